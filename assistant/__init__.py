@@ -1,0 +1,1 @@
+"""Turns questions into plans and results into answers (planners, conversations, API, bots)."""

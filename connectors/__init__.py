@@ -1,0 +1,4 @@
+"""Data in and out: the canonical tables, the demo generator, ingestion and (later) query engines.
+
+Nothing outside this package opens a database.
+"""

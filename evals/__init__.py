@@ -1,0 +1,1 @@
+"""Evaluation suites: how often the assistant's answers are right."""

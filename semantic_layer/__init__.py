@@ -1,0 +1,1 @@
+"""Metrics, dimensions, touchpoints, journeys, time and policies; compiles plans to SQL trees."""

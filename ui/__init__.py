@@ -1,0 +1,1 @@
+"""The surfaces people use: the `tpa` command line and (later) the Gradio chat."""

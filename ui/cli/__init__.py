@@ -1,0 +1,12 @@
+"""The `tpa` command line."""
+
+from __future__ import annotations
+
+from ui.cli.app import app
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

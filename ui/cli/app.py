@@ -1,0 +1,103 @@
+"""`tpa` commands. Each one is thin: parse options, call one function of a lower layer, print."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from ui.cli.options import AsOfOption, DbOption, default_db, today
+
+app = typer.Typer(
+    name="tpa",
+    help="Touchpoint Assistant: ask about customer touchpoints in English or Chinese.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+ProgressOption = Annotated[
+    bool | None,
+    typer.Option("--progress/--no-progress",
+                 help="Show a progress bar. [default: when the terminal is interactive]",
+                 show_default=False),
+]
+
+
+def _progress(flag: bool | None) -> bool:
+    return sys.stderr.isatty() if flag is None else flag
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print a person-readable error and return the exit to raise."""
+    err.print(f"[bold red]error:[/] {message}", markup=True, soft_wrap=True)
+    return typer.Exit(code)
+
+
+@app.command()
+def demo(
+    db: DbOption = None,
+    as_of: AsOfOption = None,
+    no_serve: Annotated[bool, typer.Option(
+        "--no-serve", help="Only build the data; do not start the chat.")] = False,
+    events: Annotated[int, typer.Option(
+        min=10_000, metavar="N", help="About how many events to generate (up to 100M for benchmarks).")]
+        = 1_000_000,
+    seed: Annotated[int, typer.Option(metavar="N", help="Random seed; the same seed and --as-of give the same data.")]
+        = 7,
+    days: Annotated[int, typer.Option(min=56, max=1500, metavar="N", help="How many days of history, ending yesterday.")]
+        = 400,
+    rebuild: Annotated[bool, typer.Option(
+        "--rebuild", help="Build again even if the database already matches these settings.")] = False,
+    progress: ProgressOption = None,
+) -> None:
+    """Build the demo dataset (a seeded omnichannel retailer) into data/demo.duckdb and summarise it.
+
+    The data ends yesterday relative to today (or --as-of), so "last week" always has data. The
+    chat server is not part of this build yet: with or without --no-serve, the command builds the
+    data and prints what it contains.
+    """
+    from connectors.demo import build_demo, existing_demo
+
+    path = db or default_db()
+    day = today(as_of)
+    summary = None if rebuild else existing_demo(path, as_of=day, seed=seed, events=events, days=days)
+    if summary is None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        summary = build_demo(path, as_of=day, seed=seed, events=events, days=days,
+                             progress=_progress(progress))
+    else:
+        out.print(f"{path} already holds this dataset (use --rebuild to build it again).")
+    for line in summary.lines():
+        out.print(line)
+    del no_serve  # serving arrives with the chat; building is the whole job today
+
+
+@app.command()
+def ingest(
+    config: Annotated[Path, typer.Argument(
+        metavar="CONFIG.yaml", help="Ingest configuration: sources and how they map to tables.",
+        dir_okay=False)],
+    db: DbOption = None,
+    progress: ProgressOption = None,
+) -> None:
+    """Load your sources (CSV, Parquet, JSON Lines, DuckDB, SQLite) into the canonical tables.
+
+    Identifiers are stitched into one user_id per person; rows that cannot be accepted go to the
+    `quarantine` table with the reason. Re-running with the same sources gives the same tables, and
+    a failure half way leaves the previous tables as they were. See docs/ingest.md.
+    """
+    from connectors.ingest import IngestError, ingest as run_ingest
+
+    try:
+        report = run_ingest(config, db, progress=_progress(progress))
+    except IngestError as exc:
+        raise fail(str(exc)) from None
+    for line in report.lines():
+        out.print(line)
