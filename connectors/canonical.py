@@ -1,8 +1,8 @@
 """The canonical tables of DESIGN.md: the one contract for anyone's data.
 
-Every writer (the demo generator, ingestion) creates tables from these definitions and every reader
-(the semantic layer's `tpa init`, validation against a database) can rely on them. Columns not listed
-here are kept by ingestion as extra attributes and become dimensions.
+Every writer (the demo generator, ingestion) creates tables from these definitions and every
+reader (the semantic layer's `tpa init`, validation against a database) can rely on them. Columns
+not listed here are kept by ingestion as extra attributes and become dimensions.
 """
 
 from __future__ import annotations
@@ -125,7 +125,9 @@ MARKETING_COSTS = Table(
 IDENTITY_LINKS = Table(
     "identity_links",
     (
-        _c("source", "VARCHAR", True, "kind of identifier: wechat_openid, member_no, phone_hash, …"),
+        _c(
+            "source", "VARCHAR", True, "kind of identifier: wechat_openid, member_no, phone_hash, …"
+        ),
         _c("source_user_id", "VARCHAR", True),
         _c("user_id", "VARCHAR", True),
     ),
@@ -152,12 +154,18 @@ QUARANTINE = Table(
 )
 
 
-def create_table_sql(table: Table, name: str | None = None, extra: dict[str, str] | None = None) -> str:
+def create_table_sql(
+    table: Table, name: str | None = None, extra: dict[str, str] | None = None
+) -> str:
     """`CREATE TABLE` for a canonical table (optionally under another name, with extra columns)."""
-    columns = [exp.ColumnDef(this=exp.to_identifier(c.name), kind=exp.DataType.build(c.type))
-               for c in table.columns]
+    columns = [
+        exp.ColumnDef(this=exp.to_identifier(c.name), kind=exp.DataType.build(c.type))
+        for c in table.columns
+    ]
     for col_name, col_type in (extra or {}).items():
-        columns.append(exp.ColumnDef(this=exp.to_identifier(col_name), kind=exp.DataType.build(col_type)))
+        columns.append(
+            exp.ColumnDef(this=exp.to_identifier(col_name), kind=exp.DataType.build(col_type))
+        )
     schema = exp.Schema(this=exp.to_table(name or table.name), expressions=columns)
     return exp.Create(this=schema, kind="TABLE", replace=True).sql(dialect="duckdb")
 

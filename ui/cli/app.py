@@ -19,14 +19,16 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-out = Console(highlight=False)
+out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False)
 
 ProgressOption = Annotated[
     bool | None,
-    typer.Option("--progress/--no-progress",
-                 help="Show a progress bar. [default: when the terminal is interactive]",
-                 show_default=False),
+    typer.Option(
+        "--progress/--no-progress",
+        help="Show a progress bar. [default: when the terminal is interactive]",
+        show_default=False,
+    ),
 ]
 
 
@@ -44,20 +46,38 @@ def fail(message: str, code: int = 2) -> typer.Exit:
 def demo(
     db: DbOption = None,
     as_of: AsOfOption = None,
-    no_serve: Annotated[bool, typer.Option(
-        "--no-serve", help="Only build the data; do not start the chat.")] = False,
-    events: Annotated[int, typer.Option(
-        min=10_000, metavar="N", help="About how many events to generate (up to 100M for benchmarks).")]
-        = 1_000_000,
-    seed: Annotated[int, typer.Option(metavar="N", help="Random seed; the same seed and --as-of give the same data.")]
-        = 7,
-    days: Annotated[int, typer.Option(min=56, max=1500, metavar="N", help="How many days of history, ending yesterday.")]
-        = 400,
-    rebuild: Annotated[bool, typer.Option(
-        "--rebuild", help="Build again even if the database already matches these settings.")] = False,
+    no_serve: Annotated[
+        bool, typer.Option("--no-serve", help="Only build the data; do not start the chat.")
+    ] = False,
+    events: Annotated[
+        int,
+        typer.Option(
+            min=10_000,
+            metavar="N",
+            help="About how many events to generate (up to 100M for benchmarks).",
+        ),
+    ] = 1_000_000,
+    seed: Annotated[
+        int,
+        typer.Option(
+            metavar="N", help="Random seed; the same seed and --as-of give the same data."
+        ),
+    ] = 7,
+    days: Annotated[
+        int,
+        typer.Option(
+            min=120, max=1500, metavar="N", help="How many days of history, ending yesterday."
+        ),
+    ] = 400,
+    rebuild: Annotated[
+        bool,
+        typer.Option(
+            "--rebuild", help="Build again even if the database already matches these settings."
+        ),
+    ] = False,
     progress: ProgressOption = None,
 ) -> None:
-    """Build the demo dataset (a seeded omnichannel retailer) into data/demo.duckdb and summarise it.
+    """Build the demo dataset (a seeded omnichannel retailer) into data/demo.duckdb; summarise it.
 
     The data ends yesterday relative to today (or --as-of), so "last week" always has data. The
     chat server is not part of this build yet: with or without --no-serve, the command builds the
@@ -67,11 +87,14 @@ def demo(
 
     path = db or default_db()
     day = today(as_of)
-    summary = None if rebuild else existing_demo(path, as_of=day, seed=seed, events=events, days=days)
+    summary = (
+        None if rebuild else existing_demo(path, as_of=day, seed=seed, events=events, days=days)
+    )
     if summary is None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        summary = build_demo(path, as_of=day, seed=seed, events=events, days=days,
-                             progress=_progress(progress))
+        summary = build_demo(
+            path, as_of=day, seed=seed, events=events, days=days, progress=_progress(progress)
+        )
     else:
         out.print(f"{path} already holds this dataset (use --rebuild to build it again).")
     for line in summary.lines():
@@ -81,9 +104,14 @@ def demo(
 
 @app.command()
 def ingest(
-    config: Annotated[Path, typer.Argument(
-        metavar="CONFIG.yaml", help="Ingest configuration: sources and how they map to tables.",
-        dir_okay=False)],
+    config: Annotated[
+        Path,
+        typer.Argument(
+            metavar="CONFIG.yaml",
+            help="Ingest configuration: sources and how they map to tables.",
+            dir_okay=False,
+        ),
+    ],
     db: DbOption = None,
     progress: ProgressOption = None,
 ) -> None:
@@ -93,7 +121,8 @@ def ingest(
     `quarantine` table with the reason. Re-running with the same sources gives the same tables, and
     a failure half way leaves the previous tables as they were. See docs/ingest.md.
     """
-    from connectors.ingest import IngestError, ingest as run_ingest
+    from connectors.ingest import IngestError
+    from connectors.ingest import ingest as run_ingest
 
     try:
         report = run_ingest(config, db, progress=_progress(progress))

@@ -1,4 +1,4 @@
-"""Options every `tpa` command shares, read from flags or the environment (DESIGN.md "Interfaces")."""
+"""Options every `tpa` command shares, from flags or the environment (DESIGN.md "Interfaces")."""
 
 from __future__ import annotations
 
@@ -28,22 +28,35 @@ def parse_as_of(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2026-11-23") from None
+        raise typer.BadParameter(
+            f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2026-11-23"
+        ) from None
 
 
 def today(as_of: date | None, timezone: str = DEMO_TIMEZONE) -> date:
-    """"Today" as DESIGN.md defines it: the pinned `as_of`, else the real date in the timezone."""
+    """ "Today" as DESIGN.md defines it: the pinned `as_of`, else the real date in the timezone."""
     return as_of if as_of is not None else datetime.now(ZoneInfo(timezone)).date()
 
 
 DbOption = Annotated[
     Path | None,
-    typer.Option("--db", envvar="TPA_DB", metavar="PATH", help="DuckDB database file. [default: data/demo.duckdb]",
-                 show_default=False, dir_okay=False),
+    typer.Option(
+        "--db",
+        envvar="TPA_DB",
+        metavar="PATH",
+        help="DuckDB database file. [default: data/demo.duckdb]",
+        show_default=False,
+        dir_okay=False,
+    ),
 ]
 AsOfOption = Annotated[
     date | None,
-    typer.Option("--as-of", envvar="TPA_AS_OF", parser=parse_as_of, metavar="DATE",
-                 help="Pin 'today' to this date (YYYY-MM-DD). [default: the real date]",
-                 show_default=False),
+    typer.Option(
+        "--as-of",
+        envvar="TPA_AS_OF",
+        parser=parse_as_of,
+        metavar="DATE",
+        help="Pin 'today' to this date (YYYY-MM-DD). [default: the real date]",
+        show_default=False,
+    ),
 ]
