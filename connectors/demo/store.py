@@ -41,6 +41,7 @@ def connect(path: Path, memory_limit: str, temp_dir: Path) -> duckdb.DuckDBPyCon
     con.execute(f"SET memory_limit = {_text(memory_limit)}")
     con.execute(f"SET temp_directory = {_text(str(temp_dir))}")
     con.execute("SET preserve_insertion_order = true")
+    con.execute("SET enable_progress_bar = false")  # ours is the rich bar, when asked for
     return con
 
 
