@@ -1,0 +1,169 @@
+"""The query engine: a locked-down, read-only DuckDB connection with a timeout and a row cap.
+
+This is the last layer of the guardrails (DESIGN.md): whatever SQL reaches it can only read the
+database it was opened on — the file is opened read-only, external access (files, network,
+extensions) is disabled and the configuration is locked, so no query can undo it. Every query runs
+on its own cursor (one per thread) and is interrupted when it passes its time limit.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+DEFAULT_TIMEOUT_S = 15.0
+DEFAULT_ROW_CAP = 5_000
+
+
+class EngineError(Exception):
+    """A query or the database could not be used; `code` is stable, `message` is for a person."""
+
+    code = "engine_error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class DatabaseUnavailable(EngineError):
+    code = "database_unavailable"
+
+
+class QueryInvalid(EngineError):
+    code = "query_invalid"
+
+
+class QueryTimeout(EngineError):
+    code = "query_timeout"
+
+
+@dataclass(frozen=True)
+class Result:
+    columns: tuple[str, ...]
+    types: tuple[str, ...]
+    rows: list[tuple[Any, ...]]
+    truncated: bool  # more rows existed than the cap
+    seconds: float
+
+
+class Engine:
+    """Read-only DuckDB over one database file; safe to share between threads."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        timeout_s: float = DEFAULT_TIMEOUT_S,
+        row_cap: int = DEFAULT_ROW_CAP,
+        threads: int | None = None,
+        memory_limit: str | None = None,
+    ) -> None:
+        self.path = Path(path)
+        self.timeout_s = timeout_s
+        self.row_cap = row_cap
+        self._con = _open_locked(self.path, threads, memory_limit)
+        self._local = threading.local()
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def explain(self, sql: str) -> None:
+        """Ask DuckDB whether the query binds (tables, columns, types); raise `QueryInvalid`."""
+        try:
+            self._cursor().execute(f"EXPLAIN {sql}").fetchall()
+        except duckdb.Error as exc:
+            raise QueryInvalid(_first_line(exc)) from None
+
+    def run(
+        self, sql: str, *, row_cap: int | None = None, timeout_s: float | None = None
+    ) -> Result:
+        """Execute one query; at most `row_cap` rows come back (`truncated`: more existed)."""
+        cap = self.row_cap if row_cap is None else row_cap
+        limit = self.timeout_s if timeout_s is None else timeout_s
+        cursor = self._cursor()
+        timer = threading.Timer(limit, cursor.interrupt)
+        started = time.perf_counter()
+        timer.start()
+        try:
+            cursor.execute(sql)
+            rows = cursor.fetchmany(cap + 1)
+        except duckdb.InterruptException:
+            raise QueryTimeout(f"the query took longer than {limit:g} s and was stopped") from None
+        except duckdb.Error as exc:
+            raise QueryInvalid(_first_line(exc)) from None
+        finally:
+            timer.cancel()
+        description = cursor.description or []
+        return Result(
+            columns=tuple(d[0] for d in description),
+            types=tuple(str(d[1]) for d in description),
+            rows=rows[:cap],
+            truncated=len(rows) > cap,
+            seconds=time.perf_counter() - started,
+        )
+
+    def schema(self) -> dict[str, dict[str, str]]:
+        """Tables and views of the database with their columns and types."""
+        rows = (
+            self._cursor()
+            .execute(
+                "SELECT table_name, column_name, data_type FROM information_schema.columns "
+                "WHERE table_schema = 'main' ORDER BY table_name, ordinal_position"
+            )
+            .fetchall()
+        )
+        tables: dict[str, dict[str, str]] = {}
+        for table, column, type_ in rows:
+            tables.setdefault(str(table), {})[str(column)] = str(type_)
+        return tables
+
+    def _cursor(self) -> duckdb.DuckDBPyConnection:
+        cursor: duckdb.DuckDBPyConnection | None = getattr(self._local, "cursor", None)
+        if cursor is None:
+            cursor = self._con.cursor()
+            self._local.cursor = cursor
+        return cursor
+
+
+def _open_locked(
+    path: Path, threads: int | None, memory_limit: str | None
+) -> duckdb.DuckDBPyConnection:
+    if not path.is_file():
+        raise DatabaseUnavailable(
+            f"database file {path} does not exist (build the demo with "
+            "`tpa demo --no-serve`, or pass --db)"
+        )
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as exc:
+        raise DatabaseUnavailable(f"cannot open database {path}: {_first_line(exc)}") from None
+    settings = [
+        "SET autoinstall_known_extensions = false",
+        "SET autoload_known_extensions = false",
+        "SET enable_progress_bar = false",
+    ]
+    if threads:
+        settings.append(f"SET threads = {int(threads)}")
+    if memory_limit:
+        settings.append(f"SET memory_limit = '{memory_limit.replace(chr(39), '')}'")
+    # Order matters: external access off, then the configuration locked so no query can undo it.
+    settings += ["SET enable_external_access = false", "SET lock_configuration = true"]
+    for statement in settings:
+        con.execute(statement)
+    return con
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

@@ -1,0 +1,247 @@
+"""Static checks on SQL before it reaches an engine (DESIGN.md "Guardrails").
+
+Only one read-only query over the tables a role may read gets through. The checks run on the
+parsed sqlglot tree against allowlists — statement types, node types, functions, tables — never on
+the text with regexes. The engine adds its own locks (read-only, no external access), and
+`connectors` asks DuckDB to `EXPLAIN` the query: none of the layers is skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import sqlglot
+from sqlglot import exp
+from sqlglot.errors import ParseError
+
+MAX_SQL_CHARS = 20_000
+MAX_DEPTH = 64
+MAX_NODES = 20_000
+
+# Statement roots: a SELECT or a set operation of SELECTs (CTEs hang off them).
+_ROOTS: tuple[type[exp.Expr], ...] = (exp.Select, exp.SetOperation)
+
+# Every node of the tree must be one of these (functions are checked separately).
+_NODES: tuple[type[exp.Expr], ...] = (
+    exp.Select,
+    exp.SetOperation,
+    exp.With,
+    exp.CTE,
+    exp.From,
+    exp.Join,
+    exp.Where,
+    exp.Group,
+    exp.Having,
+    exp.Qualify,
+    exp.Order,
+    exp.Ordered,
+    exp.Limit,
+    exp.Offset,
+    exp.Subquery,
+    exp.Table,
+    exp.TableAlias,
+    exp.Alias,
+    exp.Column,
+    exp.Identifier,
+    exp.Star,
+    exp.Literal,
+    exp.Boolean,
+    exp.Null,
+    exp.Binary,
+    exp.Unary,
+    exp.Case,
+    exp.If,
+    exp.Cast,
+    exp.DataType,
+    exp.DataTypeParam,
+    exp.Interval,
+    exp.Window,
+    exp.WindowSpec,
+    exp.In,
+    exp.Between,
+    exp.Distinct,
+    exp.Tuple,
+    exp.Array,
+    exp.Struct,
+    exp.PropertyEQ,
+    exp.Dot,
+    exp.Bracket,
+    exp.Lambda,
+    exp.Var,
+    exp.Filter,
+    exp.WithinGroup,
+    exp.Exists,
+    exp.Any,
+    exp.All,
+    exp.Unnest,
+    exp.Slice,
+    exp.Func,
+    exp.Values,
+    exp.ColumnDef,
+    exp.IgnoreNulls,
+    exp.RespectNulls,
+    exp.Kwarg,
+)
+
+# Typed functions that read files, settings or the catalog, whatever sqlglot calls them.
+_DENIED_FUNC_PREFIXES = (
+    "read_",
+    "glob",
+    "duckdb_",
+    "pragma_",
+    "sqlite_",
+    "postgres_",
+    "mysql_",
+    "iceberg_",
+    "delta_",
+    "parquet_",
+    "query",
+    "getenv",
+    "current_setting",
+    "sniff_csv",
+    "json_execute",
+    "which_secret",
+    "load_",
+    "install_",
+    "checkpoint",
+    "force_",
+    "current_database",
+    "current_schema",
+    "arrow_scan",
+    "seq_scan",
+    "st_read",
+)
+
+
+class GuardError(ValueError):
+    """A query the guardrails refuse; the message says which rule and what was found."""
+
+    def __init__(self, rule: str, message: str) -> None:
+        super().__init__(message)
+        self.rule = rule
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A query that passed the static checks, with the real tables it reads."""
+
+    tree: exp.Query
+    tables: frozenset[str]
+
+
+def check(
+    sql: str | exp.Expr, allowed_tables: Iterable[str], *, dialect: str = "duckdb"
+) -> Checked:
+    """Parse (if needed) and check one query; raise `GuardError` naming the first broken rule."""
+    allowed = frozenset(t.lower() for t in allowed_tables)
+    tree = _parse(sql, dialect) if isinstance(sql, str) else sql
+    if not isinstance(tree, _ROOTS) or not isinstance(tree, exp.Query):
+        raise GuardError("statement", f"only a single SELECT query is allowed, not {_kind(tree)}")
+    _check_size(tree)
+    for node in tree.walk():
+        _check_node(node)
+    tables = _check_tables(tree, allowed)
+    return Checked(tree, tables)
+
+
+def _parse(sql: str, dialect: str) -> exp.Expr:
+    if len(sql) > MAX_SQL_CHARS:
+        raise GuardError(
+            "size", f"the query is {len(sql):,} characters; the limit is {MAX_SQL_CHARS:,}"
+        )
+    try:
+        statements = [s for s in sqlglot.parse(sql, read=dialect) if s is not None]
+    except ParseError as exc:
+        raise GuardError("parse", f"the SQL could not be parsed: {_first_error(exc)}") from None
+    except RecursionError:
+        raise GuardError("size", "the query is nested too deeply to check") from None
+    if len(statements) != 1:
+        raise GuardError("statement", f"exactly one statement is allowed, found {len(statements)}")
+    return statements[0]
+
+
+def _first_error(exc: ParseError) -> str:
+    if exc.errors:
+        err = exc.errors[0]
+        return f"{err.get('description')} at line {err.get('line')}, column {err.get('col')}"
+    return str(exc).splitlines()[0]
+
+
+def _kind(node: exp.Expr) -> str:
+    if isinstance(node, exp.Command):
+        return f"a {str(node.this).upper()} command"
+    return f"a {type(node).__name__.upper()} statement"
+
+
+def _check_size(tree: exp.Expr) -> None:
+    for count, node in enumerate(tree.walk(), start=1):
+        if count > MAX_NODES:
+            raise GuardError("size", f"the query has more than {MAX_NODES:,} parts")
+        if node.depth > MAX_DEPTH:
+            raise GuardError("size", f"the query is nested more than {MAX_DEPTH} levels deep")
+
+
+def _check_node(node: exp.Expr) -> None:
+    if isinstance(node, (exp.Command, exp.Into)) or not isinstance(node, _NODES):
+        raise GuardError("node", f"{type(node).__name__} is not allowed in a query")
+    if isinstance(node, exp.Func):
+        _check_function(node)
+
+
+def _check_function(node: exp.Func) -> None:
+    name = (node.name if isinstance(node, exp.Anonymous) else node.sql_name()).lower()
+    if isinstance(node, (exp.ReadCSV, exp.ReadParquet)) or name.startswith(_DENIED_FUNC_PREFIXES):
+        raise GuardError(
+            "function", f"function {name}() is not allowed: it can read outside the allowed tables"
+        )
+
+
+def _check_tables(tree: exp.Expr, allowed: frozenset[str]) -> frozenset[str]:
+    ctes = {cte.alias_or_name.lower() for cte in tree.find_all(exp.CTE)}
+    for name in ctes & allowed:
+        raise GuardError("shadow", f"a CTE may not be named like the table '{name}'")
+    for alias in tree.find_all(exp.TableAlias):
+        if alias.name.lower() in allowed and not isinstance(alias.parent, exp.Table):
+            raise GuardError("shadow", f"a subquery may not be named like the table '{alias.name}'")
+    real: set[str] = set()
+    for table in tree.find_all(exp.Table):
+        real.update(_check_table(table, allowed, ctes))
+    return frozenset(real)
+
+
+def _check_table(table: exp.Table, allowed: frozenset[str], ctes: set[str]) -> set[str]:
+    if not isinstance(table.this, exp.Identifier):
+        raise GuardError("table", "table functions are not allowed in FROM")
+    if table.args.get("db") or table.args.get("catalog"):
+        raise GuardError("table", f"qualified table names like '{table.sql()}' are not allowed")
+    name = table.name.lower()
+    if name in ctes:
+        return set()
+    if name not in allowed:
+        choices = ", ".join(sorted(allowed)) or "none"
+        raise GuardError("table", f"table '{table.name}' is not readable here (allowed: {choices})")
+    return {name}
+
+
+def restrict(checked: Checked, row_filters: dict[str, exp.Expr | None]) -> exp.Query:
+    """The checked query with every real table replaced by a filtered view of itself.
+
+    `row_filters` maps each table the caller may read to its row condition (None: all rows). A
+    table the query reads that is missing from the map is refused. The replacement keeps the
+    name the query used for the table, so column references still resolve.
+    """
+    for name in checked.tables - row_filters.keys():
+        raise GuardError("table", f"table '{name}' is not readable for this role")
+    tree = checked.tree.copy()
+    for table in list(tree.find_all(exp.Table)):
+        name = table.name.lower()
+        if name not in checked.tables:
+            continue  # a CTE reference
+        condition = row_filters[name]
+        if condition is None:
+            continue
+        view = exp.select("*").from_(exp.to_table(name)).where(condition.copy())
+        table.replace(view.subquery(table.alias_or_name))
+    return tree
