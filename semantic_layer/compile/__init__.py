@@ -1,0 +1,1 @@
+"""Compile plans into sqlglot trees: one module per analysis; the dialect is chosen last."""

@@ -1,0 +1,184 @@
+"""Funnels, drop-off and time to convert (DESIGN.md "Meanings": Funnel, Lost, Time to convert).
+
+One pass, no self-join per step: each entrant's events of the journey inside their window are
+collected in time order and folded left to right by `list_reduce`, advancing one step whenever the
+next step's touchpoint comes strictly after the previous match. Greedy earliest matching is what
+the definition asks for, and it is also what makes every later step reachable when it can be.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlglot import exp
+
+from semantic_layer.compile.sql import (
+    Events,
+    days,
+    dot,
+    in_range,
+    is_in,
+    safe_div,
+    string_array,
+    struct,
+    ts_lit,
+)
+
+_EPOCH = date(1970, 1, 1)
+
+
+@dataclass(frozen=True)
+class FunnelSpec:
+    steps: tuple[str, ...]
+    start: date
+    end: date  # exclusive
+    window_days: int
+    breakdown: exp.Expr | None = None  # a column of the entrant's first step event
+
+
+def journeys(events: Events, spec: FunnelSpec) -> exp.Select:
+    """One row per entrant: `reached` (steps reached), `t1` and `at` (time of the last one)
+    [, `segment`]; the CTEs `e` and `entry` it needs are attached."""
+    ts, user = exp.column(events.ts), exp.column(events.user)
+    position = exp.func("list_position", string_array(spec.steps), exp.column(events.touchpoint))
+    columns: list[exp.Expr] = [user, ts, position.as_("step")]
+    if spec.breakdown is not None:
+        columns.append(spec.breakdown.copy().as_("segment"))
+    scope = events.where(
+        is_in(exp.column(events.touchpoint), spec.steps),
+        ts >= ts_lit(spec.start),
+        ts < ts_lit(spec.end) + days(spec.window_days),
+    )
+    e = exp.select(*columns).from_(events.table).where(scope)
+    entry_cols: list[exp.Expr] = [user, exp.func("min", ts).as_("t1")]
+    if spec.breakdown is not None:
+        entry_cols.append(exp.func("arg_min", exp.column("segment"), ts).as_("segment"))
+    entry = (
+        exp.select(*entry_cols)
+        .from_("e")
+        .where(exp.and_(exp.column("step").eq(1), in_range(ts, spec.start, spec.end)))
+        .group_by(user)
+    )
+    keys = [events.user, "t1", *(["segment"] if spec.breakdown is not None else [])]
+    out = [exp.column(k, "x") for k in keys]
+    on = exp.and_(
+        exp.column(events.user, "e").eq(exp.column(events.user, "x")),
+        exp.column("ts", "e") >= exp.column("t1", "x"),
+        exp.column("ts", "e") <= exp.column("t1", "x") + days(spec.window_days),
+    )
+    folded = exp.select(*out, _fold().as_("r")).from_("entry AS x").join("e", on=on).group_by(*out)
+    return (
+        exp.select(*keys, dot("r", "reached").as_("reached"), dot("r", "at").as_("at"))
+        .from_(folded.subquery("f"))
+        .with_("e", e)
+        .with_("entry", entry)
+    )
+
+
+def _fold() -> exp.Expr:
+    """list_reduce(the entrant's events sorted by (ts, step), advance one step, start state)."""
+    pairs = struct(ts=exp.column("ts", "e"), step=exp.column("step", "e"))
+    ordered = exp.func("list_sort", exp.ArrayAgg(this=pairs))  # structs sort by ts, then step
+    start = struct(reached=exp.Literal.number(0), at=ts_lit(_EPOCH))
+    return exp.func("list_reduce", ordered, _advance(), start)
+
+
+def _advance() -> exp.Lambda:
+    acc_reached, acc_at = dot("acc", "reached"), dot("acc", "at")
+    ev_step, ev_ts = dot("ev", "step"), dot("ev", "ts")
+    moves = exp.and_(ev_step.eq(acc_reached + 1), ev_ts > acc_at)
+    nxt = struct(reached=dot("acc", "reached") + 1, at=dot("ev", "ts"))
+    body = exp.Case(ifs=[exp.If(this=moves, true=nxt)], default=exp.column("acc"))
+    return exp.Lambda(this=body, expressions=[exp.to_identifier("acc"), exp.to_identifier("ev")])
+
+
+def funnel_steps(events: Events, spec: FunnelSpec) -> exp.Select:
+    """One row per step [and segment]: reached, conversion from step 1, step conversion, and the
+    users lost before the next step with their rate."""
+    segment = [exp.column("segment")] if spec.breakdown is not None else []
+    steps = exp.values(
+        [(i, tp) for i, tp in enumerate(spec.steps, start=1)],
+        alias="s",
+        columns=["step", "touchpoint"],
+    )
+    on: exp.Expr = exp.column("reached", "j") >= exp.column("step", "s")
+    keys = [exp.column("step", "s"), exp.column("touchpoint", "s")]
+    reached_count = exp.func("count", exp.column("t1", "j")).as_("reached")
+    if segment:  # every segment gets every step, zeros included
+        keys.insert(0, exp.column("segment", "g"))
+        on = exp.and_(
+            exp.NullSafeEQ(this=exp.column("segment", "j"), expression=keys[0].copy()), on
+        )
+        groups = exp.select("segment").distinct().from_("j").subquery("g")
+        counts = exp.select(*keys, reached_count).from_(groups).join(steps, join_type="cross")
+    else:
+        counts = exp.select(*keys, reached_count).from_(steps)
+    counts = counts.join("j", on=on, join_type="left").group_by(*keys)
+    counts = counts.with_("j", journeys(events, spec))
+    over = exp.Window(
+        this=exp.Placeholder(),
+        partition_by=segment or None,
+        order=exp.Order(expressions=[exp.Ordered(this=exp.column("step"))]),
+    )
+    reached = exp.column("reached")
+    first = _over(exp.func("first_value", reached), over)
+    prev = _over(exp.func("lag", reached), over)
+    nxt = _over(exp.func("lead", reached), over)
+    lost = reached - nxt
+    return (
+        exp.select(
+            *segment,
+            exp.column("step"),
+            exp.column("touchpoint"),
+            reached,
+            safe_div(reached, first).as_("conversion"),
+            safe_div(reached, prev).as_("step_conversion"),
+            lost.as_("lost"),
+            safe_div(lost.copy(), reached).as_("lost_rate"),
+        )
+        .from_(counts.subquery("c"))
+        .order_by(*segment, "step")
+    )
+
+
+def dropoff(events: Events, spec: FunnelSpec, limit: int | None = None) -> exp.Select:
+    """Steps ranked by users lost before the next step (the last step has no next step)."""
+    ranked = (
+        exp.select("*")
+        .from_(funnel_steps(events, spec).subquery("f"))
+        .where(exp.column("lost").is_(exp.null()).not_())
+        .order_by(exp.Ordered(this=exp.column("lost"), desc=True), "step")
+    )
+    return ranked.limit(limit) if limit else ranked
+
+
+def time_to_convert(events: Events, spec: FunnelSpec) -> exp.Select:
+    """Entrants, converters, and the median / mean / p90 hours from step 1 to the last step."""
+    segment = [exp.column("segment")] if spec.breakdown is not None else []
+    converted = exp.Where(this=exp.column("reached").eq(len(spec.steps)))
+    seconds = exp.DateDiff(
+        this=exp.column("at"), expression=exp.column("t1"), unit=exp.var("SECOND")
+    )
+    hours = exp.cast(seconds, exp.DataType.Type.DOUBLE) / exp.Literal.number(3600)
+
+    def among_converters(func: exp.Expr) -> exp.Filter:
+        return exp.Filter(this=func, expression=converted.copy())
+
+    query = exp.select(
+        *segment,
+        exp.func("count", exp.Star()).as_("entrants"),
+        among_converters(exp.func("count", exp.Star())).as_("converters"),
+        among_converters(exp.func("median", hours.copy())).as_("median_hours"),
+        among_converters(exp.func("avg", hours.copy())).as_("mean_hours"),
+        among_converters(exp.func("quantile_cont", hours.copy(), exp.Literal.number(0.9))).as_(
+            "p90_hours"
+        ),
+    ).from_(journeys(events, spec).subquery("j"))
+    return query.group_by(*segment).order_by(*segment) if segment else query
+
+
+def _over(func: exp.Expr, window: exp.Window) -> exp.Window:
+    w = window.copy()
+    w.set("this", func)
+    return w
