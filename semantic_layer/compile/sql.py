@@ -71,3 +71,12 @@ def safe_div(numerator: exp.Expr, denominator: exp.Expr) -> exp.Expr:
     """numerator / denominator as a double, NULL when the denominator is 0."""
     num = exp.cast(numerator, exp.DataType.Type.DOUBLE)
     return exp.Div(this=num, expression=exp.func("NULLIF", denominator, exp.Literal.number(0)))
+
+
+def truncate(column: exp.Expr, grain: str, week_start: int = 0) -> exp.Expr:
+    """Start of the `grain` period holding `column` (weeks start on `week_start`, 0 = Monday)."""
+    if grain != "week" or week_start == 0:
+        return exp.func("date_trunc", exp.Literal.string(grain), column)
+    shift = days((7 - week_start) % 7)
+    monday = exp.func("date_trunc", exp.Literal.string("week"), column + shift)
+    return monday - shift.copy()

@@ -1,0 +1,154 @@
+"""Retention cohorts (DESIGN.md "Meanings": Retention).
+
+A user's cohort is the period of their first qualifying event (ever, so returning users are not
+counted as new); cohorts whose period starts in the range are kept. A user is retained at offset k
+if they have a return event (any event, or the named touchpoint) in period cohort + k. Offsets
+whose period has not started by the end of the data are left out rather than shown as zero.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from sqlglot import exp
+
+from semantic_layer.compile.sql import Events, safe_div, truncate, ts_lit
+
+Grain = Literal["day", "week", "month"]
+
+
+@dataclass(frozen=True)
+class RetentionSpec:
+    grain: Grain
+    periods: int  # offsets 0..periods
+    start: date  # cohorts whose period starts in [start, end)
+    end: date
+    data_end: date  # "today": nothing after it exists yet
+    cohort_touchpoint: str | None = None
+    return_touchpoint: str | None = None
+    week_start: int = 0
+
+
+def _offset(spec: RetentionSpec, cohort: exp.Expr, period: exp.Expr) -> exp.Expr:
+    if spec.grain == "month":
+        return exp.DateDiff(this=period, expression=cohort, unit=exp.var("MONTH"))
+    day_diff = exp.DateDiff(this=period, expression=cohort, unit=exp.var("DAY"))
+    return (
+        day_diff
+        if spec.grain == "day"
+        else exp.IntDiv(this=day_diff, expression=exp.Literal.number(7))
+    )
+
+
+def _touch(events: Events, touchpoint: str | None) -> exp.Expr | None:
+    return (
+        None
+        if touchpoint is None
+        else exp.column(events.touchpoint).eq(exp.Literal.string(touchpoint))
+    )
+
+
+def cohorts(events: Events, spec: RetentionSpec) -> exp.Select:
+    """cohort, cohort_size, period (offset), retained, rate — one row per cohort and offset."""
+    ts, user = exp.column(events.ts), exp.column(events.user)
+
+    def period_of(column: exp.Expr) -> exp.Expr:
+        return truncate(column, spec.grain, spec.week_start)
+
+    first = (
+        exp.select(user.as_("user_id"), exp.func("min", ts).as_("first_ts"))
+        .from_(events.table)
+        .where(events.where(_touch(events, spec.cohort_touchpoint)))
+        .group_by(user)
+    )
+    members = exp.select("user_id", period_of(exp.column("first_ts")).as_("cohort")).from_("first")
+    members = members.where(
+        exp.and_(
+            period_of(exp.column("first_ts")) >= ts_lit(spec.start),
+            period_of(exp.column("first_ts")) < ts_lit(spec.end),
+        )
+    )
+    activity = (
+        exp.select(user.as_("user_id"), period_of(ts).as_("period"))
+        .distinct()
+        .from_(events.table)
+        .where(
+            events.where(
+                _touch(events, spec.return_touchpoint),
+                ts >= ts_lit(spec.start),
+                ts < ts_lit(spec.data_end),
+            )
+        )
+    )
+    offset = _offset(spec, exp.column("cohort", "m"), exp.column("period", "a"))
+    retained = (
+        exp.select(
+            exp.column("cohort", "m"),
+            offset.as_("period"),
+            exp.func("count", exp.Star()).as_("retained"),
+        )
+        .from_("members AS m")
+        .join(
+            "activity AS a",
+            on=exp.and_(
+                exp.column("user_id", "a").eq(exp.column("user_id", "m")),
+                exp.column("period", "a") >= exp.column("cohort", "m"),
+            ),
+        )
+        .group_by(exp.column("cohort", "m"), offset.copy())
+    )
+    sizes = (
+        exp.select("cohort", exp.func("count", exp.Star()).as_("cohort_size"))
+        .from_("members")
+        .group_by("cohort")
+    )
+    grid = (
+        exp.select(
+            exp.column("cohort", "z"),
+            exp.column("cohort_size", "z"),
+            exp.column("k", "o").as_("period"),
+        )
+        .from_("sizes AS z")
+        .join(
+            exp.Unnest(
+                expressions=[exp.func("range", exp.Literal.number(spec.periods + 1))],
+                alias=exp.TableAlias(this=exp.to_identifier("o"), columns=[exp.to_identifier("k")]),
+            ),
+            join_type="cross",
+        )
+    )
+    started = _period_start(spec, exp.column("cohort", "g"), exp.column("period", "g")) < ts_lit(
+        spec.data_end
+    )
+    retained_k = exp.func("coalesce", exp.column("retained", "r"), exp.Literal.number(0))
+    return (
+        exp.select(
+            exp.column("cohort", "g"),
+            exp.column("cohort_size", "g"),
+            exp.column("period", "g"),
+            retained_k.as_("retained"),
+            safe_div(retained_k.copy(), exp.column("cohort_size", "g")).as_("rate"),
+        )
+        .from_(grid.subquery("g"))
+        .join(
+            retained.subquery("r"),
+            on=exp.and_(
+                exp.column("cohort", "r").eq(exp.column("cohort", "g")),
+                exp.column("period", "r").eq(exp.column("period", "g")),
+            ),
+            join_type="left",
+        )
+        .where(started)
+        .order_by(exp.column("cohort", "g"), exp.column("period", "g"))
+        .with_("first", first)
+        .with_("members", members)
+        .with_("activity", activity)
+        .with_("sizes", sizes)
+    )
+
+
+def _period_start(spec: RetentionSpec, cohort: exp.Expr, k: exp.Expr) -> exp.Expr:
+    unit = {"day": "DAY", "week": "WEEK", "month": "MONTH"}[spec.grain]
+    return exp.DateAdd(this=cohort, expression=k, unit=exp.var(unit))
