@@ -19,7 +19,7 @@ COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-def
 
 
 def test_the_interface_commands_exist() -> None:
-    assert {"demo", "ingest"} <= set(COMMANDS)
+    assert {"demo", "ingest", "validate", "init"} <= set(COMMANDS)
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from ui.cli import model_cmds
 from ui.cli.options import AsOfOption, DbOption, default_db, today
 
 app = typer.Typer(
@@ -130,3 +131,7 @@ def ingest(
         raise fail(str(exc)) from None
     for line in report.lines():
         out.print(line)
+
+
+app.command()(model_cmds.validate)
+app.command()(model_cmds.init)

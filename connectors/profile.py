@@ -1,0 +1,210 @@
+"""Profile a database for the semantic layer: what `tpa init` proposes a model from, and what
+`tpa validate --db` checks a model against.
+
+The database is opened read-only, with external access off. The result is plain data
+(`semantic_layer.model.DataProfile`): tables, columns and types, row counts, the values of
+low-cardinality columns with their counts, the touchpoints with their typical position in a
+session, the channels and the time range.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+from sqlglot import exp
+
+from semantic_layer.model.profile import (
+    ColumnProfile,
+    DataProfile,
+    TableProfile,
+    TouchpointProfile,
+)
+
+MAX_VALUES = 50
+SKIPPED_TABLES = ("quarantine",)  # ingestion's rejects, not data to model
+MAX_TOUCHPOINTS = 200
+
+
+class ProfileError(Exception):
+    """The database cannot be profiled (missing, unreadable, not DuckDB)."""
+
+
+def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection that cannot reach files or the network beyond the database."""
+    if not path.is_file():
+        raise ProfileError(
+            f"{path}: database not found (build one with `tpa demo` or `tpa ingest`)"
+        )
+    try:
+        return duckdb.connect(str(path), read_only=True, config={"enable_external_access": False})
+    except duckdb.Error as e:
+        raise ProfileError(f"{path}: cannot open the database: {e}") from None
+
+
+def profile_database(
+    path: Path, *, max_values: int = MAX_VALUES, touchpoints: bool = True
+) -> DataProfile:
+    """Profile every table (`touchpoints=False` skips the journey positions, the costly part)."""
+    with connect_read_only(path) as con:
+        tables = tuple(_table(con, name, max_values) for name in _table_names(con))
+        events = next((t for t in tables if t.name == "events"), None)
+        tps: tuple[TouchpointProfile, ...] = ()
+        unit = "user"
+        if touchpoints and events is not None and _has(events, "touchpoint", "user_id", "ts"):
+            tps, unit = _touchpoints(con, events)
+        start, end, users = _events_span(con, events)
+        return DataProfile(
+            tables=tables,
+            touchpoints=tps,
+            users=users,
+            rank_unit="session" if unit == "session" else "user",
+            start=start,
+            end=end,
+            timezone=_meta_timezone(con),
+        )
+
+
+def _table_names(con: duckdb.DuckDBPyConnection) -> list[str]:
+    rows = con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
+        "ORDER BY table_name"
+    ).fetchall()
+    return [r[0] for r in rows if not r[0].startswith("_") and r[0] not in SKIPPED_TABLES]
+
+
+def _table(con: duckdb.DuckDBPyConnection, name: str, max_values: int) -> TableProfile:
+    types = con.execute(
+        "SELECT column_name, data_type FROM information_schema.columns "
+        "WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position",
+        [name],
+    ).fetchall()
+    table = exp.to_table(name, quoted=True)
+    stats: list[exp.Expr] = [exp.func("count", exp.Star())]
+    for column, _ in types:
+        col = exp.column(column, quoted=True)
+        stats += [exp.func("approx_count_distinct", col), exp.func("count", col)]
+    row = _one(con, exp.select(*stats).from_(table))
+    rows = int(row[0])
+    columns = []
+    for i, (column, type_) in enumerate(types):
+        distinct, non_null = int(row[1 + 2 * i]), int(row[2 + 2 * i])
+        values = None
+        if distinct <= max_values * 1.2 and non_null:
+            values = _values(con, table, column, max_values)
+        columns.append(ColumnProfile(column, type_, distinct, rows - non_null, values))
+    return TableProfile(name, rows, tuple(columns))
+
+
+def _values(
+    con: duckdb.DuckDBPyConnection, table: exp.Table, column: str, max_values: int
+) -> tuple[tuple[str, int], ...] | None:
+    """The column's values (as text) and their rows, most rows first; None when too many."""
+    col = exp.column(column, quoted=True)
+    query = (
+        exp.select(exp.cast(col, "VARCHAR").as_("v"), exp.func("count", exp.Star()).as_("n"))
+        .from_(table)
+        .where(exp.Not(this=exp.Is(this=col, expression=exp.Null())))
+        .group_by(exp.column("v"))
+        .order_by(exp.column("n").desc(), exp.column("v"))
+        .limit(max_values + 1)
+    )
+    found = con.execute(query.sql(dialect="duckdb")).fetchall()
+    if len(found) > max_values:
+        return None
+    return tuple((str(v).lower() if isinstance(v, bool) else str(v), int(n)) for v, n in found)
+
+
+_POSITIONS = """
+WITH firsts AS (
+    SELECT {unit} AS unit, touchpoint, min(ts) AS first_ts
+    FROM events WHERE touchpoint IS NOT NULL AND {unit} IS NOT NULL
+    GROUP BY ALL
+), ranked AS (
+    SELECT touchpoint, row_number() OVER (PARTITION BY unit ORDER BY first_ts, touchpoint) AS r
+    FROM firsts
+)
+SELECT touchpoint, median(r), avg(r) FROM ranked GROUP BY touchpoint
+"""
+_COUNTS = """
+SELECT touchpoint, count(*), count(DISTINCT user_id), {revenue}
+FROM events WHERE touchpoint IS NOT NULL GROUP BY touchpoint ORDER BY 2 DESC LIMIT {limit}
+"""
+
+
+def _touchpoints(
+    con: duckdb.DuckDBPyConnection, events: TableProfile
+) -> tuple[tuple[TouchpointProfile, ...], str]:
+    """Each touchpoint's volume, reach, channels and median position of its first occurrence
+    in a session (or per user when there are no sessions)."""
+    session = events.column("session_id")
+    unit = "session" if session is not None and session.nulls < events.rows / 2 else "user"
+    unit_col = "session_id" if unit == "session" else "user_id"
+    ranks = {
+        tp: (float(median), float(mean))
+        for tp, median, mean in con.execute(_POSITIONS.format(unit=unit_col)).fetchall()
+    }
+    revenue = "count(revenue)" if events.column("revenue") is not None else "0"
+    counts = con.execute(_COUNTS.format(revenue=revenue, limit=MAX_TOUCHPOINTS)).fetchall()
+    channels: dict[str, list[tuple[str, int]]] = {}
+    if events.column("channel") is not None:
+        for tp, channel, n in con.execute(
+            "SELECT touchpoint, channel, count(*) AS n FROM events "
+            "WHERE touchpoint IS NOT NULL AND channel IS NOT NULL GROUP BY ALL ORDER BY n DESC"
+        ).fetchall():
+            channels.setdefault(str(tp), []).append((str(channel), int(n)))
+    found = tuple(
+        TouchpointProfile(
+            id=str(tp),
+            events=int(n),
+            users=int(users),
+            median_rank=ranks.get(tp, (0.0, 0.0))[0],
+            mean_rank=ranks.get(tp, (0.0, 0.0))[1],
+            channels=tuple(channels.get(str(tp), ())),
+            with_revenue=int(with_revenue),
+        )
+        for tp, n, users, with_revenue in counts
+    )
+    return found, unit
+
+
+def _events_span(
+    con: duckdb.DuckDBPyConnection, events: TableProfile | None
+) -> tuple[datetime | None, datetime | None, int]:
+    if events is None or not _has(events, "ts", "user_id"):
+        return None, None, 0
+    row = con.execute("SELECT min(ts), max(ts), count(DISTINCT user_id) FROM events").fetchone()
+    if row is None:
+        return None, None, 0
+    start, end, users = row
+    return _as_datetime(start), _as_datetime(end), int(users)
+
+
+def _as_datetime(value: Any) -> datetime | None:
+    return value if isinstance(value, datetime) else None
+
+
+def _meta_timezone(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The timezone the demo generator records in `_tpa_meta`, when there is one."""
+    try:
+        row = con.execute("SELECT value FROM _tpa_meta WHERE key = 'timezone'").fetchone()
+    except duckdb.Error:
+        return None
+    return str(row[0]) if row else None
+
+
+def _has(table: TableProfile, *columns: str) -> bool:
+    return all(table.column(c) is not None for c in columns)
+
+
+def _one(con: duckdb.DuckDBPyConnection, query: exp.Select) -> Sequence[Any]:
+    row = con.execute(query.sql(dialect="duckdb")).fetchone()
+    if row is None:
+        raise ProfileError("the database returned no row for a count")
+    return row
+
+
+__all__ = ["MAX_VALUES", "ProfileError", "connect_read_only", "profile_database"]

@@ -1,0 +1,109 @@
+"""What a database holds, as plain data: the input of `tpa init` and of validation against data.
+
+`connectors.profile` fills it in (it is the part that opens databases); the semantic layer only
+reads it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class ColumnProfile:
+    """A column: its DuckDB type, about how many distinct values, and the values when few."""
+
+    name: str
+    type: str
+    distinct: int
+    nulls: int = 0
+    values: tuple[tuple[str, int], ...] | None = None  # (value as text, rows), most rows first
+
+    @property
+    def low_cardinality(self) -> bool:
+        return self.values is not None
+
+
+@dataclass(frozen=True)
+class TableProfile:
+    """A table: rows and columns."""
+
+    name: str
+    rows: int
+    columns: tuple[ColumnProfile, ...]
+
+    def column(self, name: str) -> ColumnProfile | None:
+        return next((c for c in self.columns if c.name == name), None)
+
+    def has_data(self, name: str) -> bool:
+        """Whether the column exists and holds at least one value."""
+        column = self.column(name)
+        return column is not None and column.nulls < self.rows
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+
+@dataclass(frozen=True)
+class TouchpointProfile:
+    """A value of `events.touchpoint`: how common it is and where it sits in journeys."""
+
+    id: str
+    events: int
+    users: int
+    median_rank: float  # median position of its first occurrence in a session (or per user)
+    mean_rank: float = 0.0  # the same, averaged (breaks ties between equal medians)
+    channels: tuple[tuple[str, int], ...] = ()  # events per channel, most first
+    with_revenue: int = 0  # events that carry a revenue
+
+    @property
+    def main_channel(self) -> str | None:
+        """The channel of nearly all (≥ 90%) of its events, else None."""
+        if self.channels and self.channels[0][1] >= 0.9 * max(self.events, 1):
+            return self.channels[0][0]
+        return None
+
+
+@dataclass(frozen=True)
+class DataProfile:
+    """Tables, touchpoints, users and time range of a database."""
+
+    tables: tuple[TableProfile, ...]
+    touchpoints: tuple[TouchpointProfile, ...] = ()
+    users: int = 0
+    rank_unit: Literal["session", "user"] = "user"
+    start: datetime | None = None
+    end: datetime | None = None
+    timezone: str | None = None
+
+    def table(self, name: str) -> TableProfile | None:
+        return next((t for t in self.tables if t.name == name), None)
+
+    @property
+    def channels(self) -> tuple[tuple[str, int], ...]:
+        """The values of `events.channel` with their events, most first (when few enough)."""
+        events = self.table("events")
+        column = events.column("channel") if events is not None else None
+        return column.values or () if column is not None else ()
+
+    def schema(self) -> dict[str, dict[str, str]]:
+        """table → {column: type}: what validation checks columns against."""
+        return {t.name: {c.name: c.type for c in t.columns} for t in self.tables}
+
+    def samples(self) -> dict[str, dict[str, frozenset[str]]]:
+        """table → {column: values} for the low-cardinality columns (plus every touchpoint)."""
+        out: dict[str, dict[str, frozenset[str]]] = {}
+        for t in self.tables:
+            for c in t.columns:
+                if c.values is not None:
+                    out.setdefault(t.name, {})[c.name] = frozenset(v for v, _ in c.values)
+        if self.touchpoints:
+            ids = frozenset(tp.id for tp in self.touchpoints)
+            out.setdefault("events", {})["touchpoint"] = ids
+        return out
+
+
+__all__ = ["ColumnProfile", "DataProfile", "TableProfile", "TouchpointProfile"]

@@ -1,0 +1,150 @@
+"""With a database schema: every table and column the model reads exists, with a usable type."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel
+
+from ..problems import Problem
+from ..spec_data import Bucket, DatePart, DimensionSpec, MeasureSpec
+from ..spec_metrics import ConversionMetric
+from .base import RuleContext, suggest
+
+Kind = Literal["number", "time", "text", "bool", "other"]
+Path = tuple[str | int, ...]
+NUMERIC_AGGS = ("sum", "avg", "median", "percentile")
+
+
+_NUMBER = re.compile(
+    r"^(U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?\d*|FLOAT\d*|DOUBLE|REAL|DECIMAL|NUMERIC)"
+)
+
+
+def type_kind(duckdb_type: str) -> Kind:
+    """What a DuckDB type holds, coarsely: numbers, times, text, booleans."""
+    t = duckdb_type.upper()
+    if _NUMBER.match(t):
+        return "number"
+    if t.startswith(("TIMESTAMP", "DATE", "TIME")):
+        return "time"
+    if t.startswith(("VARCHAR", "TEXT", "STRING", "CHAR", "ENUM", "UUID")):
+        return "text"
+    return "bool" if t.startswith("BOOL") else "other"
+
+
+@dataclass(frozen=True)
+class DatabaseTables:
+    """Each table of the model is in the database, with its time, entity and join columns."""
+
+    def check(self, ctx: RuleContext) -> Iterator[Problem]:
+        if ctx.schema is None:
+            return
+        for name, table in ctx.spec.tables.items():
+            columns = ctx.columns_of(name)
+            if columns is None:
+                yield ctx.problem(
+                    table, (), f"table '{name}' is not in the database", suggest(name, ctx.schema)
+                )
+                continue
+            what = f"table '{name}'"
+            if table.time is not None:
+                yield from _column(ctx, table, ("time",), name, table.time, what, ("time",))
+            if table.entity is not None:
+                yield from _column(ctx, table, ("entity",), name, table.entity, what)
+            for i, join in enumerate(table.joins):
+                key = join.on or table.entity
+                if key is not None:
+                    yield from _column(ctx, table, ("joins", i), name, key, what)
+                    yield from _column(ctx, table, ("joins", i), join.table, key, what)
+
+
+@dataclass(frozen=True)
+class DatabaseColumns:
+    """Measures, dimensions and conversion metrics read columns that exist, of a usable type."""
+
+    def check(self, ctx: RuleContext) -> Iterator[Problem]:
+        if ctx.schema is None:
+            return
+        for m in ctx.spec.measures:
+            yield from _measure(ctx, m)
+        for d in ctx.spec.dimensions:
+            yield from _dimension(ctx, d)
+        for metric in ctx.spec.metrics:
+            if isinstance(metric, ConversionMetric):
+                yield from _conversion(ctx, metric)
+        if ctx.spec.touchpoints and "events" in ctx.spec.tables:
+            what = "the touchpoints section"
+            yield from _column(ctx, ctx.spec, ("touchpoints",), "events", "touchpoint", what)
+
+
+def _measure(ctx: RuleContext, m: MeasureSpec) -> Iterator[Problem]:
+    what = f"measure '{m.name}'"
+    if m.column is not None:
+        kinds: tuple[Kind, ...] = ()
+        if m.agg in NUMERIC_AGGS:
+            kinds = ("number",)
+        elif m.agg in ("min", "max"):
+            kinds = ("number", "time")
+        yield from _column(ctx, m, ("column",), m.table, m.column, what, kinds)
+    if m.duration is not None:
+        for key in ("start", "end"):
+            col = getattr(m.duration, key)
+            yield from _column(ctx, m, ("duration", key), m.table, col, what, ("time",))
+    for i, f in enumerate(m.filters):
+        yield from _column(ctx, m, ("filters", i, "column"), m.table, f.column, what)
+
+
+def _dimension(ctx: RuleContext, d: DimensionSpec) -> Iterator[Problem]:
+    what = f"dimension '{d.name}'"
+    kinds: tuple[Kind, ...] = ()
+    path: Path = ("column",)
+    if d.type == "time" or isinstance(d.expr, DatePart):
+        kinds = ("time",)
+    elif isinstance(d.expr, Bucket):
+        kinds = ("number",)
+    if d.expr is not None:
+        path = ("expr", "column")
+    if d.source_column is not None:
+        yield from _column(ctx, d, path, d.table, d.source_column, what, kinds)
+    for table, col in d.also_in.items():
+        yield from _column(ctx, d, ("also_in", table), table, col, what, kinds)
+
+
+def _conversion(ctx: RuleContext, metric: ConversionMetric) -> Iterator[Problem]:
+    what = f"metric '{metric.name}'"
+    yield from _column(ctx, metric, ("entity",), "events", metric.entity, what)
+    for key in ("base", "conversion"):
+        for i, f in enumerate(getattr(metric, key).filters):
+            yield from _column(ctx, metric, (key, "filters", i, "column"), "events", f.column, what)
+
+
+def _column(
+    ctx: RuleContext,
+    item: BaseModel,
+    path: Path,
+    table: str,
+    column: str,
+    what: str,
+    kinds: tuple[Kind, ...] = (),
+) -> Iterator[Problem]:
+    columns = ctx.columns_of(table)
+    if columns is None:
+        return  # an unknown table is reported once, by DatabaseTables or KnownTables
+    if column not in columns:
+        message = f"unknown column '{column}' in {what}"
+        yield ctx.problem(item, path, message, suggest(column, columns))
+    elif kinds and type_kind(columns[column]) not in kinds:
+        want = " or ".join("a " + ("timestamp or date" if k == "time" else k) for k in kinds)
+        yield ctx.problem(
+            item,
+            path,
+            f"column '{table}.{column}' in {what} is {columns[column]}, not {want}",
+            "use a column of that type",
+        )
+
+
+__all__ = ["DatabaseColumns", "DatabaseTables", "type_kind"]

@@ -1,0 +1,133 @@
+"""The semantic model file, top to bottom: settings, tables, dimensions, measures, metrics,
+touchpoints, journeys, verified queries and access policies (see docs/semantic-layer.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import Field
+
+from .base import Identifier, Named, RowFilter, Strict, Text
+from .spec_data import DimensionSpec, MeasureSpec, TableSpec
+from .spec_metrics import MetricSpec
+
+Stage = Literal["awareness", "interest", "consideration", "purchase", "retention", "advocacy"]
+STAGES: tuple[Stage, ...] = (
+    "awareness",
+    "interest",
+    "consideration",
+    "purchase",
+    "retention",
+    "advocacy",
+)
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+EVERYTHING = "*"
+
+
+class Settings(Strict):
+    """Model-wide defaults that give the words of DESIGN.md "Meanings" their numbers."""
+
+    timezone: Text
+    week_start: Weekday = "monday"
+    funnel_window_days: int = Field(default=7, gt=0)
+    attribution_lookback_days: int = Field(default=30, gt=0)
+    session_gap_minutes: int = Field(default=30, gt=0)
+    purchase_touchpoint: Text | None = None
+    channel_rule: Literal["first_touch", "last_touch"] = "first_touch"
+    row_limit: int = Field(default=5000, gt=0)
+    default_role: Identifier = "analyst"
+    currency: Text | None = None
+
+
+class TouchpointSpec(Named):
+    """A kind of interaction (a value of `events.touchpoint`) with its journey stage."""
+
+    id: Text
+    stage: Stage
+    channel: Text | None = None
+
+    @property
+    def key(self) -> str:
+        return self.id
+
+
+class JourneySpec(Named):
+    """An ordered list of touchpoints that people are expected to pass through."""
+
+    name: Identifier
+    steps: tuple[Text, ...] = Field(min_length=2)
+    window_days: int | None = Field(default=None, gt=0)
+    default: bool = False
+
+    @property
+    def key(self) -> str:
+        return self.name
+
+
+class VerifiedQuery(Strict):
+    """Questions with the plan a person checked answers them (a QueryPlan as a mapping)."""
+
+    questions: tuple[Text, ...] = Field(min_length=1)
+    plan: dict[str, Any]
+    verified_by: Text
+    verified_at: date
+
+
+class PolicySpec(Strict):
+    """What a role may see: metrics and dimensions (`"*"` for all) and rows (filters, ANDed)."""
+
+    description: str = ""
+    metrics: Literal["*"] | tuple[Identifier, ...]
+    dimensions: Literal["*"] | tuple[Identifier, ...] = "*"
+    row_filters: tuple[RowFilter, ...] = ()
+
+    def allows_metric(self, name: str) -> bool:
+        return self.metrics == EVERYTHING or name in self.metrics
+
+    def allows_dimension(self, name: str) -> bool:
+        return self.dimensions == EVERYTHING or name in self.dimensions
+
+
+class ModelSpec(Strict):
+    """A whole semantic model file."""
+
+    version: Literal[1]
+    name: Identifier
+    description: str = ""
+    settings: Settings
+    tables: dict[Identifier, TableSpec] = Field(min_length=1)
+    dimensions: tuple[DimensionSpec, ...] = ()
+    measures: tuple[MeasureSpec, ...] = ()
+    metrics: tuple[MetricSpec, ...] = ()
+    touchpoints: tuple[TouchpointSpec, ...] = ()
+    journeys: tuple[JourneySpec, ...] = ()
+    verified_queries: tuple[VerifiedQuery, ...] = ()
+    policies: dict[Identifier, PolicySpec] = Field(default_factory=dict)
+
+
+# The sections of a model file in order, and the key that names an item of each list section.
+LIST_SECTIONS: dict[str, str] = {
+    "dimensions": "name",
+    "measures": "name",
+    "metrics": "name",
+    "touchpoints": "id",
+    "journeys": "name",
+    "verified_queries": "",
+}
+MAP_SECTIONS = ("tables", "policies")
+
+__all__ = [
+    "EVERYTHING",
+    "LIST_SECTIONS",
+    "MAP_SECTIONS",
+    "STAGES",
+    "JourneySpec",
+    "ModelSpec",
+    "PolicySpec",
+    "Settings",
+    "Stage",
+    "TouchpointSpec",
+    "VerifiedQuery",
+    "Weekday",
+]
