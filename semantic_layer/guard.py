@@ -15,9 +15,12 @@ import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ParseError
 
+from semantic_layer.errors import UserError
+
 MAX_SQL_CHARS = 20_000
 MAX_DEPTH = 64
-MAX_NODES = 20_000
+MAX_NODES = 20_000  # SQL from outside (an LLM)
+MAX_COMPILED_NODES = 500_000  # the compiler's own trees (drivers over every dimension)
 
 # Statement roots: a SELECT or a set operation of SELECTs (CTEs hang off them).
 _ROOTS: tuple[type[exp.Expr], ...] = (exp.Select, exp.SetOperation)
@@ -114,13 +117,12 @@ _DENIED_FUNC_PREFIXES = (
 )
 
 
-class GuardError(ValueError):
+class GuardError(UserError):
     """A query the guardrails refuse; the message says which rule and what was found."""
 
     def __init__(self, rule: str, message: str) -> None:
         super().__init__(message)
         self.rule = rule
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -132,14 +134,18 @@ class Checked:
 
 
 def check(
-    sql: str | exp.Expr, allowed_tables: Iterable[str], *, dialect: str = "duckdb"
+    sql: str | exp.Expr,
+    allowed_tables: Iterable[str],
+    *,
+    dialect: str = "duckdb",
+    max_nodes: int = MAX_NODES,
 ) -> Checked:
     """Parse (if needed) and check one query; raise `GuardError` naming the first broken rule."""
     allowed = frozenset(t.lower() for t in allowed_tables)
     tree = _parse(sql, dialect) if isinstance(sql, str) else sql
     if not isinstance(tree, _ROOTS) or not isinstance(tree, exp.Query):
         raise GuardError("statement", f"only a single SELECT query is allowed, not {_kind(tree)}")
-    _check_size(tree)
+    _check_size(tree, max_nodes)
     for node in tree.walk():
         _check_node(node)
     tables = _check_tables(tree, allowed)
@@ -175,10 +181,10 @@ def _kind(node: exp.Expr) -> str:
     return f"a {type(node).__name__.upper()} statement"
 
 
-def _check_size(tree: exp.Expr) -> None:
+def _check_size(tree: exp.Expr, max_nodes: int) -> None:
     for count, node in enumerate(tree.walk(), start=1):
-        if count > MAX_NODES:
-            raise GuardError("size", f"the query has more than {MAX_NODES:,} parts")
+        if count > max_nodes:
+            raise GuardError("size", f"the query has more than {max_nodes:,} parts")
         if node.depth > MAX_DEPTH:
             raise GuardError("size", f"the query is nested more than {MAX_DEPTH} levels deep")
 

@@ -1,0 +1,265 @@
+"""`compile_plan`: a QueryPlan, the model, "today" and the caller's role → checked SQL trees.
+
+The one entry point of the compiler. It checks the plan's names and the role's access, resolves
+time, builds the tree of the plan's kind with the role's row filters inside every table scan, and
+runs the guard on whatever it produced: the compiler never emits SQL outside the guardrails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from sqlglot import exp
+
+from semantic_layer import guard
+from semantic_layer.compile import attribution as attr
+from semantic_layer.compile.access import check_access, table_filters
+from semantic_layer.compile.drivers import drivers
+from semantic_layer.compile.funnel import FunnelSpec, dropoff, funnel_steps, time_to_convert
+from semantic_layer.compile.metrics import MetricQuery, compile_metrics
+from semantic_layer.compile.paths import PathsSpec, neighbours, top_paths
+from semantic_layer.compile.retention import RetentionSpec, cohorts
+from semantic_layer.compile.scope import DimFilter, Scan, ScopeError
+from semantic_layer.compile.scoped import SCOPED, dim_column, events_source, scoped_events
+from semantic_layer.errors import UserError
+from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.model.spec import PolicySpec
+from semantic_layer.plan import (
+    AttributionPlan,
+    DriversPlan,
+    DropoffPlan,
+    FunnelPlan,
+    MetricPlan,
+    PathsPlan,
+    QueryPlan,
+    RetentionPlan,
+    SqlPlan,
+)
+from semantic_layer.time import DateRange, TimeContext, comparison_range, resolve
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """What a plan compiles to: the main query (None for clarify/unsupported), extra queries a
+    post-processing step needs (Markov transitions), and the exact time ranges."""
+
+    plan: QueryPlan
+    tree: exp.Query | None
+    time_range: DateRange | None = None
+    baseline_range: DateRange | None = None
+    extra: Mapping[str, exp.Query] = field(default_factory=dict)
+    verified: bool = True
+
+    def sql(self, dialect: str = "duckdb", *, pretty: bool = False) -> str | None:
+        return None if self.tree is None else self.tree.sql(dialect=dialect, pretty=pretty)
+
+
+class _Context:
+    def __init__(self, plan: QueryPlan, model: SemanticModel, ctx: TimeContext, policy: PolicySpec):
+        self.plan, self.model, self.ctx, self.policy = plan, model, ctx, policy
+        self.dims = dict(model.dimensions)
+        self.filters = tuple(
+            DimFilter(f.dimension, f.op, tuple(f.values)) for f in getattr(plan, "filters", ())
+        )
+
+    def scoped(self, query: exp.Select, extra: tuple[str, ...] = ()) -> exp.Select:
+        cte = scoped_events(
+            self.model.spec,
+            self.dims,
+            filters=self.filters,
+            row_filters=self.policy.row_filters,
+            extra=extra,
+        )
+        query = query.with_(SCOPED, cte)
+        ctes = query.args["with_"].expressions
+        ctes.insert(0, ctes.pop())  # first, so every other CTE can read it
+        return query
+
+
+def compile_plan(
+    plan: QueryPlan, model: SemanticModel, ctx: TimeContext, role: str | None = None
+) -> Compiled:
+    """Compile `plan`; raise `UserError` (unknown names, access, impossible combinations)."""
+    policy = check_access(plan, model, role)
+    c = _Context(plan, model, ctx, policy)
+    try:
+        compiled = _BUILDERS[plan.kind](c) if plan.kind in _BUILDERS else Compiled(plan, None)
+    except ScopeError as exc:
+        raise UserError(str(exc)) from None
+    return _guarded(compiled, model)
+
+
+def _guarded(compiled: Compiled, model: SemanticModel) -> Compiled:
+    """Check what the compiler built (raw SQL was checked before its row filters went in)."""
+    if not compiled.verified:
+        return compiled
+    tables = set(model.tables)
+    for tree in (compiled.tree, *compiled.extra.values()):
+        if tree is not None:
+            guard.check(tree, tables, max_nodes=guard.MAX_COMPILED_NODES)
+    return compiled
+
+
+def _metric(c: _Context) -> Compiled:
+    plan = c.plan
+    assert isinstance(plan, MetricPlan)
+    current = resolve(plan.time, c.ctx)
+    baseline = comparison_range(plan.time, c.ctx, plan.compare) if plan.compare else None
+    order = plan.order
+    query = MetricQuery(
+        metrics=tuple(plan.metrics),
+        start=current.start,
+        end=current.end,
+        dimensions=tuple(plan.dimensions),
+        grain=plan.grain,
+        baseline=(baseline.start, baseline.end) if baseline else None,
+        filters=c.filters,
+        row_filters=c.policy.row_filters,
+        order_by=order.by if order else None,
+        descending=(order.direction == "desc") if order else True,
+        limit=plan.limit,
+        channel_rule=plan.channel_rule,
+        week_start=c.ctx.week_start,
+    )
+    return Compiled(plan, compile_metrics(c.model.spec, query), current, baseline)
+
+
+def _journey_spec(c: _Context, plan: FunnelPlan | DropoffPlan, current: DateRange) -> FunnelSpec:
+    journey = c.model.journey(plan.journey)
+    steps = tuple(plan.steps) if plan.steps else journey.steps
+    window = plan.window_days or journey.window_days or c.model.settings.funnel_window_days
+    breakdown = exp.column(dim_column(plan.breakdown)) if plan.breakdown else None
+    return FunnelSpec(steps, current.start, current.end, window, breakdown)
+
+
+def _funnel(c: _Context) -> Compiled:
+    plan = c.plan
+    assert isinstance(plan, FunnelPlan | DropoffPlan)
+    current = resolve(plan.time, c.ctx)
+    spec = _journey_spec(c, plan, current)
+    events = events_source(c.model.spec)
+    if isinstance(plan, DropoffPlan):
+        tree = dropoff(events, spec, plan.limit)
+    elif plan.measure == "time_to_convert":
+        tree = time_to_convert(events, spec)
+    else:
+        tree = funnel_steps(events, spec)
+    extra = (plan.breakdown,) if plan.breakdown else ()
+    return Compiled(plan, c.scoped(tree, extra), current)
+
+
+def _paths(c: _Context) -> Compiled:
+    plan = c.plan
+    assert isinstance(plan, PathsPlan)
+    current = resolve(plan.time, c.ctx)
+    gap = plan.session_gap_minutes or c.model.settings.session_gap_minutes
+    spec = PathsSpec(
+        plan.touchpoint, plan.direction, current.start, current.end, gap, plan.limit, plan.depth
+    )
+    events = events_source(c.model.spec)
+    tree = neighbours(events, spec) if plan.mode == "next" else top_paths(events, spec)
+    return Compiled(plan, c.scoped(tree), current)
+
+
+def _retention(c: _Context) -> Compiled:
+    plan = c.plan
+    assert isinstance(plan, RetentionPlan)
+    current = resolve(plan.time, c.ctx)
+    spec = RetentionSpec(
+        plan.cohort_grain,
+        plan.periods,
+        current.start,
+        current.end,
+        c.ctx.today,
+        plan.cohort_touchpoint,
+        plan.return_touchpoint,
+        c.ctx.week_start,
+    )
+    return Compiled(plan, c.scoped(cohorts(events_source(c.model.spec), spec)), current)
+
+
+def _attribution(c: _Context) -> Compiled:
+    plan = c.plan
+    assert isinstance(plan, AttributionPlan)
+    current = resolve(plan.time, c.ctx)
+    settings = c.model.settings
+    conversion = plan.conversion_touchpoint or settings.purchase_touchpoint
+    if conversion is None:
+        raise UserError(
+            "the model names no purchase touchpoint: say which touchpoint converts",
+            hint="set settings.purchase_touchpoint in the model",
+        )
+    spec = attr.AttributionSpec(
+        conversion,
+        plan.by,
+        current.start,
+        current.end,
+        plan.lookback_days or settings.attribution_lookback_days,
+        plan.half_life_days,
+        plan.value,
+    )
+    events = events_source(c.model.spec)
+    tree = c.scoped(attr.credits(events, spec))
+    extra = {}
+    if plan.model in ("markov", "all"):
+        extra["transitions"] = c.scoped(attr.transitions(events, spec))
+    return Compiled(plan, tree, current, extra=extra)
+
+
+def _drivers(c: _Context) -> Compiled:
+    plan = c.plan
+    assert isinstance(plan, DriversPlan)
+    current = resolve(plan.time, c.ctx)
+    if plan.baseline is not None:
+        baseline = resolve(plan.baseline, c.ctx)
+    else:
+        baseline = comparison_range(plan.time, c.ctx, plan.compare or "previous_period")
+    dims = tuple(plan.dimensions) or _breakdowns(c, plan.metric)
+    query = MetricQuery(
+        metrics=(plan.metric,),
+        start=current.start,
+        end=current.end,
+        baseline=(baseline.start, baseline.end),
+        filters=c.filters,
+        row_filters=c.policy.row_filters,
+        limit=plan.limit,
+        week_start=c.ctx.week_start,
+    )
+    return Compiled(plan, drivers(c.model.spec, query, dims), current, baseline)
+
+
+def _breakdowns(c: _Context, metric: str) -> tuple[str, ...]:
+    """Every categorical dimension the role may use that reaches the metric's tables."""
+    tables = {m.table for m in c.model.measures_of(metric)} or {"events"}
+    usable = []
+    for dim in c.model.dimensions.values():
+        if dim.type != "categorical" or not c.policy.allows_dimension(dim.name):
+            continue
+        try:
+            for table in tables:
+                Scan(c.model.spec, table).dimension(dim)
+        except ScopeError:
+            continue
+        usable.append(dim.name)
+    return tuple(usable)
+
+
+def _sql(c: _Context) -> Compiled:
+    plan = c.plan
+    assert isinstance(plan, SqlPlan)
+    readable = table_filters(c.model, c.policy.row_filters)
+    checked = guard.check(plan.sql, c.model.tables)
+    return Compiled(plan, guard.restrict(checked, readable), verified=False)
+
+
+_BUILDERS = {
+    "metric": _metric,
+    "funnel": _funnel,
+    "dropoff": _funnel,
+    "paths": _paths,
+    "retention": _retention,
+    "attribution": _attribution,
+    "drivers": _drivers,
+    "sql": _sql,
+}

@@ -1,0 +1,194 @@
+"""Table scans: one canonical table, the lookups it needs, and the conditions that always apply.
+
+Every table an analysis reads goes through `Scan`, so a role's row filters and the question's
+filters cannot be left out: a dimension is read from the table's own column when it has one, else
+through one of the table's declared joins (e.g. events → users on user_id). A filter that cannot
+reach a table is an error, never silently dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from sqlglot import exp
+
+from semantic_layer.model.base import Condition, RowFilter
+from semantic_layer.model.spec import ModelSpec
+from semantic_layer.model.spec_data import Bucket, DatePart, DimensionSpec, ValueMap
+
+BASE = "t"
+
+
+class ScopeError(ValueError):
+    """A dimension or filter that cannot be applied to a table; the message says why."""
+
+
+@dataclass(frozen=True)
+class DimFilter:
+    """A question's filter: `dimension op values` (dimension names, never SQL)."""
+
+    dimension: str
+    op: str
+    values: tuple[str | int | float | bool, ...]
+
+
+@dataclass
+class Scan:
+    """FROM <table> AS t [LEFT JOIN <lookup> AS j_<lookup> ON …] WHERE <conditions>."""
+
+    model: ModelSpec
+    table: str
+    conditions: list[exp.Expr] = field(default_factory=list)
+    joins: dict[str, str] = field(default_factory=dict)  # lookup table → join column
+
+    def column(self, table: str, column: str) -> exp.Column:
+        """A column of the base table or of a lookup (joined on demand)."""
+        if table == self.table:
+            return exp.column(column, BASE)
+        join = self._join_to(table)
+        if join is None:
+            raise ScopeError(f"table {self.table} has no join to {table}")
+        self.joins[table] = join
+        return exp.column(column, f"j_{table}")
+
+    def dimension(self, dim: DimensionSpec) -> exp.Expr:
+        """The expression of `dim` for rows of this table: its own column, else through a join."""
+        column = dim.source_column or dim.name
+        if self.table == dim.table:
+            source = exp.column(column, BASE)
+        elif self.table in dim.also_in:
+            source = exp.column(dim.also_in[self.table], BASE)
+        elif self._join_to(dim.table) is not None:
+            source = self.column(dim.table, column)
+        else:
+            raise ScopeError(
+                f"dimension '{dim.name}' is not available for {self.table} (it is a column of "
+                f"{dim.table}, which {self.table} does not join)"
+            )
+        return _apply_expr(dim, source)
+
+    def where(self, condition: exp.Expr) -> None:
+        self.conditions.append(condition)
+
+    def time_column(self) -> exp.Column | None:
+        spec = self.model.tables.get(self.table)
+        return exp.column(spec.time, BASE) if spec is not None and spec.time else None
+
+    def entity(self) -> exp.Column:
+        spec = self.model.tables.get(self.table)
+        return exp.column((spec.entity if spec else None) or "user_id", BASE)
+
+    def from_(self, select: exp.Select) -> exp.Select:
+        """`select` reading this scan (joins and conditions attached)."""
+        select = select.from_(exp.to_table(self.table).as_(BASE))
+        for table, on in self.joins.items():
+            alias = f"j_{table}"
+            select = select.join(
+                exp.to_table(table).as_(alias),
+                on=exp.column(on, BASE).eq(exp.column(on, alias)),
+                join_type="left",
+            )
+        return select.where(exp.and_(*self.conditions)) if self.conditions else select
+
+    def _join_to(self, table: str) -> str | None:
+        spec = self.model.tables.get(self.table)
+        for join in spec.joins if spec else ():
+            if join.table == table:
+                return join.on or spec.entity or "user_id"  # type: ignore[union-attr]
+        return None
+
+
+def condition(column: exp.Expr, cond: Condition) -> exp.Expr:
+    """`column op value(s)` as a tree (values become literals, never SQL text)."""
+    values = [_literal(v) for v in cond.operands()]
+    op = cond.op
+    if op == "in":
+        return column.isin(*values)
+    if op == "not_in":
+        return exp.not_(column.isin(*values))
+    if op == "is_null":
+        return column.is_(exp.null())
+    if op == "not_null":
+        return exp.not_(column.is_(exp.null()))
+    builders = {"=": exp.EQ, "!=": exp.NEQ, ">": exp.GT, ">=": exp.GTE, "<": exp.LT, "<=": exp.LTE}
+    return builders[op](this=column, expression=values[0])
+
+
+def apply_row_filters(
+    scan: Scan, filters: Sequence[RowFilter], dims: dict[str, DimensionSpec]
+) -> None:
+    """Add a role's row filters to `scan`; refuse when one cannot reach the table."""
+    for rf in filters:
+        if rf.dimension is not None:
+            try:
+                target = scan.dimension(dims[rf.dimension])
+            except ScopeError as exc:
+                raise ScopeError(
+                    f"your access is limited by {rf.dimension}, which cannot be applied to "
+                    f"{scan.table}, so {scan.table} is not available to you ({exc})"
+                ) from None
+        else:
+            assert rf.column is not None
+            target = exp.column(rf.column, BASE)
+        scan.where(condition(target, rf))
+
+
+def apply_filters(scan: Scan, filters: Sequence[DimFilter], dims: dict[str, DimensionSpec]) -> None:
+    for f in filters:
+        if f.op in ("in", "not_in"):
+            cond = Condition(op=f.op, values=f.values)  # type: ignore[arg-type]
+        elif f.op in ("is_null", "not_null"):
+            cond = Condition(op=f.op)  # type: ignore[arg-type]
+        else:
+            cond = Condition(op=f.op, value=f.values[0])  # type: ignore[arg-type]
+        scan.where(condition(scan.dimension(dims[f.dimension]), cond))
+
+
+def _apply_expr(dim: DimensionSpec, source: exp.Expr) -> exp.Expr:
+    expr = dim.expr
+    if expr is None:
+        return source
+    if isinstance(expr, DatePart):
+        part = {"day_of_week": "isodow", "day_of_month": "day"}.get(expr.part, expr.part)
+        return exp.func("date_part", exp.Literal.string(part), source)
+    if isinstance(expr, ValueMap):
+        ifs = [
+            exp.If(this=source.copy().eq(_literal(k)), true=_literal(v))
+            for k, v in expr.mapping.items()
+        ]
+        fallback = (
+            _literal(expr.default)
+            if expr.default is not None
+            else exp.cast(source.copy(), "VARCHAR")
+        )
+        return exp.Case(ifs=ifs, default=fallback)
+    return _bucket(expr, source)
+
+
+def _bucket(expr: Bucket, source: exp.Expr) -> exp.Expr:
+    edges = list(expr.edges)
+    names = list(expr.labels or ())
+    if not names:
+        names = [f"<{_num(edges[0])}"]
+        names += [f"{_num(a)}–{_num(b)}" for a, b in pairwise(edges)]
+        names.append(f"≥{_num(edges[-1])}")
+    ifs = [exp.If(this=source.copy().is_(exp.null()), true=exp.null())]
+    ifs += [
+        exp.If(this=source.copy() < exp.Literal.number(e), true=exp.Literal.string(n))
+        for e, n in zip(edges, names, strict=False)
+    ]
+    return exp.Case(ifs=ifs, default=exp.Literal.string(names[-1]))
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _literal(value: object) -> exp.Expr:
+    if isinstance(value, bool):
+        return exp.Boolean(this=value)
+    if isinstance(value, (int, float)):
+        return exp.Literal.number(value)
+    return exp.Literal.string(str(value))

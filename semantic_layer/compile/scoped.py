@@ -1,0 +1,56 @@
+"""The events every event analysis reads: one CTE with the role's and the question's filters
+applied (through joins where needed) and the requested dimensions computed as `d_<name>` columns.
+
+Funnels, paths, retention, attribution and conversion metrics then read this CTE as if it were
+the events table, so no analysis can forget a filter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlglot import exp
+
+from semantic_layer.compile.scope import (
+    BASE,
+    DimFilter,
+    Scan,
+    apply_filters,
+    apply_row_filters,
+)
+from semantic_layer.compile.sql import Events
+from semantic_layer.model.base import RowFilter
+from semantic_layer.model.spec import ModelSpec
+from semantic_layer.model.spec_data import DimensionSpec
+
+SCOPED = "scoped_events"
+
+
+def dim_column(name: str) -> str:
+    return f"d_{name}"
+
+
+def scoped_events(
+    model: ModelSpec,
+    dims: dict[str, DimensionSpec],
+    *,
+    filters: Sequence[DimFilter] = (),
+    row_filters: Sequence[RowFilter] = (),
+    extra: Sequence[str] = (),
+    table: str = "events",
+) -> exp.Select:
+    """SELECT t.*, <dimension> AS d_<name>… FROM events t [joins] WHERE <filters>."""
+    scan = Scan(model, table)
+    apply_row_filters(scan, row_filters, dims)
+    apply_filters(scan, filters, dims)
+    columns: list[exp.Expr] = [exp.Column(this=exp.Star(), table=exp.to_identifier(BASE))]
+    columns += [scan.dimension(dims[name]).as_(dim_column(name)) for name in extra]
+    return scan.from_(exp.select(*columns))
+
+
+def events_source(model: ModelSpec, table: str = "events") -> Events:
+    """The `Events` view of the scoped CTE (column names from the model's table spec)."""
+    spec = model.tables.get(table)
+    time = spec.time if spec and spec.time else "ts"
+    entity = spec.entity if spec and spec.entity else "user_id"
+    return Events(table=SCOPED, user=entity, ts=time)

@@ -1,0 +1,51 @@
+"""Shared fixtures: one small demo database per test session, and the golden-file flag."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+AS_OF = date(2026, 11, 23)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the golden SQL files under tests/golden/ instead of comparing with them",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def small_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 30k-event demo database (seed 7, as_of 2026-11-23), built once per session."""
+    from connectors.demo import build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    build_demo(path, as_of=AS_OF, events=30_000)
+    return path
+
+
+@pytest.fixture(scope="session")
+def east_only_demo(small_demo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same database with every row of people outside the East region deleted: the truth a
+    role limited to `region = 'East'` must see."""
+    path = tmp_path_factory.mktemp("east") / "east.duckdb"
+    shutil.copy(small_demo, path)
+    with duckdb.connect(str(path)) as con:
+        for table in ("events", "feedback", "tickets", "identity_links"):
+            con.execute(
+                f"DELETE FROM {table} WHERE user_id NOT IN "
+                "(SELECT user_id FROM users WHERE region = 'East')"
+            )
+        con.execute("DELETE FROM users WHERE region IS DISTINCT FROM 'East'")
+    return path

@@ -1,0 +1,29 @@
+SELECT
+  d_channel,
+  CAST(a_purchasers AS DOUBLE) / NULLIF(a_users, 0) AS conversion_rate
+FROM (
+  SELECT
+    d_channel,
+    COUNT(*) FILTER(WHERE
+      f_purchasers) AS a_purchasers,
+    COUNT(*) FILTER(WHERE
+      f_users) AS a_users
+  FROM (
+    SELECT
+      t.user_id AS _entity,
+      ARG_MIN(t.channel, t.ts) AS d_channel,
+      COALESCE(BOOL_OR(CAST(t.touchpoint = 'payment' AS BOOLEAN)), FALSE) AS f_purchasers,
+      COALESCE(TRUE, FALSE) AS f_users
+    FROM events AS t
+    WHERE
+      t.ts >= CAST('2026-11-01 00:00:00' AS TIMESTAMP)
+      AND t.ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
+    GROUP BY
+      t.user_id
+  ) AS u
+  GROUP BY
+    d_channel
+) AS v
+ORDER BY
+  conversion_rate DESC,
+  d_channel NULLS FIRST

@@ -1,0 +1,110 @@
+SELECT
+  d_region,
+  m_first_response_minutes AS first_response_time,
+  CAST(m_csat_satisfied AS DOUBLE) / NULLIF(m_csat_responses, 0) AS csat,
+  (
+    100.0 * (
+      CAST(m_nps_promoters AS DOUBLE) / NULLIF(m_nps_responses, 0) - CAST(m_nps_detractors AS DOUBLE) / NULLIF(m_nps_responses, 0)
+    )
+  ) AS nps,
+  CAST(m_complaint_tickets AS DOUBLE) / NULLIF(m_orders, 0) AS complaint_rate
+FROM (
+  SELECT
+    d_region,
+    MAX(m_first_response_minutes) AS m_first_response_minutes,
+    MAX(m_complaint_tickets) AS m_complaint_tickets,
+    MAX(m_csat_satisfied) AS m_csat_satisfied,
+    MAX(m_csat_responses) AS m_csat_responses,
+    MAX(m_nps_promoters) AS m_nps_promoters,
+    MAX(m_nps_responses) AS m_nps_responses,
+    MAX(m_nps_detractors) AS m_nps_detractors,
+    MAX(m_orders) AS m_orders
+  FROM (
+    SELECT
+      d_region,
+      m_first_response_minutes,
+      m_complaint_tickets,
+      NULL AS m_csat_satisfied,
+      NULL AS m_csat_responses,
+      NULL AS m_nps_promoters,
+      NULL AS m_nps_responses,
+      NULL AS m_nps_detractors,
+      NULL AS m_orders
+    FROM (
+      SELECT
+        j_users.region AS d_region,
+        MEDIAN(CAST(DATE_DIFF('SECOND', t.opened_ts, t.first_response_ts) AS DOUBLE) / 60) AS m_first_response_minutes,
+        COUNT(*) FILTER(WHERE
+          t.is_complaint = TRUE) AS m_complaint_tickets
+      FROM tickets AS t
+      LEFT JOIN users AS j_users
+        ON t.user_id = j_users.user_id
+      WHERE
+        t.opened_ts >= CAST('2026-10-26 00:00:00' AS TIMESTAMP)
+        AND t.opened_ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
+      GROUP BY
+        j_users.region
+    )
+    UNION ALL
+    SELECT
+      d_region,
+      NULL AS m_first_response_minutes,
+      NULL AS m_complaint_tickets,
+      m_csat_satisfied,
+      m_csat_responses,
+      m_nps_promoters,
+      m_nps_responses,
+      m_nps_detractors,
+      NULL AS m_orders
+    FROM (
+      SELECT
+        j_users.region AS d_region,
+        COUNT(*) FILTER(WHERE
+          t.kind = 'csat' AND t.score >= 4) AS m_csat_satisfied,
+        COUNT(*) FILTER(WHERE
+          t.kind = 'csat' AND NOT t.score IS NULL) AS m_csat_responses,
+        COUNT(*) FILTER(WHERE
+          t.kind = 'nps' AND t.score >= 9) AS m_nps_promoters,
+        COUNT(*) FILTER(WHERE
+          t.kind = 'nps' AND NOT t.score IS NULL) AS m_nps_responses,
+        COUNT(*) FILTER(WHERE
+          t.kind = 'nps' AND t.score <= 6) AS m_nps_detractors
+      FROM feedback AS t
+      LEFT JOIN users AS j_users
+        ON t.user_id = j_users.user_id
+      WHERE
+        t.ts >= CAST('2026-10-26 00:00:00' AS TIMESTAMP)
+        AND t.ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
+      GROUP BY
+        j_users.region
+    )
+    UNION ALL
+    SELECT
+      d_region,
+      NULL AS m_first_response_minutes,
+      NULL AS m_complaint_tickets,
+      NULL AS m_csat_satisfied,
+      NULL AS m_csat_responses,
+      NULL AS m_nps_promoters,
+      NULL AS m_nps_responses,
+      NULL AS m_nps_detractors,
+      m_orders
+    FROM (
+      SELECT
+        t.region AS d_region,
+        COUNT(DISTINCT t.order_id) FILTER(WHERE
+          t.touchpoint = 'payment') AS m_orders
+      FROM events AS t
+      WHERE
+        t.ts >= CAST('2026-10-26 00:00:00' AS TIMESTAMP)
+        AND t.ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
+      GROUP BY
+        t.region
+    )
+  ) AS u
+  GROUP BY
+    d_region
+) AS v
+ORDER BY
+  first_response_time DESC,
+  d_region NULLS FIRST

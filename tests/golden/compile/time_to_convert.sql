@@ -1,0 +1,85 @@
+WITH scoped_events AS (
+  SELECT
+    t.*
+  FROM events AS t
+)
+SELECT
+  COUNT(*) AS entrants,
+  COUNT(*) FILTER(WHERE
+    reached = 6) AS converters,
+  MEDIAN(CAST(DATE_DIFF('SECOND', t1, "at") AS DOUBLE) / 3600) FILTER(WHERE
+    reached = 6) AS median_hours,
+  AVG(CAST(DATE_DIFF('SECOND', t1, "at") AS DOUBLE) / 3600) FILTER(WHERE
+    reached = 6) AS mean_hours,
+  QUANTILE_CONT(CAST(DATE_DIFF('SECOND', t1, "at") AS DOUBLE) / 3600, 0.9) FILTER(WHERE
+    reached = 6) AS p90_hours
+FROM (
+  WITH e AS (
+    SELECT
+      user_id,
+      ts,
+      LIST_POSITION(
+        ['ad_click', 'landing_page', 'product_page', 'add_to_cart', 'checkout', 'payment'],
+        touchpoint
+      ) AS step
+    FROM scoped_events
+    WHERE
+      touchpoint IN ('ad_click', 'landing_page', 'product_page', 'add_to_cart', 'checkout', 'payment')
+      AND ts >= CAST('2026-10-26 00:00:00' AS TIMESTAMP)
+      AND ts < (
+        CAST('2026-11-23 00:00:00' AS TIMESTAMP) + INTERVAL 7 DAY
+      )
+  ), entry AS (
+    SELECT
+      user_id,
+      MIN(ts) AS t1
+    FROM e
+    WHERE
+      step = 1
+      AND (
+        ts >= CAST('2026-10-26 00:00:00' AS TIMESTAMP)
+        AND ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
+      )
+    GROUP BY
+      user_id
+  )
+  SELECT
+    user_id,
+    t1,
+    r.reached AS reached,
+    r."at" AS "at"
+  FROM (
+    SELECT
+      x.user_id,
+      x.t1,
+      LIST_REDUCE(
+        LIST_SORT(ARRAY_AGG({'ts': e.ts, 'step': e.step})),
+        LAMBDA acc, ev : CASE
+          WHEN (
+            ev.step
+          ) = (
+            (
+              acc.reached
+            ) + 1
+          ) AND (
+            ev.ts
+          ) > (
+            acc."at"
+          )
+          THEN {'reached': (
+            acc.reached
+          ) + 1, 'at': ev.ts}
+          ELSE acc
+        END,
+        {'reached': 0, 'at': CAST('1970-01-01 00:00:00' AS TIMESTAMP)}
+      ) AS r
+    FROM entry AS x
+    JOIN e
+      ON e.user_id = x.user_id AND e.ts >= x.t1 AND e.ts <= (
+        x.t1 + INTERVAL 7 DAY
+      )
+    GROUP BY
+      x.user_id,
+      x.t1
+  ) AS f
+) AS j
