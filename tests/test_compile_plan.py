@@ -263,3 +263,23 @@ def _rounded(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     return sorted(
         (tuple(round(v, 6) if isinstance(v, float) else v for v in row) for row in rows), key=repr
     )
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_every_plan_says_what_it_computes_in_both_languages(case: str) -> None:
+    compiled = compile_plan(parse_plan(CASES[case]), MODEL, CTX)
+    english, chinese = compiled.describe(MODEL, "en"), compiled.describe(MODEL, "zh")
+    assert compiled.time_range is not None
+    assert compiled.time_range.label("en") in english
+    assert compiled.time_range.label("zh") in chinese
+    assert "default journey" not in english and "默认旅程" not in chinese
+    assert not any(
+        ch.isascii() and ch.isalpha()
+        for ch in chinese.replace("ROI", "").replace("CSAT", "").replace("NPS", "")
+    ), chinese
+
+
+def test_sentences_use_the_models_names_for_values() -> None:
+    compiled = compile_plan(parse_plan(CASES["retention"]), MODEL, CTX)
+    assert "mini program" in compiled.describe(MODEL, "en").lower()
+    assert "小程序" in compiled.describe(MODEL, "zh")

@@ -418,6 +418,9 @@ class FakeLabels:
     def journey(self, name: str, lang: Language, /) -> str:
         return self._label(name, lang)
 
+    def value(self, dimension: str, value: object, lang: Language, /) -> str:
+        return str(value)  # values without a label are said as they are
+
 
 CTX = TimeContext(today=date(2026, 11, 23))
 

@@ -23,6 +23,7 @@ from semantic_layer.compile.retention import RetentionSpec, cohorts
 from semantic_layer.compile.scope import DimFilter, Scan, ScopeError
 from semantic_layer.compile.scoped import SCOPED, dim_column, events_source, scoped_events
 from semantic_layer.errors import UserError
+from semantic_layer.model.labels import ModelLabels
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.model.spec import PolicySpec
 from semantic_layer.plan import (
@@ -36,7 +37,8 @@ from semantic_layer.plan import (
     RetentionPlan,
     SqlPlan,
 )
-from semantic_layer.time import DateRange, TimeContext, comparison_range, resolve
+from semantic_layer.plan.describe import describe
+from semantic_layer.time import DateRange, Language, TimeContext, comparison_range, resolve
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,15 @@ class Compiled:
 
     def sql(self, dialect: str = "duckdb", *, pretty: bool = False) -> str | None:
         return None if self.tree is None else self.tree.sql(dialect=dialect, pretty=pretty)
+
+    def describe(self, model: SemanticModel, lang: Language | None = None) -> str:
+        """One plain sentence of what is computed, with the exact dates, in `lang` (default: the
+        plan's language)."""
+        update: dict[str, object] = {} if lang is None else {"language": lang}
+        if getattr(self.plan, "journey", "") is None and not getattr(self.plan, "steps", None):
+            update["journey"] = model.journey(None).name  # say which journey the default is
+        plan = self.plan.model_copy(update=update)
+        return describe(plan, ModelLabels(model), self.time_range, self.baseline_range)
 
 
 class _Context:

@@ -30,6 +30,10 @@ class Labels(Protocol):
         """ "purchase journey" / "购买旅程"."""
         ...
 
+    def value(self, dimension: str, value: Scalar, lang: Language, /) -> str:
+        """ "WeChat mini program" / "微信小程序" for the value `mini_program` of a dimension."""
+        ...
+
 
 OPS: Final[dict[Language, dict[str, str]]] = {
     "en": {
@@ -132,16 +136,16 @@ class Speaker:
         return ["where " + join(parts, self.lang)]
 
     def _filter(self, f: Filter) -> str:
-        values = [self._value(v) for v in f.values]
+        values = [self._value(f.dimension, v) for v in f.values]
         zh = self.lang == "zh"
         word = ("、" if f.op == "not_in" else "或") if zh else "or"
         shown = join(values, self.lang, conjunction=word)
         return OPS[self.lang][f.op].format(d=self.labels.dimension(f.dimension, self.lang), v=shown)
 
-    def _value(self, value: Scalar) -> str:
+    def _value(self, dimension: str, value: Scalar) -> str:
         if isinstance(value, bool):
             return ("是" if value else "否") if self.lang == "zh" else str(value).lower()
-        return str(value)
+        return self.labels.value(dimension, value, self.lang)
 
 
 def sentence(parts: Sequence[str], lang: Language) -> str:
