@@ -17,9 +17,10 @@ from pydantic import (
     model_validator,
 )
 
+from semantic_layer.model.yaml_lines import Loc, LocatedYaml, load_located, nearest_line
+
 from ..canonical import TABLES, Table
 from .errors import IngestError, Problem, did_you_mean
-from .yaml_lines import Loc, LocatedYaml, nearest_line
 
 Format = Literal["csv", "parquet", "jsonl", "duckdb", "sqlite"]
 Scalar = str | int | float | bool | None
@@ -146,7 +147,7 @@ class IngestConfig(_Model):
 def load_config(path: Path | str) -> IngestConfig:
     """Read and check an ingest config; raise `IngestError` listing every problem with its line."""
     path = Path(path)
-    doc = LocatedYaml(path)
+    doc = _read_yaml(path)
     if not isinstance(doc.data, dict):
         raise IngestError.at(
             path,
@@ -157,7 +158,7 @@ def load_config(path: Path | str) -> IngestConfig:
     try:
         config = IngestConfig.model_validate(doc.data)
     except ValidationError as e:
-        raise IngestError(_problems(e, doc)) from None
+        raise IngestError(_problems(e, doc, path)) from None
     config._path = path
     config._lines = doc.lines
     from .config_rules import check_config  # rules import the models defined here
@@ -166,6 +167,29 @@ def load_config(path: Path | str) -> IngestConfig:
     if problems:
         raise IngestError(problems)
     return config
+
+
+def _read_yaml(path: Path) -> LocatedYaml:
+    """The config's YAML with its lines; `IngestError` at the first YAML problem."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise IngestError.at(path, "config file not found") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise IngestError.at(path, f"cannot read the config: {e}") from None
+    doc = load_located(
+        text,
+        str(path),
+        keys_as_written=True,  # value maps match source text exactly
+        syntax_hint="check indentation and quoting",
+        duplicate_hint="keep only one",
+    )
+    if doc.problems:
+        first = doc.problems[0]
+        raise IngestError.at(path, first.message, first.suggestion, first.line)
+    if () not in doc.lines:  # no document at all, only blanks or comments
+        raise IngestError.at(path, "the config is empty", "see docs/ingest.md")
+    return doc
 
 
 def describe_loc(loc: Loc, data: Any = None) -> str:
@@ -190,7 +214,7 @@ def _source_name(data: Any, index: int) -> str | None:
     return None
 
 
-def _problems(error: ValidationError, doc: LocatedYaml) -> list[Problem]:
+def _problems(error: ValidationError, doc: LocatedYaml, path: Path) -> list[Problem]:
     problems = []
     for item in error.errors():
         loc = tuple(p for p in item["loc"] if isinstance(p, str | int) and not _is_branch(p))
@@ -206,7 +230,7 @@ def _problems(error: ValidationError, doc: LocatedYaml) -> list[Problem]:
         elif item["type"] == "value_error":
             message = message.removeprefix("Value error, ")
         problems.append(
-            Problem(f"{where}: {message}" if where else message, doc.path, doc.line(loc), hint)
+            Problem(f"{where}: {message}" if where else message, path, doc.line(loc), hint)
         )
     return problems
 

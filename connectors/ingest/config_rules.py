@@ -10,10 +10,11 @@ from collections.abc import Callable, Iterator
 
 import duckdb
 
+from semantic_layer.model.yaml_lines import Loc
+
 from ..canonical import TABLES
 from .config import DEFAULT_TS, TIME_TYPES, IngestConfig, SourceConfig
 from .errors import did_you_mean
-from .yaml_lines import Loc
 
 Issue = tuple[Loc, str, str]  # where, what, how to fix
 SourceRule = Callable[[SourceConfig, Loc], Iterator[Issue]]

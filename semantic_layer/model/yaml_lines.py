@@ -4,7 +4,8 @@ PyYAML's compose step gives nodes with their marks; we build plain Python data f
 `lines[loc]`, where `loc` is the path of keys and indexes (`("metrics", 3, "numerator")`).
 Only `true`/`false` are booleans (YAML 1.1 would read `no`, `on`, `yes` as booleans), dates stay
 strings (pydantic parses them where a date is expected), and `=` is a plain string so that
-filters can say `op: =`.
+filters can say `op: =`. Keys are read as YAML values (`1.50:` → "1.5"), or with `keys_as_written`
+exactly as the text has them (ingestion's value maps match source text).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from .problems import Problem
 
 Loc = tuple[str | int, ...]
 
+SYNTAX_HINT = "check indentation and quoting (quote values such as '>=' or ': ')"
+DUPLICATE_HINT = "it is already set at line {first}; keep one"
 _DROPPED_TAGS = ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value")
 
 
@@ -57,21 +60,36 @@ def nearest_line(lines: Mapping[Loc, int], loc: Loc) -> int | None:
     return None
 
 
-def load_located(text: str, file: str | None = None) -> LocatedYaml:
-    """Parse `text`; syntax errors and duplicate keys become problems instead of exceptions."""
+def load_located(
+    text: str,
+    file: str | None = None,
+    *,
+    keys_as_written: bool = False,
+    syntax_hint: str = SYNTAX_HINT,
+    duplicate_hint: str = DUPLICATE_HINT,
+) -> LocatedYaml:
+    """Parse `text`; syntax errors and duplicate keys become problems instead of exceptions.
+
+    Args:
+        text: The YAML text.
+        file: The file named in problems.
+        keys_as_written: Keep mapping keys as their source text instead of their YAML value.
+        syntax_hint: The suggestion for a syntax error.
+        duplicate_hint: The suggestion for a duplicate key; `{first}` is the first one's line.
+    """
     result = LocatedYaml()
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is not None:
-            result.data = _Builder(loader, result, file).build(node, ())
+            builder = _Builder(loader, result, file, keys_as_written, duplicate_hint)
+            result.data = builder.build(node, ())
     except yaml.MarkedYAMLError as e:
         line = e.problem_mark.line + 1 if e.problem_mark else None
         problem = f"YAML syntax error: {e.problem or e}"
         if e.context:
             problem += f" ({e.context})"
-        hint = "check indentation and quoting (quote values such as '>=' or ': ')"
-        result.problems.append(Problem(problem, hint, file, line, rule="yaml"))
+        result.problems.append(Problem(problem, syntax_hint, file, line, rule="yaml"))
     except yaml.YAMLError as e:
         result.problems.append(Problem(f"YAML error: {e}", "", file, None, rule="yaml"))
     finally:
@@ -84,6 +102,8 @@ class _Builder:
     loader: _Loader
     result: LocatedYaml
     file: str | None
+    keys_as_written: bool
+    duplicate_hint: str
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
         self.result.lines.setdefault(loc, node.start_mark.line + 1)
@@ -100,11 +120,13 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 self._problem("a key must be a plain value", "", line)
                 continue
-            key = str(self.loader.construct_object(key_node))
+            key = str(
+                key_node.value if self.keys_as_written else self.loader.construct_object(key_node)
+            )
             if key in out:
                 first = self.result.lines.get((*loc, key))
                 self._problem(
-                    f"duplicate key '{key}'", f"it is already set at line {first}; keep one", line
+                    f"duplicate key '{key}'", self.duplicate_hint.format(first=first), line
                 )
                 continue
             self.result.lines[(*loc, key)] = line
