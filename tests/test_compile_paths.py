@@ -75,8 +75,13 @@ def test_before_uses_the_previous_step_in_the_session(con: duckdb.DuckDBPyConnec
     assert {r[0]: r[1] for r in got} == {"B": 1, "A": 1}
 
 
-def test_top_paths_through_an_anchor(con: duckdb.DuckDBPyConnection) -> None:
-    got = con.execute(top_paths(Events(), spec("C")).sql("duckdb")).fetchall()
-    assert {r[0]: r[1] for r in got} == {"A → B → C": 1, "A → C": 1}
-    everything = con.execute(top_paths(Events(), spec(None)).sql("duckdb")).fetchall()
-    assert sum(r[1] for r in everything) == 4
+def test_top_paths_start_or_end_at_the_anchor(con: duckdb.DuckDBPyConnection) -> None:
+    before = con.execute(top_paths(Events(), spec("C", "before")).sql("duckdb")).fetchall()
+    assert {r[0]: r[1] for r in before} == {"A → B → C": 1, "A → C": 1}
+    after = con.execute(top_paths(Events(), spec("A")).sql("duckdb")).fetchall()
+    assert {r[0]: r[1] for r in after} == {"A → B → C": 1, "A → C": 1, "A → D": 1, "A": 1}
+    short = PathsSpec("A", "after", date(2026, 2, 2), date(2026, 2, 3), max_path_steps=2)
+    got = con.execute(top_paths(Events(), short).sql("duckdb")).fetchall()
+    assert {r[0]: r[1] for r in got} == {"A → B": 1, "A → C": 1, "A → D": 1, "A": 1}
+    starts = con.execute(top_paths(Events(), spec(None)).sql("duckdb")).fetchall()
+    assert sum(r[1] for r in starts) == 4  # one path per session

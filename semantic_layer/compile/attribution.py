@@ -55,71 +55,75 @@ def _conversions(events: Events, spec: AttributionSpec) -> exp.Select:
     )
 
 
-def touches(events: Events, spec: AttributionSpec) -> exp.Select:
-    """One row per (conversion, touch) with its position, count and age; conversions without a
-    touch get one row with a NULL key."""
-    c, t = "c", "t"
-    prior = (
+def _prior(events: Events, spec: AttributionSpec) -> exp.Select:
+    """Every event that can be a touch of a conversion in the range."""
+    ts = exp.column(events.ts)
+    lookback_start = exp.cast(
+        exp.Literal.string(spec.start.isoformat()), exp.DataType.Type.TIMESTAMP
+    ) - days(spec.lookback_days)
+    end = exp.cast(exp.Literal.string(spec.end.isoformat()), exp.DataType.Type.TIMESTAMP)
+    return (
         exp.select(
             exp.column(events.user).as_("user_id"),
-            exp.column(events.ts).as_("ts"),
+            ts.as_("ts"),
             exp.column(spec.by).as_("key"),
             exp.column(spec.event_id).as_("touch_id"),
         )
         .from_(events.table)
-        .where(
-            events.where(
-                exp.column(events.ts)
-                >= exp.cast(exp.Literal.string(spec.start.isoformat()), exp.DataType.Type.TIMESTAMP)
-                - days(spec.lookback_days),
-                exp.column(events.ts)
-                < exp.cast(exp.Literal.string(spec.end.isoformat()), exp.DataType.Type.TIMESTAMP),
-            )
-        )
+        .where(events.where(ts >= lookback_start, ts.copy() < end))
     )
-    on = exp.and_(
-        exp.column("user_id", t).eq(exp.column("user_id", c)),
-        exp.column("ts", t) < exp.column("conv_ts", c),
-        exp.column("ts", t) >= exp.column("conv_ts", c) - days(spec.lookback_days),
+
+
+def _touch_join(spec: AttributionSpec) -> exp.Expr:
+    return exp.and_(
+        exp.column("user_id", "t").eq(exp.column("user_id", "c")),
+        exp.column("ts", "t") < exp.column("conv_ts", "c"),
+        exp.column("ts", "t") >= exp.column("conv_ts", "c") - days(spec.lookback_days),
     )
-    per_conversion = exp.Window(
-        this=exp.Placeholder(), partition_by=[exp.column("conversion_id", c)]
+
+
+def _per_conversion(func: exp.Expr, ordered: bool = False) -> exp.Window:
+    order = exp.Order(
+        expressions=[
+            exp.Ordered(this=exp.column("ts", "t")),
+            exp.Ordered(this=exp.column("touch_id", "t")),
+        ]
     )
-    ordered = per_conversion.copy()
-    ordered.set(
-        "order",
-        exp.Order(
-            expressions=[
-                exp.Ordered(this=exp.column("ts", t)),
-                exp.Ordered(this=exp.column("touch_id", t)),
-            ]
-        ),
+    return exp.Window(
+        this=func, partition_by=[exp.column("conversion_id", "c")], order=order if ordered else None
     )
-    pos, n = ordered.copy(), per_conversion.copy()
-    pos.set("this", exp.func("row_number"))
-    n.set("this", exp.func("count", exp.column("ts", t)))
+
+
+def touches(events: Events, spec: AttributionSpec) -> exp.Select:
+    """One row per (conversion, touch) with its position, count and time-decay share;
+    conversions without a touch get one row with a NULL key."""
     age = exp.DateDiff(
-        this=exp.column("conv_ts", c), expression=exp.column("ts", t), unit=exp.var("SECOND")
+        this=exp.column("conv_ts", "c"), expression=exp.column("ts", "t"), unit=exp.var("SECOND")
     )
     age_days = exp.cast(age, exp.DataType.Type.DOUBLE) / exp.Literal.number(86400)
+    decay = exp.Pow(
+        this=exp.Literal.number(2),
+        expression=exp.Neg(this=age_days / exp.Literal.number(spec.half_life_days)),
+    )
+    decay_share = safe_div(decay, _per_conversion(exp.func("sum", decay.copy())))
     return (
         exp.select(
-            exp.column("conversion_id", c),
-            exp.column("value", c),
-            exp.column("key", t),
-            pos.as_("pos"),
-            n.as_("n"),
-            age_days.as_("age_days"),
+            exp.column("conversion_id", "c"),
+            exp.column("value", "c"),
+            exp.column("key", "t"),
+            _per_conversion(exp.func("row_number"), ordered=True).as_("pos"),
+            _per_conversion(exp.func("count", exp.column("ts", "t"))).as_("n"),
+            decay_share.as_("decay_share"),
         )
         .from_("conversions AS c")
-        .join("prior_events AS t", on=on, join_type="left")
+        .join("prior_events AS t", on=_touch_join(spec), join_type="left")
         .with_("conversions", _conversions(events, spec))
-        .with_("prior_events", prior)
+        .with_("prior_events", _prior(events, spec))
     )
 
 
-def weight(model: Model, half_life_days: float) -> exp.Expr:
-    """The credit of one touch row (columns pos, n, age_days) under `model`."""
+def weight(model: Model) -> exp.Expr:
+    """The credit of one touch row (columns pos, n, decay_share) under `model`."""
     pos, n = exp.column("pos"), exp.column("n")
     one, zero = exp.Literal.number(1), exp.Literal.number(0)
     none = n.eq(0)
@@ -140,14 +144,7 @@ def weight(model: Model, half_life_days: float) -> exp.Expr:
             ],
             default=middle,
         )
-    decay = exp.Pow(
-        this=exp.Literal.number(2),
-        expression=exp.Neg(this=exp.column("age_days") / exp.Literal.number(half_life_days)),
-    )
-    total = exp.Window(
-        this=exp.func("sum", decay.copy()), partition_by=[exp.column("conversion_id")]
-    )
-    return exp.If(this=none, true=one, false=decay / total)
+    return exp.If(this=none, true=one, false=exp.column("decay_share"))
 
 
 def credits(
@@ -159,7 +156,7 @@ def credits(
         key.as_("key"),
         exp.column("conversion_id"),
         exp.column("value"),
-        *[weight(m, spec.half_life_days).as_(f"w_{m}") for m in models],
+        *[weight(m).as_(f"w_{m}") for m in models],
     ).from_(touches(events, spec).subquery("x"))
     sums = [exp.func("sum", exp.column(f"w_{m}") * exp.column("value")).as_(m) for m in models]
     return (
@@ -175,92 +172,72 @@ def transitions(events: Events, spec: AttributionSpec) -> exp.Select:
 
     Converting paths: each conversion's touches, then "(conversion)". Non-converting paths: the
     events in the range of users with no conversion in it, then "(null)". Consecutive repeats of a
-    key collapse into one state.
+    key are one state, so an edge into a state needs only the previous raw event's key (one window
+    pass per kind of path), and the exit edge leaves from each path's last event.
     """
     converting = (
         exp.select(
-            exp.column("conversion_id").as_("path_id"),
-            exp.column("key"),
-            exp.column("pos"),
+            exp.column("key", "t").as_("key"),
             exp.Literal.string("(conversion)").as_("outcome"),
+            _per_conversion(exp.func("lag", exp.column("key", "t")), ordered=True).as_("prev_key"),
+            _per_conversion(exp.func("lead", exp.column("key", "t")), ordered=True)
+            .is_(exp.null())
+            .as_("is_last"),
         )
-        .from_(touches(events, spec).subquery("x"))
-        .where(exp.column("key").is_(exp.null()).not_())
+        .from_("conversions AS c")
+        .join("prior_events AS t", on=_touch_join(spec))
     )
-    converters = (
-        exp.select(exp.column(events.user))
-        .from_(events.table)
-        .where(
-            events.where(
-                exp.column(events.touchpoint).eq(exp.Literal.string(spec.conversion_touchpoint)),
-                in_range(exp.column(events.ts), spec.start, spec.end),
-            )
-        )
+    converters = exp.select("user_id").from_("conversions")
+    by_user = exp.Window(
+        this=exp.Placeholder(),
+        partition_by=[exp.column(events.user)],
+        order=exp.Order(
+            expressions=[
+                exp.Ordered(this=exp.column(events.ts)),
+                exp.Ordered(this=exp.column(spec.event_id)),
+            ]
+        ),
     )
-    order = exp.Order(
-        expressions=[
-            exp.Ordered(this=exp.column(events.ts)),
-            exp.Ordered(this=exp.column(spec.event_id)),
-        ]
-    )
-    pos = exp.Window(
-        this=exp.func("row_number"), partition_by=[exp.column(events.user)], order=order
-    )
+    prev, nxt = by_user.copy(), by_user.copy()
+    prev.set("this", exp.func("lag", exp.column(spec.by)))
+    nxt.set("this", exp.func("lead", exp.column(spec.by)))
     others = (
         exp.select(
-            exp.column(events.user).as_("path_id"),
             exp.column(spec.by).as_("key"),
-            pos.as_("pos"),
             exp.Literal.string("(null)").as_("outcome"),
+            prev.as_("prev_key"),
+            nxt.is_(exp.null()).as_("is_last"),
         )
         .from_(events.table)
         .where(
             events.where(
                 in_range(exp.column(events.ts), spec.start, spec.end),
-                exp.column(events.user).isin(query=converters).not_(),
+                exp.not_(exp.column(events.user).isin(query=converters)),
             )
         )
     )
-    paths = exp.union(converting, others, distinct=False)
-    by_path = exp.Window(
-        this=exp.Placeholder(),
-        partition_by=[exp.column("path_id")],
-        order=exp.Order(expressions=[exp.Ordered(this=exp.column("pos"))]),
-    )
-    prev = by_path.copy()
-    prev.set("this", exp.func("lag", exp.column("key")))
-    steps = exp.select("*", prev.as_("prev_key")).from_(paths.subquery("p"))
-    kept = (
-        exp.select("*")
-        .from_(steps.subquery("s"))
-        .where(
-            exp.or_(
-                exp.column("prev_key").is_(exp.null()),
-                exp.column("key").neq(exp.column("prev_key")),
-            )
+    steps = exp.union(converting, others, distinct=False)
+    changed = exp.not_(exp.NullSafeEQ(this=exp.column("prev_key"), expression=exp.column("key")))
+    into = (
+        exp.select(
+            exp.func("coalesce", exp.column("prev_key"), exp.Literal.string("(start)")).as_("src"),
+            exp.column("key").as_("dst"),
         )
+        .from_("steps")
+        .where(changed)
     )
-    src = by_path.copy()
-    src.set(
-        "this",
-        exp.func("lag", exp.column("key"), exp.Literal.number(1), exp.Literal.string("(start)")),
-    )
-    last = by_path.copy()
-    last.set("this", exp.func("lead", exp.column("key")))
-    edges = exp.select(
-        src.as_("src"), exp.column("key").as_("dst"), last.as_("next_key"), exp.column("outcome")
-    ).from_(kept.subquery("k"))
-    inner = exp.select("src", "dst").from_("edges")
     exits = (
-        exp.select(exp.column("dst").as_("src"), exp.column("outcome").as_("dst"))
-        .from_("edges")
-        .where(exp.column("next_key").is_(exp.null()))
+        exp.select(exp.column("key").as_("src"), exp.column("outcome").as_("dst"))
+        .from_("steps")
+        .where(exp.column("is_last"))
     )
-    every = exp.union(inner, exits, distinct=False)
+    edges = exp.union(into, exits, distinct=False)
     return (
         exp.select("src", "dst", exp.func("count", exp.Star()).as_("n"))
-        .from_(every.subquery("t"))
+        .from_(edges.subquery("e"))
         .group_by("src", "dst")
         .order_by("src", "dst")
-        .with_("edges", edges)
+        .with_("conversions", _conversions(events, spec))
+        .with_("prior_events", _prior(events, spec))
+        .with_("steps", steps)
     )

@@ -21,7 +21,7 @@ from semantic_layer.compile.metrics import MetricQuery, compile_metrics
 from semantic_layer.compile.paths import PathsSpec, neighbours, top_paths
 from semantic_layer.compile.retention import RetentionSpec, cohorts
 from semantic_layer.compile.scope import DimFilter, Scan, ScopeError
-from semantic_layer.compile.scoped import SCOPED, dim_column, events_source, scoped_events
+from semantic_layer.compile.scoped import attach, dim_column, events_source, scoped_events
 from semantic_layer.errors import UserError
 from semantic_layer.model.labels import ModelLabels
 from semantic_layer.model.semantic import SemanticModel
@@ -82,10 +82,7 @@ class _Context:
             row_filters=self.policy.row_filters,
             extra=extra,
         )
-        query = query.with_(SCOPED, cte)
-        ctes = query.args["with_"].expressions
-        ctes.insert(0, ctes.pop())  # first, so every other CTE can read it
-        return query
+        return attach(query, cte)
 
 
 def compile_plan(

@@ -28,7 +28,7 @@ from semantic_layer.compile.scope import (
     apply_row_filters,
     condition,
 )
-from semantic_layer.compile.scoped import SCOPED, dim_column, events_source, scoped_events
+from semantic_layer.compile.scoped import attach, dim_column, events_source, scoped_events
 from semantic_layer.compile.sql import days, in_range, safe_div, struct, truncate
 from semantic_layer.model.base import RowFilter
 from semantic_layer.model.spec import ModelSpec
@@ -185,7 +185,7 @@ class MetricCompiler:
                 row_filters=self.q.row_filters,
                 extra=self.q.dimensions,
             )
-            query = query.with_(SCOPED, scoped)
+            query = attach(query, scoped)
         return query
 
     def _windows(self) -> list[tuple[str, date, date]]:
@@ -266,6 +266,12 @@ class MetricCompiler:
         scan = self._scan(table)
         keys = self._key_exprs(scan)
         aggs = [self._aggregate(scan, m).as_(f"m_{m.name}") for m in measures]
+        if all(m.filters for m in measures):  # read only rows some measure counts
+            wanted = [
+                exp.and_(*[condition(exp.column(f.column, "t"), f) for f in m.filters])
+                for m in measures
+            ]
+            scan.where(exp.or_(*wanted) if len(wanted) > 1 else wanted[0])
         select = scan.from_(exp.select(*keys, *aggs))
         return select.group_by(*[k.this.copy() for k in keys]) if keys else select
 

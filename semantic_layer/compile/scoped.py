@@ -48,6 +48,19 @@ def scoped_events(
     return scan.from_(exp.select(*columns))
 
 
+def attach(query: exp.Select, cte: exp.Select) -> exp.Select:
+    """`query` with the scoped-events CTE first, so every other CTE can read it.
+
+    Without lookups the CTE is only a filter over events: it is marked NOT MATERIALIZED so DuckDB
+    inlines it into each reader instead of copying every column of the range once (measured
+    1.2–1.4× faster on funnels). With a join, materialising once is the cheaper side.
+    """
+    query = query.with_(SCOPED, cte, materialized=None if cte.find(exp.Join) else False)
+    ctes = query.args["with_"].expressions
+    ctes.insert(0, ctes.pop())
+    return query
+
+
 def events_source(model: ModelSpec, table: str = "events") -> Events:
     """The `Events` view of the scoped CTE (column names from the model's table spec)."""
     spec = model.tables.get(table)

@@ -132,7 +132,7 @@ FROM (
       CAST(SUM(COALESCE(checkout_conversion__num__previous, 0)) OVER () AS DOUBLE) / NULLIF(SUM(COALESCE(checkout_conversion__den__previous, 0)) OVER (), 0)
     ) AS total_change
   FROM (
-    WITH scoped_events AS (
+    WITH scoped_events AS NOT MATERIALIZED (
       SELECT
         t.*,
         t.channel AS d_channel
@@ -504,7 +504,7 @@ FROM (
       CAST(SUM(COALESCE(checkout_conversion__num__previous, 0)) OVER () AS DOUBLE) / NULLIF(SUM(COALESCE(checkout_conversion__den__previous, 0)) OVER (), 0)
     ) AS total_change
   FROM (
-    WITH scoped_events AS (
+    WITH scoped_events AS NOT MATERIALIZED (
       SELECT
         t.*,
         t.device AS d_device
@@ -876,7 +876,7 @@ FROM (
       CAST(SUM(COALESCE(checkout_conversion__num__previous, 0)) OVER () AS DOUBLE) / NULLIF(SUM(COALESCE(checkout_conversion__den__previous, 0)) OVER (), 0)
     ) AS total_change
   FROM (
-    WITH scoped_events AS (
+    WITH scoped_events AS NOT MATERIALIZED (
       SELECT
         t.*,
         t.region AS d_region

@@ -1,4 +1,4 @@
-WITH scoped_events AS (
+WITH scoped_events AS NOT MATERIALIZED (
   SELECT
     t.*,
     t.device AS d_device

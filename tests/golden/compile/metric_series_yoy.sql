@@ -37,13 +37,16 @@ FROM (
     FROM events AS t
     WHERE
       (
-        t.ts >= CAST('2026-10-26 00:00:00' AS TIMESTAMP)
-        AND t.ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
+        (
+          t.ts >= CAST('2026-10-26 00:00:00' AS TIMESTAMP)
+          AND t.ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
+        )
+        OR (
+          t.ts >= CAST('2025-10-26 00:00:00' AS TIMESTAMP)
+          AND t.ts < CAST('2025-11-23 00:00:00' AS TIMESTAMP)
+        )
       )
-      OR (
-        t.ts >= CAST('2025-10-26 00:00:00' AS TIMESTAMP)
-        AND t.ts < CAST('2025-11-23 00:00:00' AS TIMESTAMP)
-      )
+      AND t.touchpoint = 'payment'
     GROUP BY
       CASE
         WHEN t.ts >= CAST('2026-10-26 00:00:00' AS TIMESTAMP)

@@ -1,67 +1,59 @@
-WITH scoped_events AS (
+WITH scoped_events AS NOT MATERIALIZED (
   SELECT
     t.*
   FROM events AS t
 )
 SELECT
-  COALESCE(next_tp, '(exit)') AS touchpoint,
+  touchpoint,
   COUNT(*) AS occurrences,
   COUNT(DISTINCT user_id) AS users,
   CAST(COUNT(*) AS DOUBLE) / NULLIF(SUM(COUNT(*)) OVER (), 0) AS share
 FROM (
-  WITH ev AS (
-    SELECT
-      user_id AS user_id,
-      ts AS ts,
-      touchpoint AS touchpoint
-    FROM scoped_events
-    WHERE
-      ts >= CAST('2026-11-16 00:00:00' AS TIMESTAMP)
-      AND ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
-  )
   SELECT
-    *,
-    LAG(touchpoint) OVER (PARTITION BY user_id, session_no ORDER BY ts, touchpoint) AS prev_tp,
-    LEAD(touchpoint) OVER (PARTITION BY user_id, session_no ORDER BY ts, touchpoint) AS next_tp
+    user_id,
+    CASE WHEN (
+      near_ts - ts
+    ) <= INTERVAL 30 MINUTE THEN near_tp ELSE '(exit)' END AS touchpoint
   FROM (
     SELECT
-      user_id,
-      session_no,
-      ts,
-      touchpoint
+      *,
+      LEAD(ts) OVER (PARTITION BY user_id ORDER BY ts, touchpoint) AS near_ts,
+      LEAD(touchpoint) OVER (PARTITION BY user_id ORDER BY ts, touchpoint) AS near_tp
     FROM (
       SELECT
-        *,
-        SUM(new_session) OVER (
-          PARTITION BY user_id
-          ORDER BY ts, touchpoint
-          ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
-        ) AS session_no
-      FROM (
-        SELECT
-          *,
-          CASE
-            WHEN LAG(ts) OVER (PARTITION BY user_id ORDER BY ts, touchpoint) IS NULL
-            OR (
-              ts - LAG(ts) OVER (PARTITION BY user_id ORDER BY ts, touchpoint)
-            ) > INTERVAL 30 MINUTE
-            THEN 1
-            ELSE 0
-          END AS new_session,
-          LAG(touchpoint) OVER (PARTITION BY user_id ORDER BY ts, touchpoint) AS before_tp
-        FROM ev
-      ) AS m
-    ) AS n
-    WHERE
-      NOT (
-        new_session = 0 AND touchpoint = before_tp
-      )
-  ) AS c
-) AS s
-WHERE
-  touchpoint = 'product_page'
+        user_id AS user_id,
+        ts AS ts,
+        touchpoint AS touchpoint
+      FROM scoped_events
+      WHERE
+        (
+          ts >= CAST('2026-11-16 00:00:00' AS TIMESTAMP)
+          AND ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
+        )
+        AND user_id IN (
+          SELECT
+            user_id
+          FROM scoped_events
+          WHERE
+            touchpoint = 'product_page'
+            AND (
+              ts >= CAST('2026-11-16 00:00:00' AS TIMESTAMP)
+              AND ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
+            )
+        )
+    ) AS ev
+  ) AS m
+  WHERE
+    touchpoint = 'product_page'
+    AND (
+      NOT near_tp IS NOT DISTINCT FROM 'product_page'
+      OR NOT (
+        near_ts - ts
+      ) <= INTERVAL 30 MINUTE
+    )
+) AS o
 GROUP BY
-  COALESCE(next_tp, '(exit)')
+  touchpoint
 ORDER BY
   occurrences DESC,
   touchpoint NULLS FIRST

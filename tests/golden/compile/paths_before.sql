@@ -1,67 +1,59 @@
-WITH scoped_events AS (
+WITH scoped_events AS NOT MATERIALIZED (
   SELECT
     t.*
   FROM events AS t
 )
 SELECT
-  COALESCE(prev_tp, '(entry)') AS touchpoint,
+  touchpoint,
   COUNT(*) AS occurrences,
   COUNT(DISTINCT user_id) AS users,
   CAST(COUNT(*) AS DOUBLE) / NULLIF(SUM(COUNT(*)) OVER (), 0) AS share
 FROM (
-  WITH ev AS (
-    SELECT
-      user_id AS user_id,
-      ts AS ts,
-      touchpoint AS touchpoint
-    FROM scoped_events
-    WHERE
-      ts >= CAST('2026-11-16 00:00:00' AS TIMESTAMP)
-      AND ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
-  )
   SELECT
-    *,
-    LAG(touchpoint) OVER (PARTITION BY user_id, session_no ORDER BY ts, touchpoint) AS prev_tp,
-    LEAD(touchpoint) OVER (PARTITION BY user_id, session_no ORDER BY ts, touchpoint) AS next_tp
+    user_id,
+    CASE WHEN (
+      ts - near_ts
+    ) <= INTERVAL 30 MINUTE THEN near_tp ELSE '(entry)' END AS touchpoint
   FROM (
     SELECT
-      user_id,
-      session_no,
-      ts,
-      touchpoint
+      *,
+      LAG(ts) OVER (PARTITION BY user_id ORDER BY ts, touchpoint) AS near_ts,
+      LAG(touchpoint) OVER (PARTITION BY user_id ORDER BY ts, touchpoint) AS near_tp
     FROM (
       SELECT
-        *,
-        SUM(new_session) OVER (
-          PARTITION BY user_id
-          ORDER BY ts, touchpoint
-          ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
-        ) AS session_no
-      FROM (
-        SELECT
-          *,
-          CASE
-            WHEN LAG(ts) OVER (PARTITION BY user_id ORDER BY ts, touchpoint) IS NULL
-            OR (
-              ts - LAG(ts) OVER (PARTITION BY user_id ORDER BY ts, touchpoint)
-            ) > INTERVAL 30 MINUTE
-            THEN 1
-            ELSE 0
-          END AS new_session,
-          LAG(touchpoint) OVER (PARTITION BY user_id ORDER BY ts, touchpoint) AS before_tp
-        FROM ev
-      ) AS m
-    ) AS n
-    WHERE
-      NOT (
-        new_session = 0 AND touchpoint = before_tp
-      )
-  ) AS c
-) AS s
-WHERE
-  touchpoint = 'checkout'
+        user_id AS user_id,
+        ts AS ts,
+        touchpoint AS touchpoint
+      FROM scoped_events
+      WHERE
+        (
+          ts >= CAST('2026-11-16 00:00:00' AS TIMESTAMP)
+          AND ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
+        )
+        AND user_id IN (
+          SELECT
+            user_id
+          FROM scoped_events
+          WHERE
+            touchpoint = 'checkout'
+            AND (
+              ts >= CAST('2026-11-16 00:00:00' AS TIMESTAMP)
+              AND ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
+            )
+        )
+    ) AS ev
+  ) AS m
+  WHERE
+    touchpoint = 'checkout'
+    AND (
+      NOT near_tp IS NOT DISTINCT FROM 'checkout'
+      OR NOT (
+        ts - near_ts
+      ) <= INTERVAL 30 MINUTE
+    )
+) AS o
 GROUP BY
-  COALESCE(prev_tp, '(entry)')
+  touchpoint
 ORDER BY
   occurrences DESC,
   touchpoint NULLS FIRST

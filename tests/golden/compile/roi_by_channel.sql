@@ -18,8 +18,11 @@ FROM (
           t.touchpoint = 'payment'), 0) AS m_revenue
       FROM events AS t
       WHERE
-        t.ts >= CAST('2026-10-01 00:00:00' AS TIMESTAMP)
-        AND t.ts < CAST('2026-11-01 00:00:00' AS TIMESTAMP)
+        (
+          t.ts >= CAST('2026-10-01 00:00:00' AS TIMESTAMP)
+          AND t.ts < CAST('2026-11-01 00:00:00' AS TIMESTAMP)
+        )
+        AND t.touchpoint = 'payment'
       GROUP BY
         t.channel
     )

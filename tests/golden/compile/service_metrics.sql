@@ -73,8 +73,27 @@ FROM (
       LEFT JOIN users AS j_users
         ON t.user_id = j_users.user_id
       WHERE
-        t.ts >= CAST('2026-10-26 00:00:00' AS TIMESTAMP)
-        AND t.ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
+        (
+          t.ts >= CAST('2026-10-26 00:00:00' AS TIMESTAMP)
+          AND t.ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
+        )
+        AND (
+          (
+            t.kind = 'csat' AND t.score >= 4
+          )
+          OR (
+            t.kind = 'csat' AND NOT t.score IS NULL
+          )
+          OR (
+            t.kind = 'nps' AND t.score >= 9
+          )
+          OR (
+            t.kind = 'nps' AND NOT t.score IS NULL
+          )
+          OR (
+            t.kind = 'nps' AND t.score <= 6
+          )
+        )
       GROUP BY
         j_users.region
     )
@@ -96,8 +115,11 @@ FROM (
           t.touchpoint = 'payment') AS m_orders
       FROM events AS t
       WHERE
-        t.ts >= CAST('2026-10-26 00:00:00' AS TIMESTAMP)
-        AND t.ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
+        (
+          t.ts >= CAST('2026-10-26 00:00:00' AS TIMESTAMP)
+          AND t.ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
+        )
+        AND t.touchpoint = 'payment'
       GROUP BY
         t.region
     )

@@ -1,87 +1,86 @@
-WITH scoped_events AS (
+WITH scoped_events AS NOT MATERIALIZED (
   SELECT
     t.*
   FROM events AS t
 )
 SELECT
   path,
-  COUNT(*) AS sessions,
+  COUNT(*) AS occurrences,
   COUNT(DISTINCT user_id) AS users,
   CAST(COUNT(*) AS DOUBLE) / NULLIF(SUM(COUNT(*)) OVER (), 0) AS share
 FROM (
   SELECT
     user_id,
-    session_no,
-    LISTAGG(touchpoint, ' → '
-    ORDER BY
-      pos) AS path,
-    COUNT(*) AS steps
+    CONCAT_WS(' → ', touchpoint, n1, n2) AS path
   FROM (
     SELECT
-      *,
-      ROW_NUMBER() OVER (PARTITION BY user_id, session_no ORDER BY ts, touchpoint) AS pos
+      user_id,
+      touchpoint,
+      LEAD(touchpoint, 1) OVER (PARTITION BY user_id, session_no ORDER BY ts, touchpoint) AS n1,
+      LEAD(touchpoint, 2) OVER (PARTITION BY user_id, session_no ORDER BY ts, touchpoint) AS n2,
+      ROW_NUMBER() OVER (PARTITION BY user_id, session_no ORDER BY ts, touchpoint) = 1 AS starts
     FROM (
-      WITH ev AS (
-        SELECT
-          user_id AS user_id,
-          ts AS ts,
-          touchpoint AS touchpoint
-        FROM scoped_events
-        WHERE
-          ts >= CAST('2026-11-16 00:00:00' AS TIMESTAMP)
-          AND ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
-      )
       SELECT
-        *,
-        LAG(touchpoint) OVER (PARTITION BY user_id, session_no ORDER BY ts, touchpoint) AS prev_tp,
-        LEAD(touchpoint) OVER (PARTITION BY user_id, session_no ORDER BY ts, touchpoint) AS next_tp
+        user_id,
+        SUM(new_session) OVER (
+          PARTITION BY user_id
+          ORDER BY ts, touchpoint
+          ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+        ) AS session_no,
+        ts,
+        touchpoint
       FROM (
         SELECT
-          user_id,
-          session_no,
-          ts,
-          touchpoint
+          *
         FROM (
           SELECT
             *,
-            SUM(new_session) OVER (
-              PARTITION BY user_id
-              ORDER BY ts, touchpoint
-              ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
-            ) AS session_no
+            CASE
+              WHEN LAG(ts) OVER (PARTITION BY user_id ORDER BY ts, touchpoint) IS NULL
+              OR (
+                ts - LAG(ts) OVER (PARTITION BY user_id ORDER BY ts, touchpoint)
+              ) > INTERVAL 30 MINUTE
+              THEN 1
+              ELSE 0
+            END AS new_session,
+            LAG(touchpoint) OVER (PARTITION BY user_id ORDER BY ts, touchpoint) AS before_tp
           FROM (
             SELECT
-              *,
-              CASE
-                WHEN LAG(ts) OVER (PARTITION BY user_id ORDER BY ts, touchpoint) IS NULL
-                OR (
-                  ts - LAG(ts) OVER (PARTITION BY user_id ORDER BY ts, touchpoint)
-                ) > INTERVAL 30 MINUTE
-                THEN 1
-                ELSE 0
-              END AS new_session,
-              LAG(touchpoint) OVER (PARTITION BY user_id ORDER BY ts, touchpoint) AS before_tp
-            FROM ev
-          ) AS m
-        ) AS n
+              user_id AS user_id,
+              ts AS ts,
+              touchpoint AS touchpoint
+            FROM scoped_events
+            WHERE
+              (
+                ts >= CAST('2026-11-16 00:00:00' AS TIMESTAMP)
+                AND ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
+              )
+              AND user_id IN (
+                SELECT
+                  user_id
+                FROM scoped_events
+                WHERE
+                  touchpoint = 'checkout'
+                  AND (
+                    ts >= CAST('2026-11-16 00:00:00' AS TIMESTAMP)
+                    AND ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
+                  )
+              )
+          ) AS ev
+        ) AS m
         WHERE
           NOT (
             new_session = 0 AND touchpoint = before_tp
           )
-      ) AS c
-    ) AS s
-  ) AS p
+      ) AS k
+    ) AS c
+  ) AS s
   WHERE
-    pos <= 3
-  GROUP BY
-    user_id,
-    session_no
-  HAVING
-    BOOL_OR(CAST(touchpoint = 'checkout' AS BOOLEAN))
-) AS ps
+    touchpoint = 'checkout'
+) AS o
 GROUP BY
   path
 ORDER BY
-  sessions DESC,
+  occurrences DESC,
   path NULLS FIRST
 LIMIT 10

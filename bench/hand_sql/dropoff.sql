@@ -1,0 +1,42 @@
+-- Drop-off in the purchase journey, last week (2026-11-16 .. 2026-11-22), window 7 days.
+-- DESIGN.md "Lost at a touchpoint": lost_k = reached_k - reached_k+1, the users who reached step k
+-- and never reached the next one within the window; steps ranked by lost (the last step, which
+-- has no next step, is left out). Reached counts as in funnel.sql.
+WITH e AS (
+  SELECT user_id, ts,
+         list_position(['ad_click', 'landing_page', 'product_page', 'add_to_cart', 'checkout', 'payment'],
+                       touchpoint) AS step
+  FROM events
+  WHERE touchpoint IN ('ad_click', 'landing_page', 'product_page', 'add_to_cart', 'checkout', 'payment')
+    AND ts >= TIMESTAMP '2026-11-16' AND ts < TIMESTAMP '2026-11-23' + INTERVAL 7 DAY
+), entry AS (
+  SELECT user_id, min(ts) AS t1
+  FROM e
+  WHERE step = 1 AND ts < TIMESTAMP '2026-11-23'
+  GROUP BY user_id
+), per_user AS (
+  SELECT list_reduce(
+           list_sort(list({'ts': e.ts, 'step': e.step})),
+           lambda acc, ev: CASE WHEN ev.step = acc.reached + 1 AND ev.ts > acc.at
+                                THEN {'reached': acc.reached + 1, 'at': ev.ts} ELSE acc END,
+           {'reached': 0, 'at': TIMESTAMP '1970-01-01'}).reached AS reached
+  FROM entry x
+  JOIN e ON e.user_id = x.user_id AND e.ts >= x.t1 AND e.ts <= x.t1 + INTERVAL 7 DAY
+  GROUP BY x.user_id
+), counts AS (
+  SELECT unnest([1, 2, 3, 4, 5, 6]) AS step,
+         unnest(['ad_click', 'landing_page', 'product_page', 'add_to_cart', 'checkout', 'payment']) AS touchpoint,
+         unnest([count(*) FILTER (reached >= 1), count(*) FILTER (reached >= 2),
+                 count(*) FILTER (reached >= 3), count(*) FILTER (reached >= 4),
+                 count(*) FILTER (reached >= 5), count(*) FILTER (reached >= 6)]) AS reached
+  FROM per_user
+), steps AS (
+  SELECT step, touchpoint, reached,
+         reached / NULLIF(first_value(reached) OVER w, 0) AS conversion,
+         reached / NULLIF(lag(reached) OVER w, 0) AS step_conversion,
+         reached - lead(reached) OVER w AS lost,
+         (reached - lead(reached) OVER w) / NULLIF(reached, 0) AS lost_rate
+  FROM counts
+  WINDOW w AS (ORDER BY step)
+)
+SELECT * FROM steps WHERE lost IS NOT NULL ORDER BY lost DESC, step
