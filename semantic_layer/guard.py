@@ -65,6 +65,7 @@ _NODES: tuple[type[exp.Expr], ...] = (
     exp.Between,
     exp.Distinct,
     exp.Tuple,
+    exp.GroupingSets,
     exp.Array,
     exp.Struct,
     exp.PropertyEQ,

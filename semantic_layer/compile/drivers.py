@@ -10,7 +10,7 @@ how much they pushed the metric in the direction it moved.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from sqlglot import exp
@@ -34,90 +34,129 @@ COLUMNS = (
 
 
 def drivers(model: ModelSpec, query: MetricQuery, dimensions: Sequence[str]) -> exp.Select:
-    """Contributions of every segment of every dimension to the change of `query.metrics[0]`."""
+    """Contributions of every segment of every dimension to the change of `query.metrics[0]`.
+
+    The metric is computed once for both periods with each dimension as its own grouping set;
+    the contributions are then computed for all dimensions together, windows partitioned by
+    dimension, in a few small layers (a large query costs DuckDB more to plan than to run).
+    """
     assert query.baseline is not None and len(query.metrics) == 1
-    per_dimension = [_one(model, query, d) for d in dimensions]
-    union = per_dimension[0]
-    for other in per_dimension[1:]:
-        union = exp.union(union, other, distinct=False)  # type: ignore[assignment]
+    metric = query.metrics[0]
+    by_each = replace(
+        query,
+        dimensions=tuple(dimensions),
+        grouping_sets=True,
+        with_parts=True,
+        limit=None,
+        order_by=None,
+    )
+    compiler = MetricCompiler(model, by_each)
+    labelled = _labelled(compiler, dimensions, metric)
+    layers = (
+        _rate_layers(labelled) if compiler.parts(metric) is not None else _count_layers(labelled)
+    )
     direction = exp.func("sign", exp.column("total_change"))
     ranked = (
         exp.select(*COLUMNS)
-        .from_(union.subquery("d"))
+        .from_(layers.subquery("d"))
         .order_by(
             exp.Ordered(this=exp.column("contribution") * direction, desc=True),
             "dimension",
             "segment",
         )
+        .with_("segments", compiler.build())
     )
     return ranked.limit(query.limit) if query.limit else ranked
 
 
-def _one(model: ModelSpec, query: MetricQuery, dimension: str) -> exp.Select:
-    metric = query.metrics[0]
-    compiler = MetricCompiler(
-        model, replace(query, dimensions=(dimension,), with_parts=True, limit=None, order_by=None)
+def _case(
+    compiler: MetricCompiler, dimensions: Sequence[str], value: Callable[[str], exp.Expr]
+) -> exp.Case:
+    """CASE _set WHEN <dimension's set> THEN value(dimension) … END."""
+    return exp.Case(
+        this=exp.column("_set"),
+        ifs=[
+            exp.If(this=exp.Literal.number(compiler.set_of(d)), true=value(d)) for d in dimensions
+        ],
     )
-    segments = compiler.build()
-    seg = exp.func(
+
+
+def _labelled(compiler: MetricCompiler, dimensions: Sequence[str], metric: str) -> exp.Select:
+    """dimension, segment and the metric's values (or numerators and denominators) per period."""
+    dimension = _case(compiler, dimensions, exp.Literal.string)
+    segment = exp.func(
         "coalesce",
-        exp.cast(exp.column(dim_column(dimension)), "VARCHAR"),
+        _case(compiler, dimensions, lambda d: exp.cast(exp.column(dim_column(d)), "VARCHAR")),
         exp.Literal.string("(none)"),
     )
-    if compiler.parts(metric) is None:
-        return _count(segments, dimension, seg, metric)
-    return _rate(segments, dimension, seg, metric)
+    suffixes = {"cur": "", "prev": "__previous"}
+    if compiler.parts(metric) is not None:
+        suffixes = {"n1": "__num", "d1": "__den", "n0": "__num__previous", "d0": "__den__previous"}
+    values = [
+        exp.func("coalesce", exp.column(f"{metric}{suffix}"), exp.Literal.number(0)).as_(name)
+        for name, suffix in suffixes.items()
+    ]
+    raw = [exp.column(metric).as_("value"), exp.column(f"{metric}__previous").as_("value_previous")]
+    return exp.select(dimension.as_("dimension"), segment.as_("segment"), *raw, *values).from_(
+        "segments"
+    )
 
 
-def _count(segments: exp.Select, dimension: str, seg: exp.Expr, metric: str) -> exp.Select:
-    cur = exp.func("coalesce", exp.column(metric), exp.Literal.number(0))
-    prev = exp.func("coalesce", exp.column(f"{metric}__previous"), exp.Literal.number(0))
-    change = cur - prev
-    total = exp.Window(this=exp.func("sum", change.copy()))
+def _by_dimension(func: exp.Expr) -> exp.Window:
+    return exp.Window(this=func, partition_by=[exp.column("dimension")])
+
+
+def _count_layers(labelled: exp.Select) -> exp.Select:
+    change = exp.column("cur") - exp.column("prev")
+    first = exp.select(
+        "*", change.as_("change"), _by_dimension(exp.func("sum", change.copy())).as_("total_change")
+    )
+    first = first.from_(labelled.subquery("l"))
     return exp.select(
-        exp.Literal.string(dimension).as_("dimension"),
-        seg.as_("segment"),
-        exp.column(metric).as_("value"),
-        exp.column(f"{metric}__previous").as_("value_previous"),
-        change.as_("change"),
-        change.copy().as_("contribution"),
+        "*",
+        exp.column("change").as_("contribution"),
         exp.Null().as_("rate_effect"),
         exp.Null().as_("mix_effect"),
-        safe_div(change.copy(), total).as_("share_of_change"),
-        total.copy().as_("total_change"),
-    ).from_(segments.subquery("s"))
+        safe_div(exp.column("change"), exp.column("total_change")).as_("share_of_change"),
+    ).from_(first.subquery("c"))
 
 
-def _rate(segments: exp.Select, dimension: str, seg: exp.Expr, metric: str) -> exp.Select:
-    def col(suffix: str) -> exp.Expr:
-        return exp.func("coalesce", exp.column(f"{metric}{suffix}"), exp.Literal.number(0))
-
-    n1, d1, n0, d0 = col("__num"), col("__den"), col("__num__previous"), col("__den__previous")
-
-    def total(e: exp.Expr) -> exp.Window:
-        return exp.Window(this=exp.func("sum", e.copy()))
-
-    r1_raw, r0_raw = safe_div(n1, d1), safe_div(n0, d0)
-    r1 = exp.func("coalesce", r1_raw, r0_raw.copy(), exp.Literal.number(0))
-    r0 = exp.func("coalesce", r0_raw.copy(), r1_raw.copy(), exp.Literal.number(0))
-    w1, w0 = safe_div(d1.copy(), total(d1)), safe_div(d0.copy(), total(d0))
-    big_r0 = safe_div(total(n0), total(d0))
-    big_r1 = safe_div(total(n1), total(d1))
-    rate = exp.func("coalesce", w0 * (r1 - r0), exp.Literal.number(0))
+def _rate_layers(labelled: exp.Select) -> exp.Select:
+    col = exp.column
+    # SQL names are case-insensitive: the totals need names of their own
+    totals = [
+        _by_dimension(exp.func("sum", col(c))).as_(f"all_{c}") for c in ("n1", "d1", "n0", "d0")
+    ]
+    rates = exp.select(
+        "*",
+        *totals,
+        safe_div(col("n1"), col("d1")).as_("r1_raw"),
+        safe_div(col("n0"), col("d0")).as_("r0_raw"),
+    ).from_(labelled.subquery("l"))
+    shares = exp.select(
+        "*",
+        exp.func("coalesce", col("r1_raw"), col("r0_raw"), exp.Literal.number(0)).as_("r1"),
+        exp.func("coalesce", col("r0_raw"), col("r1_raw"), exp.Literal.number(0)).as_("r0"),
+        safe_div(col("d1"), col("all_d1")).as_("w1"),
+        safe_div(col("d0"), col("all_d0")).as_("w0"),
+        safe_div(col("all_n1"), col("all_d1")).as_("rate1"),
+        safe_div(col("all_n0"), col("all_d0")).as_("rate0"),
+    ).from_(rates.subquery("r"))
+    zero = exp.Literal.number(0)
+    rate = exp.func("coalesce", col("w0") * (col("r1") - col("r0")), zero)
     mix = exp.func(
-        "coalesce", (exp.Paren(this=w1 - w0.copy())) * (r1.copy() - big_r0), exp.Literal.number(0)
+        "coalesce", exp.Paren(this=col("w1") - col("w0")) * (col("r1") - col("rate0")), zero.copy()
     )
-    contribution = rate.copy() + mix.copy()
-    total_change = big_r1 - big_r0.copy()
-    return exp.select(
-        exp.Literal.string(dimension).as_("dimension"),
-        seg.as_("segment"),
-        r1_raw.copy().as_("value"),
-        r0_raw.copy().as_("value_previous"),
-        (r1_raw.copy() - r0_raw.copy()).as_("change"),
-        contribution.as_("contribution"),
+    effects = exp.select(
+        "*",
+        (col("value") - col("value_previous")).as_("change"),
         rate.as_("rate_effect"),
         mix.as_("mix_effect"),
-        safe_div(contribution.copy(), total_change.copy()).as_("share_of_change"),
-        total_change.as_("total_change"),
-    ).from_(segments.subquery("s"))
+        (col("rate1") - col("rate0")).as_("total_change"),
+    ).from_(shares.subquery("s"))
+    contribution = col("rate_effect") + col("mix_effect")
+    return exp.select(
+        "*",
+        contribution.as_("contribution"),
+        safe_div(contribution.copy(), col("total_change")).as_("share_of_change"),
+    ).from_(effects.subquery("e"))

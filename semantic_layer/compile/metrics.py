@@ -61,6 +61,7 @@ class MetricQuery:
     channel_rule: Rule | None = None  # None: the model's setting
     week_start: int = 0
     with_parts: bool = False  # also <metric>__num / __den for ratios (drivers need them)
+    grouping_sets: bool = False  # each dimension on its own, in one pass; `_set` says which
 
 
 @dataclass
@@ -79,9 +80,11 @@ class MetricCompiler:
         self.measures = {m.name: m for m in model.measures}
         self.dims = {d.name: d for d in model.dimensions}
         self.rule: Rule = query.channel_rule or model.settings.channel_rule
-        self.keys = ([("period")] if query.grain else []) + [
-            dim_column(d) for d in query.dimensions
-        ]
+        self.keys = (
+            (["period"] if query.grain else [])
+            + [dim_column(d) for d in query.dimensions]
+            + (["_set"] if query.grouping_sets else [])
+        )
 
     # -- metric formulas over leaf columns ---------------------------------------------------
     def formula(self, name: str, assign: bool = False) -> exp.Expr:
@@ -262,6 +265,24 @@ class MetricCompiler:
             agg = exp.Filter(this=agg, expression=exp.Where(this=exp.and_(*conds)))
         return exp.func("coalesce", agg, exp.Literal.number(0)) if m.agg == "sum" else agg
 
+    def _grouped(self, select: exp.Select, keys: list[tuple[str, exp.Expr]]) -> exp.Select:
+        """GROUP BY the (name, expression) keys; with grouping sets, each dimension alone (with
+        period and window) and a `_set` column: the GROUPING() bitmask, see `set_of`."""
+        if not keys:
+            return select
+        if not self.q.grouping_sets:
+            return select.group_by(*[e for _, e in keys])
+        dims = [e for n, e in keys if n not in ("period", "_window")]
+        fixed = [e for n, e in keys if n in ("period", "_window")]
+        sets = [exp.Tuple(expressions=[*[f.copy() for f in fixed], d.copy()]) for d in dims]
+        grouping = exp.func("grouping", *[d.copy() for d in dims]).as_("_set")
+        return select.select(grouping).group_by(exp.GroupingSets(expressions=sets))
+
+    def set_of(self, dimension: str) -> int:
+        """The `_set` value of the rows grouped by `dimension` alone."""
+        n = len(self.q.dimensions)
+        return int((2**n - 1) - 2 ** (n - 1 - self.q.dimensions.index(dimension)))
+
     def _plain(self, table: str, measures: list[MeasureSpec]) -> exp.Select:
         scan = self._scan(table)
         keys = self._key_exprs(scan)
@@ -273,7 +294,7 @@ class MetricCompiler:
             ]
             scan.where(exp.or_(*wanted) if len(wanted) > 1 else wanted[0])
         select = scan.from_(exp.select(*keys, *aggs))
-        return select.group_by(*[k.this.copy() for k in keys]) if keys else select
+        return self._grouped(select, [(k.alias, k.this.copy()) for k in keys])
 
     def _assigned(self, table: str, measures: list[MeasureSpec]) -> exp.Select:
         """Per user (and period/window): the attribute of the first or last touch, and whether
@@ -305,7 +326,7 @@ class MetricCompiler:
             for m in measures
         ]
         outer = exp.select(*names, *counts).from_(per_user.subquery("u"))
-        return outer.group_by(*names) if names else outer
+        return self._grouped(outer, [(n, exp.column(n)) for n in names])
 
     def _conversion(self, metric: ConversionMetric, window: tuple[str, date, date]) -> exp.Select:
         label, start, end = window
@@ -344,7 +365,7 @@ class MetricCompiler:
             ),
             exp.func("count", exp.Star()).as_(f"c_{metric.name}__den"),
         ).from_(journeys(events, spec).subquery("j"))
-        return select.group_by(*[k.this.copy() for k in keys]) if keys else select
+        return self._grouped(select, [(k.alias, k.this.copy()) for k in keys])
 
     def _leaf_columns(self, plan: _Plan) -> list[str]:
         leaves = [f"m_{m.name}" for ms in plan.plain.values() for m in ms]
