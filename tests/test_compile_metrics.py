@@ -206,3 +206,17 @@ def test_drivers_for_a_rate_add_up_to_the_total_change(con: duckdb.DuckDBPyConne
     assert by_region["East"][5] == pytest.approx(2 / 3) and by_region["South"][5] == pytest.approx(
         0
     )
+
+
+def test_conversion_metric_compared_with_its_baseline(con: duckdb.DuckDBPyConnection) -> None:
+    # now: u1, u3 of u1, u2, u3 convert; before: u4 viewed and did not buy
+    ((cur, prev, change, _),) = run(
+        con, metrics=("view_to_buy",), baseline=(date(2026, 2, 23), date(2026, 3, 2))
+    )
+    assert (cur, prev, change) == (pytest.approx(2 / 3), 0.0, pytest.approx(2 / 3))
+    by_day = run(
+        con, metrics=("view_to_buy",), grain="week", baseline=(date(2026, 2, 23), date(2026, 3, 2))
+    )
+    assert [(r[0].date(), r[1], r[2]) for r in by_day] == [
+        (date(2026, 3, 2), pytest.approx(2 / 3), 0.0)
+    ]

@@ -35,6 +35,9 @@ class FunnelSpec:
     end: date  # exclusive
     window_days: int
     breakdown: exp.Expr | None = None  # a column of the entrant's first step event
+    # Several labelled periods at once ((label, start, end), …): entrants per period, in one pass,
+    # with the label in a `_window` column; start/end are then the span of all of them.
+    windows: tuple[tuple[str, date, date], ...] = ()
 
 
 def journeys(events: Events, spec: FunnelSpec) -> exp.Select:
@@ -54,26 +57,50 @@ def journeys(events: Events, spec: FunnelSpec) -> exp.Select:
     entry_cols: list[exp.Expr] = [user, exp.func("min", ts).as_("t1")]
     if spec.breakdown is not None:
         entry_cols.append(exp.func("arg_min", exp.column("segment"), ts).as_("segment"))
-    entry = (
-        exp.select(*entry_cols)
-        .from_("e")
-        .where(exp.and_(exp.column("step").eq(1), in_range(ts, spec.start, spec.end)))
-        .group_by(user)
-    )
-    keys = [events.user, "t1", *(["segment"] if spec.breakdown is not None else [])]
+    group: list[exp.Expr] = [user]
+    starts = exp.and_(exp.column("step").eq(1), in_range(ts, spec.start, spec.end))
+    if spec.windows:
+        label = exp.Case(
+            ifs=[
+                exp.If(this=in_range(ts, a, b), true=exp.Literal.string(w))
+                for w, a, b in spec.windows
+            ]
+        )
+        entry_cols.insert(1, label.as_("_window"))
+        group.append(label.copy())
+        starts = exp.and_(exp.column("step").eq(1), label.copy().is_(exp.null()).not_())
+    entry = exp.select(*entry_cols).from_("e").where(starts).group_by(*group)
+    keys = [
+        events.user,
+        *(["_window"] if spec.windows else []),
+        "t1",
+        *(["segment"] if spec.breakdown is not None else []),
+    ]
     out = [exp.column(k, "x") for k in keys]
     on = exp.and_(
         exp.column(events.user, "e").eq(exp.column(events.user, "x")),
         exp.column("ts", "e") >= exp.column("t1", "x"),
         exp.column("ts", "e") <= exp.column("t1", "x") + days(spec.window_days),
     )
-    folded = exp.select(*out, _fold().as_("r")).from_("entry AS x").join("e", on=on).group_by(*out)
-    return (
-        exp.select(*keys, dot("r", "reached").as_("reached"), dot("r", "at").as_("at"))
-        .from_(folded.subquery("f"))
-        .with_("e", e)
-        .with_("entry", entry)
-    )
+    if len(spec.steps) == 2:  # one step to take: the first later step-2 event, no fold needed
+        later = exp.and_(
+            exp.column("step", "e").eq(2), exp.column("ts", "e") > exp.column("t1", "x")
+        )
+        at = exp.Filter(
+            this=exp.func("min", exp.column("ts", "e")), expression=exp.Where(this=later)
+        )
+        reached = exp.Case(
+            ifs=[exp.If(this=at.copy().is_(exp.null()), true=exp.Literal.number(1))],
+            default=exp.Literal.number(2),
+        )
+        result = exp.select(*out, reached.as_("reached"), at.as_("at"))
+    else:
+        folded = exp.select(*out, _fold().as_("r")).from_("entry AS x")
+        result = exp.select(*keys, dot("r", "reached").as_("reached"), dot("r", "at").as_("at"))
+        result = result.from_(folded.join("e", on=on).group_by(*out).subquery("f"))
+        return result.with_("e", e).with_("entry", entry)
+    grouped = result.from_("entry AS x").join("e", on=on).group_by(*out)
+    return grouped.with_("e", e).with_("entry", entry)
 
 
 def _fold() -> exp.Expr:

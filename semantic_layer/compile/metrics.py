@@ -176,7 +176,7 @@ class MetricCompiler:
         plan = self.plan()
         parts = [self._plain(t, ms) for t, ms in plan.plain.items()]
         parts += [self._assigned(t, ms) for t, ms in plan.assigned.items()]
-        parts += [self._conversion(m, w) for m in plan.conversions for w in self._windows()]
+        parts += [self._conversion(m) for m in plan.conversions]
         leaves = self._leaf_columns(plan)
         merged = self._merge(parts, leaves)
         query = self._finish(merged)
@@ -328,8 +328,9 @@ class MetricCompiler:
         outer = exp.select(*names, *counts).from_(per_user.subquery("u"))
         return self._grouped(outer, [(n, exp.column(n)) for n in names])
 
-    def _conversion(self, metric: ConversionMetric, window: tuple[str, date, date]) -> exp.Select:
-        label, start, end = window
+    def _conversion(self, metric: ConversionMetric) -> exp.Select:
+        """Entrants of the base step and those who converted, per key and period, in one pass
+        over both periods when comparing."""
         if (
             metric.base.filters
             or metric.conversion.filters
@@ -339,24 +340,23 @@ class MetricCompiler:
         events = replace(events_source(self.model), user=metric.entity)  # per user or session
         parts: dict[str, exp.Expr] = {}
         if self.q.grain:
-            shift = self._shift() if label == PREVIOUS else 0
-            parts["period"] = truncate(
-                exp.column(events.ts) + days(shift), self.q.grain, self.q.week_start
-            )
+            parts["period"] = self._period(exp.column(events.ts))
         parts.update({dim_column(d): exp.column(dim_column(d)) for d in self.q.dimensions})
+        windows = self._windows()
         spec = FunnelSpec(
             (metric.base.touchpoint, metric.conversion.touchpoint),
-            start,
-            end,
+            min(a for _, a, _ in windows),
+            max(b for _, _, b in windows),
             metric.window_days or self.model.settings.funnel_window_days,
             struct(**parts) if parts else None,
+            windows=tuple(windows) if self.q.baseline is not None else (),
         )
         keys: list[exp.Expr] = [
             exp.Dot(this=exp.column("segment"), expression=exp.to_identifier(k)).as_(k)
             for k in parts
         ]
         if self.q.baseline is not None:
-            keys.append(exp.Literal.string(label).as_("_window"))
+            keys.append(exp.column("_window").as_("_window"))
         reached = exp.Where(this=exp.column("reached") >= 2)
         select = exp.select(
             *keys,

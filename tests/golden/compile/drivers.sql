@@ -57,220 +57,95 @@ WITH segments AS (
       c_checkout_conversion__den AS checkout_conversion__den
     FROM (
       SELECT
-        d_channel,
-        d_device,
-        d_region,
-        _set,
-        _window,
-        MAX(c_checkout_conversion__num) AS c_checkout_conversion__num,
-        MAX(c_checkout_conversion__den) AS c_checkout_conversion__den
+        segment.d_channel AS d_channel,
+        segment.d_device AS d_device,
+        segment.d_region AS d_region,
+        _window AS _window,
+        COUNT(*) FILTER(WHERE
+          reached >= 2) AS c_checkout_conversion__num,
+        COUNT(*) AS c_checkout_conversion__den,
+        GROUPING(segment.d_channel, segment.d_device, segment.d_region) AS _set
       FROM (
-        SELECT
-          d_channel,
-          d_device,
-          d_region,
-          _set,
-          _window,
-          c_checkout_conversion__num,
-          c_checkout_conversion__den
-        FROM (
+        WITH e AS (
           SELECT
-            segment.d_channel AS d_channel,
-            segment.d_device AS d_device,
-            segment.d_region AS d_region,
-            'current' AS _window,
-            COUNT(*) FILTER(WHERE
-              reached >= 2) AS c_checkout_conversion__num,
-            COUNT(*) AS c_checkout_conversion__den,
-            GROUPING(segment.d_channel, segment.d_device, segment.d_region) AS _set
-          FROM (
-            WITH e AS (
-              SELECT
-                session_id,
-                ts,
-                LIST_POSITION(['checkout', 'payment'], touchpoint) AS step,
-                {'d_channel': d_channel, 'd_device': d_device, 'd_region': d_region} AS segment
-              FROM scoped_events
-              WHERE
-                touchpoint IN ('checkout', 'payment')
-                AND ts >= CAST('2026-11-16 00:00:00' AS TIMESTAMP)
-                AND ts < (
-                  CAST('2026-11-23 00:00:00' AS TIMESTAMP) + INTERVAL 1 DAY
-                )
-            ), entry AS (
-              SELECT
-                session_id,
-                MIN(ts) AS t1,
-                ARG_MIN(segment, ts) AS segment
-              FROM e
-              WHERE
-                step = 1
-                AND (
-                  ts >= CAST('2026-11-16 00:00:00' AS TIMESTAMP)
-                  AND ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
-                )
-              GROUP BY
-                session_id
+            session_id,
+            ts,
+            LIST_POSITION(['checkout', 'payment'], touchpoint) AS step,
+            {'d_channel': d_channel, 'd_device': d_device, 'd_region': d_region} AS segment
+          FROM scoped_events
+          WHERE
+            touchpoint IN ('checkout', 'payment')
+            AND ts >= CAST('2026-11-09 00:00:00' AS TIMESTAMP)
+            AND ts < (
+              CAST('2026-11-23 00:00:00' AS TIMESTAMP) + INTERVAL 1 DAY
             )
-            SELECT
-              session_id,
-              t1,
-              segment,
-              r.reached AS reached,
-              r."at" AS "at"
-            FROM (
-              SELECT
-                x.session_id,
-                x.t1,
-                x.segment,
-                LIST_REDUCE(
-                  LIST_SORT(ARRAY_AGG({'ts': e.ts, 'step': e.step})),
-                  LAMBDA acc, ev : CASE
-                    WHEN (
-                      ev.step
-                    ) = (
-                      (
-                        acc.reached
-                      ) + 1
-                    ) AND (
-                      ev.ts
-                    ) > (
-                      acc."at"
-                    )
-                    THEN {'reached': (
-                      acc.reached
-                    ) + 1, 'at': ev.ts}
-                    ELSE acc
-                  END,
-                  {'reached': 0, 'at': CAST('1970-01-01 00:00:00' AS TIMESTAMP)}
-                ) AS r
-              FROM entry AS x
-              JOIN e
-                ON e.session_id = x.session_id
-                AND e.ts >= x.t1
-                AND e.ts <= (
-                  x.t1 + INTERVAL 1 DAY
-                )
-              GROUP BY
-                x.session_id,
-                x.t1,
-                x.segment
-            ) AS f
-          ) AS j
-          GROUP BY
-            GROUPING SETS (
-              ('current', segment.d_channel),
-              ('current', segment.d_device),
-              ('current', segment.d_region)
-            )
-        )
-        UNION ALL
-        SELECT
-          d_channel,
-          d_device,
-          d_region,
-          _set,
-          _window,
-          c_checkout_conversion__num,
-          c_checkout_conversion__den
-        FROM (
+        ), entry AS (
           SELECT
-            segment.d_channel AS d_channel,
-            segment.d_device AS d_device,
-            segment.d_region AS d_region,
-            'previous' AS _window,
-            COUNT(*) FILTER(WHERE
-              reached >= 2) AS c_checkout_conversion__num,
-            COUNT(*) AS c_checkout_conversion__den,
-            GROUPING(segment.d_channel, segment.d_device, segment.d_region) AS _set
-          FROM (
-            WITH e AS (
-              SELECT
-                session_id,
-                ts,
-                LIST_POSITION(['checkout', 'payment'], touchpoint) AS step,
-                {'d_channel': d_channel, 'd_device': d_device, 'd_region': d_region} AS segment
-              FROM scoped_events
-              WHERE
-                touchpoint IN ('checkout', 'payment')
-                AND ts >= CAST('2026-11-09 00:00:00' AS TIMESTAMP)
-                AND ts < (
-                  CAST('2026-11-16 00:00:00' AS TIMESTAMP) + INTERVAL 1 DAY
-                )
-            ), entry AS (
-              SELECT
-                session_id,
-                MIN(ts) AS t1,
-                ARG_MIN(segment, ts) AS segment
-              FROM e
-              WHERE
-                step = 1
-                AND (
-                  ts >= CAST('2026-11-09 00:00:00' AS TIMESTAMP)
-                  AND ts < CAST('2026-11-16 00:00:00' AS TIMESTAMP)
-                )
-              GROUP BY
-                session_id
-            )
-            SELECT
-              session_id,
-              t1,
-              segment,
-              r.reached AS reached,
-              r."at" AS "at"
-            FROM (
-              SELECT
-                x.session_id,
-                x.t1,
-                x.segment,
-                LIST_REDUCE(
-                  LIST_SORT(ARRAY_AGG({'ts': e.ts, 'step': e.step})),
-                  LAMBDA acc, ev : CASE
-                    WHEN (
-                      ev.step
-                    ) = (
-                      (
-                        acc.reached
-                      ) + 1
-                    ) AND (
-                      ev.ts
-                    ) > (
-                      acc."at"
-                    )
-                    THEN {'reached': (
-                      acc.reached
-                    ) + 1, 'at': ev.ts}
-                    ELSE acc
-                  END,
-                  {'reached': 0, 'at': CAST('1970-01-01 00:00:00' AS TIMESTAMP)}
-                ) AS r
-              FROM entry AS x
-              JOIN e
-                ON e.session_id = x.session_id
-                AND e.ts >= x.t1
-                AND e.ts <= (
-                  x.t1 + INTERVAL 1 DAY
-                )
-              GROUP BY
-                x.session_id,
-                x.t1,
-                x.segment
-            ) AS f
-          ) AS j
+            session_id,
+            CASE
+              WHEN ts >= CAST('2026-11-16 00:00:00' AS TIMESTAMP)
+              AND ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
+              THEN 'current'
+              WHEN ts >= CAST('2026-11-09 00:00:00' AS TIMESTAMP)
+              AND ts < CAST('2026-11-16 00:00:00' AS TIMESTAMP)
+              THEN 'previous'
+            END AS _window,
+            MIN(ts) AS t1,
+            ARG_MIN(segment, ts) AS segment
+          FROM e
+          WHERE
+            step = 1
+            AND NOT CASE
+              WHEN ts >= CAST('2026-11-16 00:00:00' AS TIMESTAMP)
+              AND ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
+              THEN 'current'
+              WHEN ts >= CAST('2026-11-09 00:00:00' AS TIMESTAMP)
+              AND ts < CAST('2026-11-16 00:00:00' AS TIMESTAMP)
+              THEN 'previous'
+            END IS NULL
           GROUP BY
-            GROUPING SETS (
-              ('previous', segment.d_channel),
-              ('previous', segment.d_device),
-              ('previous', segment.d_region)
-            )
+            session_id,
+            CASE
+              WHEN ts >= CAST('2026-11-16 00:00:00' AS TIMESTAMP)
+              AND ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
+              THEN 'current'
+              WHEN ts >= CAST('2026-11-09 00:00:00' AS TIMESTAMP)
+              AND ts < CAST('2026-11-16 00:00:00' AS TIMESTAMP)
+              THEN 'previous'
+            END
         )
-      ) AS u
+        SELECT
+          x.session_id,
+          x._window,
+          x.t1,
+          x.segment,
+          CASE
+            WHEN MIN(e.ts) FILTER(WHERE
+              e.step = 2 AND e.ts > x.t1) IS NULL
+            THEN 1
+            ELSE 2
+          END AS reached,
+          MIN(e.ts) FILTER(WHERE
+            e.step = 2 AND e.ts > x.t1) AS "at"
+        FROM entry AS x
+        JOIN e
+          ON e.session_id = x.session_id
+          AND e.ts >= x.t1
+          AND e.ts <= (
+            x.t1 + INTERVAL 1 DAY
+          )
+        GROUP BY
+          x.session_id,
+          x._window,
+          x.t1,
+          x.segment
+      ) AS j
       GROUP BY
-        d_channel,
-        d_device,
-        d_region,
-        _set,
-        _window
+        GROUPING SETS (
+          (_window, segment.d_channel),
+          (_window, segment.d_device),
+          (_window, segment.d_region)
+        )
     ) AS v
   ) AS p
   GROUP BY
