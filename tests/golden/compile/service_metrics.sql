@@ -1,3 +1,24 @@
+WITH lookup_users AS MATERIALIZED (
+  SELECT
+    *
+  FROM users
+  WHERE
+    user_id IN (
+      SELECT
+        user_id
+      FROM tickets
+      WHERE
+        opened_ts >= CAST('2026-10-26 00:00:00' AS TIMESTAMP)
+        AND opened_ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
+      UNION ALL
+      SELECT
+        user_id
+      FROM feedback
+      WHERE
+        ts >= CAST('2026-10-26 00:00:00' AS TIMESTAMP)
+        AND ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
+    )
+)
 SELECT
   d_region,
   m_first_response_minutes AS first_response_time,
@@ -37,7 +58,7 @@ FROM (
         COUNT(*) FILTER(WHERE
           t.is_complaint = TRUE) AS m_complaint_tickets
       FROM tickets AS t
-      LEFT JOIN users AS j_users
+      LEFT JOIN lookup_users AS j_users
         ON t.user_id = j_users.user_id
       WHERE
         t.opened_ts >= CAST('2026-10-26 00:00:00' AS TIMESTAMP)
@@ -70,7 +91,7 @@ FROM (
         COUNT(*) FILTER(WHERE
           t.kind = 'nps' AND t.score <= 6) AS m_nps_detractors
       FROM feedback AS t
-      LEFT JOIN users AS j_users
+      LEFT JOIN lookup_users AS j_users
         ON t.user_id = j_users.user_id
       WHERE
         (
