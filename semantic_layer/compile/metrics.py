@@ -467,14 +467,17 @@ class MetricCompiler:
                 this=exp.func("max", exp.column(m)),
                 expression=exp.Where(this=exp.column("_window").eq(exp.Literal.string(PREVIOUS))),
             )
-            cols += [
-                cur.as_(m),
-                prev.as_(f"{m}__previous"),
-                (cur.copy() - prev.copy()).as_(f"{m}__change"),
-                safe_div(cur.copy() - prev.copy(), prev.copy()).as_(f"{m}__change_pct"),
-            ]
+            cols += [cur.as_(m), prev.as_(f"{m}__previous")]
         pivot = exp.select(*cols).from_(values.subquery("p"))
-        return pivot.group_by(*self.keys) if self.keys else pivot
+        pivot = pivot.group_by(*self.keys) if self.keys else pivot
+        changes: list[exp.Expr] = []
+        for m in self.q.metrics:  # the parts of ratios (for drivers) need no change columns
+            now, before = exp.column(m), exp.column(f"{m}__previous")
+            changes += [
+                (now - before).as_(f"{m}__change"),
+                safe_div(now.copy() - before.copy(), before.copy()).as_(f"{m}__change_pct"),
+            ]
+        return exp.select("*", *changes).from_(pivot.subquery("c"))
 
     def _order(self, query: exp.Select) -> exp.Select:
         if self.q.order_by:

@@ -8,151 +8,136 @@ WITH segments AS (
     FROM events AS t
   )
   SELECT
-    d_channel,
-    d_device,
-    d_region,
-    _set,
-    MAX(checkout_conversion) FILTER(WHERE
-      _window = 'current') AS checkout_conversion,
-    MAX(checkout_conversion) FILTER(WHERE
-      _window = 'previous') AS checkout_conversion__previous,
-    MAX(checkout_conversion) FILTER(WHERE
-      _window = 'current') - MAX(checkout_conversion) FILTER(WHERE
-      _window = 'previous') AS checkout_conversion__change,
-    CAST(MAX(checkout_conversion) FILTER(WHERE
-      _window = 'current') - MAX(checkout_conversion) FILTER(WHERE
-      _window = 'previous') AS DOUBLE) / NULLIF(MAX(checkout_conversion) FILTER(WHERE
-      _window = 'previous'), 0) AS checkout_conversion__change_pct,
-    MAX(checkout_conversion__num) FILTER(WHERE
-      _window = 'current') AS checkout_conversion__num,
-    MAX(checkout_conversion__num) FILTER(WHERE
-      _window = 'previous') AS checkout_conversion__num__previous,
-    MAX(checkout_conversion__num) FILTER(WHERE
-      _window = 'current') - MAX(checkout_conversion__num) FILTER(WHERE
-      _window = 'previous') AS checkout_conversion__num__change,
-    CAST(MAX(checkout_conversion__num) FILTER(WHERE
-      _window = 'current') - MAX(checkout_conversion__num) FILTER(WHERE
-      _window = 'previous') AS DOUBLE) / NULLIF(MAX(checkout_conversion__num) FILTER(WHERE
-      _window = 'previous'), 0) AS checkout_conversion__num__change_pct,
-    MAX(checkout_conversion__den) FILTER(WHERE
-      _window = 'current') AS checkout_conversion__den,
-    MAX(checkout_conversion__den) FILTER(WHERE
-      _window = 'previous') AS checkout_conversion__den__previous,
-    MAX(checkout_conversion__den) FILTER(WHERE
-      _window = 'current') - MAX(checkout_conversion__den) FILTER(WHERE
-      _window = 'previous') AS checkout_conversion__den__change,
-    CAST(MAX(checkout_conversion__den) FILTER(WHERE
-      _window = 'current') - MAX(checkout_conversion__den) FILTER(WHERE
-      _window = 'previous') AS DOUBLE) / NULLIF(MAX(checkout_conversion__den) FILTER(WHERE
-      _window = 'previous'), 0) AS checkout_conversion__den__change_pct
+    *,
+    checkout_conversion - checkout_conversion__previous AS checkout_conversion__change,
+    CAST(checkout_conversion - checkout_conversion__previous AS DOUBLE) / NULLIF(checkout_conversion__previous, 0) AS checkout_conversion__change_pct
   FROM (
     SELECT
       d_channel,
       d_device,
       d_region,
       _set,
-      _window,
-      CAST(c_checkout_conversion__num AS DOUBLE) / NULLIF(c_checkout_conversion__den, 0) AS checkout_conversion,
-      c_checkout_conversion__num AS checkout_conversion__num,
-      c_checkout_conversion__den AS checkout_conversion__den
+      MAX(checkout_conversion) FILTER(WHERE
+        _window = 'current') AS checkout_conversion,
+      MAX(checkout_conversion) FILTER(WHERE
+        _window = 'previous') AS checkout_conversion__previous,
+      MAX(checkout_conversion__num) FILTER(WHERE
+        _window = 'current') AS checkout_conversion__num,
+      MAX(checkout_conversion__num) FILTER(WHERE
+        _window = 'previous') AS checkout_conversion__num__previous,
+      MAX(checkout_conversion__den) FILTER(WHERE
+        _window = 'current') AS checkout_conversion__den,
+      MAX(checkout_conversion__den) FILTER(WHERE
+        _window = 'previous') AS checkout_conversion__den__previous
     FROM (
       SELECT
-        segment.d_channel AS d_channel,
-        segment.d_device AS d_device,
-        segment.d_region AS d_region,
-        _window AS _window,
-        COUNT(*) FILTER(WHERE
-          reached >= 2) AS c_checkout_conversion__num,
-        COUNT(*) AS c_checkout_conversion__den,
-        GROUPING(segment.d_channel, segment.d_device, segment.d_region) AS _set
+        d_channel,
+        d_device,
+        d_region,
+        _set,
+        _window,
+        CAST(c_checkout_conversion__num AS DOUBLE) / NULLIF(c_checkout_conversion__den, 0) AS checkout_conversion,
+        c_checkout_conversion__num AS checkout_conversion__num,
+        c_checkout_conversion__den AS checkout_conversion__den
       FROM (
-        WITH e AS (
-          SELECT
-            session_id,
-            ts,
-            LIST_POSITION(['checkout', 'payment'], touchpoint) AS step,
-            {'d_channel': d_channel, 'd_device': d_device, 'd_region': d_region} AS segment
-          FROM scoped_events
-          WHERE
-            touchpoint IN ('checkout', 'payment')
-            AND ts >= CAST('2026-11-09 00:00:00' AS TIMESTAMP)
-            AND ts < (
-              CAST('2026-11-23 00:00:00' AS TIMESTAMP) + INTERVAL 1 DAY
-            )
-        ), entry AS (
-          SELECT
-            session_id,
-            CASE
-              WHEN ts >= CAST('2026-11-16 00:00:00' AS TIMESTAMP)
-              AND ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
-              THEN 'current'
-              WHEN ts >= CAST('2026-11-09 00:00:00' AS TIMESTAMP)
-              AND ts < CAST('2026-11-16 00:00:00' AS TIMESTAMP)
-              THEN 'previous'
-            END AS _window,
-            MIN(ts) AS t1,
-            ARG_MIN(segment, ts) AS segment
-          FROM e
-          WHERE
-            step = 1
-            AND NOT CASE
-              WHEN ts >= CAST('2026-11-16 00:00:00' AS TIMESTAMP)
-              AND ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
-              THEN 'current'
-              WHEN ts >= CAST('2026-11-09 00:00:00' AS TIMESTAMP)
-              AND ts < CAST('2026-11-16 00:00:00' AS TIMESTAMP)
-              THEN 'previous'
-            END IS NULL
-          GROUP BY
-            session_id,
-            CASE
-              WHEN ts >= CAST('2026-11-16 00:00:00' AS TIMESTAMP)
-              AND ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
-              THEN 'current'
-              WHEN ts >= CAST('2026-11-09 00:00:00' AS TIMESTAMP)
-              AND ts < CAST('2026-11-16 00:00:00' AS TIMESTAMP)
-              THEN 'previous'
-            END
-        )
         SELECT
-          x.session_id,
-          x._window,
-          x.t1,
-          x.segment,
-          CASE
-            WHEN MIN(e.ts) FILTER(WHERE
-              e.step = 2 AND e.ts > x.t1) IS NULL
-            THEN 1
-            ELSE 2
-          END AS reached,
-          MIN(e.ts) FILTER(WHERE
-            e.step = 2 AND e.ts > x.t1) AS "at"
-        FROM entry AS x
-        JOIN e
-          ON e.session_id = x.session_id
-          AND e.ts >= x.t1
-          AND e.ts <= (
-            x.t1 + INTERVAL 1 DAY
+          segment.d_channel AS d_channel,
+          segment.d_device AS d_device,
+          segment.d_region AS d_region,
+          _window AS _window,
+          COUNT(*) FILTER(WHERE
+            reached >= 2) AS c_checkout_conversion__num,
+          COUNT(*) AS c_checkout_conversion__den,
+          GROUPING(segment.d_channel, segment.d_device, segment.d_region) AS _set
+        FROM (
+          WITH e AS (
+            SELECT
+              session_id,
+              ts,
+              LIST_POSITION(['checkout', 'payment'], touchpoint) AS step,
+              {'d_channel': d_channel, 'd_device': d_device, 'd_region': d_region} AS segment
+            FROM scoped_events
+            WHERE
+              touchpoint IN ('checkout', 'payment')
+              AND ts >= CAST('2026-11-09 00:00:00' AS TIMESTAMP)
+              AND ts < (
+                CAST('2026-11-23 00:00:00' AS TIMESTAMP) + INTERVAL 1 DAY
+              )
+          ), entry AS (
+            SELECT
+              session_id,
+              CASE
+                WHEN ts >= CAST('2026-11-16 00:00:00' AS TIMESTAMP)
+                AND ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
+                THEN 'current'
+                WHEN ts >= CAST('2026-11-09 00:00:00' AS TIMESTAMP)
+                AND ts < CAST('2026-11-16 00:00:00' AS TIMESTAMP)
+                THEN 'previous'
+              END AS _window,
+              MIN(ts) AS t1,
+              ARG_MIN(segment, ts) AS segment
+            FROM e
+            WHERE
+              step = 1
+              AND NOT CASE
+                WHEN ts >= CAST('2026-11-16 00:00:00' AS TIMESTAMP)
+                AND ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
+                THEN 'current'
+                WHEN ts >= CAST('2026-11-09 00:00:00' AS TIMESTAMP)
+                AND ts < CAST('2026-11-16 00:00:00' AS TIMESTAMP)
+                THEN 'previous'
+              END IS NULL
+            GROUP BY
+              session_id,
+              CASE
+                WHEN ts >= CAST('2026-11-16 00:00:00' AS TIMESTAMP)
+                AND ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
+                THEN 'current'
+                WHEN ts >= CAST('2026-11-09 00:00:00' AS TIMESTAMP)
+                AND ts < CAST('2026-11-16 00:00:00' AS TIMESTAMP)
+                THEN 'previous'
+              END
           )
+          SELECT
+            x.session_id,
+            x._window,
+            x.t1,
+            x.segment,
+            CASE
+              WHEN MIN(e.ts) FILTER(WHERE
+                e.step = 2 AND e.ts > x.t1) IS NULL
+              THEN 1
+              ELSE 2
+            END AS reached,
+            MIN(e.ts) FILTER(WHERE
+              e.step = 2 AND e.ts > x.t1) AS "at"
+          FROM entry AS x
+          JOIN e
+            ON e.session_id = x.session_id
+            AND e.ts >= x.t1
+            AND e.ts <= (
+              x.t1 + INTERVAL 1 DAY
+            )
+          GROUP BY
+            x.session_id,
+            x._window,
+            x.t1,
+            x.segment
+        ) AS j
         GROUP BY
-          x.session_id,
-          x._window,
-          x.t1,
-          x.segment
-      ) AS j
-      GROUP BY
-        GROUPING SETS (
-          (_window, segment.d_channel),
-          (_window, segment.d_device),
-          (_window, segment.d_region)
-        )
-    ) AS v
-  ) AS p
-  GROUP BY
-    d_channel,
-    d_device,
-    d_region,
-    _set
+          GROUPING SETS (
+            (_window, segment.d_channel),
+            (_window, segment.d_device),
+            (_window, segment.d_region)
+          )
+      ) AS v
+    ) AS p
+    GROUP BY
+      d_channel,
+      d_device,
+      d_region,
+      _set
+  ) AS c
   ORDER BY
     checkout_conversion DESC,
     d_channel NULLS FIRST,
