@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from sqlglot import exp
 
-from semantic_layer.compile.metrics import MetricCompiler, MetricQuery
+from semantic_layer.compile.metrics import CURRENT, PREVIOUS, MetricCompiler, MetricQuery
 from semantic_layer.compile.scoped import dim_column
 from semantic_layer.compile.sql import safe_div
 from semantic_layer.model.spec import ModelSpec
@@ -64,7 +64,7 @@ def drivers(model: ModelSpec, query: MetricQuery, dimensions: Sequence[str]) -> 
             "dimension",
             "segment",
         )
-        .with_("segments", compiler.build())
+        .with_("segments", compiler.leaves())
     )
     return ranked.limit(query.limit) if query.limit else ranked
 
@@ -82,23 +82,47 @@ def _case(
 
 
 def _labelled(compiler: MetricCompiler, dimensions: Sequence[str], metric: str) -> exp.Select:
-    """dimension, segment and the metric's values (or numerators and denominators) per period."""
+    """dimension, segment and the metric per period — numerators and denominators for a rate,
+    values for a count — straight from the leaf measures, both periods in one aggregate."""
     dimension = _case(compiler, dimensions, exp.Literal.string)
     segment = exp.func(
         "coalesce",
         _case(compiler, dimensions, lambda d: exp.cast(exp.column(dim_column(d)), "VARCHAR")),
         exp.Literal.string("(none)"),
     )
-    suffixes = {"cur": "", "prev": "__previous"}
-    if compiler.parts(metric) is not None:
-        suffixes = {"n1": "__num", "d1": "__den", "n0": "__num__previous", "d0": "__den__previous"}
-    values = [
-        exp.func("coalesce", exp.column(f"{metric}{suffix}"), exp.Literal.number(0)).as_(name)
-        for name, suffix in suffixes.items()
-    ]
-    raw = [exp.column(metric).as_("value"), exp.column(f"{metric}__previous").as_("value_previous")]
-    return exp.select(dimension.as_("dimension"), segment.as_("segment"), *raw, *values).from_(
-        "segments"
+
+    def during(expr: exp.Expr, window: str) -> exp.Expr:
+        where = exp.Where(this=exp.column("_window").eq(exp.Literal.string(window)))
+        return exp.Filter(this=exp.func("max", expr.copy()), expression=where)
+
+    def zero_if_none(expr: exp.Expr) -> exp.Expr:
+        return exp.func("coalesce", expr, exp.Literal.number(0))
+
+    pair = compiler.parts(metric)
+    if pair is not None:
+        num, den = pair
+        values = [
+            zero_if_none(during(e, w)).as_(name)
+            for name, e, w in (
+                ("n1", num, CURRENT),
+                ("d1", den, CURRENT),
+                ("n0", num, PREVIOUS),
+                ("d0", den, PREVIOUS),
+            )
+        ]
+    else:
+        value = compiler.formula(metric, compiler.assigns(metric))
+        values = [
+            during(value, CURRENT).as_("value"),
+            during(value, PREVIOUS).as_("value_previous"),
+            zero_if_none(during(value, CURRENT)).as_("cur"),
+            zero_if_none(during(value, PREVIOUS)).as_("prev"),
+        ]
+    keys = [exp.column(dim_column(d)) for d in dimensions] + [exp.column("_set")]
+    return (
+        exp.select(dimension.as_("dimension"), segment.as_("segment"), *values)
+        .from_("segments")
+        .group_by(*keys)
     )
 
 
@@ -123,40 +147,37 @@ def _count_layers(labelled: exp.Select) -> exp.Select:
 
 def _rate_layers(labelled: exp.Select) -> exp.Select:
     col = exp.column
-    # SQL names are case-insensitive: the totals need names of their own
-    totals = [
-        _by_dimension(exp.func("sum", col(c))).as_(f"all_{c}") for c in ("n1", "d1", "n0", "d0")
-    ]
-    rates = exp.select(
-        "*",
-        *totals,
-        safe_div(col("n1"), col("d1")).as_("r1_raw"),
-        safe_div(col("n0"), col("d0")).as_("r0_raw"),
-    ).from_(labelled.subquery("l"))
+
+    def total(name: str) -> exp.Window:
+        return _by_dimension(exp.func("sum", col(name)))
+
+    r1_raw, r0_raw = safe_div(col("n1"), col("d1")), safe_div(col("n0"), col("d0"))
     shares = exp.select(
         "*",
-        exp.func("coalesce", col("r1_raw"), col("r0_raw"), exp.Literal.number(0)).as_("r1"),
-        exp.func("coalesce", col("r0_raw"), col("r1_raw"), exp.Literal.number(0)).as_("r0"),
-        safe_div(col("d1"), col("all_d1")).as_("w1"),
-        safe_div(col("d0"), col("all_d0")).as_("w0"),
-        safe_div(col("all_n1"), col("all_d1")).as_("rate1"),
-        safe_div(col("all_n0"), col("all_d0")).as_("rate0"),
-    ).from_(rates.subquery("r"))
+        r1_raw.as_("r1_raw"),
+        r0_raw.as_("r0_raw"),
+        exp.func("coalesce", r1_raw.copy(), r0_raw.copy(), exp.Literal.number(0)).as_("r1"),
+        exp.func("coalesce", r0_raw.copy(), r1_raw.copy(), exp.Literal.number(0)).as_("r0"),
+        safe_div(col("d1"), total("d1")).as_("w1"),
+        safe_div(col("d0"), total("d0")).as_("w0"),
+        safe_div(total("n1"), total("d1")).as_("rate1"),
+        safe_div(total("n0"), total("d0")).as_("rate0"),
+    ).from_(labelled.subquery("l"))
     zero = exp.Literal.number(0)
     rate = exp.func("coalesce", col("w0") * (col("r1") - col("r0")), zero)
     mix = exp.func(
         "coalesce", exp.Paren(this=col("w1") - col("w0")) * (col("r1") - col("rate0")), zero.copy()
     )
-    effects = exp.select(
-        "*",
-        (col("value") - col("value_previous")).as_("change"),
-        rate.as_("rate_effect"),
-        mix.as_("mix_effect"),
-        (col("rate1") - col("rate0")).as_("total_change"),
-    ).from_(shares.subquery("s"))
-    contribution = col("rate_effect") + col("mix_effect")
+    contribution = rate.copy() + mix.copy()
+    total_change = col("rate1") - col("rate0")
     return exp.select(
         "*",
+        col("r1_raw").as_("value"),
+        col("r0_raw").as_("value_previous"),
+        (col("r1_raw") - col("r0_raw")).as_("change"),
+        rate.as_("rate_effect"),
+        mix.as_("mix_effect"),
         contribution.as_("contribution"),
-        safe_div(contribution.copy(), col("total_change")).as_("share_of_change"),
-    ).from_(effects.subquery("e"))
+        safe_div(contribution.copy(), total_change.copy()).as_("share_of_change"),
+        total_change.as_("total_change"),
+    ).from_(shares.subquery("s"))

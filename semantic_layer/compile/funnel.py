@@ -20,7 +20,6 @@ from semantic_layer.compile.sql import (
     in_range,
     is_in,
     safe_div,
-    string_array,
     struct,
     ts_lit,
 )
@@ -42,41 +41,47 @@ class FunnelSpec:
 
 def journeys(events: Events, spec: FunnelSpec) -> exp.Select:
     """One row per entrant: `reached` (steps reached), `t1` and `at` (time of the last one)
-    [, `segment`]; the CTEs `e` and `entry` it needs are attached."""
+    [, `_window`] [, `segment`]; the CTEs `e` and `entry` it needs are attached."""
     ts, user = exp.column(events.ts), exp.column(events.user)
-    position = exp.func("list_position", string_array(spec.steps), exp.column(events.touchpoint))
+    # the step number of the event's touchpoint (a CASE: faster than list_position, portable)
+    position = exp.Case(
+        this=exp.column(events.touchpoint),
+        ifs=[
+            exp.If(this=exp.Literal.string(tp), true=exp.Literal.number(i))
+            for i, tp in enumerate(spec.steps, start=1)
+        ],
+    )
     columns: list[exp.Expr] = [user, ts, position.as_("step")]
     if spec.breakdown is not None:
         columns.append(spec.breakdown.copy().as_("segment"))
-    scope = events.where(
-        is_in(exp.column(events.touchpoint), spec.steps),
-        ts >= ts_lit(spec.start),
-        ts < ts_lit(spec.end) + days(spec.window_days),
-    )
-    e = exp.select(*columns).from_(events.table).where(scope)
-    entry_cols: list[exp.Expr] = [user, exp.func("min", ts).as_("t1")]
-    if spec.breakdown is not None:
-        entry_cols.append(exp.func("arg_min", exp.column("segment"), ts).as_("segment"))
+    starts: exp.Expr = exp.and_(exp.column("step").eq(1), in_range(ts, spec.start, spec.end))
     group: list[exp.Expr] = [user]
-    starts = exp.and_(exp.column("step").eq(1), in_range(ts, spec.start, spec.end))
-    if spec.windows:
+    if spec.windows:  # each event labelled with its period once; entrants per period
         label = exp.Case(
             ifs=[
                 exp.If(this=in_range(ts, a, b), true=exp.Literal.string(w))
                 for w, a, b in spec.windows
             ]
         )
-        entry_cols.insert(1, label.as_("_window"))
-        group.append(label.copy())
-        starts = exp.and_(exp.column("step").eq(1), label.copy().is_(exp.null()).not_())
-    entry = exp.select(*entry_cols).from_("e").where(starts).group_by(*group)
-    keys = [
-        events.user,
-        *(["_window"] if spec.windows else []),
-        "t1",
-        *(["segment"] if spec.breakdown is not None else []),
+        columns.append(label.as_("_window"))
+        starts = exp.and_(exp.column("step").eq(1), exp.column("_window").is_(exp.null()).not_())
+        group.append(exp.column("_window"))
+    scope = events.where(
+        is_in(exp.column(events.touchpoint), spec.steps),
+        ts >= ts_lit(spec.start),
+        ts < ts_lit(spec.end) + days(spec.window_days),
+    )
+    e = exp.select(*columns).from_(events.table).where(scope)
+    entry_cols: list[exp.Expr] = [*group, exp.func("min", ts).as_("t1")]
+    if spec.breakdown is not None:
+        entry_cols.append(exp.func("arg_min", exp.column("segment"), ts).as_("segment"))
+    entry = exp.select(*entry_cols).from_("e").where(starts).group_by(*[g.copy() for g in group])
+    # group by the entrant only; t1 and segment are one value per entrant (no struct in GROUP BY)
+    by = [exp.column(g.name, "x") for g in group]
+    carried = [
+        exp.func("any_value", exp.column(k, "x")).as_(k)
+        for k in ("t1", *(["segment"] if spec.breakdown is not None else []))
     ]
-    out = [exp.column(k, "x") for k in keys]
     on = exp.and_(
         exp.column(events.user, "e").eq(exp.column(events.user, "x")),
         exp.column("ts", "e") >= exp.column("t1", "x"),
@@ -84,23 +89,25 @@ def journeys(events: Events, spec: FunnelSpec) -> exp.Select:
     )
     if len(spec.steps) == 2:  # one step to take: the first later step-2 event, no fold needed
         later = exp.and_(
-            exp.column("step", "e").eq(2), exp.column("ts", "e") > exp.column("t1", "x")
+            exp.column(events.user, "e").eq(exp.column(events.user, "x")),
+            exp.column("step", "e").eq(2),
+            exp.column("ts", "e") > exp.column("t1", "x"),
+            exp.column("ts", "e") <= exp.column("t1", "x") + days(spec.window_days),
         )
-        at = exp.Filter(
-            this=exp.func("min", exp.column("ts", "e")), expression=exp.Where(this=later)
-        )
+        at = exp.func("min", exp.column("ts", "e"))
         reached = exp.Case(
             ifs=[exp.If(this=at.copy().is_(exp.null()), true=exp.Literal.number(1))],
             default=exp.Literal.number(2),
         )
-        result = exp.select(*out, reached.as_("reached"), at.as_("at"))
-    else:
-        folded = exp.select(*out, _fold().as_("r")).from_("entry AS x")
-        result = exp.select(*keys, dot("r", "reached").as_("reached"), dot("r", "at").as_("at"))
-        result = result.from_(folded.join("e", on=on).group_by(*out).subquery("f"))
-        return result.with_("e", e).with_("entry", entry)
-    grouped = result.from_("entry AS x").join("e", on=on).group_by(*out)
-    return grouped.with_("e", e).with_("entry", entry)
+        result = exp.select(*by, *carried, reached.as_("reached"), at.as_("at"))
+        grouped = result.from_("entry AS x").join("e", on=later, join_type="left")
+        grouped = grouped.group_by(*[b.copy() for b in by])
+        return grouped.with_("e", e).with_("entry", entry)
+    folded = exp.select(*by, *carried, _fold().as_("r")).from_("entry AS x").join("e", on=on)
+    folded = folded.group_by(*[b.copy() for b in by])
+    names = [g.name for g in group] + [c.alias for c in carried]
+    result = exp.select(*names, dot("r", "reached").as_("reached"), dot("r", "at").as_("at"))
+    return result.from_(folded.subquery("f")).with_("e", e).with_("entry", entry)
 
 
 def _fold() -> exp.Expr:

@@ -129,10 +129,10 @@ class MetricCompiler:
     def plan(self) -> _Plan:
         plan = _Plan()
         for name in self.q.metrics:
-            self._collect(name, plan, assign=self._assigns(name))
+            self._collect(name, plan, assign=self.assigns(name))
         return plan
 
-    def _assigns(self, name: str) -> bool:
+    def assigns(self, name: str) -> bool:
         """A ratio of distinct entities broken down by an attribute: assign one value per user."""
         metric = self.metrics.get(name)
         if not isinstance(metric, RatioMetric) or not self.q.dimensions:
@@ -174,13 +174,16 @@ class MetricCompiler:
 
     # -- SQL ---------------------------------------------------------------------------------
     def build(self) -> exp.Select:
+        """The metrics, one row per key (with the comparison's columns when comparing)."""
+        return self._finish(self.leaves())
+
+    def leaves(self) -> exp.Select:
+        """The merged leaf measures: one row per key and period (`_window`), before formulas."""
         plan = self.plan()
         parts = [self._plain(t, ms) for t, ms in plan.plain.items()]
         parts += [self._assigned(t, ms) for t, ms in plan.assigned.items()]
         parts += [self._conversion(m) for m in plan.conversions]
-        leaves = self._leaf_columns(plan)
-        merged = self._merge(parts, leaves)
-        query = self._shared_lookups(self._finish(merged))
+        merged = self._shared_lookups(self._merge(parts, self._leaf_columns(plan)))
         if plan.conversions:
             scoped = scoped_events(
                 self.model,
@@ -189,8 +192,8 @@ class MetricCompiler:
                 row_filters=self.q.row_filters,
                 extra=self.q.dimensions,
             )
-            query = attach(query, scoped)
-        return query
+            merged = attach(merged, scoped)
+        return merged
 
     def _shared_lookups(self, query: exp.Select) -> exp.Select:
         """When several scans join the same lookup table (tickets and feedback both joining
@@ -429,7 +432,7 @@ class MetricCompiler:
         """Numerator and denominator of a ratio or conversion metric, else None."""
         metric = self.metrics.get(name)
         if isinstance(metric, RatioMetric):
-            assign = self._assigns(name)
+            assign = self.assigns(name)
             return self.formula(metric.numerator, assign), self.formula(metric.denominator, assign)
         if isinstance(metric, ConversionMetric):
             return exp.column(f"c_{name}__num"), exp.column(f"c_{name}__den")
@@ -444,7 +447,7 @@ class MetricCompiler:
         return names
 
     def _finish(self, merged: exp.Select) -> exp.Select:
-        columns = [self.formula(m, self._assigns(m)).as_(m) for m in self.q.metrics]
+        columns = [self.formula(m, self.assigns(m)).as_(m) for m in self.q.metrics]
         if self.q.with_parts:
             for m in self.q.metrics:
                 pair = self.parts(m)
@@ -454,7 +457,7 @@ class MetricCompiler:
             *self.keys, *(["_window"] if self.q.baseline is not None else []), *columns
         ).from_(merged.subquery("v"))
         query = values if self.q.baseline is None else self._pivot(values)
-        return self._order(query)
+        return query if self.q.grouping_sets else self._order(query)
 
     def _pivot(self, values: exp.Select) -> exp.Select:
         cols: list[exp.Expr] = [exp.column(k) for k in self.keys]
@@ -470,6 +473,8 @@ class MetricCompiler:
             cols += [cur.as_(m), prev.as_(f"{m}__previous")]
         pivot = exp.select(*cols).from_(values.subquery("p"))
         pivot = pivot.group_by(*self.keys) if self.keys else pivot
+        if self.q.grouping_sets:
+            return pivot  # drivers read both periods' values and compute their own changes
         changes: list[exp.Expr] = []
         for m in self.q.metrics:  # the parts of ratios (for drivers) need no change columns
             now, before = exp.column(m), exp.column(f"{m}__previous")

@@ -17,10 +17,20 @@ FROM (
       SELECT
         user_id,
         ts,
-        LIST_POSITION(
-          ['ad_click', 'landing_page', 'product_page', 'add_to_cart', 'checkout', 'payment'],
-          touchpoint
-        ) AS step
+        CASE touchpoint
+          WHEN 'ad_click'
+          THEN 1
+          WHEN 'landing_page'
+          THEN 2
+          WHEN 'product_page'
+          THEN 3
+          WHEN 'add_to_cart'
+          THEN 4
+          WHEN 'checkout'
+          THEN 5
+          WHEN 'payment'
+          THEN 6
+        END AS step
       FROM scoped_events
       WHERE
         touchpoint IN ('ad_click', 'landing_page', 'product_page', 'add_to_cart', 'checkout', 'payment')
@@ -50,7 +60,7 @@ FROM (
     FROM (
       SELECT
         x.user_id,
-        x.t1,
+        ANY_VALUE(x.t1) AS t1,
         LIST_REDUCE(
           LIST_SORT(ARRAY_AGG({'ts': e.ts, 'step': e.step})),
           LAMBDA acc, ev : CASE
@@ -78,8 +88,7 @@ FROM (
           x.t1 + INTERVAL 7 DAY
         )
       GROUP BY
-        x.user_id,
-        x.t1
+        x.user_id
     ) AS f
   )
   SELECT

@@ -19,10 +19,20 @@ FROM (
       SELECT
         user_id,
         ts,
-        LIST_POSITION(
-          ['ad_click', 'landing_page', 'product_page', 'add_to_cart', 'checkout', 'payment'],
-          touchpoint
-        ) AS step,
+        CASE touchpoint
+          WHEN 'ad_click'
+          THEN 1
+          WHEN 'landing_page'
+          THEN 2
+          WHEN 'product_page'
+          THEN 3
+          WHEN 'add_to_cart'
+          THEN 4
+          WHEN 'checkout'
+          THEN 5
+          WHEN 'payment'
+          THEN 6
+        END AS step,
         d_device AS segment
       FROM scoped_events
       WHERE
@@ -55,8 +65,8 @@ FROM (
     FROM (
       SELECT
         x.user_id,
-        x.t1,
-        x.segment,
+        ANY_VALUE(x.t1) AS t1,
+        ANY_VALUE(x.segment) AS segment,
         LIST_REDUCE(
           LIST_SORT(ARRAY_AGG({'ts': e.ts, 'step': e.step})),
           LAMBDA acc, ev : CASE
@@ -84,9 +94,7 @@ FROM (
           x.t1 + INTERVAL 7 DAY
         )
       GROUP BY
-        x.user_id,
-        x.t1,
-        x.segment
+        x.user_id
     ) AS f
   )
   SELECT

@@ -1,24 +1,3 @@
-WITH lookup_users AS MATERIALIZED (
-  SELECT
-    *
-  FROM users
-  WHERE
-    user_id IN (
-      SELECT
-        user_id
-      FROM tickets
-      WHERE
-        opened_ts >= CAST('2026-10-26 00:00:00' AS TIMESTAMP)
-        AND opened_ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
-      UNION ALL
-      SELECT
-        user_id
-      FROM feedback
-      WHERE
-        ts >= CAST('2026-10-26 00:00:00' AS TIMESTAMP)
-        AND ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
-    )
-)
 SELECT
   d_region,
   m_first_response_minutes AS first_response_time,
@@ -30,6 +9,27 @@ SELECT
   ) AS nps,
   CAST(m_complaint_tickets AS DOUBLE) / NULLIF(m_orders, 0) AS complaint_rate
 FROM (
+  WITH lookup_users AS MATERIALIZED (
+    SELECT
+      *
+    FROM users
+    WHERE
+      user_id IN (
+        SELECT
+          user_id
+        FROM tickets
+        WHERE
+          opened_ts >= CAST('2026-10-26 00:00:00' AS TIMESTAMP)
+          AND opened_ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
+        UNION ALL
+        SELECT
+          user_id
+        FROM feedback
+        WHERE
+          ts >= CAST('2026-10-26 00:00:00' AS TIMESTAMP)
+          AND ts < CAST('2026-11-23 00:00:00' AS TIMESTAMP)
+      )
+  )
   SELECT
     d_region,
     MAX(m_first_response_minutes) AS m_first_response_minutes,
