@@ -45,6 +45,7 @@ check: lint test
 bench: install
 	$(BIN)/python bench/generate.py
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/compiler.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
