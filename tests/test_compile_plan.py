@@ -283,3 +283,16 @@ def test_sentences_use_the_models_names_for_values() -> None:
     compiled = compile_plan(parse_plan(CASES["retention"]), MODEL, CTX)
     assert "mini program" in compiled.describe(MODEL, "en").lower()
     assert "小程序" in compiled.describe(MODEL, "zh")
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_trees_render_for_spark_and_clickhouse(case: str) -> None:
+    """The compiler builds trees, not DuckDB strings: sqlglot can render every plan for the
+    engines planned next. Rendering only — those engines are not claimed until run (list_reduce
+    and friends need their dialect layer first)."""
+    from sqlglot.errors import ErrorLevel
+
+    tree = compile_plan(parse_plan(CASES[case]), MODEL, CTX).tree
+    assert tree is not None
+    for dialect in ("spark", "clickhouse"):
+        assert tree.sql(dialect=dialect, unsupported_level=ErrorLevel.RAISE)
