@@ -50,11 +50,10 @@ def _over(func: exp.Expr, window: exp.Window) -> exp.Window:
     return w
 
 
-def _collapsed(events: Events, spec: PathsSpec) -> exp.Select:
-    """user_id, session_no, ts, touchpoint: sessions split at the gap, repeats collapsed, for the
-    users who have the anchor in the range (all users without an anchor)."""
+def _events_in_range(events: Events, spec: PathsSpec) -> exp.Select:
+    """user_id, ts, touchpoint of the range (canonical names), for users with the anchor."""
     ts = exp.column(events.ts)
-    ev = (
+    return (
         exp.select(
             exp.column(events.user).as_("user_id"),
             ts.as_("ts"),
@@ -63,6 +62,12 @@ def _collapsed(events: Events, spec: PathsSpec) -> exp.Select:
         .from_(events.table)
         .where(events.where(in_range(ts.copy(), spec.start, spec.end), _with_anchor(events, spec)))
     )
+
+
+def _collapsed(events: Events, spec: PathsSpec) -> exp.Select:
+    """user_id, session_no, ts, touchpoint: sessions split at the gap, repeats collapsed, for the
+    users who have the anchor in the range (all users without an anchor)."""
+    ev = _events_in_range(events, spec)
     user = _user_window()
     gap = exp.Interval(this=exp.Literal.number(spec.session_gap_minutes), unit=exp.var("MINUTE"))
     previous_ts = _over(exp.func("lag", exp.column("ts")), user)
@@ -127,19 +132,10 @@ def neighbours(events: Events, spec: PathsSpec) -> exp.Select:
     assert spec.touchpoint is not None, "after/before needs an anchor touchpoint"
     after = spec.direction == "after"
     step, edge = ("lead", EXIT) if after else ("lag", ENTRY)
-    ts = exp.column(events.ts)
     window = _user_window()
     near_ts = _over(exp.func(step, exp.column("ts")), window)
     near_tp = _over(exp.func(step, exp.column("touchpoint")), window)
-    ev = (
-        exp.select(
-            exp.column(events.user).as_("user_id"),
-            ts.as_("ts"),
-            exp.column(events.touchpoint).as_("touchpoint"),
-        )
-        .from_(events.table)
-        .where(events.where(in_range(ts.copy(), spec.start, spec.end), _with_anchor(events, spec)))
-    )
+    ev = _events_in_range(events, spec)
     marked = exp.select("*", near_ts.as_("near_ts"), near_tp.as_("near_tp")).from_(
         ev.subquery("ev")
     )
