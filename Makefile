@@ -4,8 +4,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-# Debian packages the tests need (none yet: Chromium and CJK fonts join with the chat and charts).
-SYSTEM_PACKAGES :=
+# Debian packages: Chromium renders chart PNGs (kaleido) and drives browser tests; CJK fonts for Chinese.
+SYSTEM_PACKAGES := chromium fonts-noto-cjk
 
 .PHONY: install sysdeps demo test lint format check bench clean
 

@@ -1,0 +1,1 @@
+"""Answers: the Answer object, the result table, the words and the charts."""

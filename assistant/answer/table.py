@@ -1,0 +1,67 @@
+"""`ResultTable`: what the engine returned for a plan, with what the answer layer needs to read it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from semantic_layer.plan import QueryPlan
+from semantic_layer.time import DateRange
+
+
+@dataclass(frozen=True)
+class ResultTable:
+    """The rows of one compiled plan, as the engine returned them (Python values, not JSON).
+
+    `columns` are the compiler's output names (`d_channel`, `conversion_rate`, `step`, …),
+    `types` DuckDB's type names; `truncated` says the row cap cut the result.
+    """
+
+    plan: QueryPlan
+    columns: tuple[str, ...]
+    types: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]
+    truncated: bool = False
+    time_range: DateRange | None = None
+    baseline_range: DateRange | None = None
+
+    def column(self, name: str) -> list[Any]:
+        """Every value of one column, in row order."""
+        i = self.columns.index(name)
+        return [row[i] for row in self.rows]
+
+    def has(self, name: str) -> bool:
+        return name in self.columns
+
+    def records(self) -> list[dict[str, Any]]:
+        """The rows as dicts keyed by column name."""
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+    def json_rows(self) -> list[list[Any]]:
+        """The rows with JSON-safe values (dates as ISO strings, decimals as floats, NaN as None)."""
+        return [[json_value(v) for v in row] for row in self.rows]
+
+
+def json_value(value: Any) -> Any:
+    """One cell as JSON: ISO dates (midnight timestamps as plain dates), floats for decimals."""
+    if isinstance(value, datetime):
+        if value.hour == value.minute == value.second == value.microsecond == 0:
+            return value.date().isoformat()
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, float) and value != value:  # NaN
+        return None
+    if isinstance(value, bytes | bytearray):
+        return value.hex()
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        return [json_value(v) for v in value]
+    return value
+
+
+__all__ = ["ResultTable", "json_value"]

@@ -1,0 +1,167 @@
+"""`clarify` and `unsupported` plans: say what is ambiguous or missing, offer concrete choices.
+
+Every choice is a full question the planner understands on its own, in the question's language,
+naming real objects of the model, so clicking it always gives an answer.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from semantic_layer.model.semantic import SemanticModel
+
+from .reading import Reading
+from .shared import localized
+
+Plan = dict[str, Any]
+
+_TOPICS: Final[dict[str, tuple[str, str]]] = {
+    "weather": ("weather", "天气"),
+    "inventory": ("inventory or stock levels", "库存"),
+    "profit": ("costs of goods, so profit or margins", "商品成本，因此没有利润或毛利"),
+    "employees": ("employees or salaries", "员工或薪资"),
+    "competitors": ("competitors or market share", "竞争对手或市场份额"),
+    "stock_price": ("stock prices", "股价"),
+    "product_catalog": ("products, SKUs or categories", "商品、SKU 或品类"),
+    "returns_reason": ("reasons for returns", "退货原因"),
+    "gender_pay": ("incomes", "收入水平"),
+}
+_POPULAR_METRICS: Final = ("conversion_rate", "revenue", "active_users", "checkout_conversion")
+_POPULAR_TOUCHPOINTS: Final = ("product_page", "checkout", "landing_page", "add_to_cart")
+
+
+def _when(r: Reading) -> str:
+    """The question's own time words, to keep in the choices ("last week", "上周")."""
+    if not r.times:
+        return ""
+    t = r.times[0]
+    words = r.question.norm[t.start : t.end]
+    return words if r.language == "zh" else f" {words}"
+
+
+def _choice(label: str, question: str) -> dict[str, str]:
+    return {"label": label, "question": question}
+
+
+def out_of_scope(topics: list[str], lang: str) -> Plan:
+    """The data has no notion of these topics: say so and name them."""
+    names = [_TOPICS.get(t, (t, t))[1 if lang == "zh" else 0] for t in topics]
+    return {
+        "kind": "unsupported",
+        "reason": localized(lang,
+            f"The data has no {', '.join(names)}: it records customer touchpoints (events), "
+            "users, orders, marketing spend, service tickets and surveys.",
+            f"数据里没有{'、'.join(names)}：只有客户触点行为、用户、订单、营销花费、客服工单和调研反馈。"),
+        "missing": topics,
+    }  # fmt: skip
+
+
+def which_metric(r: Reading, model: SemanticModel, kind: str) -> Plan:
+    """A "why" or ranking question without a metric: which one?"""
+    lang, when = r.language, _when(r)
+    options = [m for m in _POPULAR_METRICS if m in model.metrics]
+    out = []
+    for name in options:
+        label = model.metrics[name].label(lang)
+        question = (
+            localized(lang, f"why did {label} change{when}", f"{when}{label}为什么变化")
+            if kind == "drivers"
+            else localized(lang, f"{label} by channel{when}", f"{when}各渠道{label}")
+        )
+        out.append(_choice(label, question))
+    return {
+        "kind": "clarify",
+        "reason": localized(lang, "Which metric do you mean?", "您想看哪个指标？"),
+        "choices": out,
+        "candidate_kind": kind,
+    }
+
+
+def which_touchpoint(r: Reading, model: SemanticModel, kind: str) -> Plan:
+    """A paths question without its anchor touchpoint."""
+    lang, when = r.language, _when(r)
+    out = []
+    for tp in (t for t in _POPULAR_TOUCHPOINTS if t in model.touchpoints):
+        label = model.touchpoints[tp].label(lang)
+        en, zh = f"what do users do after {label}{when}", f"{when}用户在{label}之后做了什么"
+        out.append(_choice(label, localized(lang, en, zh)))
+    return {
+        "kind": "clarify",
+        "reason": localized(
+            lang, "After (or before) which touchpoint?", "从哪个触点开始看（之后或之前）？"
+        ),
+        "choices": out,
+        "candidate_kind": kind,
+    }
+
+
+def what_do_you_mean(r: Reading, model: SemanticModel) -> Plan:
+    """Nothing decided the question: offer the readings its words allow."""
+    lang, when = r.language, _when(r)
+    tps = r.names("touchpoint")
+    dims = [d for d in r.names("dimension") if model.dimensions[d].type != "time"]
+    if tps:
+        return _about_touchpoint(tps[0], r, model)
+    if dims:
+        dim = model.dimensions[dims[0]].label(lang)
+        out = [
+            _choice(model.metrics[m].label(lang),
+                    localized(lang, f"{model.metrics[m].label(lang)} by {dim}{when}",
+                              f"{when}各{dim}{model.metrics[m].label(lang)}"))
+            for m in _POPULAR_METRICS[:3]
+        ]  # fmt: skip
+        reason = localized(lang, f"Which metric by {dim}?", f"按{dim}看哪个指标？")
+        return {"kind": "clarify", "reason": reason, "choices": out, "candidate_kind": "metric"}
+    reason = (
+        localized(lang, "Hello! Ask me about customer touchpoints, for example:",
+                  "您好！可以问我关于客户触点的问题，例如：")
+        if {"greeting", "help"} & r.cues
+        else localized(lang,
+            "I could not find a metric, touchpoint or journey in the question. Did you mean one "
+            "of these?", "没有在问题里找到指标、触点或旅程。您是想问下面这些吗？")
+    )  # fmt: skip
+    return {"kind": "clarify", "reason": reason, "choices": _starters(lang, when),
+            "candidate_kind": None}  # fmt: skip
+
+
+def _about_touchpoint(tp: str, r: Reading, model: SemanticModel) -> Plan:
+    lang, when = r.language, _when(r)
+    label = model.touchpoints[tp].label(lang)
+    options = [
+        ("Users who reached it", "到达人数",
+         f"how many users reached {label}{when}", f"{when}到达{label}的用户数"),
+        ("What users do next", "之后的行为",
+         f"what do users do after {label}{when}", f"{when}用户在{label}之后做了什么"),
+        ("Drop-off in the journey", "旅程流失",
+         f"which touchpoint lost the most users{when}", f"{when}哪个触点流失用户最多"),
+    ]  # fmt: skip
+    reason = localized(
+        lang, f"What would you like to know about {label}?", f"关于{label}，您想看什么？"
+    )
+    return {"kind": "clarify", "reason": reason, "choices": _options(lang, options),
+            "candidate_kind": None}  # fmt: skip
+
+
+def _options(lang: str, options: list[tuple[str, str, str, str]]) -> list[dict[str, str]]:
+    return [
+        _choice(localized(lang, en, zh), localized(lang, q_en, q_zh))
+        for en, zh, q_en, q_zh in options
+    ]
+
+
+def _starters(lang: str, when: str) -> list[dict[str, str]]:
+    en, zh = when or " last week", when or "上周"
+    options = [
+        ("Drop-off", "流失",
+         f"which touchpoint lost the most users{en}", f"{zh}哪个触点流失用户最多"),
+        ("Conversion by channel", "各渠道转化率",
+         f"conversion rate by channel{en}", f"{zh}各渠道转化率"),
+        ("Channel contribution", "渠道贡献",
+         f"which channel contributes most to purchases{en}", f"{zh}哪个渠道对购买贡献最大"),
+        ("Customer satisfaction", "客户满意度",
+         f"customer satisfaction by region{en}", f"{zh}各区域客户满意度"),
+    ]  # fmt: skip
+    return _options(lang, options)
+
+
+__all__ = ["out_of_scope", "what_do_you_mean", "which_metric", "which_touchpoint"]

@@ -1,0 +1,252 @@
+"""`decide(reading)`: the plan a question needs, as the JSON form `parse_plan` accepts.
+
+The order of the checks is the priority of intents: refusals first (instructions hidden in the
+question, things the data has no notion of, the future), then the analyses whose cue words are
+specific (why → drivers, contribute → attribution, retention, after/before → paths, how long →
+time to convert, lost → drop-off, funnel), then metrics. What is missing or ambiguous becomes a
+`clarify` plan with concrete choices; nothing is guessed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.model.spec_metrics import ConversionMetric
+
+from . import choices
+from .reading import Reading
+from .shared import (
+    breakdowns,
+    filters,
+    grain_of,
+    journey_and_steps,
+    limit_and_order,
+    localized,
+    time_of,
+)
+
+Plan = dict[str, Any]
+_ATTRIBUTION_MODELS = ("first_touch", "last_touch", "linear", "time_decay", "position_based",
+                       "markov")  # fmt: skip
+
+
+def decide(reading: Reading, model: SemanticModel) -> Plan:
+    """The plan for a question read on its own (follow-ups are `followup.apply`)."""
+    for rule in (_refusal, _drivers, _attribution, _retention, _paths, _journey, _metric):
+        plan = rule(reading, model)
+        if plan is not None:
+            return {**plan, "language": reading.language}
+    return {**choices.what_do_you_mean(reading, model), "language": reading.language}
+
+
+def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
+    lang = r.language
+    if "injection" in r.cues:
+        return {
+            "kind": "unsupported",
+            "reason": localized(lang,
+                "I only answer questions about the customer data, and I treat everything in a "
+                "question as a question: instructions, SQL or settings in it are not followed.",
+                "我只回答关于客户数据的问题，问题里的指令、SQL 或设置都只当作问题文本，不会执行。"),
+            "missing": [],
+        }  # fmt: skip
+    topics = sorted(c.removeprefix("scope:") for c in r.cues if c.startswith("scope:"))
+    if topics and not r.names("metric"):
+        return choices.out_of_scope(topics, lang)
+    if "future" in r.cues and not ({"after", "before"} & r.cues and r.names("touchpoint")):
+        return {
+            "kind": "unsupported",
+            "reason": localized(lang,
+                "The data records what customers did up to yesterday; it cannot forecast the "
+                "future. Ask about a past period instead, e.g. last week.",
+                "数据只记录到昨天为止客户做了什么，无法预测未来。可以改问过去的时间段，例如上周。"),
+            "missing": ["forecast"],
+        }  # fmt: skip
+    return None
+
+
+def _drivers(r: Reading, model: SemanticModel) -> Plan | None:
+    if "drivers" not in r.cues:
+        return None
+    metric = _conversion_for(r, model)
+    if metric is None:
+        return choices.which_metric(r, model, "drivers")
+    plan: Plan = {
+        "kind": "drivers",
+        "metric": metric,
+        "time": time_of(r),
+        "filters": filters(r, model),
+    }
+    plan["compare"] = r.compare or "previous_period"
+    dims = breakdowns(r, model)
+    if dims:
+        plan["dimensions"] = dims
+    return plan
+
+
+def _attribution(r: Reading, model: SemanticModel) -> Plan | None:
+    if not {"attribution", "all_models", "markov"} & r.cues or "drivers" in r.cues:
+        return None
+    named = [m for m in _ATTRIBUTION_MODELS if m in r.cues]
+    by = "touchpoint" if "touchpoint" in r.names("dimension") else "channel"
+    plan: Plan = {
+        "kind": "attribution",
+        "model": "all"
+        if "all_models" in r.cues or len(named) > 1
+        else (named or ["last_touch"])[0],
+        "by": by,
+        "time": time_of(r, default="last_30_days"),
+        "filters": filters(r, model, skip={"channel"} if by == "channel" else set()),
+    }
+    if "revenue_value" in r.cues or "revenue" in r.names("metric"):
+        plan["value"] = "revenue"
+    target = [t for t in r.names("touchpoint") if t != model.settings.purchase_touchpoint]
+    if target:
+        plan["conversion_touchpoint"] = target[-1]
+    return plan
+
+
+def _retention(r: Reading, model: SemanticModel) -> Plan | None:
+    if "retention" not in r.cues:
+        return None
+    plan: Plan = {"kind": "retention", "filters": filters(r, model, cohort=True)}
+    if r.times:
+        plan["time"] = time_of(r)
+    unit, n = r.cohort or (grain_of(r) or "week", 0)
+    plan["cohort_grain"] = unit
+    if n:
+        plan["periods"] = n
+    touchpoints = r.names("touchpoint")
+    if touchpoints:
+        plan["cohort_touchpoint"] = touchpoints[0]
+        plan["return_touchpoint"] = touchpoints[-1] if len(touchpoints) > 1 else touchpoints[0]
+    return plan
+
+
+def _paths(r: Reading, model: SemanticModel) -> Plan | None:
+    path_cues = {"after", "before", "paths", "top_paths"} & r.cues
+    if not path_cues or {"dropoff", "time_to_convert"} & r.cues:
+        return None
+    touchpoints = r.names("touchpoint")
+    if not touchpoints:
+        dangling = bool(r.matches) and bool({"after", "before"} & r.matches[-1].cues())
+        if {"paths", "top_paths"} & r.cues or r.names("journey") or dangling:
+            return choices.which_touchpoint(r, model, "paths")
+        return None  # "after" alone is just a word ("users after the promotion")
+    anchor = _anchor(r, touchpoints)
+    plan: Plan = {
+        "kind": "paths",
+        "touchpoint": anchor,
+        "time": time_of(r),
+        "filters": filters(r, model),
+    }
+    plan["direction"] = "before" if "before" in r.cues and "after" not in r.cues else "after"
+    if {"paths", "top_paths"} & r.cues:
+        plan["mode"] = "top_paths"
+    limit = r.top_n
+    if limit:
+        plan["limit"] = limit
+    return plan
+
+
+def _anchor(r: Reading, touchpoints: list[str]) -> str:
+    """The touchpoint right after "after"/"before" (or the first one named)."""
+    cue_at = r.cue_positions("after") + r.cue_positions("before")
+    for mention in r.mentions("touchpoint"):
+        if any(0 < mention.start - at <= 20 for at in cue_at):
+            return mention.ref.name
+    return touchpoints[0]
+
+
+def _journey(r: Reading, model: SemanticModel) -> Plan | None:
+    kind = (
+        "time_to_convert" if "time_to_convert" in r.cues and ("funnel" in r.cues or
+            r.names("journey") or len(r.names("touchpoint")) >= 2 or _about_purchase(r, model))
+        else "dropoff" if "dropoff" in r.cues
+        else "funnel" if "funnel" in r.cues or r.names("journey") or _step_range(r)
+        else None
+    )  # fmt: skip
+    if kind is None:
+        return None
+    plan: Plan = {"kind": "funnel" if kind == "time_to_convert" else kind, "time": time_of(r)}
+    plan.update(journey_and_steps(r, model))
+    plan["filters"] = filters(r, model)
+    dims = [d for d in breakdowns(r, model) if d != "touchpoint"]
+    if dims:
+        plan["breakdown"] = dims[0]
+    if r.window_days:
+        plan["window_days"] = min(90, r.window_days)
+    if kind == "time_to_convert":
+        plan["measure"] = "time_to_convert"
+    elif kind == "dropoff":
+        limit = r.top_n or (1 if "desc" in r.cues and "which" in r.cues else None)
+        if limit:
+            plan["limit"] = limit
+    return plan
+
+
+def _about_purchase(r: Reading, model: SemanticModel) -> bool:
+    return model.settings.purchase_touchpoint in r.names("touchpoint") or bool(
+        {"purchasers", "orders", "conversion_rate"} & set(r.names("metric"))
+    )
+
+
+def _step_range(r: Reading) -> bool:
+    """ "from product page to payment": two touchpoints and a conversion word."""
+    return len(r.names("touchpoint")) >= 2 and "conversion_rate" in r.names("metric")
+
+
+def _metric(r: Reading, model: SemanticModel) -> Plan | None:
+    metrics = _metrics(r, model)
+    if not metrics:
+        return None
+    plan: Plan = {"kind": "metric", "metrics": metrics, "time": time_of(r)}
+    dims = breakdowns(r, model)
+    plan["filters"] = filters(r, model, touchpoint_ok=_counts_events(metrics, model))
+    if dims:
+        plan["dimensions"] = dims
+    grain = grain_of(r)
+    if grain:
+        plan["grain"] = grain
+    if r.compare:
+        plan["compare"] = r.compare
+    plan.update(limit_and_order(r, metrics[0], bool(dims)))
+    rule = [c for c in ("first_touch", "last_touch") if c in r.cues]
+    if rule and "channel" in dims:
+        plan["channel_rule"] = rule[0]
+    return plan
+
+
+def _metrics(r: Reading, model: SemanticModel) -> list[str]:
+    names = r.names("metric")
+    conversion = _conversion_for(r, model)
+    if conversion and conversion not in names:
+        names = [conversion if n == "conversion_rate" else n for n in names]
+    if len(names) > 1 and "active_users" in names and r.names("touchpoint"):
+        names = [n for n in names if n != "active_users"] or names
+    return list(dict.fromkeys(names))
+
+
+def _conversion_for(r: Reading, model: SemanticModel) -> str | None:
+    """The metric a question means: "checkout 的转化率" is the checkout conversion metric when the
+    model has one whose base step is checkout; otherwise the first metric named."""
+    names = r.names("metric")
+    if "conversion_rate" in names or not names:
+        for tp in r.names("touchpoint"):
+            for metric in model.spec.metrics:
+                if isinstance(metric, ConversionMetric) and metric.base.touchpoint == tp:
+                    return metric.name
+    return names[0] if names else None
+
+
+def _counts_events(metrics: list[str], model: SemanticModel) -> bool:
+    """Whether a touchpoint can filter these metrics: they count rows of `events` unfiltered."""
+    for name in metrics:
+        measures = model.measures_of(name)
+        if not measures or any(m.table != "events" or m.filters for m in measures):
+            return False
+    return True
+
+
+__all__ = ["Plan", "decide"]

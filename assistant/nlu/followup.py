@@ -1,0 +1,171 @@
+"""Follow-ups: "and by channel?", "what about the week before?", "只看微信", "换成留存率", "why?".
+
+A follow-up changes the previous plan instead of starting over. `is_followup` tells from the
+words (a leading "and / what about / 那 / 换成 / 只看…", a trailing "呢", or a question that names
+no metric, journey or analysis of its own); `apply` keeps everything the new words do not
+change: a new metric keeps the time, breakdowns and filters; a new filter replaces the old one
+on the same dimension only; "the week before" moves the time back one period.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.plan import QueryPlan
+from semantic_layer.time import TimeContext, TimeSpec, previous_period, resolve
+
+from .decide import Plan, decide
+from .reading import Reading
+from .shared import breakdowns, filters, limit_and_order, time_of
+
+_MARKERS = re.compile(
+    r"^(?:(?:and|what about|how about|what if|same|now|then|ok|okay|also|instead|only|just|"
+    r"switch to|change to|show me|break it down|break down|split|compare|vs|versus|but)\b|"
+    r"那|那么|再|换成|改成|改为|换|只看|仅看|按|分|看看|也|还有|如果|同样|对比|只要|就)"
+)
+_SHIFT = re.compile(
+    r"(?:the )?(?:week|month|day|quarter|year|period) before\b(?! last)|"
+    r"(?:the )?previous (?:week|month|day|quarter|year|period)|"
+    r"(?:a |one )?(?:week|month|day) earlier|before that|"
+    r"前\s?1\s?(?:周|个月|月|天|日|期|个季度|年)|再往前|再前\s?1\s?(?:周|个月|天)|上\s?1\s?期"
+)
+_SUBJECT_CUES: Final = frozenset(
+    {
+        "attribution",
+        "retention",
+        "dropoff",
+        "funnel",
+        "time_to_convert",
+        "paths",
+        "top_paths",
+        "injection",
+    }
+)
+_ANALYSIS_KINDS: Final = frozenset(
+    {"metric", "funnel", "dropoff", "paths", "retention", "attribution", "drivers"}
+)
+
+
+def has_subject(r: Reading) -> bool:
+    """Whether the question names what to compute (a metric, journey or analysis)."""
+    return bool(r.names("metric") or r.names("journey") or (_SUBJECT_CUES & r.cues)) or bool(
+        {"after", "before"} & r.cues and r.names("touchpoint")
+    )
+
+
+def is_followup(r: Reading, previous: QueryPlan | None) -> bool:
+    """Whether the question builds on the previous plan (see the module docstring)."""
+    if previous is None or previous.kind not in _ANALYSIS_KINDS:
+        return False
+    norm = r.question.norm
+    if "injection" in r.cues or any(c.startswith("scope:") for c in r.cues):
+        return False
+    if _MARKERS.match(norm) or norm.endswith("呢") or _SHIFT.search(norm):
+        return True
+    said_something = bool(r.times or r.compare or r.mentions("value") or r.names("dimension"))
+    return not has_subject(r) and (said_something or "drivers" in r.cues or r.top_n is not None)
+
+
+def apply(r: Reading, previous: QueryPlan, model: SemanticModel, ctx: TimeContext) -> Plan:
+    """The previous plan changed by the follow-up's words."""
+    base = previous.model_dump(mode="json", exclude_none=True)
+    if "drivers" in r.cues and not r.names("metric") and base["kind"] == "metric":
+        return _why(r, base, model)
+    if has_subject(r):
+        own = decide(r, model)
+        if own["kind"] not in ("clarify", "unsupported"):
+            return _inherit(own, base, r, model, ctx)
+    return _modify(dict(base), r, model, ctx)
+
+
+def _why(r: Reading, base: dict[str, Any], model: SemanticModel) -> Plan:
+    plan: Plan = {"kind": "drivers", "metric": base["metrics"][0], "time": base["time"],
+                  "filters": base.get("filters", []), "language": r.language}  # fmt: skip
+    plan["compare"] = r.compare or base.get("compare") or "previous_period"
+    dims = breakdowns(r, model) or base.get("dimensions", [])
+    if dims:
+        plan["dimensions"] = dims
+    return plan
+
+
+def _inherit(
+    own: Plan, base: dict[str, Any], r: Reading, model: SemanticModel, ctx: TimeContext
+) -> Plan:
+    """A new analysis in a follow-up keeps the old time, filters and breakdowns it didn't say."""
+    if not r.times and "time" in base and own["kind"] != "retention":
+        own["time"] = _time(r, base, ctx) or base["time"]
+    said = {f["dimension"] for f in own.get("filters", [])}
+    own["filters"] = [f for f in base.get("filters", []) if f["dimension"] not in said] + own.get(
+        "filters", []
+    )
+    if own["kind"] == "metric" and base["kind"] == "metric" and "dimensions" not in own:
+        for key in ("dimensions", "grain", "compare"):
+            if key in base and key not in own:
+                own[key] = base[key]
+    return own
+
+
+def _modify(plan: Plan, r: Reading, model: SemanticModel, ctx: TimeContext) -> Plan:
+    plan["language"] = r.language
+    time = _time(r, plan, ctx)
+    if time is not None:
+        plan["time"] = time
+    if r.compare and plan["kind"] in ("metric", "drivers"):
+        plan["compare"] = r.compare
+    new_filters = filters(r, model)
+    if new_filters:
+        said = {f["dimension"] for f in new_filters}
+        kept = [f for f in plan.get("filters", []) if f["dimension"] not in said]
+        plan["filters"] = kept + new_filters
+    _breakdown(plan, r, model)
+    if plan["kind"] == "metric" and ({"desc", "asc", "rank"} & r.cues or r.top_n):
+        plan.update(limit_and_order(r, plan["metrics"][0], bool(plan.get("dimensions"))))
+    elif r.top_n and plan["kind"] in ("dropoff", "paths"):
+        plan["limit"] = r.top_n
+    return plan
+
+
+def _breakdown(plan: Plan, r: Reading, model: SemanticModel) -> None:
+    dims = breakdowns(r, model)
+    if not dims:
+        return
+    kind = plan["kind"]
+    if kind == "metric":
+        instead = "instead" in r.question.norm or "换成" in r.question.norm
+        old = [] if instead else [d for d in plan.get("dimensions", []) if d not in dims]
+        plan["dimensions"] = (old + dims)[:5]
+        order = plan.get("order")
+        if order and order["by"] not in (*plan["metrics"], *plan["dimensions"]):
+            plan.pop("order")
+    elif kind in ("funnel", "dropoff"):
+        plan["breakdown"] = dims[0]
+        plan.pop("limit", None)  # every step of every segment
+    elif kind == "drivers":
+        plan["dimensions"] = dims
+
+
+def _time(r: Reading, plan: Plan, ctx: TimeContext) -> Any:
+    """The follow-up's time: "the week before" = the period before the previous plan's."""
+    old = plan.get("time")
+    if old is not None and _SHIFT.search(r.question.norm):
+        return _shifted(old, ctx)
+    if not r.times:
+        return None
+    new = time_of(r)
+    if old is not None and _same_range(new, old, ctx):
+        return _shifted(old, ctx)  # "上一周呢" right after last week: the one before it
+    return new
+
+
+def _shifted(old: Any, ctx: TimeContext) -> dict[str, Any]:
+    rng = previous_period(resolve(TimeSpec.parse(old), ctx))
+    return {"kind": "range", "start": rng.start.isoformat(), "end": rng.end.isoformat()}
+
+
+def _same_range(a: Any, b: Any, ctx: TimeContext) -> bool:
+    return resolve(TimeSpec.parse(a), ctx) == resolve(TimeSpec.parse(b), ctx)
+
+
+__all__ = ["apply", "has_subject", "is_followup"]

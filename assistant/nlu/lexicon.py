@@ -1,0 +1,150 @@
+"""The planner's vocabulary: every model word and cue word, matched longest-first.
+
+Chinese needs no spaces: at each position the longest known term wins, so
+"上周哪个触点流失用户最多" reads as 上周 · 哪个 · 触点 · 流失 · 用户 · 最多.
+Latin terms match on word boundaries only ("app" is not found inside "happy").
+Leading words shared by several values of one dimension that name nothing else
+("WeChat", "微信" for the official account and the mini program) become umbrella
+terms for all of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Final
+
+from semantic_layer.model.index import Ref
+from semantic_layer.model.semantic import SemanticModel
+
+from .cues import CUES, OUT_OF_SCOPE
+from .text import prepare
+
+_LATIN = re.compile(r"[a-z0-9]")
+_STOP: Final = frozenset({"the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "by",
+                          "page", "rate", "time", "users", "user", "store", "customer", "service",
+                          "click", "total", "count", "number", "share", "average", "product",
+                          "official", "paid", "mobile", "online", "offline"})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A planner word: `name` is a key of `CUES` (or `scope:<topic>` for out-of-scope topics)."""
+
+    name: str
+
+
+Sense = Ref | Cue
+
+
+@dataclass(frozen=True)
+class Match:
+    """A term found in the question: its span in the normalised text and what it may mean."""
+
+    start: int
+    end: int
+    term: str
+    senses: tuple[Sense, ...]
+
+    def refs(self, *kinds: str) -> tuple[Ref, ...]:
+        return tuple(
+            s for s in self.senses if isinstance(s, Ref) and (not kinds or s.kind in kinds)
+        )
+
+    def cues(self) -> frozenset[str]:
+        return frozenset(s.name for s in self.senses if isinstance(s, Cue))
+
+
+class Lexicon:
+    """term (normalised) → senses; `scan` finds them in a normalised question."""
+
+    def __init__(self, terms: dict[str, tuple[Sense, ...]]) -> None:
+        self.terms = terms
+        self.longest = max((len(t) for t in terms), default=0)
+
+    @classmethod
+    def build(cls, model: SemanticModel) -> Lexicon:
+        terms: dict[str, dict[Sense, None]] = defaultdict(dict)
+        for key, refs in model.index.items():
+            for ref in refs:
+                terms[_norm(key)][ref] = None
+        for key, refs in umbrella_terms(model).items():
+            if key not in terms:
+                for ref in refs:
+                    terms[key][ref] = None
+        for name, words in CUES.items():
+            for word in words:
+                terms[_norm(word)][Cue(name)] = None
+        for topic, words in OUT_OF_SCOPE.items():
+            for word in words:
+                terms[_norm(word)][Cue(f"scope:{topic}")] = None
+        return cls({k: tuple(v) for k, v in terms.items() if k})
+
+    def scan(self, norm: str, masked: Iterable[tuple[int, int]] = ()) -> list[Match]:
+        """Longest terms left to right, skipping the masked spans (e.g. time phrases)."""
+        blocked = [False] * len(norm)
+        for start, end in masked:
+            for i in range(start, min(end, len(norm))):
+                blocked[i] = True
+        found: list[Match] = []
+        i = 0
+        while i < len(norm):
+            match = None if blocked[i] or norm[i] == " " else self._longest_at(norm, i, blocked)
+            if match is None:
+                i += 1
+                continue
+            found.append(match)
+            i = match.end
+        return found
+
+    def _longest_at(self, norm: str, i: int, blocked: list[bool]) -> Match | None:
+        if _LATIN.match(norm[i]) and i > 0 and _LATIN.match(norm[i - 1]):
+            return None  # inside a Latin word
+        for end in range(min(len(norm), i + self.longest), i, -1):
+            if blocked[end - 1]:
+                continue
+            term = norm[i:end]
+            senses = self.terms.get(term)
+            if senses is None:
+                continue
+            if _LATIN.match(norm[end - 1]) and end < len(norm) and _LATIN.match(norm[end]):
+                continue  # would end inside a Latin word
+            return Match(i, end, term, senses)
+        return None
+
+
+def _norm(term: str) -> str:
+    return prepare(term).norm
+
+
+def umbrella_terms(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
+    """Leading words that the labels of several values of one dimension share and that name
+    nothing else: "wechat" → channel ∈ {wechat_oa, mini_program}."""
+    out: dict[str, tuple[Ref, ...]] = {}
+    for dim in model.spec.dimensions:
+        holders: dict[str, list[Ref]] = defaultdict(list)
+        for value in dim.values:
+            for word in set(
+                _words_of(
+                    value.labels.en if value.labels else "",
+                    value.labels.zh if value.labels else None,
+                )
+            ):
+                holders[word].append(Ref("value", dim.name, value.value))
+        for word, refs in holders.items():
+            if len(refs) >= 2 and word not in _STOP and _norm(word) not in model.index:
+                out[_norm(word)] = (*out.get(_norm(word), ()), *refs)
+    return out
+
+
+def _words_of(en: str, zh: str | None) -> Iterator[str]:
+    words = [w for w in re.split(r"[^a-z0-9]+", en.casefold()) if w]
+    if words and len(words[0]) > 2:
+        yield words[0]  # the leading word: "WeChat" of "WeChat official account"
+    if zh and len(zh) >= 4 and re.match(r"[\u4e00-\u9fff]{2}", zh):
+        yield zh[:2]
+
+
+__all__ = ["Cue", "Lexicon", "Match", "Sense", "umbrella_terms"]

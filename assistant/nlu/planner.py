@@ -1,0 +1,174 @@
+"""`EmbeddedPlanner`: the default planner — offline, deterministic, a few milliseconds a question.
+
+    question ─▶ prepare (width, case, 两→2) ─▶ read (time words, lexicon, cues, numbers)
+             ─▶ fuzzy fixes for typos ─▶ follow-up of the previous plan, or decide
+             ─▶ paraphrase fallback (embeddings) when no model word was found ─▶ QueryPlan
+
+Verified examples (the model's and thumbs-up answers) are preferred when retrieval finds one close
+enough *and* it reads the same time, so "…last month" never gets the plan verified for last week.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Final, Literal, Protocol
+
+from rapidfuzz import fuzz, process
+
+from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.plan import QueryPlan, parse_plan
+from semantic_layer.time import TimeContext, TimeSpec, resolve
+
+from .decide import decide
+from .followup import apply, is_followup
+from .lexicon import Cue, Lexicon
+from .reading import Reading, read
+from .shared import localized
+from .text import prepare
+
+FUZZY_CUTOFF: Final = 80.0  # with the same first letter: "regoin" → "region", "devise" → "device"
+PARAPHRASE_THRESHOLD: Final = 0.84
+Source = Literal["rules", "example", "followup"]
+
+
+class Example(Protocol):
+    question: str
+    plan: dict[str, Any]
+    score: float
+
+
+class Retrieval(Protocol):
+    """What the planner needs from retrieval (`assistant.retrieval.Retriever` has it)."""
+
+    def search(self, text: str, *, kinds: tuple[str, ...], k: int) -> list[Any]: ...
+
+    def similar_example(
+        self, question: str, *, threshold: float, accept: Callable[[Any], bool] | None = None
+    ) -> Any | None: ...
+
+
+@dataclass(frozen=True)
+class PlannerResult:
+    """The plan, how it was reached, and what was assumed on the way (shown as warnings)."""
+
+    plan: QueryPlan
+    source: Source
+    notes: tuple[str, ...] = ()
+
+
+class EmbeddedPlanner:
+    """Questions → plans with the model's words and the rules of this package."""
+
+    def __init__(
+        self,
+        model: SemanticModel,
+        *,
+        retrieval: Retrieval | None = None,
+        example_threshold: float | None = None,
+    ) -> None:
+        self.model = model
+        self.lexicon = Lexicon.build(model)
+        self.retrieval = retrieval
+        self.example_threshold = example_threshold
+        self._latin_terms = [
+            t
+            for t, senses in self.lexicon.terms.items()
+            if t.isascii() and len(t) >= 4 and any(not isinstance(s, Cue) for s in senses)
+        ]
+
+    def plan(
+        self, question: str, ctx: TimeContext, previous: QueryPlan | None = None
+    ) -> PlannerResult:
+        """The plan for `question` (a follow-up of `previous` when its words say so)."""
+        reading, notes = self._read(question, ctx)
+        if is_followup(reading, previous):
+            assert previous is not None
+            plan = apply(reading, previous, self.model, ctx)
+            return PlannerResult(parse_plan(plan), "followup", notes)
+        example = self._example(question, reading, ctx)
+        if example is not None:
+            return example
+        plan = decide(reading, self.model)
+        if plan["kind"] == "clarify" and not _names_anything(reading):
+            better = self._paraphrase(reading, ctx)
+            if better is not None:
+                return PlannerResult(parse_plan(better[0]), "rules", (*notes, better[1]))
+        return PlannerResult(parse_plan(plan), "rules", notes)
+
+    def _read(self, question: str, ctx: TimeContext) -> tuple[Reading, tuple[str, ...]]:
+        q = prepare(question)
+        reading = read(q, self.lexicon, ctx)
+        fixes = self._fuzzy(reading)
+        if not fixes:
+            return reading, ()
+        norm = q.norm
+        for wrong, right in fixes:
+            norm = norm.replace(wrong, right, 1)
+        fixed = read(type(q)(q.text, norm, q.language), self.lexicon, ctx)
+        said = ", ".join(f"'{w}' → '{r}'" for w, r in fixes)
+        return fixed, (localized(q.language, f"Read {said}.", f"已按 {said} 理解。"),)
+
+    def _fuzzy(self, r: Reading) -> list[tuple[str, str]]:
+        """Typos in Latin words: "convertion" → "conversion", "chanel" → "channel"."""
+        fixes: list[tuple[str, str]] = []
+        words = r.question.norm.split()
+        for word in r.unknown:
+            i = words.index(word) if word in words else -1
+            candidates = [word] + ([f"{word} {words[i + 1]}"] if 0 <= i < len(words) - 1 else [])
+            for text in reversed(candidates):
+                best = process.extractOne(
+                    text, self._latin_terms, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+                )
+                if best is not None and best[0][0] == text[0]:
+                    fixes.append((text, best[0]))
+                    break
+        return fixes
+
+    def _example(self, question: str, r: Reading, ctx: TimeContext) -> PlannerResult | None:
+        if self.retrieval is None or self.example_threshold is None:
+            return None
+
+        def same_time(example: Any) -> bool:
+            theirs = example.plan.get("time")
+            ours = r.times[0].spec if r.times else None
+            if theirs is None or ours is None:
+                return theirs is None and ours is None
+            return resolve(TimeSpec.parse(theirs), ctx) == resolve(ours, ctx)
+
+        found = self.retrieval.similar_example(
+            question, threshold=self.example_threshold, accept=same_time
+        )
+        if found is None:
+            return None
+        plan = parse_plan({**found.plan, "language": r.language})
+        note = localized(
+            r.language,
+            f"Answered like the verified question “{found.question}”.",
+            f"按已验证的问题“{found.question}”回答。",
+        )
+        return PlannerResult(plan, "example", (note,))
+
+    def _paraphrase(self, r: Reading, ctx: TimeContext) -> tuple[dict[str, Any], str] | None:
+        """No model word at all: ask retrieval which metric or touchpoint the words are near."""
+        if self.retrieval is None:
+            return None
+        hits = self.retrieval.search(r.question.text, kinds=("metric",), k=1)
+        if not hits or hits[0].score < PARAPHRASE_THRESHOLD:
+            return None
+        label = self.model.metrics[hits[0].name].label(r.language)
+        q = prepare(f"{r.question.text} {label}")
+        plan = decide(read(q, self.lexicon, ctx), self.model)
+        if plan["kind"] == "clarify":
+            return None
+        note = localized(
+            r.language, f"Read the question as being about {label}.", f"已将问题理解为关于{label}。"
+        )
+        return plan, note
+
+
+def _names_anything(r: Reading) -> bool:
+    return any(m.refs() for m in r.matches)
+
+
+__all__ = ["EmbeddedPlanner", "PlannerResult", "Retrieval"]

@@ -1,0 +1,192 @@
+"""`read(question)`: what a question mentions, before deciding which plan it needs.
+
+A `Reading` lists the metrics, dimensions, values, touchpoints and journeys the question names
+(through the lexicon), the cue words (intent, ranking, grain…), the time phrases and comparison,
+and numbers such as "top 3" or "30-day". `decide.py` turns it into a plan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from semantic_layer.model.index import Ref
+from semantic_layer.time import Comparison, TimeContext
+
+from .lexicon import Lexicon, Match
+from .text import Language, Question
+from .timewords import TimeMatch, find_comparison, find_times
+
+_TOP_N = re.compile(r"(?:top|first|best|largest|biggest|highest)\s+(\d{1,3})\b"
+                    r"|前\s?(\d{1,3})(?!\s?[天日周月年])"
+                    r"|(?<!\d)(\d{1,3})\s?(?:个|大|名)")  # fmt: skip
+_BOTTOM_N = re.compile(r"(?:bottom|last|worst|lowest|smallest)\s+(\d{1,3})\b"
+                       r"(?!\s*(?:day|week|month))"
+                       r"|(?:倒数|后)\s?(\d{1,3})(?!\s?[天日周月年])")  # fmt: skip
+_N_DAY = re.compile(r"(\d{1,2})\s?(?:-\s?)?(day|week|month|天|日|周|个月|月)\s?(?:的)?\s?"
+                    r"(?=retention|留存|retained|return|回访|复访|复购)"
+                    r"|(?:day|week|month)\s?(\d{1,2})\s?(?:retention|留存)"
+                    r"|(次日|次周|次月)\s?(?:留存)?")  # fmt: skip
+_WINDOW = re.compile(r"within\s+(\d{1,2})\s+days?|(\d{1,2})\s?(?:天|日)\s?(?:内|之内)")
+_UNIT: Final = {"day": "day", "天": "day", "日": "day", "week": "week", "周": "week",
+                "month": "month", "个月": "month", "月": "month"}  # fmt: skip
+_NEXT: Final = {"次日": ("day", 1), "次周": ("week", 1), "次月": ("month", 1)}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A model object the question names, where it was named, and the words that named it."""
+
+    ref: Ref
+    start: int
+    term: str
+
+
+@dataclass(frozen=True)
+class Reading:
+    question: Question
+    times: tuple[TimeMatch, ...]
+    compare: Comparison | None
+    matches: tuple[Match, ...]
+    cues: frozenset[str]
+    top_n: int | None = None
+    bottom_n: int | None = None
+    cohort: tuple[str, int] | None = None  # ("day", 30) for "30-day retention"
+    window_days: int | None = None
+    unknown: tuple[str, ...] = field(default=())  # Latin words nothing matched (for fuzzy)
+
+    @property
+    def language(self) -> Language:
+        return self.question.language
+
+    def mentions(self, kind: str) -> list[Mention]:
+        """Model objects of `kind` in question order (first sense of that kind per match)."""
+        out: list[Mention] = []
+        for m in self.matches:
+            refs = m.refs(kind)
+            if refs and not _shadowed(m, kind):
+                out.extend(Mention(r, m.start, m.term) for r in refs)
+        return out
+
+    def names(self, kind: str) -> list[str]:
+        return list(dict.fromkeys(m.ref.name for m in self.mentions(kind)))
+
+    def cue_before(self, pos: int, names: set[str], within: int = 2) -> bool:
+        """Whether one of the cue `names` is among the `within` matches just before `pos`."""
+        before = [m for m in self.matches if m.end <= pos][-within:]
+        return any(m.cues() & names for m in before)
+
+    def cue_positions(self, name: str) -> list[int]:
+        return [m.start for m in self.matches if name in m.cues()]
+
+
+def _shadowed(match: Match, kind: str) -> bool:
+    """A word that is both a metric or touchpoint and a value ("CSAT", "payment") counts as the
+    metric or touchpoint only."""
+    return kind == "value" and bool(match.refs("metric", "touchpoint"))
+
+
+def read(question: Question, lexicon: Lexicon, ctx: TimeContext) -> Reading:
+    """Find everything the question names (see the module docstring)."""
+    norm = question.norm
+    times = find_times(norm, ctx)
+    compare, compare_spans = find_comparison(norm)
+    if compare == "previous_period" and not _compares_time(norm, compare_spans, times):
+        compare, compare_spans = None, []
+    masked = [(t.start, t.end) for t in times]
+    cohort, cohort_span = _cohort(norm)
+    window, window_span = _window(norm)
+    top, bottom, rank_spans = _limits(norm, masked)
+    masked += [s for s in (cohort_span, window_span) if s] + rank_spans
+    matches = lexicon.scan(norm, masked)
+    cues = frozenset().union(*(m.cues() for m in matches)) if matches else frozenset()
+    if top is not None:
+        cues |= {"desc"}
+    if bottom is not None:
+        cues |= {"asc"}
+    return Reading(
+        question=question, times=tuple(times), compare=compare, matches=tuple(matches),
+        cues=frozenset(cues), top_n=top, bottom_n=bottom, cohort=cohort, window_days=window,
+        unknown=tuple(_unknown(norm, matches, masked)),
+    )  # fmt: skip
+
+
+def _compares_time(norm: str, spans: Sequence[tuple[int, int]], times: Sequence[TimeMatch]) -> bool:
+    """ "vs", "compared to", "较" compare periods only when a time follows them (or two times are
+    named, or the word itself says period: 环比, week over week); "app vs website" is not one."""
+    if len(times) >= 2:
+        return True
+    for start, end in spans:
+        word = norm[start:end]
+        if word in ("环比", "wow", "mom", "qoq") or "over" in word or "period" in word:
+            return True
+        if word.startswith(("比上", "与上", "和上", "跟上")):
+            return True
+        if any(0 <= t.start - end <= 6 for t in times):
+            return True
+    return False
+
+
+def _cohort(norm: str) -> tuple[tuple[str, int] | None, tuple[int, int] | None]:
+    m = _N_DAY.search(norm)
+    if m is None:
+        return None, None
+    if m[4]:
+        unit, n = _NEXT[m[4]]
+        return (unit, n), m.span(4)
+    if m[1]:
+        return (_UNIT[m[2]], int(m[1])), (m.start(), m.end(2))
+    unit = "day" if m[0].startswith("day") else "week" if m[0].startswith("week") else "month"
+    return (unit, int(m[3])), m.span()
+
+
+def _window(norm: str) -> tuple[int | None, tuple[int, int] | None]:
+    m = _WINDOW.search(norm)
+    if m is None:
+        return None, None
+    return int(m[1] or m[2]), m.span()
+
+
+def _limits(
+    norm: str, masked: list[tuple[int, int]]
+) -> tuple[int | None, int | None, list[tuple[int, int]]]:
+    def free(span: tuple[int, int]) -> bool:
+        return not any(s < span[1] and span[0] < e for s, e in masked)
+
+    top = next((m for m in _TOP_N.finditer(norm) if free(m.span())), None)
+    bottom = next((m for m in _BOTTOM_N.finditer(norm) if free(m.span())), None)
+    spans = [m.span() for m in (top, bottom) if m is not None]
+    return _n(top), _n(bottom), spans
+
+
+def _n(match: re.Match[str] | None) -> int | None:
+    if match is None:
+        return None
+    value = int(next(g for g in match.groups() if g))
+    return value if 1 <= value <= 100 else None
+
+
+_WORD = re.compile(r"[a-z][a-z']{3,}")
+
+
+def _unknown(norm: str, matches: Sequence[Match], masked: Sequence[tuple[int, int]]) -> list[str]:
+    spans = [(m.start, m.end) for m in matches] + list(masked)
+    return [
+        w[0]
+        for w in _WORD.finditer(norm)
+        if not any(s <= w.start() < e for s, e in spans) and w[0] not in _COMMON
+    ]
+
+
+_COMMON: Final = frozenset(
+    """what which when where with were from that this have has does did show tell give many much
+    about between over into them they their there than then last week weeks month months year
+    years days today yesterday quarter users user people customers customer most least more
+    less each every some these those your please could would should how's what's compare
+    split rate rates number total count trend daily weekly monthly the and for are was doing
+    make made look like just only also data report chart table value values""".split()  # noqa: SIM905
+)
+
+__all__ = ["Mention", "Reading", "read"]

@@ -1,0 +1,179 @@
+"""Plan parts every kind of plan reads the same way: time, filters, breakdowns, grain, ranking."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Final
+
+from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.time import TimeContext, TimeSpec, resolve
+
+from .reading import Mention, Reading
+
+DEFAULT_TIME: Final = "last_7_days"
+_TIME_DIMENSION_TYPE: Final = "time"
+_RANKING: Final = frozenset({"desc", "asc", "which", "rank"})
+
+
+def localized(lang: str, en: str, zh: str) -> str:
+    return zh if lang == "zh" else en
+
+
+def time_of(r: Reading, default: str = DEFAULT_TIME) -> str | dict[str, Any]:
+    """The question's time: the first time phrase that is not the baseline of a comparison."""
+    if not r.times:
+        return default
+    if r.compare and len(r.times) == 1 and _after_compare_word(r):
+        return default  # "revenue vs last week": last week is the baseline
+    form: dict[str, Any] = r.times[0].spec.model_dump(mode="json")
+    return form
+
+
+def _after_compare_word(r: Reading) -> bool:
+    norm, t = r.question.norm, r.times[0]
+    before = norm[max(0, t.start - 14) : t.start]
+    return any(w in before for w in ("vs", "versus", "compared", "than", "比", "较", "相比"))
+
+
+def grain_of(r: Reading) -> str | None:
+    """A time series grain: said ("daily", "每周") or implied by "trend" over the time range."""
+    for grain in ("day", "week", "month"):
+        if grain in r.cues:
+            return grain
+    if "trend" in r.cues or "date" in r.names("dimension"):
+        spec = TimeSpec.parse(time_of(r))
+        rng = resolve(spec, TimeContext(today=date.today()))
+        days = 400 if rng.open_start else (rng.end - rng.start).days
+        return "day" if days <= 45 else "week" if days <= 190 else "month"
+    return None
+
+
+def breakdowns(r: Reading, model: SemanticModel) -> list[str]:
+    """Dimensions to split by: named after "by/按/各/which", or named with none of their values."""
+    filtered = {f["dimension"] for f in filters(r, model)}
+    out: list[str] = []
+    for mention in r.mentions("dimension"):
+        name = mention.ref.name
+        dim = model.dimensions[name]
+        if dim.type == _TIME_DIMENSION_TYPE or name in out:
+            continue
+        marked = r.cue_before(mention.start, {"by", "which", "rank"}, within=2)
+        if marked or name not in filtered:
+            if name == "acquisition_channel" and not marked and _acquired_context(r):
+                continue
+            out.append(name)
+    return (out + [d for d in _contrasted(r) if d not in out])[:3]
+
+
+def _contrasted(r: Reading) -> list[str]:
+    """Dimensions with values named separately ("app vs website", "iOS和安卓"): compare them."""
+    starts: dict[str, set[int]] = {}
+    for mention in _value_mentions(r, _acquired_context(r)):
+        starts.setdefault(mention.ref.name, set()).add(mention.start)
+    return [dim for dim, where in starts.items() if len(where) >= 2]
+
+
+def _acquired_context(r: Reading) -> bool:
+    return "acquired" in r.cues or (
+        any(m.ref.name == "acquisition_channel" for m in r.mentions("dimension"))
+        and bool(r.mentions("value"))
+    )
+
+
+def filters(
+    r: Reading,
+    model: SemanticModel,
+    *,
+    skip: set[str] | frozenset[str] = frozenset(),
+    cohort: bool = False,
+    touchpoint_ok: bool = False,
+) -> list[dict[str, Any]]:
+    """Conditions from the values the question names ("on WeChat", "只看APP", "in the East")."""
+    acquired = cohort or _acquired_context(r)
+    chosen: dict[tuple[str, bool], list[Any]] = {}
+    for mention in _value_mentions(r, acquired):
+        dim = mention.ref.name
+        if dim in skip:
+            continue
+        negated = r.cue_before(mention.start, {"exclude"}, within=2)
+        values = chosen.setdefault((dim, negated), [])
+        if mention.ref.value not in values:
+            values.append(mention.ref.value)
+    if touchpoint_ok:
+        tps = r.names("touchpoint")
+        if tps:
+            chosen[("touchpoint", False)] = tps
+    return [_filter(dim, negated, values) for (dim, negated), values in chosen.items()]
+
+
+def _value_mentions(r: Reading, acquired: bool) -> list[Mention]:
+    """One reading per value word: a word that is a value of several dimensions (a channel and an
+    acquisition channel) is the acquisition channel only when the question is about acquisition."""
+    out: list[Mention] = []
+    by_start: dict[int, list[Mention]] = {}
+    for mention in r.mentions("value"):
+        by_start.setdefault(mention.start, []).append(mention)
+    for group in by_start.values():
+        dims = list(dict.fromkeys(m.ref.name for m in group))
+        want = "acquisition_channel" if acquired and "acquisition_channel" in dims else None
+        if want is None:
+            want = next((d for d in dims if d != "acquisition_channel"), dims[0])
+        out.extend(m for m in group if m.ref.name == want)
+    return out
+
+
+def _filter(dim: str, negated: bool, values: list[Any]) -> dict[str, Any]:
+    if len(values) == 1:
+        return {"dimension": dim, "op": "!=" if negated else "=", "values": values}
+    return {"dimension": dim, "op": "not_in" if negated else "in", "values": values}
+
+
+def journey_and_steps(r: Reading, model: SemanticModel) -> dict[str, Any]:
+    """The journey named, or the steps between the touchpoints named (from a journey that has
+    them in order, else as named), or the default journey."""
+    journeys = r.names("journey")
+    if journeys:
+        return {"journey": journeys[0]}
+    tps = r.names("touchpoint")
+    if len(tps) >= 2:
+        for journey in _journeys_first_default(model):
+            steps = list(journey.steps)
+            if all(t in steps for t in tps):
+                first = min(steps.index(t) for t in tps)
+                last = max(steps.index(t) for t in tps)
+                if last > first:
+                    return {"steps": steps[first : last + 1]}
+        return {"steps": tps[:20]}
+    if len(tps) == 1:
+        for journey in _journeys_first_default(model):
+            if tps[0] in journey.steps:
+                return {"journey": journey.name}
+    return {"journey": model.journey(None).name}
+
+
+def _journeys_first_default(model: SemanticModel) -> list[Any]:
+    return sorted(model.spec.journeys, key=lambda j: not j.default)
+
+
+def limit_and_order(r: Reading, metric: str, has_dims: bool) -> dict[str, Any]:
+    """Ranking: "which channel … most" sorts by the metric; "top 3" / "前三" also cuts."""
+    if not has_dims or not (_RANKING & r.cues) or "day" in r.cues or "week" in r.cues:
+        return {}
+    asc = "asc" in r.cues and "desc" not in r.cues
+    out: dict[str, Any] = {"order": {"by": metric, "direction": "asc" if asc else "desc"}}
+    n = r.bottom_n if asc and r.bottom_n else r.top_n or r.bottom_n
+    if n:
+        out["limit"] = n
+    return out
+
+
+__all__ = [
+    "DEFAULT_TIME",
+    "breakdowns",
+    "filters",
+    "grain_of",
+    "journey_and_steps",
+    "limit_and_order",
+    "localized",
+    "time_of",
+]

@@ -1,0 +1,96 @@
+"""Question text as the planner reads it: normalised width and case, Chinese numerals as digits.
+
+`prepare("上周 Checkout 的转化率？")` → a `Question` with the original text, its language and the
+normalised form the matchers scan. Normalisation keeps positions meaningful for both scripts:
+Latin words are lower-cased and separated by single spaces; Chinese characters stay as they are
+(no spaces are needed between them, the lexicon matches the longest term at each position).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Final, Literal
+
+Language = Literal["en", "zh"]
+MAX_QUESTION_CHARS: Final = 2000
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_DIGITS: Final = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+                  "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+_UNITS: Final = {"十": 10, "百": 100, "千": 1000}
+_ZH_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千]+")
+_EN_NUMBERS: Final = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "sixty": 60, "ninety": 90, "a couple of": 2, "a few": 3, "several": 3,
+}  # fmt: skip
+_EN_NUMBER = re.compile(r"\b(" + "|".join(sorted(_EN_NUMBERS, key=len, reverse=True)) + r")\b")
+# Words whose Chinese numeral is part of a name or idiom, not a number.
+_KEEP: Final = ("一下", "一些", "一起", "一样", "一直", "统一", "唯一", "万一", "第一次", "一点")
+_PUNCT = re.compile(r"[^\w\s\u3400-\u9fff.%+\-/:→>]")
+_SPACES = re.compile(r"\s+")
+_HYPHEN = re.compile(r"(?<=[a-z])-|-(?=[a-z])")  # "touch-point", "drop-off"; not "2025-10"
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question ready for matching: `text` as asked, `norm` normalised, `language` guessed."""
+
+    text: str
+    norm: str
+    language: Language
+
+
+def language_of(text: str) -> Language:
+    """ "zh" when the question has Chinese characters (mixed questions are Chinese), else "en"."""
+    return "zh" if _CJK.search(text) else "en"
+
+
+def prepare(text: str) -> Question:
+    """Normalise a question for matching (see the module docstring)."""
+    norm = unicodedata.normalize("NFKC", text).casefold()
+    norm = norm.replace("’", "'").replace("‘", "'").replace("_", " ")
+    norm = _zh_numerals(norm)
+    norm = _EN_NUMBER.sub(lambda m: str(_EN_NUMBERS[m[1]]), norm)
+    norm = _PUNCT.sub(" ", norm)
+    norm = _HYPHEN.sub(" ", norm)
+    norm = _space_scripts(norm)
+    return Question(text=text, norm=_SPACES.sub(" ", norm).strip(), language=language_of(text))
+
+
+def _space_scripts(text: str) -> str:
+    """Put a space between a Chinese character and a Latin letter or digit, so Latin words match
+    on word boundaries: "上周checkout的" → "上周 checkout 的"."""
+    text = re.sub(r"([\u3400-\u9fff])([a-z0-9])", r"\1 \2", text)
+    return re.sub(r"([a-z0-9%])([\u3400-\u9fff])", r"\1 \2", text)
+
+
+def zh_number(numeral: str) -> int | None:
+    """The value of a Chinese numeral ("三" → 3, "十二" → 12, "二十" → 20, "两" → 2)."""
+    total, current = 0, 0
+    for char in numeral:
+        if char in _DIGITS:
+            current = _DIGITS[char]
+        elif char in _UNITS:
+            total += (current or 1) * _UNITS[char]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def _zh_numerals(text: str) -> str:
+    def convert(match: re.Match[str]) -> str:
+        start, end = match.span()
+        context = text[max(0, start - 1) : end + 1]
+        if any(word in context for word in _KEEP):
+            return match[0]
+        value = zh_number(match[0])
+        return match[0] if value is None else str(value)
+
+    return _ZH_NUMBER.sub(convert, text)
+
+
+__all__ = ["MAX_QUESTION_CHARS", "Language", "Question", "language_of", "prepare", "zh_number"]
