@@ -1,0 +1,173 @@
+"""`LlmPlanner`: a QueryPlan from an OpenAI-compatible LLM, validated and repaired at most twice.
+
+DESIGN.md "Planners" → LLM: the model fills the plan with structured output, grounded by
+retrieval; an invalid plan goes back to it with the validator's message and suggestions, at most
+twice. Anything else (timeout, unreachable, error status, still no valid plan) raises
+`LlmUnavailable`, and the caller answers with the embedded planner.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Final
+
+from assistant.answer.model import LlmCall
+from assistant.llm.client import Reply, complete, make_client
+from assistant.llm.errors import ErrorCode, LlmUnavailable, redact
+from assistant.llm.prompt import (
+    TOOL_NAME,
+    Message,
+    conversation,
+    echo,
+    repair_text,
+    system_prompt,
+)
+from assistant.llm.settings import LlmSettings
+from assistant.retrieval.grounding import Grounding
+from semantic_layer.errors import UserError
+from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.plan import PlanError, QueryPlan, parse_plan
+from semantic_layer.timeparts.errors import TimeError
+
+log = logging.getLogger(__name__)
+
+MAX_REPAIRS: Final = 2
+FENCE = re.compile(r"```(?:json)?\s*(.*?)\s*```", re.DOTALL | re.IGNORECASE)
+Validate = Callable[[QueryPlan], None]
+
+
+@dataclass(frozen=True)
+class LlmResult:
+    """A valid plan, every call it took, and how many repairs were needed (0–2)."""
+
+    plan: QueryPlan
+    calls: list[LlmCall] = field(default_factory=list)
+    repairs: int = 0
+
+
+class BadOutput(Exception):
+    """The reply is not a JSON object (outcome "bad_json")."""
+
+
+class LlmPlanner:
+    """Plans questions with an LLM; one instance per settings and semantic model."""
+
+    def __init__(self, settings: LlmSettings, model: SemanticModel) -> None:
+        self.settings = settings
+        self.model = model
+
+    def plan(
+        self,
+        question: str,
+        *,
+        grounding: Grounding,
+        history: Sequence[tuple[str, Mapping[str, Any] | None]] = (),
+        today: date,
+        validate: Validate,
+    ) -> LlmResult:
+        """A plan that parses and passes `validate` (the caller's name, access and SQL checks).
+
+        Raises:
+            LlmUnavailable: the endpoint failed, or no valid plan came after two repairs.
+        """
+        system = system_prompt(grounding, self.model, today, self.settings.method)
+        messages: list[Message] = [
+            {"role": "system", "content": system},
+            *conversation(history, question),
+        ]
+        calls: list[LlmCall] = []
+        problems: list[str] = []
+        with make_client(self.settings) as client:
+            for attempt in range(MAX_REPAIRS + 1):
+                reply, call = complete(client, self.settings, messages, calls)
+                try:
+                    plan = read_plan(reply)
+                    validate(plan)
+                except BadOutput as err:
+                    problems, outcome = [str(err)], "bad_json"
+                except (PlanError, UserError, TimeError) as err:
+                    problems, outcome = problem_lines(err), "invalid_plan"
+                else:
+                    calls.append(call)
+                    return LlmResult(plan, calls, repairs=attempt)
+                calls.append(call.model_copy(update={"outcome": outcome}))
+                log.info("LLM plan rejected (%s): %s", outcome, "; ".join(problems))
+                messages.extend(repair_messages(reply, problems))
+        raise self._gave_up(calls, problems)
+
+    def _gave_up(self, calls: list[LlmCall], problems: list[str]) -> LlmUnavailable:
+        code: ErrorCode = (
+            "llm_bad_output" if calls[-1].outcome == "bad_json" else "llm_invalid_plan"
+        )
+        detail = redact("; ".join(problems), self.settings.api_key)
+        message = f"no valid plan after {len(calls)} attempts; last problem: {detail}"
+        return LlmUnavailable(code, message, calls)
+
+
+def read_plan(reply: Reply | None) -> QueryPlan:
+    """The plan in a reply: JSON (fenced or bare), bare or wrapped as {"plan": …}.
+
+    Raises:
+        BadOutput: no JSON object in the reply.
+        PlanError: a JSON object that is not a valid plan.
+    """
+    if reply is None or not reply.text.strip():
+        raise BadOutput('the reply was empty: reply with the JSON object {"plan": {...}}')
+    text = reply.text.strip()
+    fenced = FENCE.search(text)
+    if fenced:
+        text = fenced.group(1)
+    elif not text.startswith("{") and "{" in text and "}" in text:
+        text = text[text.index("{") : text.rindex("}") + 1]
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        cut = " (the reply was cut off: make it shorter)" if reply.finish_reason == "length" else ""
+        raise BadOutput(
+            f"the reply is not valid JSON: {err.msg} at line {err.lineno}, column {err.colno}"
+            f'{cut}; reply with the JSON object {{"plan": {{...}}}} only'
+        ) from None
+    if not isinstance(data, dict):
+        raise BadOutput(f'the reply is JSON {type(data).__name__}, not an object {{"plan": …}}')
+    return parse_plan(data)
+
+
+def problem_lines(err: PlanError | UserError | TimeError) -> list[str]:
+    """The validator's message and suggestions, one line per problem."""
+    if isinstance(err, PlanError):
+        return [str(p) for p in err.problems]
+    if isinstance(err, UserError):
+        line = err.render()
+        if err.hint and err.suggestions:
+            line += f" ({err.hint})"
+        return [line]
+    return [str(err)]
+
+
+def repair_messages(reply: Reply | None, problems: Sequence[str]) -> list[Message]:
+    """The rejected reply (so the model sees what it wrote) and the problems to fix."""
+    text = repair_text(problems)
+    if reply is None:
+        return [{"role": "user", "content": text}]
+    if reply.tool_call_id is None:
+        return [
+            {"role": "assistant", "content": echo(reply.text)},
+            {"role": "user", "content": text},
+        ]
+    call = {
+        "id": reply.tool_call_id,
+        "type": "function",
+        "function": {"name": TOOL_NAME, "arguments": echo(reply.text)},
+    }
+    return [
+        {"role": "assistant", "content": None, "tool_calls": [call]},
+        {"role": "tool", "tool_call_id": reply.tool_call_id, "content": text},
+    ]
+
+
+__all__ = ["MAX_REPAIRS", "LlmPlanner", "LlmResult", "problem_lines", "read_plan"]
