@@ -1,4 +1,4 @@
-"""`ResultTable`: what the engine returned for a plan, with what the answer layer needs to read it."""
+"""`ResultTable`: what the engine returned for a plan, as the answer layer reads it."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ class ResultTable:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
     def json_rows(self) -> list[list[Any]]:
-        """The rows with JSON-safe values (dates as ISO strings, decimals as floats, NaN as None)."""
+        """The rows with JSON-safe values (ISO dates, floats for decimals, None for NaN)."""
         return [[json_value(v) for v in row] for row in self.rows]
 
 

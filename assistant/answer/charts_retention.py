@@ -1,0 +1,115 @@
+"""Charts of retention (a cohort × period heatmap) and attribution (credit per channel) plans."""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from assistant.answer.charts_bars import Series, bar_figure
+from assistant.answer.charts_base import (
+    COUNT,
+    ChartContext,
+    Figure,
+    NumberFormat,
+    figure,
+    num,
+)
+from assistant.answer.table import json_value
+from semantic_layer.plan import AttributionPlan, RetentionPlan
+
+PERIOD_WORDS: Final = {
+    "day": ("day {n}", "第{n}天"),
+    "week": ("week {n}", "第{n}周"),
+    "month": ("month {n}", "第{n}月"),
+}
+ATTRIBUTION_MODELS: Final = {
+    "first_touch": ("first touch", "首次触点"),
+    "last_touch": ("last touch", "末次触点"),
+    "linear": ("linear", "线性"),
+    "time_decay": ("time decay", "时间衰减"),
+    "position_based": ("position-based", "位置加权"),
+    "markov": ("data-driven (Markov)", "数据驱动（马尔可夫）"),
+}
+MAX_TEXT_CELLS: Final = 240  # heatmap cells labelled with their rate; more stay colour only
+
+
+def retention_chart(ctx: ChartContext) -> Figure | None:
+    """Heatmap: a row per cohort (earliest at the top, with its size), a column per period
+    offset, the retention rate as colour and as a percent in each cell."""
+    plan = ctx.table.plan
+    assert isinstance(plan, RetentionPlan)
+    if not ctx.table.rows or not ctx.table.has("rate"):
+        return None
+    records = ctx.table.records()
+    cohorts = sorted({json_value(r["cohort"]) for r in records if r["cohort"] is not None})
+    periods = sorted({int(r["period"]) for r in records if r["period"] is not None})
+    sizes = {json_value(r["cohort"]): r.get("cohort_size") for r in records}
+    z: list[list[float | None]] = [[None] * len(periods) for _ in cohorts]
+    row_of = {c: i for i, c in enumerate(cohorts)}
+    col_of = {p: j for j, p in enumerate(periods)}
+    for r in records:
+        if r["cohort"] is not None and r["period"] is not None:
+            z[row_of[json_value(r["cohort"])]][col_of[int(r["period"])]] = num(r["rate"])
+    en, zh = PERIOD_WORDS[plan.cohort_grain]
+    x = [ctx.words(en, zh).format(n=p) for p in periods]
+    y = [f"{c} ({num(sizes.get(c)) or 0:,.0f})" for c in cohorts]
+    later = [v for row in z for j, v in enumerate(row) if v is not None and periods[j] > 0]
+    trace: dict[str, Any] = {
+        "type": "heatmap",
+        "x": x,
+        "y": y,
+        "z": z,
+        "zmin": 0,
+        "zmax": max(later) if later and max(later) > 0 else 1,  # period 0 (100%) saturates
+        "colorscale": [[0.0, "#f4f7fc"], [0.5, "#9dbbe6"], [1.0, "#2f5fb3"]],
+        "colorbar": {"tickformat": ".0%", "thickness": 12, "outlinewidth": 0},
+        "hovertemplate": "%{y}, %{x}: %{z:.1%}<extra></extra>",
+        "xgap": 1,
+        "ygap": 1,
+    }
+    if len(cohorts) * len(periods) <= MAX_TEXT_CELLS:
+        trace["text"] = [["" if v is None else f"{v:.0%}" for v in row] for row in z]
+        trace["texttemplate"] = "%{text}"
+    en_grain = {"day": "daily", "week": "weekly", "month": "monthly"}[plan.cohort_grain]
+    title = ctx.words(
+        f"Retention of {en_grain} cohorts", f"按{ctx.say(plan.cohort_grain)}同期群的留存率"
+    )
+    cohort_axis: dict[str, Any] = {"title": {"text": ctx.words("cohort (users)", "同期群（人数）")}}
+    cohort_axis.update(type="category", autorange="reversed", automargin=True)
+    period_axis: dict[str, Any] = {"title": {"text": ctx.words("periods later", "之后的周期")}}
+    period_axis.update(type="category", automargin=True, showgrid=False)
+    height = int(min(460, max(300, 130 + 26 * len(cohorts))))
+    return figure(
+        ctx, [trace], title, height=height, legend=False, xaxis=period_axis, yaxis=cohort_axis
+    )
+
+
+def attribution_chart(ctx: ChartContext) -> Figure | None:
+    """Bars of credit per channel (touchpoint): the plan's model, or one series per model
+    column present when comparing them all."""
+    plan = ctx.table.plan
+    assert isinstance(plan, AttributionPlan)
+    present = [m for m in ATTRIBUTION_MODELS if ctx.table.has(m)]
+    if not ctx.table.rows or not present or not ctx.table.has("key"):
+        return None
+    shown = [plan.model] if plan.model in present else present
+    records = ctx.table.records()
+    if plan.by == "touchpoint":
+        cats = [ctx.touchpoint(r["key"]) for r in records]
+        by = ctx.dimension("touchpoint")
+    else:
+        cats = [ctx.value("channel", r["key"]) for r in records]
+        by = ctx.dimension("channel")
+    series = [Series(ctx.words(*ATTRIBUTION_MODELS[m]), ctx.table.column(m)) for m in shown]
+    if plan.value == "revenue":
+        fmt = ctx.metric_format("revenue") if "revenue" in ctx.model.metrics else COUNT
+        value_title = ctx.words("attributed revenue", "归因销售额")
+        what = value_title
+    else:
+        fmt = NumberFormat(",.0f")
+        value_title = ctx.words("attributed conversions", "归因转化数")
+        what = value_title
+    model = ctx.words("all models", "各模型对比") if len(shown) > 1 else series[0].name
+    title = ctx.words(f"{what} by {by} ({model})", f"各{by}的{what}（{model}）")
+    return bar_figure(
+        ctx, cats, series, title=title, category_title=by, value_title=value_title, fmt=fmt
+    )
