@@ -1,0 +1,99 @@
+"""`answer_text`: the answer to a question in words, the answer first.
+
+One function per plan kind says what the result means (in `metric.py`, `funnel.py`,
+`journeys.py`, `attribution.py`, `drivers.py`); this module picks it, adds the notes every answer
+shares (filters, a truncated table) and answers the kinds without a semantic result (raw SQL,
+clarify, unsupported). An empty result is a sentence saying so, never an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Final
+
+from assistant.answer.narrate.attribution import attribution_text
+from assistant.answer.narrate.drivers import drivers_text
+from assistant.answer.narrate.funnel import dropoff_text, funnel_text
+from assistant.answer.narrate.journeys import paths_text, retention_text
+from assistant.answer.narrate.metric import metric_text
+from assistant.answer.narrate.numbers import as_float
+from assistant.answer.narrate.say import Say
+from assistant.answer.table import ResultTable, json_value
+from semantic_layer.model.labels import ModelLabels
+from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.plan import ClarifyPlan, SqlPlan, UnsupportedPlan
+from semantic_layer.time import Language
+
+SQL_CELLS: Final = 4
+
+Narrator = Callable[[Say, Any], list[str]]
+
+
+def answer_text(
+    table: ResultTable, labels: ModelLabels, model: SemanticModel, lang: Language
+) -> str:
+    """The answer in `lang`: the result first, with formatted numbers, the exact dates and the
+    rule used (channel rule, attribution model, funnel window, journey).
+
+    Args:
+        table: the rows the engine returned for `table.plan`, with the resolved time ranges.
+        labels: the model's names for metrics, dimensions, values, touchpoints and journeys.
+        model: the semantic model (metric formats and directions, currency, journeys, settings).
+        lang: the question's language.
+    """
+    say = Say.create(table, labels, model, lang)
+    plan = table.plan
+    if isinstance(plan, ClarifyPlan | UnsupportedPlan):
+        return plan.reason
+    if isinstance(plan, SqlPlan):
+        return say.finish(_sql(say))
+    sentences = NARRATORS[plan.kind](say, plan)
+    return say.finish([*sentences, say.filters(), _truncated(say)])
+
+
+def _truncated(say: Say) -> str:
+    if not say.table.truncated:
+        return ""
+    return say.t("truncated", n=say.num.number(len(say.table.rows)))
+
+
+def _sql(say: Say) -> list[str]:
+    """Row count and the first row, flagged as unverified."""
+    rows = say.table.rows
+    unverified = say.t("sql_unverified")
+    if not rows:
+        return [say.t("sql_none"), unverified]
+    cells = [
+        say.t("cell", column=column, value=_cell(say, value))
+        for column, value in zip(say.table.columns[:SQL_CELLS], rows[0][:SQL_CELLS], strict=False)
+    ]
+    summary = ("，" if say.lang == "zh" else ", ").join(cells)
+    if len(say.table.columns) > SQL_CELLS:
+        summary += "…"
+    if len(rows) == 1:
+        head = say.t("sql_row", summary=summary)
+    else:
+        head = say.t("sql_rows", n=say.num.number(len(rows)), summary=summary)
+    return [head, _truncated(say), unverified]
+
+
+def _cell(say: Say, value: Any) -> str:
+    if value is None:
+        return say.num.na
+    number = as_float(value)
+    if number is not None:
+        return say.num.number(number)
+    return str(json_value(value))
+
+
+NARRATORS: Final[dict[str, Narrator]] = {
+    "metric": metric_text,
+    "funnel": funnel_text,
+    "dropoff": dropoff_text,
+    "paths": paths_text,
+    "retention": retention_text,
+    "attribution": attribution_text,
+    "drivers": drivers_text,
+}
+
+__all__ = ["answer_text"]
