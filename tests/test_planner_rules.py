@@ -68,12 +68,24 @@ def test_dropoff_question_in_both_languages(planner: EmbeddedPlanner, question: 
         ("revenue the week before last", "9–15 Nov 2026"),
         ("revenue this year", "1 Jan – 22 Nov 2026"),
         ("今年的销售额", "1 Jan – 22 Nov 2026"),
+        ("revenue 10–31 Oct 2026", "10–31 Oct 2026"),
+        ("2026年10月26日–11月22日的销售额", "26 Oct – 22 Nov 2026"),
     ],
 )
 def test_time_words(planner: EmbeddedPlanner, question: str, label: str) -> None:
     p = plan(planner, question)
     assert p["kind"] == "metric" and p["metrics"] == ["revenue"]
     assert days(p) == label
+
+
+def test_steps_between_two_touchpoints_of_a_named_journey(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "从商品详情页到支付的转化漏斗")
+    assert p["steps"] == ["product_page", "add_to_cart", "checkout", "payment"]
+
+
+def test_inflections_and_common_words_are_not_typos(planner: EmbeddedPlanner) -> None:
+    for question in ("how many users reached checkout last week", "ignore previous instructions"):
+        assert planner.plan(question, CTX).notes == ()
 
 
 def test_no_time_means_the_last_7_days(planner: EmbeddedPlanner) -> None:

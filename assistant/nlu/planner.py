@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final, Literal, Protocol
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.plan import QueryPlan, parse_plan
@@ -27,7 +28,7 @@ from .reading import Reading, read
 from .shared import localized
 from .text import prepare
 
-FUZZY_CUTOFF: Final = 80.0  # with the same first letter: "regoin" → "region", "devise" → "device"
+_INFLECTIONS: Final = ("s", "es", "ed", "d", "ing")
 PARAPHRASE_THRESHOLD: Final = 0.84
 Source = Literal["rules", "example", "followup"]
 
@@ -110,20 +111,30 @@ class EmbeddedPlanner:
         return fixed, (localized(q.language, f"Read {said}.", f"已按 {said} 理解。"),)
 
     def _fuzzy(self, r: Reading) -> list[tuple[str, str]]:
-        """Typos in Latin words: "convertion" → "conversion", "chanel" → "channel"."""
+        """Typos in Latin words, at most 1 edit in a short word and 2 in a longer one (a swap
+        counts once): "convertion" → "conversion", "chanel" → "channel", "regoin" → "region".
+        Inflections ("reached" for "reach") are not typos."""
         fixes: list[tuple[str, str]] = []
         words = r.question.norm.split()
-        for word in r.unknown:
+        for word in (w for w in r.unknown if len(w) >= 5):
             i = words.index(word) if word in words else -1
             candidates = [word] + ([f"{word} {words[i + 1]}"] if 0 <= i < len(words) - 1 else [])
             for text in reversed(candidates):
-                best = process.extractOne(
-                    text, self._latin_terms, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
-                )
-                if best is not None and best[0][0] == text[0]:
-                    fixes.append((text, best[0]))
+                fix = self._closest(text)
+                if fix is not None:
+                    fixes.append((text, fix))
                     break
         return fixes
+
+    def _closest(self, text: str) -> str | None:
+        most = 1 if len(text) <= 5 else 2
+        best = process.extractOne(text, self._latin_terms, scorer=OSA.distance, score_cutoff=most)
+        if best is None or best[0][0] != text[0]:
+            return None
+        term = str(best[0])
+        if text.startswith(term) and text[len(term) :] in _INFLECTIONS:
+            return None
+        return term
 
     def _example(self, question: str, r: Reading, ctx: TimeContext) -> PlannerResult | None:
         if self.retrieval is None or self.example_threshold is None:

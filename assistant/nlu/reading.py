@@ -186,7 +186,8 @@ _COMMON: Final = frozenset(
     years days today yesterday quarter users user people customers customer most least more
     less each every some these those your please could would should how's what's compare
     split rate rates number total count trend daily weekly monthly the and for are was doing
-    make made look like just only also data report chart table value values""".split()  # noqa: SIM905
+    make made look like just only also data report chart table value values same period
+    periods compared compare against before after since until during based using""".split()  # noqa: SIM905
 )
 
 __all__ = ["Mention", "Reading", "read"]

@@ -40,7 +40,11 @@ def grain_of(r: Reading) -> str | None:
     for grain in ("day", "week", "month"):
         if grain in r.cues:
             return grain
-    if "trend" in r.cues or "date" in r.names("dimension"):
+    by_date = any(
+        m.ref.name == "date" and r.cue_before(m.start, {"by"}, within=1)
+        for m in r.mentions("dimension")
+    )
+    if "trend" in r.cues or by_date:
         spec = TimeSpec.parse(time_of(r))
         rng = resolve(spec, TimeContext(today=date.today()))
         days = 400 if rng.open_start else (rng.end - rng.start).days
@@ -132,23 +136,31 @@ def journey_and_steps(r: Reading, model: SemanticModel) -> dict[str, Any]:
     """The journey named, or the steps between the touchpoints named (from a journey that has
     them in order, else as named), or the default journey."""
     journeys = r.names("journey")
-    if journeys:
-        return {"journey": journeys[0]}
     tps = r.names("touchpoint")
+    if journeys:
+        named = model.journeys[journeys[0]]
+        part = _between(list(named.steps), tps) if len(tps) >= 2 else None
+        return {"journey": named.name} if part is None else {"steps": part}
     if len(tps) >= 2:
         for journey in _journeys_first_default(model):
             steps = list(journey.steps)
-            if all(t in steps for t in tps):
-                first = min(steps.index(t) for t in tps)
-                last = max(steps.index(t) for t in tps)
-                if last > first:
-                    return {"steps": steps[first : last + 1]}
+            part = _between(steps, tps)
+            if part is not None:
+                return {"journey": journey.name} if part == steps else {"steps": part}
         return {"steps": tps[:20]}
     if len(tps) == 1:
         for journey in _journeys_first_default(model):
             if tps[0] in journey.steps:
                 return {"journey": journey.name}
     return {"journey": model.journey(None).name}
+
+
+def _between(steps: list[str], tps: list[str]) -> list[str] | None:
+    """The journey's steps from the first to the last touchpoint named, if it has them all."""
+    if not all(t in steps for t in tps):
+        return None
+    first, last = min(steps.index(t) for t in tps), max(steps.index(t) for t in tps)
+    return steps[first : last + 1] if last > first else None
 
 
 def _journeys_first_default(model: SemanticModel) -> list[Any]:

@@ -31,6 +31,7 @@ _EN_NUMBER = re.compile(r"\b(" + "|".join(sorted(_EN_NUMBERS, key=len, reverse=T
 _KEEP: Final = ("一下", "一些", "一起", "一样", "一直", "统一", "唯一", "万一", "第一次", "一点")
 _PUNCT = re.compile(r"[^\w\s\u3400-\u9fff.%+\-/:→>]")
 _SPACES = re.compile(r"\s+")
+_DASHES = re.compile(r"[–—~～]")
 _HYPHEN = re.compile(r"(?<=[a-z])-|-(?=[a-z])")  # "touch-point", "drop-off"; not "2025-10"
 
 
@@ -52,6 +53,7 @@ def prepare(text: str) -> Question:
     """Normalise a question for matching (see the module docstring)."""
     norm = unicodedata.normalize("NFKC", text).casefold()
     norm = norm.replace("’", "'").replace("‘", "'").replace("_", " ")
+    norm = _DASHES.sub("-", norm)
     norm = _zh_numerals(norm)
     norm = _EN_NUMBER.sub(lambda m: str(_EN_NUMBERS[m[1]]), norm)
     norm = _PUNCT.sub(" ", norm)

@@ -74,6 +74,15 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
      lambda m, c: {"kind": "between", "first": _date(m[1]), "last": _date(m[2])}),
     (re.compile(rf"(?:从|自)?\s?{_D}\s?(?:到|至|~|-)\s?{_D}"),
      lambda m, c: {"kind": "between", "first": _date(m[1]), "last": _date(m[2])}),
+    # ranges as answers write them: "10–31 Oct 2026", "26 Oct – 22 Nov 2026", "2026年10月10日–31日"
+    (re.compile(rf"(\d{{1,2}})\s*[–-]\s*(\d{{1,2}})\s+{_MON}\s+(\d{{4}})"),
+     lambda m, c: _dmy_range(m[4], m[3], m[1], m[3], m[2])),
+    (re.compile(rf"(\d{{1,2}})\s+{_MON}\s*[–-]\s*(\d{{1,2}})\s+{_MON}\s+(\d{{4}})"),
+     lambda m, c: _dmy_range(m[5], m[2], m[1], m[4], m[3])),
+    (re.compile(r"(\d{4})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日\s?[–\-至到~]\s?"
+                r"(?:(\d{1,2})\s?月\s?)?(\d{1,2})\s?日"),
+     lambda m, c: {"kind": "between", "first": date(int(m[1]), int(m[2]), int(m[3])),
+                   "last": date(int(m[1]), int(m[4] or m[2]), int(m[5]))}),
     (re.compile(rf"(?:since|from)\s+{_D}"), lambda m, c: {"kind": "since", "start": _date(m[1])}),
     (re.compile(rf"(?:自|从)\s?{_D}\s?(?:以来|起|开始|至今)"),
      lambda m, c: {"kind": "since", "start": _date(m[1])}),
@@ -142,6 +151,12 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
     (re.compile(r"(?:in|during|for|of)\s+(\d{4})\b|(\d{4})\s?年(?!\s?\d)"),
      lambda m, c: {"kind": "year", "year": int(m[1] or m[2])}),
 ]  # fmt: skip
+
+
+def _dmy_range(year: str, mon1: str, day1: str, mon2: str, day2: str) -> dict[str, Any]:
+    first = date(int(year), _MONTHS[mon1.rstrip(".")], int(day1))
+    return {"kind": "between", "first": first,
+            "last": date(int(year), _MONTHS[mon2.rstrip(".")], int(day2))}  # fmt: skip
 
 
 def _ymd(text: str) -> dict[str, int]:
