@@ -148,6 +148,8 @@ def _open_locked(
         con = duckdb.connect(str(path), read_only=True)
     except duckdb.Error as exc:
         raise DatabaseUnavailable(f"cannot open database {path}: {_first_line(exc)}") from None
+    if _already_locked(con):
+        return con  # the same file opened again in this process shares one locked instance
     settings = [
         "SET autoinstall_known_extensions = false",
         "SET autoload_known_extensions = false",
@@ -162,6 +164,15 @@ def _open_locked(
     for statement in settings:
         con.execute(statement)
     return con
+
+
+def _already_locked(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether this connection's database instance is already locked down (DuckDB shares one
+    instance between connections to the same file in a process)."""
+    row = con.execute(
+        "SELECT current_setting('lock_configuration'), current_setting('enable_external_access')"
+    ).fetchone()
+    return row is not None and bool(row[0]) and not bool(row[1])
 
 
 def _first_line(exc: BaseException) -> str:

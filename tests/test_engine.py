@@ -88,3 +88,13 @@ def test_missing_database_names_the_file(tmp_path: Path) -> None:
 
 def test_schema_lists_tables_and_columns(engine: Engine) -> None:
     assert engine.schema() == {"events": {"id": "BIGINT", "k": "BIGINT"}}
+
+
+def test_opening_the_same_file_twice_in_one_process_stays_locked(engine: Engine, db: Path) -> None:
+    """DuckDB shares one instance per file in a process: the second engine finds it locked."""
+    with Engine(db) as second:
+        assert second.run("SELECT count(*) FROM events").rows
+        with pytest.raises(QueryInvalid):
+            second.run("SELECT * FROM read_csv('/etc/hostname')")
+        with pytest.raises(QueryInvalid):
+            second.run("SET enable_external_access = true")
