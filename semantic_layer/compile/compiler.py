@@ -238,11 +238,15 @@ def _drivers(c: _Context) -> Compiled:
 
 
 def _breakdowns(c: _Context, metric: str) -> tuple[str, ...]:
-    """Every categorical dimension the role may use that reaches the metric's tables."""
+    """Every categorical dimension the role may use that reaches the metric's tables, except
+    those that restate others or the metric: derived ones (device type from device, order value
+    band from revenue) and the touchpoint (a conversion metric is defined by its touchpoints)."""
     tables = {m.table for m in c.model.measures_of(metric)} or {"events"}
     usable = []
     for dim in c.model.dimensions.values():
         if dim.type != "categorical" or not c.policy.allows_dimension(dim.name):
+            continue
+        if dim.expr is not None or dim.column == "touchpoint":
             continue
         try:
             for table in tables:
