@@ -10,6 +10,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from semantic_layer.time import DateRange, Language
 
 Backend = Literal["embedded", "llm", "example"]
+ColumnFormat = Literal[
+    "text", "date", "integer", "number", "percent", "currency", "duration_minutes", "duration_hours"
+]
 
 
 class Strict(BaseModel):
@@ -84,6 +87,7 @@ class Answer(Strict):
     verified: bool = True
     columns: list[str] = Field(default_factory=list)
     column_labels: list[str] = Field(default_factory=list)
+    column_formats: list[ColumnFormat] = Field(default_factory=list)
     rows: list[list[Any]] = Field(default_factory=list)
     truncated: bool = False
     chart: dict[str, Any] | None = None
@@ -102,4 +106,13 @@ class Answer(Strict):
         return None if self.plan is None else str(self.plan.get("kind"))
 
 
-__all__ = ["Answer", "AnswerError", "Backend", "Choice", "LlmCall", "TimeRange", "Timings"]
+__all__ = [
+    "Answer",
+    "AnswerError",
+    "Backend",
+    "Choice",
+    "ColumnFormat",
+    "LlmCall",
+    "TimeRange",
+    "Timings",
+]

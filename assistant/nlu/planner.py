@@ -87,10 +87,10 @@ class EmbeddedPlanner:
             assert previous is not None
             plan = apply(reading, previous, self.model, ctx)
             return PlannerResult(parse_plan(plan), "followup", notes)
-        example = self._example(question, reading, ctx)
+        plan = decide(reading, self.model)
+        example = self._example(question, reading, plan, ctx)
         if example is not None:
             return example
-        plan = decide(reading, self.model)
         if plan["kind"] == "clarify" and not _names_anything(reading):
             better = self._paraphrase(reading, ctx)
             if better is not None:
@@ -136,19 +136,25 @@ class EmbeddedPlanner:
             return None
         return term
 
-    def _example(self, question: str, r: Reading, ctx: TimeContext) -> PlannerResult | None:
+    def _example(
+        self, question: str, r: Reading, own: dict[str, Any], ctx: TimeContext
+    ) -> PlannerResult | None:
+        """A verified example close enough to the question, that reads the same time, grain,
+        comparison and cut as the rules do (retrieval checks that it names the same objects)."""
         if self.retrieval is None or self.example_threshold is None:
             return None
 
-        def same_time(example: Any) -> bool:
+        def agrees(example: Any) -> bool:
             theirs = example.plan.get("time")
             ours = r.times[0].spec if r.times else None
-            if theirs is None or ours is None:
-                return theirs is None and ours is None
-            return resolve(TimeSpec.parse(theirs), ctx) == resolve(ours, ctx)
+            if (theirs is None) != (ours is None):
+                return False
+            if ours is not None and resolve(TimeSpec.parse(theirs), ctx) != resolve(ours, ctx):
+                return False
+            return all(example.plan.get(k) == own.get(k) for k in ("grain", "compare", "limit"))
 
         found = self.retrieval.similar_example(
-            question, threshold=self.example_threshold, accept=same_time
+            question, threshold=self.example_threshold, accept=agrees
         )
         if found is None:
             return None

@@ -88,7 +88,13 @@ def _funnel(plan: FunnelPlan, say: Speaker) -> list[str]:
 
 def _dropoff(plan: DropoffPlan, say: Speaker) -> list[str]:
     head = say.t("lost", **_journey(plan, say))
-    ranked = say.t("top_steps", limit=plan.limit) if plan.limit else say.t("ranked")
+    ranked = (
+        say.t("top_step")
+        if plan.limit == 1
+        else say.t("top_steps", limit=plan.limit)
+        if plan.limit
+        else say.t("ranked")
+    )
     return [head, say.when(plan.time), _breakdown(plan, say), *say.filters(plan), ranked]
 
 

@@ -27,6 +27,7 @@ EN: Final[dict[str, str]] = {
     "lost": "users lost at each step of {journey}{window}",
     "ranked": "ranked",
     "top_steps": "ranked, top {limit} steps",
+    "top_step": "the step that lost the most",
     # paths
     "next_after": "the touchpoints right after {anchor} in the same session",
     "next_before": "the touchpoints right before {anchor} in the same session",
@@ -80,6 +81,7 @@ ZH: Final[dict[str, str]] = {
     "lost": "{journey}各步骤流失的用户数{window}",
     "ranked": "按流失人数排序",
     "top_steps": "按流失人数排序，取前{limit}步",
+    "top_step": "取流失最多的一步",
     "next_after": "同一会话中{anchor}之后的下一个触点",
     "next_before": "同一会话中{anchor}之前的上一个触点",
     "paths_after": "同一会话中{anchor}之后最常见的{depth}步路径",

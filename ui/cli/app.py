@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from ui.cli import model_cmds
+from ui.cli import ask_cmd, model_cmds
 from ui.cli.options import AsOfOption, DbOption, default_db, today
 
 app = typer.Typer(
@@ -81,8 +81,9 @@ def demo(
     """Build the demo dataset (a seeded omnichannel retailer) into data/demo.duckdb; summarise it.
 
     The data ends yesterday relative to today (or --as-of), so "last week" always has data. The
-    chat server is not part of this build yet: with or without --no-serve, the command builds the
-    data and prints what it contains.
+    retrieval index of the demo model is built next to it (data/index/). The chat server is not
+    part of this build yet: with or without --no-serve, the command builds and prints a summary;
+    then ask with `tpa ask "…"`.
     """
     from connectors.demo import build_demo, existing_demo
 
@@ -100,7 +101,19 @@ def demo(
         out.print(f"{path} already holds this dataset (use --rebuild to build it again).")
     for line in summary.lines():
         out.print(line)
+    _build_index(path)
     del no_serve  # serving arrives with the chat; building is the whole job today
+
+
+def _build_index(db: Path) -> None:
+    """The retrieval index of the demo model, next to the database (built once, then reused)."""
+    from assistant.retrieval import Retriever
+    from semantic_layer.model import demo_model
+
+    with Retriever.open(db.parent / "index", demo_model()) as retriever:
+        report = retriever.report
+    state = "built" if report.rebuilt else "up to date"
+    out.print(f"retrieval index {db.parent / 'index'}: {state} ({report.seconds:.1f} s)")
 
 
 @app.command()
@@ -133,5 +146,6 @@ def ingest(
         out.print(line)
 
 
+app.command()(ask_cmd.ask)
 app.command()(model_cmds.validate)
 app.command()(model_cmds.init)

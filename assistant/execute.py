@@ -1,0 +1,79 @@
+"""Compile a plan for a role, check it, run it on the locked-down engine: a `ResultTable`.
+
+The compiler already runs the guard on every tree it builds (and on an LLM's raw SQL, with the
+role's row filters put around every table); here DuckDB's `EXPLAIN` checks that the query binds
+before it runs, and the engine's timeout and row cap apply. Markov attribution needs one more
+query (transition counts) and a small computation the SQL cannot do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from assistant.answer.table import ResultTable
+from connectors.engine import Engine
+from semantic_layer.compile.compiler import Compiled, compile_plan
+from semantic_layer.compile.markov import removal_credits
+from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.plan import AttributionPlan, QueryPlan
+from semantic_layer.time import TimeContext
+
+
+@dataclass(frozen=True)
+class Executed:
+    """A compiled plan, its SQL as run, and the result."""
+
+    compiled: Compiled
+    sql: str
+    table: ResultTable
+    seconds: float
+
+
+def compile_for(
+    plan: QueryPlan, model: SemanticModel, ctx: TimeContext, role: str | None
+) -> Compiled:
+    """`compile_plan` (raises `UserError` for unknown names, denied access, refused SQL)."""
+    return compile_plan(plan, model, ctx, role)
+
+
+def execute(compiled: Compiled, engine: Engine) -> Executed:
+    """Explain, then run the compiled query (raises `connectors.engine.EngineError`)."""
+    sql = compiled.sql()
+    assert sql is not None, "clarify and unsupported plans have nothing to run"
+    engine.explain(sql)
+    result = engine.run(sql)
+    table = ResultTable(
+        plan=compiled.plan,
+        columns=result.columns,
+        types=result.types,
+        rows=tuple(tuple(r) for r in result.rows),
+        truncated=result.truncated,
+        time_range=compiled.time_range,
+        baseline_range=compiled.baseline_range,
+    )
+    seconds = result.seconds
+    if isinstance(compiled.plan, AttributionPlan) and "transitions" in compiled.extra:
+        table, extra_s = _with_markov(table, compiled, engine)
+        seconds += extra_s
+    return Executed(compiled, sql, table, seconds)
+
+
+def _with_markov(
+    table: ResultTable, compiled: Compiled, engine: Engine
+) -> tuple[ResultTable, float]:
+    """Add the `markov` column: removal-effect credits from the transition counts."""
+    transitions = engine.run(compiled.extra["transitions"].sql(dialect="duckdb"), row_cap=100_000)
+    total = sum(float(v or 0) for v in table.column("last_touch")) if table.rows else 0.0
+    credits = removal_credits(((str(s), str(d), float(n)) for s, d, n in transitions.rows), total)
+    rows = tuple((*row, credits.get(str(row[0]), 0.0)) for row in table.rows)
+    if compiled.plan.model == "markov":  # type: ignore[union-attr]
+        rows = tuple(sorted(rows, key=lambda r: -float(r[-1])))
+    return (
+        replace(
+            table, columns=(*table.columns, "markov"), types=(*table.types, "DOUBLE"), rows=rows
+        ),
+        transitions.seconds,
+    )
+
+
+__all__ = ["Executed", "compile_for", "execute"]

@@ -1,0 +1,292 @@
+"""`AssistantService`: one question in, one `Answer` out — the pipeline of DESIGN.md.
+
+    question ─▶ plan (embedded rules │ LLM, falling back to the rules) ─▶ compile for the role
+             ─▶ EXPLAIN + run on the read-only engine ─▶ text, chart, table, interpretation
+             ─▶ stored as a turn of the session
+
+The chat, the HTTP API, the bots, `tpa ask` and the evals all call `ask`; nothing else plans or
+runs queries. Every failure becomes an `Answer` with `error` {code, message}: a bad question, an
+unknown name, a denied metric, a refused or slow query, a dead LLM endpoint.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from assistant.answer.model import Answer, AnswerError, Timings
+from assistant.answering import plan_json, with_data, without_data
+from assistant.config import AssistantConfig, BackendName
+from assistant.execute import compile_for, execute
+from assistant.nlu import EmbeddedPlanner, PlannerResult
+from assistant.nlu.text import MAX_QUESTION_CHARS, language_of
+from assistant.planning import Planned, plan_question
+from assistant.sessions import SessionStore
+from connectors.engine import Engine, EngineError
+from semantic_layer.errors import UserError
+from semantic_layer.model import load_model
+from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.plan import QueryPlan, parse_plan
+from semantic_layer.time import TimeContext
+
+Rating = Literal["up", "down"]
+MAX_STORED_QUESTION = 100 * 1024  # bytes, the session store's limit
+
+
+@dataclass
+class _Clock:
+    started: float
+
+    def lap(self) -> float:
+        now = time.perf_counter()
+        elapsed, self.started = (now - self.started) * 1000, now
+        return elapsed
+
+
+class AssistantService:
+    """The assistant: a model, an engine, a planner or two, a session store, and retrieval."""
+
+    def __init__(
+        self,
+        config: AssistantConfig,
+        model: SemanticModel,
+        engine: Engine,
+        store: SessionStore,
+        retriever: Any | None = None,
+        llm: Any | None = None,
+    ) -> None:
+        self.config, self.model, self.engine, self.store = config, model, engine, store
+        self.retriever, self.llm = retriever, llm
+        self.planner = EmbeddedPlanner(
+            model,
+            retrieval=retriever,
+            example_threshold=_example_threshold() if retriever is not None else None,
+        )
+        self._today = config.as_of or _data_as_of(engine)
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(cls, config: AssistantConfig) -> AssistantService:
+        """Open everything the config names; clear errors name the file that is wrong."""
+        model = load_model(config.model)
+        engine = Engine(config.db, timeout_s=config.query_timeout_s, row_cap=config.row_cap)
+        config.work_dir.mkdir(parents=True, exist_ok=True)
+        store = SessionStore.open(config.work_dir / "sessions.sqlite3")
+        retriever = _open_retriever(config, model) if config.retrieval else None
+        llm = _open_llm(config, model)
+        return cls(config, model, engine, store, retriever, llm)
+
+    def close(self) -> None:
+        self.engine.close()
+        self.store.close()
+
+    def __enter__(self) -> AssistantService:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def time_context(self) -> TimeContext:
+        """ "Today" for every answer: `--as-of`, else the demo data's as_of, else the real date."""
+        settings = self.model.settings
+        return TimeContext.create(settings.timezone, settings.week_start, as_of=self._today)
+
+    def ask(
+        self,
+        question: str,
+        *,
+        session_id: str | None = None,
+        role: str | None = None,
+        backend: BackendName | None = None,
+        channel: str = "api",
+    ) -> Answer:
+        """Answer one question (a follow-up when the session has a previous plan)."""
+        clock = _Clock(time.perf_counter())
+        started = clock.started
+        session = (
+            self.store.session(session_id)
+            if session_id
+            else self.store.new_session(role=role, channel=channel)
+        )
+        answer = self._answer(question, session.id, role or session.role, backend, clock)
+        answer.timings.total_ms = (time.perf_counter() - started) * 1000
+        self.store.add_turn(session.id, answer)
+        return answer
+
+    def _answer(
+        self,
+        question: str,
+        session_id: str,
+        role: str | None,
+        backend: BackendName | None,
+        clock: _Clock,
+    ) -> Answer:
+        base = _blank(question, session_id)
+        problem = _check_question(question)
+        if problem is not None:
+            return base.model_copy(update={"text": problem.message, "error": problem})
+        ctx = self.time_context()
+        previous = self._previous_plan(session_id)
+        planned = plan_question(
+            question, ctx, previous, self.planner, self.llm, backend or self.config.backend,
+            self.retriever, self._validator(ctx, role), self._history(session_id),
+        )  # fmt: skip
+        timings = Timings(plan_ms=clock.lap(), llm_calls=planned.calls)
+        return self._run(base, planned, ctx, role, timings, clock)
+
+    def _run(
+        self,
+        base: Answer,
+        planned: Planned,
+        ctx: TimeContext,
+        role: str | None,
+        timings: Timings,
+        clock: _Clock,
+    ) -> Answer:
+        plan = planned.result.plan
+        fields: dict[str, Any] = {
+            "plan": plan_json(plan),
+            "backend": planned.backend,
+            "warnings": planned.warnings,
+            "language": plan.language,
+            "timings": timings,
+        }
+        try:
+            compiled = compile_for(plan, self.model, ctx, role)
+        except UserError as exc:
+            error = AnswerError(
+                code=_code(exc), message=exc.render(), suggestions=list(exc.suggestions)
+            )
+            return base.model_copy(update={**fields, "text": error.message, "error": error})
+        timings.compile_ms = clock.lap()
+        if compiled.tree is None:
+            return without_data(base, fields, compiled, self.model)
+        try:
+            executed = execute(compiled, self.engine)
+        except EngineError as exc:
+            error = AnswerError(code=exc.code, message=str(exc))
+            fields["sql"] = compiled.sql(pretty=True)
+            return base.model_copy(update={**fields, "text": error.message, "error": error})
+        timings.query_ms = clock.lap()
+        if compiled.time_range is not None and compiled.time_range.is_future(ctx):
+            fields["warnings"] = [*fields["warnings"], _incomplete(plan.language)]
+        answer = with_data(base, fields, executed, self.model)
+        timings.answer_ms = clock.lap()
+        return answer
+
+    def _previous_plan(self, session_id: str) -> QueryPlan | None:
+        data = self.store.last_plan(session_id)
+        if data is None:
+            return None
+        try:
+            return parse_plan(data)
+        except ValueError:
+            return None  # a plan stored by an older version: start afresh
+
+    def _history(self, session_id: str) -> list[tuple[str, dict[str, Any] | None]]:
+        return [(t.question, t.plan) for t in self.store.turns(session_id)[-3:]]
+
+    def _validator(self, ctx: TimeContext, role: str | None) -> Any:
+        def validate(plan: QueryPlan) -> None:
+            compiled = compile_for(plan, self.model, ctx, role)
+            sql = compiled.sql()
+            if sql is not None:
+                try:
+                    self.engine.explain(sql)
+                except EngineError as exc:
+                    raise UserError(f"the query does not run: {exc}") from None
+
+        return validate
+
+    def feedback(self, answer_id: str, rating: Rating, comment: str | None = None) -> bool:
+        """Record a rating; a thumbs-up on a verified analysis becomes a retrieval example.
+
+        Returns whether an example was saved."""
+        answer = self.store.answer(answer_id)
+        self.store.add_feedback(answer_id, rating, comment)
+        if rating != "up" or self.retriever is None or answer.plan is None or answer.error:
+            return False
+        if answer.plan.get("kind") in ("clarify", "unsupported", "sql"):
+            return False
+        self.retriever.add_example(answer.question, answer.plan, answer.language)
+        return True
+
+
+def _blank(question: str, session_id: str) -> Answer:
+    return Answer(
+        id=uuid.uuid4().hex,
+        session_id=session_id,
+        question=question[: MAX_QUESTION_CHARS * 50],
+        language=language_of(question[:MAX_QUESTION_CHARS]),
+        text="",
+    )
+
+
+def _check_question(question: str) -> AnswerError | None:
+    lang = language_of(question[:MAX_QUESTION_CHARS])
+    if not question.strip():
+        message = "请输入一个问题。" if lang == "zh" else "The question is empty: type a question."
+        return AnswerError(code="empty_question", message=message)
+    if len(question) > MAX_QUESTION_CHARS:
+        message = (
+            f"问题太长（{len(question):,} 个字符），上限为 {MAX_QUESTION_CHARS:,} 个字符。"
+            if lang == "zh"
+            else f"The question is {len(question):,} characters long; the limit is "
+            f"{MAX_QUESTION_CHARS:,}. Ask one shorter question."
+        )
+        return AnswerError(code="question_too_long", message=message)
+    if not any(ch.isalnum() for ch in question):
+        message = (
+            "没有看懂这个问题。"
+            if lang == "zh"
+            else "There are no words in the question to understand."
+        )
+        return AnswerError(code="not_a_question", message=message)
+    return None
+
+
+def _incomplete(lang: str) -> str:
+    if lang == "zh":
+        return "所选时间还没有完整一天的数据（数据截至昨天）。"
+    return "The period has no complete day of data yet (data ends yesterday)."
+
+
+def _code(exc: UserError) -> str:
+    name = type(exc).__name__
+    return {"AccessDenied": "access_denied", "GuardError": "sql_refused"}.get(name, "invalid_plan")
+
+
+def _data_as_of(engine: Engine) -> date | None:
+    """The demo data's `as_of` (its "today"), when the database records one."""
+    try:
+        rows = engine.run("SELECT value FROM _tpa_meta WHERE key = 'as_of'").rows
+        return date.fromisoformat(str(rows[0][0])) if rows else None
+    except (EngineError, ValueError):
+        return None
+
+
+def _example_threshold() -> float:
+    from assistant.retrieval import EXAMPLE_THRESHOLD
+
+    return float(EXAMPLE_THRESHOLD)
+
+
+def _open_retriever(config: AssistantConfig, model: SemanticModel) -> Any:
+    from assistant.retrieval import Retriever
+
+    return Retriever.open(config.work_dir / "index", model)
+
+
+def _open_llm(config: AssistantConfig, model: SemanticModel) -> Any | None:
+    if config.llm is None:
+        return None
+    from assistant.llm import LlmPlanner
+
+    return LlmPlanner(config.llm, model)
+
+
+__all__ = ["AssistantService", "PlannerResult", "Rating"]

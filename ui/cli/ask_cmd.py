@@ -1,0 +1,127 @@
+"""`tpa ask`: one answer in the terminal (a readable table), or the Answer JSON with --json."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ui.cli.model_cmds import ModelOption
+from ui.cli.options import AsOfOption, DbOption, default_db
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+MAX_TERMINAL_ROWS = 30
+
+
+def ask(
+    question: Annotated[str, typer.Argument(metavar="QUESTION", help="In English or Chinese.")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the Answer object as JSON (DESIGN.md).")
+    ] = False,
+    session: Annotated[
+        str | None,
+        typer.Option(
+            "--session", metavar="ID", help="Continue this conversation (for follow-ups)."
+        ),
+    ] = None,
+    role: Annotated[
+        str | None,
+        typer.Option("--role", metavar="ROLE", help="Answer under this role's access policy."),
+    ] = None,
+    backend: Annotated[
+        Literal["embedded", "llm"] | None,
+        typer.Option(
+            "--backend",
+            help="Planner: the built-in rules (embedded), or the LLM set by TPA_LLM_BASE_URL "
+            "and TPA_LLM_MODEL. [default: embedded]",
+            show_default=False,
+        ),
+    ] = None,
+    show_sql: Annotated[bool, typer.Option("--sql", help="Also print the SQL that ran.")] = False,
+    db: DbOption = None,
+    model: ModelOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Answer one question about the data: the answer, the table and what was computed.
+
+    Exits with 1 when the question could not be answered (the answer says why).
+    """
+    from assistant.config import AssistantConfig
+    from assistant.service import AssistantService
+    from semantic_layer.errors import UserError
+
+    config = AssistantConfig.from_env(db=db or None, model=model, as_of=as_of, backend=backend)
+    if db is None and not config.db.exists() and config.db == default_db():
+        raise _fail(f"{config.db}: no database yet; build the demo with `tpa demo --no-serve`")
+    try:
+        with AssistantService.open(config) as service:
+            answer = service.ask(question, session_id=session, role=role, channel="cli")
+    except UserError as exc:
+        raise _fail(exc.render()) from None
+    except Exception as exc:  # the engine's clear start-up errors (missing or locked database)
+        if type(exc).__module__.startswith(("connectors", "assistant")):
+            raise _fail(str(exc)) from None
+        raise
+    if as_json:
+        print(answer.model_dump_json(indent=2))
+    else:
+        _print(answer, show_sql)
+    if answer.error is not None:
+        raise typer.Exit(1)
+
+
+def _print(answer: Any, show_sql: bool) -> None:
+    out.print(answer.text)
+    if answer.rows:
+        out.print(_table(answer))
+    for warning in answer.warnings:
+        err.print(f"note: {warning}")
+    if answer.interpretation:
+        out.print(f"\n{answer.interpretation}", style="dim")
+    if answer.sql and show_sql:
+        out.print(f"\n{answer.sql}", style="dim", markup=False)
+    if answer.suggestions:
+        out.print("\n" + ("接着可以问：" if answer.language == "zh" else "You could ask next:"))
+        for s in answer.suggestions:
+            out.print(f"  • {s}")
+    if answer.session_id:
+        out.print(f"\nsession: {answer.session_id} (follow up with --session)", style="dim")
+
+
+def _table(answer: Any) -> Table:
+    table = Table(show_edge=False, pad_edge=False)
+    for label in answer.column_labels or answer.columns:
+        table.add_column(str(label))
+    formats = answer.column_formats or ["number"] * len(answer.columns)
+    for row in answer.rows[:MAX_TERMINAL_ROWS]:
+        table.add_row(*(_cell(v, f) for v, f in zip(row, formats, strict=True)))
+    if len(answer.rows) > MAX_TERMINAL_ROWS:
+        table.caption = f"first {MAX_TERMINAL_ROWS} of {len(answer.rows)} rows (--json has all)"
+    return table
+
+
+def _cell(value: Any, fmt: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    if fmt == "percent":
+        return f"{value:.1%}"
+    if fmt in ("currency", "number") and isinstance(value, float):
+        return f"{value:,.2f}"
+    if fmt == "duration_minutes":
+        return f"{value:,.1f} min"
+    if fmt == "duration_hours":
+        return f"{value:,.1f} h"
+    return f"{value:,}"
+
+
+def _fail(message: str) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}", markup=True)
+    return typer.Exit(2)
+
+
+__all__ = ["ask"]
