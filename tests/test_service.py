@@ -174,3 +174,20 @@ def test_thumbs_up_saves_a_verified_example_that_close_questions_reuse(
     assert other_time.backend == "embedded"  # the example's dates differ: not reused
     lines = (tmp_path / "examples.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 1 and "revenue by region for the app last week" in lines[0]
+
+
+def test_paraphrases_and_llm_grounding_come_from_retrieval(
+    small_demo: Path, tmp_path: Path
+) -> None:
+    plan = {"kind": "metric", "metrics": ["revenue"], "time": "last_week"}
+    with FakeOpenAI([PlanReply(plan)]) as server:
+        llm = LlmSettings(base_url=server.base_url, model="fake")
+        cfg = AssistantConfig(db=small_demo, home=tmp_path, as_of=AS_OF, llm=llm)
+        with AssistantService.open(cfg) as svc:
+            paraphrase = svc.ask("how much money we made last week")
+            svc.ask("顾客满意程度怎么样", backend="llm")
+        system = server.requests[0]["messages"][0]["content"]
+    assert paraphrase.kind == "metric" and paraphrase.plan is not None
+    assert paraphrase.plan["metrics"] == ["revenue"] and paraphrase.warnings  # it says so
+    assert "metric csat" in system  # the satisfaction metric was retrieved for the prompt
+    assert "metric marketing_cost" not in system and "metric roi" not in system  # not all of it
