@@ -16,7 +16,7 @@ from typing import Literal
 
 from assistant.llm import LlmSettings
 
-BackendName = Literal["embedded", "llm"]
+BackendName = Literal["embedded", "llm", "llm-raw-sql"]
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class AssistantConfig:
     query_timeout_s: float = 20.0
     row_cap: int = 5000
     retrieval: bool = True
+    index_dir: Path | None = None  # default: <work_dir>/index
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property

@@ -50,7 +50,7 @@ def plan_question(
 ) -> Planned:
     """Plan with the chosen backend; fall back to the embedded planner with a warning."""
     lang = language_of(question)
-    if backend != "llm":
+    if backend not in ("llm", "llm-raw-sql"):
         return _embedded(planner, question, ctx, previous, [])
     if llm is None:
         warning = localized(
@@ -62,13 +62,18 @@ def plan_question(
         return _embedded(planner, question, ctx, previous, [warning])
     from assistant.llm import LlmUnavailable
 
-    grounding = (
-        retriever.ground(question, history=[q for q, _ in history]) if retriever else Grounding()
-    )
     try:
-        result = llm.plan(
-            question, grounding=grounding, history=history, today=ctx.today, validate=validate
-        )
+        if backend == "llm-raw-sql":
+            result = llm.raw_sql(question, today=ctx.today, validate=validate)
+        else:
+            grounding = (
+                retriever.ground(question, history=[q for q, _ in history])
+                if retriever
+                else Grounding()
+            )
+            result = llm.plan(
+                question, grounding=grounding, history=history, today=ctx.today, validate=validate
+            )
     except LlmUnavailable as exc:
         en, zh = _WHY.get(exc.code, ("failed", "调用失败"))
         warning = localized(
@@ -78,7 +83,7 @@ def plan_question(
         )
         fallback = _embedded(planner, question, ctx, previous, [warning])
         return Planned(fallback.result, "embedded", fallback.warnings, list(exc.calls))
-    return Planned(PlannerResult(result.plan, "rules"), "llm", [], list(result.calls))
+    return Planned(PlannerResult(result.plan, "rules"), backend, [], list(result.calls))
 
 
 def _embedded(

@@ -278,7 +278,7 @@ def _example_threshold() -> float:
 def _open_retriever(config: AssistantConfig, model: SemanticModel) -> Any:
     from assistant.retrieval import Retriever
 
-    return Retriever.open(config.work_dir / "index", model)
+    return Retriever.open(config.index_dir or config.work_dir / "index", model)
 
 
 def _open_llm(config: AssistantConfig, model: SemanticModel) -> Any | None:

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from semantic_layer.time import DateRange, Language
 
-Backend = Literal["embedded", "llm", "example"]
+Backend = Literal["embedded", "llm", "llm-raw-sql", "example"]
 ColumnFormat = Literal[
     "text", "date", "integer", "number", "percent", "currency", "duration_minutes", "duration_hours"
 ]

@@ -24,6 +24,7 @@ from assistant.llm.prompt import (
     Message,
     conversation,
     echo,
+    raw_sql_prompt,
     repair_text,
     system_prompt,
 )
@@ -31,7 +32,7 @@ from assistant.llm.settings import LlmSettings
 from assistant.retrieval.grounding import Grounding
 from semantic_layer.errors import UserError
 from semantic_layer.model.semantic import SemanticModel
-from semantic_layer.plan import PlanError, QueryPlan, parse_plan
+from semantic_layer.plan import PlanError, QueryPlan, SqlPlan, parse_plan
 from semantic_layer.timeparts.errors import TimeError
 
 log = logging.getLogger(__name__)
@@ -80,6 +81,27 @@ class LlmPlanner:
             {"role": "system", "content": system},
             *conversation(history, question),
         ]
+        return self._until_valid(messages, validate)
+
+    def raw_sql(self, question: str, *, today: date, validate: Validate) -> LlmResult:
+        """The llm-raw-sql baseline: SQL from the raw table schemas, no semantic layer.
+
+        Evaluations compare it with `plan` to show what the semantic layer adds. The SQL goes
+        through the same `validate` (guard, row filters, EXPLAIN) as any other plan.
+        """
+        messages: list[Message] = [
+            {"role": "system", "content": raw_sql_prompt(self.model, today, self.settings.method)},
+            *conversation((), question),
+        ]
+
+        def only_sql(plan: QueryPlan) -> None:
+            if not isinstance(plan, SqlPlan):
+                raise UserError(f'reply with a plan of kind "sql", not "{plan.kind}"')
+            validate(plan)
+
+        return self._until_valid(messages, only_sql)
+
+    def _until_valid(self, messages: list[Message], validate: Validate) -> LlmResult:
         calls: list[LlmCall] = []
         problems: list[str] = []
         with make_client(self.settings) as client:

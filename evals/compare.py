@@ -1,0 +1,91 @@
+"""Compare a check query's rows with an answer's table: by column name, numbers within a tolerance.
+
+Only the columns the check query returns are compared (the answer may have more). Rows compare as
+multisets unless the question ranks (`ordered`), and `first` compares the check rows with the
+answer's first rows. The result is None when equal, else one sentence saying where they differ.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from assistant.answer.table import json_value
+
+Row = tuple[Any, ...]
+
+
+def differs(
+    expected_columns: Sequence[str],
+    expected_rows: Sequence[Sequence[Any]],
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    ordered: bool = False,
+    first: bool = False,
+    tolerance: float = 1e-6,
+) -> str | None:
+    """Why the answer's rows differ from the expected ones, or None when they match."""
+    missing = [c for c in expected_columns if c not in columns]
+    if missing:
+        names = ", ".join(repr(c) for c in missing)
+        return f"the answer has no column {names} (it has {', '.join(columns)})"
+    index = [list(columns).index(c) for c in expected_columns]
+    want = [tuple(json_value(v) for v in row) for row in expected_rows]
+    got = [tuple(json_value(row[i]) for i in index) for row in rows]
+    if first:
+        got, ordered = got[: len(want)], True
+    if len(got) != len(want):
+        return f"expected {len(want)} rows, got {len(got)}" + _sample(want, got)
+    if not ordered:
+        want, got = sorted(want, key=_sort_key), sorted(got, key=_sort_key)
+    for n, (w, g) in enumerate(zip(want, got, strict=True), start=1):
+        if not all(same(a, b, tolerance) for a, b in zip(w, g, strict=True)):
+            place = f"row {n}" if ordered else "a row"
+            return (
+                f"{place}: expected {_show(w, expected_columns)}, got {_show(g, expected_columns)}"
+            )
+    return None
+
+
+def same(a: Any, b: Any, tolerance: float) -> bool:
+    """Equal values: numbers within the relative tolerance (1e-9 absolute), others exactly."""
+    if a is None or b is None:
+        return a is None and b is None
+    if _number(a) and _number(b):
+        return math.isclose(float(a), float(b), rel_tol=tolerance, abs_tol=1e-9)
+    return bool(a == b) or str(a) == str(b)
+
+
+def _number(v: Any) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool)
+
+
+def _sort_key(row: Row) -> tuple[Any, ...]:
+    return tuple(
+        (0, "") if v is None
+        else (1, f"{float(v):.6g}") if _number(v)
+        else (2, str(v))
+        for v in row
+    )  # fmt: skip
+
+
+def _show(row: Row, columns: Sequence[str]) -> str:
+    parts = [f"{c}={_fmt(v)}" for c, v in zip(columns, row, strict=True)]
+    return "(" + ", ".join(parts) + ")"
+
+
+def _fmt(v: Any) -> str:
+    return f"{v:.6g}" if isinstance(v, float) else repr(v)
+
+
+def _sample(want: list[Row], got: list[Row]) -> str:
+    return f" (expected starts {_head(want) or 'empty'}; got {_head(got) or 'nothing'})"
+
+
+def _head(rows: list[Row]) -> str:
+    return ", ".join(str(r) for r in rows[:2])
+
+
+__all__ = ["differs", "same"]

@@ -1,0 +1,127 @@
+"""Judge one answer against its case: correct, or which way it is wrong and why.
+
+Judgements: `correct`, `wrong_result` (the numbers or ranking differ from the check query),
+`wrong_plan` (another kind of analysis, another metric…, or a clarification/refusal where an
+answer was expected), `should_have_clarified`, `should_have_refused`, `error` (no answer).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from assistant.answer.model import Answer
+from evals.compare import differs
+from evals.suite import Case
+from semantic_layer.time import TimeContext, TimeSpec, resolve
+
+Judgement = Literal[
+    "correct", "wrong_result", "wrong_plan", "should_have_clarified", "should_have_refused", "error"
+]
+JUDGEMENTS: tuple[Judgement, ...] = (
+    "correct", "wrong_result", "wrong_plan", "should_have_clarified", "should_have_refused", "error"
+)  # fmt: skip
+_NOT_ANSWERS = ("clarify", "unsupported")
+_UNANSWERABLE_ERRORS = ("not_a_question", "empty_question", "question_too_long")
+
+
+@dataclass(frozen=True)
+class Expected:
+    """The check query's result (None when the case has no check SQL)."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    judgement: Judgement
+    reason: str = ""
+
+    @property
+    def correct(self) -> bool:
+        return self.judgement == "correct"
+
+
+def judge(case: Case, answer: Answer, expected: Expected | None, today: date) -> Verdict:
+    """The verdict for the final answer of `case` (see the module docstring)."""
+    want = case.expect
+    if answer.error is not None:
+        if want.outcome != "answer" and answer.error.code in _UNANSWERABLE_ERRORS:
+            return Verdict("correct", f"refused as {answer.error.code}")
+        return Verdict("error", f"{answer.error.code}: {answer.error.message}")
+    kind = answer.kind or ""
+    if want.outcome == "clarify":
+        return _outcome(kind == "clarify", "should_have_clarified", answer)
+    if want.outcome == "unsupported":
+        return _outcome(kind == "unsupported", "should_have_refused", answer)
+    if want.outcome == "clarify_or_unsupported":
+        return _outcome(kind in _NOT_ANSWERS, "should_have_refused", answer)
+    if kind in _NOT_ANSWERS:
+        return Verdict(
+            "wrong_plan", f"{'asked to clarify' if kind == 'clarify' else 'refused'}: {answer.text}"
+        )
+    if want.kind is not None and kind != want.kind:
+        return Verdict(
+            "wrong_plan", f"expected a {want.kind} plan, got {kind}: {answer.interpretation}"
+        )
+    mismatch = _plan_mismatch(want.plan, answer.plan or {}, today)
+    if mismatch:
+        return Verdict("wrong_plan", mismatch)
+    if expected is not None:
+        why = differs(
+            expected.columns, expected.rows, answer.columns, answer.rows,
+            ordered=want.ordered, first=want.rows == "first", tolerance=want.tolerance,
+        )  # fmt: skip
+        if why:
+            return Verdict("wrong_result", why)
+    return Verdict("correct")
+
+
+def _outcome(ok: bool, wrong: Judgement, answer: Answer) -> Verdict:
+    if ok:
+        return Verdict("correct")
+    return Verdict(wrong, f"answered as {answer.kind}: {answer.interpretation or answer.text}")
+
+
+def _plan_mismatch(expected: dict[str, Any], plan: dict[str, Any], today: date) -> str:
+    for key, value in expected.items():
+        got = plan.get(key)
+        if key in ("time", "baseline") and value is not None and got is not None:
+            if _range(value, today) != _range(got, today):
+                return f"plan {key}: expected {_range(value, today)}, got {_range(got, today)}"
+        elif _canonical(value, key) != _canonical(got, key):
+            return f"plan {key}: expected {_json(value)}, got {_json(got)}"
+    return ""
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _range(value: Any, today: date) -> str:
+    return resolve(TimeSpec.parse(value), TimeContext(today=today)).label()
+
+
+_UNORDERED = frozenset({"metrics", "dimensions", "filters", "values"})
+
+
+def _canonical(value: Any, key: str = "") -> Any:
+    """Sets (metrics, dimensions, filters, values) compare without order; steps keep theirs;
+    keys whose value is None count as absent."""
+    if isinstance(value, dict):
+        if "dimension" in value and "values" in value:
+            value = {"op": "=", **value}  # a filter's default operator
+        return {k: _canonical(v, k) for k, v in sorted(value.items()) if v is not None}
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        items = [_canonical(v) for v in value]
+        if key in _UNORDERED:
+            items.sort(key=lambda v: json.dumps(v, sort_keys=True, default=str))
+        return items
+    return value
+
+
+__all__ = ["JUDGEMENTS", "Expected", "Judgement", "Verdict", "judge"]

@@ -1,0 +1,246 @@
+"""The evaluation runner judges right and wrong answers for the right reasons (issue 5)."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from assistant.answer.model import Answer
+from evals.judge import Expected, judge
+from evals.suite import Case, load_suite
+from semantic_layer.errors import UserError
+from ui.cli import app
+
+runner = CliRunner()
+TODAY = "2026-11-23"
+AS_OF = date(2026, 11, 23)
+
+CASES = """\
+cases:
+  - id: revenue-by-channel
+    question: revenue by channel last week
+    language: en
+    tags: [metric, breakdown]
+    expect:
+      kind: metric
+      plan: {metrics: [revenue], dimensions: [channel], time: last_week}
+      sql: |
+        SELECT channel AS d_channel, sum(revenue) AS revenue FROM events
+        WHERE touchpoint = 'payment' AND ts >= '2026-11-16' AND ts < '2026-11-23'
+        GROUP BY channel
+  - id: top-channels
+    question: 上周销售额最高的渠道
+    language: zh
+    tags: [metric, ranking]
+    expect:
+      sql: |
+        SELECT channel AS d_channel, sum(revenue) AS revenue FROM events
+        WHERE touchpoint = 'payment' AND ts >= '2026-11-16' AND ts < '2026-11-23'
+        GROUP BY channel ORDER BY revenue DESC
+      ordered: true
+  - id: ambiguous
+    question: checkout
+    language: en
+    expect: {outcome: clarify}
+  - id: weather
+    question: what's the weather tomorrow
+    language: en
+    expect: {outcome: unsupported}
+    known_failure: pretend it used to fail
+"""
+
+
+def write_suite(folder: Path, db: Path, cases: str = CASES) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "suite.yaml").write_text(f"name: t\ndatabase: {db}\nas_of: {TODAY}\n")
+    (folder / "cases.yaml").write_text(cases, encoding="utf-8")
+    return folder
+
+
+def answer(case_id: str, **fields: object) -> Answer:
+    base: dict[str, object] = {"id": case_id, "question": "q", "language": "en", "text": "t"}
+    return Answer.model_validate({**base, **fields})
+
+
+def truth(db: Path, sql: str) -> tuple[list[str], list[list[object]]]:
+    import duckdb
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        cur = con.execute(sql)
+        return [d[0] for d in cur.description], [list(r) for r in cur.fetchall()]
+
+
+def perfect_answers(suite_dir: Path, db: Path) -> dict[str, object]:
+    suite = load_suite(suite_dir)
+    out: dict[str, object] = {}
+    for _, case in suite.cases:
+        if case.expect.outcome != "answer":
+            out[case.id] = answer(case.id, plan={"kind": case.expect.outcome}).model_dump(
+                mode="json"
+            )
+            continue
+        assert case.expect.sql is not None
+        columns, rows = truth(db, case.expect.sql)
+        plan = {
+            "kind": "metric",
+            "metrics": ["revenue"],
+            "dimensions": ["channel"],
+            "time": {"kind": "last", "n": 1, "unit": "week"},
+            "filters": [],
+        }
+        out[case.id] = answer(case.id, plan=plan, columns=columns, rows=rows).model_dump(
+            mode="json"
+        )
+    return out
+
+
+def run_recorded(tmp_path: Path, suite_dir: Path, answers: dict[str, object]) -> dict[str, object]:
+    file = tmp_path / "answers.json"
+    file.write_text(json.dumps(answers, default=str), encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app,
+        [
+            "eval",
+            str(suite_dir),
+            "--answers",
+            str(file),
+            "--out",
+            str(out),
+            "--junit",
+            str(out / "junit.xml"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    report: dict[str, object] = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    return report
+
+
+def verdicts(report: dict[str, object]) -> dict[str, tuple[str, str]]:
+    return {c["id"]: (c["judgement"], c["reason"]) for c in report["cases"]}  # type: ignore[attr-defined, index]
+
+
+def test_a_perfect_answer_file_scores_100(small_demo: Path, tmp_path: Path) -> None:
+    suite_dir = write_suite(tmp_path / "suite", small_demo)
+    report = run_recorded(tmp_path, suite_dir, perfect_answers(suite_dir, small_demo))
+    assert report["summary"]["accuracy"] == 1.0  # type: ignore[index]
+    assert report["summary"]["unexpected_passes"] == ["weather"]  # type: ignore[index]
+    junit = ET.fromstring((tmp_path / "out" / "junit.xml").read_text(encoding="utf-8"))
+    assert junit.get("tests") == "4" and junit.get("failures") == "0"
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "<html" in html and "100.0%" in html and "http" not in html.split("<body>")[0]
+
+
+def test_wrong_number_ranking_and_missed_clarification(small_demo: Path, tmp_path: Path) -> None:
+    suite_dir = write_suite(tmp_path / "suite", small_demo)
+    answers = perfect_answers(suite_dir, small_demo)
+    by_channel = answers["revenue-by-channel"]
+    by_channel["rows"][0][1] += 1.0  # type: ignore[index]
+    ranked = answers["top-channels"]
+    ranked["rows"][0], ranked["rows"][1] = ranked["rows"][1], ranked["rows"][0]  # type: ignore[index]
+    answers["ambiguous"] = answer(
+        "ambiguous", plan={"kind": "metric"}, interpretation="x"
+    ).model_dump(mode="json")
+    got = verdicts(run_recorded(tmp_path, suite_dir, answers))
+    assert (
+        got["revenue-by-channel"][0] == "wrong_result"
+        and "expected (d_channel=" in got["revenue-by-channel"][1]
+    )
+    assert got["top-channels"][0] == "wrong_result" and got["top-channels"][1].startswith("row 1:")
+    assert got["ambiguous"][0] == "should_have_clarified"
+    assert got["weather"][0] == "correct"
+
+
+def test_wrong_plan_and_errors_are_reasoned() -> None:
+    case = Case.model_validate(
+        {
+            "id": "c",
+            "question": "q",
+            "language": "en",
+            "expect": {"kind": "funnel", "plan": {"journey": "x"}},
+        }
+    )
+    wrong_kind = answer("a", plan={"kind": "dropoff"}, interpretation="Users lost")
+    assert judge(case, wrong_kind, None, AS_OF).judgement == "wrong_plan"
+    wrong_part = answer("a", plan={"kind": "funnel", "journey": "y"})
+    verdict = judge(case, wrong_part, None, AS_OF)
+    assert verdict.judgement == "wrong_plan" and 'expected "x", got "y"' in verdict.reason
+    failed = answer("a", error={"code": "query_timeout", "message": "slow"})
+    assert judge(case, failed, None, AS_OF).reason == "query_timeout: slow"
+    refusal = Case.model_validate(
+        {
+            "id": "r",
+            "question": "🙂",
+            "language": "en",
+            "expect": {"outcome": "clarify_or_unsupported"},
+        }
+    )
+    emoji = answer("a", error={"code": "not_a_question", "message": "no words"})
+    assert judge(refusal, emoji, None, AS_OF).correct
+
+
+def test_numbers_within_tolerance_and_dates_as_iso() -> None:
+    case = Case.model_validate(
+        {
+            "id": "c",
+            "question": "q",
+            "language": "en",
+            "expect": {"sql": "select 1", "tolerance": 0.01},
+        }
+    )
+    from datetime import datetime
+
+    expected = Expected(("period", "v"), ((datetime(2026, 11, 16), 100.0),))
+    close = answer(
+        "a", plan={"kind": "metric"}, columns=["period", "v"], rows=[["2026-11-16", 100.9]]
+    )
+    far = answer(
+        "a", plan={"kind": "metric"}, columns=["period", "v"], rows=[["2026-11-16", 102.0]]
+    )
+    assert judge(case, close, expected, AS_OF).correct
+    assert judge(case, far, expected, AS_OF).judgement == "wrong_result"
+
+
+def test_suite_errors_name_the_file_and_line(tmp_path: Path, small_demo: Path) -> None:
+    bad = CASES.replace("    ordered: true", "    orderd: true").replace(
+        "      ordered: true", "      orderd: true"
+    )
+    suite_dir = write_suite(tmp_path / "s", small_demo, bad)
+    with pytest.raises(UserError) as err:
+        load_suite(suite_dir)
+    assert "orderd" in err.value.render() and "cases.yaml" in err.value.render()
+    assert err.value.line is not None
+    dup = CASES + CASES.split("cases:\n", 1)[1]
+    with pytest.raises(UserError, match="also used"):
+        load_suite(write_suite(tmp_path / "d", small_demo, dup))
+
+
+def test_live_run_min_accuracy_and_compare(small_demo: Path, tmp_path: Path) -> None:
+    suite_dir = write_suite(tmp_path / "suite", small_demo)
+    out1, out2 = tmp_path / "r1", tmp_path / "r2"
+    ok = runner.invoke(app, ["eval", str(suite_dir), "--out", str(out1), "--min-accuracy", "75"])
+    assert ok.exit_code == 0, ok.output
+    assert "accuracy 100.0%" in ok.stdout
+    strict = runner.invoke(app, ["eval", str(suite_dir), "--out", str(out2), "--only", "weather"])
+    assert "accuracy 100.0% (1/1)" in strict.stdout
+    report = json.loads((out1 / "report.json").read_text(encoding="utf-8"))
+    report["cases"][0]["correct"], report["cases"][0]["judgement"] = False, "wrong_result"
+    report["summary"]["accuracy"] = 0.75
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(report), encoding="utf-8")
+    diff = runner.invoke(app, ["eval", "--compare", str(old), str(out1 / "report.json")])
+    assert (
+        diff.exit_code == 0 and "Better (1)" in diff.stdout and "revenue-by-channel" in diff.stdout
+    )
+    failing = write_suite(
+        tmp_path / "f", small_demo, CASES.replace("outcome: clarify", "outcome: unsupported")
+    )
+    low = runner.invoke(
+        app, ["eval", str(failing), "--out", str(tmp_path / "r3"), "--min-accuracy", "0.9"]
+    )
+    assert low.exit_code == 1 and "below the minimum" in low.output

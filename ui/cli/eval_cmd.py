@@ -1,0 +1,229 @@
+"""`tpa eval`: run an evaluation suite and write its reports; or compare two runs."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+import typer
+from rich.console import Console
+
+if TYPE_CHECKING:
+    from assistant.answer.model import Answer
+    from assistant.llm import LlmSettings
+    from evals.runner import RunResult
+    from evals.suite import Case, Suite
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def eval_(
+    suite: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="SUITE", help="A suite folder (with suite.yaml) or one case file in it."
+        ),
+    ] = None,
+    backend: Annotated[
+        Literal["embedded", "llm", "llm-raw-sql"],
+        typer.Option(
+            "--backend",
+            help="embedded (the built-in planner), llm (the LLM planner over the semantic "
+            "layer), or llm-raw-sql (a baseline: the LLM writes SQL from the raw tables).",
+        ),
+    ] = "embedded",
+    out_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", metavar="DIR", help="Where to write report.json, report.md, report.html."
+        ),
+    ] = None,
+    min_accuracy: Annotated[
+        float | None,
+        typer.Option(
+            "--min-accuracy",
+            metavar="X",
+            help="Exit with 1 below this accuracy (0.9 or 90).",
+            show_default=False,
+        ),
+    ] = None,
+    junit: Annotated[
+        Path | None,
+        typer.Option("--junit", metavar="FILE", help="Also write JUnit XML for CI systems."),
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", min=1, max=32, help="Cases run in parallel.")] = 2,
+    only: Annotated[
+        str | None,
+        typer.Option("--only", metavar="PATTERN", help="Run the cases whose id or tag matches."),
+    ] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            metavar="FILE",
+            help="Judge recorded answers instead of asking: a JSON object of case id → Answer "
+            "(or a list of Answers for multi-turn cases).",
+        ),
+    ] = None,
+    compare: Annotated[
+        tuple[Path, Path] | None,
+        typer.Option(
+            "--compare",
+            metavar="OLD.json NEW.json",
+            help="Compare two report.json files: what got better and worse.",
+        ),
+    ] = None,
+    progress: Annotated[
+        bool | None,
+        typer.Option("--progress/--no-progress", help="Show a progress bar.", show_default=False),
+    ] = None,
+) -> None:
+    """Run an evaluation suite through the assistant and report how often answers are right.
+
+    Every case goes through the same assistant service as the API; its result is compared with
+    the case's hand-written check query (numbers within a tolerance, order when it ranks), its
+    plan with the expected parts, or its clarification/refusal with the expected outcome.
+    Reports: report.json, report.md and report.html in --out (default:
+    build/evals/<suite>-<backend>).
+    """
+    from semantic_layer.errors import UserError
+
+    try:
+        if compare is not None:
+            _compare(*compare)
+            return
+        if suite is None:
+            raise UserError("give a SUITE (e.g. evals/gold), or --compare OLD.json NEW.json")
+        _run(suite, backend, out_dir, min_accuracy, junit, jobs, only, answers, progress)
+    except UserError as exc:
+        err.print(f"[bold red]error:[/] {exc.render()}", markup=True)
+        raise typer.Exit(2) from None
+
+
+def _run(
+    suite_path: Path,
+    backend: str,
+    out_dir: Path | None,
+    min_accuracy: float | None,
+    junit_path: Path | None,
+    jobs: int,
+    only: str | None,
+    answers: Path | None,
+    progress: bool | None,
+) -> None:
+    from evals import report
+    from evals.html import page
+    from evals.suite import load_suite
+
+    suite = load_suite(suite_path)
+    run = _judged(suite, backend, jobs, only, answers, progress)
+    data = report.to_json(run)
+    folder = out_dir or Path("build") / "evals" / f"{suite.name}-{run.backend}"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "report.json").write_text(report.dumps(data), encoding="utf-8")
+    (folder / "report.md").write_text(report.markdown(data), encoding="utf-8")
+    (folder / "report.html").write_text(page(data), encoding="utf-8")
+    if junit_path is not None:
+        junit_path.parent.mkdir(parents=True, exist_ok=True)
+        junit_path.write_text(report.junit(data), encoding="utf-8")
+    _print_summary(data, folder)
+    threshold = (
+        None if min_accuracy is None else (min_accuracy / 100 if min_accuracy > 1 else min_accuracy)
+    )
+    if threshold is not None and data["summary"]["accuracy"] < threshold:
+        err.print(
+            f"accuracy {data['summary']['accuracy']:.1%} is below the minimum {threshold:.1%}"
+        )
+        raise typer.Exit(1)
+
+
+def _judged(
+    suite: Suite,
+    backend: str,
+    jobs: int,
+    only: str | None,
+    answers: Path | None,
+    progress: bool | None,
+) -> RunResult:
+    from evals.runner import judge_recorded, run_suite
+
+    if answers is not None:
+        return judge_recorded(suite, _load_answers(answers))
+    llm = _llm_settings(backend)
+    chosen = [c for _, c in suite.cases if _matches(c, only)]
+    show = sys.stderr.isatty() if progress is None else progress
+    from rich.progress import Progress
+
+    with Progress(console=err, disable=not show, transient=True) as bar:
+        task = bar.add_task(f"{suite.name} ({backend})", total=len(chosen))
+        return run_suite(
+            suite, backend=backend, jobs=jobs, llm=llm,
+            progress=lambda: bar.advance(task), only=lambda c: _matches(c, only),
+        )  # fmt: skip
+
+
+def _matches(case: Case, only: str | None) -> bool:
+    from fnmatch import fnmatch
+
+    return only is None or fnmatch(case.id, only) or any(fnmatch(t, only) for t in case.tags)
+
+
+def _llm_settings(backend: str) -> LlmSettings | None:
+    if backend == "embedded":
+        return None
+    from assistant.llm import LlmSettings
+    from semantic_layer.errors import UserError
+
+    settings = LlmSettings.from_env(dict(os.environ))
+    if settings is None:
+        raise UserError(
+            f"--backend {backend} needs an LLM: set TPA_LLM_BASE_URL and TPA_LLM_MODEL "
+            "(and TPA_LLM_API_KEY)"
+        )
+    return settings
+
+
+def _load_answers(path: Path) -> dict[str, list[Answer]]:
+    from assistant.answer.model import Answer
+    from semantic_layer.errors import UserError
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {
+            case: [
+                Answer.model_validate(a) for a in (value if isinstance(value, list) else [value])
+            ]
+            for case, value in data.items()
+        }
+    except (OSError, ValueError, AttributeError) as exc:
+        raise UserError(f"{path}: not a file of recorded answers ({exc})", file=path) from None
+
+
+def _print_summary(data: dict[str, Any], folder: Path) -> None:
+    s = data["summary"]
+    out.print(
+        f"{data['suite']} ({data['backend']}): accuracy {s['accuracy']:.1%} "
+        f"({s['correct']}/{s['cases']}); latency median {s['latency_ms']['median']} ms, "
+        f"p95 {s['latency_ms']['p95']} ms; tokens {s['tokens']['total']}"
+    )
+    for lang, v in s["by_language"].items():
+        out.print(f"  {lang}: {v['accuracy']:.1%} ({v['correct']}/{v['cases']})")
+    wrong = {k: v for k, v in s["judgements"].items() if k != "correct" and v}
+    if wrong:
+        out.print("  wrong: " + ", ".join(f"{k} {v}" for k, v in wrong.items()))
+    if s["unexpected_passes"]:
+        out.print("  known failures now passing: " + ", ".join(s["unexpected_passes"]))
+    out.print(f"reports: {folder}/report.html, report.md, report.json")
+
+
+def _compare(old: Path, new: Path) -> None:
+    from evals.compare_runs import compare, load_report, render
+
+    out.print(render(compare(load_report(old), load_report(new))), markup=False)
+
+
+__all__ = ["eval_"]
