@@ -191,3 +191,17 @@ def test_paraphrases_and_llm_grounding_come_from_retrieval(
     assert paraphrase.plan["metrics"] == ["revenue"] and paraphrase.warnings  # it says so
     assert "metric csat" in system  # the satisfaction metric was retrieved for the prompt
     assert "metric marketing_cost" not in system and "metric roi" not in system  # not all of it
+
+
+def test_llm_raw_sql_baseline_sees_only_the_raw_schemas(small_demo: Path, tmp_path: Path) -> None:
+    sql = {"kind": "sql", "sql": "SELECT sum(revenue) AS revenue FROM events", "rationale": "x"}
+    metric = {"kind": "metric", "metrics": ["revenue"], "time": "last_week"}
+    with FakeOpenAI([PlanReply(metric), PlanReply(sql)]) as server:
+        llm = LlmSettings(base_url=server.base_url, model="fake")
+        with AssistantService.open(config(small_demo, tmp_path, llm=llm)) as svc:
+            answer = svc.ask("total revenue", backend="llm-raw-sql")
+        system = server.requests[0]["messages"][0]["content"]
+        repair = server.requests[1]["messages"][-1]["content"]
+    assert answer.backend == "llm-raw-sql" and answer.kind == "sql" and not answer.verified
+    assert "events(" in system and "Names" not in system and "conversion_rate" not in system
+    assert 'kind "sql"' in repair  # a semantic plan is sent back: only SQL counts here
