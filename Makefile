@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 # Debian packages: Chromium renders chart PNGs (kaleido) and drives browser tests; CJK fonts for Chinese.
 SYSTEM_PACKAGES := chromium fonts-noto-cjk
 
-.PHONY: install sysdeps demo test lint format check bench clean
+.PHONY: install sysdeps demo test eval lint format check bench clean
 
 install: $(STAMP)
 
@@ -30,6 +30,7 @@ demo: install
 
 test: install sysdeps
 	$(BIN)/python -m pytest -q
+	$(BIN)/tpa eval evals/gold --min-accuracy 0.90 --out build/evals/gold-embedded --junit build/evals/gold-junit.xml
 
 lint: install
 	$(BIN)/ruff check .

@@ -20,6 +20,7 @@ from .shared import (
     breakdowns,
     filters,
     grain_of,
+    implied_channels,
     journey_and_steps,
     limit_and_order,
     localized,
@@ -128,18 +129,23 @@ def _paths(r: Reading, model: SemanticModel) -> Plan | None:
     path_cues = {"after", "before", "paths", "top_paths"} & r.cues
     if not path_cues or {"dropoff", "time_to_convert"} & r.cues:
         return None
-    touchpoints = r.names("touchpoint")
+    touchpoints = r.names("touchpoint") or _only_touchpoint_of_channel(r, model)
     if not touchpoints:
         dangling = bool(r.matches) and bool({"after", "before"} & r.matches[-1].cues())
         if {"paths", "top_paths"} & r.cues or r.names("journey") or dangling:
             return choices.which_touchpoint(r, model, "paths")
         return None  # "after" alone is just a word ("users after the promotion")
-    anchor = _anchor(r, touchpoints)
+    anchor = _anchor(r, touchpoints) if r.names("touchpoint") else touchpoints[0]
+    implied = implied_channels(model, [anchor])
+    kept = [
+        f for f in filters(r, model)
+        if not (f["dimension"] == "channel" and set(f["values"]) <= implied)
+    ]  # fmt: skip
     plan: Plan = {
         "kind": "paths",
         "touchpoint": anchor,
         "time": time_of(r),
-        "filters": filters(r, model),
+        "filters": kept,
     }
     plan["direction"] = "before" if "before" in r.cues and "after" not in r.cues else "after"
     if {"paths", "top_paths"} & r.cues:
@@ -148,6 +154,16 @@ def _paths(r: Reading, model: SemanticModel) -> Plan | None:
     if limit:
         plan["limit"] = limit
     return plan
+
+
+def _only_touchpoint_of_channel(r: Reading, model: SemanticModel) -> list[str]:
+    """ "after the email/SMS" names a channel with a single touchpoint: that touchpoint."""
+    for mention in r.mentions("value"):
+        if mention.ref.name == "channel":
+            own = [t.id for t in model.spec.touchpoints if t.channel == mention.ref.value]
+            if len(own) == 1:
+                return own
+    return []
 
 
 def _anchor(r: Reading, touchpoints: list[str]) -> str:

@@ -18,7 +18,7 @@ from semantic_layer.time import TimeContext, TimeSpec, previous_period, resolve
 
 from .decide import Plan, decide
 from .reading import Reading
-from .shared import breakdowns, filters, limit_and_order, time_of
+from .shared import breakdowns, filters, grain_of, limit_and_order, time_of
 
 _MARKERS = re.compile(
     r"^(?:(?:and|what about|how about|what if|same|now|then|ok|okay|also|instead|only|just|"
@@ -64,7 +64,10 @@ def is_followup(r: Reading, previous: QueryPlan | None) -> bool:
         return False
     if _MARKERS.match(norm) or norm.endswith("呢") or _SHIFT.search(norm):
         return True
-    said_something = bool(r.times or r.compare or r.mentions("value") or r.names("dimension"))
+    said_something = bool(
+        r.times or r.compare or r.mentions("value") or r.names("dimension")
+        or {"day", "week", "month", "trend", "desc", "asc", "rank"} & r.cues
+    )  # fmt: skip
     return not has_subject(r) and (said_something or "drivers" in r.cues or r.top_n is not None)
 
 
@@ -120,10 +123,17 @@ def _modify(plan: Plan, r: Reading, model: SemanticModel, ctx: TimeContext) -> P
         kept = [f for f in plan.get("filters", []) if f["dimension"] not in said]
         plan["filters"] = kept + new_filters
     _breakdown(plan, r, model)
+    grain = grain_of(r)
+    if plan["kind"] == "metric" and grain is not None:
+        plan["grain"] = grain
+        plan.pop("order", None)
+        plan.pop("limit", None)
     if plan["kind"] == "metric" and ({"desc", "asc", "rank"} & r.cues or r.top_n):
         plan.update(limit_and_order(r, plan["metrics"][0], bool(plan.get("dimensions"))))
     elif r.top_n and plan["kind"] in ("dropoff", "paths"):
         plan["limit"] = r.top_n
+    if plan["kind"] == "paths" and len({"after", "before"} & r.cues) == 1:
+        plan["direction"] = "after" if "after" in r.cues else "before"  # "and before it?"
     return plan
 
 

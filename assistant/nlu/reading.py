@@ -29,7 +29,10 @@ _N_DAY = re.compile(r"(\d{1,2})\s?(?:-\s?)?(day|week|month|天|日|周|个月|�
                     r"(?=retention|留存|retained|return|回访|复访|复购)"
                     r"|(?:day|week|month)\s?(\d{1,2})\s?(?:retention|留存)"
                     r"|(次日|次周|次月)\s?(?:留存)?")  # fmt: skip
-_WINDOW = re.compile(r"within\s+(\d{1,2})\s+days?|(\d{1,2})\s?(?:天|日)\s?(?:内|之内)")
+_WINDOW = re.compile(
+    r"within\s+(\d{1,2})\s+days?|(\d{1,2})\s?(?:天|日)\s?(?:内|之内|窗口)"
+    r"|(\d{1,2})\s?-?\s?days?\s+(?:conversion\s+)?window|窗口期?\s?(?:为|是)?\s?(\d{1,2})\s?天"
+)
 _UNIT: Final = {"day": "day", "天": "day", "日": "day", "week": "week", "周": "week",
                 "month": "month", "个月": "month", "月": "month"}  # fmt: skip
 _NEXT: Final = {"次日": ("day", 1), "次周": ("week", 1), "次月": ("month", 1)}
@@ -146,7 +149,7 @@ def _window(norm: str) -> tuple[int | None, tuple[int, int] | None]:
     m = _WINDOW.search(norm)
     if m is None:
         return None, None
-    return int(m[1] or m[2]), m.span()
+    return int(next(g for g in m.groups() if g)), m.span()
 
 
 def _limits(

@@ -95,9 +95,10 @@ def filters(
     """Conditions from the values the question names ("on WeChat", "只看APP", "in the East")."""
     acquired = cohort or _acquired_context(r)
     chosen: dict[tuple[str, bool], list[Any]] = {}
+    implied = implied_channels(model, r.names("touchpoint") + _journey_starts(r, model))
     for mention in _value_mentions(r, acquired):
         dim = mention.ref.name
-        if dim in skip:
+        if dim in skip or (dim == "channel" and mention.ref.value in implied):
             continue
         negated = r.cue_before(mention.start, {"exclude"}, within=2)
         values = chosen.setdefault((dim, negated), [])
@@ -108,6 +109,10 @@ def filters(
         if tps:
             chosen[("touchpoint", False)] = tps
     return [_filter(dim, negated, values) for (dim, negated), values in chosen.items()]
+
+
+def _journey_starts(r: Reading, model: SemanticModel) -> list[str]:
+    return [model.journeys[j].steps[0] for j in r.names("journey")]
 
 
 def _value_mentions(r: Reading, acquired: bool) -> list[Mention]:
@@ -133,26 +138,47 @@ def _filter(dim: str, negated: bool, values: list[Any]) -> dict[str, Any]:
 
 
 def journey_and_steps(r: Reading, model: SemanticModel) -> dict[str, Any]:
-    """The journey named, or the steps between the touchpoints named (from a journey that has
-    them in order, else as named), or the default journey."""
+    """The journey named (or the part of it "from X to Y"), else the steps between the
+    touchpoints named (a journey when they are all of its steps), else the default journey."""
     journeys = r.names("journey")
     tps = r.names("touchpoint")
     if journeys:
         named = model.journeys[journeys[0]]
-        part = _between(list(named.steps), tps) if len(tps) >= 2 else None
-        return {"journey": named.name} if part is None else {"steps": part}
+        part = _between(list(named.steps), tps) if len(tps) >= 2 and _from_to(r) else None
+        return {"journey": named.name} if part is None else _as_journey(part, model)
     if len(tps) >= 2:
-        for journey in _journeys_first_default(model):
-            steps = list(journey.steps)
-            part = _between(steps, tps)
-            if part is not None:
-                return {"journey": journey.name} if part == steps else {"steps": part}
-        return {"steps": tps[:20]}
+        parts = (_between(list(j.steps), tps) for j in _journeys_first_default(model))
+        part = next((p for p in parts if p is not None), None)
+        return _as_journey(part or tps[:20], model)
     if len(tps) == 1:
         for journey in _journeys_first_default(model):
             if tps[0] in journey.steps:
                 return {"journey": journey.name}
     return {"journey": model.journey(None).name}
+
+
+def _as_journey(steps: list[str], model: SemanticModel) -> dict[str, Any]:
+    """A journey with exactly these steps, else the steps."""
+    same = next((j for j in model.spec.journeys if list(j.steps) == steps), None)
+    return {"journey": same.name} if same is not None else {"steps": steps}
+
+
+def _from_to(r: Reading) -> bool:
+    """ "(from) X to Y" / "(从)X到Y": the question names a stretch of the journey."""
+    mentions = r.mentions("touchpoint")
+    first, last = mentions[0], mentions[-1]
+    between = r.question.norm[first.start + len(first.term) : last.start]
+    return len(between) <= 8 and any(w in between for w in ("to", "到", "至", "→", "-", "until"))
+
+
+def implied_channels(model: SemanticModel, touchpoints: list[str]) -> set[str]:
+    """Channels the named touchpoints happen in ("在线咨询客服": service chat is in the service
+    channel): saying the channel again is not a filter."""
+    return {
+        tp.channel
+        for name in touchpoints
+        if (tp := model.touchpoints.get(name)) is not None and tp.channel is not None
+    }
 
 
 def _between(steps: list[str], tps: list[str]) -> list[str] | None:
@@ -184,6 +210,7 @@ __all__ = [
     "breakdowns",
     "filters",
     "grain_of",
+    "implied_channels",
     "journey_and_steps",
     "limit_and_order",
     "localized",

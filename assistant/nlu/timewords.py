@@ -79,6 +79,9 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
      lambda m, c: _dmy_range(m[4], m[3], m[1], m[3], m[2])),
     (re.compile(rf"(\d{{1,2}})\s+{_MON}\s*[–-]\s*(\d{{1,2}})\s+{_MON}\s+(\d{{4}})"),
      lambda m, c: _dmy_range(m[5], m[2], m[1], m[4], m[3])),
+    (re.compile(r"(?<![\d年])(\d{1,2})\s?月\s?(\d{1,2})\s?[日号]?\s?(?:到|至|-)\s?"
+                r"(?:(\d{1,2})\s?月\s?)?(\d{1,2})\s?[日号]"),
+     lambda m, c: _recent_range(int(m[1]), int(m[2]), int(m[3] or m[1]), int(m[4]), c)),
     (re.compile(r"(\d{4})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日\s?[–\-至到~]\s?"
                 r"(?:(\d{1,2})\s?月\s?)?(\d{1,2})\s?日"),
      lambda m, c: {"kind": "between", "first": date(int(m[1]), int(m[2]), int(m[3])),
@@ -157,6 +160,13 @@ def _dmy_range(year: str, mon1: str, day1: str, mon2: str, day2: str) -> dict[st
     first = date(int(year), _MONTHS[mon1.rstrip(".")], int(day1))
     return {"kind": "between", "first": first,
             "last": date(int(year), _MONTHS[mon2.rstrip(".")], int(day2))}  # fmt: skip
+
+
+def _recent_range(m1: int, d1: int, m2: int, d2: int, ctx: TimeContext) -> dict[str, Any]:
+    """ "11月1日到15日" without a year: the most recent such range that has started."""
+    year = ctx.today.year if date(ctx.today.year, m1, d1) <= ctx.today else ctx.today.year - 1
+    last_year = year if (m2, d2) >= (m1, d1) else year + 1
+    return {"kind": "between", "first": date(year, m1, d1), "last": date(last_year, m2, d2)}
 
 
 def _ymd(text: str) -> dict[str, int]:
