@@ -15,7 +15,7 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Literal
 
 from assistant.answer.model import Answer, AnswerError, Timings
@@ -30,8 +30,8 @@ from connectors.engine import Engine, EngineError
 from semantic_layer.errors import UserError
 from semantic_layer.model import load_model
 from semantic_layer.model.semantic import SemanticModel
-from semantic_layer.plan import QueryPlan, parse_plan
-from semantic_layer.time import TimeContext
+from semantic_layer.plan import QueryPlan, UnsupportedPlan, parse_plan
+from semantic_layer.time import DateRange, TimeContext
 
 Rating = Literal["up", "down"]
 MAX_STORED_QUESTION = 100 * 1024  # bytes, the session store's limit
@@ -67,6 +67,7 @@ class AssistantService:
             example_threshold=_example_threshold() if retriever is not None else None,
         )
         self._today = config.as_of or _data_as_of(engine)
+        self._data_span = _data_span(engine)
         self._lock = threading.Lock()
 
     @classmethod
@@ -131,6 +132,7 @@ class AssistantService:
             return base.model_copy(update={"text": problem.message, "error": problem})
         ctx = self.time_context()
         previous = self._previous_plan(session_id)
+        question = self._chosen(question, session_id)
         planned = plan_question(
             question, ctx, previous, self.planner, self.llm, backend or self.config.backend,
             self.retriever, self._validator(ctx, role), self._history(session_id),
@@ -163,6 +165,10 @@ class AssistantService:
             )
             return base.model_copy(update={**fields, "text": error.message, "error": error})
         timings.compile_ms = clock.lap()
+        outside = self._outside_data(compiled.time_range, plan.language)
+        if outside is not None:
+            compiled = compile_for(outside, self.model, ctx, role)
+            fields["plan"] = plan_json(outside)
         if compiled.tree is None:
             return without_data(base, fields, compiled, self.model)
         try:
@@ -177,6 +183,33 @@ class AssistantService:
         answer = with_data(base, fields, executed, self.model)
         timings.answer_ms = clock.lap()
         return answer
+
+    def _chosen(self, question: str, session_id: str) -> str:
+        """After a clarification, typing a choice's label (or its number) asks its question."""
+        last = self.store.last_turn(session_id)
+        if last is None or last.kind != "clarify" or last.plan is None:
+            return question
+        said = question.strip().strip("?？。.!！").casefold()
+        for n, choice in enumerate(last.plan.get("choices", []), start=1):
+            if said in (str(n), str(choice.get("label", "")).casefold()):
+                return str(choice["question"])
+        return question
+
+    def _outside_data(self, rng: DateRange | None, lang: str) -> UnsupportedPlan | None:
+        """A period that ends before the data starts (or starts after it ends) has no data: say
+        so instead of answering zero."""
+        first, last = self._data_span
+        if rng is None or first is None or last is None:
+            return None
+        if rng.end > first and rng.start <= last:
+            return None
+        span = DateRange(first, last + timedelta(days=1))
+        reason = (
+            f"数据的时间范围是{span.label('zh')}，{rng.label('zh')}不在其中。"
+            if lang == "zh"
+            else f"The data covers {span.label('en')}; {rng.label('en')} is outside it."
+        )
+        return UnsupportedPlan(reason=reason, missing=[rng.label("en")], language=lang)  # type: ignore[arg-type]
 
     def _previous_plan(self, session_id: str) -> QueryPlan | None:
         data = self.store.last_plan(session_id)
@@ -258,6 +291,15 @@ def _incomplete(lang: str) -> str:
 def _code(exc: UserError) -> str:
     name = type(exc).__name__
     return {"AccessDenied": "access_denied", "GuardError": "sql_refused"}.get(name, "invalid_plan")
+
+
+def _data_span(engine: Engine) -> tuple[date | None, date | None]:
+    """The first and last day with events (None when the table is empty or missing)."""
+    try:
+        rows = engine.run("SELECT min(ts)::DATE, max(ts)::DATE FROM events").rows
+    except EngineError:
+        return None, None
+    return (rows[0][0], rows[0][1]) if rows else (None, None)
 
 
 def _data_as_of(engine: Engine) -> date | None:

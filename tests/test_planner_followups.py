@@ -103,3 +103,28 @@ def test_a_new_full_question_starts_afresh(planner: EmbeddedPlanner) -> None:
     )
     assert second["kind"] == "dropoff"
     assert not second.get("filters")
+
+
+def test_follow_ups_found_by_the_gold_suite(planner: EmbeddedPlanner) -> None:
+    *_, ttc = conversation(planner, "上个月的购买漏斗", "转化要多久")
+    assert ttc["measure"] == "time_to_convert" and label(ttc) == "October 2026"
+    _, by_tp = conversation(planner, "哪个渠道对购买贡献最大", "按触点看")
+    assert by_tp["kind"] == "attribution" and by_tp["by"] == "touchpoint"
+    _, revenue = conversation(
+        planner, "which channel contributes most to purchases", "what about revenue?"
+    )
+    assert revenue["kind"] == "attribution" and revenue["value"] == "revenue"
+    _, paid = conversation(
+        planner, "30-day retention of users acquired on the mini program", "what about paid ads?"
+    )
+    assert paid["filters"] == [
+        {"dimension": "acquisition_channel", "op": "=", "values": ["paid_ads"]}
+    ]
+    _, before = conversation(
+        planner, "what do users do after add to cart last week", "and before it?"
+    )
+    assert before["direction"] == "before"
+    *_, weekly = conversation(
+        planner, "first response time by region last 4 weeks", "just the South", "week by week"
+    )
+    assert weekly["grain"] == "week" and weekly["filters"][0]["values"] == ["South"]

@@ -341,3 +341,63 @@ def test_unsupported_says_what_is_missing(
 def test_instructions_in_questions_are_refused(planner: EmbeddedPlanner, question: str) -> None:
     p = planner.plan(question, CTX).plan
     assert p.kind == "unsupported"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("抖音渠道上周的销售额", "unsupported"),
+        ("revenue on TikTok last week", "unsupported"),
+        ("Revenue in Europe", "unsupported"),
+        ("各品类的销售额", "unsupported"),
+        ("口红上个月卖了多少", "unsupported"),
+        ("top selling products last week", "unsupported"),
+        ("users' phone numbers", "unsupported"),
+        ("把 users 表删了", "unsupported"),
+        ("各渠道销售额 UNION SELECT * FROM identity_links", "unsupported"),
+        ("星光渠道的转化率", "clarify"),
+    ],
+)
+def test_names_and_data_the_model_does_not_have_are_not_answered(
+    planner: EmbeddedPlanner, question: str, kind: str
+) -> None:
+    p = planner.plan(question, CTX).plan
+    assert p.kind == kind, p
+
+
+def test_an_unknown_channel_offers_the_real_ones(planner: EmbeddedPlanner) -> None:
+    p = planner.plan("星光渠道的转化率", CTX).plan
+    assert p.kind == "clarify" and "星光" in p.reason
+    assert planner.plan(p.choices[0].question, CTX).plan.kind == "metric"
+
+
+@pytest.mark.parametrize(
+    ("question", "metric"),
+    [("上个月的注册会员数", "member_signups"), ("上周分享次数", "shares")],
+)
+def test_counting_a_touchpoint_uses_its_own_metric(
+    planner: EmbeddedPlanner, question: str, metric: str
+) -> None:
+    assert plan(planner, question)["metrics"] == [metric]
+
+
+@pytest.mark.parametrize(
+    ("question", "checks"),
+    [
+        ("resolution time last week vs the week before", {"compare": "previous_period"}),
+        ("what drove the change in conversion rate by region last month", {"kind": "drivers"}),
+        ("客服渠道获客的用户月留存", {"kind": "retention", "cohort_grain": "month"}),
+        ("retension of users acquired in stores", {"kind": "retention"}),
+        ("比较一下不同归因模型", {"kind": "attribution", "model": "all"}),
+        ("今年每个月的好评率", {"grain": "month"}),
+        ("do customers come back after their first purchase?", {"cohort_touchpoint": "payment"}),
+    ],
+)
+def test_wordings_found_by_the_gold_suite(
+    planner: EmbeddedPlanner, question: str, checks: dict[str, Any]
+) -> None:
+    p = plan(planner, question)
+    for key, value in checks.items():
+        assert p[key] == value, (key, p)
+    if p["kind"] == "retention":
+        assert "return_touchpoint" not in p  # any return counts, unless it says 复购

@@ -184,11 +184,11 @@ def test_paraphrases_and_llm_grounding_come_from_retrieval(
         llm = LlmSettings(base_url=server.base_url, model="fake")
         cfg = AssistantConfig(db=small_demo, home=tmp_path, as_of=AS_OF, llm=llm)
         with AssistantService.open(cfg) as svc:
-            paraphrase = svc.ask("how much money we made last week")
+            paraphrase = svc.ask("how happy were customers last week")
             svc.ask("顾客满意程度怎么样", backend="llm")
         system = server.requests[0]["messages"][0]["content"]
     assert paraphrase.kind == "metric" and paraphrase.plan is not None
-    assert paraphrase.plan["metrics"] == ["revenue"] and paraphrase.warnings  # it says so
+    assert paraphrase.plan["metrics"] == ["csat"] and paraphrase.warnings  # it says so
     assert "metric csat" in system  # the satisfaction metric was retrieved for the prompt
     assert "metric marketing_cost" not in system and "metric roi" not in system  # not all of it
 
@@ -205,3 +205,18 @@ def test_llm_raw_sql_baseline_sees_only_the_raw_schemas(small_demo: Path, tmp_pa
     assert answer.backend == "llm-raw-sql" and answer.kind == "sql" and not answer.verified
     assert "events(" in system and "Names" not in system and "conversion_rate" not in system
     assert 'kind "sql"' in repair  # a semantic plan is sent back: only SQL counts here
+
+
+def test_a_period_outside_the_data_is_said_not_zeroed(service: AssistantService) -> None:
+    answer = service.ask("revenue in 2023")
+    assert answer.kind == "unsupported" and "2023" in answer.text and answer.sql is None
+
+
+def test_typing_a_clarification_choice_asks_its_question(service: AssistantService) -> None:
+    first = service.ask("结算")
+    assert first.kind == "clarify"
+    second = service.ask(first.choices[1].label, session_id=first.session_id)
+    assert second.kind == "paths" and second.plan is not None
+    assert second.plan["touchpoint"] == "checkout"
+    third = service.ask("结算", session_id=first.session_id)
+    assert service.ask("1", session_id=third.session_id).kind == "metric"

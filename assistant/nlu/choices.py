@@ -25,6 +25,22 @@ _TOPICS: Final[dict[str, tuple[str, str]]] = {
     "product_catalog": ("products, SKUs or categories", "商品、SKU 或品类"),
     "returns_reason": ("reasons for returns", "退货原因"),
     "gender_pay": ("incomes", "收入水平"),
+    "personal_data": (
+        "personal data (names, phone numbers, addresses): only anonymous ids",
+        "个人信息（姓名、手机号、地址），只有匿名 ID",
+    ),
+    "other_platforms": (
+        "such channel: its channels are the website, app, WeChat official "
+        "account and mini program, marketplace store, offline stores, customer "
+        "service, paid ads and email/SMS",
+        "这个渠道：渠道只有官网、App、微信公众号、小程序、电商平台旗舰店、线下门店、"
+        "客服、付费广告和邮件短信",
+    ),
+    "other_regions": (
+        "such region: customers are in mainland China's East, North, South, "
+        "Southwest and Central regions",
+        "这个区域：客户只分布在华东、华北、华南、西南和华中",
+    ),
 }
 _POPULAR_METRICS: Final = ("conversion_rate", "revenue", "active_users", "checkout_conversion")
 _POPULAR_TOUCHPOINTS: Final = ("product_page", "checkout", "landing_page", "add_to_cart")
@@ -54,6 +70,33 @@ def out_of_scope(topics: list[str], lang: str) -> Plan:
             f"数据里没有{'、'.join(names)}：只有客户触点行为、用户、订单、营销花费、客服工单和调研反馈。"),
         "missing": topics,
     }  # fmt: skip
+
+
+def unknown_value(found: list[tuple[str, str | None]], r: Reading, model: SemanticModel) -> Plan:
+    """A name the data does not have ("抖音渠道", "TikTok"): offer the dimension's real values,
+    or say the name is unknown."""
+    lang = r.language
+    word, dim = found[0]
+    if dim is None or dim not in model.dimensions or not model.dimensions[dim].values:
+        reason = localized(
+            lang,
+            f"The data has nothing called '{word}'. Ask about the channels, regions, touchpoints "
+            "and metrics it has.",
+            f"数据里没有“{word}”。可以问数据里有的渠道、区域、触点和指标。",
+        )
+        return {"kind": "unsupported", "reason": reason, "missing": [word]}
+    values = model.dimensions[dim].values[:4]
+    label = model.dimensions[dim].label(lang)
+    text = r.question.text
+    out = [
+        _choice(v.label(lang), text.replace(word, v.label(lang)) if word in text else v.label(lang))
+        for v in values
+    ]
+    reason = localized(
+        lang, f"There is no {label} called '{word}' in the data. Which one do you mean?",
+        f"数据里没有叫“{word}”的{label}。您指的是哪一个？",
+    )  # fmt: skip
+    return {"kind": "clarify", "reason": reason, "choices": out, "candidate_kind": None}
 
 
 def which_metric(r: Reading, model: SemanticModel, kind: str) -> Plan:
@@ -164,4 +207,4 @@ def _starters(lang: str, when: str) -> list[dict[str, str]]:
     return _options(lang, options)
 
 
-__all__ = ["out_of_scope", "what_do_you_mean", "which_metric", "which_touchpoint"]
+__all__ = ["out_of_scope", "unknown_value", "what_do_you_mean", "which_metric", "which_touchpoint"]

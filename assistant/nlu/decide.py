@@ -9,13 +9,14 @@ time to convert, lost → drop-off, funnel), then metrics. What is missing or am
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from semantic_layer.model.semantic import SemanticModel
-from semantic_layer.model.spec_metrics import ConversionMetric
+from semantic_layer.model.spec_metrics import ConversionMetric, SimpleMetric
 
 from . import choices
-from .reading import Reading
+from .reading import Reading, unknown_values
 from .shared import (
     breakdowns,
     filters,
@@ -43,7 +44,7 @@ def decide(reading: Reading, model: SemanticModel) -> Plan:
 
 def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
     lang = r.language
-    if "injection" in r.cues:
+    if "injection" in r.cues or _SQL_LIKE.search(r.question.norm):
         return {
             "kind": "unsupported",
             "reason": localized(lang,
@@ -53,8 +54,13 @@ def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
             "missing": [],
         }  # fmt: skip
     topics = sorted(c.removeprefix("scope:") for c in r.cues if c.startswith("scope:"))
-    if topics and not r.names("metric"):
+    if topics and (not r.names("metric") or _ALWAYS_OUT & set(topics)):
         return choices.out_of_scope(topics, lang)
+    unknown = unknown_values(r)
+    if unknown and unknown[0][1] == "product":
+        return choices.out_of_scope(["product_catalog"], lang)
+    if unknown:
+        return choices.unknown_value(unknown, r, model)
     if "future" in r.cues and not ({"after", "before"} & r.cues and r.names("touchpoint")):
         return {
             "kind": "unsupported",
@@ -65,6 +71,16 @@ def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
             "missing": ["forecast"],
         }  # fmt: skip
     return None
+
+
+# Topics no metric can answer: "revenue by category", "小红书的销售额", "users' phone numbers".
+_ALWAYS_OUT = frozenset({"product_catalog", "personal_data", "other_platforms", "other_regions",
+                         "competitors", "stock_price", "weather"})  # fmt: skip
+_SQL_LIKE = re.compile(
+    r"\b(?:select|union)\b.*\bfrom\b|\b(?:drop|truncate|alter|create)\s+(?:table|database|view)"
+    r"|\bdelete\s+from\b|\binsert\s+into\b|\bupdate\s+\w+\s+set\b|;\s*\w|--|/\*"
+    r"|(?:删|清空|修改|改掉|篡改).{0,8}(?:表|数据库|库)|把\s*\w+\s*表|表\s*(?:删|清空)"
+)
 
 
 def _drivers(r: Reading, model: SemanticModel) -> Plan | None:
@@ -121,8 +137,15 @@ def _retention(r: Reading, model: SemanticModel) -> Plan | None:
     touchpoints = r.names("touchpoint")
     if touchpoints:
         plan["cohort_touchpoint"] = touchpoints[0]
-        plan["return_touchpoint"] = touchpoints[-1] if len(touchpoints) > 1 else touchpoints[0]
+        if len(touchpoints) > 1:
+            plan["return_touchpoint"] = touchpoints[-1]
+        elif _REPEAT.search(r.question.norm):
+            plan["return_touchpoint"] = touchpoints[0]  # 复购: coming back to do it again
     return plan
+
+
+_COUNTING = re.compile(r"how many|number of|多少|人数|数量|次数|[^\s]数\s*$|数[吗呢？?]")
+_REPEAT = re.compile(r"复购|回购|再次购买|再买|repurchase|buy again|bought again|purchase again")
 
 
 def _paths(r: Reading, model: SemanticModel) -> Plan | None:
@@ -215,6 +238,9 @@ def _step_range(r: Reading) -> bool:
 
 def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     metrics = _metrics(r, model)
+    if not metrics and len(r.names("touchpoint")) == 1 and _COUNTING.search(r.question.norm):
+        own = _metric_of_touchpoint(r.names("touchpoint")[0], model)  # 注册会员数, 分享次数
+        metrics = [own] if own else ["active_users"] if "active_users" in model.metrics else []
     if not metrics:
         return None
     plan: Plan = {"kind": "metric", "metrics": metrics, "time": time_of(r)}
@@ -232,6 +258,20 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     if rule and "channel" in dims:
         plan["channel_rule"] = rule[0]
     return plan
+
+
+def _metric_of_touchpoint(tp: str, model: SemanticModel) -> str | None:
+    """The simple metric that counts one touchpoint (member_signups for member_signup)."""
+    for metric in model.spec.metrics:
+        if isinstance(metric, SimpleMetric):
+            measure = model.measures.get(metric.measure)
+            if (
+                measure is not None
+                and measure.table == "events"
+                and [(f.column, f.value) for f in measure.filters] == [("touchpoint", tp)]
+            ):
+                return metric.name
+    return None
 
 
 def _metrics(r: Reading, model: SemanticModel) -> list[str]:

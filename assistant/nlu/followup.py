@@ -55,6 +55,13 @@ def has_subject(r: Reading) -> bool:
     )
 
 
+def _names_objects(r: Reading) -> bool:
+    kinds = ["journey", "touchpoint", "value", "dimension"]
+    if not {"time_to_convert", "funnel", "dropoff"} & r.cues:
+        kinds.append("metric")  # in "转化要多久" the 转化 is the funnel's, not a metric
+    return any(r.mentions(k) for k in kinds)
+
+
 def is_followup(r: Reading, previous: QueryPlan | None) -> bool:
     """Whether the question builds on the previous plan (see the module docstring)."""
     if previous is None or previous.kind not in _ANALYSIS_KINDS:
@@ -64,6 +71,8 @@ def is_followup(r: Reading, previous: QueryPlan | None) -> bool:
         return False
     if _MARKERS.match(norm) or norm.endswith("呢") or _SHIFT.search(norm):
         return True
+    if has_subject(r) and not _names_objects(r):
+        return True  # "转化要多久", "retention?": an analysis of what was just shown
     said_something = bool(
         r.times or r.compare or r.mentions("value") or r.names("dimension")
         or {"day", "week", "month", "trend", "desc", "asc", "rank"} & r.cues
@@ -76,11 +85,18 @@ def apply(r: Reading, previous: QueryPlan, model: SemanticModel, ctx: TimeContex
     base = previous.model_dump(mode="json", exclude_none=True)
     if "drivers" in r.cues and not r.names("metric") and base["kind"] == "metric":
         return _why(r, base, model)
+    if base["kind"] == "attribution" and _revenue_only(r):
+        return {**base, "value": "revenue", "language": r.language}  # "what about revenue?"
     if has_subject(r):
         own = decide(r, model)
         if own["kind"] not in ("clarify", "unsupported"):
             return _inherit(own, base, r, model, ctx)
     return _modify(dict(base), r, model, ctx)
+
+
+def _revenue_only(r: Reading) -> bool:
+    metrics = r.names("metric")
+    return ("revenue_value" in r.cues or metrics == ["revenue"]) and set(metrics) <= {"revenue"}
 
 
 def _why(r: Reading, base: dict[str, Any], model: SemanticModel) -> Plan:
@@ -107,6 +123,12 @@ def _inherit(
         for key in ("dimensions", "grain", "compare"):
             if key in base and key not in own:
                 own[key] = base[key]
+    journeys = ("funnel", "dropoff")
+    same_journey = not r.names("journey") and not r.names("touchpoint")
+    if own["kind"] in journeys and base["kind"] in journeys and same_journey:
+        own.pop("steps", None)
+        own.pop("journey", None)
+        own.update({k: base[k] for k in ("journey", "steps", "window_days") if k in base})
     return own
 
 
@@ -117,7 +139,10 @@ def _modify(plan: Plan, r: Reading, model: SemanticModel, ctx: TimeContext) -> P
         plan["time"] = time
     if r.compare and plan["kind"] in ("metric", "drivers"):
         plan["compare"] = r.compare
-    new_filters = filters(r, model)
+    acquired = plan["kind"] == "retention" or any(
+        f["dimension"] == "acquisition_channel" for f in plan.get("filters", [])
+    )
+    new_filters = filters(r, model, cohort=acquired)
     if new_filters:
         said = {f["dimension"] for f in new_filters}
         kept = [f for f in plan.get("filters", []) if f["dimension"] not in said]
@@ -154,6 +179,8 @@ def _breakdown(plan: Plan, r: Reading, model: SemanticModel) -> None:
         plan.pop("limit", None)  # every step of every segment
     elif kind == "drivers":
         plan["dimensions"] = dims
+    elif kind == "attribution" and dims[0] in ("channel", "touchpoint"):
+        plan["by"] = dims[0]
 
 
 def _time(r: Reading, plan: Plan, ctx: TimeContext) -> Any:

@@ -98,7 +98,7 @@ def read(question: Question, lexicon: Lexicon, ctx: TimeContext) -> Reading:
     compare, compare_spans = find_comparison(norm)
     if compare == "previous_period" and not _compares_time(norm, compare_spans, times):
         compare, compare_spans = None, []
-    masked = [(t.start, t.end) for t in times]
+    masked = [(t.start, t.end) for t in times] + list(compare_spans)
     cohort, cohort_span = _cohort(norm)
     window, window_span = _window(norm)
     top, bottom, rank_spans = _limits(norm, masked)
@@ -124,6 +124,8 @@ def _compares_time(norm: str, spans: Sequence[tuple[int, int]], times: Sequence[
     for start, end in spans:
         word = norm[start:end]
         if word in ("环比", "wow", "mom", "qoq") or "over" in word or "period" in word:
+            return True
+        if word.endswith("before"):  # "vs the week before"
             return True
         if word.startswith(("比上", "与上", "和上", "跟上")):
             return True
@@ -172,6 +174,79 @@ def _n(match: re.Match[str] | None) -> int | None:
 
 
 _WORD = re.compile(r"[a-z][a-z']{3,}")
+_BEFORE_DIMENSION = re.compile(r"([\u4e00-\u9fff]{2,6})(渠道|平台|地区|区域|大区|城市)")
+_DIMENSION_WORDS: Final = {"渠道": "channel", "平台": "channel", "地区": "region",
+                           "区域": "region", "大区": "region", "城市": "city"}  # fmt: skip
+_FUNCTION_CHARS: Final = "看在的从给把对按和与及跟是为了"
+_MODIFIERS: Final = frozenset(
+    [
+        "所有",
+        "全部",
+        "其他",
+        "其它",
+        "主要",
+        "这些",
+        "那些",
+        "这个",
+        "那个",
+        "整体",
+        "总体",
+        "哪些",
+        "每个",
+        "各个",
+        "不同",
+        "哪个",
+        "各大",
+        "一个",
+        "营销",
+        "推广",
+        "获客",
+        "拉新",
+        "销售",
+        "流量",
+        "我们",
+        "你们",
+        "他们",
+        "哪类",
+        "线上",
+        "来源",
+        "投放",
+        "新增",
+        "核心",
+        "重点",
+        "各个",
+        "前三",
+        "前几",
+    ]
+)
+_SOLD = re.compile(
+    r"([\u4e00-\u9fff]{2,6}?)(?:上个?月|上周|本月|今年|去年|昨天)?(?:卖了多少|卖得|的销量|销量)"
+)
+_PROPER = re.compile(r"(?<!^)(?<![.!?]\s)\b([A-Z][a-zA-Z]{2,})\b")
+
+
+def unknown_values(r: Reading) -> list[tuple[str, str | None]]:
+    """Names the question gives that the data does not have: an unknown word right before 渠道 /
+    地区 / 城市 ("抖音渠道", "华西地区"), or an unknown capitalised word ("TikTok", "Europe")."""
+    covered = [(m.start, m.end) for m in r.matches] + [(t.start, t.end) for t in r.times]
+    found: list[tuple[str, str | None]] = []
+    for m in _BEFORE_DIMENSION.finditer(r.question.norm):
+        word = m[1].lstrip(_FUNCTION_CHARS)
+        start = m.end(1) - len(word)
+        if (
+            len(word) >= 2
+            and word not in _MODIFIERS
+            and not any(s < m.end(1) and start < e for s, e in covered)
+        ):
+            found.append((word, _DIMENSION_WORDS[m[2]]))
+    for m in _SOLD.finditer(r.question.norm):
+        word = m[1].lstrip(_FUNCTION_CHARS)
+        if len(word) >= 2 and not any(s < m.end(1) and m.start(1) < e for s, e in covered):
+            found.append((word, "product"))  # "口红卖了多少": a product, which the data lacks
+    for m in _PROPER.finditer(r.question.text):
+        if m[1].lower() in r.unknown:
+            found.append((m[1], None))
+    return found
 
 
 def _unknown(norm: str, matches: Sequence[Match], masked: Sequence[tuple[int, int]]) -> list[str]:
@@ -193,4 +268,4 @@ _COMMON: Final = frozenset(
     periods compared compare against before after since until during based using""".split()  # noqa: SIM905
 )
 
-__all__ = ["Mention", "Reading", "read"]
+__all__ = ["Mention", "Reading", "read", "unknown_values"]

@@ -214,7 +214,9 @@ _YOY = re.compile(
     r"同比|去年同期|year over year|\byoy\b|same (?:period|time|week|month|quarter)"
     r" (?:of |in )?last year|vs\.? last year|compared (?:to|with) last year"
 )
-_POP = re.compile(r"环比|\bvs\b|versus|compared? (?:to|with)|than|week over week|\bwow\b|"
+_POP = re.compile(r"(?:vs\.?|versus|compared (?:to|with)|than)\s+(?:the\s+)?(?:day|week|month|"
+                  r"quarter|year|period)\s+before(?!\s+last)|环比|\bvs\b|versus|"
+                  r"compared? (?:to|with)|than|week over week|\bwow\b|"
                   r"month over month|\bmom\b|quarter over quarter|\bqoq\b|previous period|"
                   r"period over period|相比|对比|比较|较|比上|与上|跟上|和上")  # fmt: skip
 

@@ -148,9 +148,13 @@ def weight(model: Model) -> exp.Expr:
 
 
 def credits(
-    events: Events, spec: AttributionSpec, models: tuple[Model, ...] = MODELS
+    events: Events,
+    spec: AttributionSpec,
+    models: tuple[Model, ...] = MODELS,
+    rank_by: Model | None = None,
 ) -> exp.Select:
-    """key, then one credit column per model (conversions or revenue), ranked by the first model."""
+    """key, then one credit column per model (conversions or revenue), ranked by `rank_by` (the
+    model the question asked for; default the first model)."""
     key = exp.func("coalesce", exp.column("key"), exp.Literal.string(NO_TOUCH))
     weighted = exp.select(
         key.as_("key"),
@@ -163,7 +167,7 @@ def credits(
         exp.select("key", *sums)
         .from_(weighted.subquery("w"))
         .group_by("key")
-        .order_by(exp.Ordered(this=exp.column(models[0]), desc=True), "key")
+        .order_by(exp.Ordered(this=exp.column(rank_by or models[0]), desc=True), "key")
     )
 
 

@@ -208,7 +208,8 @@ def _attribution(c: _Context) -> Compiled:
         plan.value,
     )
     events = events_source(c.model.spec)
-    tree = c.scoped(attr.credits(events, spec))
+    rank_by = plan.model if plan.model in attr.MODELS else "last_touch"  # markov: ranked later
+    tree = c.scoped(attr.credits(events, spec, rank_by=rank_by))
     extra = {}
     if plan.model in ("markov", "all"):
         extra["transitions"] = c.scoped(attr.transitions(events, spec))

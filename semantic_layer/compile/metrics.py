@@ -27,6 +27,7 @@ from semantic_layer.compile.scope import (
     apply_filters,
     apply_row_filters,
     condition,
+    filter_condition,
 )
 from semantic_layer.compile.scoped import attach, dim_column, events_source, scoped_events
 from semantic_layer.compile.sql import days, in_range, safe_div, struct, truncate
@@ -232,11 +233,13 @@ class MetricCompiler:
             windows.append((PREVIOUS, *self.q.baseline))
         return windows
 
-    def _scan(self, table: str) -> Scan:
+    def _scan(self, table: str, skip: frozenset[str] = frozenset()) -> Scan:
+        """A scan of `table` with the role's row filters and the question's filters (except
+        those on the `skip` dimensions)."""
         scan = Scan(self.model, table)
         self.scans.append(scan)
         apply_row_filters(scan, self.q.row_filters, self.dims)
-        apply_filters(scan, self.q.filters, self.dims)
+        apply_filters(scan, [f for f in self.q.filters if f.dimension not in skip], self.dims)
         return scan
 
     def _key_exprs(self, scan: Scan) -> list[exp.Expr]:
@@ -334,8 +337,13 @@ class MetricCompiler:
 
     def _assigned(self, table: str, measures: list[MeasureSpec]) -> exp.Select:
         """Per user (and period/window): the attribute of the first or last touch, and whether
-        each measure's filter held at least once; then users counted per attribute."""
-        scan = self._scan(table)
+        each measure's filter held at least once; then users counted per attribute.
+
+        A filter on a breakdown dimension selects among the assigned values ("conversion rate by
+        channel, only the mini program" keeps the mini-program row of the full table) instead of
+        dropping the events of other channels before the first touch is picked."""
+        after = frozenset(f.dimension for f in self.q.filters) & frozenset(self.q.dimensions)
+        scan = self._scan(table, skip=after)
         keys = self._key_exprs(scan)
         ts = scan.time_column()
         if ts is None:
@@ -362,6 +370,9 @@ class MetricCompiler:
             for m in measures
         ]
         outer = exp.select(*names, *counts).from_(per_user.subquery("u"))
+        for f in self.q.filters:
+            if f.dimension in after:
+                outer = outer.where(filter_condition(exp.column(dim_column(f.dimension)), f))
         return self._grouped(outer, [(n, exp.column(n)) for n in names])
 
     def _conversion(self, metric: ConversionMetric) -> exp.Select:

@@ -137,13 +137,18 @@ def apply_row_filters(
 
 def apply_filters(scan: Scan, filters: Sequence[DimFilter], dims: dict[str, DimensionSpec]) -> None:
     for f in filters:
-        if f.op in ("in", "not_in"):
-            cond = Condition(op=f.op, values=f.values)  # type: ignore[arg-type]
-        elif f.op in ("is_null", "not_null"):
-            cond = Condition(op=f.op)  # type: ignore[arg-type]
-        else:
-            cond = Condition(op=f.op, value=f.values[0])  # type: ignore[arg-type]
-        scan.where(condition(scan.dimension(dims[f.dimension]), cond))
+        scan.where(filter_condition(scan.dimension(dims[f.dimension]), f))
+
+
+def filter_condition(column: exp.Expr, f: DimFilter) -> exp.Expr:
+    """A question's filter on `column` (the dimension's expression, or a column holding it)."""
+    if f.op in ("in", "not_in"):
+        cond = Condition(op=f.op, values=f.values)  # type: ignore[arg-type]
+    elif f.op in ("is_null", "not_null"):
+        cond = Condition(op=f.op)  # type: ignore[arg-type]
+    else:
+        cond = Condition(op=f.op, value=f.values[0])  # type: ignore[arg-type]
+    return condition(column, cond)
 
 
 def _apply_expr(dim: DimensionSpec, source: exp.Expr) -> exp.Expr:

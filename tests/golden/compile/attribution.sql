@@ -77,7 +77,7 @@ FROM (
 GROUP BY
   key
 ORDER BY
-  first_touch DESC,
+  last_touch DESC,
   key NULLS FIRST
 
 -- transitions
