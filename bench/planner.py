@@ -1,8 +1,8 @@
 """Benchmark the embedded planner: latency per question, excluding SQL (issue 4's target: median
 under 20 ms on the demo model).
 
-    .venv/bin/python bench/planner.py                        # bench/questions.txt, 20 rounds
-    .venv/bin/python bench/planner.py --questions FILE --rounds 50
+    .venv/bin/python bench/planner.py                        # the gold suite's questions, 20 rounds
+    .venv/bin/python bench/planner.py --questions FILE --rounds 50   # one question per line
     .venv/bin/python bench/planner.py --no-retrieval         # rules only, no example look-up
 
 Each question is planned once to warm up, then `--rounds` times; the table gives the median and
@@ -35,7 +35,14 @@ from semantic_layer.time import TimeContext  # noqa: E402
 TARGET_MS = 20.0
 
 
-def questions(path: Path) -> list[str]:
+def questions(path: Path | None) -> list[str]:
+    """Every question of the gold evaluation suite (each turn of a conversation), or the lines
+    of a text file."""
+    if path is None:
+        from evals.suite import load_suite
+
+        suite = load_suite(ROOT / "evals" / "gold")
+        return [q for _, case in suite.cases for q in case.questions]
     lines = path.read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
@@ -65,7 +72,7 @@ def report(name: str, times: list[float]) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--questions", type=Path, default=ROOT / "bench" / "questions.txt")
+    parser.add_argument("--questions", type=Path, default=None, help="default: evals/gold")
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--no-retrieval", action="store_true")
     args = parser.parse_args()

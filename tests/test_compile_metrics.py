@@ -127,16 +127,19 @@ def test_conversion_by_channel_assigns_the_first_touch(con: duckdb.DuckDBPyConne
     assert got == {"web": 1.0, "app": 0.0}  # u1 and u3 start on web; u2 on app
 
 
-def test_a_filter_on_the_breakdown_keeps_rows_of_the_full_table(
+def test_a_filter_on_a_touch_attribute_keeps_rows_of_the_full_table(
     con: duckdb.DuckDBPyConnection,
 ) -> None:
-    """ "conversion rate by channel, only app": u2 is the only user whose first touch is app, so
-    0.0 as in the full table — not u1 and u2 on app events alone (u1 paid on app: 0.5)."""
+    """ "conversion rate by channel, only app" and "app conversion rate": u2 is the only user
+    whose first touch is app, so 0.0 as in the full table — not u1 and u2 on app events alone
+    (u1 paid on app, which would give 0.5)."""
     only_app = (DimFilter("channel", "=", ("app",)),)
     got = run(con, metrics=("conversion_rate",), dimensions=("channel",), filters=only_app)
     assert got == [("app", 0.0)]
-    plain = run(con, metrics=("conversion_rate",), filters=only_app)  # no breakdown: app events
-    assert plain == [(pytest.approx(0.5),)]
+    assert run(con, metrics=("conversion_rate",), filters=only_app) == [(0.0,)]
+    web = (DimFilter("channel", "=", ("web",)),)
+    assert run(con, metrics=("conversion_rate",), filters=web) == [(1.0,)]  # u1, u3 start on web
+    assert run(con, metrics=("active_users",), filters=only_app) == [(2,)]  # counts stay per event
 
 
 def test_conversion_by_channel_with_last_touch(con: duckdb.DuckDBPyConnection) -> None:

@@ -401,3 +401,26 @@ def test_wordings_found_by_the_gold_suite(
         assert p[key] == value, (key, p)
     if p["kind"] == "retention":
         assert "return_touchpoint" not in p  # any return counts, unless it says 复购
+
+
+@pytest.mark.parametrize(
+    ("question", "checks"),
+    [
+        ("how many events were there between Nov 2 and Nov 8, 2026?", {"grain": None}),
+        ("which day in October 2026 had the most coupon claims?", {"grain": "day"}),
+        ("which campaign brought in the most revenue last month?", {"dimensions": ["campaign"]}),
+        ("how many people visited our offline stores last month", {"metrics": ["store_visitors"]}),
+        ("10月份新用户按获客渠道分布", {"dimensions": ["acquisition_channel"]}),
+    ],
+)
+def test_metric_wordings_found_by_the_gold_suite(
+    planner: EmbeddedPlanner, question: str, checks: dict[str, Any]
+) -> None:
+    p = plan(planner, question)
+    assert p["kind"] == "metric", p
+    for key, value in checks.items():
+        assert p.get(key) == value, (key, p)
+    if "between" in question:
+        assert days(p) == "2–8 Nov 2026"
+    if "which day" in question:
+        assert p["order"] == {"by": "coupon_claims", "direction": "desc"}

@@ -75,7 +75,7 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
               "每月", "按月", "逐月", "月趋势", "月度", "每个月", "每一个月", "月留存", "月度留存"),
     "trend": ("trend", "trends", "over time", "time series", "trajectory", "趋势", "走势",
               "变化趋势", "曲线"),
-    "share": ("share", "percentage of", "proportion", "split", "mix", "distribution",
+    "share": ("share", "share of", "percentage of", "proportion", "split", "mix", "distribution",
               "占比", "比例", "分布", "构成"),
     "total": ("total", "overall", "in total", "altogether", "sum", "总", "总共", "合计", "整体",
               "总体", "一共"),

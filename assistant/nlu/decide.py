@@ -105,6 +105,9 @@ def _drivers(r: Reading, model: SemanticModel) -> Plan | None:
 def _attribution(r: Reading, model: SemanticModel) -> Plan | None:
     if not {"attribution", "all_models", "markov"} & r.cues or "drivers" in r.cues:
         return None
+    other = [d for d in breakdowns(r, model) if d not in ("channel", "touchpoint")]
+    if other and r.names("metric"):
+        return None  # "which campaign brought in the most revenue": a metric by campaign
     named = [m for m in _ATTRIBUTION_MODELS if m in r.cues]
     by = "touchpoint" if "touchpoint" in r.names("dimension") else "channel"
     plan: Plan = {
@@ -144,7 +147,7 @@ def _retention(r: Reading, model: SemanticModel) -> Plan | None:
     return plan
 
 
-_COUNTING = re.compile(r"how many|number of|多少|人数|数量|次数|[^\s]数\s*$|数[吗呢？?]")
+_COUNTING = re.compile(r"how many|number of|visited|多少|人数|数量|次数|[^\s]数\s*$|数[吗呢？?]")
 _REPEAT = re.compile(r"复购|回购|再次购买|再买|repurchase|buy again|bought again|purchase again")
 
 
@@ -238,8 +241,9 @@ def _step_range(r: Reading) -> bool:
 
 def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     metrics = _metrics(r, model)
-    if not metrics and len(r.names("touchpoint")) == 1 and _COUNTING.search(r.question.norm):
-        own = _metric_of_touchpoint(r.names("touchpoint")[0], model)  # 注册会员数, 分享次数
+    counted = r.names("touchpoint") or _only_touchpoint_of_channel(r, model)
+    if not metrics and len(counted) == 1 and _COUNTING.search(r.question.norm):
+        own = _metric_of_touchpoint(counted[0], model)  # 注册会员数, 分享次数, visited stores
         metrics = [own] if own else ["active_users"] if "active_users" in model.metrics else []
     if not metrics:
         return None

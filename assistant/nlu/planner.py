@@ -139,6 +139,8 @@ class EmbeddedPlanner:
         term = str(best[0])
         if text.startswith(term) and text[len(term) :] in _INFLECTIONS:
             return None
+        if len(text) > 4 and term.startswith(text[:-2]) and text.endswith(("ed", "es", "ing")):
+            return None  # "visited" is not a typo of "visits"
         return term
 
     def _example(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, Final
 
@@ -35,8 +36,21 @@ def _after_compare_word(r: Reading) -> bool:
     return any(w in before for w in ("vs", "versus", "compared", "than", "比", "较", "相比"))
 
 
+_WHICH_PERIOD = re.compile(r"which (day|week|month)|哪(?:一)?(天|周|个月|月)")
+
+
+def _which_period(r: Reading) -> str | None:
+    m = _WHICH_PERIOD.search(r.question.norm)
+    if m is None:
+        return None
+    return {"天": "day", "周": "week", "个月": "month", "月": "month"}.get(m[2] or "", m[1])
+
+
 def grain_of(r: Reading) -> str | None:
     """A time series grain: said ("daily", "每周") or implied by "trend" over the time range."""
+    which = _which_period(r)
+    if which is not None:
+        return which
     for grain in ("day", "week", "month"):
         if grain in r.cues:
             return grain
@@ -194,7 +208,11 @@ def _journeys_first_default(model: SemanticModel) -> list[Any]:
 
 
 def limit_and_order(r: Reading, metric: str, has_dims: bool) -> dict[str, Any]:
-    """Ranking: "which channel … most" sorts by the metric; "top 3" / "前三" also cuts."""
+    """Ranking: "which channel … most" sorts by the metric; "top 3" / "前三" also cuts;
+    "which day … most" ranks the days of a daily series."""
+    if _which_period(r) and {"desc", "asc"} & r.cues:
+        asc = "asc" in r.cues and "desc" not in r.cues
+        return {"order": {"by": metric, "direction": "asc" if asc else "desc"}}
     if not has_dims or not (_RANKING & r.cues) or "day" in r.cues or "week" in r.cues:
         return {}
     asc = "asc" in r.cues and "desc" not in r.cues

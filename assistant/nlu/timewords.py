@@ -86,6 +86,9 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
                 r"(?:(\d{1,2})\s?月\s?)?(\d{1,2})\s?日"),
      lambda m, c: {"kind": "between", "first": date(int(m[1]), int(m[2]), int(m[3])),
                    "last": date(int(m[1]), int(m[4] or m[2]), int(m[5]))}),
+    (re.compile(rf"(?:between|from)\s+{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\s+"
+                rf"(?:and|to|until|-)\s+(?:{_MON}\s+)?(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?"),
+     lambda m, c: _named_range(m, c)),
     (re.compile(rf"(?:since|from)\s+{_D}"), lambda m, c: {"kind": "since", "start": _date(m[1])}),
     (re.compile(rf"(?:自|从)\s?{_D}\s?(?:以来|起|开始|至今)"),
      lambda m, c: {"kind": "since", "start": _date(m[1])}),
@@ -160,6 +163,20 @@ def _dmy_range(year: str, mon1: str, day1: str, mon2: str, day2: str) -> dict[st
     first = date(int(year), _MONTHS[mon1.rstrip(".")], int(day1))
     return {"kind": "between", "first": first,
             "last": date(int(year), _MONTHS[mon2.rstrip(".")], int(day2))}  # fmt: skip
+
+
+def _named_range(m: re.Match[str], ctx: TimeContext) -> dict[str, Any]:
+    """ "between Nov 2 and Nov 8, 2026" (the year may come once, at the end, or not at all)."""
+    m1, d1, m2, d2 = (
+        _MONTHS[m[1].rstrip(".")],
+        int(m[2]),
+        _MONTHS[(m[4] or m[1]).rstrip(".")],
+        int(m[5]),
+    )
+    year = m[3] or m[6]
+    if year is None:
+        return _recent_range(m1, d1, m2, d2, ctx)
+    return {"kind": "between", "first": date(int(year), m1, d1), "last": date(int(year), m2, d2)}
 
 
 def _recent_range(m1: int, d1: int, m2: int, d2: int, ctx: TimeContext) -> dict[str, Any]:

@@ -136,7 +136,7 @@ class MetricCompiler:
     def assigns(self, name: str) -> bool:
         """A ratio of distinct entities broken down by an attribute: assign one value per user."""
         metric = self.metrics.get(name)
-        if not isinstance(metric, RatioMetric) or not self.q.dimensions:
+        if not isinstance(metric, RatioMetric) or not (self.q.dimensions or self._touch_filters()):
             return False
         sides = [
             self.measures.get(self._measure_of(s)) for s in (metric.numerator, metric.denominator)
@@ -146,6 +146,17 @@ class MetricCompiler:
             s is not None and s.agg == "count_distinct" and s.column == self._entity(s.table)
             for s in sides
         )
+
+    def _touch_filters(self) -> frozenset[str]:
+        """Filters on an attribute of events (channel, device): like a breakdown, they pick the
+        users whose first (or last) touch had it, so "app conversion rate" is the app row of
+        "conversion rate by channel"."""
+        return frozenset(
+            f.dimension
+            for f in self.q.filters
+            if (d := self.dims.get(f.dimension)) is not None
+            and d.table == "events" and d.type == "categorical" and d.column != "touchpoint"
+        )  # fmt: skip
 
     def _entity(self, table: str) -> str:
         spec = self.model.tables.get(table)
@@ -342,7 +353,8 @@ class MetricCompiler:
         A filter on a breakdown dimension selects among the assigned values ("conversion rate by
         channel, only the mini program" keeps the mini-program row of the full table) instead of
         dropping the events of other channels before the first touch is picked."""
-        after = frozenset(f.dimension for f in self.q.filters) & frozenset(self.q.dimensions)
+        filtered = frozenset(f.dimension for f in self.q.filters)
+        after = (filtered & frozenset(self.q.dimensions)) | self._touch_filters()
         scan = self._scan(table, skip=after)
         keys = self._key_exprs(scan)
         ts = scan.time_column()
@@ -353,6 +365,11 @@ class MetricCompiler:
         fixed = [k for k in keys if k.alias in ("period", "_window")]
         chosen = [
             exp.func(pick, k.this.copy(), ts.copy()).as_(k.alias) for k in keys if k not in fixed
+        ]
+        hidden = sorted(after - frozenset(self.q.dimensions))  # filtered on, not shown
+        chosen += [
+            exp.func(pick, scan.dimension(self.dims[d]), ts.copy()).as_(dim_column(d))
+            for d in hidden
         ]
         flags = []
         for m in measures:
