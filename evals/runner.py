@@ -76,6 +76,10 @@ class RunResult:
 def database_for(suite: Suite) -> Path:
     """The suite's database: its file, or its pinned demo database (built when missing)."""
     spec = suite.spec
+    if suite.database_override is not None:
+        if not suite.database_override.is_file():
+            raise UserError(f"{suite.database_override}: database not found")
+        return suite.database_override
     if spec.database is not None:
         path = spec.database if spec.database.is_absolute() else suite.root / spec.database
         if not path.is_file():

@@ -117,6 +117,7 @@ class Suite:
 
     def __init__(self, spec: SuiteSpec, root: Path, cases: list[tuple[Path, Case]]) -> None:
         self.spec, self.root, self.cases = spec, root, cases
+        self.database_override: Path | None = None  # `tpa eval --db`
 
     @property
     def name(self) -> str:

@@ -100,8 +100,8 @@ def test_embedding_function_is_registered_and_prefixes_queries() -> None:
 def test_build_then_reopen_without_embedding(built: dict[str, Any], retriever: Retriever) -> None:
     build = built["build"]
     assert build.rebuilt[0] == "index missing"
-    assert any(r.startswith("model part built (793 records, 32 examples)") for r in build.rebuilt)
-    assert built["embedded"] == (156, 637 + 32)  # records; names and example questions
+    assert any(r.startswith("model part built (812 records, 32 examples)") for r in build.rebuilt)
+    assert built["embedded"] == (156, 656 + 32)  # records; names and example questions
     assert retriever.report.rebuilt == ()
     assert (retriever.stats.documents, retriever.stats.queries) == (0, 0)
     assert retriever.report.seconds < 1.0, retriever.report
@@ -164,23 +164,25 @@ def test_follow_up_grounds_on_the_previous_question(retriever: Retriever) -> Non
 
 
 @pytest.mark.parametrize(
-    ("text", "kinds", "expected"),
+    ("text", "kinds", "expected", "trusted"),
     [
-        ("money we made", ("metric",), "revenue"),
-        ("顾客满意程度", ("metric",), "csat"),
-        ("people who bought", ("metric",), "purchasers"),
-        ("花了多少广告费", ("metric",), "marketing_cost"),
-        ("how fast do we reply to customers", ("metric",), "first_response_time"),
-        ("Apple phones", ("value",), "device"),
+        ("money we made", ("metric",), "revenue", False),
+        ("顾客满意程度", ("metric",), "csat", True),
+        ("people who bought", ("metric",), "purchasers", True),
+        ("花了多少广告费", ("metric",), "marketing_cost", True),
+        ("how fast do we reply to customers", ("metric",), "first_response_time", False),
+        ("Apple phones", ("value",), "device", False),
     ],
 )
 def test_search_finds_paraphrases(
-    retriever: Retriever, text: str, kinds: tuple[str, ...], expected: str
+    retriever: Retriever, text: str, kinds: tuple[str, ...], expected: str, trusted: bool
 ) -> None:
+    """The nearest object is right; the planner acts on it alone only above its threshold
+    (0.905, set so that questions naming no metric, 0.86–0.89, are asked back instead)."""
     hits = retriever.search(text, kinds=kinds, k=3)
     assert [h.kind for h in hits] == [kinds[0]] * 3
     assert hits[0].name == expected, hits
-    assert hits[0].score >= PARAPHRASE_THRESHOLD > hits[2].score - 0.1
+    assert (hits[0].score >= PARAPHRASE_THRESHOLD) == trusted, hits[0].score
 
 
 def test_search_rejects_unknown_kinds(retriever: Retriever) -> None:
@@ -241,7 +243,7 @@ def test_model_change_rebuilds_the_model_part(
     with Retriever.open(path, changed) as r:
         assert r.report.rebuilt[:2] == (
             "model changed",
-            "model part built (794 records, 32 examples)",
+            "model part built (813 records, 32 examples)",
         )
         assert r.search("eyeballs", kinds=("metric",), k=1)[0].name == "active_users"
     with Retriever.open(path, changed) as r:

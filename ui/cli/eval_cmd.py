@@ -81,6 +81,15 @@ def eval_(
         bool | None,
         typer.Option("--progress/--no-progress", help="Show a progress bar.", show_default=False),
     ] = None,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            metavar="PATH",
+            help="Run on this database instead of the suite's (its check queries must fit it).",
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Run an evaluation suite through the assistant and report how often answers are right.
 
@@ -98,7 +107,7 @@ def eval_(
             return
         if suite is None:
             raise UserError("give a SUITE (e.g. evals/gold), or --compare OLD.json NEW.json")
-        _run(suite, backend, out_dir, min_accuracy, junit, jobs, only, answers, progress)
+        _run(suite, backend, out_dir, min_accuracy, junit, jobs, only, answers, progress, db)
     except UserError as exc:
         err.print(f"[bold red]error:[/] {exc.render()}", markup=True)
         raise typer.Exit(2) from None
@@ -114,12 +123,15 @@ def _run(
     only: str | None,
     answers: Path | None,
     progress: bool | None,
+    db: Path | None = None,
 ) -> None:
     from evals import report
     from evals.html import page
     from evals.suite import load_suite
 
     suite = load_suite(suite_path)
+    if db is not None:
+        suite.database_override = db
     run = _judged(suite, backend, jobs, only, answers, progress)
     data = report.to_json(run)
     folder = out_dir or Path("build") / "evals" / f"{suite.name}-{run.backend}"
