@@ -244,3 +244,35 @@ def test_live_run_min_accuracy_and_compare(small_demo: Path, tmp_path: Path) -> 
         app, ["eval", str(failing), "--out", str(tmp_path / "r3"), "--min-accuracy", "0.9"]
     )
     assert low.exit_code == 1 and "below the minimum" in low.output
+
+
+def test_llm_backend_reports_tokens(small_demo: Path, tmp_path: Path) -> None:
+    from tests.fakes.openai_server import FakeOpenAI, PlanReply
+
+    cases = """\
+cases:
+  - id: revenue
+    question: how much did we sell last week
+    language: en
+    expect:
+      kind: metric
+      sql: |
+        SELECT sum(revenue) AS revenue FROM events
+        WHERE touchpoint = 'payment' AND ts >= '2026-11-16' AND ts < '2026-11-23'
+"""
+    suite_dir = write_suite(tmp_path / "suite", small_demo, cases)
+    plan = {"kind": "metric", "metrics": ["revenue"], "time": "last_week"}
+    with FakeOpenAI([PlanReply(plan, prompt_tokens=200, completion_tokens=20)]) as server:
+        env = {"TPA_LLM_BASE_URL": server.base_url, "TPA_LLM_MODEL": "fake"}
+        out = tmp_path / "out"
+        result = runner.invoke(
+            app, ["eval", str(suite_dir), "--backend", "llm", "--out", str(out)], env=env
+        )
+    assert result.exit_code == 0, result.output
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["backend"] == "llm" and report["summary"]["accuracy"] == 1.0
+    assert report["summary"]["tokens"]["total"] == 220
+    missing = runner.invoke(
+        app, ["eval", str(suite_dir), "--backend", "llm"], env={"TPA_LLM_BASE_URL": ""}
+    )
+    assert missing.exit_code == 2 and "TPA_LLM_BASE_URL" in missing.output
