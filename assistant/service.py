@@ -14,6 +14,7 @@ from __future__ import annotations
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
@@ -34,12 +35,18 @@ from semantic_layer.plan import QueryPlan, UnsupportedPlan, parse_plan
 from semantic_layer.time import DateRange, TimeContext
 
 Rating = Literal["up", "down"]
+Stage = Literal["understanding", "querying", "answering"]
 MAX_STORED_QUESTION = 100 * 1024  # bytes, the session store's limit
 
 
 @dataclass
 class _Clock:
     started: float
+    on_stage: Callable[[Stage], None] | None = None
+
+    def stage(self, name: Stage) -> None:
+        if self.on_stage is not None:
+            self.on_stage(name)
 
     def lap(self) -> float:
         now = time.perf_counter()
@@ -104,9 +111,14 @@ class AssistantService:
         role: str | None = None,
         backend: BackendName | None = None,
         channel: str = "api",
+        on_stage: Callable[[Stage], None] | None = None,
     ) -> Answer:
-        """Answer one question (a follow-up when the session has a previous plan)."""
-        clock = _Clock(time.perf_counter())
+        """Answer one question (a follow-up when the session has a previous plan).
+
+        `on_stage` hears "understanding", "querying" and "answering" as the work goes (the chat
+        and `/v1/ask/stream` show them)."""
+        clock = _Clock(time.perf_counter(), on_stage)
+        clock.stage("understanding")
         started = clock.started
         session = (
             self.store.session(session_id)
@@ -165,6 +177,7 @@ class AssistantService:
             )
             return base.model_copy(update={**fields, "text": error.message, "error": error})
         timings.compile_ms = clock.lap()
+        clock.stage("querying")
         outside = self._outside_data(compiled.time_range, plan.language)
         if outside is not None:
             compiled = compile_for(outside, self.model, ctx, role)
@@ -178,6 +191,7 @@ class AssistantService:
             fields["sql"] = compiled.sql(pretty=True)
             return base.model_copy(update={**fields, "text": error.message, "error": error})
         timings.query_ms = clock.lap()
+        clock.stage("answering")
         if compiled.time_range is not None and compiled.time_range.is_future(ctx):
             fields["warnings"] = [*fields["warnings"], _incomplete(plan.language)]
         answer = with_data(base, fields, executed, self.model)
@@ -234,6 +248,13 @@ class AssistantService:
                     raise UserError(f"the query does not run: {exc}") from None
 
         return validate
+
+    def catalog(self, role: str | None = None) -> dict[str, Any]:
+        """What can be asked, for the chat's side panel and `GET /v1/catalog`: the metrics,
+        dimensions, touchpoints and journeys the role may use, in English and Chinese."""
+        from assistant.catalog import build_catalog
+
+        return build_catalog(self.model, role)
 
     def feedback(self, answer_id: str, rating: Rating, comment: str | None = None) -> bool:
         """Record a rating; a thumbs-up on a verified analysis becomes a retrieval example.
@@ -331,4 +352,4 @@ def _open_llm(config: AssistantConfig, model: SemanticModel) -> Any | None:
     return LlmPlanner(config.llm, model)
 
 
-__all__ = ["AssistantService", "PlannerResult", "Rating"]
+__all__ = ["AssistantService", "PlannerResult", "Rating", "Stage"]

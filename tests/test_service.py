@@ -220,3 +220,19 @@ def test_typing_a_clarification_choice_asks_its_question(service: AssistantServi
     assert second.plan["touchpoint"] == "checkout"
     third = service.ask("结算", session_id=first.session_id)
     assert service.ask("1", session_id=third.session_id).kind == "metric"
+
+
+def test_catalog_and_stages(service: AssistantService) -> None:
+    catalog = service.catalog("east_marketing")
+    names = {m["name"] for m in catalog["metrics"]}
+    assert "conversion_rate" in names and "first_response_time" not in names  # the role's policy
+    assert catalog["metrics"][0]["label"]["zh"]
+    for pairs in catalog["examples"].values():
+        for example in pairs:
+            for question in example.values():
+                assert service.planner.plan(question, service.time_context()).plan.kind not in (
+                    "clarify", "unsupported",
+                ), question  # fmt: skip
+    stages: list[str] = []
+    service.ask("revenue last week", on_stage=stages.append)
+    assert stages == ["understanding", "querying", "answering"]
