@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from ui.cli import ask_cmd, eval_cmd, model_cmds
+from ui.cli import ask_cmd, eval_cmd, model_cmds, serve_cmd
 from ui.cli.options import AsOfOption, DbOption, default_db, today
 
 app = typer.Typer(
@@ -147,6 +147,7 @@ def ingest(
 
 
 app.command()(ask_cmd.ask)
+app.command()(serve_cmd.serve)
 app.command(name="eval")(eval_cmd.eval_)
 app.command()(model_cmds.validate)
 app.command()(model_cmds.init)

@@ -1,0 +1,159 @@
+"""The `/v1` routes of DESIGN.md "Interfaces"; every one needs an API key, which names the role
+whose access policy applies to the answer.
+
+No `from __future__ import annotations` here: FastAPI reads the routes' annotations at
+definition time, and `Role` is a dependency local to `router`."""
+
+import json
+import queue
+import threading
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response, StreamingResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.answer.model import Answer
+from assistant.api.guard import ApiError, RateLimiter, api_key
+from assistant.api.metrics import Metrics
+from assistant.api.settings import ServerSettings
+from assistant.service import AssistantService
+from semantic_layer.errors import UserError
+
+MAX_QUESTION = 100_000  # characters; the assistant answers longer ones with a clear error
+
+
+class AskRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    question: str = Field(max_length=MAX_QUESTION)
+    session_id: str | None = Field(default=None, max_length=64)
+    backend: Literal["embedded", "llm"] | None = None
+
+
+class FeedbackRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    answer_id: str = Field(min_length=1, max_length=64)
+    rating: Literal["up", "down"]
+    comment: str | None = Field(default=None, max_length=4000)
+
+
+def router(service: AssistantService, settings: ServerSettings, metrics: Metrics) -> APIRouter:
+    """The API routes, bound to one service."""
+    api = APIRouter(prefix="/v1")
+    limiter = RateLimiter(settings.rate_per_minute)
+
+    def caller(request: Request) -> str:
+        key = api_key(request)
+        if not settings.api_keys:
+            raise ApiError(401, "unauthorized", "no API keys are configured: set TPA_API_KEYS")
+        if key is None or key not in settings.api_keys:
+            raise ApiError(
+                401, "unauthorized", "a valid API key is required (Authorization: Bearer KEY)"
+            )
+        if not limiter.allow(key):
+            raise ApiError(
+                429, "rate_limited", f"over {settings.rate_per_minute} requests a minute: slow down"
+            )
+        return settings.api_keys[key]
+
+    Role = Annotated[str, Depends(caller)]
+
+    def ask(body: AskRequest, role: str, on_stage: Any = None) -> Answer:
+        try:
+            answer = service.ask(
+                body.question, session_id=body.session_id, role=role, backend=body.backend,
+                channel="api", on_stage=on_stage,
+            )  # fmt: skip
+        except UserError as exc:  # an unknown session id
+            raise ApiError(404, "not_found", exc.render()) from None
+        metrics.answer(answer)
+        return answer
+
+    @api.post("/ask", response_model=Answer, summary="Answer one question")
+    def post_ask(body: AskRequest, role: Role) -> Answer:
+        """The Answer object; a follow-up when `session_id` names an earlier conversation."""
+        return ask(body, role)
+
+    @api.post("/ask/stream", summary="Answer with server-sent stages")
+    def post_ask_stream(body: AskRequest, role: Role) -> StreamingResponse:
+        """`event: stage` (understanding, querying, answering), then `event: answer`."""
+        if body.session_id:
+            _known_session(service, body.session_id)
+        return StreamingResponse(
+            _stream(lambda cb: ask(body, role, cb)), media_type="text/event-stream"
+        )
+
+    @api.get("/catalog", summary="What the caller's role can ask about")
+    def get_catalog(role: Role) -> dict[str, Any]:
+        return service.catalog(role)
+
+    @api.get("/sessions/{session_id}", summary="A conversation and its turns")
+    def get_session(session_id: str, role: Role) -> dict[str, Any]:
+        session = _known_session(service, session_id)
+        turns = service.store.turns(session.id)
+        return {
+            "id": session.id, "created_at": session.created_at, "title": session.title,
+            "turns": [
+                {"number": t.number, "question": t.question, "answer_id": t.answer_id,
+                 "kind": t.kind, "text": t.answer.text, "created_at": t.created_at}
+                for t in turns
+            ],
+        }  # fmt: skip
+
+    @api.post("/feedback", summary="Thumbs up or down on an answer")
+    def post_feedback(body: FeedbackRequest, role: Role) -> dict[str, Any]:
+        try:
+            saved = service.feedback(body.answer_id, body.rating, body.comment)
+        except UserError as exc:
+            raise ApiError(404, "not_found", exc.render()) from None
+        return {"ok": True, "saved_example": saved}
+
+    @api.get("/answers/{answer_id}/chart.png", summary="An answer's chart as a PNG (for bots)")
+    def get_chart(answer_id: str, role: Role) -> Response:
+        from assistant.answer.png import PngUnavailable, render_png
+
+        try:
+            answer = service.store.answer(answer_id)
+        except UserError as exc:
+            raise ApiError(404, "not_found", exc.render()) from None
+        if answer.chart is None:
+            raise ApiError(404, "no_chart", "this answer has no chart (a single number or no data)")
+        try:
+            png = render_png(answer.chart)
+        except PngUnavailable as exc:
+            raise ApiError(503, "png_unavailable", exc.render()) from None
+        return Response(png, media_type="image/png")
+
+    return api
+
+
+def _known_session(service: AssistantService, session_id: str) -> Any:
+    try:
+        return service.store.session(session_id)
+    except UserError as exc:
+        raise ApiError(404, "not_found", exc.render()) from None
+
+
+def _stream(run: Any) -> Iterator[str]:
+    """Run `run(on_stage)` in a thread; yield its stages as they happen, then the answer."""
+    events: queue.Queue[tuple[str, Any]] = queue.Queue()
+
+    def work() -> None:
+        try:
+            answer = run(lambda stage: events.put(("stage", {"stage": stage})))
+            events.put(("answer", json.loads(answer.model_dump_json())))
+        except ApiError as exc:
+            events.put(("error", {"error": {"code": exc.code, "message": exc.message}}))
+
+    threading.Thread(target=work, daemon=True).start()
+    while True:
+        event, data = events.get()
+        yield f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False, default=str)}\n\n"
+        if event != "stage":
+            return
+
+
+__all__ = ["AskRequest", "FeedbackRequest", "router"]

@@ -1,0 +1,71 @@
+"""`tpa serve`: one process — the chat at /, the HTTP API under /v1, bots under /bots."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from ui.cli.model_cmds import ModelOption
+from ui.cli.options import AsOfOption, DbOption
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+HostOption = Annotated[
+    str, typer.Option("--host", help="Interface to listen on (loopback by default).")
+]
+PortOption = Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")]
+
+
+def serve(
+    host: HostOption = "127.0.0.1",
+    port: PortOption = 7860,
+    db: DbOption = None,
+    model: ModelOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Serve the assistant: the chat at /, the HTTP API under /v1 (API keys from TPA_API_KEYS,
+    "key:role,…"), OpenAPI docs at /docs, /healthz and /metrics. Nothing is fetched from the
+    internet."""
+    run_server(host, port, db, model, as_of)
+
+
+def run_server(
+    host: str, port: int, db: Path | None, model: Path | None, as_of: date | None
+) -> None:
+    """Open the service and serve it with uvicorn until interrupted."""
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    import uvicorn
+
+    from assistant.api import ServerSettings, create_app
+    from assistant.config import AssistantConfig
+    from assistant.service import AssistantService
+    from semantic_layer.errors import UserError
+
+    try:
+        settings = ServerSettings.from_env(host=host, port=port)
+        service = AssistantService.open(AssistantConfig.from_env(db=db, model=model, as_of=as_of))
+    except UserError as exc:
+        err.print(f"[bold red]error:[/] {exc.render()}", markup=True)
+        raise typer.Exit(2) from None
+    except Exception as exc:  # the engine's start-up errors name the file
+        if type(exc).__module__.startswith(("connectors", "assistant")):
+            err.print(f"[bold red]error:[/] {exc}", markup=True)
+            raise typer.Exit(2) from None
+        raise
+    app = create_app(service, settings)
+    if not settings.api_keys:
+        err.print("note: no API keys (TPA_API_KEYS): the /v1 API refuses every request")
+    err.print(f"serving on http://{settings.host}:{settings.port}  (API docs: /docs)")
+    try:
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+    finally:
+        service.close()
+
+
+__all__ = ["run_server", "serve"]
