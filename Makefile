@@ -48,6 +48,7 @@ bench: install
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/compiler.py
 	$(BIN)/python bench/planner.py
+	$(BIN)/python bench/api.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
