@@ -11,6 +11,7 @@ from rich.console import Console
 
 from ui.cli import ask_cmd, eval_cmd, model_cmds, serve_cmd
 from ui.cli.options import AsOfOption, DbOption, default_db, today
+from ui.cli.serve_cmd import HostOption, PortOption
 
 app = typer.Typer(
     name="tpa",
@@ -48,7 +49,7 @@ def demo(
     db: DbOption = None,
     as_of: AsOfOption = None,
     no_serve: Annotated[
-        bool, typer.Option("--no-serve", help="Only build the data; do not start the chat.")
+        bool, typer.Option("--no-serve", help="Only build the data; do not start the server.")
     ] = False,
     events: Annotated[
         int,
@@ -77,13 +78,15 @@ def demo(
         ),
     ] = False,
     progress: ProgressOption = None,
+    host: HostOption = "127.0.0.1",
+    port: PortOption = 7860,
 ) -> None:
-    """Build the demo dataset (a seeded omnichannel retailer) into data/demo.duckdb; summarise it.
+    """Build the demo dataset (a seeded omnichannel retailer) into data/demo.duckdb, then serve
+    the chat and the API on http://127.0.0.1:7860 (unless --no-serve).
 
     The data ends yesterday relative to today (or --as-of), so "last week" always has data. The
-    retrieval index of the demo model is built next to it (data/index/). The chat server is not
-    part of this build yet: with or without --no-serve, the command builds and prints a summary;
-    then ask with `tpa ask "…"`.
+    retrieval index of the demo model is built next to it (data/index/). With --no-serve it
+    only builds and prints a summary; ask with `tpa ask "…"`.
     """
     from connectors.demo import build_demo, existing_demo
 
@@ -102,7 +105,10 @@ def demo(
     for line in summary.lines():
         out.print(line)
     _build_index(path)
-    del no_serve  # serving arrives with the chat; building is the whole job today
+    if not no_serve:
+        from ui.cli.serve_cmd import run_server
+
+        run_server(host, port, path, None, day)
 
 
 def _build_index(db: Path) -> None:
