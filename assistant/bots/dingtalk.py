@@ -1,0 +1,162 @@
+"""DingTalk: an internal app's robot in HTTP mode (messages posted to a callback URL).
+
+Each callback has `timestamp` (ms) and `sign` headers, sign = base64(HMAC-SHA256(app secret,
+timestamp + "\\n" + app secret)); a timestamp more than an hour off, or a timestamp/sign pair
+seen before, is refused. The text answer goes to the `sessionWebhook` of the message (only
+accepted on the configured DingTalk host); the chart is uploaded with `media/upload` and sent as
+a `sampleImageMsg` by the robot API (group or one-to-one). A one-to-one chat is one session; in
+a group, each member's messages are.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+import httpx
+from fastapi import Request
+from fastapi.responses import JSONResponse
+
+from assistant.bots.common import (
+    BotError,
+    PlatformError,
+    SeenCache,
+    TokenCache,
+    json_body,
+    json_of,
+    read_body,
+)
+from assistant.bots.config import DingTalkSettings
+from assistant.bots.dispatch import Dispatcher
+from assistant.bots.replies import clip
+from assistant.bots.signing import DINGTALK_WINDOW_S, SignatureError, verify_dingtalk
+
+PLATFORM: Final = "dingtalk"
+MAX_TEXT_BYTES: Final = 18_000
+
+
+class DingTalkApi:
+    """Access token, session-webhook replies, media upload and robot image messages."""
+
+    def __init__(self, settings: DingTalkSettings) -> None:
+        self.api, self.oapi = settings.api_base.rstrip("/"), settings.oapi_base.rstrip("/")
+        self.robot = settings.robot
+        self._app = {
+            "appKey": settings.app_key,
+            "appSecret": settings.app_secret.get_secret_value(),
+        }
+        self._tokens = TokenCache(self._access_token)
+
+    def _access_token(self, http: httpx.Client) -> tuple[str, float]:
+        url = f"{self.api}/v1.0/oauth2/accessToken"
+        data = json_of(http.post(url, json=self._app), "DingTalk", "oauth2/accessToken")
+        if not data.get("accessToken"):
+            raise PlatformError(f"DingTalk gave no access token: {data.get('message', '')}")
+        return str(data["accessToken"]), float(data.get("expireIn", 7200))
+
+    def owns(self, webhook: str) -> bool:
+        """Whether a sessionWebhook is on the configured DingTalk host (we post nowhere else)."""
+        url, mine = urlsplit(webhook), urlsplit(self.oapi)
+        return (url.scheme, url.netloc) == (mine.scheme, mine.netloc) and url.path.startswith(
+            mine.path.rstrip("/") + "/robot/"
+        )
+
+    def send_text(self, http: httpx.Client, webhook: str, text: str) -> None:
+        body = {"msgtype": "text", "text": {"content": clip(text, MAX_TEXT_BYTES)}}
+        _ok(json_of(http.post(webhook, json=body), "DingTalk", "sessionWebhook"))
+
+    def upload_image(self, http: httpx.Client, png: bytes) -> str:
+        params = {"access_token": self._tokens.get(http), "type": "image"}
+        files = {"media": ("chart.png", png, "image/png")}
+        sent = http.post(f"{self.oapi}/media/upload", params=params, files=files)
+        return str(_ok(json_of(sent, "DingTalk", "media/upload"))["media_id"])
+
+    def send_image(self, http: httpx.Client, media_id: str, chat: DingTalkChat) -> None:
+        body: dict[str, Any] = {
+            "robotCode": self.robot,
+            "msgKey": "sampleImageMsg",
+            "msgParam": json.dumps({"photoURL": media_id}),
+        }
+        if chat.group:
+            path, body["openConversationId"] = "groupMessages/send", chat.conversation_id
+        else:
+            path, body["userIds"] = "oToMessages/batchSend", [chat.user_id]
+        auth = {"x-acs-dingtalk-access-token": self._tokens.get(http)}
+        json_of(http.post(f"{self.api}/v1.0/robot/{path}", json=body, headers=auth),
+                "DingTalk", f"robot/{path}")  # fmt: skip
+
+
+def _ok(data: dict[str, Any]) -> dict[str, Any]:
+    if data.get("errcode", 0) != 0:
+        raise PlatformError(f"DingTalk error {data.get('errcode')}: {data.get('errmsg', '')}")
+    return data
+
+
+@dataclass(frozen=True)
+class DingTalkChat:
+    """A DingTalk conversation: text through its session webhook, images through the robot."""
+
+    api: DingTalkApi
+    webhook: str
+    key: str
+    conversation_id: str
+    group: bool
+    user_id: str
+    platform: str = PLATFORM
+
+    def thread_key(self, http: httpx.Client) -> str:
+        return self.key
+
+    def post_text(self, http: httpx.Client, text: str) -> None:
+        self.api.send_text(http, self.webhook, text)
+
+    def post_image(self, http: httpx.Client, png: bytes) -> None:
+        self.api.send_image(http, self.api.upload_image(http, png), self)
+
+
+class DingTalkAdapter:
+    """`POST /dingtalk/callback`."""
+
+    def __init__(self, settings: DingTalkSettings, dispatcher: Dispatcher,
+                 clock: Callable[[], float] = time.time) -> None:  # fmt: skip
+        self.api, self.dispatcher, self.clock = DingTalkApi(settings), dispatcher, clock
+        self._secret = settings.app_secret.get_secret_value()
+        self._signatures = SeenCache(ttl_s=2 * DINGTALK_WINDOW_S)
+        self._messages = SeenCache(ttl_s=2 * DINGTALK_WINDOW_S)
+
+    async def callback(self, request: Request) -> JSONResponse:
+        body = await read_body(request)
+        timestamp, sign = request.headers.get("timestamp"), request.headers.get("sign")
+        verify_dingtalk(self._secret, timestamp, sign, self.clock())
+        if not self._signatures.first(f"{timestamp}:{sign}"):
+            raise SignatureError("this signed request was already received (a replay)")
+        payload = json_body(body)
+        msg_id = str(payload.get("msgId") or "")
+        if not msg_id or not self._messages.first(msg_id):
+            return JSONResponse({"ignored": "duplicate delivery, or no message id"})
+        found = self._question(payload)
+        if found is not None:
+            self.dispatcher.submit(*found)
+        return JSONResponse({})
+
+    def _question(self, payload: dict[str, Any]) -> tuple[str, DingTalkChat] | None:
+        text = payload.get("text")
+        webhook = str(payload.get("sessionWebhook") or "")
+        if payload.get("msgtype") != "text" or not isinstance(text, dict) or not webhook:
+            return None
+        if not self.api.owns(webhook):
+            raise BotError(400, "bad_webhook", "the sessionWebhook is not on the configured "
+                           "DingTalk host (TPA_DINGTALK_OAPI_BASE)")  # fmt: skip
+        conversation = str(payload.get("conversationId") or "")
+        user = str(payload.get("senderStaffId") or payload.get("senderId") or "")
+        group = str(payload.get("conversationType")) == "2"
+        key = f"{conversation}:{user}" if group else conversation
+        chat = DingTalkChat(self.api, webhook, key, conversation, group, user)
+        return " ".join(str(text.get("content") or "").split()), chat
+
+
+__all__ = ["DingTalkAdapter", "DingTalkApi", "DingTalkChat"]

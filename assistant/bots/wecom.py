@@ -1,0 +1,144 @@
+"""WeCom (企业微信): a self-built app's callback mode ("receive messages" by API).
+
+Every callback carries `msg_signature`, `timestamp` and `nonce` in the query: msg_signature =
+SHA-1 of the sorted, concatenated token, timestamp, nonce and encrypted text. `GET` verifies
+the URL: the decrypted `echostr` is the answer. `POST` brings XML whose `Encrypt` decrypts
+(AES-256-CBC, key = base64(EncodingAESKey + "="), IV its first 16 bytes) to the message XML,
+addressed to our corp id. Stale timestamps and reused nonces are refused. Answers are sent to the
+user with `message/send` (and the chart via `media/upload`), with the app's access token. Each
+user's chat with the app is one session.
+"""
+
+from __future__ import annotations
+
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Final
+
+import httpx
+from fastapi import Request
+from fastapi.responses import PlainTextResponse
+
+from assistant.bots.aes import wecom_decrypt
+from assistant.bots.common import (
+    BotError,
+    PlatformError,
+    SeenCache,
+    TokenCache,
+    json_of,
+    read_body,
+)
+from assistant.bots.config import WeComSettings
+from assistant.bots.dispatch import Dispatcher
+from assistant.bots.replies import clip
+from assistant.bots.signing import WECOM_WINDOW_S, SignatureError, verify_wecom
+
+PLATFORM: Final = "wecom"
+MAX_TEXT_BYTES: Final = 2048  # message/send: text content is at most 2048 bytes
+
+
+class WeComApi:
+    """Access token, media upload and `message/send` for one app (AgentId)."""
+
+    def __init__(self, settings: WeComSettings) -> None:
+        self.base = settings.api_base.rstrip("/") + "/cgi-bin"
+        self.agent_id = settings.agent_id
+        self._app = {"corpid": settings.corp_id, "corpsecret": settings.secret.get_secret_value()}
+        self._tokens = TokenCache(self._access_token)
+
+    def _access_token(self, http: httpx.Client) -> tuple[str, float]:
+        data = _ok(
+            json_of(http.get(f"{self.base}/gettoken", params=self._app), "WeCom", "gettoken")
+        )
+        return str(data["access_token"]), float(data.get("expires_in", 7200))
+
+    def send(self, http: httpx.Client, user: str, msgtype: str, content: dict[str, Any]) -> None:
+        body = {"touser": user, "msgtype": msgtype, "agentid": self.agent_id, msgtype: content}
+        params = {"access_token": self._tokens.get(http)}
+        sent = http.post(f"{self.base}/message/send", params=params, json=body)
+        _ok(json_of(sent, "WeCom", "message/send"))
+
+    def upload_image(self, http: httpx.Client, png: bytes) -> str:
+        params = {"access_token": self._tokens.get(http), "type": "image"}
+        files = {"media": ("chart.png", png, "image/png")}
+        sent = http.post(f"{self.base}/media/upload", params=params, files=files)
+        return str(_ok(json_of(sent, "WeCom", "media/upload"))["media_id"])
+
+
+def _ok(data: dict[str, Any]) -> dict[str, Any]:
+    if data.get("errcode", 0) != 0:
+        raise PlatformError(f"WeCom error {data.get('errcode')}: {data.get('errmsg', '')}")
+    return data
+
+
+@dataclass(frozen=True)
+class WeComUser:
+    """A member's chat with the app."""
+
+    api: WeComApi
+    user: str
+    platform: str = PLATFORM
+
+    def thread_key(self, http: httpx.Client) -> str:
+        return self.user
+
+    def post_text(self, http: httpx.Client, text: str) -> None:
+        self.api.send(http, self.user, "text", {"content": clip(text, MAX_TEXT_BYTES)})
+
+    def post_image(self, http: httpx.Client, png: bytes) -> None:
+        self.api.send(http, self.user, "image", {"media_id": self.api.upload_image(http, png)})
+
+
+class WeComAdapter:
+    """`GET /wecom/callback` (URL verification) and `POST /wecom/callback` (messages)."""
+
+    def __init__(self, settings: WeComSettings, dispatcher: Dispatcher,
+                 clock: Callable[[], float] = time.time) -> None:  # fmt: skip
+        self.api, self.dispatcher, self.clock = WeComApi(settings), dispatcher, clock
+        self._token = settings.token.get_secret_value()
+        self._aes_key = settings.encoding_aes_key.get_secret_value()
+        self._corp_id, self._agent_id = settings.corp_id, str(settings.agent_id)
+        self._nonces = SeenCache(ttl_s=2 * WECOM_WINDOW_S)
+        self._messages = SeenCache(ttl_s=24 * 3600)
+
+    async def verify_url(self, request: Request) -> PlainTextResponse:
+        query = dict(request.query_params)
+        echostr = query.get("echostr")
+        if not echostr:
+            raise BotError(400, "bad_request", "echostr is missing")
+        verify_wecom(self._token, query, echostr, self.clock())
+        return PlainTextResponse(wecom_decrypt(self._aes_key, echostr, self._corp_id).decode())
+
+    async def callback(self, request: Request) -> PlainTextResponse:
+        body = await read_body(request)
+        query = dict(request.query_params)
+        encrypt = _xml(body).get("Encrypt", "")
+        verify_wecom(self._token, query, encrypt, self.clock())
+        if not self._nonces.first(f"{query.get('timestamp')}:{query.get('nonce')}"):
+            raise SignatureError("this nonce was already used (a replay)")
+        message = _xml(wecom_decrypt(self._aes_key, encrypt, self._corp_id))
+        user, msg_id = message.get("FromUserName", ""), message.get("MsgId", "")
+        if message.get("MsgType") != "text" or not user or not msg_id:
+            return PlainTextResponse("")
+        if message.get("AgentID", self._agent_id) != self._agent_id:
+            return PlainTextResponse("")
+        if self._messages.first(msg_id):
+            question = " ".join(message.get("Content", "").split())
+            self.dispatcher.submit(question, WeComUser(self.api, user))
+        return PlainTextResponse("")
+
+
+def _xml(data: bytes) -> dict[str, str]:
+    """The child elements of a flat WeCom XML document; no DTDs or entities are accepted."""
+    if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
+        raise BotError(400, "bad_request", "XML with a DTD is not accepted")
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError:
+        raise BotError(400, "bad_request", "the body is not XML") from None
+    return {child.tag: (child.text or "").strip() for child in root}
+
+
+__all__ = ["WeComAdapter", "WeComApi", "WeComUser"]
