@@ -1,0 +1,137 @@
+"""`build_chat`: the business user's chat as a `gr.Blocks`, and `mount_chat` to serve it offline.
+
+    side panel: language · new conversation · example questions by role · catalog
+    main:       title · one card per answer (gr.render) · status line · question box
+
+Every event is private to the page (`api_visibility="private"`): programs use the server's own
+HTTP API, which serialises answers properly.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import gradio as gr
+from fastapi import FastAPI
+
+from assistant.answer.narrate.numbers import currency_symbol
+from assistant.service import AssistantService
+from semantic_layer.model.labels import ModelLabels
+from ui.chat.catalog import catalog_view
+from ui.chat.handlers import ChatHandlers, header
+from ui.chat.labels import LANGUAGES, ui_language, word
+from ui.chat.state import ChatState
+from ui.chat.theme import mount_options
+from ui.chat.views import Wiring, ask_event_options, conversation, side_panel
+
+T = TypeVar("T")
+
+
+def build_chat(
+    service: AssistantService, *, role: str | None = None, lang: str = "en"
+) -> gr.Blocks:
+    """The chat for `service`; answers follow `role`'s access policy, labels start in `lang`.
+
+    Serve it with `mount_chat` (or pass `theme.mount_options()` to `gr.mount_gradio_app`): Gradio 6
+    takes the theme and CSS at mount time."""
+    return in_event_loop(lambda: _build(service, role, lang))
+
+
+def _build(service: AssistantService, role: str | None, lang: str) -> gr.Blocks:
+    handlers = ChatHandlers(service, role)
+    catalog = service.catalog(role)
+    currency = currency_symbol(service.model.settings.currency)
+    labels = ModelLabels(service.model)
+    start = ui_language(lang)
+    blocks = gr.Blocks(title=word("title", start), analytics_enabled=False)
+    with blocks:
+        state = gr.State(ChatState())
+        status = gr.Markdown("", elem_id="tpa-status", render=False)
+        question = gr.Textbox(
+            label=word("question", start),
+            placeholder=word("placeholder", start),
+            lines=1,
+            max_lines=6,
+            autofocus=True,
+            scale=8,
+            elem_id="tpa-question",
+            render=False,
+        )
+        with gr.Sidebar(open=True, width=340, elem_id="tpa-side"):
+            language = gr.Radio(
+                choices=list(LANGUAGES), value=start, label=word("language", start),
+                elem_id="tpa-language",
+            )  # fmt: skip
+            new = gr.Button(word("new", start), elem_id="tpa-new")
+            wiring = Wiring(handlers, state, language, (state, status, question))
+
+            def panel(lang: str) -> None:
+                side_panel(catalog_view(catalog, lang), lang, wiring)
+
+            gr.render(inputs=[language])(panel)
+        title = gr.Markdown(header(start), elem_id="tpa-header")
+
+        def cards(current: ChatState | None) -> None:
+            conversation(current, wiring, currency, labels)
+
+        gr.render(inputs=[state], show_progress="hidden")(cards)
+        status.render()  # type: ignore[no-untyped-call]
+        with gr.Row(equal_height=True):
+            question.render()  # type: ignore[no-untyped-call]
+            send = gr.Button(word("send", start), variant="primary", scale=1, elem_id="tpa-send")
+        _wire(wiring, question, send, new, title)
+    return blocks
+
+
+def _wire(
+    wiring: Wiring, question: gr.Textbox, send: gr.Button, new: gr.Button, title: gr.Markdown
+) -> None:
+    """The fixed events: ask (Enter or the button), new conversation, language switch."""
+    inputs = [question, wiring.state]
+    outputs = list(wiring.ask_outputs)
+    handlers = wiring.handlers
+    question.submit(handlers.ask, inputs, outputs, **ask_event_options())
+    send.click(handlers.ask, inputs, outputs, **ask_event_options())
+    new.click(handlers.new_conversation, None, outputs, api_visibility="private")
+    wiring.lang.change(
+        handlers.switch_language,
+        [wiring.lang],
+        [title, wiring.lang, question, send, new],
+        api_visibility="private",
+        show_progress="hidden",
+    )
+
+
+def mount_chat(app: FastAPI, blocks: gr.Blocks, path: str = "/", **options: Any) -> FastAPI:
+    """Mount the chat on `app` at `path` with its theme and offline settings (`options` win)."""
+    settings = {**mount_options(), **options}
+    mounted: FastAPI = in_event_loop(lambda: gr.mount_gradio_app(app, blocks, path, **settings))
+    return mounted
+
+
+def in_event_loop(make: Callable[[], T]) -> T:
+    """`make()` with an event loop running.
+
+    Gradio creates its queue's and server's asyncio locks with a brand-new event loop whenever none
+    is running, replacing (and leaking, unclosed) the thread's previous one; this runs `make`
+    inside a loop that is closed afterwards, so nothing leaks."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        pass
+    else:
+        return make()
+
+    async def call() -> T:
+        return make()
+
+    loop = asyncio.new_event_loop()
+    try:
+        return loop.run_until_complete(call())
+    finally:
+        loop.close()
+
+
+__all__ = ["build_chat", "in_event_loop", "mount_chat"]

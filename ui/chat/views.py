@@ -1,0 +1,162 @@
+"""Gradio components for the dynamic parts: one card per answer, and the side panel's examples and
+catalog. Called inside `gr.render` functions (see `app.py`); every button asks or rates through
+`ChatHandlers`, with its question bound by `functools.partial` (so Gradio still sees a generator).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, Final
+
+import gradio as gr
+
+from semantic_layer.model.labels import ModelLabels
+from ui.chat.catalog import CatalogView
+from ui.chat.handlers import ChatHandlers
+from ui.chat.labels import word
+from ui.chat.render import AnswerView, Chip, answer_view, short
+from ui.chat.state import ChatState, Turn
+
+ASK_CONCURRENCY: Final = 8
+TABLE_HEIGHT: Final = 360
+
+
+@dataclass(frozen=True)
+class Wiring:
+    """The fixed components every dynamic button reads or writes."""
+
+    handlers: ChatHandlers
+    state: gr.State
+    lang: gr.Radio
+    ask_outputs: tuple[Any, ...]  # state, status line, question box
+
+    def ask_on(self, button: gr.Button, question: str) -> None:
+        """Clicking `button` asks `question` in the tab's conversation."""
+        button.click(
+            partial(self.handlers.ask, question),
+            inputs=[self.state],
+            outputs=list(self.ask_outputs),
+            **ask_event_options(),
+        )
+
+
+def ask_event_options() -> dict[str, Any]:
+    """Every ask event: off the API (the server has its own), status shown by the handler."""
+    return {
+        "api_visibility": "private",
+        "show_progress": "hidden",
+        "scroll_to_output": True,
+        "concurrency_id": "tpa-ask",
+        "concurrency_limit": ASK_CONCURRENCY,
+    }
+
+
+def conversation(
+    state: ChatState | None, wiring: Wiring, currency: str, labels: ModelLabels | None = None
+) -> None:
+    """One card per turn so far (each in its answer's language)."""
+    turns = state.turns if isinstance(state, ChatState) else ()
+    for turn in turns:
+        answer_card(turn, answer_view(turn.answer, currency=currency, labels=labels), wiring)
+
+
+def answer_card(turn: Turn, view: AnswerView, wiring: Wiring) -> None:
+    """One question and its answer: text first, then chart, table, SQL, notes, chips, thumbs.
+
+    Its words follow the answer's language, like the answer itself."""
+    key, lang = view.answer_id, view.language
+    with gr.Column(elem_classes=["tpa-turn"], key=f"turn-{key}"):
+        question = f"**{word('you', lang)}:** {html.escape(short(turn.question))}"
+        gr.Markdown(question, elem_classes=["tpa-question"], key=f"q-{key}")
+        _text(view, key)
+        if view.figure is not None:
+            gr.Plot(view.figure, show_label=False, elem_classes=["tpa-chart"], key=f"plot-{key}")
+        _data(view, lang, key)
+        _chips(view.choices, word("choices", lang), wiring, f"choices-{key}")
+        _chips(view.suggestions, word("suggestions", lang), wiring, f"suggest-{key}")
+        if turn.stored:
+            _thumbs(view.answer_id, lang, wiring, key)
+
+
+def _text(view: AnswerView, key: str) -> None:
+    if view.error is not None:
+        gr.Markdown(f"⚠ {view.error}", elem_classes=["tpa-error"], key=f"err-{key}")
+    else:
+        gr.Markdown(view.text, elem_classes=["tpa-answer"], key=f"text-{key}", **_plain())
+    for n, warning in enumerate(view.warnings):
+        gr.Markdown(f"⚠ {warning}", elem_classes=["tpa-warning"], key=f"warn-{key}-{n}")
+
+
+def _data(view: AnswerView, lang: str, key: str) -> None:
+    if view.interpretation:
+        line = f"*{word('interpretation', lang)}:* {view.interpretation}"
+        gr.Markdown(line, elem_classes=["tpa-interpretation"], key=f"interp-{key}", **_plain())
+    if view.table is not None:
+        title = f"{word('table', lang)} ({len(view.table.rows):,})"
+        with gr.Accordion(title, open=False, key=f"table-{key}", preserved_by_key=["open"]):
+            if view.table.note:
+                gr.Markdown(view.table.note, elem_classes=["tpa-note"])
+            gr.Dataframe(
+                view.table.value(),
+                headers=list(view.table.headers),
+                interactive=False,
+                max_height=TABLE_HEIGHT,
+                wrap=True,
+                show_label=False,
+                elem_classes=["tpa-table"],
+            )
+    if view.sql:
+        sql_title = word("sql", lang)
+        with gr.Accordion(sql_title, open=False, key=f"sql-{key}", preserved_by_key=["open"]):
+            gr.Code(view.sql, language="sql", interactive=False, show_label=False, lines=4)
+
+
+def _chips(chips: tuple[Chip, ...], title: str, wiring: Wiring, key: str) -> None:
+    if not chips:
+        return
+    gr.Markdown(f"**{title}**", elem_classes=["tpa-chips-title"], key=f"{key}-title")
+    with gr.Row(elem_classes=["tpa-chips"], key=key):
+        for n, chip in enumerate(chips):
+            button = gr.Button(chip.label, size="sm", elem_classes=["tpa-chip"], key=f"{key}-{n}")
+            wiring.ask_on(button, chip.question)
+
+
+def _thumbs(answer_id: str, lang: str, wiring: Wiring, key: str) -> None:
+    with gr.Row(elem_classes=["tpa-thumbs"], key=f"thumbs-{key}"):
+        up = gr.Button(f"✓ {word('up', lang)}", size="sm", elem_classes=["tpa-thumb", "tpa-up"])
+        down = gr.Button(
+            f"✗ {word('down', lang)}", size="sm", elem_classes=["tpa-thumb", "tpa-down"]
+        )
+        note = gr.Markdown("", elem_classes=["tpa-feedback"], key=f"note-{key}")
+    for button, rating in ((up, "up"), (down, "down")):
+        button.click(
+            partial(wiring.handlers.rate, answer_id, rating, lang),
+            inputs=None,
+            outputs=[note],
+            api_visibility="private",
+            show_progress="hidden",
+        )
+
+
+def side_panel(view: CatalogView, lang: str, wiring: Wiring) -> None:
+    """Example questions by role (clicking one asks it), then the catalog lists."""
+    gr.Markdown(f"### {word('examples', lang)}")
+    for group in view.examples:
+        with gr.Accordion(group.title, open=True, elem_classes=[f"tpa-group-{group.key}"]):
+            for chip in group.chips:
+                button = gr.Button(chip.label, size="sm", elem_classes=["tpa-example"])
+                wiring.ask_on(button, chip.question)
+    gr.Markdown(f"### {word('catalog', lang)}")
+    for section in view.sections:
+        with gr.Accordion(section.title, open=False, elem_classes=[f"tpa-{section.key}"]):
+            gr.Markdown(section.markdown, elem_classes=["tpa-catalog"], **_plain())
+
+
+def _plain() -> dict[str, Any]:
+    """Markdown options for data text: no LaTeX (a "$" is money, not maths)."""
+    return {"latex_delimiters": []}
+
+
+__all__ = ["Wiring", "answer_card", "ask_event_options", "conversation", "side_panel"]
