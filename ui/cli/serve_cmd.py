@@ -19,6 +19,14 @@ HostOption = Annotated[
     str, typer.Option("--host", help="Interface to listen on (loopback by default).")
 ]
 PortOption = Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")]
+ChatRoleOption = Annotated[
+    str | None,
+    typer.Option(
+        "--chat-role",
+        envvar="TPA_CHAT_ROLE",
+        help="Access role of the chat at / (default: the model's default role).",
+    ),
+]
 
 
 def serve(
@@ -27,41 +35,53 @@ def serve(
     db: DbOption = None,
     model: ModelOption = None,
     as_of: AsOfOption = None,
+    chat_role: ChatRoleOption = None,
 ) -> None:
     """Serve the assistant: the chat at /, the HTTP API under /v1 (API keys from TPA_API_KEYS,
-    "key:role,…"), OpenAPI docs at /docs, /healthz and /metrics. Nothing is fetched from the
-    internet."""
-    run_server(host, port, db, model, as_of)
+    "key:role,…"), the messaging bots under /bots (TPA_SLACK_*, TPA_FEISHU_*, TPA_DINGTALK_*,
+    TPA_WECOM_*; see docs/bots.md), OpenAPI docs at /docs, /healthz and /metrics. Nothing is
+    fetched from the internet."""
+    run_server(host, port, db, model, as_of, chat_role=chat_role)
 
 
 def run_server(
-    host: str, port: int, db: Path | None, model: Path | None, as_of: date | None
+    host: str,
+    port: int,
+    db: Path | None,
+    model: Path | None,
+    as_of: date | None,
+    *,
+    chat_role: str | None = None,
 ) -> None:
     """Open the service and serve it with uvicorn until interrupted."""
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     import uvicorn
 
-    from assistant.api import ServerSettings, create_app
+    from assistant.api import ServerSettings
     from assistant.config import AssistantConfig
     from assistant.service import AssistantService
     from semantic_layer.errors import UserError
+    from ui.server import build_server
 
+    service: AssistantService | None = None
     try:
         settings = ServerSettings.from_env(host=host, port=port)
         service = AssistantService.open(AssistantConfig.from_env(db=db, model=model, as_of=as_of))
-    except UserError as exc:
-        err.print(f"[bold red]error:[/] {exc.render()}", markup=True)
-        raise typer.Exit(2) from None
-    except Exception as exc:  # the engine's start-up errors name the file
+        app = build_server(service, settings, chat_role=chat_role)
+    except Exception as exc:
+        if service is not None:
+            service.close()
+        if isinstance(exc, UserError):
+            err.print(f"[bold red]error:[/] {exc.render()}", markup=True)
+            raise typer.Exit(2) from None
         if type(exc).__module__.startswith(("connectors", "assistant")):
-            err.print(f"[bold red]error:[/] {exc}", markup=True)
+            err.print(f"[bold red]error:[/] {exc}", markup=True)  # start-up errors name the file
             raise typer.Exit(2) from None
         raise
-    app = create_app(service, settings)
     if not settings.api_keys:
         err.print("note: no API keys (TPA_API_KEYS): the /v1 API refuses every request")
-    err.print(f"serving on http://{settings.host}:{settings.port}  (API docs: /docs)")
+    err.print(f"chat on http://{settings.host}:{settings.port}/  (API docs: /docs)")
     try:
         uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
     finally:

@@ -1,0 +1,43 @@
+"""`build_server`: the one app `tpa serve` runs — the API under /v1, /healthz, /metrics, /docs,
+the bots under /bots and the Gradio chat at /.
+
+The chat is mounted last: Gradio's app at "/" would otherwise shadow the routes added after it.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+from fastapi import FastAPI
+
+from assistant.answer.png import render_png
+from assistant.api import ServerSettings, create_app
+from assistant.bots import BotsConfig, bots_router
+from assistant.service import AssistantService
+from ui.chat import build_chat, mount_chat
+
+
+def build_server(
+    service: AssistantService,
+    settings: ServerSettings,
+    bots: BotsConfig | None = None,
+    *,
+    chat_role: str | None = None,
+) -> FastAPI:
+    """Everything served for `service`; `bots` defaults to the `TPA_*` variables (docs/bots.md),
+    and the chat answers with `chat_role`'s access policy (None: the model's default role).
+
+    Raises:
+        UserError: a bot is half configured, or a role is not in the model's policies."""
+    config = bots if bots is not None else BotsConfig.from_env()
+    for role in (config.role, chat_role):  # an unknown role fails now, not at the first question
+        service.model.policy(role)
+    app = create_app(service, settings)
+    app.include_router(bots_router(service, config, chart_png=render_png), prefix="/bots")
+    return mount_chat(app, build_chat(service, role=chat_role))
+
+
+__all__ = ["build_server"]
