@@ -414,6 +414,27 @@ def test_dropoff_on_demo_answers_with_the_first_row(engine: Engine) -> None:
     )
 
 
+def test_dropoff_by_segment_names_the_segment_of_each_step(engine: Engine) -> None:
+    split = run(engine, {"kind": "dropoff", "time": "last_month", "breakdown": "device"})
+    top = max(split.records(), key=lambda r: (r["lost"], -r["step"]))
+    step = LABELS.touchpoint(top["touchpoint"], "en")
+    device = LABELS.value("device", top["segment"], "en")
+    en = text(split, "en")
+    assert en.startswith(f"{step[0].upper()}{step[1:]} ({device}) lost the most users")
+    assert f"{top['lost']} of {top['reached']}" in en
+    zh_step = LABELS.touchpoint(top["touchpoint"], "zh")
+    assert f"{LABELS.value('device', top['segment'], 'zh')}的{zh_step}" in text(split, "zh")
+
+
+def test_dropoff_split_into_one_segment_says_everyone_came_through_it(engine: Engine) -> None:
+    split = run(engine, {"kind": "dropoff", "time": "last_week", "breakdown": "channel"})
+    segments = {r["segment"] for r in split.records()}
+    assert len(segments) == 1  # the purchase journey starts with an ad click: paid ads only
+    only = LABELS.value("channel", next(iter(segments)), "en")
+    assert f"Everyone who started the purchase journey came through {only}." in text(split, "en")
+    assert "(" + only + ")" not in text(split, "en").split(".")[0]
+
+
 def test_paths_next_with_exits(engine: Engine) -> None:
     t = run(engine, {"kind": "paths", "touchpoint": "product_page", "time": "last_week"})
     rows = t.records()

@@ -165,12 +165,14 @@ def test_thumbs_up_saves_a_verified_example_that_close_questions_reuse(
         first = svc.ask("revenue by region for the app last week")
         assert svc.feedback(first.id, "up") is True
         assert svc.store.feedback_for(first.id) is not None
-        again = svc.ask("revenue by region for the app, last week?")
+        again = svc.ask("app revenue by region last week")
+        same = svc.ask("Revenue by region for the app, last week?")
         other_time = svc.ask("revenue by region for the app last month")
         down = svc.ask("orders by channel last week")
         assert svc.feedback(down.id, "down") is False
     assert again.backend == "example" and again.plan == first.plan
-    assert any("verified" in w for w in again.warnings)
+    assert any("verified" in w for w in again.warnings)  # other words: it says which question
+    assert same.backend == "example" and same.warnings == []  # the verified question itself
     assert other_time.backend == "embedded"  # the example's dates differ: not reused
     lines = (tmp_path / "examples.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 1 and "revenue by region for the app last week" in lines[0]

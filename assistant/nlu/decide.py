@@ -221,10 +221,10 @@ def _journey(r: Reading, model: SemanticModel) -> Plan | None:
         plan["window_days"] = min(90, r.window_days)
     if kind == "time_to_convert":
         plan["measure"] = "time_to_convert"
-    elif kind == "dropoff":
-        limit = r.top_n or (1 if "desc" in r.cues and "which" in r.cues else None)
-        if limit:
-            plan["limit"] = limit
+    elif kind == "dropoff" and r.top_n:
+        # "which step lost the most" keeps every step: the answer names the worst, and the chart
+        # and table rank it against the others.
+        plan["limit"] = r.top_n
     return plan
 
 

@@ -166,6 +166,10 @@ class EmbeddedPlanner:
         if found is None:
             return None
         plan = parse_plan({**found.plan, "language": r.language})
+        if prepare(found.question).norm == prepare(question).norm:
+            return PlannerResult(
+                plan, "example", ()
+            )  # the verified question itself: nothing to say
         note = localized(
             r.language,
             f"Answered like the verified question “{found.question}”.",

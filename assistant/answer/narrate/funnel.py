@@ -148,7 +148,10 @@ def _speeds(say: Say, dim: str, rows: list[Row]) -> str:
 
 
 def dropoff_text(say: Say, plan: DropoffPlan) -> list[str]:
-    """The touchpoint that lost the most users: "X of Y who reached it (Z%)"; then the next."""
+    """The touchpoint that lost the most users: "X of Y who reached it (Z%)"; then the next.
+
+    Split by a dimension, each step is named with its segment; a split with a single segment
+    says so instead."""
     rows = [r for r in say.table.records() if r.get("lost") is not None]
     if not rows or not any(_count(r["reached"]) for r in rows):
         return [empty_journey(say, plan)]
@@ -156,9 +159,17 @@ def dropoff_text(say: Say, plan: DropoffPlan) -> list[str]:
     top = ranked[0]
     if _count(top["lost"]) == 0:
         return [say.t("dropoff_none", journey=say.journey(plan), when=say.when())]
+    segments = {r["segment"] for r in rows} if plan.breakdown and "segment" in top else set()
+
+    def step(r: Row) -> str:
+        name = say.touchpoint(r["touchpoint"])
+        if len(segments) < 2 or plan.breakdown is None:
+            return name
+        return say.t("in_segment", step=name, segment=say.value(plan.breakdown, r["segment"]))
+
     head = say.t(
         "dropoff",
-        step=say.touchpoint(top["touchpoint"]),
+        step=step(top),
         journey=say.journey(plan),
         when=say.when(),
         lost=say.num.number(top["lost"]),
@@ -170,7 +181,7 @@ def dropoff_text(say: Say, plan: DropoffPlan) -> list[str]:
     more = [
         say.t(
             "dropoff_item",
-            step=say.touchpoint(r["touchpoint"]),
+            step=step(r),
             lost=say.num.number(r["lost"]),
             reached=say.num.number(r["reached"]),
             rate=say.num.percent(r["lost_rate"]),
@@ -179,6 +190,10 @@ def dropoff_text(say: Say, plan: DropoffPlan) -> list[str]:
         if _count(r["lost"]) > 0
     ]
     tail = say.t("dropoff_next", items=say.join(more)) if more else ""
+    if len(segments) == 1 and plan.breakdown is not None:
+        only = say.value(plan.breakdown, next(iter(segments)))
+        note = say.t("dropoff_one_segment", journey=say.journey(plan), segment=only)
+        return [head, tail, note]
     return [head, tail]
 
 

@@ -80,6 +80,8 @@ EN: Final[dict[str, str]] = {
     "dropoff_next": "Next: {items}.",
     "dropoff_item": "{step} ({lost} of {reached}, {rate})",
     "dropoff_none": "No users were lost between the steps of {journey} {when}.",
+    "in_segment": "{step} ({segment})",
+    "dropoff_one_segment": "Everyone who started {journey} came through {segment}.",
     # paths
     "next_after": "Right after {anchor} {when}, the most common next step was {top}: {share} of"
     " {total} visits.",
@@ -222,6 +224,8 @@ ZH: Final[dict[str, str]] = {
     "dropoff_next": "其次是{items}。",
     "dropoff_item": "{step}（{reached} 人中 {lost} 人，{rate}）",
     "dropoff_none": "{when}{journey}各步骤之间没有流失用户。",
+    "in_segment": "{segment}的{step}",
+    "dropoff_one_segment": "进入{journey}的用户全部来自{segment}。",
     "next_after": "{when}用户在{anchor}之后最常去的是{top}：占 {total} 次访问的 {share}。",
     "next_before": "{when}用户在{anchor}之前最常来自{top}：占 {total} 次访问的 {share}。",
     "exit_top": "{when}{anchor}的 {total} 次访问中，{share} 在此结束会话。",
