@@ -372,6 +372,25 @@ def test_an_unknown_channel_offers_the_real_ones(planner: EmbeddedPlanner) -> No
 
 
 @pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("drop-off in the onboarding journey by device last month", "'onboarding'"),
+        ("signup journey drop-off last month", "member sign-up"),
+        ("上个月注册旅程的流失", "注册会员"),
+    ],
+)
+def test_a_journey_the_model_lacks_offers_the_real_ones(
+    planner: EmbeddedPlanner, question: str, named: str
+) -> None:
+    p = planner.plan(question, CTX).plan
+    assert p.kind == "clarify" and named in p.reason, p
+    journeys = {j.name for j in planner.model.spec.journeys}
+    for choice in p.choices:
+        chosen = planner.plan(choice.question, CTX).plan
+        assert chosen.kind == "dropoff" and chosen.journey in journeys
+
+
+@pytest.mark.parametrize(
     ("question", "metric"),
     [("上个月的注册会员数", "member_signups"), ("上周分享次数", "shares")],
 )

@@ -77,6 +77,8 @@ def unknown_value(found: list[tuple[str, str | None]], r: Reading, model: Semant
     or say the name is unknown."""
     lang = r.language
     word, dim = found[0]
+    if dim == "journey":
+        return which_journey(r, model, missing=word)
     if dim is None or dim not in model.dimensions or not model.dimensions[dim].values:
         reason = localized(
             lang,
@@ -97,6 +99,33 @@ def unknown_value(found: list[tuple[str, str | None]], r: Reading, model: Semant
         f"数据里没有叫“{word}”的{label}。您指的是哪一个？",
     )  # fmt: skip
     return {"kind": "clarify", "reason": reason, "choices": out, "candidate_kind": None}
+
+
+def which_journey(
+    r: Reading, model: SemanticModel, *, missing: str | None = None, step: str | None = None
+) -> Plan:
+    """No journey fits: a `missing` name ("onboarding journey") or a `step` no journey has
+    ("sign-up journey"). Offer the journeys the model has."""
+    lang, when = r.language, _when(r)
+    out = []
+    for journey in model.spec.journeys[:4]:
+        label = journey.label(lang)
+        en, zh = f"drop-off in the {label}{when}", f"{when}{label}各步骤流失"
+        out.append(_choice(label, localized(lang, en, zh)))
+    if step is not None:
+        label = model.touchpoints[step].label(lang)
+        reason = localized(
+            lang,
+            f"No journey of the semantic model includes {label}. Which journey do you mean?",
+            f"语义模型里没有包含{label}的旅程。您指的是哪一个？",
+        )
+    else:
+        reason = localized(
+            lang,
+            f"There is no journey called '{missing}' in the semantic model. Which one do you mean?",
+            f"语义模型里没有叫“{missing}”的旅程。您指的是哪一个？",
+        )
+    return {"kind": "clarify", "reason": reason, "choices": out, "candidate_kind": "funnel"}
 
 
 def which_metric(r: Reading, model: SemanticModel, kind: str) -> Plan:
@@ -207,4 +236,11 @@ def _starters(lang: str, when: str) -> list[dict[str, str]]:
     return _options(lang, options)
 
 
-__all__ = ["out_of_scope", "unknown_value", "what_do_you_mean", "which_metric", "which_touchpoint"]
+__all__ = [
+    "out_of_scope",
+    "unknown_value",
+    "what_do_you_mean",
+    "which_journey",
+    "which_metric",
+    "which_touchpoint",
+]

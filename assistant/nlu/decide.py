@@ -211,6 +211,14 @@ def _journey(r: Reading, model: SemanticModel) -> Plan | None:
     )  # fmt: skip
     if kind is None:
         return None
+    tps = r.names("touchpoint")
+    if (
+        not r.names("journey")
+        and len(tps) == 1
+        and _JOURNEY_WORD.search(r.question.norm)
+        and not any(tps[0] in j.steps for j in model.spec.journeys)
+    ):
+        return choices.which_journey(r, model, step=tps[0])  # "sign-up journey"
     plan: Plan = {"kind": "funnel" if kind == "time_to_convert" else kind, "time": time_of(r)}
     plan.update(journey_and_steps(r, model))
     plan["filters"] = filters(r, model)
@@ -226,6 +234,9 @@ def _journey(r: Reading, model: SemanticModel) -> Plan | None:
         # and table rank it against the others.
         plan["limit"] = r.top_n
     return plan
+
+
+_JOURNEY_WORD = re.compile(r"\bjourney\b|旅程")
 
 
 def _about_purchase(r: Reading, model: SemanticModel) -> bool:

@@ -174,9 +174,11 @@ def _n(match: re.Match[str] | None) -> int | None:
 
 
 _WORD = re.compile(r"[a-z][a-z']{3,}")
-_BEFORE_DIMENSION = re.compile(r"([\u4e00-\u9fff]{2,6})(渠道|平台|地区|区域|大区|城市)")
+_BEFORE_DIMENSION = re.compile(r"([\u4e00-\u9fff]{2,6})(渠道|平台|地区|区域|大区|城市|旅程)")
 _DIMENSION_WORDS: Final = {"渠道": "channel", "平台": "channel", "地区": "region",
-                           "区域": "region", "大区": "region", "城市": "city"}  # fmt: skip
+                           "区域": "region", "大区": "region", "城市": "city",
+                           "旅程": "journey"}  # fmt: skip
+_BEFORE_JOURNEY = re.compile(r"\b([a-z][a-z-]{2,})\s+journey\b")
 _FUNCTION_CHARS: Final = "看在的从给把对按和与及跟是为了"
 _MODIFIERS: Final = frozenset(
     [
@@ -227,7 +229,8 @@ _PROPER = re.compile(r"(?<!^)(?<![.!?]\s)\b([A-Z][a-zA-Z]{2,})\b")
 
 def unknown_values(r: Reading) -> list[tuple[str, str | None]]:
     """Names the question gives that the data does not have: an unknown word right before 渠道 /
-    地区 / 城市 ("抖音渠道", "华西地区"), or an unknown capitalised word ("TikTok", "Europe")."""
+    地区 / 城市 / 旅程 or "journey" ("抖音渠道", "华西地区", "signup journey"), or an unknown
+    capitalised word ("TikTok", "Europe")."""
     covered = [(m.start, m.end) for m in r.matches] + [(t.start, t.end) for t in r.times]
     found: list[tuple[str, str | None]] = []
     for m in _BEFORE_DIMENSION.finditer(r.question.norm):
@@ -243,8 +246,11 @@ def unknown_values(r: Reading) -> list[tuple[str, str | None]]:
         word = m[1].lstrip(_FUNCTION_CHARS)
         if len(word) >= 2 and not any(s < m.end(1) and m.start(1) < e for s, e in covered):
             found.append((word, "product"))  # "口红卖了多少": a product, which the data lacks
+    for m in _BEFORE_JOURNEY.finditer(r.question.norm):
+        if m[1] in r.unknown and m[1] not in _GENERIC_JOURNEY:
+            found.append((m[1], "journey"))  # "signup journey" when no journey is called that
     for m in _PROPER.finditer(r.question.text):
-        if m[1].lower() in r.unknown:
+        if m[1].lower() in r.unknown and m[1].lower() not in {w for w, _ in found}:
             found.append((m[1], None))
     return found
 
@@ -258,6 +264,7 @@ def _unknown(norm: str, matches: Sequence[Match], masked: Sequence[tuple[int, in
     ]
 
 
+_GENERIC_JOURNEY: Final = frozenset(["whole", "entire", "full", "overall", "typical", "main"])
 _COMMON: Final = frozenset(
     """what which when where with were from that this have has does did show tell give many much
     about between over into them they their there than then last week weeks month months year
