@@ -100,8 +100,8 @@ def test_embedding_function_is_registered_and_prefixes_queries() -> None:
 def test_build_then_reopen_without_embedding(built: dict[str, Any], retriever: Retriever) -> None:
     build = built["build"]
     assert build.rebuilt[0] == "index missing"
-    assert any(r.startswith("model part built (812 records, 32 examples)") for r in build.rebuilt)
-    assert built["embedded"] == (156, 656 + 32)  # records; names and example questions
+    assert any(r.startswith("model part built (822 records, 32 examples)") for r in build.rebuilt)
+    assert built["embedded"] == (156, 666 + 32)  # records; names and example questions
     assert retriever.report.rebuilt == ()
     assert (retriever.stats.documents, retriever.stats.queries) == (0, 0)
     assert retriever.report.seconds < 1.0, retriever.report
@@ -243,7 +243,7 @@ def test_model_change_rebuilds_the_model_part(
     with Retriever.open(path, changed) as r:
         assert r.report.rebuilt[:2] == (
             "model changed",
-            "model part built (813 records, 32 examples)",
+            "model part built (823 records, 32 examples)",
         )
         assert r.search("eyeballs", kinds=("metric",), k=1)[0].name == "active_users"
     with Retriever.open(path, changed) as r:
