@@ -2,8 +2,9 @@
 
 This is the last layer of the guardrails (DESIGN.md): whatever SQL reaches it can only read the
 database it was opened on — the file is opened read-only, external access (files, network,
-extensions) is disabled and the configuration is locked, so no query can undo it. Every query runs
-on its own cursor (one per thread) and is interrupted when it passes its time limit.
+extensions) is disabled and the configuration is locked, so no query can undo it. Only one SELECT
+statement, as DuckDB's own parser counts them, is explained or run. Every query runs on its own
+cursor (one per thread) and is interrupted when it passes its time limit.
 """
 
 from __future__ import annotations
@@ -36,6 +37,12 @@ class DatabaseUnavailable(EngineError):
 
 class QueryInvalid(EngineError):
     code = "query_invalid"
+
+
+class QueryRefused(QueryInvalid):
+    """Not exactly one SELECT statement, as DuckDB's own parser reads it."""
+
+    code = "sql_refused"
 
 
 class QueryTimeout(EngineError):
@@ -80,6 +87,7 @@ class Engine:
 
     def explain(self, sql: str) -> None:
         """Ask DuckDB whether the query binds (tables, columns, types); raise `QueryInvalid`."""
+        _one_select(sql)
         try:
             self._cursor().execute(f"EXPLAIN {sql}").fetchall()
         except duckdb.Error as exc:
@@ -89,6 +97,7 @@ class Engine:
         self, sql: str, *, row_cap: int | None = None, timeout_s: float | None = None
     ) -> Result:
         """Execute one query; at most `row_cap` rows come back (`truncated`: more existed)."""
+        _one_select(sql)
         cap = self.row_cap if row_cap is None else row_cap
         limit = self.timeout_s if timeout_s is None else timeout_s
         cursor = self._cursor()
@@ -134,6 +143,21 @@ class Engine:
             cursor = self._con.cursor()
             self._local.cursor = cursor
         return cursor
+
+
+def _one_select(sql: str) -> None:
+    """Refuse anything but one SELECT, read by DuckDB's parser (the guard read it with sqlglot's):
+    a second statement or a command smuggled past the guard by a parser difference stops here,
+    before `EXPLAIN` or `execute`, which would run every statement of the text."""
+    try:
+        statements = duckdb.extract_statements(sql)
+    except duckdb.Error as exc:
+        raise QueryInvalid(_first_line(exc)) from None
+    if len(statements) != 1:
+        raise QueryRefused(f"exactly one statement is allowed, found {len(statements)}")
+    if statements[0].type != duckdb.StatementType.SELECT:
+        kind = str(statements[0].type.name)
+        raise QueryRefused(f"only a SELECT query is allowed, not {kind}")
 
 
 def _open_locked(

@@ -8,6 +8,7 @@ the text with regexes. The engine adds its own locks (read-only, no external acc
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -115,6 +116,39 @@ _DENIED_FUNC_PREFIXES = (
     "arrow_scan",
     "seq_scan",
     "st_read",
+    "pg_",  # catalog lookups and pg_sleep
+    "has_",  # privilege checks on catalog objects
+    "txid_",
+    "inet_",
+    "__internal",
+)
+# Scalar functions that reveal the session, the catalog or the configuration, or touch sequences.
+_DENIED_FUNCS = frozenset(
+    {
+        "col_description",
+        "obj_description",
+        "shobj_description",
+        "current_catalog",
+        "current_connection_id",
+        "current_query",
+        "current_query_id",
+        "current_role",
+        "current_schemas",
+        "current_transaction_id",
+        "current_user",
+        "session_user",
+        "user",
+        "version",
+        "current_version",
+        "getvariable",
+        "in_search_path",
+        "get_block_size",
+        "json_serialize_sql",
+        "json_deserialize_sql",
+        "nextval",
+        "currval",
+        "setval",
+    }
 )
 
 
@@ -166,7 +200,10 @@ def _parse(sql: str, dialect: str) -> exp.Expr:
         raise GuardError("size", "the query is nested too deeply to check") from None
     if len(statements) != 1:
         raise GuardError("statement", f"exactly one statement is allowed, found {len(statements)}")
-    return statements[0]
+    tree = statements[0]
+    for node in tree.walk():
+        node.comments = None  # what runs is the checked tree, never text that hid in a comment
+    return tree
 
 
 def _first_error(exc: ParseError) -> str:
@@ -178,8 +215,10 @@ def _first_error(exc: ParseError) -> str:
 
 def _kind(node: exp.Expr) -> str:
     if isinstance(node, exp.Command):
-        return f"a {str(node.this).upper()} command"
-    return f"a {type(node).__name__.upper()} statement"
+        name, what = str(node.this).upper(), "command"
+    else:
+        name, what = type(node).__name__.upper(), "statement"
+    return f"{'an' if name[:1] in 'AEIOU' else 'a'} {name} {what}"
 
 
 def _check_size(tree: exp.Expr, max_nodes: int) -> None:
@@ -198,38 +237,89 @@ def _check_node(node: exp.Expr) -> None:
 
 
 def _check_function(node: exp.Func) -> None:
-    name = (node.name if isinstance(node, exp.Anonymous) else node.sql_name()).lower()
-    if isinstance(node, (exp.ReadCSV, exp.ReadParquet)) or name.startswith(_DENIED_FUNC_PREFIXES):
+    name = _plain((node.name if isinstance(node, exp.Anonymous) else node.sql_name()).lower())
+    denied = name in _DENIED_FUNCS or name.startswith(_DENIED_FUNC_PREFIXES)
+    if isinstance(node, (exp.ReadCSV, exp.ReadParquet)) or denied:
         raise GuardError(
-            "function", f"function {name}() is not allowed: it can read outside the allowed tables"
+            "function",
+            f"function {name}() is not allowed: it reads files, settings or the catalog",
         )
+
+
+def _plain(name: str) -> str:
+    """`name` as a look-alike would be read: NFKC (fullwidth letters) without invisible format
+    characters (zero-width spaces, direction overrides). DuckDB resolves neither, so this only
+    makes the refusal say what was meant instead of leaving it to the engine."""
+    return "".join(
+        c for c in unicodedata.normalize("NFKC", name) if unicodedata.category(c) != "Cf"
+    )
 
 
 def _check_tables(tree: exp.Expr, allowed: frozenset[str]) -> frozenset[str]:
     ctes = {cte.alias_or_name.lower() for cte in tree.find_all(exp.CTE)}
-    for name in ctes & allowed:
+    for name in sorted(ctes & allowed):
         raise GuardError("shadow", f"a CTE may not be named like the table '{name}'")
     for alias in tree.find_all(exp.TableAlias):
         if alias.name.lower() in allowed and not isinstance(alias.parent, exp.Table):
             raise GuardError("shadow", f"a subquery may not be named like the table '{alias.name}'")
     real: set[str] = set()
-    for table in tree.find_all(exp.Table):
-        real.update(_check_table(table, allowed, ctes))
+    for table in real_tables(tree):
+        real.add(_check_table(table, allowed))
     return frozenset(real)
 
 
-def _check_table(table: exp.Table, allowed: frozenset[str], ctes: set[str]) -> set[str]:
+def real_tables(tree: exp.Expr) -> list[exp.Table]:
+    """The table references of `tree` that name stored tables, not CTEs in scope.
+
+    A name counts as a CTE only where the engine would bind it to one: inside the query that
+    holds the WITH, and inside a CTE's body only for the CTEs defined before it (itself only in
+    the recursive branch of a WITH RECURSIVE). Anywhere else DuckDB reads the stored table of
+    that name — `SELECT * FROM secret, (WITH secret AS (…) …)` reads the real `secret` once.
+    """
+    return [t for t in tree.find_all(exp.Table) if not _is_cte_reference(t)]
+
+
+def _is_cte_reference(table: exp.Table) -> bool:
+    if not isinstance(table.this, exp.Identifier) or table.args.get("db"):
+        return False  # a table function or a qualified name is never a CTE
+    name = table.name.lower()
+    path: list[exp.Expr] = [table]
+    node = table.parent
+    while node is not None:
+        with_ = node.args.get("with_")
+        if isinstance(with_, exp.With) and name in _visible(with_, path):
+            return True
+        path.append(node)
+        node = node.parent
+    return False
+
+
+def _visible(with_: exp.With, path: list[exp.Expr]) -> set[str]:
+    """The CTE names of `with_` that a reference reached through `path` (the nodes from the
+    reference up to the query holding `with_`, innermost first) can see."""
+    ctes = list(with_.expressions)
+    names = [cte.alias_or_name.lower() for cte in ctes]
+    if path[-1] is not with_:
+        return set(names)  # the reference is in the main query of this WITH
+    index = next(i for i, cte in enumerate(ctes) if cte is path[-2])  # the CTE holding it
+    visible = set(names[:index])
+    body = ctes[index].this
+    recursive = with_.args.get("recursive") and isinstance(body, exp.SetOperation)
+    if recursive and any(node is body.expression for node in path):  # the recursive branch
+        visible.add(names[index])
+    return visible
+
+
+def _check_table(table: exp.Table, allowed: frozenset[str]) -> str:
     if not isinstance(table.this, exp.Identifier):
         raise GuardError("table", "table functions are not allowed in FROM")
     if table.args.get("db") or table.args.get("catalog"):
         raise GuardError("table", f"qualified table names like '{table.sql()}' are not allowed")
     name = table.name.lower()
-    if name in ctes:
-        return set()
     if name not in allowed:
         choices = ", ".join(sorted(allowed)) or "none"
         raise GuardError("table", f"table '{table.name}' is not readable here (allowed: {choices})")
-    return {name}
+    return name
 
 
 def restrict(checked: Checked, row_filters: dict[str, exp.Expr | None]) -> exp.Query:
@@ -242,10 +332,8 @@ def restrict(checked: Checked, row_filters: dict[str, exp.Expr | None]) -> exp.Q
     for name in checked.tables - row_filters.keys():
         raise GuardError("table", f"table '{name}' is not readable for this role")
     tree = checked.tree.copy()
-    for table in list(tree.find_all(exp.Table)):
+    for table in real_tables(tree):
         name = table.name.lower()
-        if name not in checked.tables:
-            continue  # a CTE reference
         condition = row_filters[name]
         if condition is None:
             continue

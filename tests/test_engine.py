@@ -9,7 +9,13 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from connectors.engine import DatabaseUnavailable, Engine, QueryInvalid, QueryTimeout
+from connectors.engine import (
+    DatabaseUnavailable,
+    Engine,
+    QueryInvalid,
+    QueryRefused,
+    QueryTimeout,
+)
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +56,28 @@ def test_rows_are_capped_and_truncation_is_reported(engine: Engine) -> None:
 def test_the_connection_cannot_write_read_files_or_unlock(engine: Engine, sql: str) -> None:
     with pytest.raises(QueryInvalid):
         engine.run(sql)
+    assert not Path("/tmp/tpa_engine_leak.csv").exists()
+
+
+@pytest.mark.parametrize(
+    ("sql", "why"),
+    [
+        ("SELECT 1; SELECT * FROM events", "exactly one statement"),
+        ("SELECT 1;; DROP TABLE events", "exactly one statement"),
+        ("EXPLAIN SELECT 1", "not EXPLAIN"),
+        ("SET threads = 1", "not SET"),
+        ("COPY events TO '/tmp/tpa_engine_leak.csv'", "not COPY"),
+        ("CALL pragma_version()", "not CALL"),
+    ],
+)
+def test_only_one_select_reaches_duckdb(engine: Engine, sql: str, why: str) -> None:
+    """DuckDB runs every statement of a text; its own parser counts them first, so a second
+    statement smuggled past the guard (a parser difference) is refused before anything runs."""
+    for call in (engine.run, engine.explain):
+        with pytest.raises(QueryRefused, match=why) as caught:
+            call(sql)
+        assert caught.value.code == "sql_refused"
+    assert engine.run("SELECT 1 AS n -- ; SELECT 2").rows == [(1,)]
     assert not Path("/tmp/tpa_engine_leak.csv").exists()
 
 
