@@ -18,9 +18,8 @@ import openai
 
 from assistant.answer.model import LlmCall
 from assistant.llm.errors import ErrorCode, LlmUnavailable, redact
-from assistant.llm.prompt import TOOL_NAME, Message
+from assistant.llm.prompt import TOOL_NAME, Message, strict_plan_schema
 from assistant.llm.settings import LlmSettings
-from semantic_layer.plan import plan_json_schema
 
 NO_KEY: Final = "no-key"  # local servers need no key, but the client insists on one
 CONNECT_TIMEOUT_S: Final = 5.0
@@ -48,7 +47,7 @@ def make_client(settings: LlmSettings) -> openai.OpenAI:
 
 def request_options(settings: LlmSettings) -> dict[str, Any]:
     """The structured-output arguments of `chat.completions.create` for the settings' method."""
-    schema = plan_json_schema(strict=True)
+    schema = strict_plan_schema()
     if settings.method == "function_calling":
         tool = {
             "type": "function",
@@ -97,6 +96,10 @@ def complete(
         code, outcome, message = _failure(err, settings)
         calls.append(LlmCall(model=settings.model, ms=_ms(started), outcome=outcome))
         raise LlmUnavailable(code, message, calls) from None
+    except (ValueError, RecursionError) as err:  # a 200 whose body is not a readable completion
+        calls.append(LlmCall(model=settings.model, ms=_ms(started), outcome="bad_json"))
+        message = f"{safe_url(settings.base_url)} answered with a body that is not a completion"
+        raise LlmUnavailable("llm_bad_output", f"{message} ({type(err).__name__})", calls) from None
     usage = getattr(completion, "usage", None)
     call = LlmCall(
         model=settings.model,

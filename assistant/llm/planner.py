@@ -11,10 +11,13 @@ from __future__ import annotations
 import json
 import logging
 import re
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Final
+
+import openai
 
 from assistant.answer.model import LlmCall
 from assistant.llm.client import Reply, complete, make_client
@@ -30,6 +33,7 @@ from assistant.llm.prompt import (
 )
 from assistant.llm.settings import LlmSettings
 from assistant.retrieval.grounding import Grounding
+from semantic_layer.compile.access import AccessDenied
 from semantic_layer.errors import UserError
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.plan import PlanError, QueryPlan, SqlPlan, parse_plan
@@ -38,6 +42,7 @@ from semantic_layer.timeparts.errors import TimeError
 log = logging.getLogger(__name__)
 
 MAX_REPAIRS: Final = 2
+MAX_REPLY_CHARS: Final = 100_000  # a plan is a few hundred characters; raw SQL at most 20,000
 FENCE = re.compile(r"```(?:json)?\s*(.*?)\s*```", re.DOTALL | re.IGNORECASE)
 Validate = Callable[[QueryPlan], None]
 
@@ -61,6 +66,22 @@ class LlmPlanner:
     def __init__(self, settings: LlmSettings, model: SemanticModel) -> None:
         self.settings = settings
         self.model = model
+        self._client: openai.OpenAI | None = None
+        self._lock = threading.Lock()
+
+    def client(self) -> openai.OpenAI:
+        """One client for the planner's life (thread-safe): building one loads the TLS
+        certificates, about 0.1 s, which every question would otherwise pay."""
+        with self._lock:
+            if self._client is None:
+                self._client = make_client(self.settings)
+            return self._client
+
+    def close(self) -> None:
+        with self._lock:
+            if self._client is not None:
+                self._client.close()
+                self._client = None
 
     def plan(
         self,
@@ -102,24 +123,25 @@ class LlmPlanner:
         return self._until_valid(messages, only_sql)
 
     def _until_valid(self, messages: list[Message], validate: Validate) -> LlmResult:
+        """Ask, validate, and send problems back, at most `MAX_REPAIRS` times.
+
+        A plan naming a metric or dimension the caller's role may not use is returned as it is,
+        not repaired: no repair can grant access, and asking for one invites the model to answer
+        another question quietly; the service compiles it and says what is denied, to whom. Raw
+        SQL refused for the role is repaired: the question may fit a plan the layer compiles.
+        """
         calls: list[LlmCall] = []
         problems: list[str] = []
-        with make_client(self.settings) as client:
-            for attempt in range(MAX_REPAIRS + 1):
-                reply, call = complete(client, self.settings, messages, calls)
-                try:
-                    plan = read_plan(reply)
-                    validate(plan)
-                except BadOutput as err:
-                    problems, outcome = [str(err)], "bad_json"
-                except (PlanError, UserError, TimeError) as err:
-                    problems, outcome = problem_lines(err), "invalid_plan"
-                else:
-                    calls.append(call)
-                    return LlmResult(plan, calls, repairs=attempt)
-                calls.append(call.model_copy(update={"outcome": outcome}))
-                log.info("LLM plan rejected (%s): %s", outcome, "; ".join(problems))
-                messages.extend(repair_messages(reply, problems))
+        client = self.client()
+        for attempt in range(MAX_REPAIRS + 1):
+            reply, call = complete(client, self.settings, messages, calls)
+            plan, problems, outcome = _judge(reply, validate)
+            if plan is not None:
+                calls.append(call)
+                return LlmResult(plan, calls, repairs=attempt)
+            calls.append(call.model_copy(update={"outcome": outcome}))
+            log.info("LLM plan rejected (%s): %s", outcome, "; ".join(problems))
+            messages.extend(repair_messages(reply, problems))
         raise self._gave_up(calls, problems)
 
     def _gave_up(self, calls: list[LlmCall], problems: list[str]) -> LlmUnavailable:
@@ -131,6 +153,25 @@ class LlmPlanner:
         return LlmUnavailable(code, message, calls)
 
 
+def _judge(reply: Reply | None, validate: Validate) -> tuple[QueryPlan | None, list[str], str]:
+    """The plan to use, or None with the problems to send back and the call's outcome."""
+    try:
+        plan = read_plan(reply)
+    except BadOutput as err:
+        return None, [str(err)], "bad_json"
+    except PlanError as err:
+        return None, problem_lines(err), "invalid_plan"
+    try:
+        validate(plan)
+    except AccessDenied as err:
+        if not isinstance(plan, SqlPlan):  # final: see `LlmPlanner._until_valid`
+            return plan, [], "ok"
+        return None, problem_lines(err), "invalid_plan"
+    except (PlanError, UserError, TimeError) as err:
+        return None, problem_lines(err), "invalid_plan"
+    return plan, [], "ok"
+
+
 def read_plan(reply: Reply | None) -> QueryPlan:
     """The plan in a reply: JSON (fenced or bare), bare or wrapped as {"plan": …}.
 
@@ -140,6 +181,10 @@ def read_plan(reply: Reply | None) -> QueryPlan:
     """
     if reply is None or not reply.text.strip():
         raise BadOutput('the reply was empty: reply with the JSON object {"plan": {...}}')
+    if len(reply.text) > MAX_REPLY_CHARS:
+        raise BadOutput(
+            f"the reply is {len(reply.text):,} characters; a plan fits in {MAX_REPLY_CHARS:,}"
+        )
     text = reply.text.strip()
     fenced = FENCE.search(text)
     if fenced:
@@ -153,6 +198,11 @@ def read_plan(reply: Reply | None) -> QueryPlan:
         raise BadOutput(
             f"the reply is not valid JSON: {err.msg} at line {err.lineno}, column {err.colno}"
             f'{cut}; reply with the JSON object {{"plan": {{...}}}} only'
+        ) from None
+    except (RecursionError, ValueError) as err:  # nested too deep; an integer too long to read
+        raise BadOutput(
+            f"the reply is JSON that cannot be read ({type(err).__name__}); "
+            'reply with the JSON object {"plan": {...}} only'
         ) from None
     if not isinstance(data, dict):
         raise BadOutput(f'the reply is JSON {type(data).__name__}, not an object {{"plan": …}}')

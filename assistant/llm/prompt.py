@@ -7,6 +7,7 @@ user message between <question> tags: it is data, never instructions.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -140,12 +141,19 @@ def echo(text: str) -> str:
     return text if len(text) <= MAX_ECHO else text[:MAX_ECHO] + "…"
 
 
+@functools.cache
+def strict_plan_schema() -> dict[str, Any]:
+    """The strict plan schema, built once: pydantic takes tens of milliseconds per build, and
+    every request (repairs included) sends it. Callers must not change it."""
+    return plan_json_schema(strict=True)
+
+
 def compact_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _schema() -> str:
-    return compact_json(plan_json_schema(strict=True))
+    return compact_json(strict_plan_schema())
 
 
 def _time_forms(method: Method) -> str:
@@ -212,5 +220,6 @@ __all__ = [
     "echo",
     "question_message",
     "repair_text",
+    "strict_plan_schema",
     "system_prompt",
 ]
