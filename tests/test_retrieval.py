@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -116,15 +115,6 @@ def test_collection_reopens_with_the_registered_function(built: dict[str, Any]) 
     found = collection.query(query_texts=["GMV"], n_results=1, include=["metadatas"])
     assert found["metadatas"] is not None
     assert found["metadatas"][0][0]["item"] == "metric:revenue"
-
-
-def test_query_time(retriever: Retriever) -> None:
-    start = time.perf_counter()
-    for i in range(5):
-        retriever.ground(f"revenue by region in week {i}")
-    per_question = (time.perf_counter() - start) / 5
-    assert per_question < 0.5
-    print(f"\nground: {1000 * per_question:.1f} ms a question")
 
 
 def names(items: Any) -> set[str]:
