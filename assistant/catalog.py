@@ -44,6 +44,9 @@ def _named(item: Any, key: str) -> dict[str, Any]:
     }
 
 
+_ANALYSES = ("metric", "funnel", "dropoff", "paths", "retention", "attribution", "drivers", "sql")
+
+
 def build_catalog(model: SemanticModel, role: str | None = None) -> dict[str, Any]:
     """The catalog for `role` (the model's default role when None)."""
     policy = model.policy(role)
@@ -61,6 +64,7 @@ def build_catalog(model: SemanticModel, role: str | None = None) -> dict[str, An
     journeys = [
         {**_named(j, j.name), "steps": list(j.steps), "default": j.default}
         for j in model.spec.journeys
+        if policy.allows_analysis("funnel") or policy.allows_analysis("dropoff")
     ]
     examples = {
         group: [{"en": en, "zh": zh} for en, zh in pairs] for group, pairs in EXAMPLES.items()
@@ -72,6 +76,7 @@ def build_catalog(model: SemanticModel, role: str | None = None) -> dict[str, An
         "dimensions": dimensions,
         "touchpoints": touchpoints,
         "journeys": journeys,
+        "analyses": [k for k in _ANALYSES if policy.allows_analysis(k)],
         "examples": examples,
     }
 

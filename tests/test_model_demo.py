@@ -158,6 +158,8 @@ def test_policies(model: SemanticModel) -> None:
     service = model.policy("service_team")
     assert service.allows_metric("first_response_time") and not service.allows_metric("revenue")
     assert service.allows_dimension("region") and not service.allows_dimension("campaign")
+    assert service.allows_analysis("drivers") and not service.allows_analysis("funnel")
+    assert service.allows_analysis("clarify") and east.allows_analysis("retention")
 
 
 def test_metrics_resolve_to_their_measures(model: SemanticModel) -> None:

@@ -1,4 +1,5 @@
-"""Access policies: which metrics and dimensions a role may use, and its row filters per table.
+"""Access policies: which metrics, dimensions and kinds of analysis a role may use, and its row
+filters per table.
 
 Checked after planning and applied by the compiler, so no question or LLM output can remove them.
 What computes a metric under another name is held to the same list: raw SQL is only for roles
@@ -31,6 +32,12 @@ def check_access(plan: QueryPlan, model: SemanticModel, role: str | None) -> Pol
         _check_raw_sql(policy, name)
     if isinstance(plan, AttributionPlan):
         _check_attribution(plan, model, policy, name)
+    if not policy.allows_analysis(plan.kind):
+        raise AccessDenied(
+            f"analysis '{plan.kind}' is not available to the role '{name}'",
+            names=[plan.kind],
+            hint=_allowed("kinds of analysis", policy.analyses),
+        )
     refs = plan.references()
     for metric in refs.metrics:
         model.metric(metric)  # unknown names fail here with suggestions

@@ -74,13 +74,26 @@ class VerifiedQuery(Strict):
     verified_at: date
 
 
+# Kinds of analysis a policy can allow (clarifications and refusals are always allowed).
+Analysis = Literal[
+    "metric", "funnel", "dropoff", "paths", "retention", "attribution", "drivers", "sql"
+]
+ANSWERS_ONLY: frozenset[str] = frozenset({"clarify", "unsupported"})
+
+
 class PolicySpec(Strict):
-    """What a role may see: metrics and dimensions (`"*"` for all) and rows (filters, ANDed)."""
+    """What a role may see: metrics, dimensions and kinds of analysis (`"*"` for all) and rows
+    (filters, ANDed). Journey analyses (funnel, drop-off, paths, retention) name no metric, so a
+    role limited to, say, service metrics lists the analyses it may run as well."""
 
     description: str = ""
     metrics: Literal["*"] | tuple[Identifier, ...]
     dimensions: Literal["*"] | tuple[Identifier, ...] = "*"
+    analyses: Literal["*"] | tuple[Analysis, ...] = "*"
     row_filters: tuple[RowFilter, ...] = ()
+
+    def allows_analysis(self, kind: str) -> bool:
+        return self.analyses == EVERYTHING or kind in self.analyses or kind in ANSWERS_ONLY
 
     def allows_metric(self, name: str) -> bool:
         return self.metrics == EVERYTHING or name in self.metrics

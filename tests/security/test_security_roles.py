@@ -235,6 +235,10 @@ def test_every_metric_outside_the_list_is_refused_naming_metric_and_role(
         ("service_team", "tickets by device last month", "device"),
         ("service_team", "revenue attribution by channel last month", "revenue"),
         ("service_team", "which channel contributes most to purchases last month", "purchasers"),
+        ("service_team", "purchase funnel last week", "funnel"),
+        ("service_team", "which touchpoint lost the most users last week", "dropoff"),
+        ("service_team", "what do users do after the product page last month", "paths"),
+        ("service_team", "30-day retention of users acquired on WeChat", "retention"),
     ],
 )
 def test_questions_for_what_the_role_may_not_use_are_refused(
