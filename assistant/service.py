@@ -11,10 +11,12 @@ unknown name, a denied metric, a refused or slow query, a dead LLM endpoint.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 import uuid
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
@@ -26,6 +28,7 @@ from assistant.execute import compile_for, execute
 from assistant.nlu import EmbeddedPlanner, PlannerResult
 from assistant.nlu.text import MAX_QUESTION_CHARS, language_of
 from assistant.planning import Planned, plan_question
+from assistant.questions import question_problem, storable_question
 from assistant.sessions import SessionStore
 from connectors.engine import Engine, EngineError
 from semantic_layer.errors import UserError
@@ -34,9 +37,9 @@ from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.plan import QueryPlan, UnsupportedPlan, parse_plan
 from semantic_layer.time import DateRange, TimeContext
 
+log = logging.getLogger(__name__)
 Rating = Literal["up", "down"]
 Stage = Literal["understanding", "querying", "answering"]
-MAX_STORED_QUESTION = 100 * 1024  # bytes, the session store's limit
 
 
 @dataclass
@@ -81,16 +84,26 @@ class AssistantService:
     def open(cls, config: AssistantConfig) -> AssistantService:
         """Open everything the config names; clear errors name the file that is wrong."""
         model = load_model(config.model)
-        engine = Engine(config.db, timeout_s=config.query_timeout_s, row_cap=config.row_cap)
-        config.work_dir.mkdir(parents=True, exist_ok=True)
-        store = SessionStore.open(config.work_dir / "sessions.sqlite3")
-        retriever = _open_retriever(config, model) if config.retrieval else None
-        llm = _open_llm(config, model)
-        return cls(config, model, engine, store, retriever, llm)
+        with ExitStack() as opened:  # a later failure closes what was already opened
+            engine = Engine(config.db, timeout_s=config.query_timeout_s, row_cap=config.row_cap)
+            opened.callback(engine.close)
+            config.work_dir.mkdir(parents=True, exist_ok=True)
+            store = SessionStore.open(config.work_dir / "sessions.sqlite3")
+            opened.callback(store.close)
+            retriever = _open_retriever(config, model) if config.retrieval else None
+            if retriever is not None:
+                opened.callback(retriever.close)
+            service = cls(config, model, engine, store, retriever, _open_llm(config, model))
+            opened.pop_all()
+        return service
 
     def close(self) -> None:
         self.engine.close()
         self.store.close()
+        if self.retriever is not None:
+            self.retriever.close()
+        if self.llm is not None:
+            self.llm.close()
 
     def __enter__(self) -> AssistantService:
         return self
@@ -139,7 +152,7 @@ class AssistantService:
         clock: _Clock,
     ) -> Answer:
         base = _blank(question, session_id)
-        problem = _check_question(question)
+        problem = question_problem(question)
         if problem is not None:
             return base.model_copy(update={"text": problem.message, "error": problem})
         ctx = self.time_context()
@@ -274,33 +287,10 @@ def _blank(question: str, session_id: str) -> Answer:
     return Answer(
         id=uuid.uuid4().hex,
         session_id=session_id,
-        question=question[: MAX_QUESTION_CHARS * 50],
+        question=storable_question(question),
         language=language_of(question[:MAX_QUESTION_CHARS]),
         text="",
     )
-
-
-def _check_question(question: str) -> AnswerError | None:
-    lang = language_of(question[:MAX_QUESTION_CHARS])
-    if not question.strip():
-        message = "请输入一个问题。" if lang == "zh" else "The question is empty: type a question."
-        return AnswerError(code="empty_question", message=message)
-    if len(question) > MAX_QUESTION_CHARS:
-        message = (
-            f"问题太长（{len(question):,} 个字符），上限为 {MAX_QUESTION_CHARS:,} 个字符。"
-            if lang == "zh"
-            else f"The question is {len(question):,} characters long; the limit is "
-            f"{MAX_QUESTION_CHARS:,}. Ask one shorter question."
-        )
-        return AnswerError(code="question_too_long", message=message)
-    if not any(ch.isalnum() for ch in question):
-        message = (
-            "没有看懂这个问题。"
-            if lang == "zh"
-            else "There are no words in the question to understand."
-        )
-        return AnswerError(code="not_a_question", message=message)
-    return None
 
 
 def _incomplete(lang: str) -> str:
@@ -339,9 +329,18 @@ def _example_threshold() -> float:
 
 
 def _open_retriever(config: AssistantConfig, model: SemanticModel) -> Any:
+    """The retrieval index; a missing, stale or corrupt one is rebuilt (a corrupt one is moved
+    aside first), and the log says so: answers never depend on the index being intact."""
     from assistant.retrieval import Retriever
 
-    return Retriever.open(config.index_dir or config.work_dir / "index", model)
+    retriever = Retriever.open(config.index_dir or config.work_dir / "index", model)
+    report = retriever.report
+    if report.rebuilt:
+        log.warning(
+            "retrieval index %s rebuilt in %.1f s: %s",
+            retriever.path, report.seconds, "; ".join(report.rebuilt),
+        )  # fmt: skip
+    return retriever
 
 
 def _open_llm(config: AssistantConfig, model: SemanticModel) -> Any | None:

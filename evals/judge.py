@@ -25,7 +25,14 @@ JUDGEMENTS: tuple[Judgement, ...] = (
     "correct", "wrong_result", "wrong_plan", "should_have_clarified", "should_have_refused", "error"
 )  # fmt: skip
 _NOT_ANSWERS = ("clarify", "unsupported")
-_UNANSWERABLE_ERRORS = ("not_a_question", "empty_question", "question_too_long")
+_UNANSWERABLE_ERRORS = (
+    "not_a_question",
+    "empty_question",
+    "question_too_long",
+    "invalid_text",
+    "control_characters",
+    "unsupported_language",
+)
 
 
 @dataclass(frozen=True)
