@@ -3,6 +3,7 @@ the Gradio chat at / (DESIGN.md "Interfaces"). Errors are JSON {"error": {code, 
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -12,11 +13,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import PlainTextResponse
 from starlette.exceptions import HTTPException
 
-from assistant.api.guard import ApiError, BodyLimit, error_response
+from assistant.api.guard import ApiError, BodyLimit, BodyTooLarge, error_response
 from assistant.api.metrics import Metrics
 from assistant.api.routes import router
 from assistant.api.settings import ServerSettings
 from assistant.service import AssistantService
+
+log = logging.getLogger("assistant.api")
+_EXAMPLE = 'send UTF-8 JSON such as {"question": "revenue last week"}'
 
 
 def create_app(service: AssistantService, settings: ServerSettings) -> FastAPI:
@@ -47,8 +51,10 @@ def create_app(service: AssistantService, settings: ServerSettings) -> FastAPI:
 
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
 
+    # /healthz and /metrics run on the event loop, not on a worker thread: they answer even
+    # when every worker is busy.
     @app.get("/healthz", summary="Liveness and what is being served")
-    def healthz() -> dict[str, Any]:
+    async def healthz() -> dict[str, Any]:
         return {
             "status": "ok",
             "model": service.model.name,
@@ -57,7 +63,7 @@ def create_app(service: AssistantService, settings: ServerSettings) -> FastAPI:
         }
 
     @app.get("/metrics", response_class=PlainTextResponse, summary="Prometheus metrics")
-    def get_metrics() -> str:
+    async def get_metrics() -> str:
         return metrics.render()
 
     return app
@@ -71,14 +77,57 @@ def _errors(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid request"}
+        kind = str(first.get("type", ""))
+        if kind == "json_invalid":  # FastAPI puts the character offset in `loc`
+            offset = next((p for p in first.get("loc", ()) if isinstance(p, int)), 0)
+            ctx = first.get("ctx")
+            why = str(ctx.get("error", "not JSON") if isinstance(ctx, dict) else "not JSON")
+            why = why.removesuffix(" at")
+            message = f"the body is not valid JSON ({why} at character {offset}): {_EXAMPLE}"
+            return error_response(422, "invalid_request", message)
         where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
-        message = f"{where}: {first.get('msg')}" if where else str(first.get("msg"))
+        what = str(first.get("msg"))
+        if not where and kind in ("model_attributes_type", "dict_type"):
+            what = f"the body must be a JSON object (Content-Type: application/json): {_EXAMPLE}"
+        elif not where and kind == "missing":
+            what = f"the body is empty: {_EXAMPLE}"
+        if kind == "string_unicode":
+            what = "not valid Unicode text (an unpaired surrogate escape such as \\ud800)"
+        message = f"{where}: {what}" if where else what
         return error_response(422, "invalid_request", message)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
+        if exc.status_code == 400 and exc.__cause__ is not None:  # FastAPI could not parse it
+            return _unparsable(exc.__cause__)
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
         return error_response(exc.status_code, code, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def internal(request: Request, exc: Exception) -> Response:
+        """Our bug, not the caller's: logged with its traceback, answered as JSON without it."""
+        log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+        message = "the server failed to answer; the error is logged — try again"
+        return error_response(500, "internal_error", message)
+
+
+def _unparsable(cause: BaseException) -> Response:
+    """The body FastAPI could not read as JSON (it says 400 without a reason): bytes that are not
+    UTF-8 (say which and where) or JSON nested too deeply are malformed JSON like any other, 422
+    `invalid_request` as docs/api.md lists it."""
+    while isinstance(cause, BaseExceptionGroup) and len(cause.exceptions) == 1:
+        cause = cause.exceptions[0]  # the http middleware's task group wraps what it raised
+    if isinstance(cause, BodyTooLarge):  # it passed the limit while FastAPI was reading it
+        return cause.response()
+    if isinstance(cause, UnicodeDecodeError):
+        byte = cause.object[cause.start]
+        message = f"the body is not UTF-8 (byte 0x{byte:02x} at offset {cause.start}): {_EXAMPLE}"
+        return error_response(422, "invalid_request", message)
+    if isinstance(cause, RecursionError):
+        return error_response(
+            422, "invalid_request", f"the body's JSON is nested too deeply: {_EXAMPLE}"
+        )
+    return error_response(422, "invalid_request", f"the body could not be parsed: {_EXAMPLE}")
 
 
 __all__ = ["create_app"]

@@ -3,7 +3,6 @@ a cap on request bodies (413), all answered as JSON errors {"error": {code, mess
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -11,6 +10,8 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.responses import JSONResponse
+
+from assistant.nlu.text import MAX_QUESTION_CHARS
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -90,26 +91,29 @@ class BodyLimit:
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > self.limit:
-                raise _TooLarge
+                raise BodyTooLarge(self.limit)
             return message
 
         try:
             await self.app(scope, counted, send)
-        except _TooLarge:
+        except BodyTooLarge:
             await self._refuse(send)
 
     async def _refuse(self, send: Send) -> None:
-        body = json.dumps(
-            {"error": {"code": "body_too_large",
-                       "message": f"the request body is over {self.limit:,} bytes"}}
-        ).encode()  # fmt: skip
+        response = BodyTooLarge(self.limit).response()
         await send({"type": "http.response.start", "status": 413,
                     "headers": [(b"content-type", b"application/json")]})  # fmt: skip
-        await send({"type": "http.response.body", "body": body})
+        await send({"type": "http.response.body", "body": response.body})
 
 
-class _TooLarge(Exception):
-    pass
+class BodyTooLarge(ApiError):
+    """A body that passed the limit while it streamed in (no Content-Length to refuse it by)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(
+            413, "body_too_large", f"the request body is over {limit:,} bytes: send less "
+            f"(a question may be at most {MAX_QUESTION_CHARS:,} characters)",
+        )  # fmt: skip
 
 
-__all__ = ["ApiError", "BodyLimit", "RateLimiter", "api_key", "error_response"]
+__all__ = ["ApiError", "BodyLimit", "BodyTooLarge", "RateLimiter", "api_key", "error_response"]

@@ -1,15 +1,20 @@
 """The `/v1` routes of DESIGN.md "Interfaces"; every one needs an API key, which names the role
 whose access policy applies to the answer.
 
+Questions are answered on worker threads; those that may wait on the LLM endpoint get their own
+`LLM_WORKERS` slots (a bulkhead), so an LLM that hangs holds up only the LLM questions — never
+embedded questions, the other routes, or `/healthz`, which share the server's default workers.
+
 No `from __future__ import annotations` here: FastAPI reads the routes' annotations at
 definition time, and `Role` is a dependency local to `router`."""
 
+import asyncio
 import json
-import queue
-import threading
-from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+import logging
+from collections.abc import AsyncIterator, Callable
+from typing import Annotated, Any, Final, Literal
 
+import anyio
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
@@ -19,9 +24,14 @@ from assistant.api.guard import ApiError, RateLimiter, api_key
 from assistant.api.metrics import Metrics
 from assistant.api.settings import ServerSettings
 from assistant.service import AssistantService
+from assistant.sessions.records import UnknownSession
 from semantic_layer.errors import UserError
 
+log = logging.getLogger("assistant.api")
+
 MAX_QUESTION = 100_000  # characters; the assistant answers longer ones with a clear error
+LLM_WORKERS: Final = 16  # questions waiting on the LLM at once; more queue without a thread
+_RUNNING: set["asyncio.Task[Any]"] = set()  # streamed answers still working (kept referenced)
 
 
 class AskRequest(BaseModel):
@@ -44,8 +54,14 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
     """The API routes, bound to one service."""
     api = APIRouter(prefix="/v1")
     limiter = RateLimiter(settings.rate_per_minute)
+    llm_slots = anyio.CapacityLimiter(LLM_WORKERS)
 
-    def caller(request: Request) -> str:
+    def slots(body: AskRequest) -> anyio.CapacityLimiter | None:
+        """The LLM's own worker slots when the question may call it, else the default ones."""
+        backend = body.backend or service.config.backend
+        return llm_slots if backend != "embedded" and service.llm is not None else None
+
+    async def caller(request: Request) -> str:
         key = api_key(request)
         if not settings.api_keys:
             raise ApiError(401, "unauthorized", "no API keys are configured: set TPA_API_KEYS")
@@ -67,23 +83,26 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
                 body.question, session_id=body.session_id, role=role, backend=body.backend,
                 channel="api", on_stage=on_stage,
             )  # fmt: skip
-        except UserError as exc:  # an unknown session id
+        except UnknownSession as exc:
             raise ApiError(404, "not_found", exc.render()) from None
+        except UserError as exc:  # the caller can fix it (e.g. an unknown role)
+            raise ApiError(422, "invalid_request", exc.render()) from None
         metrics.answer(answer)
         return answer
 
     @api.post("/ask", response_model=Answer, summary="Answer one question")
-    def post_ask(body: AskRequest, role: Role) -> Answer:
+    async def post_ask(body: AskRequest, role: Role) -> Answer:
         """The Answer object; a follow-up when `session_id` names an earlier conversation."""
-        return ask(body, role)
+        answer: Answer = await anyio.to_thread.run_sync(ask, body, role, limiter=slots(body))
+        return answer
 
     @api.post("/ask/stream", summary="Answer with server-sent stages")
-    def post_ask_stream(body: AskRequest, role: Role) -> StreamingResponse:
+    async def post_ask_stream(body: AskRequest, role: Role) -> StreamingResponse:
         """`event: stage` (understanding, querying, answering), then `event: answer`."""
         if body.session_id:
-            _known_session(service, body.session_id)
+            await anyio.to_thread.run_sync(_known_session, service, body.session_id)
         return StreamingResponse(
-            _stream(lambda cb: ask(body, role, cb)), media_type="text/event-stream"
+            _stream(lambda cb: ask(body, role, cb), slots(body)), media_type="text/event-stream"
         )
 
     @api.get("/catalog", summary="What the caller's role can ask about")
@@ -137,20 +156,35 @@ def _known_session(service: AssistantService, session_id: str) -> Any:
         raise ApiError(404, "not_found", exc.render()) from None
 
 
-def _stream(run: Any) -> Iterator[str]:
-    """Run `run(on_stage)` in a thread; yield its stages as they happen, then the answer."""
-    events: queue.Queue[tuple[str, Any]] = queue.Queue()
+async def _stream(
+    run: Callable[[Callable[[str], None]], Answer], slots: anyio.CapacityLimiter | None
+) -> AsyncIterator[str]:
+    """Run `run(on_stage)` on a worker thread; yield its stages as they happen, then the answer.
+
+    The events are awaited on the event loop, not in a blocked thread, so a slow answer uses
+    one worker (of its kind) however long it takes."""
+    loop = asyncio.get_running_loop()
+    events: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
+
+    def put(event: str, data: Any) -> None:
+        loop.call_soon_threadsafe(events.put_nowait, (event, data))
 
     def work() -> None:
         try:
-            answer = run(lambda stage: events.put(("stage", {"stage": stage})))
-            events.put(("answer", json.loads(answer.model_dump_json())))
+            answer = run(lambda stage: put("stage", {"stage": stage}))
+            put("answer", json.loads(answer.model_dump_json()))
         except ApiError as exc:
-            events.put(("error", {"error": {"code": exc.code, "message": exc.message}}))
+            put("error", {"error": {"code": exc.code, "message": exc.message}})
+        except Exception:  # our bug: the stream must still end, with an error, not hang
+            log.exception("answering a streamed question failed")
+            message = "the server failed to answer; the error is logged — try again"
+            put("error", {"error": {"code": "internal_error", "message": message}})
 
-    threading.Thread(target=work, daemon=True).start()
+    task = asyncio.ensure_future(anyio.to_thread.run_sync(work, limiter=slots))
+    _RUNNING.add(task)  # a client that leaves early does not stop the answer being stored
+    task.add_done_callback(_RUNNING.discard)
     while True:
-        event, data = events.get()
+        event, data = await events.get()
         yield f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False, default=str)}\n\n"
         if event != "stage":
             return

@@ -94,8 +94,12 @@ def json_body(body: bytes) -> dict[str, Any]:
     """A request body that must be a JSON object (400 otherwise)."""
     try:
         payload = json.loads(body)
+    except UnicodeDecodeError:
+        raise BotError(400, "bad_request", "the body is not UTF-8 text") from None
     except ValueError:
         raise BotError(400, "bad_request", "the body is not JSON") from None
+    except RecursionError:  # thousands of nested brackets: refused, not a crash
+        raise BotError(400, "bad_request", "the body's JSON is nested too deeply") from None
     if not isinstance(payload, dict):
         raise BotError(400, "bad_request", "the body is not a JSON object")
     return payload

@@ -109,7 +109,8 @@ class WeComAdapter:
         if not echostr:
             raise BotError(400, "bad_request", "echostr is missing")
         verify_wecom(self._token, query, echostr, self.clock())
-        return PlainTextResponse(wecom_decrypt(self._aes_key, echostr, self._corp_id).decode())
+        echo = wecom_decrypt(self._aes_key, echostr, self._corp_id)
+        return PlainTextResponse(echo.decode(errors="replace"))
 
     async def callback(self, request: Request) -> PlainTextResponse:
         body = await read_body(request)
