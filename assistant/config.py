@@ -3,6 +3,8 @@
 Every surface (the `tpa` commands, the server, evals) builds one from the same settings
 (DESIGN.md "Interfaces"): `--db` / `TPA_DB`, `--model` / `TPA_MODEL`, `--as-of` / `TPA_AS_OF`, and
 `TPA_LLM_BASE_URL`, `TPA_LLM_MODEL`, `TPA_LLM_API_KEY` for the optional LLM planner.
+`TPA_RETRIEVAL=off` serves without the retrieval index (no paraphrase matching or LLM grounding,
+but no index to build: for small machines and quick test servers).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from assistant.llm import LlmSettings
+from semantic_layer.errors import UserError
 
 BackendName = Literal["embedded", "llm", "llm-raw-sql"]
 
@@ -53,11 +56,34 @@ class AssistantConfig:
         values: dict[str, object] = {
             "db": Path(env["TPA_DB"]) if env.get("TPA_DB") else home / "data" / "demo.duckdb",
             "model": Path(env["TPA_MODEL"]) if env.get("TPA_MODEL") else None,
-            "as_of": date.fromisoformat(env["TPA_AS_OF"]) if env.get("TPA_AS_OF") else None,
+            "as_of": _as_of(env.get("TPA_AS_OF", "")),
             "llm": LlmSettings.from_env(env),
         }
+        if env.get("TPA_RETRIEVAL", "").strip():
+            values["retrieval"] = _switch("TPA_RETRIEVAL", env["TPA_RETRIEVAL"])
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
+
+
+def _as_of(text: str) -> date | None:
+    if not text.strip():
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UserError(
+            f"TPA_AS_OF '{text}' is not a date", hint="use YYYY-MM-DD, e.g. 2026-11-23"
+        ) from None
+
+
+def _switch(name: str, text: str) -> bool:
+    """An on/off setting: 1/true/on/yes or 0/false/off/no."""
+    value = text.strip().lower()
+    if value in ("1", "true", "on", "yes"):
+        return True
+    if value in ("0", "false", "off", "no"):
+        return False
+    raise UserError(f"{name} '{text}' is not on or off", hint=f"set {name}=on or {name}=off")
 
 
 __all__ = ["AssistantConfig", "BackendName"]

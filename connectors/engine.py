@@ -108,7 +108,10 @@ class Engine:
             cursor.execute(sql)
             rows = cursor.fetchmany(cap + 1)
         except duckdb.InterruptException:
-            raise QueryTimeout(f"the query took longer than {limit:g} s and was stopped") from None
+            raise QueryTimeout(
+                f"the query took longer than {limit:g} s and was stopped: ask for a shorter "
+                "period or fewer breakdowns"
+            ) from None
         except duckdb.Error as exc:
             raise QueryInvalid(_first_line(exc)) from None
         finally:
@@ -171,7 +174,10 @@ def _open_locked(
     try:
         con = duckdb.connect(str(path), read_only=True)
     except duckdb.Error as exc:
-        raise DatabaseUnavailable(f"cannot open database {path}: {_first_line(exc)}") from None
+        reason = _first_line(exc)
+        if "lock" in reason.lower():
+            reason += " (another process, e.g. `tpa ingest`, is writing to it; try again after)"
+        raise DatabaseUnavailable(f"cannot open database {path}: {reason}") from None
     if _already_locked(con):
         return con  # the same file opened again in this process shares one locked instance
     settings = [

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from ui.cli import ask_cmd, eval_cmd, model_cmds, serve_cmd
 from ui.cli.options import AsOfOption, DbOption, default_db, today
@@ -40,7 +41,7 @@ def _progress(flag: bool | None) -> bool:
 
 def fail(message: str, code: int = 2) -> typer.Exit:
     """Print a person-readable error and return the exit to raise."""
-    err.print(f"[bold red]error:[/] {message}", markup=True, soft_wrap=True)
+    err.print(f"[bold red]error:[/] {escape(message)}", markup=True, soft_wrap=True)
     return typer.Exit(code)
 
 

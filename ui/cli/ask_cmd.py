@@ -6,7 +6,9 @@ from typing import Annotated, Any, Literal
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from ui.cli.model_cmds import ModelOption
 from ui.cli.options import AsOfOption, DbOption, default_db
@@ -53,7 +55,10 @@ def ask(
     from assistant.service import AssistantService
     from semantic_layer.errors import UserError
 
-    config = AssistantConfig.from_env(db=db or None, model=model, as_of=as_of, backend=backend)
+    try:
+        config = AssistantConfig.from_env(db=db or None, model=model, as_of=as_of, backend=backend)
+    except UserError as exc:
+        raise _fail(exc.render()) from None
     if db is None and not config.db.exists() and config.db == default_db():
         raise _fail(f"{config.db}: no database yet; build the demo with `tpa demo --no-serve`")
     try:
@@ -74,19 +79,21 @@ def ask(
 
 
 def _print(answer: Any, show_sql: bool) -> None:
-    out.print(answer.text)
+    """The answer for a person. Nothing from the answer is read as Rich markup: a value or an
+    echoed word such as "[/x]" is printed as it is, never styled or refused."""
+    out.print(answer.text, markup=False)
     if answer.rows:
         out.print(_table(answer))
     for warning in answer.warnings:
-        err.print(f"note: {warning}")
+        err.print(f"note: {warning}", markup=False)
     if answer.interpretation:
-        out.print(f"\n{answer.interpretation}", style="dim")
+        out.print(f"\n{answer.interpretation}", style="dim", markup=False)
     if answer.sql and show_sql:
         out.print(f"\n{answer.sql}", style="dim", markup=False)
     if answer.suggestions:
         out.print("\n" + ("接着可以问：" if answer.language == "zh" else "You could ask next:"))
         for s in answer.suggestions:
-            out.print(f"  • {s}")
+            out.print(f"  • {s}", markup=False)
     if answer.session_id:
         out.print(f"\nsession: {answer.session_id} (follow up with --session)", style="dim")
 
@@ -94,10 +101,10 @@ def _print(answer: Any, show_sql: bool) -> None:
 def _table(answer: Any) -> Table:
     table = Table(show_edge=False, pad_edge=False)
     for label in answer.column_labels or answer.columns:
-        table.add_column(str(label))
+        table.add_column(Text(str(label)))
     formats = answer.column_formats or ["number"] * len(answer.columns)
     for row in answer.rows[:MAX_TERMINAL_ROWS]:
-        table.add_row(*(_cell(v, f) for v, f in zip(row, formats, strict=True)))
+        table.add_row(*(Text(_cell(v, f)) for v, f in zip(row, formats, strict=True)))
     if len(answer.rows) > MAX_TERMINAL_ROWS:
         table.caption = f"first {MAX_TERMINAL_ROWS} of {len(answer.rows)} rows (--json has all)"
     return table
@@ -120,7 +127,7 @@ def _cell(value: Any, fmt: str) -> str:
 
 
 def _fail(message: str) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", markup=True)
+    err.print(f"[bold red]error:[/] {escape(message)}", markup=True)
     return typer.Exit(2)
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 if TYPE_CHECKING:
     from assistant.answer.model import Answer
@@ -109,7 +110,7 @@ def eval_(
             raise UserError("give a SUITE (e.g. evals/gold), or --compare OLD.json NEW.json")
         _run(suite, backend, out_dir, min_accuracy, junit, jobs, only, answers, progress, db)
     except UserError as exc:
-        err.print(f"[bold red]error:[/] {exc.render()}", markup=True)
+        err.print(f"[bold red]error:[/] {escape(exc.render())}", markup=True)
         raise typer.Exit(2) from None
 
 

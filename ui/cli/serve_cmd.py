@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from ui.cli.model_cmds import ModelOption
 from ui.cli.options import AsOfOption, DbOption
@@ -62,21 +63,24 @@ def run_server(
     from assistant.config import AssistantConfig
     from assistant.service import AssistantService
     from semantic_layer.errors import UserError
-    from ui.server import build_server
 
     service: AssistantService | None = None
     try:
         settings = ServerSettings.from_env(host=host, port=port)
         service = AssistantService.open(AssistantConfig.from_env(db=db, model=model, as_of=as_of))
+        from ui.server import build_server  # the web stack loads only once the data opened
+
         app = build_server(service, settings, chat_role=chat_role)
     except Exception as exc:
         if service is not None:
             service.close()
         if isinstance(exc, UserError):
-            err.print(f"[bold red]error:[/] {exc.render()}", markup=True)
+            err.print(f"[bold red]error:[/] {escape(exc.render())}", markup=True)
             raise typer.Exit(2) from None
         if type(exc).__module__.startswith(("connectors", "assistant")):
-            err.print(f"[bold red]error:[/] {exc}", markup=True)  # start-up errors name the file
+            err.print(
+                f"[bold red]error:[/] {escape(str(exc))}", markup=True
+            )  # start-up errors name the file
             raise typer.Exit(2) from None
         raise
     if not settings.api_keys:
