@@ -48,7 +48,9 @@ bench: install
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/compiler.py
 	$(BIN)/python bench/planner.py
+	@test -f data/demo.duckdb || $(BIN)/tpa demo --no-serve
 	$(BIN)/python bench/api.py
+	$(BIN)/python bench/soak.py --json build/soak.json
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info

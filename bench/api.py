@@ -3,8 +3,8 @@
     .venv/bin/python bench/api.py                          # 20 clients, 30 s, data/demo.duckdb
     .venv/bin/python bench/api.py --clients 50 --seconds 120 --db data/demo.duckdb
 
-Starts `tpa serve` on a free port (its own process, like production; one API key per client,
-so the per-key rate limit does not throttle the run), waits for /healthz, then runs the clients
+Starts `tpa serve` on a free port over a copy of the database (its own process, like production;
+one API key per client, the rate limit lifted), waits for /healthz, then runs the clients
 (asyncio + httpx) against POST /v1/ask with the catalog's example questions in English and
 Chinese, each client keeping its own session so some questions are follow-ups.
 Prints requests/second, median and p95 latency, and every non-200 (zero expected).
@@ -14,53 +14,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
-import socket
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
 from pathlib import Path
 
 import httpx
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from assistant.catalog import EXAMPLES  # noqa: E402
+from loopback import ROOT, questions, served
 
 FOLLOW_UPS = ("and by channel?", "只看微信", "what about the week before?", "按设备看")
-
-
-def questions() -> list[str]:
-    return [q for pairs in EXAMPLES.values() for pair in pairs for q in pair]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def start_server(db: Path, port: int, home: Path, clients: int) -> subprocess.Popen[bytes]:
-    keys = ",".join(f"bench{n}:analyst" for n in range(clients))  # a key (and rate) per client
-    env = {**os.environ, "TPA_HOME": str(home), "TPA_API_KEYS": keys}
-    tpa = str(Path(sys.executable).parent / "tpa")
-    cmd = [tpa, "serve", "--port", str(port), "--db", str(db)]
-    return subprocess.Popen(cmd, env=env, stderr=subprocess.DEVNULL)
-
-
-async def wait_ready(base: str, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    async with httpx.AsyncClient() as client:
-        while time.monotonic() < deadline:
-            try:
-                if (await client.get(f"{base}/healthz")).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                await asyncio.sleep(0.3)
-    raise SystemExit("the server did not start")
 
 
 async def client_loop(
@@ -105,16 +66,9 @@ def main() -> int:
     args = parser.parse_args()
     if not args.db.is_file():
         raise SystemExit(f"{args.db}: build it first with `tpa demo --no-serve`")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    with tempfile.TemporaryDirectory() as home:
-        server = start_server(args.db, port, Path(home), args.clients)
-        try:
-            asyncio.run(wait_ready(base))
-            latencies, failures, elapsed = asyncio.run(run(base, args.clients, args.seconds))
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+    keys = [f"bench{n}:analyst" for n in range(args.clients)]  # a key (and rate) per client
+    with served(args.db, keys) as (base, _):
+        latencies, failures, elapsed = asyncio.run(run(base, args.clients, args.seconds))
     p95 = statistics.quantiles(latencies, n=20)[-1] if len(latencies) > 1 else latencies[0]
     rate = len(latencies) / elapsed
     print(f"{args.clients} clients × {args.seconds:g} s on {args.db.name}: "
