@@ -302,10 +302,11 @@ def test_feedback_examples_persist(built: dict[str, Any], tmp_path: Path) -> Non
     with Retriever.open(path, model) as r:
         r.add_example("how many orders did the app get last week?", ORDERS_APP, "en")
         r.add_example("how many orders did the app get last week", {**ORDERS_APP, "limit": 5}, "en")
+        r.add_example("how many orders did the app get last week", {**ORDERS_APP, "limit": 5}, "en")
         found = r.similar_example("How many orders did the App get last week")
         assert found is not None and found.source == "feedback" and found.plan["limit"] == 5
     lines = (tmp_path / EXAMPLES_FILE).read_text(encoding="utf-8").splitlines()
-    assert [json.loads(line)["plan"].get("limit") for line in lines] == [None, 5]
+    assert [json.loads(line)["plan"].get("limit") for line in lines] == [None, 5]  # once each
     with Retriever.open(path, model) as r:
         assert r.report.rebuilt == ()
         assert r._index.feedback.count() == 1
@@ -313,6 +314,8 @@ def test_feedback_examples_persist(built: dict[str, Any], tmp_path: Path) -> Non
         assert found is not None and found.plan == {**ORDERS_APP, "limit": 5}
         with pytest.raises(PlanError):
             r.add_example("orders by planet", {"kind": "metric", "metrics": "orders!"}, "en")
+        r.add_example("how many orders did the app get last week", {**ORDERS_APP, "limit": 5}, "en")
+    assert len((tmp_path / EXAMPLES_FILE).read_text(encoding="utf-8").splitlines()) == 2
 
 
 def _with_feedback(built: dict[str, Any], tmp_path: Path) -> Path:

@@ -78,6 +78,7 @@ class Retriever:
         self._index = index
         self._ef = ef
         self._lock = threading.RLock()
+        self._saved: dict[str, tuple[str, dict[str, Any], str]] | None = None  # id → example
         self._names = NameFinder(model)
         self._items = {d.id: d for d in item_docs(model)}
 
@@ -160,11 +161,18 @@ class Retriever:
 
     def add_example(self, question: str, plan: Mapping[str, Any], language: str | None) -> None:
         """Keep a question with its approved plan (in `examples.jsonl` and the index); a later
-        plan for the same question replaces the earlier one."""
+        plan for the same question replaces the earlier one, the same plan again changes nothing."""
         parse_plan(plan)  # raises PlanError for a plan that would not run
         lang = "zh" if (language or language_of(question)).startswith("zh") else "en"
         example = store.feedback_doc(question, dict(plan), lang)
         with self._lock:
+            if self._saved is None:
+                found = store.read_examples(self._index.examples_file)
+                self._saved = {e.id: (e.question, e.plan, e.language) for e in found}
+            same = (example.question, example.plan, example.language)
+            if self._saved.get(example.id) == same:
+                return  # already kept: a second thumbs-up neither grows the file nor re-seals it
+            self._saved[example.id] = same
             store.append_example(self._index.examples_file, example)
             store.add_examples(self._index.feedback, [example], self._ef)
             store.seal_feedback(self._index)
