@@ -161,6 +161,32 @@ def test_no_configured_keys_means_no_api(small_demo: Path, tmp_path: Path) -> No
     assert response.status_code == 401 and "TPA_API_KEYS" in response.json()["error"]["message"]
 
 
+def test_a_bug_is_a_json_500_and_ends_the_stream(
+    small_demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = AssistantConfig(
+        db=small_demo, home=tmp_path, as_of=date(2026, 11, 23), retrieval=False
+    )
+    settings = ServerSettings(api_keys={"k": "analyst"})
+    with AssistantService.open(config) as service:
+
+        def broken(*args: object, **kwargs: object) -> None:
+            raise RuntimeError("secret detail of a bug")
+
+        monkeypatch.setattr(service, "ask", broken)
+        with TestClient(create_app(service, settings), raise_server_exceptions=False) as c:
+            response = c.post("/v1/ask", json={"question": "revenue"}, headers={"X-API-Key": "k"})
+            streamed = c.post(
+                "/v1/ask/stream", json={"question": "revenue"}, headers={"X-API-Key": "k"}
+            ).text
+            assert c.get("/healthz").status_code == 200  # the server carries on
+    assert response.status_code == 500
+    assert response.json()["error"]["code"] == "internal_error"
+    assert "secret detail" not in response.text  # the traceback goes to the log only
+    assert "event: error" in streamed and "internal_error" in streamed
+    assert "secret detail" not in streamed
+
+
 def test_tpa_serve_runs_one_server(small_demo: Path, tmp_path: Path) -> None:
     import os
     import socket
