@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.answer.model import LlmCall
 from assistant.nlu import EmbeddedPlanner, PlannerResult
@@ -18,6 +18,9 @@ from assistant.retrieval.grounding import Grounding
 from semantic_layer.plan import QueryPlan
 from semantic_layer.time import TimeContext
 
+if TYPE_CHECKING:
+    from assistant.llm import LlmUnavailable
+
 _WHY = {
     "llm_timeout": ("did not answer in time", "响应超时"),
     "llm_unreachable": ("could not be reached", "无法连接"),
@@ -25,6 +28,24 @@ _WHY = {
     "llm_bad_output": ("returned output that is not a plan", "返回的内容不是有效的查询计划"),
     "llm_invalid_plan": ("kept returning invalid plans", "多次返回无效的查询计划"),
 }
+
+
+# What to check for an error status (the key is never shown).
+_STATUS_HINTS = {
+    401: ("check TPA_LLM_API_KEY", "请检查 TPA_LLM_API_KEY"),
+    403: ("check TPA_LLM_API_KEY", "请检查 TPA_LLM_API_KEY"),
+    404: ("check TPA_LLM_BASE_URL and TPA_LLM_MODEL", "请检查 TPA_LLM_BASE_URL 和 TPA_LLM_MODEL"),
+    429: ("it is rate limited", "接口限流"),
+}
+
+
+def _why(exc: LlmUnavailable) -> tuple[str, str]:
+    """What went wrong, in both languages: the status and what to check for an error answer."""
+    if exc.code == "llm_http_error" and exc.status is not None:
+        en, zh = f"returned HTTP {exc.status}", f"返回了 HTTP {exc.status}"
+        hint = _STATUS_HINTS.get(exc.status)
+        return (f"{en} ({hint[0]})", f"{zh}（{hint[1]}）") if hint else (en, zh)
+    return _WHY.get(exc.code, ("failed", "调用失败"))
 
 
 @dataclass(frozen=True)
@@ -75,7 +96,7 @@ def plan_question(
                 question, grounding=grounding, history=history, today=ctx.today, validate=validate
             )
     except LlmUnavailable as exc:
-        en, zh = _WHY.get(exc.code, ("failed", "调用失败"))
+        en, zh = _why(exc)
         warning = localized(
             lang,
             f"The LLM endpoint {en}; the built-in planner answered instead.",

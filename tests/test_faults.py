@@ -140,16 +140,16 @@ BROKEN_LLM = [
     ("an HTML page", 200, "text/html", b"<html><body><h1>Welcome to nginx!</h1></body></html>",
      NOT_A_PLAN),
     ("a proxy's HTML error page", 502, "text/html", b"<html><h1>502 Bad Gateway</h1></html>",
-     "returned an error"),
+     "returned HTTP 502"),
     ("plain text", 200, "text/plain", b"Service starting, please wait", NOT_A_PLAN),
     ("JSON that is not a completion", 200, "application/json", b'{"status": "ok", "n": [1]}',
      NOT_A_PLAN),
     ("truncated JSON", 200, "application/json", b'{"id": "x", "choices": [{"mess', NOT_A_PLAN),
     ("429 rate limited", 429, "application/json", ERROR_JSON % b"Rate limit reached",
-     "returned an error"),
+     "returned HTTP 429 (it is rate limited)"),
     ("401 bad key", 401, "application/json", ERROR_JSON % b"Incorrect API key",
-     "returned an error"),
-    ("500 server error", 500, "application/json", ERROR_JSON % b"overloaded", "returned an error"),
+     "returned HTTP 401 (check TPA_LLM_API_KEY)"),
+    ("500 server error", 500, "application/json", ERROR_JSON % b"overloaded", "returned HTTP 500"),
 ]  # fmt: skip
 
 

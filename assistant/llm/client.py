@@ -95,7 +95,8 @@ def complete(
     except openai.OpenAIError as err:
         code, outcome, message = _failure(err, settings)
         calls.append(LlmCall(model=settings.model, ms=_ms(started), outcome=outcome))
-        raise LlmUnavailable(code, message, calls) from None
+        status = err.status_code if isinstance(err, openai.APIStatusError) else None
+        raise LlmUnavailable(code, message, calls, status) from None
     except (ValueError, RecursionError) as err:  # a 200 whose body is not a readable completion
         calls.append(LlmCall(model=settings.model, ms=_ms(started), outcome="bad_json"))
         message = f"{safe_url(settings.base_url)} answered with a body that is not a completion"

@@ -23,12 +23,20 @@ class LlmUnavailable(Exception):
             "llm_bad_output", "llm_invalid_plan").
         message: for a person; never contains the API key.
         calls: every call made before giving up.
+        status: the HTTP status when the endpoint answered with an error.
     """
 
-    def __init__(self, code: ErrorCode, message: str, calls: Sequence[LlmCall] = ()) -> None:
+    def __init__(
+        self,
+        code: ErrorCode,
+        message: str,
+        calls: Sequence[LlmCall] = (),
+        status: int | None = None,
+    ) -> None:
         self.code: ErrorCode = code
         self.message = message
         self.calls: list[LlmCall] = list(calls)
+        self.status = status  # the HTTP status of an error answer
         super().__init__(message)
 
     def __str__(self) -> str:
