@@ -1,6 +1,6 @@
-"""What every adapter shares: JSON errors, the request body with a size cap, a memory of
-deliveries already seen (retries and replays), access tokens kept until they expire, and the
-error a platform API call raises."""
+"""What every adapter shares: JSON errors (the API's `ApiError`), the request body with a size
+cap, a memory of deliveries already seen (retries and replays), access tokens kept until they
+expire, and the error a platform API call raises."""
 
 from __future__ import annotations
 
@@ -13,31 +13,20 @@ from typing import Any, Final
 
 import httpx
 from fastapi import Request
-from fastapi.responses import JSONResponse
 
+from assistant.api.guard import ApiError
 from semantic_layer.errors import UserError
 
 MAX_BODY_BYTES: Final = 1024 * 1024
 API_TIMEOUT_S: Final = 10.0
 
 
-class BotError(Exception):
-    """An inbound request refused with an HTTP status, a stable code and a message."""
-
-    def __init__(self, status: int, code: str, message: str) -> None:
-        super().__init__(message)
-        self.status, self.code, self.message = status, code, message
-
-    def response(self) -> JSONResponse:
-        return error_response(self.status, self.code, self.message)
+class BotError(ApiError):
+    """An inbound webhook request refused with an HTTP status, a stable code and a message."""
 
 
 class PlatformError(UserError):
     """A platform API refused a call (bad token, missing scope, bot not in the channel…)."""
-
-
-def error_response(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
 
 
 async def read_body(request: Request, limit: int = MAX_BODY_BYTES) -> bytes:
@@ -119,6 +108,15 @@ def json_of(response: httpx.Response, platform: str, call: str) -> dict[str, Any
     return data
 
 
+def errcode_json(response: httpx.Response, platform: str, call: str) -> dict[str, Any]:
+    """`json_of`, then the convention DingTalk and WeCom share: a non-zero `errcode` (with its
+    `errmsg`) in a 200 answer is a `PlatformError` too."""
+    data = json_of(response, platform, call)
+    if data.get("errcode", 0) != 0:
+        raise PlatformError(f"{platform} error {data.get('errcode')}: {data.get('errmsg', '')}")
+    return data
+
+
 __all__ = [
     "API_TIMEOUT_S",
     "MAX_BODY_BYTES",
@@ -126,7 +124,7 @@ __all__ = [
     "PlatformError",
     "SeenCache",
     "TokenCache",
-    "error_response",
+    "errcode_json",
     "json_body",
     "json_of",
     "read_body",

@@ -26,6 +26,7 @@ from assistant.bots.common import (
     PlatformError,
     SeenCache,
     TokenCache,
+    errcode_json,
     json_body,
     json_of,
     read_body,
@@ -67,13 +68,13 @@ class DingTalkApi:
 
     def send_text(self, http: httpx.Client, webhook: str, text: str) -> None:
         body = {"msgtype": "text", "text": {"content": clip(text, MAX_TEXT_BYTES)}}
-        _ok(json_of(http.post(webhook, json=body), "DingTalk", "sessionWebhook"))
+        errcode_json(http.post(webhook, json=body), "DingTalk", "sessionWebhook")
 
     def upload_image(self, http: httpx.Client, png: bytes) -> str:
         params = {"access_token": self._tokens.get(http), "type": "image"}
         files = {"media": ("chart.png", png, "image/png")}
         sent = http.post(f"{self.oapi}/media/upload", params=params, files=files)
-        return str(_ok(json_of(sent, "DingTalk", "media/upload"))["media_id"])
+        return str(errcode_json(sent, "DingTalk", "media/upload")["media_id"])
 
     def send_image(self, http: httpx.Client, media_id: str, chat: DingTalkChat) -> None:
         body: dict[str, Any] = {
@@ -88,12 +89,6 @@ class DingTalkApi:
         auth = {"x-acs-dingtalk-access-token": self._tokens.get(http)}
         json_of(http.post(f"{self.api}/v1.0/robot/{path}", json=body, headers=auth),
                 "DingTalk", f"robot/{path}")  # fmt: skip
-
-
-def _ok(data: dict[str, Any]) -> dict[str, Any]:
-    if data.get("errcode", 0) != 0:
-        raise PlatformError(f"DingTalk error {data.get('errcode')}: {data.get('errmsg', '')}")
-    return data
 
 
 @dataclass(frozen=True)

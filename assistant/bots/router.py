@@ -17,8 +17,9 @@ from typing import Any, TypeVar
 
 from fastapi import APIRouter, Request, Response
 
+from assistant.api.guard import error_response
 from assistant.bots.aes import CryptoUnavailable, DecryptError
-from assistant.bots.common import BotError, error_response
+from assistant.bots.common import BotError
 from assistant.bots.config import (
     BotsConfig,
     DingTalkSettings,

@@ -24,10 +24,9 @@ from fastapi.responses import PlainTextResponse
 from assistant.bots.aes import wecom_decrypt
 from assistant.bots.common import (
     BotError,
-    PlatformError,
     SeenCache,
     TokenCache,
-    json_of,
+    errcode_json,
     read_body,
 )
 from assistant.bots.config import WeComSettings
@@ -49,28 +48,21 @@ class WeComApi:
         self._tokens = TokenCache(self._access_token)
 
     def _access_token(self, http: httpx.Client) -> tuple[str, float]:
-        data = _ok(
-            json_of(http.get(f"{self.base}/gettoken", params=self._app), "WeCom", "gettoken")
-        )
+        sent = http.get(f"{self.base}/gettoken", params=self._app)
+        data = errcode_json(sent, "WeCom", "gettoken")
         return str(data["access_token"]), float(data.get("expires_in", 7200))
 
     def send(self, http: httpx.Client, user: str, msgtype: str, content: dict[str, Any]) -> None:
         body = {"touser": user, "msgtype": msgtype, "agentid": self.agent_id, msgtype: content}
         params = {"access_token": self._tokens.get(http)}
         sent = http.post(f"{self.base}/message/send", params=params, json=body)
-        _ok(json_of(sent, "WeCom", "message/send"))
+        errcode_json(sent, "WeCom", "message/send")
 
     def upload_image(self, http: httpx.Client, png: bytes) -> str:
         params = {"access_token": self._tokens.get(http), "type": "image"}
         files = {"media": ("chart.png", png, "image/png")}
         sent = http.post(f"{self.base}/media/upload", params=params, files=files)
-        return str(_ok(json_of(sent, "WeCom", "media/upload"))["media_id"])
-
-
-def _ok(data: dict[str, Any]) -> dict[str, Any]:
-    if data.get("errcode", 0) != 0:
-        raise PlatformError(f"WeCom error {data.get('errcode')}: {data.get('errmsg', '')}")
-    return data
+        return str(errcode_json(sent, "WeCom", "media/upload")["media_id"])
 
 
 @dataclass(frozen=True)
