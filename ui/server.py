@@ -2,14 +2,11 @@
 the bots under /bots and the Gradio chat at /.
 
 The chat is mounted last: Gradio's app at "/" would otherwise shadow the routes added after it.
+Gradio's analytics and chromadb's telemetry are switched off where those libraries are imported
+(`ui.chat`, `assistant.retrieval`).
 """
 
 from __future__ import annotations
-
-import os
-
-os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 from fastapi import FastAPI
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -54,9 +53,8 @@ def run_server(
     *,
     chat_role: str | None = None,
 ) -> None:
-    """Open the service and serve it with uvicorn until interrupted."""
-    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    """Open the service and serve it with uvicorn until interrupted (`ui.chat` and
+    `assistant.retrieval` switch off Gradio's analytics and chromadb's telemetry on import)."""
     import uvicorn
 
     from assistant.api import ServerSettings
