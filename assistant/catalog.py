@@ -3,9 +3,10 @@ grouped by the people who ask them (the chat's side panel, `GET /v1/catalog`).""
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Any, Final, get_args
 
 from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.model.spec import Analysis
 
 # Example questions by role of the asker (marketing, operations, sales, product, service).
 EXAMPLES: Final[dict[str, list[tuple[str, str]]]] = {
@@ -44,9 +45,6 @@ def _named(item: Any, key: str) -> dict[str, Any]:
     }
 
 
-_ANALYSES = ("metric", "funnel", "dropoff", "paths", "retention", "attribution", "drivers", "sql")
-
-
 def build_catalog(model: SemanticModel, role: str | None = None) -> dict[str, Any]:
     """The catalog for `role` (the model's default role when None)."""
     policy = model.policy(role)
@@ -76,7 +74,7 @@ def build_catalog(model: SemanticModel, role: str | None = None) -> dict[str, An
         "dimensions": dimensions,
         "touchpoints": touchpoints,
         "journeys": journeys,
-        "analyses": [k for k in _ANALYSES if policy.allows_analysis(k)],
+        "analyses": [k for k in get_args(Analysis) if policy.allows_analysis(k)],
         "examples": examples,
     }
 

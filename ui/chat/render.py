@@ -12,6 +12,7 @@ from typing import Any, Final
 
 import plotly.graph_objects as go  # type: ignore[import-untyped]
 
+from assistant.answer.charts_base import unique
 from assistant.answer.model import Answer
 from semantic_layer.model.labels import ModelLabels
 from ui.chat.cells import format_rows
@@ -117,7 +118,7 @@ def table_view(
     if not answer.columns or not answer.rows:
         return None
     lang = answer.language
-    headers = _unique(
+    headers = unique(
         [
             answer.column_labels[i] if i < len(answer.column_labels) else name
             for i, name in enumerate(answer.columns)
@@ -152,16 +153,6 @@ def _named(answer: Answer, labels: ModelLabels) -> list[list[Any]]:
 def _pseudo(value: str) -> bool:
     """ "(exit)", "(entry)": the paths' pseudo touchpoints, kept as they are."""
     return value.startswith("(") and value.endswith(")")
-
-
-def _unique(labels: list[str]) -> list[str]:
-    """Labels made distinct (a table cannot show two columns under one header)."""
-    seen: dict[str, int] = {}
-    out = []
-    for label in labels:
-        seen[label] = seen.get(label, 0) + 1
-        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
-    return out
 
 
 __all__ = ["AnswerView", "Chip", "TableView", "answer_view", "figure", "short", "table_view"]
