@@ -8,12 +8,14 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
 from assistant.api import ServerSettings, create_app
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
+from tests.fakes.served import TpaServer
 
 KEY, EAST = {"Authorization": "Bearer k-analyst"}, {"X-API-Key": "k-east"}
 
@@ -188,36 +190,10 @@ def test_a_bug_is_a_json_500_and_ends_the_stream(
 
 
 def test_tpa_serve_runs_one_server(small_demo: Path, tmp_path: Path) -> None:
-    import os
-    import socket
-    import subprocess
-    import sys
-    import time
-    import urllib.request
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    tpa = str(Path(sys.executable).parent / "tpa")
-    env = {**os.environ, "TPA_HOME": str(tmp_path), "TPA_API_KEYS": "k:analyst"}
-    cmd = [tpa, "serve", "--port", str(port), "--db", str(small_demo), "--as-of", "2026-11-23"]
-    proc = subprocess.Popen(cmd, env=env, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
-                    assert json.loads(r.read())["status"] == "ok"
-                    break
-            except OSError:
-                assert proc.poll() is None and time.monotonic() < deadline, "server did not start"
-                time.sleep(0.3)
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{port}/v1/ask", data=b'{"question": "orders last week"}',
-            headers={"X-API-Key": "k", "Content-Type": "application/json"},
-        )  # fmt: skip
-        with urllib.request.urlopen(request, timeout=30) as r:
-            assert json.loads(r.read())["plan"]["kind"] == "metric"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with TpaServer(small_demo, tmp_path, {"TPA_API_KEYS": "k:analyst"}) as server:
+        assert httpx.get(f"{server.url}/healthz", timeout=10).json()["status"] == "ok"
+        question = {"question": "orders last week"}
+        asked = httpx.post(
+            f"{server.url}/v1/ask", json=question, headers={"X-API-Key": "k"}, timeout=30
+        )
+    assert asked.json()["plan"]["kind"] == "metric"

@@ -4,21 +4,16 @@ chip. Every request the page makes must stay on 127.0.0.1. Screenshots go to tes
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from assistant.answer.png import chromium_path
+from tests.fakes.served import TpaServer
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 CHROMIUM_FLAGS = [
@@ -41,48 +36,12 @@ pytestmark = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
 def server(small_demo: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`tpa serve` on a free loopback port; its address once /healthz answers."""
-    port = free_port()
+    """`tpa serve` (retrieval on, as in production) on a free loopback port; its address."""
     home = tmp_path_factory.mktemp("browser")
-    env = {
-        **os.environ,
-        "TPA_HOME": str(home),
-        "GRADIO_ANALYTICS_ENABLED": "False",
-        "ANONYMIZED_TELEMETRY": "False",
-    }
-    env.pop("TPA_API_KEYS", None)
-    command = [sys.executable, "-c", "from ui.cli import main; main()", "serve"]
-    command += ["--db", str(small_demo), "--as-of", "2026-11-23", "--port", str(port)]
-    log = (home / "serve.log").open("w")
-    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"tpa serve exited: {(home / 'serve.log').read_text()}")
-            try:
-                if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"tpa serve did not start: {(home / 'serve.log').read_text()}")
-            time.sleep(0.3)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
+    with TpaServer(small_demo, home, {"TPA_RETRIEVAL": "on"}) as served:
+        yield served.url
 
 
 @pytest.fixture(scope="module")

@@ -26,14 +26,13 @@ import logging
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -52,26 +51,13 @@ from connectors.engine import DatabaseUnavailable, EngineError
 from semantic_layer.errors import UserError
 from semantic_layer.models import DEMO_MODEL_PATH
 from tests.fakes.openai_server import FakeOpenAI, Hang, PlanReply, Reply
+from tests.fakes.served import TpaServer, free_port, tpa_env
 from ui.cli import app as tpa_app
 
 AS_OF = date(2026, 11, 23)
 KEY = {"X-API-Key": "k"}
 DROPOFF = "which touchpoint lost the most users last week"
 SLOW_QUESTIONS = 45  # more than the 40 worker threads the server starts with
-CHILD_ENV = {"GRADIO_ANALYTICS_ENABLED": "False", "ANONYMIZED_TELEMETRY": "False"}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-def child_env(home: Path, **extra: str) -> dict[str, str]:
-    """The environment of a `tpa` subprocess: no LLM, no retrieval index to build."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TPA_")}
-    return {**env, **CHILD_ENV, "TPA_HOME": str(home), "TPA_RETRIEVAL": "off", **extra}
 
 
 @pytest.fixture(scope="module")
@@ -178,52 +164,13 @@ def test_a_broken_llm_endpoint_falls_back_to_the_embedded_planner(
 # -- a real server under a slow LLM, then killed and restarted -----------------------------------
 
 
-@dataclass
-class Served:
-    """`tpa serve` in a subprocess (no retrieval, API key "k", the LLM at `llm_url`); it can be
-    killed and started again on the same database and sessions."""
+class Served(TpaServer):
+    """`tpa serve` with no retrieval, API key "k" and the LLM at `llm_url` (timeout 1 s)."""
 
-    db: Path
-    home: Path
-    llm_url: str
-    port: int = field(default_factory=free_port)
-    process: subprocess.Popen[bytes] | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self) -> None:
-        env = child_env(self.home, TPA_API_KEYS="k:analyst", TPA_LLM_BASE_URL=self.llm_url,
-                        TPA_LLM_MODEL="fake", TPA_LLM_TIMEOUT="1")  # fmt: skip
-        command = [sys.executable, "-c", "from ui.cli import main; main()", "serve"]
-        command += ["--db", str(self.db), "--as-of", "2026-11-23", "--port", str(self.port)]
-        log = (self.home / "serve.log").open("ab")
-        self.process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
-        log.close()
-        deadline = time.monotonic() + 90
-        while True:
-            assert self.process.poll() is None, (self.home / "serve.log").read_text()
-            try:
-                if httpx.get(f"{self.url}/healthz", timeout=2).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "tpa serve did not start"
-            time.sleep(0.2)
-
-    def kill(self) -> None:
-        assert self.process is not None
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(timeout=10)
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.kill()
+    def __init__(self, db: Path, home: Path, llm_url: str) -> None:
+        env = {"TPA_API_KEYS": "k:analyst", "TPA_LLM_BASE_URL": llm_url,
+               "TPA_LLM_MODEL": "fake", "TPA_LLM_TIMEOUT": "1"}  # fmt: skip
+        super().__init__(db, home, env)
 
     def ask(self, question: str, **body: Any) -> dict[str, Any]:
         response = httpx.post(
@@ -427,7 +374,7 @@ def served_broken(
     runs = {
         case.name: subprocess.Popen(
             [tpa, "serve", "--port", str(free_port()), *case.args],
-            env=child_env(demo.parent),
+            env=tpa_env(demo.parent),
             text=True,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -578,7 +525,7 @@ def test_an_ingestion_killed_half_way_leaves_the_old_tables(tmp_path: Path) -> N
     (tmp_path / "events.csv").write_text(SMALL_CSV)
     tpa = str(Path(sys.executable).parent / "tpa")
     command = [tpa, "ingest", str(tmp_path / "ingest.yaml"), "--no-progress"]
-    env = child_env(tmp_path)
+    env = tpa_env(tmp_path)
     subprocess.run(command, env=env, check=True, capture_output=True, timeout=60)
     db = tmp_path / "shop.duckdb"
     before, size = _tables(db), db.stat().st_size
