@@ -34,7 +34,6 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +49,7 @@ from assistant.service import AssistantService
 from connectors.engine import DatabaseUnavailable, EngineError
 from semantic_layer.errors import UserError
 from semantic_layer.models import DEMO_MODEL_PATH
-from tests.fakes.openai_server import FakeOpenAI, Hang, PlanReply, Reply
+from tests.fakes.openai_server import FakeOpenAI, Hang, PlanReply, RawEndpoint, Reply
 from tests.fakes.served import TpaServer, free_port, tpa_env
 from ui.cli import app as tpa_app
 
@@ -69,36 +68,6 @@ def demo(small_demo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 # -- the LLM endpoint ----------------------------------------------------------------------------
-
-
-class RawEndpoint:
-    """An HTTP server answering every POST with one fixed (status, content type, body): the
-    HTML error pages and non-completion JSON that proxies and misconfigured servers send."""
-
-    def __init__(self) -> None:
-        self.reply: tuple[int, str, bytes] = (500, "text/plain", b"")
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, format: str, *args: Any) -> None:
-                """Quiet."""
-
-            def do_POST(self) -> None:
-                self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                status, kind, body = outer.reply
-                self.send_response(status)
-                self.send_header("Content-Type", kind)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 @pytest.fixture(scope="module")

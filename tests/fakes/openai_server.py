@@ -137,6 +137,52 @@ class FakeOpenAI:
             return self._script[index] if index < len(self._script) else EXHAUSTED
 
 
+class RawEndpoint:
+    """An endpoint answering every POST with one fixed (status, content type, body): the HTML
+    error pages, non-completion JSON and hostile bodies that proxies, misconfigured or malicious
+    servers send (`FakeOpenAI` always sends well-formed replies). Serves from construction."""
+
+    def __init__(self) -> None:
+        self.reply: tuple[int, str, bytes] = (500, "text/plain", b"")
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, format: str, *args: Any) -> None:
+                """Quiet."""
+
+            def do_POST(self) -> None:
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                status, kind, body = outer.reply
+                self.send_response(status)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
+        self._thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+        self._thread.start()
+
+    def answer_json(self, body: bytes) -> None:
+        """Answer 200 with `body` as JSON from now on."""
+        self.reply = (200, "application/json", body)
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self._thread.join(timeout=5)
+
+    def __enter__(self) -> RawEndpoint:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False  # a hanging handler must not hold up shutdown
@@ -237,6 +283,7 @@ __all__ = [
     "FakeOpenAI",
     "Hang",
     "PlanReply",
+    "RawEndpoint",
     "Reply",
     "Script",
     "TextReply",

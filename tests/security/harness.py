@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import json
 import shutil
-import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -215,51 +213,6 @@ def refused(answer: Answer) -> bool:
 def rows_of(answer: Answer) -> list[list[Any]]:
     """The rows with floats rounded (sums in another order differ in the last bits)."""
     return [[round(v, 6) if isinstance(v, float) else v for v in row] for row in answer.rows]
-
-
-class RawServer:
-    """An HTTP server answering every chat request with one fixed body, for completions that
-    are not completions (the scripted fake always sends well-formed ones)."""
-
-    def __init__(self) -> None:
-        self.body = b"{}"
-        self.requests = 0
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _raw_handler(self))
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self._httpd.server_address[1]}/v1"
-
-    def __enter__(self) -> RawServer:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        self._thread.join(timeout=5)
-
-
-def _raw_handler(server: RawServer) -> Callable[..., BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            """Quiet."""
-
-        def do_POST(self) -> None:
-            self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            server.requests += 1
-            body = server.body
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-    return Handler
 
 
 def completion_body(message: Mapping[str, Any]) -> bytes:

@@ -18,7 +18,7 @@ import pytest
 
 from assistant.answer.model import Answer
 from assistant.service import AssistantService
-from tests.fakes.openai_server import FakeOpenAI, PlanReply, TextReply
+from tests.fakes.openai_server import FakeOpenAI, PlanReply, RawEndpoint, TextReply
 from tests.security.corpus import CASES, CATEGORIES, Case, Channel, sql
 from tests.security.harness import (
     CANARY_USER,
@@ -29,7 +29,6 @@ from tests.security.harness import (
     ROW_TOKEN,
     TABLE_TOKEN,
     Canary,
-    RawServer,
     Scripted,
     completion_body,
     leaks,
@@ -75,7 +74,7 @@ class World:
     services: dict[str, AssistantService]
     fake: FakeOpenAI
     script: Scripted
-    raw: RawServer
+    raw: RawEndpoint
 
     def ask(self, case: Case, role: str) -> Answer:
         name, backend = ROUTES[case.channel]
@@ -85,7 +84,9 @@ class World:
             assert isinstance(payload, str)
             question = payload
         elif case.channel == "llm-body":
-            self.raw.body = payload if isinstance(payload, bytes) else completion_body(payload)
+            self.raw.answer_json(
+                payload if isinstance(payload, bytes) else completion_body(payload)
+            )
         elif case.channel == "llm-sql":
             assert isinstance(payload, str)
             self.script.reply = PlanReply(sql(payload))
@@ -114,7 +115,7 @@ def fill(payload: Any, values: Mapping[str, str]) -> Any:
 def world(canary: Canary, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     script = Scripted()
     home = tmp_path_factory.mktemp("security-home")
-    with FakeOpenAI(script) as fake, RawServer() as raw:
+    with FakeOpenAI(script) as fake, RawEndpoint() as raw:
         planners = {
             "embedded": None,
             "json_schema": settings(fake.base_url),
