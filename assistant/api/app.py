@@ -13,7 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import PlainTextResponse
 from starlette.exceptions import HTTPException
 
-from assistant.api.guard import ApiError, BodyLimit, BodyTooLarge, error_response
+from assistant.api.guard import INTERNAL_ERROR, ApiError, BodyLimit, BodyTooLarge, error_response
 from assistant.api.metrics import Metrics
 from assistant.api.routes import router
 from assistant.api.settings import ServerSettings
@@ -107,8 +107,7 @@ def _errors(app: FastAPI) -> None:
     async def internal(request: Request, exc: Exception) -> Response:
         """Our bug, not the caller's: logged with its traceback, answered as JSON without it."""
         log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
-        message = "the server failed to answer; the error is logged — try again"
-        return error_response(500, "internal_error", message)
+        return error_response(500, "internal_error", INTERNAL_ERROR)
 
 
 def _unparsable(cause: BaseException) -> Response:

@@ -30,6 +30,10 @@ class ApiError(Exception):
         return error_response(self.status, self.code, self.message)
 
 
+# What a caller is told about our own bug (the traceback goes to the log, never to the caller).
+INTERNAL_ERROR = "the server failed to answer; the error is logged — try again"
+
+
 def error_response(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
 

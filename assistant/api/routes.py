@@ -20,7 +20,7 @@ from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.answer.model import Answer
-from assistant.api.guard import ApiError, RateLimiter, api_key
+from assistant.api.guard import INTERNAL_ERROR, ApiError, RateLimiter, api_key
 from assistant.api.metrics import Metrics
 from assistant.api.settings import ServerSettings
 from assistant.service import AssistantService
@@ -177,8 +177,7 @@ async def _stream(
             put("error", {"error": {"code": exc.code, "message": exc.message}})
         except Exception:  # our bug: the stream must still end, with an error, not hang
             log.exception("answering a streamed question failed")
-            message = "the server failed to answer; the error is logged — try again"
-            put("error", {"error": {"code": "internal_error", "message": message}})
+            put("error", {"error": {"code": "internal_error", "message": INTERNAL_ERROR}})
 
     task = asyncio.ensure_future(anyio.to_thread.run_sync(work, limiter=slots))
     _RUNNING.add(task)  # a client that leaves early does not stop the answer being stored
