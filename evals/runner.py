@@ -9,6 +9,8 @@ against the check query's rows, run on the same read-only engine. Cases run in p
 from __future__ import annotations
 
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -82,6 +84,8 @@ def database_for(suite: Suite) -> Path:
         return suite.database_override
     if spec.database is not None:
         path = spec.database if spec.database.is_absolute() else suite.root / spec.database
+        if spec.generate is not None:
+            _generate(suite.root / spec.generate, path)
         if not path.is_file():
             raise UserError(
                 f"{path}: the suite's database does not exist", file=suite.root / "suite.yaml"
@@ -99,6 +103,24 @@ def database_for(suite: Suite) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         build_demo(path, as_of=demo.as_of, seed=demo.seed, events=demo.events, days=demo.days)
     return path
+
+
+def _generate(script: Path, database: Path) -> None:
+    """Run the suite's seeded generator when its database is missing or older than the script."""
+    if not script.is_file():
+        raise UserError(f"{script}: the suite's generator does not exist")
+    if database.is_file() and database.stat().st_mtime >= script.stat().st_mtime:
+        return
+    database.parent.mkdir(parents=True, exist_ok=True)
+    partial = database.with_suffix(".partial.duckdb")
+    partial.unlink(missing_ok=True)
+    done = subprocess.run(
+        [sys.executable, str(script), str(partial)], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0 or not partial.is_file():
+        tail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
+        raise UserError(f"{script}: building the database failed: {tail[0]}")
+    partial.replace(database)
 
 
 def as_of_for(suite: Suite) -> date:

@@ -51,6 +51,9 @@ class SuiteSpec(Strict):
     description: str = ""
     demo: DemoDatabase | None = Field(default=None, description="build this demo database")
     database: Path | None = Field(default=None, description="or use this database file")
+    generate: Path | None = Field(
+        default=None, description="a script that builds `database` when it is missing or older"
+    )
     model: Path | None = Field(default=None, description="semantic model; none = the demo model")
     as_of: date | None = Field(default=None, description="'today'; default: the demo's as_of")
     role: str | None = None
@@ -59,6 +62,8 @@ class SuiteSpec(Strict):
     def _one_database(self) -> SuiteSpec:
         if (self.demo is None) == (self.database is None):
             raise ValueError("give exactly one of `demo` (build a demo database) or `database`")
+        if self.generate is not None and self.database is None:
+            raise ValueError("`generate` builds `database`: give the database path too")
         return self
 
 
