@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from assistant.answer.model import Answer, AnswerError, Timings
+from assistant.answer.model import Answer, AnswerError, Timings, UnusedSpan
 from assistant.answering import plan_json, with_data, without_data
 from assistant.config import AssistantConfig, BackendName
 from assistant.execute import compile_for, execute
@@ -181,6 +181,10 @@ class AssistantService:
             "warnings": planned.warnings,
             "language": plan.language,
             "timings": timings,
+            "unused": [UnusedSpan(**u.as_json()) for u in planned.result.unused],
+            "confidence": (
+                planned.result.confidence if planned.backend in ("embedded", "example") else None
+            ),
         }
         try:
             compiled = compile_for(plan, self.model, ctx, role)

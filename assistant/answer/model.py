@@ -73,6 +73,14 @@ class Choice(Strict):
     question: str
 
 
+class UnusedSpan(Strict):
+    """Words of the question the plan did not use, and why (`unknown_word`, `number`,
+    `time_not_used`, `value_not_used`, `comparison_not_used`)."""
+
+    text: str
+    why: str
+
+
 class Answer(Strict):
     """The answer to one question (DESIGN.md "Answers" and "Interfaces")."""
 
@@ -98,6 +106,10 @@ class Answer(Strict):
     warnings: list[str] = Field(default_factory=list)
     suggestions: list[str] = Field(default_factory=list)
     choices: list[Choice] = Field(default_factory=list)
+    confidence: float | None = Field(
+        default=None, description="0–1: how much of the question the plan used (embedded planner)"
+    )
+    unused: list[UnusedSpan] = Field(default_factory=list)
     error: AnswerError | None = None
     created_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
 
@@ -115,4 +127,5 @@ __all__ = [
     "LlmCall",
     "TimeRange",
     "Timings",
+    "UnusedSpan",
 ]

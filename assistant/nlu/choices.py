@@ -6,9 +6,11 @@ naming real objects of the model, so clicking it always gives an answer.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Final
 
 from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.model.spec_metrics import ConversionMetric
 
 from .reading import Reading
 from .shared import localized
@@ -25,25 +27,18 @@ _TOPICS: Final[dict[str, tuple[str, str]]] = {
     "product_catalog": ("products, SKUs or categories", "商品、SKU 或品类"),
     "returns_reason": ("reasons for returns", "退货原因"),
     "gender_pay": ("incomes", "收入水平"),
+    "rent": ("rents or property costs", "租金或场地成本"),
+    "suppliers": ("suppliers or purchase prices", "供应商或采购价格"),
     "personal_data": (
         "personal data (names, phone numbers, addresses): only anonymous ids",
         "个人信息（姓名、手机号、地址），只有匿名 ID",
     ),
-    "other_platforms": (
-        "such channel: its channels are the website, app, WeChat official "
-        "account and mini program, marketplace store, offline stores, customer "
-        "service, paid ads and email/SMS",
-        "这个渠道：渠道只有官网、App、微信公众号、小程序、电商平台旗舰店、线下门店、"
-        "客服、付费广告和邮件短信",
-    ),
-    "other_regions": (
-        "such region: customers are in mainland China's East, North, South, "
-        "Southwest and Central regions",
-        "这个区域：客户只分布在华东、华北、华南、西南和华中",
-    ),
 }
-_POPULAR_METRICS: Final = ("conversion_rate", "revenue", "active_users", "checkout_conversion")
-_POPULAR_TOUCHPOINTS: Final = ("product_page", "checkout", "landing_page", "add_to_cart")
+# Words that say a dimension is about places or about channels (generic language, not data).
+_PLACE = re.compile(
+    r"region|area|province|state|city|country|market|地区|区域|大区|省|城市|国家|市场"
+)
+_CHANNEL = re.compile(r"channel|platform|source|渠道|平台|来源")
 
 
 def _when(r: Reading) -> str:
@@ -59,17 +54,74 @@ def _choice(label: str, question: str) -> dict[str, str]:
     return {"label": label, "question": question}
 
 
-def out_of_scope(topics: list[str], lang: str) -> Plan:
-    """The data has no notion of these topics: say so and name them."""
+def out_of_scope(topics: list[str], lang: str, model: SemanticModel) -> Plan:
+    """The data has no notion of these topics: say so, name them, and say what it has."""
     names = [_TOPICS.get(t, (t, t))[1 if lang == "zh" else 0] for t in topics]
+    has = what_it_has(model, lang)
     return {
         "kind": "unsupported",
-        "reason": localized(lang,
-            f"The data has no {', '.join(names)}: it records customer touchpoints (events), "
-            "users, orders, marketing spend, service tickets and surveys.",
-            f"数据里没有{'、'.join(names)}：只有客户触点行为、用户、订单、营销花费、客服工单和调研反馈。"),
+        "reason": localized(lang, f"The data has no {', '.join(names)}. {has}",
+                            f"数据里没有{'、'.join(names)}。{has}"),
         "missing": topics,
     }  # fmt: skip
+
+
+def what_it_has(model: SemanticModel, lang: str) -> str:
+    """One sentence naming a few of the model's own metrics and touchpoints."""
+    metrics = [model.metrics[m].label(lang) for m in popular_metrics(model)[:4]]
+    tps = [model.touchpoints[t].label(lang) for t in popular_touchpoints(model)[:3]]
+    if lang == "zh":
+        parts = [f"指标如{'、'.join(metrics)}" if metrics else "",
+                 f"触点如{'、'.join(tps)}" if tps else ""]  # fmt: skip
+        return "可以问数据里有的" + "，".join(p for p in parts if p) + "。"
+    parts = [f"metrics such as {', '.join(metrics)}" if metrics else "",
+             f"touchpoints such as {', '.join(tps)}" if tps else ""]  # fmt: skip
+    return "Ask about what it has: " + "; ".join(p for p in parts if p) + "."
+
+
+def popular_metrics(model: SemanticModel) -> list[str]:
+    """Metrics to offer: those of the model's verified questions first, then one of each format
+    (a conversion, an amount, a count…) in model order, then the rest."""
+    names: list[str] = []
+    for query in model.spec.verified_queries:
+        for key in ("metrics", "metric"):
+            value = query.plan.get(key)
+            for name in [value] if isinstance(value, str) else value or []:
+                if name in model.metrics and name not in names:
+                    names.append(name)
+    formats: set[str] = set()
+    for metric in model.spec.metrics:
+        kind = "conversion" if isinstance(metric, ConversionMetric) else metric.format
+        if kind not in formats and metric.name not in names:
+            formats.add(kind)
+            names.append(metric.name)
+    return names + [m.name for m in model.spec.metrics if m.name not in names]
+
+
+def popular_touchpoints(model: SemanticModel) -> list[str]:
+    """Touchpoints to offer: the default journey's steps after its first, then the others."""
+    steps: list[str] = []
+    if model.spec.journeys:
+        steps = [s for s in model.journey(None).steps[1:] if s in model.touchpoints]
+    return steps + [t.id for t in model.spec.touchpoints if t.id not in steps]
+
+
+def place_dimension(model: SemanticModel) -> str | None:
+    """The model's dimension of places (a region, province or city), if it has one."""
+    return _dimension_like(model, _PLACE)
+
+
+def channel_dimension(model: SemanticModel) -> str | None:
+    """The model's dimension of channels, if it has one."""
+    return _dimension_like(model, _CHANNEL)
+
+
+def _dimension_like(model: SemanticModel, pattern: re.Pattern[str]) -> str | None:
+    for dim in model.spec.dimensions:
+        words = [dim.name, dim.label("en"), dim.label("zh")]
+        if dim.values and any(pattern.search(w.casefold()) for w in words):
+            return dim.name
+    return None
 
 
 def unknown_value(found: list[tuple[str, str | None]], r: Reading, model: SemanticModel) -> Plan:
@@ -81,11 +133,9 @@ def unknown_value(found: list[tuple[str, str | None]], r: Reading, model: Semant
         return which_journey(r, model, missing=word)
     if dim is None or dim not in model.dimensions or not model.dimensions[dim].values:
         reason = localized(
-            lang,
-            f"The data has nothing called '{word}'. Ask about the channels, regions, touchpoints "
-            "and metrics it has.",
-            f"数据里没有“{word}”。可以问数据里有的渠道、区域、触点和指标。",
-        )
+            lang, f"The data has nothing called '{word}'. {what_it_has(model, lang)}",
+            f"数据里没有“{word}”。{what_it_has(model, lang)}",
+        )  # fmt: skip
         return {"kind": "unsupported", "reason": reason, "missing": [word]}
     values = model.dimensions[dim].values[:4]
     label = model.dimensions[dim].label(lang)
@@ -131,14 +181,17 @@ def which_journey(
 def which_metric(r: Reading, model: SemanticModel, kind: str) -> Plan:
     """A "why" or ranking question without a metric: which one?"""
     lang, when = r.language, _when(r)
-    options = [m for m in _POPULAR_METRICS if m in model.metrics]
+    options = popular_metrics(model)[:4]
+    dim = _first_dimension(model)
     out = []
     for name in options:
         label = model.metrics[name].label(lang)
         question = (
             localized(lang, f"why did {label} change{when}", f"{when}{label}为什么变化")
             if kind == "drivers"
-            else localized(lang, f"{label} by channel{when}", f"{when}各渠道{label}")
+            else localized(lang, f"{label} by {dim[0]}{when}", f"{when}各{dim[1]}{label}")
+            if dim
+            else localized(lang, f"{label}{when}", f"{when}{label}")
         )
         out.append(_choice(label, question))
     return {
@@ -153,7 +206,7 @@ def which_touchpoint(r: Reading, model: SemanticModel, kind: str) -> Plan:
     """A paths question without its anchor touchpoint."""
     lang, when = r.language, _when(r)
     out = []
-    for tp in (t for t in _POPULAR_TOUCHPOINTS if t in model.touchpoints):
+    for tp in popular_touchpoints(model)[:4]:
         label = model.touchpoints[tp].label(lang)
         en, zh = f"what do users do after {label}{when}", f"{when}用户在{label}之后做了什么"
         out.append(_choice(label, localized(lang, en, zh)))
@@ -180,7 +233,7 @@ def what_do_you_mean(r: Reading, model: SemanticModel) -> Plan:
             _choice(model.metrics[m].label(lang),
                     localized(lang, f"{model.metrics[m].label(lang)} by {dim}{when}",
                               f"{when}各{dim}{model.metrics[m].label(lang)}"))
-            for m in _POPULAR_METRICS[:3]
+            for m in popular_metrics(model)[:3]
         ]  # fmt: skip
         reason = localized(lang, f"Which metric by {dim}?", f"按{dim}看哪个指标？")
         return {"kind": "clarify", "reason": reason, "choices": out, "candidate_kind": "metric"}
@@ -192,8 +245,16 @@ def what_do_you_mean(r: Reading, model: SemanticModel) -> Plan:
             "I could not find a metric, touchpoint or journey in the question. Did you mean one "
             "of these?", "没有在问题里找到指标、触点或旅程。您是想问下面这些吗？")
     )  # fmt: skip
-    return {"kind": "clarify", "reason": reason, "choices": _starters(lang, when),
+    return {"kind": "clarify", "reason": reason, "choices": _starters(lang, when, model),
             "candidate_kind": None}  # fmt: skip
+
+
+def settled(plan: Plan, lang: str, model: SemanticModel) -> Plan:
+    """A clarification always offers choices: with none to offer, it says what the data has."""
+    if plan.get("kind") != "clarify" or plan.get("choices"):
+        return plan
+    reason = f"{plan.get('reason', '')} {what_it_has(model, lang)}".strip()
+    return {"kind": "unsupported", "reason": reason, "missing": [], "language": lang}
 
 
 def _about_touchpoint(tp: str, r: Reading, model: SemanticModel) -> Plan:
@@ -221,25 +282,64 @@ def _options(lang: str, options: list[tuple[str, str, str, str]]) -> list[dict[s
     ]
 
 
-def _starters(lang: str, when: str) -> list[dict[str, str]]:
+def _starters(lang: str, when: str, model: SemanticModel) -> list[dict[str, str]]:
+    """Questions this model can answer, built from its own journeys, metrics and dimensions."""
     en, zh = when or " last week", when or "上周"
-    options = [
-        ("Drop-off", "流失",
-         f"which touchpoint lost the most users{en}", f"{zh}哪个触点流失用户最多"),
-        ("Conversion by channel", "各渠道转化率",
-         f"conversion rate by channel{en}", f"{zh}各渠道转化率"),
-        ("Channel contribution", "渠道贡献",
-         f"which channel contributes most to purchases{en}", f"{zh}哪个渠道对购买贡献最大"),
-        ("Customer satisfaction", "客户满意度",
-         f"customer satisfaction by region{en}", f"{zh}各区域客户满意度"),
-    ]  # fmt: skip
-    return _options(lang, options)
+    options: list[tuple[str, str, str, str]] = []
+    if model.spec.journeys:
+        options.append(("Drop-off", "流失", f"which touchpoint lost the most users{en}",
+                        f"{zh}哪个触点流失用户最多"))  # fmt: skip
+    dim = _first_dimension(model)
+    for name in popular_metrics(model)[:3]:
+        label_en, label_zh = model.metrics[name].label("en"), model.metrics[name].label("zh")
+        if dim is not None:
+            by_en, by_zh = f"{label_en} by {dim[0]}", f"各{dim[1]}{label_zh}"
+            options.append((by_en, by_zh, f"{by_en}{en}", f"{zh}{by_zh}"))
+        else:
+            options.append((label_en, label_zh, f"{label_en}{en}", f"{zh}{label_zh}"))
+    return _options(lang, options[:4])
+
+
+def _first_dimension(model: SemanticModel) -> tuple[str, str] | None:
+    """A dimension to split by in examples: the channel dimension, else the first with values."""
+    name = channel_dimension(model) or next(
+        (d.name for d in model.spec.dimensions if d.values and d.type != "time"), None
+    )
+    if name is None:
+        return None
+    dim = model.dimensions[name]
+    return dim.label("en"), dim.label("zh")
+
+
+def unclear(r: Reading, words: list[str], model: SemanticModel) -> Plan:
+    """Most of the question was not understood: name the words, offer what can be answered."""
+    lang, when = r.language, _when(r)
+    said = localized(lang, ", ".join(f"'{w}'" for w in words), "、".join(f"“{w}”" for w in words))
+    reason = localized(
+        lang,
+        f"I do not know what {said} means in this data. Did you mean one of these?",
+        f"数据里找不到{said}对应的内容。您是想问下面这些吗？",
+    )
+    rest = r.question.norm
+    for word in words:
+        rest = rest.replace(word.casefold(), " ")
+    rest = " ".join(rest.split())
+    first = [_choice(localized(lang, "Without " + said, "不考虑" + said), rest)] if rest else []
+    offered = (first + _starters(lang, when, model))[:4]
+    return {"kind": "clarify", "reason": reason, "choices": offered, "candidate_kind": None}
 
 
 __all__ = [
+    "channel_dimension",
     "out_of_scope",
+    "place_dimension",
+    "popular_metrics",
+    "popular_touchpoints",
+    "settled",
+    "unclear",
     "unknown_value",
     "what_do_you_mean",
+    "what_it_has",
     "which_journey",
     "which_metric",
     "which_touchpoint",

@@ -38,8 +38,9 @@ def decide(reading: Reading, model: SemanticModel) -> Plan:
     for rule in (_refusal, _drivers, _attribution, _retention, _paths, _journey, _metric):
         plan = rule(reading, model)
         if plan is not None:
-            return {**plan, "language": reading.language}
-    return {**choices.what_do_you_mean(reading, model), "language": reading.language}
+            return choices.settled({**plan, "language": reading.language}, reading.language, model)
+    plan = {**choices.what_do_you_mean(reading, model), "language": reading.language}
+    return choices.settled(plan, reading.language, model)
 
 
 def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
@@ -55,10 +56,10 @@ def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
         }  # fmt: skip
     topics = sorted(c.removeprefix("scope:") for c in r.cues if c.startswith("scope:"))
     if topics and (not r.names("metric") or _ALWAYS_OUT & set(topics)):
-        return choices.out_of_scope(topics, lang)
+        return choices.out_of_scope(topics, lang, model)
     unknown = unknown_values(r)
     if unknown and unknown[0][1] == "product":
-        return choices.out_of_scope(["product_catalog"], lang)
+        return choices.out_of_scope(["product_catalog"], lang, model)
     if unknown:
         return choices.unknown_value(unknown, r, model)
     if "future" in r.cues and not ({"after", "before"} & r.cues and r.names("touchpoint")):

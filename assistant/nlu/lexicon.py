@@ -63,6 +63,12 @@ class Lexicon:
     def __init__(self, terms: dict[str, tuple[Sense, ...]]) -> None:
         self.terms = terms
         self.longest = max((len(t) for t in terms), default=0)
+        self.stemmed: dict[tuple[str, ...], tuple[str, tuple[Sense, ...]]] = {}
+        for term, senses in terms.items():
+            words = term.split()
+            if term.isascii() and 1 <= len(words) <= _MAX_WORDS and len(term) >= 3:
+                key = tuple(stem(w, verbs=len(words) > 1) for w in words)
+                self.stemmed.setdefault(key, (term, senses))
 
     @classmethod
     def build(cls, model: SemanticModel) -> Lexicon:
@@ -112,7 +118,45 @@ class Lexicon:
             if _LATIN.match(norm[end - 1]) and end < len(norm) and _LATIN.match(norm[end]):
                 continue  # would end inside a Latin word
             return Match(i, end, term, senses)
+        return self._inflected_at(norm, i, blocked)
+
+    def _inflected_at(self, norm: str, i: int, blocked: list[bool]) -> Match | None:
+        """A model word in another form: "sign-ups", "signing up", "orders", "purchased"."""
+        if not _LATIN.match(norm[i]):
+            return None
+        words = list(_WORDS.finditer(norm, i))[:_MAX_WORDS]
+        words = [w for n, w in enumerate(words) if n == 0 or w.start() == words[n - 1].end() + 1]
+        for n in range(len(words), 0, -1):
+            end = words[n - 1].end()
+            if any(blocked[i:end]):
+                continue
+            found = self.stemmed.get(tuple(stem(w[0], verbs=n > 1) for w in words[:n]))
+            if found is not None and (n > 1 or len(found[0].split()) == 1):
+                return Match(i, end, found[0], found[1])
         return None
+
+
+_WORDS = re.compile(r"[a-z0-9]+")
+_MAX_WORDS = 4
+_SUFFIXES = ("ies", "ing", "es", "ed", "s", "e")
+_PLURALS = ("ies", "es", "s")
+
+
+def stem(word: str, *, verbs: bool = False) -> str:
+    """A crude English stem, the same for a term and for the question: plurals always ("orders"
+    → "order"); verb forms only inside phrases (`verbs`: "signing up" → "sign up"), since a lone
+    verb ("visited") often means something else than the noun ("visits")."""
+    for suffix in _SUFFIXES if verbs else _PLURALS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= (2 if suffix == "s" else 3):
+            base = word[: -len(suffix)]
+            if suffix == "ies":
+                return base + "y"
+            if suffix in ("ing", "ed") and len(base) > 3 and base[-1] == base[-2]:
+                return base[:-1]  # "shopping" → "shop"
+            if suffix == "es" and not verbs:
+                return base if base.endswith(("ch", "sh", "ss", "x", "z")) else word[:-1]
+            return base.rstrip("e") if suffix != "e" else base
+    return word
 
 
 def _norm(term: str) -> str:
@@ -147,4 +191,4 @@ def _words_of(en: str, zh: str | None) -> Iterator[str]:
         yield zh[:2]
 
 
-__all__ = ["Cue", "Lexicon", "Match", "Sense", "umbrella_terms"]
+__all__ = ["Cue", "Lexicon", "Match", "Sense", "stem", "umbrella_terms"]

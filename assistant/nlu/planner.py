@@ -21,6 +21,8 @@ from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.plan import QueryPlan, parse_plan
 from semantic_layer.time import TimeContext, TimeSpec, resolve
 
+from . import choices
+from .coverage import Coverage, Unused, coverage, note
 from .decide import decide
 from .followup import apply, is_followup
 from .lexicon import Cue, Lexicon
@@ -59,6 +61,8 @@ class PlannerResult:
     plan: QueryPlan
     source: Source
     notes: tuple[str, ...] = ()
+    unused: tuple[Unused, ...] = ()
+    confidence: float = 1.0
 
 
 class EmbeddedPlanner:
@@ -91,7 +95,7 @@ class EmbeddedPlanner:
         if is_followup(reading, previous):
             assert previous is not None
             plan = apply(reading, previous, self.model, ctx)
-            return PlannerResult(parse_plan(plan), "followup", notes)
+            return self._accounted(reading, plan, ctx, notes, "followup")
         plan = decide(reading, self.model)
         example = self._example(question, reading, plan, ctx)
         if example is not None:
@@ -99,8 +103,32 @@ class EmbeddedPlanner:
         if plan["kind"] == "clarify" and not _names_anything(reading):
             better = self._paraphrase(reading, ctx)
             if better is not None:
-                return PlannerResult(parse_plan(better[0]), "rules", (*notes, better[1]))
-        return PlannerResult(parse_plan(plan), "rules", notes)
+                notes = (*notes, better[1])
+                return PlannerResult(parse_plan(better[0]), "rules", notes, confidence=0.5)
+        return self._accounted(reading, plan, ctx, notes, "rules")
+
+    def _accounted(
+        self,
+        r: Reading,
+        plan: dict[str, Any],
+        ctx: TimeContext,
+        notes: tuple[str, ...],
+        source: Source,
+    ) -> PlannerResult:
+        """The plan with every unused word of the question accounted for: a note in the answer,
+        or a clarification when the plan would ignore most of what was asked."""
+        cov: Coverage = coverage(r, plan, self.model, ctx)
+        confidence = cov.confidence * (0.9 if notes else 1.0)
+        if cov.unused and plan["kind"] not in ("clarify", "unsupported"):
+            if source == "rules" and cov.mostly_unused:
+                asked = choices.unclear(r, [u.text for u in cov.unused], self.model)
+                return PlannerResult(
+                    parse_plan({**asked, "language": r.language}), source, notes, cov.unused, 1.0
+                )
+            notes = (*notes, note(cov.unused, r.language))
+        if plan["kind"] in ("clarify", "unsupported"):
+            return PlannerResult(parse_plan(plan), source, notes)
+        return PlannerResult(parse_plan(plan), source, notes, cov.unused, round(confidence, 2))
 
     def _read(self, question: str, ctx: TimeContext) -> tuple[Reading, tuple[str, ...]]:
         q = prepare(question)

@@ -59,6 +59,7 @@ class Reading:
     cohort: tuple[str, int] | None = None  # ("day", 30) for "30-day retention"
     window_days: int | None = None
     unknown: tuple[str, ...] = field(default=())  # Latin words nothing matched (for fuzzy)
+    recognized: tuple[tuple[int, int], ...] = ()  # times, comparisons, numbers the rules read
 
     @property
     def language(self) -> Language:
@@ -112,7 +113,7 @@ def read(question: Question, lexicon: Lexicon, ctx: TimeContext) -> Reading:
     return Reading(
         question=question, times=tuple(times), compare=compare, matches=tuple(matches),
         cues=frozenset(cues), top_n=top, bottom_n=bottom, cohort=cohort, window_days=window,
-        unknown=tuple(_unknown(norm, matches, masked)),
+        unknown=tuple(_unknown(norm, matches, masked)), recognized=tuple(masked),
     )  # fmt: skip
 
 

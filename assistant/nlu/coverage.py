@@ -1,0 +1,249 @@
+"""Which words of the question the plan used, and how sure the planner is.
+
+Every span of the normalised question is accounted for: a time phrase, a comparison word, a ranking
+or window number, a model word (metric, dimension, value, touchpoint, journey), a cue word, or a
+function word of the language. What is left is **unused**: an unknown content word, a number, or a
+model word or time the plan did not take in (a second period, a filter value the analysis cannot
+use). Unused spans are never dropped silently: the answer lists them (`Answer.unused`) and says so
+in a note, and the confidence falls; a question whose content the plan mostly ignores is asked
+back instead of answered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Final, Literal
+
+from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.time import TimeContext, TimeSpec, resolve
+
+from .reading import Reading
+
+Why = Literal["unknown_word", "number", "time_not_used", "value_not_used", "comparison_not_used"]
+
+# A plan whose confidence is below this is answered with its note, never as a plain number.
+CONFIDENT: Final = 0.7
+
+
+@dataclass(frozen=True)
+class Unused:
+    """A span of the question (as asked) that the plan did not use, and why."""
+
+    text: str
+    why: Why
+
+    def as_json(self) -> dict[str, str]:
+        return {"text": self.text, "why": self.why}
+
+
+@dataclass(frozen=True)
+class Coverage:
+    unused: tuple[Unused, ...]
+    confidence: float
+    content_chars: int
+    unused_chars: int
+
+    @property
+    def mostly_unused(self) -> bool:
+        """More of the question's content went unused than was used."""
+        return self.content_chars > 0 and self.unused_chars * 2 > self.content_chars
+
+
+_EN_WORD = re.compile(r"[a-z][a-z']*|\d+(?:\.\d+)?%?")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+
+# Function words and question words: they carry no content a plan could miss.
+_EN_FUNCTION: Final = frozenset(
+    """a an the of and or to in on at for by with from into onto over under about as is are was
+    were be been being am do does did done have has had having will would shall should can could
+    may might must it its it's this that these those there here then than so such what which who
+    whom whose when where why how what's how's which's i me my we us our you your they them their
+    he she his her please pls show tell give list get let let's see view find display report
+    want need like know look looking check pull bring up out me? any all each every some much
+    many more most less least few one ones per via just only also too very really actually
+    again now currently recently overall kind sort type way number numbers figure figures value
+    values data metric metrics stat stats statistics count counts total totals amount amounts
+    how's did does doing done going happened happen happening people person users user customers
+    customer visitors visitor folks guys our us whole entire full across between among within
+    without during since until till before after vs versus compared compare comparing against
+    both either neither not no yes if whether while versus being be able breakdown broken split
+    rate rates level levels performance performing perform trend trends top bottom rank ranked
+    ranking best worst highest lowest biggest smallest largest most least do did make made
+    go went get got has been what's who's that's there's it's is'nt isn't doesn't didn't don't
+    vs. i'd i'm we're we've you're let's can't won't hey hi hello thanks thank ok okay pls plz
+    e.g eg etc i.e ie time times period periods day days week weeks month months year years
+    quarter quarters daily weekly monthly yearly quarterly date dates reach reached reaching
+    reaches visit visited visiting visits view viewed viewing click clicked clicking came come
+    comes coming went goes used use using tried try made happen did end ended ending start started
+    starting got get takes took take spent spend spending saw seen ever still yet already far
+    typically usually generally average mean median roughly about around approximately exactly
+    so-far whole""".split()  # noqa: SIM905
+)
+# Chinese function words and question frames, longest first when segmenting.
+_ZH_FUNCTION: Final = tuple(
+    sorted(
+        """的 了 吗 呢 吧 啊 呀 么 是 在 有 和 与 及 跟 同 或 把 被 给 对 从 到 按 看 请 帮 我 你 他
+        她 它 们 这 那 哪 个 各 每 最 比 较 多 少 些 里 中 内 之 为 以 还 也 都 就 又 再 只 仅 能 会
+        要 想 得 地 着 过 该 其 此 并 而 且 则 即 等 共 总 一下 一共 总共 合计 总计 一些 这个 那个
+        哪个 哪些 哪一个 哪一 哪类 哪种 哪家 什么 怎么 怎样 怎么样 如何 多少 几个 几 多大 多高 多长
+        我们 你们 他们 咱们 大家 帮我 请问 麻烦 看看 看下 看一下 查一下 查下 查询 查看
+        显示 告诉 列出
+        统计 分析 情况 数据 表现 效果 怎么回事 有没有 是不是 是否 能否 可以 知道 了解 一下子 目前
+        现在 当前 整体 总体 分别 各自 各个 每个 每一个 所有 全部 相关 对应 对比 分布 排名 排行 排序
+        最多 最少 最高 最低 最大 最小 最好 最差 人数 个数 次数 数量 人 次 数 率 值 量 额 占
+        比例 占比
+        用户 客户 顾客 人群 时间 时候 期间 之间 以来 以后 之后 以前 之前 前后 左右 大概 大约 差不多
+        呢 嘛 哦 喔 哈 嗯 您 您好 你好 谢谢 上 下 分 按照 根据 关于 针对 里面 当中 方面
+        中间""".split(),  # noqa: SIM905
+        key=len,
+        reverse=True,
+    )
+)
+_ZH_FUNCTION_SET: Final = frozenset(_ZH_FUNCTION)
+
+
+def coverage(r: Reading, plan: dict[str, Any], model: SemanticModel, ctx: TimeContext) -> Coverage:
+    """Account for every span of the question against the plan it got (see the module doc)."""
+    norm = r.question.norm
+    left = list(norm)
+    for start, end in _spans(r):
+        left[start:end] = " " * (end - start)
+    unused: list[Unused] = []
+    unused_chars = 0
+    for start, end, word in _content_words("".join(left)):
+        unused_chars += end - start
+        why: Why = "number" if word[0].isdigit() else "unknown_word"
+        unused.append(Unused(norm[start:end], why))
+    content = sum(end - start for start, end, _ in _content_words(norm))
+    if plan.get("kind") not in ("clarify", "unsupported"):
+        unused += _dropped(r, plan, model, ctx)
+    unused = list(dict.fromkeys(unused))
+    return Coverage(tuple(unused), _confidence(r, plan, unused), content, unused_chars)
+
+
+def _spans(r: Reading) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in r.matches] + list(r.recognized)
+
+
+def _content_words(norm: str) -> Iterator[tuple[int, int, str]]:
+    """Latin words and numbers that are not function words, and Chinese runs left after taking
+    out function words (two characters or more)."""
+    for m in _EN_WORD.finditer(norm):
+        word = m[0]
+        if word not in _EN_FUNCTION and not (len(word) <= 2 and not word[0].isdigit()):
+            yield m.start(), m.end(), word
+    for run in _CJK_RUN.finditer(norm):
+        yield from _zh_content(run[0], run.start())
+
+
+def _zh_content(run: str, offset: int) -> Iterator[tuple[int, int, str]]:
+    i, start = 0, None
+    while i < len(run):
+        word = next((w for w in _ZH_FUNCTION if run.startswith(w, i)), None)
+        if word is None:
+            start = i if start is None else start
+            i += 1
+            continue
+        if start is not None and i - start >= 2:
+            yield offset + start, offset + i, run[start:i]
+        start = None
+        i += len(word)
+    if start is not None and len(run) - start >= 2:
+        yield offset + start, offset + len(run), run[start:]
+
+
+def _dropped(
+    r: Reading, plan: dict[str, Any], model: SemanticModel, ctx: TimeContext
+) -> list[Unused]:
+    """Model words and times the question gives that the plan does not carry."""
+    out: list[Unused] = []
+    text = r.question.norm
+    used = _plan_words(plan)
+    for mention in r.mentions("value"):
+        ref = mention.ref
+        if ref.name in used or str(ref.value) in used:
+            continue
+        if _implied_channel(ref.name, ref.value, plan, model):
+            continue
+        out.append(
+            Unused(text[mention.start : mention.start + len(mention.term)], "value_not_used")
+        )
+    plan_time = plan.get("time")
+    if plan_time is None or not r.times:
+        return out
+    wanted = {_label(plan_time, ctx)}
+    if plan.get("baseline") is not None:
+        wanted.add(_label(plan["baseline"], ctx))
+    compared = plan.get("compare") is not None or plan.get("baseline") is not None
+    for i, t in enumerate(r.times):
+        if _label(t.spec, ctx) in wanted:
+            continue
+        if compared and (i > 0 or r.compare is not None):
+            continue  # the baseline of a comparison the plan makes
+        out.append(Unused(text[t.start : t.end], "time_not_used"))
+    return out
+
+
+def _plan_words(plan: dict[str, Any]) -> set[str]:
+    words: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list | tuple):
+            for v in value:
+                walk(v)
+        elif value is not None:
+            words.add(str(value))
+
+    walk({k: v for k, v in plan.items() if k not in ("language", "reason")})
+    return words
+
+
+def _implied_channel(dim: str, value: Any, plan: dict[str, Any], model: SemanticModel) -> bool:
+    """A channel said next to its own touchpoint ("在线咨询客服") is used by the touchpoint."""
+    names = _plan_words(plan)
+    for tp in model.spec.touchpoints:
+        if tp.id in names and tp.channel == value:
+            return True
+    for journey in model.spec.journeys:
+        if journey.name in names:
+            for step in journey.steps:
+                owner = model.touchpoints.get(step)
+                if owner is not None and owner.channel == value:
+                    return True
+    return False
+
+
+def _label(spec: Any, ctx: TimeContext) -> str:
+    try:
+        parsed = spec if isinstance(spec, TimeSpec) else TimeSpec.parse(spec)
+        return str(resolve(parsed, ctx))
+    except (ValueError, TypeError):
+        return repr(spec)
+
+
+def _confidence(r: Reading, plan: dict[str, Any], unused: Sequence[Unused]) -> float:
+    """1.0 when every content word was used; each unused word lowers it, a dropped model word or
+    time more than an unknown word."""
+    if plan.get("kind") in ("clarify", "unsupported"):
+        return 1.0
+    score = 1.0
+    for item in unused:
+        score -= 0.35 if item.why in ("time_not_used", "value_not_used", "number") else 0.2
+    return round(max(0.05, score), 2)
+
+
+def note(unused: Sequence[Unused], lang: str) -> str:
+    """The visible note: which words of the question the answer did not use."""
+    said = ", ".join(f"'{u.text}'" for u in unused)
+    said_zh = "、".join(f"“{u.text}”" for u in unused)
+    if lang == "zh":
+        return f"没有用到问题中的{said_zh}：请确认这个回答是否是您想问的。"
+    return f"I did not use {said} from the question: check that this answers what you asked."
+
+
+__all__ = ["CONFIDENT", "Coverage", "Unused", "coverage", "note"]
