@@ -346,9 +346,10 @@ def test_instructions_in_questions_are_refused(planner: EmbeddedPlanner, questio
 @pytest.mark.parametrize(
     ("question", "kind"),
     [
-        ("抖音渠道上周的销售额", "unsupported"),
-        ("revenue on TikTok last week", "unsupported"),
-        ("Revenue in Europe", "unsupported"),
+        # a platform or place the model lacks: asked back with the model's own values
+        ("抖音渠道上周的销售额", "clarify"),
+        ("revenue on TikTok last week", "clarify"),
+        ("Revenue in Europe", "clarify"),
         ("各品类的销售额", "unsupported"),
         ("口红上个月卖了多少", "unsupported"),
         ("top selling products last week", "unsupported"),

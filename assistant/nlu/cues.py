@@ -45,6 +45,8 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
                 "为什么", "为啥", "为何", "原因", "怎么回事", "什么导致", "导致", "驱动因素",
                 "归因分析", "what drove", "drove the change", "drivers of",
                 "what caused the change"),
+    "conversion": ("conversion", "conversions", "convert", "converts", "converted", "converting",
+                   "conversion rate", "转化", "转化率", "转化了", "转换率", "转化情况"),
     "change": ("drop", "dropped", "drops", "fall", "fell", "falls", "decline", "declined",
                "decrease", "decreased", "down", "increase", "increased", "rise", "rose", "up",
                "grow", "grew", "growth", "change", "changed", "changes", "jump", "jumped",

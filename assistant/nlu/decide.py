@@ -13,9 +13,8 @@ import re
 from typing import Any
 
 from semantic_layer.model.semantic import SemanticModel
-from semantic_layer.model.spec_metrics import ConversionMetric, SimpleMetric
 
-from . import choices
+from . import choices, roles
 from .reading import Reading, unknown_values
 from .shared import (
     breakdowns,
@@ -54,7 +53,11 @@ def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
                 "我只回答关于客户数据的问题，问题里的指令、SQL 或设置都只当作问题文本，不会执行。"),
             "missing": [],
         }  # fmt: skip
+    named = _named_elsewhere(r, model)
+    if named is not None:
+        return choices.unknown_value([named], r, model)
     topics = sorted(c.removeprefix("scope:") for c in r.cues if c.startswith("scope:"))
+    topics = [t for t in topics if t not in _NAMES]
     if topics and (not r.names("metric") or _ALWAYS_OUT & set(topics)):
         return choices.out_of_scope(topics, lang, model)
     unknown = unknown_values(r)
@@ -74,9 +77,23 @@ def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
     return None
 
 
-# Topics no metric can answer: "revenue by category", "小红书的销售额", "users' phone numbers".
-_ALWAYS_OUT = frozenset({"product_catalog", "personal_data", "other_platforms", "other_regions",
-                         "competitors", "stock_price", "weather"})  # fmt: skip
+# Topics no metric can answer: "revenue by category", "users' phone numbers".
+_ALWAYS_OUT = frozenset({"product_catalog", "personal_data", "competitors", "stock_price",
+                         "weather"})  # fmt: skip
+# Names of platforms and places the model does not have: asked back with the model's own values.
+_NAMES = {"other_platforms": choices.channel_dimension, "other_regions": choices.place_dimension}
+
+
+def _named_elsewhere(r: Reading, model: SemanticModel) -> tuple[str, str | None] | None:
+    """A well-known platform or place the model does not have ("a channel called X"): the word
+    and the model's dimension of that sort (None when it has none)."""
+    for match in r.matches:
+        for topic, dimension_of in _NAMES.items():
+            if f"scope:{topic}" in match.cues():
+                return match.term, dimension_of(model)
+    return None
+
+
 _SQL_LIKE = re.compile(
     r"\b(?:select|union)\b.*\bfrom\b|\b(?:drop|truncate|alter|create)\s+(?:table|database|view)"
     r"|\bdelete\s+from\b|\binsert\s+into\b|\bupdate\s+\w+\s+set\b|;\s*\w|--|/\*"
@@ -120,7 +137,7 @@ def _attribution(r: Reading, model: SemanticModel) -> Plan | None:
         "time": time_of(r, default="last_30_days"),
         "filters": filters(r, model, skip={"channel"} if by == "channel" else set()),
     }
-    if "revenue_value" in r.cues or "revenue" in r.names("metric"):
+    if "revenue_value" in r.cues or any(roles.is_revenue(model, m) for m in r.names("metric")):
         plan["value"] = "revenue"
     target = [t for t in r.names("touchpoint") if t != model.settings.purchase_touchpoint]
     if target:
@@ -134,7 +151,7 @@ def _retention(r: Reading, model: SemanticModel) -> Plan | None:
     plan: Plan = {"kind": "retention", "filters": filters(r, model, cohort=True)}
     if r.times:
         plan["time"] = time_of(r)
-    unit, n = r.cohort or (grain_of(r) or "week", 0)
+    unit, n = r.cohort or (grain_of(r, model) or "week", 0)
     plan["cohort_grain"] = unit
     if n:
         plan["periods"] = n
@@ -207,7 +224,7 @@ def _journey(r: Reading, model: SemanticModel) -> Plan | None:
         "time_to_convert" if "time_to_convert" in r.cues and ("funnel" in r.cues or
             r.names("journey") or len(r.names("touchpoint")) >= 2 or _about_purchase(r, model))
         else "dropoff" if "dropoff" in r.cues
-        else "funnel" if "funnel" in r.cues or r.names("journey") or _step_range(r)
+        else "funnel" if "funnel" in r.cues or r.names("journey") or _step_range(r, model)
         else None
     )  # fmt: skip
     if kind is None:
@@ -241,22 +258,23 @@ _JOURNEY_WORD = re.compile(r"\bjourney\b|旅程")
 
 
 def _about_purchase(r: Reading, model: SemanticModel) -> bool:
-    return model.settings.purchase_touchpoint in r.names("touchpoint") or bool(
-        {"purchasers", "orders", "conversion_rate"} & set(r.names("metric"))
+    return model.settings.purchase_touchpoint in r.names("touchpoint") or any(
+        roles.is_about_purchase(model, m) for m in r.names("metric")
     )
 
 
-def _step_range(r: Reading) -> bool:
-    """ "from product page to payment": two touchpoints and a conversion word."""
-    return len(r.names("touchpoint")) >= 2 and "conversion_rate" in r.names("metric")
+def _step_range(r: Reading, model: SemanticModel) -> bool:
+    """ "from the first touchpoint to the second": two touchpoints and a conversion word."""
+    general = any(roles.is_general_conversion(model, m) for m in r.names("metric"))
+    return len(r.names("touchpoint")) >= 2 and ("conversion" in r.cues or general)
 
 
 def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     metrics = _metrics(r, model)
     counted = r.names("touchpoint") or _only_touchpoint_of_channel(r, model)
     if not metrics and len(counted) == 1 and _COUNTING.search(r.question.norm):
-        own = _metric_of_touchpoint(counted[0], model)  # 注册会员数, 分享次数, visited stores
-        metrics = [own] if own else ["active_users"] if "active_users" in model.metrics else []
+        own = roles.touchpoint_count(model, counted[0]) or roles.reach_metric(model)
+        metrics = [own] if own else []
     if not metrics:
         return None
     plan: Plan = {"kind": "metric", "metrics": metrics, "time": time_of(r)}
@@ -264,7 +282,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     plan["filters"] = filters(r, model, touchpoint_ok=_counts_events(metrics, model))
     if dims:
         plan["dimensions"] = dims
-    grain = grain_of(r)
+    grain = grain_of(r, model)
     if grain:
         plan["grain"] = grain
     if r.compare:
@@ -276,39 +294,25 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     return plan
 
 
-def _metric_of_touchpoint(tp: str, model: SemanticModel) -> str | None:
-    """The simple metric that counts one touchpoint (member_signups for member_signup)."""
-    for metric in model.spec.metrics:
-        if isinstance(metric, SimpleMetric):
-            measure = model.measures.get(metric.measure)
-            if (
-                measure is not None
-                and measure.table == "events"
-                and [(f.column, f.value) for f in measure.filters] == [("touchpoint", tp)]
-            ):
-                return metric.name
-    return None
-
-
 def _metrics(r: Reading, model: SemanticModel) -> list[str]:
     names = r.names("metric")
     conversion = _conversion_for(r, model)
     if conversion and conversion not in names:
-        names = [conversion if n == "conversion_rate" else n for n in names]
-    if len(names) > 1 and "active_users" in names and r.names("touchpoint"):
-        names = [n for n in names if n != "active_users"] or names
+        names = [conversion if roles.is_general_conversion(model, n) else n for n in names]
+    if len(names) > 1 and r.names("touchpoint"):
+        names = [n for n in names if not roles.is_reach(model, n)] or names
     return list(dict.fromkeys(names))
 
 
 def _conversion_for(r: Reading, model: SemanticModel) -> str | None:
-    """The metric a question means: "checkout 的转化率" is the checkout conversion metric when the
-    model has one whose base step is checkout; otherwise the first metric named."""
+    """The metric a question means: "<a step>'s conversion rate" is that step's conversion metric
+    when the model has one; otherwise the first metric named."""
     names = r.names("metric")
-    if "conversion_rate" in names or not names:
+    if not names or any(roles.is_general_conversion(model, n) for n in names):
         for tp in r.names("touchpoint"):
-            for metric in model.spec.metrics:
-                if isinstance(metric, ConversionMetric) and metric.base.touchpoint == tp:
-                    return metric.name
+            own = roles.step_conversion(model, tp)
+            if own is not None:
+                return own
     return names[0] if names else None
 
 

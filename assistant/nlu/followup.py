@@ -148,7 +148,7 @@ def _modify(plan: Plan, r: Reading, model: SemanticModel, ctx: TimeContext) -> P
         kept = [f for f in plan.get("filters", []) if f["dimension"] not in said]
         plan["filters"] = kept + new_filters
     _breakdown(plan, r, model)
-    grain = grain_of(r)
+    grain = grain_of(r, model)
     if plan["kind"] == "metric" and grain is not None:
         plan["grain"] = grain
         plan.pop("order", None)

@@ -2,10 +2,9 @@
 
 Chinese needs no spaces: at each position the longest known term wins, so
 "上周哪个触点流失用户最多" reads as 上周 · 哪个 · 触点 · 流失 · 用户 · 最多.
-Latin terms match on word boundaries only ("app" is not found inside "happy").
-Leading words shared by several values of one dimension that name nothing else
-("WeChat", "微信" for the official account and the mini program) become umbrella
-terms for all of them.
+Latin terms match on word boundaries only (a term "app" is not found inside "happy").
+Leading words shared by several values of one dimension that name nothing else (a brand
+that starts two channels' labels) become umbrella terms for all of them.
 """
 
 from __future__ import annotations
@@ -85,7 +84,8 @@ class Lexicon:
                 terms[_norm(word)][Cue(name)] = None
         for topic, words in OUT_OF_SCOPE.items():
             for word in words:
-                terms[_norm(word)][Cue(f"scope:{topic}")] = None
+                if not any(isinstance(s, Ref) for s in terms.get(_norm(word), {})):
+                    terms[_norm(word)][Cue(f"scope:{topic}")] = None  # the model's word wins
         return cls({k: tuple(v) for k, v in terms.items() if k})
 
     def scan(self, norm: str, masked: Iterable[tuple[int, int]] = ()) -> list[Match]:
@@ -165,7 +165,7 @@ def _norm(term: str) -> str:
 
 def umbrella_terms(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
     """Leading words that the labels of several values of one dimension share and that name
-    nothing else: "wechat" → channel ∈ {wechat_oa, mini_program}."""
+    nothing else: a brand word that starts the labels of two channels names both of them."""
     out: dict[str, tuple[Ref, ...]] = {}
     for dim in model.spec.dimensions:
         holders: dict[str, list[Ref]] = defaultdict(list)
@@ -186,7 +186,7 @@ def umbrella_terms(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
 def _words_of(en: str, zh: str | None) -> Iterator[str]:
     words = [w for w in re.split(r"[^a-z0-9]+", en.casefold()) if w]
     if words and len(words[0]) > 2:
-        yield words[0]  # the leading word: "WeChat" of "WeChat official account"
+        yield words[0]  # the leading word of a label of several words
     if zh and len(zh) >= 4 and re.match(r"[\u4e00-\u9fff]{2}", zh):
         yield zh[:2]
 

@@ -175,10 +175,8 @@ def _n(match: re.Match[str] | None) -> int | None:
 
 
 _WORD = re.compile(r"[a-z][a-z']{3,}")
-_BEFORE_DIMENSION = re.compile(r"([\u4e00-\u9fff]{2,6})(渠道|平台|地区|区域|大区|城市|旅程)")
-_DIMENSION_WORDS: Final = {"渠道": "channel", "平台": "channel", "地区": "region",
-                           "区域": "region", "大区": "region", "城市": "city",
-                           "旅程": "journey"}  # fmt: skip
+_ZH_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,6}$")
+_ZH_JOURNEY = re.compile(r"旅程")
 _BEFORE_JOURNEY = re.compile(r"\b([a-z][a-z-]{2,})\s+journey\b")
 _FUNCTION_CHARS: Final = "看在的从给把对按和与及跟是为了"
 _MODIFIERS: Final = frozenset(
@@ -229,20 +227,26 @@ _PROPER = re.compile(r"(?<!^)(?<![.!?]\s)\b([A-Z][a-zA-Z]{2,})\b")
 
 
 def unknown_values(r: Reading) -> list[tuple[str, str | None]]:
-    """Names the question gives that the data does not have: an unknown word right before 渠道 /
-    地区 / 城市 / 旅程 or "journey" ("抖音渠道", "华西地区", "signup journey"), or an unknown
-    capitalised word ("TikTok", "Europe")."""
+    """Names the question gives that the data does not have: an unknown word right before the
+    name of a dimension or 旅程 / "journey" ("<unknown>渠道", "signup journey"), or an unknown
+    capitalised word."""
     covered = [(m.start, m.end) for m in r.matches] + [(t.start, t.end) for t in r.times]
     found: list[tuple[str, str | None]] = []
-    for m in _BEFORE_DIMENSION.finditer(r.question.norm):
-        word = m[1].lstrip(_FUNCTION_CHARS)
-        start = m.end(1) - len(word)
+    norm = r.question.norm
+    named = [(m.ref.name, m.start) for m in r.mentions("dimension")]
+    named += [("journey", m.start()) for m in _ZH_JOURNEY.finditer(norm)]
+    for dimension, at in named:
+        m = _ZH_BEFORE.search(norm[:at])
+        if m is None:
+            continue
+        word = m[0].lstrip(_FUNCTION_CHARS)
+        start = m.end() - len(word)
         if (
             len(word) >= 2
             and word not in _MODIFIERS
-            and not any(s < m.end(1) and start < e for s, e in covered)
+            and not any(s < m.end() and start < e for s, e in covered)
         ):
-            found.append((word, _DIMENSION_WORDS[m[2]]))
+            found.append((word, dimension))  # "<unknown>渠道": a channel the data does not have
     for m in _SOLD.finditer(r.question.norm):
         word = m[1].lstrip(_FUNCTION_CHARS)
         if len(word) >= 2 and not any(s < m.end(1) and m.start(1) < e for s, e in covered):

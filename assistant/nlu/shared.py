@@ -46,7 +46,7 @@ def _which_period(r: Reading) -> str | None:
     return {"天": "day", "周": "week", "个月": "month", "月": "month"}.get(m[2] or "", m[1])
 
 
-def grain_of(r: Reading) -> str | None:
+def grain_of(r: Reading, model: SemanticModel) -> str | None:
     """A time series grain: said ("daily", "每周") or implied by "trend" over the time range."""
     which = _which_period(r)
     if which is not None:
@@ -55,7 +55,8 @@ def grain_of(r: Reading) -> str | None:
         if grain in r.cues:
             return grain
     by_date = any(
-        m.ref.name == "date" and r.cue_before(m.start, {"by"}, within=1)
+        model.dimensions[m.ref.name].type == _TIME_DIMENSION_TYPE
+        and r.cue_before(m.start, {"by"}, within=1)
         for m in r.mentions("dimension")
     )
     if "trend" in r.cues or by_date:
@@ -84,7 +85,8 @@ def breakdowns(r: Reading, model: SemanticModel) -> list[str]:
 
 
 def _contrasted(r: Reading) -> list[str]:
-    """Dimensions with values named separately ("app vs website", "iOS和安卓"): compare them."""
+    """Dimensions with values named separately ("<value> vs <value>", "<值>和<值>"): compare
+    them."""
     starts: dict[str, set[int]] = {}
     for mention in _value_mentions(r, _acquired_context(r)):
         starts.setdefault(mention.ref.name, set()).add(mention.start)
@@ -106,7 +108,7 @@ def filters(
     cohort: bool = False,
     touchpoint_ok: bool = False,
 ) -> list[dict[str, Any]]:
-    """Conditions from the values the question names ("on WeChat", "只看APP", "in the East")."""
+    """Conditions from the values the question names ("on <value>", "只看<值>")."""
     acquired = cohort or _acquired_context(r)
     chosen: dict[tuple[str, bool], list[Any]] = {}
     implied = implied_channels(model, r.names("touchpoint") + _journey_starts(r, model))
@@ -130,8 +132,8 @@ def _journey_starts(r: Reading, model: SemanticModel) -> list[str]:
 
 
 def _value_mentions(r: Reading, acquired: bool) -> list[Mention]:
-    """One reading per value word: a word that is a value of several dimensions (a channel and an
-    acquisition channel) is the acquisition channel only when the question is about acquisition."""
+    """One reading per value word: a word that is a value of several dimensions (`channel` and
+    `acquisition_channel`) is read as the second only when the question is about acquisition."""
     out: list[Mention] = []
     by_start: dict[int, list[Mention]] = {}
     for mention in r.mentions("value"):
@@ -186,8 +188,8 @@ def _from_to(r: Reading) -> bool:
 
 
 def implied_channels(model: SemanticModel, touchpoints: list[str]) -> set[str]:
-    """Channels the named touchpoints happen in ("在线咨询客服": service chat is in the service
-    channel): saying the channel again is not a filter."""
+    """Channels the named touchpoints happen in (a touchpoint whose model `channel` is the one
+    named again next to it): saying the channel again is not a filter."""
     return {
         tp.channel
         for name in touchpoints

@@ -1,0 +1,130 @@
+"""Holidays and shopping festivals by date: generic calendar knowledge, not data.
+
+`occurrence(key, year)` gives the first and last day (inclusive) of a holiday in a year, `latest`
+its most recent occurrence that has started by a given day (a holiday named without a year means
+that one, like a month named without a year). The rules:
+
+- Fixed dates: 双十一 / Singles' Day 11 Nov, 双十二 12 Dec, 618 18 Jun, 520 20 May, 元旦 1 Jan,
+  情人节 14 Feb, 平安夜 24 Dec, 圣诞 25 Dec, New Year's Eve 31 Dec (one day each).
+- Fixed holiday weeks: 国庆 / National Day 1–7 Oct, 五一 / 劳动节 1–5 May (the usual official
+  spans; a year's actual arrangement can differ by a day).
+- Black Friday: the fourth Friday of November; Cyber Monday: the Monday after it.
+- Lunar and solar-term dates come from tables for 2020–2030 (春节 = the first day of the lunar
+  year, 除夕 the day before, 七夕, 中秋, 端午, 清明). Outside those years they are unknown, so a
+  question naming one is left unread rather than guessed.
+- 春节期间 / 春节假期 / the Spring Festival holiday = the official holiday window for the years
+  the State Council has published (2020–2026), otherwise the eight days from 除夕 to 初七 (the
+  statutory arrangement since 2025).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Final
+
+Span = tuple[date, date]  # first and last day, both included
+
+_FIXED: Final[dict[str, tuple[tuple[int, int], tuple[int, int]]]] = {
+    "singles_day": ((11, 11), (11, 11)),
+    "double_12": ((12, 12), (12, 12)),
+    "618": ((6, 18), (6, 18)),
+    "520": ((5, 20), (5, 20)),
+    "new_year": ((1, 1), (1, 1)),
+    "valentines": ((2, 14), (2, 14)),
+    "christmas_eve": ((12, 24), (12, 24)),
+    "christmas": ((12, 25), (12, 25)),
+    "new_years_eve": ((12, 31), (12, 31)),
+    "national_day": ((10, 1), (10, 7)),
+    "labour_day": ((5, 1), (5, 5)),
+}
+
+_CHINESE_NEW_YEAR: Final = {
+    2020: date(2020, 1, 25), 2021: date(2021, 2, 12), 2022: date(2022, 2, 1),
+    2023: date(2023, 1, 22), 2024: date(2024, 2, 10), 2025: date(2025, 1, 29),
+    2026: date(2026, 2, 17), 2027: date(2027, 2, 6), 2028: date(2028, 1, 26),
+    2029: date(2029, 2, 13), 2030: date(2030, 2, 3),
+}  # fmt: skip
+# The official Spring Festival holiday (放假调休) as published, first and last day.
+_SPRING_HOLIDAY: Final = {
+    2020: (date(2020, 1, 24), date(2020, 2, 2)), 2021: (date(2021, 2, 11), date(2021, 2, 17)),
+    2022: (date(2022, 1, 31), date(2022, 2, 6)), 2023: (date(2023, 1, 21), date(2023, 1, 27)),
+    2024: (date(2024, 2, 10), date(2024, 2, 17)), 2025: (date(2025, 1, 28), date(2025, 2, 4)),
+    2026: (date(2026, 2, 15), date(2026, 2, 23)),
+}  # fmt: skip
+_QIXI: Final = {
+    2020: (8, 25), 2021: (8, 14), 2022: (8, 4), 2023: (8, 22), 2024: (8, 10), 2025: (8, 29),
+    2026: (8, 19), 2027: (8, 8), 2028: (8, 26), 2029: (8, 16), 2030: (8, 5),
+}  # fmt: skip
+_MID_AUTUMN: Final = {
+    2020: (10, 1), 2021: (9, 21), 2022: (9, 10), 2023: (9, 29), 2024: (9, 17), 2025: (10, 6),
+    2026: (9, 25), 2027: (9, 15), 2028: (10, 3), 2029: (9, 22), 2030: (9, 12),
+}  # fmt: skip
+_QINGMING: Final = {
+    2020: (4, 4), 2021: (4, 4), 2022: (4, 5), 2023: (4, 5), 2024: (4, 4), 2025: (4, 4),
+    2026: (4, 5), 2027: (4, 5), 2028: (4, 4), 2029: (4, 4), 2030: (4, 5),
+}  # fmt: skip
+_DRAGON_BOAT: Final = {
+    2020: (6, 25), 2021: (6, 14), 2022: (6, 3), 2023: (6, 22), 2024: (6, 10), 2025: (5, 31),
+    2026: (6, 19), 2027: (6, 9), 2028: (5, 28), 2029: (6, 16), 2030: (6, 5),
+}  # fmt: skip
+_LUNAR: Final = {"qixi": _QIXI, "mid_autumn": _MID_AUTUMN, "qingming": _QINGMING,
+                 "dragon_boat": _DRAGON_BOAT}  # fmt: skip
+
+
+def _black_friday(year: int) -> date:
+    first = date(year, 11, 1)
+    return first + timedelta(days=(4 - first.weekday()) % 7 + 21)
+
+
+def _day(d: date | None) -> Span | None:
+    return None if d is None else (d, d)
+
+
+def _spring_holiday(year: int) -> Span | None:
+    if year in _SPRING_HOLIDAY:
+        return _SPRING_HOLIDAY[year]
+    new_year = _CHINESE_NEW_YEAR.get(year)
+    return None if new_year is None else (new_year - timedelta(days=1), new_year + timedelta(6))
+
+
+_RULES: Final[dict[str, Callable[[int], Span | None]]] = {
+    "black_friday": lambda y: _day(_black_friday(y)),
+    "cyber_monday": lambda y: _day(_black_friday(y) + timedelta(days=3)),
+    "spring_festival": lambda y: _day(_CHINESE_NEW_YEAR.get(y)),
+    "chinese_new_years_eve": lambda y: _day(
+        _CHINESE_NEW_YEAR[y] - timedelta(days=1) if y in _CHINESE_NEW_YEAR else None
+    ),
+    "spring_festival_holiday": _spring_holiday,
+}
+HOLIDAYS: Final = frozenset(_FIXED) | frozenset(_RULES) | frozenset(_LUNAR)
+# A holiday named with 期间 / 假期 / "holiday": the multi-day holiday it stands for.
+WINDOWS: Final = {"spring_festival": "spring_festival_holiday"}
+
+
+def occurrence(key: str, year: int) -> Span | None:
+    """The first and last day of holiday `key` in `year` (None when the tables do not know it)."""
+    if key in _FIXED:
+        (m1, d1), (m2, d2) = _FIXED[key]
+        return date(year, m1, d1), date(year, m2, d2)
+    if key in _LUNAR:
+        found = _LUNAR[key].get(year)
+        return None if found is None else _day(date(year, *found))
+    return _RULES[key](year)
+
+
+def is_fixed_day(key: str) -> bool:
+    """Whether the holiday is the same single calendar day every year (11 Nov, 25 Dec…)."""
+    return key in _FIXED and _FIXED[key][0] == _FIXED[key][1]
+
+
+def latest(key: str, today: date) -> Span | None:
+    """The most recent occurrence of `key` that has started by `today` (today included)."""
+    for year in (today.year, today.year - 1, today.year - 2):
+        found = occurrence(key, year)
+        if found is not None and found[0] <= today:
+            return found
+    return None
+
+
+__all__ = ["HOLIDAYS", "WINDOWS", "Span", "is_fixed_day", "latest", "occurrence"]

@@ -1,0 +1,135 @@
+"""What a model's metrics *are*, read from their definitions, never from their names.
+
+The planner needs a few of them by role: the metric that counts people reached (the fallback for
+"how many users reached X"), the general conversion rate (purchasers over people reached, which
+"X-to-Y conversion" or "conversion by channel" refer to), the metrics about the purchase
+touchpoint, and the amount of revenue. A model from `tpa init` and a hand-written one name these
+as they like; their definitions say what they are.
+"""
+
+from __future__ import annotations
+
+from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.model.spec_data import MeasureSpec
+from semantic_layer.model.spec_metrics import ConversionMetric, RatioMetric, SimpleMetric
+
+_EVENTS = "events"
+_PERSON = "user_id"
+_TOUCHPOINT = "touchpoint"
+_REVENUE = "revenue"
+
+
+def _measure(model: SemanticModel, name: str) -> MeasureSpec | None:
+    metric = model.metrics.get(name)
+    if isinstance(metric, SimpleMetric):
+        return model.measures.get(metric.measure)
+    return model.measures.get(name) if metric is None else None
+
+
+def _counts_people(measure: MeasureSpec | None) -> bool:
+    return (
+        measure is not None
+        and measure.table == _EVENTS
+        and measure.agg == "count_distinct"
+        and measure.column == _PERSON
+    )
+
+
+_CACHE: dict[int, tuple[SemanticModel, dict[str, tuple[str, ...]]]] = {}
+
+
+def _roles(model: SemanticModel) -> dict[str, tuple[str, ...]]:
+    cached = _CACHE.get(id(model))
+    if cached is not None and cached[0] is model:
+        return cached[1]
+    found = _read_roles(model)
+    if len(_CACHE) > 64:
+        _CACHE.clear()
+    _CACHE[id(model)] = (model, found)
+    return found
+
+
+def _read_roles(model: SemanticModel) -> dict[str, tuple[str, ...]]:
+    reach: list[str] = []
+    conversion: list[str] = []
+    revenue: list[str] = []
+    purchase: list[str] = []
+    buy = model.settings.purchase_touchpoint
+    for metric in model.spec.metrics:
+        measure = _measure(model, metric.name)
+        if _counts_people(measure) and measure is not None and not measure.filters:
+            reach.append(metric.name)
+        if measure is not None and measure.table == _EVENTS and measure.column == _REVENUE:
+            revenue.append(metric.name)
+        if measure is not None and any(
+            f.column == _TOUCHPOINT and f.value == buy for f in measure.filters
+        ):
+            purchase.append(metric.name)
+    for metric in model.spec.metrics:
+        if isinstance(metric, RatioMetric):
+            if metric.denominator in reach or _counts_people(_measure(model, metric.denominator)):
+                conversion.append(metric.name)
+        elif isinstance(metric, ConversionMetric) and metric.base.touchpoint is None:
+            conversion.append(metric.name)
+    return {
+        "reach": tuple(reach),
+        "conversion": tuple(conversion),
+        "revenue": tuple(revenue),
+        "purchase": (*purchase, *conversion),
+    }
+
+
+def reach_metric(model: SemanticModel) -> str | None:
+    """The metric counting distinct people with any event ("active users", "访客数")."""
+    found = _roles(model)["reach"]
+    return found[0] if found else None
+
+
+def is_reach(model: SemanticModel, name: str) -> bool:
+    return name in _roles(model)["reach"]
+
+
+def is_general_conversion(model: SemanticModel, name: str) -> bool:
+    """A rate of people over all people reached, not of one step to the next."""
+    return name in _roles(model)["conversion"]
+
+
+def is_about_purchase(model: SemanticModel, name: str) -> bool:
+    """Counts or rates of the purchase touchpoint (buyers, orders, conversion to purchase)."""
+    return name in _roles(model)["purchase"]
+
+
+def is_revenue(model: SemanticModel, name: str) -> bool:
+    return name in _roles(model)["revenue"]
+
+
+def step_conversion(model: SemanticModel, touchpoint: str) -> str | None:
+    """The conversion metric whose base step is `touchpoint` (a step's own conversion rate)."""
+    for metric in model.spec.metrics:
+        if isinstance(metric, ConversionMetric) and metric.base.touchpoint == touchpoint:
+            return metric.name
+    return None
+
+
+def touchpoint_count(model: SemanticModel, touchpoint: str) -> str | None:
+    """The simple metric that counts one touchpoint's events or people, if the model has one."""
+    for metric in model.spec.metrics:
+        measure = _measure(model, metric.name) if isinstance(metric, SimpleMetric) else None
+        if (
+            measure is not None
+            and measure.table == _EVENTS
+            and [(f.column, f.value) for f in measure.filters] == [(_TOUCHPOINT, touchpoint)]
+        ):
+            return metric.name
+    return None
+
+
+__all__ = [
+    "is_about_purchase",
+    "is_general_conversion",
+    "is_reach",
+    "is_revenue",
+    "reach_metric",
+    "step_conversion",
+    "touchpoint_count",
+]
