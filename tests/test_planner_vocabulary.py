@@ -30,7 +30,8 @@ GENERIC = frozenset(
     store touchpoint true website review reviews refund complaint complaints tickets campaign
     offline telephone desktop pc regular loyal csat nps roi cac aov active users new users
     new customers customer service payment checkout purchasers
-    渠道 区域 城市 触点 转化率 日期 设备 性别 男 女 新客 老客 投诉 分享 搜索 客服 电话 电脑 退款 星期
+    渠道 区域 城市 触点 转化率 日期 设备 性别 男 女 新客 老客 投诉 分享 搜索 客服 电话 电脑 退款
+    星期
     销售额 订单数 工单数 会话数 事件数 购买人数 客单价 新用户数 活跃用户数 投诉率 投诉量 获客成本
     投资回报率 净推荐值 客户满意度 营销费用 时段 年龄段 首页 结算 官网 移动端""".split()  # noqa: SIM905
 ) | {"customer acquisition cost", "average order value", "conversion rate", "active users",
