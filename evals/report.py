@@ -25,6 +25,32 @@ def expected_kind(result: CaseResult) -> str:
     return expect.kind or (result.answer.kind or "answer")
 
 
+_WRONG = ("wrong_result", "wrong_plan")
+CONFIDENT = 0.7  # an answer this sure, with no unused words, is presented as plainly right
+
+
+def confidently_wrong(result: CaseResult) -> bool:
+    """A wrong answer to an answerable question given with no clarification, refusal or note:
+    the figure a user feels (issue: "never a confident wrong answer")."""
+    a = result.answer
+    if result.case.expect.outcome != "answer" or result.verdict.judgement not in _WRONG:
+        return False
+    if a.error is not None or a.kind in ("clarify", "unsupported"):
+        return False
+    return not a.unused and (a.confidence is None or a.confidence >= CONFIDENT)
+
+
+def _confident(results: list[CaseResult]) -> dict[str, Any]:
+    answerable = [r for r in results if r.case.expect.outcome == "answer"]
+    wrong = [r.case.id for r in answerable if confidently_wrong(r)]
+    return {
+        "answerable": len(answerable),
+        "count": len(wrong),
+        "rate": len(wrong) / len(answerable) if answerable else 0.0,
+        "cases": wrong,
+    }
+
+
 def _accuracy(results: Iterable[CaseResult]) -> dict[str, Any]:
     items = list(results)
     correct = sum(r.verdict.correct for r in items)
@@ -50,6 +76,7 @@ def summary(run: RunResult) -> dict[str, Any]:
     return {
         **_accuracy(results),
         "judgements": counts,
+        "confidently_wrong": _confident(results),
         "by_language": _grouped(results, lambda r: [r.case.language]),
         "by_kind": _grouped(results, lambda r: [expected_kind(r)]),
         "by_tag": _grouped(results, lambda r: r.case.tags),
@@ -104,6 +131,9 @@ def _case(r: CaseResult) -> dict[str, Any]:
         "ms": [round(ms, 1) for ms in r.ms],
         "tokens": r.tokens,
         "warnings": a.warnings,
+        "confidence": a.confidence,
+        "unused": [u.model_dump() for u in a.unused],
+        "confidently_wrong": confidently_wrong(r),
     }  # fmt: skip
 
 
@@ -122,6 +152,14 @@ def markdown(report: dict[str, Any]) -> str:
         f"{s['latency_ms']['p95']} ms; tokens {s['tokens']['total']}.",
         "",
     ]
+    sure = s.get("confidently_wrong")
+    if sure is not None:
+        lines += [
+            f"**Confidently wrong {_pct(sure['rate'])}** — {sure['count']} of "
+            f"{sure['answerable']} answerable cases got a wrong answer with no clarification, "
+            "refusal or note" + (f": {', '.join(sure['cases'])}." if sure["cases"] else "."),
+            "",
+        ]
     for title, key in (("language", "by_language"), ("plan kind", "by_kind"), ("tag", "by_tag")):
         lines += [f"| {title} | cases | correct | accuracy |", "|---|---:|---:|---:|"]
         lines += [

@@ -228,6 +228,12 @@ def _print_summary(data: dict[str, Any], folder: Path) -> None:
     wrong = {k: v for k, v in s["judgements"].items() if k != "correct" and v}
     if wrong:
         out.print("  wrong: " + ", ".join(f"{k} {v}" for k, v in wrong.items()))
+    sure = s.get("confidently_wrong")
+    if sure is not None:
+        out.print(
+            f"  confidently wrong: {sure['rate']:.1%} ({sure['count']}/{sure['answerable']} "
+            "answerable cases wrong with no clarification, refusal or note)"
+        )
     if s["unexpected_passes"]:
         out.print("  known failures now passing: " + ", ".join(s["unexpected_passes"]))
     out.print(f"reports: {folder}/report.html, report.md, report.json")
