@@ -140,15 +140,18 @@ def unknown_value(found: list[tuple[str, str | None]], r: Reading, model: Semant
     values = model.dimensions[dim].values[:4]
     label = model.dimensions[dim].label(lang)
     text = r.question.text
-    out = [
-        _choice(v.label(lang), text.replace(word, v.label(lang)) if word in text else v.label(lang))
-        for v in values
-    ]
+    out = [_choice(v.label(lang), _swap(text, word, v.label(lang))) for v in values]
     reason = localized(
         lang, f"There is no {label} called '{word}' in the data. Which one do you mean?",
         f"数据里没有叫“{word}”的{label}。您指的是哪一个？",
     )  # fmt: skip
     return {"kind": "clarify", "reason": reason, "choices": out, "candidate_kind": None}
+
+
+def _swap(text: str, word: str, value: str) -> str:
+    """The question with `word` (any case) replaced by `value`."""
+    found = re.search(re.escape(word), text, flags=re.IGNORECASE)
+    return text[: found.start()] + value + text[found.end() :] if found else value
 
 
 def which_journey(

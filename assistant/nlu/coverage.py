@@ -227,13 +227,13 @@ def _label(spec: Any, ctx: TimeContext) -> str:
 
 
 def _confidence(r: Reading, plan: dict[str, Any], unused: Sequence[Unused]) -> float:
-    """1.0 when every content word was used; each unused word lowers it, a dropped model word or
-    time more than an unknown word."""
-    if plan.get("kind") in ("clarify", "unsupported"):
+    """1.0 when every content word was used; any unused word puts the answer below `CONFIDENT`
+    (it carries a note), and each further one, a dropped model word or time most, lowers it."""
+    if plan.get("kind") in ("clarify", "unsupported") or not unused:
         return 1.0
-    score = 1.0
-    for item in unused:
-        score -= 0.35 if item.why in ("time_not_used", "value_not_used", "number") else 0.2
+    score = CONFIDENT - 0.05
+    for item in unused[1:]:
+        score -= 0.2 if item.why in ("time_not_used", "value_not_used", "number") else 0.1
     return round(max(0.05, score), 2)
 
 

@@ -134,7 +134,7 @@ def _attribution(r: Reading, model: SemanticModel) -> Plan | None:
         if "all_models" in r.cues or len(named) > 1
         else (named or ["last_touch"])[0],
         "by": by,
-        "time": time_of(r, default="last_30_days"),
+        "time": time_of(r, default="last_30_days" if r.default_period else None),
         "filters": filters(r, model, skip={"channel"} if by == "channel" else set()),
     }
     if "revenue_value" in r.cues or any(roles.is_revenue(model, m) for m in r.names("metric")):

@@ -59,8 +59,11 @@ class Match:
 class Lexicon:
     """term (normalised) → senses; `scan` finds them in a normalised question."""
 
-    def __init__(self, terms: dict[str, tuple[Sense, ...]]) -> None:
+    def __init__(
+        self, terms: dict[str, tuple[Sense, ...]], default_period: str | None = None
+    ) -> None:
         self.terms = terms
+        self.default_period = default_period
         self.longest = max((len(t) for t in terms), default=0)
         self.stemmed: dict[tuple[str, ...], tuple[str, tuple[Sense, ...]]] = {}
         for term, senses in terms.items():
@@ -86,7 +89,7 @@ class Lexicon:
             for word in words:
                 if not any(isinstance(s, Ref) for s in terms.get(_norm(word), {})):
                     terms[_norm(word)][Cue(f"scope:{topic}")] = None  # the model's word wins
-        return cls({k: tuple(v) for k, v in terms.items() if k})
+        return cls({k: tuple(v) for k, v in terms.items() if k}, model.spec.settings.default_period)
 
     def scan(self, norm: str, masked: Iterable[tuple[int, int]] = ()) -> list[Match]:
         """Longest terms left to right, skipping the masked spans (e.g. time phrases)."""
@@ -98,6 +101,8 @@ class Lexicon:
         i = 0
         while i < len(norm):
             match = None if blocked[i] or norm[i] == " " else self._longest_at(norm, i, blocked)
+            if match is not None:
+                match = _short_values_checked(match, norm, found[-1] if found else None)
             if match is None:
                 i += 1
                 continue
@@ -134,6 +139,38 @@ class Lexicon:
             if found is not None and (n > 1 or len(found[0].split()) == 1):
                 return Match(i, end, found[0], found[1])
         return None
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_SHORT_WORDS: Final = frozenset({"yes", "no", "y", "n", "true", "false", "t", "f", "0", "1"})
+
+
+def _short(term: str) -> bool:
+    """A value word too short to be found inside other words: one Chinese character ("是"),
+    "yes"/"no", "0"/"1" (booleans labelled by `tpa init` or by hand)."""
+    return (len(term) == 1 and bool(_CJK.match(term))) or term in _SHORT_WORDS
+
+
+def _short_values_checked(match: Match, norm: str, before: Match | None) -> Match | None:
+    """Short value words count only as a whole token ("是" alone, not inside "是多少") or right
+    after their dimension's name ("是否<标签> 是")."""
+    if not _short(match.term):
+        return match
+    alone = (match.start == 0 or not _CJK.match(norm[match.start - 1])) and (
+        match.end == len(norm) or not _CJK.match(norm[match.end])
+    )
+    chinese = _CJK.match(match.term) is not None
+    near: set[str] = set()
+    if before is not None and match.start - before.end <= 2:
+        near = {r.name for r in before.refs("dimension")}
+
+    def keep(sense: Sense) -> bool:
+        if not (isinstance(sense, Ref) and sense.kind == "value"):
+            return True
+        return sense.name in near or (chinese and alone)
+
+    kept = tuple(s for s in match.senses if keep(s))
+    return Match(match.start, match.end, match.term, kept) if kept else None
 
 
 _WORDS = re.compile(r"[a-z0-9]+")

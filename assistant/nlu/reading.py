@@ -60,6 +60,7 @@ class Reading:
     window_days: int | None = None
     unknown: tuple[str, ...] = field(default=())  # Latin words nothing matched (for fuzzy)
     recognized: tuple[tuple[int, int], ...] = ()  # times, comparisons, numbers the rules read
+    default_period: str | None = None  # the model's period for questions without time words
 
     @property
     def language(self) -> Language:
@@ -114,6 +115,7 @@ def read(question: Question, lexicon: Lexicon, ctx: TimeContext) -> Reading:
         question=question, times=tuple(times), compare=compare, matches=tuple(matches),
         cues=frozenset(cues), top_n=top, bottom_n=bottom, cohort=cohort, window_days=window,
         unknown=tuple(_unknown(norm, matches, masked)), recognized=tuple(masked),
+        default_period=lexicon.default_period,
     )  # fmt: skip
 
 

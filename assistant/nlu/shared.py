@@ -11,7 +11,7 @@ from semantic_layer.time import TimeContext, TimeSpec, resolve
 
 from .reading import Mention, Reading
 
-DEFAULT_TIME: Final = "last_7_days"
+DEFAULT_TIME: Final = "all"
 _TIME_DIMENSION_TYPE: Final = "time"
 _RANKING: Final = frozenset({"desc", "asc", "which", "rank"})
 
@@ -20,8 +20,10 @@ def localized(lang: str, en: str, zh: str) -> str:
     return zh if lang == "zh" else en
 
 
-def time_of(r: Reading, default: str = DEFAULT_TIME) -> str | dict[str, Any]:
-    """The question's time: the first time phrase that is not the baseline of a comparison."""
+def time_of(r: Reading, default: str | None = None) -> str | dict[str, Any]:
+    """The question's time: the first time phrase that is not the baseline of a comparison.
+    Without one: `default`, else the model's `default_period`, else all the data."""
+    default = default or r.default_period or DEFAULT_TIME
     if not r.times:
         return default
     if r.compare and len(r.times) == 1 and _after_compare_word(r):

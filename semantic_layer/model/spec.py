@@ -38,6 +38,11 @@ class Settings(Strict):
     row_limit: int = Field(default=5000, gt=0)
     default_role: Identifier = "analyst"
     currency: Text | None = None
+    default_period: Text | None = Field(
+        default=None,
+        description="the period of a question with no time words (a time token such as "
+        "last_7_days); none = all the data",
+    )
 
 
 class TouchpointSpec(Named):

@@ -138,6 +138,19 @@ class TouchpointReferences:
         if purchase is not None:
             where = ("purchase_touchpoint",)
             yield from _touchpoint(ctx, ctx.spec.settings, where, purchase, ids, "settings")
+        period = ctx.spec.settings.default_period
+        if period is not None:
+            from semantic_layer.time import TimeSpec
+
+            try:
+                TimeSpec.parse(period)
+            except ValueError as exc:
+                yield ctx.problem(
+                    ctx.spec.settings,
+                    ("default_period",),
+                    f"default_period '{period}' is not a period: {exc}",
+                    "use a time token such as last_7_days, last_week or this_month, or remove it",
+                )
 
 
 def _touchpoint(
