@@ -24,6 +24,7 @@ from .shared import (
     journey_and_steps,
     limit_and_order,
     localized,
+    periods_compared,
     time_of,
 )
 
@@ -220,16 +221,16 @@ def _anchor(r: Reading, touchpoints: list[str]) -> str:
 
 
 def _journey(r: Reading, model: SemanticModel) -> Plan | None:
+    tps = r.names("touchpoint")
     kind = (
         "time_to_convert" if "time_to_convert" in r.cues and ("funnel" in r.cues or
             r.names("journey") or len(r.names("touchpoint")) >= 2 or _about_purchase(r, model))
-        else "dropoff" if "dropoff" in r.cues
+        else "dropoff" if "dropoff" in r.cues or ("never" in r.cues and len(tps) >= 2)
         else "funnel" if "funnel" in r.cues or r.names("journey") or _step_range(r, model)
         else None
     )  # fmt: skip
     if kind is None:
         return None
-    tps = r.names("touchpoint")
     if (
         not r.names("journey")
         and len(tps) == 1
@@ -287,6 +288,10 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         plan["grain"] = grain
     if r.compare:
         plan["compare"] = r.compare
+    two = periods_compared(r)
+    if two is not None:
+        plan["time"], plan["baseline"] = two
+        plan["compare"] = r.compare or "previous_period"
     plan.update(limit_and_order(r, metrics[0], bool(dims)))
     rule = [c for c in ("first_touch", "last_touch") if c in r.cues]
     if rule and "channel" in dims:

@@ -61,6 +61,7 @@ class Reading:
     unknown: tuple[str, ...] = field(default=())  # Latin words nothing matched (for fuzzy)
     recognized: tuple[tuple[int, int], ...] = ()  # times, comparisons, numbers the rules read
     default_period: str | None = None  # the model's period for questions without time words
+    ctx: TimeContext | None = None  # "today", for comparing the periods a question names
 
     @property
     def language(self) -> Language:
@@ -107,6 +108,8 @@ def read(question: Question, lexicon: Lexicon, ctx: TimeContext) -> Reading:
     masked += [s for s in (cohort_span, window_span) if s] + rank_spans
     matches = lexicon.scan(norm, masked)
     cues = frozenset().union(*(m.cues() for m in matches)) if matches else frozenset()
+    if cohort is not None:
+        cues |= {"retention"}  # "week-2 retention", "次月留存": the number word carries it
     if top is not None:
         cues |= {"desc"}
     if bottom is not None:
@@ -115,7 +118,7 @@ def read(question: Question, lexicon: Lexicon, ctx: TimeContext) -> Reading:
         question=question, times=tuple(times), compare=compare, matches=tuple(matches),
         cues=frozenset(cues), top_n=top, bottom_n=bottom, cohort=cohort, window_days=window,
         unknown=tuple(_unknown(norm, matches, masked)), recognized=tuple(masked),
-        default_period=lexicon.default_period,
+        default_period=lexicon.default_period, ctx=ctx,
     )  # fmt: skip
 
 

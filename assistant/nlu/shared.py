@@ -32,6 +32,23 @@ def time_of(r: Reading, default: str | None = None) -> str | dict[str, Any]:
     return form
 
 
+def periods_compared(r: Reading) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """Two periods the question compares ("did Q2 beat Q1", "本周和上周相比", "this week against
+    the week before"): (the later one, the earlier one as the baseline)."""
+    ctx = r.ctx
+    if ctx is None or len(r.times) < 2 or not (r.compare or "versus" in r.cues):
+        return None
+    first, second = r.times[0].spec, r.times[1].spec
+    try:
+        a, b = resolve(first, ctx), resolve(second, ctx)
+    except ValueError:
+        return None
+    if a == b:
+        return None
+    later, earlier = (first, second) if (a.end, a.start) > (b.end, b.start) else (second, first)
+    return later.model_dump(mode="json"), earlier.model_dump(mode="json")
+
+
 def _after_compare_word(r: Reading) -> bool:
     norm, t = r.question.norm, r.times[0]
     before = norm[max(0, t.start - 14) : t.start]
@@ -236,5 +253,6 @@ __all__ = [
     "journey_and_steps",
     "limit_and_order",
     "localized",
+    "periods_compared",
     "time_of",
 ]

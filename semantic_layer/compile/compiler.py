@@ -113,7 +113,13 @@ def _metric(c: _Context) -> Compiled:
     plan = c.plan
     assert isinstance(plan, MetricPlan)
     current = resolve(plan.time, c.ctx)
-    baseline = comparison_range(plan.time, c.ctx, plan.compare) if plan.compare else None
+    baseline = (
+        resolve(plan.baseline, c.ctx)
+        if plan.baseline is not None
+        else comparison_range(plan.time, c.ctx, plan.compare)
+        if plan.compare
+        else None
+    )
     order = plan.order
     query = MetricQuery(
         metrics=tuple(plan.metrics),

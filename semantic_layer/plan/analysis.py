@@ -25,6 +25,11 @@ class MetricPlan(AnalysisPlan):
     compare: Comparison | None = Field(
         default=None, description="also compute the previous period (环比) or last year (同比)"
     )
+    baseline: TimeSpec | None = Field(
+        default=None,
+        description='an explicit period to compare with ("did Q2 beat Q1": time Q2, baseline '
+        "Q1); it replaces `compare`'s period",
+    )
     order: Order | None = None
     limit: Limit | None = None
     channel_rule: ChannelRule | None = Field(
@@ -32,6 +37,13 @@ class MetricPlan(AnalysisPlan):
         description="for metrics by channel: credit the user's first or last touch "
         "(none = the model's rule, first touch by default)",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _baseline_compares(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("baseline") is not None and not data.get("compare"):
+            return {**data, "compare": "previous_period"}  # an explicit baseline is a comparison
+        return data
 
     @model_validator(mode="after")
     def _consistent(self) -> MetricPlan:

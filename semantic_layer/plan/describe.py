@@ -54,7 +54,7 @@ def _metric(plan: MetricPlan, say: Speaker) -> list[str]:
         what = say.t(many, what=what, dims=say.dimensions(plan.dimensions))
     parts = [what, say.when(plan.time), *say.filters(plan)]
     if plan.compare:
-        parts.append(say.t("compared", period=say.baseline(plan.compare)))
+        parts.append(say.t("compared", period=say.baseline(plan.compare, plan.baseline)))
     parts.append(_ranking(plan, say))
     if plan.channel_rule:
         parts.append(say.t("channel_rule", rule=say.word(plan.channel_rule)))

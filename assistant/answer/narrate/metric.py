@@ -54,7 +54,7 @@ def _single(say: Say, plan: MetricPlan) -> str:
         when=say.when(),
         move=say.move(m, change, row.get(f"{m}__change_pct")),
         previous=say.metric_value(m, previous),
-        before=say.before(),
+        before=say.before(within=True),
         verdict=say.verdict(m, change),
     )
 

@@ -80,14 +80,19 @@ class Say:
             return self.t("when_rel", phrase=phrase, label=label)
         return self.t("when_on" if rng.days == 1 else "when_in", label=label)
 
-    def before(self) -> str:
-        """The baseline: "the week before (9–15 Nov 2026)" / "前一周（2026年11月9日–15日）"."""
+    def before(self, *, within: bool = False) -> str:
+        """The baseline: "the week before (9–15 Nov 2026)" / "前一周（2026年11月9日–15日）"; an
+        explicit one by its dates ("in Q1 2026" `within` a sentence that reads "from X …")."""
         rng = self.table.baseline_range
         if rng is None:
             return self.word("before_period")
         compare = self.plan.compare if isinstance(self.plan, MetricPlan | DriversPlan) else None
-        if compare is None:  # an explicit baseline time
-            return rng.label(self.lang)
+        explicit = (
+            isinstance(self.plan, MetricPlan | DriversPlan) and self.plan.baseline is not None
+        )
+        if compare is None or explicit:  # an explicit baseline time
+            label = rng.label(self.lang)
+            return f"in {label}" if within and self.lang == "en" else label
         key = "before_last_year" if compare == "same_period_last_year" else _before_key(rng)
         return self.t("before_rel", phrase=self.word(key), label=rng.label(self.lang))
 
