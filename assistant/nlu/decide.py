@@ -248,7 +248,9 @@ def _journey(r: Reading, model: SemanticModel) -> Plan | None:
         plan["window_days"] = min(90, r.window_days)
     if kind == "time_to_convert":
         plan["measure"] = "time_to_convert"
-    elif kind == "dropoff" and r.top_n:
+    if kind == "dropoff" and _RATE.search(r.question.norm):
+        plan["rank_by"] = "lost_rate"  # "the highest drop-off rate", "流失率最高"
+    if kind == "dropoff" and r.top_n:
         # "which step lost the most" keeps every step: the answer names the worst, and the chart
         # and table rank it against the others.
         plan["limit"] = r.top_n
@@ -256,6 +258,7 @@ def _journey(r: Reading, model: SemanticModel) -> Plan | None:
 
 
 _JOURNEY_WORD = re.compile(r"\bjourney\b|旅程")
+_RATE = re.compile(r"\brates?\b|percentage|proportion|\bshare\b|流失率|比例|占比|百分比")
 
 
 def _about_purchase(r: Reading, model: SemanticModel) -> bool:

@@ -134,6 +134,11 @@ def _inherit(
 
 def _modify(plan: Plan, r: Reading, model: SemanticModel, ctx: TimeContext) -> Plan:
     plan["language"] = r.language
+    rule = [c for c in ("first_touch", "last_touch") if c in r.cues]
+    if rule and plan["kind"] == "metric":
+        plan["channel_rule"] = rule[0]  # "what about first touch?"
+    elif rule and plan["kind"] == "attribution":
+        plan["model"] = rule[0]
     time = _time(r, plan, ctx)
     if time is not None:
         plan["time"] = time

@@ -154,7 +154,7 @@ def _funnel(c: _Context) -> Compiled:
     spec = _journey_spec(c, plan, current)
     events = events_source(c.model.spec)
     if isinstance(plan, DropoffPlan):
-        tree = dropoff(events, spec, plan.limit)
+        tree = dropoff(events, spec, plan.limit, plan.rank_by)
     elif plan.measure == "time_to_convert":
         tree = time_to_convert(events, spec)
     else:

@@ -176,13 +176,16 @@ def funnel_steps(events: Events, spec: FunnelSpec) -> exp.Select:
     )
 
 
-def dropoff(events: Events, spec: FunnelSpec, limit: int | None = None) -> exp.Select:
-    """Steps ranked by users lost before the next step (the last step has no next step)."""
+def dropoff(
+    events: Events, spec: FunnelSpec, limit: int | None = None, rank_by: str = "lost"
+) -> exp.Select:
+    """Steps ranked by users lost before the next step, or by the share of those who reached it
+    (`rank_by="lost_rate"`); the last step has no next step."""
     ranked = (
         exp.select("*")
         .from_(funnel_steps(events, spec).subquery("f"))
         .where(exp.column("lost").is_(exp.null()).not_())
-        .order_by(exp.Ordered(this=exp.column("lost"), desc=True), "step")
+        .order_by(exp.Ordered(this=exp.column(rank_by), desc=True, nulls_first=False), "step")
     )
     return ranked.limit(limit) if limit else ranked
 

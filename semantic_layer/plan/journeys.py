@@ -44,10 +44,14 @@ class FunnelPlan(JourneyPlan):
 
 
 class DropoffPlan(JourneyPlan):
-    """Users lost at each step (reached it, never reached the next), ranked by how many."""
+    """Users lost at each step (reached it, never reached the next), ranked by how many (or by
+    the share of those who reached it: "the highest drop-off rate")."""
 
     kind: Literal["dropoff"] = "dropoff"
     limit: Limit | None = Field(default=None, description="the top N steps; none = all steps")
+    rank_by: Literal["lost", "lost_rate"] = Field(
+        default="lost", description="rank steps by users lost, or by lost / reached"
+    )
 
 
 class PathsPlan(AnalysisPlan):

@@ -155,7 +155,8 @@ def dropoff_text(say: Say, plan: DropoffPlan) -> list[str]:
     rows = [r for r in say.table.records() if r.get("lost") is not None]
     if not rows or not any(_count(r["reached"]) for r in rows):
         return [empty_journey(say, plan)]
-    ranked = sorted(rows, key=lambda r: (-_count(r["lost"]), int(r["step"])))
+    by = "lost_rate" if plan.rank_by == "lost_rate" else "lost"
+    ranked = sorted(rows, key=lambda r: (-float(r[by] or 0), int(r["step"])))
     top = ranked[0]
     if _count(top["lost"]) == 0:
         return [say.t("dropoff_none", journey=say.journey(plan), when=say.when())]
@@ -168,7 +169,7 @@ def dropoff_text(say: Say, plan: DropoffPlan) -> list[str]:
         return say.t("in_segment", step=name, segment=say.value(plan.breakdown, r["segment"]))
 
     head = say.t(
-        "dropoff",
+        "dropoff_rate" if by == "lost_rate" else "dropoff",
         step=step(top),
         journey=say.journey(plan),
         when=say.when(),

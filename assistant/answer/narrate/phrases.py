@@ -77,6 +77,8 @@ EN: Final[dict[str, str]] = {
     "ttc_spread": "Fastest: {fast} (median {fast_median}); slowest: {slow} (median {slow_median}).",
     "dropoff": "{step} lost the most users in {journey} {when}: {lost} of {reached} who reached"
     " it ({rate}) did not go on to {next} within {window} days.",
+    "dropoff_rate": "{step} has the highest drop-off rate in {journey} {when}: {rate} — {lost} of"
+    " {reached} who reached it did not go on to {next} within {window} days.",
     "dropoff_next": "Next: {items}.",
     "dropoff_item": "{step} ({lost} of {reached}, {rate})",
     "dropoff_none": "No users were lost between the steps of {journey} {when}.",
@@ -221,6 +223,8 @@ ZH: Final[dict[str, str]] = {
     "（中位数 {slow_median}）。",
     "dropoff": "{when}{journey}中流失用户最多的触点是{step}：到达的 {reached} 人中有 {lost} 人"
     "（{rate}）在 {window} 天内未进入下一步{next}。",
+    "dropoff_rate": "{when}{journey}中流失率最高的触点是{step}：{rate}，到达的 {reached} 人中有"
+    " {lost} 人在 {window} 天内未进入下一步{next}。",
     "dropoff_next": "其次是{items}。",
     "dropoff_item": "{step}（{reached} 人中 {lost} 人，{rate}）",
     "dropoff_none": "{when}{journey}各步骤之间没有流失用户。",
