@@ -4,7 +4,7 @@
 The database is opened read-only, with external access off. The result is plain data
 (`semantic_layer.model.DataProfile`): tables, columns and types, row counts, the values of
 low-cardinality columns with their counts, the touchpoints with their typical position in a
-session, the channels and the time range.
+session and in a person's journey, people's usual paths, the channels and the time range.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 import duckdb
 from sqlglot import exp
 
+from connectors.canonical import TABLES
 from semantic_layer.model.profile import (
     ColumnProfile,
     DataProfile,
@@ -27,6 +28,8 @@ from semantic_layer.model.profile import (
 MAX_VALUES = 50
 SKIPPED_TABLES = ("quarantine",)  # ingestion's rejects, not data to model
 MAX_TOUCHPOINTS = 200
+MAX_PATH_TOUCHPOINTS = 16  # people's paths are made of the most common touchpoints …
+MAX_PATH_PEOPLE = 20_000  # … for everyone, or a fixed sample of this many people
 
 
 class ProfileError(Exception):
@@ -53,15 +56,18 @@ def profile_database(
         tables = tuple(_table(con, name, max_values) for name in _table_names(con))
         events = next((t for t in tables if t.name == "events"), None)
         tps: tuple[TouchpointProfile, ...] = ()
+        paths: tuple[tuple[tuple[str, ...], int], ...] = ()
         unit = "user"
         if touchpoints and events is not None and _has(events, "touchpoint", "user_id", "ts"):
             tps, unit = _touchpoints(con, events)
+            paths = _paths(con, tps)
         start, end, users = _events_span(con, events)
         return DataProfile(
             tables=tables,
             touchpoints=tps,
             users=users,
             rank_unit="session" if unit == "session" else "user",
+            paths=paths,
             start=start,
             end=end,
             timezone=_meta_timezone(con),
@@ -96,7 +102,8 @@ def _table(con: duckdb.DuckDBPyConnection, name: str, max_values: int) -> TableP
         if distinct <= max_values * 1.2 and non_null:
             values = _values(con, table, column, max_values)
         columns.append(ColumnProfile(column, type_, distinct, rows - non_null, values))
-    return TableProfile(name, rows, tuple(columns))
+    canonical = TABLES.get(name)
+    return TableProfile(name, rows, tuple(columns), canonical.doc if canonical else "")
 
 
 def _values(
@@ -121,7 +128,7 @@ def _values(
 _POSITIONS = """
 WITH firsts AS (
     SELECT {unit} AS unit, touchpoint, min(ts) AS first_ts
-    FROM events WHERE touchpoint IS NOT NULL AND {unit} IS NOT NULL
+    FROM events WHERE trim(touchpoint) <> '' AND {unit} IS NOT NULL
     GROUP BY ALL
 ), ranked AS (
     SELECT touchpoint, row_number() OVER (PARTITION BY unit ORDER BY first_ts, touchpoint) AS r
@@ -130,25 +137,43 @@ WITH firsts AS (
 SELECT touchpoint, median(r), avg(r) FROM ranked GROUP BY touchpoint
 """
 _COUNTS = """
-SELECT touchpoint, count(*), count(DISTINCT user_id), {revenue}
-FROM events WHERE touchpoint IS NOT NULL GROUP BY touchpoint ORDER BY 2 DESC LIMIT {limit}
+SELECT touchpoint, count(*), count(DISTINCT user_id), {revenue}, {sessioned}
+FROM events WHERE trim(touchpoint) <> '' GROUP BY touchpoint ORDER BY 2 DESC LIMIT {limit}
 """
+_PATHS = """
+WITH firsts AS (
+    SELECT user_id, touchpoint, min(ts) AS first_ts FROM events
+    WHERE user_id IS NOT NULL AND list_contains(?, touchpoint)
+    GROUP BY ALL
+), paths AS (
+    SELECT list(touchpoint ORDER BY first_ts, touchpoint) AS path FROM firsts GROUP BY user_id
+    ORDER BY hash(user_id), user_id LIMIT ?
+)
+SELECT path, count(*) AS n FROM paths GROUP BY path ORDER BY n DESC, path
+"""
+Ranks = dict[str, tuple[float, float]]
+
+
+def _ranks(con: duckdb.DuckDBPyConnection, unit_column: str) -> Ranks:
+    query = _POSITIONS.format(unit=unit_column)
+    return {str(tp): (float(med), float(avg)) for tp, med, avg in con.execute(query).fetchall()}
 
 
 def _touchpoints(
     con: duckdb.DuckDBPyConnection, events: TableProfile
 ) -> tuple[tuple[TouchpointProfile, ...], str]:
-    """Each touchpoint's volume, reach, channels and median position of its first occurrence
-    in a session (or per user when there are no sessions)."""
+    """Each touchpoint's volume, reach, channels and median position of its first occurrence in
+    a session (when its events have sessions) and among a person's touchpoints."""
     session = events.column("session_id")
+    has_sessions = session is not None and session.nulls < events.rows
     unit = "session" if session is not None and session.nulls < events.rows / 2 else "user"
-    unit_col = "session_id" if unit == "session" else "user_id"
-    ranks = {
-        tp: (float(median), float(mean))
-        for tp, median, mean in con.execute(_POSITIONS.format(unit=unit_col)).fetchall()
-    }
+    by_person = _ranks(con, "user_id")
+    by_session = _ranks(con, "session_id") if has_sessions else {}
     revenue = "count(revenue)" if events.column("revenue") is not None else "0"
-    counts = con.execute(_COUNTS.format(revenue=revenue, limit=MAX_TOUCHPOINTS)).fetchall()
+    sessioned = "count(session_id)" if session is not None else "0"
+    counts = con.execute(
+        _COUNTS.format(revenue=revenue, sessioned=sessioned, limit=MAX_TOUCHPOINTS)
+    ).fetchall()
     channels: dict[str, list[tuple[str, int]]] = {}
     if events.column("channel") is not None:
         for tp, channel, n in con.execute(
@@ -156,19 +181,42 @@ def _touchpoints(
             "WHERE touchpoint IS NOT NULL AND channel IS NOT NULL GROUP BY ALL ORDER BY n DESC"
         ).fetchall():
             channels.setdefault(str(tp), []).append((str(channel), int(n)))
-    found = tuple(
-        TouchpointProfile(
-            id=str(tp),
-            events=int(n),
-            users=int(users),
-            median_rank=ranks.get(tp, (0.0, 0.0))[0],
-            mean_rank=ranks.get(tp, (0.0, 0.0))[1],
-            channels=tuple(channels.get(str(tp), ())),
-            with_revenue=int(with_revenue),
+    found = []
+    for tp, n, users, with_revenue, in_sessions in counts:
+        person = by_person.get(str(tp), (0.0, 0.0))
+        # a touchpoint mostly recorded outside sessions (orders, dispatch) is placed per person
+        in_session = str(tp) in by_session and int(in_sessions) >= int(n) / 2
+        rank = by_session[str(tp)] if in_session else person
+        found.append(
+            TouchpointProfile(
+                id=str(tp),
+                events=int(n),
+                users=int(users),
+                median_rank=rank[0],
+                mean_rank=rank[1],
+                channels=tuple(channels.get(str(tp), ())),
+                with_revenue=int(with_revenue),
+                rank_unit="session" if in_session else "user",
+                person_rank=person[0],
+                person_mean_rank=person[1],
+            )
         )
-        for tp, n, users, with_revenue in counts
-    )
-    return found, unit
+    return tuple(found), unit
+
+
+def _paths(
+    con: duckdb.DuckDBPyConnection, touchpoints: tuple[TouchpointProfile, ...]
+) -> tuple[tuple[tuple[str, ...], int], ...]:
+    """People's paths through the most common touchpoints (and those carrying revenue), by
+    first occurrence, with how many people took each, most first (for a fixed sample of
+    people when there are many)."""
+    common = sorted(touchpoints, key=lambda t: -t.users)[:MAX_PATH_TOUCHPOINTS]
+    paying = sorted((t for t in touchpoints if t.with_revenue), key=lambda t: -t.with_revenue)
+    ids = list(dict.fromkeys(t.id for t in (*common, *paying[:2])))
+    if not ids:
+        return ()
+    rows = con.execute(_PATHS, [ids, MAX_PATH_PEOPLE]).fetchall()
+    return tuple((tuple(str(t) for t in path), int(n)) for path, n in rows)
 
 
 def _events_span(
@@ -188,7 +236,7 @@ def _as_datetime(value: Any) -> datetime | None:
 
 
 def _meta_timezone(con: duckdb.DuckDBPyConnection) -> str | None:
-    """The timezone the demo generator records in `_tpa_meta`, when there is one."""
+    """The timezone the data is in, when the demo generator or ingestion recorded it."""
     try:
         row = con.execute("SELECT value FROM _tpa_meta WHERE key = 'timezone'").fetchone()
     except duckdb.Error:

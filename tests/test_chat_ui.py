@@ -125,11 +125,11 @@ def test_a_clarification_offers_its_choices_as_chips(
 ) -> None:
     updates = ask(handlers, "show me the thing")
     view = last_view(updates, service)
-    assert [c.label for c in view.choices] == [
+    assert [c.label for c in view.choices] == [  # built from the model's own metrics
         "Drop-off",
-        "Conversion by channel",
-        "Channel contribution",
-        "Customer satisfaction",
+        "Conversion rate by channel",
+        "Checkout conversion rate by channel",
+        "First response time by channel",
     ]
     assert view.choices[0].question == "which touchpoint lost the most users last week"
     assert view.figure is None and view.table is None and view.interpretation == ""

@@ -75,7 +75,11 @@ def test_failure_half_way_leaves_previous_tables(
     with pytest.raises(RuntimeError, match="disk on fire"):
         run(path)
     assert _snapshot(db) == before
-    assert rows(db, "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '_tpa_%'") == [(0,)]
+    assert rows(
+        db,
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '_tpa_%' "
+        "AND table_name <> '_tpa_meta'",
+    ) == [(0,)]
     monkeypatch.undo()
     run(path)
     assert rows(db, "SELECT touchpoint FROM events") == [("home",)]
@@ -97,7 +101,11 @@ def test_stale_staging_tables_are_dropped_first(tmp_path: Path) -> None:
         con.execute("CREATE TABLE _tpa_stage_events (junk INTEGER)")
         con.execute("CREATE TABLE _tpa_stage_old_thing (junk INTEGER)")
     run(_setup(tmp_path))
-    assert rows(db, "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '_tpa_%'") == [(0,)]
+    assert rows(
+        db,
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '_tpa_%' "
+        "AND table_name <> '_tpa_meta'",
+    ) == [(0,)]
     assert rows(db, "SELECT count(*) FROM events") == [(3,)]
 
 

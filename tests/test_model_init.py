@@ -117,7 +117,7 @@ def test_the_proposal_for_events_only_validates(events_only_db: Path) -> None:
     assert list(spec.tables) == ["events"]
     assert spec.settings.purchase_touchpoint == "purchase"
     assert spec.settings.timezone == "UTC"
-    assert spec.journeys[0].steps == ("product_view", "add_to_cart", "checkout", "purchase")
+    assert spec.journeys[0].steps == ("home", "product_view", "add_to_cart", "checkout", "purchase")
     names = {m.name for m in spec.metrics}
     assert {"active_users", "events", "purchasers", "conversion_rate"} <= names
     assert not names & {"sessions", "revenue", "orders"}  # their columns are empty

@@ -297,10 +297,14 @@ def _starters(lang: str, when: str, model: SemanticModel) -> list[dict[str, str]
         label_en, label_zh = model.metrics[name].label("en"), model.metrics[name].label("zh")
         if dim is not None:
             by_en, by_zh = f"{label_en} by {dim[0]}", f"各{dim[1]}{label_zh}"
-            options.append((by_en, by_zh, f"{by_en}{en}", f"{zh}{by_zh}"))
+            options.append((_capital(by_en), by_zh, f"{by_en}{en}", f"{zh}{by_zh}"))
         else:
-            options.append((label_en, label_zh, f"{label_en}{en}", f"{zh}{label_zh}"))
+            options.append((_capital(label_en), label_zh, f"{label_en}{en}", f"{zh}{label_zh}"))
     return _options(lang, options[:4])
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _first_dimension(model: SemanticModel) -> tuple[str, str] | None:

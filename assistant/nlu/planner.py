@@ -120,7 +120,7 @@ class EmbeddedPlanner:
         cov: Coverage = coverage(r, plan, self.model, ctx)
         confidence = cov.confidence * (0.9 if notes else 1.0)
         if cov.unused and plan["kind"] not in ("clarify", "unsupported"):
-            if source == "rules" and cov.mostly_unused:
+            if source == "rules" and cov.mostly_unused and _named(r) <= 1:
                 asked = choices.unclear(r, [u.text for u in cov.unused], self.model)
                 return PlannerResult(
                     parse_plan({**asked, "language": r.language}), source, notes, cov.unused, 1.0
@@ -232,6 +232,13 @@ def _without_times(r: Reading) -> str:
     for t in sorted(r.times, key=lambda t: -t.start):
         norm = norm[: t.start] + " " + norm[t.end :]
     return " ".join(norm.split())
+
+
+def _named(r: Reading) -> int:
+    """How many model objects and times the question names: a question that names several is
+    answered with a note about its other words; one that names one thing among unknown words is
+    asked back."""
+    return sum(len(m.refs()) > 0 for m in r.matches) + len(r.times)
 
 
 def _names_anything(r: Reading) -> bool:

@@ -116,7 +116,7 @@ class _Run:
                 for t in targets
             }
             with self.runner.stage("swap"):
-                swap(self.runner, [*targets, QUARANTINE])
+                swap(self.runner, [*targets, QUARANTINE], {"timezone": self.config.timezone})
         except BaseException:
             with contextlib.suppress(duckdb.Error):  # never hide the original error
                 drop_stages(self.runner)

@@ -1,8 +1,14 @@
 """Staging tables and the swap: everything is built in `_tpa_stage_<table>`, then replaces the old
 tables in one transaction, so a failure half way leaves the previous tables untouched.
+
+The same transaction records facts about the data in `_tpa_meta(key, value)` (the timezone times
+were converted to), which `tpa init` reads. Like every `_`-table it is not part of the model, and
+queries cannot reach it.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from ..canonical import TABLES, create_table_sql
 from .mapping import REASON, ROW, MappingPlan
@@ -11,6 +17,7 @@ from .sqltext import ident, string_lit
 from .stitching import PERSONS
 
 PREFIX = "_tpa_stage_"
+META = "_tpa_meta"
 _USERS_ROWS = "_tpa_users_rows"
 
 
@@ -114,8 +121,8 @@ def merge_users(runner: Runner, extras: dict[str, str]) -> None:
     )
 
 
-def swap(runner: Runner, tables: list[str]) -> None:
-    """Replace each table by its staging table, all in one transaction."""
+def swap(runner: Runner, tables: list[str], meta: Mapping[str, str] | None = None) -> None:
+    """Replace each table by its staging table and set the `meta` keys, in one transaction."""
     kinds = dict(
         runner.rows(
             "SELECT table_name, table_type FROM information_schema.tables "
@@ -130,6 +137,14 @@ def swap(runner: Runner, tables: list[str]) -> None:
         elif existing is not None:
             statements.append(f"DROP TABLE {ident(name)}")
         statements.append(f"ALTER TABLE {ident(stage(name))} RENAME TO {ident(name)}")
+    if meta:
+        keys = ", ".join(string_lit(k) for k in meta)
+        rows = ", ".join(f"({string_lit(k)}, {string_lit(v)})" for k, v in meta.items())
+        statements += [
+            f"CREATE TABLE IF NOT EXISTS {META} (key VARCHAR, value VARCHAR)",
+            f"DELETE FROM {META} WHERE key IN ({keys})",
+            f"INSERT INTO {META} VALUES {rows}",
+        ]
     runner.execute("BEGIN TRANSACTION")
     try:
         for statement in statements:

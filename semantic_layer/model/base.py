@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator, model_validator
 
 from semantic_layer.errors import normalise
 
@@ -49,10 +49,20 @@ def pretty(name: str) -> str:
 
 
 class Labels(Strict):
-    """What an object is called, in English and (optionally) Chinese."""
+    """What an object is called, in English and/or Chinese (at least one of them).
 
-    en: Text
+    `en` is "" when only `zh` is given: show English through `label("en")` of the object, which
+    falls back to a readable form of its id.
+    """
+
+    en: Text = ""
     zh: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_language(self) -> Labels:
+        if not self.en and not self.zh:
+            raise ValueError("labels need `en` or `zh` (or both), e.g. {en: department, zh: 科室}")
+        return self
 
 
 class Synonyms(Strict):
@@ -78,7 +88,8 @@ class Named(Strict):
             text = self.labels.zh if lang == "zh" else self.labels.en
             if text:
                 return text
-            return self.labels.en
+            if self.labels.en:
+                return self.labels.en
         return pretty(self.key)
 
     @property

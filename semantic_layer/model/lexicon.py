@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from semantic_layer.errors import normalise
-
-from .spec import Stage
+from .stages import guess_stage
 
 
 class Words(NamedTuple):
@@ -114,8 +112,6 @@ VALUES: dict[str, Words] = {
     "csat": Words("CSAT survey", "满意度调查"),
     "nps": Words("NPS survey", "NPS调查"),
     "complaint": Words("complaint", "投诉"),
-    "true": Words("yes", "是"),
-    "false": Words("no", "否"),
 }
 
 METRICS: dict[str, Words] = {
@@ -142,6 +138,12 @@ METRICS: dict[str, Words] = {
     "resolution_time": Words("resolution time", "解决时长", ("time to resolve",), ("处理时长",)),
     "csat": Words("CSAT", "客户满意度", ("customer satisfaction",), ("满意度",)),
     "csat_average": Words("average CSAT score", "平均满意度评分", ("mean CSAT",), ("满意度均分",)),
+    "ticket_csat": Words(
+        "ticket CSAT", "工单满意度", ("service satisfaction",), ("客服满意度", "服务满意度")
+    ),
+    "ticket_csat_average": Words(
+        "average ticket CSAT score", "工单满意度均分", ("mean ticket CSAT",), ("客服评分",)
+    ),
     "nps_promoter_share": Words(
         "share of promoters", "推荐者占比", ("promoters",), ("推荐者比例",)
     ),
@@ -150,27 +152,6 @@ METRICS: dict[str, Words] = {
     ),
     "nps": Words("NPS", "净推荐值", ("net promoter score",), ("NPS值",)),
 }
-
-STAGE_KEYWORDS: tuple[tuple[Stage, tuple[str, ...]], ...] = (
-    ("advocacy", ("review", "share", "referral", "refer", "rating", "invite")),
-    ("retention", ("service", "chat", "call", "ticket", "after", "refund", "return", "signup",
-                   "sign_up", "register", "member", "login", "repurchase", "support")),
-    ("purchase", ("checkout", "payment", "pay", "purchase", "order", "buy", "paid")),
-    ("consideration", ("product", "detail", "cart", "coupon", "wishlist", "favorite", "compare",
-                       "item", "sku")),
-    ("interest", ("landing", "home", "search", "visit", "browse", "page", "category", "view")),
-    ("awareness", ("ad", "ads", "impression", "article", "email", "sms", "push", "click",
-                   "social", "post", "video", "live")),
-)  # fmt: skip
-
-
-def guess_stage(touchpoint: str) -> Stage | None:
-    """The journey stage a touchpoint id suggests (`add_to_cart` → consideration), or None."""
-    words = normalise(touchpoint).split()
-    for stage, keys in STAGE_KEYWORDS:
-        if any(k in words or any(w.startswith(k) for w in words) for k in keys):
-            return stage
-    return None
 
 
 def words_for(table: dict[str, Words], key: str) -> Words | None:
@@ -182,7 +163,6 @@ __all__ = [
     "CHANNELS",
     "COLUMNS",
     "METRICS",
-    "STAGE_KEYWORDS",
     "TOUCHPOINTS",
     "VALUES",
     "Words",

@@ -28,11 +28,12 @@ class ColumnProfile:
 
 @dataclass(frozen=True)
 class TableProfile:
-    """A table: rows and columns."""
+    """A table: rows and columns, and what a row is when the table is a canonical one."""
 
     name: str
     rows: int
     columns: tuple[ColumnProfile, ...]
+    description: str = ""
 
     def column(self, name: str) -> ColumnProfile | None:
         return next((c for c in self.columns if c.name == name), None)
@@ -54,10 +55,18 @@ class TouchpointProfile:
     id: str
     events: int
     users: int
-    median_rank: float  # median position of its first occurrence in a session (or per user)
+    median_rank: float  # median position of its first occurrence in a `rank_unit`
     mean_rank: float = 0.0  # the same, averaged (breaks ties between equal medians)
     channels: tuple[tuple[str, int], ...] = ()  # events per channel, most first
     with_revenue: int = 0  # events that carry a revenue
+    rank_unit: Literal["session", "user"] = "user"  # "user" when its events have no session
+    person_rank: float = 0.0  # median position of its first occurrence among a person's
+    person_mean_rank: float = 0.0  # touchpoints, and the same averaged
+
+    @property
+    def order(self) -> tuple[float, float, str]:
+        """Sort key: where it usually comes in a person's journey."""
+        return (self.person_rank, self.person_mean_rank, self.id)
 
     @property
     def main_channel(self) -> str | None:
@@ -69,12 +78,18 @@ class TouchpointProfile:
 
 @dataclass(frozen=True)
 class DataProfile:
-    """Tables, touchpoints, users and time range of a database."""
+    """Tables, touchpoints, users and time range of a database.
+
+    `paths` are people's journeys: each person's touchpoints (the most common ones) in the order
+    of their first occurrence, with the number of people who took that path, most first (for a
+    fixed sample of people when there are many).
+    """
 
     tables: tuple[TableProfile, ...]
     touchpoints: tuple[TouchpointProfile, ...] = ()
     users: int = 0
     rank_unit: Literal["session", "user"] = "user"
+    paths: tuple[tuple[tuple[str, ...], int], ...] = ()
     start: datetime | None = None
     end: datetime | None = None
     timezone: str | None = None

@@ -1,9 +1,12 @@
 """`tpa init`: a first semantic model proposed from a profile of the data.
 
 Tables with their time and entity columns, dimensions from low-cardinality columns (with their
-values, named in both languages when the words are common), touchpoints with a guessed stage, a
-default journey along the main path to the purchase touchpoint, and the standard metrics the
-tables allow. The result validates; the user reviews the guesses the comments point out.
+values, named in both languages when the words are common; yes/no values named after their
+column), touchpoints with a stage from their words or their position in people's journeys, a
+default journey along the most common path to the purchase touchpoint, and the standard metrics
+the tables allow. The result validates; the user reviews the guesses the comments point out.
+Columns whose names are not identifiers (Chinese ones) keep their name in `column` and get an
+identifier as the dimension's `name`.
 """
 
 from __future__ import annotations
@@ -11,12 +14,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from semantic_layer.errors import normalise
+from pydantic import ValidationError
+
+from semantic_layer.errors import UserError
 
 from .base import pretty
-from .lexicon import CHANNELS, COLUMNS, TOUCHPOINTS, VALUES, Words, guess_stage, words_for
-from .profile import DataProfile, TableProfile, TouchpointProfile
+from .lexicon import CHANNELS, COLUMNS, TOUCHPOINTS, VALUES, Words, words_for
+from .profile import DataProfile, TableProfile
+from .propose_journey import Placement, place_touchpoints
 from .propose_metrics import propose_metrics
+from .propose_names import (
+    TRUE_WORDS,
+    Namer,
+    column_labels,
+    flag_value_labels,
+    has_cjk,
+    is_flag,
+    is_identifier,
+    translate,
+)
 from .render import render_proposal
 from .rules.database import type_kind
 from .spec import ModelSpec
@@ -26,8 +42,10 @@ TABLE_ORDER = ("events", "users", "tickets", "feedback", "marketing_costs")
 TIME_COLUMNS = ("ts", "timestamp", "event_time", "opened_ts", "first_seen_ts", "date", "day")
 GENERIC_COLUMNS = ("kind", "type", "category", "status", "source", "name", "level")
 FREE_TEXT = ("comment", "comments", "text", "note", "notes", "message", "description", "title")
-PURCHASE_NAMES = ("payment", "purchase", "pay", "paid", "order_paid", "buy", "order")
-MIN_STEP_REACH = 0.05  # a journey step is reached by at least 5% of people
+
+
+class ProposalError(UserError, ValueError):
+    """The data leads to a model that does not validate: says which table or column."""
 
 
 @dataclass(frozen=True)
@@ -40,26 +58,82 @@ class Proposal:
 
 
 def propose_model(profile: DataProfile, name: str = "my_model", source: str = "") -> Proposal:
-    """Propose a model for the profiled database (`source` names it in the header comment)."""
+    """Propose a model for the profiled database (`source` names it in the header comment).
+
+    Raises:
+        ProposalError: a part of the data cannot be modelled (one line naming it).
+    """
     notes: list[str] = []
-    touchpoints = _touchpoints(profile, notes)
-    purchase = _purchase_touchpoint(profile)
-    steps = _main_path(profile, purchase)
-    metrics = propose_metrics(profile, purchase, steps[-2:])
+    tables = _usable_tables(profile, notes)
+    placement = place_touchpoints(profile)
+    metrics = propose_metrics(profile, placement.purchase, placement.steps[-2:])
+    namer = Namer({"date", "main_journey", *(m["name"] for m in metrics.metrics)})
     data: Row = {
         "version": 1,
         "name": name,
-        "settings": _settings(profile, purchase, notes),
-        "tables": _tables(profile),
-        "dimensions": _dimensions(profile, notes),
+        "settings": _settings(profile, placement.purchase, notes),
+        "tables": _tables(tables, profile),
+        "dimensions": _dimensions(tables, namer, notes),
         "measures": metrics.measures,
         "metrics": metrics.metrics,
-        "touchpoints": touchpoints,
-        "journeys": _journeys(steps, notes),
+        "touchpoints": _touchpoints(profile, placement, notes),
+        "journeys": _journeys(placement, notes),
         "policies": {"analyst": {"description": "everything", "metrics": "*", "dimensions": "*"}},
     }
-    spec = ModelSpec.model_validate(data)
+    notes += metrics.notes
+    spec = _validated(data)
     return Proposal(spec, render_proposal(data, profile, source, notes), tuple(notes))
+
+
+def _validated(data: Row) -> ModelSpec:
+    try:
+        return ModelSpec.model_validate(data)
+    except ValidationError as e:
+        error = e.errors()[0]
+        loc = tuple(error["loc"])
+        node: Any = data
+        for part in loc[:2]:
+            if isinstance(node, dict):
+                node = node.get(part)
+            elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+                node = node[part]
+        value = repr(error.get("input"))
+        value = value if len(value) <= 60 else f"{value[:57]}..."
+        raise ProposalError(
+            f"{_describe(loc, node)}: {error['msg']} (at {'.'.join(map(str, loc))}, value {value})",
+            hint="rename it in the database, or leave it out and write this part of the model "
+            "by hand",
+        ) from None
+
+
+def _describe(loc: tuple[Any, ...], node: Any) -> str:
+    """What the failing part of the proposal was made from: a table, column or touchpoint."""
+    if loc[0] == "tables":
+        return f"table '{_shown(loc[1])}'" if len(loc) > 1 else "the tables"
+    if isinstance(node, dict) and "column" in node and "table" in node:
+        return f"the dimension for column {_shown(node['table'])}.{_shown(node['column'])}"
+    if isinstance(node, dict) and "id" in node:
+        return f"touchpoint '{_shown(node['id'])}'"
+    if isinstance(node, dict) and "name" in node:
+        return f"{str(loc[0]).rstrip('s')} '{_shown(node['name'])}'"
+    return str(loc[0])
+
+
+def _shown(name: Any) -> str:
+    """A name as printed: control characters escaped, so a message stays one line."""
+    text = str(name)
+    return text if text.isprintable() else repr(text)[1:-1]
+
+
+def _usable_tables(profile: DataProfile, notes: list[str]) -> list[TableProfile]:
+    usable = [t for t in _ordered(profile.tables) if is_identifier(t.name)]
+    left_out = [t.name for t in profile.tables if not is_identifier(t.name)]
+    if left_out:
+        notes.append(
+            f"tables left out (their names are not identifiers: letters, digits, _): "
+            f"{', '.join(left_out)}; rename them or create views with such names"
+        )
+    return usable
 
 
 def _settings(profile: DataProfile, purchase: str | None, notes: list[str]) -> Row:
@@ -75,21 +149,21 @@ def _settings(profile: DataProfile, purchase: str | None, notes: list[str]) -> R
     return settings
 
 
-def _tables(profile: DataProfile) -> Row:
+def _tables(tables: list[TableProfile], profile: DataProfile) -> Row:
     users = profile.table("users")
-    tables: Row = {}
-    for table in _ordered(profile.tables):
-        spec: Row = {"description": f"{table.rows:,} rows"}
+    joinable = users is not None and users.column("user_id") is not None
+    out: Row = {}
+    for table in tables:
+        spec: Row = {"description": table.description or pretty(table.name)}
         time = _time_column(table)
         if time is not None:
             spec["time"] = time
         if table.column("user_id") is not None:
             spec["entity"] = "user_id"
-            joinable = users is not None and users.column("user_id") is not None
             if joinable and table.name not in ("users", "identity_links"):
                 spec["joins"] = [{"table": "users", "on": "user_id"}]
-        tables[table.name] = spec
-    return tables
+        out[table.name] = spec
+    return out
 
 
 def _ordered(tables: tuple[TableProfile, ...]) -> list[TableProfile]:
@@ -99,43 +173,66 @@ def _ordered(tables: tuple[TableProfile, ...]) -> list[TableProfile]:
 
 def _time_column(table: TableProfile) -> str | None:
     times = [
-        c.name for c in table.columns if type_kind(c.type) == "time" and table.has_data(c.name)
+        c.name
+        for c in table.columns
+        if type_kind(c.type) == "time" and table.has_data(c.name) and _nameable(c.name)
     ]
     preferred = [c for c in TIME_COLUMNS if c in times]
     found = preferred or times
     return found[0] if found else None
 
 
-def _dimensions(profile: DataProfile, notes: list[str]) -> list[Row]:
+def _dimensions(tables: list[TableProfile], namer: Namer, notes: list[str]) -> list[Row]:
     dims: list[Row] = []
-    events = profile.table("events")
+    events = next((t for t in tables if t.name == "events"), None)
     if events is not None and _time_column(events) is not None:
         also = {
             t.name: _time_column(t)
-            for t in _ordered(profile.tables)
+            for t in tables
             if t.name != "events" and _time_column(t) is not None
         }
         date = {"name": "date", "type": "time", "table": "events", "column": _time_column(events)}
-        dims.append(_named({**date, "also_in": also} if also else date, COLUMNS["date"]))
-    by_name: dict[str, list[tuple[TableProfile, str]]] = {}
-    for table in _ordered(profile.tables):
+        dims.append(_with_words({**date, "also_in": also} if also else date, COLUMNS["date"]))
+    by_key: dict[str, list[tuple[TableProfile, str]]] = {}
+    for table in tables:
         if table.name == "identity_links":
             continue
         for column in table.columns:
             if _is_dimension(table, column.name):
-                by_name.setdefault(_dimension_name(table, column.name), []).append(
-                    (table, column.name)
-                )
-    for name, places in by_name.items():
+                by_key.setdefault(_merge_key(table, column.name), []).append((table, column.name))
+    single = []
+    for key, places in by_key.items():
+        if key != "touchpoint" and len(_counts(places)) < 2:
+            single += [f"{t.name}.{c}" for t, c in places]
+            continue
+        first, column_name = places[0]
+        name = namer.name(key, f"{first.name}.{column_name}", prefix=_singular(first.name))
         dims.append(_categorical(name, places))
-    skipped = _skipped_text_columns(profile)
+    skipped = _skipped_text_columns(tables)
     if skipped:
         notes.append(f"not proposed as dimensions (too many values or free text): {skipped}")
+    if single:
+        notes.append(f"not proposed as dimensions (a single value): {', '.join(single)}")
+    spaced = [f"{t.name}.'{c.name}'" for t in tables for c in t.columns if not _nameable(c.name)]
+    if spaced:
+        notes.append(
+            f"columns left out (spaces around their names): {', '.join(spaced)}; rename them"
+        )
+    if namer.made_up:
+        made = ", ".join(f"{n} ({what})" for n, what in namer.made_up)
+        notes.append(f"dimension names given to columns that are not identifiers: {made}")
     return dims
+
+
+def _nameable(column: str) -> bool:
+    """Whether a model can name the column (its format strips spaces around names)."""
+    return bool(column.strip()) and column == column.strip()
 
 
 def _is_dimension(table: TableProfile, name: str) -> bool:
     column = table.column(name)
+    if not _nameable(name):
+        return False
     if name == "touchpoint" and column is not None:
         return True  # its values are the touchpoints section, however many
     if column is None or column.values is None or not column.values:
@@ -146,11 +243,24 @@ def _is_dimension(table: TableProfile, name: str) -> bool:
     return not (lowered == "id" or lowered.endswith("_id") or lowered in FREE_TEXT)
 
 
-def _dimension_name(table: TableProfile, column: str) -> str:
+def _singular(table: str) -> str:
+    return table[:-1] if table.endswith("s") else table
+
+
+def _merge_key(table: TableProfile, column: str) -> str:
+    """Columns with the same key in several tables are one dimension (`also_in`)."""
     if column.lower() not in GENERIC_COLUMNS or table.name == "events":
         return column
-    singular = table.name[:-1] if table.name.endswith("s") else table.name
-    return f"{singular}_{column}"
+    return f"{_singular(table.name)}_{column}"
+
+
+def _counts(places: list[tuple[TableProfile, str]]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for table, column in places:
+        found = table.column(column)
+        for value, n in found.values or () if found is not None else ():
+            counts[value] = counts.get(value, 0) + n
+    return counts
 
 
 def _categorical(name: str, places: list[tuple[TableProfile, str]]) -> Row:
@@ -158,115 +268,103 @@ def _categorical(name: str, places: list[tuple[TableProfile, str]]) -> Row:
     dim: Row = {"name": name, "table": table.name, "column": column}
     if others:
         dim["also_in"] = {t.name: c for t, c in others}
-    if name != "touchpoint":
-        dim["values"] = _values(places)
-    return _named(dim, words_for(COLUMNS, name))
-
-
-def _values(places: list[tuple[TableProfile, str]]) -> list[Row]:
-    counts: dict[str, int] = {}
-    boolean = False
-    for table, column in places:
-        profile = table.column(column)
-        if profile is None:
-            continue
-        boolean = boolean or type_kind(profile.type) == "bool"
-        for value, n in profile.values or ():
-            counts[value] = counts.get(value, 0) + n
-    rows = []
+    words = words_for(COLUMNS, name) or words_for(COLUMNS, column)
+    labels = column_labels(column)
+    if words is not None:
+        labels = {"en": words.en, "zh": column if has_cjk(column) else words.zh}
+    if name == "touchpoint":
+        return _with_words(dim, words)
+    counts = _counts(places)
+    found = table.column(column)
+    boolean = found is not None and type_kind(found.type) == "bool"
+    flag = boolean or is_flag(counts)  # true/false, or text such as 是/否, Y/N
+    yes: Row = {}
+    no: Row = {}
+    if flag:
+        labels, yes, no = flag_value_labels(column, labels)
+    values: list[Row] = []
     for value, _ in sorted(counts.items(), key=lambda kv: -kv[1]):
-        words = words_for(CHANNELS, value) or words_for(VALUES, value)
         row: Row = {"value": value == "true" if boolean else value}
-        if words is not None:
-            row["labels"] = {"en": words.en, "zh": words.zh}
-            synonyms = [*words.synonyms_en, *words.synonyms_zh]
-            if synonyms:
-                row["synonyms"] = synonyms
-        rows.append(row)
-    return rows
+        if flag:
+            named = yes if value.strip().lower() in TRUE_WORDS else no
+            row.update({"labels": named} if named else {})
+        else:
+            row.update(_value_words(value))
+        values.append(row)
+    return {**_with_words(dim, words, labels, column), "values": values}
 
 
-def _named(row: Row, words: Words | None) -> Row:
+def _value_words(value: str) -> Row:
+    words = words_for(CHANNELS, value) or words_for(VALUES, value)
     if words is None:
-        return row
-    out = {k: v for k, v in row.items() if k != "values"}
-    out["labels"] = {"en": words.en, "zh": words.zh} if words.zh else {"en": words.en}
-    synonyms = {"en": list(words.synonyms_en), "zh": list(words.synonyms_zh)}
-    out["synonyms"] = {k: v for k, v in synonyms.items() if v}
-    if "values" in row:
-        out["values"] = row["values"]
+        return {}
+    row: Row = {"labels": {"en": words.en, "zh": words.zh}}
+    synonyms = [*words.synonyms_en, *words.synonyms_zh]
+    if synonyms:
+        row["synonyms"] = synonyms
+    return row
+
+
+def _with_words(row: Row, words: Words | None, labels: Row | None = None, column: str = "") -> Row:
+    """`row` with labels (given, else from `words`) and the synonyms of `words`."""
+    if labels is None and words is not None:
+        labels = {"en": words.en, "zh": words.zh}
+    out = dict(row)
+    if labels:
+        out["labels"] = {k: v for k, v in labels.items() if v}
+    if words is not None:
+        zh = [*([words.zh] if has_cjk(column) and words.zh else []), *words.synonyms_zh]
+        synonyms = {"en": list(words.synonyms_en), "zh": [w for w in zh if w != column]}
+        out["synonyms"] = {k: list(dict.fromkeys(v)) for k, v in synonyms.items() if v}
     return out
 
 
-def _skipped_text_columns(profile: DataProfile) -> str:
+def _skipped_text_columns(tables: list[TableProfile]) -> str:
     skipped = [
         f"{t.name}.{c.name}"
-        for t in profile.tables
+        for t in tables
         for c in t.columns
         if type_kind(c.type) == "text"
         and not _is_dimension(t, c.name)
         and not c.name.lower().endswith("_id")
         and c.name.lower() not in ("id", "touchpoint")
+        and _nameable(c.name)
         and t.has_data(c.name)
         and t.name != "identity_links"
     ]
     return ", ".join(skipped)
 
 
-def _touchpoints(profile: DataProfile, notes: list[str]) -> list[Row]:
+def _touchpoints(profile: DataProfile, placement: Placement, notes: list[str]) -> list[Row]:
     rows = []
-    guessed = []
-    for tp in sorted(profile.touchpoints, key=lambda t: (t.median_rank, t.mean_rank, t.id)):
-        stage = guess_stage(tp.id)
-        if stage is None:
-            stage = "interest"
-            guessed.append(tp.id)
-        row: Row = {"id": tp.id, "stage": stage}
+    for tp in sorted(profile.touchpoints, key=lambda t: t.order):
+        row: Row = {"id": tp.id, "stage": placement.stages[tp.id]}
         if tp.main_channel is not None:
             row["channel"] = tp.main_channel
-        rows.append(_named(row, words_for(TOUCHPOINTS, tp.id) or Words(pretty(tp.id))))
-    if guessed:
-        notes.append(f"stage 'interest' is a guess for: {', '.join(guessed)}")
+        words = words_for(TOUCHPOINTS, tp.id)
+        if words is None and has_cjk(tp.id):
+            english = translate(tp.id)
+            labels = {"en": pretty(english) if english else "", "zh": tp.id}
+            rows.append(_with_words(row, None, labels))
+        else:
+            rows.append(_with_words(row, words or Words(pretty(tp.id))))
+    if placement.by_position:
+        found = ", ".join(f"{tp} → {stage}" for tp, stage in placement.by_position.items())
+        notes.append(
+            f"stages from the order people go in (their ids do not say; check them): {found}"
+        )
     return rows
 
 
-def _purchase_touchpoint(profile: DataProfile) -> str | None:
-    """The touchpoint that carries revenue, else one named like a purchase."""
-    paying = [t for t in profile.touchpoints if t.with_revenue > 0]
-    if paying:
-        return max(paying, key=lambda t: t.with_revenue).id
-    ids = {normalise(t.id): t.id for t in profile.touchpoints}
-    return next((ids[n] for n in PURCHASE_NAMES if n in ids), None)
-
-
-def _main_path(profile: DataProfile, purchase: str | None) -> tuple[str, ...]:
-    """Consideration-to-purchase touchpoints that enough people reach, in their usual order,
-    ending at the purchase touchpoint; each step reached by at least as many as the next."""
-    if purchase is None or not profile.users:
-        return ()
-    by_id = {t.id: t for t in profile.touchpoints}
-    end = by_id[purchase]
-    candidates = [
-        t
-        for t in profile.touchpoints
-        if t.id != purchase
-        and guess_stage(t.id) in ("consideration", "purchase")
-        and t.users >= MIN_STEP_REACH * profile.users
-        and (t.median_rank, t.mean_rank) < (end.median_rank, end.mean_rank)
-    ]
-    ordered = sorted(candidates, key=lambda t: (t.median_rank, t.mean_rank))
-    kept: list[TouchpointProfile] = [end]
-    for tp in reversed(ordered):
-        if tp.users >= kept[0].users:
-            kept.insert(0, tp)
-    return tuple(t.id for t in kept) if len(kept) >= 2 else ()
-
-
-def _journeys(steps: tuple[str, ...], notes: list[str]) -> list[Row]:
+def _journeys(placement: Placement, notes: list[str]) -> list[Row]:
+    steps = placement.steps
     if not steps:
         notes.append("no journey proposed: add one with the steps of your main funnel")
         return []
-    notes.append(f"the default journey ({' → '.join(steps)}) is the usual order in the data")
+    notes.append(f"the default journey ({' → '.join(steps)}) is the most common path in the data")
+    if placement.purchase is None:
+        notes.append(f"the default journey ends at {steps[-1]}, the touchpoint most people reach "
+                     "last (there is no purchase touchpoint)")  # fmt: skip
     return [
         {
             "name": "main_journey",

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .base import pretty
 from .lexicon import METRICS
 from .profile import DataProfile, TableProfile
+from .propose_names import has_cjk, is_identifier, translate
 
 Row = dict[str, Any]
 
@@ -17,6 +19,7 @@ class MetricPlan:
 
     measures: list[Row] = field(default_factory=list)
     metrics: list[Row] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what to review
 
     def measure(self, name: str, table: str, agg: str, **more: Any) -> None:
         self.measures.append({"name": name, "table": table, "agg": agg, **more})
@@ -93,14 +96,19 @@ def _events(
 
 def _last_step(plan: MetricPlan, before: str, after: str) -> None:
     """The conversion from the journey's second-to-last step to the purchase."""
+    words = before if is_identifier(before) else translate(before)
+    name = f"{words or 'last_step'}_conversion"
+    labels = {"en": f"{pretty(words)} conversion rate"} if words else {}
+    if has_cjk(before):
+        labels["zh"] = f"{before}转化率"
     plan.metric(
-        f"{before}_conversion",
+        name if is_identifier(name) else "last_step_conversion",
         "conversion",
         base={"touchpoint": before},
         conversion={"touchpoint": after},
         entity="user_id",
         format="percent",
-        labels={"en": f"{before.replace('_', ' ')} conversion rate"},
+        **({"labels": labels} if labels else {}),
         description=f"share of people who reach {before} and then {after} within the window",
     )
 
@@ -198,6 +206,8 @@ def _tickets(plan: MetricPlan, tickets: TableProfile) -> None:
                 higher_is_better=False,
                 description=f"complaint tickets / {per.replace('_', ' ')}",
             )
+    if tickets.has_data("csat"):
+        _ticket_csat(plan, tickets)
     for name, end, unit, fmt in (
         ("first_response_time", "first_response_ts", "minutes", "duration_minutes"),
         ("resolution_time", "resolved_ts", "hours", "duration_hours"),
@@ -208,6 +218,33 @@ def _tickets(plan: MetricPlan, tickets: TableProfile) -> None:
             plan.metric(
                 name, "simple", measure=f"{name}_{unit}", format=fmt, higher_is_better=False
             )
+
+
+def _ticket_csat(plan: MetricPlan, tickets: TableProfile) -> None:
+    """The share of satisfied ticket ratings (the top 20% of the scale) and their average."""
+    answered = {"column": "csat", "op": "not_null"}
+    plan.measure("ticket_csat_responses", "tickets", "count", filters=[answered])
+    plan.measure("ticket_csat_mean", "tickets", "avg", column="csat")
+    column = tickets.column("csat")
+    scores = [float(v) for v, _ in column.values or ()] if column is not None else []
+    if scores:
+        top = max(scores)
+        scale = 5 if top <= 5 else 10 if top <= 10 else 100
+        good = {"column": "csat", "op": ">=", "value": scale * 4 // 5}
+        plan.measure("ticket_csat_satisfied", "tickets", "count", filters=[good])
+        plan.metric(
+            "ticket_csat",
+            "ratio",
+            numerator="ticket_csat_satisfied",
+            denominator="ticket_csat_responses",
+            format="percent",
+            description=f"share of ticket ratings of {scale * 4 // 5} or more (of {scale})",
+        )
+        plan.notes.append(
+            f"ticket_csat counts ratings of {scale * 4 // 5}+ as satisfied, for a 1–{scale} "
+            "scale: check tickets.csat's scale"
+        )
+    plan.metric("ticket_csat_average", "simple", measure="ticket_csat_mean")
 
 
 def _costs(plan: MetricPlan) -> None:

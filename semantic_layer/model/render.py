@@ -120,11 +120,10 @@ def _touchpoint_note(tp: Row, profile: DataProfile) -> str:
     found = next((t for t in profile.touchpoints if t.id == tp.get("id")), None)
     if found is None:
         return ""
-    rank = f"{found.median_rank:g}"
-    return (
-        f"{found.events:,} events, {found.users:,} people; usually step {rank} of a "
-        f"{profile.rank_unit}"
-    )
+    where = f"step {found.person_rank:g} of a person's journey"
+    if found.rank_unit == "session":
+        where = f"step {found.median_rank:g} of a session, {where}"
+    return f"{found.events:,} events, {found.users:,} people; usually {where}"
 
 
 __all__ = ["render_proposal"]

@@ -72,9 +72,10 @@ class DimensionValue(Strict):
     description: str = ""
 
     def label(self, lang: str = "en") -> str:
+        """The label in `lang`, falling back to English, then the value as stored."""
         if self.labels is None:
             return str(self.value)
-        return (self.labels.zh if lang == "zh" else None) or self.labels.en
+        return (self.labels.zh if lang == "zh" else None) or self.labels.en or str(self.value)
 
 
 class DimensionSpec(Named):

@@ -1,0 +1,72 @@
+"""The journey stage a touchpoint id suggests, from its English or Chinese words.
+
+English ids are read as words (`add_to_cart`, `AddToCart`, `view-menu` → add to cart, add to
+cart, view menu); Chinese ids by the words they contain. The first stage whose words match wins,
+in the order of `EN_STAGES` / `ZH_STAGES` (so `cancel_order` is retention, `pay_order` purchase
+and `place_order` consideration). When nothing matches, `tpa init` places the touchpoint by its
+position in people's journeys instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from semantic_layer.errors import normalise
+
+from .spec import Stage
+
+# Regular expressions over the normalised id (lower case, words separated by one space).
+EN_STAGES: tuple[tuple[Stage, str], ...] = (
+    ("advocacy", r"\b(reviews?|reviewed|rate|rated|rating|shared?|sharing|refer\w*|invite\w*"
+                 r"|recommend\w*|testimonial)\b"),
+    ("retention", r"\b(cancel\w*|refund\w*|returns?|returned|after ?sales?|service|support|chat"
+                  r"|call|hotline|ticket|complain\w*|repurchase\w*|reorder\w*|renew\w*|login"
+                  r"|log in|sign ?in|check ?in|signup|sign up|register|member\w*|deliver\w*"
+                  r"|dispatch\w*|ship\w*|fulfil\w*|track\w*|revisit\w*|follow ?up|churn\w*"
+                  r"|unsubscribe\w*)\b"),
+    ("purchase", r"\b(checkout|pay\w*|paid|purchase\w*|buy\w*|bought|recharge\w*|top ?up"
+                 r"|(order|booking|reservation|checkout)"
+                 r" (completed?|success\w*|confirmed|done))\b"),
+    ("consideration", r"(^(view|add|select|choose)\b)|\b(product\w*|detail\w*|cart|basket"
+                      r"|coupons?|vouchers?|wishlist|favou?rites?|compare|item|sku|quote"
+                      r"|book\w*|reserv\w*|appointment|orders?|submit\w*|trial|demo)\b"),
+    ("interest", r"\b(landing|home|homepage|search\w*|visit\w*|browse\w*|page|category|list\w*"
+                 r"|explore|discover\w*|open|launch\w*|view\w*)\b"),
+    ("awareness", r"\b(ads?|advert\w*|impressions?|article|email|sms|push|click|social|post"
+                  r"|video|live|download\w*|install\w*|follow\w*|banner|promo\w*|notification"
+                  r"|exposure)\b"),
+)  # fmt: skip
+
+ZH_STAGES: tuple[tuple[Stage, tuple[str, ...]], ...] = (
+    ("advocacy", ("评价", "点评", "评论", "评分", "打分", "好评", "晒单", "分享", "推荐", "邀请",
+                  "转发")),
+    ("retention", ("复购", "回购", "签到", "续费", "续订", "复诊", "随访", "回访", "退款", "退货",
+                   "退费", "售后", "取消", "客服", "投诉", "登录", "登陆", "配送", "送达", "接单",
+                   "派单", "入住")),
+    ("purchase", ("支付", "付款", "缴费", "充值", "首充", "购买", "成交", "买单", "结算", "付费",
+                  "订单完成", "完成订单")),
+    ("consideration", ("加购", "购物车", "预约", "挂号", "下单", "提交", "详情", "查看", "收藏",
+                       "领券", "优惠券", "选座", "比价", "试用", "试玩", "咨询")),
+    ("interest", ("浏览", "搜索", "首页", "落地页", "访问", "进入", "打开", "启动")),
+    ("awareness", ("广告", "曝光", "关注", "下载", "安装", "推送", "短信", "邮件", "文章", "推文",
+                   "直播", "视频", "海报")),
+)  # fmt: skip
+
+_PATTERNS = tuple((stage, re.compile(pattern)) for stage, pattern in EN_STAGES)
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def guess_stage(touchpoint: str) -> Stage | None:
+    """The stage a touchpoint id suggests (`add_to_cart` → consideration, `缴费` → purchase), or
+    None when its words do not decide."""
+    words = normalise(_CAMEL.sub(" ", touchpoint))
+    for stage, pattern in _PATTERNS:
+        if pattern.search(words):
+            return stage
+    for stage, keys in ZH_STAGES:
+        if any(k in touchpoint for k in keys):
+            return stage
+    return None
+
+
+__all__ = ["EN_STAGES", "ZH_STAGES", "guess_stage"]
