@@ -57,6 +57,11 @@ class SuiteSpec(Strict):
     model: Path | None = Field(default=None, description="semantic model; none = the demo model")
     as_of: date | None = Field(default=None, description="'today'; default: the demo's as_of")
     role: str | None = None
+    case_files: list[Text] | None = Field(
+        default=None,
+        description="the case files (default: every *.yaml of the folder but suite.yaml); a "
+        "domain folder also holds its model and ingest config",
+    )
 
     @model_validator(mode="after")
     def _one_database(self) -> SuiteSpec:
@@ -136,9 +141,15 @@ def load_suite(path: Path) -> Suite:
     if not spec_path.is_file():
         raise UserError(f"{root}: no {SUITE_FILE} here", hint="a suite is a folder with suite.yaml")
     spec = _parse(spec_path, SuiteSpec)
-    files = (
-        sorted(p for p in root.glob("*.yaml") if p.name != SUITE_FILE) if path.is_dir() else [path]
-    )
+    if not path.is_dir():
+        files = [path]
+    elif spec.case_files is not None:
+        files = [root / name for name in spec.case_files]
+        missing = [f for f in files if not f.is_file()]
+        if missing:
+            raise UserError(f"{missing[0]}: a case file named in suite.yaml does not exist")
+    else:
+        files = sorted(p for p in root.glob("*.yaml") if p.name != SUITE_FILE)
     cases: list[tuple[Path, Case]] = []
     seen: dict[str, Path] = {}
     for file in files:

@@ -22,7 +22,6 @@ import json
 import shutil
 import sys
 import tempfile
-from bisect import bisect_right
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -67,36 +66,89 @@ PROVINCES = [  # canonical, CRM spelling, analytics (IP) spelling, weight
     ("Tianjin", "天津市", "天津", 2),
 ]
 REGION_OF = {
-    "Guangdong": "South", "Zhejiang": "East", "Jiangsu": "East", "Shanghai": "East",
-    "Beijing": "North", "Shandong": "East", "Sichuan": "Southwest", "Hubei": "Central",
-    "Henan": "Central", "Fujian": "East", "Hunan": "Central", "Shaanxi": "Northwest",
-    "Liaoning": "Northeast", "Chongqing": "Southwest", "Anhui": "East", "Tianjin": "North",
-}  # fmt: skip
-REGION_APPROVAL = {"East": 0.04, "South": 0.03, "North": 0.02, "Central": -0.02,
-                   "Southwest": -0.02, "Northwest": -0.04, "Northeast": -0.07}  # fmt: skip
+    "Guangdong": "South",
+    "Zhejiang": "East",
+    "Jiangsu": "East",
+    "Shanghai": "East",
+    "Beijing": "North",
+    "Shandong": "East",
+    "Sichuan": "Southwest",
+    "Hubei": "Central",
+    "Henan": "Central",
+    "Fujian": "East",
+    "Hunan": "Central",
+    "Shaanxi": "Northwest",
+    "Liaoning": "Northeast",
+    "Chongqing": "Southwest",
+    "Anhui": "East",
+    "Tianjin": "North",
+}
+REGION_APPROVAL = {
+    "East": 0.04,
+    "South": 0.03,
+    "North": 0.02,
+    "Central": -0.02,
+    "Southwest": -0.02,
+    "Northwest": -0.04,
+    "Northeast": -0.07,
+}
 
 # Source spellings of each system.
 SA_PLATFORM = {"app": "手机银行App", "mini_program": "微信小程序", "web": "个人网银"}
 SA_OS = {"ios": "iOS", "android": "Android", "harmonyos": "HarmonyOS"}
-CARD_CHANNEL = {"app": "APP", "mini_program": "WXMP", "web": "PC", "branch": "BRANCH",
-                "call_center": "CC"}  # fmt: skip
+CARD_CHANNEL = {
+    "app": "APP",
+    "mini_program": "WXMP",
+    "web": "PC",
+    "branch": "BRANCH",
+    "call_center": "CC",
+}
 CARD_OS = {"ios": "IOS", "android": "ANDROID", "harmonyos": "HARMONY", "web": "PC"}
-SPEND_CHANNEL = {"app": "手机银行", "mini_program": "微信小程序", "web": "网上银行", "branch": "网点"}
+SPEND_CHANNEL = {
+    "app": "手机银行",
+    "mini_program": "微信小程序",
+    "web": "网上银行",
+    "branch": "网点",
+}
 LOAN_CHANNEL = {"app": "MB", "mini_program": "WX", "web": "PC", "branch": "BR"}
-TICKET_CHANNEL = {"call_center": "客服热线", "app": "手机银行在线客服",
-                  "mini_program": "微信小程序客服", "branch": "网点"}  # fmt: skip
-TICKET_CATEGORY = {"fee_dispute": "年费争议", "card_delivery": "卡片寄送", "app_login": "App登录",
-                   "face_verification": "人脸识别", "credit_limit": "额度调整",
-                   "loan_repayment": "贷款还款", "card_fraud": "盗刷争议", "other": "其他"}  # fmt: skip
-ACQ_CRM = {"partner_ads": "合作方广告", "app": "手机银行", "mini_program": "微信小程序",
-           "web": "网上银行", "branch": "网点"}  # fmt: skip
+TICKET_CHANNEL = {
+    "call_center": "客服热线",
+    "app": "手机银行在线客服",
+    "mini_program": "微信小程序客服",
+    "branch": "网点",
+}
+TICKET_CATEGORY = {
+    "fee_dispute": "年费争议",
+    "card_delivery": "卡片寄送",
+    "app_login": "App登录",
+    "face_verification": "人脸识别",
+    "credit_limit": "额度调整",
+    "loan_repayment": "贷款还款",
+    "card_fraud": "盗刷争议",
+    "other": "其他",
+}
+ACQ_CRM = {
+    "partner_ads": "合作方广告",
+    "app": "手机银行",
+    "mini_program": "微信小程序",
+    "web": "网上银行",
+    "branch": "网点",
+}
 SEGMENT_CRM = {"mass": "大众客户", "affluent": "贵宾客户", "private": "私行客户"}
 MEDIA_SRC = {"douyin": "抖音", "tencent_ads": "腾讯广告", "baidu": "百度"}
-CAMPAIGN_ID = {"card_always_on": "CC-AO-25", "double11_cashback": "CC-D11-25",
-               "loan_always_on": "PL-AO-25", "spring_loan": "PL-CNY-26"}  # fmt: skip
-CAMPAIGN_SHEET = {"card_always_on": "信用卡常规拉新", "double11_cashback": "双十一首刷返现",
-                  "loan_always_on": "个贷常规投放", "spring_loan": "春节消费贷",
-                  "branch_card_gift": "网点办卡礼"}  # fmt: skip
+CAMPAIGN_ID = {
+    "card_always_on": "CC-AO-25",
+    "double11_cashback": "CC-D11-25",
+    "loan_always_on": "PL-AO-25",
+    "spring_loan": "PL-CNY-26",
+}
+CAMPAIGN_SHEET = {
+    "card_always_on": "信用卡常规拉新",
+    "double11_cashback": "双十一首刷返现",
+    "loan_always_on": "个贷常规投放",
+    "spring_loan": "春节消费贷",
+    "branch_card_gift": "网点办卡礼",
+}
 CPC = {"douyin": 24.0, "tencent_ads": 19.0, "baidu": 33.0}  # CNY per click (finance vertical)
 
 
@@ -116,9 +168,21 @@ class Sim:
         self.people: list[dict] = []
         self.out: dict[str, list[dict]] = {
             k: []
-            for k in ("sa", "sa_profiles", "clicks", "card", "spend", "loan", "branch", "cti",
-                      "ivr", "nps", "tickets", "crm")
-        }  # fmt: skip
+            for k in (
+                "sa",
+                "sa_profiles",
+                "clicks",
+                "card",
+                "spend",
+                "loan",
+                "branch",
+                "cti",
+                "ivr",
+                "nps",
+                "tickets",
+                "crm",
+            )
+        }
         self.n_session = 0
         self.n_apply = 0
         self.n_loan = 0
@@ -135,8 +199,34 @@ class Sim:
             if inside(day, CNY_DIP):
                 w[d] *= 0.55
         self.day_w = w / w.sum()
-        hours = np.array([1, 0.5, 0.3, 0.2, 0.2, 0.4, 1, 2.5, 4, 5.5, 6.5, 6.5, 5, 5, 5.5, 5.5, 5,
-                          5, 5, 6, 7, 7, 5, 2.5])  # fmt: skip
+        hours = np.array(
+            [
+                1,
+                0.5,
+                0.3,
+                0.2,
+                0.2,
+                0.4,
+                1,
+                2.5,
+                4,
+                5.5,
+                6.5,
+                6.5,
+                5,
+                5,
+                5.5,
+                5.5,
+                5,
+                5,
+                5,
+                6,
+                7,
+                7,
+                5,
+                2.5,
+            ]
+        )
         self.hour_w = hours / hours.sum()
 
     # ------------------------------------------------------------------ helpers
@@ -154,9 +244,11 @@ class Sim:
         else:
             hour = int(self.rng.choice(24, p=self.hour_w))
         return START + timedelta(
-            days=day, hours=hour, minutes=int(self.rng.integers(60)),
+            days=day,
+            hours=hour,
+            minutes=int(self.rng.integers(60)),
             seconds=int(self.rng.integers(60)),
-        )  # fmt: skip
+        )
 
     def later(self, t: datetime, lo_min: float, hi_min: float) -> datetime:
         return t + timedelta(seconds=int(self.rng.uniform(lo_min * 60, hi_min * 60)) + 1)
@@ -182,12 +274,24 @@ class Sim:
             seg = self.pick(["mass", "affluent", "private"], [88, 11, 1])
         os_ = self.pick(["ios", "android", "harmonyos"], [34, 41, 25])  # their phone
         p = {
-            "i": i, "kind": kind, "acq": acq, "channel": channel, "seg": seg, "prov": prov,
-            "os": os_, "mobile": md5(f"mobile:{i}", 16), "idh": md5(f"idcard:{i}", 20),
-            "cust": None, "registered": kind == "existing", "crm": None, "ids": {},
-            "has_card": False, "card_applied": False, "loan_applied": False, "has_loan": False,
-            "first_seen": None,
-        }  # fmt: skip
+            "i": i,
+            "kind": kind,
+            "acq": acq,
+            "channel": channel,
+            "seg": seg,
+            "prov": prov,
+            "os": os_,
+            "mobile": md5(f"mobile:{i}", 16),
+            "idh": md5(f"idcard:{i}", 20),
+            "cust": None,
+            "registered": kind == "existing",
+            "crm": None,
+            "ids": {},
+            "has_card": False,
+            "card_applied": False,
+            "loan_applied": False,
+            "has_loan": False,
+        }
         if kind == "existing":
             p["cust"] = self.new_cust()
             p["has_card"] = self.u() < 0.35
@@ -221,8 +325,9 @@ class Sim:
         self.n_session += 1
         return f"S{md5(f'session:{self.n_session}', 14)}"
 
-    def sa(self, t: datetime, event: str, p: dict, platform: str, sid: str,
-           campaign: str | None = None) -> None:  # fmt: skip
+    def sa(
+        self, t: datetime, event: str, p: dict, platform: str, sid: str, campaign: str | None = None
+    ) -> None:
         if t >= END:
             return
         os_ = p["os"] if platform != "web" else self.pick(["Windows", "Mac OS"], [80, 20])
@@ -231,16 +336,18 @@ class Sim:
         first[platform] = min(first.get(platform, t), t)
         if t < START:
             return
-        self.out["sa"].append({
-            "event": event,
-            "time": (t - UTC_SHIFT).strftime("%Y-%m-%d %H:%M:%S"),
-            "distinct_id": did,
-            "login_id": p["mobile"] if p["registered"] else "",
-            "platform": SA_PLATFORM[platform],
-            "os": SA_OS.get(os_, os_),
-            "session_id": sid,
-            "utm_campaign": CAMPAIGN_ID.get(campaign, "") if campaign else "",
-        })  # fmt: skip
+        self.out["sa"].append(
+            {
+                "event": event,
+                "time": (t - UTC_SHIFT).strftime("%Y-%m-%d %H:%M:%S"),
+                "distinct_id": did,
+                "login_id": p["mobile"] if p["registered"] else "",
+                "platform": SA_PLATFORM[platform],
+                "os": SA_OS.get(os_, os_),
+                "session_id": sid,
+                "utm_campaign": CAMPAIGN_ID.get(campaign, "") if campaign else "",
+            }
+        )
 
     def open_session(self, t: datetime, p: dict, platform: str, campaign=None) -> str:
         sid = self.session()
@@ -248,35 +355,68 @@ class Sim:
         self.sa(t, start, p, platform, sid, campaign)
         return sid
 
-    def card(self, t: datetime, status: str, p: dict, apply_no: str, channel: str,
-             event_channel: str | None = None, **more) -> None:  # fmt: skip
+    def card(
+        self,
+        t: datetime,
+        status: str,
+        p: dict,
+        apply_no: str,
+        channel: str,
+        event_channel: str | None = None,
+        **more,
+    ) -> None:
         if t >= END or t < START:
             return
         where = event_channel or channel
-        os_ = None if where in ("branch", "call_center") else CARD_OS[p["os"] if where != "web" else "web"]
+        os_ = (
+            None
+            if where in ("branch", "call_center")
+            else CARD_OS[p["os"] if where != "web" else "web"]
+        )
         row = {
-            "apply_no": apply_no, "status": status,
+            "apply_no": apply_no,
+            "status": status,
             "status_time": t.strftime("%Y-%m-%dT%H:%M:%S+08:00"),
-            "channel_code": CARD_CHANNEL[event_channel or channel], "client_os": os_,
-            "mobile_hash": p["mobile"], "id_hash": p["idh"], "cust_no": p["cust"],
-        }  # fmt: skip
+            "channel_code": CARD_CHANNEL[event_channel or channel],
+            "client_os": os_,
+            "mobile_hash": p["mobile"],
+            "id_hash": p["idh"],
+            "cust_no": p["cust"],
+        }
         row.update(more)
         self.out["card"].append(row)
 
-    def loan(self, t: datetime, kind: str, p: dict, app_id: str, channel: str,
-             amount: float, fee: float | None = None, contract: str | None = None) -> None:  # fmt: skip
+    def loan(
+        self,
+        t: datetime,
+        kind: str,
+        p: dict,
+        app_id: str,
+        channel: str,
+        amount: float,
+        fee: float | None = None,
+        contract: str | None = None,
+    ) -> None:
         if t >= END or t < START:
             return
-        self.out["loan"].append({
-            "loan_app_id": app_id, "cust_no": p["cust"] or "", "mobile_hash": p["mobile"],
-            "event_type": kind, "event_time": t.strftime("%Y-%m-%d %H:%M:%S"),
-            "channel_code": LOAN_CHANNEL[channel], "loan_amount": f"{amount:.2f}",
-            "fee_amount": "" if fee is None else f"{fee:.2f}", "contract_no": contract or "",
-        })  # fmt: skip
+        self.out["loan"].append(
+            {
+                "loan_app_id": app_id,
+                "cust_no": p["cust"] or "",
+                "mobile_hash": p["mobile"],
+                "event_type": kind,
+                "event_time": t.strftime("%Y-%m-%d %H:%M:%S"),
+                "channel_code": LOAN_CHANNEL[channel],
+                "loan_amount": f"{amount:.2f}",
+                "fee_amount": "" if fee is None else f"{fee:.2f}",
+                "contract_no": contract or "",
+            }
+        )
 
     # ------------------------------------------------------------------ journeys
-    def card_journey(self, p: dict, t: datetime, channel: str, sid: str | None,
-                     campaign: str | None) -> None:  # fmt: skip
+    def card_journey(
+        self, p: dict, t: datetime, channel: str, sid: str | None, campaign: str | None
+    ) -> None:
         """Someone who just saw the card offer (or a branch walk-in) may apply."""
         if p["card_applied"] or p["has_card"]:
             return
@@ -321,8 +461,12 @@ class Sim:
             p_face = 0.18
         if self.u() >= p_face:
             if broken and self.u() < 0.6:
-                self.ticket(self.later(t, 5, 60 * 30), p, "face_verification",
-                            self.pick(["app", "call_center"], [55, 45]))  # fmt: skip
+                self.ticket(
+                    self.later(t, 5, 60 * 30),
+                    p,
+                    "face_verification",
+                    self.pick(["app", "call_center"], [55, 45]),
+                )
             elif self.u() < 0.04:
                 self.ticket(self.later(t, 5, 60 * 30), p, "face_verification", "call_center")
             return
@@ -362,15 +506,23 @@ class Sim:
         t_act = self.days_later(t, 8, 0.45)
         act_channel = self.pick(
             ["app", "mini_program", "call_center", "branch"],
-            {"app": [70, 5, 20, 5], "mini_program": [25, 50, 20, 5], "web": [45, 5, 45, 5],
-             "branch": [30, 5, 15, 50]}[channel],
-        )  # fmt: skip
+            {
+                "app": [70, 5, 20, 5],
+                "mini_program": [25, 50, 20, 5],
+                "web": [45, 5, 45, 5],
+                "branch": [30, 5, 15, 50],
+            }[channel],
+        )
         self.card(t_act, "ACTIVATED", p, apply_no, channel, event_channel=act_channel)
         if act_channel == "call_center":
             self.call(self.later(t_act, -3, -1), p, None, record_ticket=False)
         if self.u() < 0.25:
-            self.nps(self.days_later(t_act, 1.5), p, "card_activated",
-                     act_channel if act_channel in ("app", "mini_program") else "app")  # fmt: skip
+            self.nps(
+                self.days_later(t_act, 1.5),
+                p,
+                "card_activated",
+                act_channel if act_channel in ("app", "mini_program") else "app",
+            )
         # first spend, reported by apply channel (进件渠道)
         p_spend = 0.93 if promo else 0.8
         if self.u() >= p_spend:
@@ -384,15 +536,20 @@ class Sim:
                 amount *= 1.8
         self.n_txn += 1
         if START <= t_sp < END:
-            self.out["spend"].append({
-                "客户号": p["cust"], "卡号后四位": f"{(p['i'] * 37) % 10000:04d}",
-                "首刷时间": t_sp.strftime("%Y-%m-%d %H:%M:%S"), "首刷金额": f"{amount:.2f}",
-                "交易流水号": f"T{t_sp:%Y%m%d}{self.n_txn:06d}",
-                "进件渠道": SPEND_CHANNEL[channel],
-            })  # fmt: skip
+            self.out["spend"].append(
+                {
+                    "客户号": p["cust"],
+                    "卡号后四位": f"{(p['i'] * 37) % 10000:04d}",
+                    "首刷时间": t_sp.strftime("%Y-%m-%d %H:%M:%S"),
+                    "首刷金额": f"{amount:.2f}",
+                    "交易流水号": f"T{t_sp:%Y%m%d}{self.n_txn:06d}",
+                    "进件渠道": SPEND_CHANNEL[channel],
+                }
+            )
 
-    def loan_journey(self, p: dict, t: datetime, channel: str, sid: str | None,
-                     campaign: str | None) -> None:  # fmt: skip
+    def loan_journey(
+        self, p: dict, t: datetime, channel: str, sid: str | None, campaign: str | None
+    ) -> None:
         """After a loan offer view (or a branch visit): calculator, application, decision."""
         if p["loan_applied"]:
             return
@@ -447,11 +604,23 @@ class Sim:
         self.loan(t, "放款成功", p, app_id, channel, amount, fee, contract)
         p["has_loan"] = True
         if self.u() < 0.25:
-            self.nps(self.days_later(t, 1.5), p, "loan_disbursed",
-                     channel if channel in ("app", "mini_program", "web") else "app")  # fmt: skip
+            self.nps(
+                self.days_later(t, 1.5),
+                p,
+                "loan_disbursed",
+                channel if channel in ("app", "mini_program", "web") else "app",
+            )
 
-    def browse(self, p: dict, t: datetime, platform: str, campaign: str | None = None,
-               card_p: float = 0.0, loan_p: float = 0.0, first: str | None = None) -> None:  # fmt: skip
+    def browse(
+        self,
+        p: dict,
+        t: datetime,
+        platform: str,
+        campaign: str | None = None,
+        card_p: float = 0.0,
+        loan_p: float = 0.0,
+        first: str | None = None,
+    ) -> None:
         """One digital session: open, maybe the card or the loan offer."""
         if t >= END:
             return
@@ -472,27 +641,53 @@ class Sim:
             return
         self.n_call += 1
         call_id = f"CL{self.n_call:07d}"
-        self.out["cti"].append({
-            "call_id": call_id, "caller_hash": p["mobile"], "cust_no": p["cust"] or "",
-            "start_time": t.strftime("%Y%m%d%H%M%S"),
-            "duration_s": str(int(self.rng.lognormal(np.log(240), 0.6))),
-        })  # fmt: skip
+        self.out["cti"].append(
+            {
+                "call_id": call_id,
+                "caller_hash": p["mobile"],
+                "cust_no": p["cust"] or "",
+                "start_time": t.strftime("%Y%m%d%H%M%S"),
+                "duration_s": str(int(self.rng.lognormal(np.log(240), 0.6))),
+            }
+        )
         if self.u() < 0.45:  # IVR satisfaction survey after the call
             drift = max(0.0, (t - SLOWDOWN).days) / (END - SLOWDOWN).days
             p_good = 0.85 - 0.25 * drift
-            score = self.pick([4, 5], [35, 65]) if self.u() < p_good else self.pick([1, 2, 3], [30, 30, 40])
-            self.out["ivr"].append({
-                "call_id": call_id, "caller_hash": p["mobile"],
-                "survey_time": self.later(t, 4, 12).strftime("%Y%m%d%H%M%S"), "score": str(score),
-            })  # fmt: skip
+            score = (
+                self.pick([4, 5], [35, 65])
+                if self.u() < p_good
+                else self.pick([1, 2, 3], [30, 30, 40])
+            )
+            self.out["ivr"].append(
+                {
+                    "call_id": call_id,
+                    "caller_hash": p["mobile"],
+                    "survey_time": self.later(t, 4, 12).strftime("%Y%m%d%H%M%S"),
+                    "score": str(score),
+                }
+            )
         if record_ticket and (category is not None or self.u() < 0.45):
             self.ticket(self.later(t, 1, 3), p, category or self.category(p), "call_center")
 
     def category(self, p: dict) -> str:
-        cats = ["fee_dispute", "app_login", "credit_limit", "card_fraud", "loan_repayment",
-                "card_delivery", "other"]  # fmt: skip
-        w = [22 if p["has_card"] else 2, 18, 16 if p["has_card"] else 2, 7 if p["has_card"] else 1,
-             14 if p["has_loan"] else 1, 3, 27]  # fmt: skip
+        cats = [
+            "fee_dispute",
+            "app_login",
+            "credit_limit",
+            "card_fraud",
+            "loan_repayment",
+            "card_delivery",
+            "other",
+        ]
+        w = [
+            22 if p["has_card"] else 2,
+            18,
+            16 if p["has_card"] else 2,
+            7 if p["has_card"] else 1,
+            14 if p["has_loan"] else 1,
+            3,
+            27,
+        ]
         return self.pick(cats, w)
 
     def ticket(self, t: datetime, p: dict, category: str, channel: str) -> None:
@@ -503,23 +698,47 @@ class Sim:
         drift = max(0.0, (t - SLOWDOWN).total_seconds() / 86400) / 132
         frt = float(self.rng.lognormal(np.log(base * (1 + 2.6 * drift)), 0.75))
         first = t + timedelta(minutes=frt)
-        res_h = {"fee_dispute": 40, "card_fraud": 70, "card_delivery": 30, "loan_repayment": 20,
-                 "credit_limit": 26, "app_login": 6, "face_verification": 5, "other": 10}[category]  # fmt: skip
-        resolved = t + timedelta(hours=max(frt / 60 + 0.2, float(self.rng.lognormal(np.log(res_h), 0.9))))
+        res_h = {
+            "fee_dispute": 40,
+            "card_fraud": 70,
+            "card_delivery": 30,
+            "loan_repayment": 20,
+            "credit_limit": 26,
+            "app_login": 6,
+            "face_verification": 5,
+            "other": 10,
+        }[category]
+        resolved = t + timedelta(
+            hours=max(frt / 60 + 0.2, float(self.rng.lognormal(np.log(res_h), 0.9)))
+        )
         if self.u() < 0.03:
             resolved = None
-        complaint = {"fee_dispute": 0.5, "card_delivery": 0.35, "card_fraud": 0.4, "app_login": 0.15,
-                     "face_verification": 0.3, "credit_limit": 0.1, "loan_repayment": 0.2,
-                     "other": 0.08}[category]  # fmt: skip
+        complaint = {
+            "fee_dispute": 0.5,
+            "card_delivery": 0.35,
+            "card_fraud": 0.4,
+            "app_login": 0.15,
+            "face_verification": 0.3,
+            "credit_limit": 0.1,
+            "loan_repayment": 0.2,
+            "other": 0.08,
+        }[category]
         fmt = "%Y-%m-%d %H:%M"
-        self.out["tickets"].append({
-            "工单编号": f"GD{t:%Y%m%d}{self.n_ticket:05d}", "客户号": p["cust"] or "",
-            "手机号哈希": p["mobile"], "受理渠道": TICKET_CHANNEL[channel],
-            "创建时间": t.strftime(fmt),
-            "首次响应时间": first.strftime(fmt) if first < END else "",
-            "办结时间": resolved.strftime(fmt) if resolved is not None and resolved < END else "",
-            "问题分类": TICKET_CATEGORY[category], "是否投诉": "是" if self.u() < complaint else "否",
-        })  # fmt: skip
+        self.out["tickets"].append(
+            {
+                "工单编号": f"GD{t:%Y%m%d}{self.n_ticket:05d}",
+                "客户号": p["cust"] or "",
+                "手机号哈希": p["mobile"],
+                "受理渠道": TICKET_CHANNEL[channel],
+                "创建时间": t.strftime(fmt),
+                "首次响应时间": first.strftime(fmt) if first < END else "",
+                "办结时间": resolved.strftime(fmt)
+                if resolved is not None and resolved < END
+                else "",
+                "问题分类": TICKET_CATEGORY[category],
+                "是否投诉": "是" if self.u() < complaint else "否",
+            }
+        )
 
     def nps(self, t: datetime, p: dict, scene: str | None, channel: str) -> None:
         if t >= END or t < START:
@@ -532,15 +751,30 @@ class Sim:
         if p["channel"] == "mini_program":
             mu += 0.2
         score = int(np.clip(round(float(self.rng.normal(mu, 2.1))), 0, 10))
-        comments = {10: "很方便，推荐", 9: "办理速度快", 8: "", 7: "还可以", 6: "流程有点繁琐",
-                    5: "客服难打通", 4: "年费说明不清楚", 3: "审批太慢", 2: "体验很差",
-                    1: "再也不用了", 0: "投诉无人处理"}  # fmt: skip
+        comments = {
+            10: "很方便，推荐",
+            9: "办理速度快",
+            8: "",
+            7: "还可以",
+            6: "流程有点繁琐",
+            5: "客服难打通",
+            4: "年费说明不清楚",
+            3: "审批太慢",
+            2: "体验很差",
+            1: "再也不用了",
+            0: "投诉无人处理",
+        }
         scene_src = {"card_activated": "开卡", "loan_disbursed": "放款", None: "年度调研"}[scene]
-        self.out["nps"].append({
-            "提交时间": (t - UTC_SHIFT).strftime("%Y-%m-%dT%H:%M:%SZ"), "手机号哈希": p["mobile"],
-            "场景": scene_src, "渠道": {"app": "App", "mini_program": "小程序", "web": "网银"}[channel],
-            "推荐得分": str(score), "意见": comments[score] if self.u() < 0.5 else "",
-        })  # fmt: skip
+        self.out["nps"].append(
+            {
+                "提交时间": (t - UTC_SHIFT).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "手机号哈希": p["mobile"],
+                "场景": scene_src,
+                "渠道": {"app": "App", "mini_program": "小程序", "web": "网银"}[channel],
+                "推荐得分": str(score),
+                "意见": comments[score] if self.u() < 0.5 else "",
+            }
+        )
 
     # ------------------------------------------------------------------ populations
     def existing_customers(self, n: int, inactive: int) -> None:
@@ -566,20 +800,30 @@ class Sim:
             for _ in range(int(self.rng.poisson(0.45))):
                 self.call(self.moment(self.random_day(), True), p, None)
             if self.u() < 0.05:
-                self.ticket(self.moment(self.random_day()), p, self.category(p),
-                            self.pick(["app", "mini_program"], [80, 20]))  # fmt: skip
+                self.ticket(
+                    self.moment(self.random_day()),
+                    p,
+                    self.category(p),
+                    self.pick(["app", "mini_program"], [80, 20]),
+                )
         for _ in range(inactive):
-            self.person("existing", "existing", self.pick(["app", "mini_program", "web"], [74, 14, 12]))
+            self.person(
+                "existing", "existing", self.pick(["app", "mini_program", "web"], [74, 14, 12])
+            )
 
     def branch_visits(self, p: dict, n: int) -> None:
         for _ in range(n):
             t = self.moment(self.random_day(), True)
             if t >= START:
-                self.out["branch"].append({
-                    "取号时间": t.strftime("%Y-%m-%d %H:%M:%S"), "证件号哈希": p["idh"],
-                    "客户号": p["cust"] or "", "网点编号": f"BR{(p['i'] % 60) + 101:04d}",
-                    "业务类型": self.pick(["信用卡", "贷款", "存款", "其他"], [25, 15, 40, 20]),
-                })  # fmt: skip
+                self.out["branch"].append(
+                    {
+                        "取号时间": t.strftime("%Y-%m-%d %H:%M:%S"),
+                        "证件号哈希": p["idh"],
+                        "客户号": p["cust"] or "",
+                        "网点编号": f"BR{(p['i'] % 60) + 101:04d}",
+                        "业务类型": self.pick(["信用卡", "贷款", "存款", "其他"], [25, 15, 40, 20]),
+                    }
+                )
                 if self.u() < 0.05:  # a complaint or request logged at the branch desk
                     self.ticket(self.later(t, 2, 20), p, self.category(p), "branch")
             if self.u() < 0.5:
@@ -621,13 +865,18 @@ class Sim:
             media = self.pick(["douyin", "tencent_ads", "baidu"], [50, 32, 18])
             device = md5(f"dev:{p['i']}", 16).upper()
             if t >= START:
-                self.out["clicks"].append({
-                    "click_time": t.strftime("%Y/%m/%d %H:%M:%S"), "media": MEDIA_SRC[media],
-                    "campaign_id": CAMPAIGN_ID[campaign], "device_id": device,
-                })  # fmt: skip
+                self.out["clicks"].append(
+                    {
+                        "click_time": t.strftime("%Y/%m/%d %H:%M:%S"),
+                        "media": MEDIA_SRC[media],
+                        "campaign_id": CAMPAIGN_ID[campaign],
+                        "device_id": device,
+                    }
+                )
             if self.u() < 0.58:  # lands in the app (deep link)
-                self.browse(p, self.later(t, 0.1, 1), "app", campaign,
-                            first="card" if is_card else "loan")  # fmt: skip
+                self.browse(
+                    p, self.later(t, 0.1, 1), "app", campaign, first="card" if is_card else "loan"
+                )
 
     def existing_ad_clicks(self, n: int) -> None:
         """Some existing app customers click partner ads too (and are stitched to themselves)."""
@@ -665,8 +914,11 @@ class Sim:
         for wave in NPS_WAVES:
             for p in self.people:
                 if p["kind"] == "existing" and self.u() < 0.055:
-                    t = wave + timedelta(days=int(self.rng.integers(0, 7)), hours=int(self.rng.integers(8, 22)),
-                                         minutes=int(self.rng.integers(60)))  # fmt: skip
+                    t = wave + timedelta(
+                        days=int(self.rng.integers(0, 7)),
+                        hours=int(self.rng.integers(8, 22)),
+                        minutes=int(self.rng.integers(60)),
+                    )
                     ch = p["channel"] if p["channel"] != "web" else "app"
                     self.nps(t, p, None, ch)
 
@@ -685,30 +937,40 @@ class Sim:
             prov = p["prov"]
             for platform, did in p["ids"].items():
                 if p["kind"] == "existing":
-                    first = datetime(2019, 1, 1) + timedelta(days=int(self.rng.integers(0, 2300)),
-                                                            seconds=int(self.rng.integers(86400)))  # fmt: skip
+                    first = datetime(2019, 1, 1) + timedelta(
+                        days=int(self.rng.integers(0, 2300)), seconds=int(self.rng.integers(86400))
+                    )
                 else:
                     first = p.get("sa_first", {}).get(platform)
                     if first is None:  # clicked an ad, never landed: no profile
                         continue
-                self.out["sa_profiles"].append({
-                    "distinct_id": did, "login_id": p["mobile"] if p["registered"] else "",
-                    "first_visit_time": (first - UTC_SHIFT).strftime("%Y-%m-%d %H:%M:%S"),
-                    "ip_province": prov[2],
-                })  # fmt: skip
+                self.out["sa_profiles"].append(
+                    {
+                        "distinct_id": did,
+                        "login_id": p["mobile"] if p["registered"] else "",
+                        "first_visit_time": (first - UTC_SHIFT).strftime("%Y-%m-%d %H:%M:%S"),
+                        "ip_province": prov[2],
+                    }
+                )
             if p["crm"] is not None:
                 if p["kind"] == "existing":
-                    acq = self.pick(["branch", "web", "app", "mini_program", "partner_ads"],
-                                    [55, 10, 25, 5, 5])  # fmt: skip
+                    acq = self.pick(
+                        ["branch", "web", "app", "mini_program", "partner_ads"], [55, 10, 25, 5, 5]
+                    )
                 else:
                     acq = {"ad": "partner_ads", "branch": "branch"}.get(p["acq"], p["channel"])
-                self.out["crm"].append({
-                    "客户号": p["cust"] or "", "手机号哈希": p["mobile"], "证件号哈希": p["idh"],
-                    "客户等级": SEGMENT_CRM[p["seg"]], "省份": prov[1],
-                    "建档日期": p["crm"]["created"].strftime("%Y/%m/%d"),
-                    "是否存量客户": "是" if p["crm"]["existing"] else "否",
-                    "获客渠道": ACQ_CRM[acq],
-                })  # fmt: skip
+                self.out["crm"].append(
+                    {
+                        "客户号": p["cust"] or "",
+                        "手机号哈希": p["mobile"],
+                        "证件号哈希": p["idh"],
+                        "客户等级": SEGMENT_CRM[p["seg"]],
+                        "省份": prov[1],
+                        "建档日期": p["crm"]["created"].strftime("%Y/%m/%d"),
+                        "是否存量客户": "是" if p["crm"]["existing"] else "否",
+                        "获客渠道": ACQ_CRM[acq],
+                    }
+                )
 
     def marketing_costs(self) -> list[dict]:
         """The finance team's spend sheet: per day, channel, media and campaign."""
@@ -716,8 +978,11 @@ class Sim:
         rev_media = {v: k for k, v in MEDIA_SRC.items()}
         rev_campaign = {v: k for k, v in CAMPAIGN_ID.items()}
         for c in self.out["clicks"]:
-            key = (c["click_time"][:10].replace("/", "-"), rev_media[c["media"]],
-                   rev_campaign[c["campaign_id"]])  # fmt: skip
+            key = (
+                c["click_time"][:10].replace("/", "-"),
+                rev_media[c["media"]],
+                rev_campaign[c["campaign_id"]],
+            )
             clicks[key] = clicks.get(key, 0) + 1
         branch_apps: dict[str, int] = {}
         for r in self.out["card"]:
@@ -744,14 +1009,21 @@ class Sim:
             gifts = branch_apps.get(key, 0) * 80 + float(self.rng.uniform(60, 140))
             rows.append(("网点", "-", "branch_card_gift", gifts))
             for channel, media, campaign, cost in rows:
-                out.append({
-                    "日期": key, "渠道": channel, "媒体": media,
-                    "活动": CAMPAIGN_SHEET[campaign], "消耗金额": f"{cost:.2f}",
-                })  # fmt: skip
+                out.append(
+                    {
+                        "日期": key,
+                        "渠道": channel,
+                        "媒体": media,
+                        "活动": CAMPAIGN_SHEET[campaign],
+                        "消耗金额": f"{cost:.2f}",
+                    }
+                )
         return out
 
 
-def write_csv(path: Path, rows: list[dict], encoding: str = "utf-8", header: list[str] | None = None) -> None:
+def write_csv(
+    path: Path, rows: list[dict], encoding: str = "utf-8", header: list[str] | None = None
+) -> None:
     header = header or list(rows[0])
     with path.open("w", newline="", encoding=encoding) as f:
         w = csv.DictWriter(f, fieldnames=header, lineterminator="\n")
@@ -783,11 +1055,18 @@ def build(out_db: Path) -> None:
     sim = Sim()
     sim.run()
     costs = sim.marketing_costs()
-    for rows, key in ((sim.out["sa"], "time"), (sim.out["card"], "status_time"),
-                      (sim.out["loan"], "event_time"), (sim.out["cti"], "start_time"),
-                      (sim.out["tickets"], "创建时间"), (sim.out["branch"], "取号时间"),
-                      (sim.out["clicks"], "click_time"), (sim.out["spend"], "首刷时间"),
-                      (sim.out["nps"], "提交时间"), (sim.out["ivr"], "survey_time")):  # fmt: skip
+    for rows, key in (
+        (sim.out["sa"], "time"),
+        (sim.out["card"], "status_time"),
+        (sim.out["loan"], "event_time"),
+        (sim.out["cti"], "start_time"),
+        (sim.out["tickets"], "创建时间"),
+        (sim.out["branch"], "取号时间"),
+        (sim.out["clicks"], "click_time"),
+        (sim.out["spend"], "首刷时间"),
+        (sim.out["nps"], "提交时间"),
+        (sim.out["ivr"], "survey_time"),
+    ):
         rows.sort(key=lambda r: r[key])  # exports come in time order
     add_dirt(sim)
     with tempfile.TemporaryDirectory(prefix="bank-sources-") as tmp:
@@ -797,7 +1076,9 @@ def build(out_db: Path) -> None:
         write_csv(src / "partner_clicks.csv", sim.out["clicks"])
         with (src / "card_applications.jsonl").open("w", encoding="utf-8") as f:
             for j, row in enumerate(sim.out["card"]):
-                line = json.dumps({k: v for k, v in row.items() if v is not None}, ensure_ascii=False)
+                line = json.dumps(
+                    {k: v for k, v in row.items() if v is not None}, ensure_ascii=False
+                )
                 if j in (1234, 8765):
                     line = line[: len(line) // 2]  # a line cut by the export job
                 f.write(line + "\n")

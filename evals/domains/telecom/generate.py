@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import itertools
 import json
 import math
 import random
@@ -166,7 +167,7 @@ _HOURS = {
     "hotline": [0.2] * 7 + [1, 4, 6, 6, 6, 4, 5, 6, 6, 5, 4, 4, 4, 3, 2, 1, 0.5],
     "field": [0] * 9 + [4, 6, 6, 3, 4, 6, 6, 5, 3] + [0] * 6,
 }
-_CUM = {k: list(__import__("itertools").accumulate(v)) for k, v in _HOURS.items()}
+_CUM = {k: list(itertools.accumulate(v)) for k, v in _HOURS.items()}
 
 
 def at(day: date, kind: str = "digital") -> datetime:
