@@ -12,7 +12,8 @@ A plan stores a `TimeSpec` ("last week"), never dates; `resolve(spec, ctx)` turn
 - A named month, quarter or year without a year is the most recent one up to today; if it is
   the current one it is to date, like "this month". A named day without a year is its most
   recent occurrence up to today (today included).
-- "all time" is [date.min, today): no lower bound (`DateRange.open_start`).
+- "all time" is [date.min, today): no lower bound (`DateRange.open_start`); "until X" is
+  [date.min, X + 1 day), ending at today at the latest.
 - 环比 (`previous_period`) keeps whole calendar months, quarters and years whole; other ranges
   get the same number of days just before. `comparison_range` also compares a period to date with
   the same stretch of the previous period. 同比 (`same_period_last_year`) moves dates back a year.
@@ -51,6 +52,7 @@ from semantic_layer.timeparts.spec import (
     SpecForm,
     This,
     Today,
+    Until,
     Year,
 )
 from semantic_layer.timeparts.timespec import TimeSpec
@@ -79,6 +81,7 @@ __all__ = [
     "TimeError",
     "TimeSpec",
     "Today",
+    "Until",
     "Year",
     "comparison_range",
     "periods",

@@ -214,9 +214,9 @@ def test_a_slow_llm_holds_up_only_the_llm_questions(
     for seconds, answer in slow:
         assert seconds >= 2.0  # it waited for the LLM: a 1 s timeout, twice (one retry)
         assert answer["error"] is None and answer["backend"] == "embedded" and answer["rows"]
-        assert answer["warnings"] == [
+        assert answer["warnings"][0] == (  # then the note on the "(n)" that tells them apart
             "The LLM endpoint did not answer in time; the built-in planner answered instead."
-        ]
+        )
     text = httpx.get(f"{served.url}/metrics", timeout=5).text
     assert f"tpa_llm_fallbacks_total {SLOW_QUESTIONS}" in text
 
@@ -516,6 +516,7 @@ def test_an_ingestion_killed_half_way_leaves_the_old_tables(tmp_path: Path) -> N
     assert len(after["events"]) == 300_000 and len(after["identity_links"]) == 50_000
     with duckdb.connect(str(db), read_only=True) as con:
         leftovers = con.execute(
-            "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '_tpa_%'"
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '_tpa_%' "
+            "AND table_name <> '_tpa_meta'"
         ).fetchone()
     assert leftovers == (0,)

@@ -8,7 +8,8 @@ that one, like a month named without a year). The rules:
   情人节 14 Feb, 平安夜 24 Dec, 圣诞 25 Dec, New Year's Eve 31 Dec (one day each).
 - Fixed holiday weeks: 国庆 / National Day 1–7 Oct, 五一 / 劳动节 1–5 May (the usual official
   spans; a year's actual arrangement can differ by a day).
-- Black Friday: the fourth Friday of November; Cyber Monday: the Monday after it.
+- Black Friday: the day after Thanksgiving (the fourth Thursday of November), so the
+  fourth or fifth Friday; Cyber Monday: the Monday after it.
 - Lunar and solar-term dates come from tables for 2020–2030 (春节 = the first day of the lunar
   year, 除夕 the day before, 七夕, 中秋, 端午, 清明). Outside those years they are unknown, so a
   question naming one is left unread rather than guessed.
@@ -73,8 +74,9 @@ _LUNAR: Final = {"qixi": _QIXI, "mid_autumn": _MID_AUTUMN, "qingming": _QINGMING
 
 
 def _black_friday(year: int) -> date:
+    """The day after Thanksgiving (the fourth Thursday of November)."""
     first = date(year, 11, 1)
-    return first + timedelta(days=(4 - first.weekday()) % 7 + 21)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 22)
 
 
 def _day(d: date | None) -> Span | None:
@@ -127,4 +129,44 @@ def latest(key: str, today: date) -> Span | None:
     return None
 
 
-__all__ = ["HOLIDAYS", "WINDOWS", "Span", "is_fixed_day", "latest", "occurrence"]
+# Holiday names as the normalised question spells them (numerals are digits: 双十一 → "双 11",
+# 七夕 → "7 夕", 五一 → "1", 十一 → "11"), with their key. Bare numbers (618, 520, 11.11) are
+# `numeric`: the caller reads them as a holiday only where nothing says they are a quantity.
+PHRASES: Final[tuple[tuple[str, str, bool], ...]] = (
+    (r"双\s?11|double\s+11|singles\s+day|single\s+s\s+day", "singles_day", False),
+    (r"11\.11", "singles_day", True),
+    (r"双\s?12|double\s+12", "double_12", False),
+    (r"12\.12", "double_12", True),
+    (r"618|6\.18", "618", True),
+    (r"520", "520", True),
+    (r"7\s?夕(?:节)?|qixi(?:\s+festival)?|chinese\s+valentine(?:\s?s)?(?:\s+day)?", "qixi", False),
+    (r"除夕|(?:chinese|lunar)\s+new\s+year\s?s\s+eve", "chinese_new_years_eve", False),
+    (
+        r"春节|农历新年|过年|(?:chinese|lunar)\s+new\s+year|spring\s+festival",
+        "spring_festival",
+        False,
+    ),
+    (r"中秋(?:节)?|mid\s+autumn(?:\s+festival)?|moon\s+festival", "mid_autumn", False),
+    (r"清明(?:节)?|qingming(?:\s+festival)?|tomb\s+sweeping(?:\s+day)?", "qingming", False),
+    (r"端午(?:节)?|dragon\s+boat(?:\s+festival)?", "dragon_boat", False),
+    (
+        r"国庆(?:节)?|national\s+day|(?<![\d.第])(?<!第\s)11\s?(?=黄金周|假期|长假|小长假|期间)",
+        "national_day",
+        False,
+    ),
+    (
+        r"(?:(?<![\d.第])(?<!第\s)1\s?)?劳动节"
+        r"|(?<![\d.第])(?<!第\s)1\s?(?=黄金周|假期|长假|小长假|期间)",
+        "labour_day",
+        False,
+    ),
+    (r"元旦|new\s+year\s?s\s+day", "new_year", False),
+    (r"new\s+year\s?s\s+eve", "new_years_eve", False),
+    (r"平安夜|(?:christmas|xmas)\s+eve", "christmas_eve", False),
+    (r"圣诞(?:节)?|christmas(?:\s+day)?|xmas", "christmas", False),
+    (r"情人节|valentine(?:\s?s)?(?:\s+day)?", "valentines", False),
+    (r"黑色星期\s?5|黑\s?5|black\s+friday", "black_friday", False),
+    (r"cyber\s+monday", "cyber_monday", False),
+)
+
+__all__ = ["HOLIDAYS", "PHRASES", "WINDOWS", "Span", "is_fixed_day", "latest", "occurrence"]

@@ -46,6 +46,7 @@ class Match:
     end: int
     term: str
     senses: tuple[Sense, ...]
+    weak: bool = False  # a metric named by its noun alone ("订单" of 订单数): yields to others
 
     def refs(self, *kinds: str) -> tuple[Ref, ...]:
         return tuple(
@@ -64,6 +65,7 @@ class Lexicon:
     ) -> None:
         self.terms = terms
         self.default_period = default_period
+        self.weak: frozenset[str] = frozenset()
         self.longest = max((len(t) for t in terms), default=0)
         self.stemmed: dict[tuple[str, ...], tuple[str, tuple[Sense, ...]]] = {}
         for term, senses in terms.items():
@@ -78,6 +80,17 @@ class Lexicon:
         for key, refs in model.index.items():
             for ref in refs:
                 terms[_norm(key)][ref] = None
+        stems: set[str] = set()
+        for key, senses in list(terms.items()):
+            suffix = next((s for s in _ZH_MEASURES if key.endswith(s) and _CJK.match(key)), "")
+            stem_zh = key[: -len(suffix)] if suffix else key
+            if stem_zh != key and len(stem_zh) >= 2 and stem_zh not in terms:
+                metrics: dict[Sense, None] = {
+                    s: None for s in senses if isinstance(s, Ref) and s.kind == "metric"
+                }
+                if metrics:
+                    terms[stem_zh] = metrics  # "订单" for 订单数, "访客" for 访客数
+                    stems.add(stem_zh)
         for key, refs in umbrella_terms(model).items():
             if key not in terms:
                 for ref in refs:
@@ -89,7 +102,11 @@ class Lexicon:
             for word in words:
                 if not any(isinstance(s, Ref) for s in terms.get(_norm(word), {})):
                     terms[_norm(word)][Cue(f"scope:{topic}")] = None  # the model's word wins
-        return cls({k: tuple(v) for k, v in terms.items() if k}, model.spec.settings.default_period)
+        lexicon = cls(
+            {k: tuple(v) for k, v in terms.items() if k}, model.spec.settings.default_period
+        )
+        lexicon.weak = frozenset(stems)
+        return lexicon
 
     def scan(self, norm: str, masked: Iterable[tuple[int, int]] = ()) -> list[Match]:
         """Longest terms left to right, skipping the masked spans (e.g. time phrases)."""
@@ -122,7 +139,7 @@ class Lexicon:
                 continue
             if _LATIN.match(norm[end - 1]) and end < len(norm) and _LATIN.match(norm[end]):
                 continue  # would end inside a Latin word
-            return Match(i, end, term, senses)
+            return Match(i, end, term, senses, weak=term in self.weak)
         return self._inflected_at(norm, i, blocked)
 
     def _inflected_at(self, norm: str, i: int, blocked: list[bool]) -> Match | None:
@@ -142,6 +159,8 @@ class Lexicon:
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# Measure words a Chinese metric label ends with: the noun before them names the metric too.
+_ZH_MEASURES: Final = ("人数", "次数", "数量", "笔数", "个数", "数", "量")
 _SHORT_WORDS: Final = frozenset({"yes", "no", "y", "n", "true", "false", "t", "f", "0", "1"})
 
 
@@ -170,7 +189,7 @@ def _short_values_checked(match: Match, norm: str, before: Match | None) -> Matc
         return sense.name in near or (chinese and alone)
 
     kept = tuple(s for s in match.senses if keep(s))
-    return Match(match.start, match.end, match.term, kept) if kept else None
+    return Match(match.start, match.end, match.term, kept, match.weak) if kept else None
 
 
 _WORDS = re.compile(r"[a-z0-9]+")

@@ -70,8 +70,11 @@ class Reading:
     def mentions(self, kind: str) -> list[Mention]:
         """Model objects of `kind` in question order (first sense of that kind per match)."""
         out: list[Mention] = []
+        strong = any(m.refs(kind) and not m.weak for m in self.matches)
         for m in self.matches:
             refs = m.refs(kind)
+            if m.weak and strong:
+                continue  # a metric's noun alone, next to another metric: that one's modifier
             if refs and not _shadowed(m, kind):
                 out.extend(Mention(r, m.start, m.term) for r in refs)
         return out

@@ -24,12 +24,17 @@ def time_of(r: Reading, default: str | None = None) -> str | dict[str, Any]:
     """The question's time: the first time phrase that is not the baseline of a comparison.
     Without one: `default`, else the model's `default_period`, else all the data."""
     default = default or r.default_period or DEFAULT_TIME
+    if not r.times and _ALL_DATA.search(r.question.norm):
+        return DEFAULT_TIME  # "in total", "一共", "altogether": all the data, whatever the default
     if not r.times:
         return default
     if r.compare and len(r.times) == 1 and _after_compare_word(r):
         return default  # "revenue vs last week": last week is the baseline
     form: dict[str, Any] = r.times[0].spec.model_dump(mode="json")
     return form
+
+
+_ALL_DATA = re.compile(r"\bin total\b|\baltogether\b|\ball together\b|总共|一共|总计|合计")
 
 
 def periods_compared(r: Reading) -> tuple[dict[str, Any], dict[str, Any]] | None:

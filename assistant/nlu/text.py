@@ -28,7 +28,23 @@ _EN_NUMBERS: Final = {
 }  # fmt: skip
 _EN_NUMBER = re.compile(r"\b(" + "|".join(sorted(_EN_NUMBERS, key=len, reverse=True)) + r")\b")
 # Words whose Chinese numeral is part of a name or idiom, not a number.
-_KEEP: Final = ("一下", "一些", "一起", "一样", "一直", "统一", "唯一", "万一", "第一次", "一点")
+_KEEP: Final = (
+    "一下",
+    "一些",
+    "一起",
+    "一样",
+    "一直",
+    "统一",
+    "唯一",
+    "万一",
+    "第一次",
+    "一点",
+    "一共",
+    "一般",
+    "一定",
+    "一次性",
+    "一旦",
+)
 _PUNCT = re.compile(r"[^\w\s\u3400-\u9fff.%+\-/:→>]")
 _SPACES = re.compile(r"\s+")
 _DASHES = re.compile(r"[–—~～]")

@@ -26,6 +26,7 @@ from semantic_layer.timeparts.spec import (
     SpecForm,
     This,
     Today,
+    Until,
     Year,
 )
 
@@ -83,4 +84,7 @@ def phrase(form: SpecForm, lang: Language) -> str:
         case Since(start=start):
             since = day_label(start, lang)
             return f"{since}以来" if zh else f"since {since}"
+        case Until(last=last):
+            until = day_label(last, lang)
+            return f"截至{until}" if zh else f"up to {until}"
     raise AssertionError(f"unhandled time form {form!r}")

@@ -29,6 +29,7 @@ from semantic_layer.timeparts.spec import (
     SpecForm,
     This,
     Today,
+    Until,
     Year,
 )
 from semantic_layer.timeparts.timespec import TimeSpec
@@ -63,6 +64,8 @@ def resolve(spec: TimeSpec | SpecForm, ctx: TimeContext) -> DateRange:
             return DateRange(first, last + ONE_DAY)
         case Since(start=start):
             return to_date(start, today)
+        case Until(last=last):
+            return DateRange(date.min, min(last + ONE_DAY, today))
     return _named(form, today)
 
 

@@ -186,6 +186,16 @@ class Since(SpecForm):
     start: CalendarDate
 
 
+class Until(SpecForm):
+    """From the start of the data through `last`, inclusive: [date.min, last + 1 day).
+
+    Like "since", complete days only: when `last` is today or later the range ends at today.
+    """
+
+    kind: Literal["until"] = "until"
+    last: CalendarDate = Field(description="inclusive: the last day in the range")
+
+
 class AllTime(SpecForm):
     """Everything up to today: [date.min, today)."""
 
@@ -193,6 +203,6 @@ class AllTime(SpecForm):
 
 
 SpecFormType = Annotated[
-    Today | Last | This | Day | Month | Quarter | Year | Range | Between | Since | AllTime,
+    Today | Last | This | Day | Month | Quarter | Year | Range | Between | Since | Until | AllTime,
     Field(discriminator="kind"),
 ]

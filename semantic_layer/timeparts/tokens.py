@@ -11,7 +11,8 @@ Grammar (case-insensitive; spaces, hyphens or underscores between words):
     YYYY-QN | QN                                                (a quarter; QN: most recent)
     YYYY                                                        (a year)
     A..B        half-open range [A, B)          A..=B   A through B inclusive
-    A..         since A                         (A, B: YYYY-MM-DD)
+    A..         since A                         ..=B    until B inclusive (from the start)
+                                                (A, B: YYYY-MM-DD)
 
 `--MM` and `--MM-DD` are ISO 8601's forms for a month and a day without a year.
 """
@@ -36,6 +37,7 @@ from semantic_layer.timeparts.spec import (
     SpecForm,
     This,
     Today,
+    Until,
     Year,
 )
 
@@ -73,6 +75,7 @@ _PATTERNS: Final[list[tuple[re.Pattern[str], Callable[[re.Match[str]], dict[str,
         lambda m: {"kind": "range", "start": m[1], "end": m[2]},
     ),
     (re.compile(rf"({_DATE})\.\."), lambda m: {"kind": "since", "start": m[1]}),
+    (re.compile(rf"\.\.=({_DATE})"), lambda m: {"kind": "until", "last": m[1]}),
     (
         re.compile(r"(\d{4}|-)-(\d{1,2})-(\d{1,2})"),
         lambda m: {"kind": "day", "year": _int(m[1]), "month": int(m[2]), "day": int(m[3])},
@@ -144,6 +147,8 @@ def form_token(form: SpecForm) -> str:
             return f"{first.isoformat()}..={last.isoformat()}"
         case Since(start=start):
             return f"{start.isoformat()}.."
+        case Until(last=last):
+            return f"..={last.isoformat()}"
     raise AssertionError(f"unhandled time form {form!r}")
 
 

@@ -19,7 +19,7 @@ from semantic_layer.time import DateRange, Grain, Language
 from semantic_layer.timeparts.calendar import CalendarGrain, whole_periods
 from semantic_layer.timeparts.labels import day_label, month_label, quarter_label, year_label
 
-RELATIVE: Final = frozenset({"last", "this", "today", "all"})
+RELATIVE: Final = frozenset({"last", "this", "today", "all", "until"})
 PSEUDO: Final = {"(exit)": "exit", "(start)": "start"}
 NONE_SEGMENT: Final = "(none)"
 
@@ -74,8 +74,12 @@ class Say:
         if rng is None:
             return phrase
         label = rng.label(self.lang)
+        if spec.root.kind == "until":
+            return label  # "up to 1 May 2026"
+        if spec.root.kind == "all":  # no time words: say that all the data was used
+            return f"全部数据（{label}）" if self.lang == "zh" else f"over all the data ({label})"
         if spec.root.kind in RELATIVE and phrase != label:
-            if spec.root.kind == "all" or (spec.root.kind == "last" and phrase[-1:] == "s"):
+            if spec.root.kind == "last" and phrase[-1:] == "s":
                 phrase = self.t("over", phrase=phrase)  # "over the last 4 weeks"
             return self.t("when_rel", phrase=phrase, label=label)
         return self.t("when_on" if rng.days == 1 else "when_in", label=label)

@@ -1,0 +1,412 @@
+"""The patterns that find time atoms in a normalised question (`scan`), English and Chinese.
+
+Order matters: an earlier pattern wins an overlap, so full dates come before relative periods
+("11月2日前" is a date, not "2 days ago") and relative periods before bare month numbers ("前3月").
+Words that are often something else are read as time only in context: "may" and "march" next
+to a day number or year or after "in/since/until…", 618 or 520 unless a quantity word is next to
+them, "1月卡" (a monthly card) never.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any, Final
+
+from semantic_layer.time import TimeContext
+from semantic_layer.timeparts.calendar import Grain, shift, truncate
+
+from . import holidays
+from .timeatoms import Anaphor, AnaphorKind, Atom, Form, Part, days_from, part_range
+
+Builder = Callable[[re.Match[str], TimeContext], Atom | None]
+
+MONTHS: Final = {m: i + 1 for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"))}  # fmt: skip
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+MONTH_WORDS: Final = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+_MON = rf"(?P<mon>{MONTH_WORDS})\b\.?"
+# Month words that are also ordinary words or abbreviations: read only in context.
+_BARE_NEEDS_CONTEXT: Final = frozenset(m for m in MONTHS if len(m) <= 4 or m == "march")
+_DAY_NEEDS_CONTEXT: Final = frozenset({"may", "march", "mar"})
+UNIT_EN: Final[dict[str, Grain]] = {
+    "day": "day", "week": "week", "month": "month", "quarter": "quarter", "year": "year"
+}  # fmt: skip
+UNIT_ZH: Final[dict[str, Grain]] = {
+    "天": "day", "日": "day", "周": "week", "星期": "week", "礼拜": "week", "个月": "month",
+    "月": "month", "个季度": "quarter", "季度": "quarter", "年": "year",
+}  # fmt: skip
+ZH_UNIT: Final = "(天|日|周|星期|礼拜|个月|月|个季度|季度|年)"
+_PERIOD_ZH: Final[dict[str, Grain]] = {"周": "week", "星期": "week", "礼拜": "week",
+                                      "月": "month", "季度": "quarter", "年": "year"}  # fmt: skip
+_WEEKDAYS: Final = {d: i for i, d in enumerate(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}  # fmt: skip
+_WEEKDAYS_ZH: Final = {"1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "日": 6, "天": 6}
+_ORDINAL: Final = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2,
+                   "3rd": 3, "4th": 4}  # fmt: skip
+_PREVIOUS: Final = frozenset({"last", "past", "previous", "上", "上个"})
+
+_STRONG = re.compile(
+    r"\b(?:on|in|during|since|from|until|till|til|through|thru|of|for|last|this|up\s+to|before|"
+    r"after|between|early|late|mid|whole|entire|all|starting|beginning|year\s+s)\s+$"
+)
+_WEAK = re.compile(r"(?:\b(?:to|and|by|vs|versus|than|starting|commencing|beginning)\s+|-\s*)$")
+_MONTH_BEFORE = re.compile(
+    rf"\b{MONTH_WORDS}(?:\s+\d{{4}})?\s+(?:to|and|-|through|thru|until|till|vs|versus)\s+$"
+)
+_MONTH_AFTER = re.compile(rf"\s+(?:to|and|-|through|thru|until|till)\s+{MONTH_WORDS}\b")
+_DAY_AFTER = re.compile(r"\s*(?:$|-|(?:to|and|through|thru|until|till)\b)")
+_QUANTITY_BEFORE = re.compile(
+    r"(?:\b(?:top|bottom|first|best|worst|largest|biggest|highest|lowest|above|below|over|under|"
+    r"than|least|most|about|around|exactly)|超过|大于|小于|低于|高于|不到|至少|达到|前|后|第|约|共|"
+    r"[><=])\s*$"
+)
+_QUANTITY_AFTER = re.compile(
+    r"\s?(?:[\d%]|\.\d|[元块个人名次单件笔位条万千百]|(?:k|w|users?|orders?|people|customers?|times|"
+    r"yuan|rmb|items?|units?|pcs|visits?|sessions?|clicks?|visitors?|buyers?)\b)"
+)
+_HOLIDAY_AFTER = re.compile(
+    r"\s?(?:$|当天|当日|那天|期间|大促|购物节|活动|的|销售|销量|成交|订单|流量|以来|之前|之后|以后|"
+    r"以前|到|至|和|与|-)|\s+(?:sales?|shopping|festival|day|period|promotion|promo|event|revenue|"
+    r"gmv|vs|versus|compared|and|to|through|until|holidays?|by|for|in)\b"
+)
+_HOLIDAY_BEFORE = re.compile(
+    r"(?:今年|去年|前年|\d{4}\s?年?|\b(?:during|on|for|in|over|at|since|from|until|before|after|"
+    r"between|and|to|vs|versus|the))\s*$"
+)
+
+
+def quantity_around(text: str, start: int, end: int | None) -> bool:
+    """Whether the number at [start, end) reads as a quantity ("top 3", "超过618", "618元")."""
+    if _QUANTITY_BEFORE.search(text[max(0, start - 12) : start]):
+        return True
+    return end is not None and _QUANTITY_AFTER.match(text, end) is not None
+
+
+def month_ok(m: re.Match[str], month: str, *, with_day: bool, sure: bool) -> bool:
+    """Whether an English month word is a month here: "may" only next to a day number or year,
+    after "in/since/until…", or in a range with another month ("from March to May")."""
+    needs = _DAY_NEEDS_CONTEXT if with_day else _BARE_NEEDS_CONTEXT
+    if sure or month not in needs:
+        return True
+    text = m.string
+    before = text[max(0, m.start() - 30) : m.start()]
+    if _STRONG.search(before):
+        return True
+    if with_day:
+        return bool(_WEAK.search(before) or _DAY_AFTER.match(text, m.end()))
+    if m.start() == 0 and month == "march":
+        return True  # "March revenue": a question does not start with the verb
+    return bool(_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(text, m.end()))
+
+
+# -- builders -----------------------------------------------------------------------------------
+def _at(m: re.Match[str], **fields: Any) -> Atom:
+    return Atom(m.start(), m.end(), **fields)
+
+
+def _part(m: re.Match[str], **fields: Any) -> Atom:
+    return Atom(m.start(), m.end(), part=Part(**fields))
+
+
+def _int(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def _last(n: int | str, unit: Grain) -> Form:
+    return {"kind": "last", "n": int(n), "unit": unit}
+
+
+def _last_n(m: re.Match[str], unit: Grain, anaphoric: bool) -> Atom:
+    """ "last 14 days"; "previous 14 days" and "前14天" mean the 14 days before a period named
+    just before them, if there is one."""
+    n = int(m[2])
+    return _at(m, form=_last(n, unit), anaphor=Anaphor("before", n, unit) if anaphoric else None)
+
+
+def _ago(unit: Grain, n: int, ctx: TimeContext) -> Form:
+    """The whole calendar period `n` periods before the current one, as exact days."""
+    if unit == "day":
+        return days_from(ctx.today - timedelta(days=n))
+    start = shift(truncate(ctx.today, unit, ctx.week_start), unit, -n)
+    return {"kind": "range", "start": start, "end": shift(start, unit)}
+
+
+def _week_day(which: str, offset: int, ctx: TimeContext, days: int = 1) -> Form:
+    """The day `offset` days after this (or last) week's Monday (Saturday: 5), `days` long."""
+    week = truncate(ctx.today, "week", ctx.week_start)
+    if which in _PREVIOUS:
+        week -= timedelta(days=7)
+    return days_from(week + timedelta(days=(offset - ctx.week_start) % 7), days)
+
+
+def _year(m: re.Match[str], year: int, form: Form | None = None) -> Atom | None:
+    if not 1970 <= year <= 2100:
+        return None
+    return _at(m, form=form or {"kind": "year", "year": year}, part=Part(year=year))
+
+
+_YEAR_CONTEXT = re.compile(r"\b(?:in|during|for|of|since|from|until|till|through|thru|to|"
+                           r"between|and|before|after|year|fy)\s+$")  # fmt: skip
+
+
+def _bare_year(m: re.Match[str], c: TimeContext) -> Atom | None:
+    before = m.string[max(0, m.start() - 10) : m.start()]
+    if quantity_around(m.string, m.start(2), m.end()):
+        return None  # "2000 users"
+    if m["pre"] or _YEAR_CONTEXT.search(before) or m.string.startswith(" s", m.end()):
+        return _year(m, int(m[2]))
+    return None
+
+
+def _day_en(m: re.Match[str], c: TimeContext) -> Atom | None:
+    month, day, year = m["mon"].rstrip("."), m["day"], m["year"]
+    sure = bool(year) or not day.isdigit()
+    if quantity_around(m.string, m.start(), None) or not month_ok(m, month, with_day=True,
+                                                                  sure=sure):  # fmt: skip
+        return None
+    return _part(m, year=_int(year), month=MONTHS[month], day=int(day.rstrip("stndrh")))
+
+
+def _month_en(m: re.Match[str], c: TimeContext) -> Atom | None:
+    which, month = m["which"], m["mon"].rstrip(".")
+    if not month_ok(m, month, with_day=False, sure=bool(which or m["pre"] or m["poss"])):
+        return None
+    if which == "this":
+        return _part(m, year=c.today.year, month=MONTHS[month])
+    return _part(m, month=MONTHS[month], last=which == "last")
+
+
+def _quarter(m: re.Match[str], c: TimeContext, number: int) -> Atom:
+    which = m.groupdict().get("which")
+    if which == "this":
+        return _part(m, year=c.today.year, quarter=number)
+    return _part(m, quarter=number, last=which == "last")
+
+
+def _half(m: re.Match[str], c: TimeContext, number: int) -> Atom:
+    which = m.groupdict().get("which")
+    if which == "this" or m.groupdict().get("this_year"):
+        return _part(m, year=c.today.year, half=number)
+    return _part(m, half=number, last=which == "last")
+
+
+_WINDOW = re.compile(r"\s?(?:期间|假期|长假|小长假|黄金周|大促|购物节)|\s+(?:holidays?|period|"
+                     r"golden\s+week|shopping\s+festival|festival)\b")  # fmt: skip
+_ONE_DAY = re.compile(r"\s?(?:当天|当日|那天|那\s?1\s?天|这天)")
+_AROUND = re.compile(r"\s?(?:前后|左右|附近)")
+_AROUND_BEFORE = re.compile(r"\b(?:around|near)\s+(?:the\s+)?$")
+_LAST_THIS = re.compile(r"\b(last|this)\s+$")
+
+
+def _holiday(key: str, numeric: bool) -> Builder:
+    def build(m: re.Match[str], c: TimeContext) -> Atom | None:
+        text, end = m.string, m.end()
+        if _AROUND.match(text, end) or _AROUND_BEFORE.search(
+            text[max(0, m.start() - 12) : m.start()]
+        ):
+            return None  # "双十一前后": no agreed window, so not read
+        if numeric and (
+            quantity_around(text, m.start(), end)
+            or not (_HOLIDAY_AFTER.match(text, end) or _HOLIDAY_BEFORE.search(text[: m.start()]))
+        ):
+            return None
+        name, single, start = key, False, m.start()
+        which = _LAST_THIS.search(text, max(0, start - 6), start)
+        if which:
+            start = which.start()
+        if found := _WINDOW.match(text, end):
+            name, end = holidays.WINDOWS.get(key, key), found.end()
+        elif found := _ONE_DAY.match(text, end):
+            single, end = True, found.end()
+        part = Part(holiday=name, last=bool(which and which[1] == "last"))
+        if which and which[1] == "this":
+            part = Part(holiday=name, year=c.today.year)
+        if single and not holidays.is_fixed_day(name):
+            span = part_range(part, c.today)
+            if span is None:
+                return None
+            part = Part(year=span[0].year, month=span[0].month, day=span[0].day)
+        return Atom(start, end, part=part)
+
+    return build
+
+
+def _anaphor(kind: AnaphorKind, n: int = 1, unit: Grain = "day") -> Builder:
+    return lambda m, c: _at(m, anaphor=Anaphor(kind, n, unit))
+
+
+def _until_month_end(m: re.Match[str], c: TimeContext) -> Atom | None:
+    year = _year_word(m["yw"], c) if m["yw"] else _int(m["y"])
+    if m["m"] is None:
+        return None if year is None else _at(m, form={"kind": "until", "last": date(year, 12, 31)})
+    found = part_range(Part(year=year, month=int(m["m"])), c.today)
+    return (
+        None if found is None else _at(m, form={"kind": "until", "last": found[1] - timedelta(1)})
+    )
+
+
+def _year_word(word: str, c: TimeContext) -> int:
+    return c.today.year - {"今年": 0, "本年": 0, "去年": 1, "上年": 1, "前年": 2}[word]
+
+
+_ALL_TIME = (
+    r"\ball\s+time\b|\bever\b|\bsince\s+(?:the\s+)?(?:beginning|start|launch)\b|\bso\s+far\b"
+    r"|(?<!\bup\s)\bto\s+date\b|\b(?:up\s+)?(?:until|till|to)\s+now\b|\bthus\s+far\b"
+    r"|\bhistorically\b|历史上|历史以来|有史以来|全部时间|所有时间|迄今(?:为止)?|至今|到目前为止"
+    r"|截[至止](?:到)?(?:目前|现在|今天)(?:为止)?|目前为止|到现在为止"
+    r"|累计(?!\s?(?:到|至|转化|留存|流失|复购))"
+)
+_N = r"(\d{1,3})"
+_PRE = r"(?:(?:in|during|for|on)\s+)?"
+_EN_UNIT = r"(day|week|month|quarter|year)s?\b"
+
+# fmt: off
+PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
+    # until the end of a month or year, as one phrase: "截至5月底", "截至去年底"
+    (re.compile(r"(?:截至|截止|直到)\s?(?:到\s?)?(?:(?P<y>\d{4})\s?年\s?|(?P<yw>今年|本年|去年|上年|前年)\s?)?"
+                r"(?:(?P<m>\d{1,2})\s?月\s?)?(?:底|末)(?:\s?为止)?"), _until_month_end),
+    # full dates: "2026-03-03", "2026/3/3", "2026年3月14日", "3月14号", "March 3, 2026", "14 Feb"
+    (re.compile(r"(?<!\d)(?<!\d\.)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)"),
+     lambda m, c: _part(m, year=int(m[1]), month=int(m[3]), day=int(m[4]))),
+    (re.compile(r"(?<![\d.])(?:(\d{4})\s?年\s?)?(\d{1,2})\s?月\s?(\d{1,2})\s?[日号]"),
+     lambda m, c: _part(m, year=_int(m[1]), month=int(m[2]), day=int(m[3]))),
+    (re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}}(?:st|nd|rd|th)?)\b(?![%:]|\.\d|\s?[%:])"
+                r"(?:\s+(?P<year>\d{4})\b)?"), _day_en),
+    (re.compile(rf"(?<![\d.])(?:the\s+)?(?P<day>\d{{1,2}}(?:st|nd|rd|th)?)\s+(?:of\s+)?{_MON}"
+                r"(?:\s+(?P<year>\d{4})\b)?"), _day_en),
+    # days and weekends around today
+    (re.compile(r"the\s+day\s+before\s+yesterday|大前天|前天"),
+     lambda m, c: _at(m, form=days_from(c.today - timedelta(3 if m[0] == "大前天" else 2)))),
+    (re.compile(r"\b(last|this|past|previous)\s+(monday|tuesday|wednesday|thursday|friday|"
+                r"saturday|sunday)\b"),
+     lambda m, c: _at(m, form=_week_day(m[1], _WEEKDAYS[m[2]], c))),
+    (re.compile(r"(上个|上|本|这个|这)\s?(?:周|星期|礼拜)\s?([1-6](?!\s?[\d次个名位号%天日周月年])|日|天)"),
+     lambda m, c: _at(m, form=_week_day(m[1], _WEEKDAYS_ZH[m[2]], c))),
+    (re.compile(r"\b(last|this|past|previous)\s+weekend\b|(上个|上|本|这个|这)\s?周末"),
+     lambda m, c: _at(m, form=_week_day(m[1] or m[2], 5, c, days=2))),
+    # N periods back: the week before last, 上上周, 前年, 3 weeks ago, 3天前
+    (re.compile(r"(?:the\s+)?(week|month|quarter|year)\s+before\s+last"),
+     lambda m, c: _at(m, form=_ago(UNIT_EN[m[1]], 2, c))),
+    (re.compile(r"上上\s?(周|星期|礼拜|个?月|个?季度)"),
+     lambda m, c: _at(m, form=_ago(_PERIOD_ZH[m[1].lstrip("个")], 2, c))),
+    (re.compile(r"前年"), lambda m, c: _year(m, c.today.year - 2, _ago("year", 2, c))),
+    (re.compile(r"\b(\d{1,3}|a|one)\s+(day|week|month|quarter|year)s?\s+ago\b"),
+     lambda m, c: _at(m, form=_ago(UNIT_EN[m[2]], int(m[1]) if m[1].isdigit() else 1, c))),
+    (re.compile(rf"(?<![\d.])(\d{{1,3}})\s?{ZH_UNIT}前(?!\s?\d)"),
+     lambda m, c: _at(m, form=_ago(UNIT_ZH[m[2]], int(m[1]), c))),
+    # the last N periods ("previous 14 days" and "前14天" can also follow another period)
+    (re.compile(rf"\b(?:(?:over|in|during)\s+)?(?:the\s+)?(last|past|previous|prior|preceding|"
+                rf"recent)\s+{_N}\s+{_EN_UNIT}"),
+     lambda m, c: _last_n(m, UNIT_EN[m[3]], m[1] in ("previous", "prior", "preceding"))),
+    (re.compile(rf"(最近|近|过去|前|最后)\s?{_N}\s?{ZH_UNIT}"),
+     lambda m, c: _last_n(m, UNIT_ZH[m[3]], m[1] == "前")),
+    (re.compile(r"(?:最近|近|过去)\s?半年"), lambda m, c: _at(m, form=_last(6, "month"))),
+    (re.compile(r"(?:the\s+)?(?:past|last)\s+(?:7|seven)\s*days?|(?:the\s+)?past\s+week"),
+     lambda m, c: _at(m, form=_last(7, "day"))),
+    (re.compile(r"(?:the\s+)?(?:past|last)\s+30\s*days?|(?:the\s+)?past\s+month"),
+     lambda m, c: _at(m, form=_last(30, "day"))),
+    (re.compile(r"(?:the\s+)?past\s+fortnight"), lambda m, c: _at(m, form=_last(14, "day"))),
+    (re.compile(r"(?:the\s+)?(?:last|previous)\s+fortnight"),
+     lambda m, c: _at(m, form=_last(2, "week"))),
+    # yesterday, today
+    (re.compile(r"\byesterday(?:\s+(?:morning|afternoon|evening))?\b|\blast\s+night\b"
+                r"|(?:昨天|昨日)(?:\s?(?:上午|下午|早上|晚上|中午|凌晨))?|昨晚"),
+     lambda m, c: _at(m, form=_last(1, "day"))),
+    (re.compile(r"\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b"
+                r"|(?:今天|今日)(?:\s?(?:上午|下午|早上|晚上|中午|凌晨))?|今早|今晨|今晚"),
+     lambda m, c: _at(m, form={"kind": "today"})),
+    # periods named relative to the one before: "the week before", "去年同期", "上一期"
+    (re.compile(r"(?:the\s+)?same\s+(?:period|time|days?|week|month|quarter)\s+(?:of\s+|in\s+)?"
+                r"(?:the\s+)?(?:last|previous|prior)\s+year|(?:去年|上年)?同期(?!群)"),
+     _anaphor("last_year")),
+    (re.compile(rf"(?:the\s+)?{_N}\s+{_EN_UNIT}\s+before\s+(?:that|those|it|then)\b"),
+     lambda m, c: _at(m, anaphor=Anaphor("before", int(m[1]), UNIT_EN[m[2]]))),
+    (re.compile(r"(?:the\s+)?(?:(?:previous|prior|preceding)\s+period|period\s+before)\b"
+                r"|上\s?1?\s?期|前\s?1\s?期"), _anaphor("previous")),
+    (re.compile(r"(?:the\s+)?(day|week|month|quarter|year)\s+before\b(?!\s+last)"
+                r"(?:\s+(?:that|it|this|then)\b)?"),
+     lambda m, c: _at(m, anaphor=Anaphor("before", 1, UNIT_EN[m[1]]))),
+    # last and this week, month, quarter, year
+    (re.compile(r"\b(last|previous|prior)\s+(week|month|quarter|year)\b"),
+     lambda m, c: _at(m, form=_last(1, UNIT_EN[m[2]]),
+                      anaphor=Anaphor("before", 1, UNIT_EN[m[2]]) if m[1] != "last" else None,
+                      part=Part(year=c.today.year - 1) if m[2] == "year" else None)),
+    (re.compile(r"上\s?(?:1\s?)?(周|星期|礼拜|个月|月|个季度|季度)"),
+     lambda m, c: _at(m, form=_last(1, UNIT_ZH[m[1]]))),
+    (re.compile(r"去年|上\s?1\s?年|上年"),
+     lambda m, c: _year(m, c.today.year - 1, _last(1, "year"))),
+    (re.compile(r"\b(?:this|current)\s+(week|month|quarter|year)(?:\s+(?:so\s+far|to\s+date))?\b"
+                r"|\b(week|month|quarter|year)\s+to\s+date\b"),
+     lambda m, c: _at(m, form={"kind": "this", "unit": m[1] or m[2]},
+                      part=Part(year=c.today.year) if "year" in m[0] else None)),
+    (re.compile(r"\b(wtd|mtd|qtd|ytd)\b"),
+     lambda m, c: _at(m, form={"kind": "this", "unit": {"w": "week", "m": "month", "q": "quarter",
+                                                        "y": "year"}[m[1][0]]})),
+    (re.compile(r"(?:本|这|这个|当|今)\s?(周|星期|礼拜|月|季度)|本季"),
+     lambda m, c: _at(m, form={"kind": "this", "unit": _PERIOD_ZH.get(m[1] or "", "quarter")})),
+    (re.compile(r"今年|本年"),
+     lambda m, c: _year(m, c.today.year, {"kind": "this", "unit": "year"})),
+    # quarters and halves
+    (re.compile(r"(?<![\d.])(\d{4})\s?q([1-4])\b|\bq([1-4])\s?(\d{4})\b"),
+     lambda m, c: _part(m, year=int(m[1] or m[4]), quarter=int(m[2] or m[3]))),
+    (re.compile(r"(?<![\d.])(\d{4})\s?年\s?(?:的\s?)?(?:第\s?)?([1-4])\s?季度"),
+     lambda m, c: _part(m, year=int(m[1]), quarter=int(m[2]))),
+    (re.compile(r"\b(?:(?P<which>last|this)\s+)?(?:q([1-4])\b|quarter\s+([1-4])\b|(?:the\s+)?"
+                r"(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b)"),
+     lambda m, c: _quarter(m, c, int(m[2] or m[3] or _ORDINAL.get(m[4] or "", 0)))),
+    (re.compile(r"第\s?([1-4])\s?季度|(?<![\d.])([1-4])\s?季度"),
+     lambda m, c: _quarter(m, c, int(m[1] or m[2]))),
+    (re.compile(r"(?<![\d.])(\d{4})\s?h([12])\b"),
+     lambda m, c: _part(m, year=int(m[1]), half=int(m[2]))),
+    (re.compile(r"\b(?:(?P<which>last|this)\s+)?(?:h([12])\b|(?:the\s+)?(first|second|1st|2nd)"
+                r"\s+half\b(?P<this_year>\s+of\s+(?:the|this)\s+year\b)?)"),
+     lambda m, c: _half(m, c, int(m[2] or _ORDINAL[m[3]]))),
+    (re.compile(r"(上|下)半年"), lambda m, c: _half(m, c, 1 if m[1] == "上" else 2)),
+    # months and years
+    (re.compile(r"(?<![\d.])(\d{4})[-/](\d{1,2})(?![-/.]?\d)"),
+     lambda m, c: _part(m, year=int(m[1]), month=int(m[2]))),
+    (re.compile(r"(?<![\d.])(\d{4})\s?年\s?(\d{1,2})\s?月(?:份)?"),
+     lambda m, c: _part(m, year=int(m[1]), month=int(m[2]))),
+    (re.compile(rf"\b{_PRE}{_MON}\s+(\d{{4}})\b"),
+     lambda m, c: _part(m, year=int(m[2]), month=MONTHS[m["mon"].rstrip(".")])),
+    (re.compile(rf"\b(?P<pre>(?:in|during|for)\s+)?(?:(?P<which>last|this)\s+)?{_MON}"
+                r"(?P<poss>\s+s\b)?"), _month_en),
+    (re.compile(r"(?<![\d.年])(\d{1,2})\s?月(?:份)?(?!\s?\d)(?!\s?(?:[卡租费票薪付结供度初]|底|末|中旬|上旬|下旬))"),
+     lambda m, c: _part(m, month=int(m[1])) if 1 <= int(m[1]) <= 12 else None),
+    (re.compile(r"(?<![\d.])(\d{4})\s?年(?!\s?(?:\d|底|末|初))"), lambda m, c: _year(m, int(m[1]))),
+    (re.compile(r"\b(?P<pre>(?:in|during|for|of)\s+)?(?<![\d.\-/])\b(\d{4})\b(?![\d.\-/])"),
+     _bare_year),
+    # holidays and shopping festivals
+    *((re.compile(f"(?<![a-z\\d.])(?:{pattern})(?![a-z\\d])"), _holiday(key, numeric))
+      for pattern, key, numeric in holidays.PHRASES),
+    # all the data
+    (re.compile(_ALL_TIME), lambda m, c: _at(m, everything=True)),
+]
+# fmt: on
+
+
+def scan(norm: str, ctx: TimeContext) -> list[Atom]:
+    """Every time atom of the question, left to right, without overlaps (an earlier pattern in
+    `PATTERNS` wins)."""
+    taken: list[Atom] = []
+    for pattern, build in PATTERNS:
+        for match in pattern.finditer(norm):
+            start, end = match.span()
+            if any(t.start < end and start < t.end for t in taken):
+                continue
+            try:
+                atom = build(match, ctx)
+            except (ValueError, KeyError, OverflowError):
+                atom = None  # "31 Feb", "month 13": not a time after all
+            if atom is not None and not any(
+                t.start < atom.end and atom.start < t.end for t in taken
+            ):
+                taken.append(atom)
+    return sorted(taken, key=lambda a: a.start)
+
+
+__all__ = ["MONTHS", "MONTH_WORDS", "PATTERNS", "UNIT_EN", "UNIT_ZH", "month_ok", "scan"]

@@ -1,0 +1,119 @@
+"""The planner on a model that is not the demo's (tests/fixtures/models/clinic.yaml): Chinese
+touchpoint ids, a boolean labelled 是/否, a channel the demo would call another platform."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.nlu import EmbeddedPlanner
+from semantic_layer.model.loader import load_model
+from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.time import TimeContext, TimeSpec, resolve
+
+CTX = TimeContext(today=date(2026, 11, 10))
+CLINIC = Path(__file__).parent / "fixtures" / "models" / "clinic.yaml"
+
+
+@pytest.fixture(scope="module")
+def model() -> SemanticModel:
+    return load_model(CLINIC)
+
+
+@pytest.fixture(scope="module")
+def planner(model: SemanticModel) -> EmbeddedPlanner:
+    return EmbeddedPlanner(model)
+
+
+def plan(planner: EmbeddedPlanner, question: str) -> dict[str, Any]:
+    return planner.plan(question, CTX).plan.model_dump(mode="json", exclude_none=True)
+
+
+def span(p: dict[str, Any]) -> str:
+    return resolve(TimeSpec.parse(p["time"]), CTX).label()
+
+
+@pytest.mark.parametrize(
+    "question", ["上周工单数是多少", "工单数是多少？", "这个月工单数是不是变多了"]
+)
+def test_a_one_character_label_is_not_found_inside_ordinary_words(
+    planner: EmbeddedPlanner, question: str
+) -> None:
+    p = plan(planner, question)
+    assert p["kind"] == "metric" and p["metrics"] == ["tickets"], p
+    assert p["filters"] == [], "是 inside 是多少 / 是不是 is not the boolean value 是"
+
+
+def test_a_short_label_counts_right_after_its_dimension(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "是否投诉为是的工单数")
+    assert p["filters"] == [{"dimension": "is_complaint", "op": "=", "values": [True]}]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("fees in March", "March 2026"),
+        ("payers in March 2025", "March 2025"),
+        ("March fees", "March 2026"),
+        ("缴费金额 3月", "March 2026"),
+    ],
+)
+def test_a_named_month_is_a_time(planner: EmbeddedPlanner, question: str, expected: str) -> None:
+    p = plan(planner, question)
+    assert p["kind"] == "metric", p
+    assert span(p) == expected
+
+
+def test_a_real_channel_of_the_model_is_a_filter_not_another_platform(
+    planner: EmbeddedPlanner,
+) -> None:
+    p = plan(planner, "抖音渠道上周的缴费人数")
+    assert p["filters"] == [{"dimension": "channel", "op": "=", "values": ["douyin"]}]
+
+
+def test_a_platform_the_model_lacks_is_asked_back_with_the_models_channels(
+    planner: EmbeddedPlanner,
+) -> None:
+    p = plan(planner, "payers on TikTok last week")
+    assert p["kind"] == "clarify"
+    assert [c["label"] for c in p["choices"]] == ["Douyin", "WeChat", "front desk"]
+    assert p["choices"][0]["question"] == "payers on Douyin last week"
+
+
+def test_refusals_name_what_this_model_has(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "what will the weather be like")
+    assert p["kind"] == "unsupported"
+    assert "fees" in p["reason"] and "channel" not in p["reason"].split(":")[0]
+
+
+def test_no_time_words_cover_all_the_data(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "payers by campus")
+    assert p["time"] == {"kind": "all"}
+
+
+def test_a_clarification_with_nothing_to_offer_is_an_answer_not_a_crash() -> None:
+    bare = load_model(CLINIC)
+    spec = bare.spec.model_copy(update={"metrics": (), "journeys": (), "verified_queries": ()})
+    planner = EmbeddedPlanner(SemanticModel.create(spec))
+    for question in ("why did it drop last week", "top paths", "hello"):
+        p = planner.plan(question, CTX).plan
+        assert p.kind in ("clarify", "unsupported"), p
+        if p.kind == "clarify":
+            assert p.choices
+
+
+def test_unused_words_are_reported_with_a_note(planner: EmbeddedPlanner) -> None:
+    result = planner.plan("payers by campus last month, zorblax", CTX)
+    assert result.plan.kind == "metric"
+    assert {u.text for u in result.unused} == {"zorblax"}
+    assert result.confidence < 0.7
+    assert any("zorblax" in n for n in result.notes)
+
+
+def test_a_question_of_unknown_words_is_asked_back(planner: EmbeddedPlanner) -> None:
+    result = planner.plan("payers of the zorblax quux programme flibber", CTX)
+    assert result.plan.kind == "clarify"
+    assert "zorblax" in result.plan.reason
