@@ -36,6 +36,7 @@ from semantic_layer.model import load_model
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.plan import QueryPlan, UnsupportedPlan, parse_plan
 from semantic_layer.time import DateRange, TimeContext
+from semantic_layer.timeparts.errors import TimeError
 
 log = logging.getLogger(__name__)
 Rating = Literal["up", "down"]
@@ -192,6 +193,9 @@ class AssistantService:
             error = AnswerError(
                 code=_code(exc), message=exc.render(), suggestions=list(exc.suggestions)
             )
+            return base.model_copy(update={**fields, "text": error.message, "error": error})
+        except TimeError as exc:  # a period that cannot be compared or resolved: say which
+            error = AnswerError(code="invalid_plan", message=str(exc))
             return base.model_copy(update={**fields, "text": error.message, "error": error})
         timings.compile_ms = clock.lap()
         clock.stage("querying")

@@ -123,6 +123,14 @@ def _generate(script: Path, database: Path) -> None:
     partial.replace(database)
 
 
+def model_for(suite: Suite) -> Path | None:
+    """The suite's semantic model (relative to the suite folder), or None for the demo model."""
+    model = suite.spec.model
+    if model is None:
+        return None
+    return model if model.is_absolute() else suite.root / model
+
+
 def as_of_for(suite: Suite) -> date:
     spec = suite.spec
     if spec.as_of is not None:
@@ -136,7 +144,7 @@ def as_of_for(suite: Suite) -> date:
 def _service(suite: Suite, db: Path, backend: str, llm: Any) -> Iterator[AssistantService]:
     with tempfile.TemporaryDirectory(prefix="tpa-eval-") as home:
         config = AssistantConfig(
-            db=db, model=suite.spec.model, as_of=as_of_for(suite), home=Path(home), llm=llm,
+            db=db, model=model_for(suite), as_of=as_of_for(suite), home=Path(home), llm=llm,
             index_dir=suite.root / ".cache" / "index",  # reused between runs; sessions are not
         )  # fmt: skip
         with AssistantService.open(config) as service:

@@ -117,3 +117,10 @@ def test_a_question_of_unknown_words_is_asked_back(planner: EmbeddedPlanner) -> 
     result = planner.plan("payers of the zorblax quux programme flibber", CTX)
     assert result.plan.kind == "clarify"
     assert "zorblax" in result.plan.reason
+
+
+def test_why_without_time_words_compares_two_periods(planner: EmbeddedPlanner) -> None:
+    """A change needs two periods: with no time words and no default period, the last 7 days
+    against the 7 before (not all the data, which has nothing before it)."""
+    p = plan(planner, "why did the payment rate drop?")
+    assert p["kind"] == "drivers" and p["time"] == {"kind": "last", "n": 7, "unit": "day"}

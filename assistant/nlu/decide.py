@@ -111,7 +111,7 @@ def _drivers(r: Reading, model: SemanticModel) -> Plan | None:
     plan: Plan = {
         "kind": "drivers",
         "metric": metric,
-        "time": time_of(r),
+        "time": time_of(r, default=None if r.default_period else _CHANGE_PERIOD),
         "filters": filters(r, model),
     }
     plan["compare"] = r.compare or "previous_period"
@@ -119,6 +119,11 @@ def _drivers(r: Reading, model: SemanticModel) -> Plan | None:
     if dims:
         plan["dimensions"] = dims
     return plan
+
+
+# "Why did X drop?" with no time words, on a model without a default period: a change needs two
+# periods, so the last 7 days against the 7 before.
+_CHANGE_PERIOD = "last_7_days"
 
 
 def _attribution(r: Reading, model: SemanticModel) -> Plan | None:
