@@ -29,6 +29,9 @@ _TOPICS: Final[dict[str, tuple[str, str]]] = {
     "gender_pay": ("incomes", "收入水平"),
     "rent": ("rents or property costs", "租金或场地成本"),
     "suppliers": ("suppliers or purchase prices", "供应商或采购价格"),
+    "commission": ("commissions", "佣金或抽成"),
+    "credit_risk": ("credit risk, delinquency or bad debt", "逾期、坏账等信用风险"),
+    "bonus": ("bonuses or incentive pay", "奖金或绩效"),
     "personal_data": (
         "personal data (names, phone numbers, addresses): only anonymous ids",
         "个人信息（姓名、手机号、地址），只有匿名 ID",
@@ -252,6 +255,15 @@ def what_do_you_mean(r: Reading, model: SemanticModel) -> Plan:
             "candidate_kind": None}  # fmt: skip
 
 
+def nothing_about(words: list[str], lang: str, model: SemanticModel) -> Plan:
+    """A question about things the model has no word for at all: say so, and what it has."""
+    said = localized(lang, ", ".join(f"'{w}'" for w in words), "、".join(f"“{w}”" for w in words))
+    has = what_it_has(model, lang)
+    en, zh = f"The data has nothing about {said}. {has}", f"数据里没有{said}。{has}"
+    reason = localized(lang, en, zh)
+    return {"kind": "unsupported", "reason": reason, "missing": words}
+
+
 def settled(plan: Plan, lang: str, model: SemanticModel) -> Plan:
     """A clarification always offers choices: with none to offer, it says what the data has."""
     if plan.get("kind") != "clarify" or plan.get("choices"):
@@ -338,6 +350,7 @@ def unclear(r: Reading, words: list[str], model: SemanticModel) -> Plan:
 
 __all__ = [
     "channel_dimension",
+    "nothing_about",
     "out_of_scope",
     "place_dimension",
     "popular_metrics",

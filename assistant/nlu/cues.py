@@ -133,7 +133,7 @@ OUT_OF_SCOPE: Final[dict[str, tuple[str, ...]]] = {
     "profit": ("profit", "profits", "margin", "margins", "cost of goods", "cogs",
                "利润", "毛利", "净利", "成本价"),
     "employees": ("employee", "employees", "staff", "salary", "salaries", "payroll", "headcount",
-                  "员工", "工资", "薪资", "薪水", "人力"),
+                  "员工", "工资", "薪资", "薪水", "人力", "工资单"),
     "competitors": ("competitor", "competitors", "competition", "market share",
                     "竞争对手", "竞品", "对手", "市场份额"),
     "stock_price": ("stock price", "share price", "stock market", "股价", "股票", "市值"),
@@ -157,6 +157,15 @@ OUT_OF_SCOPE: Final[dict[str, tuple[str, ...]]] = {
     "other_regions": ("europe", "european", "usa", "united states", "america", "japan",
                       "overseas", "abroad", "欧洲", "美国", "日本", "海外", "国外", "华西"),
     "gender_pay": ("income", "收入水平"),
+    "rent": ("rent", "rents", "rental", "lease", "utilities", "utility bills", "房租", "租金",
+             "水电", "水电费", "物业费"),
+    "suppliers": ("supplier", "suppliers", "vendor price", "vendor prices", "purchase price",
+                  "purchase prices", "wholesale", "net rate", "net rates", "procurement",
+                  "供应商", "进货价", "采购价", "底价", "进价", "采购成本", "批发价"),
+    "commission": ("commission", "commissions", "take rate", "佣金", "抽成", "扣点"),
+    "credit_risk": ("delinquency", "delinquent", "default rate", "bad debt", "npl", "dpd",
+                    "逾期", "坏账", "不良率"),
+    "bonus": ("bonus", "bonuses", "incentive pay", "奖金", "绩效奖金", "提成"),
 }  # fmt: skip
 
 __all__ = ["CUES", "OUT_OF_SCOPE"]

@@ -308,13 +308,38 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
 
 
 def _metrics(r: Reading, model: SemanticModel) -> list[str]:
-    names = r.names("metric")
+    names = _head_metrics(r)
     conversion = _conversion_for(r, model)
     if conversion and conversion not in names:
         names = [conversion if roles.is_general_conversion(model, n) else n for n in names]
     if len(names) > 1 and r.names("touchpoint"):
         names = [n for n in names if not roles.is_reach(model, n)] or names
     return list(dict.fromkeys(names))
+
+
+_CONTEXT_BEFORE = re.compile(
+    r"\b(?:for|on|of|in|among|from|by|per|across|with|about)\s+(?:\S+\s+)?$"
+)
+
+
+def _head_metrics(r: Reading) -> list[str]:
+    """The metrics to compute: a metric word that only says *which* rows ("first response time
+    for chat tickets", "cancellation rate by booking platform", "工单的解决时长") is context of the
+    metric it qualifies, not a second metric."""
+    mentions = r.mentions("metric")
+    if len(mentions) < 2:
+        return r.names("metric")
+    norm, kept = r.question.norm, []
+    for i, m in enumerate(mentions):
+        before = norm[max(0, m.start - 24) : m.start]
+        if i > 0 and r.language == "en" and _CONTEXT_BEFORE.search(before):
+            continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        gap = norm[m.start + len(m.term) : nxt.start] if nxt is not None else " "
+        if r.language == "zh" and nxt is not None and gap.strip() in ("", "的"):
+            continue  # "<metric>的<metric>": the first names the rows of the second
+        kept.append(m.ref.name)
+    return list(dict.fromkeys(kept)) or r.names("metric")
 
 
 def _conversion_for(r: Reading, model: SemanticModel) -> str | None:

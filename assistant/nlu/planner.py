@@ -105,6 +105,10 @@ class EmbeddedPlanner:
             if better is not None:
                 notes = (*notes, better[1])
                 return PlannerResult(parse_plan(better[0]), "rules", notes, confidence=0.5)
+            unknown = _unknown_words(reading, self.model, ctx)
+            if len(unknown) >= 2 and not {"greeting", "help"} & reading.cues:
+                refused = choices.nothing_about(unknown, reading.language, self.model)
+                return PlannerResult(parse_plan({**refused, "language": reading.language}), "rules")
         return self._accounted(reading, plan, ctx, notes, "rules")
 
     def _accounted(
@@ -232,6 +236,12 @@ def _without_times(r: Reading) -> str:
     for t in sorted(r.times, key=lambda t: -t.start):
         norm = norm[: t.start] + " " + norm[t.end :]
     return " ".join(norm.split())
+
+
+def _unknown_words(r: Reading, model: SemanticModel, ctx: TimeContext) -> list[str]:
+    """Content words of a question that name nothing the model has."""
+    probe = {"kind": "metric", "metrics": []}
+    return [u.text for u in coverage(r, probe, model, ctx).unused if u.why == "unknown_word"]
 
 
 def _named(r: Reading) -> int:

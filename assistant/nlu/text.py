@@ -27,6 +27,16 @@ _EN_NUMBERS: Final = {
     "sixty": 60, "ninety": 90, "a couple of": 2, "a few": 3, "several": 3,
 }  # fmt: skip
 _EN_NUMBER = re.compile(r"\b(" + "|".join(sorted(_EN_NUMBERS, key=len, reverse=True)) + r")\b")
+# Abbreviations of generic words people type in chat ("last wk", "yday", "ppl").
+_ABBREVIATIONS: Final = {
+    "wk": "week", "wks": "weeks", "yr": "year", "yrs": "years", "mth": "month", "mths": "months",
+    "mo": "month", "mos": "months", "qtr": "quarter", "qtrs": "quarters", "yday": "yesterday",
+    "ytday": "yesterday", "tmrw": "tomorrow", "ppl": "people", "avg": "average", "pct": "percent",
+    "no.": "number", "num": "number", "w/": "with", "w/o": "without", "vs.": "vs",
+}  # fmt: skip
+_ABBREVIATION = re.compile(
+    r"(?<![\w.])(" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")(?![\w])"
+)
 # Words whose Chinese numeral is part of a name or idiom, not a number.
 _KEEP: Final = (
     "一下",
@@ -72,6 +82,7 @@ def prepare(text: str) -> Question:
     norm = _DASHES.sub("-", norm)
     norm = _zh_numerals(norm)
     norm = _EN_NUMBER.sub(lambda m: str(_EN_NUMBERS[m[1]]), norm)
+    norm = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m[1]], norm)
     norm = _PUNCT.sub(" ", norm)
     norm = _HYPHEN.sub(" ", norm)
     norm = _space_scripts(norm)
