@@ -51,7 +51,15 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
                 "explains", "driver", "drivers", "root cause", "what happened", "behind",
                 "为什么", "为啥", "为何", "原因", "怎么回事", "什么导致", "导致", "驱动因素",
                 "归因分析", "what drove", "drove the change", "drivers of",
-                "what caused the change"),
+                "what caused the change", "what's driving", "what is driving", "driving it",
+                "driving that", "driving this", "how come", "怎么了", "咋回事"),
+    # counts of occurrences rather than of people
+    "times": ("how many times", "number of times", "times", "次数", "人次", "多少次", "几次",
+              "occurrences"),
+    # money without a metric named: what came in, what went out
+    "money_in": ("money", "make", "made", "earn", "earned", "takings", "赚了", "挣了", "卖了多少钱",
+                 "收了多少钱", "进账"),
+    "money_out": ("spend", "spent", "spending", "cost us", "花了多少", "花了", "花费", "投了多少"),
     "conversion": ("conversion", "conversions", "convert", "converts", "converted", "converting",
                    "conversion rate", "转化", "转化率", "转化了", "转换率", "转化情况"),
     "versus": ("beat", "beats", "outperform", "outperformed", "against", "better than",

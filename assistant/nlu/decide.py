@@ -115,6 +115,10 @@ def _drivers(r: Reading, model: SemanticModel) -> Plan | None:
         "filters": filters(r, model),
     }
     plan["compare"] = r.compare or "previous_period"
+    two = periods_compared(r)
+    if two is not None:  # "why did X fall in Q3 vs Q2": the periods the question names
+        plan["time"], plan["baseline"] = two
+        plan["compare"] = None
     dims = breakdowns(r, model)
     if dims:
         plan["dimensions"] = dims
@@ -282,8 +286,16 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     metrics = _metrics(r, model)
     counted = r.names("touchpoint") or _only_touchpoint_of_channel(r, model)
     if not metrics and len(counted) == 1 and _COUNTING.search(r.question.norm):
-        own = roles.touchpoint_count(model, counted[0]) or roles.reach_metric(model)
+        if "times" in r.cues:  # "how many times", 人次: events, not people
+            own = roles.event_count(model)
+        else:
+            own = roles.touchpoint_count(model, counted[0]) or roles.reach_metric(model)
         metrics = [own] if own else []
+    if not metrics and not counted:
+        metrics = [m for m in (_money_metric(r, model),) if m]
+    events = roles.event_count(model)
+    if "times" in r.cues and counted and events and all(roles.is_reach(model, m) for m in metrics):
+        metrics = [events]  # "how many times did people do X": events, not people
     if not metrics:
         return None
     plan: Plan = {"kind": "metric", "metrics": metrics, "time": time_of(r)}
@@ -322,9 +334,18 @@ _CONTEXT_BEFORE = re.compile(
 )
 
 
+def _money_metric(r: Reading, model: SemanticModel) -> str | None:
+    """ "How much did we make / spend": revenue or marketing cost, when no metric is named."""
+    if "money_out" in r.cues:
+        return roles.cost_metric(model)
+    if "money_in" in r.cues or "revenue_value" in r.cues:
+        return roles.revenue_metric(model)
+    return None
+
+
 def _head_metrics(r: Reading) -> list[str]:
     """The metrics to compute: a metric word that only says *which* rows ("first response time
-    for chat tickets", "cancellation rate by booking platform", "工单的解决时长") is context of the
+    for chat tickets", "cancellation rate by booking platform", "<指标>的<指标>") is context of the
     metric it qualifies, not a second metric."""
     mentions = r.mentions("metric")
     if len(mentions) < 2:

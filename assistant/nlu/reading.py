@@ -231,6 +231,11 @@ _MODIFIERS: Final = frozenset(
 _SOLD = re.compile(
     r"([\u4e00-\u9fff]{2,6}?)(?:上个?月|上周|本月|今年|去年|昨天)?(?:卖了多少|卖得|的销量|销量)"
 )
+_CALENDAR_WORDS: Final = frozenset(
+    """january february march april may june july august september october november december jan
+    feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday
+    sunday christmas easter""".split()  # noqa: SIM905
+)
 _PROPER = re.compile(r"(?<!^)(?<![.!?]\s)\b([A-Z][a-zA-Z]{2,})\b")
 
 
@@ -263,6 +268,8 @@ def unknown_values(r: Reading) -> list[tuple[str, str | None]]:
         if m[1] in r.unknown and m[1] not in _GENERIC_JOURNEY:
             found.append((m[1], "journey"))  # "signup journey" when no journey is called that
     for m in _PROPER.finditer(r.question.text):
+        if m[1].lower() in _CALENDAR_WORDS:
+            continue  # "June", "Monday": time words, never names of things
         if m[1].lower() in r.unknown and m[1].lower() not in {w for w, _ in found}:
             found.append((m[1], None))
     return found

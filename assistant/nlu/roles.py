@@ -79,6 +79,35 @@ def _read_roles(model: SemanticModel) -> dict[str, tuple[str, ...]]:
     }
 
 
+def revenue_metric(model: SemanticModel) -> str | None:
+    """The metric summing `events.revenue` with the fewest filters (all revenue)."""
+    found = _roles(model)["revenue"]
+    return found[0] if found else None
+
+
+def cost_metric(model: SemanticModel) -> str | None:
+    """The metric summing `marketing_costs.cost`."""
+    for metric in model.spec.metrics:
+        measure = _measure(model, metric.name)
+        if measure is not None and measure.table == "marketing_costs" and measure.agg == "sum":
+            return metric.name
+    return None
+
+
+def event_count(model: SemanticModel) -> str | None:
+    """The metric counting events (rows of `events`, unfiltered)."""
+    for metric in model.spec.metrics:
+        measure = _measure(model, metric.name)
+        if (
+            measure is not None
+            and measure.table == _EVENTS
+            and measure.agg == "count"
+            and not measure.filters
+        ):
+            return metric.name
+    return None
+
+
 def reach_metric(model: SemanticModel) -> str | None:
     """The metric counting distinct people with any event ("active users", "访客数")."""
     found = _roles(model)["reach"]
@@ -125,11 +154,14 @@ def touchpoint_count(model: SemanticModel, touchpoint: str) -> str | None:
 
 
 __all__ = [
+    "cost_metric",
+    "event_count",
     "is_about_purchase",
     "is_general_conversion",
     "is_reach",
     "is_revenue",
     "reach_metric",
+    "revenue_metric",
     "step_conversion",
     "touchpoint_count",
 ]
