@@ -21,7 +21,14 @@ from semantic_layer.time import TimeContext, TimeSpec, resolve
 
 from .reading import Reading
 
-Why = Literal["unknown_word", "number", "time_not_used", "value_not_used", "comparison_not_used"]
+Why = Literal[
+    "unknown_word",
+    "number",
+    "time_not_used",
+    "value_not_used",
+    "dimension_not_used",
+    "comparison_not_used",
+]
 
 # A plan whose confidence is below this is answered with its note, never as a plain number.
 CONFIDENT: Final = 0.7
@@ -79,7 +86,11 @@ _EN_FUNCTION: Final = frozenset(
     comes coming went goes used use using tried try made happen did end ended ending start started
     starting got get takes took take spent spend spending saw seen ever still yet already far
     typically usually generally average mean median roughly about around approximately exactly
-    so-far whole""".split()  # noqa: SIM905
+    so-far whole gets get getting break breaks broken switch swap change potential happens happen
+    happened ask asks asked writing write crediting credit lot lots something stuff anything thing
+    things someone somebody anyone people's our we've thanks percentile typical usual usually
+    exactly approximately basically overall general generally possible possibly please kindly
+    quick quickly mainly mostly""".split()  # noqa: SIM905
 )
 # Chinese function words and question frames, longest first when segmenting.
 _ZH_FUNCTION: Final = tuple(
@@ -96,7 +107,8 @@ _ZH_FUNCTION: Final = tuple(
         比例 占比
         用户 客户 顾客 人群 时间 时候 期间 之间 以来 以后 之后 以前 之前 前后 左右 大概 大约 差不多
         呢 嘛 哦 喔 哈 嗯 您 您好 你好 谢谢 上 下 分 按照 根据 关于 针对 里面 当中 方面
-        中间""".split(),  # noqa: SIM905
+        中间 一般 通常 常见 拆解 拆 拆分 换成 换 改成 改为 切换 主要 大概 具体 分别 帮忙 拉 拉一下
+        下一 之类 什么的 等等 多久 一下吧""".split(),  # noqa: SIM905
         key=len,
         reverse=True,
     )
@@ -132,6 +144,8 @@ def _content_words(norm: str) -> Iterator[tuple[int, int, str]]:
     out function words (two characters or more)."""
     for m in _EN_WORD.finditer(norm):
         word = m[0]
+        if word[0].isdigit() and m.start() > 0 and norm[m.start() - 1] in "pq":
+            continue  # "p90", "q3": a percentile or a quarter read elsewhere
         if word not in _EN_FUNCTION and not (len(word) <= 2 and not word[0].isdigit()):
             yield m.start(), m.end(), word
     for run in _CJK_RUN.finditer(norm):
@@ -170,6 +184,16 @@ def _dropped(
         out.append(
             Unused(text[mention.start : mention.start + len(mention.term)], "value_not_used")
         )
+    journeys = plan.get("kind") in ("funnel", "dropoff", "paths", "retention", "attribution")
+    for mention in r.mentions("dimension"):
+        dim = model.dimensions.get(mention.ref.name)
+        if dim is None or dim.type == "time" or mention.ref.name in used:
+            continue
+        if journeys and mention.ref.name == "touchpoint":
+            continue  # "which step", 哪个环节: the steps of the journey analysed
+        said = text[mention.start : mention.start + len(mention.term)]
+        if not any(u.text == said for u in out):
+            out.append(Unused(said, "dimension_not_used"))
     plan_time = plan.get("time")
     if plan_time is None or not r.times:
         return out
@@ -233,7 +257,7 @@ def _confidence(r: Reading, plan: dict[str, Any], unused: Sequence[Unused]) -> f
         return 1.0
     score = CONFIDENT - 0.05
     for item in unused[1:]:
-        score -= 0.2 if item.why in ("time_not_used", "value_not_used", "number") else 0.1
+        score -= 0.2 if item.why != "unknown_word" else 0.1
     return round(max(0.05, score), 2)
 
 

@@ -299,8 +299,17 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     if not metrics:
         return None
     plan: Plan = {"kind": "metric", "metrics": metrics, "time": time_of(r)}
-    dims = breakdowns(r, model)
-    plan["filters"] = filters(r, model, touchpoint_ok=_counts_events(metrics, model))
+    tables = set().union(*(roles.tables_of(model, m) for m in metrics))
+
+    def reachable(dimension: str) -> bool:  # what these metrics' rows cannot be split by is
+        return all(roles.reaches(model, t, dimension) for t in tables)  # left out, with a note
+
+    dims = [d for d in breakdowns(r, model) if reachable(d)]
+    plan["filters"] = [
+        f
+        for f in filters(r, model, touchpoint_ok=_counts_events(metrics, model))
+        if reachable(f["dimension"])
+    ]
     if dims:
         plan["dimensions"] = dims
     grain = grain_of(r, model)

@@ -132,6 +132,23 @@ def is_revenue(model: SemanticModel, name: str) -> bool:
     return name in _roles(model)["revenue"]
 
 
+def tables_of(model: SemanticModel, metric: str) -> set[str]:
+    """The tables a metric reads (a conversion metric reads `events`)."""
+    measures = model.measures_of(metric)
+    return {m.table for m in measures} if measures else {_EVENTS}
+
+
+def reaches(model: SemanticModel, table: str, dimension: str) -> bool:
+    """Whether rows of `table` have `dimension`: its own column, `also_in`, or a declared join."""
+    dim = model.dimensions.get(dimension)
+    spec = model.spec.tables.get(table)
+    if dim is None or spec is None:
+        return dimension == "touchpoint" and table == _EVENTS
+    return (
+        dim.table == table or table in dim.also_in or any(j.table == dim.table for j in spec.joins)
+    )
+
+
 def step_conversion(model: SemanticModel, touchpoint: str) -> str | None:
     """The conversion metric whose base step is `touchpoint` (a step's own conversion rate)."""
     for metric in model.spec.metrics:
@@ -161,7 +178,9 @@ __all__ = [
     "is_reach",
     "is_revenue",
     "reach_metric",
+    "reaches",
     "revenue_metric",
     "step_conversion",
+    "tables_of",
     "touchpoint_count",
 ]
