@@ -232,7 +232,7 @@ def test_every_metric_outside_the_list_is_refused_naming_metric_and_role(
         (EAST, "marketing cost by channel last month", "marketing_cost"),
         ("service_team", "revenue last month", "revenue"),
         ("service_team", "conversion rate by channel this month", "conversion_rate"),
-        ("service_team", "tickets by device last month", "device"),
+        ("service_team", "tickets by gender last month", "gender"),  # a column of users
         ("service_team", "revenue attribution by channel last month", "revenue"),
         ("service_team", "which channel contributes most to purchases last month", "purchasers"),
         ("service_team", "purchase funnel last week", "funnel"),
