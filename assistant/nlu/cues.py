@@ -54,11 +54,16 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
                 "what caused the change", "what's driving", "what is driving", "driving it",
                 "driving that", "driving this", "how come", "怎么了", "咋回事"),
     # counts of occurrences rather than of people
+    # people, by whatever name a business gives them: counted, they are the people reached
+    "people": ("users", "people", "players", "patients", "customers", "members", "guests",
+               "travellers", "travelers", "clients", "gamers", "visitors", "shoppers",
+               "subscribers", "cardholders", "applicants", "用户", "玩家", "患者", "病人", "客户",
+               "会员", "旅客", "顾客", "持卡人", "人数", "用户数"),
     "times": ("how many times", "number of times", "times", "次数", "人次", "多少次", "几次",
               "occurrences"),
     # money without a metric named: what came in, what went out
-    "money_in": ("money", "make", "made", "earn", "earned", "takings", "赚了", "挣了", "卖了多少钱",
-                 "收了多少钱", "进账"),
+    "money_in": ("money", "make", "made", "earn", "earned", "takings", "income", "fee income",
+                 "赚了", "挣了", "卖了多少钱", "收了多少钱", "进账"),
     "money_out": ("spend", "spent", "spending", "cost us", "花了多少", "花了", "花费", "投了多少"),
     "conversion": ("conversion", "conversions", "convert", "converts", "converted", "converting",
                    "conversion rate", "转化", "转化率", "转化了", "转换率", "转化情况"),
@@ -164,7 +169,7 @@ OUT_OF_SCOPE: Final[dict[str, tuple[str, ...]]] = {
                         "抖音", "快手", "小红书", "拼多多", "微博", "视频号", "b站", "哔哩哔哩"),
     "other_regions": ("europe", "european", "usa", "united states", "america", "japan",
                       "overseas", "abroad", "欧洲", "美国", "日本", "海外", "国外", "华西"),
-    "gender_pay": ("income", "收入水平"),
+    "gender_pay": ("income level", "income levels", "收入水平"),
     "rent": ("rent", "rents", "rental", "lease", "utilities", "utility bills", "房租", "租金",
              "水电", "水电费", "物业费"),
     "suppliers": ("supplier", "suppliers", "vendor price", "vendor prices", "purchase price",

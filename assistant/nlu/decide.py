@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.time import resolve
 
 from . import choices, roles
 from .reading import Reading, unknown_values
@@ -66,7 +67,12 @@ def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
         return choices.out_of_scope(["product_catalog"], lang, model)
     if unknown:
         return choices.unknown_value(unknown, r, model)
-    if "future" in r.cues and not ({"after", "before"} & r.cues and r.names("touchpoint")):
+    past = any(not resolve(t.spec, r.ctx).is_future(r.ctx) for t in r.times) if r.ctx else False
+    if (
+        "future" in r.cues
+        and not past
+        and not ({"after", "before"} & r.cues and r.names("touchpoint"))
+    ):
         return {
             "kind": "unsupported",
             "reason": localized(lang,
@@ -175,7 +181,10 @@ def _retention(r: Reading, model: SemanticModel) -> Plan | None:
     return plan
 
 
-_COUNTING = re.compile(r"how many|number of|visited|多少|人数|数量|次数|[^\s]数\s*$|数[吗呢？?]")
+_COUNTING = re.compile(
+    r"how many|number of|how often|visited|多少|人数|数量|次数|几单|几个|几次|几人|几笔|人次"
+    r"|[^\s]数\s*$|数[吗呢？?]"
+)
 _REPEAT = re.compile(r"复购|回购|再次购买|再买|repurchase|buy again|bought again|purchase again")
 
 
@@ -285,14 +294,17 @@ def _step_range(r: Reading, model: SemanticModel) -> bool:
 def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     metrics = _metrics(r, model)
     counted = r.names("touchpoint") or _only_touchpoint_of_channel(r, model)
-    if not metrics and len(counted) == 1 and _COUNTING.search(r.question.norm):
+    ranked = bool({"desc", "asc", "which", "rank", "trend", "day", "week", "month"} & r.cues)
+    if not metrics and len(counted) == 1 and (_COUNTING.search(r.question.norm) or ranked):
         if "times" in r.cues:  # "how many times", 人次: events, not people
             own = roles.event_count(model)
         else:
             own = roles.touchpoint_count(model, counted[0]) or roles.reach_metric(model)
         metrics = [own] if own else []
     if not metrics and not counted:
-        metrics = [m for m in (_money_metric(r, model),) if m]
+        metrics = [m for m in (_money_metric(r, model), _conversion_word(r, model)) if m][:1]
+    if not metrics and not counted and "people" in r.cues and _COUNTING.search(r.question.norm):
+        metrics = [m for m in (roles.reach_metric(model),) if m]  # "how many players …"
     events = roles.event_count(model)
     if "times" in r.cues and counted and events and all(roles.is_reach(model, m) for m in metrics):
         metrics = [events]  # "how many times did people do X": events, not people
@@ -341,6 +353,15 @@ def _metrics(r: Reading, model: SemanticModel) -> list[str]:
 _CONTEXT_BEFORE = re.compile(
     r"\b(?:for|on|of|in|among|from|by|per|across|with|about)\s+(?:\S+\s+)?$"
 )
+
+
+def _conversion_word(r: Reading, model: SemanticModel) -> str | None:
+    """ "Conversion rate" said in words the model does not list: its general conversion rate."""
+    if "conversion" not in r.cues:
+        return None
+    return next(
+        (m.name for m in model.spec.metrics if roles.is_general_conversion(model, m.name)), None
+    )
 
 
 def _money_metric(r: Reading, model: SemanticModel) -> str | None:

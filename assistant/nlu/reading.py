@@ -267,11 +267,6 @@ def unknown_values(r: Reading) -> list[tuple[str, str | None]]:
     for m in _BEFORE_JOURNEY.finditer(r.question.norm):
         if m[1] in r.unknown and m[1] not in _GENERIC_JOURNEY:
             found.append((m[1], "journey"))  # "signup journey" when no journey is called that
-    for m in _PROPER.finditer(r.question.text):
-        if m[1].lower() in _CALENDAR_WORDS:
-            continue  # "June", "Monday": time words, never names of things
-        if m[1].lower() in r.unknown and m[1].lower() not in {w for w, _ in found}:
-            found.append((m[1], None))
     return found
 
 
