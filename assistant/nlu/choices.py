@@ -32,6 +32,7 @@ _TOPICS: Final[dict[str, tuple[str, str]]] = {
     "commission": ("commissions", "佣金或抽成"),
     "credit_risk": ("credit risk, delinquency or bad debt", "逾期、坏账等信用风险"),
     "bonus": ("bonuses or incentive pay", "奖金或绩效"),
+    "it_costs": ("IT or hosting costs", "IT 或服务器费用"),
     "personal_data": (
         "personal data (names, phone numbers, addresses): only anonymous ids",
         "个人信息（姓名、手机号、地址），只有匿名 ID",

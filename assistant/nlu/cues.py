@@ -58,14 +58,16 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
     "people": ("users", "people", "players", "patients", "customers", "members", "guests",
                "travellers", "travelers", "clients", "gamers", "visitors", "shoppers",
                "subscribers", "cardholders", "applicants", "用户", "玩家", "患者", "病人", "客户",
-               "会员", "旅客", "顾客", "持卡人", "人数", "用户数"),
+               "会员", "旅客", "顾客", "持卡人"),
     "times": ("how many times", "number of times", "times", "次数", "人次", "多少次", "几次",
               "occurrences"),
     # money without a metric named: what came in, what went out
     "money_in": ("money", "make", "made", "earn", "earned", "takings", "income", "fee income",
-                 "赚了", "挣了", "卖了多少钱", "收了多少钱", "进账"),
+                 "赚了", "挣了", "卖了多少钱", "收了多少钱", "进账", "卖的钱", "赚的钱", "多少钱",
+                 "流水"),
     "money_out": ("spend", "spent", "spending", "cost us", "花了多少", "花了", "花费", "投了多少"),
     "conversion": ("conversion", "conversions", "convert", "converts", "converted", "converting",
+                   "went on to", "go on to", "goes on to", "ended up", "后来", "最终",
                    "conversion rate", "转化", "转化率", "转化了", "转换率", "转化情况"),
     "versus": ("beat", "beats", "outperform", "outperformed", "against", "better than",
                "worse than", "higher than", "lower than", "compared with", "跑赢", "超过", "不如",
@@ -179,6 +181,8 @@ OUT_OF_SCOPE: Final[dict[str, tuple[str, ...]]] = {
     "credit_risk": ("delinquency", "delinquent", "default rate", "bad debt", "npl", "dpd",
                     "逾期", "坏账", "不良率"),
     "bonus": ("bonus", "bonuses", "incentive pay", "奖金", "绩效奖金", "提成"),
+    "it_costs": ("hosting", "cloud bill", "server costs", "server cost", "aws", "aliyun",
+                 "服务器费用", "云服务", "带宽费"),
 }  # fmt: skip
 
 __all__ = ["CUES", "OUT_OF_SCOPE"]

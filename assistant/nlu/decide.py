@@ -239,7 +239,7 @@ def _anchor(r: Reading, touchpoints: list[str]) -> str:
 
 
 def _journey(r: Reading, model: SemanticModel) -> Plan | None:
-    tps = r.names("touchpoint")
+    tps = _steps_named(r, model)
     kind = (
         "time_to_convert" if "time_to_convert" in r.cues and ("funnel" in r.cues or
             r.names("journey") or len(r.names("touchpoint")) >= 2 or _about_purchase(r, model))
@@ -257,7 +257,7 @@ def _journey(r: Reading, model: SemanticModel) -> Plan | None:
     ):
         return choices.which_journey(r, model, step=tps[0])  # "sign-up journey"
     plan: Plan = {"kind": "funnel" if kind == "time_to_convert" else kind, "time": time_of(r)}
-    plan.update(journey_and_steps(r, model))
+    plan.update(journey_and_steps(r, model, tps))
     plan["filters"] = filters(r, model)
     dims = [d for d in breakdowns(r, model) if d != "touchpoint"]
     if dims:
@@ -273,6 +273,18 @@ def _journey(r: Reading, model: SemanticModel) -> Plan | None:
         # and table rank it against the others.
         plan["limit"] = r.top_n
     return plan
+
+
+def _steps_named(r: Reading, model: SemanticModel) -> list[str]:
+    """Touchpoints named, and with a conversion or time word also the touchpoints that named
+    metrics count ("installs → first payers conversion"), in the order said."""
+    found = [(m.start, m.ref.name) for m in r.mentions("touchpoint")]
+    if {"conversion", "time_to_convert", "funnel"} & r.cues and len(found) < 2:
+        for m in r.mentions("metric"):
+            tp = roles.touchpoint_of(model, m.ref.name)
+            if tp is not None:
+                found.append((m.start, tp))
+    return list(dict.fromkeys(tp for _, tp in sorted(found)))
 
 
 _JOURNEY_WORD = re.compile(r"\bjourney\b|旅程")

@@ -231,6 +231,10 @@ _MODIFIERS: Final = frozenset(
 _SOLD = re.compile(
     r"([\u4e00-\u9fff]{2,6}?)(?:上个?月|上周|本月|今年|去年|昨天)?(?:卖了多少|卖得|的销量|销量)"
 )
+_NOT_NAMES: Final = frozenset(
+    """each every which what all any other our their your the per by this that those these
+    same different new old main total overall""".split()  # noqa: SIM905
+)
 _CALENDAR_WORDS: Final = frozenset(
     """january february march april may june july august september october november december jan
     feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday
@@ -260,6 +264,14 @@ def unknown_values(r: Reading) -> list[tuple[str, str | None]]:
             and not any(s < m.end() and start < e for s, e in covered)
         ):
             found.append((word, dimension))  # "<unknown>渠道": a channel the data does not have
+    for mention in r.mentions("dimension") + r.mentions("value"):  # "the <Name> <dimension>"
+        before = norm[: mention.start].split()[-1:]
+        word = before[0] if before else ""
+        if r.language != "en" or word not in r.unknown or word in _NOT_NAMES:
+            continue
+        if not _capitalised(word, r.question.text):
+            continue  # "mobile <value>" is a description; "<Name> <value>" is a name
+        found.append((word, mention.ref.name))
     for m in _SOLD.finditer(r.question.norm):
         word = m[1].lstrip(_FUNCTION_CHARS)
         if len(word) >= 2 and not any(s < m.end(1) and m.start(1) < e for s, e in covered):
@@ -268,6 +280,11 @@ def unknown_values(r: Reading) -> list[tuple[str, str | None]]:
         if m[1] in r.unknown and m[1] not in _GENERIC_JOURNEY:
             found.append((m[1], "journey"))  # "signup journey" when no journey is called that
     return found
+
+
+def _capitalised(word: str, text: str) -> bool:
+    found = re.search(rf"\b{re.escape(word)}\b", text, flags=re.IGNORECASE)
+    return found is not None and found[0][:1].isupper()
 
 
 def _unknown(norm: str, matches: Sequence[Match], masked: Sequence[tuple[int, int]]) -> list[str]:

@@ -157,6 +157,19 @@ def step_conversion(model: SemanticModel, touchpoint: str) -> str | None:
     return None
 
 
+def touchpoint_of(model: SemanticModel, metric: str) -> str | None:
+    """The touchpoint a simple metric counts (its only filter is `touchpoint = X`), if any."""
+    measure = (
+        _measure(model, metric) if isinstance(model.metrics.get(metric), SimpleMetric) else None
+    )
+    if measure is None or measure.table != _EVENTS:
+        return None
+    filters = [(f.column, f.value) for f in measure.filters]
+    if len(filters) == 1 and filters[0][0] == _TOUCHPOINT and isinstance(filters[0][1], str):
+        return filters[0][1]
+    return None
+
+
 def touchpoint_count(model: SemanticModel, touchpoint: str) -> str | None:
     """The simple metric that counts one touchpoint's events or people, if the model has one."""
     for metric in model.spec.metrics:
@@ -183,4 +196,5 @@ __all__ = [
     "step_conversion",
     "tables_of",
     "touchpoint_count",
+    "touchpoint_of",
 ]

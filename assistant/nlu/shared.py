@@ -44,6 +44,8 @@ def periods_compared(r: Reading) -> tuple[dict[str, Any], dict[str, Any]] | None
     if ctx is None or len(r.times) < 2 or not (r.compare or "versus" in r.cues):
         return None
     first, second = r.times[0].spec, r.times[1].spec
+    if _to_date_vs_last(first.root, second.root):
+        return None  # "this month so far vs last month": like-for-like days, as `compare` does
     try:
         a, b = resolve(first, ctx), resolve(second, ctx)
     except ValueError:
@@ -52,6 +54,15 @@ def periods_compared(r: Reading) -> tuple[dict[str, Any], dict[str, Any]] | None
         return None
     later, earlier = (first, second) if (a.end, a.start) > (b.end, b.start) else (second, first)
     return later.model_dump(mode="json"), earlier.model_dump(mode="json")
+
+
+def _to_date_vs_last(a: Any, b: Any) -> bool:
+    return (
+        getattr(a, "kind", None) == "this"
+        and getattr(b, "kind", None) == "last"
+        and getattr(b, "n", None) == 1
+        and getattr(b, "unit", None) == getattr(a, "unit", None)
+    )
 
 
 def _after_compare_word(r: Reading) -> bool:
@@ -177,11 +188,13 @@ def _filter(dim: str, negated: bool, values: list[Any]) -> dict[str, Any]:
     return {"dimension": dim, "op": "not_in" if negated else "in", "values": values}
 
 
-def journey_and_steps(r: Reading, model: SemanticModel) -> dict[str, Any]:
+def journey_and_steps(
+    r: Reading, model: SemanticModel, tps: list[str] | None = None
+) -> dict[str, Any]:
     """The journey named (or the part of it "from X to Y"), else the steps between the
     touchpoints named (a journey when they are all of its steps), else the default journey."""
     journeys = r.names("journey")
-    tps = r.names("touchpoint")
+    tps = r.names("touchpoint") if tps is None else tps
     if journeys:
         named = model.journeys[journeys[0]]
         part = _between(list(named.steps), tps) if len(tps) >= 2 and _from_to(r) else None
@@ -206,6 +219,8 @@ def _as_journey(steps: list[str], model: SemanticModel) -> dict[str, Any]:
 def _from_to(r: Reading) -> bool:
     """ "(from) X to Y" / "(从)X到Y": the question names a stretch of the journey."""
     mentions = r.mentions("touchpoint")
+    if len(mentions) < 2:
+        return False
     first, last = mentions[0], mentions[-1]
     between = r.question.norm[first.start + len(first.term) : last.start]
     return len(between) <= 8 and any(w in between for w in ("to", "到", "至", "→", "-", "until"))

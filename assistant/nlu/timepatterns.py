@@ -284,7 +284,7 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
     (re.compile(r"\b(last|this|past|previous)\s+(monday|tuesday|wednesday|thursday|friday|"
                 r"saturday|sunday)\b"),
      lambda m, c: _at(m, form=_week_day(m[1], _WEEKDAYS[m[2]], c))),
-    (re.compile(r"(上个|上|本|这个|这)\s?(?:周|星期|礼拜)\s?([1-6](?!\s?[\d次个名位号%天日周月年])|日|天)"),
+    (re.compile(r"(上个|上|本|这个|这)\s?(?:周|星期|礼拜)\s?([1-6](?!\s?[\d次个名位号%天日周月年])|日(?![活均报常志])|天)"),
      lambda m, c: _at(m, form=_week_day(m[1], _WEEKDAYS_ZH[m[2]], c))),
     (re.compile(r"\b(last|this|past|previous)\s+weekend\b|(上个|上|本|这个|这)\s?周末"),
      lambda m, c: _at(m, form=_week_day(m[1] or m[2], 5, c, days=2))),
