@@ -13,7 +13,8 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
     # what kind of analysis
     "dropoff": ("lost", "lose", "loses", "losing", "loss of", "drop off", "drops off",
                 "dropped off", "dropoff", "abandon", "abandons", "abandoned", "abandonment",
-                "leak", "leaks", "leakage", "bleed", "fall off", "falls off", "give up",
+                "leak", "leaks", "leakage", "bleed", "bleeding", "bleeds", "fall off",
+                "falls off", "give up", "drop-off", "drop out", "drops out", "dropping off",
                 "流失", "丢失", "损失", "放弃", "跳失", "掉队", "漏掉", "流走", "掉的人", "掉人",
                 "掉的", "掉得", "流失的", "跑掉", "走掉", "流失率"),
     # "never went on to Y": a drop-off between two named touchpoints
@@ -60,7 +61,7 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
                "subscribers", "cardholders", "applicants", "用户", "玩家", "患者", "病人", "客户",
                "会员", "旅客", "顾客", "持卡人"),
     "times": ("how many times", "number of times", "times", "次数", "人次", "多少次", "几次",
-              "occurrences"),
+              "occurrences", "clicks", "taps", "点击量", "点击次数", "浏览量", "pv"),
     # money without a metric named: what came in, what went out
     "money_in": ("money", "make", "made", "earn", "earned", "takings", "income", "fee income",
                  "赚了", "挣了", "卖了多少钱", "收了多少钱", "进账", "卖的钱", "赚的钱", "多少钱",

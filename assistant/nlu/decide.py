@@ -329,10 +329,12 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         return all(roles.reaches(model, t, dimension) for t in tables)  # left out, with a note
 
     dims = [d for d in breakdowns(r, model) if reachable(d)]
+    split = _split_by(r, dims)
     plan["filters"] = [
         f
         for f in filters(r, model, touchpoint_ok=_counts_events(metrics, model))
         if reachable(f["dimension"])
+        and not (f["dimension"] in split and f["op"] == "=")  # "by tier: are VIPs better?"
     ]
     if dims:
         plan["dimensions"] = dims
@@ -359,9 +361,28 @@ def _metrics(r: Reading, model: SemanticModel) -> list[str]:
         names = [conversion if roles.is_general_conversion(model, n) else n for n in names]
     if len(names) > 1 and r.names("touchpoint"):
         names = [n for n in names if not roles.is_reach(model, n)] or names
+    general = _conversion_word(r, model)
+    if (
+        general
+        and "conversion" in r.cues
+        and len(names) == 1
+        and not r.names("touchpoint")
+        and roles.is_about_purchase(model, names[0])
+        and general != names[0]
+    ):
+        names = [general]  # "下单转换率": the conversion rate, not the buyers
+    orders = roles.order_count(model)
+    if (
+        orders
+        and len(names) == 1
+        and roles.is_purchasers(model, names[0])
+        and _ORDERS.search(r.question.norm)
+    ):
+        names = [orders]  # "多少单", "几笔": orders, not people
     return list(dict.fromkeys(names))
 
 
+_ORDERS = re.compile(r"多少单|几单|出了多少单|下单最多|多少笔|几笔|\bhow many orders\b")
 _CONTEXT_BEFORE = re.compile(
     r"\b(?:for|on|of|in|among|from|by|per|across|with|about)\s+(?:\S+\s+)?$"
 )
@@ -374,6 +395,15 @@ def _conversion_word(r: Reading, model: SemanticModel) -> str | None:
     return next(
         (m.name for m in model.spec.metrics if roles.is_general_conversion(model, m.name)), None
     )
+
+
+def _split_by(r: Reading, dims: list[str]) -> set[str]:
+    """Breakdowns asked for in so many words ("by X", "按X", "各X"), not implied by values."""
+    return {
+        m.ref.name
+        for m in r.mentions("dimension")
+        if m.ref.name in dims and r.cue_before(m.start, {"by"}, within=1)
+    }
 
 
 def _money_metric(r: Reading, model: SemanticModel) -> str | None:

@@ -66,9 +66,9 @@ def _read_roles(model: SemanticModel) -> dict[str, tuple[str, ...]]:
         ):
             purchase.append(metric.name)
     for metric in model.spec.metrics:
-        if isinstance(metric, RatioMetric):
+        if isinstance(metric, RatioMetric) and _counts_people(_measure(model, metric.numerator)):
             if metric.denominator in reach or _counts_people(_measure(model, metric.denominator)):
-                conversion.append(metric.name)
+                conversion.append(metric.name)  # people who did something / people reached
         elif isinstance(metric, ConversionMetric) and metric.base.touchpoint is None:
             conversion.append(metric.name)
     return {
@@ -106,6 +106,34 @@ def event_count(model: SemanticModel) -> str | None:
         ):
             return metric.name
     return None
+
+
+def order_count(model: SemanticModel) -> str | None:
+    """The metric counting distinct orders at the purchase touchpoint."""
+    buy = model.settings.purchase_touchpoint
+    for metric in model.spec.metrics:
+        measure = _measure(model, metric.name)
+        if (
+            measure is not None
+            and measure.table == _EVENTS
+            and measure.agg == "count_distinct"
+            and measure.column == "order_id"
+            and all(f.column == _TOUCHPOINT and f.value == buy for f in measure.filters)
+        ):
+            return metric.name
+    return None
+
+
+def is_purchasers(model: SemanticModel, name: str) -> bool:
+    """Distinct people at the purchase touchpoint."""
+    measure = _measure(model, name)
+    buy = model.settings.purchase_touchpoint
+    return (
+        _counts_people(measure)
+        and measure is not None
+        and bool(measure.filters)
+        and all(f.column == _TOUCHPOINT and f.value == buy for f in measure.filters)
+    )
 
 
 def reach_metric(model: SemanticModel) -> str | None:
@@ -188,8 +216,10 @@ __all__ = [
     "event_count",
     "is_about_purchase",
     "is_general_conversion",
+    "is_purchasers",
     "is_reach",
     "is_revenue",
+    "order_count",
     "reach_metric",
     "reaches",
     "revenue_metric",

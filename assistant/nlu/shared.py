@@ -30,7 +30,17 @@ def time_of(r: Reading, default: str | None = None) -> str | dict[str, Any]:
         return default
     if r.compare and len(r.times) == 1 and _after_compare_word(r):
         return default  # "revenue vs last week": last week is the baseline
-    form: dict[str, Any] = r.times[0].spec.model_dump(mode="json")
+    chosen = r.times[0]
+    last = r.times[-1]
+    if (
+        len(r.times) >= 2
+        and not (r.compare or "versus" in r.cues or last.relative)
+        and last.spec.root.kind in ("between", "range")
+    ):
+        chosen = (
+            last  # "春节消费贷那段时间（1月19到2月28）", "Double 11 (Nov 1-11)": the dates given
+        )
+    form: dict[str, Any] = chosen.spec.model_dump(mode="json")
     return form
 
 

@@ -167,7 +167,7 @@ _POP = re.compile(r"(?:vs\.?|versus|compared (?:to|with)|than)\s+(?:the\s+)?(?:d
                   r"compared? (?:to|with)|than|\bagainst\b|week over week|\bwow\b|"
                   r"month over month|\bmom\b|quarter over quarter|\bqoq\b|previous period|"
                   r"period over period|相比|对比|比较|较|比上|与上|跟上|和上"
-                  r"|上个?月同期|上周同期|同期比")  # fmt: skip
+                  r"|上个?月同期|上周同期|同期比|比前|跟前|和前|与前")  # fmt: skip
 
 
 def find_comparison(norm: str) -> tuple[Comparison | None, list[tuple[int, int]]]:
