@@ -60,6 +60,12 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
                "travellers", "travelers", "clients", "gamers", "visitors", "shoppers",
                "subscribers", "cardholders", "applicants", "用户", "玩家", "患者", "病人", "客户",
                "会员", "旅客", "顾客", "持卡人"),
+    "new_people": ("new users", "new customers", "new patients", "new players", "new members",
+                   "new clients", "new guests", "new sign ups", "new registrations", "新用户", "新客户", "新患者", "新玩家", "新会员",
+                   "新增用户", "新增玩家", "新注册", "新建档", "注册了多少", "新增患者"),
+    "payers": ("paying users", "paying players", "paying customers", "paying patients", "payers",
+               "buyers", "purchasers", "付费用户", "付费玩家", "付费人数", "付费客户", "买家",
+               "缴费人数", "下单人数"),
     "times": ("how many times", "number of times", "times", "次数", "人次", "多少次", "几次",
               "occurrences", "clicks", "taps", "点击量", "点击次数", "浏览量", "pv"),
     # money without a metric named: what came in, what went out

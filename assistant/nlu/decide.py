@@ -317,6 +317,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         metrics = [m for m in (_money_metric(r, model), _conversion_word(r, model)) if m][:1]
     if not metrics and not counted and "people" in r.cues and _COUNTING.search(r.question.norm):
         metrics = [m for m in (roles.reach_metric(model),) if m]  # "how many players …"
+    metrics = _refined(r, model, metrics)
     events = roles.event_count(model)
     if "times" in r.cues and counted and events and all(roles.is_reach(model, m) for m in metrics):
         metrics = [events]  # "how many times did people do X": events, not people
@@ -371,17 +372,32 @@ def _metrics(r: Reading, model: SemanticModel) -> list[str]:
         and general != names[0]
     ):
         names = [general]  # "下单转换率": the conversion rate, not the buyers
-    orders = roles.order_count(model)
-    if (
-        orders
-        and len(names) == 1
-        and roles.is_purchasers(model, names[0])
-        and _ORDERS.search(r.question.norm)
-    ):
-        names = [orders]  # "多少单", "几笔": orders, not people
     return list(dict.fromkeys(names))
 
 
+def _refined(r: Reading, model: SemanticModel, names: list[str]) -> list[str]:
+    """Generic words that say which of the model's people or order counts is meant."""
+    only_people = not names or all(roles.is_reach(model, n) for n in names)
+    norm = r.question.norm
+    new_users, payers = roles.new_users_metric(model), roles.purchasers_metric(model)
+    if only_people and "new_people" in r.cues and new_users:
+        return [new_users]  # "new patients", 新注册: people by when they were first seen
+    if only_people and "payers" in r.cues and payers:
+        return [payers]  # "paying players", 付费用户
+    if len(names) == 1 and roles.is_purchasers(model, names[0]):
+        general = next(
+            (m.name for m in model.spec.metrics if roles.is_general_conversion(model, m.name)),
+            None,
+        )
+        if general and _RATE_WORD.search(norm):
+            return [general]  # "paying rate": the rate, not the payers
+        orders = roles.order_count(model)
+        if orders and _ORDERS.search(norm):
+            return [orders]  # "多少单", "几笔": orders, not people
+    return names
+
+
+_RATE_WORD = re.compile(r"\brate\b|率")
 _ORDERS = re.compile(r"多少单|几单|出了多少单|下单最多|多少笔|几笔|\bhow many orders\b")
 _CONTEXT_BEFORE = re.compile(
     r"\b(?:for|on|of|in|among|from|by|per|across|with|about)\s+(?:\S+\s+)?$"

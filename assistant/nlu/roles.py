@@ -124,6 +124,20 @@ def order_count(model: SemanticModel) -> str | None:
     return None
 
 
+def purchasers_metric(model: SemanticModel) -> str | None:
+    """The metric counting distinct people at the purchase touchpoint."""
+    return next((m.name for m in model.spec.metrics if is_purchasers(model, m.name)), None)
+
+
+def new_users_metric(model: SemanticModel) -> str | None:
+    """The metric counting people by when they were first seen (rows of `users`)."""
+    for metric in model.spec.metrics:
+        measure = _measure(model, metric.name)
+        if measure is not None and measure.table == "users" and not measure.filters:
+            return metric.name
+    return None
+
+
 def is_purchasers(model: SemanticModel, name: str) -> bool:
     """Distinct people at the purchase touchpoint."""
     measure = _measure(model, name)
@@ -219,7 +233,9 @@ __all__ = [
     "is_purchasers",
     "is_reach",
     "is_revenue",
+    "new_users_metric",
     "order_count",
+    "purchasers_metric",
     "reach_metric",
     "reaches",
     "revenue_metric",

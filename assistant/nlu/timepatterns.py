@@ -51,7 +51,7 @@ _PREVIOUS: Final = frozenset({"last", "past", "previous", "上", "上个"})
 
 _STRONG = re.compile(
     r"\b(?:on|in|during|since|from|until|till|til|through|thru|of|for|last|this|up\s+to|before|"
-    r"after|between|early|late|mid|whole|entire|all|starting|beginning|year\s+s)\s+$"
+    r"after|between|early|late|mid|whole|entire|all|starting|beginning|year\s+s|about)\s+$"
 )
 _WEAK = re.compile(r"(?:\b(?:to|and|by|vs|versus|than|starting|commencing|beginning)\s+|-\s*)$")
 _MONTH_BEFORE = re.compile(
@@ -274,6 +274,12 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
      lambda m, c: _part(m, year=int(m[1]), month=int(m[3]), day=int(m[4]))),
     (re.compile(r"(?<![\d.])(?:(\d{4})\s?年\s?)?(\d{1,2})\s?月\s?(\d{1,2})\s?[日号]"),
      lambda m, c: _part(m, year=_int(m[1]), month=int(m[2]), day=int(m[3]))),
+    # month/day and month.day, only where a range or a week says they are dates: "7/17-7/26",
+    # "7.17~7.26", "8.10那周" (a lone "3.5" or "1/2" stays a number)
+    (re.compile(r"(?<![\d./])(\d{1,2})[/.](\d{1,2})(?![\d./%])"
+                r"(?=\s?(?:[-~到至]\s?\d{1,2}[/.]\d|那|当天|这周|那一周))"
+                r"|(?<=[-~到至])\s?(\d{1,2})[/.](\d{1,2})(?![\d./%])"),
+     lambda m, c: _part(m, month=int(m[1] or m[3]), day=int(m[2] or m[4]))),
     (re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}}(?:st|nd|rd|th)?)\b(?![%:]|\.\d|\s?[%:])"
                 r"(?:\s+(?P<year>\d{4})\b)?"), _day_en),
     (re.compile(rf"(?<![\d.])(?:the\s+)?(?P<day>\d{{1,2}}(?:st|nd|rd|th)?)\s+(?:of\s+)?{_MON}"
