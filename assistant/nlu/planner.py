@@ -11,7 +11,7 @@ enough *and* it reads the same time, so "…last month" never gets the plan veri
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Final, Literal, Protocol
 
 from rapidfuzz import process
@@ -26,6 +26,7 @@ from .coverage import Coverage, Unused, coverage, note
 from .decide import decide
 from .followup import apply, is_followup
 from .lexicon import Cue, Lexicon
+from .nearby import nearby_matches
 from .reading import Reading, read
 from .shared import localized
 from .text import prepare
@@ -135,6 +136,21 @@ class EmbeddedPlanner:
         return PlannerResult(parse_plan(plan), source, notes, cov.unused, round(confidence, 2))
 
     def _read(self, question: str, ctx: TimeContext) -> tuple[Reading, tuple[str, ...]]:
+        reading, notes = self._read_words(question, ctx)
+        extra = nearby_matches(reading, self.model)
+        if not extra:
+            return reading, notes
+        matches = tuple(sorted((*reading.matches, *extra), key=lambda m: m.start))
+        said = [(m.term, self.model.touchpoints[m.refs()[0].name].label(reading.language))
+                for m in extra]  # fmt: skip
+        note = localized(
+            reading.language,
+            "Read " + ", ".join(f"'{w}' as {label}" for w, label in said) + ".",
+            "已将" + "、".join(f"“{w}”理解为{label}" for w, label in said) + "。",
+        )
+        return replace(reading, matches=matches), (*notes, note)
+
+    def _read_words(self, question: str, ctx: TimeContext) -> tuple[Reading, tuple[str, ...]]:
         q = prepare(question)
         reading = read(q, self.lexicon, ctx)
         fixes = self._fuzzy(reading)
