@@ -276,3 +276,42 @@ cases:
         app, ["eval", str(suite_dir), "--backend", "llm"], env={"TPA_LLM_BASE_URL": ""}
     )
     assert missing.exit_code == 2 and "TPA_LLM_BASE_URL" in missing.output
+
+
+def test_confidently_wrong_counts_only_wrong_answers_with_no_note(
+    small_demo: Path, tmp_path: Path
+) -> None:
+    """A wrong number given plainly is confidently wrong; the same number with an unused-words
+    note, or a confidence below 0.7, is not."""
+    suite_dir = write_suite(tmp_path / "suite", small_demo)
+    answers = perfect_answers(suite_dir, small_demo)
+    answers["revenue-by-channel"]["rows"][0][1] += 1.0  # type: ignore[index]
+    answers["top-channels"]["rows"][0][1] += 1.0  # type: ignore[index]
+    answers["top-channels"]["unused"] = [{"text": "zorblax", "why": "unknown_word"}]
+    answers["top-channels"]["confidence"] = 0.65
+    sure = run_recorded(tmp_path, suite_dir, answers)["summary"]["confidently_wrong"]  # type: ignore[index]
+    assert sure["cases"] == ["revenue-by-channel"] and sure["answerable"] == 2
+
+
+def test_a_suite_builds_its_database_with_its_generator(small_demo: Path, tmp_path: Path) -> None:
+    """`generate:` runs once when the database is missing; `case_files:` keeps other YAML (a
+    model, an ingest config) out of the cases."""
+    folder = tmp_path / "domain"
+    folder.mkdir()
+    (folder / "generate.py").write_text(
+        f"import shutil, sys\nshutil.copy({str(small_demo)!r}, sys.argv[1])\n",
+        encoding="utf-8",
+    )
+    (folder / "suite.yaml").write_text(
+        f"name: d\ngenerate: generate.py\ndatabase: .cache/d.duckdb\nas_of: {TODAY}\n"
+        "case_files: [cases.yaml]\n",
+        encoding="utf-8",
+    )
+    (folder / "cases.yaml").write_text(CASES, encoding="utf-8")
+    (folder / "model.yaml").write_text("not: a case file\n", encoding="utf-8")
+    from evals.runner import database_for
+
+    suite = load_suite(folder)
+    assert len(suite.cases) == 4
+    built = database_for(suite)
+    assert built == folder / ".cache" / "d.duckdb" and built.is_file()

@@ -9,6 +9,8 @@ as they like; their definitions say what they are.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.model.spec_data import MeasureSpec
 from semantic_layer.model.spec_metrics import ConversionMetric, RatioMetric, SimpleMetric
@@ -85,43 +87,37 @@ def revenue_metric(model: SemanticModel) -> str | None:
     return found[0] if found else None
 
 
-def cost_metric(model: SemanticModel) -> str | None:
-    """The metric summing `marketing_costs.cost`."""
+def _first(model: SemanticModel, test: Callable[[MeasureSpec], bool]) -> str | None:
+    """The first metric (in model order) that is one measure passing `test`."""
     for metric in model.spec.metrics:
         measure = _measure(model, metric.name)
-        if measure is not None and measure.table == "marketing_costs" and measure.agg == "sum":
+        if measure is not None and test(measure):
             return metric.name
     return None
+
+
+def cost_metric(model: SemanticModel) -> str | None:
+    """The metric summing `marketing_costs.cost`."""
+    return _first(model, lambda m: m.table == "marketing_costs" and m.agg == "sum")
 
 
 def event_count(model: SemanticModel) -> str | None:
     """The metric counting events (rows of `events`, unfiltered)."""
-    for metric in model.spec.metrics:
-        measure = _measure(model, metric.name)
-        if (
-            measure is not None
-            and measure.table == _EVENTS
-            and measure.agg == "count"
-            and not measure.filters
-        ):
-            return metric.name
-    return None
+    return _first(model, lambda m: m.table == _EVENTS and m.agg == "count" and not m.filters)
 
 
 def order_count(model: SemanticModel) -> str | None:
     """The metric counting distinct orders at the purchase touchpoint."""
     buy = model.settings.purchase_touchpoint
-    for metric in model.spec.metrics:
-        measure = _measure(model, metric.name)
-        if (
-            measure is not None
-            and measure.table == _EVENTS
-            and measure.agg == "count_distinct"
-            and measure.column == "order_id"
-            and all(f.column == _TOUCHPOINT and f.value == buy for f in measure.filters)
-        ):
-            return metric.name
-    return None
+    return _first(
+        model,
+        lambda m: (
+            m.table == _EVENTS
+            and m.agg == "count_distinct"
+            and m.column == "order_id"
+            and all(f.column == _TOUCHPOINT and f.value == buy for f in m.filters)
+        ),
+    )
 
 
 def purchasers_metric(model: SemanticModel) -> str | None:
@@ -131,11 +127,7 @@ def purchasers_metric(model: SemanticModel) -> str | None:
 
 def new_users_metric(model: SemanticModel) -> str | None:
     """The metric counting people by when they were first seen (rows of `users`)."""
-    for metric in model.spec.metrics:
-        measure = _measure(model, metric.name)
-        if measure is not None and measure.table == "users" and not measure.filters:
-            return metric.name
-    return None
+    return _first(model, lambda m: m.table == "users" and not m.filters)
 
 
 def is_purchasers(model: SemanticModel, name: str) -> bool:
