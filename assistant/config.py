@@ -1,8 +1,8 @@
 """`AssistantConfig`: where the data, model and working files are, and the limits to apply.
 
 Every surface (the `tpa` commands, the server, evals) builds one from the same settings
-(DESIGN.md "Interfaces"): `--db` / `TPA_DB`, `--model` / `TPA_MODEL`, `--as-of` / `TPA_AS_OF`, and
-`TPA_LLM_BASE_URL`, `TPA_LLM_MODEL`, `TPA_LLM_API_KEY` for the optional LLM planner.
+(docs/design.md "Interfaces"): `--db` / `TPA_DB`, `--model` / `TPA_MODEL`, `--as-of` / `TPA_AS_OF`,
+and `TPA_LLM_BASE_URL`, `TPA_LLM_MODEL`, `TPA_LLM_API_KEY` for the optional LLM planner.
 `TPA_RETRIEVAL=off` serves without the retrieval index (no paraphrase matching or LLM grounding,
 but no index to build: for small machines and quick test servers).
 """

@@ -1,4 +1,4 @@
-"""`AssistantService`: one question in, one `Answer` out — the pipeline of DESIGN.md.
+"""`AssistantService`: one question in, one `Answer` out — the pipeline of docs/design.md.
 
     question ─▶ plan (embedded rules │ LLM, falling back to the rules) ─▶ compile for the role
              ─▶ EXPLAIN + run on the read-only engine ─▶ text, chart, table, interpretation

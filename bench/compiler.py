@@ -6,7 +6,7 @@
 
 For each analysis kind, the plan is compiled with `compile_plan` (demo model, today 2026-11-23,
 Asia/Shanghai) and run next to `bench/hand_sql/<case>.sql` — the fastest query we could write by
-hand for the same answer, from DESIGN.md's meanings and the raw tables. Both must give the same
+hand for the same answer, from docs/design.md's meanings and the raw tables. Both must give the same
 rows (sorted; numbers compared as floats rounded to 6 places, or equal to 1e-9 relative, since
 sums of doubles depend on the order DuckDB adds them in; column names may differ, column order may
 not). Each query is run once to warm up, then `--runs` times, compiled and hand alternating (which

@@ -1,4 +1,4 @@
-"""The canonical tables of DESIGN.md: the one contract for anyone's data.
+"""The canonical tables of docs/design.md: the one contract for anyone's data.
 
 Every writer (the demo generator, ingestion) creates tables from these definitions and every
 reader (the semantic layer's `tpa init`, validation against a database) can rely on them. Columns

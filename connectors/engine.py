@@ -1,6 +1,6 @@
 """The query engine: a locked-down, read-only DuckDB connection with a timeout and a row cap.
 
-This is the last layer of the guardrails (DESIGN.md): whatever SQL reaches it can only read the
+This is the last layer of the guardrails (docs/design.md): whatever SQL reaches it can only read the
 database it was opened on — the file is opened read-only, external access (files, network,
 extensions) is disabled and the configuration is locked, so no query can undo it. Only one SELECT
 statement, as DuckDB's own parser counts them, is explained or run. Every query runs on its own

@@ -1,4 +1,4 @@
-"""Errors of the semantic layer: one base, two branches (STYLE.md "Errors say what and how to fix").
+"""Errors of the semantic layer: one base, two branches (errors say what and how to fix).
 
 `UserError` is something the user, the model's author or an LLM can fix: it names what is wrong,
 where (file and line when there is one), and what to use instead. `InternalError` is our bug.

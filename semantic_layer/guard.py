@@ -1,4 +1,4 @@
-"""Static checks on SQL before it reaches an engine (DESIGN.md "Guardrails").
+"""Static checks on SQL before it reaches an engine (docs/design.md "Guardrails").
 
 Only one read-only query over the tables a role may read gets through. The checks run on the
 parsed sqlglot tree against allowlists — statement types, node types, functions, tables — never on

@@ -1,4 +1,4 @@
-"""Time, as DESIGN.md "Meanings" defines it: relative specs, exact ranges, comparisons, grains.
+"""Time, as docs/design.md "Meanings" defines it: relative specs, exact ranges, comparisons, grains.
 
 A plan stores a `TimeSpec` ("last week"), never dates; `resolve(spec, ctx)` turns it into a
 `DateRange` of whole days [start, end) on `ctx.today`. Choices made here:

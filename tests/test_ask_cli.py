@@ -18,7 +18,7 @@ STEPS = ["ad_click", "landing_page", "product_page", "add_to_cart", "checkout", 
 
 
 def hand_written_dropoff(db: Path, start: str, end: str) -> list[tuple[str, int, int]]:
-    """DESIGN.md "Funnel" and "drop-off", written from the raw events without the compiler:
+    """docs/design.md "Funnel" and "drop-off", written from the raw events without the compiler:
     (touchpoint, reached, lost) for every step of the purchase journey, window 7 days."""
     ctes = [
         f"s1 AS (SELECT user_id, min(ts) AS t1, min(ts) AS t FROM events "

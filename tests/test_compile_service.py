@@ -1,4 +1,4 @@
-"""Service metrics of the demo model against SQL written by hand from DESIGN.md's meanings.
+"""Service metrics of the demo model against SQL written by hand from docs/design.md's meanings.
 
 CSAT = share of CSAT scores ≥ 4 of 5; NPS = % 9–10 − % 0–6; first response time = median of the
 exact intervals, tickets placed by `opened_ts`; complaint rate = complaint tickets / orders.

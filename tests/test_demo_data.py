@@ -1,6 +1,6 @@
 """The demo data set: deterministic, canonical, consistent, and its planted stories are there.
 
-Every story is checked with hand-written SQL over the raw tables, using DESIGN.md's meanings.
+Every story is checked with hand-written SQL over the raw tables, using docs/design.md's meanings.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Time specs resolved to exact ranges, comparisons, labels and errors (DESIGN.md "Meanings")."""
+"""Time specs resolved to exact ranges, comparisons, labels, errors (docs/design.md "Meanings")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`chart_spec`: the chart of an answer, chosen by the result's shape (DESIGN.md "Answers").
+"""`chart_spec`: the chart of an answer, chosen by the result's shape (docs/design.md "Answers").
 
 The chart is a Plotly figure as a plain JSON-safe dict (`{"data": [...], "layout": {...}}`) that
 `plotly.graph_objects.Figure(spec)` loads and plotly.js draws: declarative, nothing is executed.

@@ -1,4 +1,4 @@
-"""The `Answer` object of DESIGN.md "Answers": one shape for the chat, the API, bots and evals."""
+"""The `Answer` object of docs/design.md "Answers": one shape for the chat, API, bots, evals."""
 
 from __future__ import annotations
 
@@ -82,7 +82,7 @@ class UnusedSpan(Strict):
 
 
 class Answer(Strict):
-    """The answer to one question (DESIGN.md "Answers" and "Interfaces")."""
+    """The answer to one question (docs/design.md "Answers" and "Interfaces")."""
 
     id: str
     session_id: str | None = None

@@ -1,4 +1,4 @@
-"""The HTTP API: /v1, /healthz and /metrics (DESIGN.md "Interfaces"); `create_app` builds it."""
+"""The HTTP API: /v1, /healthz, /metrics (docs/design.md "Interfaces"); `create_app` builds it."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """`create_app`: one FastAPI app — the API under /v1, /healthz, /metrics, bots under /bots, and
-the Gradio chat at / (DESIGN.md "Interfaces"). Errors are JSON {"error": {code, message}}."""
+the Gradio chat at / (docs/design.md "Interfaces"). Errors are JSON {"error": {code, message}}."""
 
 from __future__ import annotations
 

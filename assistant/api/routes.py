@@ -1,4 +1,4 @@
-"""The `/v1` routes of DESIGN.md "Interfaces"; every one needs an API key, which names the role
+"""The `/v1` routes of docs/design.md "Interfaces"; every one needs an API key, which names the role
 whose access policy applies to the answer.
 
 Questions are answered on worker threads; those that may wait on the LLM endpoint get their own

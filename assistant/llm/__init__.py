@@ -1,4 +1,4 @@
-"""The optional LLM planner (DESIGN.md "Planners" → LLM) for any OpenAI-compatible endpoint.
+"""The optional LLM planner (docs/design.md "Planners" → LLM) for any OpenAI-compatible endpoint.
 
 settings = LlmSettings.from_env(os.environ)        # None when no endpoint is configured
 planner = LlmPlanner(settings, model)

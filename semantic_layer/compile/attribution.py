@@ -1,4 +1,4 @@
-"""Attribution of conversions or revenue to channels or touchpoints (DESIGN.md "Meanings").
+"""Attribution of conversions or revenue to channels or touchpoints (docs/design.md "Meanings").
 
 Conversions are the purchase-touchpoint events in the range; a conversion's touches are the same
 user's events in the lookback window before it (strictly earlier; the conversion itself is never a

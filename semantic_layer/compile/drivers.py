@@ -1,4 +1,4 @@
-"""Drivers: why did a metric change? (DESIGN.md "Meanings": Drivers.)
+"""Drivers: why did a metric change? (docs/design.md "Meanings": Drivers.)
 
 The metric is computed for the current and the baseline period by each dimension. For a count, a
 segment's contribution is its own change. For a rate R = N / D, with segment weights w = D_s / D and

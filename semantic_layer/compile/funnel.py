@@ -1,4 +1,4 @@
-"""Funnels, drop-off and time to convert (DESIGN.md "Meanings": Funnel, Lost, Time to convert).
+"""Funnels, drop-off and time to convert (docs/design.md "Meanings": Funnel, Lost, Time to convert).
 
 One pass, no self-join per step: each entrant's events of the journey inside their window are
 collected in time order and folded left to right by `list_reduce`, advancing one step whenever the

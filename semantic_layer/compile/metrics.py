@@ -8,7 +8,7 @@ into `<metric>__previous`, `__change` and `__change_pct` columns.
 
 Ratios of distinct users broken down by an event attribute (conversion rate by channel) assign each
 user one value of the attribute — that of their first touch in the range, or last touch — so that a
-user is counted once; the rule comes from the question or the model (DESIGN.md "Meanings").
+user is counted once; the rule comes from the question or the model (docs/design.md "Meanings").
 """
 
 from __future__ import annotations

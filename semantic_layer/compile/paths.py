@@ -1,4 +1,4 @@
-"""Paths (DESIGN.md "Meanings": Paths).
+"""Paths (docs/design.md "Meanings": Paths).
 
 Per user, events in time order are split into sessions at gaps longer than the session gap and
 consecutive repeats are collapsed; "after X" counts the touchpoint that follows each occurrence of

@@ -1,4 +1,4 @@
-"""Retention cohorts (DESIGN.md "Meanings": Retention).
+"""Retention cohorts (docs/design.md "Meanings": Retention).
 
 A user's cohort is the period of their first qualifying event (ever, so returning users are not
 counted as new); cohorts whose period starts in the range are kept. A user is retained at offset k

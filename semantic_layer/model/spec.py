@@ -26,7 +26,7 @@ EVERYTHING = "*"
 
 
 class Settings(Strict):
-    """Model-wide defaults that give the words of DESIGN.md "Meanings" their numbers."""
+    """Model-wide defaults that give the words of docs/design.md "Meanings" their numbers."""
 
     timezone: Text
     week_start: Weekday = "monday"

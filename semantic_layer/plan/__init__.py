@@ -1,4 +1,4 @@
-"""The QueryPlan: what both planners produce and the compiler consumes (DESIGN.md "The QueryPlan").
+"""The QueryPlan: what both planners produce and the compiler consumes (docs/design.md).
 
 Plans name things in the semantic model (metrics, dimensions, touchpoints, journeys) and never
 hold SQL (except the unverified `sql` kind) or resolved dates: time is a relative `TimeSpec`.

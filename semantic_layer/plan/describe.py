@@ -1,4 +1,4 @@
-"""Each plan as one plain sentence in the question's language (DESIGN.md "The QueryPlan").
+"""Each plan as one plain sentence in the question's language (docs/design.md "The QueryPlan").
 
     "Users lost at each step of the purchase journey, 10–16 Nov 2026, ranked"
     "购买旅程各步骤流失的用户数，2026年11月10日–16日，按流失人数排序"

@@ -21,7 +21,7 @@ MAX_TERMINAL_ROWS = 30
 def ask(
     question: Annotated[str, typer.Argument(metavar="QUESTION", help="In English or Chinese.")],
     as_json: Annotated[
-        bool, typer.Option("--json", help="Print the Answer object as JSON (DESIGN.md).")
+        bool, typer.Option("--json", help="Print the Answer object as JSON (docs/design.md).")
     ] = False,
     session: Annotated[
         str | None,

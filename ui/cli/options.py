@@ -1,4 +1,4 @@
-"""Options every `tpa` command shares, from flags or the environment (DESIGN.md "Interfaces")."""
+"""Options every `tpa` command shares, from flags or environment (docs/design.md "Interfaces")."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def parse_as_of(value: str | None) -> date | None:
 
 
 def today(as_of: date | None, timezone: str = DEMO_TIMEZONE) -> date:
-    """ "Today" as DESIGN.md defines it: the pinned `as_of`, else the real date in the timezone."""
+    """ "Today" as docs/design.md defines it: the pinned `as_of`, else the real date in the zone."""
     return as_of if as_of is not None else datetime.now(ZoneInfo(timezone)).date()
 
 
