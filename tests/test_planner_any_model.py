@@ -124,3 +124,16 @@ def test_why_without_time_words_compares_two_periods(planner: EmbeddedPlanner) -
     against the 7 before (not all the data, which has nothing before it)."""
     p = plan(planner, "why did the payment rate drop?")
     assert p["kind"] == "drivers" and p["time"] == {"kind": "last", "n": 7, "unit": "day"}
+
+
+def test_a_plan_the_rules_build_wrongly_is_asked_back_not_raised(
+    planner: EmbeddedPlanner, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import assistant.nlu.planner as module
+
+    broken = {"kind": "metric", "metrics": [], "language": "en"}  # no metric: invalid
+    monkeypatch.setattr(module, "decide", lambda reading, model: broken)
+    with caplog.at_level("ERROR"):
+        result = planner.plan("payers by campus", CTX)
+    assert result.plan.kind == "clarify" and result.plan.choices
+    assert "invalid plan" in caplog.text

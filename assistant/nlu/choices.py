@@ -252,7 +252,7 @@ def what_do_you_mean(r: Reading, model: SemanticModel) -> Plan:
             "I could not find a metric, touchpoint or journey in the question. Did you mean one "
             "of these?", "没有在问题里找到指标、触点或旅程。您是想问下面这些吗？")
     )  # fmt: skip
-    return {"kind": "clarify", "reason": reason, "choices": _starters(lang, when, model),
+    return {"kind": "clarify", "reason": reason, "choices": starters(lang, when, model),
             "candidate_kind": None}  # fmt: skip
 
 
@@ -298,7 +298,7 @@ def _options(lang: str, options: list[tuple[str, str, str, str]]) -> list[dict[s
     ]
 
 
-def _starters(lang: str, when: str, model: SemanticModel) -> list[dict[str, str]]:
+def starters(lang: str, when: str, model: SemanticModel) -> list[dict[str, str]]:
     """Questions this model can answer, built from its own journeys, metrics and dimensions."""
     en, zh = when or " last week", when or "上周"
     options: list[tuple[str, str, str, str]] = []
@@ -345,7 +345,7 @@ def unclear(r: Reading, words: list[str], model: SemanticModel) -> Plan:
         rest = rest.replace(word.casefold(), " ")
     rest = " ".join(rest.split())
     first = [_choice(localized(lang, "Without " + said, "不考虑" + said), rest)] if rest else []
-    offered = (first + _starters(lang, when, model))[:4]
+    offered = (first + starters(lang, when, model))[:4]
     return {"kind": "clarify", "reason": reason, "choices": offered, "candidate_kind": None}
 
 
@@ -357,6 +357,7 @@ __all__ = [
     "popular_metrics",
     "popular_touchpoints",
     "settled",
+    "starters",
     "unclear",
     "unknown_value",
     "what_do_you_mean",

@@ -10,6 +10,7 @@ enough *and* it reads the same time, so "…last month" never gets the plan veri
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Final, Literal, Protocol
@@ -18,7 +19,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from semantic_layer.model.semantic import SemanticModel
-from semantic_layer.plan import QueryPlan, parse_plan
+from semantic_layer.plan import PlanError, QueryPlan, parse_plan
 from semantic_layer.time import TimeContext, TimeSpec, resolve
 
 from . import choices
@@ -29,8 +30,9 @@ from .lexicon import Cue, Lexicon
 from .nearby import nearby_matches
 from .reading import Reading, read
 from .shared import localized
-from .text import prepare
+from .text import language_of, prepare
 
+log = logging.getLogger(__name__)
 _INFLECTIONS: Final = ("s", "es", "ed", "d", "ing")
 # Calibrated on the demo model: paraphrases of a metric score 0.91–0.98 ("how happy are customers"
 # → CSAT 0.92, "花了多少钱做推广" → marketing cost 0.98); questions naming no metric at all score
@@ -91,7 +93,26 @@ class EmbeddedPlanner:
     def plan(
         self, question: str, ctx: TimeContext, previous: QueryPlan | None = None
     ) -> PlannerResult:
-        """The plan for `question` (a follow-up of `previous` when its words say so)."""
+        """The plan for `question` (a follow-up of `previous` when its words say so). A plan the
+        rules put together wrongly is never a traceback: the question is asked back."""
+        try:
+            return self._plan(question, ctx, previous)
+        except PlanError:
+            log.exception("the rules built an invalid plan for %r", question)
+            lang = language_of(question)
+            reason = localized(
+                lang,
+                "I could not turn this question into an analysis. Did you mean one of these?",
+                "没能把这个问题转成一个分析。您是想问下面这些吗？",
+            )
+            asked = choices.settled(
+                {"kind": "clarify", "reason": reason, "language": lang, "candidate_kind": None,
+                 "choices": choices.starters(lang, "", self.model)},
+                lang, self.model,
+            )  # fmt: skip
+            return PlannerResult(parse_plan(asked), "rules", confidence=0.0)
+
+    def _plan(self, question: str, ctx: TimeContext, previous: QueryPlan | None) -> PlannerResult:
         reading, notes = self._read(question, ctx)
         if is_followup(reading, previous):
             assert previous is not None
