@@ -97,8 +97,10 @@ def eval_(
     Every case goes through the same assistant service as the API; its result is compared with
     the case's hand-written check query (numbers within a tolerance, order when it ranks), its
     plan with the expected parts, or its clarification/refusal with the expected outcome.
-    Reports: report.json, report.md and report.html in --out (default:
-    build/evals/<suite>-<backend>).
+    Besides accuracy it reports the confidently-wrong rate: wrong answers given with no
+    clarification, refusal or note. A suite may build its database with its own seeded
+    generator (`generate:` in suite.yaml; see evals/domains/README.md). Reports: report.json,
+    report.md and report.html in --out (default: build/evals/<suite>-<backend>).
     """
     from semantic_layer.errors import UserError
 
