@@ -137,3 +137,17 @@ def test_a_plan_the_rules_build_wrongly_is_asked_back_not_raised(
         result = planner.plan("payers by campus", CTX)
     assert result.plan.kind == "clarify" and result.plan.choices
     assert "invalid plan" in caplog.text
+
+
+def test_a_yes_no_dimension_named_alone_is_its_yes_side(planner: EmbeddedPlanner) -> None:
+    """Naming a yes/no dimension ("is complaint tickets") keeps its yes side; "by" splits it."""
+    alone = plan(planner, "is complaint tickets last week")
+    assert alone["filters"] == [{"dimension": "is_complaint", "op": "=", "values": [True]}]
+    assert not alone.get("dimensions")
+    split = plan(planner, "tickets by is complaint last week")
+    assert split["dimensions"] == ["is_complaint"] and split["filters"] == []
+
+
+def test_money_words_pick_the_money_metrics(planner: EmbeddedPlanner) -> None:
+    assert plan(planner, "how much did we make last month")["metrics"] == ["fees"]
+    assert plan(planner, "how much did we bring in from payers last month")["metrics"] == ["fees"]

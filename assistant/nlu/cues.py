@@ -71,6 +71,7 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
               "occurrences", "clicks", "taps", "点击量", "点击次数", "浏览量", "pv"),
     # money without a metric named: what came in, what went out
     "money_in": ("money", "make", "made", "earn", "earned", "takings", "income", "fee income",
+                 "bring in", "brought in", "brings in", "take in", "took in",
                  "赚了", "挣了", "卖了多少钱", "收了多少钱", "进账", "卖的钱", "赚的钱", "多少钱",
                  "流水"),
     "money_out": ("spend", "spent", "spending", "cost us", "花了多少", "花了", "花费", "投了多少"),

@@ -331,12 +331,22 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
 
     dims = [d for d in breakdowns(r, model) if reachable(d)]
     split = _split_by(r, dims)
+    valued = {m.ref.name for m in r.mentions("value")}
+    flags = [
+        d
+        for d in dims
+        if d not in split
+        and d not in valued
+        and _is_flag(model, d)
+        and not _EACH.search(r.question.norm)
+    ]
+    dims = [d for d in dims if d not in flags]  # "学生用户", "members": the yes side, not a split
     plan["filters"] = [
         f
         for f in filters(r, model, touchpoint_ok=_counts_events(metrics, model))
         if reachable(f["dimension"])
         and not (f["dimension"] in split and f["op"] == "=")  # "by tier: are VIPs better?"
-    ]
+    ] + [{"dimension": d, "op": "=", "values": [True]} for d in flags]
     if dims:
         plan["dimensions"] = dims
     grain = grain_of(r, model)
@@ -380,6 +390,23 @@ def _refined(r: Reading, model: SemanticModel, names: list[str]) -> list[str]:
     only_people = not names or all(roles.is_reach(model, n) for n in names)
     norm = r.question.norm
     new_users, payers = roles.new_users_metric(model), roles.purchasers_metric(model)
+    per_new = roles.cost_per(model, new_users) if new_users else None
+    if (
+        per_new
+        and "money_out" in r.cues
+        and ("new_people" in r.cues or "acquired" in r.cues or new_users in names)
+        and _PER_ONE.search(norm)
+    ):
+        return [per_new]  # "拉新一个客户花了多少钱", "cost per new member": CAC
+    revenue = roles.revenue_metric(model)
+    if (
+        revenue
+        and "money_in" in r.cues
+        and len(names) == 1
+        and model.metrics[names[0]].format != "currency"
+        and _HOW_MUCH.search(norm)
+    ):
+        return [revenue]  # "how much did we bring in from bill payments": money, not a count
     if only_people and "new_people" in r.cues and new_users:
         return [new_users]  # "new patients", 新注册: people by when they were first seen
     if only_people and "payers" in r.cues and payers:
@@ -397,6 +424,9 @@ def _refined(r: Reading, model: SemanticModel, names: list[str]) -> list[str]:
     return names
 
 
+_EACH = re.compile(r"分别|各自|\brespectively\b|\bvs\b|\bversus\b|对比|相比|\bcompare")
+_PER_ONE = re.compile(r"\bper\b|\beach\b|\ba new\b|一个|每个|每位|单个|人均|每获取")
+_HOW_MUCH = re.compile(r"\bhow much\b|多少钱|多少收入|赚了多少|收了多少")
 _RATE_WORD = re.compile(r"\brate\b|率")
 _ORDERS = re.compile(r"多少单|几单|出了多少单|下单最多|多少笔|几笔|\bhow many orders\b")
 _CONTEXT_BEFORE = re.compile(
@@ -411,6 +441,12 @@ def _conversion_word(r: Reading, model: SemanticModel) -> str | None:
     return next(
         (m.name for m in model.spec.metrics if roles.is_general_conversion(model, m.name)), None
     )
+
+
+def _is_flag(model: SemanticModel, name: str) -> bool:
+    """A yes/no dimension (its values are true and false)."""
+    values = {v.value for v in model.dimensions[name].values}
+    return bool(values) and values <= {True, False}
 
 
 def _split_by(r: Reading, dims: list[str]) -> set[str]:

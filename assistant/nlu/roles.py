@@ -166,6 +166,20 @@ def is_revenue(model: SemanticModel, name: str) -> bool:
     return name in _roles(model)["revenue"]
 
 
+def cost_per(model: SemanticModel, denominator: str) -> str | None:
+    """The ratio of marketing cost to `denominator` ("cost per new customer": CAC)."""
+    cost = cost_metric(model)
+    for metric in model.spec.metrics:
+        if not isinstance(metric, RatioMetric) or metric.denominator != denominator:
+            continue
+        numerator = _measure(model, metric.numerator)
+        if metric.numerator == cost or (
+            numerator is not None and numerator.table == "marketing_costs"
+        ):
+            return metric.name
+    return None
+
+
 def tables_of(model: SemanticModel, metric: str) -> set[str]:
     """The tables a metric reads (a conversion metric reads `events`)."""
     measures = model.measures_of(metric)
@@ -219,6 +233,7 @@ def touchpoint_count(model: SemanticModel, touchpoint: str) -> str | None:
 
 __all__ = [
     "cost_metric",
+    "cost_per",
     "event_count",
     "is_about_purchase",
     "is_general_conversion",
