@@ -20,6 +20,7 @@ from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.time import TimeContext, TimeSpec, resolve
 
 from .reading import Reading
+from .shared import implied_channels
 
 Why = Literal[
     "unknown_word",
@@ -119,12 +120,9 @@ _ZH_FUNCTION_SET: Final = frozenset(_ZH_FUNCTION)
 def coverage(r: Reading, plan: dict[str, Any], model: SemanticModel, ctx: TimeContext) -> Coverage:
     """Account for every span of the question against the plan it got (see the module doc)."""
     norm = r.question.norm
-    left = list(norm)
-    for start, end in _spans(r):
-        left[start:end] = " " * (end - start)
     unused: list[Unused] = []
     unused_chars = 0
-    for start, end, word in _content_words("".join(left)):
+    for start, end, word in _content_words(r.unread()):
         unused_chars += end - start
         why: Why = "number" if word[0].isdigit() else "unknown_word"
         unused.append(Unused(norm[start:end], why))
@@ -133,10 +131,6 @@ def coverage(r: Reading, plan: dict[str, Any], model: SemanticModel, ctx: TimeCo
         unused += _dropped(r, plan, model, ctx)
     unused = list(dict.fromkeys(unused))
     return Coverage(tuple(unused), _confidence(r, plan, unused), content, unused_chars)
-
-
-def _spans(r: Reading) -> list[tuple[int, int]]:
-    return [(m.start, m.end) for m in r.matches] + list(r.recognized)
 
 
 def _content_words(norm: str) -> Iterator[tuple[int, int, str]]:
@@ -175,11 +169,12 @@ def _dropped(
     out: list[Unused] = []
     text = r.question.norm
     used = _plan_words(plan)
+    steps = [t for t in used if t in model.touchpoints]
+    steps += [s for j in model.spec.journeys if j.name in used for s in j.steps]
+    implied = implied_channels(model, steps)  # "在线咨询客服": the touchpoint's own channel
     for mention in r.mentions("value"):
         ref = mention.ref
-        if ref.name in used or str(ref.value) in used:
-            continue
-        if _implied_channel(ref.name, ref.value, plan, model):
+        if ref.name in used or str(ref.value) in used or ref.value in implied:
             continue
         out.append(
             Unused(text[mention.start : mention.start + len(mention.term)], "value_not_used")
@@ -225,21 +220,6 @@ def _plan_words(plan: dict[str, Any]) -> set[str]:
 
     walk({k: v for k, v in plan.items() if k not in ("language", "reason")})
     return words
-
-
-def _implied_channel(dim: str, value: Any, plan: dict[str, Any], model: SemanticModel) -> bool:
-    """A channel said next to its own touchpoint ("在线咨询客服") is used by the touchpoint."""
-    names = _plan_words(plan)
-    for tp in model.spec.touchpoints:
-        if tp.id in names and tp.channel == value:
-            return True
-    for journey in model.spec.journeys:
-        if journey.name in names:
-            for step in journey.steps:
-                owner = model.touchpoints.get(step)
-                if owner is not None and owner.channel == value:
-                    return True
-    return False
 
 
 def _label(spec: Any, ctx: TimeContext) -> str:

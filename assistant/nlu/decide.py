@@ -412,10 +412,7 @@ def _refined(r: Reading, model: SemanticModel, names: list[str]) -> list[str]:
     if only_people and "payers" in r.cues and payers:
         return [payers]  # "paying players", 付费用户
     if len(names) == 1 and roles.is_purchasers(model, names[0]):
-        general = next(
-            (m.name for m in model.spec.metrics if roles.is_general_conversion(model, m.name)),
-            None,
-        )
+        general = roles.general_conversion(model)
         if general and _RATE_WORD.search(norm):
             return [general]  # "paying rate": the rate, not the payers
         orders = roles.order_count(model)
@@ -438,9 +435,7 @@ def _conversion_word(r: Reading, model: SemanticModel) -> str | None:
     """ "Conversion rate" said in words the model does not list: its general conversion rate."""
     if "conversion" not in r.cues:
         return None
-    return next(
-        (m.name for m in model.spec.metrics if roles.is_general_conversion(model, m.name)), None
-    )
+    return roles.general_conversion(model)
 
 
 def _is_flag(model: SemanticModel, name: str) -> bool:

@@ -31,13 +31,7 @@ def nearby_matches(r: Reading, model: SemanticModel) -> list[Match]:
     an analysis of touchpoints and names too few of them."""
     if not _WANTS & r.cues or len(r.names("touchpoint")) >= 2:
         return []
-    norm = r.question.norm
-    left = list(norm)
-    for m in r.matches:
-        left[m.start : m.end] = " " * (m.end - m.start)
-    for start, end in r.recognized:
-        left[start:end] = " " * (end - start)
-    free = "".join(left)
+    norm, free = r.question.norm, r.unread()
     found: list[Match] = []
     for tp in model.spec.touchpoints:
         span = _where(free, tp.label("zh"), tp.label("en"))

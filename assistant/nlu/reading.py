@@ -87,6 +87,13 @@ class Reading:
         before = [m for m in self.matches if m.end <= pos][-within:]
         return any(m.cues() & names for m in before)
 
+    def unread(self) -> str:
+        """The normalised question with every word the rules read blanked out (same length)."""
+        left = list(self.question.norm)
+        for start, end in [(m.start, m.end) for m in self.matches] + list(self.recognized):
+            left[start:end] = " " * (end - start)
+        return "".join(left)
+
     def cue_positions(self, name: str) -> list[int]:
         return [m.start for m in self.matches if name in m.cues()]
 

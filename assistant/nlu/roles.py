@@ -152,6 +152,12 @@ def is_reach(model: SemanticModel, name: str) -> bool:
     return name in _roles(model)["reach"]
 
 
+def general_conversion(model: SemanticModel) -> str | None:
+    """The model's general conversion rate (people who did something / people reached)."""
+    found = _roles(model)["conversion"]
+    return found[0] if found else None
+
+
 def is_general_conversion(model: SemanticModel, name: str) -> bool:
     """A rate of people over all people reached, not of one step to the next."""
     return name in _roles(model)["conversion"]
@@ -235,6 +241,7 @@ __all__ = [
     "cost_metric",
     "cost_per",
     "event_count",
+    "general_conversion",
     "is_about_purchase",
     "is_general_conversion",
     "is_purchasers",
