@@ -201,14 +201,18 @@ def _filter(dim: str, negated: bool, values: list[Any]) -> dict[str, Any]:
 def journey_and_steps(
     r: Reading, model: SemanticModel, tps: list[str] | None = None
 ) -> dict[str, Any]:
-    """The journey named (or the part of it "from X to Y"), else the steps between the
-    touchpoints named (a journey when they are all of its steps), else the default journey."""
+    """The journey named (or the part of it "from X to Y"), else the touchpoints named: a
+    "funnel" from X to Y is the stretch of a journey between them (its steps in between
+    included), while a conversion or a time "from X to Y" is exactly those steps, as said;
+    else the default journey."""
     journeys = r.names("journey")
     tps = r.names("touchpoint") if tps is None else tps
     if journeys:
         named = model.journeys[journeys[0]]
         part = _between(list(named.steps), tps) if len(tps) >= 2 and _from_to(r) else None
         return {"journey": named.name} if part is None else _as_journey(part, model)
+    if len(tps) >= 2 and "funnel" not in r.cues:
+        return _as_journey(tps[:20], model)
     if len(tps) >= 2:
         parts = (_between(list(j.steps), tps) for j in _journeys_first_default(model))
         part = next((p for p in parts if p is not None), None)
