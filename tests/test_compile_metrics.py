@@ -235,3 +235,18 @@ def test_conversion_metric_compared_with_its_baseline(con: duckdb.DuckDBPyConnec
     assert [(r[0].date(), r[1], r[2]) for r in by_day] == [
         (date(2026, 3, 2), pytest.approx(2 / 3), 0.0)
     ]
+
+
+def test_a_ranking_leaves_out_the_group_with_no_value(con: duckdb.DuckDBPyConnection) -> None:
+    """ "Which region has the most users" ranks regions; people with no region are no region
+    (u9 has events but no users row). A plain breakdown still shows them as their own group."""
+    con.execute("INSERT INTO events VALUES ('u9', '2026-03-04 11:00', 'app', 'product_page', NULL)")
+    try:
+        plain = run(con, metrics=("active_users",), dimensions=("region",))
+        assert dict(plain) == {"East": 2, "South": 1, None: 1}
+        ranked = run(
+            con, metrics=("active_users",), dimensions=("region",), order_by="active_users"
+        )
+        assert ranked == [("East", 2), ("South", 1)]
+    finally:
+        con.execute("DELETE FROM events WHERE user_id = 'u9'")

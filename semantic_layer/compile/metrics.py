@@ -513,6 +513,12 @@ class MetricCompiler:
         return exp.select("*", *changes).from_(pivot.subquery("c"))
 
     def _order(self, query: exp.Select) -> exp.Select:
+        if self.q.order_by and self.keys and not self.q.grain:
+            # A ranking ("which campaign brought the most") ranks the groups that have a value:
+            # the rows with none (no campaign) are not a campaign.
+            query = query.where(
+                exp.and_(*(exp.column(k).is_(exp.null()).not_() for k in self.keys))
+            )
         if self.q.order_by:
             key = (
                 self.q.order_by
