@@ -151,3 +151,29 @@ def test_a_yes_no_dimension_named_alone_is_its_yes_side(planner: EmbeddedPlanner
 def test_money_words_pick_the_money_metrics(planner: EmbeddedPlanner) -> None:
     assert plan(planner, "how much did we make last month")["metrics"] == ["fees"]
     assert plan(planner, "how much did we bring in from payers last month")["metrics"] == ["fees"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["上周各类工单数", "tickets by type last week", "what kind of issues do tickets raise"],
+)
+def test_a_generic_kind_word_splits_by_the_one_category_of_those_rows(
+    planner: EmbeddedPlanner, question: str
+) -> None:
+    """The tickets' own category (问题分类), not the visit type that events have."""
+    p = plan(planner, question)
+    assert p["kind"] == "metric" and p["metrics"] == ["tickets"], p
+    assert p.get("dimensions") == ["issue"], p
+
+
+def test_a_conversion_between_two_touchpoints_is_exactly_those_steps(
+    planner: EmbeddedPlanner,
+) -> None:
+    conversion = plan(planner, "上个月从预约挂号到就诊的转化率")
+    assert conversion["kind"] == "funnel" and conversion["steps"] == ["预约挂号", "就诊"], (
+        conversion
+    )
+    took = plan(planner, "how long from booking to visit last month")
+    assert took["steps"] == ["预约挂号", "就诊"] and took["measure"] == "time_to_convert", took
+    funnel = plan(planner, "上个月预约挂号到就诊的漏斗")
+    assert funnel.get("journey") == "visit_journey", "a funnel from X to Y keeps the steps between"

@@ -10,6 +10,7 @@ time to convert, lost → drop-off, funnel), then metrics. What is missing or am
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from semantic_layer.model.semantic import SemanticModel
@@ -330,6 +331,8 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         return all(roles.reaches(model, t, dimension) for t in tables)  # left out, with a note
 
     dims = [d for d in breakdowns(r, model) if reachable(d)]
+    if not dims:
+        dims = _by_kind(r, model, tables, reachable)
     split = _split_by(r, dims)
     valued = {m.ref.name for m in r.mentions("value")}
     flags = [
@@ -436,6 +439,47 @@ def _conversion_word(r: Reading, model: SemanticModel) -> str | None:
     if "conversion" not in r.cues:
         return None
     return roles.general_conversion(model)
+
+
+# "By type", "各类", "哪种问题": a split by the one dimension of these rows that is a category.
+_KIND_WORD = re.compile(
+    r"\b(?:by|per|each|which|what|top \d+) (?:\w+ )?(?:types?|kinds?|categor(?:y|ies)|sorts?)\b"
+    r"|\b(?:types?|kinds?|categor(?:y|ies)) of\b|各类|各种|哪类|哪种|哪一类|什么类|按类|按种类|分类"
+)
+_KIND_HEAD = re.compile(r"(?:\b(?:type|kind|category)|类型|类别|分类|种类)$")
+
+
+def _by_kind(
+    r: Reading, model: SemanticModel, tables: set[str], reachable: Callable[[str], bool]
+) -> list[str]:
+    """The dimension a generic kind word means ("tickets by type", "各类<noun>", "what kind of
+    issue"): the one category-like dimension (its name or label ends in type, category, 类型,
+    类别…) of the counted rows' own table, else the one these rows can be split by at all; none
+    when that is still several or none."""
+    if not _KIND_WORD.search(r.question.norm):
+        return []
+    found, named = [], []
+    for dim in model.spec.dimensions:
+        names = [dim.name.replace("_", " ")]
+        if dim.labels is not None:
+            names += [dim.labels.en.casefold(), dim.labels.zh or ""]
+        if dim.synonyms is not None:
+            names += [n.casefold() for n in dim.synonyms.all()]
+        heads = [h for n in names if (h := _KIND_HEAD.search(n))]
+        if heads and reachable(dim.name):
+            found.append(dim)
+            if any(
+                len(h.string[: h.start()].strip()) >= 2
+                and h.string[: h.start()].strip() in r.question.norm
+                for h in heads
+            ):
+                named.append(dim.name)  # the noun before the kind word is in its label too
+    if len(named) == 1:
+        return named
+    own = [d.name for d in found if d.table in tables]
+    if len(own) == 1:
+        return own
+    return [found[0].name] if len(found) == 1 else []
 
 
 def _is_flag(model: SemanticModel, name: str) -> bool:

@@ -33,6 +33,11 @@ _ABBREVIATIONS: Final = {
     "mo": "month", "mos": "months", "qtr": "quarter", "qtrs": "quarters", "yday": "yesterday",
     "ytday": "yesterday", "tmrw": "tomorrow", "ppl": "people", "avg": "average", "pct": "percent",
     "no.": "number", "num": "number", "w/": "with", "w/o": "without", "vs.": "vs",
+    "dept": "department", "depts": "departments", "appt": "appointment",
+    "appts": "appointments", "rev": "revenue", "qty": "quantity", "amt": "amount",
+    "txn": "transaction", "txns": "transactions", "conv": "conversion", "cust": "customer",
+    "custs": "customers", "acct": "account", "accts": "accounts", "regs": "registrations",
+    "approx": "approximately",
 }  # fmt: skip
 _ABBREVIATION = re.compile(
     r"(?<![\w.])(" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")(?![\w])"
