@@ -319,6 +319,8 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     if not metrics and not counted and "people" in r.cues and _COUNTING.search(r.question.norm):
         metrics = [m for m in (roles.reach_metric(model),) if m]  # "how many players …"
     metrics = _refined(r, model, metrics)
+    if len(counted) == 1 and metrics and all(roles.is_reach(model, m) for m in metrics):
+        metrics = [_touchpoint_metric(r, model, counted[0]) or m for m in metrics][:1]
     events = roles.event_count(model)
     if "times" in r.cues and counted and events and all(roles.is_reach(model, m) for m in metrics):
         metrics = [events]  # "how many times did people do X": events, not people
@@ -366,6 +368,14 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     if rule and "channel" in dims:
         plan["channel_rule"] = rule[0]
     return plan
+
+
+def _touchpoint_metric(r: Reading, model: SemanticModel, touchpoint: str) -> str | None:
+    """The model's own count of one touchpoint for "how many people did X" (its people) or "how
+    many times / orders" (its events or orders), rather than everyone active filtered to it."""
+    if "times" in r.cues or _ORDERS.search(r.question.norm):
+        return roles.touchpoint_things(model, touchpoint)
+    return roles.touchpoint_people(model, touchpoint)
 
 
 def _metrics(r: Reading, model: SemanticModel) -> list[str]:

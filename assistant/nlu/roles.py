@@ -237,6 +237,31 @@ def touchpoint_count(model: SemanticModel, touchpoint: str) -> str | None:
     return None
 
 
+def touchpoint_people(model: SemanticModel, touchpoint: str) -> str | None:
+    """The metric counting the distinct people who did one touchpoint ("付款人数", "searchers")."""
+    return _first(
+        model,
+        lambda m: (
+            m.table == _EVENTS
+            and m.agg == "count_distinct"
+            and m.column == _PERSON
+            and [(f.column, f.value) for f in m.filters] == [(_TOUCHPOINT, touchpoint)]
+        ),
+    )
+
+
+def touchpoint_things(model: SemanticModel, touchpoint: str) -> str | None:
+    """The metric counting one touchpoint's events or distinct orders ("订了多少单", "calls")."""
+    return _first(
+        model,
+        lambda m: (
+            m.table == _EVENTS
+            and (m.agg == "count" or (m.agg == "count_distinct" and m.column != _PERSON))
+            and [(f.column, f.value) for f in m.filters] == [(_TOUCHPOINT, touchpoint)]
+        ),
+    )
+
+
 __all__ = [
     "cost_metric",
     "cost_per",
@@ -257,4 +282,6 @@ __all__ = [
     "tables_of",
     "touchpoint_count",
     "touchpoint_of",
+    "touchpoint_people",
+    "touchpoint_things",
 ]
