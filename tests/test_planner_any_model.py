@@ -177,3 +177,31 @@ def test_a_conversion_between_two_touchpoints_is_exactly_those_steps(
     assert took["steps"] == ["预约挂号", "就诊"] and took["measure"] == "time_to_convert", took
     funnel = plan(planner, "上个月预约挂号到就诊的漏斗")
     assert funnel.get("journey") == "visit_journey", "a funnel from X to Y keeps the steps between"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "patients in Beijing last week",
+        "上周北京的就诊人数",
+        "fees from the Xiaomi store last month",
+    ],
+)
+def test_a_place_or_name_the_model_lacks_is_never_dropped(
+    planner: EmbeddedPlanner, question: str
+) -> None:
+    """A city (from the generic gazetteer) or a capitalised name the model has no value for
+    would silently widen the answer to everyone: ask back or refuse, naming it."""
+    p = plan(planner, question)
+    assert p["kind"] in ("clarify", "unsupported"), p
+    assert any(w in p["reason"] for w in ("Beijing", "北京", "Xiaomi", "小米")), p
+
+
+def test_a_topic_the_data_lacks_wins_over_the_place_it_is_about(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "明天杭州会下雨吗")
+    assert p["kind"] == "unsupported" and "杭州" not in p.get("missing", []), p
+
+
+def test_months_and_trade_acronyms_are_not_names(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "why did fees jump in July compared with June?")
+    assert p["kind"] == "drivers", p

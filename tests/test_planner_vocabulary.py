@@ -2,8 +2,11 @@
 
 Every string literal and comment of `assistant/nlu/` is scanned for the demo model's metric names,
 dimension names and values, touchpoint ids, journey names and their English and Chinese labels.
-Generic language is allowed — the canonical tables' column names (a contract for every dataset) and
-the common words listed in `GENERIC` below, which any business's questions use.
+Generic language is allowed — the canonical tables' column names (a contract for every dataset),
+the common words listed in `GENERIC` below, which any business's questions use, and the planner's
+gazetteer of China's provinces and larger cities (`cues.PLACES_ZH` / `PLACES_EN`: world knowledge
+used to ask back about a place a model lacks, not this dataset's; the demo's own regions are still
+caught).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from assistant.nlu.cues import PLACES_EN, PLACES_ZH
 from connectors.canonical import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,7 +40,8 @@ GENERIC = frozenset(
     投资回报率 净推荐值 客户满意度 营销费用 时段 年龄段 首页 结算 官网 移动端""".split()  # noqa: SIM905
 ) | {"customer acquisition cost", "average order value", "conversion rate", "active users",
      "new users", "new customers", "customer service", "marketing cost", "first response time",
-     "resolution time", "complaint rate", "age band", "day of week", "hour of day"}  # fmt: skip
+     "resolution time", "complaint rate", "age band", "day of week", "hour of day"
+     } | set(PLACES_ZH) | set(PLACES_EN)  # fmt: skip
 
 
 def demo_terms() -> set[str]:

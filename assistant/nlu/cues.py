@@ -150,6 +150,32 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
 }  # fmt: skip
 
 # What the data has no notion of: asked about, the answer is `unsupported`, naming it.
+
+# China's provinces and larger cities (generic geography, not data): a place the model's values
+# lack is asked back with the places it has, never dropped from the question.
+PLACES_ZH: Final = (
+    "北京", "上海", "天津", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江",
+    "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南",
+    "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
+    "广州", "深圳", "杭州", "南京", "苏州", "成都", "武汉", "西安", "长沙", "郑州", "青岛", "厦门",
+    "宁波", "东莞", "佛山", "珠海", "无锡", "合肥", "福州", "济南", "沈阳", "大连", "哈尔滨",
+    "长春", "昆明", "贵阳", "南宁", "南昌", "太原", "石家庄", "兰州", "乌鲁木齐", "呼和浩特",
+    "海口", "三亚", "温州", "嘉兴", "绍兴", "常州", "南通", "徐州", "烟台", "泉州", "惠州", "中山",
+    "江门", "汕头", "洛阳", "保定", "唐山", "潍坊", "扬州", "镇江", "金华", "台州", "湖州",
+)  # fmt: skip
+PLACES_EN: Final = (
+    "beijing", "shanghai", "tianjin", "chongqing", "hebei", "shanxi", "liaoning", "jilin",
+    "heilongjiang", "jiangsu", "zhejiang", "anhui", "fujian", "jiangxi", "shandong", "henan",
+    "hubei", "hunan", "guangdong", "hainan", "sichuan", "guizhou", "yunnan", "shaanxi", "gansu",
+    "qinghai", "taiwan", "inner mongolia", "guangxi", "tibet", "xizang", "ningxia", "xinjiang",
+    "hong kong", "macau", "macao", "guangzhou", "shenzhen", "hangzhou", "nanjing", "suzhou",
+    "chengdu", "wuhan", "xi'an", "xian", "changsha", "zhengzhou", "qingdao", "xiamen", "ningbo",
+    "dongguan", "foshan", "zhuhai", "wuxi", "hefei", "fuzhou", "jinan", "shenyang", "dalian",
+    "harbin", "changchun", "kunming", "guiyang", "nanning", "nanchang", "taiyuan", "shijiazhuang",
+    "lanzhou", "urumqi", "hohhot", "haikou", "sanya", "wenzhou", "jiaxing", "shaoxing",
+    "changzhou", "nantong", "xuzhou", "yantai", "quanzhou", "huizhou", "zhongshan",
+)  # fmt: skip
+
 OUT_OF_SCOPE: Final[dict[str, tuple[str, ...]]] = {
     "weather": ("weather", "temperature", "rain", "天气", "气温", "下雨"),
     "inventory": ("inventory", "stock level", "stock levels", "in stock", "out of stock",
@@ -177,9 +203,14 @@ OUT_OF_SCOPE: Final[dict[str, tuple[str, ...]]] = {
                       "客户名单", "姓名"),
     "other_platforms": ("douyin", "tiktok", "kuaishou", "xiaohongshu", "red note", "rednote",
                         "pinduoduo", "weibo", "facebook", "instagram", "amazon", "youtube",
-                        "抖音", "快手", "小红书", "拼多多", "微博", "视频号", "b站", "哔哩哔哩"),
+                        "抖音", "快手", "小红书", "拼多多", "微博", "视频号", "b站", "哔哩哔哩",
+                        "alipay", "支付宝", "xiaomi", "小米", "huawei", "华为", "oppo", "vivo",
+                        "baidu", "百度", "taobao", "淘宝", "tmall", "天猫", "jd.com", "京东",
+                        "meituan", "美团", "eleme", "饿了么", "ctrip", "携程", "google",
+                        "linkedin", "twitter", "whatsapp", "line app"),
     "other_regions": ("europe", "european", "usa", "united states", "america", "japan",
-                      "overseas", "abroad", "欧洲", "美国", "日本", "海外", "国外", "华西"),
+                      "overseas", "abroad", "欧洲", "美国", "日本", "海外", "国外", "华西",
+                      *PLACES_ZH, *PLACES_EN),
     "gender_pay": ("income level", "income levels", "收入水平"),
     "rent": ("rent", "rents", "rental", "lease", "utilities", "utility bills", "房租", "租金",
              "水电", "水电费", "物业费"),

@@ -56,11 +56,11 @@ def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
                 "我只回答关于客户数据的问题，问题里的指令、SQL 或设置都只当作问题文本，不会执行。"),
             "missing": [],
         }  # fmt: skip
-    named = _named_elsewhere(r, model)
-    if named is not None:
-        return choices.unknown_value([named], r, model)
     topics = sorted(c.removeprefix("scope:") for c in r.cues if c.startswith("scope:"))
     topics = [t for t in topics if t not in _NAMES]
+    named = _named_elsewhere(r, model)
+    if named is not None and not topics:  # the weather in a city is still the weather
+        return choices.unknown_value([named], r, model)
     if topics and (not r.names("metric") or _ALWAYS_OUT & set(topics)):
         return choices.out_of_scope(topics, lang, model)
     unknown = unknown_values(r)
@@ -98,7 +98,8 @@ def _named_elsewhere(r: Reading, model: SemanticModel) -> tuple[str, str | None]
     for match in r.matches:
         for topic, dimension_of in _NAMES.items():
             if f"scope:{topic}" in match.cues():
-                return match.term, dimension_of(model)
+                said = re.search(re.escape(match.term), r.question.text, flags=re.IGNORECASE)
+                return (said[0] if said else match.term), dimension_of(model)
     return None
 
 

@@ -98,10 +98,14 @@ class Lexicon:
         for name, words in CUES.items():
             for word in words:
                 terms[_norm(word)][Cue(name)] = None
+        named = [t for t, senses in terms.items() if any(isinstance(s, Ref) for s in senses)]
         for topic, words in OUT_OF_SCOPE.items():
             for word in words:
-                if not any(isinstance(s, Ref) for s in terms.get(_norm(word), {})):
-                    terms[_norm(word)][Cue(f"scope:{topic}")] = None  # the model's word wins
+                if any(isinstance(s, Ref) for s in terms.get(_norm(word), {})):
+                    continue  # the model's word wins
+                if topic in _NAME_TOPICS and any(_norm(word) in t for t in named):
+                    continue  # "广州" when the model has 广州市: a short form, not another place
+                terms[_norm(word)][Cue(f"scope:{topic}")] = None
         lexicon = cls(
             {k: tuple(v) for k, v in terms.items() if k}, model.spec.settings.default_period
         )
@@ -159,6 +163,7 @@ class Lexicon:
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_NAME_TOPICS: Final = frozenset({"other_platforms", "other_regions"})
 # Measure words a Chinese metric label ends with: the noun before them names the metric too.
 _ZH_MEASURES: Final = ("人数", "次数", "数量", "笔数", "个数", "数", "量")
 _SHORT_WORDS: Final = frozenset({"yes", "no", "y", "n", "true", "false", "t", "f", "0", "1"})

@@ -11,6 +11,7 @@ enough *and* it reads the same time, so "…last month" never gets the plan veri
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Final, Literal, Protocol
@@ -146,6 +147,13 @@ class EmbeddedPlanner:
         cov: Coverage = coverage(r, plan, self.model, ctx)
         confidence = cov.confidence * (0.9 if notes else 1.0)
         if cov.unused and plan["kind"] not in ("clarify", "unsupported"):
+            name = _proper_name(r, cov.unused) if source == "rules" else None
+            if name is not None:  # "orders in Beijing", "installs from the Xiaomi store"
+                asked = choices.unknown_value([(name, _sort_of_name(r, name, self.model))], r,
+                                              self.model)  # fmt: skip
+                return PlannerResult(
+                    parse_plan({**asked, "language": r.language}), source, notes, cov.unused, 1.0
+                )
             if source == "rules" and cov.mostly_unused and _named(r) <= 1:
                 asked = choices.unclear(r, [u.text for u in cov.unused], self.model)
                 return PlannerResult(
@@ -286,6 +294,52 @@ def _named(r: Reading) -> int:
     answered with a note about its other words; one that names one thing among unknown words is
     asked back."""
     return sum(len(m.refs()) > 0 for m in r.matches) + len(r.times)
+
+
+def _proper_name(r: Reading, unused: tuple[Unused, ...]) -> str | None:
+    """An unknown word written as a name (capitalised, not opening a sentence: "Beijing",
+    "Xiaomi"): a place, platform or brand the data does not have, so a filter would be missing."""
+    text = r.question.text
+    for u in unused:
+        if u.why != "unknown_word" or not u.text.isascii() or len(u.text) < 3:
+            continue
+        if u.text in _CALENDAR_WORDS:
+            continue
+        for found in re.finditer(rf"\b{re.escape(u.text)}\b", text, flags=re.IGNORECASE):
+            before = text[: found.start()].rstrip()
+            acronym = found[0].isupper()  # "CNY", "SIM", "GMV": a word of the trade, not a name
+            if (
+                found[0][0].isupper()
+                and not acronym
+                and before
+                and not before.endswith((".", "?", "!", ":"))
+            ):
+                return found[0]
+    return None
+
+
+_CALENDAR_WORDS: Final = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday christmas easter""".split()  # noqa: SIM905
+)
+_PLACE_BEFORE: Final = frozenset({"in", "from", "at", "across", "around", "near"})
+_CHANNEL_NEAR: Final = frozenset({"store", "app", "apps", "platform", "channel", "ads", "via",
+                                  "through", "on", "mini", "shop", "account"})  # fmt: skip
+
+
+def _sort_of_name(r: Reading, name: str, model: SemanticModel) -> str | None:
+    """The dimension a missing name would have been a value of: a channel when the words around
+    it say so ("the Xiaomi store", "via X"), a place after "in"/"from", else none known."""
+    text = r.question.text.casefold()
+    at = text.find(name.casefold())
+    before = text[:at].split()[-1:] if at >= 0 else []
+    after = text[at + len(name) :].split()[:1] if at >= 0 else []
+    if set(before + after) & _CHANNEL_NEAR:
+        return choices.channel_dimension(model)
+    if set(before) & _PLACE_BEFORE:
+        return choices.place_dimension(model) or choices.channel_dimension(model)
+    return None
 
 
 def _names_anything(r: Reading) -> bool:
