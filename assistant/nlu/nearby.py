@@ -32,32 +32,39 @@ def nearby_matches(r: Reading, model: SemanticModel) -> list[Match]:
     if not _WANTS & r.cues or len(r.names("touchpoint")) >= 2:
         return []
     norm, free = r.question.norm, r.unread()
-    found: list[Match] = []
+    scored: list[tuple[float, int, int, str]] = []
     for tp in model.spec.touchpoints:
-        span = _where(free, tp.label("zh"), tp.label("en"))
-        if span is not None and not any(s < span[1] and span[0] < e for s, e, _ in _spans(found)):
-            found.append(
-                Match(span[0], span[1], norm[span[0] : span[1]], (Ref("touchpoint", tp.id),))
-            )
+        names = [tp.label("zh"), tp.label("en")]
+        if tp.synonyms is not None:
+            names += list(tp.synonyms.all())
+        best = max(
+            (hit for name in names if (hit := _where(free, name)) is not None),
+            default=None,
+        )
+        if best is not None:
+            scored.append((best[0], best[1], best[2], tp.id))
+    found: list[Match] = []
+    for _, start, end, tp_id in sorted(scored, key=lambda s: -s[0]):  # the closest reading first
+        if not any(m.start < end and start < m.end for m in found):
+            found.append(Match(start, end, norm[start:end], (Ref("touchpoint", tp_id),)))
     return sorted(found, key=lambda m: m.start)[:2]
 
 
-def _spans(found: list[Match]) -> list[tuple[int, int, str]]:
-    return [(m.start, m.end, m.term) for m in found]
-
-
-def _where(free: str, zh: str, en: str) -> tuple[int, int] | None:
-    label_chars = set(re.sub(r"[^\u4e00-\u9fff]", "", zh))
-    if len(label_chars) >= 2:
+def _where(free: str, name: str) -> tuple[float, int, int] | None:
+    """How much of `name` a stretch of the unread words spells (the share of its characters or
+    word stems), and where, when it is enough."""
+    chars = set(re.sub(r"[^\u4e00-\u9fff]", "", name))
+    if len(chars) >= 2:
         for run in _CJK_RUN.finditer(free):
-            shared = label_chars & set(run[0])
-            if len(shared) >= 2 and len(shared) >= _SHARE * len(label_chars):
-                return run.span()
-    words = {stem(w, verbs=True) for w in _WORD.findall(en.casefold())}
+            shared = chars & set(run[0])
+            if len(shared) >= 2 and len(shared) >= _SHARE * len(chars):
+                return len(shared) / len(chars), *run.span()
+    words = {stem(w, verbs=True) for w in _WORD.findall(name.casefold())}
     if len(words) >= 2:
         hits = [m for m in _WORD.finditer(free) if stem(m[0], verbs=True) in words]
-        if len({stem(m[0], verbs=True) for m in hits}) >= max(2, _SHARE * len(words)):
-            return hits[0].start(), hits[-1].end()
+        shared_words = len({stem(m[0], verbs=True) for m in hits})
+        if shared_words >= max(2, _SHARE * len(words)):
+            return shared_words / len(words), hits[0].start(), hits[-1].end()
     return None
 
 
