@@ -205,3 +205,9 @@ def test_a_topic_the_data_lacks_wins_over_the_place_it_is_about(planner: Embedde
 def test_months_and_trade_acronyms_are_not_names(planner: EmbeddedPlanner) -> None:
     p = plan(planner, "why did fees jump in July compared with June?")
     assert p["kind"] == "drivers", p
+
+
+def test_a_second_ask_in_generic_words_is_answered_too(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "上个月缴费率多少，卖了多少单")
+    assert p["kind"] == "metric" and p["metrics"][0] == "pay_rate", p
+    assert p["metrics"] == ["pay_rate", "bills"], "卖了多少单 is the model's order count, asked too"

@@ -322,6 +322,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     metrics = _refined(r, model, metrics)
     if len(counted) == 1 and metrics and all(roles.is_reach(model, m) for m in metrics):
         metrics = [_touchpoint_metric(r, model, counted[0]) or m for m in metrics][:1]
+    metrics += [m for m in _also_asked(r, model, metrics) if m not in metrics]
     events = roles.event_count(model)
     if "times" in r.cues and counted and events and all(roles.is_reach(model, m) for m in metrics):
         metrics = [events]  # "how many times did people do X": events, not people
@@ -369,6 +370,24 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     if rule and "channel" in dims:
         plan["channel_rule"] = rule[0]
     return plan
+
+
+def _also_asked(r: Reading, model: SemanticModel, metrics: list[str]) -> list[str]:
+    """A second ask said in generic words beside a named metric ("花了多少，ROI多少", "卖了多少单、
+    客单价多少", "what did we spend and what was the ROI"): the spend or the order count too."""
+    if not metrics or not _TWO_ASKS.search(r.question.norm):
+        return []
+    out = []
+    cost = roles.cost_metric(model)
+    if cost and "money_out" in r.cues:
+        out.append(cost)
+    orders = roles.order_count(model)
+    if orders and _ORDERS.search(r.question.norm):
+        out.append(orders)
+    return out
+
+
+_TWO_ASKS = re.compile(r"(?:多少|几).{0,12}[\s，,、和及].{0,16}(?:多少|几)|\band (?:what|how)\b")
 
 
 def _touchpoint_metric(r: Reading, model: SemanticModel, touchpoint: str) -> str | None:
