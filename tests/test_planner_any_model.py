@@ -211,3 +211,51 @@ def test_a_second_ask_in_generic_words_is_answered_too(planner: EmbeddedPlanner)
     p = plan(planner, "上个月缴费率多少，卖了多少单")
     assert p["kind"] == "metric" and p["metrics"][0] == "pay_rate", p
     assert p["metrics"] == ["pay_rate", "bills"], "卖了多少单 is the model's order count, asked too"
+
+
+@pytest.mark.parametrize(
+    ("question", "metric"),
+    [
+        ("上个月的工单一般多久能办结？", "close_time"),
+        ("how long did tickets take to get resolved last month", "close_time"),
+        ("how long until tickets get a reply, last week", "reply_time"),
+    ],
+)
+def test_how_long_about_tickets_is_the_time_they_took(
+    planner: EmbeddedPlanner, question: str, metric: str
+) -> None:
+    """Picked by the canonical column the duration ends at (resolved_ts, first_response_ts)."""
+    p = plan(planner, question)
+    assert p["kind"] == "metric" and p["metrics"] == [metric], p
+
+
+@pytest.mark.parametrize(
+    ("question", "days"),
+    [
+        ("上个月预约挂号之后3天内缴费的比例", 3),
+        ("of the people who booked last month, what share paid within a week?", 7),
+        ("last month, what % of bookings were paid within 48 hours", 2),
+    ],
+)
+def test_the_share_who_did_y_within_a_window_after_x_is_a_conversion(
+    planner: EmbeddedPlanner, question: str, days: int
+) -> None:
+    p = plan(planner, question)
+    assert p["kind"] == "funnel" and p["steps"] == ["预约挂号", "缴费"], p
+    assert p["window_days"] == days, p
+
+
+def test_recent_days_are_a_period_not_a_window(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "近7天内的缴费金额")
+    assert p["kind"] == "metric" and "window_days" not in p, p
+    assert p["time"] == {"kind": "last", "n": 7, "unit": "day"}, p
+
+
+@pytest.mark.parametrize(
+    "question", ["how many people booked last week", "how many people paid last week"]
+)
+def test_a_verb_form_names_the_action_touchpoint(planner: EmbeddedPlanner, question: str) -> None:
+    p = plan(planner, question)
+    assert p["kind"] == "metric", p
+    named = p["metrics"] + [v for f in p["filters"] for v in f["values"]]
+    assert {"预约挂号", "缴费", "payers"} & set(named), p

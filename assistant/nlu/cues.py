@@ -74,6 +74,11 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
                  "bring in", "brought in", "brings in", "take in", "took in",
                  "赚了", "挣了", "卖了多少钱", "收了多少钱", "进账", "卖的钱", "赚的钱", "多少钱",
                  "流水"),
+    # which time a ticket took: to its resolution, or to its first answer
+    "resolve": ("resolve", "resolved", "resolving", "solve", "solved", "fixed", "closed",
+                "处理完", "办结", "解决", "结单", "关单", "处理好", "搞定"),
+    "respond": ("respond", "responded", "reply", "replied", "get back to", "回复", "响应",
+                "回应", "接起"),
     "money_out": ("spend", "spent", "spending", "cost us", "花了多少", "花了", "花费", "投了多少"),
     "conversion": ("conversion", "conversions", "convert", "converts", "converted", "converting",
                    "went on to", "go on to", "goes on to", "ended up", "后来", "最终",

@@ -194,6 +194,8 @@ def _paths(r: Reading, model: SemanticModel) -> Plan | None:
     path_cues = {"after", "before", "paths", "top_paths"} & r.cues
     if not path_cues or {"dropoff", "time_to_convert"} & r.cues:
         return None
+    if _step_range(r, model) or (len(r.names("touchpoint")) >= 2 and r.window_days):
+        return None  # "the share who paid within 3 days after a consult": a conversion
     touchpoints = r.names("touchpoint") or _only_touchpoint_of_channel(r, model)
     if not touchpoints:
         dangling = bool(r.matches) and bool({"after", "before"} & r.matches[-1].cues())
@@ -300,9 +302,17 @@ def _about_purchase(r: Reading, model: SemanticModel) -> bool:
 
 
 def _step_range(r: Reading, model: SemanticModel) -> bool:
-    """ "from the first touchpoint to the second": two touchpoints and a conversion word."""
+    """ "from the first touchpoint to the second", "of the people who did X, what share did Y":
+    two touchpoints and a conversion or share word."""
     general = any(roles.is_general_conversion(model, m) for m in r.names("metric"))
-    return len(r.names("touchpoint")) >= 2 and ("conversion" in r.cues or general)
+    share = _SHARE_OF.search(r.question.norm) is not None
+    return len(r.names("touchpoint")) >= 2 and ("conversion" in r.cues or general or share)
+
+
+_SHARE_OF = re.compile(
+    r"\bwhat (?:share|percent(?:age)?|proportion|fraction|%)|\bhow many of\b|% of\b"
+    r"|\bshare of\b|比例|占比|百分之|比率|的人里|的人中|的用户里|的用户中"
+)
 
 
 def _metric(r: Reading, model: SemanticModel) -> Plan | None:
@@ -372,6 +382,19 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     return plan
 
 
+def _ticket_time(r: Reading, model: SemanticModel, names: list[str]) -> str | None:
+    """ "How long do tickets take to resolve", "工单一般多久能办结": the time a ticket took, not
+    their count (to its first answer when the question says reply / 响应)."""
+    if "time_to_convert" not in r.cues or not names:
+        return None
+    if not all(roles.tables_of(model, n) == {"tickets"} for n in names):
+        return None
+    if any(model.metrics[n].format.startswith("duration") for n in names if n in model.metrics):
+        return None
+    end = "first_response_ts" if "respond" in r.cues and "resolve" not in r.cues else "resolved_ts"
+    return roles.ticket_duration(model, end)
+
+
 def _also_asked(r: Reading, model: SemanticModel, metrics: list[str]) -> list[str]:
     """A second ask said in generic words beside a named metric ("花了多少，ROI多少", "卖了多少单、
     客单价多少", "what did we spend and what was the ROI"): the spend or the order count too."""
@@ -420,6 +443,9 @@ def _metrics(r: Reading, model: SemanticModel) -> list[str]:
 
 def _refined(r: Reading, model: SemanticModel, names: list[str]) -> list[str]:
     """Generic words that say which of the model's people or order counts is meant."""
+    took = _ticket_time(r, model, names)
+    if took:
+        return [took]
     only_people = not names or all(roles.is_reach(model, n) for n in names)
     norm = r.question.norm
     new_users, payers = roles.new_users_metric(model), roles.purchasers_metric(model)

@@ -68,11 +68,15 @@ class Lexicon:
         self.weak: frozenset[str] = frozenset()
         self.longest = max((len(t) for t in terms), default=0)
         self.stemmed: dict[tuple[str, ...], tuple[str, tuple[Sense, ...]]] = {}
+        self.verbal: dict[str, tuple[str, tuple[Sense, ...]]] = {}
         for term, senses in terms.items():
             words = term.split()
             if term.isascii() and 1 <= len(words) <= _MAX_WORDS and len(term) >= 3:
                 key = tuple(stem(w, verbs=len(words) > 1) for w in words)
                 self.stemmed.setdefault(key, (term, senses))
+            actions = tuple(s for s in senses if isinstance(s, Ref) and s.kind == "touchpoint")
+            if actions and term.isascii() and len(words) == 1 and len(term) >= 4:
+                self.verbal.setdefault(verb_key(term), (term, actions))
 
     @classmethod
     def build(cls, model: SemanticModel) -> Lexicon:
@@ -146,6 +150,18 @@ class Lexicon:
             return Match(i, end, term, senses, weak=term in self.weak)
         return self._inflected_at(norm, i, blocked)
 
+    def _action(self, key: str) -> tuple[str, tuple[Sense, ...]] | None:
+        """The touchpoint whose verb key is `key`, or one key the start of the other when both
+        keep five letters ("registered" / "registration", "activated" / "activation")."""
+        if key in self.verbal:
+            return self.verbal[key]
+        near = [
+            v
+            for k, v in self.verbal.items()
+            if min(len(k), len(key)) >= 5 and (k.startswith(key) or key.startswith(k))
+        ]
+        return near[0] if len(near) == 1 else None
+
     def _inflected_at(self, norm: str, i: int, blocked: list[bool]) -> Match | None:
         """A model word in another form: "sign-ups", "signing up", "orders", "purchased"."""
         if not _LATIN.match(norm[i]):
@@ -159,6 +175,11 @@ class Lexicon:
             found = self.stemmed.get(tuple(stem(w[0], verbs=n > 1) for w in words[:n]))
             if found is not None and (n > 1 or len(found[0].split()) == 1):
                 return Match(i, end, found[0], found[1])
+        word = words[0][0] if words else ""
+        if _VERB_FORM.search(word) and not any(blocked[i : words[0].end()]):
+            action = self._action(verb_key(word))  # "booked" for a touchpoint "booking"
+            if action is not None:
+                return Match(i, words[0].end(), action[0], action[1])
         return None
 
 
@@ -220,6 +241,34 @@ def stem(word: str, *, verbs: bool = False) -> str:
     return word
 
 
+# A verb form in the question ("booked", "signing", "paid"): it may name an action's touchpoint.
+_VERB_FORM = re.compile(
+    r"^(?:[a-z]{3,}(?:ed|ing)|paid|bought|sent|made|spent|gave|took|got|came|saw"
+    r"|left|won|lost|wrote|sold|rode|drove)$"
+)
+# Irregular past forms of verbs that name actions.
+_IRREGULAR: Final = {
+    "paid": "pay", "bought": "buy", "sent": "send", "made": "make", "spent": "spend",
+    "gave": "give", "took": "take", "got": "get", "came": "come", "saw": "see", "left": "leave",
+    "won": "win", "lost": "lose", "wrote": "write", "sold": "sell", "rode": "ride",
+    "drove": "drive",
+}  # fmt: skip
+_NOMINAL: Final = ("ations", "ation", "ments", "ment", "als", "al", "ances", "ance")
+
+
+def verb_key(word: str) -> str:
+    """One key for an action's verb and noun forms: "booked", "booking", "books" → "book";
+    "paid", "payment" → "pay"; "activated", "activation" → "activat"; "renewal", "renewed"."""
+    word = _IRREGULAR.get(word, word)
+    if word.endswith("ied") and len(word) > 5:
+        word = word[:-3] + "y"  # "applied" → "apply"
+    for suffix in _NOMINAL:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return stem(word, verbs=True).rstrip("e")
+
+
 def _norm(term: str) -> str:
     return prepare(term).norm
 
@@ -252,4 +301,4 @@ def _words_of(en: str, zh: str | None) -> Iterator[str]:
         yield zh[:2]
 
 
-__all__ = ["Cue", "Lexicon", "Match", "Sense", "stem", "umbrella_terms"]
+__all__ = ["Cue", "Lexicon", "Match", "Sense", "stem", "umbrella_terms", "verb_key"]

@@ -7,6 +7,7 @@ and numbers such as "top 3" or "30-day". `decide.py` turns it into a plan.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -30,9 +31,15 @@ _N_DAY = re.compile(r"(\d{1,2})\s?(?:-\s?)?(day|week|month|天|日|周|个月|�
                     r"|(?:day|week|month)\s?(\d{1,2})\s?(?:retention|留存)"
                     r"|(次日|次周|次月)\s?(?:留存)?")  # fmt: skip
 _WINDOW = re.compile(
-    r"within\s+(\d{1,2})\s+days?|(\d{1,2})\s?(?:天|日)\s?(?:内|之内|窗口)"
-    r"|(\d{1,2})\s?-?\s?days?\s+(?:conversion\s+)?window|窗口期?\s?(?:为|是)?\s?(\d{1,2})\s?天"
+    r"within\s+(?P<n1>\d{1,3}|a|an|one)\s+(?P<u1>days?|weeks?|months?|hours?)"
+    r"|(?<!近)(?<!近\s)(?<!去)(?<!去\s)(?P<n2>\d{1,3})\s?(?P<u2>天|日|周|个?星期|小时)\s?"
+    r"(?:内|之内|以内|窗口)"
+    r"|(?P<n3>\d{1,2})\s?-?\s?days?\s+(?:conversion\s+)?window"
+    r"|窗口期?\s?(?:为|是)?\s?(?P<n4>\d{1,2})\s?天"
 )
+# Days in a window unit ("within a week", "3个月内", "48小时内": hours round up to whole days).
+_WINDOW_DAYS: Final = {"day": 1, "天": 1, "日": 1, "week": 7, "周": 7, "星期": 7, "个星期": 7,
+                       "month": 30, "hour": 1 / 24, "小时": 1 / 24}  # fmt: skip
 _UNIT: Final = {"day": "day", "天": "day", "日": "day", "week": "week", "周": "week",
                 "month": "month", "个月": "month", "月": "month"}  # fmt: skip
 _NEXT: Final = {"次日": ("day", 1), "次周": ("week", 1), "次月": ("month", 1)}
@@ -167,7 +174,10 @@ def _window(norm: str) -> tuple[int | None, tuple[int, int] | None]:
     m = _WINDOW.search(norm)
     if m is None:
         return None, None
-    return int(next(g for g in m.groups() if g)), m.span()
+    said = next(m[g] for g in ("n1", "n2", "n3", "n4") if m[g])
+    n = 1 if said in ("a", "an", "one") else int(said)
+    unit = (m["u1"] or m["u2"] or "day").rstrip("s") if (m["u1"] or m["u2"]) else "day"
+    return max(1, math.ceil(n * _WINDOW_DAYS[unit])), m.span()
 
 
 def _limits(

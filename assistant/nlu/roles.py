@@ -237,6 +237,14 @@ def touchpoint_count(model: SemanticModel, touchpoint: str) -> str | None:
     return None
 
 
+def ticket_duration(model: SemanticModel, end: str) -> str | None:
+    """The median time from a ticket's opening to `end` (`resolved_ts`, `first_response_ts`)."""
+    return _first(
+        model,
+        lambda m: m.duration is not None and m.duration.end == end and m.agg in ("median", "avg"),
+    )
+
+
 def touchpoint_people(model: SemanticModel, touchpoint: str) -> str | None:
     """The metric counting the distinct people who did one touchpoint ("付款人数", "searchers")."""
     return _first(
@@ -280,6 +288,7 @@ __all__ = [
     "revenue_metric",
     "step_conversion",
     "tables_of",
+    "ticket_duration",
     "touchpoint_count",
     "touchpoint_of",
     "touchpoint_people",
