@@ -259,3 +259,17 @@ def test_a_verb_form_names_the_action_touchpoint(planner: EmbeddedPlanner, quest
     assert p["kind"] == "metric", p
     named = p["metrics"] + [v for f in p["filters"] for v in f["values"]]
     assert {"预约挂号", "缴费", "payers"} & set(named), p
+
+
+def test_retention_over_all_the_data_follows_each_cohort_as_far_as_it_goes(
+    planner: EmbeddedPlanner,
+) -> None:
+    p = plan(planner, "monthly retention by cohort")
+    assert p["kind"] == "retention" and p["time"] == {"kind": "all"}, p
+    assert p["cohort_grain"] == "month" and p["periods"] == 24, p
+
+
+def test_the_following_month_is_month_one_of_monthly_cohorts(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "of the patients first seen in May, how many came back the following month?")
+    assert p["kind"] == "retention", p
+    assert (p["cohort_grain"], p["periods"]) == ("month", 1), p

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from semantic_layer.model.semantic import SemanticModel
-from semantic_layer.time import resolve
+from semantic_layer.plan.journeys import RETENTION_PERIODS
+from semantic_layer.time import TimeSpec, resolve
 
 from . import choices, roles
 from .reading import Reading, unknown_values
@@ -167,10 +169,11 @@ def _retention(r: Reading, model: SemanticModel) -> Plan | None:
     if "retention" not in r.cues:
         return None
     plan: Plan = {"kind": "retention", "filters": filters(r, model, cohort=True)}
-    if r.times:
-        plan["time"] = time_of(r)
+    if r.times or not r.default_period:
+        plan["time"] = time_of(r)  # no time words and no default period: every cohort
     unit, n = r.cohort or (grain_of(r, model) or "week", 0)
     plan["cohort_grain"] = unit
+    n = n or _periods_since(r, plan.get("time"), unit)
     if n:
         plan["periods"] = n
     touchpoints = r.names("touchpoint")
@@ -181,6 +184,14 @@ def _retention(r: Reading, model: SemanticModel) -> Plan | None:
         elif _REPEAT.search(r.question.norm):
             plan["return_touchpoint"] = touchpoints[0]  # 复购: coming back to do it again
     return plan
+
+
+def _periods_since(r: Reading, time: Any, unit: str) -> int:
+    """Without "week N" / 次月, over all the data ("monthly retention by cohort"): follow each
+    cohort as far as a retention plan allows, not only its first periods."""
+    if time is None or r.ctx is None:
+        return 0
+    return RETENTION_PERIODS[unit] if resolve(TimeSpec.parse(time), r.ctx).start == date.min else 0
 
 
 _COUNTING = re.compile(

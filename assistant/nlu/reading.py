@@ -29,7 +29,9 @@ _BOTTOM_N = re.compile(r"(?:bottom|last|worst|lowest|smallest)\s+(\d{1,3})\b"
 _N_DAY = re.compile(r"(\d{1,2})\s?(?:-\s?)?(day|week|month|天|日|周|个月|月)\s?(?:的)?\s?"
                     r"(?=retention|留存|retained|return|回访|复访|复购)"
                     r"|(?:day|week|month)\s?(\d{1,2})\s?(?:retention|留存)"
-                    r"|(次日|次周|次月)\s?(?:留存)?")  # fmt: skip
+                    r"|(次日|次周|次月)\s?(?:留存)?"
+                    r"|\b(?:the )?(?:following|subsequent) (day|week|month)\b"
+                    r"|\bthe (day|week|month) after\b")  # fmt: skip
 _WINDOW = re.compile(
     r"within\s+(?P<n1>\d{1,3}|a|an|one)\s+(?P<u1>days?|weeks?|months?|hours?)"
     r"|(?<!近)(?<!近\s)(?<!去)(?<!去\s)(?P<n2>\d{1,3})\s?(?P<u2>天|日|周|个?星期|小时)\s?"
@@ -164,6 +166,8 @@ def _cohort(norm: str) -> tuple[tuple[str, int] | None, tuple[int, int] | None]:
     if m[4]:
         unit, n = _NEXT[m[4]]
         return (unit, n), m.span(4)
+    if m[5] or m[6]:  # "came back the following month"
+        return (m[5] or m[6], 1), m.span()
     if m[1]:
         return (_UNIT[m[2]], int(m[1])), (m.start(), m.end(2))
     unit = "day" if m[0].startswith("day") else "week" if m[0].startswith("week") else "month"
