@@ -273,3 +273,15 @@ def test_the_following_month_is_month_one_of_monthly_cohorts(planner: EmbeddedPl
     p = plan(planner, "of the patients first seen in May, how many came back the following month?")
     assert p["kind"] == "retention", p
     assert (p["cohort_grain"], p["periods"]) == ("month", 1), p
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "9月缴费金额比8月多了，主要是哪里涨的？",
+        "payers fell in Sept vs Aug - what's driving that?",
+    ],
+)
+def test_where_a_change_came_from_is_drivers(planner: EmbeddedPlanner, question: str) -> None:
+    p = plan(planner, question)
+    assert p["kind"] == "drivers", p

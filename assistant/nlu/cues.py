@@ -53,7 +53,10 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
                 "为什么", "为啥", "为何", "原因", "怎么回事", "什么导致", "导致", "驱动因素",
                 "归因分析", "what drove", "drove the change", "drivers of",
                 "what caused the change", "what's driving", "what is driving", "driving it",
-                "driving that", "driving this", "how come", "怎么了", "咋回事"),
+                "driving that", "driving this", "how come", "怎么了", "咋回事",
+                "哪里涨", "哪里跌", "哪里降", "哪里少", "哪里多", "涨在哪", "跌在哪", "降在哪",
+                "谁拖累", "拖累", "where did it drop", "where did it fall",
+                "where did it grow", "what's behind", "what is behind", "account for the"),
     # counts of occurrences rather than of people
     # people, by whatever name a business gives them: counted, they are the people reached
     "people": ("users", "people", "players", "patients", "customers", "members", "guests",

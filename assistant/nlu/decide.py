@@ -115,7 +115,7 @@ _SQL_LIKE = re.compile(
 def _drivers(r: Reading, model: SemanticModel) -> Plan | None:
     if "drivers" not in r.cues:
         return None
-    metric = _conversion_for(r, model)
+    metric = _conversion_for(r, model) or next(iter(_refined(r, model, [])), None)
     if metric is None:
         return choices.which_metric(r, model, "drivers")
     plan: Plan = {
