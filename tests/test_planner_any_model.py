@@ -285,3 +285,22 @@ def test_the_following_month_is_month_one_of_monthly_cohorts(planner: EmbeddedPl
 def test_where_a_change_came_from_is_drivers(planner: EmbeddedPlanner, question: str) -> None:
     p = plan(planner, question)
     assert p["kind"] == "drivers", p
+
+
+def test_a_follow_up_value_that_a_metric_is_narrowed_to_picks_that_metric(
+    planner: EmbeddedPlanner,
+) -> None:
+    first = planner.plan("上个月工单数多少", CTX)
+    then = planner.plan("其中是否投诉 是的呢", CTX, first.plan).plan.model_dump(mode="json")
+    assert then["metrics"] == ["complaint_tickets"] and then["filters"] == [], then
+
+
+def test_a_follow_up_naming_another_journey_switches_to_it() -> None:
+    travel = EmbeddedPlanner(
+        load_model(Path(__file__).parents[1] / "evals/domains/travel/model.yaml")
+    )
+    first = travel.plan("7月机票漏斗", CTX)
+    assert first.plan.model_dump()["journey"] == "flight_booking"
+    for said in ("换成酒店的呢", "what about hotels?"):
+        then = travel.plan(said, CTX, first.plan).plan.model_dump()
+        assert then["journey"] == "hotel_booking" and then["filters"] == [], then

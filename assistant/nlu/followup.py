@@ -16,7 +16,9 @@ from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.plan import QueryPlan
 from semantic_layer.time import TimeContext, TimeSpec, previous_period, resolve
 
+from . import roles
 from .decide import Plan, decide
+from .lexicon import stem
 from .reading import Reading
 from .shared import breakdowns, filters, grain_of, limit_and_order, time_of
 
@@ -132,6 +134,56 @@ def _inherit(
     return own
 
 
+def _journey_of_value(
+    plan: Plan, new_filters: list[dict[str, Any]], model: SemanticModel
+) -> str | None:
+    """In a follow-up to a funnel, a value that names another journey (its label is in that
+    journey's name, as "hotel" in "hotel booking") switches to that journey."""
+    if plan["kind"] not in ("funnel", "dropoff") or len(new_filters) != 1:
+        return None
+    f = new_filters[0]
+    dim = model.dimensions.get(f["dimension"])
+    if dim is None or len(f["values"]) != 1 or f.get("op", "=") != "=":
+        return None
+    value = next((v for v in dim.values if v.value == f["values"][0]), None)
+    words = {str(f["values"][0]).casefold()}
+    if value is not None:
+        words |= {value.label("en").casefold(), value.label("zh").casefold()}
+    words = {w for w in words if len(w) >= 2}
+    found = [
+        j.name
+        for j in model.spec.journeys
+        if any(w in f"{j.name} {j.label('en')} {j.label('zh')}".casefold() for w in words)
+    ]
+    if plan.get("journey") in found:
+        return str(plan["journey"])  # the value the journey is named after: no filter to add
+    return found[0] if len(found) == 1 else None
+
+
+def _journey_said(plan: Plan, r: Reading, model: SemanticModel) -> str | None:
+    """ "换成酒店的呢", "what about hotels?" after a funnel: the one other journey whose name has
+    an unread word of the question that the current journey's name lacks."""
+    if plan["kind"] not in ("funnel", "dropoff") or plan.get("journey") not in model.journeys:
+        return None
+    current = model.journeys[plan["journey"]]
+    free = r.unread()
+    words = {stem(w) for w in re.findall(r"[a-z]{3,}", free)}
+
+    def parts(j: Any) -> tuple[set[str], set[str]]:
+        zh, en = j.label("zh"), f"{j.name.replace('_', ' ')} {j.label('en')}".casefold()
+        return {zh[i : i + 2] for i in range(len(zh) - 1)}, {stem(w) for w in en.split()}
+
+    now_zh, now_en = parts(current)
+    found = []
+    for journey in model.spec.journeys:
+        if journey.name == current.name:
+            continue
+        zh, en = parts(journey)
+        if any(b in free for b in zh - now_zh) or (en - now_en) & words:
+            found.append(journey.name)
+    return found[0] if len(found) == 1 else None
+
+
 def _modify(plan: Plan, r: Reading, model: SemanticModel, ctx: TimeContext) -> Plan:
     plan["language"] = r.language
     rule = [c for c in ("first_touch", "last_touch") if c in r.cues]
@@ -148,6 +200,14 @@ def _modify(plan: Plan, r: Reading, model: SemanticModel, ctx: TimeContext) -> P
         f["dimension"] == "acquisition_channel" for f in plan.get("filters", [])
     )
     new_filters = filters(r, model, cohort=acquired)
+    other = _journey_of_value(plan, new_filters, model) or _journey_said(plan, r, model)
+    if other is not None:  # "换成酒店的呢" after the flight funnel: the hotel journey
+        plan.pop("steps", None)
+        plan["journey"], new_filters = other, []
+    if new_filters and plan["kind"] == "metric" and len(plan.get("metrics", [])) == 1:
+        narrower = roles.narrowed(model, plan["metrics"][0], new_filters)
+        if narrower is not None:  # "其中投诉的呢" after tickets: the complaint tickets metric
+            plan["metrics"], new_filters = [narrower], []
     if new_filters:
         said = {f["dimension"] for f in new_filters}
         kept = [f for f in plan.get("filters", []) if f["dimension"] not in said]

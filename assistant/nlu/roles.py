@@ -10,6 +10,7 @@ as they like; their definitions say what they are.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.model.spec_data import MeasureSpec
@@ -237,6 +238,28 @@ def touchpoint_count(model: SemanticModel, touchpoint: str) -> str | None:
     return None
 
 
+def narrowed(model: SemanticModel, metric: str, filters: list[dict[str, Any]]) -> str | None:
+    """The model's metric that is `metric` counted only where the filters hold ("complaint
+    tickets" for tickets where is_complaint is true), if it has one."""
+    base = _measure(model, metric)
+    if base is None or len(filters) != 1 or len(filters[0]["values"]) != 1:
+        return None
+    f = filters[0]
+    dim = model.dimensions.get(f["dimension"])
+    if dim is None or dim.table != base.table:
+        return None
+    wanted = {(c.column, c.value) for c in base.filters} | {(dim.column, f["values"][0])}
+    return _first(
+        model,
+        lambda m: (
+            m.table == base.table
+            and m.agg == base.agg
+            and m.column == base.column
+            and {(c.column, c.value) for c in m.filters} == wanted
+        ),
+    )
+
+
 def ticket_duration(model: SemanticModel, end: str) -> str | None:
     """The median time from a ticket's opening to `end` (`resolved_ts`, `first_response_ts`)."""
     return _first(
@@ -280,6 +303,7 @@ __all__ = [
     "is_purchasers",
     "is_reach",
     "is_revenue",
+    "narrowed",
     "new_users_metric",
     "order_count",
     "purchasers_metric",
