@@ -64,6 +64,7 @@ class Watches:
     def __init__(self, service: AssistantService, store: WatchStore, sender: Sender,
                  chart_png: ChartPng | None = None) -> None:  # fmt: skip
         self.service, self.store, self.sender, self.chart_png = service, store, sender, chart_png
+        self.retry_after_s = RETRY_AFTER_S
         self._run_lock = threading.Lock()
 
     # -- creating -----------------------------------------------------------------------------
@@ -155,7 +156,7 @@ class Watches:
             try:
                 self.sender.send(dest, message)
             except DeliveryFailed as exc:
-                wait = RETRY_AFTER_S * 2 ** (attempt - 1)
+                wait = self.retry_after_s * 2 ** (attempt - 1)
                 self.store.finish(sub.id, key, dest, str(exc)[:500], wait)
                 report.failed += 1
                 report.say(f"{sub.id} {sub.kind} {key} → {dest}: failed ({exc}); retried later")
