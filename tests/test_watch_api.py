@@ -91,8 +91,8 @@ def test_watch_an_answer_already_given(api: Api) -> None:
 
 
 def test_a_drop_off_watch_pins_the_step_that_lost_most(api: Api) -> None:
-    made = api.client.post("/v1/watches", json={"question": "which touchpoint lost the most "
-                                                "users last week", "to": [HOOK]}, headers=A)  # fmt: skip
+    question = "which touchpoint lost the most users last week"
+    made = api.client.post("/v1/watches", json={"question": question, "to": [HOOK]}, headers=A)
     assert made.status_code == 201, made.text
     assert made.json()["plan"]["kind"] == "dropoff" and len(made.json()["plan"]["steps"]) == 2
 
@@ -116,7 +116,9 @@ def test_bad_requests_say_what_to_fix_in_both_languages(
 
 
 def test_missing_fields_and_both_sources_are_refused(api: Api) -> None:
-    assert api.client.post("/v1/watches", json={"question": "revenue"}, headers=A).status_code == 422
+    assert (
+        api.client.post("/v1/watches", json={"question": "revenue"}, headers=A).status_code == 422
+    )
     both = {"question": "revenue", "answer_id": "x", "to": [HOOK]}
     assert api.client.post("/v1/watches", json=both, headers=A).status_code == 422
 

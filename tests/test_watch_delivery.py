@@ -16,7 +16,13 @@ from pydantic import SecretStr
 
 from assistant.api.app import create_app
 from assistant.api.settings import ServerSettings
-from assistant.bots import BotsConfig, DingTalkSettings, FeishuSettings, SlackSettings, WeComSettings
+from assistant.bots import (
+    BotsConfig,
+    DingTalkSettings,
+    FeishuSettings,
+    SlackSettings,
+    WeComSettings,
+)
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
 from assistant.watches import Sender, Watches, WatchStore
@@ -74,15 +80,17 @@ class Fakes:
 @pytest.fixture
 def fakes() -> Iterator[Fakes]:
     with ExitStack() as stack:
+        enter = stack.enter_context
         yield Fakes(
-            stack.enter_context(FakeSlack("xoxb-t")), stack.enter_context(FakeFeishu("cli_a", "fs")),
-            stack.enter_context(FakeDingTalk("dk", "ds")), stack.enter_context(FakeWeCom("ww1", "ws")),
-            stack.enter_context(FakeWebhook()),
+            enter(FakeSlack("xoxb-t")), enter(FakeFeishu("cli_a", "fs")),
+            enter(FakeDingTalk("dk", "ds")), enter(FakeWeCom("ww1", "ws")), enter(FakeWebhook()),
         )  # fmt: skip
 
 
 @pytest.fixture(scope="module")
-def service(watch_demo: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[AssistantService]:
+def service(
+    watch_demo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[AssistantService]:
     home = tmp_path_factory.mktemp("deliver")
     config = AssistantConfig(db=watch_demo, home=home, as_of=date(2026, 11, 23), retrieval=False)
     with AssistantService.open(config) as opened:
@@ -101,10 +109,20 @@ def test_an_alert_reaches_every_platform_once_with_its_chart(
     sub = watches.create("checkout conversion", owner="t", role=None, grain="week", to=fakes.to())
     report = watches.run_due()
     assert report.sent == 5 and report.failed == 0, report.lines
-    assert fakes.counts() == {"slack": 1, "slack_files": 1, "feishu": 1, "dingtalk": 1,
-                              "dingtalk_images": 1, "wecom": 1, "wecom_images": 1, "webhook": 1}
+    assert fakes.counts() == {
+        "slack": 1,
+        "slack_files": 1,
+        "feishu": 1,
+        "dingtalk": 1,
+        "dingtalk_images": 1,
+        "wecom": 1,
+        "wecom_images": 1,
+        "webhook": 1,
+    }
     assert "Checkout conversion rate" in fakes.slack.messages[0]["text"]
-    assert fakes.slack.files[0]["data"] == TINY_PNG and fakes.slack.files[0]["channel_id"] == "C0123"
+    assert (
+        fakes.slack.files[0]["data"] == TINY_PNG and fakes.slack.files[0]["channel_id"] == "C0123"
+    )
     card = fakes.feishu.sent[0]
     assert card["receive_id"] == "oc_team" and card["msg_type"] == "interactive"
     assert [e["tag"] for e in card["content"]["elements"]] == ["markdown", "img"]

@@ -24,7 +24,9 @@ STORIES = {s.id: s for s in stories(AS_OF)}
 
 
 @pytest.fixture(scope="module")
-def service(watch_demo: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[AssistantService]:
+def service(
+    watch_demo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[AssistantService]:
     home = tmp_path_factory.mktemp("watch-home")
     config = AssistantConfig(db=watch_demo, home=home, retrieval=False, as_of=AS_OF)
     with AssistantService.open(config) as opened:
@@ -41,7 +43,9 @@ def watch(service: AssistantService, question: str, grain: str = "week") -> Subs
     )  # fmt: skip
 
 
-def test_checkout_conversion_fires_for_the_ios_incident_week_only(service: AssistantService) -> None:
+def test_checkout_conversion_fires_for_the_ios_incident_week_only(
+    service: AssistantService,
+) -> None:
     sub = watch(service, "checkout conversion")
     incident = STORIES["checkout_incident"]
     week = latest_period(service.time_context(), "week")

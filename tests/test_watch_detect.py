@@ -77,8 +77,7 @@ def test_daily_watches_compare_the_same_weekday() -> None:
     days = [date(2026, 1, 5) + timedelta(days=i) for i in range(200)]
     rng = random.Random(3)
     points = [
-        Point(d, (2000 if d.weekday() >= 5 else 1000) * rng.uniform(0.97, 1.03), None)
-        for d in days
+        Point(d, (2000 if d.weekday() >= 5 else 1000) * rng.uniform(0.97, 1.03), None) for d in days
     ]
     assert not any(f.fired for f in scan(points, Rule(grain="day", kind="count")))
 

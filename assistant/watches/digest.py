@@ -9,7 +9,7 @@ funnels; the top `size` by |z| are kept.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
@@ -17,12 +17,19 @@ from assistant.answer.narrate.numbers import Numbers
 from assistant.answer.narrate.say import capitalise
 from assistant.watches.charts import band_of as _band
 from assistant.watches.charts import spark
-from assistant.watches.detect import Finding, Grain, Point, Rule, baseline_starts, detect
+from assistant.watches.detect import (
+    Finding,
+    Grain,
+    Point,
+    Rule,
+    baseline_starts,
+    detect,
+)
 from assistant.watches.evaluate import how_unusual, period_label
-from assistant.watches.series import series
-from assistant.watches.target import Target, target_of
+from assistant.watches.series import metric_series, series, step_series
+from assistant.watches.target import target_of
 from semantic_layer.model.labels import ModelLabels
-from semantic_layer.plan import FunnelPlan, MetricPlan
+from semantic_layer.plan import MetricPlan
 from semantic_layer.time import Language
 
 if TYPE_CHECKING:
@@ -72,18 +79,38 @@ def digest_text(digest: dict[str, Any], lang: Language) -> str:
 
 def _metrics(service: AssistantService, role: str | None, grain: Grain, period: date
              ) -> list[_Scored]:  # fmt: skip
+    """Every metric the role may see, with its base size where it has one; a rate, mean or
+    median whose base cannot be counted is left out (nothing says how far to trust it)."""
     model = service.model
     policy = model.policy(role)
-    names = [m for m in model.metrics if policy.allows_metric(m)]
-    found: list[_Scored] = []
-    labels = ModelLabels(model)
-    for name in names:
-        target = target_of(MetricPlan(metrics=[name]), model)
-        target = Target(target.plan, target.kind, target.higher_is_better, name)  # no base query
-        scored = _score(service, role, target, grain, period)
-        if scored is not None:
-            found.append(_Scored(name, {lang: labels.metric(name, lang) for lang in ("en", "zh")},
-                                 model.metric(name).format, *scored))  # fmt: skip
+    targets = {
+        m: target_of(MetricPlan(metrics=[m]), model)
+        for m in model.metrics
+        if policy.allows_metric(m)
+    }
+    bases = {
+        m: t.base_plan for m, t in targets.items()
+        if t.base_plan is not None and all(policy.allows_metric(b) for b in t.base_plan.metrics)
+    }  # fmt: skip
+    plain = sorted({p.metrics[0] for p in bases.values() if not p.filters} - set(targets))
+    starts = [*baseline_starts(period, Rule(grain=grain)), period]
+    how = {"model": model, "engine": service.engine, "ctx": service.time_context(), "role": role}
+    every = metric_series([*targets, *plain], starts, grain, **how)  # type: ignore[arg-type]
+    labels, found = ModelLabels(model), []
+    for name, target in targets.items():
+        base = bases.get(name)
+        if base is None and target.kind not in ("count", "other"):
+            continue
+        if base is not None and base.filters:
+            points = series(replace(target, base_plan=base), starts, grain, **how)  # type: ignore[arg-type]
+        else:
+            sizes = {p.start: p.value for p in every[base.metrics[0]]} if base else {}
+            points = [Point(p.start, p.value, sizes.get(p.start)) for p in every[name]]
+        rule = Rule(grain=grain, kind=target.kind, higher_is_better=target.higher_is_better,
+                    notify="any")  # fmt: skip
+        words = {lang: labels.metric(name, lang) for lang in ("en", "zh")}
+        found.append(_Scored(name, words, model.metric(name).format, detect(points, rule, period),
+                             points))  # fmt: skip
     return found
 
 
@@ -92,28 +119,22 @@ def _steps(service: AssistantService, role: str | None, grain: Grain, period: da
     model = service.model
     if not model.journeys or not model.policy(role).allows_analysis("funnel"):
         return []
-    journey = model.journey(None)
     labels = ModelLabels(model)
-    found: list[_Scored] = []
-    for before, after in zip(journey.steps, journey.steps[1:], strict=False):
-        plan = FunnelPlan(steps=[before, after], journey=None)
-        target = target_of(plan, model)
-        scored = _score(service, role, target, grain, period)
-        if scored is not None:
-            words = {lang: target.label(model, lang) for lang in ("en", "zh")}
-            found.append(_Scored(f"{before}>{after}", words, "percent", *scored))
-    del labels
-    return found
-
-
-def _score(service: AssistantService, role: str | None, target: Target, grain: Grain,
-           period: date) -> tuple[Finding, list[Point]] | None:  # fmt: skip
-    rule = Rule(grain=grain, kind=target.kind, higher_is_better=target.higher_is_better,
-                notify="any", min_base=0)  # fmt: skip
+    rule = Rule(grain=grain, kind="rate", notify="any")
     starts = [*baseline_starts(period, rule), period]
-    points = series(target, starts, grain, model=service.model, engine=service.engine,
-                    ctx=service.time_context(), role=role)  # fmt: skip
-    return detect(points, rule, period), points
+    steps = step_series(starts, grain, model=model, engine=service.engine,
+                        ctx=service.time_context(), role=role)  # fmt: skip
+    found: list[_Scored] = []
+    for (before, after), points in steps.items():
+        words = {
+            lang: f"{labels.touchpoint(before, lang)}→{labels.touchpoint(after, lang)}转化率"
+            if lang == "zh"
+            else f"{labels.touchpoint(before, lang)} → {labels.touchpoint(after, lang)} conversion"
+            for lang in ("en", "zh")
+        }
+        found.append(_Scored(f"{before}>{after}", words, "percent",
+                             detect(points, rule, period), points))  # fmt: skip
+    return found
 
 
 def _item(service: AssistantService, s: _Scored, grain: Grain) -> dict[str, Any]:

@@ -7,6 +7,7 @@ role's access policy applies to every query, as it does to the role's own questi
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -58,10 +59,33 @@ def _span(starts: Sequence[date], grain: Grain) -> TimeSpec:
 
 def _by_period(plan: MetricPlan, starts: Sequence[date], grain: Grain, run: _Runner
                ) -> dict[date, float | None]:  # fmt: skip
+    return _all_by_period(plan, starts, grain, run)[plan.metrics[0]]
+
+
+def _all_by_period(plan: MetricPlan, starts: Sequence[date], grain: Grain, run: _Runner
+                   ) -> dict[str, dict[date, float | None]]:  # fmt: skip
     timed = plan.model_copy(update={"grain": grain, "time": _span(starts, grain)})
     columns, rows = run.rows(timed)
-    metric = columns.index(plan.metrics[0])
-    return {_day(r[0]): _num(r[metric]) for r in rows}
+    return {m: {_day(r[0]): _num(r[columns.index(m)]) for r in rows} for m in plan.metrics}
+
+
+def metric_series(
+    names: Sequence[str],
+    starts: Sequence[date],
+    grain: Grain,
+    *,
+    model: SemanticModel,
+    engine: Engine,
+    ctx: TimeContext,
+    role: str | None,
+) -> dict[str, list[Point]]:
+    """Several metrics' series at once (ten metrics a query), without base sizes (digests)."""
+    run, ordered, found = _Runner(model, engine, ctx, role), sorted(starts), {}
+    for i in range(0, len(names), 10):
+        plan = MetricPlan(metrics=list(names[i : i + 10]))
+        for name, values in _all_by_period(plan, ordered, grain, run).items():
+            found[name] = [Point(s, values.get(s)) for s in ordered]
+    return found
 
 
 def _metric_series(target: Target, starts: Sequence[date], grain: Grain, run: _Runner
@@ -105,4 +129,30 @@ def _num(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
-__all__ = ["period_end", "series"]
+def step_series(
+    starts: Sequence[date],
+    grain: Grain,
+    *,
+    model: SemanticModel,
+    engine: Engine,
+    ctx: TimeContext,
+    role: str | None,
+) -> dict[tuple[str, str], list[Point]]:
+    """The step conversion of each step of the default journey (reached_k / reached_k−1 of the
+    people who started it), per period: one funnel query a period."""
+    run = _Runner(model, engine, ctx, role)
+    found: dict[tuple[str, str], list[Point]] = {}
+    for start in sorted(starts):
+        when = TimeSpec(Range(start=start, end=period_end(start, grain)))
+        columns, rows = run.rows(FunnelPlan(time=when))
+        col = {name: i for i, name in enumerate(columns)}
+        ordered = sorted(rows, key=lambda r: int(r[col["step"]]))
+        for before, after in itertools.pairwise(ordered):
+            key = (str(before[col["touchpoint"]]), str(after[col["touchpoint"]]))
+            base = _num(before[col["reached"]]) or 0.0
+            value = _num(after[col["step_conversion"]]) if base else None
+            found.setdefault(key, []).append(Point(start, value, base))
+    return found
+
+
+__all__ = ["metric_series", "period_end", "series", "step_series"]
