@@ -75,6 +75,7 @@ def watches_router(watches: Watches, settings: ServerSettings,
         yield
         if scheduler is not None:
             scheduler.stop()
+        watches.store.close()
 
     api = APIRouter(prefix="/v1", tags=["watches"], lifespan=lifespan)
 

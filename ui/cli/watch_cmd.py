@@ -23,7 +23,8 @@ watch_app = typer.Typer(
     name="watch",
     help="Watches and digests: the assistant tells you when something changes. "
     "Destinations are PLATFORM:ADDRESS (slack:C0123, feishu:oc_…, dingtalk:cid…, wecom:USER, "
-    "webhook:https://…); the bots' variables of docs/bots.md must be set for them.",
+    "webhook:https://…); the bots' variables of docs/bots.md must be set for them. Every "
+    "subcommand takes --db, --model and --as-of like `tpa ask`.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
