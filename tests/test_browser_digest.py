@@ -64,6 +64,10 @@ def test_the_landing_page_shows_what_changed(server: str, browser: Browser) -> N
     expect(page.locator("#tpa-digest")).to_contain_text("2026年11月16日")
     page.screenshot(path=str(ARTIFACTS / "chat-landing-digest-zh.png"), full_page=True)
 
+    page.goto(server + "/?q=why+did+checkout+conversion+change+last+week%3F")  # an alert's link
+    expect(page.locator("#tpa-question textarea")).to_have_value(
+        "why did checkout conversion change last week?", timeout=TIMEOUT_MS
+    )
     ask(page, "revenue last week", 1)
     expect(page.locator("#tpa-digest")).to_have_count(0, timeout=TIMEOUT_MS)
     assert outside == [], f"the page reached outside 127.0.0.1: {outside[:5]}"

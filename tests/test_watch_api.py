@@ -5,7 +5,7 @@ Chinese. And `tpa watch` on the command line."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -172,3 +172,21 @@ def test_watch_this_in_the_chat(api: Api) -> None:
     assert "已设置监控" in zh.text
     made = [s for s in api.watches.store.list("chat") if s.question == "checkout conversion"]
     assert {s.grain for s in made} == {"day", "week"}
+
+
+def test_a_watch_runs_with_its_owners_row_filters(
+    api: Api, east_only_demo: Path, tmp_path: Path
+) -> None:
+    """The east_marketing key's watch sees East rows only: its value is the East-only truth."""
+    from assistant.watches.evaluate import latest_period, run_watch
+
+    made = api.client.post("/v1/watches", json={"question": "revenue", "to": [HOOK]}, headers=EAST)
+    service = api.watches.service
+    sub = api.watches.store.get(made.json()["id"], None)
+    week = latest_period(service.time_context(), "week")
+    seen = run_watch(service, sub, week)["value"]
+    truth_config = AssistantConfig(db=east_only_demo, home=tmp_path, as_of=date(2026, 11, 23),
+                                   retrieval=False)  # fmt: skip
+    with AssistantService.open(truth_config) as truth:
+        assert seen == pytest.approx(run_watch(truth, replace(sub, role=None), week)["value"])
+    assert seen < run_watch(service, replace(sub, role=None), week)["value"]

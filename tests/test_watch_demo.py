@@ -44,8 +44,9 @@ def watch(service: AssistantService, question: str, grain: str = "week") -> Subs
 
 
 def test_checkout_conversion_fires_for_the_ios_incident_week_only(
-    service: AssistantService,
+    service: AssistantService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("TPA_PUBLIC_URL", "https://tpa.example.test/")
     sub = watch(service, "checkout conversion")
     incident = STORIES["checkout_incident"]
     week = latest_period(service.time_context(), "week")
@@ -63,6 +64,13 @@ def test_checkout_conversion_fires_for_the_ios_incident_week_only(
     stored = service.store.answer(drivers["answer_id"])
     assert stored.plan is not None and stored.plan["kind"] == "drivers"
     assert stored.plan["metric"] == "checkout_conversion"
+    for lang in ("en", "zh"):  # the question in the alert asks the same why, in the chat
+        asked = service.ask(found["drivers"][lang]["question"])
+        assert asked.plan is not None and asked.plan["kind"] == "drivers", asked.text
+        assert asked.plan["metric"] == "checkout_conversion" and asked.language == lang
+        assert asked.time_range is not None and asked.time_range.start == date(2026, 11, 16)
+        url = found["drivers"][lang]["url"]
+        assert url.startswith("https://tpa.example.test/?q=") and url in found["text"][lang]
 
 
 def test_south_service_slowdown_fires_on_first_response_time(service: AssistantService) -> None:

@@ -8,10 +8,12 @@ as a turn of a session of the owner's role, so the alert links to a real answer.
 
 from __future__ import annotations
 
+import os
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 from assistant.answer.model import Answer
 from assistant.answer.narrate.numbers import Numbers
@@ -47,10 +49,20 @@ def period_label(start: date, grain: Grain, lang: Language) -> str:
 
 @dataclass(frozen=True)
 class Drivers:
+    """The answer that explains an alert: the question to ask, its first words, where it is kept,
+    and (with `TPA_PUBLIC_URL`) the chat link that asks it."""
+
     question: str
     text: str
     answer_id: str
     session_id: str
+    url: str | None = None
+
+
+def chat_link(question: str) -> str | None:
+    """`TPA_PUBLIC_URL/?q=…`: the chat with the question typed in (None when not configured)."""
+    base = os.environ.get("TPA_PUBLIC_URL", "").strip().rstrip("/")
+    return f"{base}/?{urlencode({'q': question})}" if base else None
 
 
 def run_watch(service: AssistantService, sub: Subscription, period: date) -> dict[str, Any]:
@@ -141,6 +153,7 @@ def alert_text(finding: Finding, label: str, fmt: Any, grain: Grain, lang: Langu
                 f"{z} 个稳健标准差（{how_unusual(finding.z, lang)}），始于{since}。")  # fmt: skip
         if drivers is not None:
             text += f"\n原因：{drivers.text}\n追问：{drivers.question}"
+            text += f"\n{drivers.url}" if drivers.url else ""
         return text
     side = "below" if finding.direction == "down" else "above"
     text = (f"⚠ {label} was {value} in {when}, outside the expected {band} (usually {usual}): "
@@ -148,6 +161,7 @@ def alert_text(finding: Finding, label: str, fmt: Any, grain: Grain, lang: Langu
             f"since {since}.")  # fmt: skip
     if drivers is not None:
         text += f"\nWhy: {drivers.text}\nAsk: {drivers.question}"
+        text += f"\n{drivers.url}" if drivers.url else ""
     return text
 
 
@@ -176,7 +190,7 @@ def _drivers(service: AssistantService, sub: Subscription, target: Target, findi
     session = service.store.new_session(role=sub.role, channel="api")
     answer = answer.model_copy(update={"session_id": session.id})
     service.store.add_turn(session.id, answer)
-    return Drivers(question, answer.text, answer.id, session.id)
+    return Drivers(question, answer.text, answer.id, session.id, chat_link(question))
 
 
 __all__ = ["alert_text", "latest_period", "period_label", "run_watch"]

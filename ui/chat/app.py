@@ -97,7 +97,14 @@ def _build(
             question.render()  # type: ignore[no-untyped-call]
             send = gr.Button(word("send", start), variant="primary", scale=1, elem_id="tpa-send")
         _wire(wiring, question, send, new, title)
+        blocks.load(typed_in, None, question, api_visibility="private")
     return blocks
+
+
+def typed_in(request: gr.Request) -> str:
+    """`/?q=…` opens the chat with that question typed in (an alert's "ask why" link); it is
+    not asked until the user sends it."""
+    return str(request.query_params.get("q", ""))[:2000] if request is not None else ""
 
 
 def _wire(
