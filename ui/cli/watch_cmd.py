@@ -196,7 +196,8 @@ def run_due(
     as_of: AsOfOption = None,
 ) -> None:
     """Check every active watch and digest now and send what is due (for cron). Each period is
-    sent once per destination, however often this runs; failed sends are retried later."""
+    sent once per destination, however often this runs; failed sends are retried on later runs,
+    and the command exits 1 when a send failed."""
 
     def work(w: object) -> None:
         report = w.run_due(dry_run=dry_run)  # type: ignore[attr-defined]
