@@ -101,10 +101,12 @@ def _build(
     return blocks
 
 
-def typed_in(request: gr.Request) -> str:
+def typed_in(request: gr.Request) -> Any:
     """`/?q=…` opens the chat with that question typed in (an alert's "ask why" link); it is
-    not asked until the user sends it."""
-    return str(request.query_params.get("q", ""))[:2000] if request is not None else ""
+    not asked until the user sends it. Without `q` the box is left alone: the load event may
+    come after the user started typing."""
+    said = str(request.query_params.get("q", "")) if request is not None else ""
+    return said[:2000] if said else gr.update()
 
 
 def _wire(
