@@ -11,6 +11,7 @@ from typing import Any, Final
 from assistant.answer.charts import chart_spec
 from assistant.answer.model import Answer, Choice, ColumnFormat, TimeRange
 from assistant.answer.narrate import answer_text, suggestions
+from assistant.answer.periods import period_notes
 from assistant.answer.table import ResultTable
 from assistant.execute import Executed
 from semantic_layer.compile.compiler import Compiled
@@ -57,6 +58,7 @@ _COLUMNS: Final[dict[str, tuple[str, str]]] = {
     "rate_effect": ("rate effect", "比率效应"),
     "mix_effect": ("mix effect", "结构效应"),
     "share_of_change": ("share of change", "占变化比例"),
+    "note": ("note", "备注"),
 }
 _RATES: Final = frozenset(
     {"conversion", "step_conversion", "lost_rate", "share", "rate", "share_of_change"}
@@ -127,6 +129,18 @@ def with_data(base: Answer, fields: dict[str, Any], run: Executed, model: Semant
             if lang == "zh"
             else "This SQL was written by the LLM outside the semantic layer: it is unverified."
         )
+    columns = list(table.columns)
+    column_labels = [column_label(c, model, lang) for c in table.columns]
+    formats = [column_format(c, t, table, model) for c, t in zip(columns, table.types, strict=True)]
+    rows = table.json_rows()
+    notes = period_notes(table, lang)
+    if notes is not None:  # incomplete first/last periods say so in the table
+        columns, column_labels = (
+            [*columns, "note"],
+            [*column_labels, column_label("note", model, lang)],
+        )
+        formats = [*formats, "text"]
+        rows = [[*row, note] for row, note in zip(rows, notes, strict=True)]
     return base.model_copy(
         update={
             **fields,
@@ -134,13 +148,10 @@ def with_data(base: Answer, fields: dict[str, Any], run: Executed, model: Semant
             "interpretation": compiled.describe(model, lang),
             "sql": compiled.sql(pretty=True),
             "verified": compiled.verified,
-            "columns": list(table.columns),
-            "column_labels": [column_label(c, model, lang) for c in table.columns],
-            "column_formats": [
-                column_format(c, t, table, model)
-                for c, t in zip(table.columns, table.types, strict=True)
-            ],
-            "rows": table.json_rows(),
+            "columns": columns,
+            "column_labels": column_labels,
+            "column_formats": formats,
+            "rows": rows,
             "truncated": table.truncated,
             "chart": chart_spec(table, labels, model, lang),
             "time_range": TimeRange.of(table.time_range, lang),

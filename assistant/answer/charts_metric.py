@@ -18,6 +18,7 @@ from assistant.answer.charts_base import (
     num,
     numbers_of,
 )
+from assistant.answer.periods import partial_periods
 from assistant.answer.table import json_value
 from semantic_layer.plan import DriversPlan, MetricPlan
 
@@ -78,8 +79,13 @@ def _time_series(
     right_axis = None if right is None else (ctx.metric(right), ctx.metric_format(right))
     return line_figure(
         ctx, x, series, title=title, grain=grain, value_title=ctx.metric(shown[0]),
-        fmt=fmt, right=right_axis,
+        fmt=fmt, right=right_axis, partial=_partial_notes(ctx),
     )  # fmt: skip
+
+
+def _partial_notes(ctx: ChartContext) -> dict[str, str]:
+    """The x (ISO day) of each incomplete period, with its note."""
+    return {d.isoformat(): p.note(ctx.lang) for d, p in partial_periods(ctx.table).items()}
 
 
 def _series_by_dimension(
@@ -97,8 +103,9 @@ def _series_by_dimension(
     title = ctx.say("trend_by", what=ctx.metric(metric), grain=ctx.say(grain), by=by)
     fmt = ctx.metric_format(metric, ctx.table.column(metric))
     return line_figure(
-        ctx, x, series, title=title, grain=grain, value_title=ctx.metric(metric), fmt=fmt
-    )
+        ctx, x, series, title=title, grain=grain, value_title=ctx.metric(metric), fmt=fmt,
+        partial=_partial_notes(ctx),
+    )  # fmt: skip
 
 
 def _combo(ctx: ChartContext, dims: Sequence[str], key: Sequence[Any]) -> str:
