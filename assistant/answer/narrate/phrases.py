@@ -56,6 +56,10 @@ EN: Final[dict[str, str]] = {
     "partial_kept": "{periods} {verb} incomplete; with fewer than two complete {grains} the"
     " comparison includes {them}.",
     "partial_only": "{periods} is incomplete.",
+    "people_touch": "People are picked by the {dim} of their {rule} in the range; every step they"
+    " took counts, whatever its {dim}.",
+    "people_entry": "People are picked by the {dim} of the event that entered the {what}; every"
+    " later step counts, whatever its {dim}.",
     "partial_latest": "{periods} is incomplete, so the latest complete {grain} is used.",
     "partial_latest_many": "{periods} are incomplete, so the latest complete {grain} is used.",
     "partial_item": "{label} ({covered} of {days} days)",
@@ -210,6 +214,9 @@ ZH: Final[dict[str, str]] = {
     "partial_many": "{periods}数据不完整，以上只比较完整的{grains}。",
     "partial_kept": "{periods}数据不完整；完整的{grains}不足两个，比较中包含了不完整的{grains}。",
     "partial_only": "{periods}数据不完整。",
+    "people_touch": "按用户在该时段内{rule}的{dim}选出用户；其后每一步不论发生在哪个{dim}都计入。",
+    "people_entry": "按用户进入{what}的那次事件的{dim}选出用户；"
+    "其后每一步不论发生在哪个{dim}都计入。",
     "partial_latest": "{periods}数据不完整，以上使用最近的完整{grains}。",
     "partial_latest_many": "{periods}数据不完整，以上使用最近的完整{grains}。",
     "partial_item": "{label}（{days}天中的{covered}天）",
@@ -353,6 +360,8 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "before_period": "the previous period",
         "before_last_year": "the same period last year",
         "times": "times",
+        "journey": "journey",
+        "analysis": "analysis",
     },
     "zh": {
         "first_touch": "首次触达",
@@ -397,6 +406,8 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "before_period": "上一周期",
         "before_last_year": "去年同期",
         "times": "次",
+        "journey": "旅程",
+        "analysis": "分析",
     },
 }
 
