@@ -13,6 +13,8 @@ Hand-made events, range last week [16 Nov, 23 Nov 2026), funnel product page →
       website (12 h)                                        → a paid-ads person; reaches payment
 By first touch: reached 3, 2, 2 (p1, p3, p5). Filtering events instead would give 3, 1, 0.
 By the entering step's event (`journey_filter: entry_step`): p1 and p3 → reached 2, 1, 1.
+A plan may still ask for the steps on the value (`filter_scope: steps`, "the funnel on paid
+ads"): p1, p2 and p3 enter there; only p2 adds to cart there → reached 3, 1, 0.
 """
 
 from __future__ import annotations
@@ -143,6 +145,15 @@ def test_entry_step_rule_reads_the_entering_event(con: duckdb.DuckDBPyConnection
     assert reached(table) == [2, 1, 1]
     en = answer_text(table, ModelLabels(model), model, "en")
     assert "picked by the channel of the event that entered the journey" in en
+
+
+def test_steps_scope_keeps_only_the_steps_on_the_value(con: duckdb.DuckDBPyConnection) -> None:
+    # "the funnel on paid ads": p1 enters there (cart in the app does not count), p2's second
+    # product page and cart were on paid ads, p3 enters
+    table = run(con, funnel(filters=PAID, filter_scope="steps"))
+    assert reached(table) == [3, 1, 0]
+    en = answer_text(table, ModelLabels(MODEL), MODEL, "en")
+    assert "Only steps that happened with that channel count." in en
 
 
 def test_filters_on_people_attributes_and_touchpoints_are_unchanged(

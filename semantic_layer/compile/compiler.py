@@ -91,7 +91,7 @@ class _Context:
     def people(self, rng: DateRange, entry: str | None = None) -> People | None:
         """Who a journey analysis keeps when it filters on event attributes (`people.py`)."""
         chosen, _ = split_filters(self.filters, self.dims)
-        if not chosen:
+        if not chosen or getattr(self.plan, "filter_scope", None) == "steps":
             return None
         rule = person_rule(self.model.spec, entry)
         return People(chosen, rng.start, rng.end, rule, entry if rule == "entry_step" else None)

@@ -56,6 +56,9 @@ EN: Final[dict[str, str]] = {
     "partial_kept": "{periods} {verb} incomplete; with fewer than two complete {grains} the"
     " comparison includes {them}.",
     "partial_only": "{periods} is incomplete.",
+    "links": "{dim} is matched across the data: {items}.",
+    "people_steps": "Only steps that happened with that {dim} count.",
+    "link_item": "{what} by {column}",
     "people_touch": "People are picked by the {dim} of their {rule} in the range; every step they"
     " took counts, whatever its {dim}.",
     "people_entry": "People are picked by the {dim} of the event that entered the {what}; every"
@@ -214,6 +217,9 @@ ZH: Final[dict[str, str]] = {
     "partial_many": "{periods}数据不完整，以上只比较完整的{grains}。",
     "partial_kept": "{periods}数据不完整；完整的{grains}不足两个，比较中包含了不完整的{grains}。",
     "partial_only": "{periods}数据不完整。",
+    "links": "{dim}按各数据表中的对应列匹配：{items}。",
+    "people_steps": "只计入发生在该{dim}上的步骤。",
+    "link_item": "{what}取 {column}",
     "people_touch": "按用户在该时段内{rule}的{dim}选出用户；其后每一步不论发生在哪个{dim}都计入。",
     "people_entry": "按用户进入{what}的那次事件的{dim}选出用户；"
     "其后每一步不论发生在哪个{dim}都计入。",

@@ -72,13 +72,15 @@ def _people_rule(say: Say) -> str:
     chosen, _ = split_filters(filters, dict(say.model.dimensions))
     if not chosen:
         return ""
+    dims = say.join([say.dimension(f.dimension) for f in chosen])
+    if getattr(plan, "filter_scope", None) == "steps":
+        return say.t("people_steps", dim=dims)
     entry = None
     if isinstance(plan, JourneyPlan):
         entry = say.journey_steps(plan)[0]
     elif isinstance(plan, RetentionPlan):
         entry = plan.cohort_touchpoint
     rule = person_rule(say.model.spec, entry)
-    dims = say.join([say.dimension(f.dimension) for f in chosen])
     key = "people_entry" if rule == "entry_step" else "people_touch"
     what = say.word("journey" if isinstance(plan, JourneyPlan) else "analysis")
     return say.t(key, dim=dims, rule=say.word(rule) if rule != "entry_step" else "", what=what)
