@@ -23,7 +23,7 @@ def metric_text(say: Say, plan: MetricPlan) -> list[str]:
     if plan.grain is not None:
         return _series_by(say, plan) if plan.dimensions else _series(say, plan)
     if plan.dimensions:
-        return [*_ranking(say, plan), *_changes(say, plan), _rule(say, plan)]
+        return [*_ranking(say, plan), *_changes(say, plan), _rule(say, plan), links(say, plan)]
     if len(plan.metrics) == 1:
         return [_single(say, plan)]
     return [_several(say, plan)]
@@ -184,6 +184,41 @@ def _rule(say: Say, plan: MetricPlan) -> str:
     rule = plan.channel_rule or say.model.settings.channel_rule
     dims = say.join([say.dimension(d) for d in plan.dimensions])
     return say.t("rule", dim=dims, rule=say.word(rule))
+
+
+def links(say: Say, plan: MetricPlan) -> str:
+    """Which column a breakdown was read from, when one of the metric's tables keeps it under
+    another name (the model's `also_in` links: spend by its marketing channel, new users by
+    their acquisition channel)."""
+    parts = []
+    for d in plan.dimensions:
+        dim = say.model.dimensions.get(d)
+        if dim is None:
+            continue
+        sides = []
+        for measure in {
+            m.name: m for name in plan.metrics for m in say.model.measures_of(name)
+        }.values():
+            column = dim.column_in(measure.table)
+            if column is None and measure.table in dim.also_in:
+                column = dim.also_in[measure.table]
+            if column is None:
+                continue
+            what = _measure_label(say, measure.name)
+            sides.append((what, f"{measure.table}.{column}", measure.table != dim.table))
+        if any(linked for *_, linked in sides):
+            items = [say.t("link_item", what=w, column=c) for w, c, _ in sides]
+            joined = say.join(items) if say.lang == "en" else "；".join(items)
+            parts.append(say.t("links", dim=say.dimension(d), items=joined))
+    return " ".join(parts) if say.lang == "en" else "".join(parts)
+
+
+def _measure_label(say: Say, measure: str) -> str:
+    """A measure's name for people: the label of the simple metric over it, else its name."""
+    for metric in say.model.spec.metrics:
+        if isinstance(metric, SimpleMetric) and metric.measure == measure:
+            return say.metric(metric.name)
+    return measure.replace("_", " ")
 
 
 def user_assigned(model: SemanticModel, name: str) -> bool:

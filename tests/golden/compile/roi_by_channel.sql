@@ -4,8 +4,8 @@ SELECT
 FROM (
   SELECT
     d_channel,
-    MAX(m_revenue) AS m_revenue,
-    MAX(m_marketing_cost) AS m_marketing_cost
+    COALESCE(MAX(m_revenue), 0) AS m_revenue,
+    COALESCE(MAX(m_marketing_cost), 0) AS m_marketing_cost
   FROM (
     SELECT
       d_channel,
