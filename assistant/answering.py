@@ -9,15 +9,18 @@ from __future__ import annotations
 from typing import Any, Final
 
 from assistant.answer.charts import chart_spec
-from assistant.answer.model import Answer, Choice, ColumnFormat, TimeRange
+from assistant.answer.failure import Failure, Works, explain, offers
+from assistant.answer.model import Answer, AnswerError, Choice, ColumnFormat, TimeRange
 from assistant.answer.narrate import answer_text, suggestions
 from assistant.answer.periods import period_notes
 from assistant.answer.table import ResultTable
 from assistant.execute import Executed
 from semantic_layer.compile.compiler import Compiled
+from semantic_layer.errors import UserError
 from semantic_layer.model.labels import ModelLabels
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.plan import ClarifyPlan, QueryPlan, UnsupportedPlan
+from semantic_layer.plan.describe import describe
 from semantic_layer.time import Language
 
 _COLUMNS: Final[dict[str, tuple[str, str]]] = {
@@ -179,4 +182,37 @@ def without_data(
     return base.model_copy(update=update)
 
 
-__all__ = ["column_format", "column_label", "plan_json", "with_data", "without_data"]
+def failed(
+    base: Answer,
+    fields: dict[str, Any],
+    failure: Failure,
+    plan: QueryPlan | None,
+    model: SemanticModel,
+    works: Works,
+) -> Answer:
+    """An answer that could not be computed: why, in the question's language, what was
+    understood, and two to four questions that do work (as choices, like a clarification)."""
+    lang: Language = plan.language if plan is not None else base.language
+    interpretation = ""
+    if plan is not None:
+        try:
+            interpretation = describe(plan, ModelLabels(model))
+        except (UserError, KeyError, ValueError):  # a plan naming what the model lacks
+            interpretation = ""
+    message = explain(failure, plan, model, lang, interpretation)
+    questions = offers(failure, plan, model, lang, works)
+    error = AnswerError(code=failure.code, message=message, suggestions=questions)
+    update = {
+        **fields,
+        "text": message,
+        "error": error,
+        "interpretation": fields.get("interpretation") or interpretation,
+        "suggestions": questions,
+        "choices": [Choice(label=q, question=q) for q in questions],
+    }
+    return base.model_copy(update=update)
+
+
+__all__ = [
+    "column_format", "column_label", "failed", "plan_json", "with_data", "without_data",
+]  # fmt: skip

@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from assistant.answer.model import Answer, AnswerError, Timings, UnusedSpan
-from assistant.answering import plan_json, with_data, without_data
+from assistant.answer.failure import Failure, never_works
+from assistant.answer.model import Answer, Timings, UnusedSpan
+from assistant.answering import failed, plan_json, with_data, without_data
 from assistant.config import AssistantConfig, BackendName
 from assistant.execute import compile_for, execute
 from assistant.nlu import EmbeddedPlanner, PlannerResult
@@ -155,7 +156,8 @@ class AssistantService:
         base = _blank(question, session_id)
         problem = question_problem(question)
         if problem is not None:
-            return base.model_copy(update={"text": problem.message, "error": problem})
+            failure = Failure(problem.code, problem.message, localized=True)
+            return failed(base, {}, failure, None, self.model, never_works)
         ctx = self.time_context()
         previous = self._previous_plan(session_id)
         question = self._chosen(question, session_id)
@@ -190,13 +192,11 @@ class AssistantService:
         try:
             compiled = compile_for(plan, self.model, ctx, role)
         except UserError as exc:
-            error = AnswerError(
-                code=_code(exc), message=exc.render(), suggestions=list(exc.suggestions)
-            )
-            return base.model_copy(update={**fields, "text": error.message, "error": error})
+            failure = Failure.of_user_error(exc, _code(exc))
+            return failed(base, fields, failure, plan, self.model, self._works(ctx, role))
         except TimeError as exc:  # a period that cannot be compared or resolved: say which
-            error = AnswerError(code="invalid_plan", message=str(exc))
-            return base.model_copy(update={**fields, "text": error.message, "error": error})
+            failure = Failure("invalid_plan", str(exc), kind="time")
+            return failed(base, fields, failure, plan, self.model, self._works(ctx, role))
         timings.compile_ms = clock.lap()
         clock.stage("querying")
         outside = self._outside_data(compiled.time_range, plan.language)
@@ -208,9 +208,9 @@ class AssistantService:
         try:
             executed = execute(compiled, self.engine)
         except EngineError as exc:
-            error = AnswerError(code=exc.code, message=str(exc))
             fields["sql"] = compiled.sql(pretty=True)
-            return base.model_copy(update={**fields, "text": error.message, "error": error})
+            failure = Failure(exc.code, str(exc))
+            return failed(base, fields, failure, plan, self.model, self._works(ctx, role))
         timings.query_ms = clock.lap()
         clock.stage("answering")
         if compiled.time_range is not None and compiled.time_range.is_future(ctx):
@@ -257,6 +257,23 @@ class AssistantService:
 
     def _history(self, session_id: str) -> list[tuple[str, dict[str, Any] | None]]:
         return [(t.question, t.plan) for t in self.store.turns(session_id)[-3:]]
+
+    def _works(self, ctx: TimeContext, role: str | None) -> Callable[[str], bool]:
+        """Whether a question offered after a failure is answered: planned by the rules to an
+        analysis that compiles and binds for the role."""
+        validate = self._validator(ctx, role)
+
+        def works(question: str) -> bool:
+            plan = self.planner.plan(question, ctx).plan
+            if plan.kind in ("clarify", "unsupported"):
+                return False
+            try:
+                validate(plan)
+            except (UserError, TimeError, EngineError):
+                return False
+            return True
+
+        return works
 
     def _validator(self, ctx: TimeContext, role: str | None) -> Any:
         def validate(plan: QueryPlan) -> None:

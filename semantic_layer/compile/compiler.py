@@ -106,7 +106,9 @@ def compile_plan(
     try:
         compiled = _BUILDERS[plan.kind](c) if plan.kind in _BUILDERS else Compiled(plan, None)
     except ScopeError as exc:
-        raise UserError(str(exc)) from None
+        kind = "unreachable_dimension" if exc.dimension else "scope"
+        names = (exc.dimension, exc.table) if exc.dimension else ()
+        raise UserError(str(exc), names=names, kind=kind) from None
     return _guarded(compiled, model)
 
 

@@ -22,7 +22,12 @@ BASE = "t"
 
 
 class ScopeError(ValueError):
-    """A dimension or filter that cannot be applied to a table; the message says why."""
+    """A dimension or filter that cannot be applied to a table; the message says why, and
+    `dimension` / `table` name them when a dimension does not reach the table."""
+
+    def __init__(self, message: str, dimension: str = "", table: str = "") -> None:
+        super().__init__(message)
+        self.dimension, self.table = dimension, table
 
 
 @dataclass(frozen=True)
@@ -67,7 +72,9 @@ class Scan:
         else:
             raise ScopeError(
                 f"dimension '{dim.name}' is not available for {self.table} (it is a column of "
-                f"{dim.table}, which {self.table} does not join)"
+                f"{dim.table}, which {self.table} does not join)",
+                dimension=dim.name,
+                table=self.table,
             )
         return _apply_expr(dim, source)
 
