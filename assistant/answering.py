@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from assistant.answer.bases import part_format, part_label, split_part
 from assistant.answer.charts import chart_spec
 from assistant.answer.failure import Failure, Works, explain, offers
 from assistant.answer.model import Answer, AnswerError, Choice, ColumnFormat, TimeRange
@@ -94,6 +95,9 @@ def column_label(name: str, model: SemanticModel, lang: Language) -> str:
             return f"{base}（{words[1]}）" if lang == "zh" else f"{base} ({words[0]})"
     if name in model.metrics:
         return labels.metric(name, lang)
+    split = split_part(name)
+    if split is not None and split[0] in model.metrics:
+        return part_label(model, split[0], split[1], lang)
     if name.startswith("d_") and name[2:] in model.dimensions:
         return labels.dimension(name[2:], lang)
     known = _COLUMNS.get(name)
@@ -108,6 +112,10 @@ def column_format(name: str, type_: str, table: ResultTable, model: SemanticMode
     base = name.removesuffix("__previous").removesuffix("__change")
     if base in model.metrics:
         return model.metrics[base].format
+    split = split_part(base)
+    if split is not None and split[0] in model.metrics:
+        fmt = part_format(model, *split)
+        return "integer" if fmt == "number" and "INT" in type_.upper() else fmt
     if name in _DRIVER_VALUES and getattr(plan, "metric", None) in model.metrics:
         return model.metrics[plan.metric].format  # type: ignore[union-attr]
     if name in _ATTRIBUTION:

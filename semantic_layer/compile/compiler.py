@@ -149,6 +149,7 @@ def _metric(c: _Context) -> Compiled:
         limit=plan.limit,
         channel_rule=plan.channel_rule,
         week_start=c.ctx.week_start,
+        with_parts=True,  # every ratio shows what it rests on: numerator and base (n)
     )
     return Compiled(plan, compile_metrics(c.model.spec, query), current, baseline)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from assistant.answer.bases import MIN_BASE, base_of, is_rate, side_label, small_base
 from assistant.answer.narrate.numbers import as_float
 from assistant.answer.narrate.say import Say
 from assistant.answer.periods import Partial, day_of, is_complete, partial_periods
@@ -110,11 +111,12 @@ def _sorted(rows: list[Row], key: str, ascending: bool) -> list[Row]:
 
 
 def _ranking(say: Say, plan: MetricPlan) -> list[str]:
-    """ "X has the highest … ahead of Y (…). Z is the lowest of the N compared (…)."""
+    """ "X has the highest … ahead of Y (…). Z is the lowest of the N compared (…)." Groups a
+    ratio has nothing to say about (no numerator, or no base) are named apart, not ranked."""
     m, asc = ranked_metric(plan), _ascending(plan)
-    rows = _sorted(say.table.records(), m, asc)
+    rows = [r for r in _sorted(say.table.records(), m, asc) if not _nothing_over(say, m, r)]
     if not rows:
-        return [empty_metric(say, plan)]
+        return [empty_metric(say, plan), *_apart(say, plan, m)]
     dim = groups_word(say, plan)
     limited = plan.limit is not None or say.table.truncated
     top = {
@@ -124,11 +126,12 @@ def _ranking(say: Say, plan: MetricPlan) -> list[str]:
         "top": group(say, plan, rows[0]),
     }
     top["value"] = say.metric_value(m, rows[0][m])
+    apart = [*_apart(say, plan, m), *_small(say, plan, m)]
     if len(rows) == 1 and not limited:
-        return [say.t("rank_only", **top)]
+        return [say.t("rank_only", **top), *apart]
     head = say.t("rank_asc" if asc else "rank_desc", **top) + _runner_up(say, plan, rows, m, asc)
     if limited or len(rows) < 3:
-        return [head]
+        return [head, *apart]
     last = rows[-1]
     tail = say.t(
         "highest" if asc else "lowest",
@@ -137,7 +140,56 @@ def _ranking(say: Say, plan: MetricPlan) -> list[str]:
         dim=dim,
         value=say.metric_value(m, last[m]),
     )
-    return [head, tail]
+    return [head, tail, *apart]
+
+
+def _nothing_over(say: Say, m: str, row: Row) -> bool:
+    """A ratio of amounts whose numerator is zero ("spend but no revenue"): named apart."""
+    spec = say.model.metrics.get(m)
+    if not isinstance(spec, RatioMetric) or is_rate(say.model, m):
+        return False
+    num, den = as_float(row.get(f"{m}__num")), as_float(row.get(f"{m}__den"))
+    return num == 0 and bool(den)
+
+
+def _apart(say: Say, plan: MetricPlan, m: str) -> list[str]:
+    """ "Email and SMS had marketing cost but no revenue (0.0×)." and "App had no marketing
+    cost, so it has no ROI." — the groups a ranking of a ratio cannot place."""
+    spec = say.model.metrics.get(m)
+    if not isinstance(spec, RatioMetric) or not say.table.has(f"{m}__den"):
+        return []
+    records = say.table.records()
+    zero = [r for r in records if _nothing_over(say, m, r)]
+    no_base = [r for r in records if not as_float(r.get(f"{m}__den"))]
+    num = side_label(say.model, spec.numerator, say.lang)
+    den = side_label(say.model, spec.denominator, say.lang)
+    out = []
+    if zero:
+        names = say.join([group(say, plan, r) for r in zero])
+        value = say.metric_value(m, 0)
+        out.append(say.t("zero_num", names=names, num=num, den=den, value=value))
+    if no_base:
+        names = say.join([group(say, plan, r) for r in no_base])
+        out.append(say.t("no_base", names=names, den=den, metric=say.metric(m)))
+    return out
+
+
+def _small(say: Say, plan: MetricPlan, m: str) -> list[str]:
+    """Rates over fewer than `MIN_BASE`: "Small base: customer service (20 active users)"."""
+    if not is_rate(say.model, m) or not say.table.has(f"{m}__den"):
+        return []
+    small = [r for r in say.table.records() if small_base(r, m)]
+    if not small:
+        return []
+    spec = say.model.metrics.get(m)
+    base = (
+        side_label(say.model, spec.denominator, say.lang) if isinstance(spec, RatioMetric) else ""
+    )
+    items = [
+        say.t("small_item", name=group(say, plan, r), n=say.num.number(base_of(r, m)), base=base)
+        for r in small
+    ]
+    return [say.t("small_base", items=say.join(items), least=MIN_BASE)]
 
 
 def _runner_up(say: Say, plan: MetricPlan, rows: list[Row], m: str, asc: bool = False) -> str:

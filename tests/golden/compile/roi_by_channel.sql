@@ -1,6 +1,8 @@
 SELECT
   d_channel,
-  CAST(m_revenue AS DOUBLE) / NULLIF(m_marketing_cost, 0) AS roi
+  CAST(m_revenue AS DOUBLE) / NULLIF(m_marketing_cost, 0) AS roi,
+  m_revenue AS roi__num,
+  m_marketing_cost AS roi__den
 FROM (
   SELECT
     d_channel,

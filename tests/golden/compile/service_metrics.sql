@@ -7,7 +7,11 @@ SELECT
       CAST(m_nps_promoters AS DOUBLE) / NULLIF(m_nps_responses, 0) - CAST(m_nps_detractors AS DOUBLE) / NULLIF(m_nps_responses, 0)
     )
   ) AS nps,
-  CAST(m_complaint_tickets AS DOUBLE) / NULLIF(m_orders, 0) AS complaint_rate
+  CAST(m_complaint_tickets AS DOUBLE) / NULLIF(m_orders, 0) AS complaint_rate,
+  m_csat_satisfied AS csat__num,
+  m_csat_responses AS csat__den,
+  m_complaint_tickets AS complaint_rate__num,
+  m_orders AS complaint_rate__den
 FROM (
   WITH lookup_users AS MATERIALIZED (
     SELECT
