@@ -26,6 +26,7 @@ from assistant.answer.model import Answer, Timings, UnusedSpan
 from assistant.answering import failed, plan_json, with_data, without_data
 from assistant.config import AssistantConfig, BackendName
 from assistant.execute import compile_for, execute
+from assistant.focus import focus_drivers
 from assistant.nlu import EmbeddedPlanner, PlannerResult
 from assistant.nlu.text import MAX_QUESTION_CHARS, language_of
 from assistant.planning import Planned, plan_question
@@ -35,7 +36,7 @@ from connectors.engine import Engine, EngineError
 from semantic_layer.errors import UserError
 from semantic_layer.model import load_model
 from semantic_layer.model.semantic import SemanticModel
-from semantic_layer.plan import QueryPlan, UnsupportedPlan, parse_plan
+from semantic_layer.plan import DriversPlan, QueryPlan, UnsupportedPlan, parse_plan
 from semantic_layer.time import DateRange, TimeContext
 from semantic_layer.timeparts.errors import TimeError
 
@@ -205,8 +206,12 @@ class AssistantService:
             fields["plan"] = plan_json(outside)
         if compiled.tree is None:
             return without_data(base, fields, compiled, self.model)
+        change = None
+        if isinstance(plan, DriversPlan):  # find when the metric changed, compare around it
+            compiled, change = focus_drivers(compiled, self.model, ctx, role, self.engine)
+            fields["plan"] = plan_json(compiled.plan)
         try:
-            executed = execute(compiled, self.engine)
+            executed = execute(compiled, self.engine, change)
         except EngineError as exc:
             fields["sql"] = compiled.sql(pretty=True)
             failure = Failure(exc.code, str(exc))

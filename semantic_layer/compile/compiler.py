@@ -258,7 +258,8 @@ def _drivers(c: _Context) -> Compiled:
         limit=plan.limit,
         week_start=c.ctx.week_start,
     )
-    return Compiled(plan, drivers(c.model.spec, query, dims), current, baseline)
+    tree = drivers(c.model.spec, query, dims, c.model.settings.drivers_min_segment)
+    return Compiled(plan, tree, current, baseline)
 
 
 def _breakdowns(c: _Context, metric: str) -> tuple[str, ...]:

@@ -41,6 +41,12 @@ class Settings(Strict):
         "first (or last, per channel_rule) touch in the range, or by the event entering the "
         "analysis (entry_step)",
     )
+    drivers_min_segment: int = Field(
+        default=30,
+        ge=0,
+        description="drivers leave out segments smaller than this (a rate's base over both "
+        "periods, a count's own size)",
+    )
     row_limit: int = Field(default=5000, gt=0)
     default_role: Identifier = "analyst"
     currency: Text | None = None

@@ -155,18 +155,36 @@ EN: Final[dict[str, str]] = {
     "drivers_flat": "{metric} did not change from {before} to {when}.",
     "rose": "rose by",
     "fell": "fell by",
-    "explains": "{segment} ({dim}) explains {share} of the {change}: its own {metric} went from"
-    " {previous} to {value}.",
-    "offsets": "{segment} ({dim}) moved against it, offsetting {share} of the {change}: its own"
+    "explains": "{segment} ({dim}) contributed {amount} of the {total} {change}{share}: its own"
     " {metric} went from {previous} to {value}.",
+    "offsets": "{segment} ({dim}) moved against it ({amount} of the {total} {change}): its own"
+    " {metric} went from {previous} to {value}.",
+    "share_part": " ({share} of it)",
+    "share_more": ", more than the whole {change}, as other segments moved the other way",
     "moved_most": "{segment} ({dim}) moved the most: {amount}; its own {metric} went from"
     " {previous} to {value}.",
     "drivers_segments": "The segments whose {metric} changed most from {before} to {when}:"
     " {items}.",
     "drivers_move": "{segment} ({dim}, {previous} → {value})",
     "drivers_next": "Next: {items}.",
-    "drivers_item": "{segment} ({dim}, {share})",
-    "drivers_note": "Shares add up to 100% within each dimension.",
+    "drivers_item": "{segment} ({dim}, {amount})",
+    "drivers_note": "Each dimension's contributions add up to the whole change.",
+    "left_out": "Left out: {items}.",
+    "change_none": "{metric} stayed within its range of the previous {n} {grains} ({range}):"
+    " no lasting change.",
+    "change_at": "{metric} moved {side} its earlier range ({range}) in the {period} and stayed"
+    " there.",
+    "change_focus": "{metric} moved {side} its earlier range ({range}) in the {period} and stayed"
+    " there, so the {n} {grains} since ({since}) are compared with the {m} {grains} before"
+    " ({before}) instead of the period asked about with the one before it.",
+    "above": "above",
+    "below": "below",
+    "left_segments": "{n} segments too small to read (under {least}, or under 5% of their"
+    " dimension) or without a value in both periods",
+    "left_segment": "1 segment too small to read (under {least}, or under 5% of its dimension)"
+    " or without a value in both periods",
+    "left_dimensions": "{n} dimensions with a single value (or only none)",
+    "left_dimension": "1 dimension with a single value (or only none)",
     "rise": "rise",
     "drop": "drop",
     "drivers_empty": "There is no {metric} data to explain a change {when}.",
@@ -307,17 +325,31 @@ ZH: Final[dict[str, str]] = {
     "drivers_flat": "{metric}从{before}到{when}没有变化。",
     "rose": "上升",
     "fell": "下降",
-    "explains": "{segment}（{dim}）贡献了{change}的 {share}：其自身{metric}从 {previous} 变为"
-    " {value}。",
-    "offsets": "{segment}（{dim}）走势相反，抵消了{change}的 {share}：其自身{metric}从 {previous}"
-    " 变为 {value}。",
+    "explains": "在 {total} 的{change}中，{segment}（{dim}）贡献了 {amount}{share}："
+    "其自身{metric}从 {previous} 变为 {value}。",
+    "offsets": "{segment}（{dim}）走势相反（在 {total} 的{change}中占 {amount}）："
+    "其自身{metric}从 {previous} 变为 {value}。",
+    "share_part": "（占 {share}）",
+    "share_more": "，超过全部{change}，因为其他细分走势相反",
     "moved_most": "{segment}（{dim}）变化最大：{amount}；其自身{metric}从 {previous} 变为"
     " {value}。",
     "drivers_segments": "从{before}到{when}，{metric}变化最大的细分是：{items}。",
     "drivers_move": "{segment}（{dim}，{previous} → {value}）",
     "drivers_next": "其次是{items}。",
-    "drivers_item": "{segment}（{dim}，{share}）",
-    "drivers_note": "各维度内的占比合计为 100%。",
+    "drivers_item": "{segment}（{dim}，{amount}）",
+    "drivers_note": "每个维度内各细分的贡献之和等于总变化。",
+    "left_out": "未纳入：{items}。",
+    "change_none": "{metric}一直在此前 {n} {grains}的范围内（{range}），没有持续性的变化。",
+    "change_at": "{metric}自{period}起{side}此前的范围（{range}），并一直保持。",
+    "change_focus": "{metric}自{period}起{side}此前的范围（{range}）并一直保持，"
+    "因此比较的是变化后的 {n} {grains}（{since}）与变化前的 {m} {grains}（{before}），"
+    "而不是所问时段与其前一时段。",
+    "above": "高于",
+    "below": "低于",
+    "left_segments": "{n} 个过小（少于 {least}，或不到所在维度的 5%）或缺少某一时段数值的细分",
+    "left_segment": "1 个过小（少于 {least}，或不到所在维度的 5%）或缺少某一时段数值的细分",
+    "left_dimensions": "{n} 个只有单一取值（或只有空值）的维度",
+    "left_dimension": "1 个只有单一取值（或只有空值）的维度",
     "rise": "上升",
     "drop": "下降",
     "drivers_empty": "{when}没有可用于解释{metric}变化的数据。",
