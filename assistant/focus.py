@@ -1,7 +1,9 @@
 """Drivers that find the change: before a change is split by segments, read the metric's recent
 series, find when it changed (`answer.change`), and — when the question gave no baseline and the
-change began before the period asked about — compare the periods around the change instead of
-the period with the one before it, which may both lie after the change.
+change began before the usual comparison (the period asked about and the one before it both lie
+after the change, so comparing them cannot show it) — compare the time since the change with as
+long a time before it. Otherwise the usual comparison stands and the answer says when the change
+began.
 
     "why did first response time in the South rise last week?"
     → weekly first response time, 12 weeks: within 3–8 min until the week of 26 Oct, above since
@@ -27,7 +29,6 @@ from semantic_layer.time import DateRange, Grain, TimeContext, TimeSpec
 from semantic_layer.timeparts.calendar import shift, truncate
 
 HISTORY: Final = 12  # periods of the series read before the end of the asked period
-MOST_COMPARED: Final = 4  # periods compared on each side of a change
 
 
 def series_grain(rng: DateRange) -> Grain:
@@ -56,11 +57,13 @@ def focus_drivers(
     if periods is None or len(periods) <= MIN_BEFORE:
         return compiled, None
     change = change_point(grain, periods)
-    if change.start is None or plan.baseline is not None or change.start >= current.start:
+    usual = compiled.baseline_range
+    if change.start is None or plan.baseline is not None or usual is None:
         return compiled, change
-    after = min(len([p for p, _ in periods if p >= change.start]), MOST_COMPARED)
-    compared = (change.start, current.end)
-    before = (shift(change.start, grain, -after), change.start)
+    if change.start > usual.start:  # the usual comparison sees the change (or all of it after)
+        return compiled, change
+    compared = (change.start, current.end)  # both periods after the change: compare around it
+    before = (change.start - (current.end - change.start), change.start)
     refocused = plan.model_copy(
         update={"time": _range(*compared), "baseline": _range(*before), "compare": None}
     )

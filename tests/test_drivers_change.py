@@ -66,7 +66,7 @@ def test_a_slowdown_that_began_weeks_earlier_is_compared_around_its_start(
     assert text.startswith("First response time moved above its earlier range")
     assert "in the week of 26 Oct 2026 and stayed there" in text
     assert (
-        "so the 4 weeks since (26 Oct – 22 Nov 2026) are compared with the 4 weeks before" in text
+        "so the 28 days since (26 Oct – 22 Nov 2026) are compared with the 28 days before" in text
     )
     assert "(28 Sep – 25 Oct 2026)" in text
     assert answer.time_range is not None and answer.baseline_range is not None

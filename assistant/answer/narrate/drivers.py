@@ -83,15 +83,12 @@ def change_note(say: Say, plan: DriversPlan) -> str:
     }
     if change.compared is None or change.baseline is None:
         return say.t("change_at", **values)
-    n = sum(1 for p, _ in change.periods if p >= change.start)
-    before = DateRange(*change.baseline)
+    since, before = DateRange(*change.compared), DateRange(*change.baseline)
     return say.t(
         "change_focus",
-        since=DateRange(*change.compared).label(say.lang),
+        since=since.label(say.lang),
         before=before.label(say.lang),
-        n=n,
-        m=len([p for p, _ in change.periods if before.contains(p)]),
-        grains=say.word(f"{grain}_pl"),
+        n=since.days,
         **values,
     )
 

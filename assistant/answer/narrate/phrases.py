@@ -175,8 +175,8 @@ EN: Final[dict[str, str]] = {
     "change_at": "{metric} moved {side} its earlier range ({range}) in the {period} and stayed"
     " there.",
     "change_focus": "{metric} moved {side} its earlier range ({range}) in the {period} and stayed"
-    " there, so the {n} {grains} since ({since}) are compared with the {m} {grains} before"
-    " ({before}) instead of the period asked about with the one before it.",
+    " there, so the {n} days since ({since}) are compared with the {n} days before ({before}):"
+    " the period asked about and the one before it both came after the change.",
     "above": "above",
     "below": "below",
     "left_segments": "{n} segments too small to read (under {least}, or under 5% of their"
@@ -342,8 +342,8 @@ ZH: Final[dict[str, str]] = {
     "change_none": "{metric}一直在此前 {n} {grains}的范围内（{range}），没有持续性的变化。",
     "change_at": "{metric}自{period}起{side}此前的范围（{range}），并一直保持。",
     "change_focus": "{metric}自{period}起{side}此前的范围（{range}）并一直保持，"
-    "因此比较的是变化后的 {n} {grains}（{since}）与变化前的 {m} {grains}（{before}），"
-    "而不是所问时段与其前一时段。",
+    "因此比较的是变化后的 {n} 天（{since}）与变化前的 {n} 天（{before}）："
+    "所问时段与其前一时段都在变化之后。",
     "above": "高于",
     "below": "低于",
     "left_segments": "{n} 个过小（少于 {least}，或不到所在维度的 5%）或缺少某一时段数值的细分",
