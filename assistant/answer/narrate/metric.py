@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from assistant.answer.bases import MIN_BASE, base_of, is_rate, side_label, small_base
+from assistant.answer.narrate.groups import apart, group, links, nothing_over, small
 from assistant.answer.narrate.numbers import as_float
 from assistant.answer.narrate.say import Say
 from assistant.answer.periods import Partial, day_of, is_complete, partial_periods
@@ -92,11 +92,6 @@ def _ascending(plan: MetricPlan) -> bool:
     return order is not None and order.by in plan.metrics and order.direction == "asc"
 
 
-def group(say: Say, plan: MetricPlan, row: Row) -> str:
-    """A row's group: its dimension values' labels ("official website / iOS")."""
-    return " / ".join(say.value(d, row.get(f"d_{d}")) for d in plan.dimensions)
-
-
 def groups_word(say: Say, plan: MetricPlan) -> str:
     """What the groups are: "channel", or "channel × device combination"."""
     if len(plan.dimensions) == 1:
@@ -114,9 +109,9 @@ def _ranking(say: Say, plan: MetricPlan) -> list[str]:
     """ "X has the highest … ahead of Y (…). Z is the lowest of the N compared (…)." Groups a
     ratio has nothing to say about (no numerator, or no base) are named apart, not ranked."""
     m, asc = ranked_metric(plan), _ascending(plan)
-    rows = [r for r in _sorted(say.table.records(), m, asc) if not _nothing_over(say, m, r)]
+    rows = [r for r in _sorted(say.table.records(), m, asc) if not nothing_over(say, m, r)]
     if not rows:
-        return [empty_metric(say, plan), *_apart(say, plan, m)]
+        return [empty_metric(say, plan), *apart(say, plan, m)]
     dim = groups_word(say, plan)
     limited = plan.limit is not None or say.table.truncated
     top = {
@@ -126,12 +121,12 @@ def _ranking(say: Say, plan: MetricPlan) -> list[str]:
         "top": group(say, plan, rows[0]),
     }
     top["value"] = say.metric_value(m, rows[0][m])
-    apart = [*_apart(say, plan, m), *_small(say, plan, m)]
+    named = [*apart(say, plan, m), *small(say, plan, m)]
     if len(rows) == 1 and not limited:
-        return [say.t("rank_only", **top), *apart]
+        return [say.t("rank_only", **top), *named]
     head = say.t("rank_asc" if asc else "rank_desc", **top) + _runner_up(say, plan, rows, m, asc)
     if limited or len(rows) < 3:
-        return [head, *apart]
+        return [head, *named]
     last = rows[-1]
     tail = say.t(
         "highest" if asc else "lowest",
@@ -140,56 +135,7 @@ def _ranking(say: Say, plan: MetricPlan) -> list[str]:
         dim=dim,
         value=say.metric_value(m, last[m]),
     )
-    return [head, tail, *apart]
-
-
-def _nothing_over(say: Say, m: str, row: Row) -> bool:
-    """A ratio of amounts whose numerator is zero ("spend but no revenue"): named apart."""
-    spec = say.model.metrics.get(m)
-    if not isinstance(spec, RatioMetric) or is_rate(say.model, m):
-        return False
-    num, den = as_float(row.get(f"{m}__num")), as_float(row.get(f"{m}__den"))
-    return num == 0 and bool(den)
-
-
-def _apart(say: Say, plan: MetricPlan, m: str) -> list[str]:
-    """ "Email and SMS had marketing cost but no revenue (0.0×)." and "App had no marketing
-    cost, so it has no ROI." — the groups a ranking of a ratio cannot place."""
-    spec = say.model.metrics.get(m)
-    if not isinstance(spec, RatioMetric) or not say.table.has(f"{m}__den"):
-        return []
-    records = say.table.records()
-    zero = [r for r in records if _nothing_over(say, m, r)]
-    no_base = [r for r in records if not as_float(r.get(f"{m}__den"))]
-    num = side_label(say.model, spec.numerator, say.lang)
-    den = side_label(say.model, spec.denominator, say.lang)
-    out = []
-    if zero:
-        names = say.join([group(say, plan, r) for r in zero])
-        value = say.metric_value(m, 0)
-        out.append(say.t("zero_num", names=names, num=num, den=den, value=value))
-    if no_base:
-        names = say.join([group(say, plan, r) for r in no_base])
-        out.append(say.t("no_base", names=names, den=den, metric=say.metric(m)))
-    return out
-
-
-def _small(say: Say, plan: MetricPlan, m: str) -> list[str]:
-    """Rates over fewer than `MIN_BASE`: "Small base: customer service (20 active users)"."""
-    if not is_rate(say.model, m) or not say.table.has(f"{m}__den"):
-        return []
-    small = [r for r in say.table.records() if small_base(r, m)]
-    if not small:
-        return []
-    spec = say.model.metrics.get(m)
-    base = (
-        side_label(say.model, spec.denominator, say.lang) if isinstance(spec, RatioMetric) else ""
-    )
-    items = [
-        say.t("small_item", name=group(say, plan, r), n=say.num.number(base_of(r, m)), base=base)
-        for r in small
-    ]
-    return [say.t("small_base", items=say.join(items), least=MIN_BASE)]
+    return [head, tail, *named]
 
 
 def _runner_up(say: Say, plan: MetricPlan, rows: list[Row], m: str, asc: bool = False) -> str:
@@ -236,41 +182,6 @@ def _rule(say: Say, plan: MetricPlan) -> str:
     rule = plan.channel_rule or say.model.settings.channel_rule
     dims = say.join([say.dimension(d) for d in plan.dimensions])
     return say.t("rule", dim=dims, rule=say.word(rule))
-
-
-def links(say: Say, plan: MetricPlan) -> str:
-    """Which column a breakdown was read from, when one of the metric's tables keeps it under
-    another name (the model's `also_in` links: spend by its marketing channel, new users by
-    their acquisition channel)."""
-    parts = []
-    for d in plan.dimensions:
-        dim = say.model.dimensions.get(d)
-        if dim is None:
-            continue
-        sides = []
-        for measure in {
-            m.name: m for name in plan.metrics for m in say.model.measures_of(name)
-        }.values():
-            column = dim.column_in(measure.table)
-            if column is None and measure.table in dim.also_in:
-                column = dim.also_in[measure.table]
-            if column is None:
-                continue
-            what = _measure_label(say, measure.name)
-            sides.append((what, f"{measure.table}.{column}", measure.table != dim.table))
-        if any(linked for *_, linked in sides):
-            items = [say.t("link_item", what=w, column=c) for w, c, _ in sides]
-            joined = say.join(items) if say.lang == "en" else "；".join(items)
-            parts.append(say.t("links", dim=say.dimension(d), items=joined))
-    return " ".join(parts) if say.lang == "en" else "".join(parts)
-
-
-def _measure_label(say: Say, measure: str) -> str:
-    """A measure's name for people: the label of the simple metric over it, else its name."""
-    for metric in say.model.spec.metrics:
-        if isinstance(metric, SimpleMetric) and metric.measure == measure:
-            return say.metric(metric.name)
-    return measure.replace("_", " ")
 
 
 def user_assigned(model: SemanticModel, name: str) -> bool:
