@@ -157,7 +157,9 @@ class AssistantService:
         base = _blank(question, session_id)
         problem = question_problem(question)
         if problem is not None:
-            failure = Failure(problem.code, problem.message, localized=True)
+            failure = Failure(
+                problem.code, problem.message, localized=True, offered=tuple(problem.suggestions)
+            )
             return failed(base, {}, failure, None, self.model, never_works)
         ctx = self.time_context()
         previous = self._previous_plan(session_id)

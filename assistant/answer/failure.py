@@ -38,11 +38,10 @@ REASONS: Final[dict[Language, dict[str, str]]] = {
         "unknown_role": "There is no role called “{name}”.",
         "access_denied": "Your role may not use {name}.",
         "time": "That period cannot be used: {detail}",
-        "sql_refused": "The query was refused by the safety rules.",
-        "query_timeout": "The query took too long and was stopped: ask for a shorter period or"
-        " fewer breakdowns.",
+        "sql_refused": "The safety rules refused it.",
+        "query_timeout": "Ask for a shorter period or fewer breakdowns.",
         "query_invalid": "The database could not run the query.",
-        "database_unavailable": "The database cannot be used right now: try again shortly.",
+        "database_unavailable": "Try again shortly.",
         "understood": "I understood: {interpretation}.",
         "metric": "metric",
         "dimension": "dimension",
@@ -90,6 +89,7 @@ class Failure:
     names: tuple[str, ...] = ()
     suggested: tuple[str, ...] = ()
     localized: bool = False  # `detail` is already in the question's language
+    offered: tuple[str, ...] = ()  # questions the error itself offers, kept first as they are
 
     @classmethod
     def of_user_error(cls, exc: UserError, code: str) -> Failure:
@@ -138,7 +138,7 @@ def _reason(failure: Failure, plan: QueryPlan | None, model: SemanticModel, lang
     if code == "time":
         return words["time"].format(detail=failure.detail)
     if code in ("sql_refused", "query_timeout", "database_unavailable"):
-        return words[code]
+        return words[code] if lang == "zh" else f"{failure.detail}. {words[code]}"
     if code == "query_invalid":
         return words[code] if lang == "zh" else f"{words[code]} ({failure.detail})"
     return failure.detail if lang == "en" else words["other"]
@@ -191,11 +191,11 @@ def offers(
     if plan is not None and isinstance(plan, AnalysisPlan):
         candidates += suggestions(plan, model, lang, None)
     examples = _examples(model, lang)
-    kept: list[str] = []
+    kept: list[str] = list(failure.offered)[:MOST]
     for question in dict.fromkeys([*candidates, *examples]):
         if len(kept) == MOST:
             break
-        if works(question):
+        if question not in kept and works(question):
             kept.append(question)
     for question in examples:  # verified by a person: a way forward even when checks failed
         if len(kept) >= 2:
