@@ -1,0 +1,91 @@
+"""More of the time grammar: phrases blind evaluation suites read wrongly, each resolved on a fixed
+day to exact half-open [start, end) dates.
+
+Today is Wednesday 17 Jun 2026 (weeks start on Monday) unless a test says otherwise.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.nlu.holidays import occurrence
+from assistant.nlu.text import prepare
+from assistant.nlu.timewords import find_times
+from semantic_layer.time import TimeContext, resolve
+
+JUNE = TimeContext(today=date(2026, 6, 17))  # a Wednesday
+
+
+def spans(question: str, ctx: TimeContext = JUNE) -> list[tuple[str, str]]:
+    """The resolved [start, end) of every time phrase, in order."""
+    out = []
+    for t in find_times(prepare(question).norm, ctx):
+        r = resolve(t.spec, ctx)
+        out.append((r.start.isoformat(), r.end.isoformat()))
+    return out
+
+
+def one(question: str, ctx: TimeContext = JUNE) -> tuple[str, str]:
+    found = spans(question, ctx)
+    assert len(found) == 1, (question, found)
+    return found[0]
+
+
+# -- 1. a holiday week's single day -------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("五一当天的销售额", "2026-05-01"),
+        ("五一那天", "2026-05-01"),
+        ("劳动节当天", "2026-05-01"),
+        ("五一劳动节当天", "2026-05-01"),
+        ("国庆当天", "2025-10-01"),  # not yet this year
+        ("十一当天", "2025-10-01"),
+        ("元旦当天", "2026-01-01"),
+        ("618当天", "2025-06-18"),  # tomorrow: last year's
+    ],
+)
+def test_the_day_of_a_holiday(question: str, start: str) -> None:
+    first = date.fromisoformat(start)
+    assert one(question) == (start, date.fromordinal(first.toordinal() + 1).isoformat())
+
+
+@pytest.mark.parametrize("question", ["五一", "周一当天", "星期一那天", "第一天"])
+def test_a_bare_one_is_not_labour_day(question: str) -> None:
+    assert spans(question) == []
+
+
+# -- 5. 春节 days: 除夕, 初一 … 初十 -------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        ("除夕到初三的销售额", "2026-02-16", "2026-02-20"),  # 春节 2026 = 17 Feb
+        ("初一到初七", "2026-02-17", "2026-02-24"),
+        ("大年初一", "2026-02-17", "2026-02-18"),
+        ("正月初五", "2026-02-21", "2026-02-22"),
+        ("初十", "2026-02-26", "2026-02-27"),
+        ("大年三十", "2026-02-16", "2026-02-17"),
+        ("除夕至初六", "2026-02-16", "2026-02-23"),
+        ("2025年除夕到初三", "2025-01-28", "2025-02-01"),  # 春节 2025 = 29 Jan
+        ("元宵节", "2026-03-03", "2026-03-04"),
+    ],
+)
+def test_spring_festival_days(question: str, start: str, end: str) -> None:
+    assert one(question) == (start, end)
+
+
+def test_spring_festival_days_come_from_the_table() -> None:
+    for year in range(2020, 2031):
+        new_year = occurrence("spring_festival", year)
+        assert new_year is not None
+        assert occurrence("spring_festival_day_1", year) == new_year
+        day_7 = occurrence("spring_festival_day_7", year)
+        assert day_7 is not None and (day_7[0] - new_year[0]).days == 6
+    assert occurrence("spring_festival_day_3", 2031) is None
+
+
+@pytest.mark.parametrize("question", ["月初1周", "年初3个月", "最初3天", "初3个月"])
+def test_other_chu_is_not_a_spring_festival_day(question: str) -> None:
+    assert spans(question) == []
