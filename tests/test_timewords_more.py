@@ -89,3 +89,26 @@ def test_spring_festival_days_come_from_the_table() -> None:
 @pytest.mark.parametrize("question", ["月初1周", "年初3个月", "最初3天", "初3个月"])
 def test_other_chu_is_not_a_spring_festival_day(question: str) -> None:
     assert spans(question) == []
+
+
+# -- 2. next year, last year --------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        ("明年一季度的销售额", "2027-01-01", "2027-04-01"),
+        ("next year's Q1", "2027-01-01", "2027-04-01"),
+        ("revenue in Q1 next year", "2027-01-01", "2027-04-01"),
+        ("明年3月", "2027-03-01", "2027-04-01"),
+        ("明年的销售额", "2027-01-01", "2028-01-01"),
+        ("去年一季度", "2025-01-01", "2025-04-01"),
+        ("last year's Q3", "2025-07-01", "2025-10-01"),
+        ("Q3 of last year", "2025-07-01", "2025-10-01"),
+    ],
+)
+def test_a_period_of_next_or_last_year(question: str, start: str, end: str) -> None:
+    assert one(question) == (start, end)
+
+
+def test_next_year_is_in_the_future() -> None:
+    (match,) = find_times(prepare("明年一季度").norm, JUNE)
+    assert resolve(match.spec, JUNE).is_future(JUNE)

@@ -250,7 +250,7 @@ def _until_month_end(m: re.Match[str], c: TimeContext) -> Atom | None:
 
 
 def _year_word(word: str, c: TimeContext) -> int:
-    return c.today.year - {"今年": 0, "本年": 0, "去年": 1, "上年": 1, "前年": 2}[word]
+    return c.today.year - {"明年": -1, "今年": 0, "本年": 0, "去年": 1, "上年": 1, "前年": 2}[word]
 
 
 _ALL_TIME = (
@@ -267,7 +267,7 @@ _EN_UNIT = r"(day|week|month|quarter|year)s?\b"
 # fmt: off
 PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
     # until the end of a month or year, as one phrase: "截至5月底", "截至去年底"
-    (re.compile(r"(?:截至|截止|直到)\s?(?:到\s?)?(?:(?P<y>\d{4})\s?年\s?|(?P<yw>今年|本年|去年|上年|前年)\s?)?"
+    (re.compile(r"(?:截至|截止|直到)\s?(?:到\s?)?(?:(?P<y>\d{4})\s?年\s?|(?P<yw>明年|今年|本年|去年|上年|前年)\s?)?"
                 r"(?:(?P<m>\d{1,2})\s?月\s?)?(?:底|末)(?:\s?为止)?"), _until_month_end),
     # full dates: "2026-03-03", "2026/3/3", "2026年3月14日", "3月14号", "March 3, 2026", "14 Feb"
     (re.compile(r"(?<!\d)(?<!\d\.)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)"),
@@ -345,6 +345,7 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
      lambda m, c: _at(m, form=_last(1, UNIT_ZH[m[1]]))),
     (re.compile(r"去年|上\s?1\s?年|上年"),
      lambda m, c: _year(m, c.today.year - 1, _last(1, "year"))),
+    (re.compile(r"明年|来年|\bnext\s+year\b"), lambda m, c: _year(m, c.today.year + 1)),
     (re.compile(r"\b(?:this|current)\s+(week|month|quarter|year)(?:\s+(?:so\s+far|to\s+date))?\b"
                 r"|\b(week|month|quarter|year)\s+to\s+date\b"),
      lambda m, c: _at(m, form={"kind": "this", "unit": m[1] or m[2]},

@@ -3,7 +3,8 @@
 Three passes over the atoms of `timepatterns.scan`, each joining an atom with the words or atoms
 around it:
 
-1. a year for a calendar name: "去年3月", "2026年上半年", "Q4 of last year", "2025 Black Friday";
+1. a year for a calendar name: "去年3月", "2026年上半年", "Q4 of last year", "2025 Black Friday",
+   "明年一季度" (next year's: in the future, which the service refuses to count);
 2. ranges: "2–9 May", "5月2日到9日" (a bare day number next to a date), then two names, "from
    March to June", "Q1 to Q3", "3月到6月" (a missing year or month comes from the other end; with
    none, the most recent range that has started). A question about a change "from A to B"
@@ -114,7 +115,8 @@ def _with_year(a: Atom, year: int) -> Atom | None:
     return replace(a, part=replace(a.part, year=year))
 
 
-_BACK = {"今年": 0, "本年": 0, "this": 0, "去年": 1, "上年": 1, "last": 1, "前年": 2}
+_BACK = {"明年": -1, "来年": -1, "next": -1, "今年": 0, "本年": 0, "this": 0, "去年": 1, "上年": 1,
+         "last": 1, "前年": 2}  # fmt: skip
 
 
 def _year_before(
@@ -134,11 +136,11 @@ def _year_after(
 
 _YEAR_RULES = [
     Rule(_year_before, before=re.compile(
-        r"(?:(?<![\d.])(?P<y>\d{4})\s?(?:年\s?)?|(?P<w>今年|本年|去年|上年|前年)|\b(?P<w2>this|last)\s+"
+        r"(?:(?<![\d.])(?P<y>\d{4})\s?(?:年\s?)?|(?P<w>明年|来年|今年|本年|去年|上年|前年)|\b(?P<w2>this|last|next)\s+"
         r"year(?:\s+s)?\s|\bthe\s+year\s+before\s+last(?:\s+s)?\s)\s?(?:的\s?)?$"),
         need_before=True),
     Rule(_year_after, after=re.compile(
-        r"\s*(?:of\s+|in\s+)?(?:(?P<y>\d{4})\b|(?P<w>this|last)\s+year\b"
+        r"\s*(?:of\s+|in\s+)?(?:(?P<y>\d{4})\b|(?P<w>this|last|next)\s+year\b"
         r"|the\s+year\s+before\s+last\b)"), need_after=True),
 ]  # fmt: skip
 
