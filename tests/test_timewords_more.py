@@ -112,3 +112,38 @@ def test_a_period_of_next_or_last_year(question: str, start: str, end: str) -> N
 def test_next_year_is_in_the_future() -> None:
     (match,) = find_times(prepare("明年一季度").norm, JUNE)
     assert resolve(match.spec, JUNE).is_future(JUNE)
+
+
+# -- 3. since an event on a date ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    "question",
+    [
+        "revenue since the launch on march 18",
+        "since we launched on 18 March",
+        "ever since the redesign went live on 2026-03-18",
+        "自3月18日上线以来的销售额",
+        "3月18号上线之后的销售额",
+        "3月18号上线后",
+        "从3月18日改版以来",
+    ],
+)
+def test_since_an_event_on_a_date(question: str) -> None:
+    (match,) = find_times(prepare(question).norm, JUNE)
+    assert match.spec.root.kind == "since"
+    assert resolve(match.spec, JUNE).start == date(2026, 3, 18)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("revenue since launch", [("0001-01-01", "2026-06-17")]),  # no date: all the data
+        ("3月18日以后", [("2026-03-19", "2026-06-17")]),  # after the day itself
+        ("since january how did 2026-03-18 do", [("2026-01-01", "2026-06-17"),
+                                                    ("2026-03-18", "2026-03-19")]),
+        ("since january the site on 2026-03-18", [("2026-01-01", "2026-06-17"),
+                                                  ("2026-03-18", "2026-03-19")]),
+        ("3月18日活动后7天", [("2026-03-18", "2026-03-19")]),  # not since: 7 days after it
+    ],
+)  # fmt: skip
+def test_since_takes_no_other_period(question: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(question) == expected

@@ -11,8 +11,8 @@ around it:
    compares two periods, so there they stay apart;
 3. one name and its words: weeks ("the week of 2 Nov" = the calendar week containing it, "the 4
    weeks starting 2 Nov", "11月2日那周"), spans around it ("the 7 days before Black Friday", "the
-   first 10 days of March", "本月前10天"), open ranges ("since March", "3月以来" → since; "until
-   1 May", "截至5月", "5月之前" → until).
+   first 10 days of March", "本月前10天"), open ranges ("since March", "3月以来", "since the
+   launch on 18 March", "3月18号上线之后" → since; "until 1 May", "截至5月", "5月之前" → until).
 """
 
 from __future__ import annotations
@@ -34,13 +34,15 @@ Build = Callable[[Atom, re.Match[str] | None, re.Match[str] | None, TimeContext]
 @dataclass(frozen=True)
 class Rule:
     """Words before (`before`, matched up to the atom) and/or after (`after`, from its end) that
-    turn an atom into another; atoms inside those words are taken in."""
+    turn an atom into another; atoms inside those words are taken in (with `loose`, words that
+    may be anything, only "all time" words: another period there is not part of this one)."""
 
     build: Build
     before: re.Pattern[str] | None = None
     after: re.Pattern[str] | None = None
     need_before: bool = False
     need_after: bool = False
+    loose: bool = False
 
 
 def combine(atoms: list[Atom], norm: str, ctx: TimeContext) -> list[Atom]:
@@ -95,6 +97,8 @@ def _try(
     taken = [b for b in atoms if b is not a and b.start < end and start < b.end]
     if any(b.start < start or b.end > end for b in taken):
         return None  # the words cut through another time phrase
+    if rule.loose and any(_named(b) for b in taken):
+        return None  # "since January how did March 18 do": two periods
     built = rule.build(a, bm, am, ctx)
     return None if built is None else (replace(built, start=start, end=end), taken)
 
@@ -371,6 +375,10 @@ def _until(
     return Atom(0, 0, form={"kind": "until", "last": r.start - ONE_DAY if before else r.last_day})
 
 
+_EVENT_WORD = (
+    r"(?!(?:vs|versus|compared|than|and|or|but|to|until|till|through|thru|between|"
+    r"except|excluding|not|how|what|which|who|when|did|does|do|is|was|were)\b)[a-z]+"
+)
 _EN_U = r"(?P<u>day|week|month|quarter|year)s?"
 _ZH_U = r"(?P<u>天|日|周|星期|礼拜|个月|月|个季度|季度|年)"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?"
@@ -389,12 +397,19 @@ _RULES = [
     Rule(_units, after=re.compile(
         rf"\s?(?:的\s?)?(?P<rel>之后|以后|之前|以前|前|后|头|最后)\s?的?\s?(?P<n>\d{{1,3}})\s?{_ZH_U}"),
         need_after=True),
+    # an event between a date and 以来 / 之后: "3月18号上线之后", "自3月18日上线以来"
+    Rule(_since, before=re.compile(r"(?:自从|自|从)\s?$"), after=re.compile(
+        r"\s?[^\s\d的前后到至和跟与比那这周天月年日号以之起]{1,4}?\s?(?:以来|之后|以后|后)"
+        r"(?!\s?的?\s?\d)"), need_after=True, loose=True),
     Rule(_since, before=re.compile(r"(?:自从|自|从|\bfrom\s)\s?$"), after=re.compile(
         r"\s?(?:以来|起|开始|至今|到现在|到今天|到目前(?:为止)?|迄今(?:为止)?)"
         r"|\s?(?:之后|以后|后)(?!\s?的?\s?\d)|\s+(?:onwards?|and\s+after|and\s+later)\b")),
     Rule(_since, before=re.compile(
         r"\b(?:since|from|starting(?:\s+(?:on|from))?|beginning(?:\s+(?:on|with))?|after)\s+$"),
         need_before=True),
+    # an event between "since" and its date: "since the launch on 18 March"
+    Rule(_since, before=re.compile(rf"\b(?:ever\s+)?since\s+(?:{_EVENT_WORD}\s+){{1,5}}$"),
+         need_before=True, loose=True),
     Rule(_until, before=re.compile(
         r"\b(?:until|till|til|up\s+(?:to|until)|through|thru|(?:up\s+)?to\s+the\s+end\s+of|(?:by|until|"
         r"till|through|at)\s+the\s+end\s+of|as\s+of|ending(?:\s+(?:on|in))?|before|prior\s+to|"
