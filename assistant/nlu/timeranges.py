@@ -357,6 +357,15 @@ def _since(
     return Atom(0, 0, form={"kind": "since", "start": r.end if after else r.start})
 
 
+def _since_event(
+    a: Atom, bm: re.Match[str] | None, am: re.Match[str] | None, ctx: TimeContext
+) -> Atom | None:
+    """ "3月18号上线之后": since a day on which something happened (not "上个月售后")."""
+    if a.part is None or a.part.day is None:
+        return None
+    return _since(a, bm, am, ctx)
+
+
 def _until(
     a: Atom, bm: re.Match[str] | None, am: re.Match[str] | None, ctx: TimeContext
 ) -> Atom | None:
@@ -379,6 +388,7 @@ _EVENT_WORD = (
     r"(?!(?:vs|versus|compared|than|and|or|but|to|until|till|through|thru|between|"
     r"except|excluding|not|how|what|which|who|when|did|does|do|is|was|were)\b)[a-z]+"
 )
+_EVENT_ZH = r"[^\s\d的前后到至和跟与比那这周天月年日号以之起]"
 _EN_U = r"(?P<u>day|week|month|quarter|year)s?"
 _ZH_U = r"(?P<u>天|日|周|星期|礼拜|个月|月|个季度|季度|年)"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?"
@@ -398,8 +408,8 @@ _RULES = [
         rf"\s?(?:的\s?)?(?P<rel>之后|以后|之前|以前|前|后|头|最后)\s?的?\s?(?P<n>\d{{1,3}})\s?{_ZH_U}"),
         need_after=True),
     # an event between a date and 以来 / 之后: "3月18号上线之后", "自3月18日上线以来"
-    Rule(_since, before=re.compile(r"(?:自从|自|从)\s?$"), after=re.compile(
-        r"\s?[^\s\d的前后到至和跟与比那这周天月年日号以之起]{1,4}?\s?(?:以来|之后|以后|后)"
+    Rule(_since_event, before=re.compile(r"(?:自从|自|从)\s?$"), after=re.compile(
+        rf"\s?(?:{_EVENT_ZH}{{1,4}}?\s?(?:以来|之后|以后)|{_EVENT_ZH}{{2,4}}?\s?后)"
         r"(?!\s?的?\s?\d)"), need_after=True, loose=True),
     Rule(_since, before=re.compile(r"(?:自从|自|从|\bfrom\s)\s?$"), after=re.compile(
         r"\s?(?:以来|起|开始|至今|到现在|到今天|到目前(?:为止)?|迄今(?:为止)?)"
