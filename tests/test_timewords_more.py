@@ -7,13 +7,16 @@ Today is Wednesday 17 Jun 2026 (weeks start on Monday) unless a test says otherw
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
+from assistant.nlu import EmbeddedPlanner
 from assistant.nlu.holidays import occurrence
 from assistant.nlu.text import prepare
-from assistant.nlu.timewords import find_times
-from semantic_layer.time import TimeContext, resolve
+from assistant.nlu.timewords import find_comparison, find_times
+from semantic_layer.model import demo_model
+from semantic_layer.time import TimeContext, TimeSpec, resolve
 
 JUNE = TimeContext(today=date(2026, 6, 17))  # a Wednesday
 
@@ -25,6 +28,16 @@ def spans(question: str, ctx: TimeContext = JUNE) -> list[tuple[str, str]]:
         r = resolve(t.spec, ctx)
         out.append((r.start.isoformat(), r.end.isoformat()))
     return out
+
+
+def days(form: dict[str, Any]) -> tuple[str, str]:
+    r = resolve(TimeSpec.parse(form), JUNE)
+    return r.start.isoformat(), r.end.isoformat()
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner(demo_model())
 
 
 def one(question: str, ctx: TimeContext = JUNE) -> tuple[str, str]:
@@ -143,7 +156,55 @@ def test_since_an_event_on_a_date(question: str) -> None:
         ("since january the site on 2026-03-18", [("2026-01-01", "2026-06-17"),
                                                   ("2026-03-18", "2026-03-19")]),
         ("3月18日活动后7天", [("2026-03-18", "2026-03-19")]),  # not since: 7 days after it
+        ("3月18日售后的转化", [("2026-03-18", "2026-03-19")]),  # 售后 is after-sales
+        ("上个月售后旅程的转化情况", [("2026-05-01", "2026-06-01")]),
     ],
 )  # fmt: skip
 def test_since_takes_no_other_period(question: str, expected: list[tuple[str, str]]) -> None:
     assert spans(question) == expected
+
+
+# -- 4. two periods compared with 比 ------------------------------------------------------------
+Q2, Q1 = ("2026-04-01", "2026-06-17"), ("2026-01-01", "2026-04-01")  # Q2 to date
+
+
+@pytest.mark.parametrize(
+    ("question", "period", "baseline"),
+    [
+        ("二季度投放花费跟一季度比多了多少", Q2, Q1),
+        ("二季度的销售额比一季度多了多少", Q2, Q1),
+        ("revenue in Q2 compared with Q1", Q2, Q1),
+        ("did Q2 revenue beat Q1", Q2, Q1),
+        ("5月跟4月比销售额怎么样", ("2026-05-01", "2026-06-01"), ("2026-04-01", "2026-05-01")),
+    ],
+)
+def test_two_periods_compared(
+    planner: EmbeddedPlanner,
+    question: str,
+    period: tuple[str, str],
+    baseline: tuple[str, str],
+) -> None:
+    p = planner.plan(question, JUNE).plan.model_dump(mode="json", exclude_none=True)
+    assert p["compare"] == "previous_period"
+    assert (days(p["time"]), days(p["baseline"])) == (period, baseline)
+
+
+def test_this_month_with_last_month_is_like_for_like(planner: EmbeddedPlanner) -> None:
+    p = planner.plan("这个月和上个月比销售额", JUNE).plan.model_dump(mode="json", exclude_none=True)
+    assert (p["compare"], days(p["time"])) == ("previous_period", ("2026-06-01", "2026-06-17"))
+
+
+@pytest.mark.parametrize(
+    ("question", "compared"),
+    [
+        ("5月跟4月比", True),
+        ("二季度比一季度", True),
+        ("各渠道销售额占比", False),
+        ("上周各渠道的比例", False),
+        ("比如上周的销售额", False),
+        ("上周各渠道百分比", False),
+        ("上周性价比", False),
+    ],
+)
+def test_bi_alone_compares(question: str, compared: bool) -> None:
+    assert (find_comparison(prepare(question).norm)[0] == "previous_period") is compared
