@@ -208,3 +208,42 @@ def test_this_month_with_last_month_is_like_for_like(planner: EmbeddedPlanner) -
 )
 def test_bi_alone_compares(question: str, compared: bool) -> None:
     assert (find_comparison(prepare(question).norm)[0] == "previous_period") is compared
+
+
+# -- 6.–9. holiday weeks, explicit spans, named seasons -----------------------------------------
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        ("revenue during Chinese New Year week", "2026-02-16", "2026-02-23"),  # Tue 17 Feb
+        ("the week of chinese new year", "2026-02-16", "2026-02-23"),
+        ("春节那周", "2026-02-16", "2026-02-23"),
+        ("black friday week", "2025-11-24", "2025-12-01"),
+        ("the whole CNY push between Jan 19 and Feb 28 this year", "2026-01-19", "2026-03-01"),
+        ("over the summer (jun-aug)", "2026-06-01", "2026-09-01"),  # June has started
+        ("revenue jun-aug", "2026-06-01", "2026-09-01"),
+        ("in june july", "2026-06-01", "2026-08-01"),
+        ("6-8月的销售额", "2026-06-01", "2026-09-01"),
+        ("6月到8月", "2026-06-01", "2026-09-01"),
+        ("暑期(6-8月)", "2026-06-01", "2026-09-01"),
+        ("2025年6-8月", "2025-06-01", "2025-09-01"),
+        ("7-9月", "2025-07-01", "2025-10-01"),  # not started this year: last year's
+        ("Golden Week 2025 (Oct 1-7)", "2025-10-01", "2025-10-08"),
+    ],
+)
+def test_weeks_and_spans(question: str, start: str, end: str) -> None:
+    assert one(question) == (start, end)
+
+
+def test_a_season_name_is_part_of_its_dates(planner: EmbeddedPlanner) -> None:
+    # "golden" is not the gold member tier: the words belong to the dates
+    (match,) = find_times(prepare("revenue during golden week 2025 (oct 1-7)").norm, JUNE)
+    assert prepare("revenue during golden week 2025 (oct 1-7)").norm[match.start :] == (
+        "during golden week 2025 oct 1-7"
+    )
+    p = planner.plan("revenue during Golden Week 2025 (Oct 1-7)", JUNE).plan
+    assert p.model_dump(mode="json", exclude_none=True)["filters"] == []
+
+
+@pytest.mark.parametrize("question", ["买了2-3月卡", "6-8月底"])
+def test_a_month_span_needs_month_words(question: str) -> None:
+    assert spans(question) == []

@@ -6,11 +6,12 @@ around it:
 1. a year for a calendar name: "去年3月", "2026年上半年", "Q4 of last year", "2025 Black Friday",
    "明年一季度" (next year's: in the future, which the service refuses to count);
 2. ranges: "2–9 May", "5月2日到9日" (a bare day number next to a date), then two names, "from
-   March to June", "Q1 to Q3", "3月到6月" (a missing year or month comes from the other end; with
-   none, the most recent range that has started). A question about a change "from A to B"
+   March to June", "Q1 to Q3", "3月到6月", "6-8月", "jun-aug" (a missing year or month comes from
+   the other end; with none, the most recent range that has started). A question about a change "from A to B"
    compares two periods, so there they stay apart;
 3. one name and its words: weeks ("the week of 2 Nov" = the calendar week containing it, "the 4
-   weeks starting 2 Nov", "11月2日那周"), spans around it ("the 7 days before Black Friday", "the
+   weeks starting 2 Nov", "11月2日那周", "Chinese New Year week"), a season's name before its
+   dates ("over the summer (jun-aug)", "Golden Week 2025 (Oct 1-7)"), spans around it ("the 7 days before Black Friday", "the
    first 10 days of March", "本月前10天"), open ranges ("since March", "3月以来", "since the
    launch on 18 March", "3月18号上线之后" → since; "until 1 May", "截至5月", "5月之前" → until).
 """
@@ -26,7 +27,7 @@ from semantic_layer.time import DateRange, TimeContext, TimeError, TimeSpec, res
 from semantic_layer.timeparts.calendar import Grain, shift, truncate
 
 from .timeatoms import ONE_DAY, Atom, Form, Part, bounds, part_form, year_of
-from .timepatterns import UNIT_EN, UNIT_ZH
+from .timepatterns import MONTH_WORDS, UNIT_EN, UNIT_ZH
 
 Build = Callable[[Atom, re.Match[str] | None, re.Match[str] | None, TimeContext], Atom | None]
 
@@ -196,7 +197,7 @@ def _join(a: Atom, b: Atom, norm: str, ctx: TimeContext) -> Atom | None:
     if not (_named(a) and _named(b)):
         return None
     gap = norm[a.end : b.start]
-    to, and_ = _TO.fullmatch(gap), _AND.fullmatch(gap)
+    to, and_ = _TO.fullmatch(gap) or _months(a, b, norm), _AND.fullmatch(gap)
     if not (to or and_):
         return None
     pre = _RANGE_BEFORE.search(norm, max(0, a.start - 10), a.start)
@@ -209,6 +210,15 @@ def _join(a: Atom, b: Atom, norm: str, ctx: TimeContext) -> Atom | None:
     if form is None:
         return None
     return Atom(pre.start() if pre else a.start, post.end() if post else b.end, form=form)
+
+
+_MONTH_PAIR = re.compile(rf"(?:(?:in|during|for|over)\s+)?{MONTH_WORDS} {MONTH_WORDS}")
+
+
+def _months(a: Atom, b: Atom, norm: str) -> bool:
+    """ "jun aug": two month words with nothing between (normalisation drops the dash of
+    "jun-aug") are a range."""
+    return _MONTH_PAIR.fullmatch(norm, a.start, b.end) is not None
 
 
 def _dated(a: Atom) -> Part | None:
@@ -308,6 +318,21 @@ def _week_of(
     return Atom(0, 0, form={"kind": "range", "start": start, "end": shift(start, "week")})
 
 
+def _holiday_week(
+    a: Atom, bm: re.Match[str] | None, am: re.Match[str] | None, ctx: TimeContext
+) -> Atom | None:
+    """ "Chinese New Year week", "Black Friday week": the calendar week of a one-day holiday."""
+    return _week_of(a, bm, am, ctx) if a.part is not None and a.part.holiday else None
+
+
+def _named_range(
+    a: Atom, bm: re.Match[str] | None, am: re.Match[str] | None, ctx: TimeContext
+) -> Atom | None:
+    """ "over the summer (jun-aug)", "Golden Week 2025 (Oct 1-7)", "暑期(6-8月)": a season's
+    name before its explicit dates is part of them (the dates say which days)."""
+    return a if a.form is not None and a.form["kind"] in ("between", "range") else None
+
+
 def _units(
     a: Atom, bm: re.Match[str] | None, am: re.Match[str] | None, ctx: TimeContext
 ) -> Atom | None:
@@ -395,6 +420,11 @@ _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?"
 _RULES = [
     Rule(_week_of, before=re.compile(r"\b(?:the\s+)?(?:calendar\s+)?week\s+of\s+$"),
          after=re.compile(r"\s?(?:那|这|当|所在的?)\s?(?:1\s?)?(?:周|星期|礼拜)")),
+    Rule(_named_range, before=re.compile(
+        r"(?:\b(?:over|during|in|for|of)\s+)?(?:the\s+)?\b(?:summer|winter|autumn|golden\s+week|"
+        r"holiday\s+season)\s+$|(?:暑假|暑期|寒假|夏天|夏季|冬天|冬季|黄金周)\s?(?:期间)?\s?$"),
+        need_before=True),
+    Rule(_holiday_week, after=re.compile(r"\s+week\b(?!\s+(?:over|on|to)\b)"), need_after=True),
     Rule(_units, before=re.compile(
         rf"\b(?:the\s+)?(?:(?P<n>\d{{1,3}})\s+)?(?:full\s+|whole\s+|complete\s+)?{_EN_U}\s+"
         r"(?P<rel>starting|beginning|commencing|from|after|following|before|prior\s+to|leading\s+up"
