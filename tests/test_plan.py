@@ -264,7 +264,7 @@ def test_invariants_are_checked(data: dict[str, Any] | str, expected: str) -> No
 
 
 def test_every_problem_is_listed_at_once() -> None:
-    data = {"kind": "funnel", "steps": ["a"], "window_days": 100, "measure": "speed"}
+    data = {"kind": "funnel", "steps": ["a"], "window_days": 400, "measure": "speed"}
     assert [p.split(":")[0] for p in problems(data)] == ["steps", "window_days", "measure"]
     with pytest.raises(PlanError) as caught:
         parse_plan(data)

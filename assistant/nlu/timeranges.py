@@ -7,13 +7,14 @@ around it:
    "明年一季度" (next year's: in the future, which the service refuses to count);
 2. ranges: "2–9 May", "5月2日到9日" (a bare day number next to a date), then two names, "from
    March to June", "Q1 to Q3", "3月到6月", "6-8月", "jun-aug" (a missing year or month comes from
-   the other end; with none, the most recent range that has started). A question about a change "from A to B"
-   compares two periods, so there they stay apart;
+   the other end; with none, the most recent range that has started). A question about a change
+   "from A to B" compares two periods, so there they stay apart;
 3. one name and its words: weeks ("the week of 2 Nov" = the calendar week containing it, "the 4
    weeks starting 2 Nov", "11月2日那周", "Chinese New Year week"), a season's name before its
-   dates ("over the summer (jun-aug)", "Golden Week 2025 (Oct 1-7)"), spans around it ("the 7 days before Black Friday", "the
-   first 10 days of March", "本月前10天"), open ranges ("since March", "3月以来", "since the
-   launch on 18 March", "3月18号上线之后" → since; "until 1 May", "截至5月", "5月之前" → until).
+   dates ("over the summer (jun-aug)", "Golden Week 2025 (Oct 1-7)"), spans around it ("the 7
+   days before Black Friday", "the first 10 days of March", "本月前10天"), open ranges ("since
+   March", "3月以来", "since the launch on 18 March", "3月18号上线之后" → since; "until 1 May",
+   "截至5月", "5月之前" → until).
 """
 
 from __future__ import annotations
