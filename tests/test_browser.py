@@ -101,3 +101,20 @@ def test_ask_see_chart_follow_up_in_chinese_and_click_a_chip(server: str, browse
     assert label.strip()
     page.screenshot(path=str(ARTIFACTS / "chat-follow-ups.png"), full_page=True)
     assert outside == [], f"the page reached outside 127.0.0.1: {outside[:5]}"
+
+
+def test_the_api_docs_render_with_the_network_blocked(server: str, browser: Browser) -> None:
+    """Swagger UI comes from the installed package: with every other host unresolvable the
+    page still lists the routes."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if leaves_loopback(r.url) else None)
+    page.goto(f"{server}/docs")
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text(
+        "Touchpoint Assistant", timeout=TIMEOUT_MS
+    )
+    expect(page.locator(".opblock-summary-path", has_text="/v1/ask").first).to_be_visible()
+    assert page.locator(".opblock").count() >= 5
+    page.screenshot(path=str(ARTIFACTS / "api-docs.png"))
+    assert outside == [], f"the docs page reached outside 127.0.0.1: {outside[:5]}"
+    page.close()
