@@ -1,5 +1,5 @@
 """`build_server`: the one app `tpa serve` runs — the API under /v1, /healthz, /metrics, /docs,
-the bots under /bots and the Gradio chat at /.
+the bots under /bots, answer links at /a/{id} and the Gradio chat at /.
 
 The chat is mounted last: Gradio's app at "/" would otherwise shadow the routes added after it.
 Gradio's analytics and chromadb's telemetry are switched off where those libraries are imported
@@ -15,6 +15,7 @@ from assistant.api import ServerSettings, create_app
 from assistant.bots import BotsConfig, bots_router
 from assistant.service import AssistantService
 from ui.chat import build_chat, mount_chat
+from ui.links import add_links
 
 
 def build_server(
@@ -34,6 +35,7 @@ def build_server(
         service.model.policy(role)
     app = create_app(service, settings)
     app.include_router(bots_router(service, config, chart_png=render_png), prefix="/bots")
+    add_links(app, service, settings, chat_role)
     return mount_chat(app, build_chat(service, role=chat_role))
 
 

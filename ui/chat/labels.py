@@ -64,6 +64,8 @@ WORDS: Final[dict[str, dict[UiLanguage, str]]] = {
     "journeys": {"en": "Journeys", "zh": "旅程"},
     "examples": {"en": "Example questions", "zh": "示例问题"},
     "default_journey": {"en": "default", "zh": "默认"},
+    "open_chat": {"en": "Open the chat", "zh": "打开对话"},
+    "chart": {"en": "Chart", "zh": "图表"},
 }
 
 STAGES: Final[dict[str, dict[UiLanguage, str]]] = {
