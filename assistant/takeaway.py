@@ -54,6 +54,11 @@ class UsersExport:
         }  # fmt: skip
 
 
+def link_path(answer_id: str) -> str:
+    """The answer's stable link, relative to the server's root (served by `ui.links`)."""
+    return f"/a/{answer_id}"
+
+
 def role_name(model: SemanticModel, role: str | None) -> str:
     return model.settings.default_role if role is None else role
 
@@ -211,6 +216,7 @@ __all__ = [
     "ExportDenied",
     "UsersExport",
     "exportable_metric",
+    "link_path",
     "may_view",
     "role_name",
     "users_behind",

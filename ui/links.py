@@ -41,11 +41,6 @@ PLOTLY_JS: Final = Path(plotly.__file__).parent / "package_data" / "plotly.min.j
 LinkFormat = Literal["html", "json", "csv", "xlsx"]
 
 
-def link_path(answer_id: str) -> str:
-    """The answer's stable link, relative to the server's root."""
-    return f"/a/{answer_id}"
-
-
 def add_links(
     app: FastAPI, service: AssistantService, settings: ServerSettings, browser_role: str | None
 ) -> None:
@@ -165,4 +160,4 @@ pre { white-space: pre-wrap; background: #f1f5f9; padding: 8px; }
 """
 
 
-__all__ = ["PLOTLY_JS", "add_links", "answer_page", "link_path"]
+__all__ = ["PLOTLY_JS", "add_links", "answer_page"]

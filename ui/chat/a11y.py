@@ -9,6 +9,31 @@ from typing import Any
 from ui.chat.labels import ui_language, word
 
 HTML_LANG = {"en": "en", "zh": "zh-CN"}
+NARROW_PX = 768  # below this width the side panel starts closed (it would cover the answers)
+
+# Run in the browser before the language-switch handler: `<html lang>` follows the interface.
+SET_HTML_LANG = (
+    "(lang) => { document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en'; return lang; }"
+)
+# Passes the window's width to the handler that opens or closes the side panel at load.
+WINDOW_WIDTH = "() => window.innerWidth"
+# In the page's <head>: each chart gets role="img" and its caption as aria-label, whenever
+# cards are (re-)rendered.
+HEAD = """<script>
+(() => {
+  const label = () => document.querySelectorAll('.tpa-figure').forEach((figure) => {
+    const chart = figure.querySelector('.tpa-chart');
+    const caption = figure.querySelector('.tpa-chart-caption');
+    if (!chart || !caption) return;
+    const text = caption.textContent.trim();
+    if (chart.getAttribute('aria-label') !== text) {
+      chart.setAttribute('role', 'img');
+      chart.setAttribute('aria-label', text);
+    }
+  });
+  new MutationObserver(label).observe(document.documentElement, {childList: true, subtree: true});
+})();
+</script>"""
 
 
 def html_lang(lang: str) -> str:
@@ -27,4 +52,18 @@ def chart_caption(answer: Any) -> str:
     return f"{word('chart', lang)}{colon}{sentence}"
 
 
-__all__ = ["HTML_LANG", "chart_caption", "html_lang"]
+def side_open(width: float | None) -> bool:
+    """Whether the side panel starts open in a window `width` pixels wide."""
+    return width is None or width >= NARROW_PX
+
+
+__all__ = [
+    "HEAD",
+    "HTML_LANG",
+    "NARROW_PX",
+    "SET_HTML_LANG",
+    "WINDOW_WIDTH",
+    "chart_caption",
+    "html_lang",
+    "side_open",
+]

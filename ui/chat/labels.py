@@ -66,6 +66,9 @@ WORDS: Final[dict[str, dict[UiLanguage, str]]] = {
     "default_journey": {"en": "default", "zh": "默认"},
     "open_chat": {"en": "Open the chat", "zh": "打开对话"},
     "chart": {"en": "Chart", "zh": "图表"},
+    "download_csv": {"en": "CSV", "zh": "下载 CSV"},
+    "download_xlsx": {"en": "Excel", "zh": "下载 Excel"},
+    "link": {"en": "Link to this answer", "zh": "本回答的链接"},
 }
 
 STAGES: Final[dict[str, dict[UiLanguage, str]]] = {

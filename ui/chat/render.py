@@ -15,6 +15,7 @@ from assistant.answer.charts_base import unique
 from assistant.answer.export import labelled_rows
 from assistant.answer.model import Answer
 from semantic_layer.model.labels import ModelLabels
+from ui.chat.a11y import chart_caption
 from ui.chat.cells import format_rows
 from ui.chat.labels import word
 
@@ -60,6 +61,7 @@ class AnswerView:
     suggestions: tuple[Chip, ...]
     choices: tuple[Chip, ...]
     language: str
+    caption: str = ""  # the chart's text alternative
 
 
 def answer_view(
@@ -85,6 +87,7 @@ def answer_view(
         suggestions=_suggestions(answer),
         choices=tuple(Chip(c.label, c.question) for c in answer.choices),
         language=answer.language,
+        caption=chart_caption(answer),
     )
 
 
