@@ -4,6 +4,7 @@ are exactly the people the number counted (checked against hand-written SQL), on
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -11,10 +12,13 @@ from pathlib import Path
 import pytest
 
 from assistant.config import AssistantConfig
+from assistant.retell import retell
 from assistant.service import AssistantService
 from assistant.sessions.records import UnknownAnswer
 from assistant.takeaway import ExportDenied, exportable_metric, users_behind, visible_answer
 from semantic_layer.errors import UserError
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture(scope="module")
@@ -112,3 +116,29 @@ def test_an_east_only_answer_exports_only_its_east_users(service: AssistantServi
     export = users_behind(service, east.id, "analyst")
     east_value = east.rows[0][east.columns.index("active_users")]
     assert len(export.user_ids) == east_value < everyone.rows[0][0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["active users by channel last week", "purchase funnel last week", "weekly revenue last month"],
+)
+def test_an_answer_retold_in_the_other_language_has_the_same_numbers(
+    service: AssistantService, question: str
+) -> None:
+    answer = service.ask(question, role="analyst")
+    told = retell(service, answer, "zh", "analyst")
+    assert told is not None and told.id == answer.id and told.language == "zh"
+    assert told.rows == answer.rows and told.columns == answer.columns
+    assert HAN.search(told.text) and HAN.search(told.interpretation)
+    assert told.column_labels != answer.column_labels
+    assert retell(service, answer, "en", "analyst") is answer
+
+
+def test_what_cannot_be_retold_exactly_stays_as_it_was(service: AssistantService) -> None:
+    unclear = service.ask("how are we doing", role="analyst")
+    assert retell(service, unclear, "zh", "analyst") is None
+    answer = service.ask("active users last week", role="analyst")
+    moved = answer.model_copy(
+        update={"time_range": answer.time_range.model_copy(update={"end": date(2020, 1, 1)})}  # type: ignore[union-attr]
+    )
+    assert retell(service, moved, "zh", "analyst") is None  # "last week" now means other days
