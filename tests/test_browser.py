@@ -160,7 +160,7 @@ def test_a_phone_sees_the_conversation_not_the_side_panel(server: str, browser: 
     page.goto(server)
     question = page.locator("#tpa-question textarea")
     expect(question).to_be_visible(timeout=TIMEOUT_MS)
-    closed = "() => document.querySelector('#tpa-side').getBoundingClientRect().right <= 0"
+    closed = "() => document.querySelector('#tpa-side')?.getBoundingClientRect().right <= 0"
     page.wait_for_function(closed, timeout=TIMEOUT_MS)
     assert not covered(page, "#tpa-question textarea")
     page.locator("#tpa-side .toggle-button").click()  # the panel's button still opens it

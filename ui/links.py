@@ -151,7 +151,8 @@ h1 { font-size: 1.3em; color: #475569; }
 .answer { font-size: 1.15em; }
 .error { color: #a11c1c; background: #fdecec; padding: 8px 12px; border-radius: 8px; }
 .warning { color: #8a5a00; background: #fff7e0; padding: 4px 10px; border-radius: 8px; }
-figure { margin: 0; } figcaption { color: #475569; font-size: 0.9em; }
+figure { margin: 0; }
+figcaption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 #chart { width: 100%; min-height: 360px; }
 .table { overflow-x: auto; } table { border-collapse: collapse; width: 100%; }
 th, td { border-bottom: 1px solid #e2e8f0; padding: 4px 8px; text-align: left; }

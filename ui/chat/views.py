@@ -110,7 +110,7 @@ def takeaway_links(view: AnswerView, lang: str) -> str:
             )
     parts.append(
         f'<a class="tpa-link" href="{link}" target="_blank" rel="noopener">'
-        f"🔗 {html.escape(word('link', lang))}</a>"
+        f"↗ {html.escape(word('link', lang))}</a>"
     )
     return '<div class="tpa-takeaway-links">' + " ".join(parts) + "</div>"
 
