@@ -130,3 +130,18 @@ def test_the_link_honours_the_viewers_role(client: TestClient) -> None:
     assert client.get(f"/a/{analyst['id']}", headers=SERVICE).status_code == 404
     assert client.get(f"/a/{analyst['id']}", headers={"X-API-Key": "wrong"}).status_code == 401
     assert client.get("/a/does-not-exist").status_code == 404
+
+
+def test_the_links_users_csv_is_the_same_audited_export(
+    client: TestClient, service: AssistantService
+) -> None:
+    east = ask(client, "active users by channel last week", EAST).json()  # type: ignore[attr-defined]
+    url = f"/a/{east['id']}/users.csv"
+    denied = client.get(url, params={"row": 0})  # the chat's role (east_marketing): no export
+    assert denied.status_code == 403 and denied.json()["error"]["code"] == "export_denied"
+    found = client.get(url, params={"row": 0}, headers=ANALYST)
+    assert found.status_code == 200 and "attachment" in found.headers["content-disposition"]
+    value = east["rows"][0][east["columns"].index("active_users")]
+    assert len(found.text.splitlines()) == value + 1  # the header, then one id a line
+    (audit,) = service.store.exports(east["id"])
+    assert audit.row == 0 and audit.principal and audit.principal.startswith("key:")

@@ -26,7 +26,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from assistant.answer.export import labelled_rows
 from assistant.answer.model import Answer
 from assistant.answer.narrate.numbers import currency_symbol
-from assistant.api.answers import answer_file
+from assistant.api.answers import answer_file, principal, users_response
 from assistant.api.guard import ApiError, RateLimiter, api_key
 from assistant.api.settings import ServerSettings
 from assistant.service import AssistantService
@@ -73,6 +73,14 @@ def add_links(
         if wanted in ("csv", "xlsx"):
             return answer_file(service, answer, wanted)
         return HTMLResponse(answer_page(service, answer))
+
+    @links.get("/a/{answer_id}/users.csv", summary="The user ids behind a number, as CSV")
+    def get_users(answer_id: str, request: Request, row: int | None = None) -> Response:
+        """For the chat's per-row links: the same export as `POST /v1/answers/{id}/users`
+        (needs `export: true`; audited), by the viewer's role."""
+        who = principal(request) if api_key(request) else "chat"
+        found: Response = users_response(service, answer_id, viewer(request), row, None, who, "csv")
+        return found
 
     @links.get("/a-assets/plotly.min.js", include_in_schema=False)
     def plotly_js() -> FileResponse:

@@ -45,6 +45,36 @@ def answer_file(service: AssistantService, answer: Answer, fmt: str) -> Response
     return Response(data, media_type=MEDIA_TYPES[fmt], headers={"Content-Disposition": disposition})
 
 
+def users_response(
+    service: AssistantService,
+    answer_id: str,
+    role: str | None,
+    row: int | None,
+    metric: str | None,
+    who: str,
+    fmt: str,
+) -> Any:
+    """The users behind a number as JSON or a CSV download; errors as `ApiError`s."""
+    try:
+        found = users_behind(service, answer_id, role, row=row, metric=metric, principal=who)
+    except UnknownAnswer as exc:
+        raise ApiError(404, "not_found", exc.render()) from None
+    except ExportDenied as exc:
+        raise ApiError(403, "export_denied", exc.render()) from None
+    except UserError as exc:
+        raise ApiError(422, "invalid_request", exc.render()) from None
+    if fmt != "csv":
+        return found.as_json()
+    text = "user_id\r\n" + "".join(f"{safe_cell(i)}\r\n" for i in found.user_ids)
+    suffix = "" if found.row is None else f"-row{found.row}"
+    name = f"users-{answer_id[:8]}-{found.metric}{suffix}.csv"
+    return Response(
+        text.encode(),
+        media_type=MEDIA_TYPES["csv"],
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
 def principal(request: Request) -> str:
     """Who called, for the audit trail, without the secret: "key:" and a digest of the key."""
     key = api_key(request) or ""
@@ -76,26 +106,9 @@ def answer_routes(
     ) -> Any:
         """Ids only, at most 10,000 (`capped` says when there were more); needs a role with
         `export: true`, and every export is recorded in the session store."""
-        try:
-            found = users_behind(
-                service, answer_id, role, row=body.row, metric=body.metric,
-                principal=principal(request),
-            )  # fmt: skip
-        except UnknownAnswer as exc:
-            raise ApiError(404, "not_found", exc.render()) from None
-        except ExportDenied as exc:
-            raise ApiError(403, "export_denied", exc.render()) from None
-        except UserError as exc:
-            raise ApiError(422, "invalid_request", exc.render()) from None
-        if format == "csv":
-            text = "user_id\r\n" + "".join(f"{safe_cell(i)}\r\n" for i in found.user_ids)
-            name = f"users-{answer_id[:8]}-{found.metric}.csv"
-            return Response(
-                text.encode(),
-                media_type=MEDIA_TYPES["csv"],
-                headers={"Content-Disposition": f'attachment; filename="{name}"'},
-            )
-        return found.as_json()
+        return users_response(
+            service, answer_id, role, body.row, body.metric, principal(request), format
+        )
 
     return api
 
@@ -107,4 +120,5 @@ __all__ = [
     "answer_file",
     "answer_routes",
     "principal",
+    "users_response",
 ]

@@ -69,6 +69,8 @@ WORDS: Final[dict[str, dict[UiLanguage, str]]] = {
     "download_csv": {"en": "CSV", "zh": "下载 CSV"},
     "download_xlsx": {"en": "Excel", "zh": "下载 Excel"},
     "link": {"en": "Link to this answer", "zh": "本回答的链接"},
+    "users": {"en": "User ids behind", "zh": "导出用户编号"},
+    "this_number": {"en": "this number", "zh": "这个数字"},
 }
 
 STAGES: Final[dict[str, dict[UiLanguage, str]]] = {

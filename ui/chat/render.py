@@ -62,6 +62,7 @@ class AnswerView:
     choices: tuple[Chip, ...]
     language: str
     caption: str = ""  # the chart's text alternative
+    users: tuple[tuple[str, int | None], ...] = ()  # (label, row) whose users may be exported
 
 
 def answer_view(

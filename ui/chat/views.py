@@ -6,13 +6,14 @@ catalog. Called inside `gr.render` functions (see `app.py`); every button asks o
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any, Final
 
 import gradio as gr
 
-from assistant.takeaway import link_path
+from assistant.answer.model import Answer
+from assistant.takeaway import exportable_metric, link_path
 from semantic_layer.model.labels import ModelLabels
 from ui.chat.catalog import CatalogView
 from ui.chat.handlers import ChatHandlers
@@ -22,6 +23,7 @@ from ui.chat.state import ChatState, Turn
 
 ASK_CONCURRENCY: Final = 8
 TABLE_HEIGHT: Final = 360
+MAX_USER_LINKS: Final = 12  # rows offered for a users export in a card (the API takes any)
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,28 @@ def conversation(
     for turn in turns:
         answer = turn.shown(lang) if lang else turn.answer
         view = answer_view(answer, currency=currency, labels=labels)
+        view = replace(view, users=users_rows(answer, view, wiring.handlers))
         answer_card(turn, view, wiring, lang or view.language)
+
+
+def users_rows(
+    answer: Answer, view: AnswerView, handlers: ChatHandlers
+) -> tuple[tuple[str, int | None], ...]:
+    """(label, row) of the numbers whose users the chat's role may export (`export: true`):
+    every row of a count of users, up to `MAX_USER_LINKS`; () otherwise."""
+    model = handlers.service.model
+    if not model.policy(handlers.role).export or not view.table:
+        return ()
+    metric = exportable_metric(model, answer)
+    if metric is None:
+        return ()
+    keys = [i for i, c in enumerate(answer.columns) if c.startswith("d_") or c == "period"]
+    if not keys:
+        return ((word("this_number", view.language), None),)
+    return tuple(
+        (" · ".join(cells[i] for i in keys), n)
+        for n, cells in enumerate(view.table.rows[:MAX_USER_LINKS])
+    )
 
 
 def answer_card(turn: Turn, view: AnswerView, wiring: Wiring, lang: str | None = None) -> None:
@@ -108,6 +131,15 @@ def takeaway_links(view: AnswerView, lang: str) -> str:
                 f'<a class="tpa-download tpa-{fmt}" href="{link}?format={fmt}" download>'
                 f"⬇ {html.escape(word(label, lang))}</a>"
             )
+    if view.users:
+        users = " · ".join(
+            f'<a class="tpa-users" href="{link}/users.csv{"" if row is None else f"?row={row}"}" '
+            f"download>{html.escape(label)}</a>"
+            for label, row in view.users
+        )
+        parts.append(
+            f'<span class="tpa-users-of">⬇ {html.escape(word("users", lang))}: {users}</span>'
+        )
     parts.append(
         f'<a class="tpa-link" href="{link}" target="_blank" rel="noopener">'
         f"↗ {html.escape(word('link', lang))}</a>"
@@ -201,4 +233,5 @@ __all__ = [
     "conversation",
     "side_panel",
     "takeaway_links",
+    "users_rows",
 ]
