@@ -143,10 +143,10 @@ def test_download_the_table_as_csv_from_the_chat(server: str, browser: Browser) 
 
 
 def covered(page: Page, selector: str) -> bool:
-    """Whether the centre of `selector` is under another element (the side panel)."""
+    """Whether the centre of the last element matching `selector` is under another element."""
     return bool(
         page.evaluate(
-            """(sel) => { const el = document.querySelector(sel);
+            """(sel) => { const el = Array.from(document.querySelectorAll(sel)).pop();
                 const r = el.getBoundingClientRect();
                 const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
                 return !(top && (el.contains(top) || top.contains(el))); }""",
@@ -167,10 +167,12 @@ def test_a_phone_sees_the_conversation_not_the_side_panel(server: str, browser: 
     expect(page.locator(".tpa-example").first).to_be_visible(timeout=TIMEOUT_MS)
     page.wait_for_function(closed.replace("right <= 0", "left >= 0"), timeout=TIMEOUT_MS)
     assert covered(page, "#tpa-question textarea")  # as an overlay, as asked
-    page.locator("#tpa-side .toggle-button").click()
+    page.locator(".tpa-example").first.click()  # an example asks and closes the panel
     page.wait_for_function(closed, timeout=TIMEOUT_MS)
-    ask(page, "active users by channel last week", 1)
-    assert not covered(page, ".tpa-turn .tpa-answer")
+    expect(page.locator(".tpa-turn")).to_have_count(1, timeout=TIMEOUT_MS)
+    ask(page, "active users by channel last week", 2)
+    page.locator(".tpa-turn").nth(1).scroll_into_view_if_needed()
+    assert not covered(page, ".tpa-turn .block.tpa-answer")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390 + 1, f"the page scrolls sideways: {width}px wide"
     ARTIFACTS.mkdir(exist_ok=True)

@@ -15,6 +15,12 @@ NARROW_PX = 768  # below this width the side panel starts closed (it would cover
 SET_HTML_LANG = (
     "(lang) => { document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en'; return lang; }"
 )
+# On a phone, an example question picked in the side panel closes the panel, so the answer shows.
+CLOSE_SIDE_ON_PHONE = (
+    f"() => {{ const side = document.querySelector('#tpa-side');"
+    f" if (window.innerWidth < {NARROW_PX} && side && side.getBoundingClientRect().left >= 0)"
+    " side.querySelector('.toggle-button')?.click(); }"
+)
 # Passes the window's width to the handler that opens or closes the side panel at load.
 WINDOW_WIDTH = "() => window.innerWidth"
 # In the page's <head>: each chart gets role="img" and its caption as aria-label, whenever
@@ -58,6 +64,7 @@ def side_open(width: float | None) -> bool:
 
 
 __all__ = [
+    "CLOSE_SIDE_ON_PHONE",
     "HEAD",
     "HTML_LANG",
     "NARROW_PX",

@@ -15,6 +15,7 @@ import gradio as gr
 from assistant.answer.model import Answer
 from assistant.takeaway import exportable_metric, link_path
 from semantic_layer.model.labels import ModelLabels
+from ui.chat.a11y import CLOSE_SIDE_ON_PHONE
 from ui.chat.catalog import CatalogView
 from ui.chat.handlers import ChatHandlers
 from ui.chat.labels import word
@@ -215,6 +216,7 @@ def side_panel(view: CatalogView, lang: str, wiring: Wiring) -> None:
             for chip in group.chips:
                 button = gr.Button(chip.label, size="sm", elem_classes=["tpa-example"])
                 wiring.ask_on(button, chip.question)
+                button.click(None, js=CLOSE_SIDE_ON_PHONE)
     gr.Markdown(f"### {word('catalog', lang)}")
     for section in view.sections:
         with gr.Accordion(section.title, open=False, elem_classes=[f"tpa-{section.key}"]):
