@@ -37,7 +37,10 @@ HEAD = """<script>
       chart.setAttribute('aria-label', text);
     }
   });
-  new MutationObserver(label).observe(document.documentElement, {childList: true, subtree: true});
+  let queued = false;  // one pass per frame, however many nodes changed
+  const soon = () => { if (!queued) { queued = true;
+    requestAnimationFrame(() => { queued = false; label(); }); } };
+  new MutationObserver(soon).observe(document.documentElement, {childList: true, subtree: true});
 })();
 </script>"""
 
