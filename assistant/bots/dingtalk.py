@@ -90,12 +90,12 @@ class DingTalkApi:
         param = {"mediaId": media_id, "fileName": file.name, "fileType": file.fmt}
         self.send_robot(http, chat, "sampleFile", param)
 
-    def send_robot(self, http: httpx.Client, chat: DingTalkChat, key: str,
+    def send_robot(self, http: httpx.Client, chat: DingTalkChat, msg_key: str,
                    param: dict[str, Any]) -> None:  # fmt: skip
-        """A robot message (`msgKey` `key`) to the chat: a group's conversation or one user."""
+        """A robot message (`sampleImageMsg`, `sampleMarkdown`, …) to a group or one person."""
         body: dict[str, Any] = {
             "robotCode": self.robot,
-            "msgKey": key,
+            "msgKey": msg_key,
             "msgParam": json.dumps(param, ensure_ascii=False),
         }
         if chat.group:
