@@ -162,6 +162,7 @@ def test_a_phone_sees_the_conversation_not_the_side_panel(server: str, browser: 
     expect(question).to_be_visible(timeout=TIMEOUT_MS)
     closed = "() => document.querySelector('#tpa-side')?.getBoundingClientRect().right <= 0"
     page.wait_for_function(closed, timeout=TIMEOUT_MS)
+    question.scroll_into_view_if_needed()  # below the landing cards on a phone
     assert not covered(page, "#tpa-question textarea")
     page.locator("#tpa-side .toggle-button").click()  # the panel's button still opens it
     expect(page.locator(".tpa-example").first).to_be_visible(timeout=TIMEOUT_MS)
