@@ -154,3 +154,15 @@ def test_a_session_webhook_on_another_host_is_refused(bot: Bot) -> None:
     assert response.status_code == 400
     assert "TPA_DINGTALK_OAPI_BASE" in response.json()["error"]["message"]
     assert bot.asked == [] and bot.ding.received == []
+
+
+def test_excel_sends_the_last_table_as_a_file_by_the_robot(bot: Bot) -> None:
+    bot.post(callback(bot, QUESTION, "msg030"))
+    bot.ding.wait_for(lambda: bot.ding.images)
+    bot.post(callback(bot, "导出表格", "msg031"))
+    bot.ding.wait_for(lambda: bot.ding.files)
+    (file,) = bot.ding.files
+    assert file["path"] == "/v1.0/robot/groupMessages/send"
+    assert file["param"]["fileType"] == "xlsx" and file["param"]["fileName"].endswith(".xlsx")
+    assert file["data"][:2] == b"PK"
+    assert len(bot.asked) == 1

@@ -255,3 +255,16 @@ def test_without_cryptography_encrypted_events_get_503(
     assert response.status_code == 503
     assert "cryptography" in response.json()["error"]["message"]
     assert bot.asked == []
+
+
+def test_excel_in_the_thread_replies_with_the_table_as_a_file(bot: Bot) -> None:
+    bot.post(message(QUESTION, "om_table"))
+    bot.feishu.wait_for(lambda: len(bot.feishu.replies) == 2)
+    bot.post(message("excel", "om_excel", root_id="om_table"))
+    bot.feishu.wait_for(lambda: len(bot.feishu.replies) == 3)
+    reply = bot.feishu.replies[2]
+    assert (reply["message_id"], reply["msg_type"]) == ("om_excel", "file")
+    stored = bot.feishu.files[reply["content"]["file_key"]]
+    assert stored["type"] == "xls" and stored["name"].endswith(".xlsx")
+    assert stored["data"][:2] == b"PK"  # a zip: an XLSX workbook
+    assert len(bot.asked) == 1

@@ -150,3 +150,15 @@ def test_forged_stale_replayed_and_misaddressed_callbacks_run_nothing(bot: Bot) 
     assert bot.send(QUESTION, "x", query=retry_query, body=retry_body).status_code == 200
     bot.wecom.wait_for(lambda: len(bot.wecom.sent) == 2)
     assert [q for q, _ in bot.asked] == [QUESTION]
+
+
+def test_csv_sends_the_last_table_as_a_file(bot: Bot) -> None:
+    bot.send(QUESTION, "7000000000000000031")
+    bot.wecom.wait_for(lambda: len(bot.wecom.sent) == 2)
+    bot.send("csv", "7000000000000000032")
+    bot.wecom.wait_for(lambda: len(bot.wecom.sent) == 3)
+    sent = bot.wecom.sent[2]
+    assert sent["msgtype"] == "file" and sent["touser"] == "ZhangSan"
+    data = bot.wecom.media[sent["file"]["media_id"]].decode("utf-8-sig")
+    assert data.splitlines()[0] and len(data.splitlines()) >= 3
+    assert [q for q, _ in bot.asked] == [QUESTION]

@@ -45,7 +45,12 @@ def test_every_surface_is_served_by_one_app(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     for path in ("/v1/ask", "/v1/catalog", "/bots/slack/events", "/bots/wecom/callback"):
         assert path in paths
-    assert client.get("/docs").status_code == 200
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and EXTERNAL.findall(docs.text) == []
+    for asset in re.findall(r"""(?:src|href)=["'](/docs-assets/[^"']+)""", docs.text):
+        assert client.get(asset).status_code == 200, asset
+    assert "/docs-assets/swagger-ui-bundle.js" in docs.text
+    assert client.get("/redoc").status_code != 200  # no offline ReDoc bundle: not served
     answer = client.post("/v1/ask", json={"question": "revenue last week"}, headers=KEY)
     assert answer.status_code == 200 and answer.json()["rows"]
     assert "tpa_requests_total" in client.get("/metrics").text

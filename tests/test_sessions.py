@@ -430,11 +430,32 @@ def test_migrations_are_applied_once_and_newer_files_refused(
         versions = [r[0] for r in con.execute("SELECT version FROM schema_version")]
         columns = [r[1] for r in con.execute("PRAGMA table_info(sessions)")]
     con.close()
-    assert versions == [1, 2]
+    known = len(store_schema.MIGRATIONS)
+    assert versions == list(range(1, known + 2))
     assert "pinned" in columns
 
-    with pytest.raises(SessionStoreError, match="schema version 2, newer than this program's 1"):
+    newer = f"schema version {known + 1}, newer than this program's {known}"
+    with pytest.raises(SessionStoreError, match=newer):
         SessionStore.open(path)
+
+
+def test_a_version_1_store_gains_the_exports_audit_and_keeps_its_turns(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with monkeypatch.context() as patched:
+        patched.setattr(store_schema, "MIGRATIONS", store_schema.MIGRATIONS[:1])
+        with SessionStore.open(path) as old:
+            session = old.new_session(role="analyst")
+            old.add_turn(session.id, make_answer("revenue last week"))
+    with SessionStore.open(path) as store:
+        turn = store.turns(session.id)[0]
+        record = store.add_export(
+            turn.answer_id, role="analyst", principal="key:abc", metric="active_users", row=None,
+            values={}, users=3, capped=False,
+        )  # fmt: skip
+        assert store.exports(turn.answer_id) == [record]
+        store.delete_session(session.id)  # the audit outlives the conversation
+        assert store.exports() == [record]
 
 
 def test_wal_and_full_sync_are_on(store: SessionStore, path: Path) -> None:

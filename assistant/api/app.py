@@ -13,6 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import PlainTextResponse
 from starlette.exceptions import HTTPException
 
+from assistant.api.docs_page import add_offline_docs
 from assistant.api.guard import INTERNAL_ERROR, ApiError, BodyLimit, BodyTooLarge, error_response
 from assistant.api.metrics import Metrics
 from assistant.api.routes import router
@@ -30,10 +31,13 @@ def create_app(service: AssistantService, settings: ServerSettings) -> FastAPI:
         description="Ask about customer touchpoints in English or Chinese; answers come back "
         "with text, chart, table, interpretation and SQL. Every /v1 route needs an API key.",
         version="0.1.0",
+        docs_url=None,  # served from local files by add_offline_docs
+        redoc_url=None,
     )
     metrics = Metrics()
     app.state.metrics = metrics
     app.include_router(router(service, settings, metrics))
+    add_offline_docs(app)
     _errors(app)
 
     @app.middleware("http")

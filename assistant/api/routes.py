@@ -20,6 +20,7 @@ from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.answer.model import Answer
+from assistant.api.answers import FormatParam, answer_file, answer_routes
 from assistant.api.guard import INTERNAL_ERROR, ApiError, RateLimiter, api_key
 from assistant.api.metrics import Metrics
 from assistant.api.settings import ServerSettings
@@ -91,10 +92,11 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
         return answer
 
     @api.post("/ask", response_model=Answer, summary="Answer one question")
-    async def post_ask(body: AskRequest, role: Role) -> Answer:
-        """The Answer object; a follow-up when `session_id` names an earlier conversation."""
+    async def post_ask(body: AskRequest, role: Role, format: FormatParam = "json") -> Any:
+        """The Answer object; a follow-up when `session_id` names an earlier conversation.
+        `?format=csv|xlsx` returns the answer's table as a file instead."""
         answer: Answer = await anyio.to_thread.run_sync(ask, body, role, limiter=slots(body))
-        return answer
+        return answer if format == "json" else answer_file(service, answer, format)
 
     @api.post("/ask/stream", summary="Answer with server-sent stages")
     async def post_ask_stream(body: AskRequest, role: Role) -> StreamingResponse:
@@ -146,6 +148,7 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
             raise ApiError(503, "png_unavailable", exc.render()) from None
         return Response(png, media_type="image/png")
 
+    api.include_router(answer_routes(service, caller))
     return api
 
 

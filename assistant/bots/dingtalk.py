@@ -33,6 +33,7 @@ from assistant.bots.common import (
 )
 from assistant.bots.config import DingTalkSettings
 from assistant.bots.dispatch import Dispatcher
+from assistant.bots.files import TableFile
 from assistant.bots.replies import clip
 from assistant.bots.signing import DINGTALK_WINDOW_S, SignatureError, verify_dingtalk
 
@@ -71,13 +72,23 @@ class DingTalkApi:
         errcode_json(http.post(webhook, json=body), "DingTalk", "sessionWebhook")
 
     def upload_image(self, http: httpx.Client, png: bytes) -> str:
-        params = {"access_token": self._tokens.get(http), "type": "image"}
-        files = {"media": ("chart.png", png, "image/png")}
+        return self.upload(http, "image", "chart.png", png, "image/png")
+
+    def upload(self, http: httpx.Client, kind: str, name: str, data: bytes, media_type: str
+               ) -> str:  # fmt: skip
+        """`media/upload` of an image or a file (`kind`); the media id."""
+        params = {"access_token": self._tokens.get(http), "type": kind}
+        files = {"media": (name, data, media_type)}
         sent = http.post(f"{self.oapi}/media/upload", params=params, files=files)
         return str(errcode_json(sent, "DingTalk", "media/upload")["media_id"])
 
     def send_image(self, http: httpx.Client, media_id: str, chat: DingTalkChat) -> None:
         self.send_robot(http, chat, "sampleImageMsg", {"photoURL": media_id})
+
+    def send_file(self, http: httpx.Client, file: TableFile, chat: DingTalkChat) -> None:
+        media_id = self.upload(http, "file", file.name, file.data, file.media_type)
+        param = {"mediaId": media_id, "fileName": file.name, "fileType": file.fmt}
+        self.send_robot(http, chat, "sampleFile", param)
 
     def send_robot(self, http: httpx.Client, chat: DingTalkChat, msg_key: str,
                    param: dict[str, Any]) -> None:  # fmt: skip
@@ -116,6 +127,9 @@ class DingTalkChat:
 
     def post_image(self, http: httpx.Client, png: bytes) -> None:
         self.api.send_image(http, self.api.upload_image(http, png), self)
+
+    def post_file(self, http: httpx.Client, file: TableFile) -> None:
+        self.api.send_file(http, file, self)
 
 
 class DingTalkAdapter:

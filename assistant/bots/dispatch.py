@@ -16,6 +16,7 @@ import httpx
 
 from assistant.answer.model import Answer
 from assistant.bots.common import API_TIMEOUT_S
+from assistant.bots.files import file_hint, file_request, no_table, table_file
 from assistant.bots.replies import reply_text, sorry_text
 from assistant.service import AssistantService
 
@@ -58,15 +59,21 @@ class Dispatcher:
         return self._pool.submit(self.run, question, target)
 
     def run(self, question: str, target: ReplyTarget) -> None:
-        """Ask, then post the text and the chart; failures are logged, never raised."""
+        """Ask, then post the text and the chart; failures are logged, never raised. "excel" or
+        "csv" posts the latest answer's table as a file instead (`files.file_request`)."""
         with httpx.Client(timeout=API_TIMEOUT_S) as http:
+            fmt = file_request(question)
+            if fmt is not None and hasattr(target, "post_file"):
+                self._send_table(http, question, fmt, target)
+                return
             try:
                 answer = self._ask(http, question, target)
             except Exception:
                 log.exception("%s: answering %r failed", target.platform, question[:200])
                 _quietly(target.post_text, http, sorry_text(question))
                 return
-            if not _quietly(target.post_text, http, reply_text(answer)):
+            text = "\n\n".join(p for p in (reply_text(answer), file_hint(answer)) if p)
+            if not _quietly(target.post_text, http, text):
                 return
             png = self._png(answer)
             if png is not None:
@@ -81,6 +88,23 @@ class Dispatcher:
         key = target.thread_key(http)
         session = self.service.store.session_for(target.platform, key, role=self.role)
         return self.service.ask(question, session_id=session.id, channel=target.platform)
+
+    def _send_table(self, http: httpx.Client, asked: str, fmt: str, target: Any) -> None:
+        """The latest answer with a table in the thread's session, as a file."""
+        try:
+            key = target.thread_key(http)
+            session = self.service.store.session_for(target.platform, key, role=self.role)
+            turns = self.service.store.turns(session.id, limit=20)
+            last = next((t.answer for t in reversed(turns) if t.answer.rows), None)
+            if last is None:
+                _quietly(target.post_text, http, no_table(asked))
+                return
+            file = table_file(last, fmt, self.service.model)
+        except Exception:
+            log.exception("%s: preparing the table file failed", target.platform)
+            _quietly(target.post_text, http, sorry_text(asked))
+            return
+        _quietly(target.post_file, http, file)
 
     def _png(self, answer: Answer) -> bytes | None:
         if self.chart_png is None or answer.chart is None:

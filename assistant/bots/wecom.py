@@ -31,6 +31,7 @@ from assistant.bots.common import (
 )
 from assistant.bots.config import WeComSettings
 from assistant.bots.dispatch import Dispatcher
+from assistant.bots.files import TableFile
 from assistant.bots.replies import clip
 from assistant.bots.signing import WECOM_WINDOW_S, SignatureError, verify_wecom
 
@@ -59,8 +60,13 @@ class WeComApi:
         errcode_json(sent, "WeCom", "message/send")
 
     def upload_image(self, http: httpx.Client, png: bytes) -> str:
-        params = {"access_token": self._tokens.get(http), "type": "image"}
-        files = {"media": ("chart.png", png, "image/png")}
+        return self.upload(http, "image", "chart.png", png, "image/png")
+
+    def upload(self, http: httpx.Client, kind: str, name: str, data: bytes, media_type: str
+               ) -> str:  # fmt: skip
+        """`media/upload` of an image or a file (`kind`); the media id."""
+        params = {"access_token": self._tokens.get(http), "type": kind}
+        files = {"media": (name, data, media_type)}
         sent = http.post(f"{self.base}/media/upload", params=params, files=files)
         return str(errcode_json(sent, "WeCom", "media/upload")["media_id"])
 
@@ -81,6 +87,10 @@ class WeComUser:
 
     def post_image(self, http: httpx.Client, png: bytes) -> None:
         self.api.send(http, self.user, "image", {"media_id": self.api.upload_image(http, png)})
+
+    def post_file(self, http: httpx.Client, file: TableFile) -> None:
+        media_id = self.api.upload(http, "file", file.name, file.data, file.media_type)
+        self.api.send(http, self.user, "file", {"media_id": media_id})
 
 
 class WeComAdapter:

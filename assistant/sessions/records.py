@@ -69,6 +69,25 @@ class Feedback:
     created_at: datetime
 
 
+@dataclass(frozen=True)
+class ExportRecord:
+    """One export of the users behind a number: who, which answer, row and metric, how many.
+
+    Kept with no link to the answer's turn (no cascade), so deleting a conversation keeps the
+    audit trail."""
+
+    id: int
+    answer_id: str
+    role: str | None
+    principal: str | None
+    metric: str
+    row: int | None
+    values: dict[str, Any]
+    users: int
+    capped: bool
+    created_at: datetime
+
+
 class UnknownSession(UserError):
     """No session has this id."""
 
@@ -134,6 +153,7 @@ __all__ = [
     "MAX_QUESTION_BYTES",
     "NON_ANALYSIS_KINDS",
     "RATINGS",
+    "ExportRecord",
     "Feedback",
     "Rating",
     "Session",

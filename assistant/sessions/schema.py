@@ -65,7 +65,26 @@ def _create_v1(con: sqlite3.Connection) -> None:
         con.execute(statement)
 
 
-MIGRATIONS: list[Migration] = [_create_v1]
+def _add_exports_v2(con: sqlite3.Connection) -> None:
+    """Version 2: an audit row for every export of the users behind a number."""
+    con.execute(
+        """CREATE TABLE exports (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        answer_id TEXT NOT NULL,
+        role TEXT,
+        principal TEXT,
+        metric TEXT NOT NULL,
+        row_number INTEGER,
+        row_values TEXT NOT NULL,
+        users INTEGER NOT NULL,
+        capped INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+    )"""
+    )
+    con.execute("CREATE INDEX exports_by_answer ON exports (answer_id, id)")
+
+
+MIGRATIONS: list[Migration] = [_create_v1, _add_exports_v2]
 
 
 def connect(path: Path) -> sqlite3.Connection:

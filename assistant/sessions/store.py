@@ -33,6 +33,7 @@ from assistant.sessions.records import (
     MAX_KEY_BYTES,
     MAX_QUESTION_BYTES,
     NON_ANALYSIS_KINDS,
+    ExportRecord,
     Feedback,
     Rating,
     Session,
@@ -52,6 +53,9 @@ _TURN_COLUMNS: Final = (
     "session_id, number, answer_id, question, kind, language, backend, plan, created_at, answer"
 )
 _FEEDBACK_COLUMNS: Final = "id, answer_id, rating, comment, created_at"
+_EXPORT_COLUMNS: Final = (
+    "answer_id, role, principal, metric, row_number, row_values, users, capped, created_at"
+)
 _NOT_ANALYSIS: Final = ", ".join(f"'{kind}'" for kind in NON_ANALYSIS_KINDS)
 
 
@@ -240,6 +244,46 @@ class SessionStore:
             return None
         return Feedback(row[0], row[1], check_rating(row[2]), row[3], _time(row[4]))
 
+    # -- audit of exports ------------------------------------------------------------------
+
+    def add_export(
+        self,
+        answer_id: str,
+        *,
+        role: str | None,
+        principal: str | None,
+        metric: str,
+        row: int | None,
+        values: dict[str, Any],
+        users: int,
+        capped: bool,
+    ) -> ExportRecord:
+        """Record that the users behind a number of `answer_id` were exported (committed)."""
+        now = _now()
+        shown = to_json(values).decode()
+        with self._write() as con:
+            self._require_answer(con, answer_id)
+            cursor = con.execute(
+                f"INSERT INTO exports ({_EXPORT_COLUMNS}) VALUES ({_marks(9)})",
+                (answer_id, role, principal, metric, row, shown, users, int(capped), now),
+            )
+            if cursor.lastrowid is None:
+                raise InternalError("SQLite returned no id for the new export row")
+        return ExportRecord(
+            cursor.lastrowid, answer_id, role, principal, metric, row, values, users, capped,
+            _time(now),
+        )  # fmt: skip
+
+    def exports(self, answer_id: str | None = None, limit: int = 100) -> list[ExportRecord]:
+        """The latest exports (of one answer when `answer_id` is given), newest first."""
+        where, args = ("WHERE answer_id = ?", (answer_id,)) if answer_id else ("", ())
+        with self._read() as con:
+            rows = con.execute(
+                f"SELECT id, {_EXPORT_COLUMNS} FROM exports {where} ORDER BY id DESC LIMIT ?",
+                (*args, _check_limit(limit)),
+            ).fetchall()
+        return [_to_export(r) for r in rows]
+
     # -- plumbing --------------------------------------------------------------------------
 
     @contextmanager
@@ -325,6 +369,11 @@ def _check_limit(limit: int) -> int:
 def _to_session(row: tuple[Any, ...]) -> Session:
     sid, created, updated, role, channel, key, title = row
     return Session(sid, _time(created), _time(updated), role, channel, key, title)
+
+
+def _to_export(r: tuple[Any, ...]) -> ExportRecord:
+    values = json.loads(r[6])
+    return ExportRecord(r[0], r[1], r[2], r[3], r[4], r[5], values, r[7], bool(r[8]), _time(r[9]))
 
 
 def _to_turn(row: tuple[Any, ...]) -> Turn:

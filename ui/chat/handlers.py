@@ -14,23 +14,26 @@ import queue
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Final, NamedTuple
 
 import gradio as gr
 
 from assistant.answer.model import Answer, AnswerError
 from assistant.nlu.text import language_of
+from assistant.retell import retell
 from assistant.service import AssistantService
 from assistant.sessions.records import UnknownSession
 from semantic_layer.errors import UserError
-from ui.chat.labels import stage_word, word
+from semantic_layer.time import Language
+from ui.chat.labels import stage_word, ui_language, word
 from ui.chat.render import short
 from ui.chat.state import ChatState, Turn
 from ui.chat.watching import watch_command, watch_reply
 
 log = logging.getLogger(__name__)
 WORKERS: Final = 8  # questions answered at once (each on its own engine cursor)
+MAX_RETOLD: Final = 20  # earlier answers retold when the interface language changes
 
 
 class AskUpdate(NamedTuple):
@@ -117,6 +120,26 @@ class ChatHandlers:
     def new_conversation(self) -> AskUpdate:
         """A fresh state: the next question starts a new assistant session."""
         return AskUpdate(ChatState(), "", "")
+
+    def retell(self, lang: str, state: ChatState | None) -> ChatState:
+        """The conversation with every earlier answer also told in `lang` (its query rerun), so
+        the cards re-render in the new interface language; the latest `MAX_RETOLD` only."""
+        state = state if isinstance(state, ChatState) else ChatState()
+        target: Language = "zh" if ui_language(lang) == "zh" else "en"
+        turns = list(state.turns)
+        start = max(0, len(turns) - MAX_RETOLD)
+        jobs = {
+            n: self.pool.submit(retell, self.service, t.answer, target, self.role)
+            for n, t in enumerate(turns)
+            if n >= start and t.stored and not t.has(target)
+        }
+        if not jobs:
+            return state
+        for n, job in jobs.items():
+            told = job.result()
+            if told is not None:
+                turns[n] = replace(turns[n], retold=(*turns[n].retold, told))
+        return state.with_turns(tuple(turns))
 
     def switch_language(self, lang: str) -> LanguageUpdate:
         """The fixed interface parts relabelled in `lang` (the cards re-render by themselves)."""

@@ -64,6 +64,13 @@ WORDS: Final[dict[str, dict[UiLanguage, str]]] = {
     "journeys": {"en": "Journeys", "zh": "旅程"},
     "examples": {"en": "Example questions", "zh": "示例问题"},
     "default_journey": {"en": "default", "zh": "默认"},
+    "open_chat": {"en": "Open the chat", "zh": "打开对话"},
+    "chart": {"en": "Chart", "zh": "图表"},
+    "download_csv": {"en": "CSV", "zh": "下载 CSV"},
+    "download_xlsx": {"en": "Excel", "zh": "下载 Excel"},
+    "link": {"en": "Link to this answer", "zh": "本回答的链接"},
+    "users": {"en": "User ids behind", "zh": "导出用户编号"},
+    "this_number": {"en": "this number", "zh": "这个数字"},
 }
 
 STAGES: Final[dict[str, dict[UiLanguage, str]]] = {

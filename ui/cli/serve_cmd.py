@@ -39,8 +39,8 @@ def serve(
 ) -> None:
     """Serve the assistant: the chat at /, the HTTP API under /v1 (API keys from TPA_API_KEYS,
     "key:role,…"), the messaging bots under /bots (TPA_SLACK_*, TPA_FEISHU_*, TPA_DINGTALK_*,
-    TPA_WECOM_*; see docs/bots.md), OpenAPI docs at /docs, /healthz and /metrics. Nothing is
-    fetched from the internet."""
+    TPA_WECOM_*; see docs/bots.md), answer links at /a/{id} (docs/api.md), OpenAPI docs at /docs,
+    /healthz and /metrics. Nothing is fetched from the internet."""
     run_server(host, port, db, model, as_of, chat_role=chat_role)
 
 
