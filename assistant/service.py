@@ -159,10 +159,15 @@ class AssistantService:
         ctx = self.time_context()
         previous = self._previous_plan(session_id)
         question = self._chosen(question, session_id)
-        planned = plan_question(
-            question, ctx, previous, self.planner, self.llm, backend or self.config.backend,
-            self.retriever, self._validator(ctx, role), self._history(session_id),
-        )  # fmt: skip
+        try:
+            planned = plan_question(
+                question, ctx, previous, self.planner, self.llm, backend or self.config.backend,
+                self.retriever, self._validator(ctx, role), self._history(session_id),
+            )  # fmt: skip
+        except Exception as exc:  # a planner bug on odd input is this answer's error, not a 500
+            log.exception("planning %r failed", question[:200])
+            error = unexpected("invalid_plan", exc, base.language)
+            return base.model_copy(update={"text": error.message, "error": error})
         timings = Timings(plan_ms=clock.lap(), llm_calls=planned.calls)
         return self._run(base, planned, ctx, role, timings, clock)
 
@@ -196,6 +201,11 @@ class AssistantService:
             return base.model_copy(update={**fields, "text": error.message, "error": error})
         except TimeError as exc:  # a period that cannot be compared or resolved: say which
             error = AnswerError(code="invalid_plan", message=str(exc))
+            return base.model_copy(update={**fields, "text": error.message, "error": error})
+        except Exception as exc:  # sqlglot or the compiler failed on this plan: say so, log it
+            log.exception("compiling %s failed", fields["plan"])
+            code = "invalid_sql" if plan.kind == "sql" else "invalid_plan"
+            error = unexpected(code, exc, plan.language)
             return base.model_copy(update={**fields, "text": error.message, "error": error})
         timings.compile_ms = clock.lap()
         clock.stage("querying")
@@ -267,6 +277,10 @@ class AssistantService:
                     self.engine.explain(sql)
                 except EngineError as exc:
                     raise UserError(f"the query does not run: {exc}") from None
+                except Exception as exc:  # never out of the planner's repair loop as a crash
+                    raise UserError(
+                        f"the query could not be checked ({type(exc).__name__})"
+                    ) from None
 
         return validate
 
@@ -309,7 +323,21 @@ def _incomplete(lang: str) -> str:
 
 def _code(exc: UserError) -> str:
     name = type(exc).__name__
+    if name == "GuardError" and getattr(exc, "rule", "") == "parse":
+        return "invalid_sql"
     return {"AccessDenied": "access_denied", "GuardError": "sql_refused"}.get(name, "invalid_plan")
+
+
+def unexpected(code: str, exc: BaseException, lang: str) -> AnswerError:
+    """The error answer for a failure inside planning or compiling (logged by the caller)."""
+    what = type(exc).__name__
+    if lang == "zh":
+        message = f"无法处理这个问题（{what}）：请换一种说法，或把问题拆得更简单。"
+    else:
+        message = (
+            f"this question could not be processed ({what}): rephrase it or ask something simpler."
+        )
+    return AnswerError(code=code, message=message)
 
 
 def _data_span(engine: Engine) -> tuple[date | None, date | None]:

@@ -43,6 +43,7 @@ CATEGORIES: Final = (
     "filter-values",
     "unknown-names",
     "tool-payload",
+    "crash",
 )
 LLM_QUESTION: Final = "revenue by city last month"
 
@@ -639,4 +640,17 @@ CASES: Final[tuple[Case, ...]] = (
     Case("body-hidden-table-sql", "tool-payload", "llm-body",
          {"role": "assistant", "content": '{"plan": {"kind": "sql", "sql": "SELECT * FROM '
           'secret_canary", "rationale": "x"}}'}, "rejected"),
+    # -- SQL that crashed sqlglot's tokenizer or generator (issue 14: HTTP 500s) ---------------
+    Case("cut-quote", "crash", "llm-sql", "SELECT region, sum(revenue FROM events WHERE x = '",
+         "rejected", "could not be read"),
+    Case("cut-escape-string", "crash", "llm-sql", "SELECT e'abc", "rejected", "could not be read"),
+    Case("cut-identifier", "crash", "llm-sql", 'SELECT "abc FROM events', "rejected",
+         "could not be read"),
+    Case("cut-dollar", "crash", "llm-sql", "SELECT $$abc", "rejected", "could not be read"),
+    Case("cut-comment", "crash", "llm-sql", "SELECT 1 /* unterminated", "rejected",
+         "could not be read"),
+    Case("cut-hex", "crash", "llm-plan", sql("SELECT x'"), "rejected", "could not be read"),
+    Case("cut-in-body", "crash", "llm-body",
+         {"role": "assistant", "content": '{"plan": {"kind": "sql", "sql": "SELECT \'abc", '
+          '"rationale": "x"}}'}, "rejected"),
 )  # fmt: skip
