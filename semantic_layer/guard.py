@@ -17,6 +17,7 @@ from sqlglot import exp
 from sqlglot.errors import ParseError, SqlglotError
 
 from semantic_layer.errors import UserError
+from semantic_layer.functions import FunctionRefused, refused_functions
 
 MAX_SQL_CHARS = 20_000
 MAX_DEPTH = 64
@@ -359,7 +360,24 @@ def restrict(checked: Checked, row_filters: dict[str, exp.Expr | None]) -> exp.Q
         view = exp.select("*").from_(exp.to_table(name)).where(condition.copy())
         table.replace(view.subquery(table.alias_or_name))
     try:
-        tree.sql(dialect="duckdb")
+        text = tree.sql(dialect="duckdb")
     except Exception as exc:  # what runs must be writable, or it is refused here, not in a route
         raise GuardError("parse", f"the SQL could not be written back: {_why(exc)}") from None
+    _check_duckdb_functions(text)
     return tree
+
+
+def _check_duckdb_functions(sql: str) -> None:
+    """Every function of the SQL that will run, as DuckDB's parser names it, must be on the
+    positive list (`semantic_layer.functions.ALLOWED`): default deny."""
+    try:
+        refused = refused_functions(sql)
+    except FunctionRefused as exc:
+        raise GuardError("parse", str(exc)) from None
+    if refused:
+        names = ", ".join(f"{name}()" for name in refused[:5])
+        raise GuardError(
+            "function",
+            f"function {names} is not allowed in SQL: only plain scalar, aggregate and window "
+            "functions are (no table functions, statistics, plans or settings)",
+        )

@@ -44,6 +44,7 @@ CATEGORIES: Final = (
     "unknown-names",
     "tool-payload",
     "crash",
+    "function-oracle",
 )
 LLM_QUESTION: Final = "revenue by city last month"
 
@@ -89,6 +90,7 @@ GUARD_STATEMENT = "only a single SELECT"
 ONE_STATEMENT = "exactly one statement"
 GUARD_FUNCTION = "is not allowed: it reads files"
 NOT_READABLE = "is not readable"
+FUNCTION_OFF_LIST = "is not allowed in SQL: only plain"
 QUALIFIED = "qualified table names"
 TABLE_FUNCTION = "table functions are not allowed"
 SHADOW = "may not be named like the table"
@@ -653,4 +655,22 @@ CASES: Final[tuple[Case, ...]] = (
     Case("cut-in-body", "crash", "llm-body",
          {"role": "assistant", "content": '{"plan": {"kind": "sql", "sql": "SELECT \'abc", '
           '"rationale": "x"}}'}, "rejected"),
+    # -- functions outside the positive list (issue 14: stats() and plan oracles) ---------------
+    Case("stats-minmax", "function-oracle", "llm-sql", "SELECT stats(city) FROM users",
+         "rejected", FUNCTION_OFF_LIST),
+    Case("serialize-plan", "function-oracle", "llm-sql",
+         "SELECT json_serialize_plan('SELECT secret FROM secret_canary') FROM events",
+         "rejected", FUNCTION_OFF_LIST),
+    Case("serialize-plan-optimize", "function-oracle", "llm-sql",
+         "SELECT json_serialize_plan('SELECT * FROM users WHERE city > ''m''', optimize := true) "
+         "FROM events", "rejected", FUNCTION_OFF_LIST),
+    Case("aggregate-by-name", "function-oracle", "llm-sql",
+         "SELECT list_aggregate([city], 'stats') FROM users", "rejected", FUNCTION_OFF_LIST),
+    Case("qualified-stats", "function-oracle", "llm-sql", "SELECT main.stats(city) FROM users",
+         "rejected", FUNCTION_OFF_LIST),
+    Case("memory-bomb", "function-oracle", "llm-sql",
+         "SELECT list_sum(range(1000000000)) FROM events", "rejected", FUNCTION_OFF_LIST),
+    Case("plan-in-structured", "function-oracle", "llm-plan",
+         sql("SELECT json_serialize_plan('SELECT 1') AS p FROM events"), "rejected",
+         FUNCTION_OFF_LIST),
 )  # fmt: skip
