@@ -27,6 +27,7 @@ from assistant.config import AssistantConfig, BackendName
 from assistant.execute import compile_for, execute
 from assistant.nlu import EmbeddedPlanner, PlannerResult
 from assistant.nlu.text import MAX_QUESTION_CHARS, language_of
+from assistant.ownership import own_answer, own_session
 from assistant.planning import Planned, plan_question
 from assistant.questions import question_problem, storable_question
 from assistant.sessions import SessionStore
@@ -126,18 +127,20 @@ class AssistantService:
         backend: BackendName | None = None,
         channel: str = "api",
         on_stage: Callable[[Stage], None] | None = None,
+        principal: str | None = None,
     ) -> Answer:
         """Answer one question (a follow-up when the session has a previous plan).
 
         `on_stage` hears "understanding", "querying" and "answering" as the work goes (the chat
-        and `/v1/ask/stream` show them)."""
+        and `/v1/ask/stream` show them). `principal` owns a new session; a follow-up in a session
+        of another principal raises `UnknownSession` (see `assistant.ownership`)."""
         clock = _Clock(time.perf_counter(), on_stage)
         clock.stage("understanding")
         started = clock.started
         session = (
-            self.store.session(session_id)
+            own_session(self.store, session_id, principal)
             if session_id
-            else self.store.new_session(role=role, channel=channel)
+            else self.store.new_session(role=role, channel=channel, owner=principal)
         )
         answer = self._answer(question, session.id, role or session.role, backend, clock)
         answer.timings.total_ms = (time.perf_counter() - started) * 1000
@@ -291,11 +294,19 @@ class AssistantService:
 
         return build_catalog(self.model, role)
 
-    def feedback(self, answer_id: str, rating: Rating, comment: str | None = None) -> bool:
-        """Record a rating; a thumbs-up on a verified analysis becomes a retrieval example.
+    def feedback(
+        self,
+        answer_id: str,
+        rating: Rating,
+        comment: str | None = None,
+        *,
+        principal: str | None = None,
+    ) -> bool:
+        """Record a rating on one of `principal`'s answers (another's is `UnknownAnswer`); a
+        thumbs-up on a verified analysis becomes a retrieval example.
 
         Returns whether an example was saved."""
-        answer = self.store.answer(answer_id)
+        answer = own_answer(self.store, answer_id, principal)
         self.store.add_feedback(answer_id, rating, comment)
         if rating != "up" or self.retriever is None or answer.plan is None or answer.error:
             return False

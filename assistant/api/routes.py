@@ -12,6 +12,7 @@ import asyncio
 import json
 import logging
 from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 from typing import Annotated, Any, Final, Literal
 
 import anyio
@@ -23,6 +24,7 @@ from assistant.answer.model import Answer
 from assistant.api.guard import INTERNAL_ERROR, ApiError, RateLimiter, api_key
 from assistant.api.metrics import Metrics
 from assistant.api.settings import ServerSettings
+from assistant.ownership import key_principal, own_answer, own_session
 from assistant.service import AssistantService
 from assistant.sessions.records import UnknownSession
 from semantic_layer.errors import UserError
@@ -61,7 +63,7 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
         backend = body.backend or service.config.backend
         return llm_slots if backend != "embedded" and service.llm is not None else None
 
-    async def caller(request: Request) -> str:
+    async def caller(request: Request) -> Caller:
         key = api_key(request)
         if not settings.api_keys:
             raise ApiError(401, "unauthorized", "no API keys are configured: set TPA_API_KEYS")
@@ -73,15 +75,19 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
             raise ApiError(
                 429, "rate_limited", f"over {settings.rate_per_minute} requests a minute: slow down"
             )
-        return settings.api_keys[key]
+        return Caller(settings.api_keys[key], key_principal(key))
 
-    Role = Annotated[str, Depends(caller)]
+    def role_of(who: Annotated[Caller, Depends(caller)]) -> str:
+        return who.role
 
-    def ask(body: AskRequest, role: str, on_stage: Any = None) -> Answer:
+    Role = Annotated[str, Depends(role_of)]
+    Who = Annotated[Caller, Depends(caller)]  # the role and the principal owning objects
+
+    def ask(body: AskRequest, who: Caller, on_stage: Any = None) -> Answer:
         try:
             answer = service.ask(
-                body.question, session_id=body.session_id, role=role, backend=body.backend,
-                channel="api", on_stage=on_stage,
+                body.question, session_id=body.session_id, role=who.role, backend=body.backend,
+                channel="api", on_stage=on_stage, principal=who.principal,
             )  # fmt: skip
         except UnknownSession as exc:
             raise ApiError(404, "not_found", exc.render()) from None
@@ -91,18 +97,19 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
         return answer
 
     @api.post("/ask", response_model=Answer, summary="Answer one question")
-    async def post_ask(body: AskRequest, role: Role) -> Answer:
-        """The Answer object; a follow-up when `session_id` names an earlier conversation."""
-        answer: Answer = await anyio.to_thread.run_sync(ask, body, role, limiter=slots(body))
+    async def post_ask(body: AskRequest, who: Who) -> Answer:
+        """The Answer object; a follow-up when `session_id` names an earlier conversation of
+        the same caller (another caller's session is 404)."""
+        answer: Answer = await anyio.to_thread.run_sync(ask, body, who, limiter=slots(body))
         return answer
 
     @api.post("/ask/stream", summary="Answer with server-sent stages")
-    async def post_ask_stream(body: AskRequest, role: Role) -> StreamingResponse:
+    async def post_ask_stream(body: AskRequest, who: Who) -> StreamingResponse:
         """`event: stage` (understanding, querying, answering), then `event: answer`."""
         if body.session_id:
-            await anyio.to_thread.run_sync(_known_session, service, body.session_id)
+            await anyio.to_thread.run_sync(_known_session, service, body.session_id, who, True)
         return StreamingResponse(
-            _stream(lambda cb: ask(body, role, cb), slots(body)), media_type="text/event-stream"
+            _stream(lambda cb: ask(body, who, cb), slots(body)), media_type="text/event-stream"
         )
 
     @api.get("/catalog", summary="What the caller's role can ask about")
@@ -110,8 +117,9 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
         return service.catalog(role)
 
     @api.get("/sessions/{session_id}", summary="A conversation and its turns")
-    def get_session(session_id: str, role: Role) -> dict[str, Any]:
-        session = _known_session(service, session_id)
+    def get_session(session_id: str, who: Who) -> dict[str, Any]:
+        """The caller's own conversation (any, for a role granted `read_all_sessions`)."""
+        session = _known_session(service, session_id, who)
         turns = service.store.turns(session.id)
         return {
             "id": session.id, "created_at": session.created_at, "title": session.title,
@@ -123,19 +131,24 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
         }  # fmt: skip
 
     @api.post("/feedback", summary="Thumbs up or down on an answer")
-    def post_feedback(body: FeedbackRequest, role: Role) -> dict[str, Any]:
+    def post_feedback(body: FeedbackRequest, who: Who) -> dict[str, Any]:
+        """On the caller's own answers only (another's is 404)."""
         try:
-            saved = service.feedback(body.answer_id, body.rating, body.comment)
+            saved = service.feedback(
+                body.answer_id, body.rating, body.comment, principal=who.principal
+            )
         except UserError as exc:
             raise ApiError(404, "not_found", exc.render()) from None
         return {"ok": True, "saved_example": saved}
 
     @api.get("/answers/{answer_id}/chart.png", summary="An answer's chart as a PNG (for bots)")
-    def get_chart(answer_id: str, role: Role) -> Response:
+    def get_chart(answer_id: str, who: Who) -> Response:
         from assistant.answer.png import PngUnavailable, render_png
 
         try:
-            answer = service.store.answer(answer_id)
+            answer = own_answer(
+                service.store, answer_id, who.principal, model=service.model, role=who.role
+            )
         except UserError as exc:
             raise ApiError(404, "not_found", exc.render()) from None
         if answer.chart is None:
@@ -149,9 +162,23 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
     return api
 
 
-def _known_session(service: AssistantService, session_id: str) -> Any:
+@dataclass(frozen=True)
+class Caller:
+    """Who called: the role whose policy applies and the principal owning what it creates."""
+
+    role: str
+    principal: str
+
+
+def _known_session(
+    service: AssistantService, session_id: str, who: Caller, write: bool = False
+) -> Any:
+    """The caller's session (or any, to read, for a role granted `read_all_sessions`); 404."""
     try:
-        return service.store.session(session_id)
+        return own_session(
+            service.store, session_id, who.principal,
+            model=None if write else service.model, role=who.role,
+        )  # fmt: skip
     except UserError as exc:
         raise ApiError(404, "not_found", exc.render()) from None
 

@@ -25,7 +25,8 @@ class Session:
     """One conversation: an API client's, a chat window's or a bot chat thread's.
 
     `title` is the first question (shortened), None until the first turn; `updated_at` is the
-    time of the latest turn (the creation time before any).
+    time of the latest turn (the creation time before any). `owner` is the principal that
+    created it: "key:<hash>" (an API key), "user:<name>" (a signed-in chat user), "bot:…".
     """
 
     id: str
@@ -35,6 +36,7 @@ class Session:
     channel: str
     external_key: str | None
     title: str | None
+    owner: str | None = None  # the principal that created it (None: from before owners)
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ from semantic_layer.errors import InternalError, UserError
 
 DEFAULT_FILENAME: Final = "sessions.sqlite3"
 
-_SESSION_COLUMNS: Final = "id, created_at, updated_at, role, channel, external_key, title"
+_SESSION_COLUMNS: Final = "id, created_at, updated_at, role, channel, external_key, title, owner"
 _TURN_COLUMNS: Final = (
     "session_id, number, answer_id, question, kind, language, backend, plan, created_at, answer"
 )
@@ -98,12 +98,18 @@ class SessionStore:
     # -- sessions --------------------------------------------------------------------------
 
     def new_session(
-        self, *, role: str | None = None, channel: str = "api", external_key: str | None = None
+        self,
+        *,
+        role: str | None = None,
+        channel: str = "api",
+        external_key: str | None = None,
+        owner: str | None = None,
     ) -> Session:
-        """A new, empty session (`external_key`: the bot chat thread it belongs to)."""
-        _check_keys(role, channel, external_key)
+        """A new, empty session (`external_key`: the bot chat thread it belongs to; `owner`: the
+        principal that created it)."""
+        _check_keys(role, channel, external_key, owner)
         with self._write() as con:
-            return self._insert_session(con, role, channel, external_key)
+            return self._insert_session(con, role, channel, external_key, owner)
 
     def session(self, session_id: str) -> Session:
         """The session with this id, or `UnknownSession`."""
@@ -120,7 +126,8 @@ class SessionStore:
             ).fetchone()
             if row is not None:
                 return _to_session(row)
-            return self._insert_session(con, role, channel, external_key)
+            owner = f"bot:{channel}:{external_key}"
+            return self._insert_session(con, role, channel, external_key, owner)
 
     def sessions(self, limit: int = 50) -> list[Session]:
         """The `limit` most recently active sessions, newest first."""
@@ -281,12 +288,17 @@ class SessionStore:
             raise UnknownAnswer(answer_id)
 
     def _insert_session(
-        self, con: sqlite3.Connection, role: str | None, channel: str, key: str | None
+        self,
+        con: sqlite3.Connection,
+        role: str | None,
+        channel: str,
+        key: str | None,
+        owner: str | None = None,
     ) -> Session:
         now = _now()
-        row = (uuid.uuid4().hex, now, now, role, channel, key, None)
+        row = (uuid.uuid4().hex, now, now, role, channel, key, None, owner)
         try:
-            con.execute(f"INSERT INTO sessions ({_SESSION_COLUMNS}) VALUES ({_marks(7)})", row)
+            con.execute(f"INSERT INTO sessions ({_SESSION_COLUMNS}) VALUES ({_marks(8)})", row)
         except sqlite3.IntegrityError as error:
             raise UserError(
                 f"channel '{channel}' already has a session for '{key}'",
@@ -308,8 +320,12 @@ def _bind(answer: Answer, session_id: str) -> Answer:
     return answer.model_copy(update={"session_id": session_id})
 
 
-def _check_keys(role: str | None, channel: str, external_key: str | None) -> None:
+def _check_keys(
+    role: str | None, channel: str, external_key: str | None, owner: str | None = None
+) -> None:
     check_text("channel", channel, MAX_KEY_BYTES)
+    if owner is not None:
+        check_text("owner", owner, MAX_KEY_BYTES * 2)
     if role is not None:
         check_text("role", role, MAX_KEY_BYTES)
     if external_key is not None:
@@ -323,8 +339,8 @@ def _check_limit(limit: int) -> int:
 
 
 def _to_session(row: tuple[Any, ...]) -> Session:
-    sid, created, updated, role, channel, key, title = row
-    return Session(sid, _time(created), _time(updated), role, channel, key, title)
+    sid, created, updated, role, channel, key, title, owner = row
+    return Session(sid, _time(created), _time(updated), role, channel, key, title, owner)
 
 
 def _to_turn(row: tuple[Any, ...]) -> Turn:

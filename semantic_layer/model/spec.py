@@ -96,6 +96,8 @@ class PolicySpec(Strict):
     dimensions: Literal["*"] | tuple[Identifier, ...] = "*"
     analyses: Literal["*"] | tuple[Analysis, ...] = "*"
     row_filters: tuple[RowFilter, ...] = ()
+    reviewer: bool = False  # may approve or reject thumbs-up examples for retrieval
+    read_all_sessions: bool = False  # may read every principal's sessions and answers (audit)
 
     def allows_analysis(self, kind: str) -> bool:
         return self.analyses == EVERYTHING or kind in self.analyses or kind in ANSWERS_ONLY
