@@ -87,7 +87,11 @@ class AssistantService:
         """Open everything the config names; clear errors name the file that is wrong."""
         model = load_model(config.model)
         with ExitStack() as opened:  # a later failure closes what was already opened
-            engine = Engine(config.db, timeout_s=config.query_timeout_s, row_cap=config.row_cap)
+            engine = Engine(
+                config.db, timeout_s=config.query_timeout_s, row_cap=config.row_cap,
+                memory_limit=config.memory_limit, temp_limit=config.temp_limit,
+                max_result_bytes=config.max_result_bytes,
+            )  # fmt: skip
             opened.callback(engine.close)
             config.work_dir.mkdir(parents=True, exist_ok=True)
             store = SessionStore.open(config.work_dir / "sessions.sqlite3")

@@ -21,6 +21,7 @@ class ServerSettings(BaseModel):
     api_keys: dict[str, str] = Field(default_factory=dict, description="key → role")
     rate_per_minute: int = Field(default=120, ge=1, description="requests per key per minute")
     max_body_bytes: int = Field(default=64 * 1024, ge=1024)
+    max_header_bytes: int = Field(default=16 * 1024, ge=1024, description="request headers")
 
     @classmethod
     def from_env(

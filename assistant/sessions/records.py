@@ -14,6 +14,7 @@ Rating = Literal["up", "down"]
 RATINGS: Final[tuple[Rating, ...]] = ("up", "down")
 
 MAX_QUESTION_BYTES: Final = 100 * 1024
+MAX_TURN_BYTES: Final = 2 * 1024 * 1024  # one stored answer (bigger tables are kept without rows)
 MAX_COMMENT_BYTES: Final = 4 * 1024
 MAX_KEY_BYTES: Final = 512  # channel, external key, role
 TITLE_CHARS: Final = 80
@@ -134,6 +135,7 @@ __all__ = [
     "MAX_COMMENT_BYTES",
     "MAX_KEY_BYTES",
     "MAX_QUESTION_BYTES",
+    "MAX_TURN_BYTES",
     "NON_ANALYSIS_KINDS",
     "RATINGS",
     "Feedback",

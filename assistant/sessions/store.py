@@ -32,6 +32,7 @@ from assistant.sessions.records import (
     MAX_COMMENT_BYTES,
     MAX_KEY_BYTES,
     MAX_QUESTION_BYTES,
+    MAX_TURN_BYTES,
     NON_ANALYSIS_KINDS,
     Feedback,
     Rating,
@@ -156,6 +157,7 @@ class SessionStore:
         check_text("question", answer.question, MAX_QUESTION_BYTES, empty_ok=True)
         stored = _bind(answer, session_id)
         plan = None if stored.plan is None else to_json(stored.plan).decode()
+        body = _fitted(stored)
         now = _now()
         with self._write() as con:
             self._session(con, session_id)
@@ -164,7 +166,7 @@ class SessionStore:
                 (session_id,),
             ).fetchone()[0]
             row: tuple[Any, ...] = (session_id, number, stored.id, stored.question, stored.kind)
-            row += (stored.language, stored.backend, plan, now, stored.model_dump_json())
+            row += (stored.language, stored.backend, plan, now, body)
             try:
                 con.execute(f"INSERT INTO turns ({_TURN_COLUMNS}) VALUES ({_marks(10)})", row)
             except sqlite3.IntegrityError as error:
@@ -306,6 +308,24 @@ class SessionStore:
                 hint="use session_for(channel, external_key) to continue it",
             ) from error
         return _to_session(row)
+
+
+def _fitted(answer: Answer) -> str:
+    """The answer's JSON as stored: at most `MAX_TURN_BYTES`. A bigger one (a huge table) is
+    kept without its rows and chart, saying so, so one ask cannot grow the file without bound."""
+    body = answer.model_dump_json()
+    if len(body) <= MAX_TURN_BYTES:
+        return body
+    note = (
+        f"the table ({len(answer.rows):,} rows) was too large to keep with the conversation; "
+        "ask again to see it"
+    )
+    trimmed = answer.model_copy(update={"rows": [], "chart": None,
+                                        "warnings": [*answer.warnings, note]})  # fmt: skip
+    body = trimmed.model_dump_json()
+    if len(body) > MAX_TURN_BYTES:
+        raise UserError(f"answer '{answer.id}' is too large to store: {len(body):,} bytes")
+    return body
 
 
 def _bind(answer: Answer, session_id: str) -> Answer:

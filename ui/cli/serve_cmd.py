@@ -85,7 +85,10 @@ def run_server(
         err.print("note: no API keys (TPA_API_KEYS): the /v1 API refuses every request")
     err.print(f"chat on http://{settings.host}:{settings.port}/  (API docs: /docs)")
     try:
-        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+        uvicorn.run(
+            app, host=settings.host, port=settings.port, log_level="warning",
+            http="h11", h11_max_incomplete_event_size=settings.max_header_bytes,
+        )  # fmt: skip
     finally:
         service.close()
 
