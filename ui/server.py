@@ -33,7 +33,8 @@ def build_server(
     Raises:
         UserError: a bot is half configured, or a role is not in the model's policies."""
     config = bots if bots is not None else BotsConfig.from_env()
-    for role in (config.role, chat_role):  # an unknown role fails now, not at the first question
+    roles = (config.role, chat_role, *config.roles.values())
+    for role in roles:  # an unknown role fails now, not at the first question
         service.model.policy(role)
     app = create_app(service, settings)
     app.include_router(bots_router(service, config, chart_png=render_png), prefix="/bots")

@@ -108,6 +108,14 @@ class DingTalkChat:
     user_id: str
     platform: str = PLATFORM
 
+    @property
+    def user(self) -> str:
+        return self.user_id
+
+    @property
+    def channel(self) -> str:
+        return self.conversation_id
+
     def thread_key(self, http: httpx.Client) -> str:
         return self.key
 
