@@ -61,7 +61,9 @@ def bot(small_demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> It
         settings = DingTalkSettings(app_key=APP_KEY, app_secret=SecretStr(APP_SECRET),
                                     api_base=ding.base_url, oapi_base=ding.base_url)  # fmt: skip
         app = FastAPI()
-        router = bots_router(service, BotsConfig(dingtalk=settings, role="analyst"), chart_png=fake_chart_png)
+        router = bots_router(
+            service, BotsConfig(dingtalk=settings, role="analyst"), chart_png=fake_chart_png
+        )
         app.include_router(router, prefix="/bots")
         with TestClient(app) as client:
             yield Bot(client, ding, service, asked)

@@ -93,7 +93,9 @@ def make_bot(
                 api_base=feishu.base_url,
             )  # fmt: skip
             app = FastAPI()
-            router = bots_router(service, BotsConfig(feishu=settings, role="analyst"), chart_png=fake_chart_png)
+            router = bots_router(
+                service, BotsConfig(feishu=settings, role="analyst"), chart_png=fake_chart_png
+            )
             app.include_router(router, prefix="/bots")
             client = TestClient(app).__enter__()
             clients.append(client)

@@ -58,7 +58,9 @@ def bot(small_demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> It
             signing_secret=SecretStr(SECRET), bot_token=SecretStr(TOKEN), api_base=slack.api_base
         )
         app = FastAPI()
-        router = bots_router(service, BotsConfig(slack=settings, role="analyst"), chart_png=fake_chart_png)
+        router = bots_router(
+            service, BotsConfig(slack=settings, role="analyst"), chart_png=fake_chart_png
+        )
         app.include_router(router, prefix="/bots")
         with TestClient(app) as client:
             yield Bot(client, slack, service, asked)

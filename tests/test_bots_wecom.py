@@ -82,7 +82,9 @@ def bot(small_demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> It
             api_base=wecom.base_url,
         )  # fmt: skip
         app = FastAPI()
-        router = bots_router(service, BotsConfig(wecom=settings, role="analyst"), chart_png=fake_chart_png)
+        router = bots_router(
+            service, BotsConfig(wecom=settings, role="analyst"), chart_png=fake_chart_png
+        )
         app.include_router(router, prefix="/bots")
         with TestClient(app) as client:
             yield Bot(client, wecom, service, asked)
