@@ -22,7 +22,7 @@ from semantic_layer.model.semantic import SemanticModel
 
 def key_principal(key: str) -> str:
     """The principal of an API key: a hash of it, never the key itself."""
-    return "key:" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    return "key:" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def audits(model: SemanticModel, role: str | None) -> bool:

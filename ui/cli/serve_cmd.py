@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -65,6 +66,11 @@ def run_server(
     service: AssistantService | None = None
     try:
         settings = ServerSettings.from_env(host=host, port=port)
+        if not settings.chat_sign_in and not _loopback(settings.host):
+            raise UserError(
+                f"the chat has no sign-in, so it may not listen on {settings.host}",
+                hint="set TPA_API_KEYS or TPA_CHAT_USERS (docs/api.md), or serve on 127.0.0.1",
+            )
         service = AssistantService.open(AssistantConfig.from_env(db=db, model=model, as_of=as_of))
         from ui.server import build_server  # the web stack loads only once the data opened
 
@@ -83,6 +89,13 @@ def run_server(
         raise
     if not settings.api_keys:
         err.print("note: no API keys (TPA_API_KEYS): the /v1 API refuses every request")
+    if settings.chat_sign_in:
+        err.print("chat: sign-in required (API keys, TPA_CHAT_USERS or a trusted proxy header)")
+    else:
+        err.print(
+            f"chat: no sign-in configured, so it serves loopback only ({settings.host}) as the "
+            f"'{chat_role or 'default'}' role; set TPA_API_KEYS or TPA_CHAT_USERS to serve others"
+        )
     err.print(f"chat on http://{settings.host}:{settings.port}/  (API docs: /docs)")
     try:
         uvicorn.run(
@@ -91,6 +104,15 @@ def run_server(
         )  # fmt: skip
     finally:
         service.close()
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 __all__ = ["run_server", "serve"]
