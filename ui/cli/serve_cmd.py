@@ -38,7 +38,8 @@ def serve(
     as_of: AsOfOption = None,
     chat_role: ChatRoleOption = None,
 ) -> None:
-    """Serve the assistant: the chat at /, the HTTP API under /v1 (API keys from TPA_API_KEYS,
+    """Serve the assistant: the chat at / (sign-in with an API key or a TPA_CHAT_USERS user when
+    either is set; otherwise loopback only), the HTTP API under /v1 (API keys from TPA_API_KEYS,
     "key:role,…"), the messaging bots under /bots (TPA_SLACK_*, TPA_FEISHU_*, TPA_DINGTALK_*,
     TPA_WECOM_*; see docs/bots.md), OpenAPI docs at /docs, /healthz and /metrics. Nothing is
     fetched from the internet."""
