@@ -109,7 +109,17 @@ def test_group_message_is_answered_with_text_and_chart(bot: Bot) -> None:
     assert image["body"]["openConversationId"] == GROUP
     assert image["body"]["robotCode"] == APP_KEY and image["data"] == TINY_PNG
     session = bot.service.store.session_for("dingtalk", f"{GROUP}:manager1")
-    assert bot.asked == [(QUESTION, {"session_id": session.id, "channel": "dingtalk"})]
+    assert bot.asked == [
+        (
+            QUESTION,
+            {
+                "session_id": session.id,
+                "role": "analyst",
+                "channel": "dingtalk",
+                "principal": session.owner,
+            },
+        )
+    ]
 
 
 def test_follow_up_from_the_same_person_continues_the_conversation(bot: Bot) -> None:
@@ -155,4 +165,17 @@ def test_a_session_webhook_on_another_host_is_refused(bot: Bot) -> None:
     response = bot.post(callback(bot, QUESTION, "msg040", webhook=elsewhere))
     assert response.status_code == 400
     assert "TPA_DINGTALK_OAPI_BASE" in response.json()["error"]["message"]
+    assert bot.asked == [] and bot.ding.received == []
+
+
+@pytest.mark.parametrize(
+    "path", ["/robot/../other-path", "/robot/%2e%2e/v1.0/oauth2", "/robot/..%2fx", "//robot/x"]
+)
+def test_a_session_webhook_that_leaves_robot_after_normalising_is_refused(
+    bot: Bot, path: str
+) -> None:
+    """Found by the attack run: the prefix check accepted /robot/../other-path on the host."""
+    host = bot.ding.base_url.rstrip("/")
+    response = bot.post(callback(bot, QUESTION, f"msg-{len(path)}", webhook=f"{host}{path}"))
+    assert response.status_code == 400
     assert bot.asked == [] and bot.ding.received == []

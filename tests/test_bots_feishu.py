@@ -167,7 +167,17 @@ def test_group_mention_is_answered_in_a_thread_with_text_then_chart(bot: Bot) ->
     assert (image["message_id"], image["msg_type"]) == ("om_first", "image")
     assert bot.feishu.images[image["content"]["image_key"]] == TINY_PNG
     session = bot.service.store.session_for("feishu", f"{CHAT}:om_first")
-    assert bot.asked == [(QUESTION, {"session_id": session.id, "channel": "feishu"})]
+    assert bot.asked == [
+        (
+            QUESTION,
+            {
+                "session_id": session.id,
+                "role": "analyst",
+                "channel": "feishu",
+                "principal": session.owner,
+            },
+        )
+    ]
 
 
 def test_follow_up_in_the_thread_continues_the_conversation(bot: Bot) -> None:

@@ -146,7 +146,8 @@ def test_mention_is_answered_in_its_thread_with_text_then_chart(bot: Bot) -> Non
     session = bot.service.store.session_for("slack", f"{CHANNEL}:{ts}")
     assert bot.asked == [
         ("which touchpoint lost the most users last week",
-         {"session_id": session.id, "channel": "slack"}),
+         {"session_id": session.id, "role": "analyst", "channel": "slack",
+          "principal": session.owner}),
     ]  # fmt: skip
 
 
