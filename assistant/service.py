@@ -24,12 +24,14 @@ from typing import Any, Literal
 from assistant.answer.model import Answer, AnswerError, Timings, UnusedSpan
 from assistant.answering import plan_json, with_data, without_data
 from assistant.config import AssistantConfig, BackendName
+from assistant.examples import ExampleReview
 from assistant.execute import compile_for, execute
 from assistant.nlu import EmbeddedPlanner, PlannerResult
 from assistant.nlu.text import MAX_QUESTION_CHARS, language_of
 from assistant.ownership import own_answer, own_session
 from assistant.planning import Planned, plan_question
 from assistant.questions import question_problem, storable_question
+from assistant.retrieval.scoped import RoleRetrieval
 from assistant.sessions import SessionStore
 from connectors.engine import Engine, EngineError
 from semantic_layer.errors import UserError
@@ -78,6 +80,8 @@ class AssistantService:
             retrieval=retriever,
             example_threshold=_example_threshold() if retriever is not None else None,
         )
+        self.examples = ExampleReview(model, store, retriever)
+        self._planners: dict[str, tuple[EmbeddedPlanner, Any]] = {}  # per role (examples)
         self._today = config.as_of or _data_as_of(engine)
         self._data_span = _data_span(engine)
         self._lock = threading.Lock()
@@ -166,10 +170,11 @@ class AssistantService:
         ctx = self.time_context()
         previous = self._previous_plan(session_id)
         question = self._chosen(question, session_id)
+        planner, retrieval = self._planner_for(role)
         try:
             planned = plan_question(
-                question, ctx, previous, self.planner, self.llm, backend or self.config.backend,
-                self.retriever, self._validator(ctx, role), self._history(session_id),
+                question, ctx, previous, planner, self.llm, backend or self.config.backend,
+                retrieval, self._validator(ctx, role), self._history(session_id),
             )  # fmt: skip
         except Exception as exc:  # a planner bug on odd input is this answer's error, not a 500
             log.exception("planning %r failed", question[:200])
@@ -235,6 +240,20 @@ class AssistantService:
         answer = with_data(base, fields, executed, self.model)
         timings.answer_ms = clock.lap()
         return answer
+
+    def _planner_for(self, role: str | None) -> tuple[EmbeddedPlanner, Any]:
+        """The embedded planner and retrieval of `role`: reviewed examples of that role only."""
+        if self.retriever is None:
+            return self.planner, None
+        name = self.examples.role_name(role)
+        with self._lock:
+            if name not in self._planners:
+                scoped = RoleRetrieval(self.retriever, name)
+                planner = EmbeddedPlanner(
+                    self.model, retrieval=scoped, example_threshold=_example_threshold()
+                )
+                self._planners[name] = (planner, scoped)
+            return self._planners[name]
 
     def _chosen(self, question: str, session_id: str) -> str:
         """After a clarification, typing a choice's label (or its number) asks its question."""
@@ -305,18 +324,25 @@ class AssistantService:
         comment: str | None = None,
         *,
         principal: str | None = None,
+        role: str | None = None,
     ) -> bool:
-        """Record a rating on one of `principal`'s answers (another's is `UnknownAnswer`); a
-        thumbs-up on a verified analysis becomes a retrieval example.
+        """Record a rating on one of `principal`'s answers (another's is `UnknownAnswer`). A
+        thumbs-up on an analysis only proposes it as an example for `role` (the session's when
+        None); a reviewer approves it before retrieval uses it (`assistant.examples`) — a
+        reviewer's own thumbs-up is approved at once.
 
-        Returns whether an example was saved."""
+        Returns whether an example was proposed."""
         answer = own_answer(self.store, answer_id, principal)
         self.store.add_feedback(answer_id, rating, comment)
-        if rating != "up" or self.retriever is None or answer.plan is None or answer.error:
+        if rating != "up":
             return False
-        if answer.plan.get("kind") in ("clarify", "unsupported", "sql"):
+        if role is None and answer.session_id:
+            role = self.store.session(answer.session_id).role
+        proposal = self.examples.propose(answer, role, principal)
+        if proposal is None:
             return False
-        self.retriever.add_example(answer.question, answer.plan, answer.language)
+        if proposal.status == "pending" and self.examples.is_reviewer(role):
+            self.examples.review(answer_id, True, role, principal or "reviewer")
         return True
 
 
@@ -383,8 +409,16 @@ def _open_retriever(config: AssistantConfig, model: SemanticModel) -> Any:
     """The retrieval index; a missing, stale or corrupt one is rebuilt (a corrupt one is moved
     aside first), and the log says so: answers never depend on the index being intact."""
     from assistant.retrieval import Retriever
+    from assistant.retrieval.store import EXAMPLES_FILE, migrate_examples
 
-    retriever = Retriever.open(config.index_dir or config.work_dir / "index", model)
+    index = config.index_dir or config.work_dir / "index"
+    migrated = migrate_examples(index.parent / EXAMPLES_FILE, model.settings.default_role)
+    if migrated:
+        log.warning(
+            "%d examples saved before review now serve the '%s' role only (see docs/assistant.md)",
+            migrated, model.settings.default_role,
+        )  # fmt: skip
+    retriever = Retriever.open(index, model)
     report = retriever.report
     if report.rebuilt:
         log.warning(

@@ -168,9 +168,7 @@ def test_thumbs_record_feedback_and_confirm(
     assert feedback is not None and feedback.rating == "down"
     calls: list[tuple[str, str]] = []
 
-    def saved(
-        answer_id: str, rating: str, comment: str | None = None, principal: str | None = None
-    ) -> bool:
+    def saved(answer_id: str, rating: str, comment: str | None = None, **who: object) -> bool:
         calls.append((answer_id, rating))
         return True
 

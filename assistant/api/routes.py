@@ -135,11 +135,32 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
         """On the caller's own answers only (another's is 404)."""
         try:
             saved = service.feedback(
-                body.answer_id, body.rating, body.comment, principal=who.principal
+                body.answer_id, body.rating, body.comment, principal=who.principal, role=who.role
             )
         except UserError as exc:
             raise ApiError(404, "not_found", exc.render()) from None
-        return {"ok": True, "saved_example": saved}
+        status = service.store.proposal(body.answer_id).status if saved else None
+        return {"ok": True, "saved_example": saved, "example_status": status}
+
+    @api.get("/examples", summary="Examples proposed by thumbs-up (reviewers only)")
+    def get_examples(who: Who, status: str = "pending") -> dict[str, Any]:
+        _reviewer(service, who)
+        try:
+            found = service.store.proposals(None if status == "all" else status)
+        except UserError as exc:
+            raise ApiError(422, "invalid_request", exc.render()) from None
+        return {"examples": [_proposal(p) for p in found]}
+
+    @api.post("/examples/{answer_id}/{decision}", summary="Approve or reject an example")
+    def post_review(answer_id: str, decision: Literal["approve", "reject"], who: Who) -> Any:
+        _reviewer(service, who)
+        try:
+            done = service.examples.review(
+                answer_id, decision == "approve", who.role, who.principal
+            )
+        except UserError as exc:
+            raise ApiError(404, "not_found", exc.render()) from None
+        return _proposal(done)
 
     @api.get("/answers/{answer_id}/chart.png", summary="An answer's chart as a PNG (for bots)")
     def get_chart(answer_id: str, who: Who) -> Response:
@@ -168,6 +189,22 @@ class Caller:
 
     role: str
     principal: str
+
+
+def _reviewer(service: AssistantService, who: "Caller") -> None:
+    if not service.examples.is_reviewer(who.role):
+        raise ApiError(
+            403, "access_denied", f"role '{who.role}' may not review examples (reviewer: true)"
+        )
+
+
+def _proposal(p: Any) -> dict[str, Any]:
+    """A proposal as reviewers see it (who proposed it stays private)."""
+    return {
+        "answer_id": p.answer_id, "question": p.question, "plan": p.plan,
+        "language": p.language, "role": p.role, "status": p.status,
+        "created_at": p.created_at, "reviewed_at": p.reviewed_at,
+    }  # fmt: skip
 
 
 def _known_session(

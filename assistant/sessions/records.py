@@ -72,6 +72,27 @@ class Feedback:
     created_at: datetime
 
 
+ExampleStatus = Literal["pending", "approved", "rejected"]
+EXAMPLE_STATUSES: Final[tuple[ExampleStatus, ...]] = ("pending", "approved", "rejected")
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A thumbs-up answer proposed as a retrieval example, and where its review stands. Once
+    approved it serves `role` only; `owner` (who asked) is never shown to other callers."""
+
+    answer_id: str
+    question: str
+    plan: dict[str, Any]
+    language: str
+    role: str | None
+    owner: str | None
+    status: ExampleStatus
+    reviewer: str | None
+    created_at: datetime
+    reviewed_at: datetime | None
+
+
 class UnknownSession(UserError):
     """No session has this id."""
 
@@ -132,13 +153,16 @@ def make_title(question: str) -> str:
 
 
 __all__ = [
+    "EXAMPLE_STATUSES",
     "MAX_COMMENT_BYTES",
     "MAX_KEY_BYTES",
     "MAX_QUESTION_BYTES",
     "MAX_TURN_BYTES",
     "NON_ANALYSIS_KINDS",
     "RATINGS",
+    "ExampleStatus",
     "Feedback",
+    "Proposal",
     "Rating",
     "Session",
     "SessionStoreError",

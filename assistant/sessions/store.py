@@ -29,12 +29,15 @@ from pydantic_core import to_json
 from assistant.answer.model import Answer
 from assistant.sessions import schema
 from assistant.sessions.records import (
+    EXAMPLE_STATUSES,
     MAX_COMMENT_BYTES,
     MAX_KEY_BYTES,
     MAX_QUESTION_BYTES,
     MAX_TURN_BYTES,
     NON_ANALYSIS_KINDS,
+    ExampleStatus,
     Feedback,
+    Proposal,
     Rating,
     Session,
     Turn,
@@ -53,6 +56,9 @@ _TURN_COLUMNS: Final = (
     "session_id, number, answer_id, question, kind, language, backend, plan, created_at, answer"
 )
 _FEEDBACK_COLUMNS: Final = "id, answer_id, rating, comment, created_at"
+_EXAMPLE_COLUMNS: Final = (
+    "answer_id, question, plan, language, role, owner, status, reviewer, created_at, reviewed_at"
+)
 _NOT_ANALYSIS: Final = ", ".join(f"'{kind}'" for kind in NON_ANALYSIS_KINDS)
 
 
@@ -249,6 +255,59 @@ class SessionStore:
             return None
         return Feedback(row[0], row[1], check_rating(row[2]), row[3], _time(row[4]))
 
+    # -- examples proposed by a thumbs-up, and their review ---------------------------------
+
+    def propose_example(self, answer: Answer, role: str | None, owner: str | None) -> Proposal:
+        """Propose `answer` (a stored analysis) as an example for `role`; proposing it again
+        keeps the review already done."""
+        if answer.plan is None:
+            raise UserError(f"answer '{answer.id}' has no plan to reuse", names=(answer.id,))
+        plan = to_json(answer.plan).decode()
+        with self._write() as con:
+            self._require_answer(con, answer.id)
+            con.execute(
+                f"INSERT INTO examples ({_EXAMPLE_COLUMNS}) VALUES ({_marks(10)}) "
+                "ON CONFLICT (answer_id) DO NOTHING",
+                (answer.id, answer.question, plan, answer.language, role, owner, "pending", None,
+                 _now(), None),
+            )  # fmt: skip
+            return self._proposal(con, answer.id)
+
+    def proposals(self, status: str | None = "pending", limit: int = 100) -> list[Proposal]:
+        """Proposed examples, oldest first (all statuses when `status` is None)."""
+        where, args = ("", ()) if status is None else ("WHERE status = ?", (_status(status),))
+        with self._read() as con:
+            rows = con.execute(
+                f"SELECT {_EXAMPLE_COLUMNS} FROM examples {where} ORDER BY created_at LIMIT ?",
+                (*args, _check_limit(limit)),
+            ).fetchall()
+        return [_to_proposal(row) for row in rows]
+
+    def proposal(self, answer_id: str) -> Proposal:
+        """The proposal of an answer, or `UnknownAnswer`."""
+        with self._read() as con:
+            return self._proposal(con, answer_id)
+
+    def review_example(self, answer_id: str, status: str, reviewer: str) -> Proposal:
+        """Approve or reject a proposal (or change an earlier decision)."""
+        checked = _status(status)
+        check_text("reviewer", reviewer, MAX_KEY_BYTES)
+        with self._write() as con:
+            self._proposal(con, answer_id)
+            con.execute(
+                "UPDATE examples SET status = ?, reviewer = ?, reviewed_at = ? WHERE answer_id = ?",
+                (checked, reviewer, _now(), answer_id),
+            )
+            return self._proposal(con, answer_id)
+
+    def _proposal(self, con: sqlite3.Connection, answer_id: str) -> Proposal:
+        row = con.execute(
+            f"SELECT {_EXAMPLE_COLUMNS} FROM examples WHERE answer_id = ?", (answer_id,)
+        ).fetchone()
+        if row is None:
+            raise UnknownAnswer(answer_id)
+        return _to_proposal(row)
+
     # -- plumbing --------------------------------------------------------------------------
 
     @contextmanager
@@ -326,6 +385,23 @@ def _fitted(answer: Answer) -> str:
     if len(body) > MAX_TURN_BYTES:
         raise UserError(f"answer '{answer.id}' is too large to store: {len(body):,} bytes")
     return body
+
+
+def _status(status: str) -> ExampleStatus:
+    for allowed in EXAMPLE_STATUSES:
+        if status == allowed:
+            return allowed
+    raise UserError(
+        f"unknown example status '{status}'", hint="expected one of: pending, approved, rejected"
+    )
+
+
+def _to_proposal(row: tuple[Any, ...]) -> Proposal:
+    answer_id, question, plan, language, role, owner, status, reviewer, created, reviewed = row
+    return Proposal(
+        answer_id, question, _plan(plan), language, role, owner, _status(status), reviewer,
+        _time(created), None if reviewed is None else _time(reviewed),
+    )  # fmt: skip
 
 
 def _bind(answer: Answer, session_id: str) -> Answer:

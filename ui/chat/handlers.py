@@ -134,14 +134,23 @@ class ChatHandlers:
             return word("signed_out", lang)
         try:
             saved = self.service.feedback(
-                answer_id, "up" if rating == "up" else "down", principal=who.principal or None
-            )
+                answer_id, "up" if rating == "up" else "down", principal=who.principal or None,
+                role=who.role,
+            )  # fmt: skip
         except UserError as exc:
             return word("feedback_failed", lang, reason=exc.message)
         except Exception:
             log.exception("the chat could not save feedback on %s", answer_id)
             return word("feedback_failed", lang, reason=word("failed", lang))
+        if saved and self._approved(answer_id):
+            return word("thanks_approved", lang)  # a reviewer's own thumbs-up
         return word("thanks_saved" if saved else "thanks", lang)
+
+    def _approved(self, answer_id: str) -> bool:
+        try:
+            return self.service.store.proposal(answer_id).status == "approved"
+        except UserError:
+            return False
 
     def new_conversation(self) -> AskUpdate:
         """A fresh state: the next question starts a new assistant session."""
