@@ -28,14 +28,26 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 AnswerId = Annotated[str, typer.Argument(help="The answer id (the `id` column of `list`).")]
 
 
+@examples.callback()
+def _group(ctx: typer.Context, db: DbOption = None, model: ModelOption = None) -> None:
+    """`--db` and `--model` may also be given before the subcommand."""
+    ctx.obj = (db, model)
+
+
+def _where(ctx: typer.Context, db: Path | None, model: Path | None) -> tuple[Path | None, ...]:
+    given = ctx.obj if isinstance(ctx.obj, tuple) else (None, None)
+    return (db or given[0], model or given[1])
+
+
 @examples.command("list")
 def list_(
+    ctx: typer.Context,
     status: Annotated[str, typer.Option(help="pending, approved, rejected or all.")] = "pending",
     db: DbOption = None,
     model: ModelOption = None,
 ) -> None:
     """The proposed examples, oldest first."""
-    with _service(db, model) as service:
+    with _service(*_where(ctx, db, model)) as service:
         found = service.store.proposals(None if status == "all" else status, limit=1000)
     table = Table("id", "status", "role", "language", "question", "plan")
     for p in found:
@@ -45,15 +57,19 @@ def list_(
 
 
 @examples.command()
-def approve(answer_id: AnswerId, db: DbOption = None, model: ModelOption = None) -> None:
+def approve(
+    ctx: typer.Context, answer_id: AnswerId, db: DbOption = None, model: ModelOption = None
+) -> None:
     """Approve an example: retrieval reuses it for its role from now on."""
-    _review(answer_id, True, db, model)
+    _review(answer_id, True, *_where(ctx, db, model))
 
 
 @examples.command()
-def reject(answer_id: AnswerId, db: DbOption = None, model: ModelOption = None) -> None:
+def reject(
+    ctx: typer.Context, answer_id: AnswerId, db: DbOption = None, model: ModelOption = None
+) -> None:
     """Reject an example (and withdraw it if it was approved)."""
-    _review(answer_id, False, db, model)
+    _review(answer_id, False, *_where(ctx, db, model))
 
 
 def _review(answer_id: str, approve: bool, db: Path | None, model: Path | None) -> None:
