@@ -104,7 +104,7 @@ class FakeRequest:
 
 def test_each_person_keeps_their_own_conversations_and_ratings(service: AssistantService) -> None:
     signin = SignIn(SETTINGS)
-    handlers = ChatHandlers(service, None, signin)
+    handlers = ChatHandlers(service, None, signin=signin)
 
     def as_(name: str, secret: str) -> FakeRequest:
         who = signin.check(name, secret)
