@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any, Final
 
 from assistant.answer.model import Answer
+from assistant.ownership import own_answer
 from assistant.service import AssistantService
 from assistant.sessions.records import UnknownAnswer
 from semantic_layer import guard
@@ -78,9 +79,14 @@ def may_view(model: SemanticModel, answer: Answer, owner: str | None, viewer: st
     return all(f in theirs.row_filters for f in mine.row_filters)
 
 
-def visible_answer(service: AssistantService, answer_id: str, viewer: str | None) -> Answer:
-    """The stored answer when `viewer` may see it; otherwise `UnknownAnswer`, as if it did not
-    exist."""
+def visible_answer(
+    service: AssistantService, answer_id: str, viewer: str | None, principal: str | None = None
+) -> Answer:
+    """The stored answer when `viewer` may see it — and, for a known `principal`, when it is
+    theirs (or their role audits: `ownership.own_answer`); otherwise `UnknownAnswer`, as if it
+    did not exist."""
+    if principal is not None:
+        own_answer(service.store, answer_id, principal, model=service.model, role=viewer)
     answer = service.store.answer(answer_id)
     owner = service.store.session(answer.session_id).role if answer.session_id else None
     if not may_view(service.model, answer, owner, viewer):

@@ -110,38 +110,39 @@ def test_the_link_is_a_page_in_the_answers_language_that_fetches_nothing(
     client: TestClient,
 ) -> None:
     answer = ask(client, "各渠道上周活跃用户数", EAST).json()  # type: ignore[attr-defined]
-    page = client.get(f"/a/{answer['id']}", headers={"Accept": "text/html"})
+    page = client.get(f"/a/{answer['id']}", headers={"Accept": "text/html", **EAST})
     assert page.status_code == 200 and '<html lang="zh-CN">' in page.text
     assert "<figcaption>图表：" in page.text and answer["text"][:10] in page.text
     assert "?format=csv" in page.text and "<table>" in page.text
     assert EXTERNAL.findall(page.text) == []
     assert client.get("/a-assets/plotly.min.js").status_code == 200
-    as_json = client.get(f"/a/{answer['id']}", params={"format": "json"})
+    as_json = client.get(f"/a/{answer['id']}", params={"format": "json"}, headers=EAST)
     assert as_json.json()["id"] == answer["id"]
-    xlsx = client.get(f"/a/{answer['id']}", params={"format": "xlsx"})
+    xlsx = client.get(f"/a/{answer['id']}", params={"format": "xlsx"}, headers=EAST)
     assert "spreadsheetml" in xlsx.headers["content-type"]
 
 
-def test_the_link_honours_the_viewers_role(client: TestClient) -> None:
-    """Without a key the viewer is the chat's role (east_marketing here); with one, its role."""
+def test_the_link_honours_the_viewer(client: TestClient) -> None:
+    """With sign-in configured (API keys here) a link needs a key: the answer is the key's own
+    (issue 14: objects belong to their caller), and its role must still see it."""
     analyst = ask(client, "revenue by region last week", ANALYST).json()  # type: ignore[attr-defined]
-    assert client.get(f"/a/{analyst['id']}").status_code == 404
+    assert client.get(f"/a/{analyst['id']}").status_code == 401
     assert client.get(f"/a/{analyst['id']}", headers=ANALYST).status_code == 200
     assert client.get(f"/a/{analyst['id']}", headers=SERVICE).status_code == 404
     assert client.get(f"/a/{analyst['id']}", headers={"X-API-Key": "wrong"}).status_code == 401
-    assert client.get("/a/does-not-exist").status_code == 404
+    assert client.get("/a/does-not-exist", headers=ANALYST).status_code == 404
 
 
 def test_the_links_users_csv_is_the_same_audited_export(
     client: TestClient, service: AssistantService
 ) -> None:
     east = ask(client, "active users by channel last week", EAST).json()  # type: ignore[attr-defined]
-    url = f"/a/{east['id']}/users.csv"
-    denied = client.get(url, params={"row": 0})  # the chat's role (east_marketing): no export
+    denied = client.get(f"/a/{east['id']}/users.csv", params={"row": 0}, headers=EAST)
     assert denied.status_code == 403 and denied.json()["error"]["code"] == "export_denied"
-    found = client.get(url, params={"row": 0}, headers=ANALYST)
+    mine = ask(client, "active users by channel last week", ANALYST).json()  # type: ignore[attr-defined]
+    found = client.get(f"/a/{mine['id']}/users.csv", params={"row": 0}, headers=ANALYST)
     assert found.status_code == 200 and "attachment" in found.headers["content-disposition"]
-    value = east["rows"][0][east["columns"].index("active_users")]
+    value = mine["rows"][0][mine["columns"].index("active_users")]
     assert len(found.text.splitlines()) == value + 1  # the header, then one id a line
-    (audit,) = service.store.exports(east["id"])
+    (audit,) = service.store.exports(mine["id"])
     assert audit.row == 0 and audit.principal and audit.principal.startswith("key:")

@@ -60,7 +60,9 @@ def bot(small_demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> It
             signing_secret=SecretStr(SECRET), bot_token=SecretStr(TOKEN), api_base=slack.api_base
         )
         app = FastAPI()
-        router = bots_router(service, BotsConfig(slack=settings), chart_png=fake_chart_png)
+        router = bots_router(
+            service, BotsConfig(slack=settings, role="analyst"), chart_png=fake_chart_png
+        )
         app.include_router(router, prefix="/bots")
         with TestClient(app) as client:
             yield Bot(client, slack, service, asked)
@@ -146,7 +148,8 @@ def test_mention_is_answered_in_its_thread_with_text_then_chart(bot: Bot) -> Non
     session = bot.service.store.session_for("slack", f"{CHANNEL}:{ts}")
     assert bot.asked == [
         ("which touchpoint lost the most users last week",
-         {"session_id": session.id, "channel": "slack"}),
+         {"session_id": session.id, "role": "analyst", "channel": "slack",
+          "principal": session.owner}),
     ]  # fmt: skip
 
 

@@ -57,6 +57,10 @@ def test_every_surface_is_served_by_one_app(client: TestClient) -> None:
 
 
 def test_the_chat_is_at_the_root_and_fetches_nothing_from_outside(client: TestClient) -> None:
+    assert client.get("/", follow_redirects=False).headers["location"] == "/login"
+    login = client.get("/login")
+    assert login.status_code == 200 and EXTERNAL.findall(login.text) == []
+    client.post("/login", data={"name": "", "secret": "k-analyst"}, follow_redirects=False)
     page = client.get("/")
     assert page.status_code == 200 and "gradio" in page.text.lower()
     assert EXTERNAL.findall(page.text) == []

@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import json
 from pathlib import Path
-from typing import Final, Literal
+from typing import Final, Literal, cast
 
 import plotly  # type: ignore[import-untyped]
 from fastapi import APIRouter, FastAPI, Request
@@ -29,6 +29,7 @@ from assistant.answer.narrate.numbers import currency_symbol
 from assistant.api.answers import answer_file, principal, users_response
 from assistant.api.guard import ApiError, RateLimiter, api_key
 from assistant.api.settings import ServerSettings
+from assistant.ownership import key_principal
 from assistant.service import AssistantService
 from assistant.takeaway import visible_answer
 from semantic_layer.errors import UserError
@@ -50,8 +51,13 @@ def add_links(
 
     def viewer(request: Request) -> str | None:
         key = api_key(request)
+        who = getattr(request.state, "tpa_who", None)  # signed in to the chat (`ui.signin`)
+        if key is None and who is not None:
+            return cast("str | None", who.role)
+        if key is None and settings.chat_sign_in:
+            raise ApiError(401, "unauthorized", "sign in or pass an API key to open this link")
         if key is None:
-            return browser_role
+            return browser_role  # no sign-in configured: served on loopback only
         if key not in settings.api_keys:
             raise ApiError(401, "unauthorized", "the API key is not valid")
         if not limiter.allow(key):
@@ -64,7 +70,7 @@ def add_links(
     def get_link(answer_id: str, request: Request, format: LinkFormat | None = None) -> Response:
         role = viewer(request)
         try:
-            answer = visible_answer(service, answer_id, role)
+            answer = visible_answer(service, answer_id, role, _principal(request))
         except UserError as exc:
             raise ApiError(404, "not_found", exc.render()) from None
         wanted = format or ("html" if "text/html" in request.headers.get("accept", "") else "json")
@@ -81,6 +87,13 @@ def add_links(
         who = principal(request) if api_key(request) else "chat"
         found: Response = users_response(service, answer_id, viewer(request), row, None, who, "csv")
         return found
+
+    def _principal(request: Request) -> str | None:
+        key = api_key(request)
+        if key is not None:
+            return key_principal(key)
+        who = getattr(request.state, "tpa_who", None)
+        return cast("str | None", who.principal) if who is not None else None
 
     @links.get("/a-assets/plotly.min.js", include_in_schema=False)
     def plotly_js() -> FileResponse:

@@ -82,16 +82,17 @@ def principal(request: Request) -> str:
 
 
 def answer_routes(
-    service: AssistantService, caller: Callable[[Request], Awaitable[str]]
+    service: AssistantService, caller: Callable[[Request], Awaitable[Any]]
 ) -> APIRouter:
-    """The routes, using the API's own key → role check (`routes.router`'s `caller`)."""
+    """The routes, using the API's own key → caller check (`routes.router`'s `caller`: a role and
+    the principal that owns what it creates)."""
     api = APIRouter()
-    Role = Annotated[str, Depends(caller)]
+    Who = Annotated[Any, Depends(caller)]
 
     @api.get("/answers/{answer_id}", summary="A stored answer, or its table as CSV / XLSX")
-    def get_answer(answer_id: str, role: Role, format: FormatParam = "json") -> Any:
+    def get_answer(answer_id: str, who: Who, format: FormatParam = "json") -> Any:
         try:
-            answer = visible_answer(service, answer_id, role)
+            answer = visible_answer(service, answer_id, who.role, who.principal)
         except UserError as exc:
             raise ApiError(404, "not_found", exc.render()) from None
         return answer if format == "json" else answer_file(service, answer, format)
@@ -100,14 +101,17 @@ def answer_routes(
     def post_users(
         answer_id: str,
         body: UsersRequest,
-        role: Role,
-        request: Request,
+        who: Who,
         format: UsersFormat = "json",
     ) -> Any:
         """Ids only, at most 10,000 (`capped` says when there were more); needs a role with
         `export: true`, and every export is recorded in the session store."""
+        try:
+            visible_answer(service, answer_id, who.role, who.principal)  # theirs, or 404
+        except UserError as exc:
+            raise ApiError(404, "not_found", exc.render()) from None
         return users_response(
-            service, answer_id, role, body.row, body.metric, principal(request), format
+            service, answer_id, who.role, body.row, body.metric, who.principal, format
         )
 
     return api

@@ -14,7 +14,14 @@ from fastapi.responses import PlainTextResponse
 from starlette.exceptions import HTTPException
 
 from assistant.api.docs_page import add_offline_docs
-from assistant.api.guard import INTERNAL_ERROR, ApiError, BodyLimit, BodyTooLarge, error_response
+from assistant.api.guard import (
+    INTERNAL_ERROR,
+    ApiError,
+    BodyLimit,
+    BodyTooLarge,
+    HeaderLimit,
+    error_response,
+)
 from assistant.api.metrics import Metrics
 from assistant.api.routes import router
 from assistant.api.settings import ServerSettings
@@ -54,6 +61,7 @@ def create_app(service: AssistantService, settings: ServerSettings) -> FastAPI:
         return response
 
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(HeaderLimit, limit=settings.max_header_bytes)
 
     # /healthz and /metrics run on the event loop, not on a worker thread: they answer even
     # when every worker is busy.
@@ -62,7 +70,6 @@ def create_app(service: AssistantService, settings: ServerSettings) -> FastAPI:
         return {
             "status": "ok",
             "model": service.model.name,
-            "database": str(service.engine.path),
             "today": service.time_context().today.isoformat(),
         }
 

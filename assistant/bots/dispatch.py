@@ -17,11 +17,12 @@ import httpx
 from assistant.answer.model import Answer
 from assistant.bots.common import API_TIMEOUT_S
 from assistant.bots.files import file_hint, file_request, no_table, table_file
-from assistant.bots.replies import reply_text, sorry_text
+from assistant.bots.replies import no_role_text, reply_text, sorry_text
 from assistant.service import AssistantService
 
 log = logging.getLogger("assistant.bots")
 ChartPng = Callable[[dict[str, Any]], bytes]
+RoleFor = Callable[[str, str, str], str | None]  # (platform, user, channel) → role
 
 
 class ReplyTarget(Protocol):
@@ -48,10 +49,12 @@ class Dispatcher:
         self,
         service: AssistantService,
         chart_png: ChartPng | None,
-        role: str | None = None,
+        role: str | RoleFor | None = None,
         workers: int = 4,
     ) -> None:
-        self.service, self.chart_png, self.role = service, chart_png, role
+        """`role`: one role for every message, or a function of (platform, user, channel)."""
+        self.service, self.chart_png = service, chart_png
+        self.role_for: RoleFor = role if callable(role) else _always(role)
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="tpa-bot")
 
     def submit(self, question: str, target: ReplyTarget) -> Future[None]:
@@ -62,12 +65,19 @@ class Dispatcher:
         """Ask, then post the text and the chart; failures are logged, never raised. "excel" or
         "csv" posts the latest answer's table as a file instead (`files.file_request`)."""
         with httpx.Client(timeout=API_TIMEOUT_S) as http:
+            role = self.role_for(
+                target.platform, str(getattr(target, "user", "")),
+                str(getattr(target, "channel", "")),
+            )  # fmt: skip
+            if role is None:  # nobody mapped this person or chat to a role: least privilege
+                _quietly(target.post_text, http, no_role_text(question))
+                return
             fmt = file_request(question)
             if fmt is not None and hasattr(target, "post_file"):
-                self._send_table(http, question, fmt, target)
+                self._send_table(http, question, fmt, target, role)
                 return
             try:
-                answer = self._ask(http, question, target)
+                answer = self._ask(http, question, target, role)
             except Exception:
                 log.exception("%s: answering %r failed", target.platform, question[:200])
                 _quietly(target.post_text, http, sorry_text(question))
@@ -84,16 +94,20 @@ class Dispatcher:
         so the service is not closed under them."""
         self._pool.shutdown(wait=True, cancel_futures=True)
 
-    def _ask(self, http: httpx.Client, question: str, target: ReplyTarget) -> Answer:
+    def _ask(self, http: httpx.Client, question: str, target: ReplyTarget, role: str) -> Answer:
+        """Each message runs under its own asker's role, also in a thread someone else began."""
         key = target.thread_key(http)
-        session = self.service.store.session_for(target.platform, key, role=self.role)
-        return self.service.ask(question, session_id=session.id, channel=target.platform)
+        session = self.service.store.session_for(target.platform, key, role=role)
+        return self.service.ask(
+            question, session_id=session.id, role=role, channel=target.platform,
+            principal=session.owner,
+        )  # fmt: skip
 
-    def _send_table(self, http: httpx.Client, asked: str, fmt: str, target: Any) -> None:
+    def _send_table(self, http: httpx.Client, asked: str, fmt: str, target: Any, role: str) -> None:
         """The latest answer with a table in the thread's session, as a file."""
         try:
             key = target.thread_key(http)
-            session = self.service.store.session_for(target.platform, key, role=self.role)
+            session = self.service.store.session_for(target.platform, key, role=role)
             turns = self.service.store.turns(session.id, limit=20)
             last = next((t.answer for t in reversed(turns) if t.answer.rows), None)
             if last is None:
@@ -114,6 +128,13 @@ class Dispatcher:
         except Exception:
             log.exception("rendering the chart of answer %s failed; posting text only", answer.id)
             return None
+
+
+def _always(role: str | None) -> RoleFor:
+    def role_for(platform: str, user: str, channel: str) -> str | None:
+        return role
+
+    return role_for
 
 
 def _quietly(post: Callable[[httpx.Client, Any], None], http: httpx.Client, value: Any) -> bool:

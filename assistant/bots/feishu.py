@@ -108,6 +108,8 @@ class FeishuReply:
     key: str
     in_thread: bool
     platform: str = PLATFORM
+    user: str = ""  # the sender's open_id
+    channel: str = ""  # the chat_id
 
     def thread_key(self, http: httpx.Client) -> str:
         return self.key
@@ -207,10 +209,12 @@ def _question(event: Any, api: FeishuApi) -> tuple[str, FeishuReply] | None:
         return None
     keys = [str(m.get("key")) for m in message.get("mentions") or [] if isinstance(m, dict)]
     question = strip_feishu_mentions(text, keys)
+    ids = sender.get("sender_id")
+    user = str(ids.get("open_id") or "") if isinstance(ids, dict) else ""
     if message.get("chat_type") == "p2p":
-        return question, FeishuReply(api, message_id, chat_id, in_thread=False)
+        return question, FeishuReply(api, message_id, chat_id, False, user=user, channel=chat_id)
     key = f"{chat_id}:{message.get('root_id') or message_id}"
-    return question, FeishuReply(api, message_id, key, in_thread=True)
+    return question, FeishuReply(api, message_id, key, True, user=user, channel=chat_id)
 
 
 __all__ = ["FeishuAdapter", "FeishuApi", "FeishuReply"]

@@ -77,6 +77,7 @@ class SlackThread:
     thread_ts: str | None
     key: str = ""
     opener: str | None = None
+    user: str = ""  # who asked (roles are mapped by user or channel, docs/bots.md)
     platform: str = PLATFORM
 
     def thread_key(self, http: httpx.Client) -> str:
@@ -135,7 +136,8 @@ class SlackAdapter:
             )
             return JSONResponse({"response_type": "ephemeral", "text": usage})
         opener = f"<@{user}> asked: {slack_escape(question)}" if user else slack_escape(question)
-        self.dispatcher.submit(question, SlackThread(self.api, channel, None, opener=opener))
+        thread = SlackThread(self.api, channel, None, opener=opener, user=user)
+        self.dispatcher.submit(question, thread)
         return JSONResponse({"response_type": "ephemeral", "text": "Working on it…"})
 
     async def _verified(self, request: Request) -> bytes:
@@ -160,7 +162,8 @@ def _question(event: Any, api: SlackApi) -> tuple[str, SlackThread] | None:
         return None
     key = f"{channel}:{thread}" if thread else channel
     text = strip_slack_mentions(str(event.get("text") or ""))
-    return text, SlackThread(api, channel, thread or None, key=key)
+    user = str(event.get("user") or "")
+    return text, SlackThread(api, channel, thread or None, key=key, user=user)
 
 
 __all__ = ["SlackAdapter", "SlackApi", "SlackThread"]

@@ -17,7 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
+import defusedxml.ElementTree as SafeET
 import httpx
+from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 from fastapi import Request
 from fastapi.responses import PlainTextResponse
 
@@ -134,12 +136,17 @@ class WeComAdapter:
 
 
 def _xml(data: bytes) -> dict[str, str]:
-    """The child elements of a flat WeCom XML document; no DTDs or entities are accepted."""
-    if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
-        raise BotError(400, "bad_request", "XML with a DTD is not accepted")
+    """The child elements of a flat WeCom XML document.
+
+    defusedxml refuses a DTD, entities and external references as the parser meets them, in
+    whatever encoding the document declares (UTF-16, UTF-32, EBCDIC…), before anything expands;
+    the envelope is read this way only to find `Encrypt`, whose signature is checked before the
+    message inside is parsed (the same way)."""
     try:
-        root = ET.fromstring(data)
-    except ET.ParseError:
+        root = SafeET.fromstring(data, forbid_dtd=True)
+    except (DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden):
+        raise BotError(400, "bad_request", "XML with a DTD or entities is not accepted") from None
+    except (ET.ParseError, ValueError, LookupError):
         raise BotError(400, "bad_request", "the body is not XML") from None
     return {child.tag: (child.text or "").strip() for child in root}
 

@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 import numpy as np
 from chromadb.api.models.Collection import Collection
@@ -159,12 +159,15 @@ class Retriever:
                 return example
         return None
 
-    def add_example(self, question: str, plan: Mapping[str, Any], language: str | None) -> None:
-        """Keep a question with its approved plan (in `examples.jsonl` and the index); a later
-        plan for the same question replaces the earlier one, the same plan again changes nothing."""
+    def add_example(
+        self, question: str, plan: Mapping[str, Any], language: str | None, role: str = ""
+    ) -> None:
+        """Keep a question with its reviewed plan for `role` (in `examples.jsonl` and the index);
+        a later plan for the same role and question replaces the earlier one, the same plan
+        again changes nothing."""
         parse_plan(plan)  # raises PlanError for a plan that would not run
         lang = "zh" if (language or language_of(question)).startswith("zh") else "en"
-        example = store.feedback_doc(question, dict(plan), lang)
+        example = store.feedback_doc(question, dict(plan), lang, role)
         with self._lock:
             if self._saved is None:
                 found = store.read_examples(self._index.examples_file)
@@ -175,6 +178,16 @@ class Retriever:
             self._saved[example.id] = same
             store.append_example(self._index.examples_file, example)
             store.add_examples(self._index.feedback, [example], self._ef)
+            store.seal_feedback(self._index)
+
+    def remove_example(self, question: str, role: str = "") -> None:
+        """Withdraw the example of `role` for `question` (a reviewer rejected it after all)."""
+        example = store.feedback_doc(question, {}, "en", role)
+        with self._lock:
+            store.append_example(self._index.examples_file, example, removed=True)
+            self._index.feedback.delete(ids=[example.id])
+            if self._saved is not None:
+                self._saved.pop(example.id, None)
             store.seal_feedback(self._index)
 
     def close(self) -> None:
@@ -251,9 +264,8 @@ class Retriever:
 
 def _example(meta: Mapping[str, Any], similarity: float) -> Example:
     question, plan, source = store.example_from(meta)
-    return Example(
-        question, plan, round(similarity, 4), "feedback" if source == "feedback" else "model"
-    )
+    kind: Literal["model", "feedback"] = "feedback" if source == "feedback" else "model"
+    return Example(question, plan, round(similarity, 4), kind, store.role_of(meta))
 
 
 def _ref_id(ref: Ref) -> str:

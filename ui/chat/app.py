@@ -29,6 +29,7 @@ from ui.chat.state import ChatState
 from ui.chat.theme import mount_options
 from ui.chat.views import Wiring, ask_event_options, conversation, side_panel
 from ui.chat.watching import landing_cards
+from ui.signin import SignIn
 
 T = TypeVar("T")
 
@@ -39,18 +40,24 @@ def build_chat(
     role: str | None = None,
     lang: str = "en",
     watches: Watches | None = None,
+    signin: SignIn | None = None,
 ) -> gr.Blocks:
-    """The chat for `service`; answers follow `role`'s access policy, labels start in `lang`.
+    """The chat for `service`; answers follow `role`'s access policy (or, with `signin`, the
+    signed-in person's), labels start in `lang`.
 
     Serve it with `mount_chat` (or pass `theme.mount_options()` to `gr.mount_gradio_app`): Gradio 6
     takes the theme and CSS at mount time."""
-    return in_event_loop(lambda: _build(service, role, lang, watches))
+    return in_event_loop(lambda: _build(service, role, lang, watches, signin))
 
 
 def _build(
-    service: AssistantService, role: str | None, lang: str, watches: Watches | None
+    service: AssistantService,
+    role: str | None,
+    lang: str,
+    watches: Watches | None,
+    signin: SignIn | None,
 ) -> gr.Blocks:
-    handlers = ChatHandlers(service, role, watches)
+    handlers = ChatHandlers(service, role, watches, signin=signin)
     catalog = service.catalog(role)
     currency = currency_symbol(service.model.settings.currency)
     labels = ModelLabels(service.model)

@@ -45,8 +45,16 @@ WORDS: Final[dict[str, dict[UiLanguage, str]]] = {
     "up": {"en": "Helpful", "zh": "有帮助"},
     "down": {"en": "Not helpful", "zh": "没帮助"},
     "thanks_saved": {
-        "en": "Thanks — saved as a verified example.",
-        "zh": "谢谢！已保存为验证过的示例。",
+        "en": "Thanks — proposed as an example; a reviewer checks it before it is reused.",
+        "zh": "谢谢！已提交为示例，经审核通过后才会被复用。",
+    },
+    "thanks_approved": {
+        "en": "Thanks — approved as an example for your role (you review examples).",
+        "zh": "谢谢！已作为你所在角色的示例通过审核（你有审核权限）。",
+    },
+    "signed_out": {
+        "en": "You are signed out: reload the page and sign in again.",
+        "zh": "你已退出登录：请刷新页面并重新登录。",
     },
     "thanks": {"en": "Thanks for the feedback.", "zh": "谢谢你的反馈。"},
     "feedback_failed": {

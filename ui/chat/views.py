@@ -1,13 +1,14 @@
 """Gradio components for the dynamic parts: one card per answer, and the side panel's examples and
 catalog. Called inside `gr.render` functions (see `app.py`); every button asks or rates through
-`ChatHandlers`, with its question bound by `functools.partial` (so Gradio still sees a generator).
+`ChatHandlers`, with its question bound by a small generator function (so Gradio still sees a
+generator, and passes the `gr.Request` that says who is signed in).
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import partial
 from typing import Any, Final
 
 import gradio as gr
@@ -17,7 +18,7 @@ from assistant.takeaway import exportable_metric, link_path
 from semantic_layer.model.labels import ModelLabels
 from ui.chat.a11y import CLOSE_SIDE_ON_PHONE
 from ui.chat.catalog import CatalogView
-from ui.chat.handlers import ChatHandlers
+from ui.chat.handlers import AskUpdate, ChatHandlers
 from ui.chat.labels import word
 from ui.chat.render import AnswerView, Chip, answer_view, short
 from ui.chat.state import ChatState, Turn
@@ -37,9 +38,15 @@ class Wiring:
     ask_outputs: tuple[Any, ...]  # state, status line, question box
 
     def ask_on(self, button: gr.Button, question: str) -> None:
-        """Clicking `button` asks `question` in the tab's conversation."""
+        """Clicking `button` asks `question` in the tab's conversation (as the signed-in person:
+        Gradio passes the request to a parameter typed `gr.Request`, not through a partial)."""
+        handlers = self.handlers
+
+        def ask(state: ChatState | None, request: gr.Request) -> Iterator[AskUpdate]:
+            yield from handlers.ask(question, state, request)
+
         button.click(
-            partial(self.handlers.ask, question),
+            ask,
             inputs=[self.state],
             outputs=list(self.ask_outputs),
             **ask_event_options(),
@@ -200,12 +207,19 @@ def _thumbs(answer_id: str, lang: str, wiring: Wiring, key: str) -> None:
         note = gr.Markdown("", elem_classes=["tpa-feedback"], key=f"note-{key}")
     for button, rating in ((up, "up"), (down, "down")):
         button.click(
-            partial(wiring.handlers.rate, answer_id, rating, lang),
+            _rater(wiring.handlers, answer_id, rating, lang),
             inputs=None,
             outputs=[note],
             api_visibility="private",
             show_progress="hidden",
         )
+
+
+def _rater(handlers: ChatHandlers, answer_id: str, rating: str, lang: str) -> Any:
+    def rate(request: gr.Request) -> str:
+        return handlers.rate(answer_id, rating, lang, request)
+
+    return rate
 
 
 def side_panel(view: CatalogView, lang: str, wiring: Wiring) -> None:
