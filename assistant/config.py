@@ -26,8 +26,10 @@ BackendName = Literal["embedded", "llm", "llm-raw-sql"]
 class AssistantConfig:
     """Everything the assistant service needs to start.
 
-    `home` holds the working files: `sessions.sqlite3` (conversations and feedback) and `index/`
-    (the retrieval index). It defaults to the folder of the database.
+    `home` holds the working files: `sessions.sqlite3` (conversations and feedback) and
+    `<database file name>.index/` (the retrieval index of that database, e.g.
+    `demo.duckdb.index/`: two databases in one folder keep their own). It defaults to the folder
+    of the database.
     """
 
     db: Path
@@ -39,12 +41,18 @@ class AssistantConfig:
     query_timeout_s: float = 20.0
     row_cap: int = 5000
     retrieval: bool = True
-    index_dir: Path | None = None  # default: <work_dir>/index
+    index_dir: Path | None = None  # default: <work_dir>/<db file name>.index
+    lazy_index: bool = False  # open chromadb only when a search needs it (`tpa ask`)
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def work_dir(self) -> Path:
         return self.home if self.home is not None else self.db.parent
+
+    @property
+    def index_path(self) -> Path:
+        """The retrieval index folder: `index_dir`, else one named after the database."""
+        return self.index_dir if self.index_dir is not None else index_path(self.db, self.home)
 
     @classmethod
     def from_env(
@@ -63,6 +71,12 @@ class AssistantConfig:
             values["retrieval"] = _switch("TPA_RETRIEVAL", env["TPA_RETRIEVAL"])
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
+
+
+def index_path(db: Path, home: Path | None = None) -> Path:
+    """The retrieval index of the database `db`: `<db file name>.index` in `home` (default: the
+    database's folder)."""
+    return (home if home is not None else db.parent) / f"{db.name}.index"
 
 
 def _as_of(text: str) -> date | None:
@@ -86,4 +100,4 @@ def _switch(name: str, text: str) -> bool:
     raise UserError(f"{name} '{text}' is not on or off", hint=f"set {name}=on or {name}=off")
 
 
-__all__ = ["AssistantConfig", "BackendName"]
+__all__ = ["AssistantConfig", "BackendName", "index_path"]

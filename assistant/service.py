@@ -341,7 +341,7 @@ def _open_retriever(config: AssistantConfig, model: SemanticModel) -> Any:
     aside first), and the log says so: answers never depend on the index being intact."""
     from assistant.retrieval import Retriever
 
-    retriever = Retriever.open(config.index_dir or config.work_dir / "index", model)
+    retriever = Retriever.open(config.index_path, model, lazy=config.lazy_index)
     report = retriever.report
     if report.rebuilt:
         log.warning(

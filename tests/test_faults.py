@@ -439,7 +439,7 @@ def _corrupt(index: Path, how: str) -> None:
 def test_a_broken_index_is_rebuilt_at_start_up(
     indexed: AssistantConfig, caplog: pytest.LogCaptureFixture, how: str, reason: str
 ) -> None:
-    index = indexed.work_dir / "index"
+    index = indexed.index_path
     _corrupt(index, how)
     with caplog.at_level(logging.WARNING), AssistantService.open(indexed) as service:
         assert service.retriever is not None
