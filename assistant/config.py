@@ -4,7 +4,8 @@ Every surface (the `tpa` commands, the server, evals) builds one from the same s
 (docs/design.md "Interfaces"): `--db` / `TPA_DB`, `--model` / `TPA_MODEL`, `--as-of` / `TPA_AS_OF`,
 and `TPA_LLM_BASE_URL`, `TPA_LLM_MODEL`, `TPA_LLM_API_KEY` for the optional LLM planner.
 `TPA_RETRIEVAL=off` serves without the retrieval index (no paraphrase matching or LLM grounding,
-but no index to build: for small machines and quick test servers).
+but no index to build: for small machines and quick test servers). `TPA_ANSWER_CACHE_S` is how
+long a repeated question's answer is reused (seconds, default 300; 0 switches the cache off).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class AssistantConfig:
     retrieval: bool = True
     index_dir: Path | None = None  # default: <work_dir>/<db file name>.index
     lazy_index: bool = False  # open chromadb only when a search needs it (`tpa ask`)
+    answer_cache_s: float = 300.0  # how long an answer is reused for the same plan; 0: never
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -67,6 +69,8 @@ class AssistantConfig:
             "as_of": _as_of(env.get("TPA_AS_OF", "")),
             "llm": LlmSettings.from_env(env),
         }
+        if env.get("TPA_ANSWER_CACHE_S", "").strip():
+            values["answer_cache_s"] = _seconds("TPA_ANSWER_CACHE_S", env["TPA_ANSWER_CACHE_S"])
         if env.get("TPA_RETRIEVAL", "").strip():
             values["retrieval"] = _switch("TPA_RETRIEVAL", env["TPA_RETRIEVAL"])
         values.update({k: v for k, v in overrides.items() if v is not None})
@@ -88,6 +92,19 @@ def _as_of(text: str) -> date | None:
         raise UserError(
             f"TPA_AS_OF '{text}' is not a date", hint="use YYYY-MM-DD, e.g. 2026-11-23"
         ) from None
+
+
+def _seconds(name: str, text: str) -> float:
+    """A number of seconds, 0 or more (0 switches the cache off)."""
+    try:
+        value = float(text.strip())
+    except ValueError:
+        value = -1.0
+    if not value >= 0 or value == float("inf"):
+        raise UserError(
+            f"{name} '{text}' is not a number of seconds", hint=f"set {name}=300, or 0 for off"
+        )
+    return value
 
 
 def _switch(name: str, text: str) -> bool:

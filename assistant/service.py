@@ -1,8 +1,12 @@
 """`AssistantService`: one question in, one `Answer` out — the pipeline of docs/design.md.
 
     question ─▶ plan (embedded rules │ LLM, falling back to the rules) ─▶ compile for the role
-             ─▶ EXPLAIN + run on the read-only engine ─▶ text, chart, table, interpretation
+             ─▶ run on the read-only engine ─▶ text, chart, table, interpretation
              ─▶ stored as a turn of the session
+
+Compiled plans and the data part of answers are cached (`assistant.caching`): a repeated plan
+compiles once, and a repeated question — same plan, role, ranges, model and data — is answered
+without running its query again, until the entry expires or the data changes.
 
 The chat, the HTTP API, the bots, `tpa ask` and the evals all call `ask`; nothing else plans or
 runs queries. Every failure becomes an `Answer` with `error` {code, message}: a bad question, an
@@ -11,6 +15,7 @@ unknown name, a denied metric, a refused or slow query, a dead LLM endpoint.
 
 from __future__ import annotations
 
+import copy
 import logging
 import threading
 import time
@@ -22,15 +27,26 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from assistant.answer.model import Answer, AnswerError, Timings, UnusedSpan
-from assistant.answering import plan_json, with_data, without_data
+from assistant.answering import data_fields, plan_json, warnings_for, without_data
+from assistant.caching import (
+    AnswerKey,
+    CompileKey,
+    TtlCache,
+    answer_key,
+    cacheable,
+    compile_key,
+    data_version,
+    model_version,
+)
 from assistant.config import AssistantConfig, BackendName
-from assistant.execute import compile_for, execute
+from assistant.execute import Executed, compile_for, execute
 from assistant.nlu import EmbeddedPlanner, PlannerResult
 from assistant.nlu.text import MAX_QUESTION_CHARS, language_of
 from assistant.planning import Planned, plan_question
 from assistant.questions import question_problem, storable_question
 from assistant.sessions import SessionStore
 from connectors.engine import Engine, EngineError
+from semantic_layer.compile.compiler import Compiled
 from semantic_layer.errors import UserError
 from semantic_layer.model import load_model
 from semantic_layer.model.semantic import SemanticModel
@@ -39,6 +55,10 @@ from semantic_layer.time import DateRange, TimeContext
 from semantic_layer.timeparts.errors import TimeError
 
 log = logging.getLogger(__name__)
+COMPILED_CAPACITY = 1024  # compiled plans kept (a few kB of SQL tree each)
+ANSWERS_CAPACITY = 512  # answers kept; an answer of more than CACHED_ROWS rows is not kept
+CACHED_ROWS = 2000
+AnswerCache = TtlCache[AnswerKey, dict[str, Any]]
 Rating = Literal["up", "down"]
 Stage = Literal["understanding", "querying", "answering"]
 
@@ -69,9 +89,17 @@ class AssistantService:
         store: SessionStore,
         retriever: Any | None = None,
         llm: Any | None = None,
+        answers: AnswerCache | None = None,
     ) -> None:
         self.config, self.model, self.engine, self.store = config, model, engine, store
         self.retriever, self.llm = retriever, llm
+        ttl = config.answer_cache_s
+        self.answers: AnswerCache = (
+            answers if answers is not None else TtlCache(ANSWERS_CAPACITY, ttl)
+        )
+        self._compiled: TtlCache[CompileKey, Compiled] = TtlCache(COMPILED_CAPACITY, 24 * 3600.0)
+        self._model_version = model_version(model)
+        self._data_version = data_version(engine)
         self.planner = EmbeddedPlanner(
             model,
             retrieval=retriever,
@@ -82,8 +110,10 @@ class AssistantService:
         self._lock = threading.Lock()
 
     @classmethod
-    def open(cls, config: AssistantConfig) -> AssistantService:
-        """Open everything the config names; clear errors name the file that is wrong."""
+    def open(cls, config: AssistantConfig, answers: AnswerCache | None = None) -> AssistantService:
+        """Open everything the config names; clear errors name the file that is wrong.
+
+        `answers`: an answer cache to share (default: a new one, `config.answer_cache_s`)."""
         model = load_model(config.model)
         with ExitStack() as opened:  # a later failure closes what was already opened
             engine = Engine(config.db, timeout_s=config.query_timeout_s, row_cap=config.row_cap)
@@ -94,7 +124,8 @@ class AssistantService:
             retriever = _open_retriever(config, model) if config.retrieval else None
             if retriever is not None:
                 opened.callback(retriever.close)
-            service = cls(config, model, engine, store, retriever, _open_llm(config, model))
+            llm = _open_llm(config, model)
+            service = cls(config, model, engine, store, retriever, llm, answers)
             opened.pop_all()
         return service
 
@@ -134,14 +165,18 @@ class AssistantService:
         clock = _Clock(time.perf_counter(), on_stage)
         clock.stage("understanding")
         started = clock.started
-        session = (
-            self.store.session(session_id)
-            if session_id
-            else self.store.new_session(role=role, channel=channel)
-        )
-        answer = self._answer(question, session.id, role or session.role, backend, clock)
+        if session_id:  # a follow-up: the session must exist (`UnknownSession` otherwise)
+            session = self.store.session(session_id)
+            sid, fresh, role = session.id, False, role or session.role
+        else:  # a new conversation: stored with its first turn, in one commit
+            _check_channel(role, channel)
+            sid, fresh = uuid.uuid4().hex, True
+        answer = self._answer(question, sid, role, backend, clock, fresh)
         answer.timings.total_ms = (time.perf_counter() - started) * 1000
-        self.store.add_turn(session.id, answer)
+        if fresh:
+            self.store.add_first_turn(answer, role=role, channel=channel)
+        else:
+            self.store.add_turn(sid, answer)
         return answer
 
     def _answer(
@@ -151,17 +186,19 @@ class AssistantService:
         role: str | None,
         backend: BackendName | None,
         clock: _Clock,
+        fresh: bool = False,
     ) -> Answer:
         base = _blank(question, session_id)
         problem = question_problem(question)
         if problem is not None:
             return base.model_copy(update={"text": problem.message, "error": problem})
         ctx = self.time_context()
-        previous = self._previous_plan(session_id)
-        question = self._chosen(question, session_id)
+        previous = None if fresh else self._previous_plan(session_id)
+        question = question if fresh else self._chosen(question, session_id)
+        history = [] if fresh else self._history(session_id)
         planned = plan_question(
             question, ctx, previous, self.planner, self.llm, backend or self.config.backend,
-            self.retriever, self._validator(ctx, role), self._history(session_id),
+            self.retriever, self._validator(ctx, role), history,
         )  # fmt: skip
         timings = Timings(plan_ms=clock.lap(), llm_calls=planned.calls)
         return self._run(base, planned, ctx, role, timings, clock)
@@ -187,8 +224,9 @@ class AssistantService:
                 planned.result.confidence if planned.backend in ("embedded", "example") else None
             ),
         }
+        key = self._key(plan, ctx, role)
         try:
-            compiled = compile_for(plan, self.model, ctx, role)
+            compiled = self._compile(plan, ctx, role, key)
         except UserError as exc:
             error = AnswerError(
                 code=_code(exc), message=exc.render(), suggestions=list(exc.suggestions)
@@ -205,19 +243,50 @@ class AssistantService:
             fields["plan"] = plan_json(outside)
         if compiled.tree is None:
             return without_data(base, fields, compiled, self.model)
-        try:
-            executed = execute(compiled, self.engine)
-        except EngineError as exc:
-            error = AnswerError(code=exc.code, message=str(exc))
-            fields["sql"] = compiled.sql(pretty=True)
-            return base.model_copy(update={**fields, "text": error.message, "error": error})
-        timings.query_ms = clock.lap()
-        clock.stage("answering")
         if compiled.time_range is not None and compiled.time_range.is_future(ctx):
             fields["warnings"] = [*fields["warnings"], _incomplete(plan.language)]
-        answer = with_data(base, fields, executed, self.model)
+        cache_key = answer_key(
+            key, compiled.time_range, compiled.baseline_range, self._data_version
+        )
+        cached = self.answers.get(cache_key) if compiled.verified else None
+        if cached is None:
+            try:
+                executed = execute(compiled, self.engine)
+            except EngineError as exc:
+                error = AnswerError(code=exc.code, message=str(exc))
+                fields["sql"] = compiled.sql(pretty=True)
+                return base.model_copy(update={**fields, "text": error.message, "error": error})
+            timings.query_ms = clock.lap()
+            clock.stage("answering")
+            cached = self._answered(executed, cache_key)
+        else:
+            timings.query_ms = clock.lap()
+            clock.stage("answering")
+            cached = copy.deepcopy(cached)  # the caller may change its answer; the cache not
+        update = {**fields, **cached, "warnings": warnings_for(compiled, fields)}
+        answer = base.model_copy(update=update)
         timings.answer_ms = clock.lap()
         return answer
+
+    def _key(self, plan: QueryPlan, ctx: TimeContext, role: str | None) -> CompileKey:
+        return compile_key(plan, role or self.model.settings.default_role, ctx, self._model_version)
+
+    def _compile(
+        self, plan: QueryPlan, ctx: TimeContext, role: str | None, key: CompileKey
+    ) -> Compiled:
+        """`compile_for`, once per plan, role, day and model (compiling costs 3–40 ms)."""
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            compiled = compile_for(plan, self.model, ctx, role)
+            self._compiled.put(key, compiled)
+        return compiled
+
+    def _answered(self, executed: Executed, key: AnswerKey) -> dict[str, Any]:
+        """The data part of the answer, kept in the answer cache when it is small enough."""
+        found = data_fields(executed, self.model)
+        if executed.compiled.verified and cacheable(found, CACHED_ROWS):
+            self.answers.put(key, copy.deepcopy(found))
+        return found
 
     def _chosen(self, question: str, session_id: str) -> str:
         """After a clarification, typing a choice's label (or its number) asks its question."""
@@ -260,8 +329,10 @@ class AssistantService:
 
     def _validator(self, ctx: TimeContext, role: str | None) -> Any:
         def validate(plan: QueryPlan) -> None:
-            compiled = compile_for(plan, self.model, ctx, role)
-            sql = compiled.sql()
+            key = compile_key(
+                plan, role or self.model.settings.default_role, ctx, self._model_version
+            )
+            sql = self._compile(plan, ctx, role, key).sql()
             if sql is not None:
                 try:
                     self.engine.explain(sql)
@@ -299,6 +370,13 @@ def _blank(question: str, session_id: str) -> Answer:
         language=language_of(question[:MAX_QUESTION_CHARS]),
         text="",
     )
+
+
+def _check_channel(role: str | None, channel: str) -> None:
+    """What `SessionStore.new_session` refuses, refused before the work rather than after."""
+    from assistant.sessions.store import check_keys
+
+    check_keys(role, channel, None)
 
 
 def _incomplete(lang: str) -> str:

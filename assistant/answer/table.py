@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 from semantic_layer.plan import QueryPlan
 from semantic_layer.time import DateRange
@@ -41,12 +41,35 @@ class ResultTable:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
     def json_rows(self) -> list[list[Any]]:
-        """The rows with JSON-safe values (ISO dates, floats for decimals, None for NaN)."""
-        return [[json_value(v) for v in row] for row in self.rows]
+        """The rows with JSON-safe values (ISO dates, floats for decimals, None for NaN).
+
+        Dates repeat down a column (cohorts, periods): each distinct one is formatted once."""
+        dates: dict[Any, Any] = {}
+
+        def cell(value: Any) -> Any:
+            kind = type(value)
+            if kind in _AS_IS:
+                return value
+            if kind is date or kind is datetime:
+                found = dates.get(value)
+                if found is None:
+                    found = dates[value] = json_value(value)
+                return found
+            return json_value(value)
+
+        return [[cell(v) for v in row] for row in self.rows]
+
+
+_AS_IS: Final = frozenset({int, str, bool, type(None)})
 
 
 def json_value(value: Any) -> Any:
     """One cell as JSON: ISO dates (midnight timestamps as plain dates), floats for decimals."""
+    kind = type(value)
+    if kind in _AS_IS:  # most cells: returned before the slower isinstance checks below
+        return value
+    if kind is float:
+        return None if value != value else value  # NaN
     if isinstance(value, datetime):
         if value.hour == value.minute == value.second == value.microsecond == 0:
             return value.date().isoformat()
