@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -44,13 +45,23 @@ class CacheStats:
 
 class TtlCache(Generic[K, V]):
     """A thread-safe least-recently-used map whose entries expire `ttl_s` seconds after they
-    were put; `ttl_s <= 0` or `capacity <= 0` keeps nothing."""
+    were put; `ttl_s <= 0` or `capacity <= 0` keeps nothing. With `weigh`, the entries' total
+    weight stays under `max_weight` too (an entry heavier than that is not kept)."""
 
-    def __init__(self, capacity: int, ttl_s: float) -> None:
+    def __init__(
+        self,
+        capacity: int,
+        ttl_s: float,
+        *,
+        max_weight: int = 0,
+        weigh: Callable[[V], int] | None = None,
+    ) -> None:
         self.capacity, self.ttl_s = capacity, ttl_s
+        self.max_weight, self._weigh = max_weight, weigh
         self.stats = CacheStats()
         self._lock = threading.Lock()
-        self._items: OrderedDict[K, tuple[float, V]] = OrderedDict()
+        self._items: OrderedDict[K, tuple[float, V, int]] = OrderedDict()
+        self._weight = 0
 
     @property
     def enabled(self) -> bool:
@@ -64,7 +75,7 @@ class TtlCache(Generic[K, V]):
                 self.stats.misses += 1
                 return None
             if found[0] <= now:
-                del self._items[key]
+                self._weight -= self._items.pop(key)[2]
                 self.stats.expired += 1
                 self.stats.misses += 1
                 return None
@@ -75,15 +86,22 @@ class TtlCache(Generic[K, V]):
     def put(self, key: K, value: V) -> None:
         if not self.enabled:
             return
+        weight = self._weigh(value) if self._weigh is not None else 0
+        if self._weigh is not None and weight > self.max_weight:
+            return
         with self._lock:
-            self._items[key] = (time.monotonic() + self.ttl_s, value)
-            self._items.move_to_end(key)
-            while len(self._items) > self.capacity:
-                self._items.popitem(last=False)
+            old = self._items.pop(key, None)
+            self._weight += weight - (old[2] if old is not None else 0)
+            self._items[key] = (time.monotonic() + self.ttl_s, value, weight)
+            while len(self._items) > self.capacity or (
+                self._weigh is not None and self._weight > self.max_weight
+            ):
+                self._weight -= self._items.popitem(last=False)[1][2]
 
     def clear(self) -> None:
         with self._lock:
             self._items.clear()
+            self._weight = 0
 
     def __len__(self) -> int:
         return len(self._items)
@@ -153,9 +171,28 @@ def data_version(engine: Engine) -> str:
     return f"{loads}|{identity}"
 
 
-def cacheable(answer_fields: dict[str, Any], max_rows: int) -> bool:
-    """Only answers of bounded size are kept (a 5,000-row table is not worth the memory)."""
-    return len(answer_fields.get("rows") or ()) <= max_rows
+@dataclass(frozen=True)
+class Frozen:
+    """An answer's data fields as kept in the cache: pickled (each hit unpickles its own copy,
+    which a caller may change; several times cheaper than `copy.deepcopy`), and their weight."""
+
+    blob: bytes
+    cells: int
+
+    @classmethod
+    def of(cls, fields: dict[str, Any]) -> Frozen:
+        rows = fields.get("rows") or ()
+        weight = 1 + len(rows) * len(fields.get("columns") or ())
+        return cls(pickle.dumps(fields, protocol=pickle.HIGHEST_PROTOCOL), weight)
+
+    def thaw(self) -> dict[str, Any]:
+        fields: dict[str, Any] = pickle.loads(self.blob)  # our own bytes, never a caller's
+        return fields
+
+
+def cells(frozen: Frozen) -> int:
+    """An answer's weight in the cache: the cells of its table (and one for the rest)."""
+    return frozen.cells
 
 
 __all__ = [
@@ -163,9 +200,10 @@ __all__ = [
     "AnswerKey",
     "CacheStats",
     "CompileKey",
+    "Frozen",
     "TtlCache",
     "answer_key",
-    "cacheable",
+    "cells",
     "compile_key",
     "data_version",
     "model_version",

@@ -15,7 +15,6 @@ unknown name, a denied metric, a refused or slow query, a dead LLM endpoint.
 
 from __future__ import annotations
 
-import copy
 import logging
 import threading
 import time
@@ -31,9 +30,10 @@ from assistant.answering import data_fields, plan_json, warnings_for, without_da
 from assistant.caching import (
     AnswerKey,
     CompileKey,
+    Frozen,
     TtlCache,
     answer_key,
-    cacheable,
+    cells,
     compile_key,
     data_version,
     model_version,
@@ -56,9 +56,9 @@ from semantic_layer.timeparts.errors import TimeError
 
 log = logging.getLogger(__name__)
 COMPILED_CAPACITY = 1024  # compiled plans kept (a few kB of SQL tree each)
-ANSWERS_CAPACITY = 512  # answers kept; an answer of more than CACHED_ROWS rows is not kept
-CACHED_ROWS = 2000
-AnswerCache = TtlCache[AnswerKey, dict[str, Any]]
+ANSWERS_CAPACITY = 512  # answers kept …
+ANSWER_CELLS = 1_000_000  # … holding at most this many table cells in all (some 100 MB at most)
+AnswerCache = TtlCache[AnswerKey, Frozen]
 Rating = Literal["up", "down"]
 Stage = Literal["understanding", "querying", "answering"]
 
@@ -248,8 +248,8 @@ class AssistantService:
         cache_key = answer_key(
             key, compiled.time_range, compiled.baseline_range, self._data_version
         )
-        cached = self.answers.get(cache_key) if compiled.verified else None
-        if cached is None:
+        frozen = self.answers.get(cache_key) if compiled.verified else None
+        if frozen is None:
             try:
                 executed = execute(compiled, self.engine)
             except EngineError as exc:
@@ -262,7 +262,7 @@ class AssistantService:
         else:
             timings.query_ms = clock.lap()
             clock.stage("answering")
-            cached = copy.deepcopy(cached)  # the caller may change its answer; the cache not
+            cached = frozen.thaw()  # the caller's own copy: it may change it, the cache not
         update = {**fields, **cached, "warnings": warnings_for(compiled, fields)}
         answer = base.model_copy(update=update)
         timings.answer_ms = clock.lap()
@@ -284,8 +284,8 @@ class AssistantService:
     def _answered(self, executed: Executed, key: AnswerKey) -> dict[str, Any]:
         """The data part of the answer, kept in the answer cache when it is small enough."""
         found = data_fields(executed, self.model)
-        if executed.compiled.verified and cacheable(found, CACHED_ROWS):
-            self.answers.put(key, copy.deepcopy(found))
+        if executed.compiled.verified:
+            self.answers.put(key, Frozen.of(found))
         return found
 
     def _chosen(self, question: str, session_id: str) -> str:
@@ -360,6 +360,11 @@ class AssistantService:
             return False
         self.retriever.add_example(answer.question, answer.plan, answer.language)
         return True
+
+
+def answer_cache(ttl_s: float) -> AnswerCache:
+    """An answer cache for one server (pass it to `AssistantService.open` to share it)."""
+    return TtlCache(ANSWERS_CAPACITY, ttl_s, max_weight=ANSWER_CELLS, weigh=cells)
 
 
 def _blank(question: str, session_id: str) -> Answer:
@@ -437,4 +442,4 @@ def _open_llm(config: AssistantConfig, model: SemanticModel) -> Any | None:
     return LlmPlanner(config.llm, model)
 
 
-__all__ = ["AssistantService", "PlannerResult", "Rating", "Stage"]
+__all__ = ["AnswerCache", "AssistantService", "PlannerResult", "Rating", "Stage", "answer_cache"]

@@ -13,7 +13,7 @@ import pytest
 
 from assistant.caching import TtlCache
 from assistant.config import AssistantConfig
-from assistant.service import ANSWERS_CAPACITY, AnswerCache, AssistantService
+from assistant.service import AnswerCache, AssistantService, answer_cache
 from connectors.ingest import ingest
 from connectors.loads import LOADS_TABLE
 
@@ -75,6 +75,17 @@ def test_an_answer_cache_of_zero_seconds_keeps_nothing(demo_copy: Path) -> None:
         assert service.answers.stats.hits == 0 and len(service.answers) == 0
 
 
+def test_the_cache_keeps_within_its_weight() -> None:
+    cache: TtlCache[str, list[int]] = TtlCache(10, 60, max_weight=5, weigh=len)
+    cache.put("a", [1, 2, 3])
+    cache.put("b", [1, 2])
+    assert cache.get("a") == [1, 2, 3] and len(cache) == 2
+    cache.put("c", [1, 2])  # over 5: the least recently used ("b") goes
+    assert cache.get("b") is None and cache.get("a") is not None and len(cache) == 2
+    cache.put("d", [0] * 6)  # heavier than the whole cache: not kept
+    assert cache.get("d") is None
+
+
 def test_entries_expire(demo_copy: Path) -> None:
     with AssistantService.open(_config(demo_copy, answer_cache_s=0.2)) as service:
         service.ask(QUESTION)
@@ -89,7 +100,7 @@ def test_entries_expire(demo_copy: Path) -> None:
 def test_an_ingest_invalidates_the_cache(demo_copy: Path, tmp_path: Path) -> None:
     """One cache outlives the engine (as a server's would when it reopens the database): after
     `tpa ingest` loads new numbers, the old answer is not served."""
-    answers: AnswerCache = TtlCache(ANSWERS_CAPACITY, 3600)
+    answers: AnswerCache = answer_cache(3600)
     with AssistantService.open(_config(demo_copy), answers) as service:
         before = service.ask(QUESTION)
         service.ask(QUESTION)

@@ -91,10 +91,14 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
         return answer
 
     @api.post("/ask", response_model=Answer, summary="Answer one question")
-    async def post_ask(body: AskRequest, role: Role) -> Answer:
+    async def post_ask(body: AskRequest, role: Role) -> Response:
         """The Answer object; a follow-up when `session_id` names an earlier conversation."""
-        answer: Answer = await anyio.to_thread.run_sync(ask, body, role, limiter=slots(body))
-        return answer
+
+        def answered() -> bytes:  # serialized on the worker thread, once (no re-validation)
+            return ask(body, role).model_dump_json().encode()
+
+        content = await anyio.to_thread.run_sync(answered, limiter=slots(body))
+        return Response(content=content, media_type="application/json")
 
     @api.post("/ask/stream", summary="Answer with server-sent stages")
     async def post_ask_stream(body: AskRequest, role: Role) -> StreamingResponse:
