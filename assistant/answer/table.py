@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -41,23 +42,8 @@ class ResultTable:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
     def json_rows(self) -> list[list[Any]]:
-        """The rows with JSON-safe values (ISO dates, floats for decimals, None for NaN).
-
-        Dates repeat down a column (cohorts, periods): each distinct one is formatted once."""
-        dates: dict[Any, Any] = {}
-
-        def cell(value: Any) -> Any:
-            kind = type(value)
-            if kind in _AS_IS:
-                return value
-            if kind is date or kind is datetime:
-                found = dates.get(value)
-                if found is None:
-                    found = dates[value] = json_value(value)
-                return found
-            return json_value(value)
-
-        return [[cell(v) for v in row] for row in self.rows]
+        """The rows with JSON-safe values (ISO dates, floats for decimals, None for NaN)."""
+        return [[json_value(v) for v in row] for row in self.rows]
 
 
 _AS_IS: Final = frozenset({int, str, bool, type(None)})
@@ -70,6 +56,8 @@ def json_value(value: Any) -> Any:
         return value
     if kind is float:
         return None if value != value else value  # NaN
+    if kind is date or kind is datetime:  # cohorts and periods repeat down a column
+        return _iso(value)
     if isinstance(value, datetime):
         if value.hour == value.minute == value.second == value.microsecond == 0:
             return value.date().isoformat()
@@ -85,6 +73,16 @@ def json_value(value: Any) -> Any:
     if isinstance(value, Sequence) and not isinstance(value, str):
         return [json_value(v) for v in value]
     return value
+
+
+@functools.lru_cache(maxsize=8192)
+def _iso(value: date) -> str:
+    """A date, or a timestamp (a plain date at midnight), as ISO text; formatted once each."""
+    if isinstance(value, datetime):
+        if value.hour == value.minute == value.second == value.microsecond == 0:
+            return value.date().isoformat()
+        return value.isoformat()
+    return value.isoformat()
 
 
 __all__ = ["ResultTable", "json_value"]
