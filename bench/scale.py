@@ -14,8 +14,8 @@ of this process while the query ran (sampled every 5 ms), and DuckDB's own peak 
 
 DuckDB's memory limit is set from the machine: `--memory-fraction` (default 0.5) of its physical
 memory, and it spills to disk beyond it. Targets at 100M events: every week answer < 2 s, every
-quarter answer < 10 s. Results also go to `bench/out/scale_<size>.json`. The databases are built
-on first use (`bench/out/demo_<size>.duckdb`, shared with bench/compiler.py).
+quarter answer < 10 s. Results also go to `bench/out/scale_<size>_<spans>.json`. The databases
+are built on first use (`bench/out/demo_<size>.duckdb`, shared with bench/compiler.py).
 """
 
 from __future__ import annotations
@@ -168,24 +168,33 @@ def duckdb_peak_mb(engine: Engine) -> float:
     return float(rows[0][0]) / 2**20
 
 
-def bench(engine: Engine, case: Case, span: str, runs: int) -> Row:
+def bench(engine: Engine, case: Case, span: str, runs: int, hand: bool = True) -> Row:
+    """Warm-up (and the equality check), then `runs` timed runs; without `hand`, the compiled
+    query alone, its first run timed too (for sizes where every run takes minutes)."""
     row = Row(case.kind, case.file, span)
     try:
-        sqls = {"compiled": compiled_sql(case, span), "hand": hand_sql(case, span)}
+        sqls = {"compiled": compiled_sql(case, span)}
+        if hand:
+            sqls["hand"] = hand_sql(case, span)
+        times: dict[str, list[float]] = {k: [] for k in sqls}
         with Sampler() as sampler:
             first = {k: engine.run(s) for k, s in sqls.items()}
             row.duckdb_peak_mb = duckdb_peak_mb(engine)
-        diff = same_rows(first["compiled"].rows, first["hand"].rows)
-        row.equal, row.note = diff is None, diff or ""
-        times: dict[str, list[float]] = {"compiled": [], "hand": []}
+        if hand:
+            diff = same_rows(first["compiled"].rows, first["hand"].rows)
+            row.equal, row.note = diff is None, diff or ""
+        else:
+            times["compiled"].append(first["compiled"].seconds)
+            row.equal, row.note = True, "not compared (--no-hand)"
         with Sampler() as timed:
-            for i in range(runs):
+            for i in range(runs if hand else runs - 1):
                 for k in ("compiled", "hand") if i % 2 == 0 else ("hand", "compiled"):
-                    times[k].append(engine.run(sqls[k]).seconds)
+                    if k in sqls:
+                        times[k].append(engine.run(sqls[k]).seconds)
         row.rss_peak_mb = max(sampler.peak, timed.peak) / 2**20
         row.runs = times
         row.compiled_s = statistics.median(times["compiled"])
-        row.hand_s = statistics.median(times["hand"])
+        row.hand_s = statistics.median(times["hand"]) if hand else None
     except (EngineError, OSError, KeyError, AssertionError) as exc:
         row.note = f"{type(exc).__name__}: {exc}"
     return row
@@ -214,6 +223,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--memory-fraction", type=float, default=0.5)
     parser.add_argument("--span", choices=("week", "quarter"), action="append")
+    parser.add_argument(
+        "--no-hand", action="store_true", help="time the compiled queries alone (no twins)"
+    )
     args = parser.parse_args()
     path = database(args.events)
     limit = memory_limit(args.memory_fraction)
@@ -227,7 +239,7 @@ def main() -> int:
     with Engine(path, timeout_s=900, row_cap=1_000_000, memory_limit=limit) as engine:
         for span in spans:
             for case in CASES:
-                r = bench(engine, case, span, args.runs)
+                r = bench(engine, case, span, args.runs, hand=not args.no_hand)
                 rows.append(r)
                 ratio = f"{r.compiled_s / r.hand_s:6.2f}" if r.compiled_s and r.hand_s else "     -"
                 c = f"{r.compiled_s:10.2f}" if r.compiled_s is not None else f"{'-':>10}"
@@ -246,7 +258,8 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     report = {"database": str(path), "events": args.events, "memory_limit": limit,
               "as_of": AS_OF.isoformat(), "rows": [asdict(r) for r in rows]}  # fmt: skip
-    (OUT / f"scale_{size_label(args.events)}.json").write_text(json.dumps(report, indent=2))
+    name = f"scale_{size_label(args.events)}_{'_'.join(spans)}.json"
+    (OUT / name).write_text(json.dumps(report, indent=2))
     return 1 if misses or not all(r.equal for r in rows) else 0
 
 

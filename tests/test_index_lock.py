@@ -8,6 +8,7 @@ finds it up to date. Neither crashes, and no half-built folder is left behind.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -49,9 +50,30 @@ def test_each_database_has_its_own_index(tmp_path: Path) -> None:
     assert index_path(a) == AssistantConfig(db=a).index_path
 
 
+ASK_LIGHTLY = textwrap.dedent(
+    """
+    import sys
+    from ui.cli import main
+    sys.argv = ["tpa", "ask", "which touchpoint lost the most users last week", "--db", sys.argv[1],
+                "--as-of", "2026-11-23"]
+    try:
+        main()
+    except SystemExit as exc:
+        assert exc.code in (0, None), exc.code
+    names = ("openai", "chromadb", "gradio", "plotly", "kaleido")
+    heavy = sorted(m for m in names if m in sys.modules)
+    print("HEAVY", heavy)
+    """
+)
+
+
 @pytest.mark.slow
-def test_two_processes_starting_together_wait_and_never_crash(tmp_path: Path) -> None:
-    index = index_path(tmp_path / "demo.duckdb")
+def test_two_processes_starting_together_wait_and_never_crash(
+    tmp_path: Path, small_demo: Path
+) -> None:
+    db = tmp_path / "demo.duckdb"
+    shutil.copy(small_demo, db)
+    index = index_path(db)
     go = tmp_path / "go"
     procs = [
         subprocess.Popen(
@@ -77,3 +99,10 @@ def test_two_processes_starting_together_wait_and_never_crash(tmp_path: Path) ->
     assert (index / "chroma.sqlite3").is_file() and (index / "examples.npz").is_file()
     leftovers = [p.name for p in tmp_path.iterdir() if ".building-" in p.name]
     assert leftovers == []
+    # With the index in place, `tpa ask` answers without loading the LLM client, chromadb
+    # (the example look-up reads the snapshot), Gradio or the chart renderer.
+    done = subprocess.run(
+        [sys.executable, "-c", ASK_LIGHTLY, str(db)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "HEAVY []" in done.stdout, done.stdout[-2000:]
