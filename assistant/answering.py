@@ -8,15 +8,20 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from assistant.answer.bases import part_format, part_label, split_part
 from assistant.answer.charts import chart_spec
-from assistant.answer.model import Answer, Choice, ColumnFormat, TimeRange
+from assistant.answer.failure import Failure, Works, explain, offers
+from assistant.answer.model import Answer, AnswerError, Choice, ColumnFormat, TimeRange
 from assistant.answer.narrate import answer_text, suggestions
+from assistant.answer.periods import period_notes
 from assistant.answer.table import ResultTable
 from assistant.execute import Executed
 from semantic_layer.compile.compiler import Compiled
+from semantic_layer.errors import UserError
 from semantic_layer.model.labels import ModelLabels
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.plan import ClarifyPlan, QueryPlan, UnsupportedPlan
+from semantic_layer.plan.describe import describe
 from semantic_layer.time import Language
 
 _COLUMNS: Final[dict[str, tuple[str, str]]] = {
@@ -57,6 +62,7 @@ _COLUMNS: Final[dict[str, tuple[str, str]]] = {
     "rate_effect": ("rate effect", "比率效应"),
     "mix_effect": ("mix effect", "结构效应"),
     "share_of_change": ("share of change", "占变化比例"),
+    "note": ("note", "备注"),
 }
 _RATES: Final = frozenset(
     {"conversion", "step_conversion", "lost_rate", "share", "rate", "share_of_change"}
@@ -89,6 +95,9 @@ def column_label(name: str, model: SemanticModel, lang: Language) -> str:
             return f"{base}（{words[1]}）" if lang == "zh" else f"{base} ({words[0]})"
     if name in model.metrics:
         return labels.metric(name, lang)
+    split = split_part(name)
+    if split is not None and split[0] in model.metrics:
+        return part_label(model, split[0], split[1], lang)
     if name.startswith("d_") and name[2:] in model.dimensions:
         return labels.dimension(name[2:], lang)
     known = _COLUMNS.get(name)
@@ -103,6 +112,10 @@ def column_format(name: str, type_: str, table: ResultTable, model: SemanticMode
     base = name.removesuffix("__previous").removesuffix("__change")
     if base in model.metrics:
         return model.metrics[base].format
+    split = split_part(base)
+    if split is not None and split[0] in model.metrics:
+        fmt = part_format(model, *split)
+        return "integer" if fmt == "number" and "INT" in type_.upper() else fmt
     if name in _DRIVER_VALUES and getattr(plan, "metric", None) in model.metrics:
         return model.metrics[plan.metric].format  # type: ignore[union-attr]
     if name in _ATTRIBUTION:
@@ -128,18 +141,27 @@ def data_fields(run: Executed, model: SemanticModel) -> dict[str, Any]:
     table, compiled = run.table, run.compiled
     lang: Language = compiled.plan.language
     labels = ModelLabels(model)
+    columns = list(table.columns)
+    column_labels = [column_label(c, model, lang) for c in table.columns]
+    formats = [column_format(c, t, table, model) for c, t in zip(columns, table.types, strict=True)]
+    rows = table.json_rows()
+    notes = period_notes(table, lang)
+    if notes is not None:  # incomplete first/last periods say so in the table
+        columns, column_labels = (
+            [*columns, "note"],
+            [*column_labels, column_label("note", model, lang)],
+        )
+        formats = [*formats, "text"]
+        rows = [[*row, note] for row, note in zip(rows, notes, strict=True)]
     return {
         "text": answer_text(table, labels, model, lang),
         "interpretation": compiled.describe(model, lang),
         "sql": compiled.sql(pretty=True),
         "verified": compiled.verified,
-        "columns": list(table.columns),
-        "column_labels": [column_label(c, model, lang) for c in table.columns],
-        "column_formats": [
-            column_format(c, t, table, model)
-            for c, t in zip(table.columns, table.types, strict=True)
-        ],
-        "rows": table.json_rows(),
+        "columns": columns,
+        "column_labels": column_labels,
+        "column_formats": formats,
+        "rows": rows,
         "truncated": table.truncated,
         "chart": chart_spec(table, labels, model, lang),
         "time_range": TimeRange.of(table.time_range, lang),
@@ -177,12 +199,38 @@ def without_data(
     return base.model_copy(update=update)
 
 
+def failed(
+    base: Answer,
+    fields: dict[str, Any],
+    failure: Failure,
+    plan: QueryPlan | None,
+    model: SemanticModel,
+    works: Works,
+) -> Answer:
+    """An answer that could not be computed: why, in the question's language, what was
+    understood, and two to four questions that do work (as choices, like a clarification)."""
+    lang: Language = plan.language if plan is not None else base.language
+    interpretation = ""
+    if plan is not None:
+        try:
+            interpretation = describe(plan, ModelLabels(model))
+        except (UserError, KeyError, ValueError):  # a plan naming what the model lacks
+            interpretation = ""
+    message = explain(failure, plan, model, lang, interpretation)
+    questions = offers(failure, plan, model, lang, works)
+    error = AnswerError(code=failure.code, message=message, suggestions=questions)
+    update = {
+        **fields,
+        "text": message,
+        "error": error,
+        "interpretation": fields.get("interpretation") or interpretation,
+        "suggestions": questions,
+        "choices": [Choice(label=q, question=q) for q in questions],
+    }
+    return base.model_copy(update=update)
+
+
 __all__ = [
-    "column_format",
-    "column_label",
-    "data_fields",
-    "plan_json",
-    "warnings_for",
-    "with_data",
-    "without_data",
-]
+    "column_format", "column_label", "data_fields", "failed", "plan_json", "warnings_for",
+    "with_data", "without_data",
+]  # fmt: skip

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from assistant.answer.change import ChangePoint
 from assistant.answer.table import ResultTable
 from connectors.engine import Engine
 from semantic_layer.compile.compiler import Compiled, compile_plan
@@ -37,8 +38,9 @@ def compile_for(
     return compile_plan(plan, model, ctx, role)
 
 
-def execute(compiled: Compiled, engine: Engine) -> Executed:
-    """Run the compiled query (raises `connectors.engine.EngineError`)."""
+def execute(compiled: Compiled, engine: Engine, change: ChangePoint | None = None) -> Executed:
+    """Run the compiled query (raises `connectors.engine.EngineError`); a drivers answer
+    carries the `change` point its comparison was chosen by."""
     sql = compiled.sql()
     assert sql is not None, "clarify and unsupported plans have nothing to run"
     result = engine.run(sql)
@@ -50,6 +52,7 @@ def execute(compiled: Compiled, engine: Engine) -> Executed:
         truncated=result.truncated,
         time_range=compiled.time_range,
         baseline_range=compiled.baseline_range,
+        change=change,
     )
     seconds = result.seconds
     if isinstance(compiled.plan, AttributionPlan) and "transitions" in compiled.extra:

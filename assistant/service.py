@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from assistant.answer.model import Answer, AnswerError, Timings, UnusedSpan
-from assistant.answering import data_fields, plan_json, warnings_for, without_data
+from assistant.answer.failure import Failure, never_works
+from assistant.answer.model import Answer, Timings, UnusedSpan
+from assistant.answering import data_fields, failed, plan_json, warnings_for, without_data
 from assistant.caching import (
     AnswerKey,
     CompileKey,
@@ -40,6 +41,7 @@ from assistant.caching import (
 )
 from assistant.config import AssistantConfig, BackendName
 from assistant.execute import Executed, compile_for, execute
+from assistant.focus import focus_drivers
 from assistant.nlu import EmbeddedPlanner, PlannerResult
 from assistant.nlu.text import MAX_QUESTION_CHARS, language_of
 from assistant.planning import Planned, plan_question
@@ -50,7 +52,7 @@ from semantic_layer.compile.compiler import Compiled
 from semantic_layer.errors import UserError
 from semantic_layer.model import load_model
 from semantic_layer.model.semantic import SemanticModel
-from semantic_layer.plan import QueryPlan, UnsupportedPlan, parse_plan
+from semantic_layer.plan import DriversPlan, QueryPlan, UnsupportedPlan, parse_plan
 from semantic_layer.time import DateRange, TimeContext
 from semantic_layer.timeparts.errors import TimeError
 
@@ -191,7 +193,10 @@ class AssistantService:
         base = _blank(question, session_id)
         problem = question_problem(question)
         if problem is not None:
-            return base.model_copy(update={"text": problem.message, "error": problem})
+            failure = Failure(
+                problem.code, problem.message, localized=True, offered=tuple(problem.suggestions)
+            )
+            return failed(base, {}, failure, None, self.model, never_works)
         ctx = self.time_context()
         previous = None if fresh else self._previous_plan(session_id)
         question = question if fresh else self._chosen(question, session_id)
@@ -228,13 +233,11 @@ class AssistantService:
         try:
             compiled = self._compile(plan, ctx, role, key)
         except UserError as exc:
-            error = AnswerError(
-                code=_code(exc), message=exc.render(), suggestions=list(exc.suggestions)
-            )
-            return base.model_copy(update={**fields, "text": error.message, "error": error})
+            failure = Failure.of_user_error(exc, _code(exc))
+            return failed(base, fields, failure, plan, self.model, self._works(ctx, role))
         except TimeError as exc:  # a period that cannot be compared or resolved: say which
-            error = AnswerError(code="invalid_plan", message=str(exc))
-            return base.model_copy(update={**fields, "text": error.message, "error": error})
+            failure = Failure("invalid_plan", str(exc), kind="time")
+            return failed(base, fields, failure, plan, self.model, self._works(ctx, role))
         timings.compile_ms = clock.lap()
         clock.stage("querying")
         outside = self._outside_data(compiled.time_range, plan.language)
@@ -243,6 +246,11 @@ class AssistantService:
             fields["plan"] = plan_json(outside)
         if compiled.tree is None:
             return without_data(base, fields, compiled, self.model)
+        change = None
+        if isinstance(plan, DriversPlan):  # find when the metric changed, compare around it
+            compiled, change = focus_drivers(compiled, self.model, ctx, role, self.engine)
+            fields["plan"] = plan_json(compiled.plan)
+            key = self._key(compiled.plan, ctx, role)  # the focused plan is what is answered
         if compiled.time_range is not None and compiled.time_range.is_future(ctx):
             fields["warnings"] = [*fields["warnings"], _incomplete(plan.language)]
         cache_key = answer_key(
@@ -251,11 +259,11 @@ class AssistantService:
         frozen = self.answers.get(cache_key) if compiled.verified else None
         if frozen is None:
             try:
-                executed = execute(compiled, self.engine)
+                executed = execute(compiled, self.engine, change)
             except EngineError as exc:
-                error = AnswerError(code=exc.code, message=str(exc))
                 fields["sql"] = compiled.sql(pretty=True)
-                return base.model_copy(update={**fields, "text": error.message, "error": error})
+                failure = Failure(exc.code, str(exc))
+                return failed(base, fields, failure, plan, self.model, self._works(ctx, role))
             timings.query_ms = clock.lap()
             clock.stage("answering")
             cached = self._answered(executed, cache_key)
@@ -326,6 +334,23 @@ class AssistantService:
 
     def _history(self, session_id: str) -> list[tuple[str, dict[str, Any] | None]]:
         return [(t.question, t.plan) for t in self.store.turns(session_id)[-3:]]
+
+    def _works(self, ctx: TimeContext, role: str | None) -> Callable[[str], bool]:
+        """Whether a question offered after a failure is answered: planned by the rules to an
+        analysis that compiles and binds for the role."""
+        validate = self._validator(ctx, role)
+
+        def works(question: str) -> bool:
+            plan = self.planner.plan(question, ctx).plan
+            if plan.kind in ("clarify", "unsupported"):
+                return False
+            try:
+                validate(plan)
+            except (UserError, TimeError, EngineError):
+                return False
+            return True
+
+        return works
 
     def _validator(self, ctx: TimeContext, role: str | None) -> Any:
         def validate(plan: QueryPlan) -> None:

@@ -28,8 +28,10 @@ class UserError(SemanticError):
         hint: str = "",
         file: str | Path | None = None,
         line: int | None = None,
+        kind: str = "",
     ) -> None:
         self.message = message
+        self.kind = kind  # what went wrong, for answers in other languages ("unknown_metric")
         self.names: tuple[str, ...] = tuple(names)
         self.suggestions: tuple[str, ...] = tuple(suggestions)
         self.hint = hint

@@ -49,3 +49,15 @@ def east_only_demo(small_demo: Path, tmp_path_factory: pytest.TempPathFactory) -
             )
         con.execute("DELETE FROM users WHERE region IS DISTINCT FROM 'East'")
     return path
+
+
+@pytest.fixture(scope="session")
+def watch_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default-size demo (1M events, seed 7, as_of 2026-11-23), built once per session: the
+    planted incidents are measured at this size (docs/demo-data.md), and watches need the weekly
+    base sizes of a real shop."""
+    from connectors.demo import build_demo
+
+    path = tmp_path_factory.mktemp("watch-demo") / "demo.duckdb"
+    build_demo(path, as_of=AS_OF, events=1_000_000)
+    return path

@@ -82,10 +82,11 @@ def test_an_answer_shows_text_chart_table_sql_and_chips(
     assert view.figure.data[0].type == "bar"
     assert view.figure.layout.height >= 360
     assert view.table is not None
-    assert view.table.headers == ("channel", "conversion rate")
+    # each rate with what it rests on: its numerator and its base (n)
+    assert view.table.headers == ("channel", "conversion rate", "purchasers", "active users (n)")
     assert len(view.table.rows) == len(answer.rows) == 9
-    raw_channel, rate = answer.rows[0]
-    assert view.table.rows[0] == ("offline stores", f"{rate * 100:.1f}%")
+    raw_channel, rate, bought, base = answer.rows[0]
+    assert view.table.rows[0] == ("offline stores", f"{rate * 100:.1f}%", f"{bought}", f"{base}")
     assert raw_channel == "store"
     assert view.sql is not None and "ARG_MIN(t.channel, t.ts)" in view.sql
     assert [c.label for c in view.suggestions] == answer.suggestions
@@ -297,7 +298,8 @@ def test_an_answer_card_builds_chart_table_sql_chips_and_thumbs(
     assert len(plots) == 1 and plots[0].value is not None
     assert json.loads(plots[0].value["plot"])["data"][0]["type"] == "bar"
     frames = [b for b in built if isinstance(b, gr.Dataframe)]
-    assert len(frames) == 1 and frames[0].value["headers"] == ["channel", "conversion rate"]
+    headers = ["channel", "conversion rate", "purchasers", "active users (n)"]
+    assert len(frames) == 1 and frames[0].value["headers"] == headers
     assert frames[0].value["data"][0][0] == "offline stores"
     codes = [b for b in built if isinstance(b, gr.Code)]
     assert len(codes) == 1 and codes[0].value == answer.sql and codes[0].language == "sql"

@@ -199,7 +199,7 @@ def test_drivers_for_a_count_rank_segments_by_their_change(con: duckdb.DuckDBPyC
     query = MetricQuery(
         ("active_users",), START, END, baseline=(date(2026, 2, 23), date(2026, 3, 2))
     )
-    got = con.execute(drivers(MODEL, query, ["channel"]).sql("duckdb")).fetchall()
+    got = con.execute(drivers(MODEL, query, ["channel"], min_size=0).sql("duckdb")).fetchall()
     # web: 2 now vs 1 (u4) before → +1; app: 2 vs 0 → +2
     assert [(r[1], r[5]) for r in got] == [("app", 2), ("web", 1)]
 
@@ -211,7 +211,9 @@ def test_drivers_for_a_rate_add_up_to_the_total_change(con: duckdb.DuckDBPyConne
     query = MetricQuery(
         ("conversion_rate",), START, END, baseline=(date(2026, 2, 23), date(2026, 3, 2))
     )
-    got = con.execute(drivers(MODEL, query, ["channel", "region"]).sql("duckdb")).fetchall()
+    got = con.execute(
+        drivers(MODEL, query, ["channel", "region"], min_size=0).sql("duckdb")
+    ).fetchall()
     for dimension in ("channel", "region"):
         rows = [r for r in got if r[0] == dimension]
         assert sum(r[5] for r in rows) == pytest.approx(2 / 3)

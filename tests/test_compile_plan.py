@@ -61,6 +61,11 @@ CASES: dict[str, dict[str, Any]] = {
     },
     "funnel": {"kind": "funnel", "time": "last_week"},
     "funnel_by_device": {"kind": "funnel", "time": "last_week", "breakdown": "device"},
+    "funnel_for_channel": {
+        "kind": "funnel",
+        "time": "last_week",
+        "filters": [{"dimension": "channel", "values": ["paid_ads"]}],
+    },
     "time_to_convert": {"kind": "funnel", "time": "last_4_weeks", "measure": "time_to_convert"},
     "dropoff": {"kind": "dropoff", "time": "last_week"},
     "paths_after": {"kind": "paths", "touchpoint": "product_page", "time": "last_week"},

@@ -56,7 +56,7 @@ def test_every_mistake_is_reported_with_its_line_and_a_suggestion() -> None:
         "mistakes.yaml:24: unknown metric or measure 'event' in metric 'conversion_rate' — "
         "did you mean 'events'?",
         "mistakes.yaml:25: 'money' is not a valid 'format' in metric 'revenue' — "
-        "expected one of: currency, duration_hours, duration_minutes, number, percent",
+        "expected one of: currency, duration_hours, duration_minutes, multiple, number, percent",
         "mistakes.yaml:26: unknown metric or measure 'orders' in metric 'aov' — "
         "expected one of: aov, buyers, conversion_rate, events, loop_a, loop_b, revenue",
         "mistakes.yaml:27: metric 'loop_a' depends on itself: loop_a → loop_b → loop_a — "

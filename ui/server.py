@@ -1,5 +1,5 @@
 """`build_server`: the one app `tpa serve` runs — the API under /v1, /healthz, /metrics, /docs,
-the bots under /bots and the Gradio chat at /.
+the bots under /bots, the watches' scheduler (docs/watches.md) and the Gradio chat at /.
 
 The chat is mounted last: Gradio's app at "/" would otherwise shadow the routes added after it.
 Gradio's analytics and chromadb's telemetry are switched off where those libraries are imported
@@ -14,6 +14,9 @@ from assistant.answer.png import render_png
 from assistant.api import ServerSettings, create_app
 from assistant.bots import BotsConfig, bots_router
 from assistant.service import AssistantService
+from assistant.watches import Sender, Watches, WatchStore
+from assistant.watches.api import watches_router
+from assistant.watches.scheduler import Scheduler, interval_from_env
 from ui.chat import build_chat, mount_chat
 
 
@@ -34,7 +37,11 @@ def build_server(
         service.model.policy(role)
     app = create_app(service, settings)
     app.include_router(bots_router(service, config, chart_png=render_png), prefix="/bots")
-    return mount_chat(app, build_chat(service, role=chat_role))
+    watches = Watches(service, WatchStore.beside(service.config.work_dir), Sender(config),
+                      chart_png=render_png)  # fmt: skip
+    scheduler = Scheduler(watches, interval_from_env())  # `tpa serve` runs due watches, digests
+    app.include_router(watches_router(watches, settings, scheduler))
+    return mount_chat(app, build_chat(service, role=chat_role, watches=watches))
 
 
 __all__ = ["build_server"]

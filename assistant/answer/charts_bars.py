@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
 from assistant.answer.charts_base import (
+    COLORS,
     HEIGHT,
     MAX_BARS,
     MAX_SERIES,
@@ -100,13 +101,27 @@ def line_figure(
     value_title: str,
     fmt: NumberFormat,
     right: tuple[str, NumberFormat] | None = None,
+    partial: Mapping[str, str] | None = None,
 ) -> Figure:
     """Lines over ISO dates, one per series (at most `MAX_SERIES`; points without a value are
     left out, so a line joins its neighbours). A series with
-    `extra={"yaxis": "y2"}` is drawn against a right axis titled and formatted by `right`."""
+    `extra={"yaxis": "y2"}` is drawn against a right axis titled and formatted by `right`.
+    `partial` maps the x of each incomplete period to its note: the line reaches those points
+    with a dashed segment and open markers whose hover shows the note."""
     drawn = list(series)[:MAX_SERIES]
     title = capped(ctx, title, len(series), MAX_SERIES)
-    data = [_line(s, x) for s in drawn]
+    data: list[Trace] = []
+    for i, s in enumerate(drawn):
+        line = _line(s, x)
+        if partial and any(xi in partial for xi in line["x"]):
+            shown = right[1] if right is not None and s.extra.get("yaxis") == "y2" else fmt
+            traces = _with_partial(line, partial, COLORS[i % len(COLORS)], shown)
+            if not any(t.get("legendgroup") == "incomplete" for t in data):
+                incomplete = ctx.words("incomplete period", "不完整周期")
+                traces[-1].update(showlegend=True, legendgroup="incomplete", name=incomplete)
+            data.extend(traces)
+        else:
+            data.append(line)
     date_format = DATE_FORMATS.get(grain or "", "%Y-%m-%d")
     x_axis: dict[str, Any] = {"type": "date", "tickformat": date_format, "hoverformat": date_format}
     x_axis["automargin"] = True
@@ -120,6 +135,45 @@ def line_figure(
             right[0], right[1], overlaying="y", side="right", showgrid=False
         )
     return figure(ctx, data, title, height=HEIGHT, **layout)
+
+
+def _with_partial(
+    line: Trace, partial: Mapping[str, str], color: str, fmt: NumberFormat
+) -> list[Trace]:
+    """A line split at its incomplete periods: a solid trace over the complete points, a dashed
+    segment from each incomplete point to its complete neighbour, open markers with the note."""
+    xs, ys = line["x"], line["y"]
+    keep = [i for i, xi in enumerate(xs) if xi not in partial]
+    name, group = line["name"], line["name"]
+    dash = "dot" if line.get("line", {}).get("dash") else "dash"
+    solid = {**line, "x": [xs[i] for i in keep], "y": [ys[i] for i in keep], "legendgroup": group}
+    solid["line"] = {**line.get("line", {}), "color": color}
+    solid["marker"] = {"color": color}
+    seg_x: list[Any] = []
+    seg_y: list[Any] = []
+    for i, xi in enumerate(xs):
+        if xi not in partial:
+            continue
+        near = i - 1 if i > 0 and xs[i - 1] not in partial else i + 1
+        if 0 <= near < len(xs) and xs[near] not in partial:
+            seg_x += [xs[near], xi, None]
+            seg_y += [ys[near], ys[i], None]
+    marked = [i for i, xi in enumerate(xs) if xi in partial]
+    segment: Trace = {
+        **{k: v for k, v in line.items() if k in ("yaxis", "opacity")},
+        "type": "scatter", "mode": "lines", "x": seg_x, "y": seg_y, "name": name,
+        "legendgroup": group, "showlegend": False, "hoverinfo": "skip",
+        "line": {"color": color, "dash": dash},
+    }  # fmt: skip
+    points: Trace = {
+        **{k: v for k, v in line.items() if k in ("yaxis", "opacity")},
+        "type": "scatter", "mode": "markers", "name": name, "legendgroup": group,
+        "showlegend": False, "x": [xs[i] for i in marked], "y": [ys[i] for i in marked],
+        "customdata": [partial[xs[i]] for i in marked],
+        "hovertemplate": f"{name}: {fmt.template('y')} (%{{customdata}})<extra></extra>",
+        "marker": {"color": "white", "size": 8, "line": {"color": color, "width": 2}},
+    }  # fmt: skip
+    return [solid, *([segment] if seg_x else []), points]
 
 
 def _line(s: Series, x: Sequence[str]) -> Trace:

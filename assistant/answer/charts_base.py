@@ -156,6 +156,8 @@ class ChartContext:
             return NumberFormat(",.1f", suffix=self.say("min"))
         if kind == "duration_hours":
             return NumberFormat(",.1f", suffix=self.say("h"))
+        if kind == "multiple":
+            return NumberFormat(",.1f", suffix="×")
         return NumberFormat()
 
 

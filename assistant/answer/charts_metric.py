@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from assistant.answer.bases import is_rate, side_label, small_base
 from assistant.answer.charts_bars import Series, bar_figure, line_figure
 from assistant.answer.charts_base import (
     BAD,
@@ -18,7 +19,10 @@ from assistant.answer.charts_base import (
     num,
     numbers_of,
 )
+from assistant.answer.charts_base import num as num_of
+from assistant.answer.periods import partial_periods
 from assistant.answer.table import json_value
+from semantic_layer.model.spec_metrics import RatioMetric
 from semantic_layer.plan import DriversPlan, MetricPlan
 
 MAX_INDICATORS = 4
@@ -78,8 +82,13 @@ def _time_series(
     right_axis = None if right is None else (ctx.metric(right), ctx.metric_format(right))
     return line_figure(
         ctx, x, series, title=title, grain=grain, value_title=ctx.metric(shown[0]),
-        fmt=fmt, right=right_axis,
+        fmt=fmt, right=right_axis, partial=_partial_notes(ctx),
     )  # fmt: skip
+
+
+def _partial_notes(ctx: ChartContext) -> dict[str, str]:
+    """The x (ISO day) of each incomplete period, with its note."""
+    return {d.isoformat(): p.note(ctx.lang) for d, p in partial_periods(ctx.table).items()}
 
 
 def _series_by_dimension(
@@ -97,8 +106,9 @@ def _series_by_dimension(
     title = ctx.say("trend_by", what=ctx.metric(metric), grain=ctx.say(grain), by=by)
     fmt = ctx.metric_format(metric, ctx.table.column(metric))
     return line_figure(
-        ctx, x, series, title=title, grain=grain, value_title=ctx.metric(metric), fmt=fmt
-    )
+        ctx, x, series, title=title, grain=grain, value_title=ctx.metric(metric), fmt=fmt,
+        partial=_partial_notes(ctx),
+    )  # fmt: skip
 
 
 def _combo(ctx: ChartContext, dims: Sequence[str], key: Sequence[Any]) -> str:
@@ -131,10 +141,66 @@ def _breakdown(ctx: ChartContext, plan: MetricPlan, metrics: list[str], dims: li
     title = ctx.say("by", what=ctx.join(ctx.metric(m) for m in shown), by=by)
     values = [v for m in shown for v in ctx.table.column(m)]
     value_title = ctx.metric(first) if len(shown) == 1 else ""
-    return bar_figure(
+    fig = bar_figure(
         ctx, cats, series, title=title, category_title=by, value_title=value_title,
         fmt=ctx.metric_format(first, values),
     )  # fmt: skip
+    if len(shown) == 1:
+        mark_bases(ctx, fig["data"][0], records, first)
+    return fig
+
+
+def mark_bases(ctx: ChartContext, trace: Trace, records: list[dict[str, Any]], m: str) -> None:
+    """What each bar of a ratio rests on: n in the hover, small bases hatched, and groups with
+    no numerator or no base labelled ("no revenue", "no marketing cost") instead of empty."""
+    if f"{m}__den" not in ctx.table.columns:
+        return
+    flat = trace.get("orientation") == "h"
+    key = "x" if flat else "y"
+    values = list(trace[key])
+    rows = records[: len(values)]
+    rate = is_rate(ctx.model, m)
+    spec = ctx.model.metrics.get(m)
+    sides = (
+        (
+            side_label(ctx.model, spec.numerator, ctx.lang),
+            side_label(ctx.model, spec.denominator, ctx.lang),
+        )
+        if isinstance(spec, RatioMetric)
+        else ("", "")
+    )
+    texts: list[str] = []
+    template = trace.get("texttemplate", "")
+    for i, row in enumerate(rows):
+        num, den = num_of(row.get(f"{m}__num")), num_of(row.get(f"{m}__den"))
+        hover = f"n = {den:,.0f}" if den is not None else ""
+        if rate and small_base(row, m):
+            hover += ctx.words(" · small base", " · 样本较小")
+        texts.append(hover)
+        if not den and sides[1]:
+            values[i] = 0
+            template = _per_bar(
+                template, len(rows), i, ctx.words(f"no {sides[1]}", f"无{sides[1]}")
+            )
+        elif num == 0 and sides[0] and not rate:
+            template = _per_bar(
+                template, len(rows), i, ctx.words(f"no {sides[0]}", f"无{sides[0]}")
+            )
+    trace[key] = values
+    trace["hovertext"] = texts
+    if template:
+        trace["texttemplate"] = template
+    if rate:
+        shapes = ["/" if small_base(r, m) else "" for r in rows]
+        if any(shapes):
+            trace["marker"] = {**trace.get("marker", {}), "pattern": {"shape": shapes}}
+
+
+def _per_bar(template: Any, n: int, i: int, text: str) -> list[str]:
+    """A text template per bar, with bar `i`'s replaced by `text`."""
+    per = list(template) if isinstance(template, list) else [str(template)] * n
+    per[i] = text
+    return per
 
 
 def _indicators(ctx: ChartContext, plan: MetricPlan, metrics: list[str]) -> Figure | None:

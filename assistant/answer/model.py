@@ -11,7 +11,15 @@ from semantic_layer.time import DateRange, Language
 
 Backend = Literal["embedded", "llm", "llm-raw-sql", "example"]
 ColumnFormat = Literal[
-    "text", "date", "integer", "number", "percent", "currency", "duration_minutes", "duration_hours"
+    "text",
+    "date",
+    "integer",
+    "number",
+    "percent",
+    "currency",
+    "duration_minutes",
+    "duration_hours",
+    "multiple",
 ]
 
 

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Final
 
+from assistant.answer.change import ChangePoint
 from semantic_layer.plan import QueryPlan
 from semantic_layer.time import DateRange
 
@@ -28,6 +29,7 @@ class ResultTable:
     truncated: bool = False
     time_range: DateRange | None = None
     baseline_range: DateRange | None = None
+    change: ChangePoint | None = None  # drivers: when the metric changed (`answer.change`)
 
     def column(self, name: str) -> list[Any]:
         """Every value of one column, in row order."""

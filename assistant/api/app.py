@@ -53,7 +53,9 @@ def create_app(service: AssistantService, settings: ServerSettings) -> FastAPI:
 
     @app.get("/metrics", response_class=PlainTextResponse, summary="Prometheus metrics")
     async def get_metrics() -> str:
-        return metrics.render()
+        from assistant.watches.metrics import WATCH_METRICS
+
+        return metrics.render() + WATCH_METRICS.render()
 
     return app
 

@@ -77,10 +77,15 @@ class DingTalkApi:
         return str(errcode_json(sent, "DingTalk", "media/upload")["media_id"])
 
     def send_image(self, http: httpx.Client, media_id: str, chat: DingTalkChat) -> None:
+        self.send_robot(http, chat, "sampleImageMsg", {"photoURL": media_id})
+
+    def send_robot(self, http: httpx.Client, chat: DingTalkChat, msg_key: str,
+                   param: dict[str, Any]) -> None:  # fmt: skip
+        """A robot message (`sampleImageMsg`, `sampleMarkdown`, …) to a group or one person."""
         body: dict[str, Any] = {
             "robotCode": self.robot,
-            "msgKey": "sampleImageMsg",
-            "msgParam": json.dumps({"photoURL": media_id}),
+            "msgKey": msg_key,
+            "msgParam": json.dumps(param, ensure_ascii=False),
         }
         if chat.group:
             path, body["openConversationId"] = "groupMessages/send", chat.conversation_id

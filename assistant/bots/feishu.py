@@ -73,6 +73,13 @@ class FeishuApi:
         }
         self.call(http, f"/im/v1/messages/{quote(message_id, safe='')}/reply", json=body)
 
+    def send(self, http: httpx.Client, chat_id: str, msg_type: str, content: dict[str, Any]
+             ) -> None:  # fmt: skip
+        """A new message (not a reply) in a chat: `im/v1/messages?receive_id_type=chat_id`."""
+        body = {"receive_id": chat_id, "msg_type": msg_type,
+                "content": json.dumps(content, ensure_ascii=False)}  # fmt: skip
+        self.call(http, "/im/v1/messages", params={"receive_id_type": "chat_id"}, json=body)
+
     def upload_image(self, http: httpx.Client, png: bytes) -> str:
         files = {"image": ("chart.png", png, "image/png")}
         data = self.call(http, "/im/v1/images", data={"image_type": "message"}, files=files)

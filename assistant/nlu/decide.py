@@ -336,7 +336,10 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         else:
             own = roles.touchpoint_count(model, counted[0]) or roles.reach_metric(model)
         metrics = [own] if own else []
-    if not metrics and not counted:
+    counting_people = bool({"people", "payers", "new_people"} & r.cues) and bool(
+        _COUNTING.search(r.question.norm)
+    )
+    if not metrics and not counted and not counting_people:
         metrics = [m for m in (_money_metric(r, model), _conversion_word(r, model)) if m][:1]
     if not metrics and not counted and "people" in r.cues and _COUNTING.search(r.question.norm):
         metrics = [m for m in (roles.reach_metric(model),) if m]  # "how many players …"

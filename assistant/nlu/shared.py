@@ -122,11 +122,21 @@ def breakdowns(r: Reading, model: SemanticModel) -> list[str]:
         if dim.type == _TIME_DIMENSION_TYPE or name in out:
             continue
         marked = r.cue_before(mention.start, {"by", "which", "rank"}, within=2)
-        if marked or name not in filtered:
+        if marked or (name not in filtered and not _object_of_verb(r, mention.start)):
             if name == "acquisition_channel" and not marked and _acquired_context(r):
                 continue
             out.append(name)
     return (out + [d for d in _contrasted(r) if d not in out])[:3]
+
+
+def _object_of_verb(r: Reading, start: int) -> bool:
+    """A dimension's name right after a Chinese verb ("申请办<name>的人"): the thing acted on, not a
+    split."""
+    before = r.question.norm[max(0, start - 1) : start]
+    return before in _ZH_VERBS
+
+
+_ZH_VERBS = frozenset("办买开换选用订看领交")
 
 
 def _contrasted(r: Reading) -> list[str]:

@@ -33,6 +33,7 @@ FORMATS: Final[dict[str, str]] = {
     "number": "count or number",
     "duration_minutes": "minutes",
     "duration_hours": "hours",
+    "multiple": "multiple (×)",
 }
 _END_PUNCTUATION = re.compile(r"[\s?？!！。.,，;；:：]+$")
 

@@ -23,6 +23,9 @@ from semantic_layer.plan import AttributionPlan, QueryPlan, SqlPlan
 class AccessDenied(UserError):
     """The caller's role may not see what the plan asks for."""
 
+    def __init__(self, message: str, **kw: object) -> None:
+        super().__init__(message, kind="access_denied", **kw)  # type: ignore[arg-type]
+
 
 def check_access(plan: QueryPlan, model: SemanticModel, role: str | None) -> PolicySpec:
     """The role's policy, after checking every metric and dimension the plan uses against it."""

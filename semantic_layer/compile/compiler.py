@@ -19,6 +19,7 @@ from semantic_layer.compile.drivers import drivers
 from semantic_layer.compile.funnel import FunnelSpec, dropoff, funnel_steps, time_to_convert
 from semantic_layer.compile.metrics import MetricQuery, compile_metrics
 from semantic_layer.compile.paths import PathsSpec, neighbours, top_paths
+from semantic_layer.compile.people import People, person_rule, split_filters
 from semantic_layer.compile.retention import RetentionSpec, cohorts
 from semantic_layer.compile.scope import DimFilter, Scan, ScopeError
 from semantic_layer.compile.scoped import attach, dim_column, events_source, scoped_events
@@ -85,15 +86,26 @@ class _Context:
             DimFilter(f.dimension, f.op, tuple(f.values)) for f in getattr(plan, "filters", ())
         )
 
-    def scoped(self, query: exp.Select, extra: tuple[str, ...] = ()) -> exp.Select:
+    def scoped(
+        self, query: exp.Select, extra: tuple[str, ...] = (), people: People | None = None
+    ) -> exp.Select:
         cte = scoped_events(
             self.model.spec,
             self.dims,
             filters=self.filters,
             row_filters=self.policy.row_filters,
             extra=extra,
+            people=people,
         )
         return attach(query, cte)
+
+    def people(self, rng: DateRange, entry: str | None = None) -> People | None:
+        """Who a journey analysis keeps when it filters on event attributes (`people.py`)."""
+        chosen, _ = split_filters(self.filters, self.dims)
+        if not chosen or getattr(self.plan, "filter_scope", None) == "steps":
+            return None
+        rule = person_rule(self.model.spec, entry)
+        return People(chosen, rng.start, rng.end, rule, entry if rule == "entry_step" else None)
 
 
 def compile_plan(
@@ -105,7 +117,9 @@ def compile_plan(
     try:
         compiled = _BUILDERS[plan.kind](c) if plan.kind in _BUILDERS else Compiled(plan, None)
     except ScopeError as exc:
-        raise UserError(str(exc)) from None
+        kind = "unreachable_dimension" if exc.dimension else "scope"
+        names = (exc.dimension, exc.table) if exc.dimension else ()
+        raise UserError(str(exc), names=names, kind=kind) from None
     return _guarded(compiled, model)
 
 
@@ -146,6 +160,7 @@ def _metric(c: _Context) -> Compiled:
         limit=plan.limit,
         channel_rule=plan.channel_rule,
         week_start=c.ctx.week_start,
+        with_parts=True,  # every ratio shows what it rests on: numerator and base (n)
     )
     return Compiled(plan, compile_metrics(c.model.spec, query), current, baseline)
 
@@ -171,7 +186,7 @@ def _funnel(c: _Context) -> Compiled:
     else:
         tree = funnel_steps(events, spec)
     extra = (plan.breakdown,) if plan.breakdown else ()
-    return Compiled(plan, c.scoped(tree, extra), current)
+    return Compiled(plan, c.scoped(tree, extra, c.people(current, spec.steps[0])), current)
 
 
 def _paths(c: _Context) -> Compiled:
@@ -184,7 +199,7 @@ def _paths(c: _Context) -> Compiled:
     )
     events = events_source(c.model.spec)
     tree = neighbours(events, spec) if plan.mode == "next" else top_paths(events, spec)
-    return Compiled(plan, c.scoped(tree), current)
+    return Compiled(plan, c.scoped(tree, people=c.people(current)), current)
 
 
 def _retention(c: _Context) -> Compiled:
@@ -201,7 +216,9 @@ def _retention(c: _Context) -> Compiled:
         plan.return_touchpoint,
         c.ctx.week_start,
     )
-    return Compiled(plan, c.scoped(cohorts(events_source(c.model.spec), spec)), current)
+    people = c.people(current, plan.cohort_touchpoint)
+    tree = c.scoped(cohorts(events_source(c.model.spec), spec), people=people)
+    return Compiled(plan, tree, current)
 
 
 def _attribution(c: _Context) -> Compiled:
@@ -252,7 +269,8 @@ def _drivers(c: _Context) -> Compiled:
         limit=plan.limit,
         week_start=c.ctx.week_start,
     )
-    return Compiled(plan, drivers(c.model.spec, query, dims), current, baseline)
+    tree = drivers(c.model.spec, query, dims, c.model.settings.drivers_min_segment)
+    return Compiled(plan, tree, current, baseline)
 
 
 def _breakdowns(c: _Context, metric: str) -> tuple[str, ...]:

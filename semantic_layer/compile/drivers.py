@@ -31,9 +31,18 @@ COLUMNS = (
     "mix_effect",
     "share_of_change",
 )
+LEFT_OUT = ("segments_left_out", "dimensions_left_out")
+MIN_SEGMENT = 30  # a rate's base (both periods) or a count's size below this is left out …
+SMALL_SHARE = 0.05  # … when it is also under this share of its dimension's total
+NONE = "(none)"
 
 
-def drivers(model: ModelSpec, query: MetricQuery, dimensions: Sequence[str]) -> exp.Select:
+def drivers(
+    model: ModelSpec,
+    query: MetricQuery,
+    dimensions: Sequence[str],
+    min_size: int = MIN_SEGMENT,
+) -> exp.Select:
     """Contributions of every segment of every dimension to the change of `query.metrics[0]`.
 
     The metric is computed once for both periods with each dimension as its own grouping set;
@@ -52,21 +61,78 @@ def drivers(model: ModelSpec, query: MetricQuery, dimensions: Sequence[str]) -> 
     )
     compiler = MetricCompiler(model, by_each)
     labelled = _labelled(compiler, dimensions, metric)
-    layers = (
-        _rate_layers(labelled) if compiler.parts(metric) is not None else _count_layers(labelled)
-    )
+    if compiler.parts(metric) is not None:
+        layers = _rate_layers(labelled)
+    else:
+        layers = _count_layers(labelled, _is_count(model, metric))
     direction = exp.func("sign", exp.column("total_change"))
     ranked = (
-        exp.select(*COLUMNS)
-        .from_(layers.subquery("d"))
+        exp.select(*COLUMNS, *LEFT_OUT)
+        .from_("kept")
+        .join("left_out", join_type="cross")
+        .where(exp.column("kept"))
         .order_by(
             exp.Ordered(this=exp.column("contribution") * direction, desc=True),
             "dimension",
             "segment",
         )
         .with_("segments", compiler.leaves())
+        .with_("kept", _kept(layers, min_size))
+        .with_("left_out", _left_out())
     )
     return ranked.limit(query.limit) if query.limit else ranked
+
+
+def _kept(layers: exp.Select, min_size: int) -> exp.Select:
+    """Every segment with `kept`: its dimension has more than one real value (not only
+    "(none)"), it is large enough where a size is known (a rate's base over both periods, a
+    count's own values: at least `min_size`, or at least 5% of its dimension's total, so small
+    data keeps its segments), and a metric without a size has a value in both
+    periods (a median from nothing is not a change)."""
+    col = exp.column
+    real = exp.Filter(
+        this=exp.func("count", exp.Star()),
+        expression=exp.Where(this=col("segment").neq(exp.Literal.string(NONE))),
+    )
+    varied = _by_dimension(real) > 1
+    big = exp.or_(
+        exp.and_(
+            col("size").is_(exp.null()),
+            col("value").is_(exp.null()).not_(),
+            col("value_previous").is_(exp.null()).not_(),
+        ),
+        col("size") >= exp.Literal.number(min_size),
+        col("size")
+        >= _by_dimension(exp.func("sum", col("size"))) * exp.Literal.number(SMALL_SHARE),
+    )
+    return exp.select(
+        "*", varied.as_("varied"), exp.and_(varied.copy(), exp.Paren(this=big)).as_("kept")
+    ).from_(layers.subquery("d"))
+
+
+def _left_out() -> exp.Select:
+    """How many segments (of dimensions kept) and dimensions were left out."""
+    col = exp.column
+    segments = exp.Filter(
+        this=exp.func("count", exp.Star()),
+        expression=exp.Where(this=exp.and_(col("varied"), exp.not_(col("kept")))),
+    )
+    dimensions = exp.Filter(
+        this=exp.func("count", exp.Distinct(expressions=[col("dimension")])),
+        expression=exp.Where(this=exp.not_(col("varied"))),
+    )
+    return exp.select(
+        segments.as_("segments_left_out"), dimensions.as_("dimensions_left_out")
+    ).from_("kept")
+
+
+def _is_count(model: ModelSpec, metric: str) -> bool:
+    """A metric that counts rows or people (its value is a size)."""
+    by_name = {m.name: m for m in model.metrics}
+    spec = by_name.get(metric)
+    measure_name = getattr(spec, "measure", None) or metric
+    measure = next((m for m in model.measures if m.name == measure_name), None)
+    return measure is not None and measure.agg in ("count", "count_distinct")
 
 
 def _case(
@@ -130,8 +196,15 @@ def _by_dimension(func: exp.Expr) -> exp.Window:
     return exp.Window(this=func, partition_by=[exp.column("dimension")])
 
 
-def _count_layers(labelled: exp.Select) -> exp.Select:
+def _count_layers(labelled: exp.Select, counted: bool) -> exp.Select:
+    """Contributions of a count (its own change); `counted` says the values are counts, so a
+    segment's size is its values over both periods (sums and medians have no size)."""
     change = exp.column("cur") - exp.column("prev")
+    size: exp.Expr = (
+        exp.func("abs", exp.column("cur")) + exp.func("abs", exp.column("prev"))
+        if counted
+        else exp.Null()
+    )
     first = exp.select(
         "*", change.as_("change"), _by_dimension(exp.func("sum", change.copy())).as_("total_change")
     )
@@ -142,6 +215,7 @@ def _count_layers(labelled: exp.Select) -> exp.Select:
         exp.Null().as_("rate_effect"),
         exp.Null().as_("mix_effect"),
         safe_div(exp.column("change"), exp.column("total_change")).as_("share_of_change"),
+        size.as_("size"),
     ).from_(first.subquery("c"))
 
 
@@ -180,4 +254,5 @@ def _rate_layers(labelled: exp.Select) -> exp.Select:
         contribution.as_("contribution"),
         safe_div(contribution.copy(), total_change.copy()).as_("share_of_change"),
         total_change.as_("total_change"),
+        (col("d1") + col("d0")).as_("size"),
     ).from_(shares.subquery("s"))

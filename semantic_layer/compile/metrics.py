@@ -452,9 +452,18 @@ class MetricCompiler:
         union = aligned[0]
         for other in aligned[1:]:
             union = exp.union(union, other, distinct=False)  # type: ignore[assignment]
-        merged = exp.select(*keys, *[exp.func("max", exp.column(v)).as_(v) for v in leaves])
+        merged = exp.select(*keys, *[self._merged_leaf(v).as_(v) for v in leaves])
         merged = merged.from_(union.subquery("u"))
         return merged.group_by(*keys) if keys else merged
+
+    def _merged_leaf(self, leaf: str) -> exp.Expr:
+        """A leaf across the merged parts: a count or sum that one table has no rows for is 0
+        (a channel with spend and no revenue has ROI 0, not an empty value)."""
+        value = exp.func("max", exp.column(leaf))
+        measure = self.measures.get(leaf[2:]) if leaf[:2] in ("m_", "a_") else None
+        if measure is not None and measure.agg in ("count", "count_distinct", "sum"):
+            return exp.func("coalesce", value, exp.Literal.number(0))
+        return value
 
     def parts(self, name: str) -> tuple[exp.Expr, exp.Expr] | None:
         """Numerator and denominator of a ratio or conversion metric, else None."""

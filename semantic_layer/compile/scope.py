@@ -22,7 +22,12 @@ BASE = "t"
 
 
 class ScopeError(ValueError):
-    """A dimension or filter that cannot be applied to a table; the message says why."""
+    """A dimension or filter that cannot be applied to a table; the message says why, and
+    `dimension` / `table` name them when a dimension does not reach the table."""
+
+    def __init__(self, message: str, dimension: str = "", table: str = "") -> None:
+        super().__init__(message)
+        self.dimension, self.table = dimension, table
 
 
 @dataclass(frozen=True)
@@ -62,10 +67,14 @@ class Scan:
             source = exp.column(dim.also_in[self.table], BASE)
         elif self._join_to(dim.table) is not None:
             source = self.column(dim.table, column)
+        elif (linked := self._linked(dim)) is not None:  # a joined table keeps it (also_in)
+            source = self.column(linked, dim.also_in[linked])
         else:
             raise ScopeError(
                 f"dimension '{dim.name}' is not available for {self.table} (it is a column of "
-                f"{dim.table}, which {self.table} does not join)"
+                f"{dim.table}, which {self.table} does not join)",
+                dimension=dim.name,
+                table=self.table,
             )
         return _apply_expr(dim, source)
 
@@ -91,6 +100,11 @@ class Scan:
                 join_type="left",
             )
         return select.where(exp.and_(*self.conditions)) if self.conditions else select
+
+    def _linked(self, dim: DimensionSpec) -> str | None:
+        """A table this one joins that holds `dim` under its own column (`also_in`)."""
+        spec = self.model.tables.get(self.table)
+        return next((j.table for j in (spec.joins if spec else ()) if j.table in dim.also_in), None)
 
     def _join_to(self, table: str) -> str | None:
         spec = self.model.tables.get(self.table)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from sqlglot import exp
 
+from semantic_layer.compile.people import People
 from semantic_layer.compile.scope import (
     BASE,
     DimFilter,
@@ -38,10 +39,18 @@ def scoped_events(
     row_filters: Sequence[RowFilter] = (),
     extra: Sequence[str] = (),
     table: str = "events",
+    people: People | None = None,
 ) -> exp.Select:
-    """SELECT t.*, <dimension> AS d_<name>… FROM events t [joins] WHERE <filters>."""
+    """SELECT t.*, <dimension> AS d_<name>… FROM events t [joins] WHERE <filters>.
+
+    With `people`, the filters on event attributes select people (every event of those whose
+    first touch had the value) instead of events; see `people.py`."""
     scan = Scan(model, table)
     apply_row_filters(scan, row_filters, dims)
+    if people is not None and people.filters:
+        filters = [f for f in filters if f not in people.filters]
+        ids = people.ids(model, dims, row_filters, filters)
+        scan.where(scan.entity().isin(query=ids))
     apply_filters(scan, filters, dims)
     columns: list[exp.Expr] = [exp.Column(this=exp.Star(), table=exp.to_identifier(BASE))]
     columns += [scan.dimension(dims[name]).as_(dim_column(name)) for name in extra]

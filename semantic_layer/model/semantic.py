@@ -171,7 +171,9 @@ def _by_name(items: tuple[T, ...], key: Callable[[T], str]) -> Mapping[str, T]:
 
 
 def _unknown(kind: str, name: str, suggestions: tuple[str, ...]) -> UserError:
-    return UserError(f"unknown {kind} '{name}'", names=(name,), suggestions=suggestions)
+    return UserError(
+        f"unknown {kind} '{name}'", names=(name,), suggestions=suggestions, kind=f"unknown_{kind}"
+    )
 
 
 __all__ = ["SemanticModel"]

@@ -35,6 +35,18 @@ class Settings(Strict):
     session_gap_minutes: int = Field(default=30, gt=0)
     purchase_touchpoint: Text | None = None
     channel_rule: Literal["first_touch", "last_touch"] = "first_touch"
+    journey_filter: Literal["touch", "entry_step"] = Field(
+        default="touch",
+        description="a filter on an event attribute in a journey analysis picks people by their "
+        "first (or last, per channel_rule) touch in the range, or by the event entering the "
+        "analysis (entry_step)",
+    )
+    drivers_min_segment: int = Field(
+        default=30,
+        ge=0,
+        description="drivers leave out segments smaller than this (a rate's base over both "
+        "periods, a count's own size)",
+    )
     row_limit: int = Field(default=5000, gt=0)
     default_role: Identifier = "analyst"
     currency: Text | None = None

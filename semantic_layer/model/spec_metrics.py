@@ -9,7 +9,7 @@ from pydantic import Discriminator, Field, Tag
 
 from .base import Filter, Identifier, Named, Strict, Text
 
-Format = Literal["number", "percent", "currency", "duration_minutes", "duration_hours"]
+Format = Literal["number", "percent", "currency", "duration_minutes", "duration_hours", "multiple"]
 FormulaOp = Literal["add", "subtract", "multiply", "divide"]
 
 

@@ -10,6 +10,13 @@ from semantic_layer.plan.common import AnalysisPlan, Limit, Name, References, Wi
 from semantic_layer.time import Last, TimeSpec
 
 Steps = Annotated[list[Name], Field(min_length=2, max_length=20)]
+FilterScope = Literal["people", "steps"]
+FILTER_SCOPE_HELP: Final = (
+    "what a filter on an event attribute (channel, device) selects: people, by their first "
+    "touch in the range, with every step they take on any channel ('the funnel for users from "
+    "paid ads'); or steps, only the events that happened there ('the funnel on the app'). "
+    "none = people"
+)
 AttributionModel = Literal[
     "first_touch", "last_touch", "linear", "time_decay", "position_based", "markov", "all"
 ]
@@ -26,6 +33,7 @@ class JourneyPlan(AnalysisPlan):
         default=None, description="conversion window; none = the journey's or model's (7 days)"
     )
     breakdown: Name | None = Field(default=None, description="a dimension to split by")
+    filter_scope: FilterScope | None = Field(default=None, description=FILTER_SCOPE_HELP)
 
     def references(self) -> References:
         """The journey (unless steps override it), the steps and the dimensions."""
@@ -68,6 +76,7 @@ class PathsPlan(AnalysisPlan):
     session_gap_minutes: int | None = Field(
         default=None, ge=1, le=1440, description="session split; none = the model's (30 minutes)"
     )
+    filter_scope: FilterScope | None = Field(default=None, description=FILTER_SCOPE_HELP)
 
     def references(self) -> References:
         """The anchor touchpoint and the filter dimensions."""
@@ -99,6 +108,7 @@ class RetentionPlan(AnalysisPlan):
     return_touchpoint: Name | None = Field(
         default=None, description="what counts as returning; none = any event"
     )
+    filter_scope: FilterScope | None = Field(default=None, description=FILTER_SCOPE_HELP)
 
     @model_validator(mode="after")
     def _periods(self) -> RetentionPlan:

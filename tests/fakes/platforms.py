@@ -104,6 +104,7 @@ class FakePlatform:
 
     def __init__(self) -> None:
         self.received: list[Received] = []
+        self.fail_next = 0  # answer this many requests with HTTP 503 (an outage), then recover
         self._lock = threading.Lock()
         self._count = 0
         self._httpd = _Server(("127.0.0.1", 0), _Handler)
@@ -138,6 +139,9 @@ class FakePlatform:
     def handle(self, request: Received) -> Answer:
         with self._lock:
             self.received.append(request)
+            if self.fail_next > 0:
+                self.fail_next -= 1
+                return 503, "service unavailable"
         return self.answer(request)
 
     def answer(self, request: Received) -> Answer:
@@ -295,6 +299,7 @@ class FakeFeishu(FakePlatform):
         super().__init__()
         self.app_id, self.app_secret = app_id, app_secret
         self.replies: list[dict[str, Any]] = []  # message_id, msg_type, content, reply_in_thread
+        self.sent: list[dict[str, Any]] = []  # new messages: receive_id, msg_type, content
         self.images: dict[str, bytes] = {}
 
     def answer(self, request: Received) -> Answer:
@@ -316,7 +321,23 @@ class FakeFeishu(FakePlatform):
             return 200, {"code": 0, "msg": "success", "data": {"image_key": key}}
         if path.startswith("/im/v1/messages/") and path.endswith("/reply"):
             return 200, self._reply(path.split("/")[4], request.json())
+        if path == "/im/v1/messages":
+            return self._send(request.query.get("receive_id_type"), request.json())
         return 404, {"code": 404, "msg": "not found"}
+
+    def _send(self, id_type: str | None, body: dict[str, Any]) -> Answer:
+        """`POST im/v1/messages?receive_id_type=chat_id`: a new message; an interactive card's
+        images must have been uploaded."""
+        if id_type not in ("chat_id", "open_id", "user_id", "union_id", "email"):
+            return 400, {"code": 99992402, "msg": "field validation failed: receive_id_type"}
+        content = json.loads(body["content"])
+        if body["msg_type"] == "interactive":
+            keys = [e.get("img_key") for e in content.get("elements", []) if e.get("tag") == "img"]
+            if any(k not in self.images for k in keys):
+                return 200, {"code": 230001, "msg": "invalid image_key"}
+        self.sent.append({"receive_id": body["receive_id"], "msg_type": body["msg_type"],
+                          "content": content})  # fmt: skip
+        return 200, {"code": 0, "msg": "success", "data": {"message_id": f"om_{self.next_id()}"}}
 
     def _reply(self, message_id: str, body: dict[str, Any]) -> dict[str, Any]:
         content = json.loads(body["content"])
@@ -352,6 +373,7 @@ class FakeDingTalk(FakePlatform):
         self.app_key, self.app_secret = app_key, app_secret
         self.texts: list[dict[str, Any]] = []  # session, content
         self.images: list[dict[str, Any]] = []  # path, body, data
+        self.markdowns: list[dict[str, Any]] = []  # path, body, title, text
         self._media: dict[str, bytes] = {}
 
     def session_webhook(self, session: str) -> str:
@@ -387,7 +409,13 @@ class FakeDingTalk(FakePlatform):
         if request.headers.get("x-acs-dingtalk-access-token") != self.ACCESS_TOKEN:
             return 401, {"code": "InvalidAuthentication", "message": "token invalid"}
         body = request.json()
-        media_id = json.loads(body.get("msgParam", "{}")).get("photoURL")
+        param = json.loads(body.get("msgParam", "{}"))
+        if body.get("msgKey") == "sampleMarkdown":
+            if not param.get("title") or not param.get("text"):
+                return 400, {"code": "invalidParameter", "message": "msgParam"}
+            self.markdowns.append({"path": request.path, "body": body, **param})
+            return 200, {"processQueryKey": f"q{self.next_id()}"}
+        media_id = param.get("photoURL")
         if body.get("msgKey") != "sampleImageMsg" or media_id not in self._media:
             return 400, {"code": "invalidParameter", "message": "msgParam"}
         self.images.append({"path": request.path, "body": body, "data": self._media[media_id]})
@@ -488,6 +516,27 @@ class FakeWeCom(FakePlatform):
         return 404, {"errcode": 404, "errmsg": request.path}
 
 
+# -- a plain webhook ---------------------------------------------------------------------------
+
+
+class FakeWebhook(FakePlatform):
+    """Any URL that takes a JSON POST (what `webhook:` destinations send to)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.posts: list[dict[str, Any]] = []
+
+    @property
+    def url(self) -> str:
+        return f"{self.base_url}/hook"
+
+    def answer(self, request: Received) -> Answer:
+        if request.method != "POST" or request.path != "/hook":
+            return 404, {"error": "not found"}
+        self.posts.append(request.json())
+        return 200, {"ok": True}
+
+
 __all__ = [
     "TINY_PNG",
     "FakeDingTalk",
@@ -495,6 +544,7 @@ __all__ = [
     "FakePlatform",
     "FakeSlack",
     "FakeWeCom",
+    "FakeWebhook",
     "Part",
     "Received",
     "WeComKeys",

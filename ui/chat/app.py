@@ -1,7 +1,8 @@
 """`build_chat`: the business user's chat as a `gr.Blocks`, and `mount_chat` to serve it offline.
 
     side panel: language · new conversation · example questions by role · catalog
-    main:       title · one card per answer (gr.render) · status line · question box
+    main:       title · digest cards before the first question ("What changed this week") ·
+                one card per answer (gr.render) · status line · question box
 
 Every event is private to the page (`api_visibility="private"`): programs use the server's own
 HTTP API, which serialises answers properly.
@@ -18,6 +19,7 @@ from fastapi import FastAPI
 
 from assistant.answer.narrate.numbers import currency_symbol
 from assistant.service import AssistantService
+from assistant.watches import Watches
 from semantic_layer.model.labels import ModelLabels
 from ui.chat.catalog import catalog_view
 from ui.chat.handlers import ChatHandlers, header
@@ -25,22 +27,29 @@ from ui.chat.labels import LANGUAGES, ui_language, word
 from ui.chat.state import ChatState
 from ui.chat.theme import mount_options
 from ui.chat.views import Wiring, ask_event_options, conversation, side_panel
+from ui.chat.watching import landing_cards
 
 T = TypeVar("T")
 
 
 def build_chat(
-    service: AssistantService, *, role: str | None = None, lang: str = "en"
+    service: AssistantService,
+    *,
+    role: str | None = None,
+    lang: str = "en",
+    watches: Watches | None = None,
 ) -> gr.Blocks:
     """The chat for `service`; answers follow `role`'s access policy, labels start in `lang`.
 
     Serve it with `mount_chat` (or pass `theme.mount_options()` to `gr.mount_gradio_app`): Gradio 6
     takes the theme and CSS at mount time."""
-    return in_event_loop(lambda: _build(service, role, lang))
+    return in_event_loop(lambda: _build(service, role, lang, watches))
 
 
-def _build(service: AssistantService, role: str | None, lang: str) -> gr.Blocks:
-    handlers = ChatHandlers(service, role)
+def _build(
+    service: AssistantService, role: str | None, lang: str, watches: Watches | None
+) -> gr.Blocks:
+    handlers = ChatHandlers(service, role, watches)
     catalog = service.catalog(role)
     currency = currency_symbol(service.model.settings.currency)
     labels = ModelLabels(service.model)
@@ -73,6 +82,12 @@ def _build(service: AssistantService, role: str | None, lang: str) -> gr.Blocks:
             gr.render(inputs=[language])(panel)
         title = gr.Markdown(header(start), elem_id="tpa-header")
 
+        def landing(current: ChatState | None, lang: str) -> None:
+            if not (isinstance(current, ChatState) and current.turns):
+                landing_cards(watches, role, lang)  # the first screen: what changed
+
+        gr.render(inputs=[state, language], show_progress="hidden")(landing)
+
         def cards(current: ChatState | None) -> None:
             conversation(current, wiring, currency, labels)
 
@@ -82,7 +97,16 @@ def _build(service: AssistantService, role: str | None, lang: str) -> gr.Blocks:
             question.render()  # type: ignore[no-untyped-call]
             send = gr.Button(word("send", start), variant="primary", scale=1, elem_id="tpa-send")
         _wire(wiring, question, send, new, title)
+        blocks.load(typed_in, None, question, api_visibility="private")
     return blocks
+
+
+def typed_in(request: gr.Request) -> Any:
+    """`/?q=…` opens the chat with that question typed in (an alert's "ask why" link); it is
+    not asked until the user sends it. Without `q` the box is left alone: the load event may
+    come after the user started typing."""
+    said = str(request.query_params.get("q", "")) if request is not None else ""
+    return said[:2000] if said else gr.update()
 
 
 def _wire(

@@ -12,6 +12,7 @@ MISSING: Final = "—"
 UNITS: Final[dict[str, dict[str, str]]] = {
     "duration_minutes": {"en": " min", "zh": " 分钟"},
     "duration_hours": {"en": " h", "zh": " 小时"},
+    "multiple": {"en": "×", "zh": "×"},
 }
 
 

@@ -27,6 +27,7 @@ from semantic_layer.errors import UserError
 from ui.chat.labels import stage_word, word
 from ui.chat.render import short
 from ui.chat.state import ChatState, Turn
+from ui.chat.watching import watch_command, watch_reply
 
 log = logging.getLogger(__name__)
 WORKERS: Final = 8  # questions answered at once (each on its own engine cursor)
@@ -56,6 +57,7 @@ class ChatHandlers:
 
     service: AssistantService
     role: str | None = None
+    watches: Any = None  # assistant.watches.Watches: "watch this" creates a watch
     pool: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(WORKERS, thread_name_prefix="tpa-chat"),
         repr=False,
@@ -68,6 +70,10 @@ class ChatHandlers:
         text = (question or "").strip()
         if not text:
             yield AskUpdate(state, "", "")
+            return
+        if self.watches is not None and watch_command(text) is not None:
+            reply = watch_reply(self.watches, text, state.last_answer_id, self.role)
+            yield AskUpdate(state.add(Turn(text, reply, stored=False)), "", "")
             return
         stages: queue.Queue[str | None] = queue.Queue()
         done: list[Turn] = []

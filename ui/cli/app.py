@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from ui.cli import ask_cmd, eval_cmd, model_cmds, serve_cmd
+from ui.cli import ask_cmd, eval_cmd, model_cmds, serve_cmd, watch_cmd
 from ui.cli.options import AsOfOption, DbOption, default_db, today
 from ui.cli.serve_cmd import HostOption, PortOption
 
@@ -160,3 +160,4 @@ app.command()(serve_cmd.serve)
 app.command(name="eval")(eval_cmd.eval_)
 app.command()(model_cmds.validate)
 app.command()(model_cmds.init)
+app.add_typer(watch_cmd.watch_app, name="watch")

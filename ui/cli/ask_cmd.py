@@ -125,6 +125,8 @@ def _cell(value: Any, fmt: str) -> str:
         return f"{value:,.1f} min"
     if fmt == "duration_hours":
         return f"{value:,.1f} h"
+    if fmt == "multiple":
+        return f"{value:,.1f}×"
     return f"{value:,}"
 
 

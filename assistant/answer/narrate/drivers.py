@@ -14,6 +14,7 @@ from typing import Any
 from assistant.answer.narrate.numbers import as_float
 from assistant.answer.narrate.say import Say
 from semantic_layer.plan import DriversPlan
+from semantic_layer.time import DateRange
 
 Row = dict[str, Any]
 TINY = 1e-12
@@ -24,19 +25,25 @@ def drivers_text(say: Say, plan: DriversPlan) -> list[str]:
     m = plan.metric
     rows = [r for r in say.table.records() if as_float(r.get("contribution")) is not None]
     if not rows:
-        return [say.t("drivers_empty", metric=say.metric(m), when=say.when())]
+        empty = say.t("drivers_empty", metric=say.metric(m), when=say.when())
+        return [change_note(say, plan), empty, left_out(say)]
     ranked = sorted(rows, key=lambda r: -abs(float(r["contribution"])))
     total = total_change(rows)
     common = {"metric": say.metric(m), "before": say.before(), "when": say.when()}
+    if say.table.change is not None and say.table.change.compared is not None:
+        rng = say.table.time_range  # the periods since the change, by their dates
+        common["when"] = rng.label(say.lang) if rng is not None else common["when"]
+    note = change_note(say, plan)
     if total is None:
-        return [say.t("drivers_segments", items=say.join(_moves(say, plan, ranked[:3])), **common)]
+        moves = say.join(_moves(say, plan, ranked[:3]))
+        return [note, say.t("drivers_segments", items=moves, **common), left_out(say)]
     if not say.metric_change(m, total).startswith(("+", "-")):
         head = say.t("drivers_flat", **common)
         top = ranked[0]
         if abs(float(top["contribution"])) <= TINY:
-            return [head]
+            return [note, head]
         amount = say.metric_change(m, top["contribution"])
-        return [head, say.t("moved_most", amount=amount, **_segment(say, plan, top))]
+        return [note, head, say.t("moved_most", amount=amount, **_segment(say, plan, top))]
     head = say.t(
         "drivers",
         moved=say.t("rose" if total > 0 else "fell"),
@@ -44,7 +51,46 @@ def drivers_text(say: Say, plan: DriversPlan) -> list[str]:
         verdict=say.verdict(m, total),
         **common,
     )
-    return [head, _lead(say, plan, ranked[0], total), _next(say, ranked[1:3]), _note(say, rows)]
+    return [
+        note,
+        head,
+        _lead(say, plan, ranked[0], total),
+        _next(say, plan, ranked[1:3]),
+        _note(say, rows),
+        left_out(say),
+    ]
+
+
+def change_note(say: Say, plan: DriversPlan) -> str:
+    """When the metric changed, read from its recent series, and which periods are compared."""
+    change = say.table.change
+    if change is None:
+        return ""
+    metric, grain = say.metric(plan.metric), change.grain
+    earlier = (
+        f"{say.metric_value(plan.metric, change.low)}–{say.metric_value(plan.metric, change.high)}"
+    )
+    if change.start is None:
+        n = len(change.periods) - 1
+        return say.t(
+            "change_none", metric=metric, n=n, grains=say.word(f"{grain}_pl"), range=earlier
+        )
+    values = {
+        "metric": metric,
+        "side": say.t("above" if change.direction > 0 else "below"),
+        "range": earlier,
+        "period": say.period(change.start, grain),
+    }
+    if change.compared is None or change.baseline is None:
+        return say.t("change_at", **values)
+    since, before = DateRange(*change.compared), DateRange(*change.baseline)
+    return say.t(
+        "change_focus",
+        since=since.label(say.lang),
+        before=before.label(say.lang),
+        n=since.days,
+        **values,
+    )
 
 
 def total_change(rows: list[Row]) -> float | None:
@@ -81,24 +127,34 @@ def _moves(say: Say, plan: DriversPlan, rows: list[Row]) -> list[str]:
 
 
 def _lead(say: Say, plan: DriversPlan, row: Row, total: float) -> str:
+    """The top contributor in the chart's own unit ("−7.7 pts of the −9.9-pt drop"): a share
+    is added only when it is a part of the change (0–100%); more than the whole is said so."""
     contribution = float(row["contribution"])
-    share = as_float(row.get("share_of_change"))
     same = contribution * total > 0
+    change = say.t("rise" if total > 0 else "drop")
+    share = contribution / total
+    part = ""
+    if same and share <= 1 + 1e-9:
+        part = say.t("share_part", share=say.num.percent(share))
+    elif same:
+        part = say.t("share_more", change=change)
     return say.t(
         "explains" if same else "offsets",
-        share=say.num.percent(abs(share) if share is not None else abs(contribution / total)),
-        change=say.t("rise" if total > 0 else "drop"),
+        amount=say.metric_change(plan.metric, contribution),
+        total=say.num.magnitude(say.fmt(plan.metric), total),
+        share=part,
+        change=change,
         **_segment(say, plan, row),
     )
 
 
-def _next(say: Say, rows: list[Row]) -> str:
+def _next(say: Say, plan: DriversPlan, rows: list[Row]) -> str:
     items = [
         say.t(
             "drivers_item",
             segment=say.value(str(r["dimension"]), r["segment"]),
             dim=say.dimension(str(r["dimension"])),
-            share=say.num.percent(r.get("share_of_change")),
+            amount=say.metric_change(plan.metric, r["contribution"]),
         )
         for r in rows
         if abs(float(r["contribution"])) > TINY
@@ -109,6 +165,23 @@ def _next(say: Say, rows: list[Row]) -> str:
 def _note(say: Say, rows: list[Row]) -> str:
     dimensions = {r["dimension"] for r in rows}
     return say.t("drivers_note") if len(dimensions) > 1 else ""
+
+
+def left_out(say: Say) -> str:
+    """ "Left out: 3 segments too small … and 2 dimensions with a single value." """
+    if not say.table.rows or not say.table.has("segments_left_out"):
+        return ""
+    first = say.table.records()[0]
+    items = []
+    segments = int(as_float(first.get("segments_left_out")) or 0)
+    dimensions = int(as_float(first.get("dimensions_left_out")) or 0)
+    if segments:
+        key = "left_segments" if segments > 1 else "left_segment"
+        items.append(say.t(key, n=segments, least=say.model.settings.drivers_min_segment))
+    if dimensions:
+        key = "left_dimensions" if dimensions > 1 else "left_dimension"
+        items.append(say.t(key, n=dimensions))
+    return say.t("left_out", items=say.join(items)) if items else ""
 
 
 __all__ = ["drivers_text", "total_change"]

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from assistant.answer.narrate.groups import apart, group, links, nothing_over, small
 from assistant.answer.narrate.numbers import as_float
 from assistant.answer.narrate.say import Say
+from assistant.answer.periods import Partial, day_of, is_complete, partial_periods
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.model.spec_metrics import RatioMetric, SimpleMetric
 from semantic_layer.plan import MetricPlan
+from semantic_layer.time import Grain
 
 Row = dict[str, Any]
 
@@ -20,7 +24,7 @@ def metric_text(say: Say, plan: MetricPlan) -> list[str]:
     if plan.grain is not None:
         return _series_by(say, plan) if plan.dimensions else _series(say, plan)
     if plan.dimensions:
-        return [*_ranking(say, plan), *_changes(say, plan), _rule(say, plan)]
+        return [*_ranking(say, plan), *_changes(say, plan), _rule(say, plan), links(say, plan)]
     if len(plan.metrics) == 1:
         return [_single(say, plan)]
     return [_several(say, plan)]
@@ -88,11 +92,6 @@ def _ascending(plan: MetricPlan) -> bool:
     return order is not None and order.by in plan.metrics and order.direction == "asc"
 
 
-def group(say: Say, plan: MetricPlan, row: Row) -> str:
-    """A row's group: its dimension values' labels ("official website / iOS")."""
-    return " / ".join(say.value(d, row.get(f"d_{d}")) for d in plan.dimensions)
-
-
 def groups_word(say: Say, plan: MetricPlan) -> str:
     """What the groups are: "channel", or "channel × device combination"."""
     if len(plan.dimensions) == 1:
@@ -107,11 +106,12 @@ def _sorted(rows: list[Row], key: str, ascending: bool) -> list[Row]:
 
 
 def _ranking(say: Say, plan: MetricPlan) -> list[str]:
-    """ "X has the highest … ahead of Y (…). Z is the lowest of the N compared (…)."""
+    """ "X has the highest … ahead of Y (…). Z is the lowest of the N compared (…)." Groups a
+    ratio has nothing to say about (no numerator, or no base) are named apart, not ranked."""
     m, asc = ranked_metric(plan), _ascending(plan)
-    rows = _sorted(say.table.records(), m, asc)
+    rows = [r for r in _sorted(say.table.records(), m, asc) if not nothing_over(say, m, r)]
     if not rows:
-        return [empty_metric(say, plan)]
+        return [empty_metric(say, plan), *apart(say, plan, m)]
     dim = groups_word(say, plan)
     limited = plan.limit is not None or say.table.truncated
     top = {
@@ -121,11 +121,12 @@ def _ranking(say: Say, plan: MetricPlan) -> list[str]:
         "top": group(say, plan, rows[0]),
     }
     top["value"] = say.metric_value(m, rows[0][m])
+    named = [*apart(say, plan, m), *small(say, plan, m)]
     if len(rows) == 1 and not limited:
-        return [say.t("rank_only", **top)]
+        return [say.t("rank_only", **top), *named]
     head = say.t("rank_asc" if asc else "rank_desc", **top) + _runner_up(say, plan, rows, m, asc)
     if limited or len(rows) < 3:
-        return [head]
+        return [head, *named]
     last = rows[-1]
     tail = say.t(
         "highest" if asc else "lowest",
@@ -134,7 +135,7 @@ def _ranking(say: Say, plan: MetricPlan) -> list[str]:
         dim=dim,
         value=say.metric_value(m, last[m]),
     )
-    return [head, tail]
+    return [head, tail, *named]
 
 
 def _runner_up(say: Say, plan: MetricPlan, rows: list[Row], m: str, asc: bool = False) -> str:
@@ -212,6 +213,9 @@ def _series(say: Say, plan: MetricPlan) -> list[str]:
     )
     if not rows:
         return [empty_metric(say, plan)]
+    partial = partial_periods(say.table)
+    complete = [r for r in rows if is_complete(r["period"], partial)]
+    compared = complete if len(complete) >= 2 or (complete and len(rows) > 1) else rows
     words = {
         "grainly": say.word(f"{grain}_ly"),
         "grain": say.word(grain),
@@ -219,16 +223,17 @@ def _series(say: Say, plan: MetricPlan) -> list[str]:
         "metric": say.metric(m),
         "when": say.when(),
     }
-    first, last = rows[0], rows[-1]
-    if len(rows) == 1:
+    first, last = compared[0], compared[-1]
+    note = partial_note(say, partial, grain, kept=compared is rows)
+    if len(compared) == 1:
         head = say.t(
             "series_one",
             value=say.metric_value(m, last[m]),
             label=say.period(last["period"], grain),
             **words,
         )
-        return [head, _also(say, plan, last, words)]
-    peak = max(rows, key=lambda r: float(r[m]))
+        return [head, _also(say, plan, last, words), note]
+    peak = max(compared, key=lambda r: float(r[m]))
     delta = float(last[m]) - float(first[m])
     pct = delta / float(first[m]) if float(first[m]) else None
     head = say.t(
@@ -242,7 +247,43 @@ def _series(say: Say, plan: MetricPlan) -> list[str]:
         peak_label=say.period(peak["period"], grain),
         **words,
     )
-    return [head, _also(say, plan, last, words)]
+    return [head, _also(say, plan, last, words), note]
+
+
+def _latest_note(say: Say, partial: dict[date, Partial], latest: Any, grain: Grain) -> str:
+    """The latest period read is incomplete, or later incomplete ones were passed over."""
+    day = day_of(latest)
+    if day in partial:
+        return partial_note(say, {day: partial[day]}, grain, kept=True)
+    skipped = {d: p for d, p in partial.items() if day is not None and d > day}
+    if not skipped:
+        return ""
+    items = say.join([_partial_item(say, p, grain) for p in skipped.values()])
+    key = "partial_latest_many" if len(skipped) > 1 else "partial_latest"
+    return say.t(key, periods=items, grain=say.word(grain), grains=say.word(f"{grain}_pl"))
+
+
+def _partial_item(say: Say, p: Partial, grain: Grain) -> str:
+    return say.t("partial_item", label=say.period(p.start, grain), covered=p.covered, days=p.days)
+
+
+def partial_note(say: Say, partial: dict[date, Partial], grain: Grain, *, kept: bool) -> str:
+    """Which periods are incomplete, and that the comparison leaves them out (or, with fewer
+    than two complete periods, that it could not)."""
+    if not partial:
+        return ""
+    items = [_partial_item(say, p, grain) for p in sorted(partial.values(), key=lambda p: p.start)]
+    periods, grains = say.join(items), say.word(f"{grain}_pl")
+    if kept:
+        many = len(items) > 1
+        if len(say.table.rows) == 1 or (isinstance(say.plan, MetricPlan) and say.plan.dimensions):
+            return say.t("partial_only", periods=periods)
+        them = "them" if many else "it"
+        return say.t("partial_kept", periods=periods, grains=grains, verb="are" if many else "is",
+                     them=them)  # fmt: skip
+    return say.t(
+        "partial_many" if len(items) > 1 else "partial_one", periods=periods, grains=grains
+    )
 
 
 def _also(say: Say, plan: MetricPlan, row: Row, words: dict[str, str]) -> str:
@@ -260,7 +301,8 @@ def _series_by(say: Say, plan: MetricPlan) -> list[str]:
     periods = [r["period"] for r in rows if r.get("period") is not None]
     if not periods:
         return [empty_metric(say, plan)]
-    latest = max(periods)
+    partial = partial_periods(say.table)
+    latest = max(p for p in periods if is_complete(p, partial) or p == min(periods))
     ranked = _sorted([r for r in rows if r.get("period") == latest], m, ascending=False)
     intro = say.t(
         "series_by",
@@ -282,7 +324,11 @@ def _series_by(say: Say, plan: MetricPlan) -> list[str]:
         dim=groups_word(say, plan),
         value=say.metric_value(m, top[m]),
     )
-    return [intro, head + _runner_up(say, plan, ranked, m)]
+    return [
+        intro,
+        head + _runner_up(say, plan, ranked, m),
+        _latest_note(say, partial, latest, grain),
+    ]
 
 
 __all__ = ["empty_metric", "group", "metric_text", "ranked_metric", "user_assigned"]

@@ -14,6 +14,7 @@
 - Durations have one decimal: `duration_minutes` "12.5 min" / "12.5分钟", `duration_hours`
   "3.2 h" / "3.2小时". Elapsed hours (time to convert) pick their unit: under an hour in
   minutes, under 48 hours in hours, else days ("4.2 days" / "4.2天").
+- Multiples (`multiple`, a ratio of like amounts such as ROI) have one decimal and "×": "98.8×".
 - Signed changes put "+" or "-" in front ("+¥1,473", "-10.7%"); a change that rounds to
   zero has no sign.
 """
@@ -130,7 +131,16 @@ class Numbers:
             return self.minutes(value)
         if fmt == "duration_hours":
             return self.hours(value)
+        if fmt == "multiple":
+            return self.times(value)
         return self.number(value)
+
+    def times(self, value: Any) -> str:
+        """A ratio of like amounts: "4.2×" (one decimal; "98.8×")."""
+        x = as_float(value)
+        if x is None:
+            return self.na
+        return f"{_unsigned_zero(x, 1):,.1f}×"
 
     def change(self, fmt: Format, delta: Any) -> str:
         """A signed change of a metric: "+¥1,473", "-2.1 pts", "+6", "+0.5 h"."""

@@ -51,6 +51,25 @@ EN: Final[dict[str, str]] = {
     " {first} in the first ({first_label}); the peak was {peak} ({peak_label}).",
     "series_one": "{grainly} {metric} {when}: {value} ({label}).",
     "series_also": "Latest {grain}: {items}.",
+    "partial_one": "{periods} is incomplete, so the comparison uses complete {grains} only.",
+    "partial_many": "{periods} are incomplete, so the comparison uses complete {grains} only.",
+    "partial_kept": "{periods} {verb} incomplete; with fewer than two complete {grains} the"
+    " comparison includes {them}.",
+    "partial_only": "{periods} is incomplete.",
+    "links": "{dim} is matched across the data: {items}.",
+    "zero_num": "{names} had {den} but no {num} ({value}).",
+    "no_base": "{names} had no {den}, so there is no {metric} for them.",
+    "small_base": "Small base, read with care: {items} (under {least}).",
+    "small_item": "{name} rests on {n} {base}",
+    "people_steps": "Only steps that happened with that {dim} count.",
+    "link_item": "{what} by {column}",
+    "people_touch": "People are picked by the {dim} of their {rule} in the range; every step they"
+    " took counts, whatever its {dim}.",
+    "people_entry": "People are picked by the {dim} of the event that entered the {what}; every"
+    " later step counts, whatever its {dim}.",
+    "partial_latest": "{periods} is incomplete, so the latest complete {grain} is used.",
+    "partial_latest_many": "{periods} are incomplete, so the latest complete {grain} is used.",
+    "partial_item": "{label} ({covered} of {days} days)",
     "series_by": "{grainly} {metric} by {dim} {when}.",
     "series_latest": "In the latest {grain} ({label}), {top} had the highest {metric}: {value}",
     "empty_metric": "No data matched {metrics} {when}.",
@@ -136,18 +155,36 @@ EN: Final[dict[str, str]] = {
     "drivers_flat": "{metric} did not change from {before} to {when}.",
     "rose": "rose by",
     "fell": "fell by",
-    "explains": "{segment} ({dim}) explains {share} of the {change}: its own {metric} went from"
-    " {previous} to {value}.",
-    "offsets": "{segment} ({dim}) moved against it, offsetting {share} of the {change}: its own"
+    "explains": "{segment} ({dim}) contributed {amount} of the {total} {change}{share}: its own"
     " {metric} went from {previous} to {value}.",
+    "offsets": "{segment} ({dim}) moved against it ({amount} of the {total} {change}): its own"
+    " {metric} went from {previous} to {value}.",
+    "share_part": " ({share} of it)",
+    "share_more": ", more than the whole {change}, as other segments moved the other way",
     "moved_most": "{segment} ({dim}) moved the most: {amount}; its own {metric} went from"
     " {previous} to {value}.",
     "drivers_segments": "The segments whose {metric} changed most from {before} to {when}:"
     " {items}.",
     "drivers_move": "{segment} ({dim}, {previous} → {value})",
     "drivers_next": "Next: {items}.",
-    "drivers_item": "{segment} ({dim}, {share})",
-    "drivers_note": "Shares add up to 100% within each dimension.",
+    "drivers_item": "{segment} ({dim}, {amount})",
+    "drivers_note": "Each dimension's contributions add up to the whole change.",
+    "left_out": "Left out: {items}.",
+    "change_none": "{metric} stayed within its range of the previous {n} {grains} ({range}):"
+    " no lasting change.",
+    "change_at": "{metric} moved {side} its earlier range ({range}) in the {period} and stayed"
+    " there.",
+    "change_focus": "{metric} moved {side} its earlier range ({range}) in the {period} and stayed"
+    " there, so the {n} days since ({since}) are compared with the {n} days before ({before}):"
+    " the period asked about and the one before it both came after the change.",
+    "above": "above",
+    "below": "below",
+    "left_segments": "{n} segments too small to read (under {least}, or under 5% of their"
+    " dimension) or without a value in both periods",
+    "left_segment": "1 segment too small to read (under {least}, or under 5% of its dimension)"
+    " or without a value in both periods",
+    "left_dimensions": "{n} dimensions with a single value (or only none)",
+    "left_dimension": "1 dimension with a single value (or only none)",
     "rise": "rise",
     "drop": "drop",
     "drivers_empty": "There is no {metric} data to explain a change {when}.",
@@ -198,6 +235,23 @@ ZH: Final[dict[str, str]] = {
     "（{first_label}）的 {first} {move}；峰值为 {peak}（{peak_label}）。",
     "series_one": "{when}{grainly}{metric}：{value}（{label}）。",
     "series_also": "最近一{unit}：{items}。",
+    "partial_one": "{periods}数据不完整，以上只比较完整的{grains}。",
+    "partial_many": "{periods}数据不完整，以上只比较完整的{grains}。",
+    "partial_kept": "{periods}数据不完整；完整的{grains}不足两个，比较中包含了不完整的{grains}。",
+    "partial_only": "{periods}数据不完整。",
+    "links": "{dim}按各数据表中的对应列匹配：{items}。",
+    "zero_num": "{names}有{den}但没有{num}（{value}）。",
+    "no_base": "{names}没有{den}，无法计算{metric}。",
+    "small_base": "样本较小，请谨慎解读：{items}（少于 {least}）。",
+    "small_item": "{name}仅基于 {n} {base}",
+    "people_steps": "只计入发生在该{dim}上的步骤。",
+    "link_item": "{what}取 {column}",
+    "people_touch": "按用户在该时段内{rule}的{dim}选出用户；其后每一步不论发生在哪个{dim}都计入。",
+    "people_entry": "按用户进入{what}的那次事件的{dim}选出用户；"
+    "其后每一步不论发生在哪个{dim}都计入。",
+    "partial_latest": "{periods}数据不完整，以上使用最近的完整{grains}。",
+    "partial_latest_many": "{periods}数据不完整，以上使用最近的完整{grains}。",
+    "partial_item": "{label}（{days}天中的{covered}天）",
     "series_by": "{when}各{dim}{grainly}的{metric}。",
     "series_latest": "最近一{unit}（{label}）{metric}最高的{dim}是{top}：{value}",
     "empty_metric": "{when}没有符合条件的{metrics}数据。",
@@ -271,17 +325,31 @@ ZH: Final[dict[str, str]] = {
     "drivers_flat": "{metric}从{before}到{when}没有变化。",
     "rose": "上升",
     "fell": "下降",
-    "explains": "{segment}（{dim}）贡献了{change}的 {share}：其自身{metric}从 {previous} 变为"
-    " {value}。",
-    "offsets": "{segment}（{dim}）走势相反，抵消了{change}的 {share}：其自身{metric}从 {previous}"
-    " 变为 {value}。",
+    "explains": "在 {total} 的{change}中，{segment}（{dim}）贡献了 {amount}{share}："
+    "其自身{metric}从 {previous} 变为 {value}。",
+    "offsets": "{segment}（{dim}）走势相反（在 {total} 的{change}中占 {amount}）："
+    "其自身{metric}从 {previous} 变为 {value}。",
+    "share_part": "（占 {share}）",
+    "share_more": "，超过全部{change}，因为其他细分走势相反",
     "moved_most": "{segment}（{dim}）变化最大：{amount}；其自身{metric}从 {previous} 变为"
     " {value}。",
     "drivers_segments": "从{before}到{when}，{metric}变化最大的细分是：{items}。",
     "drivers_move": "{segment}（{dim}，{previous} → {value}）",
     "drivers_next": "其次是{items}。",
-    "drivers_item": "{segment}（{dim}，{share}）",
-    "drivers_note": "各维度内的占比合计为 100%。",
+    "drivers_item": "{segment}（{dim}，{amount}）",
+    "drivers_note": "每个维度内各细分的贡献之和等于总变化。",
+    "left_out": "未纳入：{items}。",
+    "change_none": "{metric}一直在此前 {n} {grains}的范围内（{range}），没有持续性的变化。",
+    "change_at": "{metric}自{period}起{side}此前的范围（{range}），并一直保持。",
+    "change_focus": "{metric}自{period}起{side}此前的范围（{range}）并一直保持，"
+    "因此比较的是变化后的 {n} 天（{since}）与变化前的 {n} 天（{before}）："
+    "所问时段与其前一时段都在变化之后。",
+    "above": "高于",
+    "below": "低于",
+    "left_segments": "{n} 个过小（少于 {least}，或不到所在维度的 5%）或缺少某一时段数值的细分",
+    "left_segment": "1 个过小（少于 {least}，或不到所在维度的 5%）或缺少某一时段数值的细分",
+    "left_dimensions": "{n} 个只有单一取值（或只有空值）的维度",
+    "left_dimension": "1 个只有单一取值（或只有空值）的维度",
     "rise": "上升",
     "drop": "下降",
     "drivers_empty": "{when}没有可用于解释{metric}变化的数据。",
@@ -310,6 +378,11 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "month_ly": "monthly",
         "quarter_ly": "quarterly",
         "year_ly": "yearly",
+        "day_pl": "days",
+        "week_pl": "weeks",
+        "month_pl": "months",
+        "quarter_pl": "quarters",
+        "year_pl": "years",
         "week_of": "week of {day}",
         "in_day": "on day",
         "in_week": "in week",
@@ -333,6 +406,8 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "before_period": "the previous period",
         "before_last_year": "the same period last year",
         "times": "times",
+        "journey": "journey",
+        "analysis": "analysis",
     },
     "zh": {
         "first_touch": "首次触达",
@@ -349,6 +424,11 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "month_ly": "每月",
         "quarter_ly": "每季度",
         "year_ly": "每年",
+        "day_pl": "天",
+        "week_pl": "周",
+        "month_pl": "月份",
+        "quarter_pl": "季度",
+        "year_pl": "年份",
         "week_of": "{day}当周",
         "in_day": "第",
         "in_week": "第",
@@ -372,6 +452,8 @@ WORDS: Final[dict[Language, dict[str, str]]] = {
         "before_period": "上一周期",
         "before_last_year": "去年同期",
         "times": "次",
+        "journey": "旅程",
+        "analysis": "分析",
     },
 }
 

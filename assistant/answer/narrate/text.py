@@ -19,9 +19,18 @@ from assistant.answer.narrate.metric import metric_text
 from assistant.answer.narrate.numbers import as_float
 from assistant.answer.narrate.say import Say
 from assistant.answer.table import ResultTable, json_value
+from semantic_layer.compile.people import person_rule, split_filters
+from semantic_layer.compile.scope import DimFilter
 from semantic_layer.model.labels import ModelLabels
 from semantic_layer.model.semantic import SemanticModel
-from semantic_layer.plan import ClarifyPlan, SqlPlan, UnsupportedPlan
+from semantic_layer.plan import (
+    AnalysisPlan,
+    ClarifyPlan,
+    JourneyPlan,
+    RetentionPlan,
+    SqlPlan,
+    UnsupportedPlan,
+)
 from semantic_layer.time import Language
 
 SQL_CELLS: Final = 4
@@ -48,7 +57,33 @@ def answer_text(
     if isinstance(plan, SqlPlan):
         return say.finish(_sql(say))
     sentences = NARRATORS[plan.kind](say, plan)
-    return say.finish([*sentences, say.filters(), _truncated(say)])
+    return say.finish([*sentences, say.filters(), _people_rule(say), _truncated(say)])
+
+
+JOURNEY_KINDS: Final = frozenset({"funnel", "dropoff", "paths", "retention"})
+
+
+def _people_rule(say: Say) -> str:
+    """Journey analyses filtered on an event attribute say how people were picked."""
+    plan = say.plan
+    if plan.kind not in JOURNEY_KINDS or not isinstance(plan, AnalysisPlan):
+        return ""
+    filters = [DimFilter(f.dimension, f.op, tuple(f.values)) for f in plan.filters]
+    chosen, _ = split_filters(filters, dict(say.model.dimensions))
+    if not chosen:
+        return ""
+    dims = say.join([say.dimension(f.dimension) for f in chosen])
+    if getattr(plan, "filter_scope", None) == "steps":
+        return say.t("people_steps", dim=dims)
+    entry = None
+    if isinstance(plan, JourneyPlan):
+        entry = say.journey_steps(plan)[0]
+    elif isinstance(plan, RetentionPlan):
+        entry = plan.cohort_touchpoint
+    rule = person_rule(say.model.spec, entry)
+    key = "people_entry" if rule == "entry_step" else "people_touch"
+    what = say.word("journey" if isinstance(plan, JourneyPlan) else "analysis")
+    return say.t(key, dim=dims, rule=say.word(rule) if rule != "entry_step" else "", what=what)
 
 
 def _truncated(say: Say) -> str:

@@ -76,6 +76,101 @@ WITH segments AS (
       (_window, segment.d_device),
       (_window, segment.d_region)
     )
+), kept AS (
+  SELECT
+    *,
+    COUNT(*) FILTER(WHERE
+      segment <> '(none)') OVER (PARTITION BY dimension) > 1 AS varied,
+    COUNT(*) FILTER(WHERE
+      segment <> '(none)') OVER (PARTITION BY dimension) > 1
+    AND (
+      (
+        size IS NULL AND NOT value IS NULL AND NOT value_previous IS NULL
+      )
+      OR size >= 30
+      OR size >= (
+        SUM(size) OVER (PARTITION BY dimension) * 0.05
+      )
+    ) AS kept
+  FROM (
+    SELECT
+      *,
+      r1_raw AS value,
+      r0_raw AS value_previous,
+      r1_raw - r0_raw AS change,
+      COALESCE(w0 * (
+        r1 - r0
+      ), 0) AS rate_effect,
+      COALESCE((
+        w1 - w0
+      ) * (
+        r1 - rate0
+      ), 0) AS mix_effect,
+      COALESCE(w0 * (
+        r1 - r0
+      ), 0) + COALESCE((
+        w1 - w0
+      ) * (
+        r1 - rate0
+      ), 0) AS contribution,
+      CAST(COALESCE(w0 * (
+        r1 - r0
+      ), 0) + COALESCE((
+        w1 - w0
+      ) * (
+        r1 - rate0
+      ), 0) AS DOUBLE) / NULLIF(rate1 - rate0, 0) AS share_of_change,
+      rate1 - rate0 AS total_change,
+      d1 + d0 AS size
+    FROM (
+      SELECT
+        *,
+        CAST(n1 AS DOUBLE) / NULLIF(d1, 0) AS r1_raw,
+        CAST(n0 AS DOUBLE) / NULLIF(d0, 0) AS r0_raw,
+        COALESCE(CAST(n1 AS DOUBLE) / NULLIF(d1, 0), CAST(n0 AS DOUBLE) / NULLIF(d0, 0), 0) AS r1,
+        COALESCE(CAST(n0 AS DOUBLE) / NULLIF(d0, 0), CAST(n1 AS DOUBLE) / NULLIF(d1, 0), 0) AS r0,
+        CAST(d1 AS DOUBLE) / NULLIF(SUM(d1) OVER (PARTITION BY dimension), 0) AS w1,
+        CAST(d0 AS DOUBLE) / NULLIF(SUM(d0) OVER (PARTITION BY dimension), 0) AS w0,
+        CAST(SUM(n1) OVER (PARTITION BY dimension) AS DOUBLE) / NULLIF(SUM(d1) OVER (PARTITION BY dimension), 0) AS rate1,
+        CAST(SUM(n0) OVER (PARTITION BY dimension) AS DOUBLE) / NULLIF(SUM(d0) OVER (PARTITION BY dimension), 0) AS rate0
+      FROM (
+        SELECT
+          CASE _set WHEN 3 THEN 'channel' WHEN 5 THEN 'device' WHEN 6 THEN 'region' END AS dimension,
+          COALESCE(
+            CASE _set
+              WHEN 3
+              THEN CAST(d_channel AS TEXT)
+              WHEN 5
+              THEN CAST(d_device AS TEXT)
+              WHEN 6
+              THEN CAST(d_region AS TEXT)
+            END,
+            '(none)'
+          ) AS segment,
+          COALESCE(MAX(c_checkout_conversion__num) FILTER(WHERE
+            _window = 'current'), 0) AS n1,
+          COALESCE(MAX(c_checkout_conversion__den) FILTER(WHERE
+            _window = 'current'), 0) AS d1,
+          COALESCE(MAX(c_checkout_conversion__num) FILTER(WHERE
+            _window = 'previous'), 0) AS n0,
+          COALESCE(MAX(c_checkout_conversion__den) FILTER(WHERE
+            _window = 'previous'), 0) AS d0
+        FROM segments
+        GROUP BY
+          d_channel,
+          d_device,
+          d_region,
+          _set
+      ) AS l
+    ) AS s
+  ) AS d
+), left_out AS (
+  SELECT
+    COUNT(*) FILTER(WHERE
+      varied AND NOT kept) AS segments_left_out,
+    COUNT(DISTINCT dimension) FILTER(WHERE
+      NOT varied) AS dimensions_left_out
+  FROM kept
 )
 SELECT
   dimension,
@@ -86,78 +181,13 @@ SELECT
   contribution,
   rate_effect,
   mix_effect,
-  share_of_change
-FROM (
-  SELECT
-    *,
-    r1_raw AS value,
-    r0_raw AS value_previous,
-    r1_raw - r0_raw AS change,
-    COALESCE(w0 * (
-      r1 - r0
-    ), 0) AS rate_effect,
-    COALESCE((
-      w1 - w0
-    ) * (
-      r1 - rate0
-    ), 0) AS mix_effect,
-    COALESCE(w0 * (
-      r1 - r0
-    ), 0) + COALESCE((
-      w1 - w0
-    ) * (
-      r1 - rate0
-    ), 0) AS contribution,
-    CAST(COALESCE(w0 * (
-      r1 - r0
-    ), 0) + COALESCE((
-      w1 - w0
-    ) * (
-      r1 - rate0
-    ), 0) AS DOUBLE) / NULLIF(rate1 - rate0, 0) AS share_of_change,
-    rate1 - rate0 AS total_change
-  FROM (
-    SELECT
-      *,
-      CAST(n1 AS DOUBLE) / NULLIF(d1, 0) AS r1_raw,
-      CAST(n0 AS DOUBLE) / NULLIF(d0, 0) AS r0_raw,
-      COALESCE(CAST(n1 AS DOUBLE) / NULLIF(d1, 0), CAST(n0 AS DOUBLE) / NULLIF(d0, 0), 0) AS r1,
-      COALESCE(CAST(n0 AS DOUBLE) / NULLIF(d0, 0), CAST(n1 AS DOUBLE) / NULLIF(d1, 0), 0) AS r0,
-      CAST(d1 AS DOUBLE) / NULLIF(SUM(d1) OVER (PARTITION BY dimension), 0) AS w1,
-      CAST(d0 AS DOUBLE) / NULLIF(SUM(d0) OVER (PARTITION BY dimension), 0) AS w0,
-      CAST(SUM(n1) OVER (PARTITION BY dimension) AS DOUBLE) / NULLIF(SUM(d1) OVER (PARTITION BY dimension), 0) AS rate1,
-      CAST(SUM(n0) OVER (PARTITION BY dimension) AS DOUBLE) / NULLIF(SUM(d0) OVER (PARTITION BY dimension), 0) AS rate0
-    FROM (
-      SELECT
-        CASE _set WHEN 3 THEN 'channel' WHEN 5 THEN 'device' WHEN 6 THEN 'region' END AS dimension,
-        COALESCE(
-          CASE _set
-            WHEN 3
-            THEN CAST(d_channel AS TEXT)
-            WHEN 5
-            THEN CAST(d_device AS TEXT)
-            WHEN 6
-            THEN CAST(d_region AS TEXT)
-          END,
-          '(none)'
-        ) AS segment,
-        COALESCE(MAX(c_checkout_conversion__num) FILTER(WHERE
-          _window = 'current'), 0) AS n1,
-        COALESCE(MAX(c_checkout_conversion__den) FILTER(WHERE
-          _window = 'current'), 0) AS d1,
-        COALESCE(MAX(c_checkout_conversion__num) FILTER(WHERE
-          _window = 'previous'), 0) AS n0,
-        COALESCE(MAX(c_checkout_conversion__den) FILTER(WHERE
-          _window = 'previous'), 0) AS d0
-      FROM segments
-      GROUP BY
-        d_channel,
-        d_device,
-        d_region,
-        _set
-    ) AS l
-  ) AS s
-) AS d
+  share_of_change,
+  segments_left_out,
+  dimensions_left_out
+FROM kept
+CROSS JOIN left_out
+WHERE
+  kept
 ORDER BY
   contribution * SIGN(total_change) DESC,
   dimension NULLS FIRST,

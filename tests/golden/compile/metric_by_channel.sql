@@ -1,6 +1,8 @@
 SELECT
   d_channel,
-  CAST(a_purchasers AS DOUBLE) / NULLIF(a_users, 0) AS conversion_rate
+  CAST(a_purchasers AS DOUBLE) / NULLIF(a_users, 0) AS conversion_rate,
+  a_purchasers AS conversion_rate__num,
+  a_users AS conversion_rate__den
 FROM (
   SELECT
     d_channel,

@@ -12,6 +12,8 @@ FROM (
   GROUP BY
     t.region
 ) AS v
+WHERE
+  NOT d_region IS NULL
 ORDER BY
   active_users DESC
 LIMIT 3

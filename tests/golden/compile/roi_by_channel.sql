@@ -1,11 +1,13 @@
 SELECT
   d_channel,
-  CAST(m_revenue AS DOUBLE) / NULLIF(m_marketing_cost, 0) AS roi
+  CAST(m_revenue AS DOUBLE) / NULLIF(m_marketing_cost, 0) AS roi,
+  m_revenue AS roi__num,
+  m_marketing_cost AS roi__den
 FROM (
   SELECT
     d_channel,
-    MAX(m_revenue) AS m_revenue,
-    MAX(m_marketing_cost) AS m_marketing_cost
+    COALESCE(MAX(m_revenue), 0) AS m_revenue,
+    COALESCE(MAX(m_marketing_cost), 0) AS m_marketing_cost
   FROM (
     SELECT
       d_channel,

@@ -7,7 +7,11 @@ SELECT
       CAST(m_nps_promoters AS DOUBLE) / NULLIF(m_nps_responses, 0) - CAST(m_nps_detractors AS DOUBLE) / NULLIF(m_nps_responses, 0)
     )
   ) AS nps,
-  CAST(m_complaint_tickets AS DOUBLE) / NULLIF(m_orders, 0) AS complaint_rate
+  CAST(m_complaint_tickets AS DOUBLE) / NULLIF(m_orders, 0) AS complaint_rate,
+  m_csat_satisfied AS csat__num,
+  m_csat_responses AS csat__den,
+  m_complaint_tickets AS complaint_rate__num,
+  m_orders AS complaint_rate__den
 FROM (
   WITH lookup_users AS MATERIALIZED (
     SELECT
@@ -33,13 +37,13 @@ FROM (
   SELECT
     d_region,
     MAX(m_first_response_minutes) AS m_first_response_minutes,
-    MAX(m_complaint_tickets) AS m_complaint_tickets,
-    MAX(m_csat_satisfied) AS m_csat_satisfied,
-    MAX(m_csat_responses) AS m_csat_responses,
-    MAX(m_nps_promoters) AS m_nps_promoters,
-    MAX(m_nps_responses) AS m_nps_responses,
-    MAX(m_nps_detractors) AS m_nps_detractors,
-    MAX(m_orders) AS m_orders
+    COALESCE(MAX(m_complaint_tickets), 0) AS m_complaint_tickets,
+    COALESCE(MAX(m_csat_satisfied), 0) AS m_csat_satisfied,
+    COALESCE(MAX(m_csat_responses), 0) AS m_csat_responses,
+    COALESCE(MAX(m_nps_promoters), 0) AS m_nps_promoters,
+    COALESCE(MAX(m_nps_responses), 0) AS m_nps_responses,
+    COALESCE(MAX(m_nps_detractors), 0) AS m_nps_detractors,
+    COALESCE(MAX(m_orders), 0) AS m_orders
   FROM (
     SELECT
       d_region,

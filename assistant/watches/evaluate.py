@@ -1,0 +1,196 @@
+"""Run one watch for one period: its series, the verdict, and — when it fires — the alert in
+English and Chinese with the drivers answer that explains it.
+
+The drivers question is run through the same service as any question (a `drivers` plan of the
+watched metric, the latest period against the baseline weeks, with the watch's filters) and kept
+as a turn of a session of the owner's role, so the alert links to a real answer.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
+
+from assistant.answer.model import Answer
+from assistant.answer.narrate.numbers import Numbers
+from assistant.answer.narrate.say import capitalise
+from assistant.answering import plan_json, with_data
+from assistant.execute import compile_for, execute
+from assistant.watches.charts import band_of as _band
+from assistant.watches.charts import spark
+from assistant.watches.detect import Finding, Grain, Rule, baseline_starts, detect
+from assistant.watches.records import Subscription
+from assistant.watches.series import period_end, series
+from assistant.watches.target import Target, target_of
+from semantic_layer.plan import DriversPlan, parse_plan
+from semantic_layer.time import Language, Range, TimeContext, TimeSpec, truncate
+from semantic_layer.timeparts.labels import day_label, range_label
+
+if TYPE_CHECKING:
+    from assistant.service import AssistantService
+
+
+def latest_period(ctx: TimeContext, grain: Grain) -> date:
+    """The start of the latest complete day or week before `ctx.today`."""
+    if grain == "day":
+        return ctx.today - timedelta(days=1)
+    return truncate(ctx.today, "week", ctx.week_start) - timedelta(weeks=1)
+
+
+def period_label(start: date, grain: Grain, lang: Language) -> str:
+    if grain == "day":
+        return day_label(start, lang)
+    return range_label(start, period_end(start, grain), lang)
+
+
+@dataclass(frozen=True)
+class Drivers:
+    """The answer that explains an alert: the question to ask, its first words, where it is kept,
+    and (with `TPA_PUBLIC_URL`) the chat link that asks it."""
+
+    question: str
+    text: str
+    answer_id: str
+    session_id: str
+    url: str | None = None
+
+
+def chat_link(question: str) -> str | None:
+    """`TPA_PUBLIC_URL/?q=…`: the chat with the question typed in (None when not configured)."""
+    base = os.environ.get("TPA_PUBLIC_URL", "").strip().rstrip("/")
+    return f"{base}/?{urlencode({'q': question})}" if base else None
+
+
+def run_watch(service: AssistantService, sub: Subscription, period: date) -> dict[str, Any]:
+    """The evaluation of `sub` for the period starting `period`, as stored and sent."""
+    assert sub.plan is not None
+    model = service.model
+    target = target_of(parse_plan(sub.plan), model)
+    rule = Rule(grain=sub.grain, kind=target.kind, higher_is_better=target.higher_is_better,
+                notify=sub.notify)  # fmt: skip
+    starts = [*baseline_starts(period, rule), period]
+    if sub.grain == "day":  # "since when" walks back day by day
+        starts = sorted({*starts, *(period - timedelta(days=k) for k in range(1, 15))})
+    ctx = service.time_context()
+    points = series(target, starts, sub.grain, model=model, engine=service.engine, ctx=ctx,
+                    role=sub.role)  # fmt: skip
+    finding = detect(points, rule, period)
+    fmt = model.metric(target.metric).format if target.metric else "percent"
+    labels = {lang: target.label(model, lang) for lang in ("en", "zh")}
+    recent = [p for p in points if p.start in set(baseline_starts(period, rule)) | {period}]
+    chart = spark(recent, title=labels[sub.language], percent=fmt == "percent",
+                  band=_band(finding),
+                  worse=finding.worse if finding.status != "skipped" else None)  # fmt: skip
+    drivers = {
+        lang: _drivers(service, sub, target, finding, rule, lang) if finding.fired else None
+        for lang in ("en", "zh")
+    }
+    texts = {
+        lang: alert_text(finding, labels[lang], fmt, sub.grain, lang, Numbers.of(model, lang),
+                         drivers[lang])
+        for lang in ("en", "zh")
+    }  # fmt: skip
+    return {
+        "subscription_id": sub.id, "kind": "watch", "period": period.isoformat(),
+        "grain": sub.grain, "status": finding.status, "reason": finding.reason,
+        "value": finding.value, "expected": finding.expected, "low": finding.low,
+        "high": finding.high, "z": round(finding.z, 2), "direction": finding.direction,
+        "worse": finding.worse, "since": finding.since.isoformat() if finding.since else None,
+        "base": finding.base, "label": labels, "text": texts, "chart": chart,
+        "drivers": {k: None if d is None else d.__dict__ for k, d in drivers.items()},
+    }  # fmt: skip
+
+
+def how_unusual(z: float, lang: Language) -> str:
+    a = abs(z)
+    words = (("extremely unusual", "极其罕见"), ("very unusual", "非常罕见"), ("unusual", "罕见"))
+    pick = words[0] if a >= 8 else words[1] if a >= 5 else words[2]
+    return pick[1] if lang == "zh" else pick[0]
+
+
+def since_label(start: date, grain: Grain, lang: Language) -> str:
+    if grain == "day":
+        return day_label(start, lang)
+    return (
+        f"{day_label(start, lang)}那周" if lang == "zh" else f"the week of {day_label(start, lang)}"
+    )
+
+
+def alert_text(finding: Finding, label: str, fmt: Any, grain: Grain, lang: Language,
+               nums: Numbers, drivers: Drivers | None) -> str:  # fmt: skip
+    """One alert (or the quiet verdict) in `lang`: value, expected range, how unusual, since
+    when, and why."""
+    when = period_label(finding.start, grain, lang)
+    if finding.status == "skipped":
+        why = {
+            "no_value": ("there is no data for it", "该时段没有数据"),
+            "base_too_small": (f"too few behind it ({nums.number(finding.base)})",
+                               f"样本太少（{nums.number(finding.base)}）"),
+            "short_baseline": ("there is not enough history to compare with",
+                               "可比较的历史数据不足"),
+        }[finding.reason or "no_value"]  # fmt: skip
+        label = capitalise(label)
+        if lang == "zh":
+            return f"{label}（{when}）未作判断：{why[1]}。"
+        return f"{label} ({when}) was not judged: {why[0]}."
+    value, usual = nums.value(fmt, finding.value), nums.value(fmt, finding.expected)
+    band = f"{nums.value(fmt, finding.low)}–{nums.value(fmt, finding.high)}"
+    if finding.status == "normal":
+        label = capitalise(label)
+        if lang == "zh":
+            return f"{label}（{when}）为 {value}，在正常范围 {band} 内（通常 {usual}）。"
+        return f"{label} was {value} in {when}, within the expected {band} (usually {usual})."
+    z = f"{abs(finding.z):.1f}"
+    since = since_label(finding.since or finding.start, grain, lang)
+    label = capitalise(label)
+    if lang == "zh":
+        side = "低于" if finding.direction == "down" else "高于"
+        text = (f"⚠ {label}（{when}）异常：{value}，正常范围 {band}（通常 {usual}），{side}常态 "
+                f"{z} 个稳健标准差（{how_unusual(finding.z, lang)}），始于{since}。")  # fmt: skip
+        if drivers is not None:
+            text += f"\n原因：{drivers.text}\n追问：{drivers.question}"
+            text += f"\n{drivers.url}" if drivers.url else ""
+        return text
+    side = "below" if finding.direction == "down" else "above"
+    text = (f"⚠ {label} was {value} in {when}, outside the expected {band} (usually {usual}): "
+            f"{z} robust standard deviations {side} normal ({how_unusual(finding.z, lang)}), "
+            f"since {since}.")  # fmt: skip
+    if drivers is not None:
+        text += f"\nWhy: {drivers.text}\nAsk: {drivers.question}"
+        text += f"\n{drivers.url}" if drivers.url else ""
+    return text
+
+
+def _drivers(service: AssistantService, sub: Subscription, target: Target, finding: Finding,
+             rule: Rule, lang: Language) -> Drivers | None:  # fmt: skip
+    """The drivers answer for a metric watch (journey watches have no drivers analysis)."""
+    if target.metric is None or not finding.baseline:
+        return None
+    first = min(p.start for p in finding.baseline)
+    latest = TimeSpec(Range(start=finding.start, end=period_end(finding.start, rule.grain)))
+    base = TimeSpec(Range(start=first, end=period_end(max(p.start for p in finding.baseline),
+                                                      rule.grain)))  # fmt: skip
+    filters = getattr(target.plan, "filters", [])
+    plan = DriversPlan(metric=target.metric, time=latest, baseline=base, filters=filters,
+                       language=lang)  # fmt: skip
+    ctx = service.time_context()
+    compiled = compile_for(plan, service.model, ctx, sub.role)
+    executed = execute(compiled, service.engine)
+    label = target.label(service.model, lang)
+    when = period_label(finding.start, rule.grain, lang)
+    question = (f"{label}在{when}为什么变化？" if lang == "zh"
+                else f"why did {label} change in {when}?")  # fmt: skip
+    blank = Answer(id=uuid.uuid4().hex, question=question, language=lang, text="")
+    fields = {"plan": plan_json(plan), "backend": "embedded", "language": lang}
+    answer = with_data(blank, fields, executed, service.model)
+    session = service.store.new_session(role=sub.role, channel="api")
+    answer = answer.model_copy(update={"session_id": session.id})
+    service.store.add_turn(session.id, answer)
+    return Drivers(question, answer.text, answer.id, session.id, chat_link(question))
+
+
+__all__ = ["alert_text", "latest_period", "period_label", "run_watch"]
