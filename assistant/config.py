@@ -11,6 +11,7 @@ long a repeated question's answer is reused (seconds, default 300; 0 switches th
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -41,6 +42,9 @@ class AssistantConfig:
     backend: BackendName = "embedded"
     query_timeout_s: float = 20.0
     row_cap: int = 5000
+    memory_limit: str = "2GB"  # DuckDB memory_limit of the serving connection
+    temp_limit: str = "4GB"  # DuckDB max_temp_directory_size: spilled beyond memory, then refused
+    max_result_bytes: int = 8 * 1024 * 1024  # one answer's table
     retrieval: bool = True
     index_dir: Path | None = None  # default: <work_dir>/<db file name>.index
     lazy_index: bool = False  # open chromadb only when a search needs it (`tpa ask`)
@@ -73,6 +77,11 @@ class AssistantConfig:
             values["answer_cache_s"] = _seconds("TPA_ANSWER_CACHE_S", env["TPA_ANSWER_CACHE_S"])
         if env.get("TPA_RETRIEVAL", "").strip():
             values["retrieval"] = _switch("TPA_RETRIEVAL", env["TPA_RETRIEVAL"])
+        for name, var in (("memory_limit", "TPA_MEMORY_LIMIT"), ("temp_limit", "TPA_TEMP_LIMIT")):
+            if env.get(var, "").strip():
+                values[name] = _size(var, env[var])
+        if env.get("TPA_QUERY_TIMEOUT_S", "").strip():
+            values["query_timeout_s"] = _number("TPA_QUERY_TIMEOUT_S", env["TPA_QUERY_TIMEOUT_S"])
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
 
@@ -104,6 +113,24 @@ def _seconds(name: str, text: str) -> float:
         raise UserError(
             f"{name} '{text}' is not a number of seconds", hint=f"set {name}=300, or 0 for off"
         )
+    return value
+
+
+def _size(name: str, text: str) -> str:
+    """A DuckDB size such as 2GB or 512MiB."""
+    value = text.strip()
+    if not re.fullmatch(r"\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)", value, re.IGNORECASE):
+        raise UserError(f"{name} '{text}' is not a size", hint=f"write e.g. {name}=2GB or 512MB")
+    return value
+
+
+def _number(name: str, text: str) -> float:
+    try:
+        value = float(text.strip())
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 3600:
+        raise UserError(f"{name} '{text}' is not a number of seconds between 0 and 3600")
     return value
 
 

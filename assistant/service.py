@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from assistant.answer.failure import Failure, never_works
-from assistant.answer.model import Answer, Timings, UnusedSpan
+from assistant.answer.model import Answer, AnswerError, Timings, UnusedSpan
 from assistant.answering import data_fields, failed, plan_json, warnings_for, without_data
 from assistant.caching import (
     AnswerKey,
@@ -40,12 +40,15 @@ from assistant.caching import (
     model_version,
 )
 from assistant.config import AssistantConfig, BackendName
+from assistant.examples import ExampleReview
 from assistant.execute import Executed, compile_for, execute
 from assistant.focus import focus_drivers
 from assistant.nlu import EmbeddedPlanner, PlannerResult
 from assistant.nlu.text import MAX_QUESTION_CHARS, language_of
+from assistant.ownership import own_answer, own_session
 from assistant.planning import Planned, plan_question
 from assistant.questions import question_problem, storable_question
+from assistant.retrieval.scoped import RoleRetrieval
 from assistant.sessions import SessionStore
 from connectors.engine import Engine, EngineError
 from semantic_layer.compile.compiler import Compiled
@@ -107,6 +110,8 @@ class AssistantService:
             retrieval=retriever,
             example_threshold=_example_threshold() if retriever is not None else None,
         )
+        self.examples = ExampleReview(model, store, retriever)
+        self._planners: dict[str, tuple[EmbeddedPlanner, Any]] = {}  # per role (examples)
         self._today = config.as_of or _data_as_of(engine)
         self._data_span = _data_span(engine)
         self._lock = threading.Lock()
@@ -118,7 +123,11 @@ class AssistantService:
         `answers`: an answer cache to share (default: a new one, `config.answer_cache_s`)."""
         model = load_model(config.model)
         with ExitStack() as opened:  # a later failure closes what was already opened
-            engine = Engine(config.db, timeout_s=config.query_timeout_s, row_cap=config.row_cap)
+            engine = Engine(
+                config.db, timeout_s=config.query_timeout_s, row_cap=config.row_cap,
+                memory_limit=config.memory_limit, temp_limit=config.temp_limit,
+                max_result_bytes=config.max_result_bytes,
+            )  # fmt: skip
             opened.callback(engine.close)
             config.work_dir.mkdir(parents=True, exist_ok=True)
             store = SessionStore.open(config.work_dir / "sessions.sqlite3")
@@ -159,24 +168,26 @@ class AssistantService:
         backend: BackendName | None = None,
         channel: str = "api",
         on_stage: Callable[[Stage], None] | None = None,
+        principal: str | None = None,
     ) -> Answer:
         """Answer one question (a follow-up when the session has a previous plan).
 
         `on_stage` hears "understanding", "querying" and "answering" as the work goes (the chat
-        and `/v1/ask/stream` show them)."""
+        and `/v1/ask/stream` show them). `principal` owns a new session; a follow-up in a session
+        of another principal raises `UnknownSession` (see `assistant.ownership`)."""
         clock = _Clock(time.perf_counter(), on_stage)
         clock.stage("understanding")
         started = clock.started
-        if session_id:  # a follow-up: the session must exist (`UnknownSession` otherwise)
-            session = self.store.session(session_id)
+        if session_id:  # a follow-up in the caller's own session (`UnknownSession` otherwise)
+            session = own_session(self.store, session_id, principal)
             sid, fresh, role = session.id, False, role or session.role
-        else:  # a new conversation: stored with its first turn, in one commit
-            _check_channel(role, channel)
+        else:  # a new conversation of `principal`: stored with its first turn, in one commit
+            _check_channel(role, channel, principal)
             sid, fresh = uuid.uuid4().hex, True
         answer = self._answer(question, sid, role, backend, clock, fresh)
         answer.timings.total_ms = (time.perf_counter() - started) * 1000
         if fresh:
-            self.store.add_first_turn(answer, role=role, channel=channel)
+            self.store.add_first_turn(answer, role=role, channel=channel, owner=principal)
         else:
             self.store.add_turn(sid, answer)
         return answer
@@ -201,10 +212,16 @@ class AssistantService:
         previous = None if fresh else self._previous_plan(session_id)
         question = question if fresh else self._chosen(question, session_id)
         history = [] if fresh else self._history(session_id)
-        planned = plan_question(
-            question, ctx, previous, self.planner, self.llm, backend or self.config.backend,
-            self.retriever, self._validator(ctx, role), history,
-        )  # fmt: skip
+        planner, retrieval = self._planner_for(role)
+        try:
+            planned = plan_question(
+                question, ctx, previous, planner, self.llm, backend or self.config.backend,
+                retrieval, self._validator(ctx, role), history,
+            )  # fmt: skip
+        except Exception as exc:  # a planner bug on odd input is this answer's error, not a 500
+            log.exception("planning %r failed", question[:200])
+            error = unexpected("invalid_plan", exc, base.language)
+            return base.model_copy(update={"text": error.message, "error": error})
         timings = Timings(plan_ms=clock.lap(), llm_calls=planned.calls)
         return self._run(base, planned, ctx, role, timings, clock)
 
@@ -238,6 +255,11 @@ class AssistantService:
         except TimeError as exc:  # a period that cannot be compared or resolved: say which
             failure = Failure("invalid_plan", str(exc), kind="time")
             return failed(base, fields, failure, plan, self.model, self._works(ctx, role))
+        except Exception as exc:  # sqlglot or the compiler failed on this plan: say so, log it
+            log.exception("compiling %s failed", fields["plan"])
+            code = "invalid_sql" if plan.kind == "sql" else "invalid_plan"
+            error = unexpected(code, exc, plan.language)
+            return base.model_copy(update={**fields, "text": error.message, "error": error})
         timings.compile_ms = clock.lap()
         clock.stage("querying")
         outside = self._outside_data(compiled.time_range, plan.language)
@@ -295,6 +317,20 @@ class AssistantService:
         if executed.compiled.verified:
             self.answers.put(key, Frozen.of(found))
         return found
+
+    def _planner_for(self, role: str | None) -> tuple[EmbeddedPlanner, Any]:
+        """The embedded planner and retrieval of `role`: reviewed examples of that role only."""
+        if self.retriever is None:
+            return self.planner, None
+        name = self.examples.role_name(role)
+        with self._lock:
+            if name not in self._planners:
+                scoped = RoleRetrieval(self.retriever, name)
+                planner = EmbeddedPlanner(
+                    self.model, retrieval=scoped, example_threshold=_example_threshold()
+                )
+                self._planners[name] = (planner, scoped)
+            return self._planners[name]
 
     def _chosen(self, question: str, session_id: str) -> str:
         """After a clarification, typing a choice's label (or its number) asks its question."""
@@ -363,6 +399,10 @@ class AssistantService:
                     self.engine.explain(sql)
                 except EngineError as exc:
                     raise UserError(f"the query does not run: {exc}") from None
+                except Exception as exc:  # never out of the planner's repair loop as a crash
+                    raise UserError(
+                        f"the query could not be checked ({type(exc).__name__})"
+                    ) from None
 
         return validate
 
@@ -373,17 +413,32 @@ class AssistantService:
 
         return build_catalog(self.model, role)
 
-    def feedback(self, answer_id: str, rating: Rating, comment: str | None = None) -> bool:
-        """Record a rating; a thumbs-up on a verified analysis becomes a retrieval example.
+    def feedback(
+        self,
+        answer_id: str,
+        rating: Rating,
+        comment: str | None = None,
+        *,
+        principal: str | None = None,
+        role: str | None = None,
+    ) -> bool:
+        """Record a rating on one of `principal`'s answers (another's is `UnknownAnswer`). A
+        thumbs-up on an analysis only proposes it as an example for `role` (the session's when
+        None); a reviewer approves it before retrieval uses it (`assistant.examples`) — a
+        reviewer's own thumbs-up is approved at once.
 
-        Returns whether an example was saved."""
-        answer = self.store.answer(answer_id)
+        Returns whether an example was proposed."""
+        answer = own_answer(self.store, answer_id, principal)
         self.store.add_feedback(answer_id, rating, comment)
-        if rating != "up" or self.retriever is None or answer.plan is None or answer.error:
+        if rating != "up":
             return False
-        if answer.plan.get("kind") in ("clarify", "unsupported", "sql"):
+        if role is None and answer.session_id:
+            role = self.store.session(answer.session_id).role
+        proposal = self.examples.propose(answer, role, principal)
+        if proposal is None:
             return False
-        self.retriever.add_example(answer.question, answer.plan, answer.language)
+        if proposal.status == "pending" and self.examples.is_reviewer(role):
+            self.examples.review(answer_id, True, role, principal or "reviewer")
         return True
 
 
@@ -402,11 +457,11 @@ def _blank(question: str, session_id: str) -> Answer:
     )
 
 
-def _check_channel(role: str | None, channel: str) -> None:
+def _check_channel(role: str | None, channel: str, owner: str | None) -> None:
     """What `SessionStore.new_session` refuses, refused before the work rather than after."""
     from assistant.sessions.store import check_keys
 
-    check_keys(role, channel, None)
+    check_keys(role, channel, None, owner)
 
 
 def _incomplete(lang: str) -> str:
@@ -417,7 +472,21 @@ def _incomplete(lang: str) -> str:
 
 def _code(exc: UserError) -> str:
     name = type(exc).__name__
+    if name == "GuardError" and getattr(exc, "rule", "") == "parse":
+        return "invalid_sql"
     return {"AccessDenied": "access_denied", "GuardError": "sql_refused"}.get(name, "invalid_plan")
+
+
+def unexpected(code: str, exc: BaseException, lang: str) -> AnswerError:
+    """The error answer for a failure inside planning or compiling (logged by the caller)."""
+    what = type(exc).__name__
+    if lang == "zh":
+        message = f"无法处理这个问题（{what}）：请换一种说法，或把问题拆得更简单。"
+    else:
+        message = (
+            f"this question could not be processed ({what}): rephrase it or ask something simpler."
+        )
+    return AnswerError(code=code, message=message)
 
 
 def _data_span(engine: Engine) -> tuple[date | None, date | None]:
@@ -448,8 +517,16 @@ def _open_retriever(config: AssistantConfig, model: SemanticModel) -> Any:
     """The retrieval index; a missing, stale or corrupt one is rebuilt (a corrupt one is moved
     aside first), and the log says so: answers never depend on the index being intact."""
     from assistant.retrieval import Retriever
+    from assistant.retrieval.migration import migrate_examples
 
-    retriever = Retriever.open(config.index_path, model, lazy=config.lazy_index)
+    index = config.index_path
+    migrated = migrate_examples(index.parent / "examples.jsonl", model.settings.default_role)
+    if migrated:
+        log.warning(
+            "%d examples saved before review now serve the '%s' role only (see docs/assistant.md)",
+            migrated, model.settings.default_role,
+        )  # fmt: skip
+    retriever = Retriever.open(index, model, lazy=config.lazy_index)
     report = retriever.report
     if report.rebuilt:
         log.warning(

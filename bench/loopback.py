@@ -15,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -53,12 +53,19 @@ def copy_database(db: Path, home: Path) -> Path:
 
 
 def start_server(
-    db: Path, port: int, keys: Sequence[str], log: Path, *, rate_per_minute: int = 1_000_000
+    db: Path,
+    port: int,
+    keys: Sequence[str],
+    log: Path,
+    *,
+    rate_per_minute: int = 1_000_000,
+    extra_env: Mapping[str, str] | None = None,
 ) -> subprocess.Popen[bytes]:
     """`tpa serve` on `port` with API `keys` ("key:role"); the per-key rate limit lifted by
-    default so it does not shape the load."""
+    default so it does not shape the load; `extra_env` adds variables (an LLM endpoint)."""
     env = {
         **os.environ,
+        **(extra_env or {}),
         "TPA_HOME": str(db.parent),
         "TPA_API_KEYS": ",".join(keys),
         "TPA_RATE_PER_MINUTE": str(rate_per_minute),
@@ -92,14 +99,19 @@ def tail(log: Path, lines: int = 40) -> str:
 
 
 @contextmanager
-def served(db: Path, keys: Sequence[str], log: Path | None = None) -> Iterator[tuple[str, int]]:
+def served(
+    db: Path,
+    keys: Sequence[str],
+    log: Path | None = None,
+    extra_env: Mapping[str, str] | None = None,
+) -> Iterator[tuple[str, int]]:
     """`tpa serve` over a temporary copy of `db`, ready; yields its base URL and process id."""
     with tempfile.TemporaryDirectory(prefix="tpa-bench-") as tmp:
         home = Path(tmp)
         copy = copy_database(db, home)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        server = start_server(copy, port, keys, log or home / "serve.log")
+        server = start_server(copy, port, keys, log or home / "serve.log", extra_env=extra_env)
         try:
             asyncio.run(wait_ready(base, server, log or home / "serve.log"))
             yield base, server.pid

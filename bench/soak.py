@@ -15,6 +15,13 @@ English and Chinese, follow-ups in the same session ("and by channel?", "只看�
 invalid requests (empty or blank question, a 100 KB question, malformed JSON, a missing field, no
 API key, an unknown session or answer) that must get a 4xx, or a 200 whose answer carries `error`.
 
+With `--hostile-llm`, the server's LLM is a local fake that answers every call with a reply drawn
+from the attack corpus (tests/security/corpus.py: SQL that reads files, the catalog or other
+roles' rows, plan oracles such as `stats()` and `json_serialize_plan`, cut-off SQL that crashed
+sqlglot, hostile tool calls and plans), and a share of the questions (`hostile` in `ACTIONS`) asks
+with `backend: "llm"`: each must end in an answer (the built-in planner's, with a warning), never a
+5xx, and memory must stay bounded.
+
 Reported from one run: requests by route and status, requests/second, median and p95 latency
 (overall and for `/v1/ask`), 5xx (none allowed), lost turns (every session read back at the end
 must hold exactly the questions and answers its client was given, in order), and the server's RSS
@@ -29,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import random
 import statistics
@@ -38,6 +46,7 @@ import threading
 import time
 import uuid
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,6 +59,7 @@ FOLLOW_UPS = ("and by channel?", "只看微信", "what about the week before?", 
 ACTIONS = dict(
     ask=30, follow_up=22, stream=10, catalog=7, feedback=8, read_session=7, healthz=5, invalid=11
 )
+HOSTILE_WEIGHT = 20  # `hostile` questions (backend "llm") per 100 other actions, --hostile-llm
 INVALID = (
     "empty",
     "blank",
@@ -79,6 +89,7 @@ class Recorder:
     turns: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # session → turns
     uncertain: set[str] = field(default_factory=set)  # sessions with a transport error
     mismatched: list[str] = field(default_factory=list)  # sessions read back wrong mid-run
+    owners: dict[str, str] = field(default_factory=dict)  # session → the key that owns it
 
     def call(self, route: str, status: int, ms: float, detail: str = "") -> None:
         self.latency.setdefault(route, []).append(ms)
@@ -86,24 +97,33 @@ class Recorder:
         if status >= 500:
             self.server_errors.append(f"{route} → {status} {detail[:160]}")
 
-    def turn(self, answer: dict[str, Any], question: str) -> str:
-        """Note an answered question in its session; the session id."""
+    def turn(self, answer: dict[str, Any], question: str, key: str) -> str:
+        """Note an answered question in its session (owned by `key`); the session id."""
         session = str(answer["session_id"])
         self.turns.setdefault(session, []).append((question, str(answer["id"])))
+        self.owners[session] = key
         return session
 
 
 class Client:
     """One simulated user: a conversation at a time, actions drawn from `ACTIONS`."""
 
-    def __init__(self, n: int, http: httpx.AsyncClient, rec: Recorder, rng: random.Random) -> None:
+    def __init__(
+        self,
+        n: int,
+        http: httpx.AsyncClient,
+        rec: Recorder,
+        rng: random.Random,
+        hostile: bool = False,
+    ) -> None:
         self.http, self.rec, self.rng = http, rec, rng
         self.headers = {"X-API-Key": f"soak{n}"}
         self.questions = questions()
         self.session: str | None = None
         self.answers: list[str] = []
-        self.actions = list(ACTIONS)
-        self.weights = list(ACTIONS.values())
+        actions = {**ACTIONS, **({"hostile": HOSTILE_WEIGHT} if hostile else {})}
+        self.actions = list(actions)
+        self.weights = list(actions.values())
 
     async def step(self) -> None:
         action = self.rng.choices(self.actions, self.weights)[0]
@@ -138,7 +158,7 @@ class Client:
             self._answered(response.json(), question)
 
     def _answered(self, answer: dict[str, Any], question: str) -> None:
-        self.session = self.rec.turn(answer, question)
+        self.session = self.rec.turn(answer, question, self.headers["X-API-Key"])
         self.answers.append(str(answer["id"]))
         if len(self.rec.turns[self.session]) >= TURNS_PER_SESSION:
             self.session = None  # a new conversation
@@ -148,6 +168,15 @@ class Client:
 
     async def follow_up(self) -> None:
         await self._ask(self.rng.choice(FOLLOW_UPS))
+
+    async def hostile(self) -> None:
+        """A question the (hostile) LLM plans: it must still end in a stored answer."""
+        question = self.rng.choice(self.questions)
+        body = {"question": question, "backend": "llm"}
+        response = await self._post("POST /v1/ask [hostile llm]", "/v1/ask", json=body,
+                                    headers=self.headers)  # fmt: skip
+        if response.status_code == 200:
+            self.rec.turn(response.json(), question, self.headers["X-API-Key"])
 
     async def stream(self) -> None:
         question = self.rng.choice(self.questions)
@@ -206,7 +235,8 @@ class Client:
         if code != ANSWER_ERRORS.get(kind):
             self.rec.unexpected.append(f"{kind}: 200 with error {code!r}")
         question = kw["json"]["question"]
-        session = self.rec.turn(answer, question)  # a refused question is still a stored turn
+        key = self.headers["X-API-Key"]
+        session = self.rec.turn(answer, question, key)  # a refused question is a stored turn too
         if self.session is None or session != self.session:
             self.session = session
 
@@ -280,7 +310,8 @@ async def check_sessions(base: str, rec: Recorder) -> tuple[int, list[str]]:
 
         async def one(sid: str) -> None:
             seen = rec.turns[sid]
-            r = await http.get(f"/v1/sessions/{sid}", headers={"X-API-Key": "soak0"})
+            key = rec.owners.get(sid, "soak0")  # sessions are readable by their own key only
+            r = await http.get(f"/v1/sessions/{sid}", headers={"X-API-Key": key})
             if r.status_code != 200:
                 problems.append(f"{sid}: GET /v1/sessions → {r.status_code} {r.text[:120]}")
             elif sid in rec.uncertain:
@@ -291,6 +322,42 @@ async def check_sessions(base: str, rec: Recorder) -> tuple[int, list[str]]:
 
         await asyncio.gather(*(one(sid) for sid in rec.turns))
     return sum(len(t) for t in rec.turns.values()), rec.mismatched + problems
+
+
+# -- the hostile LLM ---------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def hostile_llm(seed: int) -> Iterator[Any]:
+    """A fake OpenAI-compatible endpoint answering each call with a random attack from the
+    corpus (its LLM channels), the canary placeholders pointing nowhere."""
+    from tests.fakes.openai_server import FakeOpenAI, PlanReply, TextReply
+    from tests.security.corpus import CASES
+
+    replies: list[Any] = []
+    for case in CASES:
+        payload = case.payload
+        if case.channel == "llm-sql" and isinstance(payload, str):
+            replies.append(PlanReply({"kind": "sql", "sql": _nowhere(payload), "rationale": "x"}))
+        elif case.channel in ("llm-plan", "llm-tool") and isinstance(payload, dict):
+            replies.append(PlanReply(json.loads(_nowhere(json.dumps(payload)))))
+        elif case.channel in ("llm-plan", "llm-tool") and isinstance(payload, str):
+            replies.append(TextReply(_nowhere(payload)))
+    rng = random.Random(seed)
+    lock = threading.Lock()
+
+    def script(index: int, body: dict[str, Any]) -> Any:
+        with lock:
+            return rng.choice(replies)
+
+    with FakeOpenAI(script) as fake:
+        yield fake
+
+
+def _nowhere(text: str) -> str:
+    for mark in ("$FILE", "$PARQUET", "$DIR"):
+        text = text.replace(mark, "/nonexistent/tpa-soak")
+    return text
 
 
 # -- the server and its memory -----------------------------------------------------------------
@@ -378,9 +445,11 @@ def memory(
 # -- the run and its report --------------------------------------------------------------------
 
 
-async def client_loop(base: str, n: int, until: float, rec: Recorder, seed: int) -> None:
+async def client_loop(
+    base: str, n: int, until: float, rec: Recorder, seed: int, hostile: bool = False
+) -> None:
     async with httpx.AsyncClient(base_url=base, timeout=120) as http:
-        client = Client(n, http, rec, random.Random(seed * 10_007 + n))
+        client = Client(n, http, rec, random.Random(seed * 10_007 + n), hostile)
         while time.monotonic() < until:
             try:
                 await client.step()
@@ -388,11 +457,14 @@ async def client_loop(base: str, n: int, until: float, rec: Recorder, seed: int)
                 rec.server_errors.append(f"client {n}: unexpected response ({exc!r})")
 
 
-async def soak(base: str, clients: int, seconds: float, seed: int) -> tuple[Recorder, float]:
+async def soak(
+    base: str, clients: int, seconds: float, seed: int, hostile: bool = False
+) -> tuple[Recorder, float]:
     rec = Recorder()
     started = time.monotonic()
     until = started + seconds
-    await asyncio.gather(*(client_loop(base, n, until, rec, seed) for n in range(clients)))
+    loops = (client_loop(base, n, until, rec, seed, hostile) for n in range(clients))
+    await asyncio.gather(*loops)
     return rec, time.monotonic() - started
 
 
@@ -476,6 +548,10 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--max-growth", type=float, default=10.0, help="RSS growth %% to flag")
     parser.add_argument("--server-log", type=Path, help="keep the server's stderr here")
+    parser.add_argument(
+        "--hostile-llm", action="store_true",
+        help="serve with a fake LLM answering from the attack corpus, and ask it some questions",
+    )  # fmt: skip
     args = parser.parse_args()
     if not args.db.is_file():
         raise SystemExit(f"{args.db}: build it first with `.venv/bin/tpa demo --no-serve`")
@@ -490,13 +566,22 @@ def main() -> int:
 
 def run(args: argparse.Namespace, log: Path) -> dict[str, Any]:
     keys = [f"soak{n}:analyst" for n in range(args.clients)]
-    with served(args.db, keys, log) as (base, pid):
+    with contextlib.ExitStack() as stack:
+        env: dict[str, str] = {}
+        fake = None
+        if args.hostile_llm:
+            fake = stack.enter_context(hostile_llm(args.seed))
+            env = {"TPA_LLM_BASE_URL": fake.base_url, "TPA_LLM_MODEL": "hostile"}
+        base, pid = stack.enter_context(served(args.db, keys, log, env))
         sampler = RssSampler(pid, time.monotonic())
         sampler.start()
-        rec, elapsed = asyncio.run(soak(base, args.clients, args.seconds, args.seed))
+        rec, elapsed = asyncio.run(
+            soak(base, args.clients, args.seconds, args.seed, args.hostile_llm)
+        )
         sampler.stop.set()
         sampler.join()
         turns, problems = asyncio.run(check_sessions(base, rec))
+        llm_calls = len(fake.requests) if fake is not None else 0
     fig = figures(rec, elapsed, turns, problems)
     fig["memory"] = memory(sampler.samples, args.warmup, args.max_growth)
     fig["config"] = {
@@ -505,6 +590,8 @@ def run(args: argparse.Namespace, log: Path) -> dict[str, Any]:
         "db": str(args.db),
         "seed": args.seed,
         "server_pid": pid,
+        "hostile_llm": args.hostile_llm,
+        "hostile_llm_calls": llm_calls,
     }
     if fig["server_errors"] or fig["broken"]:
         fig["server_log_tail"] = tail(log, 60)

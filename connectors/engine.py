@@ -22,6 +22,9 @@ from connectors.watchdog import Watchdog
 
 DEFAULT_TIMEOUT_S = 15.0
 DEFAULT_ROW_CAP = 5_000
+DEFAULT_MEMORY_LIMIT = "2GB"  # DuckDB's own default is 80% of the machine
+DEFAULT_TEMP_LIMIT = "4GB"  # spilled to disk beyond the memory limit, then refused
+DEFAULT_MAX_RESULT_BYTES = 8 * 1024 * 1024  # what one answer's table may hold
 
 
 class EngineError(Exception):
@@ -52,6 +55,10 @@ class QueryTimeout(EngineError):
     code = "query_timeout"
 
 
+class ResultTooLarge(EngineError):
+    code = "result_too_large"
+
+
 @dataclass(frozen=True)
 class Result:
     columns: tuple[str, ...]
@@ -71,12 +78,15 @@ class Engine:
         timeout_s: float = DEFAULT_TIMEOUT_S,
         row_cap: int = DEFAULT_ROW_CAP,
         threads: int | None = None,
-        memory_limit: str | None = None,
+        memory_limit: str | None = DEFAULT_MEMORY_LIMIT,
+        temp_limit: str | None = DEFAULT_TEMP_LIMIT,
+        max_result_bytes: int = DEFAULT_MAX_RESULT_BYTES,
     ) -> None:
         self.path = Path(path)
         self.timeout_s = timeout_s
         self.row_cap = row_cap
-        self._con = _open_locked(self.path, threads, memory_limit)
+        self.max_result_bytes = max_result_bytes
+        self._con = _open_locked(self.path, threads, memory_limit, temp_limit)
         self._local = threading.local()
         self._watchdog = Watchdog()
 
@@ -90,13 +100,24 @@ class Engine:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def explain(self, sql: str) -> None:
-        """Ask DuckDB whether the query binds (tables, columns, types); raise `QueryInvalid`."""
+    def explain(self, sql: str, *, timeout_s: float | None = None) -> None:
+        """Ask DuckDB whether the query binds (tables, columns, types); raise `QueryInvalid`.
+
+        Planning folds constant expressions, which can take as long as running them, so it is
+        under the same time limit as `run` (`QueryTimeout`)."""
         _one_select(sql)
+        limit = self.timeout_s if timeout_s is None else timeout_s
+        cursor = self._cursor()
+        timer = threading.Timer(limit, cursor.interrupt)
+        timer.start()
         try:
-            self._cursor().execute(f"EXPLAIN {sql}").fetchall()
+            cursor.execute(f"EXPLAIN {sql}").fetchall()
+        except duckdb.InterruptException:
+            raise _timeout(limit) from None
         except duckdb.Error as exc:
             raise QueryInvalid(_first_line(exc)) from None
+        finally:
+            timer.cancel()
 
     def run(
         self, sql: str, *, row_cap: int | None = None, timeout_s: float | None = None
@@ -112,14 +133,17 @@ class Engine:
             cursor.execute(sql)
             rows = cursor.fetchmany(cap + 1)
         except duckdb.InterruptException:
-            raise QueryTimeout(
-                f"the query took longer than {limit:g} s and was stopped: ask for a shorter "
-                "period or fewer breakdowns"
+            raise _timeout(limit) from None
+        except duckdb.OutOfMemoryException:
+            raise ResultTooLarge(
+                "the query needs more memory than the server allows: ask for a shorter period, "
+                "fewer breakdowns or fewer rows"
             ) from None
         except duckdb.Error as exc:
             raise QueryInvalid(_first_line(exc)) from None
         finally:
             timer.cancel()
+        _check_size(rows[:cap], self.max_result_bytes)
         description = cursor.description or []
         return Result(
             columns=tuple(d[0] for d in description),
@@ -172,8 +196,37 @@ def _statement_kinds(sql: str) -> tuple[duckdb.StatementType, ...]:
     return tuple(s.type for s in duckdb.extract_statements(sql))
 
 
+def _timeout(limit: float) -> QueryTimeout:
+    return QueryTimeout(
+        f"the query took longer than {limit:g} s and was stopped: ask for a shorter "
+        "period or fewer breakdowns"
+    )
+
+
+def _check_size(rows: list[tuple[Any, ...]], limit: int) -> None:
+    """Refuse a result over `limit` bytes (a few huge cells fit the row cap but not an answer)."""
+    total = 0
+    for row in rows:
+        total += sum(_size(value) for value in row)
+        if total > limit:
+            raise ResultTooLarge(
+                f"the result is over {limit / 1_048_576:.0f} MB, too large for an answer: ask "
+                "for fewer rows or columns"
+            )
+
+
+def _size(value: Any) -> int:
+    if isinstance(value, (str, bytes, bytearray)):
+        return len(value)
+    if isinstance(value, (list, tuple)):
+        return 8 + sum(_size(v) for v in value)
+    if isinstance(value, dict):
+        return 8 + sum(_size(k) + _size(v) for k, v in value.items())
+    return 8
+
+
 def _open_locked(
-    path: Path, threads: int | None, memory_limit: str | None
+    path: Path, threads: int | None, memory_limit: str | None, temp_limit: str | None = None
 ) -> duckdb.DuckDBPyConnection:
     if not path.is_file():
         raise DatabaseUnavailable(
@@ -198,6 +251,8 @@ def _open_locked(
         settings.append(f"SET threads = {int(threads)}")
     if memory_limit:
         settings.append(f"SET memory_limit = '{memory_limit.replace(chr(39), '')}'")
+    if temp_limit:
+        settings.append(f"SET max_temp_directory_size = '{temp_limit.replace(chr(39), '')}'")
     # Order matters: external access off, then the configuration locked so no query can undo it.
     settings += ["SET enable_external_access = false", "SET lock_configuration = true"]
     for statement in settings:

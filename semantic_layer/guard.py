@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 import sqlglot
 from sqlglot import exp
-from sqlglot.errors import ParseError
+from sqlglot.errors import ParseError, SqlglotError
 
 from semantic_layer.errors import UserError
+from semantic_layer.functions import FunctionRefused, refused_functions
 
 MAX_SQL_CHARS = 20_000
 MAX_DEPTH = 64
@@ -177,14 +178,35 @@ def check(
 ) -> Checked:
     """Parse (if needed) and check one query; raise `GuardError` naming the first broken rule."""
     allowed = frozenset(t.lower() for t in allowed_tables)
-    tree = _parse(sql, dialect) if isinstance(sql, str) else sql
-    if not isinstance(tree, _ROOTS) or not isinstance(tree, exp.Query):
-        raise GuardError("statement", f"only a single SELECT query is allowed, not {_kind(tree)}")
-    _check_size(tree, max_nodes)
-    for node in tree.walk():
-        _check_node(node)
-    tables = _check_tables(tree, allowed)
+    try:
+        tree = _parse(sql, dialect) if isinstance(sql, str) else sql
+        if not isinstance(tree, _ROOTS) or not isinstance(tree, exp.Query):
+            raise GuardError(
+                "statement", f"only a single SELECT query is allowed, not {_kind(tree)}"
+            )
+        _check_size(tree, max_nodes)
+        for node in tree.walk():
+            _check_node(node)
+        tables = _check_tables(tree, allowed)
+        if isinstance(sql, str):
+            tree.sql(dialect=dialect)  # sqlglot's generator must be able to write it back
+    except GuardError:
+        raise
+    except RecursionError:
+        raise GuardError("size", "the query is nested too deeply to check") from None
+    except Exception as exc:  # sqlglot's tokenizer, parser or generator gave up on this text
+        raise GuardError("parse", f"the SQL could not be read: {_why(exc)}") from None
     return Checked(tree, tables)
+
+
+def _why(exc: BaseException) -> str:
+    """A one-line reason for a sqlglot failure (its own errors, or a bug it hit on odd input)."""
+    if isinstance(exc, ParseError):
+        return _first_error(exc)
+    if isinstance(exc, SqlglotError):
+        first = (str(exc).splitlines() or [type(exc).__name__])[0]
+        return first[:200]
+    return f"{type(exc).__name__} in the SQL reader (unusual syntax; write plain SQL)"
 
 
 def _parse(sql: str, dialect: str) -> exp.Expr:
@@ -196,8 +218,6 @@ def _parse(sql: str, dialect: str) -> exp.Expr:
         statements = [s for s in sqlglot.parse(sql, read=dialect) if s is not None]
     except ParseError as exc:
         raise GuardError("parse", f"the SQL could not be parsed: {_first_error(exc)}") from None
-    except RecursionError:
-        raise GuardError("size", "the query is nested too deeply to check") from None
     if len(statements) != 1:
         raise GuardError("statement", f"exactly one statement is allowed, found {len(statements)}")
     tree = statements[0]
@@ -339,4 +359,25 @@ def restrict(checked: Checked, row_filters: dict[str, exp.Expr | None]) -> exp.Q
             continue
         view = exp.select("*").from_(exp.to_table(name)).where(condition.copy())
         table.replace(view.subquery(table.alias_or_name))
+    try:
+        text = tree.sql(dialect="duckdb")
+    except Exception as exc:  # what runs must be writable, or it is refused here, not in a route
+        raise GuardError("parse", f"the SQL could not be written back: {_why(exc)}") from None
+    _check_duckdb_functions(text)
     return tree
+
+
+def _check_duckdb_functions(sql: str) -> None:
+    """Every function of the SQL that will run, as DuckDB's parser names it, must be on the
+    positive list (`semantic_layer.functions.ALLOWED`): default deny."""
+    try:
+        refused = refused_functions(sql)
+    except FunctionRefused as exc:
+        raise GuardError("parse", str(exc)) from None
+    if refused:
+        names = ", ".join(f"{name}()" for name in refused[:5])
+        raise GuardError(
+            "function",
+            f"function {names} is not allowed in SQL: only plain scalar, aggregate and window "
+            "functions are (no table functions, statistics, plans or settings)",
+        )

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import pytest
+
+if TYPE_CHECKING:
+    from assistant.service import AssistantService
 
 AS_OF = date(2026, 11, 23)
 
@@ -33,6 +38,20 @@ def small_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
     build_demo(path, as_of=AS_OF, events=30_000)
     return path
+
+
+@pytest.fixture(scope="module")
+def small_demo_service(
+    small_demo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[AssistantService]:
+    """The assistant over the small demo (no retrieval), with a home of its own per module."""
+    from assistant.config import AssistantConfig
+    from assistant.service import AssistantService
+
+    home = tmp_path_factory.mktemp("home")
+    config = AssistantConfig(db=small_demo, home=home, as_of=AS_OF, retrieval=False)
+    with AssistantService.open(config) as svc:
+        yield svc
 
 
 @pytest.fixture(scope="session")

@@ -3,15 +3,12 @@ instead of dropped, the base (n) of each rate in the table and the tooltip, smal
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from assistant.answer.bases import MIN_BASE
 from assistant.answer.narrate import Numbers
-from assistant.config import AssistantConfig
 from assistant.service import AssistantService
 from semantic_layer.model import demo_model
 from ui.chat.cells import format_cell
@@ -20,13 +17,8 @@ AS_OF = date(2026, 11, 23)
 
 
 @pytest.fixture(scope="module")
-def service(
-    small_demo: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[AssistantService]:
-    home = tmp_path_factory.mktemp("home")
-    config = AssistantConfig(db=small_demo, home=home, as_of=AS_OF, retrieval=False)
-    with AssistantService.open(config) as svc:
-        yield svc
+def service(small_demo_service: AssistantService) -> AssistantService:
+    return small_demo_service
 
 
 def test_multiples_read_with_a_times_sign() -> None:

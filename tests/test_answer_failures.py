@@ -4,16 +4,13 @@ understood and offers two to four questions that do work."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from assistant.answer.failure import Failure
 from assistant.answer.model import Answer
 from assistant.answering import failed
-from assistant.config import AssistantConfig
 from assistant.service import AssistantService
 from connectors.engine import QueryTimeout
 from semantic_layer.compile.compiler import compile_plan
@@ -26,13 +23,8 @@ ENGLISH = re.compile(r"[A-Za-z]{2,}[ ,']+[A-Za-z]{2,}")  # two English words in 
 
 
 @pytest.fixture(scope="module")
-def service(
-    small_demo: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[AssistantService]:
-    home = tmp_path_factory.mktemp("home")
-    config = AssistantConfig(db=small_demo, home=home, as_of=AS_OF, retrieval=False)
-    with AssistantService.open(config) as svc:
-        yield svc
+def service(small_demo_service: AssistantService) -> AssistantService:
+    return small_demo_service
 
 
 def works_everywhere(service: AssistantService, answer: Answer, role: str | None) -> None:

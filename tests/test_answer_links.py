@@ -5,14 +5,12 @@ which column each side was read from."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from assistant.config import AssistantConfig
 from assistant.service import AssistantService
 
 AS_OF = date(2026, 11, 23)
@@ -44,13 +42,8 @@ FROM cost LEFT JOIN revenue USING (channel)
 
 
 @pytest.fixture(scope="module")
-def service(
-    small_demo: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[AssistantService]:
-    home = tmp_path_factory.mktemp("home")
-    config = AssistantConfig(db=small_demo, home=home, as_of=AS_OF, retrieval=False)
-    with AssistantService.open(config) as svc:
-        yield svc
+def service(small_demo_service: AssistantService) -> AssistantService:
+    return small_demo_service
 
 
 def truth(small_demo: Path, sql: str) -> dict[str, float | None]:

@@ -4,9 +4,7 @@ only, saying so; "this month vs last month" keeps comparing like-for-like days."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 import plotly.graph_objects as go
@@ -15,7 +13,6 @@ import pytest
 from assistant.answer.narrate import answer_text
 from assistant.answer.periods import Partial, partial_periods, period_notes
 from assistant.answer.table import ResultTable
-from assistant.config import AssistantConfig
 from assistant.service import AssistantService
 from semantic_layer.model import demo_model
 from semantic_layer.model.labels import ModelLabels
@@ -56,13 +53,8 @@ def test_aligned_ranges_and_all_time_have_no_incomplete_bucket() -> None:
 
 
 @pytest.fixture(scope="module")
-def service(
-    small_demo: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[AssistantService]:
-    home = tmp_path_factory.mktemp("home")
-    config = AssistantConfig(db=small_demo, home=home, as_of=AS_OF, retrieval=False)
-    with AssistantService.open(config) as svc:
-        yield svc
+def service(small_demo_service: AssistantService) -> AssistantService:
+    return small_demo_service
 
 
 def test_weekly_series_compares_complete_weeks_and_marks_the_others(

@@ -111,3 +111,24 @@ def test_a_missing_database_is_named(tmp_path: Path) -> None:
     result = runner.invoke(app, ["ask", "revenue", "--db", str(missing)])
     assert result.exit_code == 2
     assert "nope.duckdb" in result.output
+
+
+@pytest.mark.parametrize(
+    ("question", "codes", "names"),
+    [
+        ("active users by device last week", {"pc", "ios"}, {"PC", "iOS"}),
+        ("revenue by campaign last month", {"brand_search"}, {"brand search ads"}),
+        ("上周各设备活跃用户数", {"pc", "ios"}, {"电脑", "苹果iOS"}),
+    ],
+)
+def test_terminal_tables_name_values_as_the_text_does(
+    small_demo: Path, tmp_path: Path, question: str, codes: set[str], names: set[str]
+) -> None:
+    result = runner.invoke(
+        app, ["ask", question, "--db", str(small_demo), "--as-of", "2026-11-23"],
+        env={"TPA_HOME": str(tmp_path)},
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    cells = {c.strip() for line in result.stdout.splitlines() for c in line.split("│")}
+    assert not codes & cells, f"raw codes in the table: {codes & cells}"
+    assert names <= cells, result.stdout

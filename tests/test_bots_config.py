@@ -163,7 +163,7 @@ def test_a_failing_chart_still_posts_the_text_and_a_failing_answer_says_sorry(
     def broken(spec: dict[str, Any]) -> bytes:
         raise RuntimeError("no browser")
 
-    dispatcher = Dispatcher(service, broken)
+    dispatcher = Dispatcher(service, broken, "analyst")
     target = Recorder()
     with caplog.at_level(logging.ERROR, logger="assistant.bots"):
         dispatcher.run("which touchpoint lost the most users last week", target)

@@ -61,7 +61,9 @@ def bot(small_demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> It
         settings = DingTalkSettings(app_key=APP_KEY, app_secret=SecretStr(APP_SECRET),
                                     api_base=ding.base_url, oapi_base=ding.base_url)  # fmt: skip
         app = FastAPI()
-        router = bots_router(service, BotsConfig(dingtalk=settings), chart_png=fake_chart_png)
+        router = bots_router(
+            service, BotsConfig(dingtalk=settings, role="analyst"), chart_png=fake_chart_png
+        )
         app.include_router(router, prefix="/bots")
         with TestClient(app) as client:
             yield Bot(client, ding, service, asked)
@@ -107,7 +109,17 @@ def test_group_message_is_answered_with_text_and_chart(bot: Bot) -> None:
     assert image["body"]["openConversationId"] == GROUP
     assert image["body"]["robotCode"] == APP_KEY and image["data"] == TINY_PNG
     session = bot.service.store.session_for("dingtalk", f"{GROUP}:manager1")
-    assert bot.asked == [(QUESTION, {"session_id": session.id, "channel": "dingtalk"})]
+    assert bot.asked == [
+        (
+            QUESTION,
+            {
+                "session_id": session.id,
+                "role": "analyst",
+                "channel": "dingtalk",
+                "principal": session.owner,
+            },
+        )
+    ]
 
 
 def test_follow_up_from_the_same_person_continues_the_conversation(bot: Bot) -> None:
@@ -153,4 +165,29 @@ def test_a_session_webhook_on_another_host_is_refused(bot: Bot) -> None:
     response = bot.post(callback(bot, QUESTION, "msg040", webhook=elsewhere))
     assert response.status_code == 400
     assert "TPA_DINGTALK_OAPI_BASE" in response.json()["error"]["message"]
+    assert bot.asked == [] and bot.ding.received == []
+
+
+def test_excel_sends_the_last_table_as_a_file_by_the_robot(bot: Bot) -> None:
+    bot.post(callback(bot, QUESTION, "msg030"))
+    bot.ding.wait_for(lambda: bot.ding.images)
+    bot.post(callback(bot, "导出表格", "msg031"))
+    bot.ding.wait_for(lambda: bot.ding.files)
+    (file,) = bot.ding.files
+    assert file["path"] == "/v1.0/robot/groupMessages/send"
+    assert file["param"]["fileType"] == "xlsx" and file["param"]["fileName"].endswith(".xlsx")
+    assert file["data"][:2] == b"PK"
+    assert len(bot.asked) == 1
+
+
+@pytest.mark.parametrize(
+    "path", ["/robot/../other-path", "/robot/%2e%2e/v1.0/oauth2", "/robot/..%2fx", "//robot/x"]
+)
+def test_a_session_webhook_that_leaves_robot_after_normalising_is_refused(
+    bot: Bot, path: str
+) -> None:
+    """Found by the attack run: the prefix check accepted /robot/../other-path on the host."""
+    host = bot.ding.base_url.rstrip("/")
+    response = bot.post(callback(bot, QUESTION, f"msg-{len(path)}", webhook=f"{host}{path}"))
+    assert response.status_code == 400
     assert bot.asked == [] and bot.ding.received == []

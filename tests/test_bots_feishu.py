@@ -93,7 +93,9 @@ def make_bot(
                 api_base=feishu.base_url,
             )  # fmt: skip
             app = FastAPI()
-            router = bots_router(service, BotsConfig(feishu=settings), chart_png=fake_chart_png)
+            router = bots_router(
+                service, BotsConfig(feishu=settings, role="analyst"), chart_png=fake_chart_png
+            )
             app.include_router(router, prefix="/bots")
             client = TestClient(app).__enter__()
             clients.append(client)
@@ -165,7 +167,17 @@ def test_group_mention_is_answered_in_a_thread_with_text_then_chart(bot: Bot) ->
     assert (image["message_id"], image["msg_type"]) == ("om_first", "image")
     assert bot.feishu.images[image["content"]["image_key"]] == TINY_PNG
     session = bot.service.store.session_for("feishu", f"{CHAT}:om_first")
-    assert bot.asked == [(QUESTION, {"session_id": session.id, "channel": "feishu"})]
+    assert bot.asked == [
+        (
+            QUESTION,
+            {
+                "session_id": session.id,
+                "role": "analyst",
+                "channel": "feishu",
+                "principal": session.owner,
+            },
+        )
+    ]
 
 
 def test_follow_up_in_the_thread_continues_the_conversation(bot: Bot) -> None:
@@ -255,3 +267,16 @@ def test_without_cryptography_encrypted_events_get_503(
     assert response.status_code == 503
     assert "cryptography" in response.json()["error"]["message"]
     assert bot.asked == []
+
+
+def test_excel_in_the_thread_replies_with_the_table_as_a_file(bot: Bot) -> None:
+    bot.post(message(QUESTION, "om_table"))
+    bot.feishu.wait_for(lambda: len(bot.feishu.replies) == 2)
+    bot.post(message("excel", "om_excel", root_id="om_table"))
+    bot.feishu.wait_for(lambda: len(bot.feishu.replies) == 3)
+    reply = bot.feishu.replies[2]
+    assert (reply["message_id"], reply["msg_type"]) == ("om_excel", "file")
+    stored = bot.feishu.files[reply["content"]["file_key"]]
+    assert stored["type"] == "xls" and stored["name"].endswith(".xlsx")
+    assert stored["data"][:2] == b"PK"  # a zip: an XLSX workbook
+    assert len(bot.asked) == 1

@@ -3,6 +3,7 @@ to a local fake of Slack's Web API (built from Slack's documented payloads, not 
 
 from __future__ import annotations
 
+import io
 import json
 import threading
 import time
@@ -16,6 +17,7 @@ from urllib.parse import urlencode
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from openpyxl import load_workbook
 from pydantic import SecretStr
 
 from assistant.answer.model import Answer
@@ -58,7 +60,9 @@ def bot(small_demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> It
             signing_secret=SecretStr(SECRET), bot_token=SecretStr(TOKEN), api_base=slack.api_base
         )
         app = FastAPI()
-        router = bots_router(service, BotsConfig(slack=settings), chart_png=fake_chart_png)
+        router = bots_router(
+            service, BotsConfig(slack=settings, role="analyst"), chart_png=fake_chart_png
+        )
         app.include_router(router, prefix="/bots")
         with TestClient(app) as client:
             yield Bot(client, slack, service, asked)
@@ -144,7 +148,8 @@ def test_mention_is_answered_in_its_thread_with_text_then_chart(bot: Bot) -> Non
     session = bot.service.store.session_for("slack", f"{CHANNEL}:{ts}")
     assert bot.asked == [
         ("which touchpoint lost the most users last week",
-         {"session_id": session.id, "channel": "slack"}),
+         {"session_id": session.id, "role": "analyst", "channel": "slack",
+          "principal": session.owner}),
     ]  # fmt: skip
 
 
@@ -259,3 +264,26 @@ def test_empty_slash_command_gets_usage_and_runs_nothing(bot: Bot) -> None:
     assert response.status_code == 200
     assert "/tpa which touchpoint lost the most users last week" in response.json()["text"]
     assert bot.asked == [] and bot.slack.received == []
+
+
+def test_excel_in_the_thread_posts_the_last_table_as_a_file(bot: Bot) -> None:
+    ts = "1800000005.000100"
+    post_event(bot, event("<@U0BOT> which touchpoint lost the most users last week", ts))
+    bot.slack.wait_for(lambda: bot.slack.files)
+    assert 'Reply "excel" or "csv" to get the table as a file.' in bot.slack.messages[0]["text"]
+    post_event(bot, event("<@U0BOT> excel", "1800000005.000200", thread_ts=ts))
+    bot.slack.wait_for(lambda: len(bot.slack.files) == 2)
+    table = bot.slack.files[1]
+    assert table["title"].endswith(".xlsx") and table["thread_ts"] == ts
+    sheet = load_workbook(io.BytesIO(table["data"])).worksheets[0]
+    assert sheet.max_row >= 3
+    post_event(bot, event("<@U0BOT> CSV", "1800000005.000300", thread_ts=ts))
+    bot.slack.wait_for(lambda: len(bot.slack.files) == 3)
+    assert bot.slack.files[2]["data"].decode("utf-8-sig").count("\r\n") == sheet.max_row
+    assert len(bot.asked) == 1  # a file request is not a question
+
+
+def test_excel_before_any_table_says_what_to_do(bot: Bot) -> None:
+    post_event(bot, event("<@U0BOT> 导出", "1800000006.000100"))
+    bot.slack.wait_for(lambda: bot.slack.messages)
+    assert "还没有带表格的回答" in bot.slack.messages[0]["text"] and not bot.slack.files

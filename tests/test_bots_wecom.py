@@ -82,7 +82,9 @@ def bot(small_demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> It
             api_base=wecom.base_url,
         )  # fmt: skip
         app = FastAPI()
-        router = bots_router(service, BotsConfig(wecom=settings), chart_png=fake_chart_png)
+        router = bots_router(
+            service, BotsConfig(wecom=settings, role="analyst"), chart_png=fake_chart_png
+        )
         app.include_router(router, prefix="/bots")
         with TestClient(app) as client:
             yield Bot(client, wecom, service, asked)
@@ -150,3 +152,34 @@ def test_forged_stale_replayed_and_misaddressed_callbacks_run_nothing(bot: Bot) 
     assert bot.send(QUESTION, "x", query=retry_query, body=retry_body).status_code == 200
     bot.wecom.wait_for(lambda: len(bot.wecom.sent) == 2)
     assert [q for q, _ in bot.asked] == [QUESTION]
+
+
+def test_csv_sends_the_last_table_as_a_file(bot: Bot) -> None:
+    bot.send(QUESTION, "7000000000000000031")
+    bot.wecom.wait_for(lambda: len(bot.wecom.sent) == 2)
+    bot.send("csv", "7000000000000000032")
+    bot.wecom.wait_for(lambda: len(bot.wecom.sent) == 3)
+    sent = bot.wecom.sent[2]
+    assert sent["msgtype"] == "file" and sent["touser"] == "ZhangSan"
+    data = bot.wecom.media[sent["file"]["media_id"]].decode("utf-8-sig")
+    assert data.splitlines()[0] and len(data.splitlines()) >= 3
+    assert [q for q, _ in bot.asked] == [QUESTION]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-8"])
+def test_a_dtd_in_any_encoding_is_refused_before_it_expands(bot: Bot, encoding: str) -> None:
+    """Found by the attack run: the ASCII `<!DOCTYPE` check missed a UTF-16 body, whose
+    entities the parser then expanded before the signature check."""
+    entities = '<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+    text = (
+        f'<?xml version="1.0" encoding="{encoding}"?><!DOCTYPE xml [{entities}]>'
+        "<xml><Encrypt>&b;</Encrypt></xml>"
+    )
+    query, _ = KEYS.callback(wecom_text_xml(CORP_ID, "LiSi", QUESTION, "7000000000000000099",
+                                            AGENT_ID))  # fmt: skip
+    response = bot.send(QUESTION, "x", query=query, body=text.encode(encoding))
+    assert response.status_code == 400
+    message = response.json()["error"]["message"]
+    # expat reads UTF-8 and UTF-16 with a BOM (and refuses the DTD); the rest it cannot read
+    assert ("DTD" if encoding in ("utf-8", "utf-16") else "not XML") in message
+    assert bot.asked == []

@@ -169,13 +169,13 @@ def test_thumbs_record_feedback_and_confirm(
     assert feedback is not None and feedback.rating == "down"
     calls: list[tuple[str, str]] = []
 
-    def saved(answer_id: str, rating: str, comment: str | None = None) -> bool:
+    def saved(answer_id: str, rating: str, comment: str | None = None, **who: object) -> bool:
         calls.append((answer_id, rating))
         return True
 
     monkeypatch.setattr(service, "feedback", saved)
-    assert handlers.rate(answer.id, "up", "en") == "Thanks — saved as a verified example."
-    assert handlers.rate(answer.id, "up", "zh") == "谢谢！已保存为验证过的示例。"
+    assert handlers.rate(answer.id, "up", "en").startswith("Thanks — proposed as an example")
+    assert handlers.rate(answer.id, "up", "zh") == "谢谢！已提交为示例，经审核通过后才会被复用。"
     assert calls == [(answer.id, "up"), (answer.id, "up")]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from datetime import date
@@ -90,3 +91,28 @@ def test_ingest_error_names_the_file(tmp_path: Path) -> None:
     result = runner.invoke(app, ["ingest", str(missing), "--db", str(tmp_path / "x.duckdb")])
     assert result.exit_code == 2
     assert "nope.yaml" in result.output
+
+
+REPO = Path(__file__).resolve().parents[1]
+# A file a help text points the reader to: a path with a folder (docs/api.md, evals/…/README.md)
+# or a top-level Markdown file. Names of files a command writes (report.md) have no folder.
+REFERENCE = re.compile(
+    r"(?<![\w/.-])((?:[\w.-]+/)+[\w.-]+\.(?:md|yaml|yml|py|toml|json)|[A-Z]+\.md)"
+)
+
+
+def help_texts() -> dict[str, str]:
+    texts = {"tpa": runner.invoke(app, ["--help"]).output}
+    for command in COMMANDS:
+        texts[f"tpa {command}"] = runner.invoke(app, [command, "--help"]).output
+    return texts
+
+
+def test_every_help_text_points_only_to_files_in_the_repository() -> None:
+    seen: dict[str, set[str]] = {}
+    for command, text in help_texts().items():
+        for path in REFERENCE.findall(" ".join(text.split())):
+            seen.setdefault(path, set()).add(command)
+    missing = {p: sorted(c) for p, c in seen.items() if not (REPO / p).is_file()}
+    assert not missing, f"--help names files the repository does not have: {missing}"
+    assert "docs/design.md" in seen  # the check does find references

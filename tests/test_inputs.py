@@ -338,6 +338,7 @@ def bots(service: AssistantService) -> Iterator[Bots]:
             wecom=WeComSettings(corp_id="ww1", agent_id=1, secret=SecretStr("s"),
                                 token=SecretStr("t"), api_base=slack.base_url,
                                 encoding_aes_key=SecretStr("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG")),
+            role="analyst",
         )  # fmt: skip
         app = FastAPI()
         app.include_router(bots_router(service, config, chart_png=fake_chart_png), prefix="/bots")

@@ -304,3 +304,28 @@ def test_a_follow_up_naming_another_journey_switches_to_it() -> None:
     for said in ("换成酒店的呢", "what about hotels?"):
         then = travel.plan(said, CTX, first.plan).plan.model_dump()
         assert then["journey"] == "hotel_booking" and then["filters"] == [], then
+
+
+def test_two_values_compared_are_not_two_periods(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "fees on douyin vs wechat last month")
+    assert p["kind"] == "metric" and p.get("compare") is None, p
+    assert p["time"] == {"kind": "last", "n": 1, "unit": "month"}, p
+
+
+def test_a_typo_is_never_read_as_a_place_the_model_lacks(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "how many patients kept showing up last month")
+    assert "shaoxing" not in str(p).casefold(), p
+
+
+def test_apart_from_excludes_a_value(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "patients by channel last month, apart from Douyin")
+    assert {"dimension": "channel", "op": "!=", "values": ["douyin"]} in p["filters"], p
+
+
+def test_margins_are_out_of_scope_even_with_a_metric_named(planner: EmbeddedPlanner) -> None:
+    assert plan(planner, "what's our gross margin per payer")["kind"] == "unsupported"
+
+
+def test_two_steps_keep_the_window_of_the_journey_that_has_them(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "how long from booking to visit last month")
+    assert p["steps"] == ["预约挂号", "就诊"] and p["window_days"] == 14, p

@@ -45,13 +45,22 @@ def test_every_surface_is_served_by_one_app(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     for path in ("/v1/ask", "/v1/catalog", "/bots/slack/events", "/bots/wecom/callback"):
         assert path in paths
-    assert client.get("/docs").status_code == 200
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and EXTERNAL.findall(docs.text) == []
+    for asset in re.findall(r"""(?:src|href)=["'](/docs-assets/[^"']+)""", docs.text):
+        assert client.get(asset).status_code == 200, asset
+    assert "/docs-assets/swagger-ui-bundle.js" in docs.text
+    assert client.get("/redoc").status_code != 200  # no offline ReDoc bundle: not served
     answer = client.post("/v1/ask", json={"question": "revenue last week"}, headers=KEY)
     assert answer.status_code == 200 and answer.json()["rows"]
     assert "tpa_requests_total" in client.get("/metrics").text
 
 
 def test_the_chat_is_at_the_root_and_fetches_nothing_from_outside(client: TestClient) -> None:
+    assert client.get("/", follow_redirects=False).headers["location"] == "/login"
+    login = client.get("/login")
+    assert login.status_code == 200 and EXTERNAL.findall(login.text) == []
+    client.post("/login", data={"name": "", "secret": "k-analyst"}, follow_redirects=False)
     page = client.get("/")
     assert page.status_code == 200 and "gradio" in page.text.lower()
     assert EXTERNAL.findall(page.text) == []

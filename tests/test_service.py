@@ -158,24 +158,29 @@ def test_llm_sql_plan_is_guarded_and_marked_unverified(small_demo: Path, tmp_pat
     assert "read_csv" in str(server.requests[1]["messages"])  # the refusal went back to the LLM
 
 
-def test_thumbs_up_saves_a_verified_example_that_close_questions_reuse(
+def test_a_reviewers_thumbs_up_makes_an_example_that_close_questions_of_the_role_reuse(
     small_demo: Path, tmp_path: Path
 ) -> None:
+    """The default role (analyst) reviews, so its own thumbs-up is approved at once; the
+    example serves the analyst role and quotes nobody's question (tests/security/test_examples
+    covers proposals, review and other roles)."""
     with AssistantService.open(AssistantConfig(db=small_demo, home=tmp_path, as_of=AS_OF)) as svc:
         first = svc.ask("revenue by region for the app last week")
         assert svc.feedback(first.id, "up") is True
         assert svc.store.feedback_for(first.id) is not None
+        assert svc.store.proposal(first.id).status == "approved"
         again = svc.ask("app revenue by region last week")
         same = svc.ask("Revenue by region for the app, last week?")
         other_time = svc.ask("revenue by region for the app last month")
         down = svc.ask("orders by channel last week")
         assert svc.feedback(down.id, "down") is False
     assert again.backend == "example" and again.plan == first.plan
-    assert any("verified" in w for w in again.warnings)  # other words: it says which question
-    assert same.backend == "example" and same.warnings == []  # the verified question itself
+    assert not any("revenue by region for the app" in w for w in again.warnings)
+    assert same.backend == "example" and same.warnings == []
     assert other_time.backend == "embedded"  # the example's dates differ: not reused
     lines = (tmp_path / "examples.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 1 and "revenue by region for the app last week" in lines[0]
+    assert '"role": "analyst"' in lines[0]
 
 
 def test_paraphrases_and_llm_grounding_come_from_retrieval(

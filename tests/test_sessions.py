@@ -430,11 +430,50 @@ def test_migrations_are_applied_once_and_newer_files_refused(
         versions = [r[0] for r in con.execute("SELECT version FROM schema_version")]
         columns = [r[1] for r in con.execute("PRAGMA table_info(sessions)")]
     con.close()
-    assert versions == [1, 2]
+    n = len(store_schema.MIGRATIONS)
+    assert versions == list(range(1, n + 2))
     assert "pinned" in columns
 
-    with pytest.raises(SessionStoreError, match="schema version 2, newer than this program's 1"):
+    with pytest.raises(
+        SessionStoreError, match=f"schema version {n + 1}, newer than this program's {n}"
+    ):
         SessionStore.open(path)
+
+
+def test_a_version_1_store_gains_owners_and_keeps_its_sessions(path: Path) -> None:
+    """Sessions from before owners keep their turns; their owner is unknown (None)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = sqlite3.connect(path, isolation_level=None)
+    store_schema._apply(con, path, store_schema.MIGRATIONS[:1])
+    con.execute(
+        "INSERT INTO sessions (id, created_at, updated_at, role, channel) "
+        "VALUES ('old', '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00', NULL, 'api')"
+    )
+    con.close()
+    with SessionStore.open(path) as store:
+        assert store.session("old").owner is None
+        mine = store.new_session(owner="key:abc")
+        assert store.session(mine.id).owner == "key:abc"
+        assert store.session_for("slack", "T1/C1").owner == "bot:slack:T1/C1"
+
+
+def test_a_version_2_store_gains_the_exports_audit_and_keeps_its_turns(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with monkeypatch.context() as patched:
+        patched.setattr(store_schema, "MIGRATIONS", store_schema.MIGRATIONS[:2])
+        with SessionStore.open(path) as old:
+            session = old.new_session(role="analyst")
+            old.add_turn(session.id, make_answer("revenue last week"))
+    with SessionStore.open(path) as store:
+        turn = store.turns(session.id)[0]
+        record = store.add_export(
+            turn.answer_id, role="analyst", principal="key:abc", metric="active_users", row=None,
+            values={}, users=3, capped=False,
+        )  # fmt: skip
+        assert store.exports(turn.answer_id) == [record]
+        store.delete_session(session.id)  # the audit outlives the conversation
+        assert store.exports() == [record]
 
 
 def test_wal_and_full_sync_are_on(store: SessionStore, path: Path) -> None:

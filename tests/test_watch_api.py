@@ -190,3 +190,14 @@ def test_a_watch_runs_with_its_owners_row_filters(
     with AssistantService.open(truth_config) as truth:
         assert seen == pytest.approx(run_watch(truth, replace(sub, role=None), week)["value"])
     assert seen < run_watch(service, replace(sub, role=None), week)["value"]
+
+
+def test_another_keys_answer_cannot_be_watched(api: Api) -> None:
+    """Answers belong to the key that asked (issue 14): watching another's is 404, and the
+    same key's principal owns both its sessions and its watches."""
+    answer = api.client.post("/v1/ask", json={"question": "revenue by region last month"},
+                             headers=A).json()  # fmt: skip
+    body = {"answer_id": answer["id"], "to": [HOOK]}
+    stolen = api.client.post("/v1/watches", json=body, headers=B)
+    assert stolen.status_code == 404 and stolen.json()["error"]["code"] == "not_found"
+    assert api.client.post("/v1/watches", json=body, headers=A).status_code == 201

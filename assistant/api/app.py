@@ -14,7 +14,15 @@ from fastapi.responses import PlainTextResponse
 from starlette.exceptions import HTTPException
 from starlette.types import Message, Receive, Scope, Send
 
-from assistant.api.guard import INTERNAL_ERROR, ApiError, BodyLimit, BodyTooLarge, error_response
+from assistant.api.docs_page import add_offline_docs
+from assistant.api.guard import (
+    INTERNAL_ERROR,
+    ApiError,
+    BodyLimit,
+    BodyTooLarge,
+    HeaderLimit,
+    error_response,
+)
 from assistant.api.metrics import Metrics
 from assistant.api.routes import router
 from assistant.api.settings import ServerSettings
@@ -31,14 +39,18 @@ def create_app(service: AssistantService, settings: ServerSettings) -> FastAPI:
         description="Ask about customer touchpoints in English or Chinese; answers come back "
         "with text, chart, table, interpretation and SQL. Every /v1 route needs an API key.",
         version="0.1.0",
+        docs_url=None,  # served from local files by add_offline_docs
+        redoc_url=None,
     )
     metrics = Metrics()
     app.state.metrics = metrics
     app.include_router(router(service, settings, metrics))
+    add_offline_docs(app)
     _errors(app)
 
     app.add_middleware(Measure, metrics=metrics)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(HeaderLimit, limit=settings.max_header_bytes)
 
     # /healthz and /metrics run on the event loop, not on a worker thread: they answer even
     # when every worker is busy.
@@ -47,7 +59,6 @@ def create_app(service: AssistantService, settings: ServerSettings) -> FastAPI:
         return {
             "status": "ok",
             "model": service.model.name,
-            "database": str(service.engine.path),
             "today": service.time_context().today.isoformat(),
         }
 

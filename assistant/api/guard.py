@@ -110,6 +110,32 @@ class BodyLimit:
         await send({"type": "http.response.body", "body": response.body})
 
 
+class HeaderLimit:
+    """ASGI middleware: refuse requests whose headers (names and values) pass `limit` bytes with
+    431, on every path (the chat and bots too). uvicorn's h11 parser also stops reading a header
+    block past the same limit (`tpa serve`), so this is the second check."""
+
+    def __init__(self, app: Callable[[Scope, Receive, Send], Awaitable[None]], limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket"):
+            size = sum(len(k) + len(v) + 4 for k, v in scope.get("headers") or [])
+            if size > self.limit:
+                body = error_response(
+                    431, "headers_too_large",
+                    f"the request headers are over {self.limit:,} bytes: send fewer or shorter",
+                ).body  # fmt: skip
+                if scope["type"] == "websocket":
+                    await send({"type": "websocket.close", "code": 1009})
+                    return
+                await send({"type": "http.response.start", "status": 431,
+                            "headers": [(b"content-type", b"application/json")]})  # fmt: skip
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)
+
+
 class BodyTooLarge(ApiError):
     """A body that passed the limit while it streamed in (no Content-Length to refuse it by)."""
 
@@ -120,4 +146,12 @@ class BodyTooLarge(ApiError):
         )  # fmt: skip
 
 
-__all__ = ["ApiError", "BodyLimit", "BodyTooLarge", "RateLimiter", "api_key", "error_response"]
+__all__ = [
+    "ApiError",
+    "BodyLimit",
+    "BodyTooLarge",
+    "HeaderLimit",
+    "RateLimiter",
+    "api_key",
+    "error_response",
+]

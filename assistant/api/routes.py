@@ -12,6 +12,7 @@ import asyncio
 import json
 import logging
 from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 from typing import Annotated, Any, Final, Literal
 
 import anyio
@@ -20,9 +21,11 @@ from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.answer.model import Answer
+from assistant.api.answers import FormatParam, answer_file, answer_routes
 from assistant.api.guard import INTERNAL_ERROR, ApiError, RateLimiter, api_key
 from assistant.api.metrics import Metrics
 from assistant.api.settings import ServerSettings
+from assistant.ownership import key_principal, own_answer, own_session
 from assistant.service import AssistantService
 from assistant.sessions.records import UnknownSession
 from semantic_layer.errors import UserError
@@ -61,7 +64,7 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
         backend = body.backend or service.config.backend
         return llm_slots if backend != "embedded" and service.llm is not None else None
 
-    async def caller(request: Request) -> str:
+    async def caller(request: Request) -> Caller:
         key = api_key(request)
         if not settings.api_keys:
             raise ApiError(401, "unauthorized", "no API keys are configured: set TPA_API_KEYS")
@@ -73,15 +76,19 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
             raise ApiError(
                 429, "rate_limited", f"over {settings.rate_per_minute} requests a minute: slow down"
             )
-        return settings.api_keys[key]
+        return Caller(settings.api_keys[key], key_principal(key))
 
-    Role = Annotated[str, Depends(caller)]
+    def role_of(who: Annotated[Caller, Depends(caller)]) -> str:
+        return who.role
 
-    def ask(body: AskRequest, role: str, on_stage: Any = None) -> Answer:
+    Role = Annotated[str, Depends(role_of)]
+    Who = Annotated[Caller, Depends(caller)]  # the role and the principal owning objects
+
+    def ask(body: AskRequest, who: Caller, on_stage: Any = None) -> Answer:
         try:
             answer = service.ask(
-                body.question, session_id=body.session_id, role=role, backend=body.backend,
-                channel="api", on_stage=on_stage,
+                body.question, session_id=body.session_id, role=who.role, backend=body.backend,
+                channel="api", on_stage=on_stage, principal=who.principal,
             )  # fmt: skip
         except UnknownSession as exc:
             raise ApiError(404, "not_found", exc.render()) from None
@@ -91,22 +98,29 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
         return answer
 
     @api.post("/ask", response_model=Answer, summary="Answer one question")
-    async def post_ask(body: AskRequest, role: Role) -> Response:
-        """The Answer object; a follow-up when `session_id` names an earlier conversation."""
+    async def post_ask(body: AskRequest, who: Who, format: FormatParam = "json") -> Response:
+        """The Answer object; a follow-up when `session_id` names an earlier conversation of
+        the same caller (another caller's session is 404). `?format=csv|xlsx` returns the
+        answer's table as a file instead."""
 
-        def answered() -> bytes:  # serialized on the worker thread, once (no re-validation)
-            return ask(body, role).model_dump_json().encode()
+        def answered() -> Response:  # serialized on the worker thread, once (no re-validation)
+            answer = ask(body, who)
+            if format != "json":
+                return answer_file(service, answer, format)
+            return Response(
+                content=answer.model_dump_json().encode(), media_type="application/json"
+            )
 
-        content = await anyio.to_thread.run_sync(answered, limiter=slots(body))
-        return Response(content=content, media_type="application/json")
+        response: Response = await anyio.to_thread.run_sync(answered, limiter=slots(body))
+        return response
 
     @api.post("/ask/stream", summary="Answer with server-sent stages")
-    async def post_ask_stream(body: AskRequest, role: Role) -> StreamingResponse:
+    async def post_ask_stream(body: AskRequest, who: Who) -> StreamingResponse:
         """`event: stage` (understanding, querying, answering), then `event: answer`."""
         if body.session_id:
-            await anyio.to_thread.run_sync(_known_session, service, body.session_id)
+            await anyio.to_thread.run_sync(_known_session, service, body.session_id, who, True)
         return StreamingResponse(
-            _stream(lambda cb: ask(body, role, cb), slots(body)), media_type="text/event-stream"
+            _stream(lambda cb: ask(body, who, cb), slots(body)), media_type="text/event-stream"
         )
 
     @api.get("/catalog", summary="What the caller's role can ask about")
@@ -114,8 +128,9 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
         return service.catalog(role)
 
     @api.get("/sessions/{session_id}", summary="A conversation and its turns")
-    def get_session(session_id: str, role: Role) -> dict[str, Any]:
-        session = _known_session(service, session_id)
+    def get_session(session_id: str, who: Who) -> dict[str, Any]:
+        """The caller's own conversation (any, for a role granted `read_all_sessions`)."""
+        session = _known_session(service, session_id, who)
         turns = service.store.turns(session.id)
         return {
             "id": session.id, "created_at": session.created_at, "title": session.title,
@@ -127,19 +142,45 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
         }  # fmt: skip
 
     @api.post("/feedback", summary="Thumbs up or down on an answer")
-    def post_feedback(body: FeedbackRequest, role: Role) -> dict[str, Any]:
+    def post_feedback(body: FeedbackRequest, who: Who) -> dict[str, Any]:
+        """On the caller's own answers only (another's is 404)."""
         try:
-            saved = service.feedback(body.answer_id, body.rating, body.comment)
+            saved = service.feedback(
+                body.answer_id, body.rating, body.comment, principal=who.principal, role=who.role
+            )
         except UserError as exc:
             raise ApiError(404, "not_found", exc.render()) from None
-        return {"ok": True, "saved_example": saved}
+        status = service.store.proposal(body.answer_id).status if saved else None
+        return {"ok": True, "saved_example": saved, "example_status": status}
+
+    @api.get("/examples", summary="Examples proposed by thumbs-up (reviewers only)")
+    def get_examples(who: Who, status: str = "pending") -> dict[str, Any]:
+        _reviewer(service, who)
+        try:
+            found = service.store.proposals(None if status == "all" else status)
+        except UserError as exc:
+            raise ApiError(422, "invalid_request", exc.render()) from None
+        return {"examples": [_proposal(p) for p in found]}
+
+    @api.post("/examples/{answer_id}/{decision}", summary="Approve or reject an example")
+    def post_review(answer_id: str, decision: Literal["approve", "reject"], who: Who) -> Any:
+        _reviewer(service, who)
+        try:
+            done = service.examples.review(
+                answer_id, decision == "approve", who.role, who.principal
+            )
+        except UserError as exc:
+            raise ApiError(404, "not_found", exc.render()) from None
+        return _proposal(done)
 
     @api.get("/answers/{answer_id}/chart.png", summary="An answer's chart as a PNG (for bots)")
-    def get_chart(answer_id: str, role: Role) -> Response:
+    def get_chart(answer_id: str, who: Who) -> Response:
         from assistant.answer.png import PngUnavailable, render_png
 
         try:
-            answer = service.store.answer(answer_id)
+            answer = own_answer(
+                service.store, answer_id, who.principal, model=service.model, role=who.role
+            )
         except UserError as exc:
             raise ApiError(404, "not_found", exc.render()) from None
         if answer.chart is None:
@@ -150,12 +191,43 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
             raise ApiError(503, "png_unavailable", exc.render()) from None
         return Response(png, media_type="image/png")
 
+    api.include_router(answer_routes(service, caller))
     return api
 
 
-def _known_session(service: AssistantService, session_id: str) -> Any:
+@dataclass(frozen=True)
+class Caller:
+    """Who called: the role whose policy applies and the principal owning what it creates."""
+
+    role: str
+    principal: str
+
+
+def _reviewer(service: AssistantService, who: "Caller") -> None:
+    if not service.examples.is_reviewer(who.role):
+        raise ApiError(
+            403, "access_denied", f"role '{who.role}' may not review examples (reviewer: true)"
+        )
+
+
+def _proposal(p: Any) -> dict[str, Any]:
+    """A proposal as reviewers see it (who proposed it stays private)."""
+    return {
+        "answer_id": p.answer_id, "question": p.question, "plan": p.plan,
+        "language": p.language, "role": p.role, "status": p.status,
+        "created_at": p.created_at, "reviewed_at": p.reviewed_at,
+    }  # fmt: skip
+
+
+def _known_session(
+    service: AssistantService, session_id: str, who: Caller, write: bool = False
+) -> Any:
+    """The caller's session (or any, to read, for a role granted `read_all_sessions`); 404."""
     try:
-        return service.store.session(session_id)
+        return own_session(
+            service.store, session_id, who.principal,
+            model=None if write else service.model, role=who.role,
+        )  # fmt: skip
     except UserError as exc:
         raise ApiError(404, "not_found", exc.render()) from None
 

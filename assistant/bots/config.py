@@ -149,8 +149,30 @@ class BotsConfig(BaseModel):
     feishu: FeishuSettings | None = None
     dingtalk: DingTalkSettings | None = None
     wecom: WeComSettings | None = None
-    role: str | None = None
+    role: str | None = None  # the default role of people and chats no rule in `roles` maps
+    roles: dict[str, str] = Field(default_factory=dict, description="who → role")
     workers: int = Field(default=4, ge=1, le=64, description="answers worked on at once")
+
+    @field_validator("roles")
+    @classmethod
+    def _who(cls, roles: dict[str, str]) -> dict[str, str]:
+        for who in roles:
+            parts = who.split(":")
+            kind_ok = len(parts) == 3 and parts[1] in ("user", "channel") and parts[2]
+            if parts[0] not in PLATFORMS or not (kind_ok or parts[1:] == ["*"]):
+                raise ValueError(
+                    f"'{who}' is not PLATFORM:user:ID, PLATFORM:channel:ID or PLATFORM:* "
+                    f"(platforms: {', '.join(PLATFORMS)})"
+                )
+        return roles
+
+    def role_for(self, platform: str, user: str, channel: str) -> str | None:
+        """The role of a message: its user's rule, its channel's, the platform's, then the
+        default (`role`); None when nothing grants one (the bot then refuses politely)."""
+        for who in (f"{platform}:user:{user}", f"{platform}:channel:{channel}", f"{platform}:*"):
+            if who in self.roles and (user or channel or who.endswith("*")):
+                return self.roles[who]
+        return self.role
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> BotsConfig:
@@ -163,6 +185,7 @@ class BotsConfig(BaseModel):
             "dingtalk": DingTalkSettings.from_env(env),
             "wecom": WeComSettings.from_env(env),
             "role": env.get("TPA_BOTS_ROLE") or None,
+            "roles": _roles(env.get("TPA_BOTS_ROLES", "")),
         }
         if env.get("TPA_BOTS_WORKERS"):
             values["workers"] = env["TPA_BOTS_WORKERS"]
@@ -170,10 +193,29 @@ class BotsConfig(BaseModel):
             return cls.model_validate(values)
         except ValidationError as exc:
             first = exc.errors()[0]
-            var = {"workers": "TPA_BOTS_WORKERS", "role": "TPA_BOTS_ROLE"}.get(
-                str(first["loc"][0]) if first["loc"] else "", "bots"
-            )
+            var = {
+                "workers": "TPA_BOTS_WORKERS",
+                "role": "TPA_BOTS_ROLE",
+                "roles": "TPA_BOTS_ROLES",
+            }.get(str(first["loc"][0]) if first["loc"] else "", "bots")
             raise UserError(f"{var}: {first['msg']}", hint="see docs/bots.md") from None
+
+
+PLATFORMS = ("slack", "feishu", "dingtalk", "wecom")
+
+
+def _roles(text: str) -> dict[str, str]:
+    """`slack:user:U1=analyst,feishu:channel:oc_9=east_marketing,wecom:*=service_team`."""
+    roles: dict[str, str] = {}
+    for item in filter(None, (p.strip() for p in text.split(","))):
+        who, sep, role = item.rpartition("=")
+        if not sep or not who or not role:
+            raise UserError(
+                f"TPA_BOTS_ROLES entry '{item}' is not WHO=ROLE",
+                hint='write e.g. TPA_BOTS_ROLES="slack:user:U123=analyst,wecom:*=service_team"',
+            )
+        roles[who.strip()] = role.strip()
+    return roles
 
 
 __all__ = ["BotsConfig", "DingTalkSettings", "FeishuSettings", "SlackSettings", "WeComSettings"]

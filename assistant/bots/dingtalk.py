@@ -11,11 +11,12 @@ a group, each member's messages are.
 from __future__ import annotations
 
 import json
+import posixpath
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
-from urllib.parse import urlsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 import httpx
 from fastapi import Request
@@ -33,6 +34,7 @@ from assistant.bots.common import (
 )
 from assistant.bots.config import DingTalkSettings
 from assistant.bots.dispatch import Dispatcher
+from assistant.bots.files import TableFile
 from assistant.bots.replies import clip
 from assistant.bots.signing import DINGTALK_WINDOW_S, SignatureError, verify_dingtalk
 
@@ -61,23 +63,58 @@ class DingTalkApi:
 
     def owns(self, webhook: str) -> bool:
         """Whether a sessionWebhook is on the configured DingTalk host (we post nowhere else)."""
-        url, mine = urlsplit(webhook), urlsplit(self.oapi)
-        return (url.scheme, url.netloc) == (mine.scheme, mine.netloc) and url.path.startswith(
-            mine.path.rstrip("/") + "/robot/"
-        )
+        return self.webhook_url(webhook) is not None
+
+    def webhook_url(self, webhook: str) -> str | None:
+        """The sessionWebhook rebuilt from its parsed parts when its scheme, host and port are
+        the configured DingTalk ones and its normalised path is under /robot/; None otherwise.
+
+        The path is percent-decoded and its `.`/`..` segments resolved before the check, so
+        `/robot/../other` or `/robot/%2e%2e/other` is refused; user info, backslashes, control
+        characters and fragments are refused outright. What is posted to is the rebuilt URL,
+        never the text as received."""
+        if any(c in webhook for c in "\\\r\n\t @") or any(ord(c) < 32 for c in webhook):
+            return None
+        try:
+            url, mine = urlsplit(webhook), urlsplit(self.oapi)
+            port, my_port = url.port, mine.port
+        except ValueError:
+            return None
+        if url.fragment or url.username or url.password or url.scheme != mine.scheme:
+            return None
+        if (url.hostname, port) != (mine.hostname, my_port) or not url.hostname:
+            return None
+        path = posixpath.normpath(unquote(url.path)) if url.path else ""
+        base = posixpath.normpath(unquote(mine.path or "/")).rstrip("/")
+        if not path.startswith(f"{base}/robot/") or "%" in path:
+            return None
+        return urlunsplit((mine.scheme, mine.netloc, quote(path), url.query, ""))
 
     def send_text(self, http: httpx.Client, webhook: str, text: str) -> None:
+        url = self.webhook_url(webhook)
+        if url is None:
+            raise PlatformError("the sessionWebhook is not on the configured DingTalk host")
         body = {"msgtype": "text", "text": {"content": clip(text, MAX_TEXT_BYTES)}}
-        errcode_json(http.post(webhook, json=body), "DingTalk", "sessionWebhook")
+        errcode_json(http.post(url, json=body), "DingTalk", "sessionWebhook")
 
     def upload_image(self, http: httpx.Client, png: bytes) -> str:
-        params = {"access_token": self._tokens.get(http), "type": "image"}
-        files = {"media": ("chart.png", png, "image/png")}
+        return self.upload(http, "image", "chart.png", png, "image/png")
+
+    def upload(self, http: httpx.Client, kind: str, name: str, data: bytes, media_type: str
+               ) -> str:  # fmt: skip
+        """`media/upload` of an image or a file (`kind`); the media id."""
+        params = {"access_token": self._tokens.get(http), "type": kind}
+        files = {"media": (name, data, media_type)}
         sent = http.post(f"{self.oapi}/media/upload", params=params, files=files)
         return str(errcode_json(sent, "DingTalk", "media/upload")["media_id"])
 
     def send_image(self, http: httpx.Client, media_id: str, chat: DingTalkChat) -> None:
         self.send_robot(http, chat, "sampleImageMsg", {"photoURL": media_id})
+
+    def send_file(self, http: httpx.Client, file: TableFile, chat: DingTalkChat) -> None:
+        media_id = self.upload(http, "file", file.name, file.data, file.media_type)
+        param = {"mediaId": media_id, "fileName": file.name, "fileType": file.fmt}
+        self.send_robot(http, chat, "sampleFile", param)
 
     def send_robot(self, http: httpx.Client, chat: DingTalkChat, msg_key: str,
                    param: dict[str, Any]) -> None:  # fmt: skip
@@ -108,6 +145,14 @@ class DingTalkChat:
     user_id: str
     platform: str = PLATFORM
 
+    @property
+    def user(self) -> str:
+        return self.user_id
+
+    @property
+    def channel(self) -> str:
+        return self.conversation_id
+
     def thread_key(self, http: httpx.Client) -> str:
         return self.key
 
@@ -116,6 +161,9 @@ class DingTalkChat:
 
     def post_image(self, http: httpx.Client, png: bytes) -> None:
         self.api.send_image(http, self.api.upload_image(http, png), self)
+
+    def post_file(self, http: httpx.Client, file: TableFile) -> None:
+        self.api.send_file(http, file, self)
 
 
 class DingTalkAdapter:

@@ -16,11 +16,13 @@ import httpx
 
 from assistant.answer.model import Answer
 from assistant.bots.common import API_TIMEOUT_S
-from assistant.bots.replies import reply_text, sorry_text
+from assistant.bots.files import file_hint, file_request, no_table, table_file
+from assistant.bots.replies import no_role_text, reply_text, sorry_text
 from assistant.service import AssistantService
 
 log = logging.getLogger("assistant.bots")
 ChartPng = Callable[[dict[str, Any]], bytes]
+RoleFor = Callable[[str, str, str], str | None]  # (platform, user, channel) → role
 
 
 class ReplyTarget(Protocol):
@@ -47,10 +49,12 @@ class Dispatcher:
         self,
         service: AssistantService,
         chart_png: ChartPng | None,
-        role: str | None = None,
+        role: str | RoleFor | None = None,
         workers: int = 4,
     ) -> None:
-        self.service, self.chart_png, self.role = service, chart_png, role
+        """`role`: one role for every message, or a function of (platform, user, channel)."""
+        self.service, self.chart_png = service, chart_png
+        self.role_for: RoleFor = role if callable(role) else _always(role)
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="tpa-bot")
 
     def submit(self, question: str, target: ReplyTarget) -> Future[None]:
@@ -58,15 +62,28 @@ class Dispatcher:
         return self._pool.submit(self.run, question, target)
 
     def run(self, question: str, target: ReplyTarget) -> None:
-        """Ask, then post the text and the chart; failures are logged, never raised."""
+        """Ask, then post the text and the chart; failures are logged, never raised. "excel" or
+        "csv" posts the latest answer's table as a file instead (`files.file_request`)."""
         with httpx.Client(timeout=API_TIMEOUT_S) as http:
+            role = self.role_for(
+                target.platform, str(getattr(target, "user", "")),
+                str(getattr(target, "channel", "")),
+            )  # fmt: skip
+            if role is None:  # nobody mapped this person or chat to a role: least privilege
+                _quietly(target.post_text, http, no_role_text(question))
+                return
+            fmt = file_request(question)
+            if fmt is not None and hasattr(target, "post_file"):
+                self._send_table(http, question, fmt, target, role)
+                return
             try:
-                answer = self._ask(http, question, target)
+                answer = self._ask(http, question, target, role)
             except Exception:
                 log.exception("%s: answering %r failed", target.platform, question[:200])
                 _quietly(target.post_text, http, sorry_text(question))
                 return
-            if not _quietly(target.post_text, http, reply_text(answer)):
+            text = "\n\n".join(p for p in (reply_text(answer), file_hint(answer)) if p)
+            if not _quietly(target.post_text, http, text):
                 return
             png = self._png(answer)
             if png is not None:
@@ -77,10 +94,31 @@ class Dispatcher:
         so the service is not closed under them."""
         self._pool.shutdown(wait=True, cancel_futures=True)
 
-    def _ask(self, http: httpx.Client, question: str, target: ReplyTarget) -> Answer:
+    def _ask(self, http: httpx.Client, question: str, target: ReplyTarget, role: str) -> Answer:
+        """Each message runs under its own asker's role, also in a thread someone else began."""
         key = target.thread_key(http)
-        session = self.service.store.session_for(target.platform, key, role=self.role)
-        return self.service.ask(question, session_id=session.id, channel=target.platform)
+        session = self.service.store.session_for(target.platform, key, role=role)
+        return self.service.ask(
+            question, session_id=session.id, role=role, channel=target.platform,
+            principal=session.owner,
+        )  # fmt: skip
+
+    def _send_table(self, http: httpx.Client, asked: str, fmt: str, target: Any, role: str) -> None:
+        """The latest answer with a table in the thread's session, as a file."""
+        try:
+            key = target.thread_key(http)
+            session = self.service.store.session_for(target.platform, key, role=role)
+            turns = self.service.store.turns(session.id, limit=20)
+            last = next((t.answer for t in reversed(turns) if t.answer.rows), None)
+            if last is None:
+                _quietly(target.post_text, http, no_table(asked))
+                return
+            file = table_file(last, fmt, self.service.model)
+        except Exception:
+            log.exception("%s: preparing the table file failed", target.platform)
+            _quietly(target.post_text, http, sorry_text(asked))
+            return
+        _quietly(target.post_file, http, file)
 
     def _png(self, answer: Answer) -> bytes | None:
         if self.chart_png is None or answer.chart is None:
@@ -90,6 +128,13 @@ class Dispatcher:
         except Exception:
             log.exception("rendering the chart of answer %s failed; posting text only", answer.id)
             return None
+
+
+def _always(role: str | None) -> RoleFor:
+    def role_for(platform: str, user: str, channel: str) -> str | None:
+        return role
+
+    return role_for
 
 
 def _quietly(post: Callable[[httpx.Client, Any], None], http: httpx.Client, value: Any) -> bool:

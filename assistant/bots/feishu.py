@@ -34,6 +34,7 @@ from assistant.bots.common import (
 )
 from assistant.bots.config import FeishuSettings
 from assistant.bots.dispatch import Dispatcher
+from assistant.bots.files import TableFile
 from assistant.bots.replies import clip, strip_feishu_mentions
 from assistant.bots.signing import SignatureError, check_equal, verify_feishu
 
@@ -85,6 +86,12 @@ class FeishuApi:
         data = self.call(http, "/im/v1/images", data={"image_type": "message"}, files=files)
         return str(data["data"]["image_key"])
 
+    def upload_file(self, http: httpx.Client, file: TableFile) -> str:
+        """`im/v1/files`: an XLSX as file_type "xls", a CSV as "stream"."""
+        form = {"file_type": "xls" if file.fmt == "xlsx" else "stream", "file_name": file.name}
+        files = {"file": (file.name, file.data, file.media_type)}
+        return str(self.call(http, "/im/v1/files", data=form, files=files)["data"]["file_key"])
+
 
 def _ok(data: dict[str, Any]) -> dict[str, Any]:
     if data.get("code") != 0:
@@ -101,6 +108,8 @@ class FeishuReply:
     key: str
     in_thread: bool
     platform: str = PLATFORM
+    user: str = ""  # the sender's open_id
+    channel: str = ""  # the chat_id
 
     def thread_key(self, http: httpx.Client) -> str:
         return self.key
@@ -112,6 +121,10 @@ class FeishuReply:
     def post_image(self, http: httpx.Client, png: bytes) -> None:
         image_key = self.api.upload_image(http, png)
         self.api.reply(http, self.message_id, "image", {"image_key": image_key}, self.in_thread)
+
+    def post_file(self, http: httpx.Client, file: TableFile) -> None:
+        file_key = self.api.upload_file(http, file)
+        self.api.reply(http, self.message_id, "file", {"file_key": file_key}, self.in_thread)
 
 
 class FeishuAdapter:
@@ -196,10 +209,12 @@ def _question(event: Any, api: FeishuApi) -> tuple[str, FeishuReply] | None:
         return None
     keys = [str(m.get("key")) for m in message.get("mentions") or [] if isinstance(m, dict)]
     question = strip_feishu_mentions(text, keys)
+    ids = sender.get("sender_id")
+    user = str(ids.get("open_id") or "") if isinstance(ids, dict) else ""
     if message.get("chat_type") == "p2p":
-        return question, FeishuReply(api, message_id, chat_id, in_thread=False)
+        return question, FeishuReply(api, message_id, chat_id, False, user=user, channel=chat_id)
     key = f"{chat_id}:{message.get('root_id') or message_id}"
-    return question, FeishuReply(api, message_id, key, in_thread=True)
+    return question, FeishuReply(api, message_id, key, True, user=user, channel=chat_id)
 
 
 __all__ = ["FeishuAdapter", "FeishuApi", "FeishuReply"]

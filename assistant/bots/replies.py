@@ -40,6 +40,16 @@ def sorry_text(question: str) -> str:
     return "Sorry, something went wrong while answering. Please try again."
 
 
+def no_role_text(question: str) -> str:
+    """What someone no rule maps to a role is told (docs/bots.md "Roles")."""
+    if re.search(r"[\u4e00-\u9fff]", question):
+        return "你在这里还没有访问角色，请联系管理员为你的账号或群配置角色（TPA_BOTS_ROLES）。"
+    return (
+        "You have no access role here yet: ask the administrator to map your user or channel "
+        "to a role (TPA_BOTS_ROLES)."
+    )
+
+
 def clip(text: str, max_bytes: int) -> str:
     """`text` cut to at most `max_bytes` UTF-8 bytes, ending with "…" when cut."""
     data = text.encode()
@@ -67,6 +77,7 @@ def slack_escape(text: str) -> str:
 
 __all__ = [
     "clip",
+    "no_role_text",
     "reply_text",
     "slack_escape",
     "sorry_text",

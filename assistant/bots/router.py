@@ -45,7 +45,7 @@ def bots_router(
 ) -> APIRouter:
     """The bot webhooks for `service`; `chart_png(answer.chart)` renders the chart image
     (`assistant.answer.png.render_png`), or None to post text only."""
-    dispatcher = Dispatcher(service, chart_png, config.role, config.workers)
+    dispatcher = Dispatcher(service, chart_png, config.role_for, config.workers)
 
     @asynccontextmanager
     async def lifespan(app: Any) -> AsyncIterator[None]:

@@ -23,6 +23,7 @@ from fastapi.responses import JSONResponse
 from assistant.bots.common import PlatformError, SeenCache, json_body, json_of, read_body
 from assistant.bots.config import SlackSettings
 from assistant.bots.dispatch import Dispatcher
+from assistant.bots.files import TableFile
 from assistant.bots.replies import clip, slack_escape, strip_slack_mentions
 from assistant.bots.signing import SLACK_WINDOW_S, SignatureError, verify_slack
 
@@ -53,11 +54,11 @@ class SlackApi:
         return str(self.call(http, "chat.postMessage", json=payload).get("ts", ""))
 
     def upload_png(self, http: httpx.Client, channel: str, thread_ts: str | None, png: bytes,
-                   title: str = "chart.png") -> None:  # fmt: skip
+                   title: str = "chart.png", media_type: str = "image/png") -> None:  # fmt: skip
         form = {"filename": title, "length": str(len(png))}
         ticket = self.call(http, "files.getUploadURLExternal", data=form)
         sent = http.post(str(ticket["upload_url"]), content=png,
-                         headers={"Content-Type": "image/png"})  # fmt: skip
+                         headers={"Content-Type": media_type})  # fmt: skip
         if sent.status_code >= 400:
             raise PlatformError(f"Slack file upload answered HTTP {sent.status_code}")
         done: dict[str, Any] = {"files": [{"id": ticket["file_id"], "title": title}]}
@@ -76,6 +77,7 @@ class SlackThread:
     thread_ts: str | None
     key: str = ""
     opener: str | None = None
+    user: str = ""  # who asked (roles are mapped by user or channel, docs/bots.md)
     platform: str = PLATFORM
 
     def thread_key(self, http: httpx.Client) -> str:
@@ -89,6 +91,10 @@ class SlackThread:
 
     def post_image(self, http: httpx.Client, png: bytes) -> None:
         self.api.upload_png(http, self.channel, self.thread_ts, png)
+
+    def post_file(self, http: httpx.Client, file: TableFile) -> None:
+        self.api.upload_png(http, self.channel, self.thread_ts, file.data, file.name,
+                            file.media_type)  # fmt: skip
 
 
 class SlackAdapter:
@@ -130,7 +136,8 @@ class SlackAdapter:
             )
             return JSONResponse({"response_type": "ephemeral", "text": usage})
         opener = f"<@{user}> asked: {slack_escape(question)}" if user else slack_escape(question)
-        self.dispatcher.submit(question, SlackThread(self.api, channel, None, opener=opener))
+        thread = SlackThread(self.api, channel, None, opener=opener, user=user)
+        self.dispatcher.submit(question, thread)
         return JSONResponse({"response_type": "ephemeral", "text": "Working on it…"})
 
     async def _verified(self, request: Request) -> bytes:
@@ -155,7 +162,8 @@ def _question(event: Any, api: SlackApi) -> tuple[str, SlackThread] | None:
         return None
     key = f"{channel}:{thread}" if thread else channel
     text = strip_slack_mentions(str(event.get("text") or ""))
-    return text, SlackThread(api, channel, thread or None, key=key)
+    user = str(event.get("user") or "")
+    return text, SlackThread(api, channel, thread or None, key=key, user=user)
 
 
 __all__ = ["SlackAdapter", "SlackApi", "SlackThread"]

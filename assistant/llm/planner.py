@@ -169,6 +169,13 @@ def _judge(reply: Reply | None, validate: Validate) -> tuple[QueryPlan | None, l
         return None, problem_lines(err), "invalid_plan"
     except (PlanError, UserError, TimeError) as err:
         return None, problem_lines(err), "invalid_plan"
+    except Exception as err:  # a checker that broke on this plan: the plan is refused, not a 500
+        log.warning("checking an LLM plan failed", exc_info=True)
+        return (
+            None,
+            [f"the plan could not be checked ({type(err).__name__}); write it simply"],
+            ("invalid_plan"),
+        )
     return plan, [], "ok"
 
 

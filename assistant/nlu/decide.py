@@ -89,7 +89,7 @@ def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
 
 # Topics no metric can answer: "revenue by category", "users' phone numbers".
 _ALWAYS_OUT = frozenset({"product_catalog", "personal_data", "competitors", "stock_price",
-                         "weather"})  # fmt: skip
+                         "weather", "profit"})  # fmt: skip
 # Names of platforms and places the model does not have: asked back with the model's own values.
 _NAMES = {"other_platforms": choices.channel_dimension, "other_regions": choices.place_dimension}
 
@@ -278,7 +278,7 @@ def _journey(r: Reading, model: SemanticModel) -> Plan | None:
     if dims:
         plan["breakdown"] = dims[0]
     if r.window_days:
-        plan["window_days"] = min(90, r.window_days)
+        plan["window_days"] = min(365, r.window_days)
     if kind == "time_to_convert":
         plan["measure"] = "time_to_convert"
     if kind == "dropoff" and _RATE.search(r.question.norm):

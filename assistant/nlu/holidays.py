@@ -11,8 +11,9 @@ that one, like a month named without a year). The rules:
 - Black Friday: the day after Thanksgiving (the fourth Thursday of November), so the
   fourth or fifth Friday; Cyber Monday: the Monday after it.
 - Lunar and solar-term dates come from tables for 2020–2030 (春节 = the first day of the lunar
-  year, 除夕 the day before, 七夕, 中秋, 端午, 清明). Outside those years they are unknown, so a
-  question naming one is left unread rather than guessed.
+  year, 除夕 / 大年三十 the day before, 初一 … 初十 = 春节 + N − 1, 元宵 = 春节 + 14, 七夕, 中秋,
+  端午, 清明). Outside those years they are unknown, so a question naming one is left unread
+  rather than guessed.
 - 春节期间 / 春节假期 / the Spring Festival holiday = the official holiday window for the years
   the State Council has published (2020–2026), otherwise the eight days from 除夕 to 初七 (the
   statutory arrangement since 2025).
@@ -90,6 +91,16 @@ def _spring_holiday(year: int) -> Span | None:
     return None if new_year is None else (new_year - timedelta(days=1), new_year + timedelta(6))
 
 
+def _lunar_day(n: int) -> Callable[[int], Span | None]:
+    """正月初N (and 十五): the Nth day of the lunar year."""
+
+    def day(year: int) -> Span | None:
+        new_year = _CHINESE_NEW_YEAR.get(year)
+        return None if new_year is None else _day(new_year + timedelta(days=n - 1))
+
+    return day
+
+
 _RULES: Final[dict[str, Callable[[int], Span | None]]] = {
     "black_friday": lambda y: _day(_black_friday(y)),
     "cyber_monday": lambda y: _day(_black_friday(y) + timedelta(days=3)),
@@ -98,6 +109,8 @@ _RULES: Final[dict[str, Callable[[int], Span | None]]] = {
         _CHINESE_NEW_YEAR[y] - timedelta(days=1) if y in _CHINESE_NEW_YEAR else None
     ),
     "spring_festival_holiday": _spring_holiday,
+    "lantern_festival": _lunar_day(15),
+    **{f"spring_festival_day_{n}": _lunar_day(n) for n in range(1, 11)},
 }
 HOLIDAYS: Final = frozenset(_FIXED) | frozenset(_RULES) | frozenset(_LUNAR)
 # A holiday named with 期间 / 假期 / "holiday": the multi-day holiday it stands for.
@@ -140,7 +153,18 @@ PHRASES: Final[tuple[tuple[str, str, bool], ...]] = (
     (r"618|6\.18", "618", True),
     (r"520", "520", True),
     (r"7\s?夕(?:节)?|qixi(?:\s+festival)?|chinese\s+valentine(?:\s?s)?(?:\s+day)?", "qixi", False),
-    (r"除夕|(?:chinese|lunar)\s+new\s+year\s?s\s+eve", "chinese_new_years_eve", False),
+    (r"除夕|大年\s?30|(?:chinese|lunar)\s+new\s+year\s?s\s+eve", "chinese_new_years_eve", False),
+    # 初一 … 初十 (正月初一, 大年初一), not 月初 / 年初 / 最初 or "初3个月"
+    *(
+        (
+            rf"(?:(?:大年|正月)\s?|(?<![年月最当起之其开]))初\s?{n}"
+            r"(?!\s?(?:个|周|天|日|月|年|季|次|号|中|级|期))",
+            f"spring_festival_day_{n}",
+            False,
+        )
+        for n in range(10, 0, -1)
+    ),
+    (r"元宵(?:节)?|lantern\s+festival", "lantern_festival", False),
     (
         r"春节|农历新年|过年|(?:chinese|lunar)\s+new\s+year|spring\s+festival",
         "spring_festival",
@@ -150,13 +174,14 @@ PHRASES: Final[tuple[tuple[str, str, bool], ...]] = (
     (r"清明(?:节)?|qingming(?:\s+festival)?|tomb\s+sweeping(?:\s+day)?", "qingming", False),
     (r"端午(?:节)?|dragon\s+boat(?:\s+festival)?", "dragon_boat", False),
     (
-        r"国庆(?:节)?|national\s+day|(?<![\d.第])(?<!第\s)11\s?(?=黄金周|假期|长假|小长假|期间)",
+        r"国庆(?:节)?|national\s+day"
+        r"|(?<![\d.第])(?<![周期拜月日号初第]\s)11\s?(?=黄金周|假期|长假|小长假|期间|当天|当日|那天)",
         "national_day",
         False,
     ),
     (
         r"(?:(?<![\d.第])(?<!第\s)1\s?)?劳动节"
-        r"|(?<![\d.第])(?<!第\s)1\s?(?=黄金周|假期|长假|小长假|期间)",
+        r"|(?<![\d.第])(?<![周期拜月日号初第]\s)1\s?(?=黄金周|假期|长假|小长假|期间|当天|当日|那天)",
         "labour_day",
         False,
     ),

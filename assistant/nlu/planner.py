@@ -89,7 +89,8 @@ class EmbeddedPlanner:
             if t.isascii()
             and len(t) >= 4
             and (any(not isinstance(s, Cue) for s in senses) or len(t) >= 7)
-        ]
+            and not all(isinstance(s, Cue) and s.name.startswith("scope:") for s in senses)
+        ]  # a typo is read as a word of the model or a cue, never as a place or topic it lacks
 
     def plan(
         self, question: str, ctx: TimeContext, previous: QueryPlan | None = None

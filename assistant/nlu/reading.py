@@ -154,9 +154,17 @@ def _compares_time(norm: str, spans: Sequence[tuple[int, int]], times: Sequence[
             return True
         if word.startswith(("比上", "与上", "和上", "跟上")):
             return True
-        if any(0 <= t.start - end <= 6 for t in times):
+        if any(0 <= t.start - end <= 6 and _nothing_between(norm[end : t.start]) for t in times):
             return True
     return False
+
+
+def _nothing_between(gap: str) -> bool:
+    """Only filler between a comparison word and a time ("vs the week before", "比上月"): in "douyin
+    vs xhs last month" a name stands between them, so two values are compared, not periods."""
+    return all(w in ("the", "to", "with", "of", "a") for w in gap.split()) and not re.search(
+        r"[\u4e00-\u9fff]{2,}", gap
+    )
 
 
 def _cohort(norm: str) -> tuple[tuple[str, int] | None, tuple[int, int] | None]:

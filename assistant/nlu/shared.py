@@ -235,9 +235,18 @@ def journey_and_steps(
 
 
 def _as_journey(steps: list[str], model: SemanticModel) -> dict[str, Any]:
-    """A journey with exactly these steps, else the steps."""
+    """A journey with exactly these steps, else the steps — within the window of the journey
+    that has them all in this order (the business's own window for that stretch), if one does."""
     same = next((j for j in model.spec.journeys if list(j.steps) == steps), None)
-    return {"journey": same.name} if same is not None else {"steps": steps}
+    if same is not None:
+        return {"journey": same.name}
+    out: dict[str, Any] = {"steps": steps}
+    for journey in _journeys_first_default(model):
+        order = [list(journey.steps).index(s) for s in steps if s in journey.steps]
+        if len(order) == len(steps) and order == sorted(order) and journey.window_days:
+            out["window_days"] = min(365, journey.window_days)
+            break
+    return out
 
 
 def _from_to(r: Reading) -> bool:

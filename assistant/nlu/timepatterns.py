@@ -54,10 +54,11 @@ _STRONG = re.compile(
     r"after|between|early|late|mid|whole|entire|all|starting|beginning|year\s+s|about)\s+$"
 )
 _WEAK = re.compile(r"(?:\b(?:to|and|by|vs|versus|than|starting|commencing|beginning)\s+|-\s*)$")
+# another month word next to it, joined by "to", "and"… or by nothing ("jun-aug" is "jun aug")
 _MONTH_BEFORE = re.compile(
-    rf"\b{MONTH_WORDS}(?:\s+\d{{4}})?\s+(?:to|and|-|through|thru|until|till|vs|versus)\s+$"
+    rf"\b{MONTH_WORDS}(?:\s+\d{{4}})?\s+(?:(?:to|and|-|through|thru|until|till|vs|versus)\s+)?$"
 )
-_MONTH_AFTER = re.compile(rf"\s+(?:to|and|-|through|thru|until|till)\s+{MONTH_WORDS}\b")
+_MONTH_AFTER = re.compile(rf"\s+(?:(?:to|and|-|through|thru|until|till)\s+)?{MONTH_WORDS}\b")
 _DAY_AFTER = re.compile(r"\s*(?:$|-|(?:to|and|through|thru|until|till)\b)")
 _QUANTITY_BEFORE = re.compile(
     r"(?:\b(?:top|bottom|first|best|worst|largest|biggest|highest|lowest|above|below|over|under|"
@@ -250,7 +251,7 @@ def _until_month_end(m: re.Match[str], c: TimeContext) -> Atom | None:
 
 
 def _year_word(word: str, c: TimeContext) -> int:
-    return c.today.year - {"今年": 0, "本年": 0, "去年": 1, "上年": 1, "前年": 2}[word]
+    return c.today.year - {"明年": -1, "今年": 0, "本年": 0, "去年": 1, "上年": 1, "前年": 2}[word]
 
 
 _ALL_TIME = (
@@ -261,13 +262,15 @@ _ALL_TIME = (
     r"|累计(?!\s?(?:到|至|转化|留存|流失|复购))"
 )
 _N = r"(\d{1,3})"
+# what may not follow a month number: "1月卡" is a monthly card, "3月底" the end of March
+_MONTH_END = r"(?!\s?\d)(?!\s?(?:[卡租费票薪付结供度初]|底|末|中旬|上旬|下旬))"
 _PRE = r"(?:(?:in|during|for|on)\s+)?"
 _EN_UNIT = r"(day|week|month|quarter|year)s?\b"
 
 # fmt: off
 PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
     # until the end of a month or year, as one phrase: "截至5月底", "截至去年底"
-    (re.compile(r"(?:截至|截止|直到)\s?(?:到\s?)?(?:(?P<y>\d{4})\s?年\s?|(?P<yw>今年|本年|去年|上年|前年)\s?)?"
+    (re.compile(r"(?:截至|截止|直到)\s?(?:到\s?)?(?:(?P<y>\d{4})\s?年\s?|(?P<yw>明年|今年|本年|去年|上年|前年)\s?)?"
                 r"(?:(?P<m>\d{1,2})\s?月\s?)?(?:底|末)(?:\s?为止)?"), _until_month_end),
     # full dates: "2026-03-03", "2026/3/3", "2026年3月14日", "3月14号", "March 3, 2026", "14 Feb"
     (re.compile(r"(?<!\d)(?<!\d\.)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)"),
@@ -345,6 +348,7 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
      lambda m, c: _at(m, form=_last(1, UNIT_ZH[m[1]]))),
     (re.compile(r"去年|上\s?1\s?年|上年"),
      lambda m, c: _year(m, c.today.year - 1, _last(1, "year"))),
+    (re.compile(r"明年|来年|\bnext\s+year\b"), lambda m, c: _year(m, c.today.year + 1)),
     (re.compile(r"\b(?:this|current)\s+(week|month|quarter|year)(?:\s+(?:so\s+far|to\s+date))?\b"
                 r"|\b(week|month|quarter|year)\s+to\s+date\b"),
      lambda m, c: _at(m, form={"kind": "this", "unit": m[1] or m[2]},
@@ -381,7 +385,10 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
      lambda m, c: _part(m, year=int(m[2]), month=MONTHS[m["mon"].rstrip(".")])),
     (re.compile(rf"\b(?P<pre>(?:in|during|for)\s+)?(?:(?P<which>last|this)\s+)?{_MON}"
                 r"(?P<poss>\s+s\b)?"), _month_en),
-    (re.compile(r"(?<![\d.年])(\d{1,2})\s?月(?:份)?(?!\s?\d)(?!\s?(?:[卡租费票薪付结供度初]|底|末|中旬|上旬|下旬))"),
+    (re.compile(rf"(?<![\d.年])(\d{{1,2}})\s?月(?:份)?{_MONTH_END}"),
+     lambda m, c: _part(m, month=int(m[1])) if 1 <= int(m[1]) <= 12 else None),
+    # the first month of "6-8月", "6到8月" (the second is a month of its own)
+    (re.compile(rf"(?<![\d.年/\-])(\d{{1,2}})(?=\s?[-到至]\s?\d{{1,2}}\s?月(?:份)?{_MONTH_END})"),
      lambda m, c: _part(m, month=int(m[1])) if 1 <= int(m[1]) <= 12 else None),
     (re.compile(r"(?<![\d.])(\d{4})\s?年(?!\s?(?:\d|底|末|初))"), lambda m, c: _year(m, int(m[1]))),
     (re.compile(r"\b(?P<pre>(?:in|during|for|of)\s+)?(?<![\d.\-/])\b(\d{4})\b(?![\d.\-/])"),

@@ -3,15 +3,18 @@
 Three passes over the atoms of `timepatterns.scan`, each joining an atom with the words or atoms
 around it:
 
-1. a year for a calendar name: "去年3月", "2026年上半年", "Q4 of last year", "2025 Black Friday";
+1. a year for a calendar name: "去年3月", "2026年上半年", "Q4 of last year", "2025 Black Friday",
+   "明年一季度" (next year's: in the future, which the service refuses to count);
 2. ranges: "2–9 May", "5月2日到9日" (a bare day number next to a date), then two names, "from
-   March to June", "Q1 to Q3", "3月到6月" (a missing year or month comes from the other end; with
-   none, the most recent range that has started). A question about a change "from A to B"
-   compares two periods, so there they stay apart;
+   March to June", "Q1 to Q3", "3月到6月", "6-8月", "jun-aug" (a missing year or month comes from
+   the other end; with none, the most recent range that has started). A question about a change
+   "from A to B" compares two periods, so there they stay apart;
 3. one name and its words: weeks ("the week of 2 Nov" = the calendar week containing it, "the 4
-   weeks starting 2 Nov", "11月2日那周"), spans around it ("the 7 days before Black Friday", "the
-   first 10 days of March", "本月前10天"), open ranges ("since March", "3月以来" → since; "until
-   1 May", "截至5月", "5月之前" → until).
+   weeks starting 2 Nov", "11月2日那周", "Chinese New Year week"), a season's name before its
+   dates ("over the summer (jun-aug)", "Golden Week 2025 (Oct 1-7)"), spans around it ("the 7
+   days before Black Friday", "the first 10 days of March", "本月前10天"), open ranges ("since
+   March", "3月以来", "since the launch on 18 March", "3月18号上线之后" → since; "until 1 May",
+   "截至5月", "5月之前" → until).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from semantic_layer.time import DateRange, TimeContext, TimeError, TimeSpec, res
 from semantic_layer.timeparts.calendar import Grain, shift, truncate
 
 from .timeatoms import ONE_DAY, Atom, Form, Part, bounds, part_form, year_of
-from .timepatterns import UNIT_EN, UNIT_ZH
+from .timepatterns import MONTH_WORDS, UNIT_EN, UNIT_ZH
 
 Build = Callable[[Atom, re.Match[str] | None, re.Match[str] | None, TimeContext], Atom | None]
 
@@ -33,13 +36,15 @@ Build = Callable[[Atom, re.Match[str] | None, re.Match[str] | None, TimeContext]
 @dataclass(frozen=True)
 class Rule:
     """Words before (`before`, matched up to the atom) and/or after (`after`, from its end) that
-    turn an atom into another; atoms inside those words are taken in."""
+    turn an atom into another; atoms inside those words are taken in (with `loose`, words that
+    may be anything, only "all time" words: another period there is not part of this one)."""
 
     build: Build
     before: re.Pattern[str] | None = None
     after: re.Pattern[str] | None = None
     need_before: bool = False
     need_after: bool = False
+    loose: bool = False
 
 
 def combine(atoms: list[Atom], norm: str, ctx: TimeContext) -> list[Atom]:
@@ -94,6 +99,8 @@ def _try(
     taken = [b for b in atoms if b is not a and b.start < end and start < b.end]
     if any(b.start < start or b.end > end for b in taken):
         return None  # the words cut through another time phrase
+    if rule.loose and any(_named(b) for b in taken):
+        return None  # "since January how did March 18 do": two periods
     built = rule.build(a, bm, am, ctx)
     return None if built is None else (replace(built, start=start, end=end), taken)
 
@@ -114,7 +121,8 @@ def _with_year(a: Atom, year: int) -> Atom | None:
     return replace(a, part=replace(a.part, year=year))
 
 
-_BACK = {"今年": 0, "本年": 0, "this": 0, "去年": 1, "上年": 1, "last": 1, "前年": 2}
+_BACK = {"明年": -1, "来年": -1, "next": -1, "今年": 0, "本年": 0, "this": 0, "去年": 1, "上年": 1,
+         "last": 1, "前年": 2}  # fmt: skip
 
 
 def _year_before(
@@ -134,11 +142,11 @@ def _year_after(
 
 _YEAR_RULES = [
     Rule(_year_before, before=re.compile(
-        r"(?:(?<![\d.])(?P<y>\d{4})\s?(?:年\s?)?|(?P<w>今年|本年|去年|上年|前年)|\b(?P<w2>this|last)\s+"
+        r"(?:(?<![\d.])(?P<y>\d{4})\s?(?:年\s?)?|(?P<w>明年|来年|今年|本年|去年|上年|前年)|\b(?P<w2>this|last|next)\s+"
         r"year(?:\s+s)?\s|\bthe\s+year\s+before\s+last(?:\s+s)?\s)\s?(?:的\s?)?$"),
         need_before=True),
     Rule(_year_after, after=re.compile(
-        r"\s*(?:of\s+|in\s+)?(?:(?P<y>\d{4})\b|(?P<w>this|last)\s+year\b"
+        r"\s*(?:of\s+|in\s+)?(?:(?P<y>\d{4})\b|(?P<w>this|last|next)\s+year\b"
         r"|the\s+year\s+before\s+last\b)"), need_after=True),
 ]  # fmt: skip
 
@@ -190,7 +198,7 @@ def _join(a: Atom, b: Atom, norm: str, ctx: TimeContext) -> Atom | None:
     if not (_named(a) and _named(b)):
         return None
     gap = norm[a.end : b.start]
-    to, and_ = _TO.fullmatch(gap), _AND.fullmatch(gap)
+    to, and_ = _TO.fullmatch(gap) or _months(a, b, norm), _AND.fullmatch(gap)
     if not (to or and_):
         return None
     pre = _RANGE_BEFORE.search(norm, max(0, a.start - 10), a.start)
@@ -203,6 +211,15 @@ def _join(a: Atom, b: Atom, norm: str, ctx: TimeContext) -> Atom | None:
     if form is None:
         return None
     return Atom(pre.start() if pre else a.start, post.end() if post else b.end, form=form)
+
+
+_MONTH_PAIR = re.compile(rf"(?:(?:in|during|for|over)\s+)?{MONTH_WORDS} {MONTH_WORDS}")
+
+
+def _months(a: Atom, b: Atom, norm: str) -> bool:
+    """ "jun aug": two month words with nothing between (normalisation drops the dash of
+    "jun-aug") are a range."""
+    return _MONTH_PAIR.fullmatch(norm, a.start, b.end) is not None
 
 
 def _dated(a: Atom) -> Part | None:
@@ -302,6 +319,21 @@ def _week_of(
     return Atom(0, 0, form={"kind": "range", "start": start, "end": shift(start, "week")})
 
 
+def _holiday_week(
+    a: Atom, bm: re.Match[str] | None, am: re.Match[str] | None, ctx: TimeContext
+) -> Atom | None:
+    """ "Chinese New Year week", "Black Friday week": the calendar week of a one-day holiday."""
+    return _week_of(a, bm, am, ctx) if a.part is not None and a.part.holiday else None
+
+
+def _named_range(
+    a: Atom, bm: re.Match[str] | None, am: re.Match[str] | None, ctx: TimeContext
+) -> Atom | None:
+    """ "over the summer (jun-aug)", "Golden Week 2025 (Oct 1-7)", "暑期(6-8月)": a season's
+    name before its explicit dates is part of them (the dates say which days)."""
+    return a if a.form is not None and a.form["kind"] in ("between", "range") else None
+
+
 def _units(
     a: Atom, bm: re.Match[str] | None, am: re.Match[str] | None, ctx: TimeContext
 ) -> Atom | None:
@@ -351,6 +383,15 @@ def _since(
     return Atom(0, 0, form={"kind": "since", "start": r.end if after else r.start})
 
 
+def _since_event(
+    a: Atom, bm: re.Match[str] | None, am: re.Match[str] | None, ctx: TimeContext
+) -> Atom | None:
+    """ "3月18号上线之后": since a day on which something happened (not "上个月售后")."""
+    if a.part is None or a.part.day is None:
+        return None
+    return _since(a, bm, am, ctx)
+
+
 def _until(
     a: Atom, bm: re.Match[str] | None, am: re.Match[str] | None, ctx: TimeContext
 ) -> Atom | None:
@@ -369,12 +410,22 @@ def _until(
     return Atom(0, 0, form={"kind": "until", "last": r.start - ONE_DAY if before else r.last_day})
 
 
+_EVENT_WORD = (
+    r"(?!(?:vs|versus|compared|than|and|or|but|to|until|till|through|thru|between|"
+    r"except|excluding|not|how|what|which|who|when|did|does|do|is|was|were)\b)[a-z]+"
+)
+_EVENT_ZH = r"[^\s\d的前后到至和跟与比那这周天月年日号以之起]"
 _EN_U = r"(?P<u>day|week|month|quarter|year)s?"
 _ZH_U = r"(?P<u>天|日|周|星期|礼拜|个月|月|个季度|季度|年)"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?"
 _RULES = [
     Rule(_week_of, before=re.compile(r"\b(?:the\s+)?(?:calendar\s+)?week\s+of\s+$"),
          after=re.compile(r"\s?(?:那|这|当|所在的?)\s?(?:1\s?)?(?:周|星期|礼拜)")),
+    Rule(_named_range, before=re.compile(
+        r"(?:\b(?:over|during|in|for|of)\s+)?(?:the\s+)?\b(?:summer|winter|autumn|golden\s+week|"
+        r"holiday\s+season)\s+$|(?:暑假|暑期|寒假|夏天|夏季|冬天|冬季|黄金周)\s?(?:期间)?\s?$"),
+        need_before=True),
+    Rule(_holiday_week, after=re.compile(r"\s+week\b(?!\s+(?:over|on|to)\b)"), need_after=True),
     Rule(_units, before=re.compile(
         rf"\b(?:the\s+)?(?:(?P<n>\d{{1,3}})\s+)?(?:full\s+|whole\s+|complete\s+)?{_EN_U}\s+"
         r"(?P<rel>starting|beginning|commencing|from|after|following|before|prior\s+to|leading\s+up"
@@ -387,12 +438,19 @@ _RULES = [
     Rule(_units, after=re.compile(
         rf"\s?(?:的\s?)?(?P<rel>之后|以后|之前|以前|前|后|头|最后)\s?的?\s?(?P<n>\d{{1,3}})\s?{_ZH_U}"),
         need_after=True),
+    # an event between a date and 以来 / 之后: "3月18号上线之后", "自3月18日上线以来"
+    Rule(_since_event, before=re.compile(r"(?:自从|自|从)\s?$"), after=re.compile(
+        rf"\s?(?:{_EVENT_ZH}{{1,4}}?\s?(?:以来|之后|以后)|{_EVENT_ZH}{{2,4}}?\s?后)"
+        r"(?!\s?的?\s?\d)"), need_after=True, loose=True),
     Rule(_since, before=re.compile(r"(?:自从|自|从|\bfrom\s)\s?$"), after=re.compile(
         r"\s?(?:以来|起|开始|至今|到现在|到今天|到目前(?:为止)?|迄今(?:为止)?)"
         r"|\s?(?:之后|以后|后)(?!\s?的?\s?\d)|\s+(?:onwards?|and\s+after|and\s+later)\b")),
     Rule(_since, before=re.compile(
         r"\b(?:since|from|starting(?:\s+(?:on|from))?|beginning(?:\s+(?:on|with))?|after)\s+$"),
         need_before=True),
+    # an event between "since" and its date: "since the launch on 18 March"
+    Rule(_since, before=re.compile(rf"\b(?:ever\s+)?since\s+(?:{_EVENT_WORD}\s+){{1,5}}$"),
+         need_before=True, loose=True),
     Rule(_until, before=re.compile(
         r"\b(?:until|till|til|up\s+(?:to|until)|through|thru|(?:up\s+)?to\s+the\s+end\s+of|(?:by|until|"
         r"till|through|at)\s+the\s+end\s+of|as\s+of|ending(?:\s+(?:on|in))?|before|prior\s+to|"

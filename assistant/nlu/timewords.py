@@ -167,7 +167,10 @@ _POP = re.compile(r"(?:vs\.?|versus|compared (?:to|with)|than)\s+(?:the\s+)?(?:d
                   r"compared? (?:to|with)|than|\bagainst\b|week over week|\bwow\b|"
                   r"month over month|\bmom\b|quarter over quarter|\bqoq\b|previous period|"
                   r"period over period|相比|对比|比较|较|比上|与上|跟上|和上"
-                  r"|上个?月同期|上周同期|同期比|比前|跟前|和前|与前")  # fmt: skip
+                  r"|上个?月同期|上周同期|同期比|比前|跟前|和前|与前"
+                  # "二季度比一季度", "5月跟4月比": 比 alone, not 比例, 占比, 比如, 比赛…
+                  r"|(?<![占对相无好类正反分价之女排])"
+                  r"比(?![例率重值较对分赛如方特拼])")  # fmt: skip
 
 
 def find_comparison(norm: str) -> tuple[Comparison | None, list[tuple[int, int]]]:

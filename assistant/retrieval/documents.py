@@ -61,6 +61,7 @@ class ExampleDoc:
     plan: dict[str, Any]
     language: str
     source: str
+    role: str = ""  # a feedback example serves only this role ("" for the model's examples)
 
 
 def fingerprint(model: SemanticModel, embedder: str) -> str:

@@ -33,6 +33,7 @@ class Example:
     plan: dict[str, Any]
     score: float
     source: Literal["model", "feedback"] = "model"
+    role: str = ""  # the role a reviewed feedback example serves
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import numpy as np
 from numpy.typing import NDArray
@@ -196,14 +196,17 @@ class Retriever:
                 return example
         return None
 
-    def add_example(self, question: str, plan: Mapping[str, Any], language: str | None) -> None:
-        """Keep a question with its approved plan (in `examples.jsonl` and the index); a later
-        plan for the same question replaces the earlier one, the same plan again changes nothing."""
+    def add_example(
+        self, question: str, plan: Mapping[str, Any], language: str | None, role: str = ""
+    ) -> None:
+        """Keep a question with its reviewed plan for `role` (in `examples.jsonl` and the index);
+        a later plan for the same role and question replaces the earlier one, the same plan
+        again changes nothing."""
         from assistant.retrieval import store
 
         parse_plan(plan)  # raises PlanError for a plan that would not run
         lang = "zh" if (language or language_of(question)).startswith("zh") else "en"
-        example = store.feedback_doc(question, dict(plan), lang)
+        example = store.feedback_doc(question, dict(plan), lang, role)
         with self._lock:
             index = self._opened()
             if self._saved is None:
@@ -216,6 +219,21 @@ class Retriever:
             with store.index_lock(self.path):
                 store.append_example(index.examples_file, example)
                 store.add_examples(index.feedback, [example], _function(self._embedder))
+                store.seal_feedback(index)
+                self._snapshot = _snapshot(index, self.path)
+
+    def remove_example(self, question: str, role: str = "") -> None:
+        """Withdraw the example of `role` for `question` (a reviewer rejected it after all)."""
+        from assistant.retrieval import store
+
+        example = store.feedback_doc(question, {}, "en", role)
+        with self._lock:
+            index = self._opened()
+            with store.index_lock(self.path):
+                store.append_example(index.examples_file, example, removed=True)
+                index.feedback.delete(ids=[example.id])
+                if self._saved is not None:
+                    self._saved.pop(example.id, None)
                 store.seal_feedback(index)
                 self._snapshot = _snapshot(index, self.path)
 
@@ -351,10 +369,9 @@ def _example(meta: Mapping[str, Any], similarity: float) -> Example:
         str(meta["question"]),
         dict(json.loads(str(meta["plan"]))),
         str(meta["source"]),
-    )
-    return Example(
-        question, plan, round(similarity, 4), "feedback" if source == "feedback" else "model"
-    )
+    )  # store.example_from and store.role_of, without importing chromadb
+    kind: Literal["model", "feedback"] = "feedback" if source == "feedback" else "model"
+    return Example(question, plan, round(similarity, 4), kind, str(meta.get("role") or ""))
 
 
 def _ref_id(ref: Ref) -> str:

@@ -55,6 +55,7 @@ from assistant.retrieval.documents import (
     model_examples,
 )
 from assistant.retrieval.embedding import DIM, E5EmbeddingFunction
+from assistant.retrieval.migration import migrate_examples
 from assistant.retrieval.snapshot import ExampleSnapshot, Part
 from semantic_layer.model.semantic import SemanticModel
 
@@ -301,12 +302,20 @@ def add_examples(
 
 def example_meta(e: ExampleDoc) -> dict[str, str | int | float | bool | None]:
     plan = json.dumps(e.plan, ensure_ascii=False, sort_keys=True)
-    return {"question": e.question, "plan": plan, "language": e.language, "source": e.source}
+    return {
+        "question": e.question, "plan": plan, "language": e.language, "source": e.source,
+        "role": e.role,
+    }  # fmt: skip
 
 
 def example_from(meta: Mapping[str, Any]) -> tuple[str, dict[str, Any], str]:
     """(question, plan, source) of a stored example's metadata."""
     return str(meta["question"]), dict(json.loads(str(meta["plan"]))), str(meta["source"])
+
+
+def role_of(meta: Mapping[str, Any]) -> str:
+    """The role a stored feedback example serves ("" for the model's own)."""
+    return str(meta.get("role") or "")
 
 
 def _batches(rows: list[Any]) -> list[list[Any]]:
@@ -360,32 +369,45 @@ def read_examples(file: Path) -> list[ExampleDoc]:
             continue
         try:
             data = json.loads(line)
-            example = feedback_doc(data["question"], data["plan"], data.get("language", "en"))
+            example = feedback_doc(
+                data["question"], data["plan"], data.get("language", "en"), data.get("role", "")
+            )
         except (ValueError, KeyError, TypeError) as exc:
             log.warning("%s:%d: skipped a broken example (%s)", file, number, exc)
             continue
-        found[example.id] = example
+        if data.get("removed"):
+            found.pop(example.id, None)  # rejected after it was approved
+        else:
+            found[example.id] = example
     return list(found.values())
 
 
-def append_example(file: Path, example: ExampleDoc) -> None:
-    """Add one line to `file` (created with its folder when missing)."""
+def append_example(file: Path, example: ExampleDoc, *, removed: bool = False) -> None:
+    """Add one line to `file` (created with its folder when missing); `removed` withdraws it."""
     file.parent.mkdir(parents=True, exist_ok=True)
-    record = {
+    record: dict[str, Any] = {
         "question": example.question,
         "plan": example.plan,
         "language": example.language,
+        "role": example.role,
         "added_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
+    if removed:
+        record["removed"] = True
     with file.open("a", encoding="utf-8") as out:
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def feedback_doc(question: str, plan: Any, language: str) -> ExampleDoc:
+def feedback_doc(question: str, plan: Any, language: str, role: str = "") -> ExampleDoc:
+    """A reviewed example for `role` (one per role and question)."""
     if not isinstance(question, str) or not question.strip() or not isinstance(plan, dict):
         raise ValueError("an example needs a question and a plan object")
-    key = hashlib.sha256(example_key(question).encode()).hexdigest()[:24]
-    return ExampleDoc(f"feedback:{key}", question.strip(), plan, language, "feedback")
+    if not isinstance(role, str):
+        raise ValueError("an example's role is a name")
+    key = hashlib.sha256(f"{role}\n{example_key(question)}".encode()).hexdigest()[:24]
+    if not role:  # examples from before roles keep their ids
+        key = hashlib.sha256(example_key(question).encode()).hexdigest()[:24]
+    return ExampleDoc(f"feedback:{key}", question.strip(), plan, language, "feedback", role)
 
 
 def file_hash(file: Path) -> str:
@@ -414,8 +436,10 @@ __all__ = [
     "file_hash",
     "index_lock",
     "lock_path",
+    "migrate_examples",
     "open_index",
     "read_examples",
+    "role_of",
     "seal_feedback",
     "settings",
     "snapshot_of",

@@ -14,6 +14,7 @@ Rating = Literal["up", "down"]
 RATINGS: Final[tuple[Rating, ...]] = ("up", "down")
 
 MAX_QUESTION_BYTES: Final = 100 * 1024
+MAX_TURN_BYTES: Final = 2 * 1024 * 1024  # one stored answer (bigger tables are kept without rows)
 MAX_COMMENT_BYTES: Final = 4 * 1024
 MAX_KEY_BYTES: Final = 512  # channel, external key, role
 TITLE_CHARS: Final = 80
@@ -25,7 +26,8 @@ class Session:
     """One conversation: an API client's, a chat window's or a bot chat thread's.
 
     `title` is the first question (shortened), None until the first turn; `updated_at` is the
-    time of the latest turn (the creation time before any).
+    time of the latest turn (the creation time before any). `owner` is the principal that
+    created it: "key:<hash>" (an API key), "user:<name>" (a signed-in chat user), "bot:…".
     """
 
     id: str
@@ -35,6 +37,7 @@ class Session:
     channel: str
     external_key: str | None
     title: str | None
+    owner: str | None = None  # the principal that created it (None: from before owners)
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,46 @@ class Feedback:
     rating: Rating
     comment: str | None
     created_at: datetime
+
+
+@dataclass(frozen=True)
+class ExportRecord:
+    """One export of the users behind a number: who, which answer, row and metric, how many.
+
+    Kept with no link to the answer's turn (no cascade), so deleting a conversation keeps the
+    audit trail."""
+
+    id: int
+    answer_id: str
+    role: str | None
+    principal: str | None
+    metric: str
+    row: int | None
+    values: dict[str, Any]
+    users: int
+    capped: bool
+    created_at: datetime
+
+
+ExampleStatus = Literal["pending", "approved", "rejected"]
+EXAMPLE_STATUSES: Final[tuple[ExampleStatus, ...]] = ("pending", "approved", "rejected")
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A thumbs-up answer proposed as a retrieval example, and where its review stands. Once
+    approved it serves `role` only; `owner` (who asked) is never shown to other callers."""
+
+    answer_id: str
+    question: str
+    plan: dict[str, Any]
+    language: str
+    role: str | None
+    owner: str | None
+    status: ExampleStatus
+    reviewer: str | None
+    created_at: datetime
+    reviewed_at: datetime | None
 
 
 class UnknownSession(UserError):
@@ -129,12 +172,17 @@ def make_title(question: str) -> str:
 
 
 __all__ = [
+    "EXAMPLE_STATUSES",
     "MAX_COMMENT_BYTES",
     "MAX_KEY_BYTES",
     "MAX_QUESTION_BYTES",
+    "MAX_TURN_BYTES",
     "NON_ANALYSIS_KINDS",
     "RATINGS",
+    "ExampleStatus",
+    "ExportRecord",
     "Feedback",
+    "Proposal",
     "Rating",
     "Session",
     "SessionStoreError",

@@ -65,7 +65,49 @@ def _create_v1(con: sqlite3.Connection) -> None:
         con.execute(statement)
 
 
-MIGRATIONS: list[Migration] = [_create_v1]
+def _owners_and_examples_v2(con: sqlite3.Connection) -> None:
+    """Version 2: every session belongs to the principal that created it (an API key's hash, a
+    signed-in chat user, a bot conversation; NULL for sessions from before, which only roles
+    granted `read_all_sessions` may read), and thumbs-up examples wait for a reviewer."""
+    con.execute("ALTER TABLE sessions ADD COLUMN owner TEXT")
+    con.execute("CREATE INDEX sessions_by_owner ON sessions (owner)")
+    con.execute(
+        """CREATE TABLE examples (
+        answer_id TEXT PRIMARY KEY REFERENCES turns (answer_id) ON DELETE CASCADE,
+        question TEXT NOT NULL,
+        plan TEXT NOT NULL,
+        language TEXT NOT NULL,
+        role TEXT,
+        owner TEXT,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+        reviewer TEXT,
+        created_at TEXT NOT NULL,
+        reviewed_at TEXT
+    )"""
+    )
+    con.execute("CREATE INDEX examples_by_status ON examples (status, created_at)")
+
+
+def _add_exports_v3(con: sqlite3.Connection) -> None:
+    """Version 3: an audit row for every export of the users behind a number."""
+    con.execute(
+        """CREATE TABLE exports (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        answer_id TEXT NOT NULL,
+        role TEXT,
+        principal TEXT,
+        metric TEXT NOT NULL,
+        row_number INTEGER,
+        row_values TEXT NOT NULL,
+        users INTEGER NOT NULL,
+        capped INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+    )"""
+    )
+    con.execute("CREATE INDEX exports_by_answer ON exports (answer_id, id)")
+
+
+MIGRATIONS: list[Migration] = [_create_v1, _owners_and_examples_v2, _add_exports_v3]
 
 
 def connect(path: Path) -> sqlite3.Connection:

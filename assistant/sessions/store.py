@@ -29,11 +29,16 @@ from pydantic_core import to_json
 from assistant.answer.model import Answer
 from assistant.sessions import schema
 from assistant.sessions.records import (
+    EXAMPLE_STATUSES,
     MAX_COMMENT_BYTES,
     MAX_KEY_BYTES,
     MAX_QUESTION_BYTES,
+    MAX_TURN_BYTES,
     NON_ANALYSIS_KINDS,
+    ExampleStatus,
+    ExportRecord,
     Feedback,
+    Proposal,
     Rating,
     Session,
     Turn,
@@ -47,11 +52,17 @@ from semantic_layer.errors import InternalError, UserError
 
 DEFAULT_FILENAME: Final = "sessions.sqlite3"
 
-_SESSION_COLUMNS: Final = "id, created_at, updated_at, role, channel, external_key, title"
+_SESSION_COLUMNS: Final = "id, created_at, updated_at, role, channel, external_key, title, owner"
 _TURN_COLUMNS: Final = (
     "session_id, number, answer_id, question, kind, language, backend, plan, created_at, answer"
 )
 _FEEDBACK_COLUMNS: Final = "id, answer_id, rating, comment, created_at"
+_EXPORT_COLUMNS: Final = (
+    "answer_id, role, principal, metric, row_number, row_values, users, capped, created_at"
+)
+_EXAMPLE_COLUMNS: Final = (
+    "answer_id, question, plan, language, role, owner, status, reviewer, created_at, reviewed_at"
+)
 _NOT_ANALYSIS: Final = ", ".join(f"'{kind}'" for kind in NON_ANALYSIS_KINDS)
 
 
@@ -98,12 +109,18 @@ class SessionStore:
     # -- sessions --------------------------------------------------------------------------
 
     def new_session(
-        self, *, role: str | None = None, channel: str = "api", external_key: str | None = None
+        self,
+        *,
+        role: str | None = None,
+        channel: str = "api",
+        external_key: str | None = None,
+        owner: str | None = None,
     ) -> Session:
-        """A new, empty session (`external_key`: the bot chat thread it belongs to)."""
-        check_keys(role, channel, external_key)
+        """A new, empty session (`external_key`: the bot chat thread it belongs to; `owner`: the
+        principal that created it)."""
+        check_keys(role, channel, external_key, owner)
         with self._write() as con:
-            return self._insert_session(con, role, channel, external_key)
+            return self._insert_session(con, role, channel, external_key, owner)
 
     def session(self, session_id: str) -> Session:
         """The session with this id, or `UnknownSession`."""
@@ -120,7 +137,8 @@ class SessionStore:
             ).fetchone()
             if row is not None:
                 return _to_session(row)
-            return self._insert_session(con, role, channel, external_key)
+            owner = f"bot:{channel}:{external_key}"
+            return self._insert_session(con, role, channel, external_key, owner)
 
     def sessions(self, limit: int = 50) -> list[Session]:
         """The `limit` most recently active sessions, newest first."""
@@ -152,19 +170,22 @@ class SessionStore:
             self._session(con, session_id)
             return self._insert_turn(con, session_id, stored)
 
-    def add_first_turn(self, answer: Answer, *, role: str | None, channel: str = "api") -> Turn:
-        """A new session (its id is `answer.session_id`) with `answer` as its first turn, in one
-        transaction: one synced commit instead of two for a question that starts a conversation.
+    def add_first_turn(
+        self, answer: Answer, *, role: str | None, channel: str = "api", owner: str | None = None
+    ) -> Turn:
+        """A new session (its id is `answer.session_id`, `owner` the principal that created it,
+        exactly as `new_session` records it) with `answer` as its first turn, in one transaction:
+        one synced commit instead of two for a question that starts a conversation.
         """
-        check_keys(role, channel, None)
+        check_keys(role, channel, None, owner)
         check_text("question", answer.question, MAX_QUESTION_BYTES, empty_ok=True)
         if not answer.session_id:
             raise InternalError("a first turn needs the id of the session it starts")
         now = _now()
-        row = (answer.session_id, now, now, role, channel, None, None)
+        row = (answer.session_id, now, now, role, channel, None, None, owner)
         with self._write() as con:
             try:
-                con.execute(f"INSERT INTO sessions ({_SESSION_COLUMNS}) VALUES ({_marks(7)})", row)
+                con.execute(f"INSERT INTO sessions ({_SESSION_COLUMNS}) VALUES ({_marks(8)})", row)
             except sqlite3.IntegrityError as error:
                 raise UserError(
                     f"session '{answer.session_id}' already exists", names=(answer.session_id,)
@@ -179,7 +200,7 @@ class SessionStore:
             (session_id,),
         ).fetchone()[0]
         row: tuple[Any, ...] = (session_id, number, stored.id, stored.question, stored.kind)
-        row += (stored.language, stored.backend, plan, now, stored.model_dump_json())
+        row += (stored.language, stored.backend, plan, now, _fitted(stored))
         try:
             con.execute(f"INSERT INTO turns ({_TURN_COLUMNS}) VALUES ({_marks(10)})", row)
         except sqlite3.IntegrityError as error:
@@ -262,6 +283,99 @@ class SessionStore:
             return None
         return Feedback(row[0], row[1], check_rating(row[2]), row[3], _time(row[4]))
 
+    # -- audit of exports ------------------------------------------------------------------
+
+    def add_export(
+        self,
+        answer_id: str,
+        *,
+        role: str | None,
+        principal: str | None,
+        metric: str,
+        row: int | None,
+        values: dict[str, Any],
+        users: int,
+        capped: bool,
+    ) -> ExportRecord:
+        """Record that the users behind a number of `answer_id` were exported (committed)."""
+        now = _now()
+        shown = to_json(values).decode()
+        with self._write() as con:
+            self._require_answer(con, answer_id)
+            cursor = con.execute(
+                f"INSERT INTO exports ({_EXPORT_COLUMNS}) VALUES ({_marks(9)})",
+                (answer_id, role, principal, metric, row, shown, users, int(capped), now),
+            )
+            if cursor.lastrowid is None:
+                raise InternalError("SQLite returned no id for the new export row")
+        return ExportRecord(
+            cursor.lastrowid, answer_id, role, principal, metric, row, values, users, capped,
+            _time(now),
+        )  # fmt: skip
+
+    def exports(self, answer_id: str | None = None, limit: int = 100) -> list[ExportRecord]:
+        """The latest exports (of one answer when `answer_id` is given), newest first."""
+        where, args = ("WHERE answer_id = ?", (answer_id,)) if answer_id else ("", ())
+        with self._read() as con:
+            rows = con.execute(
+                f"SELECT id, {_EXPORT_COLUMNS} FROM exports {where} ORDER BY id DESC LIMIT ?",
+                (*args, _check_limit(limit)),
+            ).fetchall()
+        return [_to_export(r) for r in rows]
+
+    # -- examples proposed by a thumbs-up, and their review ---------------------------------
+
+    def propose_example(self, answer: Answer, role: str | None, owner: str | None) -> Proposal:
+        """Propose `answer` (a stored analysis) as an example for `role`; proposing it again
+        keeps the review already done."""
+        if answer.plan is None:
+            raise UserError(f"answer '{answer.id}' has no plan to reuse", names=(answer.id,))
+        plan = to_json(answer.plan).decode()
+        with self._write() as con:
+            self._require_answer(con, answer.id)
+            con.execute(
+                f"INSERT INTO examples ({_EXAMPLE_COLUMNS}) VALUES ({_marks(10)}) "
+                "ON CONFLICT (answer_id) DO NOTHING",
+                (answer.id, answer.question, plan, answer.language, role, owner, "pending", None,
+                 _now(), None),
+            )  # fmt: skip
+            return self._proposal(con, answer.id)
+
+    def proposals(self, status: str | None = "pending", limit: int = 100) -> list[Proposal]:
+        """Proposed examples, oldest first (all statuses when `status` is None)."""
+        where, args = ("", ()) if status is None else ("WHERE status = ?", (_status(status),))
+        with self._read() as con:
+            rows = con.execute(
+                f"SELECT {_EXAMPLE_COLUMNS} FROM examples {where} ORDER BY created_at LIMIT ?",
+                (*args, _check_limit(limit)),
+            ).fetchall()
+        return [_to_proposal(row) for row in rows]
+
+    def proposal(self, answer_id: str) -> Proposal:
+        """The proposal of an answer, or `UnknownAnswer`."""
+        with self._read() as con:
+            return self._proposal(con, answer_id)
+
+    def review_example(self, answer_id: str, status: str, reviewer: str) -> Proposal:
+        """Approve or reject a proposal (or change an earlier decision)."""
+        checked = _status(status)
+        check_text("reviewer", reviewer, MAX_KEY_BYTES)
+        with self._write() as con:
+            self._proposal(con, answer_id)
+            con.execute(
+                "UPDATE examples SET status = ?, reviewer = ?, reviewed_at = ? WHERE answer_id = ?",
+                (checked, reviewer, _now(), answer_id),
+            )
+            return self._proposal(con, answer_id)
+
+    def _proposal(self, con: sqlite3.Connection, answer_id: str) -> Proposal:
+        row = con.execute(
+            f"SELECT {_EXAMPLE_COLUMNS} FROM examples WHERE answer_id = ?", (answer_id,)
+        ).fetchone()
+        if row is None:
+            raise UnknownAnswer(answer_id)
+        return _to_proposal(row)
+
     # -- plumbing --------------------------------------------------------------------------
 
     @contextmanager
@@ -303,12 +417,17 @@ class SessionStore:
             raise UnknownAnswer(answer_id)
 
     def _insert_session(
-        self, con: sqlite3.Connection, role: str | None, channel: str, key: str | None
+        self,
+        con: sqlite3.Connection,
+        role: str | None,
+        channel: str,
+        key: str | None,
+        owner: str | None = None,
     ) -> Session:
         now = _now()
-        row = (uuid.uuid4().hex, now, now, role, channel, key, None)
+        row = (uuid.uuid4().hex, now, now, role, channel, key, None, owner)
         try:
-            con.execute(f"INSERT INTO sessions ({_SESSION_COLUMNS}) VALUES ({_marks(7)})", row)
+            con.execute(f"INSERT INTO sessions ({_SESSION_COLUMNS}) VALUES ({_marks(8)})", row)
         except sqlite3.IntegrityError as error:
             raise UserError(
                 f"channel '{channel}' already has a session for '{key}'",
@@ -316,6 +435,41 @@ class SessionStore:
                 hint="use session_for(channel, external_key) to continue it",
             ) from error
         return _to_session(row)
+
+
+def _fitted(answer: Answer) -> str:
+    """The answer's JSON as stored: at most `MAX_TURN_BYTES`. A bigger one (a huge table) is
+    kept without its rows and chart, saying so, so one ask cannot grow the file without bound."""
+    body = answer.model_dump_json()
+    if len(body) <= MAX_TURN_BYTES:
+        return body
+    note = (
+        f"the table ({len(answer.rows):,} rows) was too large to keep with the conversation; "
+        "ask again to see it"
+    )
+    trimmed = answer.model_copy(update={"rows": [], "chart": None,
+                                        "warnings": [*answer.warnings, note]})  # fmt: skip
+    body = trimmed.model_dump_json()
+    if len(body) > MAX_TURN_BYTES:
+        raise UserError(f"answer '{answer.id}' is too large to store: {len(body):,} bytes")
+    return body
+
+
+def _status(status: str) -> ExampleStatus:
+    for allowed in EXAMPLE_STATUSES:
+        if status == allowed:
+            return allowed
+    raise UserError(
+        f"unknown example status '{status}'", hint="expected one of: pending, approved, rejected"
+    )
+
+
+def _to_proposal(row: tuple[Any, ...]) -> Proposal:
+    answer_id, question, plan, language, role, owner, status, reviewer, created, reviewed = row
+    return Proposal(
+        answer_id, question, _plan(plan), language, role, owner, _status(status), reviewer,
+        _time(created), None if reviewed is None else _time(reviewed),
+    )  # fmt: skip
 
 
 def _bind(answer: Answer, session_id: str) -> Answer:
@@ -330,8 +484,12 @@ def _bind(answer: Answer, session_id: str) -> Answer:
     return answer.model_copy(update={"session_id": session_id})
 
 
-def check_keys(role: str | None, channel: str, external_key: str | None) -> None:
+def check_keys(
+    role: str | None, channel: str, external_key: str | None, owner: str | None = None
+) -> None:
     check_text("channel", channel, MAX_KEY_BYTES)
+    if owner is not None:
+        check_text("owner", owner, MAX_KEY_BYTES * 2)
     if role is not None:
         check_text("role", role, MAX_KEY_BYTES)
     if external_key is not None:
@@ -345,8 +503,13 @@ def _check_limit(limit: int) -> int:
 
 
 def _to_session(row: tuple[Any, ...]) -> Session:
-    sid, created, updated, role, channel, key, title = row
-    return Session(sid, _time(created), _time(updated), role, channel, key, title)
+    sid, created, updated, role, channel, key, title, owner = row
+    return Session(sid, _time(created), _time(updated), role, channel, key, title, owner)
+
+
+def _to_export(r: tuple[Any, ...]) -> ExportRecord:
+    values = json.loads(r[6])
+    return ExportRecord(r[0], r[1], r[2], r[3], r[4], r[5], values, r[7], bool(r[8]), _time(r[9]))
 
 
 def _to_turn(row: tuple[Any, ...]) -> Turn:

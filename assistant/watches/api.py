@@ -8,7 +8,6 @@ No `from __future__ import annotations`: FastAPI reads the routes' annotations a
 time, and `Caller` is a dependency local to `watches_router`.
 """
 
-import hashlib
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated, Any, Literal, TypeVar
@@ -19,6 +18,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from assistant.api.guard import ApiError, api_key
 from assistant.api.settings import ServerSettings
+from assistant.ownership import key_principal
+from assistant.sessions.records import UnknownAnswer
 from assistant.watches.errors import WatchError
 from assistant.watches.manager import Watches
 from assistant.watches.scheduler import Scheduler
@@ -60,8 +61,9 @@ class Caller(BaseModel):
 
 
 def principal_of(key: str) -> str:
-    """A stable, non-secret name for an API key (its hash, never the key)."""
-    return "key:" + hashlib.sha256(key.encode()).hexdigest()[:16]
+    """A stable, non-secret name for an API key (its hash, never the key): the same principal
+    that owns the key's sessions and answers (`assistant.ownership`)."""
+    return key_principal(key)
 
 
 def watches_router(watches: Watches, settings: ServerSettings,
@@ -95,6 +97,8 @@ def watches_router(watches: Watches, settings: ServerSettings,
             return work()
         except WatchError as exc:
             raise ApiError(exc.status, exc.code, exc.say(who.lang)) from None
+        except UnknownAnswer as exc:  # another key's answer, as if it did not exist
+            raise ApiError(404, "not_found", exc.render()) from None
         except UserError as exc:
             raise ApiError(422, "invalid_request", exc.render()) from None
 

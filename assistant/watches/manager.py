@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Final, Literal
 
+from assistant.ownership import own_answer
 from assistant.watches.deliver import DeliveryFailed, Message, Sender
 from assistant.watches.detect import Grain
 from assistant.watches.digest import digest_text, run_digest
@@ -79,9 +80,12 @@ class Watches:
     def create_from_answer(self, answer_id: str, *, owner: str, role: str | None, grain: Grain,
                            to: list[str], notify: Literal["worse", "any"] = "worse"
                            ) -> Subscription:  # fmt: skip
-        """A watch on an answer already given ("watch this")."""
+        """A watch on an answer already given ("watch this"): one of `owner`'s own answers
+        (another principal's is `UnknownAnswer`, as everywhere; "cli" and the chat without
+        sign-in are trusted callers in this process)."""
         destinations = destinations_of(to)
-        answer = self.service.store.answer(answer_id)
+        trusted = owner in ("cli", "chat")
+        answer = own_answer(self.service.store, answer_id, None if trusted else owner)
         return self._from_answer(answer, owner, role, grain, destinations, notify)
 
     def _from_answer(self, answer: Answer, owner: str, role: str | None, grain: Grain,

@@ -28,6 +28,9 @@ _DELIM_NONE = "\x01"  # never in valid JSON text: each physical line is one valu
 _IS_OBJECT = "(CASE WHEN json_valid(line) THEN json_type(line) = 'OBJECT' ELSE false END)"
 
 
+MAX_COLUMNS = 2_000  # columns of one source (a wider CSV is refused with a clear error)
+
+
 class ReadError(Exception):
     """A file DuckDB could not read (the caller adds which source it belongs to)."""
 
@@ -100,8 +103,16 @@ def finish_files(runner: Runner, log: FileLog) -> None:
 
 
 def append(runner: Runner, log: FileLog, select: str) -> int:
-    """Append a SELECT's rows to the raw table (adding new columns); return the rows added."""
+    """Append a SELECT's rows to the raw table (adding new columns); return the rows added.
+
+    A source with more than `MAX_COLUMNS` columns is refused: DuckDB cannot keep rows that wide
+    in its quarantine and work tables, and no model maps that many."""
     described = runner.rows(f"DESCRIBE {select}")
+    if len(described) - 1 > MAX_COLUMNS:  # less the file id column
+        raise ReadError(
+            f"the source has {len(described) - 1:,} columns; at most {MAX_COLUMNS:,} are read",
+            "export only the columns the model maps (ts, touchpoint, ids, attributes)",
+        )
     hidden = [str(r[0]) for r in described if str(r[0]).lower() == "rowid"]
     if hidden:
         select = (

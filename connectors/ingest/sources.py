@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +43,7 @@ def resolve_source(config: IngestConfig, index: int) -> ResolvedSource:
     source = config.sources[index]
     if source.database is not None:
         database = config.resolve(source.database)
+        _refuse_special(config, index, "database", database)
         if not database.is_file():
             raise config.source_error(
                 index, "database", f"database file not found: {database}", _sibling_hint(database)
@@ -61,7 +63,7 @@ def _files(config: IngestConfig, index: int, pattern: str) -> tuple[Path, ...]:
             raise config.source_error(
                 index, "path", f"no files match {path}", _sibling_hint(_glob_root(path))
             )
-        return tuple(found)
+        return _inside(config, index, _glob_root(path).parent, found)
     if path.is_dir():
         found = sorted(p for p in path.rglob("*") if p.is_file() and _is_data_file(p))
         if not found:
@@ -71,10 +73,48 @@ def _files(config: IngestConfig, index: int, pattern: str) -> tuple[Path, ...]:
                 f"folder {path} has no data files",
                 "expected .csv, .parquet or .jsonl files",
             )
-        return tuple(found)
+        return _inside(config, index, path, found)
+    _refuse_special(config, index, "path", path)
     if not path.is_file():
         raise config.source_error(index, "path", f"file not found: {path}", _sibling_hint(path))
     return (path,)
+
+
+def _inside(config: IngestConfig, index: int, folder: Path, found: list[Path]) -> tuple[Path, ...]:
+    """The files of a folder or glob, none of them a link (or in a linked folder) leading out of
+    it: a source folder's data stays in the folder."""
+    root = folder.resolve()
+    for file in found:
+        target = file.resolve()
+        if not target.is_relative_to(root):
+            raise config.source_error(
+                index,
+                "path",
+                f"{file} is a link to {target}, outside the source folder {folder}",
+                "links are not followed out of a source folder: copy the file in, or name it",
+            )
+    return tuple(found)
+
+
+_SPECIAL = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _refuse_special(config: IngestConfig, index: int, key: str, path: Path) -> None:
+    """A device, pipe or socket is named as such, never read (it may never end)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # missing: the caller says "not found" with a did-you-mean
+    for test, what in _SPECIAL:
+        if test(mode):
+            raise config.source_error(
+                index, key, f"{path} is {what}, not a data file", "give a regular file"
+            )
 
 
 def _hidden(path: Path) -> bool:

@@ -108,6 +108,9 @@ class PolicySpec(Strict):
     dimensions: Literal["*"] | tuple[Identifier, ...] = "*"
     analyses: Literal["*"] | tuple[Analysis, ...] = "*"
     row_filters: tuple[RowFilter, ...] = ()
+    export: bool = False  # may list the user ids behind a count (`/v1/answers/{id}/users`)
+    reviewer: bool = False  # may approve or reject thumbs-up examples for retrieval
+    read_all_sessions: bool = False  # may read every principal's sessions and answers (audit)
 
     def allows_analysis(self, kind: str) -> bool:
         return self.analyses == EVERYTHING or kind in self.analyses or kind in ANSWERS_ONLY

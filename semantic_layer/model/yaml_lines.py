@@ -23,6 +23,7 @@ Loc = tuple[str | int, ...]
 
 SYNTAX_HINT = "check indentation and quoting (quote values such as '>=' or ': ')"
 DUPLICATE_HINT = "it is already set at line {first}; keep one"
+MAX_VALUES = 200_000  # keys, items and scalars after aliases are expanded (a model has ~10,000)
 _DROPPED_TAGS = ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value")
 
 
@@ -87,6 +88,9 @@ def load_located(
         if node is not None:
             builder = _Builder(loader, result, file, keys_as_written, duplicate_hint)
             result.data = builder.build(node, ())
+    except _TooLarge as e:
+        result.data = None
+        result.problems.append(Problem(str(e), e.hint, file, e.line, rule="yaml"))
     except yaml.MarkedYAMLError as e:
         line = e.problem_mark.line + 1 if e.problem_mark else None
         problem = f"YAML syntax error: {e.problem or e}"
@@ -100,6 +104,15 @@ def load_located(
     return result
 
 
+class _TooLarge(Exception):
+    """Aliases that expand past `MAX_VALUES` (a "billion laughs" file) or refer to themselves."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
+        self.hint = "write the values out instead of repeating aliases (*name)"
+
+
 @dataclass
 class _Builder:
     loader: _Loader
@@ -107,14 +120,26 @@ class _Builder:
     file: str | None
     keys_as_written: bool
     duplicate_hint: str
+    built: int = 0
+    open_nodes: set[int] = field(default_factory=set)
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
-        self.result.lines.setdefault(loc, node.start_mark.line + 1)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, loc)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
-        return self.loader.construct_object(node, deep=True)
+        line = node.start_mark.line + 1
+        self.built += 1
+        if self.built > MAX_VALUES:
+            raise _TooLarge(f"the YAML expands to more than {MAX_VALUES:,} values", line)
+        if id(node) in self.open_nodes:
+            raise _TooLarge("a YAML alias refers to itself", line)
+        self.result.lines.setdefault(loc, line)
+        self.open_nodes.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, loc)
+            if isinstance(node, yaml.SequenceNode):
+                return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+            return self.loader.construct_object(node, deep=True)
+        finally:
+            self.open_nodes.discard(id(node))
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         out: dict[str, Any] = {}

@@ -17,7 +17,7 @@ DEFAULT_TIME: Final = TimeSpec(Last(n=7, unit="day"))  # "last 7 days": the 7 fu
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Limit = Annotated[int, Field(ge=1, le=MAX_LIMIT)]
-WindowDays = Annotated[int, Field(ge=1, le=90, description="conversion window in days, 1–90")]
+WindowDays = Annotated[int, Field(ge=1, le=365, description="conversion window in days, 1–365")]
 FilterOp = Literal["=", "!=", "in", "not_in", ">", ">=", "<", "<="]
 Scalar = str | int | float | bool
 Direction = Literal["desc", "asc"]

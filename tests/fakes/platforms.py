@@ -290,7 +290,7 @@ def feishu_signed(encrypt_key: str, body: bytes, timestamp: int | None = None,
 
 
 class FakeFeishu(FakePlatform):
-    """Tenant access token, `im/v1/images` and `im/v1/messages/:message_id/reply`
+    """Tenant access token, `im/v1/images`, `im/v1/files` and `im/v1/messages/:message_id/reply`
     (answers `{"code": 0, "msg": …, "data": …}`)."""
 
     TENANT_TOKEN = "t-fake-tenant-token"
@@ -301,6 +301,7 @@ class FakeFeishu(FakePlatform):
         self.replies: list[dict[str, Any]] = []  # message_id, msg_type, content, reply_in_thread
         self.sent: list[dict[str, Any]] = []  # new messages: receive_id, msg_type, content
         self.images: dict[str, bytes] = {}
+        self.files: dict[str, dict[str, Any]] = {}  # file_key → name, type, data
 
     def answer(self, request: Received) -> Answer:
         path = request.path.removeprefix("/open-apis")
@@ -319,6 +320,19 @@ class FakeFeishu(FakePlatform):
             key = f"img_v3_{self.next_id():04d}"
             self.images[key] = parts["image"].data
             return 200, {"code": 0, "msg": "success", "data": {"image_key": key}}
+        if path == "/im/v1/files":
+            parts = request.parts()
+            if (
+                parts["file_type"].data
+                not in (b"opus", b"mp4", b"pdf", b"doc", b"xls", b"ppt", b"stream")
+                or not parts["file_name"].data
+            ):
+                return 400, {"code": 234001, "msg": "Invalid request param."}  # fmt: skip
+            key = f"file_v3_{self.next_id():04d}"
+            self.files[key] = {"name": parts["file_name"].data.decode(),
+                               "type": parts["file_type"].data.decode(),
+                               "data": parts["file"].data}  # fmt: skip
+            return 200, {"code": 0, "msg": "success", "data": {"file_key": key}}
         if path.startswith("/im/v1/messages/") and path.endswith("/reply"):
             return 200, self._reply(path.split("/")[4], request.json())
         if path == "/im/v1/messages":
@@ -343,6 +357,8 @@ class FakeFeishu(FakePlatform):
         content = json.loads(body["content"])
         if body["msg_type"] == "image" and content.get("image_key") not in self.images:
             return {"code": 230001, "msg": "invalid image_key"}
+        if body["msg_type"] == "file" and content.get("file_key") not in self.files:
+            return {"code": 230001, "msg": "invalid file_key"}
         self.replies.append({"message_id": message_id, "msg_type": body["msg_type"],
                              "content": content,
                              "reply_in_thread": body.get("reply_in_thread", False)})  # fmt: skip
@@ -373,8 +389,10 @@ class FakeDingTalk(FakePlatform):
         self.app_key, self.app_secret = app_key, app_secret
         self.texts: list[dict[str, Any]] = []  # session, content
         self.images: list[dict[str, Any]] = []  # path, body, data
+        self.files: list[dict[str, Any]] = []  # path, body, param, data (sampleFile messages)
         self.markdowns: list[dict[str, Any]] = []  # path, body, title, text
         self._media: dict[str, bytes] = {}
+        self._names: dict[str, str] = {}
 
     def session_webhook(self, session: str) -> str:
         return f"{self.base_url}/robot/sendBySession?session={session}"
@@ -397,9 +415,14 @@ class FakeDingTalk(FakePlatform):
         if request.path == "/media/upload":
             if request.query.get("access_token") != self.ACCESS_TOKEN:
                 return 200, {"errcode": 40014, "errmsg": "不合法的access_token"}
+            kind = request.query.get("type", "")
+            if kind not in ("image", "voice", "video", "file"):
+                return 200, {"errcode": 40004, "errmsg": "不合法的媒体文件类型"}
             media_id = f"@lADPfake{self.next_id()}"
-            self._media[media_id] = request.parts()["media"].data
-            return 200, {"errcode": 0, "errmsg": "ok", "media_id": media_id, "type": "image",
+            part = request.parts()["media"]
+            self._media[media_id] = part.data
+            self._names[media_id] = part.filename or ""
+            return 200, {"errcode": 0, "errmsg": "ok", "media_id": media_id, "type": kind,
                          "created_at": int(time.time() * 1000)}  # fmt: skip
         if request.path.startswith("/v1.0/robot/"):
             return self._robot(request)
@@ -410,6 +433,17 @@ class FakeDingTalk(FakePlatform):
             return 401, {"code": "InvalidAuthentication", "message": "token invalid"}
         body = request.json()
         param = json.loads(body.get("msgParam", "{}"))
+        if body.get("msgKey") == "sampleFile":
+            media_id = param.get("mediaId")
+            if (
+                media_id not in self._media
+                or not param.get("fileName")
+                or not param.get("fileType")
+            ):
+                return 400, {"code": "invalidParameter", "message": "msgParam"}
+            self.files.append({"path": request.path, "body": body, "param": param,
+                               "data": self._media[media_id]})  # fmt: skip
+            return 200, {"processQueryKey": f"q{self.next_id()}"}
         if body.get("msgKey") == "sampleMarkdown":
             if not param.get("title") or not param.get("text"):
                 return 400, {"code": "invalidParameter", "message": "msgParam"}
@@ -502,14 +536,16 @@ class FakeWeCom(FakePlatform):
                          "expires_in": 7200}  # fmt: skip
         if request.query.get("access_token") != self.ACCESS_TOKEN:
             return 200, {"errcode": 40014, "errmsg": "invalid access_token"}
-        if request.path == "/cgi-bin/media/upload" and request.query.get("type") == "image":
+        kind = request.query.get("type")
+        if request.path == "/cgi-bin/media/upload" and kind in ("image", "file"):
             media_id = f"3a8asd892asd8asd{self.next_id()}"
             self.media[media_id] = request.parts()["media"].data
-            return 200, {"errcode": 0, "errmsg": "", "type": "image", "media_id": media_id,
+            return 200, {"errcode": 0, "errmsg": "", "type": kind, "media_id": media_id,
                          "created_at": str(int(time.time()))}  # fmt: skip
         if request.path == "/cgi-bin/message/send":
             body = request.json()
-            if body.get("msgtype") == "image" and body["image"]["media_id"] not in self.media:
+            kind = body.get("msgtype")
+            if kind in ("image", "file") and body[kind]["media_id"] not in self.media:
                 return 200, {"errcode": 40007, "errmsg": "invalid media_id"}
             self.sent.append(body)
             return 200, {"errcode": 0, "errmsg": "ok", "msgid": f"msg{self.next_id()}"}

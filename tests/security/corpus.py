@@ -43,6 +43,8 @@ CATEGORIES: Final = (
     "filter-values",
     "unknown-names",
     "tool-payload",
+    "crash",
+    "function-oracle",
 )
 LLM_QUESTION: Final = "revenue by city last month"
 
@@ -88,6 +90,7 @@ GUARD_STATEMENT = "only a single SELECT"
 ONE_STATEMENT = "exactly one statement"
 GUARD_FUNCTION = "is not allowed: it reads files"
 NOT_READABLE = "is not readable"
+FUNCTION_OFF_LIST = "is not allowed in SQL: only plain"
 QUALIFIED = "qualified table names"
 TABLE_FUNCTION = "table functions are not allowed"
 SHADOW = "may not be named like the table"
@@ -639,4 +642,35 @@ CASES: Final[tuple[Case, ...]] = (
     Case("body-hidden-table-sql", "tool-payload", "llm-body",
          {"role": "assistant", "content": '{"plan": {"kind": "sql", "sql": "SELECT * FROM '
           'secret_canary", "rationale": "x"}}'}, "rejected"),
+    # -- SQL that crashed sqlglot's tokenizer or generator (issue 14: HTTP 500s) ---------------
+    Case("cut-quote", "crash", "llm-sql", "SELECT region, sum(revenue FROM events WHERE x = '",
+         "rejected", "could not be read"),
+    Case("cut-escape-string", "crash", "llm-sql", "SELECT e'abc", "rejected", "could not be read"),
+    Case("cut-identifier", "crash", "llm-sql", 'SELECT "abc FROM events', "rejected",
+         "could not be read"),
+    Case("cut-dollar", "crash", "llm-sql", "SELECT $$abc", "rejected", "could not be read"),
+    Case("cut-comment", "crash", "llm-sql", "SELECT 1 /* unterminated", "rejected",
+         "could not be read"),
+    Case("cut-hex", "crash", "llm-plan", sql("SELECT x'"), "rejected", "could not be read"),
+    Case("cut-in-body", "crash", "llm-body",
+         {"role": "assistant", "content": '{"plan": {"kind": "sql", "sql": "SELECT \'abc", '
+          '"rationale": "x"}}'}, "rejected"),
+    # -- functions outside the positive list (issue 14: stats() and plan oracles) ---------------
+    Case("stats-minmax", "function-oracle", "llm-sql", "SELECT stats(city) FROM users",
+         "rejected", FUNCTION_OFF_LIST),
+    Case("serialize-plan", "function-oracle", "llm-sql",
+         "SELECT json_serialize_plan('SELECT secret FROM secret_canary') FROM events",
+         "rejected", FUNCTION_OFF_LIST),
+    Case("serialize-plan-optimize", "function-oracle", "llm-sql",
+         "SELECT json_serialize_plan('SELECT * FROM users WHERE city > ''m''', optimize := true) "
+         "FROM events", "rejected", FUNCTION_OFF_LIST),
+    Case("aggregate-by-name", "function-oracle", "llm-sql",
+         "SELECT list_aggregate([city], 'stats') FROM users", "rejected", FUNCTION_OFF_LIST),
+    Case("qualified-stats", "function-oracle", "llm-sql", "SELECT main.stats(city) FROM users",
+         "rejected", FUNCTION_OFF_LIST),
+    Case("memory-bomb", "function-oracle", "llm-sql",
+         "SELECT list_sum(range(1000000000)) FROM events", "rejected", FUNCTION_OFF_LIST),
+    Case("plan-in-structured", "function-oracle", "llm-plan",
+         sql("SELECT json_serialize_plan('SELECT 1') AS p FROM events"), "rejected",
+         FUNCTION_OFF_LIST),
 )  # fmt: skip

@@ -21,6 +21,7 @@ from assistant.answer.narrate.numbers import currency_symbol
 from assistant.service import AssistantService
 from assistant.watches import Watches
 from semantic_layer.model.labels import ModelLabels
+from ui.chat.a11y import SET_HTML_LANG, WINDOW_WIDTH, side_open
 from ui.chat.catalog import catalog_view
 from ui.chat.handlers import ChatHandlers, header
 from ui.chat.labels import LANGUAGES, ui_language, word
@@ -28,6 +29,7 @@ from ui.chat.state import ChatState
 from ui.chat.theme import mount_options
 from ui.chat.views import Wiring, ask_event_options, conversation, side_panel
 from ui.chat.watching import landing_cards
+from ui.signin import SignIn
 
 T = TypeVar("T")
 
@@ -38,18 +40,24 @@ def build_chat(
     role: str | None = None,
     lang: str = "en",
     watches: Watches | None = None,
+    signin: SignIn | None = None,
 ) -> gr.Blocks:
-    """The chat for `service`; answers follow `role`'s access policy, labels start in `lang`.
+    """The chat for `service`; answers follow `role`'s access policy (or, with `signin`, the
+    signed-in person's), labels start in `lang`.
 
     Serve it with `mount_chat` (or pass `theme.mount_options()` to `gr.mount_gradio_app`): Gradio 6
     takes the theme and CSS at mount time."""
-    return in_event_loop(lambda: _build(service, role, lang, watches))
+    return in_event_loop(lambda: _build(service, role, lang, watches, signin))
 
 
 def _build(
-    service: AssistantService, role: str | None, lang: str, watches: Watches | None
+    service: AssistantService,
+    role: str | None,
+    lang: str,
+    watches: Watches | None,
+    signin: SignIn | None,
 ) -> gr.Blocks:
-    handlers = ChatHandlers(service, role, watches)
+    handlers = ChatHandlers(service, role, watches, signin=signin)
     catalog = service.catalog(role)
     currency = currency_symbol(service.model.settings.currency)
     labels = ModelLabels(service.model)
@@ -68,7 +76,7 @@ def _build(
             elem_id="tpa-question",
             render=False,
         )
-        with gr.Sidebar(open=True, width=340, elem_id="tpa-side"):
+        with gr.Sidebar(open=True, width=340, elem_id="tpa-side") as side:
             language = gr.Radio(
                 choices=list(LANGUAGES), value=start, label=word("language", start),
                 elem_id="tpa-language",
@@ -88,17 +96,29 @@ def _build(
 
         gr.render(inputs=[state, language], show_progress="hidden")(landing)
 
-        def cards(current: ChatState | None) -> None:
-            conversation(current, wiring, currency, labels)
+        def cards(current: ChatState | None, lang: str) -> None:
+            conversation(current, wiring, currency, labels, ui_language(lang))
 
-        gr.render(inputs=[state], show_progress="hidden")(cards)
+        gr.render(inputs=[state, language], show_progress="hidden")(cards)
         status.render()  # type: ignore[no-untyped-call]
         with gr.Row(equal_height=True):
             question.render()  # type: ignore[no-untyped-call]
             send = gr.Button(word("send", start), variant="primary", scale=1, elem_id="tpa-send")
         _wire(wiring, question, send, new, title)
         blocks.load(typed_in, None, question, api_visibility="private")
+        _on_load(blocks, side, language)
     return blocks
+
+
+def _on_load(blocks: gr.Blocks, side: gr.Sidebar, language: gr.Radio) -> None:
+    """At load: `<html lang>` set to the interface language; on a narrow screen (a phone) the
+    side panel closes, so it does not cover the conversation (its button opens it again)."""
+    width = gr.Number(visible=False, elem_id="tpa-width")
+    blocks.load(None, [language], None, js=SET_HTML_LANG)
+    blocks.load(
+        lambda w: gr.Sidebar(open=side_open(w)), [width], [side], js=WINDOW_WIDTH,
+        api_visibility="private", show_progress="hidden",
+    )  # fmt: skip
 
 
 def typed_in(request: gr.Request) -> Any:
@@ -123,6 +143,14 @@ def _wire(
         handlers.switch_language,
         [wiring.lang],
         [title, wiring.lang, question, send, new],
+        api_visibility="private",
+        show_progress="hidden",
+        js=SET_HTML_LANG,
+    )
+    wiring.lang.change(
+        handlers.retell,
+        [wiring.lang, wiring.state],
+        [wiring.state],
         api_visibility="private",
         show_progress="hidden",
     )

@@ -45,8 +45,16 @@ WORDS: Final[dict[str, dict[UiLanguage, str]]] = {
     "up": {"en": "Helpful", "zh": "有帮助"},
     "down": {"en": "Not helpful", "zh": "没帮助"},
     "thanks_saved": {
-        "en": "Thanks — saved as a verified example.",
-        "zh": "谢谢！已保存为验证过的示例。",
+        "en": "Thanks — proposed as an example; a reviewer checks it before it is reused.",
+        "zh": "谢谢！已提交为示例，经审核通过后才会被复用。",
+    },
+    "thanks_approved": {
+        "en": "Thanks — approved as an example for your role (you review examples).",
+        "zh": "谢谢！已作为你所在角色的示例通过审核（你有审核权限）。",
+    },
+    "signed_out": {
+        "en": "You are signed out: reload the page and sign in again.",
+        "zh": "你已退出登录：请刷新页面并重新登录。",
     },
     "thanks": {"en": "Thanks for the feedback.", "zh": "谢谢你的反馈。"},
     "feedback_failed": {
@@ -64,6 +72,13 @@ WORDS: Final[dict[str, dict[UiLanguage, str]]] = {
     "journeys": {"en": "Journeys", "zh": "旅程"},
     "examples": {"en": "Example questions", "zh": "示例问题"},
     "default_journey": {"en": "default", "zh": "默认"},
+    "open_chat": {"en": "Open the chat", "zh": "打开对话"},
+    "chart": {"en": "Chart", "zh": "图表"},
+    "download_csv": {"en": "CSV", "zh": "下载 CSV"},
+    "download_xlsx": {"en": "Excel", "zh": "下载 Excel"},
+    "link": {"en": "Link to this answer", "zh": "本回答的链接"},
+    "users": {"en": "User ids behind", "zh": "导出用户编号"},
+    "this_number": {"en": "this number", "zh": "这个数字"},
 }
 
 STAGES: Final[dict[str, dict[UiLanguage, str]]] = {

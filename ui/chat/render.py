@@ -7,14 +7,15 @@ Plain data (no Gradio here), so the tests can check every piece without a browse
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
 from typing import Any, Final
 
 import plotly.graph_objects as go  # type: ignore[import-untyped]
 
 from assistant.answer.charts_base import unique
+from assistant.answer.export import labelled_rows
 from assistant.answer.model import Answer
 from semantic_layer.model.labels import ModelLabels
+from ui.chat.a11y import chart_caption
 from ui.chat.cells import format_rows
 from ui.chat.labels import word
 
@@ -60,6 +61,8 @@ class AnswerView:
     suggestions: tuple[Chip, ...]
     choices: tuple[Chip, ...]
     language: str
+    caption: str = ""  # the chart's text alternative
+    users: tuple[tuple[str, int | None], ...] = ()  # (label, row) whose users may be exported
 
 
 def answer_view(
@@ -85,6 +88,7 @@ def answer_view(
         suggestions=_suggestions(answer),
         choices=tuple(Chip(c.label, c.question) for c in answer.choices),
         language=answer.language,
+        caption=chart_caption(answer),
     )
 
 
@@ -124,35 +128,10 @@ def table_view(
             for i, name in enumerate(answer.columns)
         ]
     )
-    rows = answer.rows if labels is None else _named(answer, labels)
+    rows = labelled_rows(answer, labels)
     cells = format_rows(rows, answer.column_formats, currency=currency, lang=lang)
     note = word("rows_capped", lang, n=len(cells)) if answer.truncated else ""
     return TableView(tuple(headers), tuple(tuple(r) for r in cells), note)
-
-
-def _named(answer: Answer, labels: ModelLabels) -> list[list[Any]]:
-    """Rows with dimension values (`d_<dimension>` columns) and touchpoint ids by their names."""
-    lang = answer.language
-    namers: dict[int, Any] = {}
-    for i, column in enumerate(answer.columns):
-        if column.startswith("d_"):
-            namers[i] = partial(labels.value, column[2:])
-        elif column == "touchpoint":
-            namers[i] = labels.touchpoint
-    if not namers:
-        return answer.rows
-    return [
-        [
-            namers[i](v, lang) if i in namers and isinstance(v, str) and not _pseudo(v) else v
-            for i, v in enumerate(row)
-        ]
-        for row in answer.rows
-    ]
-
-
-def _pseudo(value: str) -> bool:
-    """ "(exit)", "(entry)": the paths' pseudo touchpoints, kept as they are."""
-    return value.startswith("(") and value.endswith(")")
 
 
 __all__ = ["AnswerView", "Chip", "TableView", "answer_view", "figure", "short", "table_view"]

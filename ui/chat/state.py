@@ -9,11 +9,20 @@ from assistant.answer.model import Answer
 
 @dataclass(frozen=True)
 class Turn:
-    """A question and its answer; `stored` says the service kept it (so it can be rated)."""
+    """A question and its answer; `stored` says the service kept it (so it can be rated);
+    `retold` holds the answer told again in the other interface language (same id)."""
 
     question: str
     answer: Answer
     stored: bool = True
+    retold: tuple[Answer, ...] = ()
+
+    def shown(self, lang: str) -> Answer:
+        """The answer in `lang` when there is a version in it, else the original."""
+        return next((a for a in (self.answer, *self.retold) if a.language == lang), self.answer)
+
+    def has(self, lang: str) -> bool:
+        return any(a.language == lang for a in (self.answer, *self.retold))
 
 
 # eq=False keeps identity hashing: Gradio notices a changed `gr.State` by hashing its value, and
@@ -25,6 +34,9 @@ class ChatState:
     session_id: str | None = None
     last_answer_id: str | None = None
     turns: tuple[Turn, ...] = ()
+
+    def with_turns(self, turns: tuple[Turn, ...]) -> ChatState:
+        return replace(self, turns=turns)
 
     def add(self, turn: Turn) -> ChatState:
         """The state after `turn` (a turn the service did not store keeps the session as is)."""

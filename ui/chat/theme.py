@@ -11,6 +11,8 @@ from typing import Any, Final
 
 import gradio as gr
 
+from ui.chat.a11y import HEAD
+
 FONTS: Final = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC")
 FONTS_GENERIC: Final = ("system-ui", "sans-serif")
 MONO_FONTS: Final = ("Noto Sans Mono CJK SC", "DejaVu Sans Mono", "Menlo", "Consolas")
@@ -34,6 +36,14 @@ CHAT_CSS: Final = """
 .tpa-thumb { flex: 0 0 auto !important; min-width: 0 !important; width: auto !important; }
 .tpa-note, .tpa-feedback { color: var(--body-text-color-subdued); font-size: 0.9em; }
 #tpa-status { min-height: 1.5em; }
+.tpa-takeaway-links { display: flex; gap: 14px; flex-wrap: wrap; font-size: 0.92em; }
+.tpa-takeaway-links a { text-decoration: none; }
+.tpa-chart-caption { position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; }
+@media (max-width: 767px) {
+  .tpa-turn { padding: 8px 10px; }
+  .tpa-chips { gap: 4px; }
+}
 """
 
 
@@ -58,6 +68,7 @@ def mount_options() -> dict[str, Any]:
         "ssr_mode": False,
         "footer_links": [],
         "run_history": False,
+        "head": HEAD,
     }
 
 

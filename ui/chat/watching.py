@@ -32,9 +32,10 @@ def watch_command(text: str) -> str | None:
     return None if found is None else found.group("rest")
 
 
-def watch_reply(watches: Watches, text: str, answer_id: str | None, role: str | None
-                ) -> Answer:  # fmt: skip
-    """Create a watch on the last answer; the reply says what is watched, or what to fix."""
+def watch_reply(watches: Watches, text: str, answer_id: str | None, role: str | None,
+                owner: str | None = None) -> Answer:  # fmt: skip
+    """Create a watch on the last answer, owned by the signed-in person (`owner`; the chat's
+    own principal without sign-in); the reply says what is watched, or what to fix."""
     lang = language_of(text)
     rest = watch_command(text) or ""
     to = _DEST.findall(rest) or [d for d in os.environ.get("TPA_WATCH_TO", "").split(",") if d]
@@ -50,8 +51,8 @@ def watch_reply(watches: Watches, text: str, answer_id: str | None, role: str | 
                 "say where to send the alerts, e.g. “watch this → feishu:oc_1234”",
                 "请说明提醒发到哪里，例如“监控这个 → feishu:oc_1234”", code="no_destination",
             )  # fmt: skip
-        sub = watches.create_from_answer(answer_id, owner=CHAT_OWNER, role=role, grain=grain,
-                                         to=to)  # fmt: skip
+        sub = watches.create_from_answer(answer_id, owner=owner or CHAT_OWNER, role=role,
+                                         grain=grain, to=to)  # fmt: skip
     except WatchError as exc:
         message = exc.say(lang)
         return Answer(id=uuid.uuid4().hex, question=text, language=lang, text=message,

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from ui.cli import ask_cmd, eval_cmd, model_cmds, serve_cmd, watch_cmd
+from ui.cli import ask_cmd, eval_cmd, examples_cmd, model_cmds, serve_cmd, watch_cmd
 from ui.cli.options import AsOfOption, DbOption, default_db, today
 from ui.cli.serve_cmd import HostOption, PortOption
 
@@ -161,3 +161,4 @@ app.command(name="eval")(eval_cmd.eval_)
 app.command()(model_cmds.validate)
 app.command()(model_cmds.init)
 app.add_typer(watch_cmd.watch_app, name="watch")
+app.add_typer(examples_cmd.examples)

@@ -54,6 +54,7 @@ def ask(
     from assistant.config import AssistantConfig
     from assistant.service import AssistantService
     from semantic_layer.errors import UserError
+    from semantic_layer.model.labels import ModelLabels
 
     try:
         config = AssistantConfig.from_env(
@@ -66,6 +67,7 @@ def ask(
     try:
         with AssistantService.open(config) as service:
             answer = service.ask(question, session_id=session, role=role, channel="cli")
+            labels = ModelLabels(service.model)
     except UserError as exc:
         raise _fail(exc.render()) from None
     except Exception as exc:  # the engine's clear start-up errors (missing or locked database)
@@ -75,17 +77,18 @@ def ask(
     if as_json:
         print(answer.model_dump_json(indent=2))
     else:
-        _print(answer, show_sql)
+        _print(answer, show_sql, labels)
     if answer.error is not None:
         raise typer.Exit(1)
 
 
-def _print(answer: Any, show_sql: bool) -> None:
-    """The answer for a person. Nothing from the answer is read as Rich markup: a value or an
-    echoed word such as "[/x]" is printed as it is, never styled or refused."""
+def _print(answer: Any, show_sql: bool, labels: Any = None) -> None:
+    """The answer for a person, dimension values and touchpoints by their names (as the text
+    says them). Nothing from the answer is read as Rich markup: a value or an echoed word such
+    as "[/x]" is printed as it is, never styled or refused."""
     out.print(answer.text, markup=False)
     if answer.rows:
-        out.print(_table(answer))
+        out.print(_table(answer, labels))
     for warning in answer.warnings:
         err.print(f"note: {warning}", markup=False)
     if answer.interpretation:
@@ -100,12 +103,14 @@ def _print(answer: Any, show_sql: bool) -> None:
         out.print(f"\nsession: {answer.session_id} (follow up with --session)", style="dim")
 
 
-def _table(answer: Any) -> Table:
+def _table(answer: Any, labels: Any = None) -> Table:
+    from assistant.answer.export import labelled_rows
+
     table = Table(show_edge=False, pad_edge=False)
     for label in answer.column_labels or answer.columns:
         table.add_column(Text(str(label)))
     formats = answer.column_formats or ["number"] * len(answer.columns)
-    for row in answer.rows[:MAX_TERMINAL_ROWS]:
+    for row in labelled_rows(answer, labels)[:MAX_TERMINAL_ROWS]:
         table.add_row(*(Text(_cell(v, f)) for v, f in zip(row, formats, strict=True)))
     if len(answer.rows) > MAX_TERMINAL_ROWS:
         table.caption = f"first {MAX_TERMINAL_ROWS} of {len(answer.rows)} rows (--json has all)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -37,10 +38,11 @@ def serve(
     as_of: AsOfOption = None,
     chat_role: ChatRoleOption = None,
 ) -> None:
-    """Serve the assistant: the chat at /, the HTTP API under /v1 (API keys from TPA_API_KEYS,
+    """Serve the assistant: the chat at / (sign-in with an API key or a TPA_CHAT_USERS user when
+    either is set; otherwise loopback only), the HTTP API under /v1 (API keys from TPA_API_KEYS,
     "key:role,…"), the messaging bots under /bots (TPA_SLACK_*, TPA_FEISHU_*, TPA_DINGTALK_*,
-    TPA_WECOM_*; see docs/bots.md), OpenAPI docs at /docs, /healthz and /metrics. Nothing is
-    fetched from the internet."""
+    TPA_WECOM_*; see docs/bots.md), answer links at /a/{id} (docs/api.md), OpenAPI docs at /docs,
+    /healthz and /metrics. Nothing is fetched from the internet."""
     run_server(host, port, db, model, as_of, chat_role=chat_role)
 
 
@@ -65,6 +67,11 @@ def run_server(
     service: AssistantService | None = None
     try:
         settings = ServerSettings.from_env(host=host, port=port)
+        if not settings.chat_sign_in and not _loopback(settings.host):
+            raise UserError(
+                f"the chat has no sign-in, so it may not listen on {settings.host}",
+                hint="set TPA_API_KEYS or TPA_CHAT_USERS (docs/api.md), or serve on 127.0.0.1",
+            )
         service = AssistantService.open(AssistantConfig.from_env(db=db, model=model, as_of=as_of))
         from ui.server import build_server  # the web stack loads only once the data opened
 
@@ -83,11 +90,30 @@ def run_server(
         raise
     if not settings.api_keys:
         err.print("note: no API keys (TPA_API_KEYS): the /v1 API refuses every request")
+    if settings.chat_sign_in:
+        err.print("chat: sign-in required (API keys, TPA_CHAT_USERS or a trusted proxy header)")
+    else:
+        err.print(
+            f"chat: no sign-in configured, so it serves loopback only ({settings.host}) as the "
+            f"'{chat_role or 'default'}' role; set TPA_API_KEYS or TPA_CHAT_USERS to serve others"
+        )
     err.print(f"chat on http://{settings.host}:{settings.port}/  (API docs: /docs)")
     try:
-        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+        uvicorn.run(
+            app, host=settings.host, port=settings.port, log_level="warning",
+            http="h11", h11_max_incomplete_event_size=settings.max_header_bytes,
+        )  # fmt: skip
     finally:
         service.close()
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 __all__ = ["run_server", "serve"]
