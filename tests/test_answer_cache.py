@@ -68,6 +68,25 @@ def test_the_role_is_part_of_the_key(demo_copy: Path) -> None:
         assert "East" in (east.sql or "")
 
 
+def test_a_cached_answer_is_a_new_turn_in_the_callers_own_session(demo_copy: Path) -> None:
+    """The cache key has no principal, but the answer it serves is stored in a new session owned
+    by the caller (one commit: `add_first_turn`), and a follow-up in it stays the caller's."""
+    from assistant.ownership import own_session
+    from assistant.sessions.records import UnknownSession
+
+    with AssistantService.open(_config(demo_copy)) as service:
+        first = service.ask(QUESTION, principal="key:alice")
+        again = service.ask(QUESTION, principal="key:bob")
+        assert service.answers.stats.hits == 1 and again.rows == first.rows
+        assert again.session_id and first.session_id and again.session_id != first.session_id
+        assert service.store.session(first.session_id).owner == "key:alice"
+        assert service.store.session(again.session_id).owner == "key:bob"
+        assert [t.answer_id for t in service.store.turns(again.session_id)] == [again.id]
+        assert own_session(service.store, again.session_id, "key:bob").id == again.session_id
+        with pytest.raises(UnknownSession):  # alice cannot follow up in bob's conversation
+            service.ask("and by device", session_id=again.session_id, principal="key:alice")
+
+
 def test_an_answer_cache_of_zero_seconds_keeps_nothing(demo_copy: Path) -> None:
     with AssistantService.open(_config(demo_copy, answer_cache_s=0)) as service:
         service.ask(QUESTION)
