@@ -62,6 +62,9 @@ bench: install
 	$(BIN)/python bench/planner.py
 	@test -f data/demo.duckdb || $(BIN)/tpa demo --no-serve
 	$(BIN)/python bench/api.py
+	$(BIN)/python bench/api.py --repeat --target 200
+	$(BIN)/python bench/e2e.py
+	$(BIN)/python bench/cli.py
 	$(BIN)/python bench/soak.py --json build/soak.json
 
 clean:

@@ -130,16 +130,17 @@ def column_format(name: str, type_: str, table: ResultTable, model: SemanticMode
 
 def with_data(base: Answer, fields: dict[str, Any], run: Executed, model: SemanticModel) -> Answer:
     """The full answer: text, chart, table, SQL, interpretation, ranges, suggestions."""
+    return base.model_copy(
+        update={**fields, **data_fields(run, model), "warnings": warnings_for(run.compiled, fields)}
+    )
+
+
+def data_fields(run: Executed, model: SemanticModel) -> dict[str, Any]:
+    """What the data says — the same for every caller that asked the same plan with the same
+    role, ranges, model and data (the answer cache keeps exactly this)."""
     table, compiled = run.table, run.compiled
     lang: Language = compiled.plan.language
     labels = ModelLabels(model)
-    warnings = list(fields.get("warnings", []))
-    if not compiled.verified:
-        warnings.append(
-            "这条 SQL 由大模型直接生成，未经语义层验证，请核对。"
-            if lang == "zh"
-            else "This SQL was written by the LLM outside the semantic layer: it is unverified."
-        )
     columns = list(table.columns)
     column_labels = [column_label(c, model, lang) for c in table.columns]
     formats = [column_format(c, t, table, model) for c, t in zip(columns, table.types, strict=True)]
@@ -152,25 +153,33 @@ def with_data(base: Answer, fields: dict[str, Any], run: Executed, model: Semant
         )
         formats = [*formats, "text"]
         rows = [[*row, note] for row, note in zip(rows, notes, strict=True)]
-    return base.model_copy(
-        update={
-            **fields,
-            "text": answer_text(table, labels, model, lang),
-            "interpretation": compiled.describe(model, lang),
-            "sql": compiled.sql(pretty=True),
-            "verified": compiled.verified,
-            "columns": columns,
-            "column_labels": column_labels,
-            "column_formats": formats,
-            "rows": rows,
-            "truncated": table.truncated,
-            "chart": chart_spec(table, labels, model, lang),
-            "time_range": TimeRange.of(table.time_range, lang),
-            "baseline_range": TimeRange.of(table.baseline_range, lang),
-            "warnings": warnings,
-            "suggestions": suggestions(compiled.plan, model, lang, table),
-        }
-    )
+    return {
+        "text": answer_text(table, labels, model, lang),
+        "interpretation": compiled.describe(model, lang),
+        "sql": compiled.sql(pretty=True),
+        "verified": compiled.verified,
+        "columns": columns,
+        "column_labels": column_labels,
+        "column_formats": formats,
+        "rows": rows,
+        "truncated": table.truncated,
+        "chart": chart_spec(table, labels, model, lang),
+        "time_range": TimeRange.of(table.time_range, lang),
+        "baseline_range": TimeRange.of(table.baseline_range, lang),
+        "suggestions": suggestions(compiled.plan, model, lang, table),
+    }
+
+
+def warnings_for(compiled: Compiled, fields: dict[str, Any]) -> list[str]:
+    """The planner's warnings, and the unverified-SQL warning for an LLM's raw SQL."""
+    warnings = list(fields.get("warnings", []))
+    if not compiled.verified:
+        warnings.append(
+            "这条 SQL 由大模型直接生成，未经语义层验证，请核对。"
+            if compiled.plan.language == "zh"
+            else "This SQL was written by the LLM outside the semantic layer: it is unverified."
+        )
+    return warnings
 
 
 def without_data(
@@ -222,5 +231,6 @@ def failed(
 
 
 __all__ = [
-    "column_format", "column_label", "failed", "plan_json", "with_data", "without_data",
+    "column_format", "column_label", "data_fields", "failed", "plan_json", "warnings_for",
+    "with_data", "without_data",
 ]  # fmt: skip

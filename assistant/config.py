@@ -4,7 +4,8 @@ Every surface (the `tpa` commands, the server, evals) builds one from the same s
 (docs/design.md "Interfaces"): `--db` / `TPA_DB`, `--model` / `TPA_MODEL`, `--as-of` / `TPA_AS_OF`,
 and `TPA_LLM_BASE_URL`, `TPA_LLM_MODEL`, `TPA_LLM_API_KEY` for the optional LLM planner.
 `TPA_RETRIEVAL=off` serves without the retrieval index (no paraphrase matching or LLM grounding,
-but no index to build: for small machines and quick test servers).
+but no index to build: for small machines and quick test servers). `TPA_ANSWER_CACHE_S` is how
+long a repeated question's answer is reused (seconds, default 300; 0 switches the cache off).
 """
 
 from __future__ import annotations
@@ -27,8 +28,10 @@ BackendName = Literal["embedded", "llm", "llm-raw-sql"]
 class AssistantConfig:
     """Everything the assistant service needs to start.
 
-    `home` holds the working files: `sessions.sqlite3` (conversations and feedback) and `index/`
-    (the retrieval index). It defaults to the folder of the database.
+    `home` holds the working files: `sessions.sqlite3` (conversations and feedback) and
+    `<database file name>.index/` (the retrieval index of that database, e.g.
+    `demo.duckdb.index/`: two databases in one folder keep their own). It defaults to the folder
+    of the database.
     """
 
     db: Path
@@ -43,12 +46,19 @@ class AssistantConfig:
     temp_limit: str = "4GB"  # DuckDB max_temp_directory_size: spilled beyond memory, then refused
     max_result_bytes: int = 8 * 1024 * 1024  # one answer's table
     retrieval: bool = True
-    index_dir: Path | None = None  # default: <work_dir>/index
+    index_dir: Path | None = None  # default: <work_dir>/<db file name>.index
+    lazy_index: bool = False  # open chromadb only when a search needs it (`tpa ask`)
+    answer_cache_s: float = 300.0  # how long an answer is reused for the same plan; 0: never
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def work_dir(self) -> Path:
         return self.home if self.home is not None else self.db.parent
+
+    @property
+    def index_path(self) -> Path:
+        """The retrieval index folder: `index_dir`, else one named after the database."""
+        return self.index_dir if self.index_dir is not None else index_path(self.db, self.home)
 
     @classmethod
     def from_env(
@@ -63,6 +73,8 @@ class AssistantConfig:
             "as_of": _as_of(env.get("TPA_AS_OF", "")),
             "llm": LlmSettings.from_env(env),
         }
+        if env.get("TPA_ANSWER_CACHE_S", "").strip():
+            values["answer_cache_s"] = _seconds("TPA_ANSWER_CACHE_S", env["TPA_ANSWER_CACHE_S"])
         if env.get("TPA_RETRIEVAL", "").strip():
             values["retrieval"] = _switch("TPA_RETRIEVAL", env["TPA_RETRIEVAL"])
         for name, var in (("memory_limit", "TPA_MEMORY_LIMIT"), ("temp_limit", "TPA_TEMP_LIMIT")):
@@ -74,6 +86,12 @@ class AssistantConfig:
         return cls(**values)  # type: ignore[arg-type]
 
 
+def index_path(db: Path, home: Path | None = None) -> Path:
+    """The retrieval index of the database `db`: `<db file name>.index` in `home` (default: the
+    database's folder)."""
+    return (home if home is not None else db.parent) / f"{db.name}.index"
+
+
 def _as_of(text: str) -> date | None:
     if not text.strip():
         return None
@@ -83,6 +101,19 @@ def _as_of(text: str) -> date | None:
         raise UserError(
             f"TPA_AS_OF '{text}' is not a date", hint="use YYYY-MM-DD, e.g. 2026-11-23"
         ) from None
+
+
+def _seconds(name: str, text: str) -> float:
+    """A number of seconds, 0 or more (0 switches the cache off)."""
+    try:
+        value = float(text.strip())
+    except ValueError:
+        value = -1.0
+    if not value >= 0 or value == float("inf"):
+        raise UserError(
+            f"{name} '{text}' is not a number of seconds", hint=f"set {name}=300, or 0 for off"
+        )
+    return value
 
 
 def _size(name: str, text: str) -> str:
@@ -113,4 +144,4 @@ def _switch(name: str, text: str) -> bool:
     raise UserError(f"{name} '{text}' is not on or off", hint=f"set {name}=on or {name}=off")
 
 
-__all__ = ["AssistantConfig", "BackendName"]
+__all__ = ["AssistantConfig", "BackendName", "index_path"]

@@ -1,9 +1,10 @@
 """Compile a plan for a role, check it, run it on the locked-down engine: a `ResultTable`.
 
 The compiler already runs the guard on every tree it builds (and on an LLM's raw SQL, with the
-role's row filters put around every table); here DuckDB's `EXPLAIN` checks that the query binds
-before it runs, and the engine's timeout and row cap apply. Markov attribution needs one more
-query (transition counts) and a small computation the SQL cannot do.
+role's row filters put around every table); the engine checks it is one SELECT and runs it under
+its timeout and row cap. A query that does not bind fails there as `QueryInvalid`, like an
+`EXPLAIN` would, so it is not explained first (that doubled the cost of short queries). Markov
+attribution needs one more query (transition counts) and a small computation the SQL cannot do.
 """
 
 from __future__ import annotations
@@ -38,11 +39,10 @@ def compile_for(
 
 
 def execute(compiled: Compiled, engine: Engine, change: ChangePoint | None = None) -> Executed:
-    """Explain, then run the compiled query (raises `connectors.engine.EngineError`); a
-    drivers answer carries the `change` point its comparison was chosen by."""
+    """Run the compiled query (raises `connectors.engine.EngineError`); a drivers answer
+    carries the `change` point its comparison was chosen by."""
     sql = compiled.sql()
     assert sql is not None, "clarify and unsupported plans have nothing to run"
-    engine.explain(sql)
     result = engine.run(sql)
     table = ResultTable(
         plan=compiled.plan,

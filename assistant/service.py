@@ -1,8 +1,12 @@
 """`AssistantService`: one question in, one `Answer` out — the pipeline of docs/design.md.
 
     question ─▶ plan (embedded rules │ LLM, falling back to the rules) ─▶ compile for the role
-             ─▶ EXPLAIN + run on the read-only engine ─▶ text, chart, table, interpretation
+             ─▶ run on the read-only engine ─▶ text, chart, table, interpretation
              ─▶ stored as a turn of the session
+
+Compiled plans and the data part of answers are cached (`assistant.caching`): a repeated plan
+compiles once, and a repeated question — same plan, role, ranges, model and data — is answered
+without running its query again, until the entry expires or the data changes.
 
 The chat, the HTTP API, the bots, `tpa ask` and the evals all call `ask`; nothing else plans or
 runs queries. Every failure becomes an `Answer` with `error` {code, message}: a bad question, an
@@ -23,10 +27,21 @@ from typing import Any, Literal
 
 from assistant.answer.failure import Failure, never_works
 from assistant.answer.model import Answer, AnswerError, Timings, UnusedSpan
-from assistant.answering import failed, plan_json, with_data, without_data
+from assistant.answering import data_fields, failed, plan_json, warnings_for, without_data
+from assistant.caching import (
+    AnswerKey,
+    CompileKey,
+    Frozen,
+    TtlCache,
+    answer_key,
+    cells,
+    compile_key,
+    data_version,
+    model_version,
+)
 from assistant.config import AssistantConfig, BackendName
 from assistant.examples import ExampleReview
-from assistant.execute import compile_for, execute
+from assistant.execute import Executed, compile_for, execute
 from assistant.focus import focus_drivers
 from assistant.nlu import EmbeddedPlanner, PlannerResult
 from assistant.nlu.text import MAX_QUESTION_CHARS, language_of
@@ -36,6 +51,7 @@ from assistant.questions import question_problem, storable_question
 from assistant.retrieval.scoped import RoleRetrieval
 from assistant.sessions import SessionStore
 from connectors.engine import Engine, EngineError
+from semantic_layer.compile.compiler import Compiled
 from semantic_layer.errors import UserError
 from semantic_layer.model import load_model
 from semantic_layer.model.semantic import SemanticModel
@@ -44,6 +60,10 @@ from semantic_layer.time import DateRange, TimeContext
 from semantic_layer.timeparts.errors import TimeError
 
 log = logging.getLogger(__name__)
+COMPILED_CAPACITY = 1024  # compiled plans kept (a few kB of SQL tree each)
+ANSWERS_CAPACITY = 512  # answers kept …
+ANSWER_CELLS = 1_000_000  # … holding at most this many table cells in all (some 100 MB at most)
+AnswerCache = TtlCache[AnswerKey, Frozen]
 Rating = Literal["up", "down"]
 Stage = Literal["understanding", "querying", "answering"]
 
@@ -74,9 +94,17 @@ class AssistantService:
         store: SessionStore,
         retriever: Any | None = None,
         llm: Any | None = None,
+        answers: AnswerCache | None = None,
     ) -> None:
         self.config, self.model, self.engine, self.store = config, model, engine, store
         self.retriever, self.llm = retriever, llm
+        ttl = config.answer_cache_s
+        self.answers: AnswerCache = (
+            answers if answers is not None else TtlCache(ANSWERS_CAPACITY, ttl)
+        )
+        self._compiled: TtlCache[CompileKey, Compiled] = TtlCache(COMPILED_CAPACITY, 24 * 3600.0)
+        self._model_version = model_version(model)
+        self._data_version = data_version(engine)
         self.planner = EmbeddedPlanner(
             model,
             retrieval=retriever,
@@ -89,8 +117,10 @@ class AssistantService:
         self._lock = threading.Lock()
 
     @classmethod
-    def open(cls, config: AssistantConfig) -> AssistantService:
-        """Open everything the config names; clear errors name the file that is wrong."""
+    def open(cls, config: AssistantConfig, answers: AnswerCache | None = None) -> AssistantService:
+        """Open everything the config names; clear errors name the file that is wrong.
+
+        `answers`: an answer cache to share (default: a new one, `config.answer_cache_s`)."""
         model = load_model(config.model)
         with ExitStack() as opened:  # a later failure closes what was already opened
             engine = Engine(
@@ -105,7 +135,8 @@ class AssistantService:
             retriever = _open_retriever(config, model) if config.retrieval else None
             if retriever is not None:
                 opened.callback(retriever.close)
-            service = cls(config, model, engine, store, retriever, _open_llm(config, model))
+            llm = _open_llm(config, model)
+            service = cls(config, model, engine, store, retriever, llm, answers)
             opened.pop_all()
         return service
 
@@ -147,14 +178,18 @@ class AssistantService:
         clock = _Clock(time.perf_counter(), on_stage)
         clock.stage("understanding")
         started = clock.started
-        session = (
-            own_session(self.store, session_id, principal)
-            if session_id
-            else self.store.new_session(role=role, channel=channel, owner=principal)
-        )
-        answer = self._answer(question, session.id, role or session.role, backend, clock)
+        if session_id:  # a follow-up in the caller's own session (`UnknownSession` otherwise)
+            session = own_session(self.store, session_id, principal)
+            sid, fresh, role = session.id, False, role or session.role
+        else:  # a new conversation of `principal`: stored with its first turn, in one commit
+            _check_channel(role, channel, principal)
+            sid, fresh = uuid.uuid4().hex, True
+        answer = self._answer(question, sid, role, backend, clock, fresh)
         answer.timings.total_ms = (time.perf_counter() - started) * 1000
-        self.store.add_turn(session.id, answer)
+        if fresh:
+            self.store.add_first_turn(answer, role=role, channel=channel, owner=principal)
+        else:
+            self.store.add_turn(sid, answer)
         return answer
 
     def _answer(
@@ -164,6 +199,7 @@ class AssistantService:
         role: str | None,
         backend: BackendName | None,
         clock: _Clock,
+        fresh: bool = False,
     ) -> Answer:
         base = _blank(question, session_id)
         problem = question_problem(question)
@@ -173,13 +209,14 @@ class AssistantService:
             )
             return failed(base, {}, failure, None, self.model, never_works)
         ctx = self.time_context()
-        previous = self._previous_plan(session_id)
-        question = self._chosen(question, session_id)
+        previous = None if fresh else self._previous_plan(session_id)
+        question = question if fresh else self._chosen(question, session_id)
+        history = [] if fresh else self._history(session_id)
         planner, retrieval = self._planner_for(role)
         try:
             planned = plan_question(
                 question, ctx, previous, planner, self.llm, backend or self.config.backend,
-                retrieval, self._validator(ctx, role), self._history(session_id),
+                retrieval, self._validator(ctx, role), history,
             )  # fmt: skip
         except Exception as exc:  # a planner bug on odd input is this answer's error, not a 500
             log.exception("planning %r failed", question[:200])
@@ -209,8 +246,9 @@ class AssistantService:
                 planned.result.confidence if planned.backend in ("embedded", "example") else None
             ),
         }
+        key = self._key(plan, ctx, role)
         try:
-            compiled = compile_for(plan, self.model, ctx, role)
+            compiled = self._compile(plan, ctx, role, key)
         except UserError as exc:
             failure = Failure.of_user_error(exc, _code(exc))
             return failed(base, fields, failure, plan, self.model, self._works(ctx, role))
@@ -234,19 +272,51 @@ class AssistantService:
         if isinstance(plan, DriversPlan):  # find when the metric changed, compare around it
             compiled, change = focus_drivers(compiled, self.model, ctx, role, self.engine)
             fields["plan"] = plan_json(compiled.plan)
-        try:
-            executed = execute(compiled, self.engine, change)
-        except EngineError as exc:
-            fields["sql"] = compiled.sql(pretty=True)
-            failure = Failure(exc.code, str(exc))
-            return failed(base, fields, failure, plan, self.model, self._works(ctx, role))
-        timings.query_ms = clock.lap()
-        clock.stage("answering")
+            key = self._key(compiled.plan, ctx, role)  # the focused plan is what is answered
         if compiled.time_range is not None and compiled.time_range.is_future(ctx):
             fields["warnings"] = [*fields["warnings"], _incomplete(plan.language)]
-        answer = with_data(base, fields, executed, self.model)
+        cache_key = answer_key(
+            key, compiled.time_range, compiled.baseline_range, self._data_version
+        )
+        frozen = self.answers.get(cache_key) if compiled.verified else None
+        if frozen is None:
+            try:
+                executed = execute(compiled, self.engine, change)
+            except EngineError as exc:
+                fields["sql"] = compiled.sql(pretty=True)
+                failure = Failure(exc.code, str(exc))
+                return failed(base, fields, failure, plan, self.model, self._works(ctx, role))
+            timings.query_ms = clock.lap()
+            clock.stage("answering")
+            cached = self._answered(executed, cache_key)
+        else:
+            timings.query_ms = clock.lap()
+            clock.stage("answering")
+            cached = frozen.thaw()  # the caller's own copy: it may change it, the cache not
+        update = {**fields, **cached, "warnings": warnings_for(compiled, fields)}
+        answer = base.model_copy(update=update)
         timings.answer_ms = clock.lap()
         return answer
+
+    def _key(self, plan: QueryPlan, ctx: TimeContext, role: str | None) -> CompileKey:
+        return compile_key(plan, role or self.model.settings.default_role, ctx, self._model_version)
+
+    def _compile(
+        self, plan: QueryPlan, ctx: TimeContext, role: str | None, key: CompileKey
+    ) -> Compiled:
+        """`compile_for`, once per plan, role, day and model (compiling costs 3–40 ms)."""
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            compiled = compile_for(plan, self.model, ctx, role)
+            self._compiled.put(key, compiled)
+        return compiled
+
+    def _answered(self, executed: Executed, key: AnswerKey) -> dict[str, Any]:
+        """The data part of the answer, kept in the answer cache when it is small enough."""
+        found = data_fields(executed, self.model)
+        if executed.compiled.verified:
+            self.answers.put(key, Frozen.of(found))
+        return found
 
     def _planner_for(self, role: str | None) -> tuple[EmbeddedPlanner, Any]:
         """The embedded planner and retrieval of `role`: reviewed examples of that role only."""
@@ -320,8 +390,10 @@ class AssistantService:
 
     def _validator(self, ctx: TimeContext, role: str | None) -> Any:
         def validate(plan: QueryPlan) -> None:
-            compiled = compile_for(plan, self.model, ctx, role)
-            sql = compiled.sql()
+            key = compile_key(
+                plan, role or self.model.settings.default_role, ctx, self._model_version
+            )
+            sql = self._compile(plan, ctx, role, key).sql()
             if sql is not None:
                 try:
                     self.engine.explain(sql)
@@ -370,6 +442,11 @@ class AssistantService:
         return True
 
 
+def answer_cache(ttl_s: float) -> AnswerCache:
+    """An answer cache for one server (pass it to `AssistantService.open` to share it)."""
+    return TtlCache(ANSWERS_CAPACITY, ttl_s, max_weight=ANSWER_CELLS, weigh=cells)
+
+
 def _blank(question: str, session_id: str) -> Answer:
     return Answer(
         id=uuid.uuid4().hex,
@@ -378,6 +455,13 @@ def _blank(question: str, session_id: str) -> Answer:
         language=language_of(question[:MAX_QUESTION_CHARS]),
         text="",
     )
+
+
+def _check_channel(role: str | None, channel: str, owner: str | None) -> None:
+    """What `SessionStore.new_session` refuses, refused before the work rather than after."""
+    from assistant.sessions.store import check_keys
+
+    check_keys(role, channel, None, owner)
 
 
 def _incomplete(lang: str) -> str:
@@ -433,16 +517,16 @@ def _open_retriever(config: AssistantConfig, model: SemanticModel) -> Any:
     """The retrieval index; a missing, stale or corrupt one is rebuilt (a corrupt one is moved
     aside first), and the log says so: answers never depend on the index being intact."""
     from assistant.retrieval import Retriever
-    from assistant.retrieval.store import EXAMPLES_FILE, migrate_examples
+    from assistant.retrieval.migration import migrate_examples
 
-    index = config.index_dir or config.work_dir / "index"
-    migrated = migrate_examples(index.parent / EXAMPLES_FILE, model.settings.default_role)
+    index = config.index_path
+    migrated = migrate_examples(index.parent / "examples.jsonl", model.settings.default_role)
     if migrated:
         log.warning(
             "%d examples saved before review now serve the '%s' role only (see docs/assistant.md)",
             migrated, model.settings.default_role,
         )  # fmt: skip
-    retriever = Retriever.open(index, model)
+    retriever = Retriever.open(index, model, lazy=config.lazy_index)
     report = retriever.report
     if report.rebuilt:
         log.warning(
@@ -460,4 +544,4 @@ def _open_llm(config: AssistantConfig, model: SemanticModel) -> Any | None:
     return LlmPlanner(config.llm, model)
 
 
-__all__ = ["AssistantService", "PlannerResult", "Rating", "Stage"]
+__all__ = ["AnswerCache", "AssistantService", "PlannerResult", "Rating", "Stage", "answer_cache"]

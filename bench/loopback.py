@@ -43,7 +43,7 @@ def free_port() -> int:
 def copy_database(db: Path, home: Path) -> Path:
     """The database and its retrieval index (and any feedback examples) copied into `home`."""
     shutil.copy2(db, home / db.name)
-    for name in ("index", "examples.jsonl"):
+    for name in (f"{db.name}.index", "examples.jsonl"):
         source = db.parent / name
         if source.is_dir():
             shutil.copytree(source, home / name)

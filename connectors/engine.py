@@ -9,6 +9,7 @@ cursor (one per thread) and is interrupted when it passes its time limit.
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+
+from connectors.watchdog import Watchdog
 
 DEFAULT_TIMEOUT_S = 15.0
 DEFAULT_ROW_CAP = 5_000
@@ -85,8 +88,10 @@ class Engine:
         self.max_result_bytes = max_result_bytes
         self._con = _open_locked(self.path, threads, memory_limit, temp_limit)
         self._local = threading.local()
+        self._watchdog = Watchdog()
 
     def close(self) -> None:
+        self._watchdog.close()
         self._con.close()
 
     def __enter__(self) -> Engine:
@@ -122,9 +127,8 @@ class Engine:
         cap = self.row_cap if row_cap is None else row_cap
         limit = self.timeout_s if timeout_s is None else timeout_s
         cursor = self._cursor()
-        timer = threading.Timer(limit, cursor.interrupt)
         started = time.perf_counter()
-        timer.start()
+        timer = self._watchdog.watch(limit, cursor.interrupt)
         try:
             cursor.execute(sql)
             rows = cursor.fetchmany(cap + 1)
@@ -177,14 +181,19 @@ def _one_select(sql: str) -> None:
     a second statement or a command smuggled past the guard by a parser difference stops here,
     before `EXPLAIN` or `execute`, which would run every statement of the text."""
     try:
-        statements = duckdb.extract_statements(sql)
+        kinds = _statement_kinds(sql)
     except duckdb.Error as exc:
         raise QueryInvalid(_first_line(exc)) from None
-    if len(statements) != 1:
-        raise QueryRefused(f"exactly one statement is allowed, found {len(statements)}")
-    if statements[0].type != duckdb.StatementType.SELECT:
-        kind = str(statements[0].type.name)
-        raise QueryRefused(f"only a SELECT query is allowed, not {kind}")
+    if len(kinds) != 1:
+        raise QueryRefused(f"exactly one statement is allowed, found {len(kinds)}")
+    if kinds[0] != duckdb.StatementType.SELECT:
+        raise QueryRefused(f"only a SELECT query is allowed, not {kinds[0].name}")
+
+
+@functools.lru_cache(maxsize=2048)
+def _statement_kinds(sql: str) -> tuple[duckdb.StatementType, ...]:
+    """The type of each statement of `sql`, by DuckDB's parser (cached: compiled SQL repeats)."""
+    return tuple(s.type for s in duckdb.extract_statements(sql))
 
 
 def _timeout(limit: float) -> QueryTimeout:

@@ -78,8 +78,9 @@ def test_failure_half_way_leaves_previous_tables(
     assert rows(
         db,
         "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '_tpa_%' "
-        "AND table_name <> '_tpa_meta'",
+        "AND table_name NOT IN ('_tpa_meta', '_tpa_loads')",
     ) == [(0,)]
+    assert rows(db, "SELECT count(*) FROM _tpa_loads") == [(1,)]  # the failed run is no load
     monkeypatch.undo()
     run(path)
     assert rows(db, "SELECT touchpoint FROM events") == [("home",)]
@@ -104,8 +105,9 @@ def test_stale_staging_tables_are_dropped_first(tmp_path: Path) -> None:
     assert rows(
         db,
         "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '_tpa_%' "
-        "AND table_name <> '_tpa_meta'",
+        "AND table_name NOT IN ('_tpa_meta', '_tpa_loads')",
     ) == [(0,)]
+    assert rows(db, "SELECT count(*) FROM _tpa_loads") == [(1,)]  # the failed run is no load
     assert rows(db, "SELECT count(*) FROM events") == [(3,)]
 
 

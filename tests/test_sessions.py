@@ -487,3 +487,17 @@ def test_wal_and_full_sync_are_on(store: SessionStore, path: Path) -> None:
         assert con.execute("PRAGMA application_id").fetchone()[0] == store_schema.APPLICATION_ID
     finally:
         con.close()
+
+
+def test_a_first_turn_records_its_owner_like_new_session(store: SessionStore) -> None:
+    """`add_first_turn` (session and first turn in one commit) keeps the owner `new_session`
+    would; a bad owner is refused before anything is stored."""
+    answer = make_answer(session_id=uuid.uuid4().hex)
+    turn = store.add_first_turn(answer, role="analyst", channel="api", owner="key:abc")
+    assert turn.number == 1
+    session = store.session(answer.session_id or "")
+    assert (session.owner, session.role, session.channel) == ("key:abc", "analyst", "api")
+    assert store.session(store.new_session(owner="key:abc").id).owner == session.owner
+    with pytest.raises(UserError):
+        store.add_first_turn(make_answer(session_id=uuid.uuid4().hex), role=None, owner="x" * 10**4)
+    assert len(store.sessions()) == 2

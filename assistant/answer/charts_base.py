@@ -180,6 +180,11 @@ def numbers_of(values: Iterable[Any]) -> list[float]:
 
 def num(value: Any) -> float | None:
     """One value as a JSON-safe float, or None."""
+    kind = type(value)
+    if kind is float:
+        return None if value != value else value
+    if kind is int:
+        return float(value)
     found = numbers_of([value])
     return found[0] if found else None
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 from assistant.answer.change import ChangePoint
 from semantic_layer.plan import QueryPlan
@@ -47,8 +48,18 @@ class ResultTable:
         return [[json_value(v) for v in row] for row in self.rows]
 
 
+_AS_IS: Final = frozenset({int, str, bool, type(None)})
+
+
 def json_value(value: Any) -> Any:
     """One cell as JSON: ISO dates (midnight timestamps as plain dates), floats for decimals."""
+    kind = type(value)
+    if kind in _AS_IS:  # most cells: returned before the slower isinstance checks below
+        return value
+    if kind is float:
+        return None if value != value else value  # NaN
+    if kind is date or kind is datetime:  # cohorts and periods repeat down a column
+        return _iso(value)
     if isinstance(value, datetime):
         if value.hour == value.minute == value.second == value.microsecond == 0:
             return value.date().isoformat()
@@ -64,6 +75,16 @@ def json_value(value: Any) -> Any:
     if isinstance(value, Sequence) and not isinstance(value, str):
         return [json_value(v) for v in value]
     return value
+
+
+@functools.lru_cache(maxsize=8192)
+def _iso(value: date) -> str:
+    """A date, or a timestamp (a plain date at midnight), as ISO text; formatted once each."""
+    if isinstance(value, datetime):
+        if value.hour == value.minute == value.second == value.microsecond == 0:
+            return value.date().isoformat()
+        return value.isoformat()
+    return value.isoformat()
 
 
 __all__ = ["ResultTable", "json_value"]

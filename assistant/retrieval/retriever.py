@@ -14,25 +14,31 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import numpy as np
-from chromadb.api.models.Collection import Collection
-from chromadb.base_types import InclusionExclusionOperator, LiteralValue, Where
-from chromadb.errors import ChromaError
 from numpy.typing import NDArray
 
-from assistant.retrieval import store
 from assistant.retrieval.documents import example_key, item_docs, language_of, value_id
-from assistant.retrieval.embedding import E5EmbeddingFunction, EmbeddingStats
 from assistant.retrieval.grounding import Example, Grounding, GroundingItem, ItemKind
 from assistant.retrieval.names import NameFinder
+from assistant.retrieval.snapshot import ExampleSnapshot, Part, read_snapshot
+from assistant.retrieval.vectors import NAME, Embedder, EmbeddingStats
 from semantic_layer.model.index import Ref
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.plan import parse_plan
+
+if TYPE_CHECKING:  # chromadb is imported when the index is first opened, not before
+    from chromadb.api.models.Collection import Collection
+    from chromadb.base_types import InclusionExclusionOperator, LiteralValue, Where
+
+    from assistant.retrieval import store
+    from assistant.retrieval.embedding import E5EmbeddingFunction
 
 EXAMPLE_THRESHOLD: Final = 0.972
 """Least similarity for a stored question to count as the user's question (both embedded as e5
@@ -60,41 +66,69 @@ Accept = Callable[[Example], bool]
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class OpenReport:
+    """What opening did: the parts (re)built and why, where a broken index went, how long."""
+
+    rebuilt: tuple[str, ...]
+    moved_to: Path | None
+    seconds: float
+
+
 class Retriever:
     """Search over one model's objects and examples. Safe to share between threads; open one
-    per index directory per process and `close()` it when done."""
+    per index directory per process and `close()` it when done.
+
+    The chromadb index is opened when first needed (`ground`, `search`, `add_example`): the
+    example look-up that the embedded planner makes for every question reads the examples'
+    snapshot (`assistant.retrieval.snapshot`) when it is up to date, so `tpa ask` neither imports
+    nor opens chromadb."""
 
     def __init__(
         self,
         path: Path,
         model: SemanticModel,
-        index: store.Index,
-        report: store.OpenReport,
-        ef: E5EmbeddingFunction,
+        embedder: Embedder,
+        snapshot: ExampleSnapshot,
+        report: OpenReport,
+        index: store.Index | None = None,
     ) -> None:
         self.path = path
         self.model = model
         self.report = report
+        self._embedder = embedder
+        self._snapshot = snapshot
         self._index = index
-        self._ef = ef
         self._lock = threading.RLock()
         self._saved: dict[str, tuple[str, dict[str, Any], str]] | None = None  # id → example
         self._names = NameFinder(model)
         self._items = {d.id: d for d in item_docs(model)}
 
     @classmethod
-    def open(cls, path: Path, model: SemanticModel, *, rebuild: bool = False) -> Retriever:
+    def open(
+        cls, path: Path, model: SemanticModel, *, rebuild: bool = False, lazy: bool = False
+    ) -> Retriever:
         """The index at `path` (a directory; created, rebuilt or repaired as needed).
 
-        Feedback examples are kept in `examples.jsonl` next to it (in `path.parent`)."""
-        ef = E5EmbeddingFunction()
-        index, report = store.open_index(Path(path), model, ef, rebuild=rebuild)
-        return cls(Path(path), model, index, report, ef)
+        Feedback examples are kept in `examples.jsonl` next to it (in `path.parent`). Two
+        processes opening one index at once take turns (a file lock): neither fails. `lazy`
+        (for one-question processes such as `tpa ask`) leaves chromadb closed until a search
+        needs it when the examples' snapshot is up to date; a server opens and checks it now."""
+        start = time.perf_counter()
+        path, embedder = Path(path), Embedder()
+        if lazy and not rebuild:
+            snapshot = read_snapshot(path, _stamp(path, model, embedder))
+            if snapshot is not None:
+                report = OpenReport((), None, time.perf_counter() - start)
+                return cls(path, model, embedder, snapshot, report)
+        index, opened = _open_index(path, model, embedder, rebuild=rebuild)
+        report = OpenReport(opened.rebuilt, opened.moved_to, time.perf_counter() - start)
+        return cls(path, model, embedder, _snapshot(index, path), report, index)
 
     @property
     def stats(self) -> EmbeddingStats:
         """Embedding calls made by this retriever (texts embedded and seconds)."""
-        return self._ef.stats
+        return self._embedder.stats
 
     def ground(self, question: str, *, k: int = 8, history: Sequence[str] = ()) -> Grounding:
         """What the planner should know for `question`: every item it names (score 1.0) and the
@@ -124,11 +158,14 @@ class Retriever:
 
     def examples(self, question: str, *, k: int = GROUND_EXAMPLES) -> list[Example]:
         """The `k` stored questions (verified and feedback) closest to `question`, best first."""
-        vector = self._ef.embed([example_key(question)], query=True)[0]
+        vector = self._embedder.embed([example_key(question)], query=True)[0]
+        parts: tuple[Part, ...] = ("model", "feedback")
+        with self._lock:
+            snapshot = self._snapshot
         found = [
             _example(meta, similarity)
-            for collection in (self._index.examples, self._index.feedback)
-            for meta, similarity in self._nearest(collection, vector, 2 * k)
+            for part in parts
+            for meta, similarity in snapshot.nearest(vector, 2 * k, part)
         ]
         best: dict[str, Example] = {}  # one per plan (a verified query has EN and ZH questions)
         for example in sorted(found, key=lambda e: (-e.score, e.source != "feedback")):
@@ -165,34 +202,56 @@ class Retriever:
         """Keep a question with its reviewed plan for `role` (in `examples.jsonl` and the index);
         a later plan for the same role and question replaces the earlier one, the same plan
         again changes nothing."""
+        from assistant.retrieval import store
+
         parse_plan(plan)  # raises PlanError for a plan that would not run
         lang = "zh" if (language or language_of(question)).startswith("zh") else "en"
         example = store.feedback_doc(question, dict(plan), lang, role)
         with self._lock:
+            index = self._opened()
             if self._saved is None:
-                found = store.read_examples(self._index.examples_file)
+                found = store.read_examples(index.examples_file)
                 self._saved = {e.id: (e.question, e.plan, e.language) for e in found}
             same = (example.question, example.plan, example.language)
             if self._saved.get(example.id) == same:
                 return  # already kept: a second thumbs-up neither grows the file nor re-seals it
             self._saved[example.id] = same
-            store.append_example(self._index.examples_file, example)
-            store.add_examples(self._index.feedback, [example], self._ef)
-            store.seal_feedback(self._index)
+            with store.index_lock(self.path):
+                store.append_example(index.examples_file, example)
+                store.add_examples(index.feedback, [example], _function(self._embedder))
+                store.seal_feedback(index)
+                self._snapshot = _snapshot(index, self.path)
 
     def remove_example(self, question: str, role: str = "") -> None:
         """Withdraw the example of `role` for `question` (a reviewer rejected it after all)."""
+        from assistant.retrieval import store
+
         example = store.feedback_doc(question, {}, "en", role)
         with self._lock:
-            store.append_example(self._index.examples_file, example, removed=True)
-            self._index.feedback.delete(ids=[example.id])
-            if self._saved is not None:
-                self._saved.pop(example.id, None)
-            store.seal_feedback(self._index)
+            index = self._opened()
+            with store.index_lock(self.path):
+                store.append_example(index.examples_file, example, removed=True)
+                index.feedback.delete(ids=[example.id])
+                if self._saved is not None:
+                    self._saved.pop(example.id, None)
+                store.seal_feedback(index)
+                self._snapshot = _snapshot(index, self.path)
 
     def close(self) -> None:
         with self._lock:
-            self._index.close()
+            if self._index is not None:
+                self._index.close()
+                self._index = None
+
+    def _opened(self) -> store.Index:
+        """The chromadb index, opened (and brought up to date) on first use."""
+        with self._lock:
+            if self._index is None:
+                self._index, report = _open_index(self.path, self.model, self._embedder)
+                if report.rebuilt:
+                    log.warning("retrieval index %s rebuilt: %s", self.path, report.rebuilt)
+                    self._snapshot = _snapshot(self._index, self.path)
+            return self._index
 
     def __enter__(self) -> Retriever:
         return self
@@ -204,7 +263,7 @@ class Retriever:
 
     def _vector(self, text: str, before: str = "") -> NDArray[np.float32]:
         texts = [text, before] if before else [text]
-        vectors = self._ef.embed(texts, query=True)
+        vectors = self._embedder.embed(texts, query=True)
         vector = vectors[0] + HISTORY_WEIGHT * vectors[1] if before else vectors[0]
         return np.asarray(vector / np.linalg.norm(vector), dtype=np.float32)
 
@@ -220,7 +279,8 @@ class Retriever:
         among: dict[InclusionExclusionOperator, list[LiteralValue]] = {"$in": list(kinds)}
         where: Where | None = None if set(kinds) == set(KINDS) else {"kind": among}
         best: dict[str, float] = {}
-        for meta, similarity in self._nearest(self._index.items, vector, 10 * k + 40, where):
+        items = self._opened().items
+        for meta, similarity in self._nearest(items, vector, 10 * k + 40, where):
             item, lang = str(meta["item"]), meta.get("lang")
             score = similarity + (CROSS_LANGUAGE_BONUS if lang not in ("both", language) else 0.0)
             best[item] = max(best.get(item, 0.0), min(1.0, score))
@@ -240,6 +300,8 @@ class Retriever:
     ) -> list[tuple[Mapping[str, Any], float]]:
         """(metadata, similarity) of the `n` nearest records; none when chromadb fails (logged:
         retrieval only helps, a question is still answered without it)."""
+        from chromadb.errors import ChromaError
+
         try:
             with self._lock:
                 count = collection.count()
@@ -262,10 +324,54 @@ class Retriever:
         ]
 
 
+def _stamp(path: Path, model: SemanticModel, embedder: Embedder) -> str:
+    from assistant.retrieval.documents import fingerprint
+
+    examples = path.parent / "examples.jsonl"  # store.examples_file, without importing chromadb
+    digest = _file_hash(examples)
+    return f"{fingerprint(model, f'{NAME}:{embedder.variant}')}|{digest}"
+
+
+def _file_hash(file: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(file.read_bytes()).hexdigest()[:32] if file.exists() else "empty"
+
+
+def _function(embedder: Embedder) -> E5EmbeddingFunction:
+    from assistant.retrieval.embedding import E5EmbeddingFunction
+
+    return E5EmbeddingFunction(embedder.variant, embedder)
+
+
+def _open_index(
+    path: Path, model: SemanticModel, embedder: Embedder, *, rebuild: bool = False
+) -> tuple[store.Index, store.OpenReport]:
+    from assistant.retrieval import store
+
+    return store.open_index(path, model, _function(embedder), rebuild=rebuild)
+
+
+def _snapshot(index: store.Index, path: Path) -> ExampleSnapshot:
+    """The examples of `index` as a snapshot, saved for the next process (best effort)."""
+    from assistant.retrieval import store
+
+    snapshot = store.snapshot_of(index)
+    try:
+        snapshot.write(path)
+    except OSError as exc:  # a read-only folder: the next process opens chromadb instead
+        log.warning("could not save the examples snapshot in %s: %s", path, exc)
+    return snapshot
+
+
 def _example(meta: Mapping[str, Any], similarity: float) -> Example:
-    question, plan, source = store.example_from(meta)
+    question, plan, source = (
+        str(meta["question"]),
+        dict(json.loads(str(meta["plan"]))),
+        str(meta["source"]),
+    )  # store.example_from and store.role_of, without importing chromadb
     kind: Literal["model", "feedback"] = "feedback" if source == "feedback" else "model"
-    return Example(question, plan, round(similarity, 4), kind, store.role_of(meta))
+    return Example(question, plan, round(similarity, 4), kind, str(meta.get("role") or ""))
 
 
 def _ref_id(ref: Ref) -> str:

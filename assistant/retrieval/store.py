@@ -11,6 +11,11 @@ cosine distance. The model part carries a fingerprint of the model in its metada
 when the model changes; the feedback part is rebuilt from `examples.jsonl` (the source of truth)
 when it does not match the file. An index chromadb cannot read is moved aside to
 `<dir>.corrupt-<timestamp>` (never deleted) and built again.
+
+Opening holds a file lock (`<dir>.lock`, the `filelock` package): a second process that opens the
+same index meanwhile waits for the first to finish building, then finds it up to date. A missing
+index is built in a temporary folder beside it and renamed into place when complete, so a crash
+or a kill half way never leaves a half-built index under its name.
 """
 
 from __future__ import annotations
@@ -19,8 +24,11 @@ import contextlib
 import hashlib
 import json
 import logging
+import os
+import shutil
 import sqlite3
 import time
+import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -34,6 +42,7 @@ from chromadb.api.models.Collection import Collection
 from chromadb.api.shared_system_client import SharedSystemClient
 from chromadb.config import Settings
 from chromadb.errors import ChromaError
+from filelock import FileLock, Timeout
 
 from assistant.retrieval.documents import (
     ExampleDoc,
@@ -46,6 +55,8 @@ from assistant.retrieval.documents import (
     model_examples,
 )
 from assistant.retrieval.embedding import DIM, E5EmbeddingFunction
+from assistant.retrieval.migration import migrate_examples
+from assistant.retrieval.snapshot import ExampleSnapshot, Part
 from semantic_layer.model.semantic import SemanticModel
 
 log = logging.getLogger(__name__)
@@ -57,6 +68,11 @@ EXAMPLES_FILE: Final = "examples.jsonl"
 BATCH: Final = 500  # records per call (chromadb's limit is higher)
 COSINE: Final[dict[str, Any]] = {"hnsw": {"space": "cosine"}}
 UNREADABLE: Final = (ChromaError, ValueError, KeyError, sqlite3.DatabaseError)
+LOCK_TIMEOUT_S: Final = 900.0  # a cold build of a large model on a busy 2-core machine
+
+
+class IndexBusy(RuntimeError):
+    """Another process held the index's lock for longer than `LOCK_TIMEOUT_S`."""
 
 
 def settings() -> Settings:
@@ -87,24 +103,68 @@ class Index:
         self.client.close()
 
 
+def lock_path(path: Path) -> Path:
+    """The lock file of the index at `path` (beside it, so it survives the index being moved)."""
+    return path.with_name(f"{path.name}.lock")
+
+
+def index_lock(path: Path) -> FileLock:
+    """The lock that opening, building and adding examples to the index at `path` hold."""
+    return FileLock(str(lock_path(path)), timeout=LOCK_TIMEOUT_S)
+
+
 def open_index(
     path: Path, model: SemanticModel, ef: E5EmbeddingFunction, *, rebuild: bool
 ) -> tuple[Index, OpenReport]:
-    """Open (and bring up to date) the index at `path`; a broken one is moved aside and rebuilt."""
+    """Open (and bring up to date) the index at `path`; a broken one is moved aside and rebuilt.
+
+    Waits while another process opens or builds the same index; `IndexBusy` after
+    `LOCK_TIMEOUT_S`."""
     start = time.perf_counter()
-    reasons = [] if path.exists() else ["index missing"]
-    if reasons:
-        _forget_system(path)  # a system cached for a deleted directory is stale
-    moved: Path | None = None
+    path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        index = _open(path, model, ef, rebuild=rebuild, reasons=reasons)
+        with index_lock(path):
+            index, reasons, moved = _open_locked(path, model, ef, rebuild=rebuild)
+    except Timeout:
+        raise IndexBusy(
+            f"the retrieval index {path} is still being built by another process after "
+            f"{LOCK_TIMEOUT_S:.0f} s (lock file {lock_path(path)}); try again later"
+        ) from None
+    return index, OpenReport(tuple(reasons), moved, time.perf_counter() - start)
+
+
+def _open_locked(
+    path: Path, model: SemanticModel, ef: E5EmbeddingFunction, *, rebuild: bool
+) -> tuple[Index, list[str], Path | None]:
+    reasons: list[str] = []
+    if not path.exists():
+        _forget_system(path)  # a system cached for a deleted directory is stale
+        reasons.append("index missing")
+        _build_aside(path, model, ef, reasons)
+        return _open(path, model, ef, rebuild=False, reasons=[]), reasons, None
+    try:
+        return _open(path, model, ef, rebuild=rebuild, reasons=reasons), reasons, None
     except UNREADABLE as exc:
         _forget_system(path)
         moved = _move_aside(path)
         log.warning("retrieval index %s unreadable (%s); moved to %s", path, exc, moved)
         reasons = [f"index unreadable ({type(exc).__name__}: {exc}); moved to {moved.name}"]
-        index = _open(path, model, ef, rebuild=True, reasons=reasons)
-    return index, OpenReport(tuple(reasons), moved, time.perf_counter() - start)
+        _build_aside(path, model, ef, reasons)
+        return _open(path, model, ef, rebuild=False, reasons=[]), reasons, moved
+
+
+def _build_aside(
+    path: Path, model: SemanticModel, ef: E5EmbeddingFunction, reasons: list[str]
+) -> None:
+    """Build the whole index in a temporary folder beside `path`, then rename it to `path`."""
+    partial = path.with_name(f".{path.name}.building-{uuid.uuid4().hex[:12]}")
+    try:
+        _open(partial, model, ef, rebuild=True, reasons=reasons).close()
+        _forget_system(partial)
+        os.rename(partial, path)
+    finally:
+        _forget_system(partial)
+        shutil.rmtree(partial, ignore_errors=True)
 
 
 def _open(
@@ -124,7 +184,7 @@ def _open(
             reasons.append(
                 f"model part built ({items.count()} records, {examples.count()} examples)"
             )
-        file = path.parent / EXAMPLES_FILE
+        file = examples_file(path)
         if rebuild or _staleness(feedback, file_hash(file)):
             feedback = _build_feedback(client, file, ef)
             reasons.append(f"feedback part built ({feedback.count()} examples from {file.name})")
@@ -134,6 +194,27 @@ def _open(
         client.close()
         raise
     return index
+
+
+def examples_file(path: Path) -> Path:
+    """The feedback examples of the index at `path` (beside it: they outlive a rebuilt index)."""
+    return path.parent / EXAMPLES_FILE
+
+
+def snapshot_of(index: Index) -> ExampleSnapshot:
+    """The examples of an open index (model and feedback parts) as an `ExampleSnapshot`."""
+    rows: list[tuple[str, Part, Mapping[str, Any], Any]] = []
+    stamps = []
+    for part, collection in (("model", index.examples), ("feedback", index.feedback)):
+        got = collection.get(include=["embeddings", "metadatas"])
+        metas, vectors = got["metadatas"] or [], got["embeddings"]
+        vectors = [] if vectors is None else vectors
+        rows += [
+            (id_, cast(Part, part), meta, vector)
+            for id_, meta, vector in zip(got["ids"], metas, vectors, strict=True)
+        ]
+        stamps.append(str((collection.metadata or {}).get("fingerprint")))
+    return ExampleSnapshot.create("|".join(stamps), rows)
 
 
 def _collection(client: Client, name: str, ef: E5EmbeddingFunction) -> Collection:
@@ -215,11 +296,11 @@ def add_examples(
             ids=[examples[r].id for r in rows],
             documents=[examples[r].question for r in rows],
             embeddings=vectors[rows],
-            metadatas=[_example_meta(examples[r]) for r in rows],
+            metadatas=[example_meta(examples[r]) for r in rows],
         )
 
 
-def _example_meta(e: ExampleDoc) -> dict[str, str | int | float | bool | None]:
+def example_meta(e: ExampleDoc) -> dict[str, str | int | float | bool | None]:
     plan = json.dumps(e.plan, ensure_ascii=False, sort_keys=True)
     return {
         "question": e.question, "plan": plan, "language": e.language, "source": e.source,
@@ -329,35 +410,6 @@ def feedback_doc(question: str, plan: Any, language: str, role: str = "") -> Exa
     return ExampleDoc(f"feedback:{key}", question.strip(), plan, language, "feedback", role)
 
 
-def migrate_examples(file: Path, role: str) -> int:
-    """Give examples saved before roles and review (thumbs-up from anyone, used for everyone) the
-    role `role` (the model's default role), so they keep working there and nowhere else; the
-    old file is kept as `examples.jsonl.before-roles`. Returns how many were migrated."""
-    if not file.exists():
-        return 0
-    lines = file.read_text(encoding="utf-8").splitlines()
-    records = []
-    migrated = 0
-    for line in lines:
-        try:
-            data = json.loads(line)
-        except ValueError:
-            records.append(line)
-            continue
-        if isinstance(data, dict) and "role" not in data:
-            data = {**data, "role": role, "reviewed_by": "migration (saved before review)"}
-            migrated += 1
-        records.append(json.dumps(data, ensure_ascii=False))
-    if migrated:
-        backup = file.with_name(file.name + ".before-roles")
-        if not backup.exists():
-            backup.write_bytes(file.read_bytes())
-        tmp = file.with_name(file.name + ".tmp")
-        tmp.write_text("\n".join(records) + "\n", encoding="utf-8")
-        tmp.replace(file)
-    return migrated
-
-
 def file_hash(file: Path) -> str:
     return hashlib.sha256(file.read_bytes()).hexdigest()[:32] if file.exists() else "empty"
 
@@ -370,18 +422,25 @@ __all__ = [
     "EXAMPLES_FILE",
     "FEEDBACK",
     "ITEMS",
+    "LOCK_TIMEOUT_S",
     "MODEL_EXAMPLES",
     "Index",
+    "IndexBusy",
     "OpenReport",
     "add_examples",
     "append_example",
     "example_from",
+    "example_meta",
+    "examples_file",
     "feedback_doc",
     "file_hash",
+    "index_lock",
+    "lock_path",
     "migrate_examples",
     "open_index",
     "read_examples",
     "role_of",
     "seal_feedback",
     "settings",
+    "snapshot_of",
 ]

@@ -118,7 +118,7 @@ class SessionStore:
     ) -> Session:
         """A new, empty session (`external_key`: the bot chat thread it belongs to; `owner`: the
         principal that created it)."""
-        _check_keys(role, channel, external_key, owner)
+        check_keys(role, channel, external_key, owner)
         with self._write() as con:
             return self._insert_session(con, role, channel, external_key, owner)
 
@@ -129,7 +129,7 @@ class SessionStore:
 
     def session_for(self, channel: str, external_key: str, *, role: str | None = None) -> Session:
         """The session of a bot chat thread, created on its first message (`role` then)."""
-        _check_keys(role, channel, external_key)
+        check_keys(role, channel, external_key)
         with self._write() as con:
             row = con.execute(
                 f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE channel = ? AND external_key = ?",
@@ -166,28 +166,52 @@ class SessionStore:
         """
         check_text("question", answer.question, MAX_QUESTION_BYTES, empty_ok=True)
         stored = _bind(answer, session_id)
-        plan = None if stored.plan is None else to_json(stored.plan).decode()
-        body = _fitted(stored)
-        now = _now()
         with self._write() as con:
             self._session(con, session_id)
-            number = con.execute(
-                "SELECT COALESCE(MAX(number), 0) + 1 FROM turns WHERE session_id = ?",
-                (session_id,),
-            ).fetchone()[0]
-            row: tuple[Any, ...] = (session_id, number, stored.id, stored.question, stored.kind)
-            row += (stored.language, stored.backend, plan, now, body)
+            return self._insert_turn(con, session_id, stored)
+
+    def add_first_turn(
+        self, answer: Answer, *, role: str | None, channel: str = "api", owner: str | None = None
+    ) -> Turn:
+        """A new session (its id is `answer.session_id`, `owner` the principal that created it,
+        exactly as `new_session` records it) with `answer` as its first turn, in one transaction:
+        one synced commit instead of two for a question that starts a conversation.
+        """
+        check_keys(role, channel, None, owner)
+        check_text("question", answer.question, MAX_QUESTION_BYTES, empty_ok=True)
+        if not answer.session_id:
+            raise InternalError("a first turn needs the id of the session it starts")
+        now = _now()
+        row = (answer.session_id, now, now, role, channel, None, None, owner)
+        with self._write() as con:
             try:
-                con.execute(f"INSERT INTO turns ({_TURN_COLUMNS}) VALUES ({_marks(10)})", row)
+                con.execute(f"INSERT INTO sessions ({_SESSION_COLUMNS}) VALUES ({_marks(8)})", row)
             except sqlite3.IntegrityError as error:
                 raise UserError(
-                    f"answer '{stored.id}' is already stored", names=(stored.id,)
+                    f"session '{answer.session_id}' already exists", names=(answer.session_id,)
                 ) from error
-            con.execute(
-                "UPDATE sessions SET updated_at = ?, title = COALESCE(title, NULLIF(?, '')) "
-                "WHERE id = ?",
-                (now, make_title(stored.question), session_id),
-            )
+            return self._insert_turn(con, answer.session_id, answer)
+
+    def _insert_turn(self, con: sqlite3.Connection, session_id: str, stored: Answer) -> Turn:
+        plan = None if stored.plan is None else to_json(stored.plan).decode()
+        now = _now()
+        number = con.execute(
+            "SELECT COALESCE(MAX(number), 0) + 1 FROM turns WHERE session_id = ?",
+            (session_id,),
+        ).fetchone()[0]
+        row: tuple[Any, ...] = (session_id, number, stored.id, stored.question, stored.kind)
+        row += (stored.language, stored.backend, plan, now, _fitted(stored))
+        try:
+            con.execute(f"INSERT INTO turns ({_TURN_COLUMNS}) VALUES ({_marks(10)})", row)
+        except sqlite3.IntegrityError as error:
+            raise UserError(
+                f"answer '{stored.id}' is already stored", names=(stored.id,)
+            ) from error
+        con.execute(
+            "UPDATE sessions SET updated_at = ?, title = COALESCE(title, NULLIF(?, '')) "
+            "WHERE id = ?",
+            (now, make_title(stored.question), session_id),
+        )
         return _turn(row[:-1], stored)
 
     def turns(self, session_id: str, limit: int | None = None) -> list[Turn]:
@@ -460,7 +484,7 @@ def _bind(answer: Answer, session_id: str) -> Answer:
     return answer.model_copy(update={"session_id": session_id})
 
 
-def _check_keys(
+def check_keys(
     role: str | None, channel: str, external_key: str | None, owner: str | None = None
 ) -> None:
     check_text("channel", channel, MAX_KEY_BYTES)
@@ -528,4 +552,4 @@ def _time(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
-__all__ = ["DEFAULT_FILENAME", "SessionStore"]
+__all__ = ["DEFAULT_FILENAME", "SessionStore", "check_keys"]

