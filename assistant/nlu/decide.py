@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from semantic_layer.model.index import words_of
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.plan.journeys import RETENTION_PERIODS
 from semantic_layer.time import TimeSpec, resolve
@@ -530,12 +531,7 @@ def _by_kind(
         return []
     found, named = [], []
     for dim in model.spec.dimensions:
-        names = [dim.name.replace("_", " ")]
-        if dim.labels is not None:
-            names += [dim.labels.en.casefold(), dim.labels.zh or ""]
-        if dim.synonyms is not None:
-            names += [n.casefold() for n in dim.synonyms.all()]
-        heads = [h for n in names if (h := _KIND_HEAD.search(n))]
+        heads = [h for n in words_of(dim) if (h := _KIND_HEAD.search(n.casefold()))]
         if heads and reachable(dim.name):
             found.append(dim)
             if any(

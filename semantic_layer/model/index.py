@@ -40,19 +40,21 @@ def build_index(spec: ModelSpec) -> dict[str, tuple[Ref, ...]]:
                 index.setdefault(key, {})[ref] = None
 
     for metric in spec.metrics:
-        add(_words(metric), Ref("metric", metric.name))
+        add(words_of(metric), Ref("metric", metric.name))
     for dim in spec.dimensions:
-        add(_words(dim), Ref("dimension", dim.name))
+        add(words_of(dim), Ref("dimension", dim.name))
         for value in dim.values:
             add(value_words(value), Ref("value", dim.name, value.value))
     for tp in spec.touchpoints:
-        add(_words(tp), Ref("touchpoint", tp.id))
+        add(words_of(tp), Ref("touchpoint", tp.id))
     for journey in spec.journeys:
-        add(_words(journey), Ref("journey", journey.name))
+        add(words_of(journey), Ref("journey", journey.name))
     return {key: tuple(refs) for key, refs in index.items()}
 
 
-def _words(item: Named) -> tuple[str, ...]:
+def words_of(item: Named) -> tuple[str, ...]:
+    """Every word that names a metric, dimension, touchpoint or journey: its key, the key made
+    readable, its synonyms and its labels."""
     words = [item.key, pretty(item.key), *item.synonyms.all()]
     if item.labels is not None:
         words += [item.labels.en, *([item.labels.zh] if item.labels.zh else [])]
@@ -79,4 +81,4 @@ def words_for(index: Mapping[str, tuple[Ref, ...]], kinds: Iterable[RefKind]) ->
     return out
 
 
-__all__ = ["Ref", "RefKind", "build_index", "value_words", "words_for"]
+__all__ = ["Ref", "RefKind", "build_index", "value_words", "words_for", "words_of"]
