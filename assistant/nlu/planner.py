@@ -32,6 +32,7 @@ from .nearby import nearby_matches
 from .reading import Reading, read
 from .shared import localized
 from .text import language_of, prepare
+from .timepatterns import MONTHS, WEEKDAYS
 
 log = logging.getLogger(__name__)
 _INFLECTIONS: Final = ("s", "es", "ed", "d", "ing")
@@ -319,11 +320,7 @@ def _proper_name(r: Reading, unused: tuple[Unused, ...]) -> str | None:
     return None
 
 
-_CALENDAR_WORDS: Final = frozenset(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
-    saturday sunday christmas easter""".split()  # noqa: SIM905
-)
+_CALENDAR_WORDS: Final = frozenset({*MONTHS, *WEEKDAYS, "christmas", "easter"})
 _PLACE_BEFORE: Final = frozenset({"in", "from", "at", "across", "around", "near"})
 _CHANNEL_NEAR: Final = frozenset({"store", "app", "apps", "platform", "channel", "ads", "via",
                                   "through", "on", "mini", "shop", "account"})  # fmt: skip

@@ -42,7 +42,7 @@ UNIT_ZH: Final[dict[str, Grain]] = {
 ZH_UNIT: Final = "(天|日|周|星期|礼拜|个月|月|个季度|季度|年)"
 _PERIOD_ZH: Final[dict[str, Grain]] = {"周": "week", "星期": "week", "礼拜": "week",
                                       "月": "month", "季度": "quarter", "年": "year"}  # fmt: skip
-_WEEKDAYS: Final = {d: i for i, d in enumerate(
+WEEKDAYS: Final = {d: i for i, d in enumerate(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}  # fmt: skip
 _WEEKDAYS_ZH: Final = {"1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "日": 6, "天": 6}
 _ORDINAL: Final = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2,
@@ -292,7 +292,7 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
      lambda m, c: _at(m, form=days_from(c.today - timedelta(3 if m[0] == "大前天" else 2)))),
     (re.compile(r"\b(last|this|past|previous)\s+(monday|tuesday|wednesday|thursday|friday|"
                 r"saturday|sunday)\b"),
-     lambda m, c: _at(m, form=_week_day(m[1], _WEEKDAYS[m[2]], c))),
+     lambda m, c: _at(m, form=_week_day(m[1], WEEKDAYS[m[2]], c))),
     (re.compile(r"(上个|上|本|这个|这)\s?(?:周|星期|礼拜)\s?([1-6](?!\s?[\d次个名位号%天日周月年])|日(?![活均报常志])|天)"),
      lambda m, c: _at(m, form=_week_day(m[1], _WEEKDAYS_ZH[m[2]], c))),
     (re.compile(r"\b(last|this|past|previous)\s+weekend\b|(上个|上|本|这个|这)\s?周末"),
@@ -422,4 +422,13 @@ def scan(norm: str, ctx: TimeContext) -> list[Atom]:
     return sorted(taken, key=lambda a: a.start)
 
 
-__all__ = ["MONTHS", "MONTH_WORDS", "PATTERNS", "UNIT_EN", "UNIT_ZH", "month_ok", "scan"]
+__all__ = [
+    "MONTHS",
+    "MONTH_WORDS",
+    "PATTERNS",
+    "UNIT_EN",
+    "UNIT_ZH",
+    "WEEKDAYS",
+    "month_ok",
+    "scan",
+]
