@@ -217,25 +217,21 @@ def touchpoint_of(model: SemanticModel, metric: str) -> str | None:
     measure = (
         _measure(model, metric) if isinstance(model.metrics.get(metric), SimpleMetric) else None
     )
-    if measure is None or measure.table != _EVENTS:
+    counted = _only_touchpoint(measure)
+    return counted if isinstance(counted, str) else None
+
+
+def _only_touchpoint(measure: MeasureSpec | None) -> object:
+    """X when `measure` is over `events` and its only filter is `touchpoint = X`, else None."""
+    if measure is None or measure.table != _EVENTS or len(measure.filters) != 1:
         return None
-    filters = [(f.column, f.value) for f in measure.filters]
-    if len(filters) == 1 and filters[0][0] == _TOUCHPOINT and isinstance(filters[0][1], str):
-        return filters[0][1]
-    return None
+    (only,) = measure.filters
+    return only.value if only.column == _TOUCHPOINT else None
 
 
 def touchpoint_count(model: SemanticModel, touchpoint: str) -> str | None:
     """The simple metric that counts one touchpoint's events or people, if the model has one."""
-    for metric in model.spec.metrics:
-        measure = _measure(model, metric.name) if isinstance(metric, SimpleMetric) else None
-        if (
-            measure is not None
-            and measure.table == _EVENTS
-            and [(f.column, f.value) for f in measure.filters] == [(_TOUCHPOINT, touchpoint)]
-        ):
-            return metric.name
-    return None
+    return _first(model, lambda m: _only_touchpoint(m) == touchpoint)
 
 
 def narrowed(model: SemanticModel, metric: str, filters: list[dict[str, Any]]) -> str | None:
@@ -273,10 +269,7 @@ def touchpoint_people(model: SemanticModel, touchpoint: str) -> str | None:
     return _first(
         model,
         lambda m: (
-            m.table == _EVENTS
-            and m.agg == "count_distinct"
-            and m.column == _PERSON
-            and [(f.column, f.value) for f in m.filters] == [(_TOUCHPOINT, touchpoint)]
+            m.agg == "count_distinct" and m.column == _PERSON and _only_touchpoint(m) == touchpoint
         ),
     )
 
@@ -286,9 +279,8 @@ def touchpoint_things(model: SemanticModel, touchpoint: str) -> str | None:
     return _first(
         model,
         lambda m: (
-            m.table == _EVENTS
-            and (m.agg == "count" or (m.agg == "count_distinct" and m.column != _PERSON))
-            and [(f.column, f.value) for f in m.filters] == [(_TOUCHPOINT, touchpoint)]
+            (m.agg == "count" or (m.agg == "count_distinct" and m.column != _PERSON))
+            and _only_touchpoint(m) == touchpoint
         ),
     )
 
