@@ -9,19 +9,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
-from assistant.answer.png import chromium_path
 from tests.fakes.served import TpaServer
-from tests.test_browser import ARTIFACTS, CHROMIUM_FLAGS, TIMEOUT_MS, ask
-
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not Path(chromium_path()).exists(),
-        reason=f"Chromium not installed at {chromium_path()} (make sysdeps installs it)",
-    ),
-]
+from tests.test_browser import (  # noqa: F401  (fixtures)
+    ARTIFACTS,
+    TIMEOUT_MS,
+    ask,
+    browser,
+    pytestmark,
+)
 
 
 @pytest.fixture(scope="module")
@@ -31,15 +28,10 @@ def server(small_demo: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
         yield served.url
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(chromium_path()), args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
-
-
-def test_the_landing_page_shows_what_changed(server: str, browser: Browser) -> None:
+def test_the_landing_page_shows_what_changed(
+    server: str,
+    browser: Browser,  # noqa: F811
+) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     outside: list[str] = []

@@ -10,19 +10,17 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
-from assistant.answer.png import chromium_path
 from tests.fakes.served import TpaServer
-from tests.test_browser import ARTIFACTS, CHROMIUM_FLAGS, TIMEOUT_MS, ask
+from tests.test_browser import (  # noqa: F401  (fixtures)
+    ARTIFACTS,
+    TIMEOUT_MS,
+    ask,
+    browser,
+    pytestmark,
+)
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not Path(chromium_path()).exists(),
-        reason=f"Chromium not installed at {chromium_path()} (make sysdeps installs it)",
-    ),
-]
 KEYS = "k-east-7f2:east_marketing,k-analyst-91c:analyst"
 QUESTION = "first response time last week"
 
@@ -34,15 +32,11 @@ def server(small_demo: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
         yield served.url
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(chromium_path()), args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
-
-
-def sign_in(browser: Browser, server: str, key: str) -> Page:
+def sign_in(
+    browser: Browser,  # noqa: F811
+    server: str,
+    key: str,
+) -> Page:
     page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
     page.goto(server)
     expect(page.locator("#tpa-secret")).to_be_visible(timeout=TIMEOUT_MS)
@@ -53,7 +47,10 @@ def sign_in(browser: Browser, server: str, key: str) -> Page:
     return page
 
 
-def test_a_wrong_key_is_told_so(server: str, browser: Browser) -> None:
+def test_a_wrong_key_is_told_so(
+    server: str,
+    browser: Browser,  # noqa: F811
+) -> None:
     page = browser.new_context().new_page()
     page.goto(f"{server}/login")
     page.locator("#tpa-secret").fill("not-a-key")
@@ -61,7 +58,10 @@ def test_a_wrong_key_is_told_so(server: str, browser: Browser) -> None:
     expect(page.locator("#tpa-login-error")).to_contain_text("not right", timeout=TIMEOUT_MS)
 
 
-def test_sign_in_with_a_key_grants_its_role(server: str, browser: Browser) -> None:
+def test_sign_in_with_a_key_grants_its_role(
+    server: str,
+    browser: Browser,  # noqa: F811
+) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     east = sign_in(browser, server, "k-east-7f2")
     ask(east, QUESTION, 1)
