@@ -329,3 +329,23 @@ def test_margins_are_out_of_scope_even_with_a_metric_named(planner: EmbeddedPlan
 def test_two_steps_keep_the_window_of_the_journey_that_has_them(planner: EmbeddedPlanner) -> None:
     p = plan(planner, "how long from booking to visit last month")
     assert p["steps"] == ["预约挂号", "就诊"] and p["window_days"] == 14, p
+
+
+def test_how_long_between_two_steps_reads_generic_statistic_words(
+    planner: EmbeddedPlanner,
+) -> None:
+    result = planner.plan("how long does it usually take from booking to visit? median hours", CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["steps"] == ["预约挂号", "就诊"] and p["measure"] == "time_to_convert", p
+    assert not result.unused and not result.notes, "median and hours are generic words, not typos"
+
+
+def test_a_third_person_verb_names_the_action_touchpoint(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "how long from booking until the patient pays")
+    assert p["steps"] == ["预约挂号", "缴费"] and p["measure"] == "time_to_convert", p
+
+
+def test_how_long_from_one_step_asks_until_which_step(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "how long does it take from booking, last month?")
+    assert p["kind"] == "clarify", p
+    assert [c["label"] for c in p["choices"]] == ["payment", "visit"], p

@@ -176,11 +176,15 @@ class Lexicon:
             if found is not None and (n > 1 or len(found[0].split()) == 1):
                 return Match(i, end, found[0], found[1])
         word = words[0][0] if words else ""
-        if _VERB_FORM.search(word) and not any(blocked[i : words[0].end()]):
+        if not word or any(blocked[i : words[0].end()]):
+            return None
+        if _VERB_FORM.search(word):
             action = self._action(verb_key(word))  # "booked" for a touchpoint "booking"
-            if action is not None:
-                return Match(i, words[0].end(), action[0], action[1])
-        return None
+        elif _THIRD_PERSON.search(word):
+            action = self.verbal.get(verb_key(word))  # "until the person pays" for "payment"
+        else:
+            action = None
+        return Match(i, words[0].end(), action[0], action[1]) if action is not None else None
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -242,6 +246,7 @@ def stem(word: str, *, verbs: bool = False) -> str:
 
 
 # A verb form in the question ("booked", "signing", "paid"): it may name an action's touchpoint.
+_THIRD_PERSON = re.compile(r"^[a-z]{2,}[^s]s$")
 _VERB_FORM = re.compile(
     r"^(?:[a-z]{3,}(?:ed|ing)|paid|bought|sent|made|spent|gave|took|got|came|saw"
     r"|left|won|lost|wrote|sold|rode|drove)$"

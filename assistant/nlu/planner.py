@@ -24,7 +24,7 @@ from semantic_layer.plan import PlanError, QueryPlan, parse_plan
 from semantic_layer.time import TimeContext, TimeSpec, resolve
 
 from . import choices
-from .coverage import Coverage, Unused, coverage, note
+from .coverage import GENERIC_EN, Coverage, Unused, coverage, note
 from .decide import decide
 from .followup import apply, is_followup
 from .lexicon import Cue, Lexicon
@@ -200,7 +200,7 @@ class EmbeddedPlanner:
         Inflections ("reached" for "reach") are not typos."""
         fixes: list[tuple[str, str]] = []
         words = r.question.norm.split()
-        for word in (w for w in r.unknown if len(w) >= 5):
+        for word in (w for w in r.unknown if len(w) >= 5 and w not in GENERIC_EN):
             i = words.index(word) if word in words else -1
             candidates = [word] + ([f"{word} {words[i + 1]}"] if 0 <= i < len(words) - 1 else [])
             for text in reversed(candidates):
