@@ -372,3 +372,19 @@ def test_a_one_character_dimension_name_is_not_found_inside_a_word(
 ) -> None:
     p = plan(planner, "上个月门市的工单数")
     assert "dimensions" not in p or p["dimensions"] == [], p
+
+
+@pytest.mark.parametrize(
+    ("question", "metric"),
+    [
+        ("daily bookings last week", "events"),
+        ("how many visits last week", "events"),
+        ("how many patients visited last week", "patients"),
+        ("how many people booked last week", "patients"),
+    ],
+)
+def test_a_touchpoint_said_as_a_plural_noun_counts_occurrences(
+    planner: EmbeddedPlanner, question: str, metric: str
+) -> None:
+    p = plan(planner, question)
+    assert p["metrics"] == [metric], p

@@ -69,6 +69,7 @@ class Lexicon:
         self.longest = max((len(t) for t in terms), default=0)
         self.stemmed: dict[tuple[str, ...], tuple[str, tuple[Sense, ...]]] = {}
         self.verbal: dict[str, tuple[str, tuple[Sense, ...]]] = {}
+        parts: dict[str, set[tuple[str, tuple[Sense, ...]]]] = defaultdict(set)
         for term, senses in terms.items():
             words = term.split()
             if term.isascii() and 1 <= len(words) <= _MAX_WORDS and len(term) >= 3:
@@ -77,6 +78,16 @@ class Lexicon:
             actions = tuple(s for s in senses if isinstance(s, Ref) and s.kind == "touchpoint")
             if actions and term.isascii() and len(words) == 1 and len(term) >= 4:
                 self.verbal.setdefault(verb_key(term), (term, actions))
+            elif actions and term.isascii() and 1 < len(words) <= 3:
+                for word in (w for w in words if len(w) >= 5):
+                    parts[verb_key(word)].add((term, actions))
+        # "activated" for a touchpoint "card activation": a word of a longer name, when no other
+        # touchpoint's name has it
+        self.verbal_parts = {
+            k: next(iter(v))
+            for k, v in parts.items()
+            if len({a for _, a in v}) == 1 and k not in self.verbal
+        }
 
     @classmethod
     def build(cls, model: SemanticModel) -> Lexicon:
@@ -155,6 +166,8 @@ class Lexicon:
         keep five letters ("registered" / "registration", "activated" / "activation")."""
         if key in self.verbal:
             return self.verbal[key]
+        if key in self.verbal_parts:
+            return self.verbal_parts[key]
         near = [
             v
             for k, v in self.verbal.items()
