@@ -388,3 +388,23 @@ def test_a_touchpoint_said_as_a_plural_noun_counts_occurrences(
 ) -> None:
     p = plan(planner, question)
     assert p["metrics"] == [metric], p
+
+
+@pytest.mark.parametrize(
+    ("question", "anchor", "direction"),
+    [
+        ("what do patients do right before they pay? last month", "缴费", "before"),
+        ("what do people do after they book", "预约挂号", "after"),
+    ],
+)
+def test_a_bare_verb_after_its_subject_names_the_paths_anchor(
+    planner: EmbeddedPlanner, question: str, anchor: str, direction: str
+) -> None:
+    p = plan(planner, question)
+    assert p["kind"] == "paths" and p["touchpoint"] == anchor, p
+    assert p["direction"] == direction, p
+
+
+def test_two_steps_said_backwards_keep_the_journeys_order(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "how long until they visit after booking")
+    assert p["steps"] == ["预约挂号", "就诊"] and p["measure"] == "time_to_convert", p
