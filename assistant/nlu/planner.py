@@ -226,7 +226,9 @@ class EmbeddedPlanner:
             return None
         if len(text) > 4 and term.startswith(text[:-2]) and text.endswith(("ed", "es", "ing")):
             return None  # "visited" is not a typo of "visits"
-        return term
+        if not term.startswith(text) and all(_common_word(w) for w in text.split()):
+            return None  # "apply" is not a typo of "apple", nor "charge" of "changed"
+        return term  # a common word that a model word extends ("purchase" → "purchasers")
 
     def _example(
         self, question: str, r: Reading, own: dict[str, Any], ctx: TimeContext
@@ -281,6 +283,17 @@ class EmbeddedPlanner:
             r.language, f"Read the question as being about {label}.", f"已将问题理解为关于{label}。"
         )
         return plan, note
+
+
+def _common_word(word: str) -> bool:
+    """A word common in English (wordfreq's Zipf frequency ≥ 4, i.e. at least once in 100,000
+    words) is what the user meant, never a typo. wordfreq loads only when a typo is suspected."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en", wordlist="small") >= _COMMON_ZIPF
+
+
+_COMMON_ZIPF: Final = 4.0
 
 
 def _without_times(r: Reading) -> str:
