@@ -423,3 +423,13 @@ def test_a_common_word_is_never_corrected_into_a_model_word(planner: EmbeddedPla
     assert not any("→" in n for n in result.notes), result.notes
     typo = planner.plan("patients by chanel last week", CTX)
     assert typo.plan.model_dump()["dimensions"] == ["channel"], "a real typo is still fixed"
+
+
+@pytest.mark.parametrize("question", ["按年龄看上周的就诊人数", "patients by profession last week"])
+def test_a_split_by_something_the_data_lacks_is_asked_back(
+    planner: EmbeddedPlanner, question: str
+) -> None:
+    p = plan(planner, question)
+    assert p["kind"] == "clarify", p
+    offered = [c["question"] for c in p["choices"]]
+    assert any("campus" in q or "院区" in q for q in offered), offered
