@@ -491,3 +491,14 @@ def test_after_beside_a_metric_is_a_qualifier_not_a_path(planner: EmbeddedPlanne
 
 def test_divided_by_is_not_a_split(planner: EmbeddedPlanner) -> None:
     assert plan(planner, "fees last month divided by new patients")["kind"] != "clarify"
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [("patients in Hangzhou last week", "杭州市"), ("上周成都的就诊人数", "Chengdu")],
+)
+def test_a_place_is_found_by_its_name_in_the_other_language(
+    planner: EmbeddedPlanner, question: str, value: str
+) -> None:
+    p = plan(planner, question)
+    assert {"dimension": "city", "op": "=", "values": [value]} in p["filters"], p

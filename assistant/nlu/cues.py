@@ -193,7 +193,16 @@ PLACES_EN: Final = (
     "harbin", "changchun", "kunming", "guiyang", "nanning", "nanchang", "taiyuan", "shijiazhuang",
     "lanzhou", "urumqi", "hohhot", "haikou", "sanya", "wenzhou", "jiaxing", "shaoxing",
     "changzhou", "nantong", "xuzhou", "yantai", "quanzhou", "huizhou", "zhongshan",
+    "jiangmen", "shantou", "luoyang", "baoding", "tangshan", "weifang", "yangzhou", "zhenjiang",
+    "jinhua", "taizhou", "huzhou",
 )  # fmt: skip
+_EN_ALIASES: Final = {"xizang": "西藏", "macao": "澳门", "xian": "西安"}
+# Each place's English names, by its Chinese name: "Sichuan" finds a value stored as 四川 and
+# "四川" one stored as Sichuan.
+PLACE_NAMES: Final[dict[str, tuple[str, ...]]] = {
+    zh: (en, *(a for a, z in _EN_ALIASES.items() if z == zh))
+    for zh, en in zip(PLACES_ZH, [e for e in PLACES_EN if e not in _EN_ALIASES], strict=True)
+}
 
 OUT_OF_SCOPE: Final[dict[str, tuple[str, ...]]] = {
     "weather": ("weather", "temperature", "rain", "天气", "气温", "下雨"),
@@ -248,4 +257,4 @@ OUT_OF_SCOPE: Final[dict[str, tuple[str, ...]]] = {
                  "服务器费用", "云服务", "带宽费"),
 }  # fmt: skip
 
-__all__ = ["CUES", "OUT_OF_SCOPE", "PURCHASE_WORDS"]
+__all__ = ["CUES", "OUT_OF_SCOPE", "PLACE_NAMES", "PURCHASE_WORDS"]

@@ -18,7 +18,7 @@ from typing import Final
 from semantic_layer.model.index import Ref
 from semantic_layer.model.semantic import SemanticModel
 
-from .cues import CUES, OUT_OF_SCOPE, PURCHASE_WORDS
+from .cues import CUES, OUT_OF_SCOPE, PLACE_NAMES, PURCHASE_WORDS
 from .text import prepare
 
 _LATIN = re.compile(r"[a-z0-9]")
@@ -110,6 +110,9 @@ class Lexicon:
             if key not in terms:
                 for ref in refs:
                     terms[key][ref] = None
+        for word, ref in _place_names(model):  # "Sichuan" for a value stored as 四川
+            if not any(isinstance(s, Ref) for s in terms.get(word, {})):
+                terms[word][ref] = None
         buy = model.spec.settings.purchase_touchpoint
         if buy is not None and buy in model.touchpoints:
             for word in PURCHASE_WORDS:  # "bought", "买了": the model's purchase, whatever its name
@@ -212,6 +215,29 @@ _NAME_TOPICS: Final = frozenset({"other_platforms", "other_regions"})
 _ZH_MEASURES: Final = ("人数", "次数", "数量", "笔数", "个数", "数", "量")
 _SPLIT_MARK: Final = re.compile(r"(?:[各每哪按分]|[哪各每]一?[个门家位款类种])$")
 _SHORT_WORDS: Final = frozenset({"yes", "no", "y", "n", "true", "false", "t", "f", "0", "1"})
+
+
+def _place_names(model: SemanticModel) -> list[tuple[str, Ref]]:
+    """The other language's names of values that are places of the gazetteer (generic
+    geography): English names for 四川 / 杭州市, Chinese ones for Sichuan / Hangzhou."""
+    zh_of = {en: zh for zh, names in PLACE_NAMES.items() for en in names}
+    out: list[tuple[str, Ref]] = []
+    for dim in model.spec.dimensions:
+        for value in dim.values:
+            ref = Ref("value", dim.name, value.value)
+            said = [str(value.value)]
+            if value.labels is not None:
+                said += [t for t in (value.labels.zh, value.labels.en) if t]
+            for text in said:
+                name = _PLACE_SUFFIX.sub("", text.strip())
+                if name in PLACE_NAMES:
+                    out += [(en, ref) for en in PLACE_NAMES[name]]
+                elif name.casefold() in zh_of:
+                    out.append((zh_of[name.casefold()], ref))
+    return out
+
+
+_PLACE_SUFFIX = re.compile(r"(?:省|市|自治区|特别行政区|壮族自治区|回族自治区|维吾尔自治区)$")
 
 
 def _short(term: str) -> bool:
