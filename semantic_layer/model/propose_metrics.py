@@ -118,11 +118,25 @@ def _orders(plan: MetricPlan, events: TableProfile, bought: list[Row]) -> None:
         plan.measure("orders", "events", "count_distinct", column="order_id", filters=bought)
         plan.metric("orders", "simple", measure="orders")
     if events.has_data("revenue"):
-        plan.measure("revenue", "events", "sum", column="revenue", filters=bought)
-        plan.metric("revenue", "simple", measure="revenue", format="currency")
+        # every revenue row (renewals, instalments; refunds count as they are signed), not only
+        # the purchase touchpoint's
+        plan.measure("revenue", "events", "sum", column="revenue")
+        plan.metric(
+            "revenue",
+            "simple",
+            measure="revenue",
+            format="currency",
+            description="revenue of every event that carries one (refunds are negative)",
+        )
         if plan.has("orders"):
+            plan.measure("purchase_revenue", "events", "sum", column="revenue", filters=bought)
             plan.metric(
-                "aov", "ratio", numerator="revenue", denominator="orders", format="currency"
+                "aov",
+                "ratio",
+                numerator="purchase_revenue",
+                denominator="orders",
+                format="currency",
+                description="revenue of the purchase touchpoint / its orders",
             )
 
 
