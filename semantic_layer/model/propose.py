@@ -308,8 +308,8 @@ def _only_elsewhere(name: str, places: list[tuple[TableProfile, str]]) -> list[s
             listed = ", ".join(only[:10]) + (", …" if len(only) > 10 else "")
             notes.append(
                 f"values of {name} in {table.name}.{column} never seen in "
-                f"{places[0][0].name}.{places[0][1]}: {listed}; check they are {pretty(name)} "
-                "values (not fees or other costs) before comparing them"
+                f"{places[0][0].name}.{places[0][1]}: {listed}; not listed among its values: check "
+                f"they are {pretty(name)} values (not fees or other costs) before comparing them"
             )
     return notes
 
@@ -347,7 +347,10 @@ def _categorical(name: str, places: list[tuple[TableProfile, str]], own: bool = 
     if flag:
         labels, yes, no = flag_value_labels(column, labels)
     values: list[Row] = []
+    main = _counts(places[:1])  # values only another table has are in a note instead
     for value, _ in sorted(counts.items(), key=lambda kv: -kv[1]):
+        if main and value not in main:
+            continue
         row: Row = {"value": value == "true" if boolean else value}
         if flag:
             named = yes if value.strip().lower() in TRUE_WORDS else no

@@ -173,6 +173,8 @@ def flag_value_labels(column: str, labels: Row | None) -> tuple[Row | None, Row,
     en = _flag_words(en_label) if en_label else None
     true = _labels(en[0] if en else None, f"是{zh_label}" if zh_label else None)
     false = _labels(en[1] if en else None, f"非{zh_label}" if zh_label else None)
+    if en_label and not (labels or {}).get("en"):  # the column itself: "sla breached or not"
+        labels = {**(labels or {}), "en": f"{en_label} or not"}
     return labels, true, false
 
 

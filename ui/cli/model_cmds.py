@@ -60,7 +60,7 @@ def validate(
     Columns and values are checked against the database when there is one (--db, TPA_DB, or the
     demo database if it has been built). Exits 1 when there are errors; warnings do not fail.
     """
-    from connectors.profile import ProfileError, profile_database
+    from connectors.profile import ProfileError, journey_gaps, profile_database
     from semantic_layer.errors import UserError
     from semantic_layer.model import validate_file
     from semantic_layer.models import DEMO_MODEL_PATH
@@ -74,6 +74,14 @@ def validate(
             schema=profile.schema() if profile else None,
             samples=profile.samples() if profile else None,
         )
+        if database is not None and profile is not None and report.spec is not None:
+            pairs = [(j.steps[0], j.steps[-1]) for j in report.spec.journeys]
+            report = validate_file(
+                path,
+                schema=profile.schema(),
+                samples=profile.samples(),
+                gaps=journey_gaps(database, pairs),
+            )
     except (UserError, ProfileError) as e:
         raise _fail(str(e)) from None
     for problem in report.problems:
