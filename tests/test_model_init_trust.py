@@ -3,7 +3,7 @@ warnings `tpa validate` gives about what questions cannot tell apart (issue 12).
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ from test_model_init_real import build
 
 from connectors.canonical import EVENTS, MARKETING_COSTS, TICKETS
 from connectors.profile import journey_gaps, profile_database
+from semantic_layer.compile.metrics import MetricQuery, compile_metrics
 from semantic_layer.model import validate_text
 from semantic_layer.model.propose import Proposal, propose_model
 
@@ -49,7 +50,16 @@ def _events() -> list[Row]:
         rows += [_event(u, "e_1031", bought + 2), _event(u, "invite_teammate", bought + 3)]
         if u % 10 == 0:
             rows.append(_event(u, "refund", bought + 5, -50.0))
+        if u % 10 == 1:  # a second subscription two months later: a buyer, not a first-time one
+            rows.append(_event(u, "subscribed", bought + 60, 100.0))
     return rows
+
+
+def _subscriptions() -> list[tuple[int, datetime]]:
+    """(person, time) of every subscription the data has, as `_events` makes them."""
+    return [
+        (int(r["user_id"][1:]), r["ts"]) for r in _events() if r["touchpoint"] == "subscribed"
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -185,3 +195,26 @@ def test_validate_warns_about_what_questions_cannot_tell_apart(
     assert any("'partner_fee'" in w and "never in events.campaign" in w for w in warnings)
     assert any("journey 'main_journey' has a 3-day window" in w for w in warnings)
     assert all("warning:" in w for w in warnings)
+
+
+@pytest.mark.parametrize(
+    ("start", "end"), [(date(2026, 1, 5), date(2026, 2, 1)), (date(2026, 3, 1), date(2026, 4, 1))]
+)
+def test_cac_is_spend_per_first_time_buyer(
+    saas_db: Path, proposal: Proposal, start: date, end: date
+) -> None:
+    cac = next(m for m in proposal.spec.metrics if m.name == "cac")
+    assert getattr(cac, "denominator", None) == "first_time_buyers"
+    assert "first purchase" in cac.description
+    subs = _subscriptions()
+    first = {u: min(t for v, t in subs if v == u) for u, _ in subs}
+    inside = [(u, t) for u, t in subs if start <= t.date() < end]
+    buyers = len({u for u, _ in inside})
+    new = len({u for u, t in inside if t == first[u]})
+    assert start.month == 1 or (new == 0 < buyers)  # March: only second subscriptions
+    cost = sum(10.0 * 2 for d in range(5) if start <= date(2026, 1, 5 + d) < end)
+    query = MetricQuery(("purchasers", "first_time_buyers", "cac"), start, end)
+    with duckdb.connect(str(saas_db), read_only=True) as con:
+        got = con.execute(compile_metrics(proposal.spec, query).sql("duckdb")).fetchall()
+    assert got[0][:2] == (buyers, new)
+    assert got[0][2] == (pytest.approx(cost / new) if new else None)

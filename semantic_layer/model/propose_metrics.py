@@ -81,6 +81,20 @@ def _events(
     if events.has_data("user_id"):
         plan.measure("purchasers", "events", "count_distinct", column="user_id", filters=bought)
         plan.metric("purchasers", "simple", measure="purchasers")
+        plan.measure(
+            "first_time_buyers",
+            "events",
+            "count_distinct",
+            column="user_id",
+            filters=bought,
+            first_only=True,
+        )
+        plan.metric(
+            "first_time_buyers",
+            "simple",
+            measure="first_time_buyers",
+            description="people whose first purchase falls in the period",
+        )
         plan.metric(
             "conversion_rate",
             "ratio",
@@ -272,7 +286,18 @@ def _costs(plan: MetricPlan) -> None:
     )
     if plan.has("revenue"):
         plan.metric("roi", "ratio", numerator="revenue", denominator="marketing_cost")
-    if plan.has("new_users"):
+    if plan.has("first_time_buyers"):
+        plan.metric(
+            "cac",
+            "ratio",
+            numerator="marketing_cost",
+            denominator="first_time_buyers",
+            format="currency",
+            higher_is_better=False,
+            description="marketing cost / first-time buyers (people whose first purchase falls "
+            "in the period)",
+        )
+    elif plan.has("new_users"):
         plan.metric(
             "cac",
             "ratio",
@@ -280,6 +305,7 @@ def _costs(plan: MetricPlan) -> None:
             denominator="new_users",
             format="currency",
             higher_is_better=False,
+            description="marketing cost / new users (there is no purchase touchpoint)",
         )
 
 
