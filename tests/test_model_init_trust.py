@@ -11,16 +11,19 @@ import duckdb
 import pytest
 import yaml
 from test_model_init_real import build
+from typer.testing import CliRunner
 
 from connectors.canonical import EVENTS, MARKETING_COSTS, TICKETS
 from connectors.profile import journey_gaps, profile_database
 from semantic_layer.compile.metrics import MetricQuery, compile_metrics
 from semantic_layer.model import validate_text
 from semantic_layer.model.propose import Proposal, propose_model
+from ui.cli import app
 
 START = datetime(2026, 1, 5, 9)
 Row = dict[str, Any]
 PEOPLE = 100
+runner = CliRunner()
 
 
 def _event(user: int, tp: str, day: float, revenue: float | None = None) -> Row:
@@ -57,9 +60,7 @@ def _events() -> list[Row]:
 
 def _subscriptions() -> list[tuple[int, datetime]]:
     """(person, time) of every subscription the data has, as `_events` makes them."""
-    return [
-        (int(r["user_id"][1:]), r["ts"]) for r in _events() if r["touchpoint"] == "subscribed"
-    ]
+    return [(int(r["user_id"][1:]), r["ts"]) for r in _events() if r["touchpoint"] == "subscribed"]
 
 
 @pytest.fixture(scope="module")
@@ -218,3 +219,22 @@ def test_cac_is_spend_per_first_time_buyer(
         got = con.execute(compile_metrics(proposal.spec, query).sql("duckdb")).fetchall()
     assert got[0][:2] == (buyers, new)
     assert got[0][2] == (pytest.approx(cost / new) if new else None)
+
+
+def test_tpa_validate_checks_journey_windows_against_the_database(
+    saas_db: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "model.yaml"
+    made = runner.invoke(app, ["init", "--db", str(saas_db), "--out", str(out)])
+    assert made.exit_code == 0, made.output
+    text = out.read_text(encoding="utf-8")
+    assert "window_days: 14" in text
+    out.write_text(text.replace("window_days: 14", "window_days: 1"), encoding="utf-8")
+    checked = runner.invoke(app, ["validate", str(out), "--db", str(saas_db)])
+    assert checked.exit_code == 0, checked.output  # a warning, not an error
+    assert "journey 'main_journey' has a 1-day window" in " ".join(checked.output.split())
+    zh = runner.invoke(app, ["validate", str(out), "--db", str(saas_db), "--lang", "zh"])
+    assert zh.exit_code == 0, zh.output
+    assert "旅程 'main_journey' 的窗口是 1 天" in " ".join(zh.output.split())
+    bad = runner.invoke(app, ["validate", str(out), "--lang", "fr"])
+    assert bad.exit_code != 0 and "--lang must be en or zh" in bad.output

@@ -79,10 +79,12 @@ def validate_text(
     samples: Samples | None = None,
     gaps: Sequence[Gap] | None = None,
     rules: Sequence[Rule] = DEFAULT_RULES,
+    lang: str = "en",
 ) -> ValidationReport:
     """Validate model YAML; `schema` (table → {column: type}) and `samples` (table → {column:
     values}) come from the database when there is one (see `connectors.profile`), and so do
-    `gaps`, the observed times between touchpoints (for the journeys' windows)."""
+    `gaps`, the observed times between touchpoints (for the journeys' windows). `lang` "zh"
+    words the warnings about what questions cannot tell apart in Chinese."""
     located = load_located(text, file)
     problems = list(located.problems)
     if located.data is None and problems:
@@ -99,6 +101,7 @@ def validate_text(
             schema=schema,
             samples=samples,
             gaps=None if gaps is None else {(g.first, g.then): g for g in gaps},
+            lang=lang,
         )
         problems += run_rules(ctx, rules)
     return ValidationReport(file, parsed.spec, tuple(sorted(problems, key=sort_key)))
@@ -111,10 +114,12 @@ def validate_file(
     samples: Samples | None = None,
     gaps: Sequence[Gap] | None = None,
     rules: Sequence[Rule] = DEFAULT_RULES,
+    lang: str = "en",
 ) -> ValidationReport:
     """Validate a model file; a file that cannot be read raises `UserError`."""
+    text = read_model_text(path)
     return validate_text(
-        read_model_text(path), str(path), schema=schema, samples=samples, gaps=gaps, rules=rules
+        text, str(path), schema=schema, samples=samples, gaps=gaps, rules=rules, lang=lang
     )
 
 

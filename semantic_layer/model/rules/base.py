@@ -37,6 +37,11 @@ class RuleContext:
     schema: Schema | None = None
     samples: Samples | None = None
     gaps: Gaps | None = None
+    lang: str = "en"  # the language of the messages of rules that speak both ("en" or "zh")
+
+    def say(self, en: str, zh: str) -> str:
+        """The message in the context's language."""
+        return zh if self.lang == "zh" else en
 
     def loc(self, item: BaseModel, *path: str | int) -> Loc:
         return (*self.where.get(id(item), ()), *path)

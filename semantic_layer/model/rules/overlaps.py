@@ -24,35 +24,56 @@ class TermsAcrossKinds:
     dimensions may share words (a channel and an acquisition channel)."""
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
-        spec = ctx.spec
-        owners: dict[str, tuple[str, str]] = {}  # term → (what, the dimension it belongs to)
-        named: list[tuple[str, str, str, BaseModel, set[str]]] = [
-            *(("metric", m.name, "", m, terms_of(m)) for m in spec.metrics),
-            *(("touchpoint", t.id, "", t, terms_of(t)) for t in spec.touchpoints),
-            *(("journey", j.name, "", j, terms_of(j)) for j in spec.journeys),
-            *(("dimension", d.name, d.name, d, terms_of(d)) for d in spec.dimensions),
-            *(
-                (f"value of dimension '{d.name}'", as_text(v.value), d.name, d, _value_terms(v))
-                for d in spec.dimensions
-                for v in d.values
-            ),
-        ]
-        for kind, key, dim, item, terms in named:
-            what = f"{kind} '{key}'"
+        owners: dict[str, tuple[str, str, str]] = {}  # term → (kind, what, its dimension)
+        for kind, what, dim, item, terms in _named(ctx):
             for term in sorted(terms):
-                other, other_dim = owners.setdefault(term, (what, dim))
-                kinds = {other.split(" '")[0], kind}
-                if other == what or len(kinds) < 2 or all("value" in k for k in kinds):
-                    continue  # values of two dimensions may share words
+                other_kind, other, other_dim = owners.setdefault(term, (kind, what, dim))
+                if other_kind == kind:
+                    continue  # same kind: DistinctTerms; values of two dimensions may share
                 if dim and dim == other_dim:
                     continue  # a value named like its own dimension ("sla breached")
                 yield ctx.problem(
                     item,
                     (),
-                    f"'{term}' names both {other} and {what}",
-                    "keep the word on one of them, so questions can tell them apart",
+                    ctx.say(
+                        f"'{term}' names both {other} and {what}",
+                        f"'{term}' 同时指 {other} 和 {what}",
+                    ),
+                    ctx.say(
+                        "keep the word on one of them, so questions can tell them apart",
+                        "只在其中一个上保留这个词，提问时才能区分",
+                    ),
                     "warning",
                 )
+
+
+Named = tuple[str, str, str, BaseModel, set[str]]
+
+
+def _named(ctx: RuleContext) -> Iterator[Named]:
+    """(kind, what it is called in messages, its dimension, item, terms) of every object."""
+    spec = ctx.spec
+    for m in spec.metrics:
+        yield "metric", ctx.say(f"metric '{m.name}'", f"指标 '{m.name}'"), "", m, terms_of(m)
+    for t in spec.touchpoints:
+        yield "touchpoint", ctx.say(f"touchpoint '{t.id}'", f"触点 '{t.id}'"), "", t, terms_of(t)
+    for j in spec.journeys:
+        yield "journey", ctx.say(f"journey '{j.name}'", f"旅程 '{j.name}'"), "", j, terms_of(j)
+    for d in spec.dimensions:
+        yield (
+            "dimension",
+            ctx.say(f"dimension '{d.name}'", f"维度 '{d.name}'"),
+            d.name,
+            d,
+            terms_of(d),
+        )
+    for d in spec.dimensions:
+        for v in d.values:
+            text = as_text(v.value)
+            what = ctx.say(
+                f"value of dimension '{d.name}' '{text}'", f"维度 '{d.name}' 的取值 '{text}'"
+            )
+            yield "value", what, d.name, d, _value_terms(v)
 
 
 def _value_terms(value: object) -> set[str]:
@@ -78,9 +99,16 @@ class ColumnOnce:
                     yield ctx.problem(
                         d,
                         ("also_in", table),
-                        f"{table}.{column} is both dimension '{other}' and part of dimension "
-                        f"'{d.name}' (also_in)",
-                        f"remove it from '{d.name}'s also_in, or remove dimension '{other}'",
+                        ctx.say(
+                            f"{table}.{column} is both dimension '{other}' and part of "
+                            f"dimension '{d.name}' (also_in)",
+                            f"{table}.{column} 既是维度 '{other}'，又在维度 '{d.name}' 的 "
+                            "also_in 中",
+                        ),
+                        ctx.say(
+                            f"remove it from '{d.name}'s also_in, or remove dimension '{other}'",
+                            f"从 '{d.name}' 的 also_in 中去掉它，或删除维度 '{other}'",
+                        ),
                         "warning",
                     )
 
@@ -108,10 +136,17 @@ class ValuesInMainTable:
                     yield ctx.problem(
                         d,
                         ("values", i),
-                        f"value '{text}' of dimension '{d.name}' occurs in "
-                        f"{', '.join(elsewhere)} but never in {d.table}.{d.column}",
-                        f"questions about {d.table} by '{d.name}' will not find it; check it "
-                        "belongs to this dimension",
+                        ctx.say(
+                            f"value '{text}' of dimension '{d.name}' occurs in "
+                            f"{', '.join(elsewhere)} but never in {d.table}.{d.column}",
+                            f"维度 '{d.name}' 的取值 '{text}' 出现在 {'、'.join(elsewhere)}，"
+                            f"但从未出现在 {d.table}.{d.column}",
+                        ),
+                        ctx.say(
+                            f"questions about {d.table} by '{d.name}' will not find it; check "
+                            "it belongs to this dimension",
+                            f"按 '{d.name}' 查询 {d.table} 时找不到它；请确认它属于这个维度",
+                        ),
                         "warning",
                     )
 
@@ -132,11 +167,18 @@ class JourneyWindows:
                 yield ctx.problem(
                     j,
                     ("window_days",) if j.window_days else ("steps",),
-                    f"journey '{j.name}' has a {window}-day window, but half the people who go "
-                    f"from {j.steps[0]} to {j.steps[-1]} take longer than "
-                    f"{gap.median_days:.1f} days",
-                    f"set window_days to at least {gap.p90_days:.0f} (90% of them arrive "
-                    "within that)",
+                    ctx.say(
+                        f"journey '{j.name}' has a {window}-day window, but half the people who "
+                        f"go from {j.steps[0]} to {j.steps[-1]} take longer than "
+                        f"{gap.median_days:.1f} days",
+                        f"旅程 '{j.name}' 的窗口是 {window} 天，但从 {j.steps[0]} 到 "
+                        f"{j.steps[-1]} 的人有一半用时超过 {gap.median_days:.1f} 天",
+                    ),
+                    ctx.say(
+                        f"set window_days to at least {gap.p90_days:.0f} (90% of them arrive "
+                        "within that)",
+                        f"把 window_days 设为至少 {gap.p90_days:.0f}（90% 的人在此之内到达）",
+                    ),
                     "warning",
                 )
 
