@@ -31,6 +31,7 @@ SKIPPED_TABLES = ("quarantine",)  # ingestion's rejects, not data to model
 MAX_TOUCHPOINTS = 200
 MAX_PATH_TOUCHPOINTS = 16  # people's paths are made of the most common touchpoints …
 MAX_PATH_PEOPLE = 20_000  # … for everyone, or a fixed sample of this many people
+MAX_GAP_PEOPLE = 5_000  # times between touchpoints: a smaller fixed sample is enough
 
 
 class ProfileError(Exception):
@@ -64,7 +65,8 @@ def profile_database(
             tps, unit = _touchpoints(con, events)
             ids = _path_touchpoints(tps)
             paths = _paths(con, ids)
-            gaps = _gaps(con, ids)
+            paying = [t.id for t in tps if t.with_revenue and t.id in ids]
+            gaps = _gaps(con, ids, paying or ids)  # journeys end at a paying one when any
         start, end, users = _events_span(con, events)
         return DataProfile(
             tables=tables,
@@ -88,7 +90,8 @@ def journey_gaps(path: Path, pairs: Sequence[tuple[str, str]]) -> tuple[Gap, ...
         if not _has_columns(con, "events", ("user_id", "touchpoint", "ts")):
             return ()
         ids = sorted({tp for pair in wanted for tp in pair})
-        return tuple(g for g in _gaps(con, ids) if (g.first, g.then) in wanted)
+        ends = sorted({then for _, then in wanted})
+        return tuple(g for g in _gaps(con, ids, ends) if (g.first, g.then) in wanted)
 
 
 def _has_columns(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str]) -> bool:
@@ -193,6 +196,7 @@ WITH people AS (
            epoch(b.first_ts - a.first_ts) / 86400.0 AS days
     FROM firsts a JOIN firsts b USING (user_id)
     WHERE a.touchpoint <> b.touchpoint AND b.first_ts >= a.first_ts
+      AND list_contains(?, b.touchpoint)
 )
 SELECT tp_from, tp_to, count(*), median(days), quantile_cont(days, 0.9)
 FROM pairs GROUP BY ALL ORDER BY ALL
@@ -273,12 +277,12 @@ def _paths(
     return tuple((tuple(str(t) for t in path), int(n)) for path, n in rows)
 
 
-def _gaps(con: duckdb.DuckDBPyConnection, ids: list[str]) -> tuple[Gap, ...]:
-    """Days from each touchpoint's first occurrence to each later one's, per person (for the
-    same fixed sample of people as the paths)."""
-    if not ids:
+def _gaps(con: duckdb.DuckDBPyConnection, ids: list[str], ends: list[str]) -> tuple[Gap, ...]:
+    """Days from each touchpoint's first occurrence to each later one's of `ends`, per person
+    (for a fixed sample of people)."""
+    if not ids or not ends:
         return ()
-    rows = con.execute(_GAPS, [MAX_PATH_PEOPLE, ids]).fetchall()
+    rows = con.execute(_GAPS, [MAX_GAP_PEOPLE, ids, ends]).fetchall()
     return tuple(
         Gap(str(a), str(b), int(n), float(median), float(p90)) for a, b, n, median, p90 in rows
     )

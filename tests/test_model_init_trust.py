@@ -72,6 +72,7 @@ def saas_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "channel": ("Email", "Live chat", "web")[i % 3 if i < 3 else i % 2],
             "opened_ts": START + timedelta(days=i),
             "sla_breached": i % 4 == 0,
+            "category": ("UW", "1001", "billing")[i % 3],
         }
         for i in range(40)
     ]
@@ -136,7 +137,9 @@ def test_stages_follow_the_position_relative_to_the_purchase(proposal: Proposal)
 def test_labels_split_camel_case_flag_codes_and_read_yes_no(proposal: Proposal) -> None:
     labels = {t.id: t.label("en") for t in proposal.spec.touchpoints}
     assert labels["emailVerified"] == "email verified"
-    assert "e_1031" in _note(proposal, "need a label")
+    codes = _note(proposal, "need a label")
+    assert "e_1031" in codes and "ticket_category=UW" in codes and "ticket_category=1001" in codes
+    assert "billing" not in codes and "landing" not in codes
     sla = next(d for d in proposal.spec.dimensions if d.column == "sla_breached")
     named = {v.value: v.label("en") for v in sla.values}
     assert named == {True: "sla breached", False: "not sla breached"}
