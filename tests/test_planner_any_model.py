@@ -349,3 +349,42 @@ def test_how_long_from_one_step_asks_until_which_step(planner: EmbeddedPlanner) 
     p = plan(planner, "how long does it take from booking, last month?")
     assert p["kind"] == "clarify", p
     assert [c["label"] for c in p["choices"]] == ["payment", "visit"], p
+
+
+def test_a_person_attribute_splits_rows_that_join_people(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "今年以来投诉工单最多的城市")
+    assert p["metrics"] == ["complaint_tickets"] and p["dimensions"] == ["city"], p
+
+
+@pytest.mark.parametrize(
+    ("question", "dimension"),
+    [("哪个院就诊的人最多", "campus"), ("哪个市工单最多", "city"), ("各市的工单数", "city")],
+)
+def test_a_dimension_named_by_one_character_after_which_or_each(
+    planner: EmbeddedPlanner, question: str, dimension: str
+) -> None:
+    p = plan(planner, question)
+    assert p.get("dimensions") == [dimension], p
+
+
+def test_a_one_character_dimension_name_is_not_found_inside_a_word(
+    planner: EmbeddedPlanner,
+) -> None:
+    p = plan(planner, "上个月门市的工单数")
+    assert "dimensions" not in p or p["dimensions"] == [], p
+
+
+@pytest.mark.parametrize(
+    ("question", "metric"),
+    [
+        ("daily bookings last week", "events"),
+        ("how many visits last week", "events"),
+        ("how many patients visited last week", "patients"),
+        ("how many people booked last week", "patients"),
+    ],
+)
+def test_a_touchpoint_said_as_a_plural_noun_counts_occurrences(
+    planner: EmbeddedPlanner, question: str, metric: str
+) -> None:
+    p = plan(planner, question)
+    assert p["metrics"] == [metric], p
