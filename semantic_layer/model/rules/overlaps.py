@@ -25,6 +25,7 @@ class TermsAcrossKinds:
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         owners: dict[str, tuple[str, str, str]] = {}  # term → (kind, what, its dimension)
+        counts_of = _counting(ctx)
         for kind, what, dim, item, terms in _named(ctx):
             for term in sorted(terms):
                 other_kind, other, other_dim = owners.setdefault(term, (kind, what, dim))
@@ -32,6 +33,8 @@ class TermsAcrossKinds:
                     continue  # same kind: DistinctTerms; values of two dimensions may share
                 if dim and dim == other_dim:
                     continue  # a value named like its own dimension ("sla breached")
+                if {other, what} & counts_of:
+                    continue  # a metric counting exactly the rows of that value
                 yield ctx.problem(
                     item,
                     (),
@@ -48,6 +51,30 @@ class TermsAcrossKinds:
 
 
 Named = tuple[str, str, str, BaseModel, set[str]]
+
+
+def _counting(ctx: RuleContext) -> set[str]:
+    """The values (as named in messages) that a simple metric counts exactly: its measure's only
+    filter is that value of the dimension's column (`complaint_tickets`: is_complaint = true)."""
+    measures = {m.name: m for m in ctx.spec.measures}
+    found: set[str] = set()
+    for metric in ctx.spec.metrics:
+        measure = measures.get(getattr(metric, "measure", "") or "")
+        if measure is None or len(measure.filters) != 1:
+            continue
+        f = measure.filters[0]
+        for d in ctx.spec.dimensions:
+            same = d.table == measure.table and d.column == getattr(f, "column", None)
+            if (
+                same
+                and f.op == "="
+                and f.value is not None
+                and any(v.value == f.value for v in d.values)
+            ):
+                text = as_text(f.value)
+                found.add(ctx.say(f"value of dimension '{d.name}' '{text}'",
+                                  f"维度 '{d.name}' 的取值 '{text}'"))  # fmt: skip
+    return found
 
 
 def _named(ctx: RuleContext) -> Iterator[Named]:
@@ -86,7 +113,10 @@ def _value_terms(value: object) -> set[str]:
 
 @dataclass(frozen=True)
 class ColumnOnce:
-    """A column is one dimension: not another dimension's `also_in` as well as its own."""
+    """A column named like a dimension is not both in that dimension's `also_in` and its own
+    dimension (`tickets.channel` in `channel` and in `ticket_channel`): "by channel" would reach
+    it two ways. (A column of another name in `also_in`, such as a user's acquisition channel
+    standing for `channel` on the users table, is a deliberate choice.)"""
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         own = {(d.table, d.column): d.name for d in ctx.spec.dimensions if d.column}
@@ -95,7 +125,7 @@ class ColumnOnce:
                 continue  # the date of each table's rows is meant to be one dimension
             for table, column in d.also_in.items():
                 other = own.get((table, column))
-                if other is not None and other != d.name:
+                if other is not None and other != d.name and column == (d.column or d.name):
                     yield ctx.problem(
                         d,
                         ("also_in", table),
@@ -116,7 +146,7 @@ class ColumnOnce:
 @dataclass(frozen=True)
 class ValuesInMainTable:
     """A dimension's listed values occur in its own table, not only in an `also_in` one (a cost
-    table's campaign that no event has)."""
+    table's campaign that no event has), unless the value has a description saying what it is."""
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         if ctx.samples is None:
@@ -127,6 +157,8 @@ class ValuesInMainTable:
                 continue
             for i, value in enumerate(d.values):
                 text = as_text(value.value)
+                if value.description:
+                    continue  # described: someone has said what it is
                 elsewhere = [
                     f"{t}.{c}"
                     for t, c in d.also_in.items()
