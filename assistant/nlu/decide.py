@@ -26,6 +26,7 @@ from .shared import (
     filters,
     grain_of,
     implied_channels,
+    in_journey_order,
     journey_and_steps,
     limit_and_order,
     localized,
@@ -255,6 +256,8 @@ def _anchor(r: Reading, touchpoints: list[str]) -> str:
 
 
 def _journey(r: Reading, model: SemanticModel) -> Plan | None:
+    if _own_conversion(r, model) is not None:
+        return None  # the model's own metric for exactly this conversion (see `_metric`)
     tps = _steps_named(r, model)
     if (
         "time_to_convert" in r.cues
@@ -300,11 +303,26 @@ def _journey(r: Reading, model: SemanticModel) -> Plan | None:
     return plan
 
 
+def _own_conversion(r: Reading, model: SemanticModel) -> str | None:
+    """ "quote → purchase conversion", "报价的人里有多少比例买了": when the model defines that
+    very conversion as a metric, its definition (window, base) is the business's answer."""
+    if {"funnel", "time_to_convert", "dropoff"} & r.cues or r.names("journey"):
+        return None
+    steps = _steps_named(r, model)
+    if len(steps) != 2 or not _step_range(r, model):
+        return None
+    first, second = in_journey_order(steps, model)
+    return roles.conversion_between(model, first, second, r.window_days)
+
+
 def _steps_named(r: Reading, model: SemanticModel) -> list[str]:
     """Touchpoints named, and with a conversion or time word also the touchpoints that named
     metrics count ("installs → first payers conversion"), in the order said."""
     found = [(m.start, m.ref.name) for m in r.mentions("touchpoint")]
-    if {"conversion", "time_to_convert", "funnel"} & r.cues and len(found) < 2:
+    asks_steps = bool({"conversion", "time_to_convert", "funnel"} & r.cues) or bool(
+        r.window_days or _SHARE_OF.search(r.question.norm)
+    )
+    if asks_steps and len(found) < 2:
         for m in r.mentions("metric"):
             tp = roles.touchpoint_of(model, m.ref.name)
             if tp is not None:
@@ -327,7 +345,7 @@ def _step_range(r: Reading, model: SemanticModel) -> bool:
     two touchpoints and a conversion or share word."""
     general = any(roles.is_general_conversion(model, m) for m in r.names("metric"))
     share = _SHARE_OF.search(r.question.norm) is not None
-    return len(r.names("touchpoint")) >= 2 and ("conversion" in r.cues or general or share)
+    return len(_steps_named(r, model)) >= 2 and ("conversion" in r.cues or general or share)
 
 
 _SHARE_OF = re.compile(
@@ -462,6 +480,9 @@ def _touchpoint_metric(r: Reading, model: SemanticModel, touchpoint: str) -> str
 
 
 def _metrics(r: Reading, model: SemanticModel) -> list[str]:
+    own = _own_conversion(r, model)
+    if own is not None:
+        return [own]
     names = _head_metrics(r)
     conversion = _conversion_for(r, model)
     if conversion and conversion not in names:
@@ -630,10 +651,14 @@ def _conversion_for(r: Reading, model: SemanticModel) -> str | None:
 
 
 def _counts_events(metrics: list[str], model: SemanticModel) -> bool:
-    """Whether a touchpoint can filter these metrics: they count rows of `events` unfiltered."""
+    """Whether a touchpoint can filter these metrics: they count or sum rows of `events` that no
+    filter ties to touchpoints ("续期扣款收了多少钱" is the revenue of that touchpoint)."""
     for name in metrics:
         measures = model.measures_of(name)
-        if not measures or any(m.table != "events" or m.filters for m in measures):
+        if not measures or any(
+            m.table != "events" or any(f.column == "touchpoint" for f in m.filters)
+            for m in measures
+        ):
             return False
     return True
 

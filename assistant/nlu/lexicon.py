@@ -18,7 +18,7 @@ from typing import Final
 from semantic_layer.model.index import Ref
 from semantic_layer.model.semantic import SemanticModel
 
-from .cues import CUES, OUT_OF_SCOPE
+from .cues import CUES, OUT_OF_SCOPE, PURCHASE_WORDS
 from .text import prepare
 
 _LATIN = re.compile(r"[a-z0-9]")
@@ -110,6 +110,11 @@ class Lexicon:
             if key not in terms:
                 for ref in refs:
                     terms[key][ref] = None
+        buy = model.spec.settings.purchase_touchpoint
+        if buy is not None and buy in model.touchpoints:
+            for word in PURCHASE_WORDS:  # "bought", "买了": the model's purchase, whatever its name
+                if not any(isinstance(s, Ref) for s in terms.get(_norm(word), {})):
+                    terms[_norm(word)][Ref("touchpoint", buy)] = None
         for name, words in CUES.items():
             for word in words:
                 terms[_norm(word)][Cue(name)] = None
@@ -193,8 +198,9 @@ class Lexicon:
             return None
         if _VERB_FORM.search(word):
             action = self._action(verb_key(word))  # "booked" for a touchpoint "booking"
-        elif _THIRD_PERSON.search(word):
-            action = self.verbal.get(verb_key(word))  # "until the person pays" for "payment"
+        elif _THIRD_PERSON.search(word) or _SUBJECT_BEFORE.search(norm[max(0, i - 12) : i]):
+            # "until the person pays", "before they pay", "want to subscribe": the action named
+            action = self.verbal.get(verb_key(word))
         else:
             action = None
         return Match(i, words[0].end(), action[0], action[1]) if action is not None else None
@@ -266,6 +272,8 @@ def stem(word: str, *, verbs: bool = False) -> str:
 
 # A verb form in the question ("booked", "signing", "paid"): it may name an action's touchpoint.
 _THIRD_PERSON = re.compile(r"^[a-z]{2,}[^s]s$")
+# A bare verb right after its subject or "to": "before they pay", "people who buy", "to renew".
+_SUBJECT_BEFORE = re.compile(r"\b(?:they|we|you|i|he|she|who|people|users|customers|to)\s+$")
 _VERB_FORM = re.compile(
     r"^(?:[a-z]{3,}(?:ed|ing)|paid|bought|sent|made|spent|gave|took|got|came|saw"
     r"|left|won|lost|wrote|sold|rode|drove)$"
