@@ -241,3 +241,22 @@ def test_tpa_validate_checks_journey_windows_against_the_database(
     assert "旅程 'main_journey' 的窗口是 1 天" in " ".join(zh.output.split())
     bad = runner.invoke(app, ["validate", str(out), "--lang", "fr"])
     assert bad.exit_code != 0 and "--lang must be en or zh" in bad.output
+
+
+def test_a_column_sharing_one_value_of_several_is_its_own_dimension(tmp_path: Path) -> None:
+    """Most tickets come by phone, which events also have, but the other ticket channels are
+    support-only: half the distinct values are not shared, so tickets get `ticket_channel`."""
+    events = [_event(u, "landing", 0) for u in range(20)]
+    for row in events:
+        row["channel"] = ("phone", "app", "web")[int(row["user_id"][1:]) % 3]
+    channels = ["phone"] * 7 + ["Email", "Live chat", "Email"]
+    tickets = [
+        {"ticket_id": f"T{i}", "user_id": f"U{i}", "channel": c, "opened_ts": START}
+        for i, c in enumerate(channels)
+    ]
+    path = build(
+        tmp_path / "support.duckdb",
+        {"events": (EVENTS, {}, events), "tickets": (TICKETS, {}, tickets)},
+    )
+    dims = {d.name: d for d in propose_model(profile_database(path)).spec.dimensions}
+    assert "tickets" not in dims["channel"].also_in and dims["ticket_channel"].table == "tickets"

@@ -45,7 +45,8 @@ TIME_COLUMNS = ("ts", "timestamp", "event_time", "opened_ts", "first_seen_ts", "
 GENERIC_COLUMNS = ("kind", "type", "category", "status", "source", "name", "level")
 DEFAULT_WINDOW_DAYS = 7
 WINDOWS = (1, 3, 7, 14, 30, 60, 90, 180, 365)  # the window: the observed gap rounded up to one
-MIN_SHARED = 0.5  # a column is merged into another table's when half its rows share a value
+MIN_SHARED = 0.5  # a column is merged into another table's when half its rows and half its
+# distinct values are values the first table has
 FREE_TEXT = ("comment", "comments", "text", "note", "notes", "message", "description", "title")
 
 
@@ -281,8 +282,9 @@ def _split_apart(
     by_key: dict[str, list[tuple[TableProfile, str]]],
 ) -> list[tuple[str, list[tuple[TableProfile, str]], bool]]:
     """(key, columns, whether split off) for each dimension: the merged columns, with a column
-    of another table whose values barely overlap the first one's (ticket channels beside event
-    channels) made a dimension of its own, named after its table."""
+    of another table whose values barely overlap the first one's (fewer than half its rows or
+    half its distinct values: ticket channels beside event channels) made a dimension of its
+    own, named after its table."""
     out: list[tuple[str, list[tuple[TableProfile, str]], bool]] = []
     for key, places in by_key.items():
         first = _counts(places[:1])
@@ -290,7 +292,9 @@ def _split_apart(
         for table, column in places[1:]:
             values = _counts([(table, column)])
             shared = sum(n for v, n in values.items() if v in first)
-            if first and values and shared < MIN_SHARED * sum(values.values()):
+            common = sum(1 for v in values if v in first)
+            rows, kinds = sum(values.values()), len(values)
+            if first and values and (shared < MIN_SHARED * rows or common < MIN_SHARED * kinds):
                 apart.append((f"{_singular(table.name)}_{column}", [(table, column)], True))
             else:
                 kept.append((table, column))
