@@ -469,3 +469,25 @@ def test_money_at_one_touchpoint_is_that_touchpoints_money(planner: EmbeddedPlan
     p = plan(planner, "上周就诊收款金额多少")
     assert p["metrics"] == ["amount"], p
     assert {"dimension": "touchpoint", "op": "=", "values": ["就诊"]} in p["filters"], p
+
+
+def test_dwell_time_and_forecasts_are_refused(planner: EmbeddedPlanner) -> None:
+    dwell = plan(planner, "What's the average time visitors spend on the booking page?")
+    assert dwell["kind"] == "unsupported" and dwell["missing"] == ["dwell_time"], dwell
+    future = plan(planner, "What will our fees be by the end of the year?")
+    assert future["kind"] == "unsupported" and future["missing"] == ["forecast"], future
+
+
+def test_the_slowest_tickets_are_timed_longest_first(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "哪类问题的工单处理得最慢")
+    assert p["metrics"] == ["close_time"] and p["dimensions"] == ["issue"], p
+    assert p["order"]["direction"] == "desc", p
+
+
+def test_after_beside_a_metric_is_a_qualifier_not_a_path(planner: EmbeddedPlanner) -> None:
+    assert plan(planner, "fees this year, after refunds")["kind"] == "metric"
+    assert plan(planner, "complaint tickets after the visit last week")["kind"] == "metric"
+
+
+def test_divided_by_is_not_a_split(planner: EmbeddedPlanner) -> None:
+    assert plan(planner, "fees last month divided by new patients")["kind"] != "clarify"

@@ -150,7 +150,9 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
                    "各归因模型", "几种归因模型", "归因模型对比", "多个归因模型"),
     # things the data cannot answer, and instructions hidden in questions
     "future": ("forecast", "predict", "prediction", "projection", "next week", "next month",
-               "next quarter", "next year", "tomorrow", "will be", "going to be",
+               "next quarter", "next year", "tomorrow", "will be", "going to be", "what will",
+               "how much will", "how many will", "will we", "will our", "by the end of the year",
+               "by year end", "年底能", "年底会", "会达到", "能达到多少",
                "预测", "预计", "下周", "下个月", "下月", "下季度", "明年", "明天", "将会"),
     "injection": ("ignore previous", "ignore all", "ignore your", "ignore the above",
                   "disregard", "system prompt", "you are now", "act as", "jailbreak",
@@ -238,6 +240,10 @@ OUT_OF_SCOPE: Final[dict[str, tuple[str, ...]]] = {
     "credit_risk": ("delinquency", "delinquent", "default rate", "bad debt", "npl", "dpd",
                     "逾期", "坏账", "不良率"),
     "bonus": ("bonus", "bonuses", "incentive pay", "奖金", "绩效奖金", "提成"),
+    # how long people stay on a page or in the app: events carry no durations
+    "dwell_time": ("time on page", "time spent on", "time visitors spend", "time users spend",
+                   "time people spend", "dwell time", "session length", "session duration",
+                   "停留时长", "停留时间", "浏览时长", "页面停留", "会话时长", "使用时长"),
     "it_costs": ("hosting", "cloud bill", "server costs", "server cost", "aws", "aliyun",
                  "服务器费用", "云服务", "带宽费"),
 }  # fmt: skip

@@ -61,6 +61,8 @@ def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
             "missing": [],
         }  # fmt: skip
     topics = sorted(c.removeprefix("scope:") for c in r.cues if c.startswith("scope:"))
+    if _DWELL.search(r.question.norm) and "dwell_time" not in topics:
+        topics.append("dwell_time")  # "the average time visitors spend on a page"
     topics = [t for t in topics if t not in _NAMES]
     named = _named_elsewhere(r, model)
     if named is not None and not topics:  # the weather in a city is still the weather
@@ -91,7 +93,11 @@ def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
 
 # Topics no metric can answer: "revenue by category", "users' phone numbers".
 _ALWAYS_OUT = frozenset({"product_catalog", "personal_data", "competitors", "stock_price",
-                         "weather", "profit"})  # fmt: skip
+                         "weather", "profit", "dwell_time"})  # fmt: skip
+_DWELL = re.compile(
+    r"\btime\b.{0,24}\bspen[dt]s?\b.{0,12}\b(?:on|in)\b|\bstay(?:s|ed)? on (?:the |a |our )?"
+    r"(?:page|site|app|screen)"
+)
 # Names of platforms and places the model does not have: asked back with the model's own values.
 _NAMES = {"other_platforms": choices.channel_dimension, "other_regions": choices.place_dimension}
 
@@ -209,8 +215,13 @@ def _paths(r: Reading, model: SemanticModel) -> Plan | None:
         return None
     if _step_range(r, model) or (len(r.names("touchpoint")) >= 2 and r.window_days):
         return None  # "the share who paid within 3 days after a consult": a conversion
+    if any(not roles.tables_of(model, m) <= {"events"} for m in r.names("metric")):
+        return None  # "NPS after a claim": a survey or ticket figure, not where people went next
     touchpoints = r.names("touchpoint") or _only_touchpoint_of_channel(r, model)
     if not touchpoints:
+        named = [m for m in r.names("metric") if not roles.is_reach(model, m)]
+        if named or {"money_in", "money_out"} & r.cues:
+            return None  # "premium taken in, after refunds": a qualifier, not a path
         dangling = bool(r.matches) and bool({"after", "before"} & r.matches[-1].cues())
         if {"paths", "top_paths"} & r.cues or r.names("journey") or dangling:
             return choices.which_touchpoint(r, model, "paths")
@@ -419,6 +430,10 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         plan["time"], plan["baseline"] = two
         plan["compare"] = r.compare or "previous_period"
     plan.update(limit_and_order(r, metrics[0], bool(dims)))
+    speed = _SPEED.search(r.question.norm)
+    if speed and "order" in plan and _is_duration(model, metrics[0]):
+        slow = speed[0] in ("slowest", "slower", "最慢", "慢")  # the longest time, not the least
+        plan["order"] = {**plan["order"], "direction": "desc" if slow else "asc"}
     rule = [c for c in ("first_touch", "last_touch") if c in r.cues]
     if rule and "channel" in dims:
         plan["channel_rule"] = rule[0]
@@ -443,7 +458,7 @@ def _counts_things(r: Reading) -> bool:
 def _ticket_time(r: Reading, model: SemanticModel, names: list[str]) -> str | None:
     """ "How long do tickets take to resolve", "工单一般多久能办结": the time a ticket took, not
     their count (to its first answer when the question says reply / 响应)."""
-    if "time_to_convert" not in r.cues or not names:
+    if not ("time_to_convert" in r.cues or _SPEED.search(r.question.norm)) or not names:
         return None
     if not all(roles.tables_of(model, n) == {"tickets"} for n in names):
         return None
@@ -451,6 +466,14 @@ def _ticket_time(r: Reading, model: SemanticModel, names: list[str]) -> str | No
         return None
     end = "first_response_ts" if "respond" in r.cues and "resolve" not in r.cues else "resolved_ts"
     return roles.ticket_duration(model, end)
+
+
+def _is_duration(model: SemanticModel, metric: str) -> bool:
+    found = model.metrics.get(metric)
+    return found is not None and found.format.startswith("duration")
+
+
+_SPEED = re.compile(r"\b(?:slowest|fastest|quickest|slower|faster|quicker)\b|最慢|最快|慢|快")
 
 
 def _also_asked(r: Reading, model: SemanticModel, metrics: list[str]) -> list[str]:

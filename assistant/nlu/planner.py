@@ -303,13 +303,16 @@ def _missing_split(r: Reading, plan: dict[str, Any], unused: tuple[Unused, ...])
         at = norm.find(u.text.casefold())
         if at < 0 or u.why == "number":
             continue
-        before, after = norm[max(0, at - 8) : at], norm[at + len(u.text) :]
+        before, after = norm[max(0, at - 16) : at], norm[at + len(u.text) :]
         if _SPLIT_BEFORE.search(before) or _SPLIT_AFTER.match(after):
             return u.text
     return None
 
 
-_SPLIT_BEFORE = re.compile(r"(?:按照?|各个?|\bby|\bper|\bacross|broken down by|split by)\s*$")
+_SPLIT_BEFORE = re.compile(
+    r"(?:按照?|各个?|(?<!divided )(?<!multiplied )(?<!driven )(?<!caused )\bby|\bper|\bacross"
+    r"|broken down by|split by)\s*$"
+)
 _SPLIT_AFTER = re.compile(r"\s*(?:的?分布|拆分|拆一下|来拆|细分|distribution|breakdown)")
 
 
