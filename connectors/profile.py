@@ -21,6 +21,7 @@ from connectors.canonical import TABLES
 from semantic_layer.model.profile import (
     ColumnProfile,
     DataProfile,
+    Gap,
     TableProfile,
     TouchpointProfile,
 )
@@ -30,6 +31,7 @@ SKIPPED_TABLES = ("quarantine",)  # ingestion's rejects, not data to model
 MAX_TOUCHPOINTS = 200
 MAX_PATH_TOUCHPOINTS = 16  # people's paths are made of the most common touchpoints …
 MAX_PATH_PEOPLE = 20_000  # … for everyone, or a fixed sample of this many people
+MAX_GAP_PEOPLE = 5_000  # times between touchpoints: a smaller fixed sample is enough
 
 
 class ProfileError(Exception):
@@ -57,10 +59,14 @@ def profile_database(
         events = next((t for t in tables if t.name == "events"), None)
         tps: tuple[TouchpointProfile, ...] = ()
         paths: tuple[tuple[tuple[str, ...], int], ...] = ()
+        gaps: tuple[Gap, ...] = ()
         unit = "user"
         if touchpoints and events is not None and _has(events, "touchpoint", "user_id", "ts"):
             tps, unit = _touchpoints(con, events)
-            paths = _paths(con, tps)
+            ids = _path_touchpoints(tps)
+            paths = _paths(con, ids)
+            paying = [t.id for t in tps if t.with_revenue and t.id in ids]
+            gaps = _gaps(con, ids, paying or ids)  # journeys end at a paying one when any
         start, end, users = _events_span(con, events)
         return DataProfile(
             tables=tables,
@@ -71,7 +77,33 @@ def profile_database(
             start=start,
             end=end,
             timezone=_meta_timezone(con),
+            gaps=gaps,
         )
+
+
+def journey_gaps(path: Path, pairs: Sequence[tuple[str, str]]) -> tuple[Gap, ...]:
+    """The observed gaps between the given (first, then) touchpoints (for `tpa validate`)."""
+    wanted = {p for p in pairs if p[0] != p[1]}
+    if not wanted:
+        return ()
+    with connect_read_only(path) as con:
+        if not _has_columns(con, "events", ("user_id", "touchpoint", "ts")):
+            return ()
+        ids = sorted({tp for pair in wanted for tp in pair})
+        ends = sorted({then for _, then in wanted})
+        return tuple(g for g in _gaps(con, ids, ends) if (g.first, g.then) in wanted)
+
+
+def _has_columns(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str]) -> bool:
+    found = {
+        r[0]
+        for r in con.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = 'main' AND table_name = ?",
+            [table],
+        ).fetchall()
+    }
+    return set(columns) <= found
 
 
 def _table_names(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -137,7 +169,7 @@ WITH firsts AS (
 SELECT touchpoint, median(r), avg(r) FROM ranked GROUP BY touchpoint
 """
 _COUNTS = """
-SELECT touchpoint, count(*), count(DISTINCT user_id), {revenue}, {sessioned}
+SELECT touchpoint, count(*), count(DISTINCT user_id), {revenue}, {sessioned}, {revenue_sum}
 FROM events WHERE trim(touchpoint) <> '' GROUP BY touchpoint ORDER BY 2 DESC LIMIT {limit}
 """
 _PATHS = """
@@ -150,6 +182,24 @@ WITH firsts AS (
     ORDER BY hash(user_id), user_id LIMIT ?
 )
 SELECT path, count(*) AS n FROM paths GROUP BY path ORDER BY n DESC, path
+"""
+_GAPS = """
+WITH people AS (
+    SELECT DISTINCT user_id FROM events WHERE user_id IS NOT NULL
+    ORDER BY hash(user_id), user_id LIMIT ?
+), firsts AS (
+    SELECT user_id, touchpoint, min(ts) AS first_ts FROM events JOIN people USING (user_id)
+    WHERE list_contains(?, touchpoint)
+    GROUP BY ALL
+), pairs AS (
+    SELECT a.touchpoint AS tp_from, b.touchpoint AS tp_to,
+           epoch(b.first_ts - a.first_ts) / 86400.0 AS days
+    FROM firsts a JOIN firsts b USING (user_id)
+    WHERE a.touchpoint <> b.touchpoint AND b.first_ts >= a.first_ts
+      AND list_contains(?, b.touchpoint)
+)
+SELECT tp_from, tp_to, count(*), median(days), quantile_cont(days, 0.9)
+FROM pairs GROUP BY ALL ORDER BY ALL
 """
 Ranks = dict[str, tuple[float, float]]
 
@@ -169,10 +219,14 @@ def _touchpoints(
     unit = "session" if session is not None and session.nulls < events.rows / 2 else "user"
     by_person = _ranks(con, "user_id")
     by_session = _ranks(con, "session_id") if has_sessions else {}
-    revenue = "count(revenue)" if events.column("revenue") is not None else "0"
+    has_revenue = events.column("revenue") is not None
+    revenue = "count(revenue)" if has_revenue else "0"
+    revenue_sum = "coalesce(sum(revenue), 0)" if has_revenue else "0"
     sessioned = "count(session_id)" if session is not None else "0"
     counts = con.execute(
-        _COUNTS.format(revenue=revenue, sessioned=sessioned, limit=MAX_TOUCHPOINTS)
+        _COUNTS.format(
+            revenue=revenue, sessioned=sessioned, revenue_sum=revenue_sum, limit=MAX_TOUCHPOINTS
+        )
     ).fetchall()
     channels: dict[str, list[tuple[str, int]]] = {}
     if events.column("channel") is not None:
@@ -182,7 +236,7 @@ def _touchpoints(
         ).fetchall():
             channels.setdefault(str(tp), []).append((str(channel), int(n)))
     found = []
-    for tp, n, users, with_revenue, in_sessions in counts:
+    for tp, n, users, with_revenue, in_sessions, revenue_total in counts:
         person = by_person.get(str(tp), (0.0, 0.0))
         # a touchpoint mostly recorded outside sessions (orders, dispatch) is placed per person
         in_session = str(tp) in by_session and int(in_sessions) >= int(n) / 2
@@ -196,6 +250,7 @@ def _touchpoints(
                 mean_rank=rank[1],
                 channels=tuple(channels.get(str(tp), ())),
                 with_revenue=int(with_revenue),
+                revenue=float(revenue_total),
                 rank_unit="session" if in_session else "user",
                 person_rank=person[0],
                 person_mean_rank=person[1],
@@ -204,19 +259,33 @@ def _touchpoints(
     return tuple(found), unit
 
 
-def _paths(
-    con: duckdb.DuckDBPyConnection, touchpoints: tuple[TouchpointProfile, ...]
-) -> tuple[tuple[tuple[str, ...], int], ...]:
-    """People's paths through the most common touchpoints (and those carrying revenue), by
-    first occurrence, with how many people took each, most first (for a fixed sample of
-    people when there are many)."""
+def _path_touchpoints(touchpoints: tuple[TouchpointProfile, ...]) -> list[str]:
+    """The most common touchpoints and those carrying revenue (the largest few)."""
     common = sorted(touchpoints, key=lambda t: -t.users)[:MAX_PATH_TOUCHPOINTS]
     paying = sorted((t for t in touchpoints if t.with_revenue), key=lambda t: -t.with_revenue)
-    ids = list(dict.fromkeys(t.id for t in (*common, *paying[:2])))
+    return list(dict.fromkeys(t.id for t in (*common, *paying[:4])))
+
+
+def _paths(
+    con: duckdb.DuckDBPyConnection, ids: list[str]
+) -> tuple[tuple[tuple[str, ...], int], ...]:
+    """People's paths through the touchpoints `ids`, by first occurrence, with how many people
+    took each, most first (for a fixed sample of people when there are many)."""
     if not ids:
         return ()
     rows = con.execute(_PATHS, [ids, MAX_PATH_PEOPLE]).fetchall()
     return tuple((tuple(str(t) for t in path), int(n)) for path, n in rows)
+
+
+def _gaps(con: duckdb.DuckDBPyConnection, ids: list[str], ends: list[str]) -> tuple[Gap, ...]:
+    """Days from each touchpoint's first occurrence to each later one's of `ends`, per person
+    (for a fixed sample of people)."""
+    if not ids or not ends:
+        return ()
+    rows = con.execute(_GAPS, [MAX_GAP_PEOPLE, ids, ends]).fetchall()
+    return tuple(
+        Gap(str(a), str(b), int(n), float(median), float(p90)) for a, b, n, median, p90 in rows
+    )
 
 
 def _events_span(
@@ -255,4 +324,10 @@ def _one(con: duckdb.DuckDBPyConnection, query: exp.Select) -> Sequence[Any]:
     return row
 
 
-__all__ = ["MAX_VALUES", "ProfileError", "connect_read_only", "profile_database"]
+__all__ = [
+    "MAX_VALUES",
+    "ProfileError",
+    "connect_read_only",
+    "journey_gaps",
+    "profile_database",
+]

@@ -24,8 +24,8 @@ from semantic_layer.compile.scope import (
     Scan,
     apply_filters,
     apply_row_filters,
-    condition,
     filter_condition,
+    measure_conditions,
 )
 from semantic_layer.compile.sql import in_range, truncate, ts_lit
 from semantic_layer.errors import UserError
@@ -78,8 +78,8 @@ def members(model: ModelSpec, q: MembersQuery) -> exp.Select:
     scan = Scan(model, measure.table)
     apply_row_filters(scan, q.row_filters, dims)
     apply_filters(scan, q.filters, dims)
-    for f in measure.filters:
-        scan.where(condition(exp.column(f.column, BASE), f))
+    for cond in measure_conditions(model, measure):
+        scan.where(cond)
     for name, value in q.values.items():
         if name not in dims:
             raise UserError(f"unknown dimension '{name}'", names=[name])

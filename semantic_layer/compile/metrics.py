@@ -26,8 +26,8 @@ from semantic_layer.compile.scope import (
     ScopeError,
     apply_filters,
     apply_row_filters,
-    condition,
     filter_condition,
+    measure_conditions,
 )
 from semantic_layer.compile.scoped import attach, dim_column, events_source, scoped_events
 from semantic_layer.compile.sql import days, in_range, safe_div, struct, truncate
@@ -310,7 +310,7 @@ class MetricCompiler:
             agg = exp.func("quantile_cont", value, exp.Literal.number(m.percentile or 0.5))
         else:
             agg = exp.func(m.agg, value)
-        conds = [condition(exp.column(f.column, "t"), f) for f in m.filters]
+        conds = measure_conditions(self.model, m)
         if conds:
             agg = exp.Filter(this=agg, expression=exp.Where(this=exp.and_(*conds)))
         return exp.func("coalesce", agg, exp.Literal.number(0)) if m.agg == "sum" else agg
@@ -338,10 +338,7 @@ class MetricCompiler:
         keys = self._key_exprs(scan)
         aggs = [self._aggregate(scan, m).as_(f"m_{m.name}") for m in measures]
         if all(m.filters for m in measures):  # read only rows some measure counts
-            wanted = [
-                exp.and_(*[condition(exp.column(f.column, "t"), f) for f in m.filters])
-                for m in measures
-            ]
+            wanted = [exp.and_(*measure_conditions(self.model, m)) for m in measures]
             scan.where(exp.or_(*wanted) if len(wanted) > 1 else wanted[0])
         select = scan.from_(exp.select(*keys, *aggs))
         return self._grouped(select, [(k.alias, k.this.copy()) for k in keys])
@@ -373,7 +370,7 @@ class MetricCompiler:
         ]
         flags = []
         for m in measures:
-            conds = [condition(exp.column(f.column, "t"), f) for f in m.filters]
+            conds = measure_conditions(self.model, m)
             held = exp.func("bool_or", exp.and_(*conds)) if conds else exp.true()
             flags.append(exp.func("coalesce", held, exp.false()).as_(f"f_{m.name}"))
         per_user = scan.from_(exp.select(entity.as_("_entity"), *fixed, *chosen, *flags))

@@ -16,7 +16,13 @@ from sqlglot import exp
 
 from semantic_layer.model.base import Condition, RowFilter
 from semantic_layer.model.spec import ModelSpec
-from semantic_layer.model.spec_data import Bucket, DatePart, DimensionSpec, ValueMap
+from semantic_layer.model.spec_data import (
+    Bucket,
+    DatePart,
+    DimensionSpec,
+    MeasureSpec,
+    ValueMap,
+)
 
 BASE = "t"
 
@@ -128,6 +134,24 @@ def condition(column: exp.Expr, cond: Condition) -> exp.Expr:
         return exp.not_(column.is_(exp.null()))
     builders = {"=": exp.EQ, "!=": exp.NEQ, ">": exp.GT, ">=": exp.GTE, "<": exp.LT, "<=": exp.LTE}
     return builders[op](this=column, expression=values[0])
+
+
+def measure_conditions(model: ModelSpec, measure: MeasureSpec) -> list[exp.Expr]:
+    """What a row of `t` must meet to be counted by `measure`: its filters and, for a
+    `first_only` measure, being its entity's earliest row meeting them (ever, not only in the
+    range asked about: a first-time buyer)."""
+    conds = [condition(exp.column(f.column, BASE), f) for f in measure.filters]
+    table = model.tables.get(measure.table)
+    if not measure.first_only or table is None or table.time is None:
+        return conds
+    entity = table.entity or "user_id"
+    firsts = exp.select(exp.column(entity), exp.func("min", exp.column(table.time)))
+    firsts = firsts.from_(exp.to_table(measure.table)).group_by(exp.column(entity))
+    inner = [condition(exp.column(f.column), f) for f in measure.filters]
+    if inner:
+        firsts = firsts.where(exp.and_(*inner))
+    pair = exp.Tuple(expressions=[exp.column(entity, BASE), exp.column(table.time, BASE)])
+    return [*conds, exp.In(this=pair, query=exp.Subquery(this=firsts))]
 
 
 def apply_row_filters(

@@ -22,7 +22,7 @@ from .loader import (
     validate_text,
 )
 from .problems import ModelError, Problem
-from .profile import ColumnProfile, DataProfile, TableProfile, TouchpointProfile
+from .profile import ColumnProfile, DataProfile, Gap, TableProfile, TouchpointProfile
 from .propose import Proposal, propose_model
 from .rules import DEFAULT_RULES, Rule, RuleContext, Samples, Schema
 from .semantic import SemanticModel
@@ -80,6 +80,7 @@ __all__ = [
     "Filter",
     "Format",
     "Formula",
+    "Gap",
     "Grain",
     "Join",
     "JourneySpec",

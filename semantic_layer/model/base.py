@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator, model_validator
@@ -43,9 +44,13 @@ LIST_OPS = ("in", "not_in")
 NULL_OPS = ("is_null", "not_null")
 
 
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])\.(?=[A-Za-z])")
+
+
 def pretty(name: str) -> str:
-    """A readable label from an id: `add_to_cart` → `add to cart`."""
-    return normalise(name) or name
+    """A readable label from an id: `add_to_cart`, `addToCart`, `cart.added` → `add to cart`,
+    `cart added`."""
+    return normalise(_CAMEL.sub(" ", name)) or name
 
 
 class Labels(Strict):

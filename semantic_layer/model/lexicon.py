@@ -122,6 +122,9 @@ METRICS: dict[str, Words] = {
     "sessions": Words("sessions", "会话数", ("visits",), ("访问次数",)),
     "new_users": Words("new users", "新用户数", ("acquired users",), ("新增用户", "拉新人数")),
     "purchasers": Words("purchasers", "购买人数", ("buyers",), ("买家数", "支付人数")),
+    "first_time_buyers": Words(
+        "first-time buyers", "首购人数", ("new buyers", "first purchasers"), ("新买家", "首购用户")
+    ),
     "orders": Words("orders", "订单数", ("order count",), ("单量",)),
     "revenue": Words("revenue", "销售额", ("sales", "GMV"), ("收入", "成交额")),
     "aov": Words("average order value", "客单价", ("AOV",), ("平均订单金额",)),

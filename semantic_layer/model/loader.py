@@ -16,6 +16,7 @@ from semantic_layer.models import DEMO_MODEL_PATH
 
 from .parse import parse_located
 from .problems import ModelError, Problem, sort_key
+from .profile import Gap
 from .rules import DEFAULT_RULES, Rule, RuleContext, Samples, Schema, run_rules
 from .semantic import SemanticModel
 from .spec import ModelSpec
@@ -76,10 +77,14 @@ def validate_text(
     *,
     schema: Schema | None = None,
     samples: Samples | None = None,
+    gaps: Sequence[Gap] | None = None,
     rules: Sequence[Rule] = DEFAULT_RULES,
+    lang: str = "en",
 ) -> ValidationReport:
     """Validate model YAML; `schema` (table → {column: type}) and `samples` (table → {column:
-    values}) come from the database when there is one (see `connectors.profile`)."""
+    values}) come from the database when there is one (see `connectors.profile`), and so do
+    `gaps`, the observed times between touchpoints (for the journeys' windows). `lang` "zh"
+    words the warnings about what questions cannot tell apart in Chinese."""
     located = load_located(text, file)
     problems = list(located.problems)
     if located.data is None and problems:
@@ -95,6 +100,8 @@ def validate_text(
             broken=frozenset(parsed.broken),
             schema=schema,
             samples=samples,
+            gaps=None if gaps is None else {(g.first, g.then): g for g in gaps},
+            lang=lang,
         )
         problems += run_rules(ctx, rules)
     return ValidationReport(file, parsed.spec, tuple(sorted(problems, key=sort_key)))
@@ -105,11 +112,14 @@ def validate_file(
     *,
     schema: Schema | None = None,
     samples: Samples | None = None,
+    gaps: Sequence[Gap] | None = None,
     rules: Sequence[Rule] = DEFAULT_RULES,
+    lang: str = "en",
 ) -> ValidationReport:
     """Validate a model file; a file that cannot be read raises `UserError`."""
+    text = read_model_text(path)
     return validate_text(
-        read_model_text(path), str(path), schema=schema, samples=samples, rules=rules
+        text, str(path), schema=schema, samples=samples, gaps=gaps, rules=rules, lang=lang
     )
 
 

@@ -59,6 +59,7 @@ class TouchpointProfile:
     mean_rank: float = 0.0  # the same, averaged (breaks ties between equal medians)
     channels: tuple[tuple[str, int], ...] = ()  # events per channel, most first
     with_revenue: int = 0  # events that carry a revenue
+    revenue: float = 0.0  # their revenue summed (negative for refunds)
     rank_unit: Literal["session", "user"] = "user"  # "user" when its events have no session
     person_rank: float = 0.0  # median position of its first occurrence among a person's
     person_mean_rank: float = 0.0  # touchpoints, and the same averaged
@@ -74,6 +75,18 @@ class TouchpointProfile:
         if self.channels and self.channels[0][1] >= 0.9 * max(self.events, 1):
             return self.channels[0][0]
         return None
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Days from a person's first `first` to their first `then` after it, over the people who
+    did both in that order: the median and the 90th percentile."""
+
+    first: str
+    then: str
+    people: int
+    median_days: float
+    p90_days: float
 
 
 @dataclass(frozen=True)
@@ -93,6 +106,11 @@ class DataProfile:
     start: datetime | None = None
     end: datetime | None = None
     timezone: str | None = None
+    gaps: tuple[Gap, ...] = ()
+
+    def gap(self, first: str, then: str) -> Gap | None:
+        """How long people take from their first `first` to their first `then` after it."""
+        return next((g for g in self.gaps if (g.first, g.then) == (first, then)), None)
 
     def table(self, name: str) -> TableProfile | None:
         return next((t for t in self.tables if t.name == name), None)
@@ -121,4 +139,4 @@ class DataProfile:
         return out
 
 
-__all__ = ["ColumnProfile", "DataProfile", "TableProfile", "TouchpointProfile"]
+__all__ = ["ColumnProfile", "DataProfile", "Gap", "TableProfile", "TouchpointProfile"]

@@ -21,6 +21,7 @@ from semantic_layer.errors import UserError
 from .base import pretty
 from .lexicon import CHANNELS, COLUMNS, TOUCHPOINTS, VALUES, Words, words_for
 from .profile import DataProfile, TableProfile
+from .propose_columns import unproposed_notes
 from .propose_journey import Placement, place_touchpoints
 from .propose_metrics import propose_metrics
 from .propose_names import (
@@ -31,6 +32,7 @@ from .propose_names import (
     has_cjk,
     is_flag,
     is_identifier,
+    is_opaque,
     translate,
 )
 from .render import render_proposal
@@ -41,6 +43,10 @@ Row = dict[str, Any]
 TABLE_ORDER = ("events", "users", "tickets", "feedback", "marketing_costs")
 TIME_COLUMNS = ("ts", "timestamp", "event_time", "opened_ts", "first_seen_ts", "date", "day")
 GENERIC_COLUMNS = ("kind", "type", "category", "status", "source", "name", "level")
+DEFAULT_WINDOW_DAYS = 7
+WINDOWS = (1, 3, 7, 14, 30, 60, 90, 180, 365)  # the window: the observed gap rounded up to one
+MIN_SHARED = 0.5  # a column is merged into another table's when half its rows and half its
+# distinct values are values the first table has
 FREE_TEXT = ("comment", "comments", "text", "note", "notes", "message", "description", "title")
 
 
@@ -77,12 +83,36 @@ def propose_model(profile: DataProfile, name: str = "my_model", source: str = ""
         "measures": metrics.measures,
         "metrics": metrics.metrics,
         "touchpoints": _touchpoints(profile, placement, notes),
-        "journeys": _journeys(placement, notes),
+        "journeys": _journeys(placement, profile, notes),
         "policies": {"analyst": {"description": "everything", "metrics": "*", "dimensions": "*"}},
     }
-    notes += metrics.notes
+    notes += metrics.notes + unproposed_notes(data, tables) + _opaque_notes(data)
     spec = _validated(data)
     return Proposal(spec, render_proposal(data, profile, source, notes), tuple(notes))
+
+
+def _opaque_notes(data: Row) -> list[str]:
+    """A note on the touchpoints and values whose label is a code that reads as nothing."""
+    codes = [
+        t["id"]
+        for t in data["touchpoints"]
+        if is_opaque(t["id"]) and t.get("labels", {}).get("en", "") in ("", pretty(t["id"]))
+    ]
+    codes += [
+        f"{d['name']}={v['value']}"
+        for d in data["dimensions"]
+        for v in d.get("values", [])
+        if "labels" not in v and is_opaque(str(v["value"]))
+    ]
+    if not codes:
+        return []
+    listed = ", ".join(codes[:20]) + (", …" if len(codes) > 20 else "")
+    return [f"codes that need a label (people will not ask for them by code): {listed}"]
+
+
+def window_days(days: float) -> int:
+    """`days` rounded up to a sensible window (1, 3, 7, 14, 30, 60, 90, 180 or 365 days)."""
+    return next((w for w in WINDOWS if days <= w), WINDOWS[-1])
 
 
 def _validated(data: Row) -> ModelSpec:
@@ -200,19 +230,13 @@ def _dimensions(tables: list[TableProfile], namer: Namer, notes: list[str]) -> l
         for column in table.columns:
             if _is_dimension(table, column.name):
                 by_key.setdefault(_merge_key(table, column.name), []).append((table, column.name))
-    single = []
-    for key, places in by_key.items():
+    for key, places, own in _split_apart(by_key):
         if key != "touchpoint" and len(_counts(places)) < 2:
-            single += [f"{t.name}.{c}" for t, c in places]
-            continue
+            continue  # listed among the columns not proposed
         first, column_name = places[0]
         name = namer.name(key, f"{first.name}.{column_name}", prefix=_singular(first.name))
-        dims.append(_categorical(name, places))
-    skipped = _skipped_text_columns(tables)
-    if skipped:
-        notes.append(f"not proposed as dimensions (too many values or free text): {skipped}")
-    if single:
-        notes.append(f"not proposed as dimensions (a single value): {', '.join(single)}")
+        dims.append(_categorical(name, places, own))
+        notes += _only_elsewhere(name, places)
     spaced = [f"{t.name}.'{c.name}'" for t in tables for c in t.columns if not _nameable(c.name)]
     if spaced:
         notes.append(
@@ -254,6 +278,46 @@ def _merge_key(table: TableProfile, column: str) -> str:
     return f"{_singular(table.name)}_{column}"
 
 
+def _split_apart(
+    by_key: dict[str, list[tuple[TableProfile, str]]],
+) -> list[tuple[str, list[tuple[TableProfile, str]], bool]]:
+    """(key, columns, whether split off) for each dimension: the merged columns, with a column
+    of another table whose values barely overlap the first one's (fewer than half its rows or
+    half its distinct values: ticket channels beside event channels) made a dimension of its
+    own, named after its table."""
+    out: list[tuple[str, list[tuple[TableProfile, str]], bool]] = []
+    for key, places in by_key.items():
+        first = _counts(places[:1])
+        kept, apart = places[:1], []
+        for table, column in places[1:]:
+            values = _counts([(table, column)])
+            shared = sum(n for v, n in values.items() if v in first)
+            common = sum(1 for v in values if v in first)
+            rows, kinds = sum(values.values()), len(values)
+            if first and values and (shared < MIN_SHARED * rows or common < MIN_SHARED * kinds):
+                apart.append((f"{_singular(table.name)}_{column}", [(table, column)], True))
+            else:
+                kept.append((table, column))
+        out += [(key, kept, False), *apart]
+    return out
+
+
+def _only_elsewhere(name: str, places: list[tuple[TableProfile, str]]) -> list[str]:
+    """A note on the values of a merged dimension that only its other tables have."""
+    first = _counts(places[:1])
+    notes = []
+    for table, column in places[1:]:
+        only = [v for v in _counts([(table, column)]) if v not in first]
+        if first and only:
+            listed = ", ".join(only[:10]) + (", …" if len(only) > 10 else "")
+            notes.append(
+                f"values of {name} in {table.name}.{column} never seen in "
+                f"{places[0][0].name}.{places[0][1]}: {listed}; not listed among its values: check "
+                f"they are {pretty(name)} values (not fees or other costs) before comparing them"
+            )
+    return notes
+
+
 def _counts(places: list[tuple[TableProfile, str]]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for table, column in places:
@@ -263,13 +327,17 @@ def _counts(places: list[tuple[TableProfile, str]]) -> dict[str, int]:
     return counts
 
 
-def _categorical(name: str, places: list[tuple[TableProfile, str]]) -> Row:
+def _categorical(name: str, places: list[tuple[TableProfile, str]], own: bool = False) -> Row:
+    """A dimension over `places` (its columns); `own` when it was named after its table (a
+    ticket's channel): the lexicon's words for the column are the other dimension's."""
     (table, column), others = places[0], places[1:]
     dim: Row = {"name": name, "table": table.name, "column": column}
     if others:
         dim["also_in"] = {t.name: c for t, c in others}
-    words = words_for(COLUMNS, name) or words_for(COLUMNS, column)
+    words = words_for(COLUMNS, name) or (None if own else words_for(COLUMNS, column))
     labels = column_labels(column)
+    if own and labels is None:
+        labels = {"en": pretty(name)}
     if words is not None:
         labels = {"en": words.en, "zh": column if has_cjk(column) else words.zh}
     if name == "touchpoint":
@@ -283,19 +351,22 @@ def _categorical(name: str, places: list[tuple[TableProfile, str]]) -> Row:
     if flag:
         labels, yes, no = flag_value_labels(column, labels)
     values: list[Row] = []
+    main = _counts(places[:1])  # values only another table has are in a note instead
     for value, _ in sorted(counts.items(), key=lambda kv: -kv[1]):
+        if main and value not in main:
+            continue
         row: Row = {"value": value == "true" if boolean else value}
         if flag:
             named = yes if value.strip().lower() in TRUE_WORDS else no
             row.update({"labels": named} if named else {})
         else:
-            row.update(_value_words(value))
+            row.update(_value_words(value, channels=not own))
         values.append(row)
     return {**_with_words(dim, words, labels, column), "values": values}
 
 
-def _value_words(value: str) -> Row:
-    words = words_for(CHANNELS, value) or words_for(VALUES, value)
+def _value_words(value: str, channels: bool = True) -> Row:
+    words = (words_for(CHANNELS, value) if channels else None) or words_for(VALUES, value)
     if words is None:
         return {}
     row: Row = {"labels": {"en": words.en, "zh": words.zh}}
@@ -319,22 +390,6 @@ def _with_words(row: Row, words: Words | None, labels: Row | None = None, column
     return out
 
 
-def _skipped_text_columns(tables: list[TableProfile]) -> str:
-    skipped = [
-        f"{t.name}.{c.name}"
-        for t in tables
-        for c in t.columns
-        if type_kind(c.type) == "text"
-        and not _is_dimension(t, c.name)
-        and not c.name.lower().endswith("_id")
-        and c.name.lower() not in ("id", "touchpoint")
-        and _nameable(c.name)
-        and t.has_data(c.name)
-        and t.name != "identity_links"
-    ]
-    return ", ".join(skipped)
-
-
 def _touchpoints(profile: DataProfile, placement: Placement, notes: list[str]) -> list[Row]:
     rows = []
     for tp in sorted(profile.touchpoints, key=lambda t: t.order):
@@ -348,20 +403,29 @@ def _touchpoints(profile: DataProfile, placement: Placement, notes: list[str]) -
             rows.append(_with_words(row, None, labels))
         else:
             rows.append(_with_words(row, words or Words(pretty(tp.id))))
-    if placement.by_position:
-        found = ", ".join(f"{tp} → {stage}" for tp, stage in placement.by_position.items())
-        notes.append(
-            f"stages from the order people go in (their ids do not say; check them): {found}"
+    if placement.stages:
+        guessed = ", ".join(
+            f"{tp} → {stage}{' (from its position)' if tp in placement.by_position else ''}"
+            for tp, stage in placement.stages.items()
         )
+        notes.append(f"stages guessed from the ids' words and the order people go in: {guessed}")
     return rows
 
 
-def _journeys(placement: Placement, notes: list[str]) -> list[Row]:
+def _journeys(placement: Placement, profile: DataProfile, notes: list[str]) -> list[Row]:
     steps = placement.steps
     if not steps:
         notes.append("no journey proposed: add one with the steps of your main funnel")
         return []
     notes.append(f"the default journey ({' → '.join(steps)}) is the most common path in the data")
+    window = DEFAULT_WINDOW_DAYS
+    gap = profile.gap(steps[0], steps[-1])
+    if gap is not None and gap.people > 0:
+        window = window_days(gap.p90_days)
+        notes.append(
+            f"its window is {window} days: 90% of the people who reach {steps[-1]} after "
+            f"{steps[0]} do so within {gap.p90_days:.1f} days (median {gap.median_days:.1f})"
+        )
     if placement.purchase is None:
         notes.append(f"the default journey ends at {steps[-1]}, the touchpoint most people reach "
                      "last (there is no purchase touchpoint)")  # fmt: skip
@@ -371,7 +435,7 @@ def _journeys(placement: Placement, notes: list[str]) -> list[Row]:
             "labels": {"en": "main journey", "zh": "主要转化路径"},
             "synonyms": {"en": ["funnel", "main funnel"], "zh": ["漏斗", "转化漏斗"]},
             "steps": list(steps),
-            "window_days": 7,
+            "window_days": window,
             "default": True,
         }
     ]

@@ -1,12 +1,18 @@
 """Where touchpoints sit in people's journeys, for `tpa init`: the purchase touchpoint, each
 touchpoint's stage, and the default journey.
 
-Stages come from the words of the id when they decide (`stages.guess_stage`), else from the
-position in people's journeys relative to the purchase touchpoint (the one that carries revenue):
-usually before it → interest (the earlier half) or consideration (the later half), after it →
-retention. The default journey is the most common ordered path, per person and by first
-occurrence, that ends at the purchase touchpoint (else at the touchpoint most people reach last):
-built backwards, each step is the touchpoint most of the people on the path did before it.
+The purchase is the revenue-bearing touchpoint people do first and once: of those with revenue
+(not negative in total, as refunds are) and reached by enough people, the fewest events per
+person, then the earliest in people's journeys, so a first payment wins over the renewals or
+instalments after it even when those are more common rows.
+
+Stages come from the words of the id (`stages.guess_stage`) within what its position relative
+to the purchase allows: usually after it → retention or advocacy (whatever the words say);
+before it → the words' stage, or, when the words say nothing or say retention/advocacy (a
+sign-up), interest (the earlier half) or consideration (the later half). The default journey is
+the most common ordered path, per person and by first occurrence, that ends at the purchase
+touchpoint (else at the touchpoint most people reach last): built backwards, each step is the
+touchpoint most of the people on the path did before it.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ PURCHASE_NAMES = ("payment", "purchase", "pay", "paid", "order_paid", "buy")
 MIN_STEP_REACH = 0.05  # every step of the default journey: at least 5% of people …
 KEEP_SHARE = 0.5  # … and most of the people who go on along the rest of it
 MAX_STEPS = 8
+MIN_PURCHASE_REACH = 0.2  # the purchase: paid by at least a fifth as many people as the most
 AFTER_PURCHASE: tuple[Stage, ...] = ("retention", "advocacy")
 
 
@@ -84,7 +91,7 @@ class Placement:
     purchase: str | None
     end: str | None
     stages: dict[str, Stage]
-    by_position: dict[str, Stage] = field(default_factory=dict)
+    by_position: dict[str, Stage] = field(default_factory=dict)  # not what the words say
     steps: tuple[str, ...] = ()
 
 
@@ -100,11 +107,8 @@ def place_touchpoints(profile: DataProfile) -> Placement:
     anchor = next((t for t in ordered if t.id == end), None)
     before = [t.id for t in ordered if anchor and t.id != end and _is_before(t, anchor, paths)]
     for tp in ordered:
-        stage = worded[tp.id]
-        if tp.id == purchase:
-            stage = "purchase"
-        elif stage is None:
-            stage = _by_position(tp.id, end, before)
+        stage = _stage(tp.id, worded[tp.id], purchase, end, before)
+        if stage != worded[tp.id] and tp.id != purchase:
             by_position[tp.id] = stage
         stages[tp.id] = stage
     steps = _main_path(paths, end, stages)
@@ -112,10 +116,14 @@ def place_touchpoints(profile: DataProfile) -> Placement:
 
 
 def _purchase(ordered: list[TouchpointProfile], worded: dict[str, Stage | None]) -> str | None:
-    """The touchpoint that carries revenue, else one named like a purchase (the latest)."""
-    paying = [t for t in ordered if t.with_revenue > 0]
+    """The revenue-bearing touchpoint people do first and once (a first purchase, not the
+    renewals or instalments after it, nor refunds), else one named like a purchase."""
+    paying = [t for t in ordered if t.with_revenue > 0 and t.revenue >= 0 and t.users > 0]
     if paying:
-        return max(paying, key=lambda t: t.with_revenue).id
+        reach = max(t.users for t in paying)
+        common = [t for t in paying if t.users >= MIN_PURCHASE_REACH * reach]
+        once = [t for t in common if worded[t.id] not in AFTER_PURCHASE] or common
+        return min(once, key=lambda t: (round(t.events / t.users, 1), t.order)).id
     ids = {normalise(t.id): t.id for t in ordered}
     named = next((ids[n] for n in map(normalise, PURCHASE_NAMES) if n in ids), None)
     worded_purchase = [t.id for t in ordered if worded[t.id] == "purchase"]
@@ -127,6 +135,22 @@ def _is_before(tp: TouchpointProfile, anchor: TouchpointProfile, paths: Paths) -
     if both:
         return ahead >= both / 2
     return tp.order < anchor.order
+
+
+def _stage(
+    tp: str, worded: Stage | None, purchase: str | None, end: str | None, before: list[str]
+) -> Stage:
+    """The stage from the words of the id, unless its position relative to the purchase says
+    otherwise: after the purchase only retention or advocacy, before it never those two."""
+    if tp == purchase:
+        return "purchase"
+    if purchase is None or end is None:
+        return worded or _by_position(tp, end, before)
+    if tp not in before:
+        return worded if worded in AFTER_PURCHASE else "retention"
+    if worded is None or worded in AFTER_PURCHASE:
+        return _by_position(tp, end, before)
+    return worded
 
 
 def _by_position(tp: str, end: str | None, before: list[str]) -> Stage:

@@ -81,6 +81,20 @@ def _events(
     if events.has_data("user_id"):
         plan.measure("purchasers", "events", "count_distinct", column="user_id", filters=bought)
         plan.metric("purchasers", "simple", measure="purchasers")
+        plan.measure(
+            "first_time_buyers",
+            "events",
+            "count_distinct",
+            column="user_id",
+            filters=bought,
+            first_only=True,
+        )
+        plan.metric(
+            "first_time_buyers",
+            "simple",
+            measure="first_time_buyers",
+            description="people whose first purchase falls in the period",
+        )
         plan.metric(
             "conversion_rate",
             "ratio",
@@ -118,11 +132,25 @@ def _orders(plan: MetricPlan, events: TableProfile, bought: list[Row]) -> None:
         plan.measure("orders", "events", "count_distinct", column="order_id", filters=bought)
         plan.metric("orders", "simple", measure="orders")
     if events.has_data("revenue"):
-        plan.measure("revenue", "events", "sum", column="revenue", filters=bought)
-        plan.metric("revenue", "simple", measure="revenue", format="currency")
+        # every revenue row (renewals, instalments; refunds count as they are signed), not only
+        # the purchase touchpoint's
+        plan.measure("revenue", "events", "sum", column="revenue")
+        plan.metric(
+            "revenue",
+            "simple",
+            measure="revenue",
+            format="currency",
+            description="revenue of every event that carries one (refunds are negative)",
+        )
         if plan.has("orders"):
+            plan.measure("purchase_revenue", "events", "sum", column="revenue", filters=bought)
             plan.metric(
-                "aov", "ratio", numerator="revenue", denominator="orders", format="currency"
+                "aov",
+                "ratio",
+                numerator="purchase_revenue",
+                denominator="orders",
+                format="currency",
+                description="revenue of the purchase touchpoint / its orders",
             )
 
 
@@ -258,7 +286,18 @@ def _costs(plan: MetricPlan) -> None:
     )
     if plan.has("revenue"):
         plan.metric("roi", "ratio", numerator="revenue", denominator="marketing_cost")
-    if plan.has("new_users"):
+    if plan.has("first_time_buyers"):
+        plan.metric(
+            "cac",
+            "ratio",
+            numerator="marketing_cost",
+            denominator="first_time_buyers",
+            format="currency",
+            higher_is_better=False,
+            description="marketing cost / first-time buyers (people whose first purchase falls "
+            "in the period)",
+        )
+    elif plan.has("new_users"):
         plan.metric(
             "cac",
             "ratio",
@@ -266,6 +305,7 @@ def _costs(plan: MetricPlan) -> None:
             denominator="new_users",
             format="currency",
             higher_is_better=False,
+            description="marketing cost / new users (there is no purchase touchpoint)",
         )
 
 

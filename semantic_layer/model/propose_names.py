@@ -20,6 +20,7 @@ Row = dict[str, Any]
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 MAX_NAME = 64
 CJK = re.compile(r"[\u3400-\u9fff]")
+OPAQUE = re.compile(r"^(?:[A-Za-z]{0,2}[_\-.]?\d{2,}|[A-Z]{1,3})$")
 
 # Common words of Chinese column names, for identifiers and English labels.
 ZH_WORDS: dict[str, str] = {
@@ -169,9 +170,27 @@ def flag_value_labels(column: str, labels: Row | None) -> tuple[Row | None, Row,
             return dim, _labels(en[0], zh_true), _labels(en[1], zh_false)
     en_label = (labels or {}).get("en") or (None if has_cjk(column) else pretty(column))
     zh_label = (labels or {}).get("zh")
-    true = _labels(f"{en_label}: yes" if en_label else None, f"是{zh_label}" if zh_label else None)
-    false = _labels(f"{en_label}: no" if en_label else None, f"非{zh_label}" if zh_label else None)
+    en = _flag_words(en_label) if en_label else None
+    true = _labels(en[0] if en else None, f"是{zh_label}" if zh_label else None)
+    false = _labels(en[1] if en else None, f"非{zh_label}" if zh_label else None)
+    if en_label and not (labels or {}).get("en"):  # the column itself: "sla breached or not"
+        labels = {**(labels or {}), "en": f"{en_label} or not"}
     return labels, true, false
+
+
+def _flag_words(label: str) -> tuple[str, str]:
+    """Yes/no labels from a column's label: "sla breached" / "not sla breached", "with auto
+    renew" / "without auto renew"."""
+    last = label.split()[-1]
+    if last in ADJECTIVES or last.endswith(ADJECTIVE_ENDINGS):
+        return label, f"not {label}"
+    return f"with {label}", f"without {label}"
+
+
+def is_opaque(text: str) -> bool:
+    """Whether a value or id is a code that reads as nothing: a number or one or two letters
+    and a number (`1001`, `e_1031`), or up to three capitals (`UW`); not `25-34` or `45+`."""
+    return bool(OPAQUE.match(text.strip()))
 
 
 def _flag_en(base: str, has: bool) -> tuple[str, str]:
@@ -203,5 +222,6 @@ __all__ = [
     "has_cjk",
     "is_flag",
     "is_identifier",
+    "is_opaque",
     "translate",
 ]

@@ -131,6 +131,7 @@ class MeasureSpec(Strict):
     duration: Duration | None = None
     percentile: float | None = Field(default=None, gt=0, lt=1)
     filters: tuple[Filter, ...] = ()
+    first_only: bool = False  # count only each entity's first row meeting the filters, ever
     description: str = ""
 
     @property

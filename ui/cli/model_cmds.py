@@ -54,17 +54,29 @@ def validate(
     ] = None,
     model: ModelOption = None,
     db: DbOption = None,
+    lang: Annotated[
+        str,
+        typer.Option(
+            "--lang",
+            help="Language of the warnings about words naming two things, values and journey "
+            "windows: en or zh.",
+        ),
+    ] = "en",
 ) -> None:
     """Check a semantic model: every problem, with file:line and a suggestion.
 
     Columns and values are checked against the database when there is one (--db, TPA_DB, or the
-    demo database if it has been built). Exits 1 when there are errors; warnings do not fail.
+    demo database if it has been built), and so are the journeys' windows (against the time
+    people take from the first step to the last). Exits 1 when there are errors; warnings do not
+    fail.
     """
-    from connectors.profile import ProfileError, profile_database
+    from connectors.profile import ProfileError, journey_gaps, profile_database
     from semantic_layer.errors import UserError
     from semantic_layer.model import validate_file
     from semantic_layer.models import DEMO_MODEL_PATH
 
+    if lang not in ("en", "zh"):
+        raise _fail(f"--lang must be en or zh, not '{lang}'")
     path = model_file or model or DEMO_MODEL_PATH
     database = _database(db)
     try:
@@ -73,7 +85,17 @@ def validate(
             path,
             schema=profile.schema() if profile else None,
             samples=profile.samples() if profile else None,
+            lang=lang,
         )
+        if database is not None and profile is not None and report.spec is not None:
+            pairs = [(j.steps[0], j.steps[-1]) for j in report.spec.journeys]
+            report = validate_file(
+                path,
+                schema=profile.schema(),
+                samples=profile.samples(),
+                gaps=journey_gaps(database, pairs),
+                lang=lang,
+            )
     except (UserError, ProfileError) as e:
         raise _fail(str(e)) from None
     for problem in report.problems:

@@ -15,6 +15,7 @@ from .catalog import KnownTimezone, TouchpointChannels, VerifiedPlans
 from .database import DatabaseColumns, DatabaseTables, type_kind
 from .metrics import ConversionShape, FormulaArithmetic, MetricCycles, RatioParts
 from .names import DistinctTerms, UniqueNames
+from .overlaps import ColumnOnce, JourneyWindows, TermsAcrossKinds, ValuesInMainTable
 from .policies import PolicyReferences, RowFiltersApply
 from .references import KnownTables, MetricReferences, TouchpointReferences
 from .samples import TouchpointsInData, ValuesInData
@@ -39,10 +40,14 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     RowFiltersApply(),
     VerifiedPlans(),
     DistinctTerms(),
+    TermsAcrossKinds(),
+    ColumnOnce(),
     DatabaseTables(),
     DatabaseColumns(),
     TouchpointsInData(),
     ValuesInData(),
+    ValuesInMainTable(),
+    JourneyWindows(),
 )
 
 

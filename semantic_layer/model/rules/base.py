@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from semantic_layer.errors import close_matches, did_you_mean, one_of
 
 from ..problems import Problem, Severity
+from ..profile import Gap
 from ..spec import ModelSpec
 from ..spec_metrics import MetricSpec
 from ..yaml_lines import Loc, nearest_line
@@ -20,6 +21,8 @@ Schema = Mapping[str, Mapping[str, str]]
 """table → {column: DuckDB type}, as read from the database."""
 Samples = Mapping[str, Mapping[str, frozenset[str]]]
 """table → {column: the distinct values seen (as text)}, for low-cardinality columns."""
+Gaps = Mapping[tuple[str, str], Gap]
+"""(first touchpoint, later touchpoint) → the time people took between them, in the data."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,12 @@ class RuleContext:
     broken: frozenset[tuple[str, str]] = frozenset()
     schema: Schema | None = None
     samples: Samples | None = None
+    gaps: Gaps | None = None
+    lang: str = "en"  # the language of the messages of rules that speak both ("en" or "zh")
+
+    def say(self, en: str, zh: str) -> str:
+        """The message in the context's language."""
+        return zh if self.lang == "zh" else en
 
     def loc(self, item: BaseModel, *path: str | int) -> Loc:
         return (*self.where.get(id(item), ()), *path)
@@ -75,4 +84,4 @@ class Rule(Protocol):
     def check(self, ctx: RuleContext) -> Iterator[Problem]: ...
 
 
-__all__ = ["Rule", "RuleContext", "Samples", "Schema", "suggest"]
+__all__ = ["Gaps", "Rule", "RuleContext", "Samples", "Schema", "suggest"]

@@ -78,7 +78,8 @@ class DistinctTerms:
         yield from _shared_terms(ctx, "touchpoint", ctx.spec.touchpoints)
 
 
-def _terms(item: Named) -> set[str]:
+def terms_of(item: Named) -> set[str]:
+    """Its name, labels and synonyms, normalised."""
     words = {item.key, item.label("en"), item.label("zh"), *item.synonyms.all()}
     return {normalise(w) for w in words if w}
 
@@ -86,7 +87,7 @@ def _terms(item: Named) -> set[str]:
 def _shared_terms(ctx: RuleContext, kind: str, items: Sequence[Named]) -> Iterator[Problem]:
     first: dict[str, Named] = {}
     for item in items:
-        for term in sorted(_terms(item)):
+        for term in sorted(terms_of(item)):
             other = first.setdefault(term, item)
             if other.key != item.key:
                 yield ctx.problem(
@@ -98,4 +99,4 @@ def _shared_terms(ctx: RuleContext, kind: str, items: Sequence[Named]) -> Iterat
                 )
 
 
-__all__ = ["DistinctTerms", "UniqueNames"]
+__all__ = ["DistinctTerms", "UniqueNames", "terms_of"]

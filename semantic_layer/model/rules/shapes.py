@@ -49,7 +49,14 @@ def _measure(ctx: RuleContext, m: MeasureSpec) -> Iterator[Problem]:
             "remove it, or set agg: percentile",
         )
     table = ctx.spec.tables.get(m.table)
-    if table is not None and table.time is None:
+    if m.first_only and table is not None and table.time is None:
+        yield ctx.problem(
+            m,
+            ("first_only",),
+            f"{what} counts first rows only, but table '{m.table}' has no 'time' column",
+            "add 'time' to the table, or remove first_only",
+        )
+    elif table is not None and table.time is None:
         yield ctx.problem(
             m,
             ("table",),
