@@ -502,3 +502,34 @@ def test_a_place_is_found_by_its_name_in_the_other_language(
 ) -> None:
     p = plan(planner, question)
     assert {"dimension": "city", "op": "=", "values": [value]} in p["filters"], p
+
+
+def test_a_follow_up_split_the_metrics_rows_lack_takes_their_own_twin(tmp_path: Path) -> None:
+    text = (
+        CLINIC.read_text(encoding="utf-8")
+        .replace(
+            "  - name: campus\n",
+            "  - name: acquisition_channel\n    table: users\n    column: acquisition_channel\n"
+            "    labels: {en: acquisition channel, zh: 获客渠道}\n  - name: campus\n",
+            1,
+        )
+        .replace(
+            "  - {name: tickets, table: tickets, agg: count}\n",
+            "  - {name: tickets, table: tickets, agg: count}\n"
+            "  - {name: new_patients, table: users, agg: count}\n",
+            1,
+        )
+        .replace(
+            "  - {name: tickets, type: simple, measure: tickets,",
+            "  - {name: new_patients, type: simple, measure: new_patients, labels: {en: new patients,"
+            " zh: 新患者数}}\n  - {name: tickets, type: simple, measure: tickets,",
+            1,
+        )
+    )
+    path = tmp_path / "clinic.yaml"
+    path.write_text(text, encoding="utf-8")
+    own = EmbeddedPlanner(load_model(path))
+    first = own.plan("新患者数今年一共多少", CTX).plan
+    assert first.model_dump()["metrics"] == ["new_patients"], first
+    p = own.plan("按渠道拆一下", CTX, first).plan.model_dump()
+    assert p["dimensions"] == ["acquisition_channel"], p

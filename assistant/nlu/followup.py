@@ -240,12 +240,32 @@ def _modify(plan: Plan, r: Reading, model: SemanticModel, ctx: TimeContext) -> P
     return plan
 
 
+def _reachable_twin(model: SemanticModel, metrics: list[str], dim: str) -> str:
+    """ "按渠道拆一下" of sign-ups counted on people: channels are on events, so the people's
+    own channel dimension ("acquisition channel") when exactly one such reachable one exists."""
+    tables = set().union(*(roles.tables_of(model, m) for m in metrics))
+    if all(roles.reaches(model, t, dim) for t in tables):
+        return dim
+    wanted = model.dimensions[dim]
+    twins = [
+        d.name
+        for d in model.spec.dimensions
+        if d.name != dim
+        and (
+            d.name.endswith("_" + dim) or wanted.label("en").casefold() in d.label("en").casefold()
+        )
+        and all(roles.reaches(model, t, d.name) for t in tables)
+    ]
+    return twins[0] if len(twins) == 1 else dim
+
+
 def _breakdown(plan: Plan, r: Reading, model: SemanticModel) -> None:
     dims = breakdowns(r, model)
     if not dims:
         return
     kind = plan["kind"]
     if kind == "metric":
+        dims = [_reachable_twin(model, plan["metrics"], d) for d in dims]
         instead = "instead" in r.question.norm or "换成" in r.question.norm
         old = [] if instead else [d for d in plan.get("dimensions", []) if d not in dims]
         plan["dimensions"] = (old + dims)[:5]
