@@ -521,8 +521,9 @@ def test_a_follow_up_split_the_metrics_rows_lack_takes_their_own_twin(tmp_path: 
         )
         .replace(
             "  - {name: tickets, type: simple, measure: tickets,",
-            "  - {name: new_patients, type: simple, measure: new_patients, labels: {en: new patients,"
-            " zh: 新患者数}}\n  - {name: tickets, type: simple, measure: tickets,",
+            "  - {name: new_patients, type: simple, measure: new_patients,"
+            " labels: {en: new patients, zh: 新患者数}}\n"
+            "  - {name: tickets, type: simple, measure: tickets,",
             1,
         )
     )

@@ -242,7 +242,8 @@ def _modify(plan: Plan, r: Reading, model: SemanticModel, ctx: TimeContext) -> P
 
 def _reachable_twin(model: SemanticModel, metrics: list[str], dim: str) -> str:
     """ "按渠道拆一下" of sign-ups counted on people: channels are on events, so the people's
-    own channel dimension ("acquisition channel") when exactly one such reachable one exists."""
+    own channel dimension (a "<how they came> channel") when exactly one such reachable one
+    exists."""
     tables = set().union(*(roles.tables_of(model, m) for m in metrics))
     if all(roles.reaches(model, t, dim) for t in tables):
         return dim
