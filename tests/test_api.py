@@ -12,7 +12,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.api import ServerSettings, create_app
+from ui.api import ServerSettings, create_app
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
 from tests.fakes.served import TpaServer

@@ -15,8 +15,8 @@ import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
-from assistant.api import ServerSettings
-from assistant.bots import BotsConfig
+from ui.api import ServerSettings
+from ui.bots import BotsConfig
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
 from ui.server import build_server

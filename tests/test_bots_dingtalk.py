@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from assistant.answer.model import Answer
-from assistant.bots import BotsConfig, DingTalkSettings, bots_router
+from ui.bots import BotsConfig, DingTalkSettings, bots_router
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
 from tests.fakes.platforms import TINY_PNG, FakeDingTalk, dingtalk_signed, fake_chart_png

@@ -20,7 +20,7 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from assistant.answer.model import Answer
-from assistant.bots import BotsConfig, FeishuSettings, bots_router
+from ui.bots import BotsConfig, FeishuSettings, bots_router
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
 from tests.fakes.platforms import (
@@ -223,7 +223,7 @@ def test_bad_token_replays_duplicates_and_bot_messages_run_nothing(bot: Bot) -> 
 
 def test_decrypts_the_documented_example() -> None:
     pytest.importorskip("cryptography", reason="encrypted Feishu events need cryptography")
-    from assistant.bots.aes import feishu_decrypt
+    from ui.bots.aes import feishu_decrypt
 
     assert feishu_decrypt("test key", "P37w+VZImNgPEO1RBhJ6RtKl7n6zymIbEG1pReEzghk=") == (
         b"hello world"

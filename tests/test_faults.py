@@ -42,7 +42,7 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
-from assistant.api.routes import LLM_WORKERS
+from ui.api.routes import LLM_WORKERS
 from assistant.config import AssistantConfig
 from assistant.llm import LlmSettings
 from assistant.service import AssistantService

@@ -30,8 +30,8 @@ from pydantic import SecretStr
 from typer.testing import CliRunner
 
 from assistant.answer.model import Answer
-from assistant.api import ServerSettings, create_app
-from assistant.bots import (
+from ui.api import ServerSettings, create_app
+from ui.bots import (
     BotsConfig,
     DingTalkSettings,
     FeishuSettings,

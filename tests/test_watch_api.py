@@ -13,8 +13,8 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from assistant.api import ServerSettings, create_app
-from assistant.bots import BotsConfig
+from ui.api import ServerSettings, create_app
+from ui.bots import BotsConfig
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
 from assistant.watches import Sender, Watches, WatchStore

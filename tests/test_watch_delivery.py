@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 
-from assistant.api.app import create_app
-from assistant.api.settings import ServerSettings
-from assistant.bots import (
+from ui.api.app import create_app
+from ui.api.settings import ServerSettings
+from ui.bots import (
     BotsConfig,
     DingTalkSettings,
     FeishuSettings,

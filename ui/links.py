@@ -26,9 +26,9 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from assistant.answer.export import labelled_rows
 from assistant.answer.model import Answer
 from assistant.answer.narrate.numbers import currency_symbol
-from assistant.api.answers import answer_file, principal, users_response
-from assistant.api.guard import ApiError, RateLimiter, api_key
-from assistant.api.settings import ServerSettings
+from ui.api.answers import answer_file, principal, users_response
+from ui.api.guard import ApiError, RateLimiter, api_key
+from ui.api.settings import ServerSettings
 from assistant.ownership import key_principal
 from assistant.service import AssistantService
 from assistant.takeaway import visible_answer

@@ -12,8 +12,8 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from assistant.answer.png import render_png
-from assistant.api import ServerSettings, create_app
-from assistant.bots import BotsConfig, bots_router
+from ui.api import ServerSettings, create_app
+from ui.bots import BotsConfig, bots_router
 from assistant.service import AssistantService
 from assistant.watches import Sender, Watches, WatchStore
 from assistant.watches.api import watches_router

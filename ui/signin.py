@@ -30,8 +30,8 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from assistant.api.guard import RateLimiter, Receive, Scope, Send, error_response
-from assistant.api.settings import ServerSettings
+from ui.api.guard import RateLimiter, Receive, Scope, Send, error_response
+from ui.api.settings import ServerSettings
 from assistant.ownership import key_principal
 
 COOKIE: Final = "tpa_session"

@@ -16,8 +16,8 @@ import anyio
 from fastapi import APIRouter, Depends, Request, Response
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from assistant.api.guard import ApiError, api_key
-from assistant.api.settings import ServerSettings
+from ui.api.guard import ApiError, api_key
+from ui.api.settings import ServerSettings
 from assistant.ownership import key_principal
 from assistant.sessions.records import UnknownAnswer
 from assistant.watches.errors import WatchError

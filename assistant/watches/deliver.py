@@ -23,13 +23,13 @@ from typing import Any, Final
 
 import httpx
 
-from assistant.bots.common import API_TIMEOUT_S, PlatformError
-from assistant.bots.config import BotsConfig
-from assistant.bots.dingtalk import DingTalkApi, DingTalkChat
-from assistant.bots.feishu import FeishuApi
-from assistant.bots.replies import clip
-from assistant.bots.slack import SlackApi
-from assistant.bots.wecom import WeComApi
+from ui.bots.common import API_TIMEOUT_S, PlatformError
+from ui.bots.config import BotsConfig
+from ui.bots.dingtalk import DingTalkApi, DingTalkChat
+from ui.bots.feishu import FeishuApi
+from ui.bots.replies import clip
+from ui.bots.slack import SlackApi
+from ui.bots.wecom import WeComApi
 from assistant.watches.metrics import WATCH_METRICS
 from assistant.watches.records import Destination
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from assistant.bots import BotsConfig
-from assistant.bots.dispatch import Dispatcher
+from ui.bots import BotsConfig
+from ui.bots.dispatch import Dispatcher
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
 from semantic_layer.errors import UserError

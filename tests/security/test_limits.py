@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from assistant.answer.model import Answer
-from assistant.api import ServerSettings, create_app
+from ui.api import ServerSettings, create_app
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
 from assistant.sessions import SessionStore

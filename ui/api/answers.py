@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.answer.export import MEDIA_TYPES, export, filename, safe_cell
 from assistant.answer.model import Answer
-from assistant.api.guard import ApiError, api_key
+from ui.api.guard import ApiError, api_key
 from assistant.service import AssistantService
 from assistant.sessions.records import UnknownAnswer
 from assistant.takeaway import ExportDenied, users_behind, visible_answer

@@ -14,8 +14,8 @@ from fastapi.responses import PlainTextResponse
 from starlette.exceptions import HTTPException
 from starlette.types import Message, Receive, Scope, Send
 
-from assistant.api.docs_page import add_offline_docs
-from assistant.api.guard import (
+from ui.api.docs_page import add_offline_docs
+from ui.api.guard import (
     INTERNAL_ERROR,
     ApiError,
     BodyLimit,
@@ -23,9 +23,9 @@ from assistant.api.guard import (
     HeaderLimit,
     error_response,
 )
-from assistant.api.metrics import Metrics
-from assistant.api.routes import router
-from assistant.api.settings import ServerSettings
+from ui.api.metrics import Metrics
+from ui.api.routes import router
+from ui.api.settings import ServerSettings
 from assistant.service import AssistantService
 
 log = logging.getLogger("assistant.api")

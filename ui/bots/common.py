@@ -14,7 +14,7 @@ from typing import Any, Final
 import httpx
 from fastapi import Request
 
-from assistant.api.guard import ApiError
+from ui.api.guard import ApiError
 from semantic_layer.errors import UserError
 
 MAX_BODY_BYTES: Final = 1024 * 1024

@@ -59,7 +59,7 @@ def run_server(
     `assistant.retrieval` switch off Gradio's analytics and chromadb's telemetry on import)."""
     import uvicorn
 
-    from assistant.api import ServerSettings
+    from ui.api import ServerSettings
     from assistant.config import AssistantConfig
     from assistant.service import AssistantService
     from semantic_layer.errors import UserError
