@@ -20,7 +20,6 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from assistant.answer.model import Answer
-from ui.bots import BotsConfig, FeishuSettings, bots_router
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
 from tests.fakes.platforms import (
@@ -30,6 +29,7 @@ from tests.fakes.platforms import (
     feishu_encrypt,
     feishu_signed,
 )
+from ui.bots import BotsConfig, FeishuSettings, bots_router
 
 APP_ID, APP_SECRET = "cli_a1b2c3d4e5f6", "feishu-app-secret"
 VTOKEN = "v-token-0123456789"

@@ -17,7 +17,6 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from assistant.answer.model import Answer
-from ui.bots import BotsConfig, WeComSettings, bots_router
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
 from tests.fakes.platforms import (
@@ -28,6 +27,7 @@ from tests.fakes.platforms import (
     wecom_signature,
     wecom_text_xml,
 )
+from ui.bots import BotsConfig, WeComSettings, bots_router
 
 pytest.importorskip("cryptography", reason="WeCom callbacks are encrypted: needs cryptography")
 

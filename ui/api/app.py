@@ -14,6 +14,7 @@ from fastapi.responses import PlainTextResponse
 from starlette.exceptions import HTTPException
 from starlette.types import Message, Receive, Scope, Send
 
+from assistant.service import AssistantService
 from ui.api.docs_page import add_offline_docs
 from ui.api.guard import (
     INTERNAL_ERROR,
@@ -26,7 +27,6 @@ from ui.api.guard import (
 from ui.api.metrics import Metrics
 from ui.api.routes import router
 from ui.api.settings import ServerSettings
-from assistant.service import AssistantService
 
 log = logging.getLogger("assistant.api")
 _EXAMPLE = 'send UTF-8 JSON such as {"question": "revenue last week"}'

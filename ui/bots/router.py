@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from fastapi import APIRouter, Request, Response
 
+from assistant.service import AssistantService
 from ui.api.guard import error_response
 from ui.bots.aes import CryptoUnavailable, DecryptError
 from ui.bots.common import BotError
@@ -33,7 +34,6 @@ from ui.bots.feishu import FeishuAdapter
 from ui.bots.signing import SignatureError
 from ui.bots.slack import SlackAdapter
 from ui.bots.wecom import WeComAdapter
-from assistant.service import AssistantService
 
 log = logging.getLogger("assistant.bots")
 A = TypeVar("A")
