@@ -32,11 +32,11 @@ from assistant.takeaway import visible_answer
 from semantic_layer.errors import UserError
 from semantic_layer.model.labels import ModelLabels
 from ui.api.answers import answer_file, principal, users_response
-from ui.api.guard import ApiError, RateLimiter, api_key
 from ui.api.settings import ServerSettings
 from ui.chat.a11y import chart_caption, html_lang
 from ui.chat.cells import format_rows
 from ui.chat.labels import word
+from ui.requests import ApiError, RateLimiter, api_key
 
 PLOTLY_JS: Final = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 LinkFormat = Literal["html", "json", "csv", "xlsx"]

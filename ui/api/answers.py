@@ -21,7 +21,7 @@ from assistant.sessions.records import UnknownAnswer
 from assistant.takeaway import ExportDenied, users_behind, visible_answer
 from semantic_layer.errors import UserError
 from semantic_layer.model.labels import ModelLabels
-from ui.api.guard import ApiError, api_key
+from ui.requests import ApiError, api_key
 
 AnswerFormat = Literal["json", "csv", "xlsx"]
 FORMAT_HELP = "json (the Answer), or the table as csv or xlsx (a file download)"

@@ -16,7 +16,10 @@ from starlette.types import Message, Receive, Scope, Send
 
 from assistant.service import AssistantService
 from ui.api.docs_page import add_offline_docs
-from ui.api.guard import (
+from ui.api.metrics import Metrics
+from ui.api.routes import router
+from ui.api.settings import ServerSettings
+from ui.requests import (
     INTERNAL_ERROR,
     ApiError,
     BodyLimit,
@@ -24,9 +27,6 @@ from ui.api.guard import (
     HeaderLimit,
     error_response,
 )
-from ui.api.metrics import Metrics
-from ui.api.routes import router
-from ui.api.settings import ServerSettings
 
 log = logging.getLogger("assistant.api")
 _EXAMPLE = 'send UTF-8 JSON such as {"question": "revenue last week"}'

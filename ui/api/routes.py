@@ -26,9 +26,9 @@ from assistant.service import AssistantService
 from assistant.sessions.records import UnknownSession
 from semantic_layer.errors import UserError
 from ui.api.answers import FormatParam, answer_file, answer_routes
-from ui.api.guard import INTERNAL_ERROR, ApiError, RateLimiter, api_key
 from ui.api.metrics import Metrics
 from ui.api.settings import ServerSettings
+from ui.requests import INTERNAL_ERROR, ApiError, RateLimiter, api_key
 
 log = logging.getLogger("assistant.api")
 

@@ -22,8 +22,8 @@ from assistant.watches.errors import WatchError
 from assistant.watches.manager import Watches
 from assistant.watches.scheduler import Scheduler
 from semantic_layer.errors import UserError
-from ui.api.guard import ApiError, api_key
 from ui.api.settings import ServerSettings
+from ui.requests import ApiError, api_key
 
 T = TypeVar("T")
 

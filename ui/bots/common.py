@@ -15,7 +15,7 @@ import httpx
 from fastapi import Request
 
 from semantic_layer.errors import UserError
-from ui.api.guard import ApiError
+from ui.requests import ApiError
 
 MAX_BODY_BYTES: Final = 1024 * 1024
 API_TIMEOUT_S: Final = 10.0

@@ -18,7 +18,6 @@ from typing import Any, TypeVar
 from fastapi import APIRouter, Request, Response
 
 from assistant.service import AssistantService
-from ui.api.guard import error_response
 from ui.bots.aes import CryptoUnavailable, DecryptError
 from ui.bots.common import BotError
 from ui.bots.config import (
@@ -34,6 +33,7 @@ from ui.bots.feishu import FeishuAdapter
 from ui.bots.signing import SignatureError
 from ui.bots.slack import SlackAdapter
 from ui.bots.wecom import WeComAdapter
+from ui.requests import error_response
 
 log = logging.getLogger("assistant.bots")
 A = TypeVar("A")
