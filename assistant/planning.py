@@ -6,15 +6,15 @@ in `warnings` (timeout, unreachable endpoint, error status, unusable output).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from assistant.answer.model import LlmCall
-from assistant.nlu import EmbeddedPlanner, PlannerResult
+from assistant.nlu import PlannerResult
 from assistant.nlu.shared import localized
 from assistant.nlu.text import language_of
 from assistant.retrieval.grounding import Grounding
+from assistant.seams import Grounder, History, LlmBackend, Planner, Validate
 from semantic_layer.plan import QueryPlan
 from semantic_layer.time import TimeContext
 
@@ -60,14 +60,15 @@ class Planned:
 
 def plan_question(
     question: str,
+    *,
     ctx: TimeContext,
     previous: QueryPlan | None,
-    planner: EmbeddedPlanner,
-    llm: Any | None,
+    planner: Planner,
+    llm: LlmBackend | None,
     backend: str,
-    retriever: Any | None,
-    validate: Callable[[QueryPlan], None],
-    history: Sequence[tuple[str, dict[str, Any] | None]],
+    retriever: Grounder | None,
+    validate: Validate,
+    history: History,
 ) -> Planned:
     """Plan with the chosen backend; fall back to the embedded planner with a warning."""
     lang = language_of(question)
@@ -108,7 +109,7 @@ def plan_question(
 
 
 def _embedded(
-    planner: EmbeddedPlanner,
+    planner: Planner,
     question: str,
     ctx: TimeContext,
     previous: QueryPlan | None,

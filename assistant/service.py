@@ -23,7 +23,7 @@ from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from assistant.answer.failure import Failure, never_works
 from assistant.answer.model import Answer, AnswerError, Timings, UnusedSpan
@@ -49,6 +49,7 @@ from assistant.ownership import own_answer, own_session
 from assistant.planning import Planned, plan_question
 from assistant.questions import question_problem, storable_question
 from assistant.retrieval.scoped import RoleRetrieval
+from assistant.seams import Grounder, LlmBackend, Validate
 from assistant.sessions import SessionStore
 from connectors.engine import Engine, EngineError
 from semantic_layer.compile.compiler import Compiled
@@ -58,6 +59,9 @@ from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.plan import DriversPlan, QueryPlan, UnsupportedPlan, parse_plan
 from semantic_layer.time import DateRange, TimeContext
 from semantic_layer.timeparts.errors import TimeError
+
+if TYPE_CHECKING:
+    from assistant.retrieval import Retriever
 
 log = logging.getLogger(__name__)
 COMPILED_CAPACITY = 1024  # compiled plans kept (a few kB of SQL tree each)
@@ -92,8 +96,9 @@ class AssistantService:
         model: SemanticModel,
         engine: Engine,
         store: SessionStore,
-        retriever: Any | None = None,
-        llm: Any | None = None,
+        *,
+        retriever: Retriever | None = None,
+        llm: LlmBackend | None = None,
         answers: AnswerCache | None = None,
     ) -> None:
         self.config, self.model, self.engine, self.store = config, model, engine, store
@@ -111,7 +116,8 @@ class AssistantService:
             example_threshold=_example_threshold() if retriever is not None else None,
         )
         self.examples = ExampleReview(model, store, retriever)
-        self._planners: dict[str, tuple[EmbeddedPlanner, Any]] = {}  # per role (examples)
+        # per role: the planner and retrieval that see that role's reviewed examples only
+        self._planners: dict[str, tuple[EmbeddedPlanner, Grounder | None]] = {}
         self._today = config.as_of or _data_as_of(engine)
         self._data_span = _data_span(engine)
         self._lock = threading.Lock()
@@ -136,7 +142,9 @@ class AssistantService:
             if retriever is not None:
                 opened.callback(retriever.close)
             llm = _open_llm(config, model)
-            service = cls(config, model, engine, store, retriever, llm, answers)
+            service = cls(
+                config, model, engine, store, retriever=retriever, llm=llm, answers=answers
+            )
             opened.pop_all()
         return service
 
@@ -215,9 +223,16 @@ class AssistantService:
         planner, retrieval = self._planner_for(role)
         try:
             planned = plan_question(
-                question, ctx, previous, planner, self.llm, backend or self.config.backend,
-                retrieval, self._validator(ctx, role), history,
-            )  # fmt: skip
+                question,
+                ctx=ctx,
+                previous=previous,
+                planner=planner,
+                llm=self.llm,
+                backend=backend or self.config.backend,
+                retriever=retrieval,
+                validate=self._validator(ctx, role),
+                history=history,
+            )
         except Exception as exc:  # a planner bug on odd input is this answer's error, not a 500
             log.exception("planning %r failed", question[:200])
             error = unexpected("invalid_plan", exc, base.language)
@@ -318,7 +333,7 @@ class AssistantService:
             self.answers.put(key, Frozen.of(found))
         return found
 
-    def _planner_for(self, role: str | None) -> tuple[EmbeddedPlanner, Any]:
+    def _planner_for(self, role: str | None) -> tuple[EmbeddedPlanner, Grounder | None]:
         """The embedded planner and retrieval of `role`: reviewed examples of that role only."""
         if self.retriever is None:
             return self.planner, None
@@ -388,7 +403,7 @@ class AssistantService:
 
         return works
 
-    def _validator(self, ctx: TimeContext, role: str | None) -> Any:
+    def _validator(self, ctx: TimeContext, role: str | None) -> Validate:
         def validate(plan: QueryPlan) -> None:
             key = compile_key(
                 plan, role or self.model.settings.default_role, ctx, self._model_version
@@ -513,7 +528,7 @@ def _example_threshold() -> float:
     return float(EXAMPLE_THRESHOLD)
 
 
-def _open_retriever(config: AssistantConfig, model: SemanticModel) -> Any:
+def _open_retriever(config: AssistantConfig, model: SemanticModel) -> Retriever:
     """The retrieval index; a missing, stale or corrupt one is rebuilt (a corrupt one is moved
     aside first), and the log says so: answers never depend on the index being intact."""
     from assistant.retrieval import Retriever
@@ -536,7 +551,7 @@ def _open_retriever(config: AssistantConfig, model: SemanticModel) -> Any:
     return retriever
 
 
-def _open_llm(config: AssistantConfig, model: SemanticModel) -> Any | None:
+def _open_llm(config: AssistantConfig, model: SemanticModel) -> LlmBackend | None:
     if config.llm is None:
         return None
     from assistant.llm import LlmPlanner
