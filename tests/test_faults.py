@@ -47,7 +47,7 @@ from assistant.llm import LlmSettings
 from assistant.service import AssistantService
 from connectors.engine import DatabaseUnavailable, EngineError
 from semantic_layer.errors import UserError
-from semantic_layer.models import DEMO_MODEL_PATH
+from semantic_layer.model import DEMO_MODEL_PATH
 from tests.fakes.openai_server import FakeOpenAI, Hang, PlanReply, RawEndpoint, Reply
 from tests.fakes.served import TpaServer, free_port, tpa_env
 from ui.api.routes import LLM_WORKERS

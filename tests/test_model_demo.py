@@ -22,6 +22,7 @@ from connectors.demo.catalog import (
 from connectors.profile import profile_database
 from semantic_layer.errors import UserError
 from semantic_layer.model import (
+    DEMO_MODEL_PATH,
     DataProfile,
     Ref,
     SemanticModel,
@@ -29,7 +30,6 @@ from semantic_layer.model import (
     validate_file,
 )
 from semantic_layer.model.base import Named
-from semantic_layer.models import DEMO_MODEL_PATH
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
-from semantic_layer.models import DEMO_MODEL_PATH
+from semantic_layer.model import DEMO_MODEL_PATH
 from ui.api import ServerSettings, create_app
 
 ANALYST = {"Authorization": "Bearer k-analyst"}

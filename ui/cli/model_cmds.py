@@ -62,8 +62,7 @@ def validate(
     """
     from connectors.profile import ProfileError, profile_database
     from semantic_layer.errors import UserError
-    from semantic_layer.model import validate_file
-    from semantic_layer.models import DEMO_MODEL_PATH
+    from semantic_layer.model import DEMO_MODEL_PATH, validate_file
 
     path = model_file or model or DEMO_MODEL_PATH
     database = _database(db)
