@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
+from assistant.answer.assemble import data_fields, failed, plan_json, warnings_for, without_data
 from assistant.answer.failure import Failure, never_works
 from assistant.answer.model import Answer, AnswerError, Timings, UnusedSpan
-from assistant.answering import data_fields, failed, plan_json, warnings_for, without_data
 from assistant.caching import (
     AnswerKey,
     CompileKey,
@@ -46,11 +46,11 @@ from assistant.focus import focus_drivers
 from assistant.nlu import EmbeddedPlanner, PlannerResult
 from assistant.nlu.text import MAX_QUESTION_CHARS, language_of
 from assistant.ownership import own_answer, own_session
-from assistant.planning import Planned, plan_question
 from assistant.questions import question_problem, storable_question
 from assistant.retrieval.scoped import RoleRetrieval
 from assistant.seams import Grounder, LlmBackend, Validate
 from assistant.sessions import SessionStore
+from assistant.understand import Planned, plan_question
 from connectors.engine import Engine, EngineError
 from semantic_layer.compile.compiler import Compiled
 from semantic_layer.errors import UserError

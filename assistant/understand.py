@@ -1,4 +1,5 @@
-"""Which planner answers: the LLM when asked for and configured, else (or when it fails) the rules.
+"""Understanding a question (the pipeline's first step): which planner answers — the LLM when
+asked for and configured, else (or when it fails) the embedded rules.
 
 A failed LLM call never fails the answer: the embedded planner answers and the answer says why
 in `warnings` (timeout, unreachable endpoint, error status, unusable output).
