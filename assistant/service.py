@@ -43,6 +43,7 @@ from assistant.config import AssistantConfig, BackendName
 from assistant.examples import ExampleReview
 from assistant.execute import Executed, compile_for, execute
 from assistant.focus import focus_drivers
+from assistant.kinds import kind_of
 from assistant.nlu import EmbeddedPlanner, PlannerResult
 from assistant.nlu.text import MAX_QUESTION_CHARS, language_of
 from assistant.ownership import own_answer, own_session
@@ -393,7 +394,7 @@ class AssistantService:
 
         def works(question: str) -> bool:
             plan = self.planner.plan(question, ctx).plan
-            if plan.kind in ("clarify", "unsupported"):
+            if not kind_of(plan.kind).runs:  # clarify, unsupported
                 return False
             try:
                 validate(plan)

@@ -9,7 +9,7 @@ explains a change). They never repeat a breakdown the plan already has. Determin
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Final
@@ -115,8 +115,10 @@ def suggestions(
     plan: QueryPlan, model: SemanticModel, lang: Language, table: ResultTable | None = None
 ) -> list[str]:
     """Two or three follow-up questions in `lang` for the answer to `plan` (and its `table`)."""
-    ask = _Asker(plan, model, lang, ModelLabels(model), table)
-    build = BUILDERS.get(plan.kind)
+    ask = Asker(plan, model, lang, ModelLabels(model), table)
+    from assistant.kinds import kind_of  # the registry imports this module's builders
+
+    build = kind_of(plan.kind).suggest
     picked = list(build(ask)) if build is not None else []
     if len(_unique(picked)) < 2:
         picked += ask.examples()
@@ -146,7 +148,7 @@ def time_words(spec: TimeSpec, lang: Language) -> str:
 
 
 @dataclass(frozen=True)
-class _Asker:
+class Asker:
     """Questions about one plan: templates filled with the model's labels and the plan's time."""
 
     plan: QueryPlan
@@ -237,7 +239,7 @@ def _is_chinese(text: str) -> bool:
 
 
 # -- per kind ----------------------------------------------------------------------------------
-def _metric(ask: _Asker) -> list[str]:
+def metric_questions(ask: Asker) -> list[str]:
     plan = ask.plan
     assert isinstance(plan, MetricPlan)
     m = plan.order.by if plan.order and plan.order.by in plan.metrics else plan.metrics[0]
@@ -254,7 +256,7 @@ def _metric(ask: _Asker) -> list[str]:
     return [why, by_other, ask.q("trend_week", metric=label)]
 
 
-def _series_grain(ask: _Asker) -> str:
+def _series_grain(ask: Asker) -> str:
     """The grain of a trend over the plan's range: days up to two weeks, weeks up to about four
     months, then months (weeks when the range is not known)."""
     rng = ask.table.time_range if ask.table is not None else None
@@ -263,7 +265,7 @@ def _series_grain(ask: _Asker) -> str:
     return "day" if rng.days <= 14 else "week" if rng.days <= 120 else "month"
 
 
-def _funnel(ask: _Asker) -> list[str]:
+def funnel_questions(ask: Asker) -> list[str]:
     plan = ask.plan
     assert isinstance(plan, FunnelPlan)
     journey = ask.journey(plan)
@@ -275,7 +277,7 @@ def _funnel(ask: _Asker) -> list[str]:
     return [dropoff, by, ask.q("ttc", journey=journey)]
 
 
-def _dropoff(ask: _Asker) -> list[str]:
+def dropoff_questions(ask: Asker) -> list[str]:
     plan = ask.plan
     assert isinstance(plan, DropoffPlan)
     steps = plan.steps or ask.model.journey(plan.journey).steps
@@ -287,7 +289,7 @@ def _dropoff(ask: _Asker) -> list[str]:
     return [ask.q("after", tp=ask.touchpoint(str(top))), by, ask.q("ttc", journey=journey)]
 
 
-def _paths(ask: _Asker) -> list[str]:
+def paths_questions(ask: Asker) -> list[str]:
     plan = ask.plan
     assert isinstance(plan, PathsPlan)
     anchor = ask.touchpoint(plan.touchpoint)
@@ -302,7 +304,7 @@ def _paths(ask: _Asker) -> list[str]:
     return [follow, ask.q("top_paths", tp=anchor), flip]
 
 
-def _retention(ask: _Asker) -> list[str]:
+def retention_questions(ask: Asker) -> list[str]:
     plan = ask.plan
     assert isinstance(plan, RetentionPlan)
     other = "month" if plan.cohort_grain != "month" else "week"
@@ -316,7 +318,7 @@ def _filtered_values(plan: RetentionPlan, dimension: str) -> set[str]:
     return {str(v) for f in plan.filters if f.dimension == dimension for v in f.values}
 
 
-def _acquired(ask: _Asker, grainly: str, exclude: set[str], first: str | None = None) -> list[str]:
+def _acquired(ask: Asker, grainly: str, exclude: set[str], first: str | None = None) -> list[str]:
     """ "weekly retention of users acquired on the X" for the first acquisition channel value."""
     dim = ask.model.dimensions.get(ACQUISITION)
     if dim is None:
@@ -331,7 +333,7 @@ def _acquired(ask: _Asker, grainly: str, exclude: set[str], first: str | None = 
     return [ask.q("retention_of", grainly=grainly, value=label)]
 
 
-def _attribution(ask: _Asker) -> list[str]:
+def attribution_questions(ask: Asker) -> list[str]:
     plan = ask.plan
     assert isinstance(plan, AttributionPlan)
     value = ask.word("revenue" if plan.value == "revenue" else "purchases")
@@ -347,13 +349,13 @@ def _attribution(ask: _Asker) -> list[str]:
     return [models, switch, *_acquired(ask, ask.word("week"), set(), first=top)]
 
 
-def _top_key(ask: _Asker, plan: AttributionPlan) -> str | None:
+def _top_key(ask: Asker, plan: AttributionPlan) -> str | None:
     column = plan.model if plan.model not in ("all",) else "last_touch"
     rows = [r for r in ask.rows() if as_float(r.get(column)) is not None]
     return str(max(rows, key=lambda r: float(r[column]))["key"]) if rows else None
 
 
-def _drivers(ask: _Asker) -> list[str]:
+def drivers_questions(ask: Asker) -> list[str]:
     plan = ask.plan
     assert isinstance(plan, DriversPlan)
     label = ask.metric(plan.metric)
@@ -373,14 +375,15 @@ def _drivers(ask: _Asker) -> list[str]:
     return [*by[:1], ask.q("trend_week", metric=label), *by[1:]]
 
 
-BUILDERS: Final[dict[str, Callable[[_Asker], list[str]]]] = {
-    "metric": _metric,
-    "funnel": _funnel,
-    "dropoff": _dropoff,
-    "paths": _paths,
-    "retention": _retention,
-    "attribution": _attribution,
-    "drivers": _drivers,
-}
-
-__all__ = ["suggestions", "time_words"]
+__all__ = [
+    "Asker",
+    "attribution_questions",
+    "drivers_questions",
+    "dropoff_questions",
+    "funnel_questions",
+    "metric_questions",
+    "paths_questions",
+    "retention_questions",
+    "suggestions",
+    "time_words",
+]
