@@ -18,6 +18,7 @@ from assistant.answer.narrate.numbers import as_float
 from assistant.answer.table import ResultTable
 from semantic_layer.model.labels import ModelLabels
 from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.phrasebook import section
 from semantic_layer.plan import (
     AnalysisPlan,
     AttributionPlan,
@@ -38,77 +39,7 @@ FUNNEL_DIMS: Final = ("device", "channel", "region", "segment", "member_tier")
 ACQUISITION: Final = "acquisition_channel"
 PSEUDO: Final = ("(exit)", "(start)")
 
-ASK: Final[dict[Language, dict[str, str]]] = {
-    "en": {
-        "why": "why did {metric} change {time}?",
-        "by": "{metric} by {dim} {time}",
-        "by_grain": "{metric} by {dim} by {grain} {time}",
-        "trend_day": "daily {metric} over the last 30 days",
-        "trend_week": "weekly {metric} over the last 8 weeks",
-        "trend_month": "monthly {metric} over the last 6 months",
-        "after": "what do users do after {tp} {time}?",
-        "before": "what do users do before {tp} {time}?",
-        "top_paths": "most common paths after {tp} {time}",
-        "funnel": "{journey} funnel {time}",
-        "funnel_by": "{journey} by {dim} {time}",
-        "dropoff": "which touchpoint lost the most users in the {journey} {time}",
-        "ttc": "time to convert through the {journey} {time}",
-        "retention": "{grainly} retention",
-        "retention_of": "{grainly} retention of users acquired on the {value}",
-        "attr_by": "which {by} contributes most to {value} {time}",
-        "attr_all": "compare attribution models for {value} {time}",
-        "attr_markov": "which {by} contributes most to {value} under data-driven attribution"
-        " {time}",
-        "purchases": "purchases",
-        "revenue": "revenue",
-        "channel": "channel",
-        "touchpoint": "touchpoint",
-        "day": "daily",
-        "week": "weekly",
-        "month": "monthly",
-        "by_day": "day",
-        "by_week": "week",
-        "by_month": "month",
-        "between": "from {first} to {last}",
-        "since": "since {first}",
-        "on": "on {time}",
-        "in": "in {time}",
-    },
-    "zh": {
-        "why": "{time}{metric}为什么变化？",
-        "by": "{time}各{dim}的{metric}",
-        "by_grain": "{time}各{dim}{grain}的{metric}",
-        "trend_day": "最近30天每天的{metric}",
-        "trend_week": "最近8周每周的{metric}",
-        "trend_month": "最近6个月每月的{metric}",
-        "after": "{time}用户在{tp}之后做了什么？",
-        "before": "{time}用户在{tp}之前做了什么？",
-        "top_paths": "{time}{tp}之后最常见的路径",
-        "funnel": "{time}{journey}的转化漏斗",
-        "funnel_by": "{time}按{dim}拆分的{journey}",
-        "dropoff": "{time}{journey}哪个触点流失用户最多",
-        "ttc": "{time}{journey}的转化时长",
-        "retention": "{grainly}留存",
-        "retention_of": "{value}获客用户的{grainly}留存",
-        "attr_by": "{time}哪个{by}对{value}贡献最大",
-        "attr_all": "{time}对比所有归因模型的{by}贡献",
-        "attr_markov": "{time}数据驱动归因下哪个{by}对{value}贡献最大",
-        "purchases": "购买",
-        "revenue": "销售额",
-        "channel": "渠道",
-        "touchpoint": "触点",
-        "day": "每日",
-        "week": "每周",
-        "month": "每月",
-        "by_day": "每天",
-        "by_week": "每周",
-        "by_month": "每月",
-        "between": "{first}至{last}",
-        "since": "自{first}起",
-        "on": "{time}",
-        "in": "{time}",
-    },
-}
+ASK: Final[dict[Language, dict[str, str]]] = section("suggest")
 
 
 def suggestions(
