@@ -1,8 +1,8 @@
 """Chinese (简体中文): every user-facing text of the catalogue, by section and key.
 
 `semantic_layer.phrasebook.section(name)[lang]` reads a section; the other language's module has
-exactly the same sections, keys and `{placeholders}` (tests/test_phrasebook.py). A third language
-is one more module like this one.
+exactly the same sections and keys (tests/test_phrasebook.py); a language may leave out a
+`{placeholder}` it need not say. A third language is one more module like this one.
 """
 
 from __future__ import annotations
