@@ -57,6 +57,7 @@ from semantic_layer.compile.compiler import Compiled
 from semantic_layer.errors import UserError
 from semantic_layer.model import load_model
 from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.phrasebook import language, phrase
 from semantic_layer.plan import DriversPlan, QueryPlan, UnsupportedPlan, parse_plan
 from semantic_layer.time import DateRange, TimeContext
 from semantic_layer.timeparts.errors import TimeError
@@ -368,11 +369,8 @@ class AssistantService:
         if rng.end > first and rng.start <= last:
             return None
         span = DateRange(first, last + timedelta(days=1))
-        reason = (
-            f"数据的时间范围是{span.label('zh')}，{rng.label('zh')}不在其中。"
-            if lang == "zh"
-            else f"The data covers {span.label('en')}; {rng.label('en')} is outside it."
-        )
+        say = language(lang)
+        reason = phrase(say, "service", "outside_data", span=span.label(say), period=rng.label(say))
         return UnsupportedPlan(reason=reason, missing=[rng.label("en")], language=lang)  # type: ignore[arg-type]
 
     def _previous_plan(self, session_id: str) -> QueryPlan | None:
@@ -481,9 +479,7 @@ def _check_channel(role: str | None, channel: str, owner: str | None) -> None:
 
 
 def _incomplete(lang: str) -> str:
-    if lang == "zh":
-        return "所选时间还没有完整一天的数据（数据截至昨天）。"
-    return "The period has no complete day of data yet (data ends yesterday)."
+    return phrase(language(lang), "service", "incomplete")
 
 
 def _code(exc: UserError) -> str:
@@ -495,13 +491,7 @@ def _code(exc: UserError) -> str:
 
 def unexpected(code: str, exc: BaseException, lang: str) -> AnswerError:
     """The error answer for a failure inside planning or compiling (logged by the caller)."""
-    what = type(exc).__name__
-    if lang == "zh":
-        message = f"无法处理这个问题（{what}）：请换一种说法，或把问题拆得更简单。"
-    else:
-        message = (
-            f"this question could not be processed ({what}): rephrase it or ask something simpler."
-        )
+    message = phrase(language(lang), "service", "unexpected", what=type(exc).__name__)
     return AnswerError(code=code, message=message)
 
 

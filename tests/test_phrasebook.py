@@ -64,7 +64,6 @@ KNOWN = {
     "assistant/questions.py": 6,
     "assistant/retrieval/documents.py": 1,
     "assistant/retrieval/retriever.py": 1,
-    "assistant/service.py": 3,
     "assistant/watches/digest.py": 4,
     "assistant/watches/errors.py": 1,
     "assistant/watches/evaluate.py": 6,

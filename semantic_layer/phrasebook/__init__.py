@@ -23,6 +23,11 @@ CATALOGUES: Final[dict[Language, dict[str, dict[str, str]]]] = {
 }
 
 
+def language(lang: str) -> Language:
+    """`lang` when the phrasebook has it, else English (a question's language is "en" or "zh")."""
+    return next((known for known in CATALOGUES if known == lang), "en")
+
+
 def section(name: str) -> dict[Language, dict[str, str]]:
     """One section of the catalogue in every language: `section("answer")["en"][key]`."""
     return {lang: catalogue[name] for lang, catalogue in CATALOGUES.items()}
@@ -34,4 +39,4 @@ def phrase(lang: Language, name: str, key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-__all__ = ["CATALOGUES", "phrase", "section"]
+__all__ = ["CATALOGUES", "language", "phrase", "section"]

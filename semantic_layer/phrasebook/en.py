@@ -471,6 +471,31 @@ CHAT_GROUPS: Final[dict[str, str]] = {
     "service": "Customer service",
 }
 
+SERVICE: Final[dict[str, str]] = {
+    "outside_data": "The data covers {span}; {period} is outside it.",
+    "incomplete": "The period has no complete day of data yet (data ends yesterday).",
+    "unexpected": "this question could not be processed ({what}): rephrase it or ask something "
+    "simpler.",
+}
+
+UNDERSTAND: Final[dict[str, str]] = {
+    "no_llm": "No LLM is configured (set TPA_LLM_BASE_URL and TPA_LLM_MODEL); the built-in "
+    "planner answered.",
+    "fallback": "The LLM endpoint {why}; the built-in planner answered instead.",
+    "why_llm_timeout": "did not answer in time",
+    "why_llm_unreachable": "could not be reached",
+    "why_llm_http_error": "returned an error",
+    "why_llm_bad_output": "returned output that is not a plan",
+    "why_llm_invalid_plan": "kept returning invalid plans",
+    "why_other": "failed",
+    "http_status": "returned HTTP {status}",
+    "why_with_hint": "{why} ({hint})",
+    "hint_401": "check TPA_LLM_API_KEY",
+    "hint_403": "check TPA_LLM_API_KEY",
+    "hint_404": "check TPA_LLM_BASE_URL and TPA_LLM_MODEL",
+    "hint_429": "it is rate limited",
+}
+
 SECTIONS: Final[dict[str, dict[str, str]]] = {
     "plan": PLAN,
     "plan.words": PLAN_WORDS,
@@ -486,4 +511,6 @@ SECTIONS: Final[dict[str, dict[str, str]]] = {
     "chat": CHAT,
     "chat.stages": CHAT_STAGES,
     "chat.groups": CHAT_GROUPS,
+    "service": SERVICE,
+    "understand": UNDERSTAND,
 }

@@ -438,6 +438,29 @@ CHAT_GROUPS: Final[dict[str, str]] = {
     "service": "客户服务",
 }
 
+SERVICE: Final[dict[str, str]] = {
+    "outside_data": "数据的时间范围是{span}，{period}不在其中。",
+    "incomplete": "所选时间还没有完整一天的数据（数据截至昨天）。",
+    "unexpected": "无法处理这个问题（{what}）：请换一种说法，或把问题拆得更简单。",
+}
+
+UNDERSTAND: Final[dict[str, str]] = {
+    "no_llm": "未配置大模型（请设置 TPA_LLM_BASE_URL 和 TPA_LLM_MODEL），已由内置解析器回答。",
+    "fallback": "大模型接口{why}，已改由内置解析器回答。",
+    "why_llm_timeout": "响应超时",
+    "why_llm_unreachable": "无法连接",
+    "why_llm_http_error": "返回了错误",
+    "why_llm_bad_output": "返回的内容不是有效的查询计划",
+    "why_llm_invalid_plan": "多次返回无效的查询计划",
+    "why_other": "调用失败",
+    "http_status": "返回了 HTTP {status}",
+    "why_with_hint": "{why}（{hint}）",
+    "hint_401": "请检查 TPA_LLM_API_KEY",
+    "hint_403": "请检查 TPA_LLM_API_KEY",
+    "hint_404": "请检查 TPA_LLM_BASE_URL 和 TPA_LLM_MODEL",
+    "hint_429": "接口限流",
+}
+
 SECTIONS: Final[dict[str, dict[str, str]]] = {
     "plan": PLAN,
     "plan.words": PLAN_WORDS,
@@ -453,4 +476,6 @@ SECTIONS: Final[dict[str, dict[str, str]]] = {
     "chat": CHAT,
     "chat.stages": CHAT_STAGES,
     "chat.groups": CHAT_GROUPS,
+    "service": SERVICE,
+    "understand": UNDERSTAND,
 }
