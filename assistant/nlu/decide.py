@@ -256,9 +256,18 @@ def _anchor(r: Reading, touchpoints: list[str]) -> str:
 
 def _journey(r: Reading, model: SemanticModel) -> Plan | None:
     tps = _steps_named(r, model)
+    if (
+        "time_to_convert" in r.cues
+        and len(tps) == 1
+        and not {"funnel", "conversion"} & r.cues
+        and not r.names("journey")
+        and not _about_purchase(r, model)
+        and any(tps[0] in j.steps for j in model.spec.journeys)
+    ):
+        return choices.time_to_which(tps[0], r, model)  # "how long from booking …" to what?
     kind = (
         "time_to_convert" if "time_to_convert" in r.cues and ("funnel" in r.cues or
-            r.names("journey") or len(r.names("touchpoint")) >= 2 or _about_purchase(r, model))
+            r.names("journey") or len(tps) >= 2 or _about_purchase(r, model))
         else "dropoff" if "dropoff" in r.cues or ("never" in r.cues and len(tps) >= 2)
         else "funnel" if "funnel" in r.cues or r.names("journey") or _step_range(r, model)
         else None
