@@ -372,3 +372,122 @@ def test_a_one_character_dimension_name_is_not_found_inside_a_word(
 ) -> None:
     p = plan(planner, "上个月门市的工单数")
     assert "dimensions" not in p or p["dimensions"] == [], p
+
+
+@pytest.mark.parametrize(
+    ("question", "metric"),
+    [
+        ("daily bookings last week", "events"),
+        ("how many visits last week", "events"),
+        ("how many patients visited last week", "patients"),
+        ("how many people booked last week", "patients"),
+    ],
+)
+def test_a_touchpoint_said_as_a_plural_noun_counts_occurrences(
+    planner: EmbeddedPlanner, question: str, metric: str
+) -> None:
+    p = plan(planner, question)
+    assert p["metrics"] == [metric], p
+
+
+@pytest.mark.parametrize(
+    ("question", "anchor", "direction"),
+    [
+        ("what do patients do right before they pay? last month", "缴费", "before"),
+        ("what do people do after they book", "预约挂号", "after"),
+    ],
+)
+def test_a_bare_verb_after_its_subject_names_the_paths_anchor(
+    planner: EmbeddedPlanner, question: str, anchor: str, direction: str
+) -> None:
+    p = plan(planner, question)
+    assert p["kind"] == "paths" and p["touchpoint"] == anchor, p
+    assert p["direction"] == direction, p
+
+
+def test_two_steps_said_backwards_keep_the_journeys_order(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "how long until they visit after booking")
+    assert p["steps"] == ["预约挂号", "就诊"] and p["measure"] == "time_to_convert", p
+
+
+def test_a_share_of_a_metrics_people_who_did_a_step_is_a_conversion(
+    planner: EmbeddedPlanner,
+) -> None:
+    p = plan(planner, "what % of payers came for a visit within 3 days?")
+    assert p["kind"] == "funnel" and p["steps"] == ["缴费", "就诊"], p
+    assert p["window_days"] == 3, "not the model's 7-day paid_to_visit: another window was said"
+
+
+def test_a_common_word_is_never_corrected_into_a_model_word(planner: EmbeddedPlanner) -> None:
+    result = planner.plan("how many patients had a chance to book last week", CTX)
+    assert not any("→" in n for n in result.notes), result.notes
+    typo = planner.plan("patients by chanel last week", CTX)
+    assert typo.plan.model_dump()["dimensions"] == ["channel"], "a real typo is still fixed"
+
+
+@pytest.mark.parametrize("question", ["按年龄看上周的就诊人数", "patients by profession last week"])
+def test_a_split_by_something_the_data_lacks_is_asked_back(
+    planner: EmbeddedPlanner, question: str
+) -> None:
+    p = plan(planner, question)
+    assert p["kind"] == "clarify", p
+    offered = [c["question"] for c in p["choices"]]
+    assert any("campus" in q or "院区" in q for q in offered), offered
+
+
+def test_a_follow_up_naming_whose_people_narrows_the_analysis_shown(
+    planner: EmbeddedPlanner,
+) -> None:
+    first = planner.plan("visit journey funnel last month", CTX).plan
+    p = planner.plan("only WeChat patients", CTX, first).plan.model_dump(exclude_none=True)
+    assert p["kind"] == "funnel" and p["journey"] == "visit_journey", p
+    assert p["filters"] == [{"dimension": "channel", "op": "=", "values": ["wechat"]}], p
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what share of people who paid went on to visit last month",
+        "上个月缴费的人里有多少比例就诊了",
+    ],
+)
+def test_a_conversion_the_model_defines_is_its_own_metric(
+    planner: EmbeddedPlanner, question: str
+) -> None:
+    p = plan(planner, question)
+    assert p["kind"] == "metric" and p["metrics"] == ["paid_to_visit"], p
+
+
+@pytest.mark.parametrize("question", ["how many people bought last week", "上周买了的人有多少"])
+def test_buying_verbs_name_the_models_purchase(planner: EmbeddedPlanner, question: str) -> None:
+    p = plan(planner, question)
+    named = p.get("metrics", []) + [v for f in p.get("filters", []) for v in f["values"]]
+    assert {"payers", "缴费"} & set(named), p
+
+
+def test_money_at_one_touchpoint_is_that_touchpoints_money(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "上周就诊收款金额多少")
+    assert p["metrics"] == ["amount"], p
+    assert {"dimension": "touchpoint", "op": "=", "values": ["就诊"]} in p["filters"], p
+
+
+def test_dwell_time_and_forecasts_are_refused(planner: EmbeddedPlanner) -> None:
+    dwell = plan(planner, "What's the average time visitors spend on the booking page?")
+    assert dwell["kind"] == "unsupported" and dwell["missing"] == ["dwell_time"], dwell
+    future = plan(planner, "What will our fees be by the end of the year?")
+    assert future["kind"] == "unsupported" and future["missing"] == ["forecast"], future
+
+
+def test_the_slowest_tickets_are_timed_longest_first(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "哪类问题的工单处理得最慢")
+    assert p["metrics"] == ["close_time"] and p["dimensions"] == ["issue"], p
+    assert p["order"]["direction"] == "desc", p
+
+
+def test_after_beside_a_metric_is_a_qualifier_not_a_path(planner: EmbeddedPlanner) -> None:
+    assert plan(planner, "fees this year, after refunds")["kind"] == "metric"
+    assert plan(planner, "complaint tickets after the visit last week")["kind"] == "metric"
+
+
+def test_divided_by_is_not_a_split(planner: EmbeddedPlanner) -> None:
+    assert plan(planner, "fees last month divided by new patients")["kind"] != "clarify"

@@ -42,7 +42,9 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
     "retention": ("retention", "retain", "retained", "cohort", "cohorts", "同期群", "群组",
                   "retaining", "come back", "comes back",
                   "came back", "return", "returned", "returning", "returns", "stick around",
-                  "stickiness", "repeat visit", "buy again", "repurchase", "come back to buy",
+                  "stickiness", "repeat visit", "stay active", "stays active", "stayed active",
+                  "still active", "remain active", "remained active", "buy again", "repurchase",
+                  "come back to buy",
                   "留存", "回访", "复访", "回来", "回流", "复购", "日留存", "周留存", "月留存",
                   "月度留存"),
     "attribution": ("attribution", "attribute", "attributed", "contribute", "contributes",
@@ -61,7 +63,8 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
     # people, by whatever name a business gives them: counted, they are the people reached
     "people": ("users", "people", "players", "patients", "customers", "members", "guests",
                "travellers", "travelers", "clients", "gamers", "visitors", "shoppers",
-               "subscribers", "cardholders", "applicants", "用户", "玩家", "患者", "病人", "客户",
+               "subscribers", "cardholders", "applicants", "students", "learners",
+               "passengers", "policyholders", "用户", "玩家", "患者", "病人", "客户",
                "会员", "旅客", "顾客", "持卡人"),
     "new_people": ("new users", "new customers", "new patients", "new players", "new members",
                    "new clients", "new guests", "new sign ups", "new registrations", "新用户",
@@ -147,7 +150,9 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
                    "各归因模型", "几种归因模型", "归因模型对比", "多个归因模型"),
     # things the data cannot answer, and instructions hidden in questions
     "future": ("forecast", "predict", "prediction", "projection", "next week", "next month",
-               "next quarter", "next year", "tomorrow", "will be", "going to be",
+               "next quarter", "next year", "tomorrow", "will be", "going to be", "what will",
+               "how much will", "how many will", "will we", "will our", "by the end of the year",
+               "by year end", "年底能", "年底会", "会达到", "能达到多少",
                "预测", "预计", "下周", "下个月", "下月", "下季度", "明年", "明天", "将会"),
     "injection": ("ignore previous", "ignore all", "ignore your", "ignore the above",
                   "disregard", "system prompt", "you are now", "act as", "jailbreak",
@@ -157,6 +162,11 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
     "greeting": ("hello", "hi", "hey", "thanks", "thank you", "你好", "您好", "谢谢", "嗨"),
     "help": ("help", "what can you do", "what can i ask", "帮助", "你能做什么", "能问什么"),
 }  # fmt: skip
+
+# Verbs of buying: they name the model's purchase touchpoint (`settings.purchase_touchpoint`)
+# when no model word has them ("how many people bought", "报价的人里有多少比例买了").
+PURCHASE_WORDS: Final = ("buy", "buys", "bought", "buying", "purchase", "purchased",
+                         "purchases", "purchasing", "买了", "购买", "购买了", "买过")  # fmt: skip
 
 # What the data has no notion of: asked about, the answer is `unsupported`, naming it.
 
@@ -230,8 +240,12 @@ OUT_OF_SCOPE: Final[dict[str, tuple[str, ...]]] = {
     "credit_risk": ("delinquency", "delinquent", "default rate", "bad debt", "npl", "dpd",
                     "逾期", "坏账", "不良率"),
     "bonus": ("bonus", "bonuses", "incentive pay", "奖金", "绩效奖金", "提成"),
+    # how long people stay on a page or in the app: events carry no durations
+    "dwell_time": ("time on page", "time spent on", "time visitors spend", "time users spend",
+                   "time people spend", "dwell time", "session length", "session duration",
+                   "停留时长", "停留时间", "浏览时长", "页面停留", "会话时长", "使用时长"),
     "it_costs": ("hosting", "cloud bill", "server costs", "server cost", "aws", "aliyun",
                  "服务器费用", "云服务", "带宽费"),
 }  # fmt: skip
 
-__all__ = ["CUES", "OUT_OF_SCOPE"]
+__all__ = ["CUES", "OUT_OF_SCOPE", "PURCHASE_WORDS"]

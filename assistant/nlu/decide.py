@@ -26,6 +26,7 @@ from .shared import (
     filters,
     grain_of,
     implied_channels,
+    in_journey_order,
     journey_and_steps,
     limit_and_order,
     localized,
@@ -60,6 +61,8 @@ def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
             "missing": [],
         }  # fmt: skip
     topics = sorted(c.removeprefix("scope:") for c in r.cues if c.startswith("scope:"))
+    if _DWELL.search(r.question.norm) and "dwell_time" not in topics:
+        topics.append("dwell_time")  # "the average time visitors spend on the landing page"
     topics = [t for t in topics if t not in _NAMES]
     named = _named_elsewhere(r, model)
     if named is not None and not topics:  # the weather in a city is still the weather
@@ -90,7 +93,11 @@ def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
 
 # Topics no metric can answer: "revenue by category", "users' phone numbers".
 _ALWAYS_OUT = frozenset({"product_catalog", "personal_data", "competitors", "stock_price",
-                         "weather", "profit"})  # fmt: skip
+                         "weather", "profit", "dwell_time"})  # fmt: skip
+_DWELL = re.compile(
+    r"\btime\b.{0,24}\bspen[dt]s?\b.{0,12}\b(?:on|in)\b|\bstay(?:s|ed)? on (?:the |a |our )?"
+    r"(?:page|site|app|screen)"
+)
 # Names of platforms and places the model does not have: asked back with the model's own values.
 _NAMES = {"other_platforms": choices.channel_dimension, "other_regions": choices.place_dimension}
 
@@ -208,8 +215,12 @@ def _paths(r: Reading, model: SemanticModel) -> Plan | None:
         return None
     if _step_range(r, model) or (len(r.names("touchpoint")) >= 2 and r.window_days):
         return None  # "the share who paid within 3 days after a consult": a conversion
+    if any(not roles.tables_of(model, m) <= {"events"} for m in r.names("metric")):
+        return None  # "NPS after a claim": a survey or ticket figure, not where people went next
     touchpoints = r.names("touchpoint") or _only_touchpoint_of_channel(r, model)
     if not touchpoints:
+        if r.names("metric") or {"money_in", "money_out"} & r.cues:
+            return None  # "premium taken in, after refunds": a qualifier, not a path
         dangling = bool(r.matches) and bool({"after", "before"} & r.matches[-1].cues())
         if {"paths", "top_paths"} & r.cues or r.names("journey") or dangling:
             return choices.which_touchpoint(r, model, "paths")
@@ -255,6 +266,8 @@ def _anchor(r: Reading, touchpoints: list[str]) -> str:
 
 
 def _journey(r: Reading, model: SemanticModel) -> Plan | None:
+    if _own_conversion(r, model) is not None:
+        return None  # the model's own metric for exactly this conversion (see `_metric`)
     tps = _steps_named(r, model)
     if (
         "time_to_convert" in r.cues
@@ -300,11 +313,26 @@ def _journey(r: Reading, model: SemanticModel) -> Plan | None:
     return plan
 
 
+def _own_conversion(r: Reading, model: SemanticModel) -> str | None:
+    """ "quote → purchase conversion", "报价的人里有多少比例买了": when the model defines that
+    very conversion as a metric, its definition (window, base) is the business's answer."""
+    if {"funnel", "time_to_convert", "dropoff"} & r.cues or r.names("journey"):
+        return None
+    steps = _steps_named(r, model)
+    if len(steps) != 2 or not _step_range(r, model):
+        return None
+    first, second = in_journey_order(steps, model)
+    return roles.conversion_between(model, first, second, r.window_days)
+
+
 def _steps_named(r: Reading, model: SemanticModel) -> list[str]:
     """Touchpoints named, and with a conversion or time word also the touchpoints that named
     metrics count ("installs → first payers conversion"), in the order said."""
     found = [(m.start, m.ref.name) for m in r.mentions("touchpoint")]
-    if {"conversion", "time_to_convert", "funnel"} & r.cues and len(found) < 2:
+    asks_steps = bool({"conversion", "time_to_convert", "funnel"} & r.cues) or bool(
+        r.window_days or _SHARE_OF.search(r.question.norm)
+    )
+    if asks_steps and len(found) < 2:
         for m in r.mentions("metric"):
             tp = roles.touchpoint_of(model, m.ref.name)
             if tp is not None:
@@ -327,7 +355,7 @@ def _step_range(r: Reading, model: SemanticModel) -> bool:
     two touchpoints and a conversion or share word."""
     general = any(roles.is_general_conversion(model, m) for m in r.names("metric"))
     share = _SHARE_OF.search(r.question.norm) is not None
-    return len(r.names("touchpoint")) >= 2 and ("conversion" in r.cues or general or share)
+    return len(_steps_named(r, model)) >= 2 and ("conversion" in r.cues or general or share)
 
 
 _SHARE_OF = re.compile(
@@ -340,9 +368,10 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     metrics = _metrics(r, model)
     counted = r.names("touchpoint") or _only_touchpoint_of_channel(r, model)
     ranked = bool({"desc", "asc", "which", "rank", "trend", "day", "week", "month"} & r.cues)
+    things = _counts_things(r)
     if not metrics and len(counted) == 1 and (_COUNTING.search(r.question.norm) or ranked):
-        if "times" in r.cues:  # "how many times", 人次: events, not people
-            own = roles.event_count(model)
+        if things:  # "how many times", 人次, "ad clicks": events, not people
+            own = roles.touchpoint_things(model, counted[0]) or roles.event_count(model)
         else:
             own = roles.touchpoint_count(model, counted[0]) or roles.reach_metric(model)
         metrics = [own] if own else []
@@ -358,7 +387,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         metrics = [_touchpoint_metric(r, model, counted[0]) or m for m in metrics][:1]
     metrics += [m for m in _also_asked(r, model, metrics) if m not in metrics]
     events = roles.event_count(model)
-    if "times" in r.cues and counted and events and all(roles.is_reach(model, m) for m in metrics):
+    if things and counted and events and all(roles.is_reach(model, m) for m in metrics):
         metrics = [events]  # "how many times did people do X": events, not people
     if not metrics:
         return None
@@ -400,16 +429,35 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         plan["time"], plan["baseline"] = two
         plan["compare"] = r.compare or "previous_period"
     plan.update(limit_and_order(r, metrics[0], bool(dims)))
+    speed = _SPEED.search(r.question.norm)
+    if speed and "order" in plan and _is_duration(model, metrics[0]):
+        slow = speed[0] in ("slowest", "slower", "最慢", "慢")  # the longest time, not the least
+        plan["order"] = {**plan["order"], "direction": "desc" if slow else "asc"}
     rule = [c for c in ("first_touch", "last_touch") if c in r.cues]
     if rule and "channel" in dims:
         plan["channel_rule"] = rule[0]
     return plan
 
 
+def _counts_things(r: Reading) -> bool:
+    """Occurrences rather than people: "how many times", 人次, or a touchpoint said as a plural
+    noun ("daily ad clicks", "logins") with no word for people."""
+    if "times" in r.cues:
+        return True
+    if {"people", "payers", "new_people"} & r.cues:
+        return False
+    norm = r.question.norm
+    for m in (m for m in r.matches if m.refs("touchpoint")):
+        said = norm[m.start : m.end]
+        if said.isascii() and said.endswith("s") and not m.term.endswith("s"):
+            return True
+    return False
+
+
 def _ticket_time(r: Reading, model: SemanticModel, names: list[str]) -> str | None:
     """ "How long do tickets take to resolve", "工单一般多久能办结": the time a ticket took, not
     their count (to its first answer when the question says reply / 响应)."""
-    if "time_to_convert" not in r.cues or not names:
+    if not ("time_to_convert" in r.cues or _SPEED.search(r.question.norm)) or not names:
         return None
     if not all(roles.tables_of(model, n) == {"tickets"} for n in names):
         return None
@@ -417,6 +465,14 @@ def _ticket_time(r: Reading, model: SemanticModel, names: list[str]) -> str | No
         return None
     end = "first_response_ts" if "respond" in r.cues and "resolve" not in r.cues else "resolved_ts"
     return roles.ticket_duration(model, end)
+
+
+def _is_duration(model: SemanticModel, metric: str) -> bool:
+    found = model.metrics.get(metric)
+    return found is not None and found.format.startswith("duration")
+
+
+_SPEED = re.compile(r"\b(?:slowest|fastest|quickest|slower|faster|quicker)\b|最慢|最快|慢|快")
 
 
 def _also_asked(r: Reading, model: SemanticModel, metrics: list[str]) -> list[str]:
@@ -440,12 +496,15 @@ _TWO_ASKS = re.compile(r"(?:多少|几).{0,12}[\s，,、和及].{0,16}(?:多少|
 def _touchpoint_metric(r: Reading, model: SemanticModel, touchpoint: str) -> str | None:
     """The model's own count of one touchpoint for "how many people did X" (its people) or "how
     many times / orders" (its events or orders), rather than everyone active filtered to it."""
-    if "times" in r.cues or _ORDERS.search(r.question.norm):
+    if _counts_things(r) or _ORDERS.search(r.question.norm):
         return roles.touchpoint_things(model, touchpoint)
     return roles.touchpoint_people(model, touchpoint)
 
 
 def _metrics(r: Reading, model: SemanticModel) -> list[str]:
+    own = _own_conversion(r, model)
+    if own is not None:
+        return [own]
     names = _head_metrics(r)
     conversion = _conversion_for(r, model)
     if conversion and conversion not in names:
@@ -614,10 +673,14 @@ def _conversion_for(r: Reading, model: SemanticModel) -> str | None:
 
 
 def _counts_events(metrics: list[str], model: SemanticModel) -> bool:
-    """Whether a touchpoint can filter these metrics: they count rows of `events` unfiltered."""
+    """Whether a touchpoint can filter these metrics: they count or sum rows of `events` that no
+    filter ties to touchpoints ("续期扣款收了多少钱" is the revenue of that touchpoint)."""
     for name in metrics:
         measures = model.measures_of(name)
-        if not measures or any(m.table != "events" or m.filters for m in measures):
+        if not measures or any(
+            m.table != "events" or any(f.column == "touchpoint" for f in m.filters)
+            for m in measures
+        ):
             return False
     return True
 

@@ -18,7 +18,7 @@ from typing import Final
 from semantic_layer.model.index import Ref
 from semantic_layer.model.semantic import SemanticModel
 
-from .cues import CUES, OUT_OF_SCOPE
+from .cues import CUES, OUT_OF_SCOPE, PURCHASE_WORDS
 from .text import prepare
 
 _LATIN = re.compile(r"[a-z0-9]")
@@ -69,6 +69,7 @@ class Lexicon:
         self.longest = max((len(t) for t in terms), default=0)
         self.stemmed: dict[tuple[str, ...], tuple[str, tuple[Sense, ...]]] = {}
         self.verbal: dict[str, tuple[str, tuple[Sense, ...]]] = {}
+        parts: dict[str, set[tuple[str, tuple[Sense, ...]]]] = defaultdict(set)
         for term, senses in terms.items():
             words = term.split()
             if term.isascii() and 1 <= len(words) <= _MAX_WORDS and len(term) >= 3:
@@ -77,6 +78,16 @@ class Lexicon:
             actions = tuple(s for s in senses if isinstance(s, Ref) and s.kind == "touchpoint")
             if actions and term.isascii() and len(words) == 1 and len(term) >= 4:
                 self.verbal.setdefault(verb_key(term), (term, actions))
+            elif actions and term.isascii() and 1 < len(words) <= 3:
+                for word in (w for w in words if len(w) >= 5):
+                    parts[verb_key(word)].add((term, actions))
+        # "activated" for a touchpoint "card activation": a word of a longer name, when no other
+        # touchpoint's name has it
+        self.verbal_parts = {
+            k: next(iter(v))
+            for k, v in parts.items()
+            if len({a for _, a in v}) == 1 and k not in self.verbal
+        }
 
     @classmethod
     def build(cls, model: SemanticModel) -> Lexicon:
@@ -99,6 +110,11 @@ class Lexicon:
             if key not in terms:
                 for ref in refs:
                     terms[key][ref] = None
+        buy = model.spec.settings.purchase_touchpoint
+        if buy is not None and buy in model.touchpoints:
+            for word in PURCHASE_WORDS:  # "bought", "买了": the model's purchase, whatever its name
+                if not any(isinstance(s, Ref) for s in terms.get(_norm(word), {})):
+                    terms[_norm(word)][Ref("touchpoint", buy)] = None
         for name, words in CUES.items():
             for word in words:
                 terms[_norm(word)][Cue(name)] = None
@@ -155,6 +171,8 @@ class Lexicon:
         keep five letters ("registered" / "registration", "activated" / "activation")."""
         if key in self.verbal:
             return self.verbal[key]
+        if key in self.verbal_parts:
+            return self.verbal_parts[key]
         near = [
             v
             for k, v in self.verbal.items()
@@ -180,8 +198,9 @@ class Lexicon:
             return None
         if _VERB_FORM.search(word):
             action = self._action(verb_key(word))  # "booked" for a touchpoint "booking"
-        elif _THIRD_PERSON.search(word):
-            action = self.verbal.get(verb_key(word))  # "until the person pays" for "payment"
+        elif _THIRD_PERSON.search(word) or _SUBJECT_BEFORE.search(norm[max(0, i - 12) : i]):
+            # "until the person pays", "before they pay", "want to subscribe": the action named
+            action = self.verbal.get(verb_key(word))
         else:
             action = None
         return Match(i, words[0].end(), action[0], action[1]) if action is not None else None
@@ -253,6 +272,8 @@ def stem(word: str, *, verbs: bool = False) -> str:
 
 # A verb form in the question ("booked", "signing", "paid"): it may name an action's touchpoint.
 _THIRD_PERSON = re.compile(r"^[a-z]{2,}[^s]s$")
+# A bare verb right after its subject or "to": "before they pay", "people who buy", "to renew".
+_SUBJECT_BEFORE = re.compile(r"\b(?:they|we|you|i|he|she|who|people|users|customers|to)\s+$")
 _VERB_FORM = re.compile(
     r"^(?:[a-z]{3,}(?:ed|ing)|paid|bought|sent|made|spent|gave|took|got|came|saw"
     r"|left|won|lost|wrote|sold|rode|drove)$"
