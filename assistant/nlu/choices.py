@@ -33,8 +33,10 @@ _TOPICS: Final[dict[str, tuple[str, str]]] = {
     "credit_risk": ("credit risk, delinquency or bad debt", "逾期、坏账等信用风险"),
     "bonus": ("bonuses or incentive pay", "奖金或绩效"),
     "it_costs": ("IT or hosting costs", "IT 或服务器费用"),
-    "dwell_time": ("durations of page views or visits (events carry no durations)",
-                   "页面或访问的停留时长（事件不带时长）"),
+    "dwell_time": (
+        "durations of page views or visits (events carry no durations)",
+        "页面或访问的停留时长（事件不带时长）",
+    ),
     "personal_data": (
         "personal data (names, phone numbers, addresses): only anonymous ids",
         "个人信息（姓名、手机号、地址），只有匿名 ID",

@@ -62,7 +62,7 @@ def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
         }  # fmt: skip
     topics = sorted(c.removeprefix("scope:") for c in r.cues if c.startswith("scope:"))
     if _DWELL.search(r.question.norm) and "dwell_time" not in topics:
-        topics.append("dwell_time")  # "the average time visitors spend on the landing page"
+        topics.append("dwell_time")  # "the average time visitors spend on a page"
     topics = [t for t in topics if t not in _NAMES]
     named = _named_elsewhere(r, model)
     if named is not None and not topics:  # the weather in a city is still the weather
@@ -219,7 +219,8 @@ def _paths(r: Reading, model: SemanticModel) -> Plan | None:
         return None  # "NPS after a claim": a survey or ticket figure, not where people went next
     touchpoints = r.names("touchpoint") or _only_touchpoint_of_channel(r, model)
     if not touchpoints:
-        if r.names("metric") or {"money_in", "money_out"} & r.cues:
+        named = [m for m in r.names("metric") if not roles.is_reach(model, m)]
+        if named or {"money_in", "money_out"} & r.cues:
             return None  # "premium taken in, after refunds": a qualifier, not a path
         dangling = bool(r.matches) and bool({"after", "before"} & r.matches[-1].cues())
         if {"paths", "top_paths"} & r.cues or r.names("journey") or dangling:
