@@ -9,9 +9,8 @@ was proposed under (`assistant.retrieval.scoped`).
 
 from __future__ import annotations
 
-from typing import Any
-
 from assistant.answer.model import Answer
+from assistant.seams import ExampleIndex
 from assistant.sessions import SessionStore
 from assistant.sessions.records import Proposal
 from semantic_layer.compile.access import AccessDenied
@@ -23,7 +22,9 @@ NOT_EXAMPLES = ("clarify", "unsupported", "sql")  # plans that are never reused
 class ExampleReview:
     """Proposals in the session store; approved ones in the retriever, for their role."""
 
-    def __init__(self, model: SemanticModel, store: SessionStore, retriever: Any | None) -> None:
+    def __init__(
+        self, model: SemanticModel, store: SessionStore, retriever: ExampleIndex | None
+    ) -> None:
         self.model, self.store, self.retriever = model, store, retriever
 
     def role_name(self, role: str | None) -> str:

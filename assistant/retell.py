@@ -11,8 +11,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from assistant.answer.assemble import with_data
 from assistant.answer.model import Answer
-from assistant.answering import with_data
 from assistant.execute import compile_for, execute
 from assistant.service import AssistantService
 from semantic_layer.plan import parse_plan

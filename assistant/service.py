@@ -23,11 +23,11 @@ from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
+from assistant.answer.assemble import data_fields, failed, plan_json, warnings_for, without_data
 from assistant.answer.failure import Failure, never_works
 from assistant.answer.model import Answer, AnswerError, Timings, UnusedSpan
-from assistant.answering import data_fields, failed, plan_json, warnings_for, without_data
 from assistant.caching import (
     AnswerKey,
     CompileKey,
@@ -43,21 +43,27 @@ from assistant.config import AssistantConfig, BackendName
 from assistant.examples import ExampleReview
 from assistant.execute import Executed, compile_for, execute
 from assistant.focus import focus_drivers
+from assistant.kinds import kind_of
 from assistant.nlu import EmbeddedPlanner, PlannerResult
 from assistant.nlu.text import MAX_QUESTION_CHARS, language_of
 from assistant.ownership import own_answer, own_session
-from assistant.planning import Planned, plan_question
 from assistant.questions import question_problem, storable_question
 from assistant.retrieval.scoped import RoleRetrieval
+from assistant.seams import Grounder, LlmBackend, Validate
 from assistant.sessions import SessionStore
+from assistant.understand import Planned, plan_question
 from connectors.engine import Engine, EngineError
 from semantic_layer.compile.compiler import Compiled
 from semantic_layer.errors import UserError
 from semantic_layer.model import load_model
 from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.phrasebook import language, phrase
 from semantic_layer.plan import DriversPlan, QueryPlan, UnsupportedPlan, parse_plan
 from semantic_layer.time import DateRange, TimeContext
 from semantic_layer.timeparts.errors import TimeError
+
+if TYPE_CHECKING:
+    from assistant.retrieval import Retriever
 
 log = logging.getLogger(__name__)
 COMPILED_CAPACITY = 1024  # compiled plans kept (a few kB of SQL tree each)
@@ -92,8 +98,9 @@ class AssistantService:
         model: SemanticModel,
         engine: Engine,
         store: SessionStore,
-        retriever: Any | None = None,
-        llm: Any | None = None,
+        *,
+        retriever: Retriever | None = None,
+        llm: LlmBackend | None = None,
         answers: AnswerCache | None = None,
     ) -> None:
         self.config, self.model, self.engine, self.store = config, model, engine, store
@@ -111,7 +118,8 @@ class AssistantService:
             example_threshold=_example_threshold() if retriever is not None else None,
         )
         self.examples = ExampleReview(model, store, retriever)
-        self._planners: dict[str, tuple[EmbeddedPlanner, Any]] = {}  # per role (examples)
+        # per role: the planner and retrieval that see that role's reviewed examples only
+        self._planners: dict[str, tuple[EmbeddedPlanner, Grounder | None]] = {}
         self._today = config.as_of or _data_as_of(engine)
         self._data_span = _data_span(engine)
         self._lock = threading.Lock()
@@ -136,7 +144,9 @@ class AssistantService:
             if retriever is not None:
                 opened.callback(retriever.close)
             llm = _open_llm(config, model)
-            service = cls(config, model, engine, store, retriever, llm, answers)
+            service = cls(
+                config, model, engine, store, retriever=retriever, llm=llm, answers=answers
+            )
             opened.pop_all()
         return service
 
@@ -215,9 +225,16 @@ class AssistantService:
         planner, retrieval = self._planner_for(role)
         try:
             planned = plan_question(
-                question, ctx, previous, planner, self.llm, backend or self.config.backend,
-                retrieval, self._validator(ctx, role), history,
-            )  # fmt: skip
+                question,
+                ctx=ctx,
+                previous=previous,
+                planner=planner,
+                llm=self.llm,
+                backend=backend or self.config.backend,
+                retriever=retrieval,
+                validate=self._validator(ctx, role),
+                history=history,
+            )
         except Exception as exc:  # a planner bug on odd input is this answer's error, not a 500
             log.exception("planning %r failed", question[:200])
             error = unexpected("invalid_plan", exc, base.language)
@@ -318,7 +335,7 @@ class AssistantService:
             self.answers.put(key, Frozen.of(found))
         return found
 
-    def _planner_for(self, role: str | None) -> tuple[EmbeddedPlanner, Any]:
+    def _planner_for(self, role: str | None) -> tuple[EmbeddedPlanner, Grounder | None]:
         """The embedded planner and retrieval of `role`: reviewed examples of that role only."""
         if self.retriever is None:
             return self.planner, None
@@ -352,11 +369,8 @@ class AssistantService:
         if rng.end > first and rng.start <= last:
             return None
         span = DateRange(first, last + timedelta(days=1))
-        reason = (
-            f"数据的时间范围是{span.label('zh')}，{rng.label('zh')}不在其中。"
-            if lang == "zh"
-            else f"The data covers {span.label('en')}; {rng.label('en')} is outside it."
-        )
+        say = language(lang)
+        reason = phrase(say, "service", "outside_data", span=span.label(say), period=rng.label(say))
         return UnsupportedPlan(reason=reason, missing=[rng.label("en")], language=lang)  # type: ignore[arg-type]
 
     def _previous_plan(self, session_id: str) -> QueryPlan | None:
@@ -378,7 +392,7 @@ class AssistantService:
 
         def works(question: str) -> bool:
             plan = self.planner.plan(question, ctx).plan
-            if plan.kind in ("clarify", "unsupported"):
+            if not kind_of(plan.kind).runs:  # clarify, unsupported
                 return False
             try:
                 validate(plan)
@@ -388,7 +402,7 @@ class AssistantService:
 
         return works
 
-    def _validator(self, ctx: TimeContext, role: str | None) -> Any:
+    def _validator(self, ctx: TimeContext, role: str | None) -> Validate:
         def validate(plan: QueryPlan) -> None:
             key = compile_key(
                 plan, role or self.model.settings.default_role, ctx, self._model_version
@@ -465,9 +479,7 @@ def _check_channel(role: str | None, channel: str, owner: str | None) -> None:
 
 
 def _incomplete(lang: str) -> str:
-    if lang == "zh":
-        return "所选时间还没有完整一天的数据（数据截至昨天）。"
-    return "The period has no complete day of data yet (data ends yesterday)."
+    return phrase(language(lang), "service", "incomplete")
 
 
 def _code(exc: UserError) -> str:
@@ -479,13 +491,7 @@ def _code(exc: UserError) -> str:
 
 def unexpected(code: str, exc: BaseException, lang: str) -> AnswerError:
     """The error answer for a failure inside planning or compiling (logged by the caller)."""
-    what = type(exc).__name__
-    if lang == "zh":
-        message = f"无法处理这个问题（{what}）：请换一种说法，或把问题拆得更简单。"
-    else:
-        message = (
-            f"this question could not be processed ({what}): rephrase it or ask something simpler."
-        )
+    message = phrase(language(lang), "service", "unexpected", what=type(exc).__name__)
     return AnswerError(code=code, message=message)
 
 
@@ -513,7 +519,7 @@ def _example_threshold() -> float:
     return float(EXAMPLE_THRESHOLD)
 
 
-def _open_retriever(config: AssistantConfig, model: SemanticModel) -> Any:
+def _open_retriever(config: AssistantConfig, model: SemanticModel) -> Retriever:
     """The retrieval index; a missing, stale or corrupt one is rebuilt (a corrupt one is moved
     aside first), and the log says so: answers never depend on the index being intact."""
     from assistant.retrieval import Retriever
@@ -536,7 +542,7 @@ def _open_retriever(config: AssistantConfig, model: SemanticModel) -> Any:
     return retriever
 
 
-def _open_llm(config: AssistantConfig, model: SemanticModel) -> Any | None:
+def _open_llm(config: AssistantConfig, model: SemanticModel) -> LlmBackend | None:
     if config.llm is None:
         return None
     from assistant.llm import LlmPlanner

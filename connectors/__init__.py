@@ -1,4 +1,4 @@
-"""Data in and out: the canonical tables, the demo generator, ingestion and (later) query engines.
+"""Data in and out: the canonical tables, the demo generator, ingestion and the query engine.
 
 Nothing outside this package opens a database.
 """

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
+from assistant.kinds import kind_of
 from evals.judge import JUDGEMENTS
 from evals.runner import MAX_ROWS_KEPT, CaseResult, RunResult
 
@@ -35,7 +36,7 @@ def confidently_wrong(result: CaseResult) -> bool:
     a = result.answer
     if result.case.expect.outcome != "answer" or result.verdict.judgement not in _WRONG:
         return False
-    if a.error is not None or a.kind in ("clarify", "unsupported"):
+    if a.error is not None or (a.kind is not None and not kind_of(a.kind).runs):
         return False
     return not a.unused and (a.confidence is None or a.confidence >= CONFIDENT)
 

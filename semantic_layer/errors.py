@@ -9,7 +9,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 
 class SemanticError(Exception):
@@ -48,6 +50,39 @@ class UserError(SemanticError):
         return f"{where}{self.message}" + (f" — {tail}" if tail else "")
 
 
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem: `file:line: what is wrong — suggestion`; warnings do not fail validation.
+
+    The one problem type of the project: the model's validation and ingestion's config checks
+    both collect these (`ModelError`, `IngestError`).
+    """
+
+    message: str
+    suggestion: str = ""
+    file: str | Path | None = None
+    line: int | None = None
+    severity: Severity = "error"
+    rule: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def __str__(self) -> str:
+        where = ""
+        if self.file is not None:
+            where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
+        elif self.line:
+            where = f"line {self.line}: "
+        level = "warning: " if self.severity == "warning" else ""
+        tail = f" — {self.suggestion}" if self.suggestion else ""
+        return f"{where}{level}{self.message}{tail}"
+
+
 class InternalError(SemanticError):
     """A bug in Touchpoint Assistant, not in the model, the data or the question."""
 
@@ -81,6 +116,15 @@ def close_matches(
     return tuple(dict.fromkeys(by_key[k] for k in found[:n]))
 
 
+def nearest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The one choice closest to `word` by difflib's ratio (at least `cutoff`), else None.
+
+    With `did_you_mean` this is the project's one did-you-mean helper: `did_you_mean([x])`.
+    """
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
+    return close[0] if close else None
+
+
 def did_you_mean(suggestions: Sequence[str]) -> str:
     """`did you mean 'a'?` or `did you mean 'a' or 'b'?` ("" when there is nothing to suggest)."""
     if not suggestions:
@@ -101,10 +145,13 @@ def one_of(choices: Iterable[str], limit: int = 12) -> str:
 
 __all__ = [
     "InternalError",
+    "Problem",
     "SemanticError",
+    "Severity",
     "UserError",
     "close_matches",
     "did_you_mean",
+    "nearest",
     "normalise",
     "one_of",
 ]

@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
+from assistant.answer.assemble import failed
 from assistant.answer.failure import Failure
 from assistant.answer.model import Answer
-from assistant.answering import failed
 from assistant.service import AssistantService
 from connectors.engine import QueryTimeout
 from semantic_layer.compile.compiler import compile_plan

@@ -12,10 +12,10 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.api import ServerSettings, create_app
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
 from tests.fakes.served import TpaServer
+from ui.api import ServerSettings, create_app
 
 KEY, EAST = {"Authorization": "Bearer k-analyst"}, {"X-API-Key": "k-east"}
 

@@ -15,10 +15,10 @@ import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
-from assistant.api import ServerSettings
-from assistant.bots import BotsConfig
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
+from ui.api import ServerSettings
+from ui.bots import BotsConfig
 from ui.server import build_server
 
 ANALYST, EAST, SERVICE = ({"X-API-Key": k} for k in ("k-analyst", "k-east", "k-service"))

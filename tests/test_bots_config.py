@@ -19,14 +19,14 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from assistant.answer.model import Answer, AnswerError, Choice
-from assistant.bots import BotsConfig, bots_router
-from assistant.bots.config import DingTalkSettings, FeishuSettings, SlackSettings, WeComSettings
-from assistant.bots.dispatch import Dispatcher
-from assistant.bots.replies import clip, reply_text, strip_feishu_mentions, strip_slack_mentions
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
 from semantic_layer.errors import UserError
 from tests.fakes.platforms import wecom_signature
+from ui.bots import BotsConfig, bots_router
+from ui.bots.config import DingTalkSettings, FeishuSettings, SlackSettings, WeComSettings
+from ui.bots.dispatch import Dispatcher
+from ui.bots.replies import clip, reply_text, strip_feishu_mentions, strip_slack_mentions
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "bots.md"
 AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"

@@ -18,10 +18,10 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from assistant.answer.model import Answer
-from assistant.bots import BotsConfig, DingTalkSettings, bots_router
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
 from tests.fakes.platforms import TINY_PNG, FakeDingTalk, dingtalk_signed, fake_chart_png
+from ui.bots import BotsConfig, DingTalkSettings, bots_router
 
 APP_KEY, APP_SECRET = "dingabcdefghijklmn", "ding-app-secret-0123456789"
 GROUP = "cidp4Vj8Wx5HEfqnxbs1nMULA=="

@@ -20,7 +20,6 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from assistant.answer.model import Answer
-from assistant.bots import BotsConfig, FeishuSettings, bots_router
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
 from tests.fakes.platforms import (
@@ -30,6 +29,7 @@ from tests.fakes.platforms import (
     feishu_encrypt,
     feishu_signed,
 )
+from ui.bots import BotsConfig, FeishuSettings, bots_router
 
 APP_ID, APP_SECRET = "cli_a1b2c3d4e5f6", "feishu-app-secret"
 VTOKEN = "v-token-0123456789"
@@ -223,7 +223,7 @@ def test_bad_token_replays_duplicates_and_bot_messages_run_nothing(bot: Bot) -> 
 
 def test_decrypts_the_documented_example() -> None:
     pytest.importorskip("cryptography", reason="encrypted Feishu events need cryptography")
-    from assistant.bots.aes import feishu_decrypt
+    from ui.bots.aes import feishu_decrypt
 
     assert feishu_decrypt("test key", "P37w+VZImNgPEO1RBhJ6RtKl7n6zymIbEG1pReEzghk=") == (
         b"hello world"

@@ -21,11 +21,11 @@ from openpyxl import load_workbook
 from pydantic import SecretStr
 
 from assistant.answer.model import Answer
-from assistant.bots import BotsConfig, SlackSettings, bots_router
-from assistant.bots.signing import slack_signature
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
 from tests.fakes.platforms import TINY_PNG, FakeSlack, fake_chart_png, slack_signed
+from ui.bots import BotsConfig, SlackSettings, bots_router
+from ui.bots.signing import slack_signature
 
 SECRET = "test-signing-secret-0123456789ab"
 TOKEN = "xoxb-test-bot-token"

@@ -17,7 +17,6 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from assistant.answer.model import Answer
-from assistant.bots import BotsConfig, WeComSettings, bots_router
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
 from tests.fakes.platforms import (
@@ -28,6 +27,7 @@ from tests.fakes.platforms import (
     wecom_signature,
     wecom_text_xml,
 )
+from ui.bots import BotsConfig, WeComSettings, bots_router
 
 pytest.importorskip("cryptography", reason="WeCom callbacks are encrypted: needs cryptography")
 
@@ -92,8 +92,8 @@ def bot(small_demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> It
 
 def test_signature_and_decryption_follow_the_documented_example() -> None:
     """The URL-verification sample of WeCom's callback documentation."""
-    from assistant.bots.aes import wecom_decrypt
-    from assistant.bots.signing import verify_wecom
+    from ui.bots.aes import wecom_decrypt
+    from ui.bots.signing import verify_wecom
 
     echostr = (
         "P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ=="

@@ -42,15 +42,15 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
-from assistant.api.routes import LLM_WORKERS
 from assistant.config import AssistantConfig
 from assistant.llm import LlmSettings
 from assistant.service import AssistantService
 from connectors.engine import DatabaseUnavailable, EngineError
 from semantic_layer.errors import UserError
-from semantic_layer.models import DEMO_MODEL_PATH
+from semantic_layer.model import DEMO_MODEL_PATH
 from tests.fakes.openai_server import FakeOpenAI, Hang, PlanReply, RawEndpoint, Reply
 from tests.fakes.served import TpaServer, free_port, tpa_env
+from ui.api.routes import LLM_WORKERS
 from ui.cli import app as tpa_app
 
 AS_OF = date(2026, 11, 23)

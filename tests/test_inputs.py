@@ -30,8 +30,12 @@ from pydantic import SecretStr
 from typer.testing import CliRunner
 
 from assistant.answer.model import Answer
-from assistant.api import ServerSettings, create_app
-from assistant.bots import (
+from assistant.config import AssistantConfig
+from assistant.questions import foreign_language, question_problem
+from assistant.service import AssistantService
+from tests.fakes.platforms import FakeSlack, dingtalk_signed, fake_chart_png, slack_signed
+from ui.api import ServerSettings, create_app
+from ui.bots import (
     BotsConfig,
     DingTalkSettings,
     FeishuSettings,
@@ -39,10 +43,6 @@ from assistant.bots import (
     WeComSettings,
     bots_router,
 )
-from assistant.config import AssistantConfig
-from assistant.questions import foreign_language, question_problem
-from assistant.service import AssistantService
-from tests.fakes.platforms import FakeSlack, dingtalk_signed, fake_chart_png, slack_signed
 from ui.chat import ChatHandlers, ChatState
 from ui.chat.render import answer_view
 from ui.cli import app as tpa

@@ -3,11 +3,13 @@ languages with "did you mean" for unknown names."""
 
 from __future__ import annotations
 
+import tomllib
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+import semantic_layer
 from connectors.canonical import TABLES
 from connectors.demo import build_demo
 from connectors.demo.catalog import (
@@ -22,6 +24,7 @@ from connectors.demo.catalog import (
 from connectors.profile import profile_database
 from semantic_layer.errors import UserError
 from semantic_layer.model import (
+    DEMO_MODEL_PATH,
     DataProfile,
     Ref,
     SemanticModel,
@@ -29,7 +32,6 @@ from semantic_layer.model import (
     validate_file,
 )
 from semantic_layer.model.base import Named
-from semantic_layer.models import DEMO_MODEL_PATH
 
 
 @pytest.fixture(scope="module")
@@ -181,5 +183,8 @@ def test_the_model_is_immutable(model: SemanticModel) -> None:
 
 def test_the_demo_model_ships_with_the_package() -> None:
     assert DEMO_MODEL_PATH.is_file()
-    assert DEMO_MODEL_PATH.parent.name == "models"
+    package = Path(semantic_layer.__file__).parent
+    shipped = tomllib.loads((package.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = shipped["tool"]["setuptools"]["package-data"]["semantic_layer"]
+    assert any(DEMO_MODEL_PATH.relative_to(package).match(g) for g in globs)
     assert Path(DEMO_MODEL_PATH).read_text(encoding="utf-8").startswith("# The semantic model")

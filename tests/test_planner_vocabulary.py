@@ -24,7 +24,7 @@ from connectors.canonical import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANNER = ROOT / "assistant" / "nlu"
-DEMO_MODEL = ROOT / "semantic_layer" / "models" / "demo.yaml"
+DEMO_MODEL = ROOT / "semantic_layer" / "model" / "demo.yaml"
 
 # Words that the demo model uses as names or labels and that are also ordinary language of
 # analytics questions: they may appear in the planner.

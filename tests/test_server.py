@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.api import ServerSettings
-from assistant.bots import BotsConfig
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
 from semantic_layer.errors import UserError
+from ui.api import ServerSettings
+from ui.bots import BotsConfig
 from ui.server import build_server
 
 KEY = {"Authorization": "Bearer k-analyst"}

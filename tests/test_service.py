@@ -162,7 +162,7 @@ def test_a_reviewers_thumbs_up_makes_an_example_that_close_questions_of_the_role
     small_demo: Path, tmp_path: Path
 ) -> None:
     """The default role (analyst) reviews, so its own thumbs-up is approved at once; the
-    example serves the analyst role and quotes nobody's question (tests/security/test_examples
+    example serves the analyst role and quotes nobody's question (tests/security/test_examples.py
     covers proposals, review and other roles)."""
     with AssistantService.open(AssistantConfig(db=small_demo, home=tmp_path, as_of=AS_OF)) as svc:
         first = svc.ask("revenue by region for the app last week")

@@ -13,12 +13,13 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from assistant.api import ServerSettings, create_app
-from assistant.bots import BotsConfig
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
-from assistant.watches import Sender, Watches, WatchStore
-from assistant.watches.api import watches_router
+from assistant.watches import Watches, WatchStore
+from ui.api import ServerSettings, create_app
+from ui.api.watches import watches_router
+from ui.bots import BotsConfig
+from ui.bots.deliver import Sender
 from ui.cli.app import app as tpa
 
 A, B, EAST = ({"Authorization": f"Bearer {k}"} for k in ("k-a", "k-b", "k-east"))

@@ -14,18 +14,9 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 
-from assistant.api.app import create_app
-from assistant.api.settings import ServerSettings
-from assistant.bots import (
-    BotsConfig,
-    DingTalkSettings,
-    FeishuSettings,
-    SlackSettings,
-    WeComSettings,
-)
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
-from assistant.watches import Sender, Watches, WatchStore
+from assistant.watches import Watches, WatchStore
 from assistant.watches.metrics import WATCH_METRICS
 from tests.fakes.platforms import (
     TINY_PNG,
@@ -36,6 +27,16 @@ from tests.fakes.platforms import (
     FakeWeCom,
     fake_chart_png,
 )
+from ui.api.app import create_app
+from ui.api.settings import ServerSettings
+from ui.bots import (
+    BotsConfig,
+    DingTalkSettings,
+    FeishuSettings,
+    SlackSettings,
+    WeComSettings,
+)
+from ui.bots.deliver import Sender
 
 AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
 

@@ -26,17 +26,17 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from assistant.answer.export import labelled_rows
 from assistant.answer.model import Answer
 from assistant.answer.narrate.numbers import currency_symbol
-from assistant.api.answers import answer_file, principal, users_response
-from assistant.api.guard import ApiError, RateLimiter, api_key
-from assistant.api.settings import ServerSettings
 from assistant.ownership import key_principal
 from assistant.service import AssistantService
 from assistant.takeaway import visible_answer
 from semantic_layer.errors import UserError
 from semantic_layer.model.labels import ModelLabels
+from ui.api.answers import answer_file, principal, users_response
+from ui.api.settings import ServerSettings
 from ui.chat.a11y import chart_caption, html_lang
 from ui.chat.cells import format_rows
 from ui.chat.labels import word
+from ui.requests import ApiError, RateLimiter, api_key
 
 PLOTLY_JS: Final = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 LinkFormat = Literal["html", "json", "csv", "xlsx"]

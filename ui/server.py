@@ -12,12 +12,13 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from assistant.answer.png import render_png
-from assistant.api import ServerSettings, create_app
-from assistant.bots import BotsConfig, bots_router
 from assistant.service import AssistantService
-from assistant.watches import Sender, Watches, WatchStore
-from assistant.watches.api import watches_router
+from assistant.watches import Watches, WatchStore
 from assistant.watches.scheduler import Scheduler, interval_from_env
+from ui.api import ServerSettings, create_app
+from ui.api.watches import watches_router
+from ui.bots import BotsConfig, bots_router
+from ui.bots.deliver import Sender
 from ui.chat import build_chat, mount_chat
 from ui.links import add_links
 from ui.signin import ChatGate, SignIn, signin_router

@@ -30,9 +30,9 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from assistant.api.guard import RateLimiter, Receive, Scope, Send, error_response
-from assistant.api.settings import ServerSettings
 from assistant.ownership import key_principal
+from ui.api.settings import ServerSettings
+from ui.requests import RateLimiter, Receive, Scope, Send, error_response
 
 COOKIE: Final = "tpa_session"
 LIFETIME_S: Final = 12 * 3600

@@ -16,15 +16,13 @@ from typing import Any, Final, Literal
 from semantic_layer.model.labels import ModelLabels
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.model.spec_metrics import ConversionMetric, Format, RatioMetric, SimpleMetric
+from semantic_layer.phrasebook import section
 from semantic_layer.time import Language
 
 MIN_BASE: Final = 30  # a rate over fewer people (or sessions) than this is flagged
 Part = Literal["num", "den"]
 SUFFIX: Final[dict[str, Part]] = {"__num": "num", "__den": "den"}
-WORDS: Final[dict[Language, dict[str, str]]] = {
-    "en": {"reached": "reached {tp}", "at": "at {tp}", "n": "{label} (n)"},
-    "zh": {"reached": "到达{tp}", "at": "{tp}", "n": "{label}（n）"},
-}
+WORDS: Final[dict[Language, dict[str, str]]] = section("answer.bases")
 
 
 def split_part(column: str) -> tuple[str, Part] | None:

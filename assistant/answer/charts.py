@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Final
 
 from assistant.answer.charts_bars import Series, bar_figure, line_figure
 from assistant.answer.charts_base import (
@@ -33,10 +32,6 @@ from assistant.answer.charts_base import (
     Figure,
     NumberFormat,
 )
-from assistant.answer.charts_funnel import dropoff_chart, funnel_chart
-from assistant.answer.charts_metric import drivers_chart, metric_chart
-from assistant.answer.charts_paths import paths_chart
-from assistant.answer.charts_retention import attribution_chart, retention_chart
 from assistant.answer.table import ResultTable, json_value
 from semantic_layer.model.labels import ModelLabels
 from semantic_layer.model.semantic import SemanticModel
@@ -50,6 +45,9 @@ _TEMPORAL = re.compile(r"^(DATE|TIMESTAMP)", re.IGNORECASE)
 _TEXT = re.compile(r"^(VARCHAR|TEXT|STRING|CHAR|BPCHAR|ENUM)", re.IGNORECASE)
 
 
+ChartBuilder = Callable[[ChartContext], Figure | None]
+
+
 def chart_spec(
     table: ResultTable, labels: ModelLabels, model: SemanticModel, lang: Language
 ) -> Figure | None:
@@ -57,7 +55,9 @@ def chart_spec(
     an empty result, clarify/unsupported plans, SQL results of no chartable shape)."""
     if not table.rows:
         return None
-    build = _CHARTS.get(table.plan.kind)
+    from assistant.kinds import kind_of  # the registry imports the chart builders
+
+    build = kind_of(table.plan.kind).chart
     return None if build is None else build(ChartContext(table, labels, model, lang))
 
 
@@ -116,15 +116,4 @@ def _kind(duckdb_type: str) -> str:
     return "other"
 
 
-_CHARTS: Final[dict[str, Callable[[ChartContext], Figure | None]]] = {
-    "metric": metric_chart,
-    "funnel": funnel_chart,
-    "dropoff": dropoff_chart,
-    "paths": paths_chart,
-    "retention": retention_chart,
-    "attribution": attribution_chart,
-    "drivers": drivers_chart,
-    "sql": sql_chart,
-}
-
-__all__ = ["ChartContext", "chart_spec", "sql_chart"]
+__all__ = ["ChartBuilder", "ChartContext", "chart_spec", "sql_chart"]

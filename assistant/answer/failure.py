@@ -22,60 +22,15 @@ from assistant.answer.narrate.suggest import time_words
 from semantic_layer.errors import UserError
 from semantic_layer.model.labels import ModelLabels
 from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.phrasebook import section
 from semantic_layer.plan import AnalysisPlan, DriversPlan, MetricPlan, QueryPlan
 from semantic_layer.time import Language
 
 MOST: Final = 4
 Works = Callable[[str], bool]
 
-REASONS: Final[dict[Language, dict[str, str]]] = {
-    "en": {
-        "unreachable_dimension": "{metric} cannot be split by {dim}: {dim} is recorded in the"
-        " {home} data, and {metric} is computed from the {tables} data, which the model does not"
-        " link to it.",
-        "unknown": "The model has no {what} called “{name}”.{hint}",
-        "hint": " Did you mean {names}?",
-        "unknown_role": "There is no role called “{name}”.",
-        "access_denied": "Your role may not use {name}.",
-        "time": "That period cannot be used: {detail}",
-        "sql_refused": "The safety rules refused it.",
-        "query_timeout": "Ask for a shorter period or fewer breakdowns.",
-        "query_invalid": "The database could not run the query.",
-        "database_unavailable": "Try again shortly.",
-        "understood": "I understood: {interpretation}.",
-        "metric": "metric",
-        "dimension": "dimension",
-        "touchpoint": "touchpoint",
-        "journey": "journey",
-        "measure": "measure",
-        "table": "table",
-    },
-    "zh": {
-        "unreachable_dimension": "{metric}无法按{dim}拆分：{dim}记录在 {home} 数据中，而{metric}"
-        "来自 {tables} 数据，语义模型中它们之间没有关联。",
-        "unknown": "语义模型中没有名为“{name}”的{what}。{hint}",
-        "hint": "你是不是想问{names}？",
-        "unknown_role": "没有名为“{name}”的角色。",
-        "access_denied": "你的角色无权使用{name}。",
-        "time": "这个时间段无法解析或比较。",
-        "sql_refused": "这条查询违反了安全规则，已被拒绝。",
-        "query_timeout": "查询耗时过长，已被停止：请缩短时间范围或减少拆分维度。",
-        "query_invalid": "数据库无法执行这条查询。",
-        "database_unavailable": "数据库暂时无法使用，请稍后再试。",
-        "other": "这个问题无法按当前的语义模型计算。",
-        "understood": "我的理解：{interpretation}。",
-        "metric": "指标",
-        "dimension": "维度",
-        "touchpoint": "触点",
-        "journey": "旅程",
-        "measure": "度量",
-        "table": "数据表",
-    },
-}
-ASK: Final[dict[Language, dict[str, str]]] = {
-    "en": {"alone": "{metric} {time}", "by": "{metric} by {dim} {time}"},
-    "zh": {"alone": "{time}的{metric}", "by": "{time}各{dim}的{metric}"},
-}
+REASONS: Final[dict[Language, dict[str, str]]] = section("failure.reasons")
+ASK: Final[dict[Language, dict[str, str]]] = section("failure.ask")
 
 
 @dataclass(frozen=True)

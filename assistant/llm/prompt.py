@@ -1,7 +1,8 @@
 """The LLM planner's messages: a compact system prompt, the conversation, the question, repairs.
 
-The system prompt says what the plan kinds mean and the rules, then lists only what retrieval
-found for this question (`Grounding`), never the whole model. The question goes last, in its own
+The system prompt says what the plan kinds mean (each kind's line from `assistant/kinds/`) and
+the rules, then lists only what retrieval found for this question (`Grounding`), never the whole
+model. The question goes last, in its own
 user message between <question> tags: it is data, never instructions.
 """
 
@@ -14,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any, Final
 
+from assistant.kinds import prompt_kinds
 from assistant.llm.settings import Method
 from assistant.retrieval.grounding import Grounding, GroundingItem
 from connectors.canonical import TABLES, Table
@@ -26,22 +28,6 @@ HISTORY_TURNS: Final = 3
 MAX_ECHO: Final = 4000  # characters of a rejected reply sent back with the repair
 TOOL_NAME: Final = "submit_plan"
 TIME_TOKENS: Final = ("last_week", "last_7_days", "this_month", "2025-10", "Q3", "2026-11-02..")
-
-KINDS: Final = """\
-Plan kinds (field "kind"):
-- metric: metrics x dimensions (breakdowns) over a time; grain for a time series; compare \
-previous_period (环比) or same_period_last_year (同比); order + limit for rankings.
-- funnel: users reaching each step of a journey (or explicit touchpoint steps) in order within \
-a window; measure conversion or time_to_convert; breakdown by one dimension.
-- dropoff: users lost at each step of a journey (reached it, never the next), ranked.
-- paths: what users do after (or before) a touchpoint: the next touchpoint or the top paths.
-- retention: cohorts by first event in the time; the share returning in each later period.
-- attribution: credit for conversions or revenue per channel or touchpoint (first_touch, \
-last_touch, linear, time_decay, position_based, markov, or all to compare them).
-- drivers: why a metric changed between the time and a baseline, split by dimensions.
-- sql: raw SQL, only for a question none of the kinds above can express (see the tables below).
-- clarify: the question is ambiguous: give the reason and 2-6 choices, each a full question.
-- unsupported: the data cannot answer it: give the reason and what data is missing."""
 
 RULES: Final = """\
 Rules:
@@ -76,7 +62,7 @@ def system_prompt(grounding: Grounding, model: SemanticModel, today: date, metho
     parts = [
         "You translate one business question about customer journeys into a query plan for "
         f"Touchpoint Assistant. {OUTPUT[method]}" + (_schema() if method == "json_mode" else ""),
-        KINDS,
+        prompt_kinds(),
         RULES.format(today=when, time_forms=_time_forms(method)),
         "Canonical tables (for sql plans only; column type VARCHAR unless shown):\n"
         + "\n".join(_table_line(TABLES[name]) for name in _tables(model)),

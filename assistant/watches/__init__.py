@@ -5,7 +5,7 @@ target     the one number per period a saved question's plan yields
 series     that number per period, through the compiler and the locked-down engine
 evaluate   one watch for one period: verdict, alert text, chart, drivers answer
 digest     the metrics and journey steps that moved most for a role
-deliver    Slack, Feishu, DingTalk, WeCom and webhooks, with retries
+outbox     the message and the sender's Protocol (the sender: ui/bots/deliver.py)
 store      subscriptions and deliveries beside the sessions (idempotent per period)
 manager    create / list / pause / delete, `run_due`, the landing page's digest
 scheduler  the thread `tpa serve` runs
@@ -13,10 +13,10 @@ scheduler  the thread `tpa serve` runs
 
 from __future__ import annotations
 
-from assistant.watches.deliver import DeliveryFailed, Message, Sender
 from assistant.watches.detect import Finding, Point, Rule, detect, scan
 from assistant.watches.errors import WatchError
 from assistant.watches.manager import DueReport, Watches
+from assistant.watches.outbox import DeliveryFailed, Message, Outbox
 from assistant.watches.records import Destination, Subscription
 from assistant.watches.store import WatchStore
 
@@ -26,9 +26,9 @@ __all__ = [
     "DueReport",
     "Finding",
     "Message",
+    "Outbox",
     "Point",
     "Rule",
-    "Sender",
     "Subscription",
     "WatchError",
     "WatchStore",

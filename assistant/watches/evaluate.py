@@ -15,10 +15,10 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
+from assistant.answer.assemble import plan_json, with_data
 from assistant.answer.model import Answer
 from assistant.answer.narrate.numbers import Numbers
 from assistant.answer.narrate.say import capitalise
-from assistant.answering import plan_json, with_data
 from assistant.execute import compile_for, execute
 from assistant.watches.charts import band_of as _band
 from assistant.watches.charts import spark

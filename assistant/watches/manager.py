@@ -23,12 +23,12 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from assistant.ownership import own_answer
-from assistant.watches.deliver import DeliveryFailed, Message, Sender
 from assistant.watches.detect import Grain
 from assistant.watches.digest import digest_text, run_digest
 from assistant.watches.errors import WatchError
 from assistant.watches.evaluate import latest_period, run_watch
 from assistant.watches.metrics import WATCH_METRICS
+from assistant.watches.outbox import DeliveryFailed, Message, Outbox
 from assistant.watches.records import Subscription, destinations_of
 from assistant.watches.store import WatchStore
 from assistant.watches.target import target_of
@@ -62,7 +62,7 @@ class DueReport:
 class Watches:
     """The watches and digests of one service."""
 
-    def __init__(self, service: AssistantService, store: WatchStore, sender: Sender,
+    def __init__(self, service: AssistantService, store: WatchStore, sender: Outbox,
                  chart_png: ChartPng | None = None) -> None:  # fmt: skip
         self.service, self.store, self.sender, self.chart_png = service, store, sender, chart_png
         self.retry_after_s = RETRY_AFTER_S

@@ -7,8 +7,10 @@ print("\\n".join(report.lines()))
 
 from __future__ import annotations
 
+from semantic_layer.errors import Problem
+
 from .config import ColumnSpec, IngestConfig, SourceConfig, TimestampSpec, load_config
-from .errors import IngestError, Problem
+from .errors import IngestError
 from .pipeline import ingest
 from .report import IngestReport, SourceReport
 

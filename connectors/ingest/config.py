@@ -17,10 +17,11 @@ from pydantic import (
     model_validator,
 )
 
+from semantic_layer.errors import Problem
 from semantic_layer.model.yaml_lines import Loc, LocatedYaml, load_located, nearest_line
 
 from ..canonical import TABLES, Table
-from .errors import IngestError, Problem, did_you_mean
+from .errors import IngestError, did_you_mean
 
 Format = Literal["csv", "parquet", "jsonl", "duckdb", "sqlite"]
 Scalar = str | int | float | bool | None
@@ -163,7 +164,7 @@ def load_config(path: Path | str) -> IngestConfig:
     config._lines = doc.lines
     from .config_rules import check_config  # rules import the models defined here
 
-    problems = [Problem(msg, path, doc.line(loc), hint) for loc, msg, hint in check_config(config)]
+    problems = [Problem(msg, hint, path, doc.line(loc)) for loc, msg, hint in check_config(config)]
     if problems:
         raise IngestError(problems)
     return config
@@ -230,7 +231,7 @@ def _problems(error: ValidationError, doc: LocatedYaml, path: Path) -> list[Prob
         elif item["type"] == "value_error":
             message = message.removeprefix("Value error, ")
         problems.append(
-            Problem(f"{where}: {message}" if where else message, path, doc.line(loc), hint)
+            Problem(f"{where}: {message}" if where else message, hint, path, doc.line(loc))
         )
     return problems
 

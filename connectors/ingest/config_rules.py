@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import codecs
-import difflib
 import functools
 import re
 from collections.abc import Callable, Iterator
 
 import duckdb
 
+from semantic_layer import errors as semantic
+from semantic_layer.errors import nearest
 from semantic_layer.model.yaml_lines import Loc
 
 from ..canonical import TABLES
@@ -189,8 +190,8 @@ def _rule_required(source: SourceConfig, loc: Loc) -> Iterator[Issue]:
     for column in source.target.required:
         if column in source.columns or column in GENERATED:
             continue
-        close = difflib.get_close_matches(column, extras, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else f"add `{column}: SOURCE_COLUMN`"
+        close = nearest(column, extras)
+        hint = semantic.did_you_mean((close,)) if close else f"add `{column}: SOURCE_COLUMN`"
         yield (
             (*loc, "columns"),
             f"{source.table} needs column '{column}' but it is not mapped",
@@ -278,10 +279,10 @@ def config_warnings(config: IngestConfig) -> list[str]:
         for column in source.columns:
             if column in canonical:
                 continue
-            close = difflib.get_close_matches(column, canonical, n=1, cutoff=0.8)
-            if close and close[0] not in source.columns:
+            close = nearest(column, canonical, cutoff=0.8)
+            if close and close not in source.columns:
                 warnings.append(
                     f"source '{source.name}': '{column}' is kept as an extra column; "
-                    f"did you mean the canonical '{close[0]}'?"
+                    f"did you mean the canonical '{close}'?"
                 )
     return warnings

@@ -11,10 +11,12 @@ from pathlib import Path
 
 import duckdb
 
+from semantic_layer.errors import Problem
+
 from .config import IngestConfig, load_config
 from .config_rules import config_warnings
 from .dbreaders import read_duckdb_table, read_sqlite_table
-from .errors import IngestError, Problem, did_you_mean
+from .errors import IngestError, did_you_mean
 from .mapping import REASON, MappingPlan, mapping_sql, plan_mapping
 from .progress import Runner
 from .quarantine import (
@@ -230,9 +232,9 @@ class _Run:
                 Problem(
                     f"source '{source.name}': column '{column}' (for {key} {sub}) "
                     f"is not in {where}",
+                    hint,
                     self.config.path,
                     self.config.line(("sources", index, key, sub)),
-                    hint,
                 )
             )
         return actual, problems

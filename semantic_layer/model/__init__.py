@@ -14,6 +14,7 @@ from __future__ import annotations
 from .base import Condition, Filter, Labels, RowFilter, Scalar, Synonyms
 from .index import Ref, RefKind
 from .loader import (
+    DEMO_MODEL_PATH,
     ValidationReport,
     demo_model,
     load_model,
@@ -63,6 +64,7 @@ from .spec_metrics import (
 
 __all__ = [
     "DEFAULT_RULES",
+    "DEMO_MODEL_PATH",
     "GRAINS",
     "STAGES",
     "Agg",

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from semantic_layer.errors import UserError
-from semantic_layer.models import DEMO_MODEL_PATH
 
 from .parse import parse_located
 from .problems import ModelError, Problem, sort_key
@@ -21,6 +20,9 @@ from .rules import DEFAULT_RULES, Rule, RuleContext, Samples, Schema, run_rules
 from .semantic import SemanticModel
 from .spec import ModelSpec
 from .yaml_lines import load_located
+
+DEMO_MODEL_PATH: Path = Path(__file__).with_name("demo.yaml")
+"""The hand-written model of the demo retailer (see docs/semantic-layer.md)."""
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,7 @@ def demo_model() -> SemanticModel:
 
 
 __all__ = [
+    "DEMO_MODEL_PATH",
     "ValidationReport",
     "demo_model",
     "load_model",

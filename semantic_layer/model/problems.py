@@ -3,43 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
 
-from semantic_layer.errors import UserError
-
-Severity = Literal["error", "warning"]
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One problem: `file:line: what is wrong — suggestion`; warnings do not fail validation."""
-
-    message: str
-    suggestion: str = ""
-    file: str | None = None
-    line: int | None = None
-    severity: Severity = "error"
-    rule: str = ""
-
-    @property
-    def is_error(self) -> bool:
-        return self.severity == "error"
-
-    def __str__(self) -> str:
-        where = ""
-        if self.file is not None:
-            where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
-        elif self.line:
-            where = f"line {self.line}: "
-        level = "warning: " if self.severity == "warning" else ""
-        tail = f" — {self.suggestion}" if self.suggestion else ""
-        return f"{where}{level}{self.message}{tail}"
+from semantic_layer.errors import Problem, Severity, UserError
 
 
 def sort_key(problem: Problem) -> tuple[str, int, int]:
     """File, then line, errors before warnings at the same line."""
-    return (problem.file or "", problem.line or 0, 0 if problem.is_error else 1)
+    return (str(problem.file or ""), problem.line or 0, 0 if problem.is_error else 1)
 
 
 class ModelError(UserError):

@@ -3,7 +3,8 @@
     "Users lost at each step of the purchase journey, 10–16 Nov 2026, ranked"
     "购买旅程各步骤流失的用户数，2026年11月10日–16日，按流失人数排序"
 
-The words live in `phrasebook.py`, one table per language; the functions here only choose them.
+The words live in the phrasebook's `plan` sections (`semantic_layer/phrasebook/`), one catalogue
+per language; the functions here only choose them.
 """
 
 from __future__ import annotations

@@ -7,7 +7,6 @@ those, so the path reads like the JSON: `filters[0].op`, `time.n`.
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 from collections.abc import Iterable, Sequence
@@ -16,6 +15,8 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, RootModel
 from pydantic_core import ErrorDetails
+
+from semantic_layer.errors import did_you_mean, nearest
 
 SCALAR_MEMBERS = frozenset({"str", "int", "float", "bool"})
 
@@ -44,9 +45,9 @@ class PlanError(ValueError):
 def suggest(word: object, choices: Iterable[str]) -> str:
     """ "did you mean 'x'?" for a close choice, else the choices."""
     options = list(dict.fromkeys(choices))
-    close = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
+    close = nearest(str(word), options)
     if close:
-        return f"did you mean '{close[0]}'?"
+        return did_you_mean((close,))
     return "expected one of: " + ", ".join(f"'{o}'" for o in options) if options else ""
 
 
@@ -88,8 +89,8 @@ def _problem(error: ErrorDetails, root: Any) -> PlanProblem:
 
 def _close(given: str, ctx: dict[str, Any]) -> str:
     options = re.findall(r"'([^']+)'", str(ctx.get("expected", "")))
-    close = difflib.get_close_matches(given, options, n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+    close = nearest(given, options)
+    return did_you_mean((close,)) if close else ""
 
 
 def _discriminator(ctx: dict[str, Any]) -> str:

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Protocol
 
+from semantic_layer.phrasebook import section
 from semantic_layer.plan.common import AnalysisPlan, Filter, Scalar
-from semantic_layer.plan.phrasebook import PHRASES, WORDS
 from semantic_layer.time import Comparison, DateRange, Language, TimeSpec
 
 
@@ -35,28 +35,9 @@ class Labels(Protocol):
         ...
 
 
-OPS: Final[dict[Language, dict[str, str]]] = {
-    "en": {
-        "=": "{d} is {v}",
-        "!=": "{d} is not {v}",
-        "in": "{d} is {v}",
-        "not_in": "{d} is not {v}",
-        ">": "{d} > {v}",
-        ">=": "{d} ≥ {v}",
-        "<": "{d} < {v}",
-        "<=": "{d} ≤ {v}",
-    },
-    "zh": {
-        "=": "{d}为{v}",
-        "!=": "{d}不为{v}",
-        "in": "{d}为{v}",
-        "not_in": "{d}不属于{v}",
-        ">": "{d}大于{v}",
-        ">=": "{d}不小于{v}",
-        "<": "{d}小于{v}",
-        "<=": "{d}不大于{v}",
-    },
-}
+PHRASES: Final[dict[Language, dict[str, str]]] = section("plan")
+WORDS: Final[dict[Language, dict[str, str]]] = section("plan.words")
+OPS: Final[dict[Language, dict[str, str]]] = section("plan.ops")
 COMPARED: Final[dict[Language, dict[Comparison, str]]] = {
     "en": {
         "previous_period": "the previous period",

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 import zoneinfo
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from semantic_layer.errors import did_you_mean, nearest
 from semantic_layer.timeparts.calendar import weekday_number
 from semantic_layer.timeparts.errors import TimeError
 
@@ -52,6 +52,6 @@ def _zone(name: str) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         pass
-    close = difflib.get_close_matches(name, sorted(zoneinfo.available_timezones()), n=1)
-    hint = f"did you mean '{close[0]}'?" if close else "use an IANA name such as 'Asia/Shanghai'"
+    close = nearest(name, sorted(zoneinfo.available_timezones()))
+    hint = did_you_mean((close,)) if close else "use an IANA name such as 'Asia/Shanghai'"
     raise TimeError(f"unknown timezone '{name}' — {hint}")

@@ -4,7 +4,7 @@ Each fake is a real HTTP server on 127.0.0.1 (port 0) in a thread that answers t
 the bots make with the payloads the platforms document, checks the credentials it was given, and
 records every request for assertions. The `*_signed` / `*_encrypt` helpers build what the
 platform sends to a webhook, written here from the platforms' documentation independently of
-`assistant.bots` (so a mistake there is not mirrored here). These prove protocol handling against
+`ui.bots` (so a mistake there is not mirrored here). These prove protocol handling against
 the documented shapes, not against the real services.
 
     with FakeSlack(token="xoxb-test") as slack:

@@ -26,9 +26,8 @@ from assistant.llm import LlmPlanner, LlmSettings, Method
 from assistant.service import AssistantService
 from assistant.sessions import SessionStore
 from connectors.engine import Engine
-from semantic_layer.model import load_model
+from semantic_layer.model import DEMO_MODEL_PATH, load_model
 from semantic_layer.model.semantic import SemanticModel
-from semantic_layer.models import DEMO_MODEL_PATH
 from tests.fakes.openai_server import PlanReply, Reply
 
 AS_OF = date(2026, 11, 23)

@@ -12,11 +12,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from assistant.bots import BotsConfig
-from assistant.bots.dispatch import Dispatcher
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
 from semantic_layer.errors import UserError
+from ui.bots import BotsConfig
+from ui.bots.dispatch import Dispatcher
 
 ENV = {
     "TPA_BOTS_ROLES": "slack:user:U_BOSS=analyst, slack:channel:C_EAST=east_marketing,"

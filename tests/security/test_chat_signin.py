@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.api import ServerSettings
-from assistant.bots import BotsConfig
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
+from ui.api import ServerSettings
+from ui.bots import BotsConfig
 from ui.chat.handlers import ChatHandlers
 from ui.chat.state import ChatState
 from ui.server import build_server

@@ -14,10 +14,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from assistant.answer.model import Answer
-from assistant.api import ServerSettings, create_app
 from assistant.config import AssistantConfig
 from assistant.ownership import key_principal
 from assistant.service import AssistantService
+from ui.api import ServerSettings, create_app
 
 AS_OF = date(2026, 11, 23)
 PROPOSED = "revenue by region for the app last week"  # what the poisoner asked

@@ -13,12 +13,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from assistant.answer.model import Answer
-from assistant.api import ServerSettings, create_app
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
 from assistant.sessions import SessionStore
 from connectors.engine import Engine, QueryTimeout, ResultTooLarge
 from semantic_layer.errors import UserError
+from ui.api import ServerSettings, create_app
 
 # Constant folding at planning time: quadratic work inside EXPLAIN (54 s against a 20 s limit).
 FOLDED = "SELECT levenshtein(lpad('a', 60000, 'x'), lpad('b', 60000, 'y')) AS d FROM events"

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.api import ServerSettings, create_app
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
-from semantic_layer.models import DEMO_MODEL_PATH
+from semantic_layer.model import DEMO_MODEL_PATH
+from ui.api import ServerSettings, create_app
 
 ANALYST = {"Authorization": "Bearer k-analyst"}
 OTHER_ANALYST = {"Authorization": "Bearer k-analyst-2"}  # same role, another key

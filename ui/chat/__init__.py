@@ -1,4 +1,4 @@
-"""The Gradio chat (issue 6): `build_chat(service)` gives the Blocks, `mount_chat` serves it.
+"""The Gradio chat: `build_chat(service)` gives the Blocks, `mount_chat` serves it.
 
 Gradio's analytics are switched off before Gradio is first imported: the chat fetches nothing.
 """

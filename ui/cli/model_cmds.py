@@ -72,8 +72,7 @@ def validate(
     """
     from connectors.profile import ProfileError, journey_gaps, profile_database
     from semantic_layer.errors import UserError
-    from semantic_layer.model import validate_file
-    from semantic_layer.models import DEMO_MODEL_PATH
+    from semantic_layer.model import DEMO_MODEL_PATH, validate_file
 
     if lang not in ("en", "zh"):
         raise _fail(f"--lang must be en or zh, not '{lang}'")

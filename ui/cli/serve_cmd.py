@@ -59,10 +59,10 @@ def run_server(
     `assistant.retrieval` switch off Gradio's analytics and chromadb's telemetry on import)."""
     import uvicorn
 
-    from assistant.api import ServerSettings
     from assistant.config import AssistantConfig
     from assistant.service import AssistantService
     from semantic_layer.errors import UserError
+    from ui.api import ServerSettings
 
     service: AssistantService | None = None
     try:

@@ -57,11 +57,12 @@ def _grain(text: str) -> Literal["day", "week"]:
 @contextmanager
 def _watches(db: Path | None, model: Path | None, as_of: object) -> Iterator[object]:
     from assistant.answer.png import render_png
-    from assistant.bots import BotsConfig
     from assistant.config import AssistantConfig
     from assistant.service import AssistantService
-    from assistant.watches import Sender, Watches, WatchStore
+    from assistant.watches import Watches, WatchStore
     from semantic_layer.errors import UserError
+    from ui.bots import BotsConfig
+    from ui.bots.deliver import Sender
 
     try:
         config = AssistantConfig.from_env(db=db, model=model, as_of=as_of, retrieval=False)

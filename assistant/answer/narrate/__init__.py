@@ -1,6 +1,7 @@
 """The words of answers: `answer_text` (the answer first) and `suggestions` (follow-ups).
 
-Number formats are documented in `numbers.py`; the sentence templates are in `phrases.py`.
+Number formats are documented in `numbers.py`; the sentence templates are the
+phrasebook's `answer` sections (`semantic_layer/phrasebook/`).
 """
 
 from __future__ import annotations

@@ -28,15 +28,13 @@ from typing import Any, Final
 
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.model.spec_metrics import Format
+from semantic_layer.phrasebook import section
 from semantic_layer.time import Language
 
 SYMBOLS: Final = {"CNY": "¥", "RMB": "¥", "USD": "$", "EUR": "€", "GBP": "£", "JPY": "JP¥"}
 WAN: Final = 10_000
 YI: Final = 100_000_000
-UNITS: Final[dict[Language, dict[str, str]]] = {
-    "en": {"min": " min", "h": " h", "day": " days", "pts": " pts", "na": "n/a"},
-    "zh": {"min": "分钟", "h": "小时", "day": "天", "pts": "个百分点", "na": "无数据"},
-}
+UNITS: Final[dict[Language, dict[str, str]]] = section("answer.units")
 
 
 def as_float(value: Any) -> float | None:

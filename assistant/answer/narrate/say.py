@@ -8,11 +8,11 @@ from datetime import date, datetime
 from typing import Any, Final
 
 from assistant.answer.narrate.numbers import Numbers, as_float
-from assistant.answer.narrate.phrases import PHRASES, WORDS
 from assistant.answer.table import ResultTable
 from semantic_layer.model.labels import ModelLabels
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.model.spec_metrics import Format
+from semantic_layer.phrasebook import section
 from semantic_layer.plan import AnalysisPlan, DriversPlan, JourneyPlan, MetricPlan, QueryPlan
 from semantic_layer.plan.wording import Speaker, join
 from semantic_layer.time import DateRange, Grain, Language
@@ -22,6 +22,9 @@ from semantic_layer.timeparts.labels import day_label, month_label, quarter_labe
 RELATIVE: Final = frozenset({"last", "this", "today", "all", "until"})
 PSEUDO: Final = {"(exit)": "exit", "(start)": "start"}
 NONE_SEGMENT: Final = "(none)"
+
+PHRASES: Final[dict[Language, dict[str, str]]] = section("answer")
+WORDS: Final[dict[Language, dict[str, str]]] = section("answer.words")
 
 
 @dataclass(frozen=True)

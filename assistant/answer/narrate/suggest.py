@@ -9,7 +9,7 @@ explains a change). They never repeat a breakdown the plan already has. Determin
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Final
@@ -18,6 +18,7 @@ from assistant.answer.narrate.numbers import as_float
 from assistant.answer.table import ResultTable
 from semantic_layer.model.labels import ModelLabels
 from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.phrasebook import section
 from semantic_layer.plan import (
     AnalysisPlan,
     AttributionPlan,
@@ -38,85 +39,17 @@ FUNNEL_DIMS: Final = ("device", "channel", "region", "segment", "member_tier")
 ACQUISITION: Final = "acquisition_channel"
 PSEUDO: Final = ("(exit)", "(start)")
 
-ASK: Final[dict[Language, dict[str, str]]] = {
-    "en": {
-        "why": "why did {metric} change {time}?",
-        "by": "{metric} by {dim} {time}",
-        "by_grain": "{metric} by {dim} by {grain} {time}",
-        "trend_day": "daily {metric} over the last 30 days",
-        "trend_week": "weekly {metric} over the last 8 weeks",
-        "trend_month": "monthly {metric} over the last 6 months",
-        "after": "what do users do after {tp} {time}?",
-        "before": "what do users do before {tp} {time}?",
-        "top_paths": "most common paths after {tp} {time}",
-        "funnel": "{journey} funnel {time}",
-        "funnel_by": "{journey} by {dim} {time}",
-        "dropoff": "which touchpoint lost the most users in the {journey} {time}",
-        "ttc": "time to convert through the {journey} {time}",
-        "retention": "{grainly} retention",
-        "retention_of": "{grainly} retention of users acquired on the {value}",
-        "attr_by": "which {by} contributes most to {value} {time}",
-        "attr_all": "compare attribution models for {value} {time}",
-        "attr_markov": "which {by} contributes most to {value} under data-driven attribution"
-        " {time}",
-        "purchases": "purchases",
-        "revenue": "revenue",
-        "channel": "channel",
-        "touchpoint": "touchpoint",
-        "day": "daily",
-        "week": "weekly",
-        "month": "monthly",
-        "by_day": "day",
-        "by_week": "week",
-        "by_month": "month",
-        "between": "from {first} to {last}",
-        "since": "since {first}",
-        "on": "on {time}",
-        "in": "in {time}",
-    },
-    "zh": {
-        "why": "{time}{metric}为什么变化？",
-        "by": "{time}各{dim}的{metric}",
-        "by_grain": "{time}各{dim}{grain}的{metric}",
-        "trend_day": "最近30天每天的{metric}",
-        "trend_week": "最近8周每周的{metric}",
-        "trend_month": "最近6个月每月的{metric}",
-        "after": "{time}用户在{tp}之后做了什么？",
-        "before": "{time}用户在{tp}之前做了什么？",
-        "top_paths": "{time}{tp}之后最常见的路径",
-        "funnel": "{time}{journey}的转化漏斗",
-        "funnel_by": "{time}按{dim}拆分的{journey}",
-        "dropoff": "{time}{journey}哪个触点流失用户最多",
-        "ttc": "{time}{journey}的转化时长",
-        "retention": "{grainly}留存",
-        "retention_of": "{value}获客用户的{grainly}留存",
-        "attr_by": "{time}哪个{by}对{value}贡献最大",
-        "attr_all": "{time}对比所有归因模型的{by}贡献",
-        "attr_markov": "{time}数据驱动归因下哪个{by}对{value}贡献最大",
-        "purchases": "购买",
-        "revenue": "销售额",
-        "channel": "渠道",
-        "touchpoint": "触点",
-        "day": "每日",
-        "week": "每周",
-        "month": "每月",
-        "by_day": "每天",
-        "by_week": "每周",
-        "by_month": "每月",
-        "between": "{first}至{last}",
-        "since": "自{first}起",
-        "on": "{time}",
-        "in": "{time}",
-    },
-}
+ASK: Final[dict[Language, dict[str, str]]] = section("suggest")
 
 
 def suggestions(
     plan: QueryPlan, model: SemanticModel, lang: Language, table: ResultTable | None = None
 ) -> list[str]:
     """Two or three follow-up questions in `lang` for the answer to `plan` (and its `table`)."""
-    ask = _Asker(plan, model, lang, ModelLabels(model), table)
-    build = BUILDERS.get(plan.kind)
+    ask = Asker(plan, model, lang, ModelLabels(model), table)
+    from assistant.kinds import kind_of  # the registry imports this module's builders
+
+    build = kind_of(plan.kind).suggest
     picked = list(build(ask)) if build is not None else []
     if len(_unique(picked)) < 2:
         picked += ask.examples()
@@ -146,7 +79,7 @@ def time_words(spec: TimeSpec, lang: Language) -> str:
 
 
 @dataclass(frozen=True)
-class _Asker:
+class Asker:
     """Questions about one plan: templates filled with the model's labels and the plan's time."""
 
     plan: QueryPlan
@@ -237,7 +170,7 @@ def _is_chinese(text: str) -> bool:
 
 
 # -- per kind ----------------------------------------------------------------------------------
-def _metric(ask: _Asker) -> list[str]:
+def metric_questions(ask: Asker) -> list[str]:
     plan = ask.plan
     assert isinstance(plan, MetricPlan)
     m = plan.order.by if plan.order and plan.order.by in plan.metrics else plan.metrics[0]
@@ -254,7 +187,7 @@ def _metric(ask: _Asker) -> list[str]:
     return [why, by_other, ask.q("trend_week", metric=label)]
 
 
-def _series_grain(ask: _Asker) -> str:
+def _series_grain(ask: Asker) -> str:
     """The grain of a trend over the plan's range: days up to two weeks, weeks up to about four
     months, then months (weeks when the range is not known)."""
     rng = ask.table.time_range if ask.table is not None else None
@@ -263,7 +196,7 @@ def _series_grain(ask: _Asker) -> str:
     return "day" if rng.days <= 14 else "week" if rng.days <= 120 else "month"
 
 
-def _funnel(ask: _Asker) -> list[str]:
+def funnel_questions(ask: Asker) -> list[str]:
     plan = ask.plan
     assert isinstance(plan, FunnelPlan)
     journey = ask.journey(plan)
@@ -275,7 +208,7 @@ def _funnel(ask: _Asker) -> list[str]:
     return [dropoff, by, ask.q("ttc", journey=journey)]
 
 
-def _dropoff(ask: _Asker) -> list[str]:
+def dropoff_questions(ask: Asker) -> list[str]:
     plan = ask.plan
     assert isinstance(plan, DropoffPlan)
     steps = plan.steps or ask.model.journey(plan.journey).steps
@@ -287,7 +220,7 @@ def _dropoff(ask: _Asker) -> list[str]:
     return [ask.q("after", tp=ask.touchpoint(str(top))), by, ask.q("ttc", journey=journey)]
 
 
-def _paths(ask: _Asker) -> list[str]:
+def paths_questions(ask: Asker) -> list[str]:
     plan = ask.plan
     assert isinstance(plan, PathsPlan)
     anchor = ask.touchpoint(plan.touchpoint)
@@ -302,7 +235,7 @@ def _paths(ask: _Asker) -> list[str]:
     return [follow, ask.q("top_paths", tp=anchor), flip]
 
 
-def _retention(ask: _Asker) -> list[str]:
+def retention_questions(ask: Asker) -> list[str]:
     plan = ask.plan
     assert isinstance(plan, RetentionPlan)
     other = "month" if plan.cohort_grain != "month" else "week"
@@ -316,7 +249,7 @@ def _filtered_values(plan: RetentionPlan, dimension: str) -> set[str]:
     return {str(v) for f in plan.filters if f.dimension == dimension for v in f.values}
 
 
-def _acquired(ask: _Asker, grainly: str, exclude: set[str], first: str | None = None) -> list[str]:
+def _acquired(ask: Asker, grainly: str, exclude: set[str], first: str | None = None) -> list[str]:
     """ "weekly retention of users acquired on the X" for the first acquisition channel value."""
     dim = ask.model.dimensions.get(ACQUISITION)
     if dim is None:
@@ -331,7 +264,7 @@ def _acquired(ask: _Asker, grainly: str, exclude: set[str], first: str | None = 
     return [ask.q("retention_of", grainly=grainly, value=label)]
 
 
-def _attribution(ask: _Asker) -> list[str]:
+def attribution_questions(ask: Asker) -> list[str]:
     plan = ask.plan
     assert isinstance(plan, AttributionPlan)
     value = ask.word("revenue" if plan.value == "revenue" else "purchases")
@@ -347,13 +280,13 @@ def _attribution(ask: _Asker) -> list[str]:
     return [models, switch, *_acquired(ask, ask.word("week"), set(), first=top)]
 
 
-def _top_key(ask: _Asker, plan: AttributionPlan) -> str | None:
+def _top_key(ask: Asker, plan: AttributionPlan) -> str | None:
     column = plan.model if plan.model not in ("all",) else "last_touch"
     rows = [r for r in ask.rows() if as_float(r.get(column)) is not None]
     return str(max(rows, key=lambda r: float(r[column]))["key"]) if rows else None
 
 
-def _drivers(ask: _Asker) -> list[str]:
+def drivers_questions(ask: Asker) -> list[str]:
     plan = ask.plan
     assert isinstance(plan, DriversPlan)
     label = ask.metric(plan.metric)
@@ -373,14 +306,15 @@ def _drivers(ask: _Asker) -> list[str]:
     return [*by[:1], ask.q("trend_week", metric=label), *by[1:]]
 
 
-BUILDERS: Final[dict[str, Callable[[_Asker], list[str]]]] = {
-    "metric": _metric,
-    "funnel": _funnel,
-    "dropoff": _dropoff,
-    "paths": _paths,
-    "retention": _retention,
-    "attribution": _attribution,
-    "drivers": _drivers,
-}
-
-__all__ = ["suggestions", "time_words"]
+__all__ = [
+    "Asker",
+    "attribution_questions",
+    "drivers_questions",
+    "dropoff_questions",
+    "funnel_questions",
+    "metric_questions",
+    "paths_questions",
+    "retention_questions",
+    "suggestions",
+    "time_words",
+]

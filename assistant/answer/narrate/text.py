@@ -1,7 +1,8 @@
 """`answer_text`: the answer to a question in words, the answer first.
 
 One function per plan kind says what the result means (in `metric.py`, `funnel.py`,
-`journeys.py`, `attribution.py`, `drivers.py`); this module picks it, adds the notes every answer
+`journeys.py`, `attribution.py`, `drivers.py`); this module asks the kind registry
+(`assistant/kinds/`) for it, adds the notes every answer
 shares (filters, a truncated table) and answers the kinds without a semantic result (raw SQL,
 clarify, unsupported). An empty result is a sentence saying so, never an error.
 """
@@ -11,11 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
-from assistant.answer.narrate.attribution import attribution_text
-from assistant.answer.narrate.drivers import drivers_text
-from assistant.answer.narrate.funnel import dropoff_text, funnel_text
-from assistant.answer.narrate.journeys import paths_text, retention_text
-from assistant.answer.narrate.metric import metric_text
 from assistant.answer.narrate.numbers import as_float
 from assistant.answer.narrate.say import Say
 from assistant.answer.table import ResultTable, json_value
@@ -56,7 +52,11 @@ def answer_text(
         return plan.reason
     if isinstance(plan, SqlPlan):
         return say.finish(_sql(say))
-    sentences = NARRATORS[plan.kind](say, plan)
+    from assistant.kinds import kind_of  # the registry imports the narrators
+
+    narrate = kind_of(plan.kind).narrate
+    assert narrate is not None, f"kind {plan.kind!r} has no narrator"  # tests/test_kinds.py
+    sentences = narrate(say, plan)
     return say.finish([*sentences, say.filters(), _people_rule(say), _truncated(say)])
 
 
@@ -121,14 +121,4 @@ def _cell(say: Say, value: Any) -> str:
     return str(json_value(value))
 
 
-NARRATORS: Final[dict[str, Narrator]] = {
-    "metric": metric_text,
-    "funnel": funnel_text,
-    "dropoff": dropoff_text,
-    "paths": paths_text,
-    "retention": retention_text,
-    "attribution": attribution_text,
-    "drivers": drivers_text,
-}
-
-__all__ = ["answer_text"]
+__all__ = ["Narrator", "answer_text"]

@@ -1,5 +1,9 @@
-"""Who may call the API and how much: API keys → roles (401), a token bucket per key (429), and
-a cap on request bodies (413), all answered as JSON errors {"error": {code, message}}."""
+"""The request guard every surface shares (HTTP API, bots, chat sign-in, answer links).
+
+Who may call and how much: API keys → roles (401), a token bucket per key (429), and caps on
+request bodies (413) and headers (431), all answered as JSON errors {"error": {code, message}}.
+`ApiError` is the surfaces' one error type (the bots' `BotError` is one of its kind).
+"""
 
 from __future__ import annotations
 

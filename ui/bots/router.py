@@ -17,23 +17,23 @@ from typing import Any, TypeVar
 
 from fastapi import APIRouter, Request, Response
 
-from assistant.api.guard import error_response
-from assistant.bots.aes import CryptoUnavailable, DecryptError
-from assistant.bots.common import BotError
-from assistant.bots.config import (
+from assistant.service import AssistantService
+from ui.bots.aes import CryptoUnavailable, DecryptError
+from ui.bots.common import BotError
+from ui.bots.config import (
     BotsConfig,
     DingTalkSettings,
     FeishuSettings,
     SlackSettings,
     WeComSettings,
 )
-from assistant.bots.dingtalk import DingTalkAdapter
-from assistant.bots.dispatch import ChartPng, Dispatcher
-from assistant.bots.feishu import FeishuAdapter
-from assistant.bots.signing import SignatureError
-from assistant.bots.slack import SlackAdapter
-from assistant.bots.wecom import WeComAdapter
-from assistant.service import AssistantService
+from ui.bots.dingtalk import DingTalkAdapter
+from ui.bots.dispatch import ChartPng, Dispatcher
+from ui.bots.feishu import FeishuAdapter
+from ui.bots.signing import SignatureError
+from ui.bots.slack import SlackAdapter
+from ui.bots.wecom import WeComAdapter
+from ui.requests import error_response
 
 log = logging.getLogger("assistant.bots")
 A = TypeVar("A")

@@ -21,14 +21,14 @@ from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.answer.model import Answer
-from assistant.api.answers import FormatParam, answer_file, answer_routes
-from assistant.api.guard import INTERNAL_ERROR, ApiError, RateLimiter, api_key
-from assistant.api.metrics import Metrics
-from assistant.api.settings import ServerSettings
 from assistant.ownership import key_principal, own_answer, own_session
 from assistant.service import AssistantService
 from assistant.sessions.records import UnknownSession
 from semantic_layer.errors import UserError
+from ui.api.answers import FormatParam, answer_file, answer_routes
+from ui.api.metrics import Metrics
+from ui.api.settings import ServerSettings
+from ui.requests import INTERNAL_ERROR, ApiError, RateLimiter, api_key
 
 log = logging.getLogger("assistant.api")
 

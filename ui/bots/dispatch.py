@@ -15,10 +15,10 @@ from typing import Any, Protocol
 import httpx
 
 from assistant.answer.model import Answer
-from assistant.bots.common import API_TIMEOUT_S
-from assistant.bots.files import file_hint, file_request, no_table, table_file
-from assistant.bots.replies import no_role_text, reply_text, sorry_text
 from assistant.service import AssistantService
+from ui.bots.common import API_TIMEOUT_S
+from ui.bots.files import file_hint, file_request, no_table, table_file
+from ui.bots.replies import no_role_text, reply_text, sorry_text
 
 log = logging.getLogger("assistant.bots")
 ChartPng = Callable[[dict[str, Any]], bytes]

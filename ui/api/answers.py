@@ -16,12 +16,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.answer.export import MEDIA_TYPES, export, filename, safe_cell
 from assistant.answer.model import Answer
-from assistant.api.guard import ApiError, api_key
 from assistant.service import AssistantService
 from assistant.sessions.records import UnknownAnswer
 from assistant.takeaway import ExportDenied, users_behind, visible_answer
 from semantic_layer.errors import UserError
 from semantic_layer.model.labels import ModelLabels
+from ui.requests import ApiError, api_key
 
 AnswerFormat = Literal["json", "csv", "xlsx"]
 FORMAT_HELP = "json (the Answer), or the table as csv or xlsx (a file download)"

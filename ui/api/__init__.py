@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.api.app import create_app
-from assistant.api.settings import ServerSettings
+from ui.api.app import create_app
+from ui.api.settings import ServerSettings
 
 __all__ = ["ServerSettings", "create_app"]

@@ -14,8 +14,12 @@ from fastapi.responses import PlainTextResponse
 from starlette.exceptions import HTTPException
 from starlette.types import Message, Receive, Scope, Send
 
-from assistant.api.docs_page import add_offline_docs
-from assistant.api.guard import (
+from assistant.service import AssistantService
+from ui.api.docs_page import add_offline_docs
+from ui.api.metrics import Metrics
+from ui.api.routes import router
+from ui.api.settings import ServerSettings
+from ui.requests import (
     INTERNAL_ERROR,
     ApiError,
     BodyLimit,
@@ -23,10 +27,6 @@ from assistant.api.guard import (
     HeaderLimit,
     error_response,
 )
-from assistant.api.metrics import Metrics
-from assistant.api.routes import router
-from assistant.api.settings import ServerSettings
-from assistant.service import AssistantService
 
 log = logging.getLogger("assistant.api")
 _EXAMPLE = 'send UTF-8 JSON such as {"question": "revenue last week"}'

@@ -23,19 +23,19 @@ from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidd
 from fastapi import Request
 from fastapi.responses import PlainTextResponse
 
-from assistant.bots.aes import wecom_decrypt
-from assistant.bots.common import (
+from ui.bots.aes import wecom_decrypt
+from ui.bots.common import (
     BotError,
     SeenCache,
     TokenCache,
     errcode_json,
     read_body,
 )
-from assistant.bots.config import WeComSettings
-from assistant.bots.dispatch import Dispatcher
-from assistant.bots.files import TableFile
-from assistant.bots.replies import clip
-from assistant.bots.signing import WECOM_WINDOW_S, SignatureError, verify_wecom
+from ui.bots.config import WeComSettings
+from ui.bots.dispatch import Dispatcher
+from ui.bots.files import TableFile
+from ui.bots.replies import clip
+from ui.bots.signing import WECOM_WINDOW_S, SignatureError, verify_wecom
 
 PLATFORM: Final = "wecom"
 MAX_TEXT_BYTES: Final = 2048  # message/send: text content is at most 2048 bytes

@@ -18,38 +18,23 @@ import base64
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, Final
 
 import httpx
 
-from assistant.bots.common import API_TIMEOUT_S, PlatformError
-from assistant.bots.config import BotsConfig
-from assistant.bots.dingtalk import DingTalkApi, DingTalkChat
-from assistant.bots.feishu import FeishuApi
-from assistant.bots.replies import clip
-from assistant.bots.slack import SlackApi
-from assistant.bots.wecom import WeComApi
 from assistant.watches.metrics import WATCH_METRICS
+from assistant.watches.outbox import DeliveryFailed, Message
 from assistant.watches.records import Destination
+from ui.bots.common import API_TIMEOUT_S, PlatformError
+from ui.bots.config import BotsConfig
+from ui.bots.dingtalk import DingTalkApi, DingTalkChat
+from ui.bots.feishu import FeishuApi
+from ui.bots.replies import clip
+from ui.bots.slack import SlackApi
+from ui.bots.wecom import WeComApi
 
 log = logging.getLogger("assistant.watches")
 WECOM_MARKDOWN_BYTES: Final = 4096
-
-
-class DeliveryFailed(Exception):
-    """Every try of one send failed; the message says the last error."""
-
-
-@dataclass(frozen=True)
-class Message:
-    """What is sent: a title, the text in the destination's language, the chart, and the JSON a
-    webhook receives."""
-
-    title: str
-    text: str
-    png: bytes | None
-    payload: dict[str, Any]
 
 
 class Sender:
@@ -136,4 +121,4 @@ def feishu_card(message: Message, image_key: str | None) -> dict[str, Any]:
     }
 
 
-__all__ = ["DeliveryFailed", "Message", "Sender", "feishu_card"]
+__all__ = ["Sender", "feishu_card"]

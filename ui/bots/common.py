@@ -14,8 +14,8 @@ from typing import Any, Final
 import httpx
 from fastapi import Request
 
-from assistant.api.guard import ApiError
 from semantic_layer.errors import UserError
+from ui.requests import ApiError
 
 MAX_BODY_BYTES: Final = 1024 * 1024
 API_TIMEOUT_S: Final = 10.0

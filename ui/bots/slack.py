@@ -20,12 +20,12 @@ import httpx
 from fastapi import Request
 from fastapi.responses import JSONResponse
 
-from assistant.bots.common import PlatformError, SeenCache, json_body, json_of, read_body
-from assistant.bots.config import SlackSettings
-from assistant.bots.dispatch import Dispatcher
-from assistant.bots.files import TableFile
-from assistant.bots.replies import clip, slack_escape, strip_slack_mentions
-from assistant.bots.signing import SLACK_WINDOW_S, SignatureError, verify_slack
+from ui.bots.common import PlatformError, SeenCache, json_body, json_of, read_body
+from ui.bots.config import SlackSettings
+from ui.bots.dispatch import Dispatcher
+from ui.bots.files import TableFile
+from ui.bots.replies import clip, slack_escape, strip_slack_mentions
+from ui.bots.signing import SLACK_WINDOW_S, SignatureError, verify_slack
 
 MAX_TEXT_BYTES = 36_000  # chat.postMessage truncates text over 40,000 characters
 PLATFORM = "slack"

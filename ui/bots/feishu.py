@@ -22,8 +22,8 @@ import httpx
 from fastapi import Request
 from fastapi.responses import JSONResponse
 
-from assistant.bots.aes import feishu_decrypt
-from assistant.bots.common import (
+from ui.bots.aes import feishu_decrypt
+from ui.bots.common import (
     BotError,
     PlatformError,
     SeenCache,
@@ -32,11 +32,11 @@ from assistant.bots.common import (
     json_of,
     read_body,
 )
-from assistant.bots.config import FeishuSettings
-from assistant.bots.dispatch import Dispatcher
-from assistant.bots.files import TableFile
-from assistant.bots.replies import clip, strip_feishu_mentions
-from assistant.bots.signing import SignatureError, check_equal, verify_feishu
+from ui.bots.config import FeishuSettings
+from ui.bots.dispatch import Dispatcher
+from ui.bots.files import TableFile
+from ui.bots.replies import clip, strip_feishu_mentions
+from ui.bots.signing import SignatureError, check_equal, verify_feishu
 
 PLATFORM: Final = "feishu"
 MAX_TEXT_BYTES: Final = 30_000

@@ -7,12 +7,10 @@ import re
 from typing import Final
 
 from assistant.answer.model import Answer
+from semantic_layer.phrasebook import section
 
 MAX_SUGGESTIONS: Final = 3
-_LABELS: Final = {
-    "en": {"computed": "What was computed", "note": "Note", "next": "You could also ask"},
-    "zh": {"computed": "计算口径", "note": "注意", "next": "还可以问"},
-}
+_LABELS: Final = section("bots")
 _SLACK_MENTION: Final = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 _FEISHU_MENTION: Final = re.compile(r"@_user_\d+|@_all")
 

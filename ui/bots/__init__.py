@@ -6,14 +6,14 @@ docs/bots.md says how to set up each platform.
 
 from __future__ import annotations
 
-from assistant.bots.config import (
+from ui.bots.config import (
     BotsConfig,
     DingTalkSettings,
     FeishuSettings,
     SlackSettings,
     WeComSettings,
 )
-from assistant.bots.router import bots_router
+from ui.bots.router import bots_router
 
 __all__ = [
     "BotsConfig",

@@ -22,7 +22,7 @@ import httpx
 from fastapi import Request
 from fastapi.responses import JSONResponse
 
-from assistant.bots.common import (
+from ui.bots.common import (
     BotError,
     PlatformError,
     SeenCache,
@@ -32,11 +32,11 @@ from assistant.bots.common import (
     json_of,
     read_body,
 )
-from assistant.bots.config import DingTalkSettings
-from assistant.bots.dispatch import Dispatcher
-from assistant.bots.files import TableFile
-from assistant.bots.replies import clip
-from assistant.bots.signing import DINGTALK_WINDOW_S, SignatureError, verify_dingtalk
+from ui.bots.config import DingTalkSettings
+from ui.bots.dispatch import Dispatcher
+from ui.bots.files import TableFile
+from ui.bots.replies import clip
+from ui.bots.signing import DINGTALK_WINDOW_S, SignatureError, verify_dingtalk
 
 PLATFORM: Final = "dingtalk"
 MAX_TEXT_BYTES: Final = 18_000

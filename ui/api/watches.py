@@ -16,14 +16,14 @@ import anyio
 from fastapi import APIRouter, Depends, Request, Response
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from assistant.api.guard import ApiError, api_key
-from assistant.api.settings import ServerSettings
 from assistant.ownership import key_principal
 from assistant.sessions.records import UnknownAnswer
 from assistant.watches.errors import WatchError
 from assistant.watches.manager import Watches
 from assistant.watches.scheduler import Scheduler
 from semantic_layer.errors import UserError
+from ui.api.settings import ServerSettings
+from ui.requests import ApiError, api_key
 
 T = TypeVar("T")
 

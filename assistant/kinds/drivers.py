@@ -1,0 +1,18 @@
+"""The `drivers` kind: why a metric changed between the time and a baseline."""
+
+from __future__ import annotations
+
+from assistant.answer.charts_metric import drivers_chart
+from assistant.answer.narrate.drivers import drivers_text
+from assistant.answer.narrate.suggest import drivers_questions
+from assistant.kinds.base import Kind
+from semantic_layer.plan import DriversPlan
+
+KIND = Kind(
+    name="drivers",
+    plan=DriversPlan,
+    prompt="why a metric changed between the time and a baseline, split by dimensions.",
+    narrate=drivers_text,
+    chart=drivers_chart,
+    suggest=drivers_questions,
+)

@@ -1,0 +1,42 @@
+"""The phrasebook: every user-facing text, one catalogue per language (`en.py`, `zh.py`), looked
+up by section and key. It sits at the bottom of the layers so that every part can read it.
+
+    section("answer")["zh"]["dropoff_top"].format(...)   # one section's templates per language
+    phrase("zh", "chat", "send")                          # one text, placeholders filled
+
+Sections: `plan` (what a plan computes, `describe`), `answer` (the answer's sentences), `suggest`
+(follow-up questions), `failure` (why an answer failed), `chat` (the chat's interface), `bots`
+(a bot's reply), with `.words`, `.units`, … for the vocabulary each uses. Adding a language is one
+module with the same sections and keys; tests/test_phrasebook.py fails on a key missing in one.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from semantic_layer.phrasebook import en, zh
+from semantic_layer.time import Language
+
+CATALOGUES: Final[dict[Language, dict[str, dict[str, str]]]] = {
+    "en": en.SECTIONS,
+    "zh": zh.SECTIONS,
+}
+
+
+def language(lang: str) -> Language:
+    """`lang` when the phrasebook has it, else English (a question's language is "en" or "zh")."""
+    return next((known for known in CATALOGUES if known == lang), "en")
+
+
+def section(name: str) -> dict[Language, dict[str, str]]:
+    """One section of the catalogue in every language: `section("answer")["en"][key]`."""
+    return {lang: catalogue[name] for lang, catalogue in CATALOGUES.items()}
+
+
+def phrase(lang: Language, name: str, key: str, **values: object) -> str:
+    """The text `key` of section `name` in `lang`, with `{placeholders}` filled from `values`."""
+    text = CATALOGUES[lang][name][key]
+    return text.format(**values) if values else text
+
+
+__all__ = ["CATALOGUES", "language", "phrase", "section"]

@@ -1,0 +1,516 @@
+"""English: every user-facing text of the catalogue, by section and key.
+
+`semantic_layer.phrasebook.section(name)[lang]` reads a section; the other language's module has
+exactly the same sections and keys (tests/test_phrasebook.py); a language may leave out a
+`{placeholder}` it need not say. A third language is one more module like this one.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+PLAN: Final[dict[str, str]] = {
+    # metric
+    "grain": "{grain} {what}",
+    "by_one": "{what} by {dims}",
+    "by_many": "{what} by {dims}",
+    "compared": "compared with {period}",
+    "top": "top {limit} by {by}",
+    "bottom": "bottom {limit} by {by}",
+    "order_desc": "highest {by} first",
+    "order_asc": "lowest {by} first",
+    "rows": "at most {limit} rows",
+    "channel_rule": "each user counted under their {rule} channel",
+    # funnel, drop-off
+    "conversion": "conversion through {journey}{window}",
+    "time_to_convert": "time to convert through {journey}{window}",
+    "window": " within {days} days",
+    "breakdown": "by {dim}",
+    "lost": "users lost at each step of {journey}{window}",
+    "ranked": "ranked",
+    "top_steps": "ranked, top {limit} steps",
+    "top_step": "the step that lost the most",
+    # paths
+    "next_after": "the touchpoints right after {anchor} in the same session",
+    "next_before": "the touchpoints right before {anchor} in the same session",
+    "paths_after": "the most common {depth}-step paths after {anchor} in the same session",
+    "paths_before": "the most common {depth}-step paths before {anchor} in the same session",
+    "top_next": "top {limit}",
+    "top_paths": "top {limit}",
+    "gap": "sessions split at {gap}-minute gaps",
+    # retention
+    "retention": "{grain} retention over {periods} {unit} of users by their first {first}, {when}",
+    "any_event": "event",
+    "first_touchpoint": "{touchpoint}",
+    "returns": "counting returns to {touchpoint}",
+    # attribution
+    "attributed": "{value} attributed to {by} {model}",
+    "by_model": "by {model} attribution",
+    "every_model": "under each attribution model",
+    "half_life": "{model} (half-life {days} days)",
+    "conversions": "conversions",
+    "touchpoint_conversions": "{touchpoint} conversions",
+    "revenue": "revenue",
+    "lookback": "{days}-day lookback",
+    # drivers
+    "drivers": "what drove the change in {metric} from {before} to {after}",
+    "split": "by {dims}",
+    "split_all": "across every dimension",
+    "segments": "top {limit} segments",
+    # the others
+    "sql": "custom SQL (unverified): {rationale}",
+    "clarify": "needs clarification: {reason} ({options}?)",
+    "unsupported": "cannot be answered from the data: {reason}",
+    "needs": " (needs: {missing})",
+    "or": "or",
+}
+
+PLAN_WORDS: Final[dict[str, str]] = {
+    "day": "daily",
+    "week": "weekly",
+    "month": "monthly",
+    "quarter": "quarterly",
+    "year": "yearly",
+    "days": "days",
+    "weeks": "weeks",
+    "months": "months",
+    "first_touch": "first-touch",
+    "last_touch": "last-touch",
+    "linear": "linear",
+    "time_decay": "time-decay",
+    "position_based": "position-based (40/20/40)",
+    "markov": "data-driven (Markov)",
+    "channel": "channels",
+    "touchpoint": "touchpoints",
+    "cohort_day": "daily",
+    "cohort_week": "weekly",
+    "cohort_month": "monthly",
+}
+
+PLAN_OPS: Final[dict[str, str]] = {
+    "=": "{d} is {v}",
+    "!=": "{d} is not {v}",
+    "in": "{d} is {v}",
+    "not_in": "{d} is not {v}",
+    ">": "{d} > {v}",
+    ">=": "{d} ≥ {v}",
+    "<": "{d} < {v}",
+    "<=": "{d} ≤ {v}",
+}
+
+ANSWER: Final[dict[str, str]] = {
+    # shared
+    "when_rel": "{phrase} ({label})",
+    "when_in": "in {label}",
+    "when_on": "on {label}",
+    "over": "over the {phrase}",
+    "before_rel": "{phrase} ({label})",
+    "no_value_of": "(no {dim})",
+    "filters": "Filter: {filters}.",
+    "truncated": "The table shows the first {n} rows.",
+    "better": ", an improvement",
+    "worse": ", a change for the worse",
+    "up": "up {amount}",
+    "down": "down {amount}",
+    "flat": "unchanged",
+    "rule": "Each user is counted under the {dim} of their {rule} in the range.",
+    # metric
+    "single": "{metric} was {value} {when}.",
+    "single_cmp": "{metric} was {value} {when}, {move} from {previous} {before}{verdict}.",
+    "single_nobase": "{metric} was {value} {when}; {before} has no value to compare with.",
+    "single_empty": "There is no {metric} value {when}: no data matched.",
+    "several": "{when}: {items}.",
+    "item": "{metric} {value}",
+    "item_cmp": "{metric} {value} ({move})",
+    "rank_desc": "{top} has the highest {metric} {when}: {value}",
+    "rank_asc": "{top} has the lowest {metric} {when}: {value}",
+    "rank_only": "{top} is the only {dim} with {metric} {when}: {value}.",
+    "ahead": ", ahead of {second} ({value}).",
+    "then": ", followed by {second} ({value}).",
+    "end": ".",
+    "lowest": "{name} is the lowest of the {n} compared ({value}).",
+    "highest": "{name} is the highest of the {n} compared ({value}).",
+    "moves": "Compared with {before}, {gainer} rose the most ({gain}) and {loser} fell the most"
+    " ({loss}).",
+    "gain_only": "Compared with {before}, {gainer} rose the most ({gain}); none fell.",
+    "loss_only": "Compared with {before}, {loser} fell the most ({loss}); none rose.",
+    "no_moves": "Compared with {before}, no {dim} changed.",
+    "series": "{grainly} {metric} {when}: {last} in the latest {grain} ({last_label}), {move} from"
+    " {first} in the first ({first_label}); the peak was {peak} ({peak_label}).",
+    "series_one": "{grainly} {metric} {when}: {value} ({label}).",
+    "series_also": "Latest {grain}: {items}.",
+    "partial_one": "{periods} is incomplete, so the comparison uses complete {grains} only.",
+    "partial_many": "{periods} are incomplete, so the comparison uses complete {grains} only.",
+    "partial_kept": "{periods} {verb} incomplete; with fewer than two complete {grains} the"
+    " comparison includes {them}.",
+    "partial_only": "{periods} is incomplete.",
+    "links": "{dim} is matched across the data: {items}.",
+    "zero_num": "{names} had {den} but no {num} ({value}).",
+    "no_base": "{names} had no {den}, so there is no {metric} for them.",
+    "small_base": "Small base, read with care: {items} (under {least}).",
+    "small_item": "{name} rests on {n} {base}",
+    "people_steps": "Only steps that happened with that {dim} count.",
+    "link_item": "{what} by {column}",
+    "people_touch": "People are picked by the {dim} of their {rule} in the range; every step they"
+    " took counts, whatever its {dim}.",
+    "people_entry": "People are picked by the {dim} of the event that entered the {what}; every"
+    " later step counts, whatever its {dim}.",
+    "partial_latest": "{periods} is incomplete, so the latest complete {grain} is used.",
+    "partial_latest_many": "{periods} are incomplete, so the latest complete {grain} is used.",
+    "partial_item": "{label} ({covered} of {days} days)",
+    "series_by": "{grainly} {metric} by {dim} {when}.",
+    "series_latest": "In the latest {grain} ({label}), {top} had the highest {metric}: {value}",
+    "empty_metric": "No data matched {metrics} {when}.",
+    # funnel, drop-off
+    "journey_named": "the {label}",
+    "journey_steps": "the funnel {steps}",
+    "funnel": "Of {entrants} users who started {journey} {when}, {converted} reached {last}"
+    " within the {window}-day window: {rate} overall.",
+    "biggest_drop": "The biggest drop was after {step}: {lost} of {reached} who reached it"
+    " ({rate}) did not go on to {next}.",
+    "funnel_empty": "No users entered {journey} {when}.",
+    "funnel_by": "Within the {window}-day window, conversion through {journey} {when} was"
+    " highest for {best} ({best_rate}, {best_conv} of {best_n}) and lowest for {worst}"
+    " ({worst_rate}, {worst_conv} of {worst_n}), across the {n} {dim} groups compared.",
+    "funnel_by_one": "Within the {window}-day window, conversion through {journey} {when} for"
+    " {best} was {best_rate}: {best_conv} of {best_n}.",
+    "overall": "Overall: {conv} of {n} ({rate}).",
+    "ttc": "{conv} of {n} users who started {journey} {when} converted within the {window}-day"
+    " window ({rate}): median time to convert {median}, 90th percentile {p90}.",
+    "ttc_total": "{conv} of {n} users who started {journey} {when} converted within the"
+    " {window}-day window ({rate}).",
+    "ttc_none": "None of the {n} users who started {journey} {when} converted within the"
+    " {window}-day window.",
+    "ttc_spread": "Fastest: {fast} (median {fast_median}); slowest: {slow} (median {slow_median}).",
+    "dropoff": "{step} lost the most users in {journey} {when}: {lost} of {reached} who reached"
+    " it ({rate}) did not go on to {next} within {window} days.",
+    "dropoff_rate": "{step} has the highest drop-off rate in {journey} {when}: {rate} — {lost} of"
+    " {reached} who reached it did not go on to {next} within {window} days.",
+    "dropoff_next": "Next: {items}.",
+    "dropoff_item": "{step} ({lost} of {reached}, {rate})",
+    "dropoff_none": "No users were lost between the steps of {journey} {when}.",
+    "in_segment": "{step} ({segment})",
+    "dropoff_one_segment": "Everyone who started {journey} came through {segment}.",
+    # paths
+    "next_after": "Right after {anchor} {when}, the most common next step was {top}: {share} of"
+    " {total} visits.",
+    "next_before": "Right before {anchor} {when}, the most common previous step was {top}:"
+    " {share} of {total} visits.",
+    "exit_top": "Most visits to {anchor} {when} ended the session there: {share} of {total}.",
+    "start_top": "Most visits to {anchor} {when} started the session there: {share} of {total}.",
+    "then_next": "The most common next step was {top} ({share}).",
+    "then_prev": "The most common previous step was {top} ({share}).",
+    "exit_note": "{share} of visits ended the session at {anchor}.",
+    "start_note": "{share} of visits started the session at {anchor}.",
+    "others": "Then: {items}.",
+    "share_item": "{name} ({share})",
+    "path_top": "The most common path {direction} {anchor} {when} was {path}: {share} of {total}"
+    " visits.",
+    "path_alone_after": "Most often {when} the session ended at {anchor} ({share} of {total}"
+    " visits); the most common longer path was {path} ({share2}).",
+    "path_alone_before": "Most often {when} the session started at {anchor} ({share} of {total}"
+    " visits); the most common longer path was {path} ({share2}).",
+    "after": "after",
+    "before": "before",
+    "paths_empty": "No sessions reached {anchor} {when}.",
+    # retention
+    "retention": "{n} {grainly} cohorts {when}, {size} users: on average {r1} came back"
+    " {in_grain} {k1} and {rk} {in_grain} {k}.",
+    "retention_one": "{n} {grainly} cohorts {when}, {size} users: on average {r1} came back"
+    " {in_grain} {k1}.",
+    "retention_best": "The best cohort was {cohort} ({rate} {in_grain} {k1}).",
+    "retention_young": "{n} {grainly} cohorts {when}, {size} users, but no later {grain} has"
+    " ended yet.",
+    "retention_empty": "No users had a first qualifying event {when}.",
+    # attribution
+    "attr": "Under {model} attribution, {top} gets the most credit for {conversions} {when}:"
+    " {credit} of {total} ({share})",
+    "attr_agree": "{top} gets the most credit for {conversions} {when} under every attribution"
+    " model: {low}–{high} of the total.",
+    "attr_disagree": "The attribution models disagree on what gets the most credit for"
+    " {conversions} {when}: {items}.",
+    "attr_item": "{key} under {models} ({shares})",
+    "attr_spread": "They differ most on {key}: {high} under {high_model} vs {low} under"
+    " {low_model}.",
+    "attr_lookback": "Touches in the {days} days before each conversion count.",
+    "attr_empty": "There were no {conversions} to attribute {when}.",
+    "attr_missing": "({model} credits were not computed; showing {used}.)",
+    "purchases": "purchases",
+    "conversions_of": "{touchpoint} conversions",
+    "revenue": "revenue",
+    # drivers
+    "drivers": "{metric} {moved} {amount} from {before} to {when}{verdict}.",
+    "drivers_flat": "{metric} did not change from {before} to {when}.",
+    "rose": "rose by",
+    "fell": "fell by",
+    "explains": "{segment} ({dim}) contributed {amount} of the {total} {change}{share}: its own"
+    " {metric} went from {previous} to {value}.",
+    "offsets": "{segment} ({dim}) moved against it ({amount} of the {total} {change}): its own"
+    " {metric} went from {previous} to {value}.",
+    "share_part": " ({share} of it)",
+    "share_more": ", more than the whole {change}, as other segments moved the other way",
+    "moved_most": "{segment} ({dim}) moved the most: {amount}; its own {metric} went from"
+    " {previous} to {value}.",
+    "drivers_segments": "The segments whose {metric} changed most from {before} to {when}:"
+    " {items}.",
+    "drivers_move": "{segment} ({dim}, {previous} → {value})",
+    "drivers_next": "Next: {items}.",
+    "drivers_item": "{segment} ({dim}, {amount})",
+    "drivers_note": "Each dimension's contributions add up to the whole change.",
+    "left_out": "Left out: {items}.",
+    "change_none": "{metric} stayed within its range of the previous {n} {grains} ({range}):"
+    " no lasting change.",
+    "change_at": "{metric} moved {side} its earlier range ({range}) in the {period} and stayed"
+    " there.",
+    "change_focus": "{metric} moved {side} its earlier range ({range}) in the {period} and stayed"
+    " there, so the {n} days since ({since}) are compared with the {n} days before ({before}):"
+    " the period asked about and the one before it both came after the change.",
+    "above": "above",
+    "below": "below",
+    "left_segments": "{n} segments too small to read (under {least}, or under 5% of their"
+    " dimension) or without a value in both periods",
+    "left_segment": "1 segment too small to read (under {least}, or under 5% of its dimension)"
+    " or without a value in both periods",
+    "left_dimensions": "{n} dimensions with a single value (or only none)",
+    "left_dimension": "1 dimension with a single value (or only none)",
+    "rise": "rise",
+    "drop": "drop",
+    "drivers_empty": "There is no {metric} data to explain a change {when}.",
+    # sql and the others
+    "sql_rows": "The query returned {n} rows. First row: {summary}.",
+    "sql_row": "The query returned 1 row: {summary}.",
+    "sql_none": "The query returned no rows.",
+    "sql_unverified": "Unverified: this comes from custom SQL, not the semantic layer's checked"
+    " definitions, so check it before relying on it.",
+    "cell": "{column} = {value}",
+}
+
+ANSWER_WORDS: Final[dict[str, str]] = {
+    "first_touch": "first touch",
+    "last_touch": "last touch",
+    "channel": "channel",
+    "touchpoint": "touchpoint",
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "quarter": "quarter",
+    "year": "year",
+    "day_ly": "daily",
+    "week_ly": "weekly",
+    "month_ly": "monthly",
+    "quarter_ly": "quarterly",
+    "year_ly": "yearly",
+    "day_pl": "days",
+    "week_pl": "weeks",
+    "month_pl": "months",
+    "quarter_pl": "quarters",
+    "year_pl": "years",
+    "week_of": "week of {day}",
+    "in_day": "on day",
+    "in_week": "in week",
+    "in_month": "in month",
+    "cohort_day": "daily",
+    "cohort_week": "weekly",
+    "cohort_month": "monthly",
+    "model_first_touch": "first-touch",
+    "model_last_touch": "last-touch",
+    "model_linear": "linear",
+    "model_time_decay": "time-decay ({days}-day half-life)",
+    "model_position_based": "position-based (40/20/40)",
+    "model_markov": "data-driven (Markov)",
+    "exit": "end of session",
+    "start": "start of session",
+    "before_day": "the day before",
+    "before_week": "the week before",
+    "before_month": "the month before",
+    "before_quarter": "the quarter before",
+    "before_year": "the year before",
+    "before_period": "the previous period",
+    "before_last_year": "the same period last year",
+    "times": "times",
+    "journey": "journey",
+    "analysis": "analysis",
+}
+
+ANSWER_UNITS: Final[dict[str, str]] = {
+    "min": " min",
+    "h": " h",
+    "day": " days",
+    "pts": " pts",
+    "na": "n/a",
+}
+
+ANSWER_BASES: Final[dict[str, str]] = {
+    "reached": "reached {tp}",
+    "at": "at {tp}",
+    "n": "{label} (n)",
+}
+
+FAILURE_REASONS: Final[dict[str, str]] = {
+    "unreachable_dimension": "{metric} cannot be split by {dim}: {dim} is recorded in the"
+    " {home} data, and {metric} is computed from the {tables} data, which the model does not"
+    " link to it.",
+    "unknown": "The model has no {what} called “{name}”.{hint}",
+    "hint": " Did you mean {names}?",
+    "unknown_role": "There is no role called “{name}”.",
+    "access_denied": "Your role may not use {name}.",
+    "time": "That period cannot be used: {detail}",
+    "sql_refused": "The safety rules refused it.",
+    "query_timeout": "Ask for a shorter period or fewer breakdowns.",
+    "query_invalid": "The database could not run the query.",
+    "database_unavailable": "Try again shortly.",
+    # English answers with the error's own detail; this is what a reason without one says
+    "other": "This question cannot be computed with the current semantic model.",
+    "understood": "I understood: {interpretation}.",
+    "metric": "metric",
+    "dimension": "dimension",
+    "touchpoint": "touchpoint",
+    "journey": "journey",
+    "measure": "measure",
+    "table": "table",
+}
+
+FAILURE_ASK: Final[dict[str, str]] = {
+    "alone": "{metric} {time}",
+    "by": "{metric} by {dim} {time}",
+}
+
+SUGGEST: Final[dict[str, str]] = {
+    "why": "why did {metric} change {time}?",
+    "by": "{metric} by {dim} {time}",
+    "by_grain": "{metric} by {dim} by {grain} {time}",
+    "trend_day": "daily {metric} over the last 30 days",
+    "trend_week": "weekly {metric} over the last 8 weeks",
+    "trend_month": "monthly {metric} over the last 6 months",
+    "after": "what do users do after {tp} {time}?",
+    "before": "what do users do before {tp} {time}?",
+    "top_paths": "most common paths after {tp} {time}",
+    "funnel": "{journey} funnel {time}",
+    "funnel_by": "{journey} by {dim} {time}",
+    "dropoff": "which touchpoint lost the most users in the {journey} {time}",
+    "ttc": "time to convert through the {journey} {time}",
+    "retention": "{grainly} retention",
+    "retention_of": "{grainly} retention of users acquired on the {value}",
+    "attr_by": "which {by} contributes most to {value} {time}",
+    "attr_all": "compare attribution models for {value} {time}",
+    "attr_markov": "which {by} contributes most to {value} under data-driven attribution {time}",
+    "purchases": "purchases",
+    "revenue": "revenue",
+    "channel": "channel",
+    "touchpoint": "touchpoint",
+    "day": "daily",
+    "week": "weekly",
+    "month": "monthly",
+    "by_day": "day",
+    "by_week": "week",
+    "by_month": "month",
+    "between": "from {first} to {last}",
+    "since": "since {first}",
+    "on": "on {time}",
+    "in": "in {time}",
+}
+
+BOTS: Final[dict[str, str]] = {
+    "computed": "What was computed",
+    "note": "Note",
+    "next": "You could also ask",
+}
+
+CHAT: Final[dict[str, str]] = {
+    "title": "Touchpoint Assistant",
+    "subtitle": "Ask how customers move through your touchpoints, in English or Chinese.",
+    "welcome": "Ask a question below, or pick an example from the side panel.",
+    "language": "Interface language",
+    "question": "Your question",
+    "placeholder": "e.g. which touchpoint lost the most users last week",
+    "send": "Ask",
+    "new": "New conversation",
+    "you": "You",
+    "table": "Table",
+    "sql": "SQL",
+    "interpretation": "Computed",
+    "suggestions": "Follow-up questions",
+    "choices": "Did you mean",
+    "rows_capped": "Showing the first {n:,} rows; the result was cut at the row limit.",
+    "unverified": "Unverified: this SQL was written by the language model, not the semantic layer.",
+    "up": "Helpful",
+    "down": "Not helpful",
+    "thanks_saved": "Thanks — proposed as an example; a reviewer checks it before it is reused.",
+    "thanks_approved": "Thanks — approved as an example for your role (you review examples).",
+    "signed_out": "You are signed out: reload the page and sign in again.",
+    "thanks": "Thanks for the feedback.",
+    "feedback_failed": "The feedback could not be saved: {reason}",
+    "failed": "Something went wrong while answering; please try again or rephrase the question.",
+    "catalog": "What you can ask about",
+    "metrics": "Metrics",
+    "dimensions": "Dimensions",
+    "touchpoints": "Touchpoints",
+    "journeys": "Journeys",
+    "examples": "Example questions",
+    "default_journey": "default",
+    "open_chat": "Open the chat",
+    "chart": "Chart",
+    "download_csv": "CSV",
+    "download_xlsx": "Excel",
+    "link": "Link to this answer",
+    "users": "User ids behind",
+    "this_number": "this number",
+}
+
+CHAT_STAGES: Final[dict[str, str]] = {
+    "understanding": "Understanding…",
+    "querying": "Querying…",
+    "answering": "Answering…",
+}
+
+CHAT_GROUPS: Final[dict[str, str]] = {
+    "marketing": "Marketing",
+    "operations": "Operations",
+    "sales": "Sales",
+    "product": "Product",
+    "service": "Customer service",
+}
+
+SERVICE: Final[dict[str, str]] = {
+    "outside_data": "The data covers {span}; {period} is outside it.",
+    "incomplete": "The period has no complete day of data yet (data ends yesterday).",
+    "unexpected": "this question could not be processed ({what}): rephrase it or ask something "
+    "simpler.",
+}
+
+UNDERSTAND: Final[dict[str, str]] = {
+    "no_llm": "No LLM is configured (set TPA_LLM_BASE_URL and TPA_LLM_MODEL); the built-in "
+    "planner answered.",
+    "fallback": "The LLM endpoint {why}; the built-in planner answered instead.",
+    "why_llm_timeout": "did not answer in time",
+    "why_llm_unreachable": "could not be reached",
+    "why_llm_http_error": "returned an error",
+    "why_llm_bad_output": "returned output that is not a plan",
+    "why_llm_invalid_plan": "kept returning invalid plans",
+    "why_other": "failed",
+    "http_status": "returned HTTP {status}",
+    "why_with_hint": "{why} ({hint})",
+    "hint_401": "check TPA_LLM_API_KEY",
+    "hint_403": "check TPA_LLM_API_KEY",
+    "hint_404": "check TPA_LLM_BASE_URL and TPA_LLM_MODEL",
+    "hint_429": "it is rate limited",
+}
+
+SECTIONS: Final[dict[str, dict[str, str]]] = {
+    "plan": PLAN,
+    "plan.words": PLAN_WORDS,
+    "plan.ops": PLAN_OPS,
+    "answer": ANSWER,
+    "answer.words": ANSWER_WORDS,
+    "answer.units": ANSWER_UNITS,
+    "answer.bases": ANSWER_BASES,
+    "failure.reasons": FAILURE_REASONS,
+    "failure.ask": FAILURE_ASK,
+    "suggest": SUGGEST,
+    "bots": BOTS,
+    "chat": CHAT,
+    "chat.stages": CHAT_STAGES,
+    "chat.groups": CHAT_GROUPS,
+    "service": SERVICE,
+    "understand": UNDERSTAND,
+}
