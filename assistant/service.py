@@ -270,7 +270,14 @@ class AssistantService:
             return without_data(base, fields, compiled, self.model)
         change = None
         if isinstance(plan, DriversPlan):  # find when the metric changed, compare around it
-            compiled, change = focus_drivers(compiled, self.model, ctx, role, self.engine)
+            compiled, change = focus_drivers(
+                compiled,
+                self.model,
+                ctx,
+                role,
+                self.engine,
+                lambda p: self._compile(p, ctx, role, self._key(p, ctx, role)),
+            )
             fields["plan"] = plan_json(compiled.plan)
             key = self._key(compiled.plan, ctx, role)  # the focused plan is what is answered
         if compiled.time_range is not None and compiled.time_range.is_future(ctx):
