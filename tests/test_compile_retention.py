@@ -18,8 +18,12 @@ import duckdb
 import pytest
 from sqlglot import exp
 
+from semantic_layer.compile.compiler import compile_plan
 from semantic_layer.compile.retention import RetentionSpec, cohorts
 from semantic_layer.compile.sql import Events, truncate
+from semantic_layer.model import demo_model
+from semantic_layer.plan import parse_plan
+from semantic_layer.time import TimeContext
 
 EVENTS = [
     ("u1", "2026-03-03 10:00", "view"),
@@ -146,3 +150,20 @@ def test_cohorts_equal_first_event_over_all_history(spec: RetentionSpec) -> None
     got = [r[:4] for r in con.execute(cohorts(Events(), spec).sql("duckdb")).fetchall()]
     want = con.execute(_reference(spec)).fetchall()
     assert want and got == [tuple(r) for r in want]
+
+
+@pytest.mark.parametrize(("span", "inlined"), [("week", True), ("quarter", False)])
+def test_short_ranges_inline_the_scoped_events(span: str, inlined: bool) -> None:
+    """A filter on people's acquisition channel joins users into the scoped events: a short
+    range reads them inlined (each reader scans its own time range), a long one materialised."""
+    plan = {
+        "kind": "retention",
+        "cohort_grain": "day" if span == "week" else "month",
+        "time": f"last_{span}",
+        "filters": [{"dimension": "acquisition_channel", "values": ["mini_program"]}],
+    }
+    ctx = TimeContext(today=date(2026, 11, 23), timezone="Asia/Shanghai")
+    sql = compile_plan(parse_plan(plan), demo_model(), ctx).sql() or ""
+    assert "JOIN users" in sql
+    assert ("scoped_events AS NOT MATERIALIZED" in sql) is inlined
+    assert ("earlier AS" in sql) is inlined

@@ -136,6 +136,11 @@ def cohorts(events: Events, spec: RetentionSpec) -> exp.Select:
     return query.with_("activity", activity).with_("sizes", sizes)
 
 
+def narrow(spec: RetentionSpec) -> bool:
+    """Whether the range is short enough to look up history only for the people new in it."""
+    return (spec.end - spec.start).days <= NARROW_DAYS
+
+
 def _members(events: Events, spec: RetentionSpec) -> list[tuple[str, exp.Select]]:
     """CTEs ending in `members` (user_id, cohort): the people whose first qualifying event ever
     falls in a cohort period of the range.
@@ -153,20 +158,20 @@ def _members(events: Events, spec: RetentionSpec) -> list[tuple[str, exp.Select]
     def touch() -> exp.Expr | None:
         return _touch(events, spec.cohort_touchpoint)
 
-    narrow = (spec.end - spec.start).days <= NARROW_DAYS
+    is_narrow = narrow(spec)
     floor = period_of(ts_lit(spec.start))  # no cohort of the range starts before this
     first_period = period_of(exp.func("min", ts.copy()))
     first = (
         exp.select(user.as_("user_id"), exp.func("min", ts).as_("first_ts"))
         .from_(events.table)
-        .where(events.where(touch(), ts.copy() >= floor if narrow else None))
+        .where(events.where(touch(), ts.copy() >= floor if is_narrow else None))
         .group_by(user)
         .having(
             exp.and_(first_period >= ts_lit(spec.start), first_period.copy() < ts_lit(spec.end))
         )
     )
     cohort = period_of(exp.column("first_ts", "f")).as_("cohort")
-    if not narrow:
+    if not is_narrow:
         return [("first", first), ("members", exp.select("user_id", cohort).from_("first AS f"))]
     earlier = (
         exp.select(user.as_("user_id"))
