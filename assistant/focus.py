@@ -13,6 +13,7 @@ began.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Final
@@ -24,11 +25,13 @@ from connectors.engine import Engine, EngineError
 from semantic_layer.compile.compiler import Compiled
 from semantic_layer.errors import UserError
 from semantic_layer.model.semantic import SemanticModel
-from semantic_layer.plan import DriversPlan, MetricPlan
+from semantic_layer.plan import DriversPlan, MetricPlan, QueryPlan
 from semantic_layer.time import DateRange, Grain, TimeContext, TimeSpec
 from semantic_layer.timeparts.calendar import shift, truncate
 
 HISTORY: Final = 12  # periods of the series read before the end of the asked period
+Compile = Callable[[QueryPlan], Compiled]
+"""A plan → its compiled query for the question's model, day and role (the service's is cached)."""
 
 
 def series_grain(rng: DateRange) -> Grain:
@@ -42,9 +45,12 @@ def focus_drivers(
     ctx: TimeContext,
     role: str | None,
     engine: Engine,
+    compile_plan: Compile | None = None,
 ) -> tuple[Compiled, ChangePoint | None]:
     """The drivers query to run (refocused on the change when that applies) and the change
-    point found; the compiled plan unchanged and None when the series cannot be read."""
+    point found; the compiled plan unchanged and None when the series cannot be read.
+    `compile_plan` compiles the series and the refocused plan (default: `compile_for`)."""
+    compile_one = compile_plan or (lambda p: compile_for(p, model, ctx, role))
     plan, current = compiled.plan, compiled.time_range
     if not isinstance(plan, DriversPlan) or current is None or current.open_start:
         return compiled, None
@@ -53,7 +59,7 @@ def focus_drivers(
     start = shift(end, grain, -HISTORY)
     if end <= start:
         return compiled, None
-    periods = _series(plan, model, ctx, role, engine, grain, DateRange(start, end))
+    periods = _series(plan, compile_one, engine, grain, DateRange(start, end))
     if periods is None or len(periods) <= MIN_BEFORE:
         return compiled, None
     change = change_point(grain, periods)
@@ -68,7 +74,7 @@ def focus_drivers(
         update={"time": _range(*compared), "baseline": _range(*before), "compare": None}
     )
     try:
-        again = compile_for(refocused, model, ctx, role)
+        again = compile_one(refocused)
     except UserError:
         return compiled, change
     return again, replace(change, compared=compared, baseline=before)
@@ -80,9 +86,7 @@ def _range(start: date, end: date) -> TimeSpec:
 
 def _series(
     plan: DriversPlan,
-    model: SemanticModel,
-    ctx: TimeContext,
-    role: str | None,
+    compile_one: Compile,
     engine: Engine,
     grain: Grain,
     rng: DateRange,
@@ -96,7 +100,7 @@ def _series(
         language=plan.language,
     )
     try:
-        sql = compile_for(series, model, ctx, role).sql()
+        sql = compile_one(series).sql()
         result = engine.run(sql or "")
     except (UserError, EngineError):
         return None

@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
 from assistant.answer.assemble import data_fields, failed, plan_json, warnings_for, without_data
+from assistant.answer.change import ChangePoint
 from assistant.answer.failure import Failure, never_works
 from assistant.answer.model import Answer, AnswerError, Timings, UnusedSpan
 from assistant.caching import (
@@ -110,6 +111,9 @@ class AssistantService:
             answers if answers is not None else TtlCache(ANSWERS_CAPACITY, ttl)
         )
         self._compiled: TtlCache[CompileKey, Compiled] = TtlCache(COMPILED_CAPACITY, 24 * 3600.0)
+        self._focused: TtlCache[AnswerKey, tuple[Compiled, ChangePoint | None]] = TtlCache(
+            ANSWERS_CAPACITY, self.answers.ttl_s
+        )
         self._model_version = model_version(model)
         self._data_version = data_version(engine)
         self.planner = EmbeddedPlanner(
@@ -287,7 +291,7 @@ class AssistantService:
             return without_data(base, fields, compiled, self.model)
         change = None
         if isinstance(plan, DriversPlan):  # find when the metric changed, compare around it
-            compiled, change = focus_drivers(compiled, self.model, ctx, role, self.engine)
+            compiled, change = self._focus(compiled, ctx, role, key)
             fields["plan"] = plan_json(compiled.plan)
             key = self._key(compiled.plan, ctx, role)  # the focused plan is what is answered
         if compiled.time_range is not None and compiled.time_range.is_future(ctx):
@@ -327,6 +331,28 @@ class AssistantService:
             compiled = compile_for(plan, self.model, ctx, role)
             self._compiled.put(key, compiled)
         return compiled
+
+    def _focus(
+        self, compiled: Compiled, ctx: TimeContext, role: str | None, key: CompileKey
+    ) -> tuple[Compiled, ChangePoint | None]:
+        """`focus_drivers`, kept like answers (same lifetime, same data version): a repeated
+        drivers question does not read the metric's series again (one query, 80+ ms)."""
+        focus_key = answer_key(
+            key, compiled.time_range, compiled.baseline_range, self._data_version
+        )
+        found = self._focused.get(focus_key) if compiled.verified else None
+        if found is None:
+            found = focus_drivers(
+                compiled,
+                self.model,
+                ctx,
+                role,
+                self.engine,
+                lambda p: self._compile(p, ctx, role, self._key(p, ctx, role)),
+            )
+            if compiled.verified:
+                self._focused.put(focus_key, found)
+        return found
 
     def _answered(self, executed: Executed, key: AnswerKey) -> dict[str, Any]:
         """The data part of the answer, kept in the answer cache when it is small enough."""

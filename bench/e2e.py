@@ -6,7 +6,8 @@ SQL on a bare read-only DuckDB connection.
 
 `AssistantService.ask` (embedded planner with retrieval, as `tpa serve` runs it; the answer cache
 off, so every round plans, compiles, runs and narrates) against the median time of running the
-same SQL — every query the answer ran, Markov's transition counts included — with `fetchall()` on
+same SQL — every query the answer ran, recorded from its engine: a drivers answer's series of the
+metric and Markov's transition counts included — with `fetchall()` on
 `duckdb.connect(db, read_only=True)`. Rounds alternate between the two so machine load hits both
 alike. Target per question: median answer ≤ 1.2 × bare + 20 ms. Prints each question's answer
 and bare medians, the ratio, the answer's own stage timings, and exits 1 when any misses.
@@ -21,17 +22,17 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from assistant.answer.model import Answer  # noqa: E402
 from assistant.catalog import EXAMPLES  # noqa: E402
 from assistant.config import AssistantConfig, index_path  # noqa: E402
-from assistant.execute import compile_for  # noqa: E402
 from assistant.service import AssistantService  # noqa: E402
-from semantic_layer.plan import parse_plan  # noqa: E402
 
 FACTOR, SLACK_MS = 1.2, 20.0
 
@@ -52,18 +53,32 @@ def run_sql(path: Path, queries: list[str], rounds: int) -> list[float]:
     return times
 
 
+def ran_by(service: AssistantService, question: str) -> tuple[Answer, list[str]]:
+    """The answer to `question` and every query its engine ran (a drivers answer reads the
+    metric's series first; attribution runs Markov's transitions after), warm-up included."""
+    queries: list[str] = []
+    engine = service.engine
+    run = engine.run
+
+    def recording(sql: str, *args: Any, **kwargs: Any) -> Any:
+        queries.append(sql)
+        return run(sql, *args, **kwargs)
+
+    engine.run = recording  # type: ignore[method-assign]
+    try:
+        answer = service.ask(question)
+    finally:
+        del engine.run  # the class's method again
+    return answer, [q for q in queries if "_tpa_" not in q]
+
+
 def measure(
     service: AssistantService, db: Path, question: str, rounds: int
 ) -> tuple[float, float, dict[str, float]] | None:
-    first = service.ask(question)  # warm: embeddings, DuckDB's caches
-    if first.error is not None or first.plan is None or not first.rows:
+    service.ask(question)  # warm: embeddings, DuckDB's caches
+    first, queries = ran_by(service, question)
+    if first.error is not None or first.plan is None or not first.rows or not queries:
         return None
-    compiled = compile_for(parse_plan(first.plan), service.model, service.time_context(), None)
-    queries = [
-        q
-        for q in (compiled.sql(), *(t.sql(dialect="duckdb") for t in compiled.extra.values()))
-        if q
-    ]
     run_sql(db, queries, 1)
     answer_ms, bare_ms = [], []
     stages: dict[str, list[float]] = {"plan": [], "compile": [], "query": [], "answer": []}

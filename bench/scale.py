@@ -226,6 +226,12 @@ def main() -> int:
     parser.add_argument(
         "--no-hand", action="store_true", help="time the compiled queries alone (no twins)"
     )
+    parser.add_argument(
+        "--kind",
+        action="append",
+        choices=sorted({c.kind for c in CASES}),
+        help="only these analyses (default: all six)",
+    )
     args = parser.parse_args()
     path = database(args.events)
     limit = memory_limit(args.memory_fraction)
@@ -239,6 +245,8 @@ def main() -> int:
     with Engine(path, timeout_s=900, row_cap=1_000_000, memory_limit=limit) as engine:
         for span in spans:
             for case in CASES:
+                if args.kind and case.kind not in args.kind:
+                    continue
                 r = bench(engine, case, span, args.runs, hand=not args.no_hand)
                 rows.append(r)
                 ratio = f"{r.compiled_s / r.hand_s:6.2f}" if r.compiled_s and r.hand_s else "     -"
@@ -258,7 +266,8 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     report = {"database": str(path), "events": args.events, "memory_limit": limit,
               "as_of": AS_OF.isoformat(), "rows": [asdict(r) for r in rows]}  # fmt: skip
-    name = f"scale_{size_label(args.events)}_{'_'.join(spans)}.json"
+    kinds = "_".join(args.kind) + "_" if args.kind else ""
+    name = f"scale_{size_label(args.events)}_{kinds}{'_'.join(spans)}.json"
     (OUT / name).write_text(json.dumps(report, indent=2))
     return 1 if misses or not all(r.equal for r in rows) else 0
 

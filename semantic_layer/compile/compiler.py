@@ -20,7 +20,7 @@ from semantic_layer.compile.funnel import FunnelSpec, dropoff, funnel_steps, tim
 from semantic_layer.compile.metrics import MetricQuery, compile_metrics
 from semantic_layer.compile.paths import PathsSpec, neighbours, top_paths
 from semantic_layer.compile.people import People, person_rule, split_filters
-from semantic_layer.compile.retention import RetentionSpec, cohorts
+from semantic_layer.compile.retention import RetentionSpec, cohorts, narrow
 from semantic_layer.compile.scope import DimFilter, Scan, ScopeError
 from semantic_layer.compile.scoped import attach, dim_column, events_source, scoped_events
 from semantic_layer.errors import UserError
@@ -87,7 +87,12 @@ class _Context:
         )
 
     def scoped(
-        self, query: exp.Select, extra: tuple[str, ...] = (), people: People | None = None
+        self,
+        query: exp.Select,
+        extra: tuple[str, ...] = (),
+        people: People | None = None,
+        *,
+        inline: bool = False,
     ) -> exp.Select:
         cte = scoped_events(
             self.model.spec,
@@ -97,7 +102,7 @@ class _Context:
             extra=extra,
             people=people,
         )
-        return attach(query, cte)
+        return attach(query, cte, inline=inline)
 
     def people(self, rng: DateRange, entry: str | None = None) -> People | None:
         """Who a journey analysis keeps when it filters on event attributes (`people.py`)."""
@@ -217,7 +222,7 @@ def _retention(c: _Context) -> Compiled:
         c.ctx.week_start,
     )
     people = c.people(current, plan.cohort_touchpoint)
-    tree = c.scoped(cohorts(events_source(c.model.spec), spec), people=people)
+    tree = c.scoped(cohorts(events_source(c.model.spec), spec), people=people, inline=narrow(spec))
     return Compiled(plan, tree, current)
 
 
