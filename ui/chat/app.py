@@ -1,6 +1,7 @@
 """`build_chat`: the business user's chat as a `gr.Blocks`, and `mount_chat` to serve it offline.
 
-    side panel: language · new conversation · example questions by role · catalog
+    side panel: language · new conversation · examples to review (reviewers only) ·
+                example questions by role · catalog
     main:       title · digest cards before the first question ("What changed this week") ·
                 one card per answer (gr.render) · status line · question box
 
@@ -25,6 +26,7 @@ from ui.chat.a11y import SET_HTML_LANG, WINDOW_WIDTH, side_open
 from ui.chat.catalog import catalog_view
 from ui.chat.handlers import ChatHandlers, header
 from ui.chat.labels import LANGUAGES, ui_language, word
+from ui.chat.reviewing import review_list, review_panel
 from ui.chat.state import ChatState
 from ui.chat.theme import mount_options
 from ui.chat.views import Wiring, ask_event_options, conversation, side_panel
@@ -83,6 +85,7 @@ def _build(
             )  # fmt: skip
             new = gr.Button(word("new", start), elem_id="tpa-new")
             wiring = Wiring(handlers, state, language, (state, status, question))
+            review_section(handlers, language)
 
             def panel(lang: str) -> None:
                 side_panel(catalog_view(catalog, lang), lang, wiring)
@@ -119,6 +122,29 @@ def _on_load(blocks: gr.Blocks, side: gr.Sidebar, language: gr.Radio) -> None:
         lambda w: gr.Sidebar(open=side_open(w)), [width], [side], js=WINDOW_WIDTH,
         api_visibility="private", show_progress="hidden",
     )  # fmt: skip
+
+
+def review_section(handlers: ChatHandlers, language: gr.Radio) -> None:
+    """The review list of thumbs-up examples (`ui.chat.reviewing`), rendered for reviewers
+    only; a decision or "refresh" redraws it, with the decision's confirmation on top."""
+    note = gr.State((0, ""))  # (redraws so far, the last confirmation)
+
+    def decider(button: gr.Button, answer_id: str, approve: bool) -> None:
+        def decide(lang: str, last: tuple[int, str], request: gr.Request) -> tuple[int, str]:
+            return (last[0] + 1, handlers.review(answer_id, approve, lang, request))
+
+        button.click(decide, [language, note], [note], api_visibility="private")
+
+    def refresher(button: gr.Button) -> None:
+        button.click(lambda last: (last[0] + 1, ""), [note], [note], api_visibility="private")
+
+    def panel(lang: str, last: tuple[int, str] | None, request: gr.Request) -> None:
+        if handlers.reviews(request) is None:
+            return
+        listed = review_list(handlers.service, lang)
+        review_panel(listed, last[1] if last else "", lang, decider, refresher)
+
+    gr.render(inputs=[language, note], show_progress="hidden")(panel)
 
 
 def typed_in(request: gr.Request) -> Any:

@@ -29,6 +29,7 @@ from semantic_layer.errors import UserError
 from semantic_layer.time import Language
 from ui.chat.labels import stage_word, ui_language, word
 from ui.chat.render import short
+from ui.chat.reviewing import decide
 from ui.chat.state import ChatState, Turn
 from ui.chat.watching import watch_command, watch_reply
 from ui.signin import Identity, SignIn, request_identity
@@ -154,6 +155,27 @@ class ChatHandlers:
             return self.service.store.proposal(answer_id).status == "approved"
         except UserError:
             return False
+
+    def reviews(self, request: gr.Request | None = None) -> Identity | None:
+        """The signed-in person when their role may review examples (None otherwise): only
+        they see the review list."""
+        who = self.who(request)
+        if who is None or not self.service.examples.is_reviewer(who.role):
+            return None
+        return who
+
+    def review(
+        self, answer_id: str, approve: bool, lang: str, request: gr.Request | None = None
+    ) -> str:
+        """Approve or reject a proposed example as the signed-in reviewer; what to show."""
+        who = self.reviews(request)
+        if who is None:
+            return word("review_denied", lang)
+        try:
+            return decide(self.service, answer_id, approve, who.role, who.principal or "chat", lang)
+        except Exception:
+            log.exception("the chat could not review %s", answer_id)
+            return word("review_failed", lang, reason=word("failed", lang))
 
     def new_conversation(self) -> AskUpdate:
         """A fresh state: the next question starts a new assistant session."""

@@ -79,6 +79,51 @@ WORDS: Final[dict[str, dict[UiLanguage, str]]] = {
     "link": {"en": "Link to this answer", "zh": "本回答的链接"},
     "users": {"en": "User ids behind", "zh": "导出用户编号"},
     "this_number": {"en": "this number", "zh": "这个数字"},
+    "review_title": {"en": "Examples to review ({n})", "zh": "待审核示例（{n}）"},
+    "review_help": {
+        "en": "Thumbs-up answers others proposed. Approved ones are reused for similar questions "
+        "of their role; rejected ones never are.",
+        "zh": "他人点赞后提交的回答。通过后，会在该角色的相似问题中复用；驳回的不会被使用。",
+    },
+    "review_none": {"en": "Nothing waits for review.", "zh": "暂无待审核的示例。"},
+    "review_more": {
+        "en": "{n} more — `tpa examples list` shows them all.",
+        "zh": "还有 {n} 条——`tpa examples list` 可列出全部。",
+    },
+    "review_plan": {"en": "Plan", "zh": "计算方式"},
+    "review_saved": {
+        "en": "Saved by {who} (role {role}), {when}",
+        "zh": "提交人：{who}（角色 {role}），{when}",
+    },
+    "saved_by_chat": {"en": "the chat (no sign-in)", "zh": "对话（未登录）"},
+    "saved_by_key": {"en": "API key {fingerprint}…", "zh": "API 密钥 {fingerprint}…"},
+    "approve": {"en": "Approve", "zh": "通过"},
+    "reject": {"en": "Reject", "zh": "驳回"},
+    "review_refresh": {"en": "Refresh the list", "zh": "刷新列表"},
+    "review_approved": {
+        "en": "Approved: “{question}” is now reused for the {role} role.",
+        "zh": "已通过：“{question}”将在 {role} 角色中复用。",
+    },
+    "review_rejected": {
+        "en": "Rejected: “{question}” will not be reused.",
+        "zh": "已驳回：“{question}”不会被复用。",
+    },
+    "review_already": {
+        "en": "Someone already decided on this example ({status}).",
+        "zh": "该示例已有人审核（{status}）。",
+    },
+    "review_failed": {"en": "The review was not saved: {reason}", "zh": "审核未保存：{reason}"},
+    "review_denied": {
+        "en": "Your role may not review examples.",
+        "zh": "你的角色没有审核示例的权限。",
+    },
+    "status_pending": {"en": "pending", "zh": "待审核"},
+    "status_approved": {"en": "approved", "zh": "已通过"},
+    "status_rejected": {"en": "rejected", "zh": "已驳回"},
+    "plan_unreadable": {
+        "en": "{kind} ({fields}) — no longer fits the model",
+        "zh": "{kind}（{fields}）——已与当前模型不符",
+    },
 }
 
 STAGES: Final[dict[str, dict[UiLanguage, str]]] = {
