@@ -90,7 +90,7 @@ WORDS: Final[dict[str, dict[UiLanguage, str]]] = {
         "en": "{n} more — `tpa examples list` shows them all.",
         "zh": "还有 {n} 条——`tpa examples list` 可列出全部。",
     },
-    "review_plan": {"en": "Plan", "zh": "计算方式"},
+    "review_plan": {"en": "Plan: ", "zh": "计算方式："},
     "review_saved": {
         "en": "Saved by {who} (role {role}), {when}",
         "zh": "提交人：{who}（角色 {role}），{when}",

@@ -143,7 +143,7 @@ def _item_view(item: ReviewItem, lang: str, on_decide: Any) -> None:
     with gr.Column(elem_classes=["tpa-review-item"], key=f"ri-{item.answer_id}"):
         lines = [
             f"**{html.escape(item.question)}**",
-            f"{word('review_plan', lang)}: {html.escape(item.plan)}",
+            f"{word('review_plan', lang)}{html.escape(item.plan)}",
             word("review_saved", lang, who=html.escape(item.saved_by),
                  role=html.escape(item.role), when=item.saved_at),
         ]  # fmt: skip
