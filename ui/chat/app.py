@@ -60,7 +60,7 @@ def _build(
     signin: SignIn | None,
 ) -> gr.Blocks:
     handlers = ChatHandlers(service, role, watches, signin=signin)
-    catalog = service.catalog(role)
+    catalogs: dict[str | None, dict[str, Any]] = {}  # per role: what the side panel lists
     currency = currency_symbol(service.model.settings.currency)
     labels = ModelLabels(service.model)
     start = ui_language(lang)
@@ -87,20 +87,28 @@ def _build(
             wiring = Wiring(handlers, state, language, (state, status, question))
             review_section(handlers, language)
 
-            def panel(lang: str) -> None:
-                side_panel(catalog_view(catalog, lang), lang, wiring)
+            def panel(lang: str, request: gr.Request) -> None:
+                who = handlers.who(request)
+                if who is None:
+                    return
+                if who.role not in catalogs:
+                    catalogs[who.role] = service.catalog(who.role)
+                side_panel(catalog_view(catalogs[who.role], lang), lang, wiring)
 
             gr.render(inputs=[language])(panel)
         title = gr.Markdown(header(start), elem_id="tpa-header")
 
-        def landing(current: ChatState | None, lang: str) -> None:
-            if not (isinstance(current, ChatState) and current.turns):
-                landing_cards(watches, role, lang)  # the first screen: what changed
+        def landing(current: ChatState | None, lang: str, request: gr.Request) -> None:
+            who = handlers.who(request)  # the signed-in person's role, not the chat's default
+            if who is not None and not (isinstance(current, ChatState) and current.turns):
+                landing_cards(watches, who.role, lang)  # the first screen: what changed
 
         gr.render(inputs=[state, language], show_progress="hidden")(landing)
 
-        def cards(current: ChatState | None, lang: str) -> None:
-            conversation(current, wiring, currency, labels, ui_language(lang))
+        def cards(current: ChatState | None, lang: str, request: gr.Request) -> None:
+            who = handlers.who(request)
+            role_now = who.role if who is not None else None
+            conversation(current, wiring, currency, labels, ui_language(lang), role_now)
 
         gr.render(inputs=[state, language], show_progress="hidden")(cards)
         status.render()  # type: ignore[no-untyped-call]
@@ -174,7 +182,7 @@ def _wire(
         js=SET_HTML_LANG,
     )
     wiring.lang.change(
-        handlers.retell,
+        handlers.retell,  # takes the gr.Request: the signed-in person's role
         [wiring.lang, wiring.state],
         [wiring.state],
         api_visibility="private",

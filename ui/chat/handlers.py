@@ -181,15 +181,21 @@ class ChatHandlers:
         """A fresh state: the next question starts a new assistant session."""
         return AskUpdate(ChatState(), "", "")
 
-    def retell(self, lang: str, state: ChatState | None) -> ChatState:
-        """The conversation with every earlier answer also told in `lang` (its query rerun), so
-        the cards re-render in the new interface language; the latest `MAX_RETOLD` only."""
+    def retell(
+        self, lang: str, state: ChatState | None, request: gr.Request | None = None
+    ) -> ChatState:
+        """The conversation with every earlier answer also told in `lang` (its query rerun
+        under the signed-in person's role, as it was first asked), so the cards re-render in
+        the new interface language; the latest `MAX_RETOLD` only."""
         state = state if isinstance(state, ChatState) else ChatState()
+        who = self.who(request)
+        if who is None:  # signed out since: nothing runs again
+            return state
         target: Language = "zh" if ui_language(lang) == "zh" else "en"
         turns = list(state.turns)
         start = max(0, len(turns) - MAX_RETOLD)
         jobs = {
-            n: self.pool.submit(retell, self.service, t.answer, target, self.role)
+            n: self.pool.submit(retell, self.service, t.answer, target, who.role)
             for n, t in enumerate(turns)
             if n >= start and t.stored and not t.has(target)
         }
