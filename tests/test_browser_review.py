@@ -2,10 +2,12 @@
 retrieval, Debian Chromium driven by Playwright. An east_marketing person's thumbs-up only
 proposes an example and shows them no review list; the analyst (`reviewer: true`) sees it in the
 side panel with the question, the plan in words and who saved it, approves one in English and
-rejects another in Chinese, and the API reports both decisions."""
+rejects another in Chinese, and the API reports both decisions. The east_marketing person's first
+screen is their own role's digest (no service metrics), not the chat's default role's."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,7 +42,8 @@ def propose(page: Page, question: str, turns: int) -> None:
     card = page.locator(".tpa-turn").nth(turns - 1)
     expect(card.locator(".block.tpa-answer")).to_be_visible(timeout=TIMEOUT_MS)
     card.locator(".tpa-up").click()
-    expect(card.locator(".block.tpa-feedback")).to_contain_text("reviewer checks", timeout=TIMEOUT_MS)
+    feedback = card.locator(".block.tpa-feedback")
+    expect(feedback).to_contain_text("reviewer checks", timeout=TIMEOUT_MS)
 
 
 def statuses(server: str) -> dict[str, str]:
@@ -60,6 +63,9 @@ def test_a_reviewer_approves_and_rejects_in_the_chat(
 ) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     east = sign_in(browser, server, "k-east-7f2")
+    digest = east.locator("#tpa-digest")  # the first screen is east_marketing's own digest
+    expect(digest.locator(".tpa-digest-card").first).to_be_visible(timeout=TIMEOUT_MS)
+    assert not re.search(r"response time|resolution|NPS|ticket", digest.inner_text(), re.I)
     propose(east, FIRST, 1)
     expect(east.locator("#tpa-review")).to_have_count(0)  # not a reviewer: no list at all
     assert statuses(server) == {FIRST: "pending"}
