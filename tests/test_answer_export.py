@@ -85,6 +85,19 @@ def test_a_drivers_table_names_dimensions_and_segments_as_its_chart_does() -> No
     )
 
 
+def test_a_journey_breakdown_names_its_segments() -> None:
+    labels = ModelLabels(load_model())
+    funnel = Answer(
+        id="f1", question="各渠道的购买漏斗", language="zh", text="",
+        plan={"kind": "funnel", "journey": "purchase_journey", "breakdown": "channel"},
+        columns=["segment", "step", "touchpoint", "reached"],
+        rows=[["paid_ads", 1, "ad_click", 10], ["(none)", 1, "ad_click", 2]],
+    )  # fmt: skip
+    named = labelled_rows(funnel, labels)
+    assert named[0][:3] == ["付费广告", 1, "广告点击"]
+    assert named[1][0] == "(none)"  # a pseudo value stays as it is
+
+
 def test_xlsx_keeps_numbers_dates_and_never_writes_a_formula() -> None:
     rows = [[v, "2026-11-16", 10.5, 0.25] for v in HOSTILE]
     book = load_workbook(io.BytesIO(to_xlsx(answer(rows))))

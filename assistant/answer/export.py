@@ -56,20 +56,24 @@ def headers(answer: Answer) -> list[str]:
 
 
 def labelled_rows(answer: Answer, labels: ModelLabels | None) -> list[list[Any]]:
-    """The rows with dimension values (`d_<dimension>` columns) and touchpoint ids by their
-    names in the answer's language — and a drivers table's dimension and segment, as its chart
-    and sentence name them; other values unchanged."""
+    """The rows with dimension values (`d_<dimension>` columns, a journey breakdown's
+    `segment`) and touchpoint ids by their names in the answer's language — and a drivers
+    table's dimension and segment, as its chart and sentence name them; other values
+    unchanged."""
     if labels is None:
         return answer.rows
     if {"dimension", "segment"} <= set(answer.columns):
         return _drivers_rows(answer, labels)
     lang = answer.language
     namers: dict[int, Any] = {}
+    breakdown = (answer.plan or {}).get("breakdown")  # a journey's `segment` column
     for i, column in enumerate(answer.columns):
         if column.startswith("d_"):
             namers[i] = partial(labels.value, column[2:])
         elif column == "touchpoint":
             namers[i] = labels.touchpoint
+        elif column == "segment" and isinstance(breakdown, str):
+            namers[i] = partial(labels.value, breakdown)
     if not namers:
         return answer.rows
     return [
