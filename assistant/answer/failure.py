@@ -12,6 +12,7 @@ questions) and are kept only when `works` says the planner and the compiler answ
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Final
@@ -28,6 +29,7 @@ from semantic_layer.time import Language
 MOST: Final = 4
 Works = Callable[[str], bool]
 
+_ROLE: Final = re.compile(r"to the role '([^']+)'")  # as `compile.access` names the role
 REASONS: Final[dict[Language, dict[str, str]]] = {
     "en": {
         "unreachable_dimension": "{metric} cannot be split by {dim}: {dim} is recorded in the"
@@ -37,6 +39,7 @@ REASONS: Final[dict[Language, dict[str, str]]] = {
         "hint": " Did you mean {names}?",
         "unknown_role": "There is no role called “{name}”.",
         "access_denied": "Your role may not use {name}.",
+        "access_denied_role": "{name} is not available to the role '{role}'.",
         "time": "That period cannot be used: {detail}",
         "sql_refused": "The safety rules refused it.",
         "query_timeout": "Ask for a shorter period or fewer breakdowns.",
@@ -131,9 +134,13 @@ def _reason(failure: Failure, plan: QueryPlan | None, model: SemanticModel, lang
             hint = words["hint"].format(names=_join(shown, lang))
         return words["unknown"].format(what=what, name=names[0], hint=hint)
     if kind == "access_denied" and names:
+        name = f"“{_label(labels, model, names[0], lang)}”"
+        role = _ROLE.search(failure.detail)
+        if lang == "en" and role is not None:  # by its label, not the model's id
+            return words["access_denied_role"].format(name=name, role=role.group(1))
         if lang == "en":
             return failure.detail
-        return words["access_denied"].format(name=f"“{_label(labels, model, names[0], lang)}”")
+        return words["access_denied"].format(name=name)
     code = failure.code
     if code == "time":
         return words["time"].format(detail=failure.detail)
