@@ -329,3 +329,62 @@ def test_margins_are_out_of_scope_even_with_a_metric_named(planner: EmbeddedPlan
 def test_two_steps_keep_the_window_of_the_journey_that_has_them(planner: EmbeddedPlanner) -> None:
     p = plan(planner, "how long from booking to visit last month")
     assert p["steps"] == ["预约挂号", "就诊"] and p["window_days"] == 14, p
+
+
+def test_how_long_between_two_steps_reads_generic_statistic_words(
+    planner: EmbeddedPlanner,
+) -> None:
+    result = planner.plan("how long does it usually take from booking to visit? median hours", CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["steps"] == ["预约挂号", "就诊"] and p["measure"] == "time_to_convert", p
+    assert not result.unused and not result.notes, "median and hours are generic words, not typos"
+
+
+def test_a_third_person_verb_names_the_action_touchpoint(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "how long from booking until the patient pays")
+    assert p["steps"] == ["预约挂号", "缴费"] and p["measure"] == "time_to_convert", p
+
+
+def test_how_long_from_one_step_asks_until_which_step(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "how long does it take from booking, last month?")
+    assert p["kind"] == "clarify", p
+    assert [c["label"] for c in p["choices"]] == ["payment", "visit"], p
+
+
+def test_a_person_attribute_splits_rows_that_join_people(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "今年以来投诉工单最多的城市")
+    assert p["metrics"] == ["complaint_tickets"] and p["dimensions"] == ["city"], p
+
+
+@pytest.mark.parametrize(
+    ("question", "dimension"),
+    [("哪个院就诊的人最多", "campus"), ("哪个市工单最多", "city"), ("各市的工单数", "city")],
+)
+def test_a_dimension_named_by_one_character_after_which_or_each(
+    planner: EmbeddedPlanner, question: str, dimension: str
+) -> None:
+    p = plan(planner, question)
+    assert p.get("dimensions") == [dimension], p
+
+
+def test_a_one_character_dimension_name_is_not_found_inside_a_word(
+    planner: EmbeddedPlanner,
+) -> None:
+    p = plan(planner, "上个月门市的工单数")
+    assert "dimensions" not in p or p["dimensions"] == [], p
+
+
+@pytest.mark.parametrize(
+    ("question", "metric"),
+    [
+        ("daily bookings last week", "events"),
+        ("how many visits last week", "events"),
+        ("how many patients visited last week", "patients"),
+        ("how many people booked last week", "patients"),
+    ],
+)
+def test_a_touchpoint_said_as_a_plural_noun_counts_occurrences(
+    planner: EmbeddedPlanner, question: str, metric: str
+) -> None:
+    p = plan(planner, question)
+    assert p["metrics"] == [metric], p

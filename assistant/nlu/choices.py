@@ -209,6 +209,30 @@ def which_metric(r: Reading, model: SemanticModel, kind: str) -> Plan:
     }
 
 
+def time_to_which(step: str, r: Reading, model: SemanticModel) -> Plan:
+    """ "How long from booking …" with one step only: the time until which later step? The
+    steps that follow it in the model's journeys are offered (those before it when none follow)."""
+    lang, when = r.language, _when(r)
+    later: list[str] = []
+    for journey in model.spec.journeys:
+        if step in journey.steps:
+            at = journey.steps.index(step)
+            later += journey.steps[at + 1 :] or journey.steps[:at]
+    own = model.touchpoints[step].label(lang)
+    out = []
+    for tp in list(dict.fromkeys(t for t in later if t != step))[:4]:
+        label = model.touchpoints[tp].label(lang)
+        en, zh = f"how long from {own} to {label}{when}", f"{when}从{own}到{label}要多久"
+        out.append(_choice(label, localized(lang, en, zh)))
+    return {
+        "kind": "clarify",
+        "reason": localized(lang, f"How long from {own} to which step?",
+                            f"从{own}到哪一步的时长？"),
+        "choices": out,
+        "candidate_kind": "funnel",
+    }  # fmt: skip
+
+
 def which_touchpoint(r: Reading, model: SemanticModel, kind: str) -> Plan:
     """A paths question without its anchor touchpoint."""
     lang, when = r.language, _when(r)

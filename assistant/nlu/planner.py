@@ -19,16 +19,17 @@ from typing import Any, Final, Literal, Protocol
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from semantic_layer.model.index import Ref
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.plan import PlanError, QueryPlan, parse_plan
 from semantic_layer.time import TimeContext, TimeSpec, resolve
 
 from . import choices
-from .coverage import Coverage, Unused, coverage, note
+from .coverage import GENERIC_EN, Coverage, Unused, coverage, note
 from .decide import decide
 from .followup import apply, is_followup
 from .lexicon import Cue, Lexicon
-from .nearby import nearby_matches
+from .nearby import nearby_matches, which_dimension_matches
 from .reading import Reading, read
 from .shared import localized
 from .text import language_of, prepare
@@ -169,17 +170,22 @@ class EmbeddedPlanner:
     def _read(self, question: str, ctx: TimeContext) -> tuple[Reading, tuple[str, ...]]:
         reading, notes = self._read_words(question, ctx)
         extra = nearby_matches(reading, self.model)
+        extra += which_dimension_matches(replace(reading, matches=(*reading.matches, *extra)),
+                                         self.model)  # fmt: skip
         if not extra:
             return reading, notes
         matches = tuple(sorted((*reading.matches, *extra), key=lambda m: m.start))
-        said = [(m.term, self.model.touchpoints[m.refs()[0].name].label(reading.language))
-                for m in extra]  # fmt: skip
+        said = [(m.term, self._label(m.refs()[0], reading.language)) for m in extra]
         note = localized(
             reading.language,
             "Read " + ", ".join(f"'{w}' as {label}" for w, label in said) + ".",
             "已将" + "、".join(f"“{w}”理解为{label}" for w, label in said) + "。",
         )
         return replace(reading, matches=matches), (*notes, note)
+
+    def _label(self, ref: Ref, lang: str) -> str:
+        named = self.model.touchpoints if ref.kind == "touchpoint" else self.model.dimensions
+        return named[ref.name].label(lang)
 
     def _read_words(self, question: str, ctx: TimeContext) -> tuple[Reading, tuple[str, ...]]:
         q = prepare(question)
@@ -200,7 +206,7 @@ class EmbeddedPlanner:
         Inflections ("reached" for "reach") are not typos."""
         fixes: list[tuple[str, str]] = []
         words = r.question.norm.split()
-        for word in (w for w in r.unknown if len(w) >= 5):
+        for word in (w for w in r.unknown if len(w) >= 5 and w not in GENERIC_EN):
             i = words.index(word) if word in words else -1
             candidates = [word] + ([f"{word} {words[i + 1]}"] if 0 <= i < len(words) - 1 else [])
             for text in reversed(candidates):
