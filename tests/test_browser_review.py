@@ -98,3 +98,21 @@ def test_a_reviewer_approves_and_rejects_in_the_chat(
         f"已驳回：“{SECOND}”", timeout=TIMEOUT_MS
     )
     assert statuses(server) == {FIRST: "approved", SECOND: "rejected"}
+
+
+def test_a_browser_set_to_chinese_opens_the_chat_in_chinese(
+    server: str,
+    browser: Browser,  # noqa: F811
+) -> None:
+    page = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844}).new_page()
+    page.goto(f"{server}/login")
+    page.locator("#tpa-secret").fill("k-analyst-91c")
+    page.locator("#tpa-login").click()
+    expect(page.locator("#tpa-send")).to_have_text("提问", timeout=TIMEOUT_MS)
+    expect(page.locator("html")).to_have_attribute("lang", "zh-CN")
+    expect(page.locator("#tpa-digest")).to_contain_text("本周变化", timeout=TIMEOUT_MS)
+    english = browser.new_context(locale="en-US").new_page()
+    english.goto(f"{server}/login")
+    english.locator("#tpa-secret").fill("k-analyst-91c")
+    english.locator("#tpa-login").click()
+    expect(english.locator("#tpa-send")).to_have_text("Ask", timeout=TIMEOUT_MS)

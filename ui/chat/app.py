@@ -22,7 +22,7 @@ from assistant.answer.narrate.numbers import currency_symbol
 from assistant.service import AssistantService
 from assistant.watches import Watches
 from semantic_layer.model.labels import ModelLabels
-from ui.chat.a11y import SET_HTML_LANG, WINDOW_WIDTH, side_open
+from ui.chat.a11y import BROWSER_LANGUAGE, SET_HTML_LANG, WINDOW_WIDTH, side_open
 from ui.chat.catalog import catalog_view
 from ui.chat.handlers import ChatHandlers, header
 from ui.chat.labels import LANGUAGES, ui_language, word
@@ -122,10 +122,12 @@ def _build(
 
 
 def _on_load(blocks: gr.Blocks, side: gr.Sidebar, language: gr.Radio) -> None:
-    """At load: `<html lang>` set to the interface language; on a narrow screen (a phone) the
-    side panel closes, so it does not cover the conversation (its button opens it again)."""
+    """At load: `<html lang>` set to the interface language, which becomes Chinese when the
+    browser's is; on a narrow screen (a phone) the side panel closes, so it does not cover the
+    conversation (its button opens it again)."""
     width = gr.Number(visible=False, elem_id="tpa-width")
     blocks.load(None, [language], None, js=SET_HTML_LANG)
+    blocks.load(None, [language], [language], js=BROWSER_LANGUAGE, show_progress="hidden")
     blocks.load(
         lambda w: gr.Sidebar(open=side_open(w)), [width], [side], js=WINDOW_WIDTH,
         api_visibility="private", show_progress="hidden",
