@@ -39,7 +39,7 @@ REASONS: Final[dict[Language, dict[str, str]]] = {
         "hint": " Did you mean {names}?",
         "unknown_role": "There is no role called “{name}”.",
         "access_denied": "Your role may not use {name}.",
-        "access_denied_role": "{name} is not available to the role '{role}'.",
+        "access_denied_role": "{name} ('{id}') is not available to the role '{role}'.",
         "time": "That period cannot be used: {detail}",
         "sql_refused": "The safety rules refused it.",
         "query_timeout": "Ask for a shorter period or fewer breakdowns.",
@@ -136,8 +136,8 @@ def _reason(failure: Failure, plan: QueryPlan | None, model: SemanticModel, lang
     if kind == "access_denied" and names:
         name = f"“{_label(labels, model, names[0], lang)}”"
         role = _ROLE.search(failure.detail)
-        if lang == "en" and role is not None:  # by its label, not the model's id
-            return words["access_denied_role"].format(name=name, role=role.group(1))
+        if lang == "en" and role is not None:  # by its label first, not a list of ids
+            return words["access_denied_role"].format(name=name, id=names[0], role=role.group(1))
         if lang == "en":
             return failure.detail
         return words["access_denied"].format(name=name)
