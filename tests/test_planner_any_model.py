@@ -388,3 +388,48 @@ def test_a_touchpoint_said_as_a_plural_noun_counts_occurrences(
 ) -> None:
     p = plan(planner, question)
     assert p["metrics"] == [metric], p
+
+
+@pytest.mark.parametrize(
+    ("question", "anchor", "direction"),
+    [
+        ("what do patients do right before they pay? last month", "缴费", "before"),
+        ("what do people do after they book", "预约挂号", "after"),
+    ],
+)
+def test_a_bare_verb_after_its_subject_names_the_paths_anchor(
+    planner: EmbeddedPlanner, question: str, anchor: str, direction: str
+) -> None:
+    p = plan(planner, question)
+    assert p["kind"] == "paths" and p["touchpoint"] == anchor, p
+    assert p["direction"] == direction, p
+
+
+def test_two_steps_said_backwards_keep_the_journeys_order(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "how long until they visit after booking")
+    assert p["steps"] == ["预约挂号", "就诊"] and p["measure"] == "time_to_convert", p
+
+
+def test_a_share_of_a_metrics_people_who_did_a_step_is_a_conversion(
+    planner: EmbeddedPlanner,
+) -> None:
+    p = plan(planner, "what % of payers came for a visit within 7 days?")
+    assert p["kind"] == "funnel" and p["steps"] == ["缴费", "就诊"], p
+    assert p["window_days"] == 7, p
+
+
+def test_a_common_word_is_never_corrected_into_a_model_word(planner: EmbeddedPlanner) -> None:
+    result = planner.plan("how many patients had a chance to book last week", CTX)
+    assert not any("→" in n for n in result.notes), result.notes
+    typo = planner.plan("patients by chanel last week", CTX)
+    assert typo.plan.model_dump()["dimensions"] == ["channel"], "a real typo is still fixed"
+
+
+@pytest.mark.parametrize("question", ["按年龄看上周的就诊人数", "patients by profession last week"])
+def test_a_split_by_something_the_data_lacks_is_asked_back(
+    planner: EmbeddedPlanner, question: str
+) -> None:
+    p = plan(planner, question)
+    assert p["kind"] == "clarify", p
+    offered = [c["question"] for c in p["choices"]]
+    assert any("campus" in q or "院区" in q for q in offered), offered

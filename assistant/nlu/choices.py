@@ -355,6 +355,38 @@ def _first_dimension(model: SemanticModel) -> tuple[str, str] | None:
     return dim.label("en"), dim.label("zh")
 
 
+def no_such_split(
+    word: str, metric: str, dims: list[str], r: Reading, model: SemanticModel
+) -> Plan:
+    """ "按年龄看", "refunds by teacher" with no such dimension: never the unsplit total — ask,
+    offering the dimensions `metric` can be split by (with its rest of the question)."""
+    lang, when = r.language, _when(r)
+    label = model.metrics[metric].label(lang)
+    out = [
+        _choice(
+            model.dimensions[d].label(lang),
+            localized(
+                lang,
+                f"{label} by {model.dimensions[d].label(lang)}{when}",
+                f"{when}各{model.dimensions[d].label(lang)}{label}",
+            ),
+        )
+        for d in dims[:4]
+    ]
+    out.append(
+        _choice(
+            localized(lang, f"{label}, not split", f"{label}（不拆分）"),
+            localized(lang, f"{label}{when}", f"{when}{label}"),
+        )
+    )
+    reason = localized(
+        lang,
+        f"The data has nothing called '{word}' to split {label} by. Which split do you mean?",
+        f"数据里没有可以拆分{label}的“{word}”。您想按哪个维度看？",
+    )
+    return {"kind": "clarify", "reason": reason, "choices": out, "candidate_kind": "metric"}
+
+
 def unclear(r: Reading, words: list[str], model: SemanticModel) -> Plan:
     """Most of the question was not understood: name the words, offer what can be answered."""
     lang, when = r.language, _when(r)
@@ -375,6 +407,7 @@ def unclear(r: Reading, words: list[str], model: SemanticModel) -> Plan:
 
 __all__ = [
     "channel_dimension",
+    "no_such_split",
     "nothing_about",
     "out_of_scope",
     "place_dimension",

@@ -304,7 +304,10 @@ def _steps_named(r: Reading, model: SemanticModel) -> list[str]:
     """Touchpoints named, and with a conversion or time word also the touchpoints that named
     metrics count ("installs → first payers conversion"), in the order said."""
     found = [(m.start, m.ref.name) for m in r.mentions("touchpoint")]
-    if {"conversion", "time_to_convert", "funnel"} & r.cues and len(found) < 2:
+    asks_steps = bool({"conversion", "time_to_convert", "funnel"} & r.cues) or bool(
+        r.window_days or _SHARE_OF.search(r.question.norm)
+    )
+    if asks_steps and len(found) < 2:
         for m in r.mentions("metric"):
             tp = roles.touchpoint_of(model, m.ref.name)
             if tp is not None:
@@ -327,7 +330,7 @@ def _step_range(r: Reading, model: SemanticModel) -> bool:
     two touchpoints and a conversion or share word."""
     general = any(roles.is_general_conversion(model, m) for m in r.names("metric"))
     share = _SHARE_OF.search(r.question.norm) is not None
-    return len(r.names("touchpoint")) >= 2 and ("conversion" in r.cues or general or share)
+    return len(_steps_named(r, model)) >= 2 and ("conversion" in r.cues or general or share)
 
 
 _SHARE_OF = re.compile(

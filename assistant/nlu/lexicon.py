@@ -193,8 +193,9 @@ class Lexicon:
             return None
         if _VERB_FORM.search(word):
             action = self._action(verb_key(word))  # "booked" for a touchpoint "booking"
-        elif _THIRD_PERSON.search(word):
-            action = self.verbal.get(verb_key(word))  # "until the person pays" for "payment"
+        elif _THIRD_PERSON.search(word) or _SUBJECT_BEFORE.search(norm[max(0, i - 12) : i]):
+            # "until the person pays", "before they pay", "want to subscribe": the action named
+            action = self.verbal.get(verb_key(word))
         else:
             action = None
         return Match(i, words[0].end(), action[0], action[1]) if action is not None else None
@@ -266,6 +267,8 @@ def stem(word: str, *, verbs: bool = False) -> str:
 
 # A verb form in the question ("booked", "signing", "paid"): it may name an action's touchpoint.
 _THIRD_PERSON = re.compile(r"^[a-z]{2,}[^s]s$")
+# A bare verb right after its subject or "to": "before they pay", "people who buy", "to renew".
+_SUBJECT_BEFORE = re.compile(r"\b(?:they|we|you|i|he|she|who|people|users|customers|to)\s+$")
 _VERB_FORM = re.compile(
     r"^(?:[a-z]{3,}(?:ed|ing)|paid|bought|sent|made|spent|gave|took|got|came|saw"
     r"|left|won|lost|wrote|sold|rode|drove)$"
