@@ -140,7 +140,7 @@ def test_terminal_tables_name_values_as_the_text_does(
     [
         ("revenue by channel last week", re.compile(r"│ ¥[\d,]+\.\d\d")),  # amounts in ¥
         ("各渠道的获客成本", re.compile(r"│ ¥[\d,]+\.\d\d")),  # a ratio in ¥ (CAC)
-        ("上周各渠道的首次响应时间", re.compile(r"[\d.]+ 分钟")),  # minutes, in the question's language
+        ("上周各渠道的首次响应时间", re.compile(r"[\d.]+ 分钟")),  # minutes, in Chinese
     ],
 )
 def test_terminal_tables_carry_units(
