@@ -413,9 +413,9 @@ def test_two_steps_said_backwards_keep_the_journeys_order(planner: EmbeddedPlann
 def test_a_share_of_a_metrics_people_who_did_a_step_is_a_conversion(
     planner: EmbeddedPlanner,
 ) -> None:
-    p = plan(planner, "what % of payers came for a visit within 7 days?")
+    p = plan(planner, "what % of payers came for a visit within 3 days?")
     assert p["kind"] == "funnel" and p["steps"] == ["缴费", "就诊"], p
-    assert p["window_days"] == 7, p
+    assert p["window_days"] == 3, "not the model's 7-day paid_to_visit: another window was said"
 
 
 def test_a_common_word_is_never_corrected_into_a_model_word(planner: EmbeddedPlanner) -> None:
@@ -433,3 +433,39 @@ def test_a_split_by_something_the_data_lacks_is_asked_back(
     assert p["kind"] == "clarify", p
     offered = [c["question"] for c in p["choices"]]
     assert any("campus" in q or "院区" in q for q in offered), offered
+
+
+def test_a_follow_up_naming_whose_people_narrows_the_analysis_shown(
+    planner: EmbeddedPlanner,
+) -> None:
+    first = planner.plan("visit journey funnel last month", CTX).plan
+    p = planner.plan("only WeChat patients", CTX, first).plan.model_dump(exclude_none=True)
+    assert p["kind"] == "funnel" and p["journey"] == "visit_journey", p
+    assert p["filters"] == [{"dimension": "channel", "op": "=", "values": ["wechat"]}], p
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what share of people who paid went on to visit last month",
+        "上个月缴费的人里有多少比例就诊了",
+    ],
+)
+def test_a_conversion_the_model_defines_is_its_own_metric(
+    planner: EmbeddedPlanner, question: str
+) -> None:
+    p = plan(planner, question)
+    assert p["kind"] == "metric" and p["metrics"] == ["paid_to_visit"], p
+
+
+@pytest.mark.parametrize("question", ["how many people bought last week", "上周买了的人有多少"])
+def test_buying_verbs_name_the_models_purchase(planner: EmbeddedPlanner, question: str) -> None:
+    p = plan(planner, question)
+    named = p.get("metrics", []) + [v for f in p.get("filters", []) for v in f["values"]]
+    assert {"payers", "缴费"} & set(named), p
+
+
+def test_money_at_one_touchpoint_is_that_touchpoints_money(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "上周就诊收款金额多少")
+    assert p["metrics"] == ["amount"], p
+    assert {"dimension": "touchpoint", "op": "=", "values": ["就诊"]} in p["filters"], p

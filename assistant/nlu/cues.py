@@ -42,7 +42,9 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
     "retention": ("retention", "retain", "retained", "cohort", "cohorts", "同期群", "群组",
                   "retaining", "come back", "comes back",
                   "came back", "return", "returned", "returning", "returns", "stick around",
-                  "stickiness", "repeat visit", "buy again", "repurchase", "come back to buy",
+                  "stickiness", "repeat visit", "stay active", "stays active", "stayed active",
+                  "still active", "remain active", "remained active", "buy again", "repurchase",
+                  "come back to buy",
                   "留存", "回访", "复访", "回来", "回流", "复购", "日留存", "周留存", "月留存",
                   "月度留存"),
     "attribution": ("attribution", "attribute", "attributed", "contribute", "contributes",
@@ -159,6 +161,11 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
     "help": ("help", "what can you do", "what can i ask", "帮助", "你能做什么", "能问什么"),
 }  # fmt: skip
 
+# Verbs of buying: they name the model's purchase touchpoint (`settings.purchase_touchpoint`)
+# when no model word has them ("how many people bought", "报价的人里有多少比例买了").
+PURCHASE_WORDS: Final = ("buy", "buys", "bought", "buying", "purchase", "purchased",
+                         "purchases", "purchasing", "买了", "购买", "购买了", "买过")  # fmt: skip
+
 # What the data has no notion of: asked about, the answer is `unsupported`, naming it.
 
 # China's provinces and larger cities (generic geography, not data): a place the model's values
@@ -235,4 +242,4 @@ OUT_OF_SCOPE: Final[dict[str, tuple[str, ...]]] = {
                  "服务器费用", "云服务", "带宽费"),
 }  # fmt: skip
 
-__all__ = ["CUES", "OUT_OF_SCOPE"]
+__all__ = ["CUES", "OUT_OF_SCOPE", "PURCHASE_WORDS"]

@@ -26,6 +26,7 @@ from .shared import (
     filters,
     grain_of,
     implied_channels,
+    in_journey_order,
     journey_and_steps,
     limit_and_order,
     localized,
@@ -255,6 +256,8 @@ def _anchor(r: Reading, touchpoints: list[str]) -> str:
 
 
 def _journey(r: Reading, model: SemanticModel) -> Plan | None:
+    if _own_conversion(r, model) is not None:
+        return None  # the model's own metric for exactly this conversion (see `_metric`)
     tps = _steps_named(r, model)
     if (
         "time_to_convert" in r.cues
@@ -298,6 +301,18 @@ def _journey(r: Reading, model: SemanticModel) -> Plan | None:
         # and table rank it against the others.
         plan["limit"] = r.top_n
     return plan
+
+
+def _own_conversion(r: Reading, model: SemanticModel) -> str | None:
+    """ "quote → purchase conversion", "报价的人里有多少比例买了": when the model defines that
+    very conversion as a metric, its definition (window, base) is the business's answer."""
+    if {"funnel", "time_to_convert", "dropoff"} & r.cues or r.names("journey"):
+        return None
+    steps = _steps_named(r, model)
+    if len(steps) != 2 or not _step_range(r, model):
+        return None
+    first, second = in_journey_order(steps, model)
+    return roles.conversion_between(model, first, second, r.window_days)
 
 
 def _steps_named(r: Reading, model: SemanticModel) -> list[str]:
@@ -465,6 +480,9 @@ def _touchpoint_metric(r: Reading, model: SemanticModel, touchpoint: str) -> str
 
 
 def _metrics(r: Reading, model: SemanticModel) -> list[str]:
+    own = _own_conversion(r, model)
+    if own is not None:
+        return [own]
     names = _head_metrics(r)
     conversion = _conversion_for(r, model)
     if conversion and conversion not in names:
@@ -633,10 +651,14 @@ def _conversion_for(r: Reading, model: SemanticModel) -> str | None:
 
 
 def _counts_events(metrics: list[str], model: SemanticModel) -> bool:
-    """Whether a touchpoint can filter these metrics: they count rows of `events` unfiltered."""
+    """Whether a touchpoint can filter these metrics: they count or sum rows of `events` that no
+    filter ties to touchpoints ("续期扣款收了多少钱" is the revenue of that touchpoint)."""
     for name in metrics:
         measures = model.measures_of(name)
-        if not measures or any(m.table != "events" or m.filters for m in measures):
+        if not measures or any(
+            m.table != "events" or any(f.column == "touchpoint" for f in m.filters)
+            for m in measures
+        ):
             return False
     return True
 

@@ -18,7 +18,7 @@ from typing import Final
 from semantic_layer.model.index import Ref
 from semantic_layer.model.semantic import SemanticModel
 
-from .cues import CUES, OUT_OF_SCOPE
+from .cues import CUES, OUT_OF_SCOPE, PURCHASE_WORDS
 from .text import prepare
 
 _LATIN = re.compile(r"[a-z0-9]")
@@ -110,6 +110,11 @@ class Lexicon:
             if key not in terms:
                 for ref in refs:
                     terms[key][ref] = None
+        buy = model.spec.settings.purchase_touchpoint
+        if buy is not None and buy in model.touchpoints:
+            for word in PURCHASE_WORDS:  # "bought", "买了": the model's purchase, whatever its name
+                if not any(isinstance(s, Ref) for s in terms.get(_norm(word), {})):
+                    terms[_norm(word)][Ref("touchpoint", buy)] = None
         for name, words in CUES.items():
             for word in words:
                 terms[_norm(word)][Cue(name)] = None

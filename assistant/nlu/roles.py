@@ -206,6 +206,24 @@ def reaches(model: SemanticModel, table: str, dimension: str) -> bool:
     )
 
 
+def conversion_between(
+    model: SemanticModel, base: str, target: str, window_days: int | None = None
+) -> str | None:
+    """The model's own conversion metric from touchpoint `base` to `target` (no other filters;
+    its window `window_days` when one is said), if it has one."""
+    for metric in model.spec.metrics:
+        if (
+            isinstance(metric, ConversionMetric)
+            and metric.base.touchpoint == base
+            and metric.conversion.touchpoint == target
+            and not metric.base.filters
+            and not metric.conversion.filters
+            and (window_days is None or metric.window_days == window_days)
+        ):
+            return metric.name
+    return None
+
+
 def step_conversion(model: SemanticModel, touchpoint: str) -> str | None:
     """The conversion metric whose base step is `touchpoint` (a step's own conversion rate)."""
     for metric in model.spec.metrics:
@@ -288,6 +306,7 @@ def touchpoint_things(model: SemanticModel, touchpoint: str) -> str | None:
 
 
 __all__ = [
+    "conversion_between",
     "cost_metric",
     "cost_per",
     "event_count",

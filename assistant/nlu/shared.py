@@ -222,7 +222,7 @@ def journey_and_steps(
         part = _between(list(named.steps), tps) if len(tps) >= 2 and _from_to(r) else None
         return {"journey": named.name} if part is None else _as_journey(part, model)
     if len(tps) >= 2 and "funnel" not in r.cues:
-        return _as_journey(_in_journey_order(tps[:20], model), model)
+        return _as_journey(in_journey_order(tps[:20], model), model)
     if len(tps) >= 2:
         parts = (_between(list(j.steps), tps) for j in _journeys_first_default(model))
         part = next((p for p in parts if p is not None), None)
@@ -234,7 +234,7 @@ def journey_and_steps(
     return {"journey": model.journey(None).name}
 
 
-def _in_journey_order(steps: list[str], model: SemanticModel) -> list[str]:
+def in_journey_order(steps: list[str], model: SemanticModel) -> list[str]:
     """Two steps said against the order of a journey that has both ("until they visit after
     booking"): that journey's order."""
     if len(steps) != 2:
@@ -314,6 +314,7 @@ __all__ = [
     "filters",
     "grain_of",
     "implied_channels",
+    "in_journey_order",
     "journey_and_steps",
     "limit_and_order",
     "localized",
