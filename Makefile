@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 # Debian packages: Chromium renders chart PNGs (kaleido) and drives browser tests; CJK fonts for Chinese.
 SYSTEM_PACKAGES := chromium fonts-noto-cjk
 
-.PHONY: install sysdeps demo test eval eval-domains lint format check bench clean
+.PHONY: install sysdeps demo test eval eval-domains lint format check bench screenshots clean
 
 # Evaluation domains and the accuracy each must keep (set below its measured figure; the blind
 # first-run figures are in docs/evals.md).
@@ -67,6 +67,12 @@ bench: install
 	$(BIN)/python bench/e2e.py
 	$(BIN)/python bench/cli.py
 	$(BIN)/python bench/soak.py --json build/soak.json
+
+# Retake docs/images/*.png with the current UI (own server on a free port, Chromium offline);
+# `.venv/bin/python docs/images/screenshots.py --help` lists what it writes and its options.
+screenshots: install sysdeps
+	@test -f data/demo.duckdb || $(BIN)/tpa demo --no-serve --events 200000 --as-of 2026-11-23
+	$(BIN)/python docs/images/screenshots.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from assistant.answer.export import filename, safe_cell, to_csv, to_xlsx
+from assistant.answer.export import filename, labelled_rows, safe_cell, to_csv, to_xlsx
 from assistant.answer.model import Answer
 from semantic_layer.model import load_model
 from semantic_layer.model.labels import ModelLabels
@@ -57,6 +57,45 @@ def test_csv_names_dimension_values_in_the_answers_language() -> None:
     zh = to_csv(answer(rows, "zh"), labels).decode("utf-8-sig")
     assert "wechat_oa" not in en and "WeChat official account" in en
     assert "微信公众号" in zh
+
+
+def test_a_drivers_table_names_dimensions_and_segments_as_its_chart_does() -> None:
+    """The chat's table, the link page, `tpa ask` and the files all read `labelled_rows`: a
+    drivers row says "channel · mobile app" (the model's labels), never "channel · app"."""
+    labels = ModelLabels(load_model())
+    rows = [["channel", "app", 0.54, 0.84], ["campaign", "(none)", 0.8, 0.85],
+            ["device", "ios", 0.64, 0.79]]  # fmt: skip
+
+    def drivers(lang: str) -> Answer:
+        return Answer(
+            id="d1", question="why", language=lang, text="",  # type: ignore[arg-type]
+            columns=["dimension", "segment", "value", "value_previous"],
+            column_formats=["text", "text", "percent", "percent"], rows=rows,
+        )  # fmt: skip
+
+    en = [r[:2] for r in labelled_rows(drivers("en"), labels)]
+    assert en == [["channel", "mobile app"], ["campaign", "(none)"], ["device", "iOS"]]
+    zh = [r[:2] for r in labelled_rows(drivers("zh"), labels)]
+    assert zh == [["渠道", "App"], ["营销活动", "（空）"], ["设备", "苹果iOS"]]
+    assert (
+        to_csv(drivers("en"), labels)
+        .decode("utf-8-sig")
+        .split("\r\n")[1]
+        .startswith("channel,mobile app,")
+    )
+
+
+def test_a_journey_breakdown_names_its_segments() -> None:
+    labels = ModelLabels(load_model())
+    funnel = Answer(
+        id="f1", question="各渠道的购买漏斗", language="zh", text="",
+        plan={"kind": "funnel", "journey": "purchase_journey", "breakdown": "channel"},
+        columns=["segment", "step", "touchpoint", "reached"],
+        rows=[["paid_ads", 1, "ad_click", 10], ["(none)", 1, "ad_click", 2]],
+    )  # fmt: skip
+    named = labelled_rows(funnel, labels)
+    assert named[0][:3] == ["付费广告", 1, "广告点击"]
+    assert named[1][0] == "(none)"  # a pseudo value stays as it is
 
 
 def test_xlsx_keeps_numbers_dates_and_never_writes_a_formula() -> None:

@@ -68,7 +68,11 @@ def test_english_errors_keep_the_detail_and_say_what_was_understood(
 ) -> None:
     answer = service.ask("first response time by region last month", role="east_marketing")
     assert answer.error is not None and answer.error.code == "access_denied"
-    assert "not available to the role 'east_marketing'" in answer.text
+    assert answer.text.startswith(
+        "“first response time” ('first_response_time') is not available to the role "
+        "'east_marketing'."
+    )
+    assert "active_users" not in answer.text  # no list of the model's ids
     assert "I understood: First response time by region, last month." in answer.text
     works_everywhere(service, answer, "east_marketing")
 

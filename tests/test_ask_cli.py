@@ -4,6 +4,7 @@ terminal and JSON outputs."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -132,3 +133,23 @@ def test_terminal_tables_name_values_as_the_text_does(
     cells = {c.strip() for line in result.stdout.splitlines() for c in line.split("│")}
     assert not codes & cells, f"raw codes in the table: {codes & cells}"
     assert names <= cells, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("revenue by channel last week", re.compile(r"│ ¥[\d,]+\.\d\d")),  # amounts in ¥
+        ("各渠道的获客成本", re.compile(r"│ ¥[\d,]+\.\d\d")),  # a ratio in ¥ (CAC)
+        ("上周各渠道的首次响应时间", re.compile(r"[\d.]+ 分钟")),  # minutes, in Chinese
+    ],
+)
+def test_terminal_tables_carry_units(
+    small_demo: Path, tmp_path: Path, question: str, wanted: re.Pattern[str]
+) -> None:
+    result = runner.invoke(
+        app, ["ask", question, "--db", str(small_demo), "--as-of", "2026-11-23"],
+        env={"TPA_HOME": str(tmp_path)},
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    table = "\n".join(line for line in result.stdout.splitlines() if "│" in line)
+    assert wanted.search(table), result.stdout

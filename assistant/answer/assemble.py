@@ -62,6 +62,8 @@ _COLUMNS: Final[dict[str, tuple[str, str]]] = {
     "rate_effect": ("rate effect", "比率效应"),
     "mix_effect": ("mix effect", "结构效应"),
     "share_of_change": ("share of change", "占变化比例"),
+    "segments_left_out": ("segments left out", "未纳入的细分数"),
+    "dimensions_left_out": ("dimensions left out", "未纳入的维度数"),
     "note": ("note", "备注"),
 }
 _RATES: Final = frozenset(

@@ -38,6 +38,8 @@ XLSX_FORMATS: Final[dict[str, str]] = {
 }
 _UNSAFE_NAME: Final = re.compile(r"[^\w\u4e00-\u9fff-]+")
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+NONE_SEGMENT: Final = "(none)"  # a drivers segment of rows without a value
+NONE_WORDS: Final[dict[str, str]] = {"en": "(none)", "zh": "（空）"}
 
 
 def safe_cell(value: Any) -> Any:
@@ -54,17 +56,24 @@ def headers(answer: Answer) -> list[str]:
 
 
 def labelled_rows(answer: Answer, labels: ModelLabels | None) -> list[list[Any]]:
-    """The rows with dimension values (`d_<dimension>` columns) and touchpoint ids by their
-    names in the answer's language; other values unchanged."""
+    """The rows with dimension values (`d_<dimension>` columns, a journey breakdown's
+    `segment`) and touchpoint ids by their names in the answer's language — and a drivers
+    table's dimension and segment, as its chart and sentence name them; other values
+    unchanged."""
     if labels is None:
         return answer.rows
+    if {"dimension", "segment"} <= set(answer.columns):
+        return _drivers_rows(answer, labels)
     lang = answer.language
     namers: dict[int, Any] = {}
+    breakdown = (answer.plan or {}).get("breakdown")  # a journey's `segment` column
     for i, column in enumerate(answer.columns):
         if column.startswith("d_"):
             namers[i] = partial(labels.value, column[2:])
         elif column == "touchpoint":
             namers[i] = labels.touchpoint
+        elif column == "segment" and isinstance(breakdown, str):
+            namers[i] = partial(labels.value, breakdown)
     if not namers:
         return answer.rows
     return [
@@ -74,6 +83,26 @@ def labelled_rows(answer: Answer, labels: ModelLabels | None) -> list[list[Any]]
         ]
         for row in answer.rows
     ]
+
+
+def _drivers_rows(answer: Answer, labels: ModelLabels) -> list[list[Any]]:
+    """Drivers rows with "channel" / "app" as "Channel" / "Mobile app" (the segment by its
+    dimension's value labels; the segment without a value as "(none)" / "（空）")."""
+    lang, dim, seg = (
+        answer.language,
+        answer.columns.index("dimension"),
+        answer.columns.index("segment"),
+    )
+    rows = []
+    for row in answer.rows:
+        named = list(row)
+        dimension, segment = row[dim], row[seg]
+        if isinstance(dimension, str):
+            named[dim] = labels.dimension(dimension, lang)
+            none = segment is None or segment == NONE_SEGMENT
+            named[seg] = NONE_WORDS[lang] if none else labels.value(dimension, segment, lang)
+        rows.append(named)
+    return rows
 
 
 def to_csv(answer: Answer, labels: ModelLabels | None = None) -> bytes:

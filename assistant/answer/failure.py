@@ -12,6 +12,7 @@ questions) and are kept only when `works` says the planner and the compiler answ
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Final
@@ -29,6 +30,7 @@ from semantic_layer.time import Language
 MOST: Final = 4
 Works = Callable[[str], bool]
 
+_ROLE: Final = re.compile(r"to the role '([^']+)'")  # as `compile.access` names the role
 REASONS: Final[dict[Language, dict[str, str]]] = section("failure.reasons")
 ASK: Final[dict[Language, dict[str, str]]] = section("failure.ask")
 
@@ -86,9 +88,13 @@ def _reason(failure: Failure, plan: QueryPlan | None, model: SemanticModel, lang
             hint = words["hint"].format(names=_join(shown, lang))
         return words["unknown"].format(what=what, name=names[0], hint=hint)
     if kind == "access_denied" and names:
+        name = f"“{_label(labels, model, names[0], lang)}”"
+        role = _ROLE.search(failure.detail)
+        if lang == "en" and role is not None:  # by its label first, not a list of ids
+            return words["access_denied_role"].format(name=name, id=names[0], role=role.group(1))
         if lang == "en":
             return failure.detail
-        return words["access_denied"].format(name=f"“{_label(labels, model, names[0], lang)}”")
+        return words["access_denied"].format(name=name)
     code = failure.code
     if code == "time":
         return words["time"].format(detail=failure.detail)

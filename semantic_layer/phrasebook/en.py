@@ -354,6 +354,7 @@ FAILURE_REASONS: Final[dict[str, str]] = {
     "hint": " Did you mean {names}?",
     "unknown_role": "There is no role called “{name}”.",
     "access_denied": "Your role may not use {name}.",
+    "access_denied_role": "{name} ('{id}') is not available to the role '{role}'.",
     "time": "That period cannot be used: {detail}",
     "sql_refused": "The safety rules refused it.",
     "query_timeout": "Ask for a shorter period or fewer breakdowns.",
@@ -455,6 +456,29 @@ CHAT: Final[dict[str, str]] = {
     "link": "Link to this answer",
     "users": "User ids behind",
     "this_number": "this number",
+    "review_title": "Examples to review ({n})",
+    "review_help": (
+        "Thumbs-up answers others proposed. Approved ones are reused for similar questions "
+        "of their role; rejected ones never are."
+    ),
+    "review_none": "Nothing waits for review.",
+    "review_more": "{n} more — `tpa examples list` shows them all.",
+    "review_plan": "Plan: ",
+    "review_saved": "Saved by {who} (role {role}), {when}",
+    "saved_by_chat": "the chat (no sign-in)",
+    "saved_by_key": "API key {fingerprint}…",
+    "approve": "Approve",
+    "reject": "Reject",
+    "review_refresh": "Refresh the list",
+    "review_approved": "Approved: “{question}” is now reused for the {role} role.",
+    "review_rejected": "Rejected: “{question}” will not be reused.",
+    "review_already": "Someone already decided on this example ({status}).",
+    "review_failed": "The review was not saved: {reason}",
+    "review_denied": "Your role may not review examples.",
+    "status_pending": "pending",
+    "status_approved": "approved",
+    "status_rejected": "rejected",
+    "plan_unreadable": "{kind} ({fields}) — no longer fits the model",
 }
 
 CHAT_STAGES: Final[dict[str, str]] = {

@@ -606,8 +606,9 @@ CASES: Final[tuple[Case, ...]] = (
          "rejected", DOES_NOT_RUN),
     Case("sql-unknown-table", "unknown-names", "llm-sql", "SELECT * FROM customers",
          "rejected", NOT_READABLE),
-    Case("q-unknown", "unknown-names", "question", "revenue by password hash last month",
-         "answered"),
+    # A split the data lacks is asked back since the planner's bf50678 (for some roles' catalogs)
+    # or left out with a note: either is safe, neither may leak.
+    Case("q-unknown", "unknown-names", "question", "revenue by password hash last month", "safe"),
     # -- tool calls and bodies that are not what they should be -------------------------------
     Case("tool-not-json", "tool-payload", "llm-tool", "DROP TABLE users", "rejected",
          "not valid JSON"),

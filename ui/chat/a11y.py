@@ -21,6 +21,12 @@ CLOSE_SIDE_ON_PHONE = (
     f" if (window.innerWidth < {NARROW_PX} && side && side.getBoundingClientRect().left >= 0)"
     " side.querySelector('.toggle-button')?.click(); }"
 )
+# At load, a browser set to Chinese switches an English-by-default chat to Chinese (the change
+# event then relabels the page and sets <html lang>); a chat started in Chinese stays so.
+BROWSER_LANGUAGE = (
+    "(current) => ((navigator.languages || [navigator.language || ''])[0] || '')"
+    ".toLowerCase().startsWith('zh') ? 'zh' : current"
+)
 # Passes the window's width to the handler that opens or closes the side panel at load.
 WINDOW_WIDTH = "() => window.innerWidth"
 # In the page's <head>: each chart gets role="img" and its caption as aria-label, whenever
@@ -67,6 +73,7 @@ def side_open(width: float | None) -> bool:
 
 
 __all__ = [
+    "BROWSER_LANGUAGE",
     "CLOSE_SIDE_ON_PHONE",
     "HEAD",
     "HTML_LANG",

@@ -1,6 +1,7 @@
 """`build_chat`: the business user's chat as a `gr.Blocks`, and `mount_chat` to serve it offline.
 
-    side panel: language · new conversation · example questions by role · catalog
+    side panel: language · new conversation · examples to review (reviewers only) ·
+                example questions by role · catalog
     main:       title · digest cards before the first question ("What changed this week") ·
                 one card per answer (gr.render) · status line · question box
 
@@ -21,10 +22,11 @@ from assistant.answer.narrate.numbers import currency_symbol
 from assistant.service import AssistantService
 from assistant.watches import Watches
 from semantic_layer.model.labels import ModelLabels
-from ui.chat.a11y import SET_HTML_LANG, WINDOW_WIDTH, side_open
+from ui.chat.a11y import BROWSER_LANGUAGE, SET_HTML_LANG, WINDOW_WIDTH, side_open
 from ui.chat.catalog import catalog_view
 from ui.chat.handlers import ChatHandlers, header
 from ui.chat.labels import LANGUAGES, ui_language, word
+from ui.chat.reviewing import review_list, review_panel
 from ui.chat.state import ChatState
 from ui.chat.theme import mount_options
 from ui.chat.views import Wiring, ask_event_options, conversation, side_panel
@@ -58,7 +60,7 @@ def _build(
     signin: SignIn | None,
 ) -> gr.Blocks:
     handlers = ChatHandlers(service, role, watches, signin=signin)
-    catalog = service.catalog(role)
+    catalogs: dict[str | None, dict[str, Any]] = {}  # per role: what the side panel lists
     currency = currency_symbol(service.model.settings.currency)
     labels = ModelLabels(service.model)
     start = ui_language(lang)
@@ -83,21 +85,30 @@ def _build(
             )  # fmt: skip
             new = gr.Button(word("new", start), elem_id="tpa-new")
             wiring = Wiring(handlers, state, language, (state, status, question))
+            review_section(handlers, language)
 
-            def panel(lang: str) -> None:
-                side_panel(catalog_view(catalog, lang), lang, wiring)
+            def panel(lang: str, request: gr.Request) -> None:
+                who = handlers.who(request)
+                if who is None:
+                    return
+                if who.role not in catalogs:
+                    catalogs[who.role] = service.catalog(who.role)
+                side_panel(catalog_view(catalogs[who.role], lang), lang, wiring)
 
             gr.render(inputs=[language])(panel)
         title = gr.Markdown(header(start), elem_id="tpa-header")
 
-        def landing(current: ChatState | None, lang: str) -> None:
-            if not (isinstance(current, ChatState) and current.turns):
-                landing_cards(watches, role, lang)  # the first screen: what changed
+        def landing(current: ChatState | None, lang: str, request: gr.Request) -> None:
+            who = handlers.who(request)  # the signed-in person's role, not the chat's default
+            if who is not None and not (isinstance(current, ChatState) and current.turns):
+                landing_cards(watches, who.role, lang)  # the first screen: what changed
 
         gr.render(inputs=[state, language], show_progress="hidden")(landing)
 
-        def cards(current: ChatState | None, lang: str) -> None:
-            conversation(current, wiring, currency, labels, ui_language(lang))
+        def cards(current: ChatState | None, lang: str, request: gr.Request) -> None:
+            who = handlers.who(request)
+            role_now = who.role if who is not None else None
+            conversation(current, wiring, currency, labels, ui_language(lang), role_now)
 
         gr.render(inputs=[state, language], show_progress="hidden")(cards)
         status.render()  # type: ignore[no-untyped-call]
@@ -111,14 +122,39 @@ def _build(
 
 
 def _on_load(blocks: gr.Blocks, side: gr.Sidebar, language: gr.Radio) -> None:
-    """At load: `<html lang>` set to the interface language; on a narrow screen (a phone) the
-    side panel closes, so it does not cover the conversation (its button opens it again)."""
+    """At load: `<html lang>` set to the interface language, which becomes Chinese when the
+    browser's is; on a narrow screen (a phone) the side panel closes, so it does not cover the
+    conversation (its button opens it again)."""
     width = gr.Number(visible=False, elem_id="tpa-width")
     blocks.load(None, [language], None, js=SET_HTML_LANG)
+    blocks.load(None, [language], [language], js=BROWSER_LANGUAGE, show_progress="hidden")
     blocks.load(
         lambda w: gr.Sidebar(open=side_open(w)), [width], [side], js=WINDOW_WIDTH,
         api_visibility="private", show_progress="hidden",
     )  # fmt: skip
+
+
+def review_section(handlers: ChatHandlers, language: gr.Radio) -> None:
+    """The review list of thumbs-up examples (`ui.chat.reviewing`), rendered for reviewers
+    only; a decision or "refresh" redraws it, with the decision's confirmation on top."""
+    note = gr.State((0, ""))  # (redraws so far, the last confirmation)
+
+    def decider(button: gr.Button, answer_id: str, approve: bool) -> None:
+        def decide(lang: str, last: tuple[int, str], request: gr.Request) -> tuple[int, str]:
+            return (last[0] + 1, handlers.review(answer_id, approve, lang, request))
+
+        button.click(decide, [language, note], [note], api_visibility="private")
+
+    def refresher(button: gr.Button) -> None:
+        button.click(lambda last: (last[0] + 1, ""), [note], [note], api_visibility="private")
+
+    def panel(lang: str, last: tuple[int, str] | None, request: gr.Request) -> None:
+        if handlers.reviews(request) is None:
+            return
+        listed = review_list(handlers.service, lang)
+        review_panel(listed, last[1] if last else "", lang, decider, refresher)
+
+    gr.render(inputs=[language, note], show_progress="hidden")(panel)
 
 
 def typed_in(request: gr.Request) -> Any:
@@ -148,7 +184,7 @@ def _wire(
         js=SET_HTML_LANG,
     )
     wiring.lang.change(
-        handlers.retell,
+        handlers.retell,  # takes the gr.Request: the signed-in person's role
         [wiring.lang, wiring.state],
         [wiring.state],
         api_visibility="private",

@@ -29,6 +29,7 @@ from semantic_layer.errors import UserError
 from semantic_layer.time import Language
 from ui.chat.labels import stage_word, ui_language, word
 from ui.chat.render import short
+from ui.chat.reviewing import decide
 from ui.chat.state import ChatState, Turn
 from ui.chat.watching import watch_command, watch_reply
 from ui.signin import Identity, SignIn, request_identity
@@ -155,19 +156,46 @@ class ChatHandlers:
         except UserError:
             return False
 
+    def reviews(self, request: gr.Request | None = None) -> Identity | None:
+        """The signed-in person when their role may review examples (None otherwise): only
+        they see the review list."""
+        who = self.who(request)
+        if who is None or not self.service.examples.is_reviewer(who.role):
+            return None
+        return who
+
+    def review(
+        self, answer_id: str, approve: bool, lang: str, request: gr.Request | None = None
+    ) -> str:
+        """Approve or reject a proposed example as the signed-in reviewer; what to show."""
+        who = self.reviews(request)
+        if who is None:
+            return word("review_denied", lang)
+        try:
+            return decide(self.service, answer_id, approve, who.role, who.principal or "chat", lang)
+        except Exception:
+            log.exception("the chat could not review %s", answer_id)
+            return word("review_failed", lang, reason=word("failed", lang))
+
     def new_conversation(self) -> AskUpdate:
         """A fresh state: the next question starts a new assistant session."""
         return AskUpdate(ChatState(), "", "")
 
-    def retell(self, lang: str, state: ChatState | None) -> ChatState:
-        """The conversation with every earlier answer also told in `lang` (its query rerun), so
-        the cards re-render in the new interface language; the latest `MAX_RETOLD` only."""
+    def retell(
+        self, lang: str, state: ChatState | None, request: gr.Request | None = None
+    ) -> ChatState:
+        """The conversation with every earlier answer also told in `lang` (its query rerun
+        under the signed-in person's role, as it was first asked), so the cards re-render in
+        the new interface language; the latest `MAX_RETOLD` only."""
         state = state if isinstance(state, ChatState) else ChatState()
+        who = self.who(request)
+        if who is None:  # signed out since: nothing runs again
+            return state
         target: Language = "zh" if ui_language(lang) == "zh" else "en"
         turns = list(state.turns)
         start = max(0, len(turns) - MAX_RETOLD)
         jobs = {
-            n: self.pool.submit(retell, self.service, t.answer, target, self.role)
+            n: self.pool.submit(retell, self.service, t.answer, target, who.role)
             for n, t in enumerate(turns)
             if n >= start and t.stored and not t.has(target)
         }

@@ -36,6 +36,10 @@ CHAT_CSS: Final = """
 .tpa-thumb { flex: 0 0 auto !important; min-width: 0 !important; width: auto !important; }
 .tpa-note, .tpa-feedback { color: var(--body-text-color-subdued); font-size: 0.9em; }
 #tpa-status { min-height: 1.5em; }
+.tpa-review-item { border-top: 1px solid var(--border-color-primary); padding-top: 6px; }
+.tpa-review-text p { margin: 2px 0 !important; }
+.tpa-review-help, .tpa-review-none, .tpa-review-more { color: var(--body-text-color-subdued);
+  font-size: 0.9em; }
 .tpa-takeaway-links { display: flex; gap: 14px; flex-wrap: wrap; font-size: 0.92em; }
 .tpa-takeaway-links a { text-decoration: none; }
 .tpa-chart-caption { position: absolute; width: 1px; height: 1px; overflow: hidden;

@@ -70,24 +70,27 @@ def conversation(
     currency: str,
     labels: ModelLabels | None = None,
     lang: str | None = None,
+    role: str | None = None,
 ) -> None:
     """One card per turn so far, in the interface language `lang` (each answer in the version
-    retold in it, when there is one; without `lang`, each card in its answer's language)."""
+    retold in it, when there is one; without `lang`, each card in its answer's language);
+    `role` is the signed-in person's (None: the chat's own)."""
     turns = state.turns if isinstance(state, ChatState) else ()
     for turn in turns:
         answer = turn.shown(lang) if lang else turn.answer
         view = answer_view(answer, currency=currency, labels=labels)
-        view = replace(view, users=users_rows(answer, view, wiring.handlers))
+        view = replace(view, users=users_rows(answer, view, wiring.handlers, role))
         answer_card(turn, view, wiring, lang or view.language)
 
 
 def users_rows(
-    answer: Answer, view: AnswerView, handlers: ChatHandlers
+    answer: Answer, view: AnswerView, handlers: ChatHandlers, role: str | None = None
 ) -> tuple[tuple[str, int | None], ...]:
-    """(label, row) of the numbers whose users the chat's role may export (`export: true`):
-    every row of a count of users, up to `MAX_USER_LINKS`; () otherwise."""
+    """(label, row) of the numbers whose users `role` (the signed-in person's; None: the chat's
+    own) may export (`export: true`): every row of a count of users, up to `MAX_USER_LINKS`;
+    () otherwise."""
     model = handlers.service.model
-    if not model.policy(handlers.role).export or not view.table:
+    if not model.policy(role if role is not None else handlers.role).export or not view.table:
         return ()
     metric = exportable_metric(model, answer)
     if metric is None:

@@ -51,6 +51,7 @@ def ask(
 
     Exits with 1 when the question could not be answered (the answer says why).
     """
+    from assistant.answer.narrate.numbers import currency_symbol
     from assistant.config import AssistantConfig
     from assistant.service import AssistantService
     from semantic_layer.errors import UserError
@@ -68,6 +69,7 @@ def ask(
         with AssistantService.open(config) as service:
             answer = service.ask(question, session_id=session, role=role, channel="cli")
             labels = ModelLabels(service.model)
+            currency = currency_symbol(service.model.settings.currency)
     except UserError as exc:
         raise _fail(exc.render()) from None
     except Exception as exc:  # the engine's clear start-up errors (missing or locked database)
@@ -77,18 +79,18 @@ def ask(
     if as_json:
         print(answer.model_dump_json(indent=2))
     else:
-        _print(answer, show_sql, labels)
+        _print(answer, show_sql, labels, currency)
     if answer.error is not None:
         raise typer.Exit(1)
 
 
-def _print(answer: Any, show_sql: bool, labels: Any = None) -> None:
+def _print(answer: Any, show_sql: bool, labels: Any = None, currency: str = "") -> None:
     """The answer for a person, dimension values and touchpoints by their names (as the text
     says them). Nothing from the answer is read as Rich markup: a value or an echoed word such
     as "[/x]" is printed as it is, never styled or refused."""
     out.print(answer.text, markup=False)
     if answer.rows:
-        out.print(_table(answer, labels))
+        out.print(_table(answer, labels, currency))
     for warning in answer.warnings:
         err.print(f"note: {warning}", markup=False)
     if answer.interpretation:
@@ -103,7 +105,7 @@ def _print(answer: Any, show_sql: bool, labels: Any = None) -> None:
         out.print(f"\nsession: {answer.session_id} (follow up with --session)", style="dim")
 
 
-def _table(answer: Any, labels: Any = None) -> Table:
+def _table(answer: Any, labels: Any = None, currency: str = "") -> Table:
     from assistant.answer.export import labelled_rows
 
     table = Table(show_edge=False, pad_edge=False)
@@ -111,25 +113,30 @@ def _table(answer: Any, labels: Any = None) -> Table:
         table.add_column(Text(str(label)))
     formats = answer.column_formats or ["number"] * len(answer.columns)
     for row in labelled_rows(answer, labels)[:MAX_TERMINAL_ROWS]:
-        table.add_row(*(Text(_cell(v, f)) for v, f in zip(row, formats, strict=True)))
+        cells = (_cell(v, f, currency, answer.language) for v, f in zip(row, formats, strict=True))
+        table.add_row(*(Text(c) for c in cells))
     if len(answer.rows) > MAX_TERMINAL_ROWS:
         table.caption = f"first {MAX_TERMINAL_ROWS} of {len(answer.rows)} rows (--json has all)"
     return table
 
 
-def _cell(value: Any, fmt: str) -> str:
+def _cell(value: Any, fmt: str, currency: str = "", lang: str = "en") -> str:
+    """A cell with its unit: %, the model's currency symbol, minutes or hours, ×."""
     if value is None:
         return ""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)
     if fmt == "percent":
         return f"{value:.1%}"
-    if fmt in ("currency", "number") and isinstance(value, float):
+    if fmt == "currency":
+        sign = "-" if value < 0 else ""
+        return f"{sign}{currency}{abs(value):,.2f}"
+    if fmt == "number" and isinstance(value, float):
         return f"{value:,.2f}"
     if fmt == "duration_minutes":
-        return f"{value:,.1f} min"
+        return f"{value:,.1f} {'分钟' if lang == 'zh' else 'min'}"
     if fmt == "duration_hours":
-        return f"{value:,.1f} h"
+        return f"{value:,.1f} {'小时' if lang == 'zh' else 'h'}"
     if fmt == "multiple":
         return f"{value:,.1f}×"
     return f"{value:,}"
