@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
-from ui.api.settings import ServerSettings
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
 from semantic_layer.model.labels import ModelLabels
+from ui.api.settings import ServerSettings
 from ui.chat import ChatHandlers, ChatState
 from ui.chat.render import answer_view
 from ui.chat.views import users_rows
