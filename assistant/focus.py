@@ -20,7 +20,8 @@ from typing import Final
 from assistant.answer.change import MIN_BEFORE, ChangePoint, change_point
 from assistant.answer.narrate.numbers import as_float
 from assistant.execute import compile_for
-from connectors.engine import Engine, EngineError
+from connectors.engine import EngineError
+from connectors.engines import Engine
 from semantic_layer.compile.compiler import Compiled
 from semantic_layer.errors import UserError
 from semantic_layer.model.semantic import SemanticModel
@@ -68,7 +69,7 @@ def focus_drivers(
         update={"time": _range(*compared), "baseline": _range(*before), "compare": None}
     )
     try:
-        again = compile_for(refocused, model, ctx, role)
+        again = compile_for(refocused, model, ctx, role, compiled.dialect)
     except UserError:
         return compiled, change
     return again, replace(change, compared=compared, baseline=before)
@@ -96,7 +97,7 @@ def _series(
         language=plan.language,
     )
     try:
-        sql = compile_for(series, model, ctx, role).sql()
+        sql = compile_for(series, model, ctx, role, engine.dialect).sql()
         result = engine.run(sql or "")
     except (UserError, EngineError):
         return None
