@@ -101,7 +101,7 @@ def test_the_gold_suite_gets_the_same_answers(
 ) -> None:
     """Every question of evals/gold (follow-ups in one session), asked of both engines."""
     suite = load_suite(GOLD)
-    compared = 0
+    compared, differ = 0, []
     with (
         _service(pinned_demo, "duckdb", tmp_path / "d") as duck,
         _service(chdb_folder, "clickhouse", tmp_path / "c") as house,
@@ -114,11 +114,15 @@ def test_the_gold_suite_gets_the_same_answers(
                 b = house.ask(question, session_id=sessions["c"], role=role)
                 sessions = {"d": a.session_id, "c": b.session_id}
                 what = f"{case.id}: {question}"
-                assert (a.error is None) == (b.error is None), f"{what}: {a.error} / {b.error}"
-                assert a.plan == b.plan, what
-                assert a.columns == b.columns, what
-                assert_same_rows(b.rows, a.rows, what)
+                try:
+                    assert (a.error is None) == (b.error is None), f"{a.error} / {b.error}"
+                    assert a.plan == b.plan, "plans differ"
+                    assert a.columns == b.columns, "columns differ"
+                    assert_same_rows(b.rows, a.rows, what)
+                except AssertionError as exc:
+                    differ.append(f"{what}: {str(exc).splitlines()[0]}")
                 compared += bool(a.rows)
+    assert not differ, f"{len(differ)} answers differ:\n" + "\n".join(differ)
     assert compared >= 150, f"only {compared} answers with rows were compared"
 
 

@@ -25,9 +25,9 @@ def open_engine(kind: str, path: Path, **limits: Any) -> Engine:
 
         return ClickHouseEngine(path, **limits)
     if kind == "spark":
-        raise EngineError(
-            "the Spark engine is not built yet: only its SQL dialect is (docs/engines.md)"
-        )
+        from connectors.engines.spark import SparkEngine
+
+        return SparkEngine(path, **limits)
     raise EngineError(f"unknown engine '{kind}': use one of {', '.join(ENGINES)}")
 
 
