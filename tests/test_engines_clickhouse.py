@@ -4,39 +4,27 @@ relative), and its own guard refuses ClickHouse's dangerous functions (issue 17)
 
 from __future__ import annotations
 
-import math
 import os
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from assistant.config import AssistantConfig
-from assistant.service import AssistantService
 from connectors.engine import Engine as DuckDBEngine
 from connectors.engine import EngineError
 from connectors.engines import export_parquet, open_engine
 from connectors.engines.base import Engine
 from connectors.engines.clickhouse import load
-from evals.runner import as_of_for, database_for
-from evals.suite import load_suite
 from semantic_layer.compile.compiler import compile_plan
 from semantic_layer.plan import parse_plan
+from tests.engine_parity import assert_same_rows, pinned_demo, same_gold_answers
 from tests.test_compile_plan import CASES, CTX, MODEL
 
 pytest.importorskip("chdb")
-GOLD = Path(__file__).parent.parent / "evals" / "gold"
+__all__ = ["pinned_demo"]  # the shared fixture
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="session")
-def pinned_demo() -> Path:
-    """The gold suite's pinned demo (seed 7, 200k events, as of 2026-11-23), built once."""
-    return database_for(load_suite(GOLD))
 
 
 @pytest.fixture(scope="session")
@@ -57,25 +45,6 @@ def engines(pinned_demo: Path, chdb_folder: Path) -> Iterator[tuple[Engine, Engi
     house.close()
 
 
-def same(a: Any, b: Any) -> bool:
-    """Equal cells: floats to 1e-9 relative, a DATE equal to the same midnight TIMESTAMP."""
-    if isinstance(a, date) and not isinstance(a, datetime):
-        a = datetime(a.year, a.month, a.day)
-    if isinstance(b, date) and not isinstance(b, datetime):
-        b = datetime(b.year, b.month, b.day)
-    if isinstance(a, float | int) and isinstance(b, float | int) and not isinstance(a, bool):
-        return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-12)
-    if isinstance(a, list | tuple) and isinstance(b, list | tuple):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
-    return bool(a == b)
-
-
-def assert_same_rows(got: list[Any], expected: list[Any], what: str) -> None:
-    assert len(got) == len(expected), f"{what}: {len(got)} rows on ClickHouse, {len(expected)}"
-    for i, (g, e) in enumerate(zip(got, expected, strict=True)):
-        assert same(list(g), list(e)), f"{what}, row {i}: ClickHouse {g} != DuckDB {e}"
-
-
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_every_golden_plan_gives_duckdbs_rows(case: str, engines: tuple[Engine, Engine]) -> None:
     duck, house = engines
@@ -88,42 +57,11 @@ def test_every_golden_plan_gives_duckdbs_rows(case: str, engines: tuple[Engine, 
         assert_same_rows(got, duck.run(compiled.extra_sql(name, duck.dialect)).rows, name)
 
 
-def _service(db: Path, engine: str, home: Path) -> AssistantService:
-    config = AssistantConfig(
-        db=db, home=home, as_of=as_of_for(load_suite(GOLD)), retrieval=False, engine=engine,
-        answer_cache_s=0,
-    )  # fmt: skip
-    return AssistantService.open(config)
-
-
 def test_the_gold_suite_gets_the_same_answers(
-    pinned_demo: Path, chdb_folder: Path, tmp_path: Path, engines: tuple[Engine, Engine]
+    pinned_demo: Path, chdb_folder: Path, tmp_path: Path
 ) -> None:
     """Every question of evals/gold (follow-ups in one session), asked of both engines."""
-    suite = load_suite(GOLD)
-    compared, differ = 0, []
-    with (
-        _service(pinned_demo, "duckdb", tmp_path / "d") as duck,
-        _service(chdb_folder, "clickhouse", tmp_path / "c") as house,
-    ):
-        for _, case in suite.cases:
-            sessions: dict[str, str | None] = {"d": None, "c": None}
-            role = case.role or suite.spec.role
-            for question in case.questions:
-                a = duck.ask(question, session_id=sessions["d"], role=role)
-                b = house.ask(question, session_id=sessions["c"], role=role)
-                sessions = {"d": a.session_id, "c": b.session_id}
-                what = f"{case.id}: {question}"
-                try:
-                    assert (a.error is None) == (b.error is None), f"{a.error} / {b.error}"
-                    assert a.plan == b.plan, "plans differ"
-                    assert a.columns == b.columns, "columns differ"
-                    assert_same_rows(b.rows, a.rows, what)
-                except AssertionError as exc:
-                    differ.append(f"{what}: {str(exc).splitlines()[0]}")
-                compared += bool(a.rows)
-    assert not differ, f"{len(differ)} answers differ:\n" + "\n".join(differ)
-    assert compared >= 150, f"only {compared} answers with rows were compared"
+    same_gold_answers(pinned_demo, chdb_folder, "clickhouse", tmp_path)
 
 
 def test_tpa_ask_on_clickhouse_says_duckdbs_numbers(pinned_demo: Path, chdb_folder: Path) -> None:

@@ -42,7 +42,24 @@ def fold(node: exp.Expr) -> exp.Expr:
 
 
 def functions(node: exp.Expr) -> exp.Expr:
-    """Exact quantiles: Spark's `percentile` interpolates like DuckDB's quantile_cont."""
+    """Exact quantiles (Spark's `percentile` interpolates like DuckDB's quantile_cont), the
+    grouping bit mask of several columns, number series."""
+    if isinstance(node, exp.Grouping) and len(node.expressions) > 1:
+        # GROUPING(a, b, c) as bits of one-column grouping(): Spark's grouping_id() must name
+        # every grouping column, in order
+        n = len(node.expressions)
+        bits = [
+            exp.Grouping(expressions=[e.copy()]) * exp.Literal.number(2 ** (n - 1 - i))
+            for i, e in enumerate(node.expressions)
+        ]
+        total = bits[0]
+        for bit in bits[1:]:
+            total = total + bit
+        return exp.Paren(this=total)
+    if isinstance(node, exp.Anonymous) and node.name.lower() == "range":
+        args = [a.copy() for a in node.expressions]
+        start, end = (args[0], args[1]) if len(args) > 1 else (exp.Literal.number(0), args[0])
+        return exp.GenerateSeries(start=start, end=end, is_end_exclusive=True)
     if isinstance(node, exp.Median):
         return exp.func("percentile", node.this.copy(), exp.Literal.number(0.5))
     if isinstance(node, exp.PercentileCont):
