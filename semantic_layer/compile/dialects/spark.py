@@ -52,7 +52,7 @@ def functions(node: exp.Expr) -> exp.Expr:
             exp.Grouping(expressions=[e.copy()]) * exp.Literal.number(2 ** (n - 1 - i))
             for i, e in enumerate(node.expressions)
         ]
-        total = bits[0]
+        total: exp.Expr = bits[0]
         for bit in bits[1:]:
             total = total + bit
         return exp.Paren(this=total)
