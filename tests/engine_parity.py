@@ -43,6 +43,11 @@ def assert_same_rows(got: list[Any], expected: list[Any], what: str) -> None:
         assert same(list(g), list(e)), f"{what}, row {i}: {g} != DuckDB {e}"
 
 
+def answer_text(printed: str) -> str:
+    """What `tpa ask` printed, without the line naming the (new, random) session."""
+    return "\n".join(line for line in printed.splitlines() if not line.startswith("session:"))
+
+
 def _service(db: Path, engine: str, home: Path) -> AssistantService:
     config = AssistantConfig(
         db=db, home=home, as_of=as_of_for(load_suite(GOLD)), retrieval=False, engine=engine,
