@@ -35,6 +35,7 @@ demo: install
 
 test: install sysdeps
 	$(BIN)/python -m pytest -q
+	TPA_TEST_ENGINE=clickhouse $(BIN)/python -m pytest -q tests/security/test_security_corpus.py
 	$(BIN)/tpa eval evals/gold --min-accuracy 0.90 --out build/evals/gold-embedded --junit build/evals/gold-junit.xml
 	$(MAKE) --no-print-directory eval-domains
 
@@ -43,6 +44,7 @@ test: install sysdeps
 test-spark: install sysdeps
 	$(BIN)/python -m pip install --quiet -e '.[test,spark]'
 	TPA_TEST_SPARK=1 $(BIN)/python -m pytest -q tests/test_engines_spark.py
+	TPA_TEST_ENGINE=spark $(BIN)/python -m pytest -q tests/security/test_security_corpus.py
 
 eval-domains: install
 	@for pair in $(DOMAIN_FLOORS); do \
