@@ -4,7 +4,7 @@ of two engines (tests/test_engines_clickhouse.py, tests/test_engines_spark.py)."
 from __future__ import annotations
 
 import math
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +25,9 @@ def pinned_demo() -> Path:
 
 
 def same(a: Any, b: Any) -> bool:
-    """Equal cells: floats to 1e-9 relative, a DATE equal to the same midnight TIMESTAMP."""
-    if isinstance(a, date) and not isinstance(a, datetime):
-        a = datetime(a.year, a.month, a.day)
-    if isinstance(b, date) and not isinstance(b, datetime):
-        b = datetime(b.year, b.month, b.day)
+    """Equal cells of the same kind: floats to 1e-9 relative (a DATE is not a TIMESTAMP)."""
+    if isinstance(a, date) or isinstance(b, date):
+        return type(a) is type(b) and a == b
     if isinstance(a, float | int) and isinstance(b, float | int) and not isinstance(a, bool):
         return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-12)
     if isinstance(a, list | tuple) and isinstance(b, list | tuple):

@@ -18,6 +18,7 @@ from connectors.engines import export_parquet, open_engine
 from connectors.engines.base import Engine
 from connectors.engines.clickhouse import load
 from semantic_layer.compile.compiler import compile_plan
+from semantic_layer.models import DEMO_MODEL_PATH
 from semantic_layer.plan import parse_plan
 from tests.engine_parity import answer_text, assert_same_rows, pinned_demo, same_gold_answers
 from tests.test_compile_plan import CASES, CTX, MODEL
@@ -89,6 +90,20 @@ def test_tpa_ask_on_clickhouse_says_duckdbs_numbers(pinned_demo: Path, tmp_path:
     )
     assert answer_text(house) == answer_text(duck)
     assert "Product page lost the most users" in house
+    # `tpa validate` checks a model's columns and types against the tables in the engine
+    engine = {"TPA_ENGINE": "clickhouse", "TPA_ENGINE_URL": str(folder)}
+    assert "model OK" in _tpa("validate", env=engine)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        DEMO_MODEL_PATH.read_text("utf-8").replace("column: device\n", "column: devise\n", 1),
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        [str(Path(sys.executable).parent / "tpa"), "validate", str(bad)],
+        env={**os.environ, **engine}, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert run.returncode == 1
+    assert "unknown column 'devise' in dimension 'device'" in run.stdout
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,8 @@ class Engine(Protocol):
         ...
 
     def schema(self) -> dict[str, dict[str, str]]:
-        """Tables and views with their columns and the engine's type names."""
+        """Tables and views with their columns and types, under DuckDB's type names (VARCHAR,
+        BIGINT, DOUBLE, TIMESTAMP, DATE, BOOLEAN), which the model's checks read."""
         ...
 
     def cancel(self) -> None:

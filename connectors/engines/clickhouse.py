@@ -136,7 +136,7 @@ class ClickHouseEngine:
         )
         tables: dict[str, dict[str, str]] = {}
         for t, column, type_ in zip(*(table.column(i).to_pylist() for i in range(3)), strict=True):
-            tables.setdefault(str(t), {})[str(column)] = str(type_)
+            tables.setdefault(str(t), {})[str(column)] = duckdb_type(str(type_))
         return tables
 
     def _query(self, sql: str) -> pa.Table:
@@ -227,6 +227,27 @@ def _type_name(t: pa.DataType) -> str:
     if pa.types.is_string(t) or pa.types.is_large_string(t):
         return "VARCHAR"
     return str(t).upper()
+
+
+def duckdb_type(clickhouse_type: str) -> str:
+    """A ClickHouse column type under DuckDB's name (the model's checks read DuckDB's names)."""
+    t = clickhouse_type
+    for wrapper in ("Nullable(", "LowCardinality("):
+        while t.startswith(wrapper) and t.endswith(")"):
+            t = t[len(wrapper) : -1]
+    if t.startswith(("Int", "UInt")):
+        return "BIGINT"
+    if t.startswith(("Float", "Decimal")):
+        return "DOUBLE"
+    if t.startswith("DateTime"):
+        return "TIMESTAMP"
+    if t.startswith("Date"):
+        return "DATE"
+    if t == "Bool":
+        return "BOOLEAN"
+    if t.startswith(("String", "FixedString", "Enum")):
+        return "VARCHAR"
+    return t.upper()
 
 
 def _identifier(name: str) -> str:

@@ -155,7 +155,7 @@ class SparkEngine:
         tables: dict[str, dict[str, str]] = {}
         for name in _STATE["views"][str(self.path.resolve())]:
             for f in self._spark.table(name).schema.fields:
-                tables.setdefault(name, {})[f.name] = f.dataType.simpleString()
+                tables.setdefault(name, {})[f.name] = _type_name(f.dataType.simpleString())
         return tables
 
 

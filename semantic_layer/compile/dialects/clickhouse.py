@@ -118,6 +118,9 @@ def time_gaps(node: exp.Expr) -> exp.Expr:
 
 def functions(node: exp.Expr) -> exp.Expr:
     """Aggregates ClickHouse spells differently, with the same meaning as DuckDB's."""
+    if isinstance(node, exp.DateTrunc | exp.TimestampTrunc):
+        # ClickHouse truncates to a Date for day and longer; DuckDB gives a TIMESTAMP
+        return _call("toDateTime64", node.copy(), exp.Literal.number(6))
     if isinstance(node, exp.Median):
         return _quantile(node.this, exp.Literal.number(0.5))
     if isinstance(node, exp.PercentileCont):

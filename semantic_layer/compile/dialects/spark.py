@@ -44,6 +44,14 @@ def fold(node: exp.Expr) -> exp.Expr:
 def functions(node: exp.Expr) -> exp.Expr:
     """Exact quantiles (Spark's `percentile` interpolates like DuckDB's quantile_cont), the
     grouping bit mask of several columns, number series."""
+    if isinstance(node, exp.DateTrunc | exp.TimestampTrunc):
+        # Spark's trunc() knows no 'day' (NULL) and returns a DATE; date_trunc gives DuckDB's
+        # TIMESTAMP for every unit
+        unit = node.args.get("unit")
+        name = unit.name if unit is not None else "day"
+        return exp.Anonymous(
+            this="date_trunc", expressions=[exp.Literal.string(name.upper()), node.this.copy()]
+        )
     if isinstance(node, exp.Grouping) and len(node.expressions) > 1:
         # GROUPING(a, b, c) as bits of one-column grouping(): Spark's grouping_id() must name
         # every grouping column, in order
