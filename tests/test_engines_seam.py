@@ -87,3 +87,22 @@ def test_an_unknown_engine_is_refused_by_name(value: str) -> None:
 def test_a_server_url_is_refused_with_what_to_do() -> None:
     with pytest.raises(UserError, match="names a server"):
         AssistantConfig.from_env({"TPA_ENGINE": "clickhouse", "TPA_ENGINE_URL": "http://ch:8123"})
+
+
+def test_cancel_stops_a_running_duckdb_query(small_demo: Path) -> None:
+    """`Engine.cancel` interrupts what runs now, from another thread."""
+    import threading
+
+    from connectors.engine import EngineError
+    from connectors.engines import open_engine
+
+    engine = open_engine("duckdb", small_demo, timeout_s=60)
+    try:
+        timer = threading.Timer(0.5, engine.cancel)
+        timer.start()
+        with pytest.raises(EngineError):
+            engine.run("SELECT count(*) FROM range(100000000000) a")
+        timer.cancel()
+        assert engine.run("SELECT 1").rows == [(1,)]  # the engine carries on
+    finally:
+        engine.close()
