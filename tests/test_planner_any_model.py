@@ -329,3 +329,107 @@ def test_margins_are_out_of_scope_even_with_a_metric_named(planner: EmbeddedPlan
 def test_two_steps_keep_the_window_of_the_journey_that_has_them(planner: EmbeddedPlanner) -> None:
     p = plan(planner, "how long from booking to visit last month")
     assert p["steps"] == ["预约挂号", "就诊"] and p["window_days"] == 14, p
+
+
+def test_how_long_between_two_steps_reads_generic_statistic_words(
+    planner: EmbeddedPlanner,
+) -> None:
+    result = planner.plan("how long does it usually take from booking to visit? median hours", CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["steps"] == ["预约挂号", "就诊"] and p["measure"] == "time_to_convert", p
+    assert not result.unused and not result.notes, "median and hours are generic words, not typos"
+
+
+def test_a_third_person_verb_names_the_action_touchpoint(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "how long from booking until the patient pays")
+    assert p["steps"] == ["预约挂号", "缴费"] and p["measure"] == "time_to_convert", p
+
+
+def test_how_long_from_one_step_asks_until_which_step(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "how long does it take from booking, last month?")
+    assert p["kind"] == "clarify", p
+    assert [c["label"] for c in p["choices"]] == ["payment", "visit"], p
+
+
+def test_a_person_attribute_splits_rows_that_join_people(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "今年以来投诉工单最多的城市")
+    assert p["metrics"] == ["complaint_tickets"] and p["dimensions"] == ["city"], p
+
+
+@pytest.mark.parametrize(
+    ("question", "dimension"),
+    [("哪个院就诊的人最多", "campus"), ("哪个市工单最多", "city"), ("各市的工单数", "city")],
+)
+def test_a_dimension_named_by_one_character_after_which_or_each(
+    planner: EmbeddedPlanner, question: str, dimension: str
+) -> None:
+    p = plan(planner, question)
+    assert p.get("dimensions") == [dimension], p
+
+
+def test_a_one_character_dimension_name_is_not_found_inside_a_word(
+    planner: EmbeddedPlanner,
+) -> None:
+    p = plan(planner, "上个月门市的工单数")
+    assert "dimensions" not in p or p["dimensions"] == [], p
+
+
+@pytest.mark.parametrize(
+    ("question", "metric"),
+    [
+        ("daily bookings last week", "events"),
+        ("how many visits last week", "events"),
+        ("how many patients visited last week", "patients"),
+        ("how many people booked last week", "patients"),
+    ],
+)
+def test_a_touchpoint_said_as_a_plural_noun_counts_occurrences(
+    planner: EmbeddedPlanner, question: str, metric: str
+) -> None:
+    p = plan(planner, question)
+    assert p["metrics"] == [metric], p
+
+
+@pytest.mark.parametrize(
+    ("question", "anchor", "direction"),
+    [
+        ("what do patients do right before they pay? last month", "缴费", "before"),
+        ("what do people do after they book", "预约挂号", "after"),
+    ],
+)
+def test_a_bare_verb_after_its_subject_names_the_paths_anchor(
+    planner: EmbeddedPlanner, question: str, anchor: str, direction: str
+) -> None:
+    p = plan(planner, question)
+    assert p["kind"] == "paths" and p["touchpoint"] == anchor, p
+    assert p["direction"] == direction, p
+
+
+def test_two_steps_said_backwards_keep_the_journeys_order(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "how long until they visit after booking")
+    assert p["steps"] == ["预约挂号", "就诊"] and p["measure"] == "time_to_convert", p
+
+
+def test_a_share_of_a_metrics_people_who_did_a_step_is_a_conversion(
+    planner: EmbeddedPlanner,
+) -> None:
+    p = plan(planner, "what % of payers came for a visit within 7 days?")
+    assert p["kind"] == "funnel" and p["steps"] == ["缴费", "就诊"], p
+    assert p["window_days"] == 7, p
+
+
+def test_a_common_word_is_never_corrected_into_a_model_word(planner: EmbeddedPlanner) -> None:
+    result = planner.plan("how many patients had a chance to book last week", CTX)
+    assert not any("→" in n for n in result.notes), result.notes
+    typo = planner.plan("patients by chanel last week", CTX)
+    assert typo.plan.model_dump()["dimensions"] == ["channel"], "a real typo is still fixed"
+
+
+@pytest.mark.parametrize("question", ["按年龄看上周的就诊人数", "patients by profession last week"])
+def test_a_split_by_something_the_data_lacks_is_asked_back(
+    planner: EmbeddedPlanner, question: str
+) -> None:
+    p = plan(planner, question)
+    assert p["kind"] == "clarify", p
+    offered = [c["question"] for c in p["choices"]]
+    assert any("campus" in q or "院区" in q for q in offered), offered

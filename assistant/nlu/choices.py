@@ -209,6 +209,30 @@ def which_metric(r: Reading, model: SemanticModel, kind: str) -> Plan:
     }
 
 
+def time_to_which(step: str, r: Reading, model: SemanticModel) -> Plan:
+    """ "How long from booking …" with one step only: the time until which later step? The
+    steps that follow it in the model's journeys are offered (those before it when none follow)."""
+    lang, when = r.language, _when(r)
+    later: list[str] = []
+    for journey in model.spec.journeys:
+        if step in journey.steps:
+            at = journey.steps.index(step)
+            later += journey.steps[at + 1 :] or journey.steps[:at]
+    own = model.touchpoints[step].label(lang)
+    out = []
+    for tp in list(dict.fromkeys(t for t in later if t != step))[:4]:
+        label = model.touchpoints[tp].label(lang)
+        en, zh = f"how long from {own} to {label}{when}", f"{when}从{own}到{label}要多久"
+        out.append(_choice(label, localized(lang, en, zh)))
+    return {
+        "kind": "clarify",
+        "reason": localized(lang, f"How long from {own} to which step?",
+                            f"从{own}到哪一步的时长？"),
+        "choices": out,
+        "candidate_kind": "funnel",
+    }  # fmt: skip
+
+
 def which_touchpoint(r: Reading, model: SemanticModel, kind: str) -> Plan:
     """A paths question without its anchor touchpoint."""
     lang, when = r.language, _when(r)
@@ -331,6 +355,38 @@ def _first_dimension(model: SemanticModel) -> tuple[str, str] | None:
     return dim.label("en"), dim.label("zh")
 
 
+def no_such_split(
+    word: str, metric: str, dims: list[str], r: Reading, model: SemanticModel
+) -> Plan:
+    """ "按年龄看", "refunds by teacher" with no such dimension: never the unsplit total — ask,
+    offering the dimensions `metric` can be split by (with its rest of the question)."""
+    lang, when = r.language, _when(r)
+    label = model.metrics[metric].label(lang)
+    out = [
+        _choice(
+            model.dimensions[d].label(lang),
+            localized(
+                lang,
+                f"{label} by {model.dimensions[d].label(lang)}{when}",
+                f"{when}各{model.dimensions[d].label(lang)}{label}",
+            ),
+        )
+        for d in dims[:4]
+    ]
+    out.append(
+        _choice(
+            localized(lang, f"{label}, not split", f"{label}（不拆分）"),
+            localized(lang, f"{label}{when}", f"{when}{label}"),
+        )
+    )
+    reason = localized(
+        lang,
+        f"The data has nothing called '{word}' to split {label} by. Which split do you mean?",
+        f"数据里没有可以拆分{label}的“{word}”。您想按哪个维度看？",
+    )
+    return {"kind": "clarify", "reason": reason, "choices": out, "candidate_kind": "metric"}
+
+
 def unclear(r: Reading, words: list[str], model: SemanticModel) -> Plan:
     """Most of the question was not understood: name the words, offer what can be answered."""
     lang, when = r.language, _when(r)
@@ -351,6 +407,7 @@ def unclear(r: Reading, words: list[str], model: SemanticModel) -> Plan:
 
 __all__ = [
     "channel_dimension",
+    "no_such_split",
     "nothing_about",
     "out_of_scope",
     "place_dimension",

@@ -63,7 +63,7 @@ _EN_WORD = re.compile(r"[a-z][a-z']*|\d+(?:\.\d+)?%?")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 
 # Function words and question words: they carry no content a plan could miss.
-_EN_FUNCTION: Final = frozenset(
+GENERIC_EN: Final = frozenset(
     """a an the of and or to in on at for by with from into onto over under about as is are was
     were be been being am do does did done have has had having will would shall should can could
     may might must it its it's this that these those there here then than so such what which who
@@ -91,7 +91,7 @@ _EN_FUNCTION: Final = frozenset(
     happened ask asks asked writing write crediting credit lot lots something stuff anything thing
     things someone somebody anyone people's our we've thanks percentile typical usual usually
     exactly approximately basically overall general generally possible possibly please kindly
-    quick quickly mainly mostly""".split()  # noqa: SIM905
+    quick quickly mainly mostly hours hour hrs hr minutes minute mins min seconds""".split()  # noqa: SIM905
 )
 # Chinese function words and question frames, longest first when segmenting.
 _ZH_FUNCTION: Final = tuple(
@@ -140,7 +140,7 @@ def _content_words(norm: str) -> Iterator[tuple[int, int, str]]:
         word = m[0]
         if word[0].isdigit() and m.start() > 0 and norm[m.start() - 1] in "pq":
             continue  # "p90", "q3": a percentile or a quarter read elsewhere
-        if word not in _EN_FUNCTION and not (len(word) <= 2 and not word[0].isdigit()):
+        if word not in GENERIC_EN and not (len(word) <= 2 and not word[0].isdigit()):
             yield m.start(), m.end(), word
     for run in _CJK_RUN.finditer(norm):
         yield from _zh_content(run[0], run.start())

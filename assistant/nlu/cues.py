@@ -61,7 +61,8 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
     # people, by whatever name a business gives them: counted, they are the people reached
     "people": ("users", "people", "players", "patients", "customers", "members", "guests",
                "travellers", "travelers", "clients", "gamers", "visitors", "shoppers",
-               "subscribers", "cardholders", "applicants", "用户", "玩家", "患者", "病人", "客户",
+               "subscribers", "cardholders", "applicants", "students", "learners",
+               "passengers", "policyholders", "用户", "玩家", "患者", "病人", "客户",
                "会员", "旅客", "顾客", "持卡人"),
     "new_people": ("new users", "new customers", "new patients", "new players", "new members",
                    "new clients", "new guests", "new sign ups", "new registrations", "新用户",

@@ -256,9 +256,18 @@ def _anchor(r: Reading, touchpoints: list[str]) -> str:
 
 def _journey(r: Reading, model: SemanticModel) -> Plan | None:
     tps = _steps_named(r, model)
+    if (
+        "time_to_convert" in r.cues
+        and len(tps) == 1
+        and not {"funnel", "conversion"} & r.cues
+        and not r.names("journey")
+        and not _about_purchase(r, model)
+        and any(tps[0] in j.steps for j in model.spec.journeys)
+    ):
+        return choices.time_to_which(tps[0], r, model)  # "how long from booking …" to what?
     kind = (
         "time_to_convert" if "time_to_convert" in r.cues and ("funnel" in r.cues or
-            r.names("journey") or len(r.names("touchpoint")) >= 2 or _about_purchase(r, model))
+            r.names("journey") or len(tps) >= 2 or _about_purchase(r, model))
         else "dropoff" if "dropoff" in r.cues or ("never" in r.cues and len(tps) >= 2)
         else "funnel" if "funnel" in r.cues or r.names("journey") or _step_range(r, model)
         else None
@@ -295,7 +304,10 @@ def _steps_named(r: Reading, model: SemanticModel) -> list[str]:
     """Touchpoints named, and with a conversion or time word also the touchpoints that named
     metrics count ("installs → first payers conversion"), in the order said."""
     found = [(m.start, m.ref.name) for m in r.mentions("touchpoint")]
-    if {"conversion", "time_to_convert", "funnel"} & r.cues and len(found) < 2:
+    asks_steps = bool({"conversion", "time_to_convert", "funnel"} & r.cues) or bool(
+        r.window_days or _SHARE_OF.search(r.question.norm)
+    )
+    if asks_steps and len(found) < 2:
         for m in r.mentions("metric"):
             tp = roles.touchpoint_of(model, m.ref.name)
             if tp is not None:
@@ -318,7 +330,7 @@ def _step_range(r: Reading, model: SemanticModel) -> bool:
     two touchpoints and a conversion or share word."""
     general = any(roles.is_general_conversion(model, m) for m in r.names("metric"))
     share = _SHARE_OF.search(r.question.norm) is not None
-    return len(r.names("touchpoint")) >= 2 and ("conversion" in r.cues or general or share)
+    return len(_steps_named(r, model)) >= 2 and ("conversion" in r.cues or general or share)
 
 
 _SHARE_OF = re.compile(
@@ -331,9 +343,10 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     metrics = _metrics(r, model)
     counted = r.names("touchpoint") or _only_touchpoint_of_channel(r, model)
     ranked = bool({"desc", "asc", "which", "rank", "trend", "day", "week", "month"} & r.cues)
+    things = _counts_things(r)
     if not metrics and len(counted) == 1 and (_COUNTING.search(r.question.norm) or ranked):
-        if "times" in r.cues:  # "how many times", 人次: events, not people
-            own = roles.event_count(model)
+        if things:  # "how many times", 人次, "ad clicks": events, not people
+            own = roles.touchpoint_things(model, counted[0]) or roles.event_count(model)
         else:
             own = roles.touchpoint_count(model, counted[0]) or roles.reach_metric(model)
         metrics = [own] if own else []
@@ -349,7 +362,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         metrics = [_touchpoint_metric(r, model, counted[0]) or m for m in metrics][:1]
     metrics += [m for m in _also_asked(r, model, metrics) if m not in metrics]
     events = roles.event_count(model)
-    if "times" in r.cues and counted and events and all(roles.is_reach(model, m) for m in metrics):
+    if things and counted and events and all(roles.is_reach(model, m) for m in metrics):
         metrics = [events]  # "how many times did people do X": events, not people
     if not metrics:
         return None
@@ -397,6 +410,21 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     return plan
 
 
+def _counts_things(r: Reading) -> bool:
+    """Occurrences rather than people: "how many times", 人次, or a touchpoint said as a plural
+    noun ("daily ad clicks", "logins") with no word for people."""
+    if "times" in r.cues:
+        return True
+    if {"people", "payers", "new_people"} & r.cues:
+        return False
+    norm = r.question.norm
+    for m in (m for m in r.matches if m.refs("touchpoint")):
+        said = norm[m.start : m.end]
+        if said.isascii() and said.endswith("s") and not m.term.endswith("s"):
+            return True
+    return False
+
+
 def _ticket_time(r: Reading, model: SemanticModel, names: list[str]) -> str | None:
     """ "How long do tickets take to resolve", "工单一般多久能办结": the time a ticket took, not
     their count (to its first answer when the question says reply / 响应)."""
@@ -431,7 +459,7 @@ _TWO_ASKS = re.compile(r"(?:多少|几).{0,12}[\s，,、和及].{0,16}(?:多少|
 def _touchpoint_metric(r: Reading, model: SemanticModel, touchpoint: str) -> str | None:
     """The model's own count of one touchpoint for "how many people did X" (its people) or "how
     many times / orders" (its events or orders), rather than everyone active filtered to it."""
-    if "times" in r.cues or _ORDERS.search(r.question.norm):
+    if _counts_things(r) or _ORDERS.search(r.question.norm):
         return roles.touchpoint_things(model, touchpoint)
     return roles.touchpoint_people(model, touchpoint)
 

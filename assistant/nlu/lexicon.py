@@ -69,6 +69,7 @@ class Lexicon:
         self.longest = max((len(t) for t in terms), default=0)
         self.stemmed: dict[tuple[str, ...], tuple[str, tuple[Sense, ...]]] = {}
         self.verbal: dict[str, tuple[str, tuple[Sense, ...]]] = {}
+        parts: dict[str, set[tuple[str, tuple[Sense, ...]]]] = defaultdict(set)
         for term, senses in terms.items():
             words = term.split()
             if term.isascii() and 1 <= len(words) <= _MAX_WORDS and len(term) >= 3:
@@ -77,6 +78,16 @@ class Lexicon:
             actions = tuple(s for s in senses if isinstance(s, Ref) and s.kind == "touchpoint")
             if actions and term.isascii() and len(words) == 1 and len(term) >= 4:
                 self.verbal.setdefault(verb_key(term), (term, actions))
+            elif actions and term.isascii() and 1 < len(words) <= 3:
+                for word in (w for w in words if len(w) >= 5):
+                    parts[verb_key(word)].add((term, actions))
+        # "activated" for a touchpoint "card activation": a word of a longer name, when no other
+        # touchpoint's name has it
+        self.verbal_parts = {
+            k: next(iter(v))
+            for k, v in parts.items()
+            if len({a for _, a in v}) == 1 and k not in self.verbal
+        }
 
     @classmethod
     def build(cls, model: SemanticModel) -> Lexicon:
@@ -155,6 +166,8 @@ class Lexicon:
         keep five letters ("registered" / "registration", "activated" / "activation")."""
         if key in self.verbal:
             return self.verbal[key]
+        if key in self.verbal_parts:
+            return self.verbal_parts[key]
         near = [
             v
             for k, v in self.verbal.items()
@@ -176,17 +189,23 @@ class Lexicon:
             if found is not None and (n > 1 or len(found[0].split()) == 1):
                 return Match(i, end, found[0], found[1])
         word = words[0][0] if words else ""
-        if _VERB_FORM.search(word) and not any(blocked[i : words[0].end()]):
+        if not word or any(blocked[i : words[0].end()]):
+            return None
+        if _VERB_FORM.search(word):
             action = self._action(verb_key(word))  # "booked" for a touchpoint "booking"
-            if action is not None:
-                return Match(i, words[0].end(), action[0], action[1])
-        return None
+        elif _THIRD_PERSON.search(word) or _SUBJECT_BEFORE.search(norm[max(0, i - 12) : i]):
+            # "until the person pays", "before they pay", "want to subscribe": the action named
+            action = self.verbal.get(verb_key(word))
+        else:
+            action = None
+        return Match(i, words[0].end(), action[0], action[1]) if action is not None else None
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _NAME_TOPICS: Final = frozenset({"other_platforms", "other_regions"})
 # Measure words a Chinese metric label ends with: the noun before them names the metric too.
 _ZH_MEASURES: Final = ("人数", "次数", "数量", "笔数", "个数", "数", "量")
+_SPLIT_MARK: Final = re.compile(r"(?:[各每哪按分]|[哪各每]一?[个门家位款类种])$")
 _SHORT_WORDS: Final = frozenset({"yes", "no", "y", "n", "true", "false", "t", "f", "0", "1"})
 
 
@@ -198,7 +217,8 @@ def _short(term: str) -> bool:
 
 def _short_values_checked(match: Match, norm: str, before: Match | None) -> Match | None:
     """Short value words count only as a whole token ("是" alone, not inside "是多少") or right
-    after their dimension's name ("是否<标签> 是")."""
+    after their dimension's name ("是否<标签> 是"); a one-character dimension name ("服", "省")
+    only alone or after a word that splits ("各省", "按服", "哪个省"), never inside "客服"."""
     if not _short(match.term):
         return match
     alone = (match.start == 0 or not _CJK.match(norm[match.start - 1])) and (
@@ -209,7 +229,11 @@ def _short_values_checked(match: Match, norm: str, before: Match | None) -> Matc
     if before is not None and match.start - before.end <= 2:
         near = {r.name for r in before.refs("dimension")}
 
+    marked = _SPLIT_MARK.search(norm[max(0, match.start - 3) : match.start]) is not None
+
     def keep(sense: Sense) -> bool:
+        if isinstance(sense, Ref) and sense.kind == "dimension":
+            return not chinese or alone or marked  # "各省", "按省" — not the 省 of 节省
         if not (isinstance(sense, Ref) and sense.kind == "value"):
             return True
         return sense.name in near or (chinese and alone)
@@ -242,6 +266,9 @@ def stem(word: str, *, verbs: bool = False) -> str:
 
 
 # A verb form in the question ("booked", "signing", "paid"): it may name an action's touchpoint.
+_THIRD_PERSON = re.compile(r"^[a-z]{2,}[^s]s$")
+# A bare verb right after its subject or "to": "before they pay", "people who buy", "to renew".
+_SUBJECT_BEFORE = re.compile(r"\b(?:they|we|you|i|he|she|who|people|users|customers|to)\s+$")
 _VERB_FORM = re.compile(
     r"^(?:[a-z]{3,}(?:ed|ing)|paid|bought|sent|made|spent|gave|took|got|came|saw"
     r"|left|won|lost|wrote|sold|rode|drove)$"

@@ -1,5 +1,6 @@
 """Touchpoints named in other words: "约完复诊" for 复诊预约, "start a card application" for a
-touchpoint labelled "card application started".
+touchpoint labelled "card application started"; and dimensions named by one character after a
+Chinese "which/each" and a measure word: "哪门课" for 课程, "哪个厅" for 营业厅, "每家店" for 门店.
 
 Used only where an analysis needs a touchpoint and the lexicon found none: a touchpoint whose
 label shares most of its characters (Chinese) or word stems (English) with a stretch of the
@@ -13,6 +14,7 @@ from typing import Final
 
 from semantic_layer.model.index import Ref
 from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.model.spec_data import DimensionSpec
 
 from .lexicon import Match, stem
 from .reading import Reading
@@ -68,4 +70,43 @@ def _where(free: str, name: str) -> tuple[float, int, int] | None:
     return None
 
 
-__all__ = ["nearby_matches"]
+# "哪门课", "各个区", "每家店": which/each, an optional measure word, then the thing counted.
+_WHICH_ONE = re.compile(
+    r"(?:哪|各|每)(?:一)?(?:个|门|家|位|款|类|种|条|项|所|间|支|座|批|期|档)?([\u4e00-\u9fff])"
+)
+# Characters after 哪个/各个 that are generic words, never the head of a dimension's name.
+_NOT_A_HEAD: Final = frozenset("人次天日月年周时点些样么种类是的都有用")
+
+
+def which_dimension_matches(r: Reading, model: SemanticModel) -> list[Match]:
+    """Dimensions named by one character after "哪/各/每" and a measure word, when that
+    character starts or ends the Chinese name of exactly one dimension (unread text only)."""
+    free = r.unread()
+    found: list[Match] = []
+    for hit in _WHICH_ONE.finditer(r.question.norm):
+        start = hit.start(1)
+        char = hit[1]
+        if free[start] != char or char in _NOT_A_HEAD:
+            continue
+        named = {
+            dim.name
+            for dim in model.spec.dimensions
+            if dim.type != "time"
+            and any(
+                len(name) >= 2 and (name[0] == char or name[-1] == char) for name in _zh_names(dim)
+            )
+        }
+        if len(named) == 1:
+            found.append(Match(start, start + 1, char, (Ref("dimension", named.pop()),)))
+    return found
+
+
+def _zh_names(dim: DimensionSpec) -> list[str]:
+    names = [dim.labels.zh] if dim.labels is not None and dim.labels.zh else []
+    return names + [n for n in dim.synonyms.all() if _CJK_ONLY.fullmatch(n)]
+
+
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
+__all__ = ["nearby_matches", "which_dimension_matches"]

@@ -19,16 +19,17 @@ from typing import Any, Final, Literal, Protocol
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from semantic_layer.model.index import Ref
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.plan import PlanError, QueryPlan, parse_plan
 from semantic_layer.time import TimeContext, TimeSpec, resolve
 
-from . import choices
-from .coverage import Coverage, Unused, coverage, note
+from . import choices, roles
+from .coverage import GENERIC_EN, Coverage, Unused, coverage, note
 from .decide import decide
 from .followup import apply, is_followup
 from .lexicon import Cue, Lexicon
-from .nearby import nearby_matches
+from .nearby import nearby_matches, which_dimension_matches
 from .reading import Reading, read
 from .shared import localized
 from .text import language_of, prepare
@@ -156,6 +157,14 @@ class EmbeddedPlanner:
                 return PlannerResult(
                     parse_plan({**asked, "language": r.language}), source, notes, cov.unused, 1.0
                 )
+            split = _missing_split(r, plan, cov.unused) if source == "rules" else None
+            if split is not None:
+                asked = choices.no_such_split(
+                    split, plan["metrics"][0], _splits_of(plan, self.model), r, self.model
+                )
+                return PlannerResult(
+                    parse_plan({**asked, "language": r.language}), source, notes, cov.unused, 1.0
+                )  # fmt: skip
             if source == "rules" and cov.mostly_unused and _named(r) <= 1:
                 asked = choices.unclear(r, [u.text for u in cov.unused], self.model)
                 return PlannerResult(
@@ -169,17 +178,22 @@ class EmbeddedPlanner:
     def _read(self, question: str, ctx: TimeContext) -> tuple[Reading, tuple[str, ...]]:
         reading, notes = self._read_words(question, ctx)
         extra = nearby_matches(reading, self.model)
+        extra += which_dimension_matches(replace(reading, matches=(*reading.matches, *extra)),
+                                         self.model)  # fmt: skip
         if not extra:
             return reading, notes
         matches = tuple(sorted((*reading.matches, *extra), key=lambda m: m.start))
-        said = [(m.term, self.model.touchpoints[m.refs()[0].name].label(reading.language))
-                for m in extra]  # fmt: skip
+        said = [(m.term, self._label(m.refs()[0], reading.language)) for m in extra]
         note = localized(
             reading.language,
             "Read " + ", ".join(f"'{w}' as {label}" for w, label in said) + ".",
             "已将" + "、".join(f"“{w}”理解为{label}" for w, label in said) + "。",
         )
         return replace(reading, matches=matches), (*notes, note)
+
+    def _label(self, ref: Ref, lang: str) -> str:
+        named = self.model.touchpoints if ref.kind == "touchpoint" else self.model.dimensions
+        return named[ref.name].label(lang)
 
     def _read_words(self, question: str, ctx: TimeContext) -> tuple[Reading, tuple[str, ...]]:
         q = prepare(question)
@@ -200,7 +214,7 @@ class EmbeddedPlanner:
         Inflections ("reached" for "reach") are not typos."""
         fixes: list[tuple[str, str]] = []
         words = r.question.norm.split()
-        for word in (w for w in r.unknown if len(w) >= 5):
+        for word in (w for w in r.unknown if len(w) >= 5 and w not in GENERIC_EN):
             i = words.index(word) if word in words else -1
             candidates = [word] + ([f"{word} {words[i + 1]}"] if 0 <= i < len(words) - 1 else [])
             for text in reversed(candidates):
@@ -220,7 +234,9 @@ class EmbeddedPlanner:
             return None
         if len(text) > 4 and term.startswith(text[:-2]) and text.endswith(("ed", "es", "ing")):
             return None  # "visited" is not a typo of "visits"
-        return term
+        if not term.startswith(text) and all(_common_word(w) for w in text.split()):
+            return None  # "apply" is not a typo of "apple", nor "charge" of "changed"
+        return term  # a common word that a model word extends ("purchase" → "purchasers")
 
     def _example(
         self, question: str, r: Reading, own: dict[str, Any], ctx: TimeContext
@@ -275,6 +291,48 @@ class EmbeddedPlanner:
             r.language, f"Read the question as being about {label}.", f"已将问题理解为关于{label}。"
         )
         return plan, note
+
+
+def _missing_split(r: Reading, plan: dict[str, Any], unused: tuple[Unused, ...]) -> str | None:
+    """An unused word the question asks to split by ("按年龄", "by teacher", "年龄分布") while the
+    metric plan has no split: that word."""
+    if plan["kind"] != "metric" or plan.get("dimensions") or not plan.get("metrics"):
+        return None
+    norm = r.question.norm
+    for u in unused:
+        at = norm.find(u.text.casefold())
+        if at < 0 or u.why == "number":
+            continue
+        before, after = norm[max(0, at - 8) : at], norm[at + len(u.text) :]
+        if _SPLIT_BEFORE.search(before) or _SPLIT_AFTER.match(after):
+            return u.text
+    return None
+
+
+_SPLIT_BEFORE = re.compile(r"(?:按照?|各个?|\bby|\bper|\bacross|broken down by|split by)\s*$")
+_SPLIT_AFTER = re.compile(r"\s*(?:的?分布|拆分|拆一下|来拆|细分|distribution|breakdown)")
+
+
+def _splits_of(plan: dict[str, Any], model: SemanticModel) -> list[str]:
+    """The categorical dimensions every metric of the plan can be split by."""
+    tables = set().union(*(roles.tables_of(model, m) for m in plan["metrics"]))
+    return [
+        d.name
+        for d in model.spec.dimensions
+        if d.type != "time" and d.name != "touchpoint"
+        and all(roles.reaches(model, t, d.name) for t in tables)
+    ]  # fmt: skip
+
+
+def _common_word(word: str) -> bool:
+    """A word common in English (wordfreq's Zipf frequency ≥ 4, i.e. at least once in 100,000
+    words) is what the user meant, never a typo. wordfreq loads only when a typo is suspected."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en", wordlist="small") >= _COMMON_ZIPF
+
+
+_COMMON_ZIPF: Final = 4.0
 
 
 def _without_times(r: Reading) -> str:

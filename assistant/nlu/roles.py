@@ -200,7 +200,9 @@ def reaches(model: SemanticModel, table: str, dimension: str) -> bool:
     if dim is None or spec is None:
         return dimension == "touchpoint" and table == _EVENTS
     return (
-        dim.table == table or table in dim.also_in or any(j.table == dim.table for j in spec.joins)
+        dim.table == table
+        or table in dim.also_in
+        or any(j.table == dim.table or j.table in dim.also_in for j in spec.joins)
     )
 
 

@@ -222,7 +222,7 @@ def journey_and_steps(
         part = _between(list(named.steps), tps) if len(tps) >= 2 and _from_to(r) else None
         return {"journey": named.name} if part is None else _as_journey(part, model)
     if len(tps) >= 2 and "funnel" not in r.cues:
-        return _as_journey(tps[:20], model)
+        return _as_journey(_in_journey_order(tps[:20], model), model)
     if len(tps) >= 2:
         parts = (_between(list(j.steps), tps) for j in _journeys_first_default(model))
         part = next((p for p in parts if p is not None), None)
@@ -232,6 +232,17 @@ def journey_and_steps(
             if tps[0] in journey.steps:
                 return {"journey": journey.name}
     return {"journey": model.journey(None).name}
+
+
+def _in_journey_order(steps: list[str], model: SemanticModel) -> list[str]:
+    """Two steps said against the order of a journey that has both ("until they visit after
+    booking"): that journey's order."""
+    if len(steps) != 2:
+        return steps
+    for journey in _journeys_first_default(model):
+        if all(s in journey.steps for s in steps):
+            return sorted(steps, key=list(journey.steps).index)
+    return steps
 
 
 def _as_journey(steps: list[str], model: SemanticModel) -> dict[str, Any]:
