@@ -27,6 +27,7 @@ from connectors.engine import (
     Result,
     ResultTooLarge,
 )
+from connectors.engine import _check_size as check_size
 from connectors.engines.base import refuse_denied
 
 DIALECT = "clickhouse"
@@ -112,15 +113,8 @@ class ClickHouseEngine:
         cap = self.row_cap if row_cap is None else row_cap
         started = time.perf_counter()
         table = self._query(sql)
-        if table.nbytes > self.max_result_bytes * 4 and table.num_rows > cap:
-            table = table.slice(0, cap + 1)
         rows = [tuple(_plain(v) for v in r.values()) for r in table.slice(0, cap + 1).to_pylist()]
-        size = sum(len(v) if isinstance(v, str) else 8 for r in rows[:cap] for v in r)
-        if size > self.max_result_bytes:
-            raise ResultTooLarge(
-                f"the result is over {self.max_result_bytes / 1_048_576:.0f} MB, too large for "
-                "an answer: ask for fewer rows or columns"
-            )
+        check_size(rows[:cap], self.max_result_bytes)  # the same byte cap as DuckDB's
         return Result(
             columns=tuple(table.column_names),
             types=tuple(_type_name(f.type) for f in table.schema),

@@ -28,8 +28,8 @@ from connectors.engine import (
     QueryInvalid,
     QueryTimeout,
     Result,
-    ResultTooLarge,
 )
+from connectors.engine import _check_size as check_size
 from connectors.engines.base import refuse_denied
 
 DIALECT = "spark"
@@ -137,12 +137,7 @@ class SparkEngine:
             timer.cancel()
             self._groups.discard(group)
         rows = [tuple(_plain(v) for v in row) for row in fetched]
-        size = sum(len(v) if isinstance(v, str) else 8 for r in rows[:cap] for v in r)
-        if size > self.max_result_bytes:
-            raise ResultTooLarge(
-                f"the result is over {self.max_result_bytes / 1_048_576:.0f} MB, too large for "
-                "an answer: ask for fewer rows or columns"
-            )
+        check_size(rows[:cap], self.max_result_bytes)  # the same byte cap as DuckDB's
         return Result(
             columns=tuple(f.name for f in schema.fields),
             types=tuple(_type_name(f.dataType.simpleString()) for f in schema.fields),
