@@ -49,7 +49,7 @@ def answer_text(printed: str) -> str:
 def _service(db: Path, engine: str, home: Path) -> AssistantService:
     config = AssistantConfig(
         db=db, home=home, as_of=as_of_for(load_suite(GOLD)), retrieval=False, engine=engine,
-        answer_cache_s=0,
+        answer_cache_s=0, query_timeout_s=300,  # local Spark on a busy 2-core machine
     )  # fmt: skip
     return AssistantService.open(config)
 

@@ -37,6 +37,7 @@ CONF = {
     "spark.sql.session.timeZone": "UTC",
     "spark.driver.memory": os.environ.get("TPA_SPARK_MEMORY", "1g"),
     "spark.ui.enabled": "false",
+    "spark.ui.showConsoleProgress": "false",
     "spark.sql.shuffle.partitions": "2",
     "spark.driver.host": "127.0.0.1",
     "spark.driver.bindAddress": "127.0.0.1",
