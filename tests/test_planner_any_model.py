@@ -433,3 +433,12 @@ def test_a_split_by_something_the_data_lacks_is_asked_back(
     assert p["kind"] == "clarify", p
     offered = [c["question"] for c in p["choices"]]
     assert any("campus" in q or "院区" in q for q in offered), offered
+
+
+def test_a_follow_up_naming_whose_people_narrows_the_analysis_shown(
+    planner: EmbeddedPlanner,
+) -> None:
+    first = planner.plan("visit journey funnel last month", CTX).plan
+    p = planner.plan("only WeChat patients", CTX, first).plan.model_dump(exclude_none=True)
+    assert p["kind"] == "funnel" and p["journey"] == "visit_journey", p
+    assert p["filters"] == [{"dimension": "channel", "op": "=", "values": ["wechat"]}], p

@@ -89,11 +89,24 @@ def apply(r: Reading, previous: QueryPlan, model: SemanticModel, ctx: TimeContex
         return _why(r, base, model)
     if base["kind"] == "attribution" and _revenue_only(r):
         return {**base, "value": "revenue", "language": r.language}  # "what about revenue?"
-    if has_subject(r):
+    if has_subject(r) and not _narrows_people(r, model):
         own = decide(r, model)
         if own["kind"] not in ("clarify", "unsupported"):
             return _inherit(own, base, r, model, ctx)
     return _modify(dict(base), r, model, ctx)
+
+
+def _narrows_people(r: Reading, model: SemanticModel) -> bool:
+    """ "only Hangzhou customers", "只看VIP用户": the people word names whom to keep, not a new
+    metric (everyone active) to compute instead of what was shown."""
+    metrics = r.names("metric")
+    return (
+        bool(metrics)
+        and all(roles.is_reach(model, m) for m in metrics)
+        and not (_SUBJECT_CUES & r.cues)
+        and not r.names("journey")
+        and bool(r.mentions("value"))
+    )
 
 
 def _revenue_only(r: Reading) -> bool:
