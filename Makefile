@@ -4,10 +4,11 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-# Debian packages: Chromium renders chart PNGs (kaleido) and drives browser tests; CJK fonts for Chinese.
-SYSTEM_PACKAGES := chromium fonts-noto-cjk
+# Debian packages: Chromium renders chart PNGs (kaleido) and drives browser tests; CJK fonts for Chinese;
+# a JRE for the Spark SQL engine (`make test-spark`).
+SYSTEM_PACKAGES := chromium fonts-noto-cjk default-jre-headless
 
-.PHONY: install sysdeps demo test eval eval-domains lint format check bench screenshots clean
+.PHONY: install sysdeps demo test test-spark eval eval-domains lint format check bench screenshots clean
 
 # Evaluation domains and the accuracy each must keep (set below its measured figure; the blind
 # first-run figures are in docs/evals.md).
@@ -34,8 +35,16 @@ demo: install
 
 test: install sysdeps
 	$(BIN)/python -m pytest -q
+	TPA_TEST_ENGINE=clickhouse $(BIN)/python -m pytest -q tests/security/test_security_corpus.py
 	$(BIN)/tpa eval evals/gold --min-accuracy 0.90 --out build/evals/gold-embedded --junit build/evals/gold-junit.xml
 	$(MAKE) --no-print-directory eval-domains
+
+# Spark parity with DuckDB (pinned demo, golden plans, the gold suite): minutes of JVM work, so
+# not in `make test` (docs/engines.md). Spark's driver is kept to TPA_SPARK_MEMORY (default 1g).
+test-spark: install sysdeps
+	$(BIN)/python -m pip install --quiet -e '.[test,spark]'
+	TPA_TEST_SPARK=1 $(BIN)/python -m pytest -q tests/test_engines_spark.py
+	TPA_TEST_ENGINE=spark $(BIN)/python -m pytest -q tests/security/test_security_corpus.py
 
 eval-domains: install
 	@for pair in $(DOMAIN_FLOORS); do \

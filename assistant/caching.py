@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from connectors.engine import Engine, EngineError
+from connectors.engine import EngineError
+from connectors.engines import Engine
 from connectors.loads import LOADS_TABLE, VERSION_SQL
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.plan import QueryPlan

@@ -34,7 +34,7 @@ class AssistantConfig:
     of the database.
     """
 
-    db: Path
+    db: Path  # the engine's data: a DuckDB file, a chdb folder (`TPA_ENGINE_URL`)
     model: Path | None = None
     as_of: date | None = None
     home: Path | None = None
@@ -50,6 +50,7 @@ class AssistantConfig:
     lazy_index: bool = False  # open chromadb only when a search needs it (`tpa ask`)
     answer_cache_s: float = 300.0  # how long an answer is reused for the same plan; 0: never
     extra: Mapping[str, str] = field(default_factory=dict)
+    engine: str = "duckdb"  # TPA_ENGINE: duckdb | clickhouse | spark (docs/engines.md)
 
     @property
     def work_dir(self) -> Path:
@@ -82,6 +83,10 @@ class AssistantConfig:
                 values[name] = _size(var, env[var])
         if env.get("TPA_QUERY_TIMEOUT_S", "").strip():
             values["query_timeout_s"] = _number("TPA_QUERY_TIMEOUT_S", env["TPA_QUERY_TIMEOUT_S"])
+        if env.get("TPA_ENGINE", "").strip():
+            values["engine"] = _engine(env["TPA_ENGINE"])
+        if env.get("TPA_ENGINE_URL", "").strip():
+            values["db"] = _engine_url(env["TPA_ENGINE_URL"])
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
 
@@ -90,6 +95,31 @@ def index_path(db: Path, home: Path | None = None) -> Path:
     """The retrieval index of the database `db`: `<db file name>.index` in `home` (default: the
     database's folder)."""
     return (home if home is not None else db.parent) / f"{db.name}.index"
+
+
+def _engine(text: str) -> str:
+    from connectors.engines import ENGINES
+
+    name = text.strip().lower()
+    if name not in ENGINES:
+        raise UserError(
+            f"TPA_ENGINE '{text}' is not an engine", hint=f"use one of {', '.join(ENGINES)}"
+        )
+    return name
+
+
+def _engine_url(text: str) -> Path:
+    """Where the engine's data is: a path, or `chdb://` / `file://` + a path."""
+    value = text.strip()
+    for scheme in ("chdb://", "file://"):
+        if value.startswith(scheme):
+            value = value[len(scheme) :]
+    if "://" in value:
+        raise UserError(
+            f"TPA_ENGINE_URL '{text}' names a server; only embedded engines are supported here",
+            hint="point it at a folder written by `tpa ingest --engine clickhouse`",
+        )
+    return Path(value)
 
 
 def _as_of(text: str) -> date | None:

@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 
 from assistant.answer.change import ChangePoint
 from assistant.answer.table import ResultTable
-from connectors.engine import Engine
+from connectors.engines import Engine
+from semantic_layer.compile import dialects
 from semantic_layer.compile.compiler import Compiled, compile_plan
 from semantic_layer.compile.markov import removal_credits
 from semantic_layer.model.semantic import SemanticModel
@@ -32,16 +33,21 @@ class Executed:
 
 
 def compile_for(
-    plan: QueryPlan, model: SemanticModel, ctx: TimeContext, role: str | None
+    plan: QueryPlan,
+    model: SemanticModel,
+    ctx: TimeContext,
+    role: str | None,
+    dialect: str = dialects.DEFAULT,
 ) -> Compiled:
-    """`compile_plan` (raises `UserError` for unknown names, denied access, refused SQL)."""
-    return compile_plan(plan, model, ctx, role)
+    """`compile_plan` for an engine speaking `dialect` (raises `UserError` for unknown names,
+    denied access, refused SQL)."""
+    return compile_plan(plan, model, ctx, role, dialect=dialect)
 
 
 def execute(compiled: Compiled, engine: Engine, change: ChangePoint | None = None) -> Executed:
     """Run the compiled query (raises `connectors.engine.EngineError`); a drivers answer
     carries the `change` point its comparison was chosen by."""
-    sql = compiled.sql()
+    sql = compiled.sql(engine.dialect)
     assert sql is not None, "clarify and unsupported plans have nothing to run"
     result = engine.run(sql)
     table = ResultTable(
@@ -65,7 +71,7 @@ def _with_markov(
     table: ResultTable, compiled: Compiled, engine: Engine
 ) -> tuple[ResultTable, float]:
     """Add the `markov` column: removal-effect credits from the transition counts."""
-    transitions = engine.run(compiled.extra["transitions"].sql(dialect="duckdb"), row_cap=100_000)
+    transitions = engine.run(compiled.extra_sql("transitions", engine.dialect), row_cap=100_000)
     total = sum(float(v or 0) for v in table.column("last_touch")) if table.rows else 0.0
     credits = removal_credits(((str(s), str(d), float(n)) for s, d, n in transitions.rows), total)
     rows = tuple((*row, credits.get(str(row[0]), 0.0)) for row in table.rows)

@@ -21,7 +21,8 @@ from typing import Final
 from assistant.answer.change import MIN_BEFORE, ChangePoint, change_point
 from assistant.answer.narrate.numbers import as_float
 from assistant.execute import compile_for
-from connectors.engine import Engine, EngineError
+from connectors.engine import EngineError
+from connectors.engines import Engine
 from semantic_layer.compile.compiler import Compiled
 from semantic_layer.errors import UserError
 from semantic_layer.model.semantic import SemanticModel
@@ -50,7 +51,7 @@ def focus_drivers(
     """The drivers query to run (refocused on the change when that applies) and the change
     point found; the compiled plan unchanged and None when the series cannot be read.
     `compile_plan` compiles the series and the refocused plan (default: `compile_for`)."""
-    compile_one = compile_plan or (lambda p: compile_for(p, model, ctx, role))
+    compile_one = compile_plan or (lambda p: compile_for(p, model, ctx, role, engine.dialect))
     plan, current = compiled.plan, compiled.time_range
     if not isinstance(plan, DriversPlan) or current is None or current.open_start:
         return compiled, None

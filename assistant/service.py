@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
+from sqlglot import exp
+
 from assistant.answer.assemble import data_fields, failed, plan_json, warnings_for, without_data
 from assistant.answer.change import ChangePoint
 from assistant.answer.failure import Failure, never_works
@@ -53,8 +55,10 @@ from assistant.retrieval.scoped import RoleRetrieval
 from assistant.seams import Grounder, LlmBackend, Validate
 from assistant.sessions import SessionStore
 from assistant.understand import Planned, plan_question
-from connectors.engine import Engine, EngineError
+from connectors.engine import EngineError
+from connectors.engines import Engine, open_engine
 from semantic_layer.compile.compiler import Compiled
+from semantic_layer.compile.dialects import render
 from semantic_layer.errors import UserError
 from semantic_layer.model import load_model
 from semantic_layer.model.semantic import SemanticModel
@@ -135,8 +139,8 @@ class AssistantService:
         `answers`: an answer cache to share (default: a new one, `config.answer_cache_s`)."""
         model = load_model(config.model)
         with ExitStack() as opened:  # a later failure closes what was already opened
-            engine = Engine(
-                config.db, timeout_s=config.query_timeout_s, row_cap=config.row_cap,
+            engine = open_engine(
+                config.engine, config.db, timeout_s=config.query_timeout_s, row_cap=config.row_cap,
                 memory_limit=config.memory_limit, temp_limit=config.temp_limit,
                 max_result_bytes=config.max_result_bytes,
             )  # fmt: skip
@@ -285,7 +289,7 @@ class AssistantService:
         clock.stage("querying")
         outside = self._outside_data(compiled.time_range, plan.language)
         if outside is not None:
-            compiled = compile_for(outside, self.model, ctx, role)
+            compiled = compile_for(outside, self.model, ctx, role, self.engine.dialect)
             fields["plan"] = plan_json(outside)
         if compiled.tree is None:
             return without_data(base, fields, compiled, self.model)
@@ -328,7 +332,7 @@ class AssistantService:
         """`compile_for`, once per plan, role, day and model (compiling costs 3–40 ms)."""
         compiled = self._compiled.get(key)
         if compiled is None:
-            compiled = compile_for(plan, self.model, ctx, role)
+            compiled = compile_for(plan, self.model, ctx, role, self.engine.dialect)
             self._compiled.put(key, compiled)
         return compiled
 
@@ -521,10 +525,16 @@ def unexpected(code: str, exc: BaseException, lang: str) -> AnswerError:
     return AnswerError(code=code, message=message)
 
 
+_SPAN = exp.select(
+    exp.cast(exp.func("min", exp.column("ts")), exp.DataType.Type.DATE),
+    exp.cast(exp.func("max", exp.column("ts")), exp.DataType.Type.DATE),
+).from_("events")
+
+
 def _data_span(engine: Engine) -> tuple[date | None, date | None]:
     """The first and last day with events (None when the table is empty or missing)."""
     try:
-        rows = engine.run("SELECT min(ts)::DATE, max(ts)::DATE FROM events").rows
+        rows = engine.run(render(_SPAN, engine.dialect)).rows
     except EngineError:
         return None, None
     return (rows[0][0], rows[0][1]) if rows else (None, None)

@@ -22,6 +22,7 @@ from assistant.service import AssistantService
 from assistant.sessions.records import UnknownAnswer
 from semantic_layer import guard
 from semantic_layer.compile.access import AccessDenied, check_access
+from semantic_layer.compile.dialects import render
 from semantic_layer.compile.members import MembersQuery, counted_measure, members
 from semantic_layer.compile.scope import DimFilter
 from semantic_layer.errors import UserError
@@ -134,7 +135,7 @@ def users_behind(
     )  # fmt: skip
     tree = members(model.spec, query)
     guard.check(tree, set(model.tables), max_nodes=guard.MAX_COMPILED_NODES)
-    result = service.engine.run(tree.sql(dialect="duckdb"), row_cap=cap + 1)
+    result = service.engine.run(render(tree, service.engine.dialect), row_cap=cap + 1)
     ids = tuple(str(r[0]) for r in result.rows[:cap])
     capped = len(result.rows) > cap or result.truncated
     service.store.add_export(

@@ -69,7 +69,10 @@ class Result:
 
 
 class Engine:
-    """Read-only DuckDB over one database file; safe to share between threads."""
+    """Read-only DuckDB over one database file; safe to share between threads (implements
+    `connectors.engines.Engine`)."""
+
+    dialect = "duckdb"
 
     def __init__(
         self,
@@ -88,11 +91,17 @@ class Engine:
         self.max_result_bytes = max_result_bytes
         self._con = _open_locked(self.path, threads, memory_limit, temp_limit)
         self._local = threading.local()
+        self._cursors: set[duckdb.DuckDBPyConnection] = set()
         self._watchdog = Watchdog()
 
     def close(self) -> None:
         self._watchdog.close()
         self._con.close()
+
+    def cancel(self) -> None:
+        """Interrupt the queries running now on every thread's cursor."""
+        for cursor in list(self._cursors):
+            cursor.interrupt()
 
     def __enter__(self) -> Engine:
         return self
@@ -173,6 +182,7 @@ class Engine:
         if cursor is None:
             cursor = self._con.cursor()
             self._local.cursor = cursor
+            self._cursors.add(cursor)
         return cursor
 
 

@@ -16,6 +16,7 @@ import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ParseError, SqlglotError
 
+from semantic_layer.compile.dialects import DEFAULT as RAW_SQL_DIALECT  # what raw SQL is read as
 from semantic_layer.errors import UserError
 from semantic_layer.functions import FunctionRefused, refused_functions
 
@@ -173,7 +174,7 @@ def check(
     sql: str | exp.Expr,
     allowed_tables: Iterable[str],
     *,
-    dialect: str = "duckdb",
+    dialect: str = RAW_SQL_DIALECT,
     max_nodes: int = MAX_NODES,
 ) -> Checked:
     """Parse (if needed) and check one query; raise `GuardError` naming the first broken rule."""
@@ -360,7 +361,7 @@ def restrict(checked: Checked, row_filters: dict[str, exp.Expr | None]) -> exp.Q
         view = exp.select("*").from_(exp.to_table(name)).where(condition.copy())
         table.replace(view.subquery(table.alias_or_name))
     try:
-        text = tree.sql(dialect="duckdb")
+        text = tree.sql(dialect=RAW_SQL_DIALECT)
     except Exception as exc:  # what runs must be writable, or it is refused here, not in a route
         raise GuardError("parse", f"the SQL could not be written back: {_why(exc)}") from None
     _check_duckdb_functions(text)

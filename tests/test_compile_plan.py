@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from connectors.engine import Engine
 from semantic_layer.compile.access import AccessDenied
 from semantic_layer.compile.compiler import compile_plan
+from semantic_layer.compile.dialects import render
 from semantic_layer.errors import UserError
 from semantic_layer.model import demo_model
 from semantic_layer.model.semantic import SemanticModel
@@ -288,14 +289,24 @@ def test_sentences_use_the_models_names_for_values() -> None:
     assert "小程序" in compiled.describe(MODEL, "zh")
 
 
+@pytest.mark.parametrize("dialect", ["clickhouse", "spark"])
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_trees_render_for_spark_and_clickhouse(case: str) -> None:
-    """The compiler builds trees, not DuckDB strings: sqlglot can render every plan for the
-    engines planned next. Rendering only — those engines are not claimed until run (list_reduce
-    and friends need their dialect layer first)."""
-    from sqlglot.errors import ErrorLevel
-
-    tree = compile_plan(parse_plan(CASES[case]), MODEL, CTX).tree
-    assert tree is not None
-    for dialect in ("spark", "clickhouse"):
-        assert tree.sql(dialect=dialect, unsupported_level=ErrorLevel.RAISE)
+def test_every_plan_matches_its_golden_sql_per_engine(
+    case: str, dialect: str, update_golden: bool
+) -> None:
+    """The SQL each engine gets, through the dialect layer (docs/engines.md); that it runs and
+    gives DuckDB's rows is tests/test_engines_clickhouse.py and tests/test_engines_spark.py."""
+    compiled = compile_plan(parse_plan(CASES[case]), MODEL, CTX, dialect=dialect)
+    sql = compiled.sql(pretty=True)
+    assert sql is not None
+    for name, tree in compiled.extra.items():
+        sql += f"\n\n-- {name}\n" + render(tree, dialect, pretty=True)
+    golden = GOLDEN / dialect / f"{case}.sql"
+    if update_golden or not golden.exists():
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(sql + "\n", encoding="utf-8")
+        if not update_golden:
+            pytest.fail(f"{golden} did not exist and was written: review and commit it")
+    assert sql + "\n" == golden.read_text(encoding="utf-8"), (
+        f"run pytest --update-golden and review {golden}"
+    )

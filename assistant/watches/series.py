@@ -15,7 +15,7 @@ from typing import Any
 from assistant.execute import compile_for, execute
 from assistant.watches.detect import Grain, Point
 from assistant.watches.target import Target
-from connectors.engine import Engine
+from connectors.engines import Engine
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.plan import DropoffPlan, FunnelPlan, MetricPlan, QueryPlan
 from semantic_layer.time import Range, TimeContext, TimeSpec

@@ -7,6 +7,7 @@ runs the guard on whatever it produced: the compiler never emits SQL outside the
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -14,6 +15,7 @@ from sqlglot import exp
 
 from semantic_layer import guard
 from semantic_layer.compile import attribution as attr
+from semantic_layer.compile import dialects
 from semantic_layer.compile.access import check_access, table_filters
 from semantic_layer.compile.drivers import drivers
 from semantic_layer.compile.funnel import FunnelSpec, dropoff, funnel_steps, time_to_convert
@@ -53,20 +55,26 @@ class Compiled:
     baseline_range: DateRange | None = None
     extra: Mapping[str, exp.Query] = field(default_factory=dict)
     verified: bool = True
+    dialect: str = dialects.DEFAULT  # the engine's, from `compile_plan(..., dialect=)`
     _rendered: dict[tuple[str, bool], str] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
-    def sql(self, dialect: str = "duckdb", *, pretty: bool = False) -> str | None:
-        """The main query as SQL text, rendered once per dialect and layout (the tree is not
-        changed after compiling; a cached `Compiled` renders for free)."""
+    def sql(self, dialect: str | None = None, *, pretty: bool = False) -> str | None:
+        """The main query as SQL text of `dialect` (default: the one it was compiled for),
+        rendered once per dialect and layout (the tree is not changed after compiling; a cached
+        `Compiled` renders for free)."""
         if self.tree is None:
             return None
-        key = (dialect, pretty)
+        key = (dialect or self.dialect, pretty)
         text = self._rendered.get(key)
         if text is None:
-            text = self._rendered[key] = self.tree.sql(dialect=dialect, pretty=pretty)
+            text = self._rendered[key] = dialects.render(self.tree, key[0], pretty=pretty)
         return text
+
+    def extra_sql(self, name: str, dialect: str | None = None) -> str:
+        """The extra query `name` (e.g. Markov "transitions") as SQL text of `dialect`."""
+        return dialects.render(self.extra[name], dialect or self.dialect)
 
     def describe(self, model: SemanticModel, lang: Language | None = None) -> str:
         """One plain sentence of what is computed, with the exact dates, in `lang` (default: the
@@ -114,9 +122,16 @@ class _Context:
 
 
 def compile_plan(
-    plan: QueryPlan, model: SemanticModel, ctx: TimeContext, role: str | None = None
+    plan: QueryPlan,
+    model: SemanticModel,
+    ctx: TimeContext,
+    role: str | None = None,
+    *,
+    dialect: str = dialects.DEFAULT,
 ) -> Compiled:
-    """Compile `plan`; raise `UserError` (unknown names, access, impossible combinations)."""
+    """Compile `plan` for the engine speaking `dialect`; raise `UserError` (unknown names,
+    access, impossible combinations)."""
+    dialects.get(dialect)  # an unknown dialect is our bug, raised before any work
     policy = check_access(plan, model, role)
     c = _Context(plan, model, ctx, policy)
     try:
@@ -125,7 +140,7 @@ def compile_plan(
         kind = "unreachable_dimension" if exc.dimension else "scope"
         names = (exc.dimension, exc.table) if exc.dimension else ()
         raise UserError(str(exc), names=names, kind=kind) from None
-    return _guarded(compiled, model)
+    return _guarded(dataclasses.replace(compiled, dialect=dialect), model)
 
 
 def _guarded(compiled: Compiled, model: SemanticModel) -> Compiled:

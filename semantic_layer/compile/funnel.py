@@ -1,7 +1,8 @@
 """Funnels, drop-off and time to convert (docs/design.md "Meanings": Funnel, Lost, Time to convert).
 
 One pass, no self-join per step: each entrant's events of the journey inside their window are
-collected in time order and folded left to right by `list_reduce`, advancing one step whenever the
+collected in time order and folded left to right (`StepFold`: DuckDB's `list_reduce`, ClickHouse's
+`arrayFold`, Spark's `aggregate`, in the dialect layer), advancing one step whenever the
 next step's touchpoint comes strictly after the previous match. Greedy earliest matching is what
 the definition asks for, and it is also what makes every later step reachable when it can be.
 """
@@ -13,6 +14,7 @@ from datetime import date
 
 from sqlglot import exp
 
+from semantic_layer.compile.dialects import StepFold
 from semantic_layer.compile.sql import (
     Events,
     days,
@@ -20,11 +22,8 @@ from semantic_layer.compile.sql import (
     in_range,
     is_in,
     safe_div,
-    struct,
     ts_lit,
 )
-
-_EPOCH = date(1970, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -111,20 +110,8 @@ def journeys(events: Events, spec: FunnelSpec) -> exp.Select:
 
 
 def _fold() -> exp.Expr:
-    """list_reduce(the entrant's events sorted by (ts, step), advance one step, start state)."""
-    pairs = struct(ts=exp.column("ts", "e"), step=exp.column("step", "e"))
-    ordered = exp.func("list_sort", exp.ArrayAgg(this=pairs))  # structs sort by ts, then step
-    start = struct(reached=exp.Literal.number(0), at=ts_lit(_EPOCH))
-    return exp.func("list_reduce", ordered, _advance(), start)
-
-
-def _advance() -> exp.Lambda:
-    acc_reached, acc_at = dot("acc", "reached"), dot("acc", "at")
-    ev_step, ev_ts = dot("ev", "step"), dot("ev", "ts")
-    moves = exp.and_(ev_step.eq(acc_reached + 1), ev_ts > acc_at)
-    nxt = struct(reached=dot("acc", "reached") + 1, at=dot("ev", "ts"))
-    body = exp.Case(ifs=[exp.If(this=moves, true=nxt)], default=exp.column("acc"))
-    return exp.Lambda(this=body, expressions=[exp.to_identifier("acc"), exp.to_identifier("ev")])
+    """The greedy step fold of the entrant's events (each dialect spells it: `dialects/`)."""
+    return StepFold(ts=exp.column("ts", "e"), step=exp.column("step", "e"))
 
 
 def funnel_steps(events: Events, spec: FunnelSpec) -> exp.Select:
@@ -136,14 +123,22 @@ def funnel_steps(events: Events, spec: FunnelSpec) -> exp.Select:
         alias="s",
         columns=["step", "touchpoint"],
     )
-    on: exp.Expr = exp.column("reached", "j") >= exp.column("step", "s")
+    # An entrant counts at every step they reached. The condition is in the count, not the
+    # join: not every engine joins on a range (ClickHouse needs an equality or nothing).
+    on: exp.Expr = exp.true()
     keys = [exp.column("step", "s"), exp.column("touchpoint", "s")]
-    reached_count = exp.func("count", exp.column("t1", "j")).as_("reached")
+    counted = exp.Case(
+        ifs=[
+            exp.If(
+                this=exp.column("reached", "j") >= exp.column("step", "s"),
+                true=exp.column("t1", "j"),
+            )
+        ]
+    )
+    reached_count = exp.func("count", counted).as_("reached")
     if segment:  # every segment gets every step, zeros included
         keys.insert(0, exp.column("segment", "g"))
-        on = exp.and_(
-            exp.NullSafeEQ(this=exp.column("segment", "j"), expression=keys[0].copy()), on
-        )
+        on = exp.NullSafeEQ(this=exp.column("segment", "j"), expression=keys[0].copy())
         groups = exp.select("segment").distinct().from_("j").subquery("g")
         counts = exp.select(*keys, reached_count).from_(groups).join(steps, join_type="cross")
     else:

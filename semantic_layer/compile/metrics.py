@@ -531,8 +531,11 @@ class MetricCompiler:
                 if self.q.order_by in self.q.metrics
                 else dim_column(self.q.order_by)
             )
+            # ties are broken by the breakdown's values, so every engine returns the same rows
+            ties = [k for k in self.keys if k != key]
             query = query.order_by(
-                exp.Ordered(this=exp.column(key), desc=self.q.descending, nulls_first=False)
+                exp.Ordered(this=exp.column(key), desc=self.q.descending, nulls_first=False),
+                *ties,
             )
         elif self.q.grain:
             query = query.order_by("period", *self.keys[1:])

@@ -10,6 +10,7 @@ must never see. A folder on disk holds files whose content is `FILE_TOKEN`. The 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -25,7 +26,8 @@ from assistant.config import AssistantConfig
 from assistant.llm import LlmPlanner, LlmSettings, Method
 from assistant.service import AssistantService
 from assistant.sessions import SessionStore
-from connectors.engine import Engine
+from connectors.engine import Engine as DuckDBEngine
+from connectors.engines import Engine, export_parquet, open_engine
 from semantic_layer.model import DEMO_MODEL_PATH, load_model
 from semantic_layer.model.semantic import SemanticModel
 from tests.fakes.openai_server import PlanReply, Reply
@@ -171,12 +173,36 @@ def services(
     """One service per planner name, all on one engine and one session store."""
     model = load_model(model_path)
     config = AssistantConfig(db=db, model=model_path, home=home, as_of=AS_OF, retrieval=False)
-    with Engine(db, timeout_s=10) as engine, SessionStore.open(home / "s.sqlite3") as store:
+    with engine_over(db, home) as engine, SessionStore.open(home / "s.sqlite3") as store:
         made = {name: _service(config, model, engine, store, llm) for name, llm in planners.items()}
         yield made
         for service in made.values():
             if service.llm is not None:
                 service.llm.close()
+
+
+@contextmanager
+def engine_over(db: Path, home: Path) -> Iterator[Engine]:
+    """The engine the security tests attack: DuckDB over `db`, or with `TPA_TEST_ENGINE` set
+    (`tests/security/test_engines_corpus.py`), the same data exported to ClickHouse or Spark."""
+    kind = os.environ.get("TPA_TEST_ENGINE", "duckdb")
+    if kind == "duckdb":
+        with DuckDBEngine(db, timeout_s=10) as engine:
+            yield engine
+        return
+    tables = home / "engine-tables"
+    export_parquet(db, tables)
+    where = tables
+    if kind == "clickhouse":
+        from connectors.engines.clickhouse import load
+
+        where = home / "engine-chdb"
+        load(where, tables)
+    engine = open_engine(kind, where, timeout_s=30)
+    try:
+        yield engine
+    finally:
+        engine.close()
 
 
 def _service(

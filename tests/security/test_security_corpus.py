@@ -9,6 +9,7 @@ API key, the LLM's rules), and no file appears in or changes in the canary folde
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -48,6 +49,8 @@ ROUTES: dict[Channel, tuple[str, str]] = {  # channel → (service, backend)
     "llm-body": ("body", "llm"),
 }
 SQL_ROLES = ("analyst", RAW_SQL_ROLE)
+# The engine under attack: DuckDB, or the canary exported to another (`make test`, test-spark).
+ENGINE = os.environ.get("TPA_TEST_ENGINE", "duckdb")
 
 
 def roles_of(case: Case) -> tuple[str, ...]:
@@ -158,7 +161,11 @@ def test_attack(world: World, case: Case, role: str) -> None:
     for request in sent:  # the prompt holds no data, no file, no key
         body = json.dumps(request, ensure_ascii=False)
         assert not [t for t in TOKENS if t in body]
-    check_outcome(case, answer, sent)
+    if ENGINE == "duckdb":
+        check_outcome(case, answer, sent)
+    else:  # DuckDB-only SQL may not run elsewhere, nor DuckDB's type errors happen: no leak,
+        # and a clear refusal or an answer within the role (docs/engines.md)
+        assert refused(answer) or (answer.error is None and answer.text), answer.error
 
 
 def check_outcome(case: Case, answer: Answer, sent: list[dict[str, Any]]) -> None:

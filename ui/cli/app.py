@@ -155,6 +155,60 @@ def ingest(
         out.print(line)
 
 
+@app.command()
+def export(
+    parquet: Annotated[
+        Path,
+        typer.Option(
+            "--parquet",
+            metavar="DIR",
+            help="Folder to write <table>.parquet files into.",
+            file_okay=False,
+        ),
+    ],
+    db: DbOption = None,
+    engine: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ENGINE",
+            help="Also load the files into this engine's store: clickhouse (needs --to). "
+            "Spark serves the Parquet folder itself (TPA_ENGINE=spark TPA_ENGINE_URL=DIR).",
+        ),
+    ] = None,
+    to: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FOLDER", help="The chdb database folder to load (--engine).", file_okay=False
+        ),
+    ] = None,
+) -> None:
+    """Write every canonical table of the database as Parquet, for another engine's loader.
+
+    `tpa export --parquet out/ --engine clickhouse --to data/demo.chdb` then
+    `TPA_ENGINE=clickhouse TPA_ENGINE_URL=data/demo.chdb tpa ask …`. See docs/engines.md.
+    """
+    from connectors.engine import EngineError
+    from connectors.engines import export_parquet
+
+    database = db or default_db()
+    if not database.is_file():
+        raise fail(f"database file {database} does not exist (build it with `tpa demo`)")
+    if engine not in (None, "clickhouse", "spark"):
+        raise fail(f"unknown engine '{engine}': use clickhouse or spark")
+    if engine == "clickhouse" and to is None:
+        raise fail("--engine clickhouse needs --to FOLDER (the chdb database folder to write)")
+    files = export_parquet(database, parquet)
+    out.print(f"wrote {len(files)} tables to {parquet}")
+    if engine == "clickhouse" and to is not None:
+        from connectors.engines.clickhouse import load
+
+        try:
+            names = load(to, parquet)
+        except EngineError as exc:
+            raise fail(exc.message) from None
+        out.print(f"loaded {len(names)} tables into ClickHouse (chdb) at {to}")
+
+
 app.command()(ask_cmd.ask)
 app.command()(serve_cmd.serve)
 app.command(name="eval")(eval_cmd.eval_)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -77,6 +78,9 @@ def validate(
     if lang not in ("en", "zh"):
         raise _fail(f"--lang must be en or zh, not '{lang}'")
     path = model_file or model or DEMO_MODEL_PATH
+    if os.environ.get("TPA_ENGINE", "duckdb").strip().lower() not in ("", "duckdb"):
+        _validate_in_engine(path, db)
+        return
     database = _database(db)
     try:
         profile = profile_database(database, touchpoints=False) if database else None
@@ -103,6 +107,33 @@ def validate(
         out.print("note: columns were not checked (no database: pass --db PATH)")
     else:
         out.print(f"checked against {database}")
+    out.print(report.summary() if report.ok else f"{path}: {report.summary()}")
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def _validate_in_engine(path: Path, db: Path | None) -> None:
+    """`tpa validate` against the tables of `TPA_ENGINE` at `TPA_ENGINE_URL` (or --db): columns
+    and types are checked; values are sampled only from DuckDB databases."""
+    from assistant.config import AssistantConfig
+    from connectors.engine import EngineError
+    from connectors.engines import open_engine
+    from semantic_layer.errors import UserError
+    from semantic_layer.model import validate_file
+
+    try:
+        config = AssistantConfig.from_env(db=db)
+        engine = open_engine(config.engine, config.db)
+        try:
+            schema = engine.schema()
+        finally:
+            engine.close()
+        report = validate_file(path, schema=schema, samples=None)
+    except (UserError, EngineError) as e:
+        raise _fail(str(e)) from None
+    for problem in report.problems:
+        out.print(str(problem))
+    out.print(f"checked against {config.engine} at {config.db} (columns and types)")
     out.print(report.summary() if report.ok else f"{path}: {report.summary()}")
     if not report.ok:
         raise typer.Exit(1)

@@ -94,7 +94,7 @@ FROM (
   SELECT
     s.step,
     s.touchpoint,
-    COUNT(j.t1) AS reached
+    COUNT(CASE WHEN j.reached >= s.step THEN j.t1 END) AS reached
   FROM (VALUES
     (1, 'ad_click'),
     (2, 'landing_page'),
@@ -103,7 +103,7 @@ FROM (
     (5, 'checkout'),
     (6, 'payment')) AS s(step, touchpoint)
   LEFT JOIN j
-    ON j.reached >= s.step
+    ON TRUE
   GROUP BY
     s.step,
     s.touchpoint

@@ -101,7 +101,7 @@ FROM (
     g.segment,
     s.step,
     s.touchpoint,
-    COUNT(j.t1) AS reached
+    COUNT(CASE WHEN j.reached >= s.step THEN j.t1 END) AS reached
   FROM (
     SELECT DISTINCT
       segment
@@ -115,7 +115,7 @@ FROM (
     (5, 'checkout'),
     (6, 'payment')) AS s(step, touchpoint)
   LEFT JOIN j
-    ON j.segment IS NOT DISTINCT FROM g.segment AND j.reached >= s.step
+    ON j.segment IS NOT DISTINCT FROM g.segment
   GROUP BY
     g.segment,
     s.step,

@@ -15,5 +15,6 @@ FROM (
 WHERE
   NOT d_region IS NULL
 ORDER BY
-  active_users DESC
+  active_users DESC,
+  d_region NULLS FIRST
 LIMIT 3

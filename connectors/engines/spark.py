@@ -1,0 +1,208 @@
+"""Spark SQL through pyspark: a local session (or, documented, a cluster) over the canonical
+tables as Parquet.
+
+Each table of the folder (`tpa export --parquet DIR`) is a temporary view; the session runs
+with UTC and a small driver. Spark has no read-only switch: what keeps it read-only is that
+only a single SELECT (sqlglot, then Spark's own parser) over those views reaches it, with
+Spark's file, reflection and catalog functions denied (`refuse_denied`) — no DDL, no writes,
+no path-based tables (docs/engines.md). One session per process, shared behind a lock; a query
+past its time limit has its job group cancelled.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from connectors.engine import (
+    DEFAULT_MAX_RESULT_BYTES,
+    DEFAULT_ROW_CAP,
+    DEFAULT_TIMEOUT_S,
+    DatabaseUnavailable,
+    QueryInvalid,
+    QueryTimeout,
+    Result,
+)
+from connectors.engine import _check_size as check_size
+from connectors.engines.base import refuse_denied
+
+DIALECT = "spark"
+CONF = {
+    "spark.sql.session.timeZone": "UTC",
+    "spark.driver.memory": os.environ.get("TPA_SPARK_MEMORY", "1g"),
+    "spark.ui.enabled": "false",
+    "spark.ui.showConsoleProgress": "false",
+    "spark.sql.shuffle.partitions": "2",
+    "spark.driver.host": "127.0.0.1",
+    "spark.driver.bindAddress": "127.0.0.1",
+    "spark.sql.parquet.inferTimestampNTZ.enabled": "true",
+}
+_LOCK = threading.RLock()
+_STATE: dict[str, Any] = {}  # "session": the process's SparkSession; "views": folder -> names
+
+
+def session() -> Any:
+    """The process's local Spark session (started once: several seconds)."""
+    with _LOCK:
+        if "session" not in _STATE:
+            os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+            from pyspark.sql import SparkSession
+
+            builder: Any = SparkSession.builder.master("local[2]").appName("tpa")
+            for key, value in CONF.items():
+                builder = builder.config(key, value)
+            spark = builder.getOrCreate()
+            spark.sparkContext.setLogLevel("ERROR")
+            _STATE["session"] = spark
+        return _STATE["session"]
+
+
+class SparkEngine:
+    """Spark SQL over the Parquet tables of one folder (`tpa export --parquet`)."""
+
+    dialect = DIALECT
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        timeout_s: float = DEFAULT_TIMEOUT_S,
+        row_cap: int = DEFAULT_ROW_CAP,
+        max_result_bytes: int = DEFAULT_MAX_RESULT_BYTES,
+        **_ignored: object,
+    ) -> None:
+        self.path = Path(path)
+        self.timeout_s = timeout_s
+        self.row_cap = row_cap
+        self.max_result_bytes = max_result_bytes
+        if not self.path.is_dir() or not any(self.path.glob("*.parquet")):
+            raise DatabaseUnavailable(
+                f"Spark table folder {self.path} has no .parquet tables (write them with "
+                "`tpa export --parquet DIR`)"
+            )
+        self._spark = session()
+        _register(self._spark, self.path)
+        self._groups: set[str] = set()
+
+    def close(self) -> None:
+        """The shared session stays up for other engines of this process."""
+
+    def __enter__(self) -> SparkEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def cancel(self) -> None:
+        for group in list(self._groups):
+            self._spark.sparkContext.cancelJobGroup(group)
+
+    def explain(self, sql: str, *, timeout_s: float | None = None) -> None:
+        refuse_denied(sql, DIALECT)
+        try:
+            self._spark.sql(sql).schema.fieldNames()  # analysis binds tables, columns, types
+        except Exception as exc:
+            raise _invalid(exc) from None
+
+    def run(
+        self, sql: str, *, row_cap: int | None = None, timeout_s: float | None = None
+    ) -> Result:
+        refuse_denied(sql, DIALECT)
+        cap = self.row_cap if row_cap is None else row_cap
+        limit = self.timeout_s if timeout_s is None else timeout_s
+        group = f"tpa-{uuid.uuid4().hex}"
+        context = self._spark.sparkContext
+        timer = threading.Timer(limit, context.cancelJobGroup, args=(group,))
+        started = time.perf_counter()
+        self._groups.add(group)
+        try:
+            context.setJobGroup(group, "tpa query", interruptOnCancel=True)
+            frame = self._spark.sql(sql)
+            timer.start()
+            fetched = frame.take(cap + 1)
+            schema = frame.schema
+        except Exception as exc:
+            if not timer.is_alive() and timer.finished.is_set() and "cancel" in str(exc).lower():
+                raise QueryTimeout(
+                    f"the query took longer than {limit:g} s and was stopped: ask for a "
+                    "shorter period or fewer breakdowns"
+                ) from None
+            raise _invalid(exc) from None
+        finally:
+            timer.cancel()
+            self._groups.discard(group)
+        rows = [tuple(_plain(v) for v in row) for row in fetched]
+        check_size(rows[:cap], self.max_result_bytes)  # the same byte cap as DuckDB's
+        return Result(
+            columns=tuple(f.name for f in schema.fields),
+            types=tuple(_type_name(f.dataType.simpleString()) for f in schema.fields),
+            rows=rows[:cap],
+            truncated=len(rows) > cap,
+            seconds=time.perf_counter() - started,
+        )
+
+    def schema(self) -> dict[str, dict[str, str]]:
+        tables: dict[str, dict[str, str]] = {}
+        for name in _STATE["views"][str(self.path.resolve())]:
+            for f in self._spark.table(name).schema.fields:
+                tables.setdefault(name, {})[f.name] = _type_name(f.dataType.simpleString())
+        return tables
+
+
+def _register(spark: Any, folder: Path) -> None:
+    """Every `<table>.parquet` of `folder` as a temporary view `<table>` (once per folder).
+    Spark's file listing skips names starting with `_` (`_tpa_meta`): those small tables are
+    read through pyarrow instead."""
+    key = str(folder.resolve())
+    with _LOCK:
+        views = _STATE.setdefault("views", {})
+        if key in views:
+            return
+        names = []
+        for file in sorted(folder.glob("*.parquet")):
+            if file.name.startswith(("_", ".")):
+                import pyarrow.parquet as pq
+
+                frame = spark.createDataFrame(pq.read_table(file))
+            else:
+                frame = spark.read.parquet(str(file))
+            frame.createOrReplaceTempView(file.stem)
+            names.append(file.stem)
+        views[key] = names
+
+
+def _invalid(exc: BaseException) -> QueryInvalid:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return QueryInvalid(text[:500])
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.replace(tzinfo=None)
+    if isinstance(value, date | datetime | str | int | float | bool) or value is None:
+        return value
+    if hasattr(value, "asDict"):  # a struct
+        return {k: _plain(v) for k, v in value.asDict().items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _type_name(spark_type: str) -> str:
+    """Spark's type under the name DuckDB would give it (charts and tables read these)."""
+    t = spark_type.lower()
+    if t in ("tinyint", "smallint", "int", "bigint"):
+        return "BIGINT"
+    if t in ("float", "double") or t.startswith("decimal"):
+        return "DOUBLE"
+    if t.startswith("timestamp"):
+        return "TIMESTAMP"
+    return {"date": "DATE", "boolean": "BOOLEAN", "string": "VARCHAR"}.get(t, t.upper())

@@ -1,0 +1,75 @@
+"""What every engine dialect is: a name for sqlglot, the rewrites it needs, its guard lists.
+
+The compiler builds one tree for every engine. The few constructs engines spell differently are
+either nodes of their own (`StepFold`, the funnel fold) or sqlglot nodes that the dialect's
+rewrites replace before rendering (like ibis's one compiler subclass per engine that only lists
+differences). `render` never changes the tree it is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from sqlglot import exp
+
+Rewrite = Callable[[exp.Expr], exp.Expr]
+
+
+class StepFold(exp.Expression, exp.AggFunc):
+    """The funnel's greedy fold over one entrant's events (docs/design.md "Funnel").
+
+    An aggregate over the group's `(ts, step)` pairs: taken in (ts, step) order, each pair
+    advances the state when its step is the next one and it comes strictly after the last match.
+    Its value is a struct `(reached, at)`: steps reached and the time of the last one (`at` is
+    1970-01-01 when nothing matched)."""
+
+    arg_types: ClassVar[dict[str, bool]] = {"ts": True, "step": True}
+    _sql_names: ClassVar[list[str]] = ["STEP_FOLD"]
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """One engine's SQL: `sqlglot` names sqlglot's dialect, `rewrites` run in order on a copy of
+    the tree, `denied_functions` / `denied_prefixes` are functions and table functions of this
+    engine that read files, the network, the catalog or settings (the guard refuses them)."""
+
+    name: str
+    sqlglot: str
+    rewrites: tuple[Rewrite, ...] = ()
+    denied_functions: frozenset[str] = field(default_factory=frozenset)
+    denied_prefixes: tuple[str, ...] = ()
+
+    def rewrite(self, tree: exp.Expr) -> exp.Expr:
+        """A copy of `tree` with this dialect's rewrites applied, each rule to every node,
+        children before their parent (a rewritten node's arguments are already rewritten)."""
+        out = tree.copy()
+        for rule in self.rewrites:
+            for node in reversed(list(out.walk(bfs=False))):
+                new = rule(node)
+                if new is not node:
+                    if node is out:
+                        out = new
+                    else:
+                        node.replace(new)
+        return out
+
+    def render(self, tree: exp.Expr, *, pretty: bool = False) -> str:
+        return self.rewrite(tree).sql(dialect=self.sqlglot, pretty=pretty)
+
+    def refuses(self, name: str) -> bool:
+        low = name.lower()
+        return low in self.denied_functions or low.startswith(self.denied_prefixes)
+
+
+def epoch() -> exp.Expr:
+    """1970-01-01 00:00:00 as a TIMESTAMP literal: the fold's start time."""
+    return exp.cast(exp.Literal.string("1970-01-01 00:00:00"), exp.DataType.Type.TIMESTAMP)
+
+
+def drop_cte_materialization(node: exp.Expr) -> exp.Expr:
+    """`AS [NOT] MATERIALIZED` is a DuckDB/Postgres hint other engines cannot parse."""
+    if isinstance(node, exp.CTE) and node.args.get("materialized") is not None:
+        node.set("materialized", None)
+    return node
