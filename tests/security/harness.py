@@ -184,7 +184,8 @@ def services(
 @contextmanager
 def engine_over(db: Path, home: Path) -> Iterator[Engine]:
     """The engine the security tests attack: DuckDB over `db`, or with `TPA_TEST_ENGINE` set
-    (`tests/security/test_engines_corpus.py`), the same data exported to ClickHouse or Spark."""
+    (`make test` runs `tests/security/test_security_corpus.py` so), the same data exported to
+    ClickHouse or Spark."""
     kind = os.environ.get("TPA_TEST_ENGINE", "duckdb")
     if kind == "duckdb":
         with DuckDBEngine(db, timeout_s=10) as engine:
