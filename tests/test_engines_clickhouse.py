@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from semantic_layer.models import DEMO_MODEL_PATH
 
 from connectors.engine import Engine as DuckDBEngine
 from connectors.engine import EngineError
@@ -19,6 +18,7 @@ from connectors.engines import export_parquet, open_engine
 from connectors.engines.base import Engine
 from connectors.engines.clickhouse import load
 from semantic_layer.compile.compiler import compile_plan
+from semantic_layer.model import DEMO_MODEL_PATH
 from semantic_layer.plan import parse_plan
 from tests.engine_parity import answer_text, assert_same_rows, pinned_demo, same_gold_answers
 from tests.test_compile_plan import CASES, CTX, MODEL
