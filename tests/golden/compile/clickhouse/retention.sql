@@ -15,14 +15,14 @@ WITH scoped_events AS (
     TRUE
   GROUP BY
     user_id
+  HAVING
+    toDateTime64(dateTrunc('MONTH', MIN(ts)), 6) >= CAST('2026-07-01 00:00:00' AS Nullable(DateTime))
+    AND toDateTime64(dateTrunc('MONTH', MIN(ts)), 6) < CAST('2026-10-01 00:00:00' AS Nullable(DateTime))
 ), members AS (
   SELECT
     user_id,
-    toDateTime64(dateTrunc('MONTH', first_ts), 6) AS cohort
-  FROM first
-  WHERE
-    toDateTime64(dateTrunc('MONTH', first_ts), 6) >= CAST('2026-07-01 00:00:00' AS Nullable(DateTime))
-    AND toDateTime64(dateTrunc('MONTH', first_ts), 6) < CAST('2026-10-01 00:00:00' AS Nullable(DateTime))
+    toDateTime64(dateTrunc('MONTH', f.first_ts), 6) AS cohort
+  FROM first AS f
 ), activity AS (
   SELECT DISTINCT
     user_id AS user_id,

@@ -15,14 +15,14 @@ WITH scoped_events AS (
     TRUE
   GROUP BY
     user_id
+  HAVING
+    DATE_TRUNC('MONTH', MIN(ts)) >= CAST('2026-07-01 00:00:00' AS TIMESTAMP)
+    AND DATE_TRUNC('MONTH', MIN(ts)) < CAST('2026-10-01 00:00:00' AS TIMESTAMP)
 ), members AS (
   SELECT
     user_id,
-    DATE_TRUNC('MONTH', first_ts) AS cohort
-  FROM first
-  WHERE
-    DATE_TRUNC('MONTH', first_ts) >= CAST('2026-07-01 00:00:00' AS TIMESTAMP)
-    AND DATE_TRUNC('MONTH', first_ts) < CAST('2026-10-01 00:00:00' AS TIMESTAMP)
+    DATE_TRUNC('MONTH', f.first_ts) AS cohort
+  FROM first AS f
 ), activity AS (
   SELECT DISTINCT
     user_id AS user_id,
