@@ -396,7 +396,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     tables = set().union(*(roles.tables_of(model, m) for m in metrics))
 
     def reachable(dimension: str) -> bool:  # what these metrics' rows cannot be split by is
-        return all(roles.reaches(model, t, dimension) for t in tables)  # left out, with a note
+        return roles.splits(model, metrics, dimension)  # left out, with a note
 
     dims = [d for d in breakdowns(r, model) if reachable(d)]
     if not dims:
@@ -462,7 +462,7 @@ def _ticket_time(r: Reading, model: SemanticModel, names: list[str]) -> str | No
         return None
     if not all(roles.tables_of(model, n) == {"tickets"} for n in names):
         return None
-    if any(model.metrics[n].format.startswith("duration") for n in names if n in model.metrics):
+    if any(_is_duration(model, n) for n in names):
         return None
     end = "first_response_ts" if "respond" in r.cues and "resolve" not in r.cues else "resolved_ts"
     return roles.ticket_duration(model, end)

@@ -244,8 +244,7 @@ def _reachable_twin(model: SemanticModel, metrics: list[str], dim: str) -> str:
     """ "按渠道拆一下" of sign-ups counted on people: channels are on events, so the people's
     own channel dimension (a "<how they came> channel") when exactly one such reachable one
     exists."""
-    tables = set().union(*(roles.tables_of(model, m) for m in metrics))
-    if all(roles.reaches(model, t, dim) for t in tables):
+    if roles.splits(model, metrics, dim):
         return dim
     wanted = model.dimensions[dim]
     twins = [
@@ -255,7 +254,7 @@ def _reachable_twin(model: SemanticModel, metrics: list[str], dim: str) -> str:
         and (
             d.name.endswith("_" + dim) or wanted.label("en").casefold() in d.label("en").casefold()
         )
-        and all(roles.reaches(model, t, d.name) for t in tables)
+        and roles.splits(model, metrics, d.name)
     ]
     return twins[0] if len(twins) == 1 else dim
 

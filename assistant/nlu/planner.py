@@ -318,12 +318,11 @@ _SPLIT_AFTER = re.compile(r"\s*(?:的?分布|拆分|拆一下|来拆|细分|dist
 
 def _splits_of(plan: dict[str, Any], model: SemanticModel) -> list[str]:
     """The categorical dimensions every metric of the plan can be split by."""
-    tables = set().union(*(roles.tables_of(model, m) for m in plan["metrics"]))
     return [
         d.name
         for d in model.spec.dimensions
         if d.type != "time" and d.name != "touchpoint"
-        and all(roles.reaches(model, t, d.name) for t in tables)
+        and roles.splits(model, plan["metrics"], d.name)
     ]  # fmt: skip
 
 

@@ -206,6 +206,12 @@ def reaches(model: SemanticModel, table: str, dimension: str) -> bool:
     )
 
 
+def splits(model: SemanticModel, metrics: list[str], dimension: str) -> bool:
+    """Whether every row these metrics are computed from has `dimension` (see `reaches`)."""
+    tables = set().union(*(tables_of(model, m) for m in metrics))
+    return all(reaches(model, t, dimension) for t in tables)
+
+
 def conversion_between(
     model: SemanticModel, base: str, target: str, window_days: int | None = None
 ) -> str | None:
@@ -323,6 +329,7 @@ __all__ = [
     "reach_metric",
     "reaches",
     "revenue_metric",
+    "splits",
     "step_conversion",
     "tables_of",
     "ticket_duration",
