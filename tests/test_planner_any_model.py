@@ -484,6 +484,14 @@ def test_the_slowest_tickets_are_timed_longest_first(planner: EmbeddedPlanner) -
     assert p["order"]["direction"] == "desc", p
 
 
+@pytest.mark.parametrize("question", ["上个月慢性病相关的工单有多少", "快递类工单上周有多少"])
+def test_speed_characters_inside_other_words_are_not_speed(
+    planner: EmbeddedPlanner, question: str
+) -> None:
+    p = plan(planner, question)
+    assert p["metrics"] == ["tickets"] and "order" not in p, p
+
+
 def test_after_beside_a_metric_is_a_qualifier_not_a_path(planner: EmbeddedPlanner) -> None:
     assert plan(planner, "fees this year, after refunds")["kind"] == "metric"
     assert plan(planner, "complaint tickets after the visit last week")["kind"] == "metric"
@@ -534,3 +542,55 @@ def test_a_follow_up_split_the_metrics_rows_lack_takes_their_own_twin(tmp_path: 
     assert first.model_dump()["metrics"] == ["new_patients"], first
     p = own.plan("按渠道拆一下", CTX, first).plan.model_dump()
     assert p["dimensions"] == ["acquisition_channel"], p
+
+
+def _with_people_source(tmp_path: Path) -> EmbeddedPlanner:
+    """The clinic with where each patient first came from (the same values as `channel`, kept on
+    the people, as `tpa init` finds a users column whose values are the events' channels), and
+    bookings made on Douyin."""
+    text = (
+        CLINIC.read_text(encoding="utf-8")
+        .replace(
+            "  - name: campus\n",
+            "  - name: source\n    table: users\n    column: source\n"
+            "    labels: {en: source, zh: 来源}\n    values:\n"
+            "      - {value: douyin, labels: {en: Douyin, zh: 抖音}}\n"
+            "      - {value: wechat, labels: {en: WeChat, zh: 微信}}\n"
+            "  - name: campus\n",
+            1,
+        )
+        .replace(
+            "  - {id: 预约挂号, stage: consideration,",
+            "  - {id: 预约挂号, channel: douyin, stage: consideration,",
+            1,
+        )
+    )
+    path = tmp_path / "clinic.yaml"
+    path.write_text(text, encoding="utf-8")
+    return EmbeddedPlanner(load_model(path))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["visit journey funnel for patients from Douyin", "上个月抖音渠道患者的就诊旅程漏斗"],
+)
+def test_a_channel_said_of_people_filters_the_journey(tmp_path: Path, question: str) -> None:
+    """The journey starts on Douyin, but "patients from Douyin" still selects people (by their
+    first touch, docs/design.md): not dropped as the first step's own channel, not a split."""
+    result = _with_people_source(tmp_path).plan(question, CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["kind"] == "funnel" and "breakdown" not in p, p
+    assert p["filters"] == [{"dimension": "channel", "op": "=", "values": ["douyin"]}], p
+    assert not result.unused, result.unused
+
+
+def test_where_people_came_from_is_their_own_attribute(tmp_path: Path) -> None:
+    result = _with_people_source(tmp_path).plan("上个月抖音来的患者缴费金额多少", CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["filters"] == [{"dimension": "source", "op": "=", "values": ["douyin"]}], p
+
+
+def test_a_topic_the_data_lacks_wins_over_a_grain_word(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "按天气看上周的缴费金额")
+    assert p["kind"] == "unsupported" and p["missing"] == ["weather"], p
+    assert plan(planner, "按天看上周的缴费金额")["grain"] == "day"
