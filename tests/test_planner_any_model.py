@@ -594,3 +594,88 @@ def test_a_topic_the_data_lacks_wins_over_a_grain_word(planner: EmbeddedPlanner)
     p = plan(planner, "按天气看上周的缴费金额")
     assert p["kind"] == "unsupported" and p["missing"] == ["weather"], p
     assert plan(planner, "按天看上周的缴费金额")["grain"] == "day"
+
+
+def _richer(tmp_path: Path) -> EmbeddedPlanner:
+    """The clinic with words that mean two things: a site dimension whose name is also a channel's
+    synonym, a churned status said 流失, VIP patients (yes/no), a channel labelled "US", and a
+    closing time where lower is better."""
+    text = (
+        CLINIC.read_text(encoding="utf-8")
+        .replace(
+            "      - {value: window, labels: {en: front desk, zh: 窗口}}\n",
+            "      - {value: window, labels: {en: front desk, zh: 窗口}, synonyms: [site]}\n"
+            "      - {value: overseas, labels: {en: US, zh: 美国}}\n",
+            1,
+        )
+        .replace(
+            "  - name: campus\n",
+            "  - name: site\n    table: events\n    column: site\n"
+            "    labels: {en: site, zh: 网点}\n"
+            "  - name: status\n    table: users\n    column: status\n"
+            "    labels: {en: status, zh: 状态}\n"
+            "    values:\n      - {value: churned, labels: {en: churned, zh: 流失}}\n"
+            "  - name: is_vip\n    table: users\n    column: is_vip\n"
+            "    labels: {en: VIP, zh: VIP}\n"
+            "    values:\n      - {value: true, labels: {en: 'yes', zh: 是}}\n"
+            "      - {value: false, labels: {en: 'no', zh: 否}}\n"
+            "  - name: campus\n",
+            1,
+        )
+        .replace(
+            "format: duration_hours, labels: {en: closing time,",
+            "format: duration_hours, higher_is_better: false, labels: {en: closing time,",
+            1,
+        )
+    )
+    path = tmp_path / "clinic.yaml"
+    path.write_text(text, encoding="utf-8")
+    return EmbeddedPlanner(load_model(path))
+
+
+def _plan_in(planner: EmbeddedPlanner, question: str) -> dict[str, Any]:
+    return planner.plan(question, CTX).plan.model_dump(mode="json", exclude_none=True)
+
+
+def test_the_worst_of_a_lower_is_better_metric_is_its_highest(tmp_path: Path) -> None:
+    planner = _richer(tmp_path)
+    worst = _plan_in(planner, "which issue category has the worst closing time")
+    assert worst["dimensions"] == ["issue"] and worst["order"]["direction"] == "desc", worst
+    best = _plan_in(planner, "which issue category has the best closing time")
+    assert best["order"]["direction"] == "asc", best
+
+
+def test_a_dimension_name_that_is_another_value_reads_as_the_dimension(tmp_path: Path) -> None:
+    planner = _richer(tmp_path)
+    ranked = _plan_in(planner, "top 2 sites by fees last month")
+    assert ranked["dimensions"] == ["site"] and ranked["filters"] == [], ranked
+    placed = _plan_in(planner, "fees at the site last month")
+    assert placed["filters"] == [{"dimension": "channel", "op": "=", "values": ["window"]}]
+    assert "dimensions" not in placed or placed["dimensions"] == [], placed
+
+
+def test_a_drop_off_word_that_is_a_value(tmp_path: Path) -> None:
+    planner = _richer(tmp_path)
+    steps = _plan_in(planner, "上个月就诊旅程每一步流失了多少人")
+    assert steps["kind"] == "dropoff" and steps["filters"] == [], steps
+    churned = _plan_in(planner, "上个月流失的患者有多少")
+    assert churned["kind"] == "metric", churned
+    assert {"dimension": "status", "op": "=", "values": ["churned"]} in churned["filters"]
+
+
+def test_a_yes_no_dimension_named_in_a_journey_question_filters_it(tmp_path: Path) -> None:
+    p = _plan_in(_richer(tmp_path), "visit journey funnel for VIP patients last month")
+    assert p["kind"] == "funnel" and "breakdown" not in p, p
+    assert p["filters"] == [{"dimension": "is_vip", "op": "=", "values": [True]}], p
+
+
+def test_a_value_spelt_like_a_little_word_needs_its_capitals(tmp_path: Path) -> None:
+    planner = _richer(tmp_path)
+    assert _plan_in(planner, "how many patients wrote to us last month")["filters"] == []
+    us = _plan_in(planner, "how many patients came from the US last month")
+    assert us["filters"] == [{"dimension": "channel", "op": "=", "values": ["overseas"]}], us
+
+
+def test_why_a_touchpoint_fell_explains_its_count(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "上个月缴费为什么变少了")
+    assert p["kind"] == "drivers" and p["metric"] == "payers", p

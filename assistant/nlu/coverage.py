@@ -187,7 +187,7 @@ def _dropped(
         if journeys and mention.ref.name == "touchpoint":
             continue  # "which step", 哪个环节: the steps of the journey analysed
         if any(m.end == mention.start and m.refs("value") for m in r.matches):
-            continue  # "付费广告渠道": the kind of the value just said, read with it
+            continue  # "抖音渠道": the kind of the value just said, read with it
         said = text[mention.start : mention.start + len(mention.term)]
         if not any(u.text == said for u in out):
             out.append(Unused(said, "dimension_not_used"))

@@ -689,7 +689,8 @@ def _conversion_for(r: Reading, model: SemanticModel) -> str | None:
     """The metric a question means: "<a step>'s conversion rate" is that step's conversion metric
     when the model has one; otherwise the first metric named."""
     names = r.names("metric")
-    if not names or any(roles.is_general_conversion(model, n) for n in names):
+    rate_said = "conversion" in r.cues or _RATE_WORD.search(r.question.norm) is not None
+    if (not names and rate_said) or any(roles.is_general_conversion(model, n) for n in names):
         for tp in r.names("touchpoint"):
             own = roles.step_conversion(model, tp)
             if own is not None:

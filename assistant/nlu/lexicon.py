@@ -57,6 +57,13 @@ class Match:
         return frozenset(s.name for s in self.senses if isinstance(s, Cue))
 
 
+def _has_ref(senses: Iterable[Sense]) -> bool:
+    return any(isinstance(s, Ref) for s in senses)
+
+
+_PARTICLES = frozenset("的了得")
+
+
 class Lexicon:
     """term (normalised) → senses; `scan` finds them in a normalised question."""
 
@@ -121,6 +128,12 @@ class Lexicon:
         for name, words in CUES.items():
             for word in words:
                 terms[_norm(word)][Cue(name)] = None
+        for key in [k for k, senses in terms.items() if not _has_ref(senses)]:
+            stem = key[:-1] if key[-1:] in _PARTICLES and _CJK.match(key) else None
+            if stem and _has_ref(terms.get(stem, {})):  # "流失的": the value 流失, and the cue
+                for sense in terms[stem]:
+                    if isinstance(sense, Ref):
+                        terms[key][sense] = None
         named = [t for t, senses in terms.items() if any(isinstance(s, Ref) for s in senses)]
         for topic, words in OUT_OF_SCOPE.items():
             for word in words:

@@ -123,7 +123,7 @@ def breakdowns(r: Reading, model: SemanticModel) -> list[str]:
             continue
         marked = r.cue_before(mention.start, {"by", "which", "rank"}, within=2)
         if not marked and _names_a_value(r, mention.start):
-            continue  # "付费广告渠道": the value's own kind said after it, not a split
+            continue  # "抖音渠道": the value's own kind said after it, not a split
         if marked or (name not in filtered and not _object_of_verb(r, mention.start)):
             if name == "acquisition_channel" and not marked and _acquired_context(r):
                 continue
