@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from assistant.nlu import EmbeddedPlanner
+from assistant.nlu.coverage import CONFIDENT
 from semantic_layer.model.loader import load_model
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.time import TimeContext, TimeSpec, resolve
@@ -679,3 +680,11 @@ def test_a_value_spelt_like_a_little_word_needs_its_capitals(tmp_path: Path) -> 
 def test_why_a_touchpoint_fell_explains_its_count(planner: EmbeddedPlanner) -> None:
     p = plan(planner, "上个月缴费为什么变少了")
     assert p["kind"] == "drivers" and p["metric"] == "payers", p
+
+
+def test_a_second_metric_the_plan_cannot_apply_is_named_in_a_note(planner: EmbeddedPlanner) -> None:
+    result = planner.plan("first reply time for bills paid last month", CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["metrics"] == ["reply_time"], p
+    assert [(u.text, u.why) for u in result.unused] == [("bills paid", "metric_not_used")]
+    assert result.confidence < CONFIDENT

@@ -134,9 +134,15 @@ _LITTLE_WORDS = frozenset(
 
 
 def _journey_elsewhere(m: Match, matches: Sequence[Match]) -> bool:
-    """Whether another word of the question speaks of a journey (its name, a funnel, a drop-off)."""
+    """Whether another word of the question speaks of a journey (its name, a funnel, a drop-off,
+    its steps: "哪个环节流失的人最多")."""
     others = [x for x in matches if x is not m]
-    return any(x.refs("journey") or {"funnel", "dropoff"} & x.cues() for x in others)
+    return any(
+        x.refs("journey")
+        or {"funnel", "dropoff"} & x.cues()
+        or any(d.name == "touchpoint" for d in x.refs("dimension"))
+        for x in others
+    )
 
 
 def _cues_of(m: Match, matches: Sequence[Match]) -> frozenset[str]:
