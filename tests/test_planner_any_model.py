@@ -688,3 +688,26 @@ def test_a_second_metric_the_plan_cannot_apply_is_named_in_a_note(planner: Embed
     assert p["metrics"] == ["reply_time"], p
     assert [(u.text, u.why) for u in result.unused] == [("bills paid", "metric_not_used")]
     assert result.confidence < CONFIDENT
+
+
+@pytest.mark.parametrize(
+    ("question", "metric", "heard"),
+    [
+        ("上个月教费金额多少", "fees", "教费金额"),
+        ("哪类问题的结按时长最长", "close_time", "结按时长"),
+    ],
+)
+def test_a_chinese_word_typed_with_a_wrong_character_of_its_sound_is_read(
+    planner: EmbeddedPlanner, question: str, metric: str, heard: str
+) -> None:
+    result = planner.plan(question, CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["metrics"] == [metric], p
+    assert any(heard in n and "→" in n for n in result.notes), result.notes
+    assert not planner.plan("上个月缴费金额多少", CTX).notes
+
+
+def test_a_value_of_another_tables_dimension_counts_its_rows(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "上个月收费问题最多的城市")
+    assert p["metrics"] == ["tickets"] and p["dimensions"] == ["city"], p
+    assert {"dimension": "issue", "op": "=", "values": ["billing"]} in p["filters"], p

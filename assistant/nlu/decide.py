@@ -388,6 +388,8 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     )
     if not metrics and not counted and not counting_people:
         metrics = [m for m in (_money_metric(r, model), _conversion_word(r, model)) if m][:1]
+    if not metrics and not counted and (ranked or _COUNTING.search(r.question.norm)):
+        metrics = _rows_of_a_value(r, model)  # "投诉最多的科室": the complaint tickets
     if not metrics and not counted and "people" in r.cues and _COUNTING.search(r.question.norm):
         metrics = [m for m in (roles.reach_metric(model),) if m]  # "how many players …"
     metrics = _refined(r, model, metrics)
@@ -501,6 +503,24 @@ def _also_asked(r: Reading, model: SemanticModel, metrics: list[str]) -> list[st
 
 
 _TWO_ASKS = re.compile(r"(?:多少|几).{0,12}[\s，,、和及].{0,16}(?:多少|几)|\band (?:what|how)\b")
+
+
+def _rows_of_a_value(r: Reading, model: SemanticModel) -> list[str]:
+    """A value of another table's dimension counted when no metric is named ("which department
+    gets the most complaints", "投诉最多的科室"): that table's rows with the value — the model's own
+    narrowed count when it has one, else the row count (the value stays a filter)."""
+    values = [m for m in r.mentions("value") if model.dimensions[m.ref.name].table != _EVENTS]
+    tables = {model.dimensions[m.ref.name].table for m in values}
+    if len(tables) != 1:
+        return []
+    base = roles.row_count(model, tables.pop())
+    if base is None:
+        return []
+    wanted = [{"dimension": m.ref.name, "op": "=", "values": [m.ref.value]} for m in values]
+    return [roles.narrowed(model, base, wanted) or base]
+
+
+_EVENTS = "events"
 
 
 def _touchpoint_metric(r: Reading, model: SemanticModel, touchpoint: str) -> str | None:
