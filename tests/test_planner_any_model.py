@@ -711,3 +711,11 @@ def test_a_value_of_another_tables_dimension_counts_its_rows(planner: EmbeddedPl
     p = plan(planner, "上个月收费问题最多的城市")
     assert p["metrics"] == ["tickets"] and p["dimensions"] == ["city"], p
     assert {"dimension": "issue", "op": "=", "values": ["billing"]} in p["filters"], p
+
+
+@pytest.mark.parametrize("question", ["weekly active patients since June", "上个月活跃患者有多少"])
+def test_active_people_are_the_people_reached(planner: EmbeddedPlanner, question: str) -> None:
+    result = planner.plan(question, CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["kind"] == "metric" and p["metrics"] == ["patients"], p
+    assert not result.unused, result.unused

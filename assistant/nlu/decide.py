@@ -388,6 +388,8 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     )
     if not metrics and not counted and not counting_people:
         metrics = [m for m in (_money_metric(r, model), _conversion_word(r, model)) if m][:1]
+    if not metrics and not counted and _ACTIVE.search(r.question.norm) and "people" in r.cues:
+        metrics = [m for m in (roles.reach_metric(model),) if m]  # "weekly active players"
     if not metrics and not counted and (ranked or _COUNTING.search(r.question.norm)):
         metrics = _rows_of_a_value(r, model)  # "投诉最多的科室": the complaint tickets
     if not metrics and not counted and "people" in r.cues and _COUNTING.search(r.question.norm):
@@ -593,6 +595,7 @@ def _refined(r: Reading, model: SemanticModel, names: list[str]) -> list[str]:
     return names
 
 
+_ACTIVE = re.compile(r"\bactive\b|活跃")
 _EACH = re.compile(r"分别|各自|\brespectively\b|\bvs\b|\bversus\b|对比|相比|\bcompare")
 _PER_ONE = re.compile(r"\bper\b|\beach\b|\ba new\b|一个|每个|每位|单个|人均|每获取")
 _HOW_MUCH = re.compile(r"\bhow much\b|多少钱|多少收入|赚了多少|收了多少")
