@@ -719,3 +719,17 @@ def test_active_people_are_the_people_reached(planner: EmbeddedPlanner, question
     p = result.plan.model_dump(mode="json", exclude_none=True)
     assert p["kind"] == "metric" and p["metrics"] == ["patients"], p
     assert not result.unused, result.unused
+
+
+def test_a_lone_hundred_character_in_a_name_is_not_a_number() -> None:
+    from assistant.nlu.text import prepare
+
+    assert prepare("3月到4月百度花了多少").norm.count("百度") == 1
+    assert "300" in prepare("三百个订单").norm and "1000" in prepare("千元以上").norm
+
+
+def test_a_why_word_after_by_is_a_split_the_data_may_lack(planner: EmbeddedPlanner) -> None:
+    split = plan(planner, "ticket count by reason, this year")
+    assert split["kind"] == "clarify" and "reason" in split["reason"], split
+    why = plan(planner, "why did tickets rise this year")
+    assert why["kind"] == "drivers" and why["metric"] == "tickets", why

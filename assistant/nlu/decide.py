@@ -206,7 +206,8 @@ def _periods_since(r: Reading, time: Any, unit: str) -> int:
 
 
 _COUNTING = re.compile(
-    r"how many|number of|how often|visited|多少|人数|数量|次数|几单|几个|几次|几人|几笔|人次"
+    r"how many|number of|how often|visited|\b(?:counts?|totals?|volume)\b"
+    r"|多少|人数|数量|次数|几单|几个|几次|几人|几笔|人次"
     r"|[^\s]数\s*$|数[吗呢？?]"
 )
 _REPEAT = re.compile(r"复购|回购|再次购买|再买|repurchase|buy again|bought again|purchase again")
