@@ -193,7 +193,7 @@ def _dropped(
         said = text[mention.start : mention.start + len(mention.term)]
         if not any(u.text == said for u in out):
             out.append(Unused(said, "dimension_not_used"))
-    if plan.get("kind") == "metric":
+    if plan.get("metrics"):  # a metric answer (other kinds name no metrics list)
         out += _metrics_dropped(r, plan, model, used)
     plan_time = plan.get("time")
     if plan_time is None or not r.times:
