@@ -733,3 +733,19 @@ def test_a_why_word_after_by_is_a_split_the_data_may_lack(planner: EmbeddedPlann
     assert split["kind"] == "clarify" and "reason" in split["reason"], split
     why = plan(planner, "why did tickets rise this year")
     assert why["kind"] == "drivers" and why["metric"] == "tickets", why
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("What's our NPS this quarter?", "nps"),
+        ("App 崩溃率是多少", "app_stability"),
+        ("what's the average watch time per viewer in minutes?", "dwell_time"),
+        ("how many patients will we have by the end of December?", "forecast"),
+    ],
+)
+def test_well_known_measures_the_model_lacks_are_refused(
+    planner: EmbeddedPlanner, question: str, topic: str
+) -> None:
+    p = plan(planner, question)
+    assert p["kind"] == "unsupported" and p["missing"] == [topic], p

@@ -74,7 +74,15 @@ def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
         return choices.out_of_scope(["product_catalog"], lang, model)
     if unknown:
         return choices.unknown_value(unknown, r, model)
-    past = any(not resolve(t.spec, r.ctx).is_future(r.ctx) for t in r.times) if r.ctx else False
+    past = (
+        any(
+            not resolve(t.spec, r.ctx).is_future(r.ctx)
+            and _DATED.search(r.question.norm[t.start : t.end])
+            for t in r.times
+        )
+        if r.ctx
+        else False
+    )  # "how many will we have by the end of December": a month without its year is the next one
     if (
         "future" in r.cues
         and not past
@@ -91,9 +99,16 @@ def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
     return None
 
 
+# A time said with its year or as relative to now ("in 2025", "last month", 上周), not a bare
+# month or day that a forecast means as the next one.
+_DATED = re.compile(
+    r"\d{4}|\b(?:last|previous|past|this|ago|yesterday|today|since|so far|ytd)\b"
+    r"|上|去|今|本|前|近|昨"
+)
+
 # Topics no metric can answer: "revenue by category", "users' phone numbers".
 _ALWAYS_OUT = frozenset({"product_catalog", "personal_data", "competitors", "stock_price",
-                         "weather", "profit", "dwell_time"})  # fmt: skip
+                         "weather", "profit", "dwell_time", "nps", "app_stability"})  # fmt: skip
 _DWELL = re.compile(
     r"\btime\b.{0,24}\bspen[dt]s?\b.{0,12}\b(?:on|in)\b|\bstay(?:s|ed)? on (?:the |a |our )?"
     r"(?:page|site|app|screen)"
