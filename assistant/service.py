@@ -46,7 +46,7 @@ from assistant.config import AssistantConfig, BackendName
 from assistant.examples import ExampleReview
 from assistant.execute import Executed, compile_for, execute
 from assistant.focus import focus_drivers
-from assistant.kinds import kind_of
+from assistant.kinds import kind_called, kind_of
 from assistant.nlu import EmbeddedPlanner, PlannerResult
 from assistant.nlu.text import MAX_QUESTION_CHARS, language_of
 from assistant.ownership import own_answer, own_session
@@ -282,8 +282,7 @@ class AssistantService:
             return failed(base, fields, failure, plan, self.model, self._works(ctx, role))
         except Exception as exc:  # sqlglot or the compiler failed on this plan: say so, log it
             log.exception("compiling %s failed", fields["plan"])
-            code = "invalid_sql" if plan.kind == "sql" else "invalid_plan"
-            error = unexpected(code, exc, plan.language)
+            error = unexpected(kind_of(plan.kind).compile_error, exc, plan.language)
             return base.model_copy(update={**fields, "text": error.message, "error": error})
         timings.compile_ms = clock.lap()
         clock.stage("querying")
@@ -382,7 +381,8 @@ class AssistantService:
     def _chosen(self, question: str, session_id: str) -> str:
         """After a clarification, typing a choice's label (or its number) asks its question."""
         last = self.store.last_turn(session_id)
-        if last is None or last.kind != "clarify" or last.plan is None:
+        asked = kind_called(last.kind) if last is not None else None
+        if last is None or asked is None or not asked.asks_back or last.plan is None:
             return question
         said = question.strip().strip("?？。.!！").casefold()
         for n, choice in enumerate(last.plan.get("choices", []), start=1):

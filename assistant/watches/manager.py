@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Final, Literal
 
+from assistant.kinds import kind_called
 from assistant.ownership import own_answer
 from assistant.watches.detect import Grain
 from assistant.watches.digest import digest_text, run_digest
@@ -214,16 +215,9 @@ class Watches:
 
 
 def _pinned(answer: Answer, model: SemanticModel) -> dict[str, Any]:
-    """The answer's plan; a drop-off watches the step that lost the most in the answer (that
-    step and the next), so every period measures the same step."""
-    plan = dict(answer.plan or {})
-    cols = list(answer.columns)
-    if plan.get("kind") == "dropoff" and answer.rows and "step" in cols:
-        steps = plan.get("steps") or list(model.journey(plan.get("journey")).steps)
-        k = int(answer.rows[0][cols.index("step")])
-        if 1 <= k < len(steps):
-            plan["steps"], plan["journey"] = [steps[k - 1], steps[k]], None
-    return plan
+    """The answer's plan as its kind pins it (a drop-off watches the step that lost the most)."""
+    kind = kind_called(str((answer.plan or {}).get("kind", "")))
+    return dict(answer.plan or {}) if kind is None else kind.pinned(answer, model)
 
 
 def _now() -> str:

@@ -60,13 +60,12 @@ def answer_text(
     return say.finish([*sentences, say.filters(), _people_rule(say), _truncated(say)])
 
 
-JOURNEY_KINDS: Final = frozenset({"funnel", "dropoff", "paths", "retention"})
-
-
 def _people_rule(say: Say) -> str:
     """Journey analyses filtered on an event attribute say how people were picked."""
     plan = say.plan
-    if plan.kind not in JOURNEY_KINDS or not isinstance(plan, AnalysisPlan):
+    from assistant.kinds import kind_of  # the registry imports the narrators
+
+    if not kind_of(plan.kind).journey or not isinstance(plan, AnalysisPlan):
         return ""
     filters = [DimFilter(f.dimension, f.op, tuple(f.values)) for f in plan.filters]
     chosen, _ = split_filters(filters, dict(say.model.dimensions))
