@@ -85,7 +85,9 @@ def add_links(
         """For the chat's per-row links: the same export as `POST /v1/answers/{id}/users`
         (needs `export: true`; audited), by the viewer's role."""
         who = principal(request) if api_key(request) else "chat"
-        found: Response = users_response(service, answer_id, viewer(request), row, None, who, "csv")
+        found: Response = users_response(
+            service, answer_id, role=viewer(request), row=row, metric=None, who=who, fmt="csv"
+        )
         return found
 
     def _principal(request: Request) -> str | None:

@@ -204,6 +204,7 @@ def without_data(
 def failed(
     base: Answer,
     fields: dict[str, Any],
+    *,
     failure: Failure,
     plan: QueryPlan | None,
     model: SemanticModel,
@@ -218,8 +219,8 @@ def failed(
             interpretation = describe(plan, ModelLabels(model))
         except (UserError, KeyError, ValueError):  # a plan naming what the model lacks
             interpretation = ""
-    message = explain(failure, plan, model, lang, interpretation)
-    questions = offers(failure, plan, model, lang, works)
+    message = explain(failure, plan, model=model, lang=lang, interpretation=interpretation)
+    questions = offers(failure, plan, model=model, lang=lang, works=works)
     error = AnswerError(code=failure.code, message=message, suggestions=questions)
     update = {
         **fields,

@@ -60,7 +60,7 @@ def _time_series(
     grain = plan.grain or "day"
     x = [json_value(v) for v in ctx.table.column("period")]
     if dims:
-        return _series_by_dimension(ctx, plan, metrics[0], dims, grain)
+        return _series_by_dimension(ctx, plan, metric=metrics[0], dims=dims, grain=grain)
     shown = _same_format(ctx, metrics)
     right = None
     if len(metrics) == 2 and len(shown) == 1:
@@ -92,7 +92,7 @@ def _partial_notes(ctx: ChartContext) -> dict[str, str]:
 
 
 def _series_by_dimension(
-    ctx: ChartContext, plan: MetricPlan, metric: str, dims: list[str], grain: str
+    ctx: ChartContext, plan: MetricPlan, *, metric: str, dims: list[str], grain: str
 ) -> Figure:
     """One line per dimension value (or combination), the largest `MAX_SERIES` by total."""
     groups: dict[tuple[Any, ...], dict[str, Any]] = {}

@@ -56,6 +56,7 @@ class Failure:
 def explain(
     failure: Failure,
     plan: QueryPlan | None,
+    *,
     model: SemanticModel,
     lang: Language,
     interpretation: str = "",
@@ -144,7 +145,7 @@ def _join(items: list[str], lang: Language) -> str:
 
 
 def offers(
-    failure: Failure, plan: QueryPlan | None, model: SemanticModel, lang: Language, works: Works
+    failure: Failure, plan: QueryPlan | None, *, model: SemanticModel, lang: Language, works: Works
 ) -> list[str]:
     """Two to four questions that `works` answers: recoveries from the plan first, then the
     model's verified questions (taken even unchecked when too few others work)."""

@@ -88,6 +88,7 @@ class Retriever:
         self,
         path: Path,
         model: SemanticModel,
+        *,
         embedder: Embedder,
         snapshot: ExampleSnapshot,
         report: OpenReport,
@@ -120,10 +121,17 @@ class Retriever:
             snapshot = read_snapshot(path, _stamp(path, model, embedder))
             if snapshot is not None:
                 report = OpenReport((), None, time.perf_counter() - start)
-                return cls(path, model, embedder, snapshot, report)
+                return cls(path, model, embedder=embedder, snapshot=snapshot, report=report)
         index, opened = _open_index(path, model, embedder, rebuild=rebuild)
         report = OpenReport(opened.rebuilt, opened.moved_to, time.perf_counter() - start)
-        return cls(path, model, embedder, _snapshot(index, path), report, index)
+        return cls(
+            path,
+            model,
+            embedder=embedder,
+            snapshot=_snapshot(index, path),
+            report=report,
+            index=index,
+        )
 
     @property
     def stats(self) -> EmbeddingStats:

@@ -51,7 +51,7 @@ class _Scored:
     points: list[Point]
 
 
-def run_digest(service: AssistantService, role: str | None, grain: Grain, period: date,
+def run_digest(service: AssistantService, role: str | None, *, grain: Grain, period: date,
                size: int = SIZE) -> dict[str, Any]:  # fmt: skip
     """The digest of `role` for the period starting `period` (stored and sent as it is)."""
     scored = [*_metrics(service, role, grain, period), *_steps(service, role, grain, period)]

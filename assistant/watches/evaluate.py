@@ -86,12 +86,14 @@ def run_watch(service: AssistantService, sub: Subscription, period: date) -> dic
                   band=_band(finding),
                   worse=finding.worse if finding.status != "skipped" else None)  # fmt: skip
     drivers = {
-        lang: _drivers(service, sub, target, finding, rule, lang) if finding.fired else None
+        lang: _drivers(service, sub, target=target, finding=finding, rule=rule, lang=lang)
+        if finding.fired
+        else None
         for lang in ("en", "zh")
     }
     texts = {
-        lang: alert_text(finding, labels[lang], fmt, sub.grain, lang, Numbers.of(model, lang),
-                         drivers[lang])
+        lang: alert_text(finding, labels[lang], fmt=fmt, grain=sub.grain, lang=lang,
+                         nums=Numbers.of(model, lang), drivers=drivers[lang])
         for lang in ("en", "zh")
     }  # fmt: skip
     return {
@@ -120,7 +122,7 @@ def since_label(start: date, grain: Grain, lang: Language) -> str:
     )
 
 
-def alert_text(finding: Finding, label: str, fmt: Any, grain: Grain, lang: Language,
+def alert_text(finding: Finding, label: str, *, fmt: Any, grain: Grain, lang: Language,
                nums: Numbers, drivers: Drivers | None) -> str:  # fmt: skip
     """One alert (or the quiet verdict) in `lang`: value, expected range, how unusual, since
     when, and why."""
@@ -165,7 +167,7 @@ def alert_text(finding: Finding, label: str, fmt: Any, grain: Grain, lang: Langu
     return text
 
 
-def _drivers(service: AssistantService, sub: Subscription, target: Target, finding: Finding,
+def _drivers(service: AssistantService, sub: Subscription, *, target: Target, finding: Finding,
              rule: Rule, lang: Language) -> Drivers | None:  # fmt: skip
     """The drivers answer for a metric watch (journey watches have no drivers analysis)."""
     if target.metric is None or not finding.baseline:
@@ -178,7 +180,7 @@ def _drivers(service: AssistantService, sub: Subscription, target: Target, findi
     plan = DriversPlan(metric=target.metric, time=latest, baseline=base, filters=filters,
                        language=lang)  # fmt: skip
     ctx = service.time_context()
-    compiled = compile_for(plan, service.model, ctx, sub.role)
+    compiled = compile_for(plan, service.model, ctx=ctx, role=sub.role)
     executed = execute(compiled, service.engine)
     label = target.label(service.model, lang)
     when = period_label(finding.start, rule.grain, lang)

@@ -76,7 +76,9 @@ class Watches:
         """A watch on `question`, planned now as the owner would see it answered."""
         destinations = destinations_of(to)
         answer = self.service.ask(question, role=role, channel="api")
-        return self._from_answer(answer, owner, role, grain, destinations, notify)
+        return self._from_answer(
+            answer, owner, role=role, grain=grain, destinations=destinations, notify=notify
+        )
 
     def create_from_answer(self, answer_id: str, *, owner: str, role: str | None, grain: Grain,
                            to: list[str], notify: Literal["worse", "any"] = "worse"
@@ -87,9 +89,11 @@ class Watches:
         destinations = destinations_of(to)
         trusted = owner in ("cli", "chat")
         answer = own_answer(self.service.store, answer_id, None if trusted else owner)
-        return self._from_answer(answer, owner, role, grain, destinations, notify)
+        return self._from_answer(
+            answer, owner, role=role, grain=grain, destinations=destinations, notify=notify
+        )
 
-    def _from_answer(self, answer: Answer, owner: str, role: str | None, grain: Grain,
+    def _from_answer(self, answer: Answer, owner: str, *, role: str | None, grain: Grain,
                      destinations: Any, notify: Notify) -> Subscription:  # fmt: skip
         if answer.error is not None or answer.plan is None:
             message = answer.error.message if answer.error else answer.text
@@ -162,17 +166,17 @@ class Watches:
                 self.sender.send(dest, message)
             except DeliveryFailed as exc:
                 wait = self.retry_after_s * 2 ** (attempt - 1)
-                self.store.finish(sub.id, key, dest, str(exc)[:500], wait)
+                self.store.finish(sub.id, key, dest=dest, error=str(exc)[:500], retry_in_s=wait)
                 report.failed += 1
                 report.say(f"{sub.id} {sub.kind} {key} → {dest}: failed ({exc}); retried later")
             else:
-                self.store.finish(sub.id, key, dest, None)
+                self.store.finish(sub.id, key, dest=dest, error=None)
                 report.sent += 1
                 report.say(f"{sub.id} {sub.kind} {key} → {dest}: sent")
 
     def evaluate(self, sub: Subscription, period: date) -> dict[str, Any]:
         if sub.kind == "digest":
-            return {**run_digest(self.service, sub.role, sub.grain, period),
+            return {**run_digest(self.service, sub.role, grain=sub.grain, period=period),
                     "subscription_id": sub.id}  # fmt: skip
         return run_watch(self.service, sub, period)
 
@@ -209,7 +213,7 @@ class Watches:
         key = f"landing:{role or ''}:{grain}"
         found = self.store.evaluation(key, period.isoformat())
         if found is None:
-            found = run_digest(self.service, role, grain, period)
+            found = run_digest(self.service, role, grain=grain, period=period)
             self.store.save_evaluation(key, period.isoformat(), found)
         return found
 

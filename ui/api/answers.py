@@ -48,6 +48,7 @@ def answer_file(service: AssistantService, answer: Answer, fmt: str) -> Response
 def users_response(
     service: AssistantService,
     answer_id: str,
+    *,
     role: str | None,
     row: int | None,
     metric: str | None,
@@ -111,7 +112,13 @@ def answer_routes(
         except UserError as exc:
             raise ApiError(404, "not_found", exc.render()) from None
         return users_response(
-            service, answer_id, who.role, body.row, body.metric, who.principal, format
+            service,
+            answer_id,
+            role=who.role,
+            row=body.row,
+            metric=body.metric,
+            who=who.principal,
+            fmt=format,
         )
 
     return api

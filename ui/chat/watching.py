@@ -32,7 +32,7 @@ def watch_command(text: str) -> str | None:
     return None if found is None else found.group("rest")
 
 
-def watch_reply(watches: Watches, text: str, answer_id: str | None, role: str | None,
+def watch_reply(watches: Watches, text: str, *, answer_id: str | None, role: str | None,
                 owner: str | None = None) -> Answer:  # fmt: skip
     """Create a watch on the last answer, owned by the signed-in person (`owner`; the chat's
     own principal without sign-in); the reply says what is watched, or what to fix."""

@@ -23,6 +23,7 @@ def ask(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the Answer object as JSON (docs/design.md).")
     ] = False,
+    *,
     session: Annotated[
         str | None,
         typer.Option(

@@ -124,7 +124,9 @@ def _ranking(say: Say, plan: MetricPlan) -> list[str]:
     named = [*apart(say, plan, m), *small(say, plan, m)]
     if len(rows) == 1 and not limited:
         return [say.t("rank_only", **top), *named]
-    head = say.t("rank_asc" if asc else "rank_desc", **top) + _runner_up(say, plan, rows, m, asc)
+    head = say.t("rank_asc" if asc else "rank_desc", **top) + _runner_up(
+        say, plan, rows=rows, m=m, asc=asc
+    )
     if limited or len(rows) < 3:
         return [head, *named]
     last = rows[-1]
@@ -138,7 +140,7 @@ def _ranking(say: Say, plan: MetricPlan) -> list[str]:
     return [head, tail, *named]
 
 
-def _runner_up(say: Say, plan: MetricPlan, rows: list[Row], m: str, asc: bool = False) -> str:
+def _runner_up(say: Say, plan: MetricPlan, *, rows: list[Row], m: str, asc: bool = False) -> str:
     """ ", ahead of Y (…)." for the second row, or the sentence's end."""
     if len(rows) < 2:
         return say.t("end")
@@ -326,7 +328,7 @@ def _series_by(say: Say, plan: MetricPlan) -> list[str]:
     )
     return [
         intro,
-        head + _runner_up(say, plan, ranked, m),
+        head + _runner_up(say, plan, rows=ranked, m=m),
         _latest_note(say, partial, latest, grain),
     ]
 

@@ -53,6 +53,7 @@ class RuleContext:
         self,
         item: BaseModel,
         path: tuple[str | int, ...],
+        *,
         message: str,
         suggestion: str = "",
         severity: Severity = "error",

@@ -38,15 +38,15 @@ class TermsAcrossKinds:
                 yield ctx.problem(
                     item,
                     (),
-                    ctx.say(
+                    message=ctx.say(
                         f"'{term}' names both {other} and {what}",
                         f"'{term}' 同时指 {other} 和 {what}",
                     ),
-                    ctx.say(
+                    suggestion=ctx.say(
                         "keep the word on one of them, so questions can tell them apart",
                         "只在其中一个上保留这个词，提问时才能区分",
                     ),
-                    "warning",
+                    severity="warning",
                 )
 
 
@@ -129,17 +129,17 @@ class ColumnOnce:
                     yield ctx.problem(
                         d,
                         ("also_in", table),
-                        ctx.say(
+                        message=ctx.say(
                             f"{table}.{column} is both dimension '{other}' and part of "
                             f"dimension '{d.name}' (also_in)",
                             f"{table}.{column} 既是维度 '{other}'，又在维度 '{d.name}' 的 "
                             "also_in 中",
                         ),
-                        ctx.say(
+                        suggestion=ctx.say(
                             f"remove it from '{d.name}'s also_in, or remove dimension '{other}'",
                             f"从 '{d.name}' 的 also_in 中去掉它，或删除维度 '{other}'",
                         ),
-                        "warning",
+                        severity="warning",
                     )
 
 
@@ -168,18 +168,18 @@ class ValuesInMainTable:
                     yield ctx.problem(
                         d,
                         ("values", i),
-                        ctx.say(
+                        message=ctx.say(
                             f"value '{text}' of dimension '{d.name}' occurs in "
                             f"{', '.join(elsewhere)} but never in {d.table}.{d.column}",
                             f"维度 '{d.name}' 的取值 '{text}' 出现在 {'、'.join(elsewhere)}，"
                             f"但从未出现在 {d.table}.{d.column}",
                         ),
-                        ctx.say(
+                        suggestion=ctx.say(
                             f"questions about {d.table} by '{d.name}' will not find it; check "
                             "it belongs to this dimension",
                             f"按 '{d.name}' 查询 {d.table} 时找不到它；请确认它属于这个维度",
                         ),
-                        "warning",
+                        severity="warning",
                     )
 
 
@@ -199,19 +199,19 @@ class JourneyWindows:
                 yield ctx.problem(
                     j,
                     ("window_days",) if j.window_days else ("steps",),
-                    ctx.say(
+                    message=ctx.say(
                         f"journey '{j.name}' has a {window}-day window, but half the people who "
                         f"go from {j.steps[0]} to {j.steps[-1]} take longer than "
                         f"{gap.median_days:.1f} days",
                         f"旅程 '{j.name}' 的窗口是 {window} 天，但从 {j.steps[0]} 到 "
                         f"{j.steps[-1]} 的人有一半用时超过 {gap.median_days:.1f} 天",
                     ),
-                    ctx.say(
+                    suggestion=ctx.say(
                         f"set window_days to at least {gap.p90_days:.0f} (90% of them arrive "
                         "within that)",
                         f"把 window_days 设为至少 {gap.p90_days:.0f}（90% 的人在此之内到达）",
                     ),
-                    "warning",
+                    severity="warning",
                 )
 
 
