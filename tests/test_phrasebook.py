@@ -75,7 +75,6 @@ KNOWN = {
     "semantic_layer/plan/wording.py": 9,
     "semantic_layer/timeparts/labels.py": 8,
     "semantic_layer/timeparts/phrases.py": 1,
-    "ui/api/watches.py": 1,
     "ui/bots/files.py": 1,
     "ui/bots/replies.py": 2,
     "ui/chat/a11y.py": 2,

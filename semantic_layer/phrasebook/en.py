@@ -520,6 +520,38 @@ UNDERSTAND: Final[dict[str, str]] = {
     "hint_429": "it is rate limited",
 }
 
+API: Final[dict[str, str]] = {  # the HTTP API's error messages (ui/api, ui/requests.py)
+    "no_keys": "no API keys are configured: set TPA_API_KEYS",
+    "key_required": "a valid API key is required (Authorization: Bearer KEY)",
+    "key_invalid": "the API key is not valid",
+    "sign_in_or_key": "sign in or pass an API key to open this link",
+    "rate_limited": "over {n} requests a minute: slow down",
+    "rate_limited_link": "over {n} requests a minute",
+    "internal": "the server failed to answer; the error is logged — try again",
+    "no_chart": "this answer has no chart (a single number or no data)",
+    "may_not_review": "role '{role}' may not review examples (reviewer: true)",
+    "unknown_session": (
+        "unknown session '{id}' — start a new session (omit session_id) or use an id "
+        "returned by the API"
+    ),
+    "unknown_answer": "unknown answer '{id}' — use the `id` of an answer returned by /v1/ask",
+    "body_too_large": (
+        "the request body is over {limit:,} bytes: send less (a question may be at most "
+        "{chars:,} characters)"
+    ),
+    "headers_too_large": "the request headers are over {limit:,} bytes: send fewer or shorter",
+    "not_json": "the body is not valid JSON ({why} at character {offset}): {example}",
+    "not_object": "the body must be a JSON object (Content-Type: application/json): {example}",
+    "empty_body": "the body is empty: {example}",
+    "not_unicode": "not valid Unicode text (an unpaired surrogate escape such as \\ud800)",
+    "not_utf8": "the body is not UTF-8 (byte 0x{byte:02x} at offset {offset}): {example}",
+    "too_deep": "the body's JSON is nested too deeply: {example}",
+    "unparsable": "the body could not be parsed: {example}",
+    "http_404": "Not Found",
+    "http_405": "Method Not Allowed",
+    "example": 'send UTF-8 JSON such as {"question": "revenue last week"}',
+}
+
 SECTIONS: Final[dict[str, dict[str, str]]] = {
     "plan": PLAN,
     "plan.words": PLAN_WORDS,
@@ -537,4 +569,5 @@ SECTIONS: Final[dict[str, dict[str, str]]] = {
     "chat.groups": CHAT_GROUPS,
     "service": SERVICE,
     "understand": UNDERSTAND,
+    "api": API,
 }

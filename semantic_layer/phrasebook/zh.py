@@ -482,6 +482,32 @@ UNDERSTAND: Final[dict[str, str]] = {
     "hint_429": "接口限流",
 }
 
+API: Final[dict[str, str]] = {  # the HTTP API's error messages (ui/api, ui/requests.py)
+    "no_keys": "未配置 API 密钥：请设置 TPA_API_KEYS",
+    "key_required": "需要有效的 API 密钥（Authorization: Bearer KEY）",
+    "key_invalid": "API 密钥无效",
+    "sign_in_or_key": "请登录或提供 API 密钥后再打开此链接",
+    "rate_limited": "每分钟请求超过 {n} 次：请放慢速度",
+    "rate_limited_link": "每分钟请求超过 {n} 次",
+    "internal": "服务器未能回答；错误已记录，请重试",
+    "no_chart": "这个回答没有图表（只有一个数字或没有数据）",
+    "may_not_review": "角色“{role}”不能审核示例（需要 reviewer: true）",
+    "unknown_session": "未知会话“{id}”：请开始新会话（不传 session_id），或使用 API 返回的会话 id",
+    "unknown_answer": "未知回答“{id}”：请使用 /v1/ask 返回的回答 `id`",
+    "body_too_large": "请求体超过 {limit:,} 字节：请发送更少内容（问题最多 {chars:,} 个字符）",
+    "headers_too_large": "请求头超过 {limit:,} 字节：请减少或缩短请求头",
+    "not_json": "请求体不是有效的 JSON（第 {offset} 个字符处：{why}）：{example}",
+    "not_object": "请求体必须是 JSON 对象（Content-Type: application/json）：{example}",
+    "empty_body": "请求体为空：{example}",
+    "not_unicode": "不是有效的 Unicode 文本（含有未配对的代理转义，例如 \\ud800）",
+    "not_utf8": "请求体不是 UTF-8 编码（偏移 {offset} 处的字节 0x{byte:02x}）：{example}",
+    "too_deep": "请求体的 JSON 嵌套过深：{example}",
+    "unparsable": "无法解析请求体：{example}",
+    "http_404": "未找到",
+    "http_405": "不允许的请求方法",
+    "example": '请发送 UTF-8 编码的 JSON，例如 {"question": "上周销售额"}',
+}
+
 SECTIONS: Final[dict[str, dict[str, str]]] = {
     "plan": PLAN,
     "plan.words": PLAN_WORDS,
@@ -499,4 +525,5 @@ SECTIONS: Final[dict[str, dict[str, str]]] = {
     "chat.groups": CHAT_GROUPS,
     "service": SERVICE,
     "understand": UNDERSTAND,
+    "api": API,
 }
