@@ -7,7 +7,8 @@ up by section and key. It sits at the bottom of the layers so that every part ca
 Sections: `plan` (what a plan computes, `describe`), `answer` (the answer's sentences), `suggest`
 (follow-up questions), `failure` (why an answer failed), `chat` (the chat's interface), `bots`
 (a bot's reply), with `.words`, `.units`, … for the vocabulary each uses. Adding a language is one
-module with the same sections and keys; tests/test_phrasebook.py fails on a key missing in one.
+module with the same sections and keys and a `GRAMMAR` (`grammar.py`: how it joins words, lists
+and sentences); tests/test_phrasebook.py fails on a key missing in one.
 """
 
 from __future__ import annotations
@@ -15,12 +16,26 @@ from __future__ import annotations
 from typing import Final
 
 from semantic_layer.phrasebook import en, zh
+from semantic_layer.phrasebook.grammar import Grammar, written_in_chinese
 from semantic_layer.time import Language
 
 CATALOGUES: Final[dict[Language, dict[str, dict[str, str]]]] = {
     "en": en.SECTIONS,
     "zh": zh.SECTIONS,
 }
+
+GRAMMARS: Final[dict[Language, Grammar]] = {"en": en.GRAMMAR, "zh": zh.GRAMMAR}
+
+
+def grammar(lang: str) -> Grammar:
+    """How `lang` joins words, lists and sentences (English for a language it does not have)."""
+    return GRAMMARS[language(lang)]
+
+
+def written_in(text: str) -> Language:
+    """The language `text` is written in, of the phrasebook's (Chinese when it holds a CJK
+    ideograph, else English)."""
+    return "zh" if written_in_chinese(text) else "en"
 
 
 def language(lang: str) -> Language:
@@ -39,4 +54,13 @@ def phrase(lang: Language, name: str, key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-__all__ = ["CATALOGUES", "language", "phrase", "section"]
+__all__ = [
+    "CATALOGUES",
+    "GRAMMARS",
+    "Grammar",
+    "grammar",
+    "language",
+    "phrase",
+    "section",
+    "written_in",
+]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from semantic_layer.phrasebook.grammar import Grammar
+
 PLAN: Final[dict[str, str]] = {
     # metric
     "grain": "{grain} {what}",
@@ -99,6 +101,8 @@ PLAN_OPS: Final[dict[str, str]] = {
 }
 
 ANSWER: Final[dict[str, str]] = {
+    "when_all": "over all the data ({label})",
+    "within": "in {label}",
     # shared
     "when_rel": "{phrase} ({label})",
     "when_in": "in {label}",
@@ -347,21 +351,22 @@ ANSWER_BASES: Final[dict[str, str]] = {
 }
 
 FAILURE_REASONS: Final[dict[str, str]] = {
+    "denied_role": "{name} ('{id}') is not available to the role '{role}'.",
+    "denied": "{detail}",
+    "detail_then": "{detail}. {advice}",
+    "then_detail": "{advice} ({detail})",
+    "unexplained": "{detail}",
     "unreachable_dimension": "{metric} cannot be split by {dim}: {dim} is recorded in the"
     " {home} data, and {metric} is computed from the {tables} data, which the model does not"
     " link to it.",
     "unknown": "The model has no {what} called “{name}”.{hint}",
     "hint": " Did you mean {names}?",
     "unknown_role": "There is no role called “{name}”.",
-    "access_denied": "Your role may not use {name}.",
-    "access_denied_role": "{name} ('{id}') is not available to the role '{role}'.",
     "time": "That period cannot be used: {detail}",
     "sql_refused": "The safety rules refused it.",
     "query_timeout": "Ask for a shorter period or fewer breakdowns.",
     "query_invalid": "The database could not run the query.",
     "database_unavailable": "Try again shortly.",
-    # English answers with the error's own detail; this is what a reason without one says
-    "other": "This question cannot be computed with the current semantic model.",
     "understood": "I understood: {interpretation}.",
     "metric": "metric",
     "dimension": "dimension",
@@ -551,6 +556,19 @@ API: Final[dict[str, str]] = {  # the HTTP API's error messages (ui/api, ui/requ
     "http_405": "Method Not Allowed",
     "example": 'send UTF-8 JSON such as {"question": "revenue last week"}',
 }
+
+GRAMMAR: Final = Grammar(
+    gap=" ",
+    comma=", ",
+    semicolon="; ",
+    colon=": ",
+    alt_sep=", ",
+    alt_last=" or ",
+    paren="{text} ({note})",
+    capitalise=True,
+    wan=False,
+    html_lang="en",
+)
 
 SECTIONS: Final[dict[str, dict[str, str]]] = {
     "plan": PLAN,

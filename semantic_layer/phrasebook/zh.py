@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from semantic_layer.phrasebook.grammar import Grammar
+
 PLAN: Final[dict[str, str]] = {
     "grain": "{grain}{what}",
     "by_one": "各{dims}的{what}",
@@ -92,6 +94,8 @@ PLAN_OPS: Final[dict[str, str]] = {
 }
 
 ANSWER: Final[dict[str, str]] = {
+    "when_all": "全部数据（{label}）",
+    "within": "{label}",
     "when_rel": "{phrase}（{label}）",
     "when_in": "{label}",
     "when_on": "{label}",
@@ -316,19 +320,21 @@ ANSWER_BASES: Final[dict[str, str]] = {
 }
 
 FAILURE_REASONS: Final[dict[str, str]] = {
+    "denied_role": "你的角色无权使用{name}。",
+    "denied": "你的角色无权使用{name}。",
+    "detail_then": "{advice}",
+    "then_detail": "{advice}",
+    "unexplained": "这个问题无法按当前的语义模型计算。",
     "unreachable_dimension": "{metric}无法按{dim}拆分：{dim}记录在 {home} 数据中，而{metric}"
     "来自 {tables} 数据，语义模型中它们之间没有关联。",
     "unknown": "语义模型中没有名为“{name}”的{what}。{hint}",
     "hint": "你是不是想问{names}？",
     "unknown_role": "没有名为“{name}”的角色。",
-    "access_denied": "你的角色无权使用{name}。",
-    "access_denied_role": "{name}（'{id}'）对角色“{role}”不可用。",
     "time": "这个时间段无法解析或比较。",
     "sql_refused": "这条查询违反了安全规则，已被拒绝。",
     "query_timeout": "查询耗时过长，已被停止：请缩短时间范围或减少拆分维度。",
     "query_invalid": "数据库无法执行这条查询。",
     "database_unavailable": "数据库暂时无法使用，请稍后再试。",
-    "other": "这个问题无法按当前的语义模型计算。",
     "understood": "我的理解：{interpretation}。",
     "metric": "指标",
     "dimension": "维度",
@@ -507,6 +513,19 @@ API: Final[dict[str, str]] = {  # the HTTP API's error messages (ui/api, ui/requ
     "http_405": "不允许的请求方法",
     "example": '请发送 UTF-8 编码的 JSON，例如 {"question": "上周销售额"}',
 }
+
+GRAMMAR: Final = Grammar(
+    gap="",
+    comma="，",
+    semicolon="；",
+    colon="：",
+    alt_sep="、",
+    alt_last="、",
+    paren="{text}（{note}）",
+    capitalise=False,
+    wan=True,
+    html_lang="zh-CN",
+)
 
 SECTIONS: Final[dict[str, dict[str, str]]] = {
     "plan": PLAN,
