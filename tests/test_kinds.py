@@ -147,3 +147,57 @@ def test_nothing_outside_the_registry_dispatches_on_kind() -> None:
     outside = {name: n for name, n in found.items() if not name.startswith("assistant/nlu/")}
     assert outside == {}, f"decide by asking assistant/kinds/, not by a kind's name: {outside}"
     assert found == KNOWN
+
+
+# -- the walk in CONTRIBUTING.md, followed literally ---------------------------------------------
+
+
+def _walk() -> str:
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    return text.split("## Adding an analysis kind", 1)[1].split("\n## ", 1)[0]
+
+
+def test_every_place_the_walk_names_exists() -> None:
+    walk = _walk()
+    places = re.findall(r"`((?:semantic_layer|assistant|tests|evals)/[^`\s]*)`", walk)
+    assert len(places) >= 10, places
+    for place in places:
+        assert list(ROOT.glob(place)), f"CONTRIBUTING.md names {place}, which is not there"
+    for name in ("KINDS", "SENTENCES", "_BUILDERS", "kind_of", "compile=", "prompt="):
+        assert name in walk
+
+
+def test_following_the_walk_gives_a_complete_kind_that_compiles(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Steps 1-3 of the walk with a throwaway `ltv` kind (it reuses the metric kind's parts):
+    after them the kind is complete, in the LLM prompt, described and compiled."""
+    from semantic_layer.model import demo_model
+    from semantic_layer.time import TimeContext
+
+    class LtvPlan(MetricPlan):  # 1. the plan, with its kind and its sentence
+        kind: typing.Literal["ltv"] = "ltv"  # type: ignore[assignment]
+
+    monkeypatch.setitem(SENTENCES, LtvPlan, SENTENCES[MetricPlan])
+
+    def build_ltv(c: typing.Any) -> compiler.Compiled:  # 2. the compiler, in _BUILDERS
+        return compiler.build_metric(c)
+
+    monkeypatch.setitem(compiler._BUILDERS, "ltv", build_ltv)
+    metric = kind_of("metric")  # 3. the unit, one line in KINDS
+    ltv = Kind(
+        name="ltv", plan=LtvPlan, prompt="lifetime value of a cohort.", compile=build_ltv,
+        narrate=metric.narrate, chart=metric.chart, suggest=metric.suggest,
+    )  # fmt: skip
+    assert problems(ltv) == ["not in the LLM prompt"]  # not registered yet
+    monkeypatch.setattr(kinds, "KINDS", (*kinds.KINDS, ltv))
+    monkeypatch.setitem(kinds.REGISTRY, "ltv", ltv)
+    assert registry_problems() == {}
+    assert "- ltv: lifetime value of a cohort." in prompt_kinds()
+    model = demo_model()
+    plan = LtvPlan(metrics=["revenue"], time="last_month")  # type: ignore[arg-type]
+    compiled = compiler.compile_plan(plan, model, TimeContext(today=date(2026, 11, 23)))
+    assert compiled.tree is not None and "revenue" in compiled.describe(model).lower()
+    # skipping step 2 is caught
+    monkeypatch.delitem(compiler._BUILDERS, "ltv")
+    assert registry_problems() == {"ltv": ["compiler._BUILDERS does not name its compiler"]}
