@@ -13,11 +13,13 @@ and sentences); tests/test_phrasebook.py fails on a key missing in one.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from semantic_layer.phrasebook import en, zh
 from semantic_layer.phrasebook.grammar import Grammar, written_in_chinese
-from semantic_layer.time import Language
+
+if TYPE_CHECKING:  # the time labels read the phrasebook: no import of time at run time
+    from semantic_layer.timeparts.labels import Language
 
 CATALOGUES: Final[dict[Language, dict[str, dict[str, str]]]] = {
     "en": en.SECTIONS,

@@ -557,6 +557,36 @@ API: Final[dict[str, str]] = {  # the HTTP API's error messages (ui/api, ui/requ
     "example": 'send UTF-8 JSON such as {"question": "revenue last week"}',
 }
 
+TIME: Final[dict[str, str]] = {  # date labels (semantic_layer/timeparts/labels.py)
+    "day": "{day} {mon} {year}",
+    "day_no_year": "{day} {mon}",
+    "month": "{label} {year}",
+    "quarter": "{label} {year}",
+    "year": "{year}",
+    "until": "up to {until}",
+    "months_across_years": "{head} – {tail}",
+    "months_in_year": "{head}–{tail} {year}",
+    "days_in_month": "{first_day}–{last}",
+    "days_in_year": "{first_short} – {last}",
+    "days_across_years": "{first} – {last}",
+    "m1": "January",
+    "m2": "February",
+    "m3": "March",
+    "m4": "April",
+    "m5": "May",
+    "m6": "June",
+    "m7": "July",
+    "m8": "August",
+    "m9": "September",
+    "m10": "October",
+    "m11": "November",
+    "m12": "December",
+    "q1": "Q1",
+    "q2": "Q2",
+    "q3": "Q3",
+    "q4": "Q4",
+}
+
 GRAMMAR: Final = Grammar(
     gap=" ",
     comma=", ",
@@ -588,4 +618,5 @@ SECTIONS: Final[dict[str, dict[str, str]]] = {
     "service": SERVICE,
     "understand": UNDERSTAND,
     "api": API,
+    "time": TIME,
 }

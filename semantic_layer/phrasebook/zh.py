@@ -514,6 +514,36 @@ API: Final[dict[str, str]] = {  # the HTTP API's error messages (ui/api, ui/requ
     "example": '请发送 UTF-8 编码的 JSON，例如 {"question": "上周销售额"}',
 }
 
+TIME: Final[dict[str, str]] = {  # date labels (semantic_layer/timeparts/labels.py)
+    "day": "{year}年{month}月{day}日",
+    "day_no_year": "{month}月{day}日",
+    "month": "{year}年{label}",
+    "quarter": "{year}年{label}",
+    "year": "{year}年",
+    "until": "截至{until}",
+    "months_across_years": "{head}–{tail}",
+    "months_in_year": "{year}年{head}–{tail}",
+    "days_in_month": "{first}–{last_day}日",
+    "days_in_year": "{first}–{last_short}",
+    "days_across_years": "{first}–{last}",
+    "m1": "1月",
+    "m2": "2月",
+    "m3": "3月",
+    "m4": "4月",
+    "m5": "5月",
+    "m6": "6月",
+    "m7": "7月",
+    "m8": "8月",
+    "m9": "9月",
+    "m10": "10月",
+    "m11": "11月",
+    "m12": "12月",
+    "q1": "第一季度",
+    "q2": "第二季度",
+    "q3": "第三季度",
+    "q4": "第四季度",
+}
+
 GRAMMAR: Final = Grammar(
     gap="",
     comma="，",
@@ -545,4 +575,5 @@ SECTIONS: Final[dict[str, dict[str, str]]] = {
     "service": SERVICE,
     "understand": UNDERSTAND,
     "api": API,
+    "time": TIME,
 }
