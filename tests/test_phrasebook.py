@@ -70,8 +70,6 @@ KNOWN = {
     "semantic_layer/model/base.py": 1,
     "semantic_layer/model/rules/base.py": 1,  # tpa validate --lang zh: Context.say(en, zh)
     "semantic_layer/model/spec_data.py": 1,
-    "semantic_layer/plan/wording.py": 9,
-    "semantic_layer/timeparts/phrases.py": 1,
     "ui/bots/files.py": 1,
     "ui/bots/replies.py": 2,
     "ui/chat/a11y.py": 2,

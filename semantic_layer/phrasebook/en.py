@@ -12,6 +12,8 @@ from typing import Final
 from semantic_layer.phrasebook.grammar import Grammar
 
 PLAN: Final[dict[str, str]] = {
+    "the_journey": "the {label}",
+    "filters": "where {parts}",
     # metric
     "grain": "{grain} {what}",
     "by_one": "{what} by {dims}",
@@ -68,6 +70,14 @@ PLAN: Final[dict[str, str]] = {
 }
 
 PLAN_WORDS: Final[dict[str, str]] = {
+    "and": "and",
+    "default_journey": "the default journey",
+    "filter_sep": ", ",
+    "filter_last": " and ",
+    "or_values": "or",
+    "nor_values": "or",
+    "true": "true",
+    "false": "false",
     "day": "daily",
     "week": "weekly",
     "month": "monthly",
@@ -557,7 +567,25 @@ API: Final[dict[str, str]] = {  # the HTTP API's error messages (ui/api, ui/requ
     "example": 'send UTF-8 JSON such as {"question": "revenue last week"}',
 }
 
-TIME: Final[dict[str, str]] = {  # date labels (semantic_layer/timeparts/labels.py)
+TIME: Final[dict[str, str]] = {  # time words and labels (semantic_layer/timeparts/)
+    "today": "today",
+    "all_time": "all time",
+    "last_n": "last {n} {unit}",
+    "since": "since {since}",
+    "previous_day": "yesterday",
+    "previous_week": "last week",
+    "previous_month": "last month",
+    "previous_quarter": "last quarter",
+    "previous_year": "last year",
+    "units_day": "days",
+    "units_week": "weeks",
+    "units_month": "months",
+    "units_quarter": "quarters",
+    "units_year": "years",
+    "this_week": "this week to date",
+    "this_month": "this month to date",
+    "this_quarter": "this quarter to date",
+    "this_year": "this year to date",
     "day": "{day} {mon} {year}",
     "day_no_year": "{day} {mon}",
     "month": "{label} {year}",

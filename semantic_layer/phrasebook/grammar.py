@@ -42,6 +42,10 @@ class Grammar:
         first = text.split(" ", 1)[0]
         return text[:1].upper() + text[1:] if self.capitalise and first == first.lower() else text
 
+    def upper_first(self, text: str) -> str:
+        """`text` with its first letter a capital where the language has capitals."""
+        return text[:1].upper() + text[1:] if self.capitalise else text
+
     def tidy(self, text: str) -> str:
         """`text` with its spaces as the language writes them (one between words, or none)."""
         return " ".join(text.split()) if self.gap else text.replace(" ", "")

@@ -12,6 +12,8 @@ from typing import Final
 from semantic_layer.phrasebook.grammar import Grammar
 
 PLAN: Final[dict[str, str]] = {
+    "the_journey": "{label}",
+    "filters": "{parts}",
     "grain": "{grain}{what}",
     "by_one": "各{dims}的{what}",
     "by_many": "按{dims}拆分的{what}",
@@ -61,6 +63,14 @@ PLAN: Final[dict[str, str]] = {
 }
 
 PLAN_WORDS: Final[dict[str, str]] = {
+    "and": "和",
+    "default_journey": "默认旅程",
+    "filter_sep": "且",
+    "filter_last": "且",
+    "or_values": "或",
+    "nor_values": "、",
+    "true": "是",
+    "false": "否",
     "day": "每日",
     "week": "每周",
     "month": "每月",
@@ -514,7 +524,25 @@ API: Final[dict[str, str]] = {  # the HTTP API's error messages (ui/api, ui/requ
     "example": '请发送 UTF-8 编码的 JSON，例如 {"question": "上周销售额"}',
 }
 
-TIME: Final[dict[str, str]] = {  # date labels (semantic_layer/timeparts/labels.py)
+TIME: Final[dict[str, str]] = {  # time words and labels (semantic_layer/timeparts/)
+    "today": "今天",
+    "all_time": "全部时间",
+    "last_n": "最近{n}{unit}",
+    "since": "{since}以来",
+    "previous_day": "昨天",
+    "previous_week": "上周",
+    "previous_month": "上月",
+    "previous_quarter": "上季度",
+    "previous_year": "去年",
+    "units_day": "天",
+    "units_week": "周",
+    "units_month": "个月",
+    "units_quarter": "个季度",
+    "units_year": "年",
+    "this_week": "本周至今",
+    "this_month": "本月至今",
+    "this_quarter": "本季度至今",
+    "this_year": "今年至今",
     "day": "{year}年{month}月{day}日",
     "day_no_year": "{month}月{day}日",
     "month": "{year}年{label}",
