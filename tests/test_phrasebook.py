@@ -59,7 +59,6 @@ KNOWN = {
     "assistant/nlu/reading.py": 1,
     "assistant/nlu/shared.py": 1,
     "assistant/nlu/text.py": 1,
-    "assistant/questions.py": 6,
     "assistant/retrieval/documents.py": 1,
     "assistant/retrieval/retriever.py": 1,
     "assistant/watches/digest.py": 4,

@@ -615,6 +615,51 @@ TIME: Final[dict[str, str]] = {  # time words and labels (semantic_layer/timepar
     "q4": "Q4",
 }
 
+QUESTIONS: Final[dict[str, str]] = {  # why a question cannot be read (assistant/questions.py)
+    "empty": "The question is empty: type a question.",
+    "not_utf8": (
+        "The question has bytes that are not UTF-8 text (shown as �): type it again, or "
+        "paste it as plain text."
+    ),
+    "controls_one": (
+        "The question contains {count} control character (the first is {first} at position "
+        "{where}), such as NUL or terminal escape codes, which are not text: type it again, "
+        "or paste it as plain text."
+    ),
+    "controls_many": (
+        "The question contains {count} control characters (the first is {first} at position "
+        "{where}), such as NUL or terminal escape codes, which are not text: type it again, "
+        "or paste it as plain text."
+    ),
+    "too_long": (
+        "The question is {length:,} characters long; the limit is {limit:,}. Ask one shorter "
+        "question."
+    ),
+    "no_words": "There are no words in the question to understand.",
+    "other_language": (
+        "The question looks like {language}. I understand questions in English and Chinese: "
+        "ask again in English or Chinese."
+    ),
+}
+
+
+LANGUAGES: Final[dict[str, str]] = {  # languages a question may be written in, by English name
+    "Japanese": "Japanese",
+    "Korean": "Korean",
+    "Arabic": "Arabic",
+    "Hebrew": "Hebrew",
+    "Russian": "Russian",
+    "Greek": "Greek",
+    "Thai": "Thai",
+    "Hindi": "Hindi",
+    "French": "French",
+    "German": "German",
+    "Spanish": "Spanish",
+    "Italian": "Italian",
+    "Portuguese": "Portuguese",
+    "Dutch": "Dutch",
+}
+
 GRAMMAR: Final = Grammar(
     gap=" ",
     comma=", ",
@@ -647,4 +692,6 @@ SECTIONS: Final[dict[str, dict[str, str]]] = {
     "understand": UNDERSTAND,
     "api": API,
     "time": TIME,
+    "questions": QUESTIONS,
+    "languages": LANGUAGES,
 }

@@ -572,6 +572,42 @@ TIME: Final[dict[str, str]] = {  # time words and labels (semantic_layer/timepar
     "q4": "第四季度",
 }
 
+QUESTIONS: Final[dict[str, str]] = {  # why a question cannot be read (assistant/questions.py)
+    "empty": "请输入一个问题。",
+    "not_utf8": "问题里有不是 UTF-8 文本的字节（显示为 �）：请重新输入，或以纯文本粘贴。",
+    "controls_one": (
+        "问题里有 {count} 个控制字符（第一个是位置 {where} 的 "
+        "{first}），它们不是文本：请重新输入，或以纯文本粘贴。"
+    ),
+    "controls_many": (
+        "问题里有 {count} 个控制字符（第一个是位置 {where} 的 "
+        "{first}），它们不是文本：请重新输入，或以纯文本粘贴。"
+    ),
+    "too_long": "问题太长（{length:,} 个字符），上限为 {limit:,} 个字符。",
+    "no_words": "没有看懂这个问题。",
+    "other_language": (
+        "这个问题看起来是{language}。我能理解英文和中文的问题：请用中文或英文再问一次。"
+    ),
+}
+
+
+LANGUAGES: Final[dict[str, str]] = {  # languages a question may be written in, by English name
+    "Japanese": "日语",
+    "Korean": "韩语",
+    "Arabic": "阿拉伯语",
+    "Hebrew": "希伯来语",
+    "Russian": "俄语",
+    "Greek": "希腊语",
+    "Thai": "泰语",
+    "Hindi": "印地语",
+    "French": "法语",
+    "German": "德语",
+    "Spanish": "西班牙语",
+    "Italian": "意大利语",
+    "Portuguese": "葡萄牙语",
+    "Dutch": "荷兰语",
+}
+
 GRAMMAR: Final = Grammar(
     gap="",
     comma="，",
@@ -604,4 +640,6 @@ SECTIONS: Final[dict[str, dict[str, str]]] = {
     "understand": UNDERSTAND,
     "api": API,
     "time": TIME,
+    "questions": QUESTIONS,
+    "languages": LANGUAGES,
 }
