@@ -61,11 +61,6 @@ KNOWN = {
     "assistant/nlu/text.py": 1,
     "assistant/retrieval/documents.py": 1,
     "assistant/retrieval/retriever.py": 1,
-    "assistant/watches/digest.py": 4,
-    "assistant/watches/errors.py": 1,
-    "assistant/watches/evaluate.py": 6,
-    "assistant/watches/manager.py": 2,
-    "assistant/watches/target.py": 2,
     "semantic_layer/model/base.py": 1,
     "semantic_layer/model/rules/base.py": 1,  # tpa validate --lang zh: Context.say(en, zh)
     "semantic_layer/model/spec_data.py": 1,

@@ -33,6 +33,7 @@ from assistant.watches.outbox import DeliveryFailed, Message, Outbox
 from assistant.watches.records import Subscription, destinations_of
 from assistant.watches.store import WatchStore
 from assistant.watches.target import target_of
+from semantic_layer.phrasebook import language, phrase
 from semantic_layer.plan import parse_plan
 from semantic_layer.time import Language
 
@@ -106,9 +107,8 @@ class Watches:
         target = target_of(parse_plan(plan), self.service.model)  # raises for other kinds
         sub = Subscription(
             id="", kind="watch", owner=owner, role=role, grain=grain,
-            destinations=destinations, language=answer.language if answer.language == "zh"
-            else "en", created_at=_now(), question=answer.question, plan=plan, notify=notify,
-            notes=target.notes,
+            destinations=destinations, language=language(answer.language), created_at=_now(),
+            question=answer.question, plan=plan, notify=notify, notes=target.notes,
         )  # fmt: skip
         return self.store.add(sub)
 
@@ -188,8 +188,7 @@ class Watches:
             chart = result["items"][0]["chart"][lang] if result["items"] else None
         else:
             text, chart = result["text"][lang], result["chart"]
-            title = (f"监控提醒：{result['label'][lang]}" if lang == "zh"
-                     else f"Watch alert: {result['label'][lang]}")  # fmt: skip
+            title = phrase(lang, "watch", "alert_title", label=result["label"][lang])
         png = self._png(chart)
         payload = {k: v for k, v in result.items() if k != "chart"}
         payload.update({"title": title, "question": sub.question, "watch_id": sub.id})

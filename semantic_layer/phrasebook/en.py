@@ -660,6 +660,35 @@ LANGUAGES: Final[dict[str, str]] = {  # languages a question may be written in, 
     "Dutch": "Dutch",
 }
 
+WATCH: Final[dict[str, str]] = {  # watches' alerts and digests (assistant/watches/)
+    "digest_head": "{title} ({when})",
+    "digest_empty": "Nothing to compare yet.",
+    "conversion": "{first} → {last} conversion",
+    "lost_rate": "lost rate at {touchpoint}",
+    "rose": "rose",
+    "fell": "fell",
+    "normal_variation": "within normal variation",
+    "digest_item": "{label} {move} to {value} (usually {usual}; {z} robust SDs, {note}).",
+    "alert_title": "Watch alert: {label}",
+    "extremely_unusual": "extremely unusual",
+    "very_unusual": "very unusual",
+    "unusual": "unusual",
+    "week_of": "the week of {day}",
+    "why_no_value": "there is no data for it",
+    "why_base_too_small": "too few behind it ({n})",
+    "why_short_baseline": "there is not enough history to compare with",
+    "skipped": "{label} ({when}) was not judged: {why}.",
+    "normal": "{label} was {value} in {when}, within the expected {band} (usually {usual}).",
+    "below": "below",
+    "above": "above",
+    "alert": (
+        "⚠ {label} was {value} in {when}, outside the expected {band} (usually {usual}): {z} "
+        "robust standard deviations {side} normal ({unusual}), since {since}."
+    ),
+    "drivers": "\nWhy: {text}\nAsk: {question}",
+    "why_question": "why did {label} change in {when}?",
+}
+
 GRAMMAR: Final = Grammar(
     gap=" ",
     comma=", ",
@@ -694,4 +723,5 @@ SECTIONS: Final[dict[str, dict[str, str]]] = {
     "time": TIME,
     "questions": QUESTIONS,
     "languages": LANGUAGES,
+    "watch": WATCH,
 }

@@ -608,6 +608,35 @@ LANGUAGES: Final[dict[str, str]] = {  # languages a question may be written in, 
     "Dutch": "荷兰语",
 }
 
+WATCH: Final[dict[str, str]] = {  # watches' alerts and digests (assistant/watches/)
+    "digest_head": "{title}（{when}）",
+    "digest_empty": "没有可比较的数据。",
+    "conversion": "{first}→{last}转化率",
+    "lost_rate": "{touchpoint}流失率",
+    "rose": "上升",
+    "fell": "下降",
+    "normal_variation": "在正常波动范围内",
+    "digest_item": "{label}{move}至 {value}（通常 {usual}，{z} 个稳健标准差，{note}）。",
+    "alert_title": "监控提醒：{label}",
+    "extremely_unusual": "极其罕见",
+    "very_unusual": "非常罕见",
+    "unusual": "罕见",
+    "week_of": "{day}那周",
+    "why_no_value": "该时段没有数据",
+    "why_base_too_small": "样本太少（{n}）",
+    "why_short_baseline": "可比较的历史数据不足",
+    "skipped": "{label}（{when}）未作判断：{why}。",
+    "normal": "{label}（{when}）为 {value}，在正常范围 {band} 内（通常 {usual}）。",
+    "below": "低于",
+    "above": "高于",
+    "alert": (
+        "⚠ {label}（{when}）异常：{value}，正常范围 {band}（通常 {usual}），{side}常态 {z} "
+        "个稳健标准差（{unusual}），始于{since}。"
+    ),
+    "drivers": "\n原因：{text}\n追问：{question}",
+    "why_question": "{label}在{when}为什么变化？",
+}
+
 GRAMMAR: Final = Grammar(
     gap="",
     comma="，",
@@ -642,4 +671,5 @@ SECTIONS: Final[dict[str, dict[str, str]]] = {
     "time": TIME,
     "questions": QUESTIONS,
     "languages": LANGUAGES,
+    "watch": WATCH,
 }
