@@ -111,6 +111,9 @@ PLAN_OPS: Final[dict[str, str]] = {
 }
 
 ANSWER: Final[dict[str, str]] = {
+    "llm_sql_unverified": (
+        "This SQL was written by the LLM outside the semantic layer: it is unverified."
+    ),
     "when_all": "over all the data ({label})",
     "within": "in {label}",
     # shared
@@ -689,6 +692,64 @@ WATCH: Final[dict[str, str]] = {  # watches' alerts and digests (assistant/watch
     "why_question": "why did {label} change in {when}?",
 }
 
+COLUMNS: Final[dict[str, str]] = {  # result columns' names (assistant/answer/assemble.py)
+    "period": "period",
+    "step": "step",
+    "touchpoint": "touchpoint",
+    "reached": "users reached",
+    "conversion": "conversion from step 1",
+    "step_conversion": "conversion from previous step",
+    "lost": "users lost",
+    "lost_rate": "lost rate",
+    "segment": "segment",
+    "entrants": "users who started",
+    "converters": "users who converted",
+    "median_hours": "median hours",
+    "mean_hours": "mean hours",
+    "p90_hours": "90th percentile hours",
+    "occurrences": "occurrences",
+    "users": "users",
+    "share": "share",
+    "path": "path",
+    "cohort": "cohort",
+    "cohort_size": "cohort size",
+    "retained": "retained",
+    "rate": "rate",
+    "key": "key",
+    "first_touch": "first touch",
+    "last_touch": "last touch",
+    "linear": "linear",
+    "time_decay": "time decay",
+    "position_based": "position based",
+    "markov": "Markov (data-driven)",
+    "dimension": "dimension",
+    "value": "value",
+    "value_previous": "previous value",
+    "change": "change",
+    "contribution": "contribution",
+    "rate_effect": "rate effect",
+    "mix_effect": "mix effect",
+    "share_of_change": "share of change",
+    "segments_left_out": "segments left out",
+    "dimensions_left_out": "dimensions left out",
+    "note": "note",
+    "suffix__previous": "previous",
+    "suffix__change_pct": "change %",
+    "suffix__change": "change",
+}
+
+EXPORT: Final[dict[str, str]] = {  # the XLSX export's sheets and about rows
+    "sheet_data": "data",
+    "sheet_about": "about",
+    "question": "question",
+    "answer": "answer",
+    "computed": "computed",
+    "created": "created",
+    "answer_id": "answer id",
+    "note": "note",
+    "truncated": "cut at the row limit",
+}
+
 GRAMMAR: Final = Grammar(
     gap=" ",
     comma=", ",
@@ -724,4 +785,6 @@ SECTIONS: Final[dict[str, dict[str, str]]] = {
     "questions": QUESTIONS,
     "languages": LANGUAGES,
     "watch": WATCH,
+    "columns": COLUMNS,
+    "export": EXPORT,
 }

@@ -104,6 +104,7 @@ PLAN_OPS: Final[dict[str, str]] = {
 }
 
 ANSWER: Final[dict[str, str]] = {
+    "llm_sql_unverified": "这条 SQL 由大模型直接生成，未经语义层验证，请核对。",
     "when_all": "全部数据（{label}）",
     "within": "{label}",
     "when_rel": "{phrase}（{label}）",
@@ -637,6 +638,64 @@ WATCH: Final[dict[str, str]] = {  # watches' alerts and digests (assistant/watch
     "why_question": "{label}在{when}为什么变化？",
 }
 
+COLUMNS: Final[dict[str, str]] = {  # result columns' names (assistant/answer/assemble.py)
+    "period": "时间",
+    "step": "步骤",
+    "touchpoint": "触点",
+    "reached": "到达人数",
+    "conversion": "累计转化率",
+    "step_conversion": "步骤转化率",
+    "lost": "流失人数",
+    "lost_rate": "流失率",
+    "segment": "分组",
+    "entrants": "进入人数",
+    "converters": "转化人数",
+    "median_hours": "中位用时（小时）",
+    "mean_hours": "平均用时（小时）",
+    "p90_hours": "P90 用时（小时）",
+    "occurrences": "次数",
+    "users": "人数",
+    "share": "占比",
+    "path": "路径",
+    "cohort": "同期群",
+    "cohort_size": "群组人数",
+    "retained": "留存人数",
+    "rate": "比率",
+    "key": "对象",
+    "first_touch": "首次触点",
+    "last_touch": "末次触点",
+    "linear": "线性",
+    "time_decay": "时间衰减",
+    "position_based": "位置归因",
+    "markov": "马尔可夫（数据驱动）",
+    "dimension": "维度",
+    "value": "当期值",
+    "value_previous": "上期值",
+    "change": "变化",
+    "contribution": "贡献",
+    "rate_effect": "比率效应",
+    "mix_effect": "结构效应",
+    "share_of_change": "占变化比例",
+    "segments_left_out": "未纳入的细分数",
+    "dimensions_left_out": "未纳入的维度数",
+    "note": "备注",
+    "suffix__previous": "上期",
+    "suffix__change_pct": "变化率",
+    "suffix__change": "变化",
+}
+
+EXPORT: Final[dict[str, str]] = {  # the XLSX export's sheets and about rows
+    "sheet_data": "数据",
+    "sheet_about": "说明",
+    "question": "问题",
+    "answer": "回答",
+    "computed": "计算内容",
+    "created": "时间",
+    "answer_id": "回答编号",
+    "note": "注意",
+    "truncated": "已达行数上限",
+}
+
 GRAMMAR: Final = Grammar(
     gap="",
     comma="，",
@@ -672,4 +731,6 @@ SECTIONS: Final[dict[str, dict[str, str]]] = {
     "questions": QUESTIONS,
     "languages": LANGUAGES,
     "watch": WATCH,
+    "columns": COLUMNS,
+    "export": EXPORT,
 }
