@@ -10,6 +10,7 @@ from typing import Any, Final
 from assistant.answer.table import ResultTable, json_value
 from semantic_layer.model.labels import ModelLabels
 from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.phrasebook import grammar
 from semantic_layer.time import Language
 
 Figure = dict[str, Any]
@@ -215,8 +216,7 @@ def figure(
 ) -> Figure:
     """A figure with the house layout: short title, the range as subtitle, tight margins."""
     subtitle = ctx.range_label()
-    if ctx.lang == "en":
-        title = title[:1].upper() + title[1:]
+    title = grammar(ctx.lang).upper_first(title)
     title_spec: dict[str, Any] = {"text": title, "x": 0.01, "xanchor": "left"}
     title_spec["font"] = {"size": 15}
     if subtitle:

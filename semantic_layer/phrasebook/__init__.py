@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from semantic_layer.phrasebook import en, zh
-from semantic_layer.phrasebook.grammar import Grammar, written_in_chinese
+from semantic_layer.phrasebook.grammar import Grammar, series, written_in_chinese
 
 if TYPE_CHECKING:  # the time labels read the phrasebook: no import of time at run time
     from semantic_layer.timeparts.labels import Language
@@ -64,5 +64,6 @@ __all__ = [
     "language",
     "phrase",
     "section",
+    "series",
     "written_in",
 ]

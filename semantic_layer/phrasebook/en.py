@@ -111,6 +111,8 @@ PLAN_OPS: Final[dict[str, str]] = {
 }
 
 ANSWER: Final[dict[str, str]] = {
+    "combination": "{names} combination",
+    "incomplete": "incomplete: {covered} of {days} days",
     "llm_sql_unverified": (
         "This SQL was written by the LLM outside the semantic layer: it is unverified."
     ),
@@ -303,6 +305,8 @@ ANSWER: Final[dict[str, str]] = {
 }
 
 ANSWER_WORDS: Final[dict[str, str]] = {
+    "links_sep": ", ",
+    "links_last": " and ",
     "first_touch": "first touch",
     "last_touch": "last touch",
     "channel": "channel",

@@ -65,9 +65,14 @@ class Grammar:
         return self.paren.format(text=text, note=note)
 
 
+def series(items: Sequence[str], *, sep: str, last: str) -> str:
+    """The items joined by `sep`, the last by `last` ("a, b and c" / "a；b；c")."""
+    return sep.join(items[:-1]) + last + items[-1] if len(items) > 1 else "".join(items)
+
+
 def written_in_chinese(text: str) -> bool:
     """Whether `text` holds a CJK ideograph (how a question's own language is told apart)."""
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-__all__ = ["Grammar", "written_in_chinese"]
+__all__ = ["Grammar", "series", "written_in_chinese"]

@@ -104,6 +104,8 @@ PLAN_OPS: Final[dict[str, str]] = {
 }
 
 ANSWER: Final[dict[str, str]] = {
+    "combination": "{names}组合",
+    "incomplete": "不完整：{days}天中的{covered}天",
     "llm_sql_unverified": "这条 SQL 由大模型直接生成，未经语义层验证，请核对。",
     "when_all": "全部数据（{label}）",
     "within": "{label}",
@@ -270,6 +272,8 @@ ANSWER: Final[dict[str, str]] = {
 }
 
 ANSWER_WORDS: Final[dict[str, str]] = {
+    "links_sep": "；",
+    "links_last": "；",
     "first_touch": "首次触达",
     "last_touch": "最后一次触达",
     "channel": "渠道",

@@ -11,6 +11,7 @@ from assistant.answer.narrate.say import Say
 from assistant.answer.periods import Partial, day_of, is_complete, partial_periods
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.model.spec_metrics import RatioMetric, SimpleMetric
+from semantic_layer.phrasebook import grammar
 from semantic_layer.plan import MetricPlan
 from semantic_layer.time import Grain
 
@@ -77,7 +78,7 @@ def _items(say: Say, plan: MetricPlan, row: Row) -> str:
         else:
             move = say.move(m, row.get(f"{m}__change"), row.get(f"{m}__change_pct"))
             items.append(say.t("item_cmp", metric=say.metric(m), value=shown, move=move))
-    return ("，" if say.lang == "zh" else ", ").join(items)
+    return grammar(say.lang).comma.join(items)
 
 
 # -- rankings ----------------------------------------------------------------------------------
@@ -97,7 +98,7 @@ def groups_word(say: Say, plan: MetricPlan) -> str:
     if len(plan.dimensions) == 1:
         return say.dimension(plan.dimensions[0])
     names = " × ".join(say.dimension(d) for d in plan.dimensions)
-    return f"{names}组合" if say.lang == "zh" else f"{names} combination"
+    return say.t("combination", names=names)
 
 
 def _sorted(rows: list[Row], key: str, ascending: bool) -> list[Row]:
@@ -174,7 +175,7 @@ def _change(say: Say, m: str, row: Row) -> str:
     pct = row.get(f"{m}__change_pct")
     if say.fmt(m) == "percent" or as_float(pct) is None:
         return text
-    return f"{text}{'，' if say.lang == 'zh' else ', '}{say.num.signed_percent(pct)}"
+    return f"{text}{grammar(say.lang).comma}{say.num.signed_percent(pct)}"
 
 
 def _rule(say: Say, plan: MetricPlan) -> str:

@@ -19,6 +19,7 @@ from semantic_layer.compile.people import person_rule, split_filters
 from semantic_layer.compile.scope import DimFilter
 from semantic_layer.model.labels import ModelLabels
 from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.phrasebook import grammar
 from semantic_layer.plan import (
     AnalysisPlan,
     ClarifyPlan,
@@ -101,7 +102,7 @@ def _sql(say: Say) -> list[str]:
         say.t("cell", column=column, value=_cell(say, value))
         for column, value in zip(say.table.columns[:SQL_CELLS], rows[0][:SQL_CELLS], strict=False)
     ]
-    summary = ("，" if say.lang == "zh" else ", ").join(cells)
+    summary = grammar(say.lang).comma.join(cells)
     if len(say.table.columns) > SQL_CELLS:
         summary += "…"
     if len(rows) == 1:
