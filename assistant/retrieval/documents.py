@@ -23,6 +23,7 @@ from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.model.spec import JourneySpec, TouchpointSpec
 from semantic_layer.model.spec_data import DimensionSpec, DimensionValue
 from semantic_layer.model.spec_metrics import MetricSpec, RatioMetric
+from semantic_layer.phrasebook import written_in
 
 INDEX_VERSION: Final = 1  # bump when records change shape: every index is rebuilt once
 LINE_SYNONYMS: Final = 5
@@ -97,7 +98,7 @@ def example_key(question: str) -> str:
 
 
 def language_of(text: str) -> str:
-    return "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en"
+    return written_in(text)
 
 
 def value_id(dimension: str, value: Scalar) -> str:

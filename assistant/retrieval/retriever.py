@@ -31,6 +31,7 @@ from assistant.retrieval.snapshot import ExampleSnapshot, Part, read_snapshot
 from assistant.retrieval.vectors import NAME, Embedder, EmbeddingStats
 from semantic_layer.model.index import Ref
 from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.phrasebook import setting_language
 from semantic_layer.plan import parse_plan
 
 if TYPE_CHECKING:  # chromadb is imported when the index is first opened, not before
@@ -213,7 +214,7 @@ class Retriever:
         from assistant.retrieval import store
 
         parse_plan(plan)  # raises PlanError for a plan that would not run
-        lang = "zh" if (language or language_of(question)).startswith("zh") else "en"
+        lang = setting_language(language or language_of(question))
         example = store.feedback_doc(question, dict(plan), lang, role)
         with self._lock:
             index = self._opened()

@@ -40,6 +40,16 @@ def written_in(text: str) -> Language:
     return "zh" if written_in_chinese(text) else "en"
 
 
+def setting_language(value: str | None) -> Language:
+    """The language a setting names: by code or its prefix ("zh", "zh-CN") or by its own name
+    ("中文"); English when it names none."""
+    text = (value or "").strip().casefold()
+    for code, said in GRAMMARS.items():
+        if text.startswith(code) or text == said.native.casefold():
+            return code
+    return "en"
+
+
 def language(lang: str) -> Language:
     """`lang` when the phrasebook has it, else English (a question's language is "en" or "zh")."""
     return next((known for known in CATALOGUES if known == lang), "en")
@@ -65,5 +75,6 @@ __all__ = [
     "phrase",
     "section",
     "series",
+    "setting_language",
     "written_in",
 ]

@@ -111,6 +111,9 @@ PLAN_OPS: Final[dict[str, str]] = {
 }
 
 ANSWER: Final[dict[str, str]] = {
+    "ask_next": "You could ask next:",
+    "cli_minutes": "min",
+    "cli_hours": "h",
     "combination": "{names} combination",
     "incomplete": "incomplete: {covered} of {days} days",
     "llm_sql_unverified": (
@@ -434,6 +437,7 @@ SUGGEST: Final[dict[str, str]] = {
 }
 
 BOTS: Final[dict[str, str]] = {
+    "file_hint": 'Reply "excel" or "csv" to get the table as a file.',
     "computed": "What was computed",
     "note": "Note",
     "next": "You could also ask",
@@ -668,6 +672,9 @@ LANGUAGES: Final[dict[str, str]] = {  # languages a question may be written in, 
 }
 
 WATCH: Final[dict[str, str]] = {  # watches' alerts and digests (assistant/watches/)
+    "every_day": "every day",
+    "every_week": "every week",
+    "watching": "Watching “{question}” ({id}), checked {every}; unusual changes go to {where}.",
     "digest_head": "{title} ({when})",
     "digest_empty": "Nothing to compare yet.",
     "conversion": "{first} → {last} conversion",
@@ -754,6 +761,82 @@ EXPORT: Final[dict[str, str]] = {  # the XLSX export's sheets and about rows
     "truncated": "cut at the row limit",
 }
 
+CHART: Final[dict[str, str]] = {  # chart titles and axes (assistant/answer/charts*.py)
+    "funnel_by": "{title} by {by}",
+    "funnel_hours": "hours",
+    "funnel_users_lost_at_each": "Users lost at each step: {journey}",
+    "funnel_users_lost": "users lost",
+    "funnel_step": "step",
+    "funnel_custom_journey": "custom journey",
+    "funnel_funnel": "{journey} funnel",
+    "funnel_time_to_convert": "Time to convert: {journey}",
+    "funnel_text": "%{{x:,.0f}} (%{{customdata:.0%}})",
+    "funnel_journey": "journey",
+    "metric_text": ": ",
+    "metric_what_changed": "What changed {ctx_metric_plan_metric}",
+    "metric_text_2": "{ctx_metric_m} ({baseline})",
+    "metric_small_base": " · small base",
+    "metric_contribution_to_the_change": "contribution to the change",
+    "metric_no": "no {sides_1}",
+    "metric_no_2": "no {sides_0}",
+    "retention_retention_of_cohorts": "Retention of {en_grain} cohorts",
+    "retention_by": "{what} by {by} ({model})",
+    "retention_attributed_revenue": "attributed revenue",
+    "retention_attributed_conversions": "attributed conversions",
+    "retention_all_models": "all models",
+    "retention_cohort_users": "cohort (users)",
+    "retention_periods_later": "periods later",
+    "paths_occurrences": "occurrences",
+    "paths_what_users_do_after": "What users do after {anchor}",
+    "paths_what_users_do_before": "What users do before {anchor}",
+    "paths_top_paths_after": "Top paths after {anchor}",
+    "paths_top_paths_before": "Top paths before {anchor}",
+    "bars_incomplete_period": "incomplete period",
+    "stat_median_hours": "median",
+    "stat_mean_hours": "mean",
+    "stat_p90_hours": "90th percentile",
+    "period_day": "day {n}",
+    "period_week": "week {n}",
+    "period_month": "month {n}",
+    "model_first_touch": "first touch",
+    "model_last_touch": "last touch",
+    "model_linear": "linear",
+    "model_time_decay": "time decay",
+    "model_position_based": "position-based",
+    "model_markov": "data-driven (Markov)",
+}
+
+RULES: Final[dict[str, str]] = {  # `tpa validate --lang`: the model's overlap rules
+    "overlaps_value_of_dimension": "value of dimension '{d_name}' '{text}'",
+    "overlaps_metric": "metric '{m_name}'",
+    "overlaps_touchpoint": "touchpoint '{t_id}'",
+    "overlaps_journey": "journey '{j_name}'",
+    "overlaps_dimension": "dimension '{d_name}'",
+    "overlaps_names_both_and": "'{term}' names both {other} and {what}",
+    "overlaps_keep_the_word_on": "keep the word on one of them, so questions can tell them apart",
+    "overlaps_journey_has_a_day": (
+        "journey '{j_name}' has a {window}-day window, but half the people who go from "
+        "{j_steps_0} to {j_steps_1} take longer than {gap_median_days:.1f} days"
+    ),
+    "overlaps_set_window_days_to": (
+        "set window_days to at least {gap_p90_days:.0f} (90% of them arrive within that)"
+    ),
+    "overlaps_is_both_dimension_and": (
+        "{table}.{column} is both dimension '{other}' and part of dimension '{d_name}' (also_in)"
+    ),
+    "overlaps_remove_it_from_s": (
+        "remove it from '{d_name}'s also_in, or remove dimension '{other}'"
+    ),
+    "overlaps_value_of_dimension_occurs": (
+        "value '{text}' of dimension '{d_name}' occurs in {tables} but never in "
+        "{d_table}.{d_column}"
+    ),
+    "overlaps_questions_about_by_will": (
+        "questions about {d_table} by '{d_name}' will not find it; check it belongs to this "
+        "dimension"
+    ),
+}
+
 GRAMMAR: Final = Grammar(
     gap=" ",
     comma=", ",
@@ -765,6 +848,7 @@ GRAMMAR: Final = Grammar(
     capitalise=True,
     wan=False,
     html_lang="en",
+    native="English",
 )
 
 SECTIONS: Final[dict[str, dict[str, str]]] = {
@@ -791,4 +875,6 @@ SECTIONS: Final[dict[str, dict[str, str]]] = {
     "watch": WATCH,
     "columns": COLUMNS,
     "export": EXPORT,
+    "chart": CHART,
+    "rules": RULES,
 }

@@ -35,6 +35,8 @@ class Grammar:
     """Large numbers are counted in 万 and 亿 (10⁴, 10⁸), not thousands and millions."""
     html_lang: str
     """The `lang` attribute of a page in this language (BCP 47)."""
+    native: str
+    """The language's name in itself ("English", "中文"), as a setting may say it."""
 
     def start(self, text: str) -> str:
         """`text` as the start of a sentence: its first letter a capital where the language has

@@ -104,6 +104,9 @@ PLAN_OPS: Final[dict[str, str]] = {
 }
 
 ANSWER: Final[dict[str, str]] = {
+    "ask_next": "接着可以问：",
+    "cli_minutes": "分钟",
+    "cli_hours": "小时",
     "combination": "{names}组合",
     "incomplete": "不完整：{days}天中的{covered}天",
     "llm_sql_unverified": "这条 SQL 由大模型直接生成，未经语义层验证，请核对。",
@@ -400,6 +403,7 @@ SUGGEST: Final[dict[str, str]] = {
 }
 
 BOTS: Final[dict[str, str]] = {
+    "file_hint": "回复“excel”或“csv”可获取表格文件。",
     "computed": "计算口径",
     "note": "注意",
     "next": "还可以问",
@@ -614,6 +618,9 @@ LANGUAGES: Final[dict[str, str]] = {  # languages a question may be written in, 
 }
 
 WATCH: Final[dict[str, str]] = {  # watches' alerts and digests (assistant/watches/)
+    "every_day": "每天",
+    "every_week": "每周",
+    "watching": "已设置监控（{id}）：{question}，{every}检查，异常时发送到 {where}。",
     "digest_head": "{title}（{when}）",
     "digest_empty": "没有可比较的数据。",
     "conversion": "{first}→{last}转化率",
@@ -700,6 +707,78 @@ EXPORT: Final[dict[str, str]] = {  # the XLSX export's sheets and about rows
     "truncated": "已达行数上限",
 }
 
+CHART: Final[dict[str, str]] = {  # chart titles and axes (assistant/answer/charts*.py)
+    "funnel_by": "各{by}的{title}",
+    "funnel_hours": "小时",
+    "funnel_users_lost_at_each": "{journey}各步骤流失用户数",
+    "funnel_users_lost": "流失用户数",
+    "funnel_step": "步骤",
+    "funnel_custom_journey": "自定义旅程",
+    "funnel_funnel": "{journey}漏斗",
+    "funnel_time_to_convert": "{journey}转化用时",
+    "funnel_text": "%{{x:,.0f}}（%{{customdata:.0%}}）",
+    "funnel_journey": "旅程",
+    "metric_text": "：",
+    "metric_what_changed": "{ctx_metric_plan_metric}变化的驱动因素",
+    "metric_text_2": "{ctx_metric_m}（{baseline}）",
+    "metric_small_base": " · 样本较小",
+    "metric_contribution_to_the_change": "对变化的贡献",
+    "metric_no": "无{sides_1}",
+    "metric_no_2": "无{sides_0}",
+    "retention_retention_of_cohorts": "按{ctx_say_plan_cohort_grain}同期群的留存率",
+    "retention_by": "各{by}的{what}（{model}）",
+    "retention_attributed_revenue": "归因销售额",
+    "retention_attributed_conversions": "归因转化数",
+    "retention_all_models": "各模型对比",
+    "retention_cohort_users": "同期群（人数）",
+    "retention_periods_later": "之后的周期",
+    "paths_occurrences": "次数",
+    "paths_what_users_do_after": "{anchor}之后的下一步",
+    "paths_what_users_do_before": "{anchor}之前的上一步",
+    "paths_top_paths_after": "{anchor}之后的常见路径",
+    "paths_top_paths_before": "{anchor}之前的常见路径",
+    "bars_incomplete_period": "不完整周期",
+    "stat_median_hours": "中位数",
+    "stat_mean_hours": "平均",
+    "stat_p90_hours": "P90",
+    "period_day": "第{n}天",
+    "period_week": "第{n}周",
+    "period_month": "第{n}月",
+    "model_first_touch": "首次触点",
+    "model_last_touch": "末次触点",
+    "model_linear": "线性",
+    "model_time_decay": "时间衰减",
+    "model_position_based": "位置加权",
+    "model_markov": "数据驱动（马尔可夫）",
+}
+
+RULES: Final[dict[str, str]] = {  # `tpa validate --lang`: the model's overlap rules
+    "overlaps_value_of_dimension": "维度 '{d_name}' 的取值 '{text}'",
+    "overlaps_metric": "指标 '{m_name}'",
+    "overlaps_touchpoint": "触点 '{t_id}'",
+    "overlaps_journey": "旅程 '{j_name}'",
+    "overlaps_dimension": "维度 '{d_name}'",
+    "overlaps_names_both_and": "'{term}' 同时指 {other} 和 {what}",
+    "overlaps_keep_the_word_on": "只在其中一个上保留这个词，提问时才能区分",
+    "overlaps_journey_has_a_day": (
+        "旅程 '{j_name}' 的窗口是 {window} 天，但从 {j_steps_0} 到 {j_steps_1} "
+        "的人有一半用时超过 {gap_median_days:.1f} 天"
+    ),
+    "overlaps_set_window_days_to": (
+        "把 window_days 设为至少 {gap_p90_days:.0f}（90% 的人在此之内到达）"
+    ),
+    "overlaps_is_both_dimension_and": (
+        "{table}.{column} 既是维度 '{other}'，又在维度 '{d_name}' 的 also_in 中"
+    ),
+    "overlaps_remove_it_from_s": "从 '{d_name}' 的 also_in 中去掉它，或删除维度 '{other}'",
+    "overlaps_value_of_dimension_occurs": (
+        "维度 '{d_name}' 的取值 '{text}' 出现在 {tables}，但从未出现在 {d_table}.{d_column}"
+    ),
+    "overlaps_questions_about_by_will": (
+        "按 '{d_name}' 查询 {d_table} 时找不到它；请确认它属于这个维度"
+    ),
+}
+
 GRAMMAR: Final = Grammar(
     gap="",
     comma="，",
@@ -711,6 +790,7 @@ GRAMMAR: Final = Grammar(
     capitalise=False,
     wan=True,
     html_lang="zh-CN",
+    native="中文",
 )
 
 SECTIONS: Final[dict[str, dict[str, str]]] = {
@@ -737,4 +817,6 @@ SECTIONS: Final[dict[str, dict[str, str]]] = {
     "watch": WATCH,
     "columns": COLUMNS,
     "export": EXPORT,
+    "chart": CHART,
+    "rules": RULES,
 }

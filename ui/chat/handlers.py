@@ -201,7 +201,7 @@ class ChatHandlers:
         who = self.who(request)
         if who is None:  # signed out since: nothing runs again
             return state
-        target: Language = "zh" if ui_language(lang) == "zh" else "en"
+        target: Language = ui_language(lang)
         turns = list(state.turns)
         start = max(0, len(turns) - MAX_RETOLD)
         jobs = {
