@@ -35,6 +35,7 @@ class Executed:
 def compile_for(
     plan: QueryPlan,
     model: SemanticModel,
+    *,
     ctx: TimeContext,
     role: str | None,
     dialect: str = dialects.DEFAULT,

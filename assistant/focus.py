@@ -43,6 +43,7 @@ def series_grain(rng: DateRange) -> Grain:
 def focus_drivers(
     compiled: Compiled,
     model: SemanticModel,
+    *,
     ctx: TimeContext,
     role: str | None,
     engine: Engine,
@@ -51,7 +52,9 @@ def focus_drivers(
     """The drivers query to run (refocused on the change when that applies) and the change
     point found; the compiled plan unchanged and None when the series cannot be read.
     `compile_plan` compiles the series and the refocused plan (default: `compile_for`)."""
-    compile_one = compile_plan or (lambda p: compile_for(p, model, ctx, role, engine.dialect))
+    compile_one = compile_plan or (
+        lambda p: compile_for(p, model, ctx=ctx, role=role, dialect=engine.dialect)
+    )
     plan, current = compiled.plan, compiled.time_range
     if not isinstance(plan, DriversPlan) or current is None or current.open_start:
         return compiled, None
@@ -60,7 +63,7 @@ def focus_drivers(
     start = shift(end, grain, -HISTORY)
     if end <= start:
         return compiled, None
-    periods = _series(plan, compile_one, engine, grain, DateRange(start, end))
+    periods = _series(plan, compile_one, engine=engine, grain=grain, rng=DateRange(start, end))
     if periods is None or len(periods) <= MIN_BEFORE:
         return compiled, None
     change = change_point(grain, periods)
@@ -88,6 +91,7 @@ def _range(start: date, end: date) -> TimeSpec:
 def _series(
     plan: DriversPlan,
     compile_one: Compile,
+    *,
     engine: Engine,
     grain: Grain,
     rng: DateRange,

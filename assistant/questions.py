@@ -12,6 +12,7 @@ import unicodedata
 from assistant.answer.model import AnswerError
 from assistant.nlu.text import MAX_QUESTION_CHARS, language_of
 from assistant.sessions.records import MAX_QUESTION_BYTES
+from semantic_layer.phrasebook import language, phrase, section
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _REPLACEMENT = "\ufffd"
@@ -61,12 +62,6 @@ _ENGLISH = (
     "after before since yesterday today each over most least than a an our we"
 )
 _ENGLISH_WORDS = frozenset(_ENGLISH.split())
-_ZH_LANGUAGE_NAMES = {
-    "Japanese": "日语", "Korean": "韩语", "Arabic": "阿拉伯语", "Hebrew": "希伯来语",
-    "Russian": "俄语", "Greek": "希腊语", "Thai": "泰语", "Hindi": "印地语", "French": "法语",
-    "German": "德语", "Spanish": "西班牙语", "Italian": "意大利语", "Portuguese": "葡萄牙语",
-    "Dutch": "荷兰语",
-}  # fmt: skip
 
 
 def storable_question(question: str) -> str:
@@ -79,13 +74,16 @@ def storable_question(question: str) -> str:
     return data[:MAX_QUESTION_BYTES].decode("utf-8", errors="ignore")
 
 
+def _say(lang: str, key: str, **values: object) -> str:
+    return phrase(language(lang), "questions", key, **values)
+
+
 def question_problem(question: str) -> AnswerError | None:
     """Why the question cannot be answered at all (empty, not text, too long, no words, another
     language), checked before anything is planned; None when it can be read."""
     lang = language_of(question[:MAX_QUESTION_CHARS])
     if not question.strip():
-        message = "请输入一个问题。" if lang == "zh" else "The question is empty: type a question."
-        return AnswerError(code="empty_question", message=message)
+        return AnswerError(code="empty_question", message=_say(lang, "empty"))
     for check in (_not_text, _too_long, _no_words, _other_language):
         problem = check(question, lang)
         if problem is not None:
@@ -97,26 +95,14 @@ def _not_text(question: str, lang: str) -> AnswerError | None:
     """Bytes that were not UTF-8 (a lone surrogate, or U+FFFD after a lossy decode), and control
     characters (NUL, escape sequences): what a binary file or a broken terminal sends."""
     if _SURROGATE.search(question) or _REPLACEMENT in question:
-        message = (
-            "问题里有不是 UTF-8 文本的字节（显示为 �）：请重新输入，或以纯文本粘贴。"
-            if lang == "zh"
-            else "The question has bytes that are not UTF-8 text (shown as �): type it again, "
-            "or paste it as plain text."
-        )
-        return AnswerError(code="invalid_text", message=message)
+        return AnswerError(code="invalid_text", message=_say(lang, "not_utf8"))
     controls = [(i, ch) for i, ch in enumerate(question) if _is_control(ch)]
     if not controls:
         return None
     where, first = controls[0][0] + 1, f"U+{ord(controls[0][1]):04X}"
     count = len(controls)
-    message = (
-        f"问题里有 {count} 个控制字符（第一个是位置 {where} 的 {first}），它们不是文本："
-        "请重新输入，或以纯文本粘贴。"
-        if lang == "zh"
-        else f"The question contains {count} control character{'s' if count > 1 else ''} "
-        f"(the first is {first} at position {where}), such as NUL or terminal escape codes, "
-        "which are not text: type it again, or paste it as plain text."
-    )
+    key = "controls_many" if count > 1 else "controls_one"
+    message = _say(lang, key, count=count, first=first, where=where)
     return AnswerError(code="control_characters", message=message)
 
 
@@ -127,24 +113,14 @@ def _is_control(ch: str) -> bool:
 def _too_long(question: str, lang: str) -> AnswerError | None:
     if len(question) <= MAX_QUESTION_CHARS:
         return None
-    message = (
-        f"问题太长（{len(question):,} 个字符），上限为 {MAX_QUESTION_CHARS:,} 个字符。"
-        if lang == "zh"
-        else f"The question is {len(question):,} characters long; the limit is "
-        f"{MAX_QUESTION_CHARS:,}. Ask one shorter question."
-    )
+    message = _say(lang, "too_long", length=len(question), limit=MAX_QUESTION_CHARS)
     return AnswerError(code="question_too_long", message=message)
 
 
 def _no_words(question: str, lang: str) -> AnswerError | None:
     if any(ch.isalnum() for ch in question):
         return None
-    message = (
-        "没有看懂这个问题。"
-        if lang == "zh"
-        else "There are no words in the question to understand."
-    )
-    return AnswerError(code="not_a_question", message=message)
+    return AnswerError(code="not_a_question", message=_say(lang, "no_words"))
 
 
 def _other_language(question: str, lang: str) -> AnswerError | None:
@@ -153,13 +129,8 @@ def _other_language(question: str, lang: str) -> AnswerError | None:
     other = foreign_language(question)
     if other is None:
         return None
-    zh_name = _ZH_LANGUAGE_NAMES.get(other, other)
-    message = (
-        f"这个问题看起来是{zh_name}。我能理解英文和中文的问题：请用中文或英文再问一次。"
-        if lang == "zh"
-        else f"The question looks like {other}. I understand questions in English and Chinese: "
-        "ask again in English or Chinese."
-    )
+    name = section("languages")[language(lang)].get(other, other)
+    message = _say(lang, "other_language", language=name)
     return AnswerError(
         code="unsupported_language", message=message, suggestions=list(_EXAMPLE_QUESTIONS)
     )

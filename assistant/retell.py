@@ -34,7 +34,7 @@ def retell(
         return None
     try:
         plan = parse_plan({**answer.plan, "language": lang})
-        compiled = compile_for(plan, service.model, service.time_context(), role)
+        compiled = compile_for(plan, service.model, ctx=service.time_context(), role=role)
         if not _same_days(answer, compiled.time_range) or compiled.tree is None:
             return None
         run = execute(compiled, service.engine)

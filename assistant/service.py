@@ -46,7 +46,7 @@ from assistant.config import AssistantConfig, BackendName
 from assistant.examples import ExampleReview
 from assistant.execute import Executed, compile_for, execute
 from assistant.focus import focus_drivers
-from assistant.kinds import kind_of
+from assistant.kinds import kind_called, kind_of
 from assistant.nlu import EmbeddedPlanner, PlannerResult
 from assistant.nlu.text import MAX_QUESTION_CHARS, language_of
 from assistant.ownership import own_answer, own_session
@@ -202,7 +202,7 @@ class AssistantService:
         else:  # a new conversation of `principal`: stored with its first turn, in one commit
             _check_channel(role, channel, principal)
             sid, fresh = uuid.uuid4().hex, True
-        answer = self._answer(question, sid, role, backend, clock, fresh)
+        answer = self._answer(question, sid, role=role, backend=backend, clock=clock, fresh=fresh)
         answer.timings.total_ms = (time.perf_counter() - started) * 1000
         if fresh:
             self.store.add_first_turn(answer, role=role, channel=channel, owner=principal)
@@ -214,6 +214,7 @@ class AssistantService:
         self,
         question: str,
         session_id: str,
+        *,
         role: str | None,
         backend: BackendName | None,
         clock: _Clock,
@@ -225,7 +226,7 @@ class AssistantService:
             failure = Failure(
                 problem.code, problem.message, localized=True, offered=tuple(problem.suggestions)
             )
-            return failed(base, {}, failure, None, self.model, never_works)
+            return failed(base, {}, failure=failure, plan=None, model=self.model, works=never_works)
         ctx = self.time_context()
         previous = None if fresh else self._previous_plan(session_id)
         question = question if fresh else self._chosen(question, session_id)
@@ -248,12 +249,13 @@ class AssistantService:
             error = unexpected("invalid_plan", exc, base.language)
             return base.model_copy(update={"text": error.message, "error": error})
         timings = Timings(plan_ms=clock.lap(), llm_calls=planned.calls)
-        return self._run(base, planned, ctx, role, timings, clock)
+        return self._run(base, planned, ctx=ctx, role=role, timings=timings, clock=clock)
 
     def _run(
         self,
         base: Answer,
         planned: Planned,
+        *,
         ctx: TimeContext,
         role: str | None,
         timings: Timings,
@@ -276,20 +278,35 @@ class AssistantService:
             compiled = self._compile(plan, ctx, role, key)
         except UserError as exc:
             failure = Failure.of_user_error(exc, _code(exc))
-            return failed(base, fields, failure, plan, self.model, self._works(ctx, role))
+            return failed(
+                base,
+                fields,
+                failure=failure,
+                plan=plan,
+                model=self.model,
+                works=self._works(ctx, role),
+            )
         except TimeError as exc:  # a period that cannot be compared or resolved: say which
             failure = Failure("invalid_plan", str(exc), kind="time")
-            return failed(base, fields, failure, plan, self.model, self._works(ctx, role))
+            return failed(
+                base,
+                fields,
+                failure=failure,
+                plan=plan,
+                model=self.model,
+                works=self._works(ctx, role),
+            )
         except Exception as exc:  # sqlglot or the compiler failed on this plan: say so, log it
             log.exception("compiling %s failed", fields["plan"])
-            code = "invalid_sql" if plan.kind == "sql" else "invalid_plan"
-            error = unexpected(code, exc, plan.language)
+            error = unexpected(kind_of(plan.kind).compile_error, exc, plan.language)
             return base.model_copy(update={**fields, "text": error.message, "error": error})
         timings.compile_ms = clock.lap()
         clock.stage("querying")
         outside = self._outside_data(compiled.time_range, plan.language)
         if outside is not None:
-            compiled = compile_for(outside, self.model, ctx, role, self.engine.dialect)
+            compiled = compile_for(
+                outside, self.model, ctx=ctx, role=role, dialect=self.engine.dialect
+            )
             fields["plan"] = plan_json(outside)
         if compiled.tree is None:
             return without_data(base, fields, compiled, self.model)
@@ -310,7 +327,14 @@ class AssistantService:
             except EngineError as exc:
                 fields["sql"] = compiled.sql(pretty=True)
                 failure = Failure(exc.code, str(exc))
-                return failed(base, fields, failure, plan, self.model, self._works(ctx, role))
+                return failed(
+                    base,
+                    fields,
+                    failure=failure,
+                    plan=plan,
+                    model=self.model,
+                    works=self._works(ctx, role),
+                )
             timings.query_ms = clock.lap()
             clock.stage("answering")
             cached = self._answered(executed, cache_key)
@@ -332,7 +356,9 @@ class AssistantService:
         """`compile_for`, once per plan, role, day and model (compiling costs 3–40 ms)."""
         compiled = self._compiled.get(key)
         if compiled is None:
-            compiled = compile_for(plan, self.model, ctx, role, self.engine.dialect)
+            compiled = compile_for(
+                plan, self.model, ctx=ctx, role=role, dialect=self.engine.dialect
+            )
             self._compiled.put(key, compiled)
         return compiled
 
@@ -349,10 +375,10 @@ class AssistantService:
             found = focus_drivers(
                 compiled,
                 self.model,
-                ctx,
-                role,
-                self.engine,
-                lambda p: self._compile(p, ctx, role, self._key(p, ctx, role)),
+                ctx=ctx,
+                role=role,
+                engine=self.engine,
+                compile_plan=lambda p: self._compile(p, ctx, role, self._key(p, ctx, role)),
             )
             if compiled.verified:
                 self._focused.put(focus_key, found)
@@ -382,7 +408,8 @@ class AssistantService:
     def _chosen(self, question: str, session_id: str) -> str:
         """After a clarification, typing a choice's label (or its number) asks its question."""
         last = self.store.last_turn(session_id)
-        if last is None or last.kind != "clarify" or last.plan is None:
+        asked = kind_called(last.kind) if last is not None else None
+        if last is None or asked is None or not asked.asks_back or last.plan is None:
             return question
         said = question.strip().strip("?？。.!！").casefold()
         for n, choice in enumerate(last.plan.get("choices", []), start=1):

@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any, Final
 
 from assistant.answer.model import Answer
+from assistant.kinds import kind_called
 from assistant.ownership import own_answer
 from assistant.service import AssistantService
 from assistant.sessions.records import UnknownAnswer
@@ -147,7 +148,8 @@ def users_behind(
 
 def exportable_metric(model: SemanticModel, answer: Answer) -> str | None:
     """The first count-of-users metric of a metric answer with data (None: nothing to export)."""
-    if answer.error is not None or not answer.rows or answer.kind != "metric":
+    kind = kind_called(answer.kind)
+    if answer.error is not None or not answer.rows or kind is None or not kind.exports_users:
         return None
     try:
         plan = _metric_plan(answer)

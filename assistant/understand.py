@@ -63,10 +63,10 @@ def plan_question(
     """Plan with the chosen backend; fall back to the embedded planner with a warning."""
     lang = language_of(question)
     if backend not in ("llm", "llm-raw-sql"):
-        return _embedded(planner, question, ctx, previous, [])
+        return _embedded(planner, question, ctx=ctx, previous=previous, warnings=[])
     if llm is None:
         warning = phrase(language(lang), "understand", "no_llm")
-        return _embedded(planner, question, ctx, previous, [warning])
+        return _embedded(planner, question, ctx=ctx, previous=previous, warnings=[warning])
     from assistant.llm import LlmUnavailable
 
     try:
@@ -84,7 +84,7 @@ def plan_question(
     except LlmUnavailable as exc:
         say = language(lang)
         warning = phrase(say, "understand", "fallback", why=_why(exc, say))
-        fallback = _embedded(planner, question, ctx, previous, [warning])
+        fallback = _embedded(planner, question, ctx=ctx, previous=previous, warnings=[warning])
         return Planned(fallback.result, "embedded", fallback.warnings, list(exc.calls))
     return Planned(PlannerResult(result.plan, "rules"), backend, [], list(result.calls))
 
@@ -92,6 +92,7 @@ def plan_question(
 def _embedded(
     planner: Planner,
     question: str,
+    *,
     ctx: TimeContext,
     previous: QueryPlan | None,
     warnings: list[str],

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any, Literal
 
 from assistant.answer.model import Answer
+from assistant.kinds import kind_called
 from evals.compare import differs
 from evals.suite import Case
 from semantic_layer.time import TimeContext, TimeSpec, resolve
@@ -24,7 +25,6 @@ Judgement = Literal[
 JUDGEMENTS: tuple[Judgement, ...] = (
     "correct", "wrong_result", "wrong_plan", "should_have_clarified", "should_have_refused", "error"
 )  # fmt: skip
-_NOT_ANSWERS = ("clarify", "unsupported")
 _UNANSWERABLE_ERRORS = (
     "not_a_question",
     "empty_question",
@@ -61,16 +61,17 @@ def judge(case: Case, answer: Answer, expected: Expected | None, today: date) ->
             return Verdict("correct", f"refused as {answer.error.code}")
         return Verdict("error", f"{answer.error.code}: {answer.error.message}")
     kind = answer.kind or ""
+    registered = kind_called(kind)
+    outcome = "answer" if registered is None else registered.outcome
     if want.outcome == "clarify":
-        return _outcome(kind == "clarify", "should_have_clarified", answer)
+        return _outcome(outcome == "clarify", "should_have_clarified", answer)
     if want.outcome == "unsupported":
-        return _outcome(kind == "unsupported", "should_have_refused", answer)
+        return _outcome(outcome == "unsupported", "should_have_refused", answer)
     if want.outcome == "clarify_or_unsupported":
-        return _outcome(kind in _NOT_ANSWERS, "should_have_refused", answer)
-    if kind in _NOT_ANSWERS:
-        return Verdict(
-            "wrong_plan", f"{'asked to clarify' if kind == 'clarify' else 'refused'}: {answer.text}"
-        )
+        return _outcome(outcome != "answer", "should_have_refused", answer)
+    if outcome != "answer":
+        said = "asked to clarify" if outcome == "clarify" else "refused"
+        return Verdict("wrong_plan", f"{said}: {answer.text}")
     if want.kind is not None and kind != want.kind:
         return Verdict(
             "wrong_plan", f"expected a {want.kind} plan, got {kind}: {answer.interpretation}"

@@ -171,7 +171,15 @@ def run_suite(
         def one(item: tuple[Path, Case]) -> CaseResult:
             file, case = item
             role = case.role or suite.spec.role
-            result = run_case(service, checker, case, str(file.name), backend, today, role)
+            result = run_case(
+                service,
+                checker,
+                case=case,
+                file=str(file.name),
+                backend=backend,
+                today=today,
+                role=role,
+            )
             if progress is not None:
                 progress()
             return result
@@ -185,6 +193,7 @@ def run_suite(
 def run_case(
     service: AssistantService,
     checker: Engine,
+    *,
     case: Case,
     file: str,
     backend: str,

@@ -113,8 +113,8 @@ def test_a_breakdown_on_an_unlinked_table_is_explained_with_ways_forward(
         compile_plan(plan, service.model, ctx)
     base = Answer(id="x", question="?", language=lang, text="")  # type: ignore[arg-type]
     answer = failed(
-        base, {}, Failure.of_user_error(raised.value, "invalid_plan"), plan, service.model,
-        service._works(ctx, None),
+        base, {}, failure=Failure.of_user_error(raised.value, "invalid_plan"), plan=plan,
+        model=service.model, works=service._works(ctx, None),
     )  # fmt: skip
     if lang == "zh":
         assert answer.text.startswith("投诉率无法按工单类别拆分：工单类别记录在 tickets 数据中")

@@ -290,7 +290,7 @@ def test_an_answer_card_builds_chart_table_sql_chips_and_thumbs(
         with demo:
             chat, lang = gr.State(state), gr.Radio(choices=["en", "zh"], value="en")
             wiring = Wiring(handlers, chat, lang, (chat, gr.Markdown(), gr.Textbox()))
-            conversation(state, wiring, "¥", ModelLabels(service.model))
+            conversation(state, wiring, currency="¥", labels=ModelLabels(service.model))
         return demo
 
     built = list(in_event_loop(page).blocks.values())

@@ -45,7 +45,7 @@ def service(
 
 def test_the_marketing_digest_in_english_and_chinese(service: AssistantService) -> None:
     week = latest_period(service.time_context(), "week")
-    digest = run_digest(service, "east_marketing", "week", week)
+    digest = run_digest(service, "east_marketing", grain="week", period=week)
     assert 1 <= len(digest["items"]) <= 4
     assert "checkout_conversion" in [i["key"] for i in digest["items"]]  # the iOS incident
     allowed = set(service.model.policy("east_marketing").metrics) | {""}
@@ -63,7 +63,7 @@ def test_the_marketing_digest_in_english_and_chinese(service: AssistantService) 
 
 @needs_chromium
 def test_digest_charts_render_as_png_in_both_languages(service: AssistantService) -> None:
-    digest = run_digest(service, "east_marketing", "week", date(2026, 11, 16))
+    digest = run_digest(service, "east_marketing", grain="week", period=date(2026, 11, 16))
     for lang in ("en", "zh"):
         png = render_png(digest["items"][0]["chart"][lang], width=480, height=240)
         assert png.startswith(PNG_MAGIC) and len(png) > 3000

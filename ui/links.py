@@ -55,14 +55,14 @@ def add_links(
         if key is None and who is not None:
             return cast("str | None", who.role)
         if key is None and settings.chat_sign_in:
-            raise ApiError(401, "unauthorized", "sign in or pass an API key to open this link")
+            raise ApiError.said(401, "unauthorized", "sign_in_or_key")
         if key is None:
             return browser_role  # no sign-in configured: served on loopback only
         if key not in settings.api_keys:
-            raise ApiError(401, "unauthorized", "the API key is not valid")
+            raise ApiError.said(401, "unauthorized", "key_invalid")
         if not limiter.allow(key):
-            raise ApiError(
-                429, "rate_limited", f"over {settings.rate_per_minute} requests a minute"
+            raise ApiError.said(
+                429, "rate_limited", "rate_limited_link", n=settings.rate_per_minute
             )
         return settings.api_keys[key]
 
@@ -72,7 +72,7 @@ def add_links(
         try:
             answer = visible_answer(service, answer_id, role, _principal(request))
         except UserError as exc:
-            raise ApiError(404, "not_found", exc.render()) from None
+            raise ApiError.of(404, "not_found", exc) from None
         wanted = format or ("html" if "text/html" in request.headers.get("accept", "") else "json")
         if wanted == "json":
             return JSONResponse(json.loads(answer.model_dump_json()))
@@ -85,7 +85,9 @@ def add_links(
         """For the chat's per-row links: the same export as `POST /v1/answers/{id}/users`
         (needs `export: true`; audited), by the viewer's role."""
         who = principal(request) if api_key(request) else "chat"
-        found: Response = users_response(service, answer_id, viewer(request), row, None, who, "csv")
+        found: Response = users_response(
+            service, answer_id, role=viewer(request), row=row, metric=None, who=who, fmt="csv"
+        )
         return found
 
     def _principal(request: Request) -> str | None:

@@ -20,52 +20,11 @@ from semantic_layer.compile.compiler import Compiled
 from semantic_layer.errors import UserError
 from semantic_layer.model.labels import ModelLabels
 from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.phrasebook import grammar, phrase, section
 from semantic_layer.plan import ClarifyPlan, QueryPlan, UnsupportedPlan
 from semantic_layer.plan.describe import describe
 from semantic_layer.time import Language
 
-_COLUMNS: Final[dict[str, tuple[str, str]]] = {
-    "period": ("period", "时间"),
-    "step": ("step", "步骤"),
-    "touchpoint": ("touchpoint", "触点"),
-    "reached": ("users reached", "到达人数"),
-    "conversion": ("conversion from step 1", "累计转化率"),
-    "step_conversion": ("conversion from previous step", "步骤转化率"),
-    "lost": ("users lost", "流失人数"),
-    "lost_rate": ("lost rate", "流失率"),
-    "segment": ("segment", "分组"),
-    "entrants": ("users who started", "进入人数"),
-    "converters": ("users who converted", "转化人数"),
-    "median_hours": ("median hours", "中位用时（小时）"),
-    "mean_hours": ("mean hours", "平均用时（小时）"),
-    "p90_hours": ("90th percentile hours", "P90 用时（小时）"),
-    "occurrences": ("occurrences", "次数"),
-    "users": ("users", "人数"),
-    "share": ("share", "占比"),
-    "path": ("path", "路径"),
-    "cohort": ("cohort", "同期群"),
-    "cohort_size": ("cohort size", "群组人数"),
-    "retained": ("retained", "留存人数"),
-    "rate": ("rate", "比率"),
-    "key": ("key", "对象"),
-    "first_touch": ("first touch", "首次触点"),
-    "last_touch": ("last touch", "末次触点"),
-    "linear": ("linear", "线性"),
-    "time_decay": ("time decay", "时间衰减"),
-    "position_based": ("position based", "位置归因"),
-    "markov": ("Markov (data-driven)", "马尔可夫（数据驱动）"),
-    "dimension": ("dimension", "维度"),
-    "value": ("value", "当期值"),
-    "value_previous": ("previous value", "上期值"),
-    "change": ("change", "变化"),
-    "contribution": ("contribution", "贡献"),
-    "rate_effect": ("rate effect", "比率效应"),
-    "mix_effect": ("mix effect", "结构效应"),
-    "share_of_change": ("share of change", "占变化比例"),
-    "segments_left_out": ("segments left out", "未纳入的细分数"),
-    "dimensions_left_out": ("dimensions left out", "未纳入的维度数"),
-    "note": ("note", "备注"),
-}
 _RATES: Final = frozenset(
     {"conversion", "step_conversion", "lost_rate", "share", "rate", "share_of_change"}
 )
@@ -75,11 +34,7 @@ _DRIVER_VALUES: Final = frozenset(
 _ATTRIBUTION: Final = frozenset(
     {"first_touch", "last_touch", "linear", "time_decay", "position_based", "markov"}
 )
-_SUFFIXES: Final[dict[str, tuple[str, str]]] = {
-    "__previous": ("previous", "上期"),
-    "__change_pct": ("change %", "变化率"),
-    "__change": ("change", "变化"),
-}
+_SUFFIXES: Final = ("__previous", "__change_pct", "__change")  # words: "columns", "suffix__…"
 
 
 def plan_json(plan: QueryPlan) -> dict[str, Any]:
@@ -91,10 +46,11 @@ def plan_json(plan: QueryPlan) -> dict[str, Any]:
 def column_label(name: str, model: SemanticModel, lang: Language) -> str:
     """A column's name for people: metric and dimension labels, else the known result columns."""
     labels = ModelLabels(model)
-    for suffix, words in _SUFFIXES.items():
+    words = section("columns")[lang]
+    for suffix in _SUFFIXES:
         if name.endswith(suffix):
             base = column_label(name.removesuffix(suffix), model, lang)
-            return f"{base}（{words[1]}）" if lang == "zh" else f"{base} ({words[0]})"
+            return grammar(lang).note(base, words[f"suffix{suffix}"])
     if name in model.metrics:
         return labels.metric(name, lang)
     split = split_part(name)
@@ -102,8 +58,7 @@ def column_label(name: str, model: SemanticModel, lang: Language) -> str:
         return part_label(model, split[0], split[1], lang)
     if name.startswith("d_") and name[2:] in model.dimensions:
         return labels.dimension(name[2:], lang)
-    known = _COLUMNS.get(name)
-    return name if known is None else known[1 if lang == "zh" else 0]
+    return words.get(name, name)
 
 
 def column_format(name: str, type_: str, table: ResultTable, model: SemanticModel) -> ColumnFormat:
@@ -176,11 +131,7 @@ def warnings_for(compiled: Compiled, fields: dict[str, Any]) -> list[str]:
     """The planner's warnings, and the unverified-SQL warning for an LLM's raw SQL."""
     warnings = list(fields.get("warnings", []))
     if not compiled.verified:
-        warnings.append(
-            "这条 SQL 由大模型直接生成，未经语义层验证，请核对。"
-            if compiled.plan.language == "zh"
-            else "This SQL was written by the LLM outside the semantic layer: it is unverified."
-        )
+        warnings.append(phrase(compiled.plan.language, "answer", "llm_sql_unverified"))
     return warnings
 
 
@@ -204,6 +155,7 @@ def without_data(
 def failed(
     base: Answer,
     fields: dict[str, Any],
+    *,
     failure: Failure,
     plan: QueryPlan | None,
     model: SemanticModel,
@@ -218,8 +170,8 @@ def failed(
             interpretation = describe(plan, ModelLabels(model))
         except (UserError, KeyError, ValueError):  # a plan naming what the model lacks
             interpretation = ""
-    message = explain(failure, plan, model, lang, interpretation)
-    questions = offers(failure, plan, model, lang, works)
+    message = explain(failure, plan, model=model, lang=lang, interpretation=interpretation)
+    questions = offers(failure, plan, model=model, lang=lang, works=works)
     error = AnswerError(code=failure.code, message=message, suggestions=questions)
     update = {
         **fields,

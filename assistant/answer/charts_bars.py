@@ -117,7 +117,7 @@ def line_figure(
             shown = right[1] if right is not None and s.extra.get("yaxis") == "y2" else fmt
             traces = _with_partial(line, partial, COLORS[i % len(COLORS)], shown)
             if not any(t.get("legendgroup") == "incomplete" for t in data):
-                incomplete = ctx.words("incomplete period", "不完整周期")
+                incomplete = ctx.t("bars_incomplete_period")
                 traces[-1].update(showlegend=True, legendgroup="incomplete", name=incomplete)
             data.extend(traces)
         else:

@@ -10,6 +10,7 @@ from typing import Any, Final
 from assistant.answer.table import ResultTable, json_value
 from semantic_layer.model.labels import ModelLabels
 from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.phrasebook import grammar, section
 from semantic_layer.time import Language
 
 Figure = dict[str, Any]
@@ -47,6 +48,7 @@ CURRENCY_SYMBOLS: Final = {
     "HKD": "HK$", "TWD": "NT$", "KRW": "₩", "INR": "₹", "SGD": "S$", "AUD": "A$",
 }  # fmt: skip
 
+CHART: Final[dict[Language, dict[str, str]]] = section("chart")
 WORDS: Final[dict[str, dict[Language, str]]] = {
     "none": {"en": "(none)", "zh": "（空）"},
     "top": {"en": "{title} (top {n})", "zh": "{title}（前 {n} 项）"},
@@ -110,9 +112,9 @@ class ChartContext:
         """A phrase of `WORDS` in the language, with its `{parts}` filled in."""
         return WORDS[key][self.lang].format(**parts)
 
-    def words(self, en: str, zh: str) -> str:
-        """The English or the Chinese text, whichever is the chart's language."""
-        return zh if self.lang == "zh" else en
+    def t(self, key: str, **values: object) -> str:
+        """The text `key` of the phrasebook's `chart` section in the chart's language."""
+        return CHART[self.lang][key].format(**values)
 
     def metric(self, name: str) -> str:
         return self.labels.metric(name, self.lang)
@@ -215,8 +217,7 @@ def figure(
 ) -> Figure:
     """A figure with the house layout: short title, the range as subtitle, tight margins."""
     subtitle = ctx.range_label()
-    if ctx.lang == "en":
-        title = title[:1].upper() + title[1:]
+    title = grammar(ctx.lang).upper_first(title)
     title_spec: dict[str, Any] = {"text": title, "x": 0.01, "xanchor": "left"}
     title_spec["font"] = {"size": 15}
     if subtitle:

@@ -21,21 +21,17 @@ from assistant.answer.charts_base import (
 from semantic_layer.errors import SemanticError
 from semantic_layer.plan import DropoffPlan, FunnelPlan, JourneyPlan
 
-STATISTICS = (
-    ("median_hours", "median", "中位数"),
-    ("mean_hours", "mean", "平均"),
-    ("p90_hours", "90th percentile", "P90"),
-)
+STATISTICS = ("median_hours", "mean_hours", "p90_hours")  # named by "chart" stat_<column>
 
 
 def journey_name(ctx: ChartContext, plan: JourneyPlan) -> str:
     """The journey's label ("purchase journey"), or "funnel" words for explicit steps."""
     if plan.steps:
-        return ctx.words("custom journey", "自定义旅程")
+        return ctx.t("funnel_custom_journey")
     try:
         name = plan.journey or ctx.model.journey(None).name
     except SemanticError:
-        return ctx.words("journey", "旅程")
+        return ctx.t("funnel_journey")
     return ctx.labels.journey(name, ctx.lang)
 
 
@@ -70,7 +66,7 @@ def funnel_chart(ctx: ChartContext) -> Figure | None:
             trace["name"] = _segment_name(ctx, plan, segment)
             trace["connector"] = {"visible": False}
     journey = journey_name(ctx, plan)
-    title = _by_breakdown(ctx, plan, ctx.words(f"{journey} funnel", f"{journey}漏斗"))
+    title = _by_breakdown(ctx, plan, ctx.t("funnel_funnel", journey=journey))
     title = capped(ctx, title, len(groups), MAX_SERIES)
     return figure(ctx, data, title, funnelmode="group", yaxis={"automargin": True})
 
@@ -80,7 +76,7 @@ def _by_breakdown(ctx: ChartContext, plan: JourneyPlan, title: str) -> str:
     if not plan.breakdown:
         return title
     by = ctx.dimension(plan.breakdown)
-    return ctx.words(f"{title} by {by}", f"各{by}的{title}")
+    return ctx.t("funnel_by", title=title, by=by)
 
 
 def _funnel_trace(ctx: ChartContext, rows: Sequence[dict[str, Any]], *, single: bool) -> Trace:
@@ -98,11 +94,11 @@ def _funnel_trace(ctx: ChartContext, rows: Sequence[dict[str, Any]], *, single: 
 
 def _time_to_convert(ctx: ChartContext, plan: FunnelPlan) -> Figure:
     """Bars of median, mean and p90 hours to convert (grouped by segment with a breakdown)."""
-    stats = [(col, ctx.words(en, zh)) for col, en, zh in STATISTICS if ctx.table.has(col)]
+    stats = [(col, ctx.t(f"stat_{col}")) for col in STATISTICS if ctx.table.has(col)]
     hours = NumberFormat(",.1f", suffix=ctx.say("h"))
     journey = journey_name(ctx, plan)
-    title = _by_breakdown(ctx, plan, ctx.words(f"Time to convert: {journey}", f"{journey}转化用时"))
-    value_title = ctx.words("hours", "小时")
+    title = _by_breakdown(ctx, plan, ctx.t("funnel_time_to_convert", journey=journey))
+    value_title = ctx.t("funnel_hours")
     cats = [label for _, label in stats]
     series = [
         Series(
@@ -124,17 +120,17 @@ def dropoff_chart(ctx: ChartContext) -> Figure | None:
     if not ctx.table.rows or not ctx.table.has("lost"):
         return None
     journey = journey_name(ctx, plan)
-    title = ctx.words(f"Users lost at each step: {journey}", f"{journey}各步骤流失用户数")
+    title = ctx.t("funnel_users_lost_at_each", journey=journey)
     title = _by_breakdown(ctx, plan, title)
-    value_title = ctx.words("users lost", "流失用户数")
-    category_title = ctx.words("step", "步骤")
+    value_title = ctx.t("funnel_users_lost")
+    category_title = ctx.t("funnel_step")
     records = ctx.table.records()
     keys = list(dict.fromkeys((r["step"], r["touchpoint"]) for r in records))
     cats = [ctx.touchpoint(tp) for _, tp in keys]
     if len(set(cats)) < len(cats):
         cats = [f"{step}. {label}" for (step, _), label in zip(keys, cats, strict=True)]
     if not ctx.table.has("segment"):
-        text = ctx.words("%{x:,.0f} (%{customdata:.0%})", "%{x:,.0f}（%{customdata:.0%}）")
+        text = ctx.t("funnel_text")
         rate = {"customdata": [num(r.get("lost_rate")) for r in records], "texttemplate": text}
         series = [Series(value_title, [r["lost"] for r in records], rate)]
     else:

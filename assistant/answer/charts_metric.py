@@ -60,7 +60,7 @@ def _time_series(
     grain = plan.grain or "day"
     x = [json_value(v) for v in ctx.table.column("period")]
     if dims:
-        return _series_by_dimension(ctx, plan, metrics[0], dims, grain)
+        return _series_by_dimension(ctx, plan, metric=metrics[0], dims=dims, grain=grain)
     shown = _same_format(ctx, metrics)
     right = None
     if len(metrics) == 2 and len(shown) == 1:
@@ -71,7 +71,7 @@ def _time_series(
         series.append(Series(ctx.metric(m), ctx.table.column(m), axis))
         if ctx.table.has(f"{m}__previous"):
             baseline = _baseline_word(ctx, plan)
-            name = ctx.words(f"{ctx.metric(m)} ({baseline})", f"{ctx.metric(m)}（{baseline}）")
+            name = ctx.t("metric_text_2", ctx_metric_m=ctx.metric(m), baseline=baseline)
             dashed = {"line": {"dash": "dash"}, "opacity": 0.8, **axis}
             series.append(Series(name, ctx.table.column(f"{m}__previous"), dashed))
     title = ctx.say("trend", what=ctx.join(ctx.metric(m) for m in shown), grain=ctx.say(grain))
@@ -92,7 +92,7 @@ def _partial_notes(ctx: ChartContext) -> dict[str, str]:
 
 
 def _series_by_dimension(
-    ctx: ChartContext, plan: MetricPlan, metric: str, dims: list[str], grain: str
+    ctx: ChartContext, plan: MetricPlan, *, metric: str, dims: list[str], grain: str
 ) -> Figure:
     """One line per dimension value (or combination), the largest `MAX_SERIES` by total."""
     groups: dict[tuple[Any, ...], dict[str, Any]] = {}
@@ -175,17 +175,13 @@ def mark_bases(ctx: ChartContext, trace: Trace, records: list[dict[str, Any]], m
         num, den = num_of(row.get(f"{m}__num")), num_of(row.get(f"{m}__den"))
         hover = f"n = {den:,.0f}" if den is not None else ""
         if rate and small_base(row, m):
-            hover += ctx.words(" · small base", " · 样本较小")
+            hover += ctx.t("metric_small_base")
         texts.append(hover)
         if not den and sides[1]:
             values[i] = 0
-            template = _per_bar(
-                template, len(rows), i, ctx.words(f"no {sides[1]}", f"无{sides[1]}")
-            )
+            template = _per_bar(template, len(rows), i, ctx.t("metric_no", sides_1=sides[1]))
         elif num == 0 and sides[0] and not rate:
-            template = _per_bar(
-                template, len(rows), i, ctx.words(f"no {sides[0]}", f"无{sides[0]}")
-            )
+            template = _per_bar(template, len(rows), i, ctx.t("metric_no_2", sides_0=sides[0]))
     trace[key] = values
     trace["hovertext"] = texts
     if template:
@@ -246,7 +242,7 @@ def drivers_chart(ctx: ChartContext) -> Figure | None:
     if not ctx.table.rows or not ctx.table.has("contribution"):
         return None
     records = ctx.table.records()
-    colon = ctx.words(": ", "：")
+    colon = ctx.t("metric_text")
     cats = [
         ctx.dimension(str(r["dimension"])) + colon + ctx.value(str(r["dimension"]), r["segment"])
         for r in records
@@ -254,13 +250,11 @@ def drivers_chart(ctx: ChartContext) -> Figure | None:
     values = [r["contribution"] for r in records]
     better = getattr(ctx.model.metrics.get(plan.metric), "higher_is_better", True)
     colors = [GOOD if ((num(v) or 0) >= 0) == better else BAD for v in values]
-    title = ctx.words(
-        f"What changed {ctx.metric(plan.metric)}", f"{ctx.metric(plan.metric)}变化的驱动因素"
-    )
+    title = ctx.t("metric_what_changed", ctx_metric_plan_metric=ctx.metric(plan.metric))
     series = [Series(ctx.metric(plan.metric), values, {"marker": {"color": colors[:MAX_BARS]}})]
     return bar_figure(
         ctx, cats, series, title=title, category_title="",
-        value_title=ctx.words("contribution to the change", "对变化的贡献"),
+        value_title=ctx.t("metric_contribution_to_the_change"),
         fmt=ctx.metric_format(plan.metric, values), horizontal=True,
     )  # fmt: skip
 

@@ -46,9 +46,9 @@ def _next(ctx: ChartContext, plan: PathsPlan) -> Figure:
     records = ctx.table.records()
     anchor = ctx.touchpoint(plan.touchpoint)
     if plan.direction == "after":
-        title = ctx.words(f"What users do after {anchor}", f"{anchor}之后的下一步")
+        title = ctx.t("paths_what_users_do_after", anchor=anchor)
     else:
-        title = ctx.words(f"What users do before {anchor}", f"{anchor}之前的上一步")
+        title = ctx.t("paths_what_users_do_before", anchor=anchor)
     cats = [ctx.touchpoint(r["touchpoint"]) for r in records]
     share = {
         "customdata": [num(r.get("share")) for r in records],
@@ -57,7 +57,7 @@ def _next(ctx: ChartContext, plan: PathsPlan) -> Figure:
         "marker": {"color": [MUTED if r["touchpoint"] in PSEUDO_TOUCHPOINTS else COLORS[0]
                              for r in records][:MAX_BARS]},
     }  # fmt: skip
-    occurrences = ctx.words("occurrences", "次数")
+    occurrences = ctx.t("paths_occurrences")
     series = [Series(occurrences, ctx.table.column("occurrences"), share)]
     return bar_figure(
         ctx, cats, series, title=title, category_title="", value_title=occurrences, fmt=COUNT,
@@ -133,9 +133,9 @@ def _sankey(ctx: ChartContext, plan: PathsPlan) -> Figure | None:
     }
     anchor = ctx.touchpoint(plan.touchpoint)
     if plan.direction == "after":
-        title = ctx.words(f"Top paths after {anchor}", f"{anchor}之后的常见路径")
+        title = ctx.t("paths_top_paths_after", anchor=anchor)
     else:
-        title = ctx.words(f"Top paths before {anchor}", f"{anchor}之前的常见路径")
+        title = ctx.t("paths_top_paths_before", anchor=anchor)
     title = capped(ctx, title, len(ctx.table.rows), MAX_PATHS)
     return figure(ctx, [trace], title, height=440, legend=False)
 

@@ -16,19 +16,9 @@ from assistant.answer.charts_base import (
 from assistant.answer.table import json_value
 from semantic_layer.plan import AttributionPlan, RetentionPlan
 
-PERIOD_WORDS: Final = {
-    "day": ("day {n}", "第{n}天"),
-    "week": ("week {n}", "第{n}周"),
-    "month": ("month {n}", "第{n}月"),
-}
-ATTRIBUTION_MODELS: Final = {
-    "first_touch": ("first touch", "首次触点"),
-    "last_touch": ("last touch", "末次触点"),
-    "linear": ("linear", "线性"),
-    "time_decay": ("time decay", "时间衰减"),
-    "position_based": ("position-based", "位置加权"),
-    "markov": ("data-driven (Markov)", "数据驱动（马尔可夫）"),
-}
+ATTRIBUTION_MODELS: Final = (  # named by "chart" model_<name>
+    "first_touch", "last_touch", "linear", "time_decay", "position_based", "markov",
+)  # fmt: skip
 MAX_TEXT_CELLS: Final = 240  # heatmap cells labelled with their rate; more stay colour only
 
 
@@ -49,8 +39,7 @@ def retention_chart(ctx: ChartContext) -> Figure | None:
     for r in records:
         if r["cohort"] is not None and r["period"] is not None:
             z[row_of[json_value(r["cohort"])]][col_of[int(r["period"])]] = num(r["rate"])
-    en, zh = PERIOD_WORDS[plan.cohort_grain]
-    x = [ctx.words(en, zh).format(n=p) for p in periods]
+    x = [ctx.t(f"period_{plan.cohort_grain}", n=p) for p in periods]
     y = [f"{c} ({num(sizes.get(c)) or 0:,.0f})" for c in cohorts]
     later = [v for row in z for j, v in enumerate(row) if v is not None and periods[j] > 0]
     trace: dict[str, Any] = {
@@ -70,12 +59,14 @@ def retention_chart(ctx: ChartContext) -> Figure | None:
         trace["text"] = [["" if v is None else f"{v:.0%}" for v in row] for row in z]
         trace["texttemplate"] = "%{text}"
     en_grain = {"day": "daily", "week": "weekly", "month": "monthly"}[plan.cohort_grain]
-    title = ctx.words(
-        f"Retention of {en_grain} cohorts", f"按{ctx.say(plan.cohort_grain)}同期群的留存率"
+    title = ctx.t(
+        "retention_retention_of_cohorts",
+        en_grain=en_grain,
+        ctx_say_plan_cohort_grain=ctx.say(plan.cohort_grain),
     )
-    cohort_axis: dict[str, Any] = {"title": {"text": ctx.words("cohort (users)", "同期群（人数）")}}
+    cohort_axis: dict[str, Any] = {"title": {"text": ctx.t("retention_cohort_users")}}
     cohort_axis.update(type="category", autorange="reversed", automargin=True)
-    period_axis: dict[str, Any] = {"title": {"text": ctx.words("periods later", "之后的周期")}}
+    period_axis: dict[str, Any] = {"title": {"text": ctx.t("retention_periods_later")}}
     period_axis.update(type="category", automargin=True, showgrid=False)
     height = int(min(460, max(300, 130 + 26 * len(cohorts))))
     return figure(
@@ -99,17 +90,17 @@ def attribution_chart(ctx: ChartContext) -> Figure | None:
     else:
         cats = [ctx.value("channel", r["key"]) for r in records]
         by = ctx.dimension("channel")
-    series = [Series(ctx.words(*ATTRIBUTION_MODELS[m]), ctx.table.column(m)) for m in shown]
+    series = [Series(ctx.t(f"model_{m}"), ctx.table.column(m)) for m in shown]
     if plan.value == "revenue":
         fmt = ctx.metric_format("revenue") if "revenue" in ctx.model.metrics else COUNT
-        value_title = ctx.words("attributed revenue", "归因销售额")
+        value_title = ctx.t("retention_attributed_revenue")
         what = value_title
     else:
         fmt = NumberFormat(",.0f")
-        value_title = ctx.words("attributed conversions", "归因转化数")
+        value_title = ctx.t("retention_attributed_conversions")
         what = value_title
-    model = ctx.words("all models", "各模型对比") if len(shown) > 1 else series[0].name
-    title = ctx.words(f"{what} by {by} ({model})", f"各{by}的{what}（{model}）")
+    model = ctx.t("retention_all_models") if len(shown) > 1 else series[0].name
+    title = ctx.t("retention_by", what=what, by=by, model=model)
     return bar_figure(
         ctx, cats, series, title=title, category_title=by, value_title=value_title, fmt=fmt
     )

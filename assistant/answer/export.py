@@ -20,6 +20,7 @@ from typing import Any, Final, Literal
 
 from assistant.answer.model import Answer
 from semantic_layer.model.labels import ModelLabels
+from semantic_layer.phrasebook import language, section
 
 ExportFormat = Literal["csv", "xlsx"]
 FORMATS: Final[tuple[ExportFormat, ...]] = ("csv", "xlsx")
@@ -124,7 +125,8 @@ def to_xlsx(answer: Answer, labels: ModelLabels | None = None) -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None  # a new workbook always has one sheet
-    sheet.title = "data" if answer.language != "zh" else "数据"
+    words = _words(answer)
+    sheet.title = words["sheet_data"]
     _append_text(sheet, headers(answer))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -137,7 +139,7 @@ def to_xlsx(answer: Answer, labels: ModelLabels | None = None) -> bytes:
             _set(cell, value, fmt)
             if fmt in XLSX_FORMATS and isinstance(value, int | float):
                 cell.number_format = XLSX_FORMATS[fmt]
-    about = book.create_sheet("about" if answer.language != "zh" else "说明")
+    about = book.create_sheet(words["sheet_about"])
     for name, text in _about(answer):
         _append_text(about, [name, text])
     out = io.BytesIO()
@@ -156,17 +158,21 @@ def filename(answer: Answer, fmt: str) -> str:
     return f"{stem}-{answer.id[:8]}.{fmt}"
 
 
+def _words(answer: Answer) -> dict[str, str]:
+    return section("export")[language(answer.language)]
+
+
 def _about(answer: Answer) -> list[tuple[str, str]]:
-    zh = answer.language == "zh"
+    words = _words(answer)
     rows = [
-        ("问题" if zh else "question", answer.question),
-        ("回答" if zh else "answer", answer.text),
-        ("计算内容" if zh else "computed", answer.interpretation),
-        ("时间" if zh else "created", answer.created_at.isoformat(timespec="seconds")),
-        ("回答编号" if zh else "answer id", answer.id),
+        (words["question"], answer.question),
+        (words["answer"], answer.text),
+        (words["computed"], answer.interpretation),
+        (words["created"], answer.created_at.isoformat(timespec="seconds")),
+        (words["answer_id"], answer.id),
     ]
     if answer.truncated:
-        rows.append(("注意" if zh else "note", "已达行数上限" if zh else "cut at the row limit"))
+        rows.append((words["note"], words["truncated"]))
     return rows
 
 

@@ -18,12 +18,11 @@ from dataclasses import dataclass
 from typing import Final
 
 from assistant.answer.narrate import suggestions
-from assistant.answer.narrate.say import capitalise
 from assistant.answer.narrate.suggest import time_words
 from semantic_layer.errors import UserError
 from semantic_layer.model.labels import ModelLabels
 from semantic_layer.model.semantic import SemanticModel
-from semantic_layer.phrasebook import section
+from semantic_layer.phrasebook import grammar, section, written_in
 from semantic_layer.plan import AnalysisPlan, DriversPlan, MetricPlan, QueryPlan
 from semantic_layer.time import Language
 
@@ -56,19 +55,21 @@ class Failure:
 def explain(
     failure: Failure,
     plan: QueryPlan | None,
+    *,
     model: SemanticModel,
     lang: Language,
     interpretation: str = "",
 ) -> str:
     """The message: why (in `lang`), then what was understood."""
     reason = _reason(failure, plan, model, lang)
-    reason = capitalise(reason) if lang == "en" else reason
+    says = grammar(lang)
+    reason = says.start(reason)
     words = REASONS[lang]
     understood = interpretation.rstrip("。.")
     if not understood:
         return reason
     tail = words["understood"].format(interpretation=understood)
-    return f"{reason}{tail}" if lang == "zh" else f"{reason} {tail}"
+    return says.words([reason, tail])
 
 
 def _reason(failure: Failure, plan: QueryPlan | None, model: SemanticModel, lang: Language) -> str:
@@ -89,20 +90,18 @@ def _reason(failure: Failure, plan: QueryPlan | None, model: SemanticModel, lang
         return words["unknown"].format(what=what, name=names[0], hint=hint)
     if kind == "access_denied" and names:
         name = f"“{_label(labels, model, names[0], lang)}”"
-        role = _ROLE.search(failure.detail)
-        if lang == "en" and role is not None:  # by its label first, not a list of ids
-            return words["access_denied_role"].format(name=name, id=names[0], role=role.group(1))
-        if lang == "en":
-            return failure.detail
-        return words["access_denied"].format(name=name)
+        role = _ROLE.search(failure.detail)  # by its label first, not a list of ids
+        if role is not None:
+            return words["denied_role"].format(name=name, id=names[0], role=role.group(1))
+        return words["denied"].format(name=name, detail=failure.detail)
     code = failure.code
     if code == "time":
         return words["time"].format(detail=failure.detail)
     if code in ("sql_refused", "query_timeout", "database_unavailable"):
-        return words[code] if lang == "zh" else f"{failure.detail}. {words[code]}"
+        return words["detail_then"].format(detail=failure.detail, advice=words[code])
     if code == "query_invalid":
-        return words[code] if lang == "zh" else f"{words[code]} ({failure.detail})"
-    return failure.detail if lang == "en" else words["other"]
+        return words["then_detail"].format(detail=failure.detail, advice=words[code])
+    return words["unexplained"].format(detail=failure.detail)
 
 
 def _unreachable(dimension: str, plan: QueryPlan, model: SemanticModel, lang: Language) -> str:
@@ -138,13 +137,11 @@ def _label(labels: ModelLabels, model: SemanticModel, name: str, lang: Language)
 
 
 def _join(items: list[str], lang: Language) -> str:
-    if lang == "zh":
-        return "、".join(items)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+    return grammar(lang).alternatives(items)
 
 
 def offers(
-    failure: Failure, plan: QueryPlan | None, model: SemanticModel, lang: Language, works: Works
+    failure: Failure, plan: QueryPlan | None, *, model: SemanticModel, lang: Language, works: Works
 ) -> list[str]:
     """Two to four questions that `works` answers: recoveries from the plan first, then the
     model's verified questions (taken even unchecked when too few others work)."""
@@ -195,7 +192,7 @@ def _recoveries(
 
 
 def _tidy(text: str, lang: Language) -> str:
-    return " ".join(text.split()) if lang == "en" else text.replace(" ", "")
+    return grammar(lang).tidy(text)
 
 
 def _reaching(model: SemanticModel, tables: set[str], skip: set[str]) -> list[str]:
@@ -234,7 +231,7 @@ def _examples(model: SemanticModel, lang: Language) -> list[str]:
     out = []
     for vq in model.spec.verified_queries:
         for question in vq.questions:
-            if any("\u4e00" <= ch <= "\u9fff" for ch in question) == (lang == "zh"):
+            if written_in(question) == lang:
                 out.append(question)
                 break
     return out

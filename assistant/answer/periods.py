@@ -18,6 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from assistant.answer.table import ResultTable
+from semantic_layer.phrasebook import phrase
 from semantic_layer.plan import MetricPlan
 from semantic_layer.time import Grain, Language
 from semantic_layer.timeparts.calendar import shift
@@ -34,9 +35,7 @@ class Partial:
 
     def note(self, lang: Language) -> str:
         """The table's note: "incomplete: 2 of 7 days" / "不完整：7天中的2天"."""
-        if lang == "zh":
-            return f"不完整：{self.days}天中的{self.covered}天"
-        return f"incomplete: {self.covered} of {self.days} days"
+        return phrase(lang, "answer", "incomplete", covered=self.covered, days=self.days)
 
 
 def day_of(value: Any) -> date | None:

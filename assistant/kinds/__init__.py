@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Final
 
 from assistant.kinds import attribution, drivers, dropoff, funnel, metric, paths, retention
-from assistant.kinds.base import Kind, Suggester
+from assistant.kinds.base import Kind, Pinner, Suggester
 from assistant.kinds.fallback import CLARIFY, SQL, UNSUPPORTED
 
 KINDS: Final[tuple[Kind, ...]] = (
@@ -40,10 +40,24 @@ def kind_of(name: str) -> Kind:
         raise KeyError(f"plan kind {name!r} is not registered in assistant/kinds/") from None
 
 
+def kind_called(name: str | None) -> Kind | None:
+    """The registered kind called `name`, None for an answer without a plan (an error)."""
+    return REGISTRY.get(name or "")
+
+
 def prompt_kinds() -> str:
     """The LLM prompt's list of plan kinds: one line per registered kind."""
     lines = [f"- {kind.name}: {kind.prompt}" for kind in KINDS]
     return 'Plan kinds (field "kind"):\n' + "\n".join(lines)
 
 
-__all__ = ["KINDS", "REGISTRY", "Kind", "Suggester", "kind_of", "prompt_kinds"]
+__all__ = [
+    "KINDS",
+    "REGISTRY",
+    "Kind",
+    "Pinner",
+    "Suggester",
+    "kind_called",
+    "kind_of",
+    "prompt_kinds",
+]

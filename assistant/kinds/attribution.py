@@ -6,6 +6,7 @@ from assistant.answer.charts_retention import attribution_chart
 from assistant.answer.narrate.attribution import attribution_text
 from assistant.answer.narrate.suggest import attribution_questions
 from assistant.kinds.base import Kind
+from semantic_layer.compile.compiler import build_attribution
 from semantic_layer.plan import AttributionPlan
 
 KIND = Kind(
@@ -13,6 +14,7 @@ KIND = Kind(
     plan=AttributionPlan,
     prompt="credit for conversions or revenue per channel or touchpoint (first_touch, "
     "last_touch, linear, time_decay, position_based, markov, or all to compare them).",
+    compile=build_attribution,
     narrate=attribution_text,
     chart=attribution_chart,
     suggest=attribution_questions,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from assistant.answer.charts import sql_chart
 from assistant.kinds.base import Kind
+from semantic_layer.compile.compiler import build_sql
 from semantic_layer.plan import ClarifyPlan, SqlPlan, UnsupportedPlan
 
 SQL = Kind(
@@ -15,7 +16,9 @@ SQL = Kind(
     plan=SqlPlan,
     prompt="raw SQL, only for a question none of the kinds above can express (see the tables "
     "below).",
+    compile=build_sql,
     chart=sql_chart,
+    compile_error="invalid_sql",
     analysis=False,
 )
 CLARIFY = Kind(
@@ -23,6 +26,7 @@ CLARIFY = Kind(
     plan=ClarifyPlan,
     prompt="the question is ambiguous: give the reason and 2-6 choices, each a full question.",
     analysis=False,
+    outcome="clarify",
     runs=False,
 )
 UNSUPPORTED = Kind(
@@ -30,5 +34,6 @@ UNSUPPORTED = Kind(
     plan=UnsupportedPlan,
     prompt="the data cannot answer it: give the reason and what data is missing.",
     analysis=False,
+    outcome="unsupported",
     runs=False,
 )

@@ -6,6 +6,7 @@ from assistant.answer.charts_metric import metric_chart
 from assistant.answer.narrate.metric import metric_text
 from assistant.answer.narrate.suggest import metric_questions
 from assistant.kinds.base import Kind
+from semantic_layer.compile.compiler import build_metric
 from semantic_layer.plan import MetricPlan
 
 KIND = Kind(
@@ -13,7 +14,9 @@ KIND = Kind(
     plan=MetricPlan,
     prompt="metrics x dimensions (breakdowns) over a time; grain for a time series; compare "
     "previous_period (环比) or same_period_last_year (同比); order + limit for rankings.",
+    compile=build_metric,
     narrate=metric_text,
     chart=metric_chart,
     suggest=metric_questions,
+    exports_users=True,
 )

@@ -23,6 +23,7 @@ from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.model.spec import JourneySpec, TouchpointSpec
 from semantic_layer.model.spec_data import DimensionSpec, DimensionValue
 from semantic_layer.model.spec_metrics import MetricSpec, RatioMetric
+from semantic_layer.phrasebook import written_in
 
 INDEX_VERSION: Final = 1  # bump when records change shape: every index is rebuilt once
 LINE_SYNONYMS: Final = 5
@@ -97,7 +98,7 @@ def example_key(question: str) -> str:
 
 
 def language_of(text: str) -> str:
-    return "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en"
+    return written_in(text)
 
 
 def value_id(dimension: str, value: Scalar) -> str:
@@ -145,23 +146,39 @@ def _named(kind: ItemKind, name: str, item: Named, parts: Iterable[str]) -> Item
     labels = _labels(item.label("en"), item.label("zh"))
     mixed = chain.from_iterable(zip_longest(item.synonyms.en, item.synonyms.zh))
     synonyms = _unique((w for w in mixed if w), exclude=labels)
-    return _doc(kind, name, None, labels, synonyms, [p for p in parts if p], terms=True)
+    return _doc(
+        kind,
+        name,
+        value=None,
+        labels=labels,
+        synonyms=synonyms,
+        parts=[p for p in parts if p],
+        terms=True,
+    )
 
 
 def _value(dim: DimensionSpec, v: DimensionValue) -> ItemDoc:
     labels = _labels(v.label("en"), v.label("zh"))
     synonyms = _unique(v.synonyms, exclude=labels)
-    return _doc("value", dim.name, v.value, labels, synonyms, [dim.label("en")], terms=False)
+    return _doc(
+        "value",
+        dim.name,
+        value=v.value,
+        labels=labels,
+        synonyms=synonyms,
+        parts=[dim.label("en")],
+        terms=False,
+    )
 
 
 def _doc(
     kind: ItemKind,
     name: str,
+    *,
     value: Scalar | None,
     labels: list[str],
     synonyms: list[str],
     parts: list[str],
-    *,
     terms: bool,
 ) -> ItemDoc:
     head = " / ".join(labels)

@@ -31,6 +31,7 @@ from assistant.retrieval.snapshot import ExampleSnapshot, Part, read_snapshot
 from assistant.retrieval.vectors import NAME, Embedder, EmbeddingStats
 from semantic_layer.model.index import Ref
 from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.phrasebook import setting_language
 from semantic_layer.plan import parse_plan
 
 if TYPE_CHECKING:  # chromadb is imported when the index is first opened, not before
@@ -88,6 +89,7 @@ class Retriever:
         self,
         path: Path,
         model: SemanticModel,
+        *,
         embedder: Embedder,
         snapshot: ExampleSnapshot,
         report: OpenReport,
@@ -120,10 +122,17 @@ class Retriever:
             snapshot = read_snapshot(path, _stamp(path, model, embedder))
             if snapshot is not None:
                 report = OpenReport((), None, time.perf_counter() - start)
-                return cls(path, model, embedder, snapshot, report)
+                return cls(path, model, embedder=embedder, snapshot=snapshot, report=report)
         index, opened = _open_index(path, model, embedder, rebuild=rebuild)
         report = OpenReport(opened.rebuilt, opened.moved_to, time.perf_counter() - start)
-        return cls(path, model, embedder, _snapshot(index, path), report, index)
+        return cls(
+            path,
+            model,
+            embedder=embedder,
+            snapshot=_snapshot(index, path),
+            report=report,
+            index=index,
+        )
 
     @property
     def stats(self) -> EmbeddingStats:
@@ -205,7 +214,7 @@ class Retriever:
         from assistant.retrieval import store
 
         parse_plan(plan)  # raises PlanError for a plan that would not run
-        lang = "zh" if (language or language_of(question)).startswith("zh") else "en"
+        lang = setting_language(language or language_of(question))
         example = store.feedback_doc(question, dict(plan), lang, role)
         with self._lock:
             index = self._opened()

@@ -66,7 +66,13 @@ class ExampleSnapshot:
         ]
 
     def with_example(
-        self, id_: str, part: Part, meta: Mapping[str, Any], vector: NDArray[np.float32], stamp: str
+        self,
+        id_: str,
+        part: Part,
+        *,
+        meta: Mapping[str, Any],
+        vector: NDArray[np.float32],
+        stamp: str,
     ) -> ExampleSnapshot:
         """This snapshot with one example added (replacing one with the same id)."""
         keep = [i for i, existing in enumerate(self.ids) if existing != id_]

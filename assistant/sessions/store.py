@@ -120,7 +120,7 @@ class SessionStore:
         principal that created it)."""
         check_keys(role, channel, external_key, owner)
         with self._write() as con:
-            return self._insert_session(con, role, channel, external_key, owner)
+            return self._insert_session(con, role, channel=channel, key=external_key, owner=owner)
 
     def session(self, session_id: str) -> Session:
         """The session with this id, or `UnknownSession`."""
@@ -138,7 +138,7 @@ class SessionStore:
             if row is not None:
                 return _to_session(row)
             owner = f"bot:{channel}:{external_key}"
-            return self._insert_session(con, role, channel, external_key, owner)
+            return self._insert_session(con, role, channel=channel, key=external_key, owner=owner)
 
     def sessions(self, limit: int = 50) -> list[Session]:
         """The `limit` most recently active sessions, newest first."""
@@ -420,6 +420,7 @@ class SessionStore:
         self,
         con: sqlite3.Connection,
         role: str | None,
+        *,
         channel: str,
         key: str | None,
         owner: str | None = None,

@@ -141,7 +141,11 @@ def detect(series: Sequence[Point], rule: Rule, latest: date | None = None) -> F
     direction: Literal["up", "down", "flat"] = "flat" if z == 0 else ("up" if z > 0 else "down")
     worse = (direction == "down") == rule.higher_is_better and direction != "flat"
     unusual = abs(z) >= rule.threshold and (worse or rule.notify == "any")
-    since = _since(by_start, when, rule, low, high, direction) if unusual else None
+    since = (
+        _since(by_start, when, rule=rule, low=low, high=high, direction=direction)
+        if unusual
+        else None
+    )
     return Finding(
         "alert" if unusual else "normal", when, point.value, center, _bounded(low, rule),
         high, z, direction, worse, since, point.base, baseline,
@@ -153,7 +157,7 @@ def _bounded(low: float, rule: Rule) -> float:
     return max(low, 0.0)
 
 
-def _since(by_start: dict[date, Point], when: date, rule: Rule, low: float, high: float,
+def _since(by_start: dict[date, Point], when: date, *, rule: Rule, low: float, high: float,
            direction: str) -> date:  # fmt: skip
     """The first of the consecutive periods up to `when` beyond the same limit."""
     step = timedelta(days=1) if rule.grain == "day" else timedelta(weeks=1)

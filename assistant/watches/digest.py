@@ -14,7 +14,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
 from assistant.answer.narrate.numbers import Numbers
-from assistant.answer.narrate.say import capitalise
 from assistant.watches.charts import band_of as _band
 from assistant.watches.charts import spark
 from assistant.watches.detect import (
@@ -29,6 +28,7 @@ from assistant.watches.evaluate import how_unusual, period_label
 from assistant.watches.series import metric_series, series, step_series
 from assistant.watches.target import target_of
 from semantic_layer.model.labels import ModelLabels
+from semantic_layer.phrasebook import CATALOGUES, grammar, phrase
 from semantic_layer.plan import MetricPlan
 from semantic_layer.time import Language
 
@@ -51,7 +51,7 @@ class _Scored:
     points: list[Point]
 
 
-def run_digest(service: AssistantService, role: str | None, grain: Grain, period: date,
+def run_digest(service: AssistantService, role: str | None, *, grain: Grain, period: date,
                size: int = SIZE) -> dict[str, Any]:  # fmt: skip
     """The digest of `role` for the period starting `period` (stored and sent as it is)."""
     scored = [*_metrics(service, role, grain, period), *_steps(service, role, grain, period)]
@@ -67,13 +67,16 @@ def run_digest(service: AssistantService, role: str | None, grain: Grain, period
     }  # fmt: skip
 
 
+def _say(lang: Language, key: str, **values: object) -> str:
+    return phrase(lang, "watch", key, **values)
+
+
 def digest_text(digest: dict[str, Any], lang: Language) -> str:
     """The digest as one message: the period, then one line per item."""
-    lines = [f"{digest['title'][lang]}（{digest['when'][lang]}）" if lang == "zh"
-             else f"{digest['title'][lang]} ({digest['when'][lang]})"]  # fmt: skip
+    lines = [_say(lang, "digest_head", title=digest["title"][lang], when=digest["when"][lang])]
     lines += [f"• {item['text'][lang]}" for item in digest["items"]]
     if not digest["items"]:
-        lines.append("没有可比较的数据。" if lang == "zh" else "Nothing to compare yet.")
+        lines.append(_say(lang, "digest_empty"))
     return "\n".join(lines)
 
 
@@ -126,12 +129,10 @@ def _steps(service: AssistantService, role: str | None, grain: Grain, period: da
                         ctx=service.time_context(), role=role)  # fmt: skip
     found: list[_Scored] = []
     for (before, after), points in steps.items():
-        words = {
-            lang: f"{labels.touchpoint(before, lang)}→{labels.touchpoint(after, lang)}转化率"
-            if lang == "zh"
-            else f"{labels.touchpoint(before, lang)} → {labels.touchpoint(after, lang)} conversion"
-            for lang in ("en", "zh")
-        }
+        words: dict[str, str] = {}
+        for lang in CATALOGUES:
+            first, last = labels.touchpoint(before, lang), labels.touchpoint(after, lang)
+            words[lang] = _say(lang, "conversion", first=first, last=last)
         found.append(_Scored(f"{before}>{after}", words, "percent",
                              detect(points, rule, period), points))  # fmt: skip
     return found
@@ -144,18 +145,13 @@ def _item(service: AssistantService, s: _Scored, grain: Grain) -> dict[str, Any]
         nums = Numbers.of(service.model, lang)
         value, usual = nums.value(s.fmt, f.value), nums.value(s.fmt, f.expected)  # type: ignore[arg-type]
         unusual = abs(f.z) >= Rule().threshold
-        if lang == "zh":
-            move = "上升" if f.direction == "up" else "下降"
-            note = how_unusual(f.z, lang) if unusual else "在正常波动范围内"
-            texts[lang] = (
-                f"{s.labels[lang]}{move}至 {value}（通常 {usual}，"
-                f"{abs(f.z):.1f} 个稳健标准差，{note}）。"
-            )
-        else:
-            move = "rose" if f.direction == "up" else "fell"
-            note = how_unusual(f.z, lang) if unusual else "within normal variation"
-            texts[lang] = capitalise(f"{s.labels[lang]} {move} to {value} (usually {usual}; "
-                                     f"{abs(f.z):.1f} robust SDs, {note}).")  # fmt: skip
+        move = _say(lang, "rose" if f.direction == "up" else "fell")
+        note = how_unusual(f.z, lang) if unusual else _say(lang, "normal_variation")
+        text = _say(
+            lang, "digest_item", label=s.labels[lang], move=move, value=value, usual=usual,
+            z=f"{abs(f.z):.1f}", note=note,
+        )  # fmt: skip
+        texts[lang] = grammar(lang).start(text)
     charts = {
         lang: spark(s.points, title=s.labels[lang], percent=s.fmt == "percent",
                     band=_band(f), worse=f.worse)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from semantic_layer.errors import UserError
+from semantic_layer.phrasebook import language
 from semantic_layer.time import Language
 
 
@@ -14,7 +15,7 @@ class WatchError(UserError):
         self.en, self.zh, self.code, self.status = en, zh, code, status
 
     def say(self, lang: Language) -> str:
-        return self.zh if lang == "zh" else self.en
+        return {"en": self.en, "zh": self.zh}[language(lang)]
 
 
 __all__ = ["WatchError"]

@@ -26,6 +26,7 @@ from assistant.watches.detect import Finding, Grain, Rule, baseline_starts, dete
 from assistant.watches.records import Subscription
 from assistant.watches.series import period_end, series
 from assistant.watches.target import Target, target_of
+from semantic_layer.phrasebook import phrase
 from semantic_layer.plan import DriversPlan, parse_plan
 from semantic_layer.time import Language, Range, TimeContext, TimeSpec, truncate
 from semantic_layer.timeparts.labels import day_label, range_label
@@ -86,12 +87,14 @@ def run_watch(service: AssistantService, sub: Subscription, period: date) -> dic
                   band=_band(finding),
                   worse=finding.worse if finding.status != "skipped" else None)  # fmt: skip
     drivers = {
-        lang: _drivers(service, sub, target, finding, rule, lang) if finding.fired else None
+        lang: _drivers(service, sub, target=target, finding=finding, rule=rule, lang=lang)
+        if finding.fired
+        else None
         for lang in ("en", "zh")
     }
     texts = {
-        lang: alert_text(finding, labels[lang], fmt, sub.grain, lang, Numbers.of(model, lang),
-                         drivers[lang])
+        lang: alert_text(finding, labels[lang], fmt=fmt, grain=sub.grain, lang=lang,
+                         nums=Numbers.of(model, lang), drivers=drivers[lang])
         for lang in ("en", "zh")
     }  # fmt: skip
     return {
@@ -105,67 +108,48 @@ def run_watch(service: AssistantService, sub: Subscription, period: date) -> dic
     }  # fmt: skip
 
 
+def _say(lang: Language, key: str, **values: object) -> str:
+    return phrase(lang, "watch", key, **values)
+
+
 def how_unusual(z: float, lang: Language) -> str:
     a = abs(z)
-    words = (("extremely unusual", "极其罕见"), ("very unusual", "非常罕见"), ("unusual", "罕见"))
-    pick = words[0] if a >= 8 else words[1] if a >= 5 else words[2]
-    return pick[1] if lang == "zh" else pick[0]
+    return _say(lang, "extremely_unusual" if a >= 8 else "very_unusual" if a >= 5 else "unusual")
 
 
 def since_label(start: date, grain: Grain, lang: Language) -> str:
     if grain == "day":
         return day_label(start, lang)
-    return (
-        f"{day_label(start, lang)}那周" if lang == "zh" else f"the week of {day_label(start, lang)}"
-    )
+    return _say(lang, "week_of", day=day_label(start, lang))
 
 
-def alert_text(finding: Finding, label: str, fmt: Any, grain: Grain, lang: Language,
+def alert_text(finding: Finding, label: str, *, fmt: Any, grain: Grain, lang: Language,
                nums: Numbers, drivers: Drivers | None) -> str:  # fmt: skip
     """One alert (or the quiet verdict) in `lang`: value, expected range, how unusual, since
     when, and why."""
     when = period_label(finding.start, grain, lang)
     if finding.status == "skipped":
-        why = {
-            "no_value": ("there is no data for it", "该时段没有数据"),
-            "base_too_small": (f"too few behind it ({nums.number(finding.base)})",
-                               f"样本太少（{nums.number(finding.base)}）"),
-            "short_baseline": ("there is not enough history to compare with",
-                               "可比较的历史数据不足"),
-        }[finding.reason or "no_value"]  # fmt: skip
-        label = capitalise(label)
-        if lang == "zh":
-            return f"{label}（{when}）未作判断：{why[1]}。"
-        return f"{label} ({when}) was not judged: {why[0]}."
+        why = _say(lang, f"why_{finding.reason or 'no_value'}", n=nums.number(finding.base))
+        return _say(lang, "skipped", label=capitalise(label), when=when, why=why)
     value, usual = nums.value(fmt, finding.value), nums.value(fmt, finding.expected)
     band = f"{nums.value(fmt, finding.low)}–{nums.value(fmt, finding.high)}"
     if finding.status == "normal":
-        label = capitalise(label)
-        if lang == "zh":
-            return f"{label}（{when}）为 {value}，在正常范围 {band} 内（通常 {usual}）。"
-        return f"{label} was {value} in {when}, within the expected {band} (usually {usual})."
+        said = {"label": capitalise(label), "value": value, "when": when, "usual": usual}
+        return _say(lang, "normal", band=band, **said)
     z = f"{abs(finding.z):.1f}"
     since = since_label(finding.since or finding.start, grain, lang)
-    label = capitalise(label)
-    if lang == "zh":
-        side = "低于" if finding.direction == "down" else "高于"
-        text = (f"⚠ {label}（{when}）异常：{value}，正常范围 {band}（通常 {usual}），{side}常态 "
-                f"{z} 个稳健标准差（{how_unusual(finding.z, lang)}），始于{since}。")  # fmt: skip
-        if drivers is not None:
-            text += f"\n原因：{drivers.text}\n追问：{drivers.question}"
-            text += f"\n{drivers.url}" if drivers.url else ""
-        return text
-    side = "below" if finding.direction == "down" else "above"
-    text = (f"⚠ {label} was {value} in {when}, outside the expected {band} (usually {usual}): "
-            f"{z} robust standard deviations {side} normal ({how_unusual(finding.z, lang)}), "
-            f"since {since}.")  # fmt: skip
+    side = _say(lang, "below" if finding.direction == "down" else "above")
+    text = _say(
+        lang, "alert", label=capitalise(label), value=value, when=when, band=band, usual=usual,
+        z=z, side=side, unusual=how_unusual(finding.z, lang), since=since,
+    )  # fmt: skip
     if drivers is not None:
-        text += f"\nWhy: {drivers.text}\nAsk: {drivers.question}"
+        text += _say(lang, "drivers", text=drivers.text, question=drivers.question)
         text += f"\n{drivers.url}" if drivers.url else ""
     return text
 
 
-def _drivers(service: AssistantService, sub: Subscription, target: Target, finding: Finding,
+def _drivers(service: AssistantService, sub: Subscription, *, target: Target, finding: Finding,
              rule: Rule, lang: Language) -> Drivers | None:  # fmt: skip
     """The drivers answer for a metric watch (journey watches have no drivers analysis)."""
     if target.metric is None or not finding.baseline:
@@ -178,12 +162,11 @@ def _drivers(service: AssistantService, sub: Subscription, target: Target, findi
     plan = DriversPlan(metric=target.metric, time=latest, baseline=base, filters=filters,
                        language=lang)  # fmt: skip
     ctx = service.time_context()
-    compiled = compile_for(plan, service.model, ctx, sub.role)
+    compiled = compile_for(plan, service.model, ctx=ctx, role=sub.role)
     executed = execute(compiled, service.engine)
     label = target.label(service.model, lang)
     when = period_label(finding.start, rule.grain, lang)
-    question = (f"{label}在{when}为什么变化？" if lang == "zh"
-                else f"why did {label} change in {when}?")  # fmt: skip
+    question = _say(lang, "why_question", label=label, when=when)
     blank = Answer(id=uuid.uuid4().hex, question=question, language=lang, text="")
     fields = {"plan": plan_json(plan), "backend": "embedded", "language": lang}
     answer = with_data(blank, fields, executed, service.model)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Final, Literal
 
+from assistant.kinds import kind_called
 from assistant.ownership import own_answer
 from assistant.watches.detect import Grain
 from assistant.watches.digest import digest_text, run_digest
@@ -32,6 +33,7 @@ from assistant.watches.outbox import DeliveryFailed, Message, Outbox
 from assistant.watches.records import Subscription, destinations_of
 from assistant.watches.store import WatchStore
 from assistant.watches.target import target_of
+from semantic_layer.phrasebook import language, phrase
 from semantic_layer.plan import parse_plan
 from semantic_layer.time import Language
 
@@ -75,7 +77,9 @@ class Watches:
         """A watch on `question`, planned now as the owner would see it answered."""
         destinations = destinations_of(to)
         answer = self.service.ask(question, role=role, channel="api")
-        return self._from_answer(answer, owner, role, grain, destinations, notify)
+        return self._from_answer(
+            answer, owner, role=role, grain=grain, destinations=destinations, notify=notify
+        )
 
     def create_from_answer(self, answer_id: str, *, owner: str, role: str | None, grain: Grain,
                            to: list[str], notify: Literal["worse", "any"] = "worse"
@@ -86,9 +90,11 @@ class Watches:
         destinations = destinations_of(to)
         trusted = owner in ("cli", "chat")
         answer = own_answer(self.service.store, answer_id, None if trusted else owner)
-        return self._from_answer(answer, owner, role, grain, destinations, notify)
+        return self._from_answer(
+            answer, owner, role=role, grain=grain, destinations=destinations, notify=notify
+        )
 
-    def _from_answer(self, answer: Answer, owner: str, role: str | None, grain: Grain,
+    def _from_answer(self, answer: Answer, owner: str, *, role: str | None, grain: Grain,
                      destinations: Any, notify: Notify) -> Subscription:  # fmt: skip
         if answer.error is not None or answer.plan is None:
             message = answer.error.message if answer.error else answer.text
@@ -101,9 +107,8 @@ class Watches:
         target = target_of(parse_plan(plan), self.service.model)  # raises for other kinds
         sub = Subscription(
             id="", kind="watch", owner=owner, role=role, grain=grain,
-            destinations=destinations, language=answer.language if answer.language == "zh"
-            else "en", created_at=_now(), question=answer.question, plan=plan, notify=notify,
-            notes=target.notes,
+            destinations=destinations, language=language(answer.language), created_at=_now(),
+            question=answer.question, plan=plan, notify=notify, notes=target.notes,
         )  # fmt: skip
         return self.store.add(sub)
 
@@ -161,17 +166,17 @@ class Watches:
                 self.sender.send(dest, message)
             except DeliveryFailed as exc:
                 wait = self.retry_after_s * 2 ** (attempt - 1)
-                self.store.finish(sub.id, key, dest, str(exc)[:500], wait)
+                self.store.finish(sub.id, key, dest=dest, error=str(exc)[:500], retry_in_s=wait)
                 report.failed += 1
                 report.say(f"{sub.id} {sub.kind} {key} → {dest}: failed ({exc}); retried later")
             else:
-                self.store.finish(sub.id, key, dest, None)
+                self.store.finish(sub.id, key, dest=dest, error=None)
                 report.sent += 1
                 report.say(f"{sub.id} {sub.kind} {key} → {dest}: sent")
 
     def evaluate(self, sub: Subscription, period: date) -> dict[str, Any]:
         if sub.kind == "digest":
-            return {**run_digest(self.service, sub.role, sub.grain, period),
+            return {**run_digest(self.service, sub.role, grain=sub.grain, period=period),
                     "subscription_id": sub.id}  # fmt: skip
         return run_watch(self.service, sub, period)
 
@@ -183,8 +188,7 @@ class Watches:
             chart = result["items"][0]["chart"][lang] if result["items"] else None
         else:
             text, chart = result["text"][lang], result["chart"]
-            title = (f"监控提醒：{result['label'][lang]}" if lang == "zh"
-                     else f"Watch alert: {result['label'][lang]}")  # fmt: skip
+            title = phrase(lang, "watch", "alert_title", label=result["label"][lang])
         png = self._png(chart)
         payload = {k: v for k, v in result.items() if k != "chart"}
         payload.update({"title": title, "question": sub.question, "watch_id": sub.id})
@@ -208,22 +212,15 @@ class Watches:
         key = f"landing:{role or ''}:{grain}"
         found = self.store.evaluation(key, period.isoformat())
         if found is None:
-            found = run_digest(self.service, role, grain, period)
+            found = run_digest(self.service, role, grain=grain, period=period)
             self.store.save_evaluation(key, period.isoformat(), found)
         return found
 
 
 def _pinned(answer: Answer, model: SemanticModel) -> dict[str, Any]:
-    """The answer's plan; a drop-off watches the step that lost the most in the answer (that
-    step and the next), so every period measures the same step."""
-    plan = dict(answer.plan or {})
-    cols = list(answer.columns)
-    if plan.get("kind") == "dropoff" and answer.rows and "step" in cols:
-        steps = plan.get("steps") or list(model.journey(plan.get("journey")).steps)
-        k = int(answer.rows[0][cols.index("step")])
-        if 1 <= k < len(steps):
-            plan["steps"], plan["journey"] = [steps[k - 1], steps[k]], None
-    return plan
+    """The answer's plan as its kind pins it (a drop-off watches the step that lost the most)."""
+    kind = kind_called(str((answer.plan or {}).get("kind", "")))
+    return dict(answer.plan or {}) if kind is None else kind.pinned(answer, model)
 
 
 def _now() -> str:

@@ -49,7 +49,9 @@ class _Runner:
         self.model, self.engine, self.ctx, self.role = model, engine, ctx, role
 
     def rows(self, plan: QueryPlan) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
-        table = execute(compile_for(plan, self.model, self.ctx, self.role), self.engine).table
+        table = execute(
+            compile_for(plan, self.model, ctx=self.ctx, role=self.role), self.engine
+        ).table
         return table.columns, [tuple(r) for r in table.rows]
 
 

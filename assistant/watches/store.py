@@ -175,7 +175,7 @@ class WatchStore:
                 self._con.execute("ROLLBACK")
                 raise
 
-    def finish(self, sub_id: str, period: str, dest: Destination, error: str | None,
+    def finish(self, sub_id: str, period: str, *, dest: Destination, error: str | None,
                retry_in_s: float = 0.0) -> None:  # fmt: skip
         now = _now()
         status = "sent" if error is None else "failed"

@@ -16,6 +16,7 @@ from assistant.watches.errors import WatchError
 from semantic_layer.model.labels import ModelLabels
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.model.spec_metrics import ConversionMetric, RatioMetric, SimpleMetric
+from semantic_layer.phrasebook import phrase
 from semantic_layer.plan import DropoffPlan, Filter, FunnelPlan, MetricPlan, QueryPlan
 from semantic_layer.time import Language
 
@@ -43,10 +44,10 @@ class Target:
         plan = self.plan
         if isinstance(plan, DropoffPlan) and self.step is not None:
             tp = labels.touchpoint(self.step, lang)
-            return f"{tp}流失率" if lang == "zh" else f"lost rate at {tp}"
+            return phrase(lang, "watch", "lost_rate", touchpoint=tp)
         steps = _steps(plan, model)
         first, last = labels.touchpoint(steps[0], lang), labels.touchpoint(steps[-1], lang)
-        return f"{first}→{last}转化率" if lang == "zh" else f"{first} → {last} conversion"
+        return phrase(lang, "watch", "conversion", first=first, last=last)
 
 
 def target_of(plan: QueryPlan, model: SemanticModel) -> Target:

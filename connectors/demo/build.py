@@ -78,12 +78,14 @@ def build_demo(
     tl = Timeline.create(as_of, days)
     try:
         with Bar(events) if progress else Silent() as reporter:
-            rows = _build(tmp, spill, tl, seed, events, reporter)
+            rows = _build(tmp, spill, tl=tl, seed=seed, events=events, reporter=reporter)
         _remove(Path(f"{db_path}.wal"))  # a stale log must not be replayed onto the new file
         os.replace(tmp, db_path)
     finally:
         _remove(tmp, spill)
-    return _summary(db_path, as_of, days, seed, rows, time.perf_counter() - started)
+    return _summary(
+        db_path, as_of, days=days, seed=seed, rows=rows, seconds=time.perf_counter() - started
+    )
 
 
 def existing_demo(
@@ -101,11 +103,11 @@ def existing_demo(
             rows = {t: _count(con, t) for t in TABLES}
     except duckdb.Error:
         return None
-    return _summary(Path(db_path), as_of, days, seed, rows, 0.0)
+    return _summary(Path(db_path), as_of, days=days, seed=seed, rows=rows, seconds=0.0)
 
 
 def _summary(
-    db_path: Path, as_of: date, days: int, seed: int, rows: dict[str, int], seconds: float
+    db_path: Path, as_of: date, *, days: int, seed: int, rows: dict[str, int], seconds: float
 ) -> DemoSummary:
     return DemoSummary(
         db_path=db_path,
@@ -130,11 +132,11 @@ def _check(seed: int, events: int, days: int) -> None:
 
 
 def _build(
-    tmp: Path, spill: Path, tl: Timeline, seed: int, events: int, reporter: Reporter
+    tmp: Path, spill: Path, *, tl: Timeline, seed: int, events: int, reporter: Reporter
 ) -> dict[str, int]:
     con = store.connect(tmp, MEMORY_LIMIT, spill)
     try:
-        _generate(con, tl, seed, events, reporter)
+        _generate(con, tl, seed=seed, target=events, reporter=reporter)
         reporter.phase("sorting and writing tables")
         store.finalise(con)
         write_marketing_costs(con, seed)
@@ -149,7 +151,7 @@ def _build(
 
 
 def _generate(
-    con: duckdb.DuckDBPyConnection, tl: Timeline, seed: int, target: int, reporter: Reporter
+    con: duckdb.DuckDBPyConnection, tl: Timeline, *, seed: int, target: int, reporter: Reporter
 ) -> Counters:
     """Append chunks until about `target` events exist (each chunk ≈ CHUNK_EVENTS)."""
     counters, per_user, generated, chunk = Counters(), FIRST_GUESS, 0, 0
@@ -161,7 +163,7 @@ def _generate(
         elif want == remaining:
             want = math.ceil(want * 0.95)  # approach the target from below, then top up
         n_users = math.ceil(want / per_user) + 10
-        out = generate_chunk(n_users, tl, seed, chunk, counters)
+        out = generate_chunk(n_users, tl, seed=seed, chunk=chunk, c=counters)
         for stage in store.STAGES:
             store.append(con, stage, getattr(out, stage), first=chunk == 0)
         counters, generated, chunk = out.counters, generated + n_users, chunk + 1

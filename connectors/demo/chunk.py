@@ -43,16 +43,22 @@ class ChunkOutput:
     counters: Counters
 
 
-def generate_chunk(n_users: int, tl: Timeline, seed: int, chunk: int, c: Counters) -> ChunkOutput:
+def generate_chunk(
+    n_users: int, tl: Timeline, *, seed: int, chunk: int, c: Counters
+) -> ChunkOutput:
     """Generate `n_users` customers (only those with events are kept) and all their data."""
     users = make_users(n_users, tl, seed, chunk)
-    sessions = make_sessions(users, tl, seed, chunk, c.session)
-    main = make_events(sessions, users, tl, rng_for(seed, chunk, Purpose.SLOTS), c.order)
+    sessions = make_sessions(users, tl, seed=seed, chunk=chunk, first_number=c.session)
+    main = make_events(
+        sessions, users, tl=tl, rng=rng_for(seed, chunk, Purpose.SLOTS), first_order=c.order
+    )
     after = rng_for(seed, chunk, Purpose.AFTERCARE)
     follow = make_follow_ups(main, tl, after, c.session + sessions.size)
     events = Events.concat([main, follow])
     tickets = make_tickets(events, users, tl, rng_for(seed, chunk, Purpose.TICKETS))
-    feedback = make_feedback(events, tickets, users, tl, rng_for(seed, chunk, Purpose.FEEDBACK))
+    feedback = make_feedback(
+        events, tickets, users=users, tl=tl, rng=rng_for(seed, chunk, Purpose.FEEDBACK)
+    )
     active, first_ts, acquisition, orders = _profile(events, users.size)
     user_no = c.user + np.cumsum(active) - 1
     segment = _segment(orders, first_ts, tl)
@@ -63,7 +69,15 @@ def generate_chunk(n_users: int, tl: Timeline, seed: int, chunk: int, c: Counter
     }
     return ChunkOutput(
         events=events_table(events, users, user_no, c.event),
-        users=users_table(users, active, user_no, first_ts, segment, acquisition, flags),
+        users=users_table(
+            users,
+            active,
+            user_no=user_no,
+            first_ts=first_ts,
+            segment=segment,
+            acquisition=acquisition,
+            flags=flags,
+        ),
         tickets=tickets_table(tickets, user_no, c.ticket),
         feedback=feedback_table(feedback, user_no, c.feedback),
         counters=replace(

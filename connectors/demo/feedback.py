@@ -37,7 +37,7 @@ class Feedback:
 
 
 def make_feedback(
-    events: Events, tickets: Tickets, users: Users, tl: Timeline, rng: np.random.Generator
+    events: Events, tickets: Tickets, *, users: Users, tl: Timeline, rng: np.random.Generator
 ) -> Feedback:
     """All feedback of the chunk, only what was given before `as_of`."""
     parts = [
@@ -56,6 +56,7 @@ def make_feedback(
 def _rows(
     user: IntArray,
     ts: IntArray,
+    *,
     channel: SmallArray,
     touchpoint: SmallArray,
     kind: int,
@@ -76,7 +77,14 @@ def _rows(
 
 def _ticket_csat(t: Tickets) -> Feedback:
     a = ~np.isnan(t.csat)
-    return _rows(t.user[a], t.csat_ts[a], t.channel[a], t.touchpoint[a], CSAT, t.csat[a])
+    return _rows(
+        t.user[a],
+        t.csat_ts[a],
+        channel=t.channel[a],
+        touchpoint=t.touchpoint[a],
+        kind=CSAT,
+        score=t.csat[a],
+    )
 
 
 def _purchase_csat(events: Events, users: Users, rng: np.random.Generator) -> Feedback:
@@ -87,7 +95,14 @@ def _purchase_csat(events: Events, users: Users, rng: np.random.Generator) -> Fe
     score = categorical(mix, rng) + 1.0 + happier
     ts = paid.ts + rng.integers(DAY, 3 * DAY, paid.size)
     touchpoint = np.full(paid.size, Tp.PAYMENT, dtype=np.int8)
-    return _rows(paid.user, ts, paid.channel, touchpoint, CSAT, np.minimum(score, 5.0))
+    return _rows(
+        paid.user,
+        ts,
+        channel=paid.channel,
+        touchpoint=touchpoint,
+        kind=CSAT,
+        score=np.minimum(score, 5.0),
+    )
 
 
 def _nps(events: Events, users: Users, rng: np.random.Generator) -> Feedback:
@@ -97,11 +112,26 @@ def _nps(events: Events, users: Users, rng: np.random.Generator) -> Feedback:
     score = np.minimum(score + (users.tier[paid.user] >= 2), 10.0)
     ts = paid.ts + rng.integers(7 * DAY, 10 * DAY, paid.size)
     channel = np.full(paid.size, Ch.EMAIL_SMS, dtype=np.int8)
-    return _rows(paid.user, ts, channel, np.full(paid.size, -1, dtype=np.int8), NPS, score)
+    return _rows(
+        paid.user,
+        ts,
+        channel=channel,
+        touchpoint=np.full(paid.size, -1, dtype=np.int8),
+        kind=NPS,
+        score=score,
+    )
 
 
 def _complaints(t: Tickets, rng: np.random.Generator) -> Feedback:
     c = t.complaint
     comment = pick_comments(t.category[c], rng)
     nan = np.full(int(c.sum()), np.nan)
-    return _rows(t.user[c], t.opened[c], t.channel[c], t.touchpoint[c], COMPLAINT, nan, comment)
+    return _rows(
+        t.user[c],
+        t.opened[c],
+        channel=t.channel[c],
+        touchpoint=t.touchpoint[c],
+        kind=COMPLAINT,
+        score=nan,
+        comment=comment,
+    )

@@ -46,6 +46,7 @@ def events_table(e: Events, users: Users, user_no: IntArray, first_event: int) -
 def users_table(
     users: Users,
     active: BoolArray,
+    *,
     user_no: IntArray,
     first_ts: IntArray,
     segment: np.ndarray,

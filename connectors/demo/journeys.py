@@ -82,7 +82,7 @@ REVENUE_MEDIAN = np.array([168.0, 228.0, 298.0, 420.0])  # CNY by member tier
 
 
 def make_events(
-    s: Sessions, users: Users, tl: Timeline, rng: np.random.Generator, first_order: int
+    s: Sessions, users: Users, *, tl: Timeline, rng: np.random.Generator, first_order: int
 ) -> Events:
     """Flatten the sessions' present slots into events (only those before `as_of`)."""
     present = _presence(s, users, tl, rng)
@@ -103,7 +103,7 @@ def make_events(
         device=s.device[rows],
         session=s.number[rows],
         campaign=np.where(coupon, Camp.FLASH_SALE, s.campaign[rows]).astype(np.int8),
-        revenue=_revenue(s, users, rows, cols, rng),
+        revenue=_revenue(s, users, rows=rows, cols=cols, rng=rng),
         order=np.full(rows.size, -1, dtype=np.int64),
         svc=_service_origin(kind, cols),
         ctx=s.dest[rows],
@@ -174,7 +174,7 @@ def _offsets(s: Sessions, present: BoolArray, rng: np.random.Generator) -> IntAr
 
 
 def _revenue(
-    s: Sessions, users: Users, rows: IntArray, cols: IntArray, rng: np.random.Generator
+    s: Sessions, users: Users, *, rows: IntArray, cols: IntArray, rng: np.random.Generator
 ) -> FloatArray:
     paid = cols == Slot.PAYMENT
     tier = users.tier[s.user[rows[paid]]]

@@ -108,7 +108,7 @@ def make_users(n: int, tl: Timeline, seed: int, chunk: int) -> Users:
     gender = (rng.random(n) > 0.68).astype(np.int8)
     acq_op = acquisition_times(n, tl, rng)
     kind, device, dest = _acquisition_routes(
-        acq_op, mobile_os, pc_affinity, has_app, tl, seed, chunk
+        acq_op, mobile_os, pc_affinity=pc_affinity, has_app=has_app, tl=tl, seed=seed, chunk=chunk
     )
     channel = entry_channel(kind, dest)
     engagement = categorical(ENGAGEMENT_BY_CHANNEL[channel], rng)
@@ -139,6 +139,7 @@ def make_users(n: int, tl: Timeline, seed: int, chunk: int) -> Users:
 def _acquisition_routes(
     acq_op: FloatArray,
     mobile_os: SmallArray,
+    *,
     pc_affinity: FloatArray,
     has_app: BoolArray,
     tl: Timeline,
@@ -149,7 +150,9 @@ def _acquisition_routes(
     # Customers acquired before the window get a time of day and weekday from its first week.
     ts = tl.op_to_seconds(np.where(acq_op >= 0.0, acq_op, np.mod(acq_op, 7.0)))
     weekday, hour, promo = tl.weekday(ts), tl.hour(ts), tl.is_promo(ts) & (acq_op >= 0)
-    kind = choose_kind(ACQUISITION_MIX, weekday, hour, promo, rng)
-    device = choose_device(kind, mobile_os, pc_affinity, weekday, hour, rng)
+    kind = choose_kind(ACQUISITION_MIX, weekday, hour=hour, promo=promo, rng=rng)
+    device = choose_device(
+        kind, mobile_os, pc_affinity=pc_affinity, weekday=weekday, hour=hour, rng=rng
+    )
     dest = choose_dest(kind, device, has_app, rng)
     return kind, device, dest

@@ -54,6 +54,7 @@ def kind_logits(
 def choose_kind(
     base: FloatArray,
     weekday: IntArray,
+    *,
     hour: IntArray,
     promo: BoolArray,
     rng: np.random.Generator,
@@ -64,6 +65,7 @@ def choose_kind(
 def choose_device(
     kind: SmallArray,
     mobile_os: SmallArray,
+    *,
     pc_affinity: FloatArray,
     weekday: IntArray,
     hour: IntArray,

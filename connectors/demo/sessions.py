@@ -43,7 +43,9 @@ class Sessions:
         return int(self.ts.size)
 
 
-def make_sessions(users: Users, tl: Timeline, seed: int, chunk: int, first_number: int) -> Sessions:
+def make_sessions(
+    users: Users, tl: Timeline, *, seed: int, chunk: int, first_number: int
+) -> Sessions:
     """All sessions of the chunk's users inside the window, with route, device and campaign."""
     rng = rng_for(seed, chunk, Purpose.SESSIONS)
     owner, op, first = _placed(users, tl, rng)
@@ -52,9 +54,14 @@ def make_sessions(users: Users, tl: Timeline, seed: int, chunk: int, first_numbe
     routes = rng_for(seed, chunk, Purpose.ROUTES)
     base = np.broadcast_to(RETURN_MIX, (owner.size, RETURN_MIX.size)).copy()
     base[np.arange(owner.size), users.acq_kind[owner]] += AFFINITY
-    kind = choose_kind(base, weekday, hour, promo, routes)
+    kind = choose_kind(base, weekday, hour=hour, promo=promo, rng=routes)
     device = choose_device(
-        kind, users.mobile_os[owner], users.pc_affinity[owner], weekday, hour, routes
+        kind,
+        users.mobile_os[owner],
+        pc_affinity=users.pc_affinity[owner],
+        weekday=weekday,
+        hour=hour,
+        rng=routes,
     )
     dest = choose_dest(kind, device, users.has_app[owner], routes)
     kind = np.where(first, users.acq_kind[owner], kind).astype(np.int8)

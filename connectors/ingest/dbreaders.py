@@ -22,7 +22,7 @@ BATCH_ROWS = 50_000
 
 
 def read_duckdb_table(
-    runner: Runner, index: int, database: Path, table: str, label: str, same_file: bool
+    runner: Runner, index: int, *, database: Path, table: str, label: str, same_file: bool
 ) -> RawTable:
     """Copy `table` of another DuckDB file into the raw work table.
 
@@ -31,7 +31,7 @@ def read_duckdb_table(
     is read, so a view over `read_text('/etc/…')` or a macro cannot reach the disk; its rows
     come across as Arrow batches. A view is read only through that connection."""
     if same_file:
-        return _read_same_file(runner, index, database, table, label)
+        return _read_same_file(runner, index, database=database, table=table, label=label)
     source = _open_source(database)
     try:
         found, kind = _find(_source_tables(source), table, database)
@@ -53,7 +53,9 @@ def read_duckdb_table(
     return _finish(runner, log, label)
 
 
-def _read_same_file(runner: Runner, index: int, database: Path, table: str, label: str) -> RawTable:
+def _read_same_file(
+    runner: Runner, index: int, *, database: Path, table: str, label: str
+) -> RawTable:
     """A table of the database being loaded: base tables only (a view would run with the
     ingesting connection's access to files)."""
     catalog = str(runner.scalar("SELECT current_database()"))
@@ -147,6 +149,7 @@ def _split(table: str) -> tuple[str, str]:
 def read_sqlite_table(
     runner: Runner,
     index: int,
+    *,
     database: Path,
     table: str,
     label: str,
@@ -176,7 +179,7 @@ def read_sqlite_table(
         total = int(con.execute(f"SELECT count(*) FROM {_sqlite_ident(found)}").fetchone()[0])
         reader = pa.RecordBatchReader.from_batches(
             pa.schema([(c, pa.string()) for c in columns]),
-            _batches(con, found, columns, total, progress),
+            _batches(con, found, columns=columns, total=total, progress=progress),
         )
         log = FileLog(index)
         runner.con.register("_tpa_sqlite_batches", reader)
@@ -198,6 +201,7 @@ def _sqlite_ident(name: str) -> str:
 def _batches(
     con: sqlite3.Connection,
     table: str,
+    *,
     columns: list[str],
     total: int,
     progress: Callable[[float], None] | None,

@@ -51,13 +51,15 @@ def prepare_text(
                 "set the right `encoding:` for this source (e.g. gb18030)",
             )
         try:
-            return _transcode(path, "gb18030", workdir, "gb18030 (detected)", progress)
+            return _transcode(
+                path, "gb18030", workdir=workdir, label="gb18030 (detected)", progress=progress
+            )
         except TextFileError:
             raise TextFileError(
                 f"{path} is neither UTF-8 nor GB18030: {_describe(path, bad)}",
                 "set `encoding:` for this source (e.g. big5, shift_jis, utf-16, latin-1)",
             ) from None
-    return _transcode(path, wanted, workdir, wanted, progress)
+    return _transcode(path, wanted, workdir=workdir, label=wanted, progress=progress)
 
 
 def _describe(path: Path, offset: int) -> str:
@@ -92,7 +94,7 @@ def _scan_utf8(path: Path, progress: ByteProgress | None) -> tuple[int | None, i
 
 
 def _transcode(
-    path: Path, encoding: str, workdir: Path, label: str, progress: ByteProgress | None
+    path: Path, encoding: str, *, workdir: Path, label: str, progress: ByteProgress | None
 ) -> TextFile:
     decoder = codecs.getincrementaldecoder(encoding)()
     handle, name = tempfile.mkstemp(

@@ -57,7 +57,7 @@ class MappingPlan:
 
 
 def plan_mapping(
-    source: SourceConfig, index: int, raw: RawTable, model_tz: str, actual: dict[str, str]
+    source: SourceConfig, index: int, *, raw: RawTable, model_tz: str, actual: dict[str, str]
 ) -> MappingPlan:
     """Build the plan; `actual` maps configured source columns to their real names in the file."""
     plans: list[ColumnPlan] = []
@@ -71,7 +71,16 @@ def plan_mapping(
             value, source_type = _source_value(raw.ref(name), raw.columns[name])
         if target in source.values:
             value, source_type = _value_map(value, source.values[target]), "VARCHAR"
-        plans.append(_column_plan(source, target, value, source_type, model_tz, len(plans)))
+        plans.append(
+            _column_plan(
+                source,
+                target,
+                value=value,
+                source_type=source_type,
+                model_tz=model_tz,
+                j=len(plans),
+            )
+        )
     ids = tuple((kind, actual[col]) for kind, col in source.identifier_columns().items())
     return MappingPlan(index, source, tuple(plans), ids)
 
@@ -86,7 +95,7 @@ def _value_map(value: str, mapping: Mapping[str, Scalar]) -> str:
 
 
 def _column_plan(
-    source: SourceConfig, target: str, value: str, source_type: str, model_tz: str, j: int
+    source: SourceConfig, target: str, *, value: str, source_type: str, model_tz: str, j: int
 ) -> ColumnPlan:
     kind = column_type(source, target)
     required = target in source.target.required and target not in GENERATED
@@ -94,7 +103,7 @@ def _column_plan(
     shown = f"left(CAST({v} AS VARCHAR), {_SHOWN})"
     if kind in TIME_TYPES:
         spec = source.timestamp_spec(target)
-        clean = time_sql(v, source_type, kind, spec, model_tz)
+        clean = time_sql(v, source_type, target_type=kind, spec=spec, model_tz=model_tz)
         tried = string_lit(f"' (formats tried: {describe_formats(spec)})")
         failure = f"'unparseable {target} ''' || {shown} || {tried}"
         return ColumnPlan(target, kind, value, clean, failure, f"unparseable {target}", required)

@@ -162,7 +162,12 @@ class _Run:
                 )
                 if resolved.format == "csv":
                     return read_csv(
-                        self.runner, index, texts, self._label, source.delimiter, source.header
+                        self.runner,
+                        index,
+                        files=texts,
+                        label=self._label,
+                        delimiter=source.delimiter,
+                        header=source.header,
                     )
                 return read_jsonl(self.runner, index, texts, self._label)
             if resolved.format == "parquet":
@@ -172,15 +177,20 @@ class _Run:
             if resolved.format == "duckdb":
                 same = resolved.database.resolve() == self.database.resolve()
                 return read_duckdb_table(
-                    self.runner, index, resolved.database, source.source_table, label, same
+                    self.runner,
+                    index,
+                    database=resolved.database,
+                    table=source.source_table,
+                    label=label,
+                    same_file=same,
                 )
             return read_sqlite_table(
                 self.runner,
                 index,
-                resolved.database,
-                source.source_table,
-                label,
-                self.runner.advance,
+                database=resolved.database,
+                table=source.source_table,
+                label=label,
+                progress=self.runner.advance,
             )
         except ReadError as e:
             raise self.config.source_error(index, e.key, e.message, e.hint) from None
@@ -245,7 +255,9 @@ class _Run:
         index, raw = item.resolved.index, item.raw
         source = self.config.sources[index]
         with self.runner.stage(f"{source.name}: clean"):
-            plan = plan_mapping(source, index, raw, self.config.timezone, item.actual)
+            plan = plan_mapping(
+                source, index, raw=raw, model_tz=self.config.timezone, actual=item.actual
+            )
             quarantine_rejects(self.runner, source.name, source.table, index)
             self.runner.execute(mapping_sql(plan, raw))
             self._check_times_parse(plan)

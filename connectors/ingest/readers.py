@@ -136,6 +136,7 @@ def append(runner: Runner, log: FileLog, select: str) -> int:
 def read_csv(
     runner: Runner,
     index: int,
+    *,
     files: list[TextFile],
     label: Callable[[Path], str],
     delimiter: str | None,
@@ -159,7 +160,9 @@ def read_csv(
         # finding them is a slower pass, needed only when the line count says there are some.
         extra = text.lines > accounted and len(log.columns(runner)) > 1
         blanks = blank_lines(text.path) if extra else ()
-        _record_skips(runner, index, fid, blanks, first_row, first_line)
+        _record_skips(
+            runner, index, fid=fid, blanks=blanks, first_row=first_row, first_line=first_line
+        )
     finish_files(runner, log)
     skips = int(runner.scalar(f"SELECT count(*) FROM _tpa_skips_{index}"))
     joins = f"JOIN _tpa_files_{index} f ON f.file_id = r.{FILE_ID}"
@@ -170,7 +173,7 @@ def read_csv(
             "AND r.rowid >= s.at_row"
         )
         line += " + coalesce(s.n, 0)"
-    return _raw(runner, log, line, joins, [t.encoding for t in files])
+    return _raw(runner, log, line=line, joins=joins, encodings=[t.encoding for t in files])
 
 
 def _csv_options(delimiter: str | None, header: bool) -> str:
@@ -208,7 +211,13 @@ def _collect_csv_rejects(runner: Runner, index: int, fid: int) -> int:
 
 
 def _record_skips(
-    runner: Runner, index: int, fid: int, blanks: tuple[int, ...], first_row: int, first_line: int
+    runner: Runner,
+    index: int,
+    *,
+    fid: int,
+    blanks: tuple[int, ...],
+    first_row: int,
+    first_line: int,
 ) -> None:
     """Lines the reader skipped (malformed, blank) so accepted rows get their physical line."""
     table = f"_tpa_skips_{index}"
@@ -271,7 +280,7 @@ def read_jsonl(
         log.labels.append((fid, label(text.original), 0))
     finish_files(runner, log)
     joins = f"JOIN _tpa_files_{index} f ON f.file_id = r.{FILE_ID}"
-    return _raw(runner, log, f"r.{LINE}", joins, [t.encoding for t in files])
+    return _raw(runner, log, line=f"r.{LINE}", joins=joins, encodings=[t.encoding for t in files])
 
 
 def read_parquet(
@@ -290,10 +299,12 @@ def read_parquet(
         log.labels.append((fid, label(path), 0))
     finish_files(runner, log)
     joins = f"JOIN _tpa_files_{index} f ON f.file_id = r.{FILE_ID}"
-    return _raw(runner, log, f"r.{LINE}", joins, ())
+    return _raw(runner, log, line=f"r.{LINE}", joins=joins, encodings=())
 
 
-def _raw(runner: Runner, log: FileLog, line: str, joins: str, encodings: Sequence[str]) -> RawTable:
+def _raw(
+    runner: Runner, log: FileLog, *, line: str, joins: str, encodings: Sequence[str]
+) -> RawTable:
     rejected = int(runner.scalar(f"SELECT count(*) FROM _tpa_rejects_{log.index}"))
     return RawTable(
         log.index,

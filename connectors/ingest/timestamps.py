@@ -51,7 +51,7 @@ def describe_formats(spec: TimestampSpec) -> str:
 
 
 def time_sql(
-    value: str, source_type: str, target_type: str, spec: TimestampSpec, model_tz: str
+    value: str, source_type: str, *, target_type: str, spec: TimestampSpec, model_tz: str
 ) -> str:
     """SQL turning `value` (a source column or mapped value) into the target time type."""
     source_tz = spec.timezone or model_tz

@@ -8,7 +8,7 @@ runs the guard on whatever it produced: the compiler never emits SQL outside the
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from sqlglot import exp
@@ -154,7 +154,7 @@ def _guarded(compiled: Compiled, model: SemanticModel) -> Compiled:
     return compiled
 
 
-def _metric(c: _Context) -> Compiled:
+def build_metric(c: _Context) -> Compiled:
     plan = c.plan
     assert isinstance(plan, MetricPlan)
     current = resolve(plan.time, c.ctx)
@@ -193,7 +193,7 @@ def _journey_spec(c: _Context, plan: FunnelPlan | DropoffPlan, current: DateRang
     return FunnelSpec(steps, current.start, current.end, window, breakdown)
 
 
-def _funnel(c: _Context) -> Compiled:
+def build_funnel(c: _Context) -> Compiled:
     plan = c.plan
     assert isinstance(plan, FunnelPlan | DropoffPlan)
     current = resolve(plan.time, c.ctx)
@@ -209,7 +209,7 @@ def _funnel(c: _Context) -> Compiled:
     return Compiled(plan, c.scoped(tree, extra, c.people(current, spec.steps[0])), current)
 
 
-def _paths(c: _Context) -> Compiled:
+def build_paths(c: _Context) -> Compiled:
     plan = c.plan
     assert isinstance(plan, PathsPlan)
     current = resolve(plan.time, c.ctx)
@@ -222,7 +222,7 @@ def _paths(c: _Context) -> Compiled:
     return Compiled(plan, c.scoped(tree, people=c.people(current)), current)
 
 
-def _retention(c: _Context) -> Compiled:
+def build_retention(c: _Context) -> Compiled:
     plan = c.plan
     assert isinstance(plan, RetentionPlan)
     current = resolve(plan.time, c.ctx)
@@ -241,7 +241,7 @@ def _retention(c: _Context) -> Compiled:
     return Compiled(plan, tree, current)
 
 
-def _attribution(c: _Context) -> Compiled:
+def build_attribution(c: _Context) -> Compiled:
     plan = c.plan
     assert isinstance(plan, AttributionPlan)
     current = resolve(plan.time, c.ctx)
@@ -270,7 +270,7 @@ def _attribution(c: _Context) -> Compiled:
     return Compiled(plan, tree, current, extra=extra)
 
 
-def _drivers(c: _Context) -> Compiled:
+def build_drivers(c: _Context) -> Compiled:
     plan = c.plan
     assert isinstance(plan, DriversPlan)
     current = resolve(plan.time, c.ctx)
@@ -313,7 +313,7 @@ def _breakdowns(c: _Context, metric: str) -> tuple[str, ...]:
     return tuple(usable)
 
 
-def _sql(c: _Context) -> Compiled:
+def build_sql(c: _Context) -> Compiled:
     plan = c.plan
     assert isinstance(plan, SqlPlan)
     readable = table_filters(c.model, c.policy.row_filters)
@@ -321,13 +321,17 @@ def _sql(c: _Context) -> Compiled:
     return Compiled(plan, guard.restrict(checked, readable), verified=False)
 
 
-_BUILDERS = {
-    "metric": _metric,
-    "funnel": _funnel,
-    "dropoff": _funnel,
-    "paths": _paths,
-    "retention": _retention,
-    "attribution": _attribution,
-    "drivers": _drivers,
-    "sql": _sql,
+Builder = Callable[[_Context], Compiled]
+"""A kind's compiler: the plan in its context to the query (each is named by its kind in
+`assistant/kinds/`; this table is the semantic layer's own, which cannot import the registry)."""
+
+_BUILDERS: dict[str, Builder] = {
+    "metric": build_metric,
+    "funnel": build_funnel,
+    "dropoff": build_funnel,
+    "paths": build_paths,
+    "retention": build_retention,
+    "attribution": build_attribution,
+    "drivers": build_drivers,
+    "sql": build_sql,
 }

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator, model_validator
 
 from semantic_layer.errors import normalise
+from semantic_layer.phrasebook import language
 
 
 class Strict(BaseModel):
@@ -69,6 +70,11 @@ class Labels(Strict):
             raise ValueError("labels need `en` or `zh` (or both), e.g. {en: department, zh: 科室}")
         return self
 
+    def said(self, lang: str) -> str | None:
+        """The label in `lang` (one of the phrasebook's languages, else English) as given."""
+        text: str | None = getattr(self, language(lang))
+        return text
+
 
 class Synonyms(Strict):
     """Other words people use for an object, per language."""
@@ -90,7 +96,7 @@ class Named(Strict):
     def label(self, lang: str = "en") -> str:
         """The label in `lang` ("en" or "zh"), falling back to English, then the name."""
         if self.labels is not None:
-            text = self.labels.zh if lang == "zh" else self.labels.en
+            text = self.labels.said(lang)
             if text:
                 return text
             if self.labels.en:

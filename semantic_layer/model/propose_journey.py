@@ -107,7 +107,7 @@ def place_touchpoints(profile: DataProfile) -> Placement:
     anchor = next((t for t in ordered if t.id == end), None)
     before = [t.id for t in ordered if anchor and t.id != end and _is_before(t, anchor, paths)]
     for tp in ordered:
-        stage = _stage(tp.id, worded[tp.id], purchase, end, before)
+        stage = _stage(tp.id, worded[tp.id], purchase=purchase, end=end, before=before)
         if stage != worded[tp.id] and tp.id != purchase:
             by_position[tp.id] = stage
         stages[tp.id] = stage
@@ -138,7 +138,7 @@ def _is_before(tp: TouchpointProfile, anchor: TouchpointProfile, paths: Paths) -
 
 
 def _stage(
-    tp: str, worded: Stage | None, purchase: str | None, end: str | None, before: list[str]
+    tp: str, worded: Stage | None, *, purchase: str | None, end: str | None, before: list[str]
 ) -> Stage:
     """The stage from the words of the id, unless its position relative to the purchase says
     otherwise: after the purchase only retention or advocacy, before it never those two."""
@@ -165,14 +165,16 @@ def _main_path(paths: Paths, end: str | None, stages: dict[str, Stage]) -> tuple
     if end is None or not paths.people:
         return ()
     eligible = [tp for tp, stage in stages.items() if tp != end and stage not in AFTER_PURCHASE]
-    steps = _extend(paths, (end,), eligible, KEEP_SHARE, MAX_STEPS)
+    steps = _extend(paths, (end,), eligible=eligible, share=KEEP_SHARE, limit=MAX_STEPS)
     if len(steps) < 2:  # always a journey: the most common touchpoint before the end
-        steps = _extend(paths, (end,), [tp for tp in stages if tp != end], 0.0, 2)
+        steps = _extend(
+            paths, (end,), eligible=[tp for tp in stages if tp != end], share=0.0, limit=2
+        )
     return steps if len(steps) >= 2 else ()
 
 
 def _extend(
-    paths: Paths, steps: tuple[str, ...], eligible: list[str], share: float, limit: int
+    paths: Paths, steps: tuple[str, ...], *, eligible: list[str], share: float, limit: int
 ) -> tuple[str, ...]:
     """Prepend, while the path stays common enough, the nearest of the touchpoints most people
     on it did before it (`share` of them, and at least MIN_STEP_REACH of everyone); with

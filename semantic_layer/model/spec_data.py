@@ -75,7 +75,7 @@ class DimensionValue(Strict):
         """The label in `lang`, falling back to English, then the value as stored."""
         if self.labels is None:
             return str(self.value)
-        return (self.labels.zh if lang == "zh" else None) or self.labels.en or str(self.value)
+        return self.labels.said(lang) or self.labels.en or str(self.value)
 
 
 class DimensionSpec(Named):

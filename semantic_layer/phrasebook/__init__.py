@@ -7,20 +7,47 @@ up by section and key. It sits at the bottom of the layers so that every part ca
 Sections: `plan` (what a plan computes, `describe`), `answer` (the answer's sentences), `suggest`
 (follow-up questions), `failure` (why an answer failed), `chat` (the chat's interface), `bots`
 (a bot's reply), with `.words`, `.units`, … for the vocabulary each uses. Adding a language is one
-module with the same sections and keys; tests/test_phrasebook.py fails on a key missing in one.
+module with the same sections and keys and a `GRAMMAR` (`grammar.py`: how it joins words, lists
+and sentences); tests/test_phrasebook.py fails on a key missing in one.
 """
 
 from __future__ import annotations
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from semantic_layer.phrasebook import en, zh
-from semantic_layer.time import Language
+from semantic_layer.phrasebook.grammar import Grammar, series, written_in_chinese
+
+if TYPE_CHECKING:  # the time labels read the phrasebook: no import of time at run time
+    from semantic_layer.timeparts.labels import Language
 
 CATALOGUES: Final[dict[Language, dict[str, dict[str, str]]]] = {
     "en": en.SECTIONS,
     "zh": zh.SECTIONS,
 }
+
+GRAMMARS: Final[dict[Language, Grammar]] = {"en": en.GRAMMAR, "zh": zh.GRAMMAR}
+
+
+def grammar(lang: str) -> Grammar:
+    """How `lang` joins words, lists and sentences (English for a language it does not have)."""
+    return GRAMMARS[language(lang)]
+
+
+def written_in(text: str) -> Language:
+    """The language `text` is written in, of the phrasebook's (Chinese when it holds a CJK
+    ideograph, else English)."""
+    return "zh" if written_in_chinese(text) else "en"
+
+
+def setting_language(value: str | None) -> Language:
+    """The language a setting names: by code or its prefix ("zh", "zh-CN") or by its own name
+    ("中文"); English when it names none."""
+    text = (value or "").strip().casefold()
+    for code, said in GRAMMARS.items():
+        if text.startswith(code) or text == said.native.casefold():
+            return code
+    return "en"
 
 
 def language(lang: str) -> Language:
@@ -39,4 +66,15 @@ def phrase(lang: Language, name: str, key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-__all__ = ["CATALOGUES", "language", "phrase", "section"]
+__all__ = [
+    "CATALOGUES",
+    "GRAMMARS",
+    "Grammar",
+    "grammar",
+    "language",
+    "phrase",
+    "section",
+    "series",
+    "setting_language",
+    "written_in",
+]

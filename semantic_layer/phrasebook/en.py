@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from typing import Final
 
+from semantic_layer.phrasebook.grammar import Grammar
+
 PLAN: Final[dict[str, str]] = {
+    "the_journey": "the {label}",
+    "filters": "where {parts}",
     # metric
     "grain": "{grain} {what}",
     "by_one": "{what} by {dims}",
@@ -66,6 +70,14 @@ PLAN: Final[dict[str, str]] = {
 }
 
 PLAN_WORDS: Final[dict[str, str]] = {
+    "and": "and",
+    "default_journey": "the default journey",
+    "filter_sep": ", ",
+    "filter_last": " and ",
+    "or_values": "or",
+    "nor_values": "or",
+    "true": "true",
+    "false": "false",
     "day": "daily",
     "week": "weekly",
     "month": "monthly",
@@ -99,6 +111,16 @@ PLAN_OPS: Final[dict[str, str]] = {
 }
 
 ANSWER: Final[dict[str, str]] = {
+    "ask_next": "You could ask next:",
+    "cli_minutes": "min",
+    "cli_hours": "h",
+    "combination": "{names} combination",
+    "incomplete": "incomplete: {covered} of {days} days",
+    "llm_sql_unverified": (
+        "This SQL was written by the LLM outside the semantic layer: it is unverified."
+    ),
+    "when_all": "over all the data ({label})",
+    "within": "in {label}",
     # shared
     "when_rel": "{phrase} ({label})",
     "when_in": "in {label}",
@@ -286,6 +308,8 @@ ANSWER: Final[dict[str, str]] = {
 }
 
 ANSWER_WORDS: Final[dict[str, str]] = {
+    "links_sep": ", ",
+    "links_last": " and ",
     "first_touch": "first touch",
     "last_touch": "last touch",
     "channel": "channel",
@@ -347,21 +371,22 @@ ANSWER_BASES: Final[dict[str, str]] = {
 }
 
 FAILURE_REASONS: Final[dict[str, str]] = {
+    "denied_role": "{name} ('{id}') is not available to the role '{role}'.",
+    "denied": "{detail}",
+    "detail_then": "{detail}. {advice}",
+    "then_detail": "{advice} ({detail})",
+    "unexplained": "{detail}",
     "unreachable_dimension": "{metric} cannot be split by {dim}: {dim} is recorded in the"
     " {home} data, and {metric} is computed from the {tables} data, which the model does not"
     " link to it.",
     "unknown": "The model has no {what} called “{name}”.{hint}",
     "hint": " Did you mean {names}?",
     "unknown_role": "There is no role called “{name}”.",
-    "access_denied": "Your role may not use {name}.",
-    "access_denied_role": "{name} ('{id}') is not available to the role '{role}'.",
     "time": "That period cannot be used: {detail}",
     "sql_refused": "The safety rules refused it.",
     "query_timeout": "Ask for a shorter period or fewer breakdowns.",
     "query_invalid": "The database could not run the query.",
     "database_unavailable": "Try again shortly.",
-    # English answers with the error's own detail; this is what a reason without one says
-    "other": "This question cannot be computed with the current semantic model.",
     "understood": "I understood: {interpretation}.",
     "metric": "metric",
     "dimension": "dimension",
@@ -412,6 +437,7 @@ SUGGEST: Final[dict[str, str]] = {
 }
 
 BOTS: Final[dict[str, str]] = {
+    "file_hint": 'Reply "excel" or "csv" to get the table as a file.',
     "computed": "What was computed",
     "note": "Note",
     "next": "You could also ask",
@@ -520,6 +546,311 @@ UNDERSTAND: Final[dict[str, str]] = {
     "hint_429": "it is rate limited",
 }
 
+API: Final[dict[str, str]] = {  # the HTTP API's error messages (ui/api, ui/requests.py)
+    "no_keys": "no API keys are configured: set TPA_API_KEYS",
+    "key_required": "a valid API key is required (Authorization: Bearer KEY)",
+    "key_invalid": "the API key is not valid",
+    "sign_in_or_key": "sign in or pass an API key to open this link",
+    "rate_limited": "over {n} requests a minute: slow down",
+    "rate_limited_link": "over {n} requests a minute",
+    "internal": "the server failed to answer; the error is logged — try again",
+    "no_chart": "this answer has no chart (a single number or no data)",
+    "may_not_review": "role '{role}' may not review examples (reviewer: true)",
+    "unknown_session": (
+        "unknown session '{id}' — start a new session (omit session_id) or use an id "
+        "returned by the API"
+    ),
+    "unknown_answer": "unknown answer '{id}' — use the `id` of an answer returned by /v1/ask",
+    "body_too_large": (
+        "the request body is over {limit:,} bytes: send less (a question may be at most "
+        "{chars:,} characters)"
+    ),
+    "headers_too_large": "the request headers are over {limit:,} bytes: send fewer or shorter",
+    "not_json": "the body is not valid JSON ({why} at character {offset}): {example}",
+    "not_object": "the body must be a JSON object (Content-Type: application/json): {example}",
+    "empty_body": "the body is empty: {example}",
+    "not_unicode": "not valid Unicode text (an unpaired surrogate escape such as \\ud800)",
+    "not_utf8": "the body is not UTF-8 (byte 0x{byte:02x} at offset {offset}): {example}",
+    "too_deep": "the body's JSON is nested too deeply: {example}",
+    "unparsable": "the body could not be parsed: {example}",
+    "http_404": "Not Found",
+    "http_405": "Method Not Allowed",
+    "example": 'send UTF-8 JSON such as {"question": "revenue last week"}',
+}
+
+TIME: Final[dict[str, str]] = {  # time words and labels (semantic_layer/timeparts/)
+    "today": "today",
+    "all_time": "all time",
+    "last_n": "last {n} {unit}",
+    "since": "since {since}",
+    "previous_day": "yesterday",
+    "previous_week": "last week",
+    "previous_month": "last month",
+    "previous_quarter": "last quarter",
+    "previous_year": "last year",
+    "units_day": "days",
+    "units_week": "weeks",
+    "units_month": "months",
+    "units_quarter": "quarters",
+    "units_year": "years",
+    "this_week": "this week to date",
+    "this_month": "this month to date",
+    "this_quarter": "this quarter to date",
+    "this_year": "this year to date",
+    "day": "{day} {mon} {year}",
+    "day_no_year": "{day} {mon}",
+    "month": "{label} {year}",
+    "quarter": "{label} {year}",
+    "year": "{year}",
+    "until": "up to {until}",
+    "months_across_years": "{head} – {tail}",
+    "months_in_year": "{head}–{tail} {year}",
+    "days_in_month": "{first_day}–{last}",
+    "days_in_year": "{first_short} – {last}",
+    "days_across_years": "{first} – {last}",
+    "m1": "January",
+    "m2": "February",
+    "m3": "March",
+    "m4": "April",
+    "m5": "May",
+    "m6": "June",
+    "m7": "July",
+    "m8": "August",
+    "m9": "September",
+    "m10": "October",
+    "m11": "November",
+    "m12": "December",
+    "q1": "Q1",
+    "q2": "Q2",
+    "q3": "Q3",
+    "q4": "Q4",
+}
+
+QUESTIONS: Final[dict[str, str]] = {  # why a question cannot be read (assistant/questions.py)
+    "empty": "The question is empty: type a question.",
+    "not_utf8": (
+        "The question has bytes that are not UTF-8 text (shown as �): type it again, or "
+        "paste it as plain text."
+    ),
+    "controls_one": (
+        "The question contains {count} control character (the first is {first} at position "
+        "{where}), such as NUL or terminal escape codes, which are not text: type it again, "
+        "or paste it as plain text."
+    ),
+    "controls_many": (
+        "The question contains {count} control characters (the first is {first} at position "
+        "{where}), such as NUL or terminal escape codes, which are not text: type it again, "
+        "or paste it as plain text."
+    ),
+    "too_long": (
+        "The question is {length:,} characters long; the limit is {limit:,}. Ask one shorter "
+        "question."
+    ),
+    "no_words": "There are no words in the question to understand.",
+    "other_language": (
+        "The question looks like {language}. I understand questions in English and Chinese: "
+        "ask again in English or Chinese."
+    ),
+}
+
+
+LANGUAGES: Final[dict[str, str]] = {  # languages a question may be written in, by English name
+    "Japanese": "Japanese",
+    "Korean": "Korean",
+    "Arabic": "Arabic",
+    "Hebrew": "Hebrew",
+    "Russian": "Russian",
+    "Greek": "Greek",
+    "Thai": "Thai",
+    "Hindi": "Hindi",
+    "French": "French",
+    "German": "German",
+    "Spanish": "Spanish",
+    "Italian": "Italian",
+    "Portuguese": "Portuguese",
+    "Dutch": "Dutch",
+}
+
+WATCH: Final[dict[str, str]] = {  # watches' alerts and digests (assistant/watches/)
+    "every_day": "every day",
+    "every_week": "every week",
+    "watching": "Watching “{question}” ({id}), checked {every}; unusual changes go to {where}.",
+    "digest_head": "{title} ({when})",
+    "digest_empty": "Nothing to compare yet.",
+    "conversion": "{first} → {last} conversion",
+    "lost_rate": "lost rate at {touchpoint}",
+    "rose": "rose",
+    "fell": "fell",
+    "normal_variation": "within normal variation",
+    "digest_item": "{label} {move} to {value} (usually {usual}; {z} robust SDs, {note}).",
+    "alert_title": "Watch alert: {label}",
+    "extremely_unusual": "extremely unusual",
+    "very_unusual": "very unusual",
+    "unusual": "unusual",
+    "week_of": "the week of {day}",
+    "why_no_value": "there is no data for it",
+    "why_base_too_small": "too few behind it ({n})",
+    "why_short_baseline": "there is not enough history to compare with",
+    "skipped": "{label} ({when}) was not judged: {why}.",
+    "normal": "{label} was {value} in {when}, within the expected {band} (usually {usual}).",
+    "below": "below",
+    "above": "above",
+    "alert": (
+        "⚠ {label} was {value} in {when}, outside the expected {band} (usually {usual}): {z} "
+        "robust standard deviations {side} normal ({unusual}), since {since}."
+    ),
+    "drivers": "\nWhy: {text}\nAsk: {question}",
+    "why_question": "why did {label} change in {when}?",
+}
+
+COLUMNS: Final[dict[str, str]] = {  # result columns' names (assistant/answer/assemble.py)
+    "period": "period",
+    "step": "step",
+    "touchpoint": "touchpoint",
+    "reached": "users reached",
+    "conversion": "conversion from step 1",
+    "step_conversion": "conversion from previous step",
+    "lost": "users lost",
+    "lost_rate": "lost rate",
+    "segment": "segment",
+    "entrants": "users who started",
+    "converters": "users who converted",
+    "median_hours": "median hours",
+    "mean_hours": "mean hours",
+    "p90_hours": "90th percentile hours",
+    "occurrences": "occurrences",
+    "users": "users",
+    "share": "share",
+    "path": "path",
+    "cohort": "cohort",
+    "cohort_size": "cohort size",
+    "retained": "retained",
+    "rate": "rate",
+    "key": "key",
+    "first_touch": "first touch",
+    "last_touch": "last touch",
+    "linear": "linear",
+    "time_decay": "time decay",
+    "position_based": "position based",
+    "markov": "Markov (data-driven)",
+    "dimension": "dimension",
+    "value": "value",
+    "value_previous": "previous value",
+    "change": "change",
+    "contribution": "contribution",
+    "rate_effect": "rate effect",
+    "mix_effect": "mix effect",
+    "share_of_change": "share of change",
+    "segments_left_out": "segments left out",
+    "dimensions_left_out": "dimensions left out",
+    "note": "note",
+    "suffix__previous": "previous",
+    "suffix__change_pct": "change %",
+    "suffix__change": "change",
+}
+
+EXPORT: Final[dict[str, str]] = {  # the XLSX export's sheets and about rows
+    "sheet_data": "data",
+    "sheet_about": "about",
+    "question": "question",
+    "answer": "answer",
+    "computed": "computed",
+    "created": "created",
+    "answer_id": "answer id",
+    "note": "note",
+    "truncated": "cut at the row limit",
+}
+
+CHART: Final[dict[str, str]] = {  # chart titles and axes (assistant/answer/charts*.py)
+    "funnel_by": "{title} by {by}",
+    "funnel_hours": "hours",
+    "funnel_users_lost_at_each": "Users lost at each step: {journey}",
+    "funnel_users_lost": "users lost",
+    "funnel_step": "step",
+    "funnel_custom_journey": "custom journey",
+    "funnel_funnel": "{journey} funnel",
+    "funnel_time_to_convert": "Time to convert: {journey}",
+    "funnel_text": "%{{x:,.0f}} (%{{customdata:.0%}})",
+    "funnel_journey": "journey",
+    "metric_text": ": ",
+    "metric_what_changed": "What changed {ctx_metric_plan_metric}",
+    "metric_text_2": "{ctx_metric_m} ({baseline})",
+    "metric_small_base": " · small base",
+    "metric_contribution_to_the_change": "contribution to the change",
+    "metric_no": "no {sides_1}",
+    "metric_no_2": "no {sides_0}",
+    "retention_retention_of_cohorts": "Retention of {en_grain} cohorts",
+    "retention_by": "{what} by {by} ({model})",
+    "retention_attributed_revenue": "attributed revenue",
+    "retention_attributed_conversions": "attributed conversions",
+    "retention_all_models": "all models",
+    "retention_cohort_users": "cohort (users)",
+    "retention_periods_later": "periods later",
+    "paths_occurrences": "occurrences",
+    "paths_what_users_do_after": "What users do after {anchor}",
+    "paths_what_users_do_before": "What users do before {anchor}",
+    "paths_top_paths_after": "Top paths after {anchor}",
+    "paths_top_paths_before": "Top paths before {anchor}",
+    "bars_incomplete_period": "incomplete period",
+    "stat_median_hours": "median",
+    "stat_mean_hours": "mean",
+    "stat_p90_hours": "90th percentile",
+    "period_day": "day {n}",
+    "period_week": "week {n}",
+    "period_month": "month {n}",
+    "model_first_touch": "first touch",
+    "model_last_touch": "last touch",
+    "model_linear": "linear",
+    "model_time_decay": "time decay",
+    "model_position_based": "position-based",
+    "model_markov": "data-driven (Markov)",
+}
+
+RULES: Final[dict[str, str]] = {  # `tpa validate --lang`: the model's overlap rules
+    "overlaps_value_of_dimension": "value of dimension '{d_name}' '{text}'",
+    "overlaps_metric": "metric '{m_name}'",
+    "overlaps_touchpoint": "touchpoint '{t_id}'",
+    "overlaps_journey": "journey '{j_name}'",
+    "overlaps_dimension": "dimension '{d_name}'",
+    "overlaps_names_both_and": "'{term}' names both {other} and {what}",
+    "overlaps_keep_the_word_on": "keep the word on one of them, so questions can tell them apart",
+    "overlaps_journey_has_a_day": (
+        "journey '{j_name}' has a {window}-day window, but half the people who go from "
+        "{j_steps_0} to {j_steps_1} take longer than {gap_median_days:.1f} days"
+    ),
+    "overlaps_set_window_days_to": (
+        "set window_days to at least {gap_p90_days:.0f} (90% of them arrive within that)"
+    ),
+    "overlaps_is_both_dimension_and": (
+        "{table}.{column} is both dimension '{other}' and part of dimension '{d_name}' (also_in)"
+    ),
+    "overlaps_remove_it_from_s": (
+        "remove it from '{d_name}'s also_in, or remove dimension '{other}'"
+    ),
+    "overlaps_value_of_dimension_occurs": (
+        "value '{text}' of dimension '{d_name}' occurs in {tables} but never in "
+        "{d_table}.{d_column}"
+    ),
+    "overlaps_questions_about_by_will": (
+        "questions about {d_table} by '{d_name}' will not find it; check it belongs to this "
+        "dimension"
+    ),
+}
+
+GRAMMAR: Final = Grammar(
+    gap=" ",
+    comma=", ",
+    semicolon="; ",
+    colon=": ",
+    alt_sep=", ",
+    alt_last=" or ",
+    paren="{text} ({note})",
+    capitalise=True,
+    wan=False,
+    html_lang="en",
+    native="English",
+)
+
 SECTIONS: Final[dict[str, dict[str, str]]] = {
     "plan": PLAN,
     "plan.words": PLAN_WORDS,
@@ -537,4 +868,13 @@ SECTIONS: Final[dict[str, dict[str, str]]] = {
     "chat.groups": CHAT_GROUPS,
     "service": SERVICE,
     "understand": UNDERSTAND,
+    "api": API,
+    "time": TIME,
+    "questions": QUESTIONS,
+    "languages": LANGUAGES,
+    "watch": WATCH,
+    "columns": COLUMNS,
+    "export": EXPORT,
+    "chart": CHART,
+    "rules": RULES,
 }

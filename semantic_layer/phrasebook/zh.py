@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from typing import Final
 
+from semantic_layer.phrasebook.grammar import Grammar
+
 PLAN: Final[dict[str, str]] = {
+    "the_journey": "{label}",
+    "filters": "{parts}",
     "grain": "{grain}{what}",
     "by_one": "各{dims}的{what}",
     "by_many": "按{dims}拆分的{what}",
@@ -59,6 +63,14 @@ PLAN: Final[dict[str, str]] = {
 }
 
 PLAN_WORDS: Final[dict[str, str]] = {
+    "and": "和",
+    "default_journey": "默认旅程",
+    "filter_sep": "且",
+    "filter_last": "且",
+    "or_values": "或",
+    "nor_values": "、",
+    "true": "是",
+    "false": "否",
     "day": "每日",
     "week": "每周",
     "month": "每月",
@@ -92,6 +104,14 @@ PLAN_OPS: Final[dict[str, str]] = {
 }
 
 ANSWER: Final[dict[str, str]] = {
+    "ask_next": "接着可以问：",
+    "cli_minutes": "分钟",
+    "cli_hours": "小时",
+    "combination": "{names}组合",
+    "incomplete": "不完整：{days}天中的{covered}天",
+    "llm_sql_unverified": "这条 SQL 由大模型直接生成，未经语义层验证，请核对。",
+    "when_all": "全部数据（{label}）",
+    "within": "{label}",
     "when_rel": "{phrase}（{label}）",
     "when_in": "{label}",
     "when_on": "{label}",
@@ -255,6 +275,8 @@ ANSWER: Final[dict[str, str]] = {
 }
 
 ANSWER_WORDS: Final[dict[str, str]] = {
+    "links_sep": "；",
+    "links_last": "；",
     "first_touch": "首次触达",
     "last_touch": "最后一次触达",
     "channel": "渠道",
@@ -316,19 +338,21 @@ ANSWER_BASES: Final[dict[str, str]] = {
 }
 
 FAILURE_REASONS: Final[dict[str, str]] = {
+    "denied_role": "你的角色无权使用{name}。",
+    "denied": "你的角色无权使用{name}。",
+    "detail_then": "{advice}",
+    "then_detail": "{advice}",
+    "unexplained": "这个问题无法按当前的语义模型计算。",
     "unreachable_dimension": "{metric}无法按{dim}拆分：{dim}记录在 {home} 数据中，而{metric}"
     "来自 {tables} 数据，语义模型中它们之间没有关联。",
     "unknown": "语义模型中没有名为“{name}”的{what}。{hint}",
     "hint": "你是不是想问{names}？",
     "unknown_role": "没有名为“{name}”的角色。",
-    "access_denied": "你的角色无权使用{name}。",
-    "access_denied_role": "{name}（'{id}'）对角色“{role}”不可用。",
     "time": "这个时间段无法解析或比较。",
     "sql_refused": "这条查询违反了安全规则，已被拒绝。",
     "query_timeout": "查询耗时过长，已被停止：请缩短时间范围或减少拆分维度。",
     "query_invalid": "数据库无法执行这条查询。",
     "database_unavailable": "数据库暂时无法使用，请稍后再试。",
-    "other": "这个问题无法按当前的语义模型计算。",
     "understood": "我的理解：{interpretation}。",
     "metric": "指标",
     "dimension": "维度",
@@ -379,6 +403,7 @@ SUGGEST: Final[dict[str, str]] = {
 }
 
 BOTS: Final[dict[str, str]] = {
+    "file_hint": "回复“excel”或“csv”可获取表格文件。",
     "computed": "计算口径",
     "note": "注意",
     "next": "还可以问",
@@ -482,6 +507,292 @@ UNDERSTAND: Final[dict[str, str]] = {
     "hint_429": "接口限流",
 }
 
+API: Final[dict[str, str]] = {  # the HTTP API's error messages (ui/api, ui/requests.py)
+    "no_keys": "未配置 API 密钥：请设置 TPA_API_KEYS",
+    "key_required": "需要有效的 API 密钥（Authorization: Bearer KEY）",
+    "key_invalid": "API 密钥无效",
+    "sign_in_or_key": "请登录或提供 API 密钥后再打开此链接",
+    "rate_limited": "每分钟请求超过 {n} 次：请放慢速度",
+    "rate_limited_link": "每分钟请求超过 {n} 次",
+    "internal": "服务器未能回答；错误已记录，请重试",
+    "no_chart": "这个回答没有图表（只有一个数字或没有数据）",
+    "may_not_review": "角色“{role}”不能审核示例（需要 reviewer: true）",
+    "unknown_session": "未知会话“{id}”：请开始新会话（不传 session_id），或使用 API 返回的会话 id",
+    "unknown_answer": "未知回答“{id}”：请使用 /v1/ask 返回的回答 `id`",
+    "body_too_large": "请求体超过 {limit:,} 字节：请发送更少内容（问题最多 {chars:,} 个字符）",
+    "headers_too_large": "请求头超过 {limit:,} 字节：请减少或缩短请求头",
+    "not_json": "请求体不是有效的 JSON（第 {offset} 个字符处：{why}）：{example}",
+    "not_object": "请求体必须是 JSON 对象（Content-Type: application/json）：{example}",
+    "empty_body": "请求体为空：{example}",
+    "not_unicode": "不是有效的 Unicode 文本（含有未配对的代理转义，例如 \\ud800）",
+    "not_utf8": "请求体不是 UTF-8 编码（偏移 {offset} 处的字节 0x{byte:02x}）：{example}",
+    "too_deep": "请求体的 JSON 嵌套过深：{example}",
+    "unparsable": "无法解析请求体：{example}",
+    "http_404": "未找到",
+    "http_405": "不允许的请求方法",
+    "example": '请发送 UTF-8 编码的 JSON，例如 {"question": "上周销售额"}',
+}
+
+TIME: Final[dict[str, str]] = {  # time words and labels (semantic_layer/timeparts/)
+    "today": "今天",
+    "all_time": "全部时间",
+    "last_n": "最近{n}{unit}",
+    "since": "{since}以来",
+    "previous_day": "昨天",
+    "previous_week": "上周",
+    "previous_month": "上月",
+    "previous_quarter": "上季度",
+    "previous_year": "去年",
+    "units_day": "天",
+    "units_week": "周",
+    "units_month": "个月",
+    "units_quarter": "个季度",
+    "units_year": "年",
+    "this_week": "本周至今",
+    "this_month": "本月至今",
+    "this_quarter": "本季度至今",
+    "this_year": "今年至今",
+    "day": "{year}年{month}月{day}日",
+    "day_no_year": "{month}月{day}日",
+    "month": "{year}年{label}",
+    "quarter": "{year}年{label}",
+    "year": "{year}年",
+    "until": "截至{until}",
+    "months_across_years": "{head}–{tail}",
+    "months_in_year": "{year}年{head}–{tail}",
+    "days_in_month": "{first}–{last_day}日",
+    "days_in_year": "{first}–{last_short}",
+    "days_across_years": "{first}–{last}",
+    "m1": "1月",
+    "m2": "2月",
+    "m3": "3月",
+    "m4": "4月",
+    "m5": "5月",
+    "m6": "6月",
+    "m7": "7月",
+    "m8": "8月",
+    "m9": "9月",
+    "m10": "10月",
+    "m11": "11月",
+    "m12": "12月",
+    "q1": "第一季度",
+    "q2": "第二季度",
+    "q3": "第三季度",
+    "q4": "第四季度",
+}
+
+QUESTIONS: Final[dict[str, str]] = {  # why a question cannot be read (assistant/questions.py)
+    "empty": "请输入一个问题。",
+    "not_utf8": "问题里有不是 UTF-8 文本的字节（显示为 �）：请重新输入，或以纯文本粘贴。",
+    "controls_one": (
+        "问题里有 {count} 个控制字符（第一个是位置 {where} 的 "
+        "{first}），它们不是文本：请重新输入，或以纯文本粘贴。"
+    ),
+    "controls_many": (
+        "问题里有 {count} 个控制字符（第一个是位置 {where} 的 "
+        "{first}），它们不是文本：请重新输入，或以纯文本粘贴。"
+    ),
+    "too_long": "问题太长（{length:,} 个字符），上限为 {limit:,} 个字符。",
+    "no_words": "没有看懂这个问题。",
+    "other_language": (
+        "这个问题看起来是{language}。我能理解英文和中文的问题：请用中文或英文再问一次。"
+    ),
+}
+
+
+LANGUAGES: Final[dict[str, str]] = {  # languages a question may be written in, by English name
+    "Japanese": "日语",
+    "Korean": "韩语",
+    "Arabic": "阿拉伯语",
+    "Hebrew": "希伯来语",
+    "Russian": "俄语",
+    "Greek": "希腊语",
+    "Thai": "泰语",
+    "Hindi": "印地语",
+    "French": "法语",
+    "German": "德语",
+    "Spanish": "西班牙语",
+    "Italian": "意大利语",
+    "Portuguese": "葡萄牙语",
+    "Dutch": "荷兰语",
+}
+
+WATCH: Final[dict[str, str]] = {  # watches' alerts and digests (assistant/watches/)
+    "every_day": "每天",
+    "every_week": "每周",
+    "watching": "已设置监控（{id}）：{question}，{every}检查，异常时发送到 {where}。",
+    "digest_head": "{title}（{when}）",
+    "digest_empty": "没有可比较的数据。",
+    "conversion": "{first}→{last}转化率",
+    "lost_rate": "{touchpoint}流失率",
+    "rose": "上升",
+    "fell": "下降",
+    "normal_variation": "在正常波动范围内",
+    "digest_item": "{label}{move}至 {value}（通常 {usual}，{z} 个稳健标准差，{note}）。",
+    "alert_title": "监控提醒：{label}",
+    "extremely_unusual": "极其罕见",
+    "very_unusual": "非常罕见",
+    "unusual": "罕见",
+    "week_of": "{day}那周",
+    "why_no_value": "该时段没有数据",
+    "why_base_too_small": "样本太少（{n}）",
+    "why_short_baseline": "可比较的历史数据不足",
+    "skipped": "{label}（{when}）未作判断：{why}。",
+    "normal": "{label}（{when}）为 {value}，在正常范围 {band} 内（通常 {usual}）。",
+    "below": "低于",
+    "above": "高于",
+    "alert": (
+        "⚠ {label}（{when}）异常：{value}，正常范围 {band}（通常 {usual}），{side}常态 {z} "
+        "个稳健标准差（{unusual}），始于{since}。"
+    ),
+    "drivers": "\n原因：{text}\n追问：{question}",
+    "why_question": "{label}在{when}为什么变化？",
+}
+
+COLUMNS: Final[dict[str, str]] = {  # result columns' names (assistant/answer/assemble.py)
+    "period": "时间",
+    "step": "步骤",
+    "touchpoint": "触点",
+    "reached": "到达人数",
+    "conversion": "累计转化率",
+    "step_conversion": "步骤转化率",
+    "lost": "流失人数",
+    "lost_rate": "流失率",
+    "segment": "分组",
+    "entrants": "进入人数",
+    "converters": "转化人数",
+    "median_hours": "中位用时（小时）",
+    "mean_hours": "平均用时（小时）",
+    "p90_hours": "P90 用时（小时）",
+    "occurrences": "次数",
+    "users": "人数",
+    "share": "占比",
+    "path": "路径",
+    "cohort": "同期群",
+    "cohort_size": "群组人数",
+    "retained": "留存人数",
+    "rate": "比率",
+    "key": "对象",
+    "first_touch": "首次触点",
+    "last_touch": "末次触点",
+    "linear": "线性",
+    "time_decay": "时间衰减",
+    "position_based": "位置归因",
+    "markov": "马尔可夫（数据驱动）",
+    "dimension": "维度",
+    "value": "当期值",
+    "value_previous": "上期值",
+    "change": "变化",
+    "contribution": "贡献",
+    "rate_effect": "比率效应",
+    "mix_effect": "结构效应",
+    "share_of_change": "占变化比例",
+    "segments_left_out": "未纳入的细分数",
+    "dimensions_left_out": "未纳入的维度数",
+    "note": "备注",
+    "suffix__previous": "上期",
+    "suffix__change_pct": "变化率",
+    "suffix__change": "变化",
+}
+
+EXPORT: Final[dict[str, str]] = {  # the XLSX export's sheets and about rows
+    "sheet_data": "数据",
+    "sheet_about": "说明",
+    "question": "问题",
+    "answer": "回答",
+    "computed": "计算内容",
+    "created": "时间",
+    "answer_id": "回答编号",
+    "note": "注意",
+    "truncated": "已达行数上限",
+}
+
+CHART: Final[dict[str, str]] = {  # chart titles and axes (assistant/answer/charts*.py)
+    "funnel_by": "各{by}的{title}",
+    "funnel_hours": "小时",
+    "funnel_users_lost_at_each": "{journey}各步骤流失用户数",
+    "funnel_users_lost": "流失用户数",
+    "funnel_step": "步骤",
+    "funnel_custom_journey": "自定义旅程",
+    "funnel_funnel": "{journey}漏斗",
+    "funnel_time_to_convert": "{journey}转化用时",
+    "funnel_text": "%{{x:,.0f}}（%{{customdata:.0%}}）",
+    "funnel_journey": "旅程",
+    "metric_text": "：",
+    "metric_what_changed": "{ctx_metric_plan_metric}变化的驱动因素",
+    "metric_text_2": "{ctx_metric_m}（{baseline}）",
+    "metric_small_base": " · 样本较小",
+    "metric_contribution_to_the_change": "对变化的贡献",
+    "metric_no": "无{sides_1}",
+    "metric_no_2": "无{sides_0}",
+    "retention_retention_of_cohorts": "按{ctx_say_plan_cohort_grain}同期群的留存率",
+    "retention_by": "各{by}的{what}（{model}）",
+    "retention_attributed_revenue": "归因销售额",
+    "retention_attributed_conversions": "归因转化数",
+    "retention_all_models": "各模型对比",
+    "retention_cohort_users": "同期群（人数）",
+    "retention_periods_later": "之后的周期",
+    "paths_occurrences": "次数",
+    "paths_what_users_do_after": "{anchor}之后的下一步",
+    "paths_what_users_do_before": "{anchor}之前的上一步",
+    "paths_top_paths_after": "{anchor}之后的常见路径",
+    "paths_top_paths_before": "{anchor}之前的常见路径",
+    "bars_incomplete_period": "不完整周期",
+    "stat_median_hours": "中位数",
+    "stat_mean_hours": "平均",
+    "stat_p90_hours": "P90",
+    "period_day": "第{n}天",
+    "period_week": "第{n}周",
+    "period_month": "第{n}月",
+    "model_first_touch": "首次触点",
+    "model_last_touch": "末次触点",
+    "model_linear": "线性",
+    "model_time_decay": "时间衰减",
+    "model_position_based": "位置加权",
+    "model_markov": "数据驱动（马尔可夫）",
+}
+
+RULES: Final[dict[str, str]] = {  # `tpa validate --lang`: the model's overlap rules
+    "overlaps_value_of_dimension": "维度 '{d_name}' 的取值 '{text}'",
+    "overlaps_metric": "指标 '{m_name}'",
+    "overlaps_touchpoint": "触点 '{t_id}'",
+    "overlaps_journey": "旅程 '{j_name}'",
+    "overlaps_dimension": "维度 '{d_name}'",
+    "overlaps_names_both_and": "'{term}' 同时指 {other} 和 {what}",
+    "overlaps_keep_the_word_on": "只在其中一个上保留这个词，提问时才能区分",
+    "overlaps_journey_has_a_day": (
+        "旅程 '{j_name}' 的窗口是 {window} 天，但从 {j_steps_0} 到 {j_steps_1} "
+        "的人有一半用时超过 {gap_median_days:.1f} 天"
+    ),
+    "overlaps_set_window_days_to": (
+        "把 window_days 设为至少 {gap_p90_days:.0f}（90% 的人在此之内到达）"
+    ),
+    "overlaps_is_both_dimension_and": (
+        "{table}.{column} 既是维度 '{other}'，又在维度 '{d_name}' 的 also_in 中"
+    ),
+    "overlaps_remove_it_from_s": "从 '{d_name}' 的 also_in 中去掉它，或删除维度 '{other}'",
+    "overlaps_value_of_dimension_occurs": (
+        "维度 '{d_name}' 的取值 '{text}' 出现在 {tables}，但从未出现在 {d_table}.{d_column}"
+    ),
+    "overlaps_questions_about_by_will": (
+        "按 '{d_name}' 查询 {d_table} 时找不到它；请确认它属于这个维度"
+    ),
+}
+
+GRAMMAR: Final = Grammar(
+    gap="",
+    comma="，",
+    semicolon="；",
+    colon="：",
+    alt_sep="、",
+    alt_last="、",
+    paren="{text}（{note}）",
+    capitalise=False,
+    wan=True,
+    html_lang="zh-CN",
+    native="中文",
+)
+
 SECTIONS: Final[dict[str, dict[str, str]]] = {
     "plan": PLAN,
     "plan.words": PLAN_WORDS,
@@ -499,4 +810,13 @@ SECTIONS: Final[dict[str, dict[str, str]]] = {
     "chat.groups": CHAT_GROUPS,
     "service": SERVICE,
     "understand": UNDERSTAND,
+    "api": API,
+    "time": TIME,
+    "questions": QUESTIONS,
+    "languages": LANGUAGES,
+    "watch": WATCH,
+    "columns": COLUMNS,
+    "export": EXPORT,
+    "chart": CHART,
+    "rules": RULES,
 }

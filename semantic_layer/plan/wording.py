@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Protocol
 
-from semantic_layer.phrasebook import section
+from semantic_layer.phrasebook import grammar, section
 from semantic_layer.plan.common import AnalysisPlan, Filter, Scalar
 from semantic_layer.time import Comparison, DateRange, Language, TimeSpec
 
@@ -51,10 +51,9 @@ def join(items: Sequence[str], lang: Language, *, conjunction: str = "") -> str:
     """ "a, b and c" / "a、b和c"."""
     if len(items) <= 1:
         return "".join(items)
-    word = conjunction or ("和" if lang == "zh" else "and")
-    if lang == "zh":
-        return f"{'、'.join(items[:-1])}{word}{items[-1]}"
-    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+    says = grammar(lang)
+    word = conjunction or WORDS[lang]["and"]
+    return says.alt_sep.join(items[:-1]) + says.words(["", word, ""]) + items[-1]
 
 
 @dataclass(frozen=True)
@@ -103,33 +102,31 @@ class Speaker:
         if steps:
             return " → ".join(self.touchpoint(s) for s in steps)
         if name is None:
-            return "默认旅程" if self.lang == "zh" else "the default journey"
-        label = self.labels.journey(name, self.lang)
-        return label if self.lang == "zh" else f"the {label}"
+            return self.word("default_journey")
+        return self.t("the_journey", label=self.labels.journey(name, self.lang))
 
     def filters(self, plan: AnalysisPlan) -> list[str]:
         """The filters as one clause ("where channel is app" / "渠道为app"), or nothing."""
         if not plan.filters:
             return []
         parts = [self._filter(f) for f in plan.filters]
-        if self.lang == "zh":
-            return ["且".join(parts)]
-        return ["where " + join(parts, self.lang)]
+        joined = self.word("filter_sep").join(parts[:-1])
+        joined += self.word("filter_last") + parts[-1] if joined else parts[-1]
+        return [self.t("filters", parts=joined)]
 
     def _filter(self, f: Filter) -> str:
         values = [self._value(f.dimension, v) for v in f.values]
-        zh = self.lang == "zh"
-        word = ("、" if f.op == "not_in" else "或") if zh else "or"
+        word = self.word("nor_values" if f.op == "not_in" else "or_values")
         shown = join(values, self.lang, conjunction=word)
         return OPS[self.lang][f.op].format(d=self.labels.dimension(f.dimension, self.lang), v=shown)
 
     def _value(self, dimension: str, value: Scalar) -> str:
         if isinstance(value, bool):
-            return ("是" if value else "否") if self.lang == "zh" else str(value).lower()
+            return self.word("true" if value else "false")
         return self.labels.value(dimension, value, self.lang)
 
 
 def sentence(parts: Sequence[str], lang: Language) -> str:
     """Clauses joined with commas ("，" in Chinese), the first letter capitalised in English."""
-    text = ("，" if lang == "zh" else ", ").join(p for p in parts if p)
-    return text[:1].upper() + text[1:] if lang == "en" else text
+    says = grammar(lang)
+    return says.upper_first(says.comma.join(p for p in parts if p))

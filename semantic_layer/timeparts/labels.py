@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Final, Literal
 
+from semantic_layer.phrasebook import phrase
 from semantic_layer.timeparts.calendar import whole_months, whole_periods
 
 Language = Literal["en", "zh"]
@@ -23,44 +24,45 @@ MONTH_NAMES: Final[tuple[str, ...]] = (
     "November",
     "December",
 )
-QUARTERS_ZH: Final[tuple[str, ...]] = ("第一季度", "第二季度", "第三季度", "第四季度")
 DASH: Final = "–"  # en dash
+
+
+def _t(lang: Language, key: str, **values: object) -> str:
+    return phrase(lang, "time", key, **values)
+
+
+def _month_name(month: int, lang: Language) -> str:
+    return _t(lang, f"m{month}")
 
 
 def day_label(d: date, lang: Language, *, year: bool = True) -> str:
     """One day: "16 Nov 2026" / "2026年11月16日" (without the year: "16 Nov" / "11月16日")."""
-    if lang == "zh":
-        return f"{d.year}年{d.month}月{d.day}日" if year else f"{d.month}月{d.day}日"
-    text = f"{d.day} {MONTH_NAMES[d.month - 1][:3]}"
-    return f"{text} {d.year}" if year else text
+    name = _month_name(d.month, lang)
+    key = "day" if year else "day_no_year"
+    return _t(lang, key, day=d.day, month=d.month, mon=name[:3], year=d.year)
 
 
 def month_label(month: int, year: int | None, lang: Language) -> str:
     """A calendar month: "November 2026" / "2026年11月" (year None: "November" / "11月")."""
-    if lang == "zh":
-        return f"{year}年{month}月" if year is not None else f"{month}月"
-    name = MONTH_NAMES[month - 1]
-    return f"{name} {year}" if year is not None else name
+    name = _month_name(month, lang)
+    return _t(lang, "month", label=name, year=year) if year is not None else name
 
 
 def quarter_label(quarter: int, year: int | None, lang: Language) -> str:
     """A calendar quarter: "Q3 2026" / "2026年第三季度" (year None: "Q3" / "第三季度")."""
-    if lang == "zh":
-        name = QUARTERS_ZH[quarter - 1]
-        return f"{year}年{name}" if year is not None else name
-    return f"Q{quarter} {year}" if year is not None else f"Q{quarter}"
+    name = _t(lang, f"q{quarter}")
+    return _t(lang, "quarter", label=name, year=year) if year is not None else name
 
 
 def year_label(year: int, lang: Language) -> str:
     """A calendar year: "2026" / "2026年"."""
-    return f"{year}年" if lang == "zh" else str(year)
+    return _t(lang, "year", year=year)
 
 
 def range_label(start: date, end: date, lang: Language) -> str:
     """The exact half-open range [start, end) as a person would write it, as compact as is exact."""
     if start == date.min:
-        until = day_label(end - timedelta(days=1), lang)
-        return f"截至{until}" if lang == "zh" else f"up to {until}"
+        return _t(lang, "until", until=day_label(end - timedelta(days=1), lang))
     for label in (_years, _quarter, _months):
         text = label(start, end, lang)
         if text:
@@ -93,27 +95,20 @@ def _months(start: date, end: date, lang: Language) -> str:
     if last.year != start.year:
         head = month_label(start.month, start.year, lang)
         tail = month_label(last.month, last.year, lang)
-        return f"{head}{DASH}{tail}" if lang == "zh" else f"{head} {DASH} {tail}"
+        return _t(lang, "months_across_years", head=head, tail=tail)
     head, tail = month_label(start.month, None, lang), month_label(last.month, None, lang)
-    if lang == "zh":
-        return f"{start.year}年{head}{DASH}{tail}"
-    return f"{head}{DASH}{tail} {start.year}"
+    return _t(lang, "months_in_year", head=head, tail=tail, year=start.year)
 
 
 def _days(first: date, last: date, lang: Language) -> str:
     if first == last:
         return day_label(first, lang)
     same_year = first.year == last.year
-    same_month = same_year and first.month == last.month
-    if lang == "zh":
-        if same_month:
-            tail = f"{last.day}日"
-        elif same_year:
-            tail = day_label(last, lang, year=False)
-        else:
-            tail = day_label(last, lang)
-        return f"{day_label(first, lang)}{DASH}{tail}"
-    if same_month:
-        return f"{first.day}{DASH}{day_label(last, lang)}"
-    head = day_label(first, lang, year=not same_year)
-    return f"{head} {DASH} {day_label(last, lang)}"
+    key = "days_across_years"
+    if same_year:
+        key = "days_in_month" if first.month == last.month else "days_in_year"
+    return _t(
+        lang, key, first=day_label(first, lang), first_short=day_label(first, lang, year=False),
+        first_day=first.day, last=day_label(last, lang),
+        last_short=day_label(last, lang, year=False), last_day=last.day,
+    )  # fmt: skip

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Final
 
-from semantic_layer.timeparts.calendar import Grain
+from semantic_layer import phrasebook
 from semantic_layer.timeparts.labels import (
     Language,
     day_label,
@@ -30,45 +29,24 @@ from semantic_layer.timeparts.spec import (
     Year,
 )
 
-PREVIOUS: Final[dict[Language, dict[Grain, str]]] = {
-    "en": {
-        "day": "yesterday",
-        "week": "last week",
-        "month": "last month",
-        "quarter": "last quarter",
-        "year": "last year",
-    },
-    "zh": {"day": "昨天", "week": "上周", "month": "上月", "quarter": "上季度", "year": "去年"},
-}
-UNITS_ZH: Final[dict[Grain, str]] = {
-    "day": "天",
-    "week": "周",
-    "month": "个月",
-    "quarter": "个季度",
-    "year": "年",
-}
-THIS_ZH: Final[dict[str, str]] = {
-    "week": "本周",
-    "month": "本月",
-    "quarter": "本季度",
-    "year": "今年",
-}
+
+def _t(lang: Language, key: str, **values: object) -> str:
+    return phrasebook.phrase(lang, "time", key, **values)
 
 
 def phrase(form: SpecForm, lang: Language) -> str:
     """ "last 7 days" / "最近7天", "this month to date" / "本月至今", "Q3" / "第三季度"…"""
-    zh = lang == "zh"
     match form:
         case Today():
-            return "今天" if zh else "today"
+            return _t(lang, "today")
         case AllTime():
-            return "全部时间" if zh else "all time"
+            return _t(lang, "all_time")
         case Last(n=1, unit=unit):
-            return PREVIOUS[lang][unit]
+            return _t(lang, f"previous_{unit}")
         case Last(n=n, unit=unit):
-            return f"最近{n}{UNITS_ZH[unit]}" if zh else f"last {n} {unit}s"
+            return _t(lang, "last_n", n=n, unit=_t(lang, f"units_{unit}"))
         case This(unit=unit):
-            return f"{THIS_ZH[unit]}至今" if zh else f"this {unit} to date"
+            return _t(lang, f"this_{unit}")
         case Day(year=year, month=month, day=day):
             return day_label(date(year or 2000, month, day), lang, year=year is not None)
         case Month(year=year, month=month):
@@ -82,9 +60,7 @@ def phrase(form: SpecForm, lang: Language) -> str:
         case Between(first=first, last=last):
             return range_label(first, last + timedelta(days=1), lang)
         case Since(start=start):
-            since = day_label(start, lang)
-            return f"{since}以来" if zh else f"since {since}"
+            return _t(lang, "since", since=day_label(start, lang))
         case Until(last=last):
-            until = day_label(last, lang)
-            return f"截至{until}" if zh else f"up to {until}"
+            return _t(lang, "until", until=day_label(last, lang))
     raise AssertionError(f"unhandled time form {form!r}")

@@ -48,6 +48,7 @@ def answer_file(service: AssistantService, answer: Answer, fmt: str) -> Response
 def users_response(
     service: AssistantService,
     answer_id: str,
+    *,
     role: str | None,
     row: int | None,
     metric: str | None,
@@ -58,11 +59,11 @@ def users_response(
     try:
         found = users_behind(service, answer_id, role, row=row, metric=metric, principal=who)
     except UnknownAnswer as exc:
-        raise ApiError(404, "not_found", exc.render()) from None
+        raise ApiError.of(404, "not_found", exc) from None
     except ExportDenied as exc:
-        raise ApiError(403, "export_denied", exc.render()) from None
+        raise ApiError.of(403, "export_denied", exc) from None
     except UserError as exc:
-        raise ApiError(422, "invalid_request", exc.render()) from None
+        raise ApiError.of(422, "invalid_request", exc) from None
     if fmt != "csv":
         return found.as_json()
     text = "user_id\r\n" + "".join(f"{safe_cell(i)}\r\n" for i in found.user_ids)
@@ -94,7 +95,7 @@ def answer_routes(
         try:
             answer = visible_answer(service, answer_id, who.role, who.principal)
         except UserError as exc:
-            raise ApiError(404, "not_found", exc.render()) from None
+            raise ApiError.of(404, "not_found", exc) from None
         return answer if format == "json" else answer_file(service, answer, format)
 
     @api.post("/answers/{answer_id}/users", summary="The user ids behind a count of users")
@@ -109,9 +110,15 @@ def answer_routes(
         try:
             visible_answer(service, answer_id, who.role, who.principal)  # theirs, or 404
         except UserError as exc:
-            raise ApiError(404, "not_found", exc.render()) from None
+            raise ApiError.of(404, "not_found", exc) from None
         return users_response(
-            service, answer_id, who.role, body.row, body.metric, who.principal, format
+            service,
+            answer_id,
+            role=who.role,
+            row=body.row,
+            metric=body.metric,
+            who=who.principal,
+            fmt=format,
         )
 
     return api

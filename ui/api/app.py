@@ -15,21 +15,22 @@ from starlette.exceptions import HTTPException
 from starlette.types import Message, Receive, Scope, Send
 
 from assistant.service import AssistantService
+from semantic_layer.time import Language
 from ui.api.docs_page import add_offline_docs
 from ui.api.metrics import Metrics
 from ui.api.routes import router
 from ui.api.settings import ServerSettings
 from ui.requests import (
-    INTERNAL_ERROR,
     ApiError,
     BodyLimit,
     BodyTooLarge,
     HeaderLimit,
+    api_phrase,
     error_response,
+    request_language,
 )
 
 log = logging.getLogger("assistant.api")
-_EXAMPLE = 'send UTF-8 JSON such as {"question": "revenue last week"}'
 
 
 def create_app(service: AssistantService, settings: ServerSettings) -> FastAPI:
@@ -105,12 +106,16 @@ class Measure:
 
 
 def _errors(app: FastAPI) -> None:
+    """JSON errors in the request's language (`request_language`: the body's `lang`, else
+    Accept-Language); what pydantic or the JSON parser says of the body stays as they say it."""
+
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> Response:
-        return exc.response()
+        return exc.response(request_language(request))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        lang = request_language(request)
         first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid request"}
         kind = str(first.get("type", ""))
         if kind == "json_invalid":  # FastAPI puts the character offset in `loc`
@@ -118,50 +123,54 @@ def _errors(app: FastAPI) -> None:
             ctx = first.get("ctx")
             why = str(ctx.get("error", "not JSON") if isinstance(ctx, dict) else "not JSON")
             why = why.removesuffix(" at")
-            message = f"the body is not valid JSON ({why} at character {offset}): {_EXAMPLE}"
+            message = api_phrase(lang, "not_json", why=why, offset=offset)
             return error_response(422, "invalid_request", message)
         where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
         what = str(first.get("msg"))
         if not where and kind in ("model_attributes_type", "dict_type"):
-            what = f"the body must be a JSON object (Content-Type: application/json): {_EXAMPLE}"
+            what = api_phrase(lang, "not_object")
         elif not where and kind == "missing":
-            what = f"the body is empty: {_EXAMPLE}"
+            what = api_phrase(lang, "empty_body")
         if kind == "string_unicode":
-            what = "not valid Unicode text (an unpaired surrogate escape such as \\ud800)"
+            what = api_phrase(lang, "not_unicode")
         message = f"{where}: {what}" if where else what
         return error_response(422, "invalid_request", message)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
+        lang = request_language(request)
         if exc.status_code == 400 and exc.__cause__ is not None:  # FastAPI could not parse it
-            return _unparsable(exc.__cause__)
+            return _unparsable(exc.__cause__, lang)
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
-        return error_response(exc.status_code, code, str(exc.detail))
+        message = str(exc.detail)
+        if code != "http_error" and message == api_phrase("en", f"http_{exc.status_code}"):
+            message = api_phrase(lang, f"http_{exc.status_code}")
+        return error_response(exc.status_code, code, message)
 
     @app.exception_handler(Exception)
     async def internal(request: Request, exc: Exception) -> Response:
         """Our bug, not the caller's: logged with its traceback, answered as JSON without it."""
         log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
-        return error_response(500, "internal_error", INTERNAL_ERROR)
+        return error_response(
+            500, "internal_error", api_phrase(request_language(request), "internal")
+        )
 
 
-def _unparsable(cause: BaseException) -> Response:
+def _unparsable(cause: BaseException, lang: Language) -> Response:
     """The body FastAPI could not read as JSON (it says 400 without a reason): bytes that are not
     UTF-8 (say which and where) or JSON nested too deeply are malformed JSON like any other, 422
     `invalid_request` as docs/api.md lists it."""
     while isinstance(cause, BaseExceptionGroup) and len(cause.exceptions) == 1:
         cause = cause.exceptions[0]  # the http middleware's task group wraps what it raised
     if isinstance(cause, BodyTooLarge):  # it passed the limit while FastAPI was reading it
-        return cause.response()
+        return cause.response(lang)
     if isinstance(cause, UnicodeDecodeError):
         byte = cause.object[cause.start]
-        message = f"the body is not UTF-8 (byte 0x{byte:02x} at offset {cause.start}): {_EXAMPLE}"
+        message = api_phrase(lang, "not_utf8", byte=byte, offset=cause.start)
         return error_response(422, "invalid_request", message)
     if isinstance(cause, RecursionError):
-        return error_response(
-            422, "invalid_request", f"the body's JSON is nested too deeply: {_EXAMPLE}"
-        )
-    return error_response(422, "invalid_request", f"the body could not be parsed: {_EXAMPLE}")
+        return error_response(422, "invalid_request", api_phrase(lang, "too_deep"))
+    return error_response(422, "invalid_request", api_phrase(lang, "unparsable"))
 
 
 __all__ = ["create_app"]

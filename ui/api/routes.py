@@ -25,10 +25,18 @@ from assistant.ownership import key_principal, own_answer, own_session
 from assistant.service import AssistantService
 from assistant.sessions.records import UnknownSession
 from semantic_layer.errors import UserError
+from semantic_layer.time import Language
 from ui.api.answers import FormatParam, answer_file, answer_routes
 from ui.api.metrics import Metrics
 from ui.api.settings import ServerSettings
-from ui.requests import INTERNAL_ERROR, ApiError, RateLimiter, api_key
+from ui.requests import (
+    ApiError,
+    RateLimiter,
+    api_key,
+    api_phrase,
+    note_language,
+    request_language,
+)
 
 log = logging.getLogger("assistant.api")
 
@@ -43,6 +51,7 @@ class AskRequest(BaseModel):
     question: str = Field(max_length=MAX_QUESTION)
     session_id: str | None = Field(default=None, max_length=64)
     backend: Literal["embedded", "llm"] | None = None
+    lang: Language | None = None  # the language of error messages (else Accept-Language)
 
 
 class FeedbackRequest(BaseModel):
@@ -51,11 +60,12 @@ class FeedbackRequest(BaseModel):
     answer_id: str = Field(min_length=1, max_length=64)
     rating: Literal["up", "down"]
     comment: str | None = Field(default=None, max_length=4000)
+    lang: Language | None = None  # the language of error messages (else Accept-Language)
 
 
 def router(service: AssistantService, settings: ServerSettings, metrics: Metrics) -> APIRouter:
     """The API routes, bound to one service."""
-    api = APIRouter(prefix="/v1")
+    api = APIRouter(prefix="/v1", dependencies=[Depends(note_language)])
     limiter = RateLimiter(settings.rate_per_minute)
     llm_slots = anyio.CapacityLimiter(LLM_WORKERS)
 
@@ -67,15 +77,11 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
     async def caller(request: Request) -> Caller:
         key = api_key(request)
         if not settings.api_keys:
-            raise ApiError(401, "unauthorized", "no API keys are configured: set TPA_API_KEYS")
+            raise ApiError.said(401, "unauthorized", "no_keys")
         if key is None or key not in settings.api_keys:
-            raise ApiError(
-                401, "unauthorized", "a valid API key is required (Authorization: Bearer KEY)"
-            )
+            raise ApiError.said(401, "unauthorized", "key_required")
         if not limiter.allow(key):
-            raise ApiError(
-                429, "rate_limited", f"over {settings.rate_per_minute} requests a minute: slow down"
-            )
+            raise ApiError.said(429, "rate_limited", "rate_limited", n=settings.rate_per_minute)
         return Caller(settings.api_keys[key], key_principal(key))
 
     def role_of(who: Annotated[Caller, Depends(caller)]) -> str:
@@ -91,9 +97,9 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
                 channel="api", on_stage=on_stage, principal=who.principal,
             )  # fmt: skip
         except UnknownSession as exc:
-            raise ApiError(404, "not_found", exc.render()) from None
+            raise ApiError.said(404, "not_found", "unknown_session", id=exc.session_id) from None
         except UserError as exc:  # the caller can fix it (e.g. an unknown role)
-            raise ApiError(422, "invalid_request", exc.render()) from None
+            raise ApiError.of(422, "invalid_request", exc) from None
         metrics.answer(answer)
         return answer
 
@@ -115,12 +121,13 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
         return response
 
     @api.post("/ask/stream", summary="Answer with server-sent stages")
-    async def post_ask_stream(body: AskRequest, who: Who) -> StreamingResponse:
+    async def post_ask_stream(body: AskRequest, who: Who, request: Request) -> StreamingResponse:
         """`event: stage` (understanding, querying, answering), then `event: answer`."""
         if body.session_id:
             await anyio.to_thread.run_sync(_known_session, service, body.session_id, who, True)
         return StreamingResponse(
-            _stream(lambda cb: ask(body, who, cb), slots(body)), media_type="text/event-stream"
+            _stream(lambda cb: ask(body, who, cb), slots(body), request_language(request)),
+            media_type="text/event-stream",
         )
 
     @api.get("/catalog", summary="What the caller's role can ask about")
@@ -149,7 +156,7 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
                 body.answer_id, body.rating, body.comment, principal=who.principal, role=who.role
             )
         except UserError as exc:
-            raise ApiError(404, "not_found", exc.render()) from None
+            raise ApiError.of(404, "not_found", exc) from None
         status = service.store.proposal(body.answer_id).status if saved else None
         return {"ok": True, "saved_example": saved, "example_status": status}
 
@@ -159,7 +166,7 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
         try:
             found = service.store.proposals(None if status == "all" else status)
         except UserError as exc:
-            raise ApiError(422, "invalid_request", exc.render()) from None
+            raise ApiError.of(422, "invalid_request", exc) from None
         return {"examples": [_proposal(p) for p in found]}
 
     @api.post("/examples/{answer_id}/{decision}", summary="Approve or reject an example")
@@ -170,7 +177,7 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
                 answer_id, decision == "approve", who.role, who.principal
             )
         except UserError as exc:
-            raise ApiError(404, "not_found", exc.render()) from None
+            raise ApiError.of(404, "not_found", exc) from None
         return _proposal(done)
 
     @api.get("/answers/{answer_id}/chart.png", summary="An answer's chart as a PNG (for bots)")
@@ -182,13 +189,13 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
                 service.store, answer_id, who.principal, model=service.model, role=who.role
             )
         except UserError as exc:
-            raise ApiError(404, "not_found", exc.render()) from None
+            raise ApiError.of(404, "not_found", exc) from None
         if answer.chart is None:
-            raise ApiError(404, "no_chart", "this answer has no chart (a single number or no data)")
+            raise ApiError.said(404, "no_chart", "no_chart")
         try:
             png = render_png(answer.chart)
         except PngUnavailable as exc:
-            raise ApiError(503, "png_unavailable", exc.render()) from None
+            raise ApiError.of(503, "png_unavailable", exc) from None
         return Response(png, media_type="image/png")
 
     api.include_router(answer_routes(service, caller))
@@ -205,9 +212,7 @@ class Caller:
 
 def _reviewer(service: AssistantService, who: "Caller") -> None:
     if not service.examples.is_reviewer(who.role):
-        raise ApiError(
-            403, "access_denied", f"role '{who.role}' may not review examples (reviewer: true)"
-        )
+        raise ApiError.said(403, "access_denied", "may_not_review", role=who.role)
 
 
 def _proposal(p: Any) -> dict[str, Any]:
@@ -229,11 +234,13 @@ def _known_session(
             model=None if write else service.model, role=who.role,
         )  # fmt: skip
     except UserError as exc:
-        raise ApiError(404, "not_found", exc.render()) from None
+        raise ApiError.of(404, "not_found", exc) from None
 
 
 async def _stream(
-    run: Callable[[Callable[[str], None]], Answer], slots: anyio.CapacityLimiter | None
+    run: Callable[[Callable[[str], None]], Answer],
+    slots: anyio.CapacityLimiter | None,
+    lang: Language,
 ) -> AsyncIterator[str]:
     """Run `run(on_stage)` on a worker thread; yield its stages as they happen, then the answer.
 
@@ -250,10 +257,13 @@ async def _stream(
             answer = run(lambda stage: put("stage", {"stage": stage}))
             put("answer", json.loads(answer.model_dump_json()))
         except ApiError as exc:
-            put("error", {"error": {"code": exc.code, "message": exc.message}})
+            put("error", {"error": {"code": exc.code, "message": exc.say(lang)}})
         except Exception:  # our bug: the stream must still end, with an error, not hang
             log.exception("answering a streamed question failed")
-            put("error", {"error": {"code": "internal_error", "message": INTERNAL_ERROR}})
+            put(
+                "error",
+                {"error": {"code": "internal_error", "message": api_phrase(lang, "internal")}},
+            )
 
     task = asyncio.ensure_future(anyio.to_thread.run_sync(work, limiter=slots))
     _RUNNING.add(task)  # a client that leaves early does not stop the answer being stored

@@ -23,7 +23,7 @@ from assistant.watches.manager import Watches
 from assistant.watches.scheduler import Scheduler
 from semantic_layer.errors import UserError
 from ui.api.settings import ServerSettings
-from ui.requests import ApiError, api_key
+from ui.requests import ApiError, api_key, header_language
 
 T = TypeVar("T")
 
@@ -84,10 +84,8 @@ def watches_router(watches: Watches, settings: ServerSettings,
     async def caller(request: Request) -> Caller:
         key = api_key(request)
         if not settings.api_keys or key is None or key not in settings.api_keys:
-            raise ApiError(401, "unauthorized", "a valid API key is required "
-                           "(Authorization: Bearer KEY)")  # fmt: skip
-        zh = request.headers.get("accept-language", "").lower().startswith("zh")
-        lang: Literal["en", "zh"] = "zh" if zh else "en"
+            raise ApiError.said(401, "unauthorized", "key_required")
+        lang = header_language(request.headers.get("accept-language"))
         return Caller(principal=principal_of(key), role=settings.api_keys[key], lang=lang)
 
     Who = Annotated[Caller, Depends(caller)]
@@ -98,9 +96,9 @@ def watches_router(watches: Watches, settings: ServerSettings,
         except WatchError as exc:
             raise ApiError(exc.status, exc.code, exc.say(who.lang)) from None
         except UnknownAnswer as exc:  # another key's answer, as if it did not exist
-            raise ApiError(404, "not_found", exc.render()) from None
+            raise ApiError.of(404, "not_found", exc) from None
         except UserError as exc:
-            raise ApiError(422, "invalid_request", exc.render()) from None
+            raise ApiError.of(422, "invalid_request", exc) from None
 
     @api.post("/watches", status_code=201, summary="Watch a question or an answer")
     async def post_watch(body: WatchRequest, who: Who) -> dict[str, Any]:

@@ -79,7 +79,7 @@ class Sender:
             assert self._slack is not None
             self._slack.post_message(http, to, f"*{message.title}*\n{message.text}", None)
             if message.png:
-                self._slack.upload_png(http, to, None, message.png, "chart.png")
+                self._slack.upload_png(http, to, thread_ts=None, png=message.png, title="chart.png")
         elif dest.platform == "feishu":
             assert self._feishu is not None
             key = self._feishu.upload_image(http, message.png) if message.png else None

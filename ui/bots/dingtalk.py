@@ -98,9 +98,9 @@ class DingTalkApi:
         errcode_json(http.post(url, json=body), "DingTalk", "sessionWebhook")
 
     def upload_image(self, http: httpx.Client, png: bytes) -> str:
-        return self.upload(http, "image", "chart.png", png, "image/png")
+        return self.upload(http, "image", name="chart.png", data=png, media_type="image/png")
 
-    def upload(self, http: httpx.Client, kind: str, name: str, data: bytes, media_type: str
+    def upload(self, http: httpx.Client, kind: str, *, name: str, data: bytes, media_type: str
                ) -> str:  # fmt: skip
         """`media/upload` of an image or a file (`kind`); the media id."""
         params = {"access_token": self._tokens.get(http), "type": kind}
@@ -112,7 +112,9 @@ class DingTalkApi:
         self.send_robot(http, chat, "sampleImageMsg", {"photoURL": media_id})
 
     def send_file(self, http: httpx.Client, file: TableFile, chat: DingTalkChat) -> None:
-        media_id = self.upload(http, "file", file.name, file.data, file.media_type)
+        media_id = self.upload(
+            http, "file", name=file.name, data=file.data, media_type=file.media_type
+        )
         param = {"mediaId": media_id, "fileName": file.name, "fileType": file.fmt}
         self.send_robot(http, chat, "sampleFile", param)
 

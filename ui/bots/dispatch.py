@@ -74,7 +74,7 @@ class Dispatcher:
                 return
             fmt = file_request(question)
             if fmt is not None and hasattr(target, "post_file"):
-                self._send_table(http, question, fmt, target, role)
+                self._send_table(http, question, fmt=fmt, target=target, role=role)
                 return
             try:
                 answer = self._ask(http, question, target, role)
@@ -103,7 +103,9 @@ class Dispatcher:
             principal=session.owner,
         )  # fmt: skip
 
-    def _send_table(self, http: httpx.Client, asked: str, fmt: str, target: Any, role: str) -> None:
+    def _send_table(
+        self, http: httpx.Client, asked: str, *, fmt: str, target: Any, role: str
+    ) -> None:
         """The latest answer with a table in the thread's session, as a file."""
         try:
             key = target.thread_key(http)

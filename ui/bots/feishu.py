@@ -65,7 +65,7 @@ class FeishuApi:
         auth = {"Authorization": f"Bearer {self._tokens.get(http)}"}
         return _ok(json_of(http.post(self.base + path, headers=auth, **kwargs), "Feishu", path))
 
-    def reply(self, http: httpx.Client, message_id: str, msg_type: str, content: dict[str, Any],
+    def reply(self, http: httpx.Client, message_id: str, *, msg_type: str, content: dict[str, Any],
               in_thread: bool) -> None:  # fmt: skip
         body = {
             "msg_type": msg_type,
@@ -116,15 +116,29 @@ class FeishuReply:
 
     def post_text(self, http: httpx.Client, text: str) -> None:
         content = {"text": clip(text, MAX_TEXT_BYTES)}
-        self.api.reply(http, self.message_id, "text", content, self.in_thread)
+        self.api.reply(
+            http, self.message_id, msg_type="text", content=content, in_thread=self.in_thread
+        )
 
     def post_image(self, http: httpx.Client, png: bytes) -> None:
         image_key = self.api.upload_image(http, png)
-        self.api.reply(http, self.message_id, "image", {"image_key": image_key}, self.in_thread)
+        self.api.reply(
+            http,
+            self.message_id,
+            msg_type="image",
+            content={"image_key": image_key},
+            in_thread=self.in_thread,
+        )
 
     def post_file(self, http: httpx.Client, file: TableFile) -> None:
         file_key = self.api.upload_file(http, file)
-        self.api.reply(http, self.message_id, "file", {"file_key": file_key}, self.in_thread)
+        self.api.reply(
+            http,
+            self.message_id,
+            msg_type="file",
+            content={"file_key": file_key},
+            in_thread=self.in_thread,
+        )
 
 
 class FeishuAdapter:

@@ -17,6 +17,7 @@ from assistant.answer.export import MEDIA_TYPES, ExportFormat, export, filename
 from assistant.answer.model import Answer
 from semantic_layer.model.labels import ModelLabels
 from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.phrasebook import language, phrase
 
 XLSX_WORDS: Final = frozenset(
     {"excel", "xlsx", "xls", "export", "download", "导出", "下载", "表格", "导出表格", "下载表格",
@@ -61,9 +62,7 @@ def file_hint(answer: Answer) -> str:
     """The line a reply ends with when its table can be had as a file ("" when not)."""
     if answer.error is not None or len(answer.rows) < MIN_ROWS_FOR_HINT:
         return ""
-    if answer.language == "zh":
-        return "回复“excel”或“csv”可获取表格文件。"
-    return 'Reply "excel" or "csv" to get the table as a file.'
+    return phrase(language(answer.language), "bots", "file_hint")
 
 
 def no_table(question: str) -> str:

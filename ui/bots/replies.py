@@ -7,7 +7,7 @@ import re
 from typing import Final
 
 from assistant.answer.model import Answer
-from semantic_layer.phrasebook import section
+from semantic_layer.phrasebook import grammar, language, section
 
 MAX_SUGGESTIONS: Final = 3
 _LABELS: Final = section("bots")
@@ -17,8 +17,8 @@ _FEISHU_MENTION: Final = re.compile(r"@_user_\d+|@_all")
 
 def reply_text(answer: Answer) -> str:
     """The answer as plain text, in the answer's language."""
-    labels = _LABELS["zh" if answer.language == "zh" else "en"]
-    colon = "：" if answer.language == "zh" else ": "
+    labels = _LABELS[language(answer.language)]
+    colon = grammar(answer.language).colon
     parts = [answer.text.strip()]
     if answer.choices:
         parts.append("\n".join(f"{n}. {c.label}" for n, c in enumerate(answer.choices, 1)))

@@ -67,7 +67,7 @@ def check_equal(expected: str, given: str | None, what: str = "signature") -> No
         raise SignatureError(f"the request {what} does not match")
 
 
-def verify_slack(secret: str, timestamp: str | None, signature: str | None, body: bytes,
+def verify_slack(secret: str, timestamp: str | None, *, signature: str | None, body: bytes,
                  now: float) -> None:  # fmt: skip
     """Raise `SignatureError` unless the request is Slack's and fresh."""
     check_fresh(timestamp, SLACK_WINDOW_S, now)

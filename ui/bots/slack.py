@@ -53,7 +53,7 @@ class SlackApi:
             payload["thread_ts"] = thread_ts
         return str(self.call(http, "chat.postMessage", json=payload).get("ts", ""))
 
-    def upload_png(self, http: httpx.Client, channel: str, thread_ts: str | None, png: bytes,
+    def upload_png(self, http: httpx.Client, channel: str, *, thread_ts: str | None, png: bytes,
                    title: str = "chart.png", media_type: str = "image/png") -> None:  # fmt: skip
         form = {"filename": title, "length": str(len(png))}
         ticket = self.call(http, "files.getUploadURLExternal", data=form)
@@ -90,11 +90,13 @@ class SlackThread:
         self.api.post_message(http, self.channel, slack_escape(text), self.thread_ts)
 
     def post_image(self, http: httpx.Client, png: bytes) -> None:
-        self.api.upload_png(http, self.channel, self.thread_ts, png)
+        self.api.upload_png(http, self.channel, thread_ts=self.thread_ts, png=png)
 
     def post_file(self, http: httpx.Client, file: TableFile) -> None:
-        self.api.upload_png(http, self.channel, self.thread_ts, file.data, file.name,
-                            file.media_type)  # fmt: skip
+        self.api.upload_png(
+            http, self.channel, thread_ts=self.thread_ts, png=file.data, title=file.name,
+            media_type=file.media_type,
+        )  # fmt: skip
 
 
 class SlackAdapter:
@@ -143,8 +145,10 @@ class SlackAdapter:
     async def _verified(self, request: Request) -> bytes:
         body = await read_body(request)
         headers = request.headers
-        verify_slack(self._secret, headers.get("x-slack-request-timestamp"),
-                     headers.get("x-slack-signature"), body, self.clock())  # fmt: skip
+        verify_slack(
+            self._secret, headers.get("x-slack-request-timestamp"),
+            signature=headers.get("x-slack-signature"), body=body, now=self.clock(),
+        )  # fmt: skip
         return body
 
 

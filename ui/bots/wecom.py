@@ -62,9 +62,9 @@ class WeComApi:
         errcode_json(sent, "WeCom", "message/send")
 
     def upload_image(self, http: httpx.Client, png: bytes) -> str:
-        return self.upload(http, "image", "chart.png", png, "image/png")
+        return self.upload(http, "image", name="chart.png", data=png, media_type="image/png")
 
-    def upload(self, http: httpx.Client, kind: str, name: str, data: bytes, media_type: str
+    def upload(self, http: httpx.Client, kind: str, *, name: str, data: bytes, media_type: str
                ) -> str:  # fmt: skip
         """`media/upload` of an image or a file (`kind`); the media id."""
         params = {"access_token": self._tokens.get(http), "type": kind}
@@ -91,7 +91,9 @@ class WeComUser:
         self.api.send(http, self.user, "image", {"media_id": self.api.upload_image(http, png)})
 
     def post_file(self, http: httpx.Client, file: TableFile) -> None:
-        media_id = self.api.upload(http, "file", file.name, file.data, file.media_type)
+        media_id = self.api.upload(
+            http, "file", name=file.name, data=file.data, media_type=file.media_type
+        )
         self.api.send(http, self.user, "file", {"media_id": media_id})
 
 

@@ -4,16 +4,19 @@ shows, in the answer's language)."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+from semantic_layer.phrasebook import GRAMMARS, grammar
 from ui.chat.labels import ui_language, word
 
 HTML_LANG = {"en": "en", "zh": "zh-CN"}
 NARROW_PX = 768  # below this width the side panel starts closed (it would cover the answers)
 
 # Run in the browser before the language-switch handler: `<html lang>` follows the interface.
+_HTML_LANGS = json.dumps({code: said.html_lang for code, said in GRAMMARS.items()})
 SET_HTML_LANG = (
-    "(lang) => { document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en'; return lang; }"
+    f"(lang) => {{ document.documentElement.lang = {_HTML_LANGS}[lang] || 'en'; return lang; }}"
 )
 # On a phone, an example question picked in the side panel closes the panel, so the answer shows.
 CLOSE_SIDE_ON_PHONE = (
@@ -63,7 +66,7 @@ def chart_caption(answer: Any) -> str:
     title = ((answer.chart or {}).get("layout") or {}).get("title") or {}
     title_text = title.get("text", "") if isinstance(title, dict) else str(title)
     sentence = " ".join(str(answer.text or title_text).split())
-    colon = "：" if ui_language(lang) == "zh" else ": "
+    colon = grammar(ui_language(lang)).colon
     return f"{word('chart', lang)}{colon}{sentence}"
 
 

@@ -49,12 +49,13 @@ def build_chat(
 
     Serve it with `mount_chat` (or pass `theme.mount_options()` to `gr.mount_gradio_app`): Gradio 6
     takes the theme and CSS at mount time."""
-    return in_event_loop(lambda: _build(service, role, lang, watches, signin))
+    return in_event_loop(lambda: _build(service, role, lang=lang, watches=watches, signin=signin))
 
 
 def _build(
     service: AssistantService,
     role: str | None,
+    *,
     lang: str,
     watches: Watches | None,
     signin: SignIn | None,
@@ -108,14 +109,21 @@ def _build(
         def cards(current: ChatState | None, lang: str, request: gr.Request) -> None:
             who = handlers.who(request)
             role_now = who.role if who is not None else None
-            conversation(current, wiring, currency, labels, ui_language(lang), role_now)
+            conversation(
+                current,
+                wiring,
+                currency=currency,
+                labels=labels,
+                lang=ui_language(lang),
+                role=role_now,
+            )
 
         gr.render(inputs=[state, language], show_progress="hidden")(cards)
         status.render()  # type: ignore[no-untyped-call]
         with gr.Row(equal_height=True):
             question.render()  # type: ignore[no-untyped-call]
             send = gr.Button(word("send", start), variant="primary", scale=1, elem_id="tpa-send")
-        _wire(wiring, question, send, new, title)
+        _wire(wiring, question, send=send, new=new, title=title)
         blocks.load(typed_in, None, question, api_visibility="private")
         _on_load(blocks, side, language)
     return blocks
@@ -152,7 +160,9 @@ def review_section(handlers: ChatHandlers, language: gr.Radio) -> None:
         if handlers.reviews(request) is None:
             return
         listed = review_list(handlers.service, lang)
-        review_panel(listed, last[1] if last else "", lang, decider, refresher)
+        review_panel(
+            listed, last[1] if last else "", lang=lang, on_decide=decider, refresh=refresher
+        )
 
     gr.render(inputs=[language, note], show_progress="hidden")(panel)
 
@@ -166,7 +176,7 @@ def typed_in(request: gr.Request) -> Any:
 
 
 def _wire(
-    wiring: Wiring, question: gr.Textbox, send: gr.Button, new: gr.Button, title: gr.Markdown
+    wiring: Wiring, question: gr.Textbox, *, send: gr.Button, new: gr.Button, title: gr.Markdown
 ) -> None:
     """The fixed events: ask (Enter or the button), new conversation, language switch."""
     inputs = [question, wiring.state]

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from semantic_layer.phrasebook import CATALOGUES
 from ui.chat.labels import group_name, ui_language, word
 from ui.chat.render import Chip
 
@@ -57,8 +58,8 @@ def catalog_view(catalog: Mapping[str, Any], lang: str) -> CatalogView:
 def both_names(item: Mapping[str, Any], lang: str) -> str:
     """ "Conversion rate · 转化率": the interface language's name first, then the other."""
     label = dict(item.get("label") or {})
-    first, second = ("zh", "en") if ui_language(lang) == "zh" else ("en", "zh")
-    names = [str(label.get(first) or ""), str(label.get(second) or "")]
+    first = ui_language(lang)  # the interface language's name first, then the others
+    names = [str(label.get(code) or "") for code in sorted(CATALOGUES, key=lambda c: c != first)]
     names = [n for n in names if n] or [str(item.get("name", ""))]
     if len(names) == 2 and names[0].casefold() == names[1].casefold():
         names = names[:1]

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from assistant.answer.narrate.numbers import as_float
+from semantic_layer.phrasebook import language
 
 MISSING: Final = "—"
 UNITS: Final[dict[str, dict[str, str]]] = {
@@ -42,7 +43,7 @@ def format_cell(value: Any, fmt: str, *, currency: str = "", lang: str = "en") -
         sign, amount = ("-", -x) if x < 0 else ("", x)
         return f"{sign}{currency}{amount:,.2f}" if currency else plain_number(x)
     if fmt in UNITS:
-        return f"{plain_number(round(x, 1))}{UNITS[fmt]['zh' if lang == 'zh' else 'en']}"
+        return f"{plain_number(round(x, 1))}{UNITS[fmt][language(lang)]}"
     return plain_number(x)
 
 

@@ -91,13 +91,15 @@ class ChatHandlers:
             yield AskUpdate(state, word("signed_out", language_of(text)), text)
             return
         if self.watches is not None and watch_command(text) is not None:
-            reply = watch_reply(self.watches, text, state.last_answer_id, who.role,
+            reply = watch_reply(self.watches, text, answer_id=state.last_answer_id, role=who.role,
                                 owner=who.principal or None)  # fmt: skip
             yield AskUpdate(state.add(Turn(text, reply, stored=False)), "", "")
             return
         stages: queue.Queue[str | None] = queue.Queue()
         done: list[Turn] = []
-        work = self.pool.submit(self._work, text, state.session_id, stages, done, who)
+        work = self.pool.submit(
+            self._work, text, state.session_id, stages=stages, done=done, who=who
+        )
         while (stage := stages.get()) is not None:
             yield AskUpdate(state, pending(text, stage), "")
         work.result()
@@ -107,6 +109,7 @@ class ChatHandlers:
         self,
         text: str,
         session_id: str | None,
+        *,
         stages: queue.Queue[str | None],
         done: list[Turn],
         who: Identity,
@@ -172,7 +175,14 @@ class ChatHandlers:
         if who is None:
             return word("review_denied", lang)
         try:
-            return decide(self.service, answer_id, approve, who.role, who.principal or "chat", lang)
+            return decide(
+                self.service,
+                answer_id,
+                approve=approve,
+                role=who.role,
+                reviewer=who.principal or "chat",
+                lang=lang,
+            )
         except Exception:
             log.exception("the chat could not review %s", answer_id)
             return word("review_failed", lang, reason=word("failed", lang))
@@ -191,7 +201,7 @@ class ChatHandlers:
         who = self.who(request)
         if who is None:  # signed out since: nothing runs again
             return state
-        target: Language = "zh" if ui_language(lang) == "zh" else "en"
+        target: Language = ui_language(lang)
         turns = list(state.turns)
         start = max(0, len(turns) - MAX_RETOLD)
         jobs = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Final, Literal
 
-from semantic_layer.phrasebook import section
+from semantic_layer.phrasebook import section, setting_language
 from semantic_layer.time import Language
 
 UiLanguage = Literal["en", "zh"]
@@ -16,8 +16,7 @@ STAGE_ORDER: Final = ("understanding", "querying", "answering")
 
 def ui_language(value: str | None) -> UiLanguage:
     """`"zh"` for any Chinese setting ("zh", "zh-CN", "中文"), else `"en"`."""
-    text = (value or "").strip().casefold()
-    return "zh" if text.startswith("zh") or text == "中文" else "en"
+    return setting_language(value)
 
 
 def word(key: str, lang: str, **values: object) -> str:

@@ -14,6 +14,7 @@ import plotly.graph_objects as go  # type: ignore[import-untyped]
 from assistant.answer.charts_base import unique
 from assistant.answer.export import labelled_rows
 from assistant.answer.model import Answer
+from assistant.kinds import kind_called
 from semantic_layer.model.labels import ModelLabels
 from ui.chat.a11y import chart_caption
 from ui.chat.cells import format_rows
@@ -71,8 +72,9 @@ def answer_view(
     """The pieces of `answer`; notes around the data are in the answer's language, and with
     `labels` the table names dimension values and touchpoints as the chart does."""
     lang = answer.language
-    kind = answer.kind
-    interpretation = "" if kind == "clarify" or answer.error else answer.interpretation
+    kind = kind_called(answer.kind)
+    asks_back = kind is not None and kind.asks_back
+    interpretation = "" if asks_back or answer.error else answer.interpretation
     warnings = list(answer.warnings)
     if answer.sql and not answer.verified:
         warnings.append(word("unverified", lang))

@@ -102,7 +102,7 @@ def _item(service: AssistantService, p: Proposal, lang: str) -> ReviewItem:
 
 
 def decide(
-    service: AssistantService, answer_id: str, approve: bool, role: str | None, reviewer: str,
+    service: AssistantService, answer_id: str, *, approve: bool, role: str | None, reviewer: str,
     lang: str,
 ) -> str:  # fmt: skip
     """Approve or reject one proposal as `role`; the confirmation (or what went wrong) in
@@ -119,7 +119,7 @@ def decide(
 
 
 def review_panel(
-    listed: ReviewList, note: str, lang: str, on_decide: Any, refresh: Any
+    listed: ReviewList, note: str, *, lang: str, on_decide: Any, refresh: Any
 ) -> None:  # fmt: skip
     """The list as Gradio components (inside a `gr.render`); `on_decide(button, answer_id,
     approve)` wires a decision, `refresh(button)` the refresh button."""

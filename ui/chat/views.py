@@ -67,6 +67,7 @@ def ask_event_options() -> dict[str, Any]:
 def conversation(
     state: ChatState | None,
     wiring: Wiring,
+    *,
     currency: str,
     labels: ModelLabels | None = None,
     lang: str | None = None,

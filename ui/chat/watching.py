@@ -16,6 +16,7 @@ import plotly.graph_objects as go  # type: ignore[import-untyped]
 from assistant.answer.model import Answer, AnswerError
 from assistant.nlu.text import language_of
 from assistant.watches import WatchError, Watches
+from semantic_layer.phrasebook import language, phrase
 
 log = logging.getLogger(__name__)
 CHAT_OWNER: Final = "chat"  # the chat's principal until chat sign-in names the person
@@ -32,7 +33,7 @@ def watch_command(text: str) -> str | None:
     return None if found is None else found.group("rest")
 
 
-def watch_reply(watches: Watches, text: str, answer_id: str | None, role: str | None,
+def watch_reply(watches: Watches, text: str, *, answer_id: str | None, role: str | None,
                 owner: str | None = None) -> Answer:  # fmt: skip
     """Create a watch on the last answer, owned by the signed-in person (`owner`; the chat's
     own principal without sign-in); the reply says what is watched, or what to fix."""
@@ -58,11 +59,10 @@ def watch_reply(watches: Watches, text: str, answer_id: str | None, role: str | 
         return Answer(id=uuid.uuid4().hex, question=text, language=lang, text=message,
                       error=AnswerError(code=exc.code, message=message))  # fmt: skip
     where = ", ".join(str(d) for d in sub.destinations)
-    every = ("每天" if grain == "day" else "每周") if lang == "zh" else f"every {grain}"
-    said = (f"已设置监控（{sub.id}）：{sub.question}，{every}检查，异常时发送到 {where}。"
-            if lang == "zh" else
-            f"Watching “{sub.question}” ({sub.id}), checked {every}; unusual changes go to "
-            f"{where}.")  # fmt: skip
+    says = language(lang)
+    every = phrase(says, "watch", f"every_{grain}")
+    said = phrase(says, "watch", "watching", question=sub.question, id=sub.id, every=every,
+                  where=where)  # fmt: skip
     return Answer(id=uuid.uuid4().hex, question=text, language=lang, text=said)
 
 
@@ -77,7 +77,7 @@ def landing_cards(watches: Watches | None, role: str | None, lang: str) -> None:
         return
     if not digest.get("items"):
         return
-    code = "zh" if lang == "zh" else "en"
+    code = language(lang)
     with gr.Column(elem_id="tpa-digest", key=f"digest-{code}"):
         gr.Markdown(f"### {digest['title'][code]} · {html.escape(digest['when'][code])}",
                     elem_id="tpa-digest-title", key=f"digest-title-{code}")  # fmt: skip

@@ -49,6 +49,7 @@ def fail(message: str, code: int = 2) -> typer.Exit:
 def demo(
     db: DbOption = None,
     as_of: AsOfOption = None,
+    *,
     no_serve: Annotated[
         bool, typer.Option("--no-serve", help="Only build the data; do not start the server.")
     ] = False,
@@ -109,7 +110,7 @@ def demo(
     if not no_serve:
         from ui.cli.serve_cmd import run_server
 
-        run_server(host, port, path, None, day)
+        run_server(host, port, db=path, model=None, as_of=day)
 
 
 def _build_index(db: Path) -> None:

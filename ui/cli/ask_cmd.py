@@ -10,6 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from semantic_layer.phrasebook import language, phrase
 from ui.cli.model_cmds import ModelOption
 from ui.cli.options import AsOfOption, DbOption, default_db
 
@@ -23,6 +24,7 @@ def ask(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the Answer object as JSON (docs/design.md).")
     ] = False,
+    *,
     session: Annotated[
         str | None,
         typer.Option(
@@ -98,7 +100,7 @@ def _print(answer: Any, show_sql: bool, labels: Any = None, currency: str = "") 
     if answer.sql and show_sql:
         out.print(f"\n{answer.sql}", style="dim", markup=False)
     if answer.suggestions:
-        out.print("\n" + ("接着可以问：" if answer.language == "zh" else "You could ask next:"))
+        out.print("\n" + phrase(language(answer.language), "answer", "ask_next"))
         for s in answer.suggestions:
             out.print(f"  • {s}", markup=False)
     if answer.session_id:
@@ -134,9 +136,9 @@ def _cell(value: Any, fmt: str, currency: str = "", lang: str = "en") -> str:
     if fmt == "number" and isinstance(value, float):
         return f"{value:,.2f}"
     if fmt == "duration_minutes":
-        return f"{value:,.1f} {'分钟' if lang == 'zh' else 'min'}"
+        return f"{value:,.1f} {phrase(language(lang), 'answer', 'cli_minutes')}"
     if fmt == "duration_hours":
-        return f"{value:,.1f} {'小时' if lang == 'zh' else 'h'}"
+        return f"{value:,.1f} {phrase(language(lang), 'answer', 'cli_hours')}"
     if fmt == "multiple":
         return f"{value:,.1f}×"
     return f"{value:,}"

@@ -37,6 +37,7 @@ def eval_(
             "layer), or llm-raw-sql (a baseline: the LLM writes SQL from the raw tables).",
         ),
     ] = "embedded",
+    *,
     out_dir: Annotated[
         Path | None,
         typer.Option(
@@ -110,7 +111,18 @@ def eval_(
             return
         if suite is None:
             raise UserError("give a SUITE (e.g. evals/gold), or --compare OLD.json NEW.json")
-        _run(suite, backend, out_dir, min_accuracy, junit, jobs, only, answers, progress, db)
+        _run(
+            suite,
+            backend,
+            out_dir=out_dir,
+            min_accuracy=min_accuracy,
+            junit_path=junit,
+            jobs=jobs,
+            only=only,
+            answers=answers,
+            progress=progress,
+            db=db,
+        )
     except UserError as exc:
         err.print(f"[bold red]error:[/] {escape(exc.render())}", markup=True)
         raise typer.Exit(2) from None
@@ -119,6 +131,7 @@ def eval_(
 def _run(
     suite_path: Path,
     backend: str,
+    *,
     out_dir: Path | None,
     min_accuracy: float | None,
     junit_path: Path | None,
@@ -135,7 +148,7 @@ def _run(
     suite = load_suite(suite_path)
     if db is not None:
         suite.database_override = db
-    run = _judged(suite, backend, jobs, only, answers, progress)
+    run = _judged(suite, backend, jobs=jobs, only=only, answers=answers, progress=progress)
     data = report.to_json(run)
     folder = out_dir or Path("build") / "evals" / f"{suite.name}-{run.backend}"
     folder.mkdir(parents=True, exist_ok=True)
@@ -159,6 +172,7 @@ def _run(
 def _judged(
     suite: Suite,
     backend: str,
+    *,
     jobs: int,
     only: str | None,
     answers: Path | None,

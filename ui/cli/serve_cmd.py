@@ -33,6 +33,7 @@ ChatRoleOption = Annotated[
 def serve(
     host: HostOption = "127.0.0.1",
     port: PortOption = 7860,
+    *,
     db: DbOption = None,
     model: ModelOption = None,
     as_of: AsOfOption = None,
@@ -43,16 +44,16 @@ def serve(
     "key:role,…"), the messaging bots under /bots (TPA_SLACK_*, TPA_FEISHU_*, TPA_DINGTALK_*,
     TPA_WECOM_*; see docs/bots.md), answer links at /a/{id} (docs/api.md), OpenAPI docs at /docs,
     /healthz and /metrics. Nothing is fetched from the internet."""
-    run_server(host, port, db, model, as_of, chat_role=chat_role)
+    run_server(host, port, db=db, model=model, as_of=as_of, chat_role=chat_role)
 
 
 def run_server(
     host: str,
     port: int,
+    *,
     db: Path | None,
     model: Path | None,
     as_of: date | None,
-    *,
     chat_role: str | None = None,
 ) -> None:
     """Open the service and serve it with uvicorn until interrupted (`ui.chat` and

@@ -91,6 +91,7 @@ def _run(db: Path | None, model: Path | None, as_of: object, work: Callable[[obj
 def add(
     question: Annotated[str, typer.Argument(metavar="QUESTION", help="What to watch.")],
     to: ToOption,
+    *,
     grain: GrainOption = "week",
     role: RoleOption = None,
     any_change: Annotated[
@@ -123,6 +124,7 @@ def add(
 def digest(
     to: ToOption,
     role: RoleOption = None,
+    *,
     grain: GrainOption = "week",
     lang: Annotated[str, typer.Option("--lang", help="Language of the digest: en or zh.")] = "en",
     db: DbOption = None,

@@ -6,6 +6,7 @@ from typing import Any, Final
 
 from assistant.answer.narrate.numbers import as_float
 from assistant.answer.narrate.say import Say
+from semantic_layer.phrasebook import grammar
 from semantic_layer.plan import AttributionPlan
 
 MODELS: Final = ("first_touch", "last_touch", "linear", "time_decay", "position_based", "markov")
@@ -121,7 +122,7 @@ def _compare(say: Say, plan: AttributionPlan, rows: list[Row], models: list[str]
         ]
         head = say.t(
             "attr_disagree",
-            items="；".join(items) if say.lang == "zh" else "; ".join(items),
+            items=grammar(say.lang).semicolon.join(items),
             **common,
         )
     return [head, _spread(say, plan, shares)]

@@ -9,6 +9,7 @@ from assistant.answer.bases import MIN_BASE, base_of, is_rate, side_label, small
 from assistant.answer.narrate.numbers import as_float
 from assistant.answer.narrate.say import Say
 from semantic_layer.model.spec_metrics import RatioMetric, SimpleMetric
+from semantic_layer.phrasebook import grammar, series
 from semantic_layer.plan import MetricPlan
 
 Row = dict[str, Any]
@@ -90,9 +91,9 @@ def links(say: Say, plan: MetricPlan) -> str:
             sides.append((what, f"{measure.table}.{column}", measure.table != dim.table))
         if any(linked for *_, linked in sides):
             items = [say.t("link_item", what=w, column=c) for w, c, _ in sides]
-            joined = say.join(items) if say.lang == "en" else "；".join(items)
+            joined = series(items, sep=say.word("links_sep"), last=say.word("links_last"))
             parts.append(say.t("links", dim=say.dimension(d), items=joined))
-    return " ".join(parts) if say.lang == "en" else "".join(parts)
+    return grammar(say.lang).words(parts)
 
 
 def _measure_label(say: Say, measure: str) -> str:

@@ -11,6 +11,7 @@ from assistant.answer.narrate.say import Say
 from assistant.answer.periods import Partial, day_of, is_complete, partial_periods
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.model.spec_metrics import RatioMetric, SimpleMetric
+from semantic_layer.phrasebook import grammar
 from semantic_layer.plan import MetricPlan
 from semantic_layer.time import Grain
 
@@ -77,7 +78,7 @@ def _items(say: Say, plan: MetricPlan, row: Row) -> str:
         else:
             move = say.move(m, row.get(f"{m}__change"), row.get(f"{m}__change_pct"))
             items.append(say.t("item_cmp", metric=say.metric(m), value=shown, move=move))
-    return ("，" if say.lang == "zh" else ", ").join(items)
+    return grammar(say.lang).comma.join(items)
 
 
 # -- rankings ----------------------------------------------------------------------------------
@@ -97,7 +98,7 @@ def groups_word(say: Say, plan: MetricPlan) -> str:
     if len(plan.dimensions) == 1:
         return say.dimension(plan.dimensions[0])
     names = " × ".join(say.dimension(d) for d in plan.dimensions)
-    return f"{names}组合" if say.lang == "zh" else f"{names} combination"
+    return say.t("combination", names=names)
 
 
 def _sorted(rows: list[Row], key: str, ascending: bool) -> list[Row]:
@@ -124,7 +125,9 @@ def _ranking(say: Say, plan: MetricPlan) -> list[str]:
     named = [*apart(say, plan, m), *small(say, plan, m)]
     if len(rows) == 1 and not limited:
         return [say.t("rank_only", **top), *named]
-    head = say.t("rank_asc" if asc else "rank_desc", **top) + _runner_up(say, plan, rows, m, asc)
+    head = say.t("rank_asc" if asc else "rank_desc", **top) + _runner_up(
+        say, plan, rows=rows, m=m, asc=asc
+    )
     if limited or len(rows) < 3:
         return [head, *named]
     last = rows[-1]
@@ -138,7 +141,7 @@ def _ranking(say: Say, plan: MetricPlan) -> list[str]:
     return [head, tail, *named]
 
 
-def _runner_up(say: Say, plan: MetricPlan, rows: list[Row], m: str, asc: bool = False) -> str:
+def _runner_up(say: Say, plan: MetricPlan, *, rows: list[Row], m: str, asc: bool = False) -> str:
     """ ", ahead of Y (…)." for the second row, or the sentence's end."""
     if len(rows) < 2:
         return say.t("end")
@@ -172,7 +175,7 @@ def _change(say: Say, m: str, row: Row) -> str:
     pct = row.get(f"{m}__change_pct")
     if say.fmt(m) == "percent" or as_float(pct) is None:
         return text
-    return f"{text}{'，' if say.lang == 'zh' else ', '}{say.num.signed_percent(pct)}"
+    return f"{text}{grammar(say.lang).comma}{say.num.signed_percent(pct)}"
 
 
 def _rule(say: Say, plan: MetricPlan) -> str:
@@ -326,7 +329,7 @@ def _series_by(say: Say, plan: MetricPlan) -> list[str]:
     )
     return [
         intro,
-        head + _runner_up(say, plan, ranked, m),
+        head + _runner_up(say, plan, rows=ranked, m=m),
         _latest_note(say, partial, latest, grain),
     ]
 

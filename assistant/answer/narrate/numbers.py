@@ -28,7 +28,7 @@ from typing import Any, Final
 
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.model.spec_metrics import Format
-from semantic_layer.phrasebook import section
+from semantic_layer.phrasebook import grammar, section
 from semantic_layer.time import Language
 
 SYMBOLS: Final = {"CNY": "¥", "RMB": "¥", "USD": "$", "EUR": "€", "GBP": "£", "JPY": "JP¥"}
@@ -172,7 +172,7 @@ class Numbers:
 
     def _large(self, x: float) -> str:
         """万 / 亿 for large Chinese numbers, else ""."""
-        if self.lang != "zh" or abs(x) < 10 * WAN:
+        if not grammar(self.lang).wan or abs(x) < 10 * WAN:
             return ""
         unit, size = ("亿", YI) if abs(x) >= YI else ("万", WAN)
         text = f"{x / size:,.1f}".removesuffix(".0")

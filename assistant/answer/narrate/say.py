@@ -12,7 +12,7 @@ from assistant.answer.table import ResultTable
 from semantic_layer.model.labels import ModelLabels
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.model.spec_metrics import Format
-from semantic_layer.phrasebook import section
+from semantic_layer.phrasebook import grammar, section
 from semantic_layer.plan import AnalysisPlan, DriversPlan, JourneyPlan, MetricPlan, QueryPlan
 from semantic_layer.plan.wording import Speaker, join
 from semantic_layer.time import DateRange, Grain, Language
@@ -61,10 +61,8 @@ class Say:
 
     def finish(self, sentences: Sequence[str]) -> str:
         """Sentences as one text: spaced and capitalised in English, run together in Chinese."""
-        kept = [s for s in sentences if s]
-        if self.lang == "zh":
-            return "".join(kept)
-        return " ".join(capitalise(s) for s in kept)
+        says = grammar(self.lang)
+        return says.words([says.start(s) for s in sentences if s])
 
     # -- time ---------------------------------------------------------------------------------
     def when(self) -> str:
@@ -80,7 +78,7 @@ class Say:
         if spec.root.kind == "until":
             return label  # "up to 1 May 2026"
         if spec.root.kind == "all":  # no time words: say that all the data was used
-            return f"全部数据（{label}）" if self.lang == "zh" else f"over all the data ({label})"
+            return self.t("when_all", label=label)
         if spec.root.kind in RELATIVE and phrase != label:
             if spec.root.kind == "last" and phrase[-1:] == "s":
                 phrase = self.t("over", phrase=phrase)  # "over the last 4 weeks"
@@ -99,7 +97,7 @@ class Say:
         )
         if compare is None or explicit:  # an explicit baseline time
             label = rng.label(self.lang)
-            return f"in {label}" if within and self.lang == "en" else label
+            return self.t("within", label=label) if within else label
         key = "before_last_year" if compare == "same_period_last_year" else _before_key(rng)
         return self.t("before_rel", phrase=self.word(key), label=rng.label(self.lang))
 

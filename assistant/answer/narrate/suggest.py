@@ -18,7 +18,7 @@ from assistant.answer.narrate.numbers import as_float
 from assistant.answer.table import ResultTable
 from semantic_layer.model.labels import ModelLabels
 from semantic_layer.model.semantic import SemanticModel
-from semantic_layer.phrasebook import section
+from semantic_layer.phrasebook import grammar, section, written_in
 from semantic_layer.plan import (
     AnalysisPlan,
     AttributionPlan,
@@ -94,7 +94,7 @@ class Asker:
         time = time_words(plan.time, self.lang) if isinstance(plan, AnalysisPlan) else ""
         values.setdefault("time", time)
         text = ASK[self.lang][key].format(**values)
-        return " ".join(text.split()) if self.lang == "en" else text.strip()
+        return " ".join(text.split()) if grammar(self.lang).gap else text.strip()
 
     def word(self, key: str) -> str:
         return ASK[self.lang][key]
@@ -159,14 +159,10 @@ class Asker:
         found = []
         for vq in self.model.spec.verified_queries:
             for question in vq.questions:
-                if _is_chinese(question) == (self.lang == "zh"):
+                if written_in(question) == self.lang:
                     found.append(question)
                     break
         return found[:MOST]
-
-
-def _is_chinese(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 # -- per kind ----------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from semantic_layer.compile.people import person_rule, split_filters
 from semantic_layer.compile.scope import DimFilter
 from semantic_layer.model.labels import ModelLabels
 from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.phrasebook import grammar
 from semantic_layer.plan import (
     AnalysisPlan,
     ClarifyPlan,
@@ -60,13 +61,12 @@ def answer_text(
     return say.finish([*sentences, say.filters(), _people_rule(say), _truncated(say)])
 
 
-JOURNEY_KINDS: Final = frozenset({"funnel", "dropoff", "paths", "retention"})
-
-
 def _people_rule(say: Say) -> str:
     """Journey analyses filtered on an event attribute say how people were picked."""
     plan = say.plan
-    if plan.kind not in JOURNEY_KINDS or not isinstance(plan, AnalysisPlan):
+    from assistant.kinds import kind_of  # the registry imports the narrators
+
+    if not kind_of(plan.kind).journey or not isinstance(plan, AnalysisPlan):
         return ""
     filters = [DimFilter(f.dimension, f.op, tuple(f.values)) for f in plan.filters]
     chosen, _ = split_filters(filters, dict(say.model.dimensions))
@@ -102,7 +102,7 @@ def _sql(say: Say) -> list[str]:
         say.t("cell", column=column, value=_cell(say, value))
         for column, value in zip(say.table.columns[:SQL_CELLS], rows[0][:SQL_CELLS], strict=False)
     ]
-    summary = ("，" if say.lang == "zh" else ", ").join(cells)
+    summary = grammar(say.lang).comma.join(cells)
     if len(say.table.columns) > SQL_CELLS:
         summary += "…"
     if len(rows) == 1:

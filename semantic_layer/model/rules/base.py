@@ -10,6 +10,7 @@ from typing import Protocol
 from pydantic import BaseModel
 
 from semantic_layer.errors import close_matches, did_you_mean, one_of
+from semantic_layer.phrasebook import language, section
 
 from ..problems import Problem, Severity
 from ..profile import Gap
@@ -39,9 +40,9 @@ class RuleContext:
     gaps: Gaps | None = None
     lang: str = "en"  # the language of the messages of rules that speak both ("en" or "zh")
 
-    def say(self, en: str, zh: str) -> str:
-        """The message in the context's language."""
-        return zh if self.lang == "zh" else en
+    def t(self, key: str, **values: object) -> str:
+        """The message `key` of the phrasebook's `rules` section in the context's language."""
+        return section("rules")[language(self.lang)][key].format(**values)
 
     def loc(self, item: BaseModel, *path: str | int) -> Loc:
         return (*self.where.get(id(item), ()), *path)
@@ -53,6 +54,7 @@ class RuleContext:
         self,
         item: BaseModel,
         path: tuple[str | int, ...],
+        *,
         message: str,
         suggestion: str = "",
         severity: Severity = "error",

@@ -34,8 +34,10 @@ class KnownTimezone:
             yield ctx.problem(
                 ctx.spec.settings,
                 ("timezone",),
-                f"unknown timezone '{tz}'",
-                suggest(tz, known) if "/" in tz else "use an IANA name such as Asia/Shanghai",
+                message=f"unknown timezone '{tz}'",
+                suggestion=suggest(tz, known)
+                if "/" in tz
+                else "use an IANA name such as Asia/Shanghai",
             )
 
 
@@ -53,9 +55,11 @@ class TouchpointChannels:
                 yield ctx.problem(
                     tp,
                     ("channel",),
-                    f"touchpoint '{tp.id}' is on channel '{tp.channel}', which is not a value "
-                    "of dimension 'channel'",
-                    suggest(tp.channel, known),
+                    message=(
+                        f"touchpoint '{tp.id}' is on channel '{tp.channel}', which is not a value "
+                        "of dimension 'channel'"
+                    ),
+                    suggestion=suggest(tp.channel, known),
                 )
 
 
@@ -71,7 +75,10 @@ class VerifiedPlans:
                 for p in e.problems:
                     where = ("plan", *_json_path(p.path))
                     yield ctx.problem(
-                        query, where, f"{p.message} (plan of '{query.questions[0]}')", p.suggestion
+                        query,
+                        where,
+                        message=f"{p.message} (plan of '{query.questions[0]}')",
+                        suggestion=p.suggestion,
                     )
                 continue
             yield from _references(ctx, query, plan.references())
@@ -96,8 +103,8 @@ def _references(ctx: RuleContext, query: VerifiedQuery, refs: References) -> Ite
                 yield ctx.problem(
                     query,
                     _where(query.plan, name),
-                    f"unknown {kind} '{name}' in the plan of '{query.questions[0]}'",
-                    suggest(name, defined),
+                    message=f"unknown {kind} '{name}' in the plan of '{query.questions[0]}'",
+                    suggestion=suggest(name, defined),
                 )
 
 

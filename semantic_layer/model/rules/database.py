@@ -47,19 +47,36 @@ class DatabaseTables:
             columns = ctx.columns_of(name)
             if columns is None:
                 yield ctx.problem(
-                    table, (), f"table '{name}' is not in the database", suggest(name, ctx.schema)
+                    table,
+                    (),
+                    message=f"table '{name}' is not in the database",
+                    suggestion=suggest(name, ctx.schema),
                 )
                 continue
             what = f"table '{name}'"
             if table.time is not None:
-                yield from _column(ctx, table, ("time",), name, table.time, what, ("time",))
+                yield from _column(
+                    ctx,
+                    table,
+                    path=("time",),
+                    table=name,
+                    column=table.time,
+                    what=what,
+                    kinds=("time",),
+                )
             if table.entity is not None:
-                yield from _column(ctx, table, ("entity",), name, table.entity, what)
+                yield from _column(
+                    ctx, table, path=("entity",), table=name, column=table.entity, what=what
+                )
             for i, join in enumerate(table.joins):
                 key = join.on or table.entity
                 if key is not None:
-                    yield from _column(ctx, table, ("joins", i), name, key, what)
-                    yield from _column(ctx, table, ("joins", i), join.table, key, what)
+                    yield from _column(
+                        ctx, table, path=("joins", i), table=name, column=key, what=what
+                    )
+                    yield from _column(
+                        ctx, table, path=("joins", i), table=join.table, column=key, what=what
+                    )
 
 
 @dataclass(frozen=True)
@@ -78,7 +95,9 @@ class DatabaseColumns:
                 yield from _conversion(ctx, metric)
         if ctx.spec.touchpoints and "events" in ctx.spec.tables:
             what = "the touchpoints section"
-            yield from _column(ctx, ctx.spec, ("touchpoints",), "events", "touchpoint", what)
+            yield from _column(
+                ctx, ctx.spec, path=("touchpoints",), table="events", column="touchpoint", what=what
+            )
 
 
 def _measure(ctx: RuleContext, m: MeasureSpec) -> Iterator[Problem]:
@@ -89,13 +108,25 @@ def _measure(ctx: RuleContext, m: MeasureSpec) -> Iterator[Problem]:
             kinds = ("number",)
         elif m.agg in ("min", "max"):
             kinds = ("number", "time")
-        yield from _column(ctx, m, ("column",), m.table, m.column, what, kinds)
+        yield from _column(
+            ctx, m, path=("column",), table=m.table, column=m.column, what=what, kinds=kinds
+        )
     if m.duration is not None:
         for key in ("start", "end"):
             col = getattr(m.duration, key)
-            yield from _column(ctx, m, ("duration", key), m.table, col, what, ("time",))
+            yield from _column(
+                ctx,
+                m,
+                path=("duration", key),
+                table=m.table,
+                column=col,
+                what=what,
+                kinds=("time",),
+            )
     for i, f in enumerate(m.filters):
-        yield from _column(ctx, m, ("filters", i, "column"), m.table, f.column, what)
+        yield from _column(
+            ctx, m, path=("filters", i, "column"), table=m.table, column=f.column, what=what
+        )
 
 
 def _dimension(ctx: RuleContext, d: DimensionSpec) -> Iterator[Problem]:
@@ -109,22 +140,36 @@ def _dimension(ctx: RuleContext, d: DimensionSpec) -> Iterator[Problem]:
     if d.expr is not None:
         path = ("expr", "column")
     if d.source_column is not None:
-        yield from _column(ctx, d, path, d.table, d.source_column, what, kinds)
+        yield from _column(
+            ctx, d, path=path, table=d.table, column=d.source_column, what=what, kinds=kinds
+        )
     for table, col in d.also_in.items():
-        yield from _column(ctx, d, ("also_in", table), table, col, what, kinds)
+        yield from _column(
+            ctx, d, path=("also_in", table), table=table, column=col, what=what, kinds=kinds
+        )
 
 
 def _conversion(ctx: RuleContext, metric: ConversionMetric) -> Iterator[Problem]:
     what = f"metric '{metric.name}'"
-    yield from _column(ctx, metric, ("entity",), "events", metric.entity, what)
+    yield from _column(
+        ctx, metric, path=("entity",), table="events", column=metric.entity, what=what
+    )
     for key in ("base", "conversion"):
         for i, f in enumerate(getattr(metric, key).filters):
-            yield from _column(ctx, metric, (key, "filters", i, "column"), "events", f.column, what)
+            yield from _column(
+                ctx,
+                metric,
+                path=(key, "filters", i, "column"),
+                table="events",
+                column=f.column,
+                what=what,
+            )
 
 
 def _column(
     ctx: RuleContext,
     item: BaseModel,
+    *,
     path: Path,
     table: str,
     column: str,
@@ -136,14 +181,14 @@ def _column(
         return  # an unknown table is reported once, by DatabaseTables or KnownTables
     if column not in columns:
         message = f"unknown column '{column}' in {what}"
-        yield ctx.problem(item, path, message, suggest(column, columns))
+        yield ctx.problem(item, path, message=message, suggestion=suggest(column, columns))
     elif kinds and type_kind(columns[column]) not in kinds:
         want = " or ".join("a " + ("timestamp or date" if k == "time" else k) for k in kinds)
         yield ctx.problem(
             item,
             path,
-            f"column '{table}.{column}' in {what} is {columns[column]}, not {want}",
-            "use a column of that type",
+            message=f"column '{table}.{column}' in {what} is {columns[column]}, not {want}",
+            suggestion="use a column of that type",
         )
 
 

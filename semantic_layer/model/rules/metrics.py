@@ -33,8 +33,8 @@ class MetricCycles:
             yield ctx.problem(
                 metric,
                 ("name",),
-                f"metric '{metric.name}' depends on itself: {path}",
-                "break the cycle: one of these must be computed from measures",
+                message=f"metric '{metric.name}' depends on itself: {path}",
+                suggestion="break the cycle: one of these must be computed from measures",
             )
 
 
@@ -71,8 +71,8 @@ class RatioParts:
                 yield ctx.problem(
                     metric,
                     ("denominator",),
-                    f"ratio '{metric.name}' divides '{metric.numerator}' by itself",
-                    "a ratio needs two different metrics or measures",
+                    message=f"ratio '{metric.name}' divides '{metric.numerator}' by itself",
+                    suggestion="a ratio needs two different metrics or measures",
                 )
                 continue
             timed = [_timed(ctx, metric.numerator), _timed(ctx, metric.denominator)]
@@ -81,9 +81,11 @@ class RatioParts:
                 yield ctx.problem(
                     metric,
                     ("numerator",),
-                    f"ratio '{metric.name}' mixes '{untimed}', which reads a table without a "
-                    "time column, with a part that has one",
-                    "give the table a 'time' column, or divide things of the same kind",
+                    message=(
+                        f"ratio '{metric.name}' mixes '{untimed}', which reads a table without a "
+                        "time column, with a part that has one"
+                    ),
+                    suggestion="give the table a 'time' column, or divide things of the same kind",
                 )
 
 
@@ -114,8 +116,8 @@ class FormulaArithmetic:
                 yield ctx.problem(
                     metric,
                     ("expr",),
-                    f"the formula of metric '{metric.name}' divides by 0",
-                    "divide by a metric or a non-zero number",
+                    message=f"the formula of metric '{metric.name}' divides by 0",
+                    suggestion="divide by a metric or a non-zero number",
                 )
 
 
@@ -141,15 +143,17 @@ class ConversionShape:
                     yield ctx.problem(
                         metric,
                         (key,),
-                        f"step '{key}' of conversion metric '{metric.name}' matches every event",
-                        "give it a 'touchpoint' or 'filters'",
+                        message=(
+                            f"step '{key}' of conversion metric '{metric.name}' matches every event"
+                        ),
+                        suggestion="give it a 'touchpoint' or 'filters'",
                     )
             if "events" not in ctx.spec.tables and not ctx.is_broken("tables", "events"):
                 yield ctx.problem(
                     metric,
                     ("type",),
-                    f"conversion metric '{metric.name}' needs the 'events' table",
-                    "add 'events' to the 'tables' section",
+                    message=f"conversion metric '{metric.name}' needs the 'events' table",
+                    suggestion="add 'events' to the 'tables' section",
                 )
 
 

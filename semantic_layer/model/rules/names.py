@@ -33,8 +33,10 @@ class UniqueNames:
                 yield ctx.problem(
                     measure,
                     ("name",),
-                    f"duplicate measure '{measure.name}'",
-                    f"it is already defined at line {seen[measure.name]}; rename or remove one",
+                    message=f"duplicate measure '{measure.name}'",
+                    suggestion=(
+                        f"it is already defined at line {seen[measure.name]}; rename or remove one"
+                    ),
                 )
             seen.setdefault(measure.name, ctx.line(measure))
         yield from _across_kinds(ctx, sections)
@@ -48,8 +50,8 @@ def _duplicates(ctx: RuleContext, kind: str, items: Sequence[Named]) -> Iterator
             yield ctx.problem(
                 item,
                 (key,),
-                f"duplicate {kind} '{item.key}'",
-                f"it is already defined at line {seen[item.key]}; rename or remove one",
+                message=f"duplicate {kind} '{item.key}'",
+                suggestion=f"it is already defined at line {seen[item.key]}; rename or remove one",
             )
         seen.setdefault(item.key, ctx.line(item))
 
@@ -63,8 +65,8 @@ def _across_kinds(ctx: RuleContext, sections: dict[str, Sequence[Named]]) -> Ite
                 yield ctx.problem(
                     item,
                     ("name",),
-                    f"'{item.key}' is both a {other} and a {kind}",
-                    "give one of them another name, so questions can tell them apart",
+                    message=f"'{item.key}' is both a {other} and a {kind}",
+                    suggestion="give one of them another name, so questions can tell them apart",
                 )
 
 
@@ -93,8 +95,8 @@ def _shared_terms(ctx: RuleContext, kind: str, items: Sequence[Named]) -> Iterat
                 yield ctx.problem(
                     item,
                     ("synonyms",) if item.synonyms.all() else (),
-                    f"'{term}' names both {kind} '{other.key}' and {kind} '{item.key}'",
-                    "keep the word on one of them so questions are not ambiguous",
+                    message=f"'{term}' names both {kind} '{other.key}' and {kind} '{item.key}'",
+                    suggestion="keep the word on one of them so questions are not ambiguous",
                     severity="warning",
                 )
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from semantic_layer.errors import normalise
+from semantic_layer.phrasebook import grammar
 
 from ..problems import Problem
 from .base import RuleContext
@@ -38,15 +39,9 @@ class TermsAcrossKinds:
                 yield ctx.problem(
                     item,
                     (),
-                    ctx.say(
-                        f"'{term}' names both {other} and {what}",
-                        f"'{term}' 同时指 {other} 和 {what}",
-                    ),
-                    ctx.say(
-                        "keep the word on one of them, so questions can tell them apart",
-                        "只在其中一个上保留这个词，提问时才能区分",
-                    ),
-                    "warning",
+                    message=ctx.t("overlaps_names_both_and", term=term, other=other, what=what),
+                    suggestion=ctx.t("overlaps_keep_the_word_on"),
+                    severity="warning",
                 )
 
 
@@ -72,8 +67,7 @@ def _counting(ctx: RuleContext) -> set[str]:
                 and any(v.value == f.value for v in d.values)
             ):
                 text = as_text(f.value)
-                found.add(ctx.say(f"value of dimension '{d.name}' '{text}'",
-                                  f"维度 '{d.name}' 的取值 '{text}'"))  # fmt: skip
+                found.add(ctx.t("overlaps_value_of_dimension", d_name=d.name, text=text))
     return found
 
 
@@ -81,15 +75,15 @@ def _named(ctx: RuleContext) -> Iterator[Named]:
     """(kind, what it is called in messages, its dimension, item, terms) of every object."""
     spec = ctx.spec
     for m in spec.metrics:
-        yield "metric", ctx.say(f"metric '{m.name}'", f"指标 '{m.name}'"), "", m, terms_of(m)
+        yield "metric", ctx.t("overlaps_metric", m_name=m.name), "", m, terms_of(m)
     for t in spec.touchpoints:
-        yield "touchpoint", ctx.say(f"touchpoint '{t.id}'", f"触点 '{t.id}'"), "", t, terms_of(t)
+        yield "touchpoint", ctx.t("overlaps_touchpoint", t_id=t.id), "", t, terms_of(t)
     for j in spec.journeys:
-        yield "journey", ctx.say(f"journey '{j.name}'", f"旅程 '{j.name}'"), "", j, terms_of(j)
+        yield "journey", ctx.t("overlaps_journey", j_name=j.name), "", j, terms_of(j)
     for d in spec.dimensions:
         yield (
             "dimension",
-            ctx.say(f"dimension '{d.name}'", f"维度 '{d.name}'"),
+            ctx.t("overlaps_dimension", d_name=d.name),
             d.name,
             d,
             terms_of(d),
@@ -97,9 +91,7 @@ def _named(ctx: RuleContext) -> Iterator[Named]:
     for d in spec.dimensions:
         for v in d.values:
             text = as_text(v.value)
-            what = ctx.say(
-                f"value of dimension '{d.name}' '{text}'", f"维度 '{d.name}' 的取值 '{text}'"
-            )
+            what = ctx.t("overlaps_value_of_dimension", d_name=d.name, text=text)
             yield "value", what, d.name, d, _value_terms(v)
 
 
@@ -129,17 +121,15 @@ class ColumnOnce:
                     yield ctx.problem(
                         d,
                         ("also_in", table),
-                        ctx.say(
-                            f"{table}.{column} is both dimension '{other}' and part of "
-                            f"dimension '{d.name}' (also_in)",
-                            f"{table}.{column} 既是维度 '{other}'，又在维度 '{d.name}' 的 "
-                            "also_in 中",
+                        message=ctx.t(
+                            "overlaps_is_both_dimension_and",
+                            table=table,
+                            column=column,
+                            other=other,
+                            d_name=d.name,
                         ),
-                        ctx.say(
-                            f"remove it from '{d.name}'s also_in, or remove dimension '{other}'",
-                            f"从 '{d.name}' 的 also_in 中去掉它，或删除维度 '{other}'",
-                        ),
-                        "warning",
+                        suggestion=ctx.t("overlaps_remove_it_from_s", d_name=d.name, other=other),
+                        severity="warning",
                     )
 
 
@@ -168,18 +158,18 @@ class ValuesInMainTable:
                     yield ctx.problem(
                         d,
                         ("values", i),
-                        ctx.say(
-                            f"value '{text}' of dimension '{d.name}' occurs in "
-                            f"{', '.join(elsewhere)} but never in {d.table}.{d.column}",
-                            f"维度 '{d.name}' 的取值 '{text}' 出现在 {'、'.join(elsewhere)}，"
-                            f"但从未出现在 {d.table}.{d.column}",
+                        message=ctx.t(
+                            "overlaps_value_of_dimension_occurs",
+                            text=text,
+                            d_name=d.name,
+                            tables=grammar(ctx.lang).alt_sep.join(elsewhere),
+                            d_table=d.table,
+                            d_column=d.column,
                         ),
-                        ctx.say(
-                            f"questions about {d.table} by '{d.name}' will not find it; check "
-                            "it belongs to this dimension",
-                            f"按 '{d.name}' 查询 {d.table} 时找不到它；请确认它属于这个维度",
+                        suggestion=ctx.t(
+                            "overlaps_questions_about_by_will", d_table=d.table, d_name=d.name
                         ),
-                        "warning",
+                        severity="warning",
                     )
 
 
@@ -199,19 +189,16 @@ class JourneyWindows:
                 yield ctx.problem(
                     j,
                     ("window_days",) if j.window_days else ("steps",),
-                    ctx.say(
-                        f"journey '{j.name}' has a {window}-day window, but half the people who "
-                        f"go from {j.steps[0]} to {j.steps[-1]} take longer than "
-                        f"{gap.median_days:.1f} days",
-                        f"旅程 '{j.name}' 的窗口是 {window} 天，但从 {j.steps[0]} 到 "
-                        f"{j.steps[-1]} 的人有一半用时超过 {gap.median_days:.1f} 天",
+                    message=ctx.t(
+                        "overlaps_journey_has_a_day",
+                        j_name=j.name,
+                        window=window,
+                        j_steps_0=j.steps[0],
+                        j_steps_1=j.steps[-1],
+                        gap_median_days=gap.median_days,
                     ),
-                    ctx.say(
-                        f"set window_days to at least {gap.p90_days:.0f} (90% of them arrive "
-                        "within that)",
-                        f"把 window_days 设为至少 {gap.p90_days:.0f}（90% 的人在此之内到达）",
-                    ),
-                    "warning",
+                    suggestion=ctx.t("overlaps_set_window_days_to", gap_p90_days=gap.p90_days),
+                    severity="warning",
                 )
 
 

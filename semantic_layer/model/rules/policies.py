@@ -18,22 +18,24 @@ class PolicyReferences:
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         for role, policy in ctx.spec.policies.items():
-            yield from _names(ctx, role, policy, "metrics", {m.name for m in ctx.spec.metrics})
+            yield from _names(
+                ctx, role, policy=policy, key="metrics", known={m.name for m in ctx.spec.metrics}
+            )
             dims = {d.name for d in ctx.spec.dimensions}
-            yield from _names(ctx, role, policy, "dimensions", dims)
+            yield from _names(ctx, role, policy=policy, key="dimensions", known=dims)
             yield from _row_filters(ctx, role, policy, dims)
         default = ctx.spec.settings.default_role
         if ctx.spec.policies and default not in ctx.spec.policies:
             yield ctx.problem(
                 ctx.spec.settings,
                 ("default_role",),
-                f"default role '{default}' has no policy",
-                suggest(default, ctx.spec.policies),
+                message=f"default role '{default}' has no policy",
+                suggestion=suggest(default, ctx.spec.policies),
             )
 
 
 def _names(
-    ctx: RuleContext, role: str, policy: PolicySpec, key: str, known: set[str]
+    ctx: RuleContext, role: str, *, policy: PolicySpec, key: str, known: set[str]
 ) -> Iterator[Problem]:
     allowed = getattr(policy, key)
     if allowed == EVERYTHING:
@@ -44,8 +46,8 @@ def _names(
             yield ctx.problem(
                 policy,
                 (key, i),
-                f"unknown {kind} '{name}' in policy '{role}'",
-                suggest(name, known),
+                message=f"unknown {kind} '{name}' in policy '{role}'",
+                suggestion=suggest(name, known),
             )
 
 
@@ -57,8 +59,8 @@ def _row_filters(
             yield ctx.problem(
                 policy,
                 ("row_filters", i, "dimension"),
-                f"unknown dimension '{row.dimension}' in a row filter of policy '{role}'",
-                suggest(row.dimension, dims),
+                message=f"unknown dimension '{row.dimension}' in a row filter of policy '{role}'",
+                suggestion=suggest(row.dimension, dims),
             )
         if row.column is not None and ctx.schema is not None:
             tables = [t for t in ctx.spec.tables if row.column in (ctx.columns_of(t) or {})]
@@ -67,8 +69,8 @@ def _row_filters(
                 yield ctx.problem(
                     policy,
                     ("row_filters", i, "column"),
-                    f"no table has column '{row.column}' (row filter of policy '{role}')",
-                    suggest(row.column, every),
+                    message=f"no table has column '{row.column}' (row filter of policy '{role}')",
+                    suggestion=suggest(row.column, every),
                 )
 
 
@@ -94,11 +96,13 @@ class RowFiltersApply:
                         yield ctx.problem(
                             policy,
                             ("metrics", i) if listed else ("row_filters",),
-                            f"policy '{role}' allows metric '{name}', but its row filter on "
-                            f"'{dim.name}' cannot apply to table '{table}'",
-                            f"remove the metric from the policy, or give '{table}' the "
+                            message=(
+                                f"policy '{role}' allows metric '{name}', but its row filter on "
+                                f"'{dim.name}' cannot apply to table '{table}'"
+                            ),
+                            suggestion=f"remove the metric from the policy, or give '{table}' the "
                             f"'{dim.name}' column (also_in) or a join to a table that has it",
-                            "error" if listed else "warning",
+                            severity="error" if listed else "warning",
                         )
 
 

@@ -34,9 +34,9 @@ class TouchpointsInData:
                 yield ctx.problem(
                     tp,
                     ("id",),
-                    f"touchpoint '{tp.id}' does not occur in events.touchpoint",
-                    suggest(tp.id, seen - ids),
-                    "warning",
+                    message=f"touchpoint '{tp.id}' does not occur in events.touchpoint",
+                    suggestion=suggest(tp.id, seen - ids),
+                    severity="warning",
                 )
         yield from _not_in_model(ctx, seen - ids)
         yield from _channels_not_in_data(ctx)
@@ -51,9 +51,9 @@ def _not_in_model(ctx: RuleContext, unknown: set[str] | frozenset[str]) -> Itera
     yield ctx.problem(
         ctx.spec,
         ("touchpoints",),
-        f"{some} in the data but not in the model: {listed}",
-        "add them to 'touchpoints' so questions can name them",
-        "warning",
+        message=f"{some} in the data but not in the model: {listed}",
+        suggestion="add them to 'touchpoints' so questions can name them",
+        severity="warning",
     )
 
 
@@ -66,9 +66,11 @@ def _channels_not_in_data(ctx: RuleContext) -> Iterator[Problem]:
             yield ctx.problem(
                 tp,
                 ("channel",),
-                f"channel '{tp.channel}' of touchpoint '{tp.id}' does not occur in the data",
-                suggest(tp.channel, channels),
-                "warning",
+                message=(
+                    f"channel '{tp.channel}' of touchpoint '{tp.id}' does not occur in the data"
+                ),
+                suggestion=suggest(tp.channel, channels),
+                severity="warning",
             )
 
 
@@ -87,23 +89,28 @@ class ValuesInData:
                     yield ctx.problem(
                         d,
                         ("values", i),
-                        f"value '{text}' of dimension '{d.name}' does not occur in the data",
-                        suggest(text, seen),
-                        "warning",
+                        message=(
+                            f"value '{text}' of dimension '{d.name}' does not occur in the data"
+                        ),
+                        suggestion=suggest(text, seen),
+                        severity="warning",
                     )
         for m in ctx.spec.measures:
             for i, f in enumerate(m.filters):
-                yield from _filter(ctx, m, ("filters", i), m.table, f)
+                yield from _filter(ctx, m, path=("filters", i), table=m.table, cond=f)
         for metric in ctx.spec.metrics:
             if isinstance(metric, ConversionMetric):
                 for key in ("base", "conversion"):
                     for i, f in enumerate(getattr(metric, key).filters):
-                        yield from _filter(ctx, metric, (key, "filters", i), "events", f)
+                        yield from _filter(
+                            ctx, metric, path=(key, "filters", i), table="events", cond=f
+                        )
 
 
 def _filter(
     ctx: RuleContext,
     item: BaseModel,
+    *,
     path: tuple[str | int, ...],
     table: str,
     cond: Condition,
@@ -117,9 +124,9 @@ def _filter(
             yield ctx.problem(
                 item,
                 path,
-                f"filter value '{as_text(value)}' does not occur in {table}.{column}",
-                suggest(as_text(value), seen),
-                "warning",
+                message=f"filter value '{as_text(value)}' does not occur in {table}.{column}",
+                suggestion=suggest(as_text(value), seen),
+                severity="warning",
             )
 
 

@@ -28,40 +28,56 @@ class MeasureShape:
 def _measure(ctx: RuleContext, m: MeasureSpec) -> Iterator[Problem]:
     what = f"measure '{m.name}'"
     if m.column is not None and m.duration is not None:
-        yield ctx.problem(m, ("duration",), f"{what} has both 'column' and 'duration'", "keep one")
+        yield ctx.problem(
+            m,
+            ("duration",),
+            message=f"{what} has both 'column' and 'duration'",
+            suggestion="keep one",
+        )
     elif m.agg in NEEDS_INPUT and m.column is None and m.duration is None:
         yield ctx.problem(
-            m, ("agg",), f"'{m.agg}' in {what} needs a 'column' (or a 'duration')", "add one"
+            m,
+            ("agg",),
+            message=f"'{m.agg}' in {what} needs a 'column' (or a 'duration')",
+            suggestion="add one",
         )
     if m.agg == "count_distinct" and m.duration is not None:
         yield ctx.problem(
-            m, ("duration",), f"{what} counts distinct durations", "use a column, or median/avg"
+            m,
+            ("duration",),
+            message=f"{what} counts distinct durations",
+            suggestion="use a column, or median/avg",
         )
     if m.agg == "percentile" and m.percentile is None:
         yield ctx.problem(
-            m, ("agg",), f"{what} needs 'percentile' (between 0 and 1)", "e.g. percentile: 0.9"
+            m,
+            ("agg",),
+            message=f"{what} needs 'percentile' (between 0 and 1)",
+            suggestion="e.g. percentile: 0.9",
         )
     if m.agg != "percentile" and m.percentile is not None:
         yield ctx.problem(
             m,
             ("percentile",),
-            f"'percentile' in {what} only applies to agg 'percentile'",
-            "remove it, or set agg: percentile",
+            message=f"'percentile' in {what} only applies to agg 'percentile'",
+            suggestion="remove it, or set agg: percentile",
         )
     table = ctx.spec.tables.get(m.table)
     if m.first_only and table is not None and table.time is None:
         yield ctx.problem(
             m,
             ("first_only",),
-            f"{what} counts first rows only, but table '{m.table}' has no 'time' column",
-            "add 'time' to the table, or remove first_only",
+            message=f"{what} counts first rows only, but table '{m.table}' has no 'time' column",
+            suggestion="add 'time' to the table, or remove first_only",
         )
     elif table is not None and table.time is None:
         yield ctx.problem(
             m,
             ("table",),
-            f"{what} reads table '{m.table}', which has no 'time' column",
-            "it can only be counted over all time; add 'time' to the table if it has one",
+            message=f"{what} reads table '{m.table}', which has no 'time' column",
+            suggestion=(
+                "it can only be counted over all time; add 'time' to the table if it has one"
+            ),
             severity="warning",
         )
 
@@ -78,23 +94,35 @@ class DimensionShape:
 def _dimension(ctx: RuleContext, d: DimensionSpec) -> Iterator[Problem]:
     what = f"dimension '{d.name}'"
     if (d.column is None) == (d.expr is None):
-        yield ctx.problem(d, ("name",), f"{what} needs exactly one of 'column' and 'expr'", "")
+        yield ctx.problem(
+            d, ("name",), message=f"{what} needs exactly one of 'column' and 'expr'", suggestion=""
+        )
     if d.type == "time":
         if d.values:
-            yield ctx.problem(d, ("values",), f"time {what} lists values", "remove 'values'")
+            yield ctx.problem(
+                d, ("values",), message=f"time {what} lists values", suggestion="remove 'values'"
+            )
         if d.expr is not None:
             yield ctx.problem(
-                d, ("expr",), f"time {what} uses an expression", "use a timestamp 'column'"
+                d,
+                ("expr",),
+                message=f"time {what} uses an expression",
+                suggestion="use a timestamp 'column'",
             )
     elif d.grains is not None:
         yield ctx.problem(
-            d, ("grains",), f"'grains' only apply to time dimensions ({what})", "set type: time"
+            d,
+            ("grains",),
+            message=f"'grains' only apply to time dimensions ({what})",
+            suggestion="set type: time",
         )
     seen: set[str] = set()
     for i, value in enumerate(d.values):
         text = str(value.value)
         if text in seen:
-            yield ctx.problem(d, ("values", i), f"value '{text}' is listed twice in {what}", "")
+            yield ctx.problem(
+                d, ("values", i), message=f"value '{text}' is listed twice in {what}", suggestion=""
+            )
         seen.add(text)
     if isinstance(d.expr, Bucket):
         yield from _bucket(ctx, d, d.expr)
@@ -103,14 +131,17 @@ def _dimension(ctx: RuleContext, d: DimensionSpec) -> Iterator[Problem]:
 def _bucket(ctx: RuleContext, d: DimensionSpec, b: Bucket) -> Iterator[Problem]:
     if list(b.edges) != sorted(set(b.edges)):
         yield ctx.problem(
-            d, ("expr", "edges"), f"bucket edges of '{d.name}' must increase", "sort them"
+            d,
+            ("expr", "edges"),
+            message=f"bucket edges of '{d.name}' must increase",
+            suggestion="sort them",
         )
     if b.labels is not None and len(b.labels) != len(b.edges) + 1:
         yield ctx.problem(
             d,
             ("expr", "labels"),
-            f"'{d.name}' has {len(b.edges)} edges, so it needs {len(b.edges) + 1} labels",
-            "one label per range, lowest first",
+            message=f"'{d.name}' has {len(b.edges)} edges, so it needs {len(b.edges) + 1} labels",
+            suggestion="one label per range, lowest first",
         )
 
 
@@ -137,10 +168,13 @@ def _condition(
 ) -> Iterator[Problem]:
     problem = cond.arity_problem()
     if problem is not None:
-        yield ctx.problem(item, path, problem, "")
+        yield ctx.problem(item, path, message=problem, suggestion="")
     if isinstance(cond, RowFilter) and (cond.dimension is None) == (cond.column is None):
         yield ctx.problem(
-            item, path, "a row filter names exactly one 'dimension' or 'column'", "e.g. region"
+            item,
+            path,
+            message="a row filter names exactly one 'dimension' or 'column'",
+            suggestion="e.g. region",
         )
 
 
@@ -155,15 +189,18 @@ class DefaultJourney:
             yield ctx.problem(
                 journeys[0],
                 ("name",),
-                "no journey is the default",
-                f"add 'default: true' to one journey (e.g. '{journeys[0].name}')",
+                message="no journey is the default",
+                suggestion=f"add 'default: true' to one journey (e.g. '{journeys[0].name}')",
             )
         for extra in defaults[1:]:
             yield ctx.problem(
                 extra,
                 ("default",),
-                f"journey '{extra.name}' is a second default (the first is '{defaults[0].name}')",
-                "only one journey can have 'default: true'",
+                message=(
+                    f"journey '{extra.name}' is a second default "
+                    f"(the first is '{defaults[0].name}')"
+                ),
+                suggestion="only one journey can have 'default: true'",
             )
 
 
