@@ -22,6 +22,8 @@ DOMAINS := $(foreach pair,$(DOMAIN_FLOORS),$(firstword $(subst :, ,$(pair))))
 TEST_WORKERS ?= auto
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 PARALLEL := $(MAKE) --no-print-directory -j$(JOBS) --output-sync=target
+# `make check TIME=time` prints how long each stage took (bash's `time`), as measured there.
+TIME ?=
 
 install: $(STAMP)
 
@@ -50,13 +52,13 @@ test: install sysdeps
 test-stages: test-unit test-security eval-gold eval-domains
 
 test-unit: install sysdeps
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist worksteal
+	$(TIME) $(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist worksteal
 
 test-security: install sysdeps
-	TPA_TEST_ENGINE=clickhouse $(BIN)/python -m pytest -q tests/security/test_security_corpus.py
+	$(TIME) env TPA_TEST_ENGINE=clickhouse $(BIN)/python -m pytest -q tests/security/test_security_corpus.py
 
 eval-gold: install
-	$(BIN)/tpa eval evals/gold --min-accuracy 0.90 --no-progress --out build/evals/gold-embedded --junit build/evals/gold-junit.xml
+	$(TIME) $(BIN)/tpa eval evals/gold --min-accuracy 0.90 --no-progress --out build/evals/gold-embedded --junit build/evals/gold-junit.xml
 
 # Spark parity with DuckDB (pinned demo, golden plans, the gold suite): minutes of JVM work, so
 # not in `make test` (docs/engines.md). Spark's driver is kept to TPA_SPARK_MEMORY (default 1g).
@@ -69,14 +71,14 @@ test-spark: install sysdeps
 eval-domains: $(addprefix eval-domain-,$(DOMAINS))
 
 eval-domain-%: install
-	$(BIN)/tpa eval evals/domains/$* --min-accuracy $(lastword $(subst :, ,$(filter $*:%,$(DOMAIN_FLOORS)))) \
+	$(TIME) $(BIN)/tpa eval evals/domains/$* --min-accuracy $(lastword $(subst :, ,$(filter $*:%,$(DOMAIN_FLOORS)))) \
 	  --no-progress --out build/evals/domain-$* --junit build/evals/domain-$*-junit.xml
 
 lint: install
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/mypy
-	$(BIN)/lint-imports
+	$(TIME) $(BIN)/ruff check .
+	$(TIME) $(BIN)/ruff format --check .
+	$(TIME) $(BIN)/mypy
+	$(TIME) $(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff format .
