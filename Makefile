@@ -27,10 +27,13 @@ TIME ?=
 
 install: $(STAMP)
 
+# uv installs the same packages as pip from the same registry, downloading in parallel: about a
+# third of pip's time in a fresh clone (docs/benchmarks.md, "CI time"). The stamp skips it all
+# until pyproject.toml changes.
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet 'uv>=0.5,<1'
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[test]'
 	@touch $@
 
 sysdeps:
@@ -63,7 +66,7 @@ eval-gold: install
 # Spark parity with DuckDB (pinned demo, golden plans, the gold suite): minutes of JVM work, so
 # not in `make test` (docs/engines.md). Spark's driver is kept to TPA_SPARK_MEMORY (default 1g).
 test-spark: install sysdeps
-	$(BIN)/python -m pip install --quiet -e '.[test,spark]'
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[test,spark]'
 	TPA_TEST_SPARK=1 $(BIN)/python -m pytest -q tests/test_engines_spark.py
 	TPA_TEST_ENGINE=spark $(BIN)/python -m pytest -q tests/security/test_security_corpus.py
 
