@@ -21,7 +21,11 @@ DOMAINS := $(foreach pair,$(DOMAIN_FLOORS),$(firstword $(subst :, ,$(pair))))
 # `make check`: lint too) run JOBS at a time, each one's output printed whole when it ends.
 TEST_WORKERS ?= auto
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
-PARALLEL := $(MAKE) --no-print-directory -j$(JOBS) --output-sync=target
+# The stages' own set-up targets; the parallel sub-make leaves them out (done once before it), so
+# it starts the stages in the order listed, the longest (pytest) first.
+NEEDS_INSTALL ?= install
+NEEDS_SYSDEPS ?= sysdeps
+PARALLEL := $(MAKE) --no-print-directory -j$(JOBS) --output-sync=target NEEDS_INSTALL= NEEDS_SYSDEPS=
 # `make check TIME=time` prints how long each stage took (bash's `time`), as measured there.
 TIME ?=
 
@@ -52,15 +56,16 @@ demo: install
 test: install sysdeps
 	$(PARALLEL) test-stages
 
-test-stages: test-unit test-security eval-gold eval-domains
+STAGES := test-unit test-security eval-gold eval-domains
+test-stages: $(STAGES)
 
-test-unit: install sysdeps
+test-unit: $(NEEDS_INSTALL) $(NEEDS_SYSDEPS)
 	$(TIME) $(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist worksteal
 
-test-security: install sysdeps
+test-security: $(NEEDS_INSTALL) $(NEEDS_SYSDEPS)
 	$(TIME) env TPA_TEST_ENGINE=clickhouse $(BIN)/python -m pytest -q tests/security/test_security_corpus.py
 
-eval-gold: install
+eval-gold: $(NEEDS_INSTALL)
 	$(TIME) $(BIN)/tpa eval evals/gold --min-accuracy 0.90 --no-progress --out build/evals/gold-embedded --junit build/evals/gold-junit.xml
 
 # Spark parity with DuckDB (pinned demo, golden plans, the gold suite): minutes of JVM work, so
@@ -73,11 +78,11 @@ test-spark: install sysdeps
 # Each domain is a target of its own, so `make -j` runs them side by side.
 eval-domains: $(addprefix eval-domain-,$(DOMAINS))
 
-eval-domain-%: install
+eval-domain-%: $(NEEDS_INSTALL)
 	$(TIME) $(BIN)/tpa eval evals/domains/$* --min-accuracy $(lastword $(subst :, ,$(filter $*:%,$(DOMAIN_FLOORS)))) \
 	  --no-progress --out build/evals/domain-$* --junit build/evals/domain-$*-junit.xml
 
-lint: install
+lint: $(NEEDS_INSTALL)
 	$(TIME) $(BIN)/ruff check .
 	$(TIME) $(BIN)/ruff format --check .
 	$(TIME) $(BIN)/mypy
@@ -89,7 +94,7 @@ format: install
 
 # Everything CI runs (.ci/run): the lint and the test stages, JOBS at a time.
 check: install sysdeps
-	$(PARALLEL) lint test-stages
+	$(PARALLEL) test-unit lint $(filter-out test-unit,$(STAGES))
 
 bench: install
 	$(BIN)/python bench/generate.py
