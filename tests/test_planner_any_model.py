@@ -711,3 +711,41 @@ def test_a_value_of_another_tables_dimension_counts_its_rows(planner: EmbeddedPl
     p = plan(planner, "上个月收费问题最多的城市")
     assert p["metrics"] == ["tickets"] and p["dimensions"] == ["city"], p
     assert {"dimension": "issue", "op": "=", "values": ["billing"]} in p["filters"], p
+
+
+@pytest.mark.parametrize("question", ["weekly active patients since June", "上个月活跃患者有多少"])
+def test_active_people_are_the_people_reached(planner: EmbeddedPlanner, question: str) -> None:
+    result = planner.plan(question, CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["kind"] == "metric" and p["metrics"] == ["patients"], p
+    assert not result.unused, result.unused
+
+
+def test_a_lone_hundred_character_in_a_name_is_not_a_number() -> None:
+    from assistant.nlu.text import prepare
+
+    assert prepare("3月到4月百度花了多少").norm.count("百度") == 1
+    assert "300" in prepare("三百个订单").norm and "1000" in prepare("千元以上").norm
+
+
+def test_a_why_word_after_by_is_a_split_the_data_may_lack(planner: EmbeddedPlanner) -> None:
+    split = plan(planner, "ticket count by reason, this year")
+    assert split["kind"] == "clarify" and "reason" in split["reason"], split
+    why = plan(planner, "why did tickets rise this year")
+    assert why["kind"] == "drivers" and why["metric"] == "tickets", why
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("What's our NPS this quarter?", "nps"),
+        ("App 崩溃率是多少", "app_stability"),
+        ("what's the average watch time per viewer in minutes?", "dwell_time"),
+        ("how many patients will we have by the end of December?", "forecast"),
+    ],
+)
+def test_well_known_measures_the_model_lacks_are_refused(
+    planner: EmbeddedPlanner, question: str, topic: str
+) -> None:
+    p = plan(planner, question)
+    assert p["kind"] == "unsupported" and p["missing"] == [topic], p

@@ -33,6 +33,8 @@ _TOPICS: Final[dict[str, tuple[str, str]]] = {
     "credit_risk": ("credit risk, delinquency or bad debt", "逾期、坏账等信用风险"),
     "bonus": ("bonuses or incentive pay", "奖金或绩效"),
     "it_costs": ("IT or hosting costs", "IT 或服务器费用"),
+    "nps": ("NPS surveys (Net Promoter Score)", "NPS（净推荐值）调研"),
+    "app_stability": ("app crashes or stability", "App 崩溃或稳定性数据"),
     "dwell_time": (
         "durations of page views or visits (events carry no durations)",
         "页面或访问的停留时长（事件不带时长）",

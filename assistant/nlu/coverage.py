@@ -93,7 +93,7 @@ GENERIC_EN: Final = frozenset(
     happened ask asks asked writing write crediting credit lot lots something stuff anything thing
     things someone somebody anyone people's our we've thanks percentile typical usual usually
     exactly approximately basically overall general generally possible possibly please kindly
-    quick quickly mainly mostly hours hour hrs hr minutes minute mins min seconds""".split()  # noqa: SIM905
+    quick quickly mainly mostly hours hour hrs hr minutes minute mins min seconds active""".split()  # noqa: SIM905
 )
 # Chinese function words and question frames, longest first when segmenting.
 _ZH_FUNCTION: Final = tuple(
@@ -111,7 +111,7 @@ _ZH_FUNCTION: Final = tuple(
         用户 客户 顾客 人群 时间 时候 期间 之间 以来 以后 之后 以前 之前 前后 左右 大概 大约 差不多
         呢 嘛 哦 喔 哈 嗯 您 您好 你好 谢谢 上 下 分 按照 根据 关于 针对 里面 当中 方面
         中间 一般 通常 常见 拆解 拆 拆分 换成 换 改成 改为 切换 主要 大概 具体 分别 帮忙 拉 拉一下
-        下一 之类 什么的 等等 多久 一下吧""".split(),  # noqa: SIM905
+        下一 之类 什么的 等等 多久 一下吧 活跃""".split(),  # noqa: SIM905
         key=len,
         reverse=True,
     )
@@ -193,7 +193,7 @@ def _dropped(
         said = text[mention.start : mention.start + len(mention.term)]
         if not any(u.text == said for u in out):
             out.append(Unused(said, "dimension_not_used"))
-    if plan.get("kind") == "metric":
+    if plan.get("metrics"):  # a metric answer (other kinds name no metrics list)
         out += _metrics_dropped(r, plan, model, used)
     plan_time = plan.get("time")
     if plan_time is None or not r.times:

@@ -254,9 +254,14 @@ OUT_OF_SCOPE: Final[dict[str, tuple[str, ...]]] = {
     # how long people stay on a page or in the app: events carry no durations
     "dwell_time": ("time on page", "time spent on", "time visitors spend", "time users spend",
                    "time people spend", "dwell time", "session length", "session duration",
-                   "停留时长", "停留时间", "浏览时长", "页面停留", "会话时长", "使用时长"),
+                   "停留时长", "停留时间", "浏览时长", "页面停留", "会话时长", "使用时长",
+                   "watch time", "viewing time", "time watched", "观看时长", "播放时长",
+                   "观看时间"),
     "it_costs": ("hosting", "cloud bill", "server costs", "server cost", "aws", "aliyun",
                  "服务器费用", "云服务", "带宽费"),
+    # well-known scores and rates a model may lack (its own word wins when it has one)
+    "nps": ("nps", "net promoter score", "net promoter", "净推荐值"),
+    "app_stability": ("crash rate", "crashes", "app crashes", "crash", "崩溃率", "崩溃", "闪退"),
 }  # fmt: skip
 
 __all__ = ["CUES", "OUT_OF_SCOPE", "PLACE_NAMES", "PURCHASE_WORDS"]

@@ -74,7 +74,15 @@ def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
         return choices.out_of_scope(["product_catalog"], lang, model)
     if unknown:
         return choices.unknown_value(unknown, r, model)
-    past = any(not resolve(t.spec, r.ctx).is_future(r.ctx) for t in r.times) if r.ctx else False
+    past = (
+        any(
+            not resolve(t.spec, r.ctx).is_future(r.ctx)
+            and _DATED.search(r.question.norm[t.start : t.end])
+            for t in r.times
+        )
+        if r.ctx
+        else False
+    )  # "how many will we have by the end of December": a month without its year is the next one
     if (
         "future" in r.cues
         and not past
@@ -91,9 +99,16 @@ def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
     return None
 
 
+# A time said with its year or as relative to now ("in 2025", "last month", 上周), not a bare
+# month or day that a forecast means as the next one.
+_DATED = re.compile(
+    r"\d{4}|\b(?:last|previous|past|this|ago|yesterday|today|since|so far|ytd)\b"
+    r"|上|去|今|本|前|近|昨"
+)
+
 # Topics no metric can answer: "revenue by category", "users' phone numbers".
 _ALWAYS_OUT = frozenset({"product_catalog", "personal_data", "competitors", "stock_price",
-                         "weather", "profit", "dwell_time"})  # fmt: skip
+                         "weather", "profit", "dwell_time", "nps", "app_stability"})  # fmt: skip
 _DWELL = re.compile(
     r"\btime\b.{0,24}\bspen[dt]s?\b.{0,12}\b(?:on|in)\b|\bstay(?:s|ed)? on (?:the |a |our )?"
     r"(?:page|site|app|screen)"
@@ -206,7 +221,8 @@ def _periods_since(r: Reading, time: Any, unit: str) -> int:
 
 
 _COUNTING = re.compile(
-    r"how many|number of|how often|visited|多少|人数|数量|次数|几单|几个|几次|几人|几笔|人次"
+    r"how many|number of|how often|visited|\b(?:counts?|totals?|volume)\b"
+    r"|多少|人数|数量|次数|几单|几个|几次|几人|几笔|人次"
     r"|[^\s]数\s*$|数[吗呢？?]"
 )
 _REPEAT = re.compile(r"复购|回购|再次购买|再买|repurchase|buy again|bought again|purchase again")
@@ -388,6 +404,8 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     )
     if not metrics and not counted and not counting_people:
         metrics = [m for m in (_money_metric(r, model), _conversion_word(r, model)) if m][:1]
+    if not metrics and not counted and _ACTIVE.search(r.question.norm) and "people" in r.cues:
+        metrics = [m for m in (roles.reach_metric(model),) if m]  # "weekly active players"
     if not metrics and not counted and (ranked or _COUNTING.search(r.question.norm)):
         metrics = _rows_of_a_value(r, model)  # "投诉最多的科室": the complaint tickets
     if not metrics and not counted and "people" in r.cues and _COUNTING.search(r.question.norm):
@@ -593,6 +611,7 @@ def _refined(r: Reading, model: SemanticModel, names: list[str]) -> list[str]:
     return names
 
 
+_ACTIVE = re.compile(r"\bactive\b|活跃")
 _EACH = re.compile(r"分别|各自|\brespectively\b|\bvs\b|\bversus\b|对比|相比|\bcompare")
 _PER_ONE = re.compile(r"\bper\b|\beach\b|\ba new\b|一个|每个|每位|单个|人均|每获取")
 _HOW_MUCH = re.compile(r"\bhow much\b|多少钱|多少收入|赚了多少|收了多少")

@@ -1,6 +1,6 @@
 """Chinese typos of the sound: an input method's wrong character for the right syllable.
 
-"超时律" for 超时率, "挂好量" for 挂号量, "投述" for 投诉: the same syllables (with the usual fuzzy
+"超时律" for 超时率, "挂好量" for 挂号量: the same syllables (with the usual fuzzy
 pairs of a southern accent — z/zh, c/ch, s/sh, n/l, -n/-ng) and one character different from a
 word of the model. Only words nothing else read are tried, and the answer says what was read
 ("已按 '超时律' → '超时率' 理解。"), so the guess is never silent. pypinyin loads on the first
@@ -16,6 +16,8 @@ from typing import Final
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _LONGEST: Final = 6
+# Two characters sound alike too often to guess (卖了/买了, 话费/花费, 平均工资's 均工/竣工).
+_SHORTEST: Final = 3
 # Initials and finals a southern accent (and a hurried input method) does not tell apart.
 _INITIALS: Final = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("l", "n"))
 _FINALS: Final = (("ing", "in"), ("eng", "en"), ("ang", "an"))
@@ -42,7 +44,9 @@ class Homophones:
     """The model's Chinese words by their sound, built on first use."""
 
     def __init__(self, words: Iterable[str]) -> None:
-        self._words = sorted({w for w in words if _CJK_RUN.fullmatch(w) and len(w) <= _LONGEST})
+        self._words = sorted(
+            {w for w in words if _CJK_RUN.fullmatch(w) and _SHORTEST <= len(w) <= _LONGEST}
+        )
         self._by_sound: dict[tuple[str, ...], list[str]] | None = None
 
     def fixes(self, norm: str, unread: str) -> list[tuple[str, str]]:
@@ -62,8 +66,8 @@ class Homophones:
         sounds = _key(run)  # one syllable per character of a run of Chinese characters
         out: list[tuple[str, str]] = []
         i = 0
-        while i < len(run) - 1:
-            for n in range(min(_LONGEST, len(run) - i), 1, -1):
+        while i <= len(run) - _SHORTEST:
+            for n in range(min(_LONGEST, len(run) - i), _SHORTEST - 1, -1):
                 said = run[i : i + n]
                 if not any(free[i : i + n]):
                     continue

@@ -154,6 +154,14 @@ def _cues_of(m: Match, matches: Sequence[Match]) -> frozenset[str]:
     return cues
 
 
+def _split_by_a_why_word(m: Match, matches: Sequence[Match]) -> bool:
+    """ "count by reason", "按原因": a split by something (read as an unknown word), not a why."""
+    if m.cues() != {"drivers"} or m.refs():
+        return False
+    before = [x for x in matches if x.end <= m.start]
+    return bool(before) and "by" in before[-1].cues() and m.start - before[-1].end <= 1
+
+
 def _cased(m: Match, text: str) -> Match | None:
     """A value spelt like a little English word ("US", "IT", "ME") is that value only when written
     in capitals: "contact us" is not the United States."""
@@ -184,6 +192,7 @@ def read(question: Question, lexicon: Lexicon, ctx: TimeContext) -> Reading:
     top, bottom, rank_spans = _limits(norm, masked)
     masked += [s for s in (cohort_span, window_span) if s] + rank_spans
     matches = [c for m in lexicon.scan(norm, masked) if (c := _cased(m, question.text))]
+    matches = [m for m in matches if not _split_by_a_why_word(m, matches)]
     cues = frozenset().union(*(_cues_of(m, matches) for m in matches)) if matches else frozenset()
     if cohort is not None:
         cues |= {"retention"}  # "week-2 retention", "次月留存": the number word carries it
