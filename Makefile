@@ -8,18 +8,36 @@ STAMP := $(VENV)/.installed-stamp
 # a JRE for the Spark SQL engine (`make test-spark`).
 SYSTEM_PACKAGES := chromium fonts-noto-cjk default-jre-headless
 
-.PHONY: install sysdeps demo test test-spark eval eval-domains lint format check bench screenshots clean
+.PHONY: install sysdeps demo test test-stages test-unit test-security eval-gold test-spark eval \
+	eval-domains lint format check ci bench screenshots clean
 
 # Evaluation domains and the accuracy each must keep (set below its measured figure; the blind
 # first-run figures are in docs/evals.md).
 DOMAIN_FLOORS := bank:0.70 dealer:0.68 delivery:0.80 edu:0.74 game:0.62 hospital:0.64 travel:0.68 telecom:0.72 saas:0.78 insure:0.62 gym:0.65 stream:0.60
+DOMAINS := $(foreach pair,$(DOMAIN_FLOORS),$(firstword $(subst :, ,$(pair))))
+
+# Speed (docs/benchmarks.md, "CI time"): pytest runs in TEST_WORKERS processes (pytest-xdist;
+# `auto` = one per CPU, 0 = in one process), and the independent stages of `make test` (and of
+# `make check`: lint too) run JOBS at a time, each one's output printed whole when it ends.
+TEST_WORKERS ?= auto
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+# The stages' own set-up targets; the parallel sub-make leaves them out (done once before it), so
+# it starts the stages in the order listed, the longest (pytest) first.
+NEEDS_INSTALL ?= install
+NEEDS_SYSDEPS ?= sysdeps
+PARALLEL := $(MAKE) --no-print-directory -j$(JOBS) --output-sync=target NEEDS_INSTALL= NEEDS_SYSDEPS=
+# `make check TIME=time` prints how long each stage took (bash's `time`), as measured there.
+TIME ?=
 
 install: $(STAMP)
 
+# uv installs the same packages as pip from the same registry, downloading in parallel: about a
+# third of pip's time in a fresh clone (docs/benchmarks.md, "CI time"). The stamp skips it all
+# until pyproject.toml changes.
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet 'uv>=0.5,<1'
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[test]'
 	@touch $@
 
 sysdeps:
@@ -33,37 +51,50 @@ sysdeps:
 demo: install
 	$(BIN)/tpa demo
 
+# The pytest suite, the attack corpus on ClickHouse, the gold eval and the domain evals: side by
+# side (they share only the demo databases, each built once under a lock).
 test: install sysdeps
-	$(BIN)/python -m pytest -q
-	TPA_TEST_ENGINE=clickhouse $(BIN)/python -m pytest -q tests/security/test_security_corpus.py
-	$(BIN)/tpa eval evals/gold --min-accuracy 0.90 --out build/evals/gold-embedded --junit build/evals/gold-junit.xml
-	$(MAKE) --no-print-directory eval-domains
+	$(PARALLEL) test-stages
+
+STAGES := test-unit test-security eval-gold eval-domains
+test-stages: $(STAGES)
+
+test-unit: $(NEEDS_INSTALL) $(NEEDS_SYSDEPS)
+	$(TIME) $(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist worksteal
+
+test-security: $(NEEDS_INSTALL) $(NEEDS_SYSDEPS)
+	$(TIME) env TPA_TEST_ENGINE=clickhouse $(BIN)/python -m pytest -q tests/security/test_security_corpus.py
+
+eval-gold: $(NEEDS_INSTALL)
+	$(TIME) $(BIN)/tpa eval evals/gold --min-accuracy 0.90 --no-progress --out build/evals/gold-embedded --junit build/evals/gold-junit.xml
 
 # Spark parity with DuckDB (pinned demo, golden plans, the gold suite): minutes of JVM work, so
 # not in `make test` (docs/engines.md). Spark's driver is kept to TPA_SPARK_MEMORY (default 1g).
 test-spark: install sysdeps
-	$(BIN)/python -m pip install --quiet -e '.[test,spark]'
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[test,spark]'
 	TPA_TEST_SPARK=1 $(BIN)/python -m pytest -q tests/test_engines_spark.py
 	TPA_TEST_ENGINE=spark $(BIN)/python -m pytest -q tests/security/test_security_corpus.py
 
-eval-domains: install
-	@for pair in $(DOMAIN_FLOORS); do \
-	  domain=$${pair%%:*}; floor=$${pair##*:}; \
-	  $(BIN)/tpa eval evals/domains/$$domain --min-accuracy $$floor --no-progress \
-	    --out build/evals/domain-$$domain --junit build/evals/domain-$$domain-junit.xml || exit 1; \
-	done
+# Each domain is a target of its own, so `make -j` runs them side by side.
+eval-domains: $(addprefix eval-domain-,$(DOMAINS))
 
-lint: install
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/mypy
-	$(BIN)/lint-imports
+eval-domain-%: $(NEEDS_INSTALL)
+	$(TIME) $(BIN)/tpa eval evals/domains/$* --min-accuracy $(lastword $(subst :, ,$(filter $*:%,$(DOMAIN_FLOORS)))) \
+	  --no-progress --out build/evals/domain-$* --junit build/evals/domain-$*-junit.xml
+
+lint: $(NEEDS_INSTALL)
+	$(TIME) $(BIN)/ruff check .
+	$(TIME) $(BIN)/ruff format --check .
+	$(TIME) $(BIN)/mypy
+	$(TIME) $(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-check: lint test
+# Everything CI runs (.ci/run): the lint and the test stages, JOBS at a time.
+check: install sysdeps
+	$(PARALLEL) test-unit lint $(filter-out test-unit,$(STAGES))
 
 bench: install
 	$(BIN)/python bench/generate.py

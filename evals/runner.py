@@ -21,6 +21,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from filelock import FileLock
+
 from assistant.answer.model import Answer
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
@@ -76,12 +78,22 @@ class RunResult:
 
 
 def database_for(suite: Suite) -> Path:
-    """The suite's database: its file, or its pinned demo database (built when missing)."""
-    spec = suite.spec
+    """The suite's database: its file, or its pinned demo database (built when missing). A build
+    holds `.cache/build.lock` in the suite folder: a second run at the same time (another `tpa
+    eval`, a parallel test) waits for it and then uses the finished file."""
     if suite.database_override is not None:
         if not suite.database_override.is_file():
             raise UserError(f"{suite.database_override}: database not found")
         return suite.database_override
+    if suite.spec.demo is None and suite.spec.generate is None:
+        return _built_database(suite)  # nothing to build
+    (suite.root / ".cache").mkdir(parents=True, exist_ok=True)
+    with FileLock(str(suite.root / ".cache" / "build.lock")):
+        return _built_database(suite)
+
+
+def _built_database(suite: Suite) -> Path:
+    spec = suite.spec
     if spec.database is not None:
         path = spec.database if spec.database.is_absolute() else suite.root / spec.database
         if spec.generate is not None:

@@ -1,20 +1,20 @@
-"""Shared fixtures: one small demo database per test session, and the golden-file flag."""
+"""Shared fixtures: the demo databases (each built once, cached in `.cache/tests/` and copied
+per session, tests/demo_cache.py), and the golden-file flag."""
 
 from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import duckdb
 import pytest
 
+from tests.demo_cache import AS_OF, demo_copy
+
 if TYPE_CHECKING:
     from assistant.service import AssistantService
-
-AS_OF = date(2026, 11, 23)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -32,12 +32,8 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 @pytest.fixture(scope="session")
 def small_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A 30k-event demo database (seed 7, as_of 2026-11-23), built once per session."""
-    from connectors.demo import build_demo
-
-    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    build_demo(path, as_of=AS_OF, events=30_000)
-    return path
+    """A 30k-event demo database (seed 7, as_of 2026-11-23), a copy of its own per session."""
+    return demo_copy(tmp_path_factory, "demo", events=30_000)
 
 
 @pytest.fixture(scope="module")
@@ -72,11 +68,7 @@ def east_only_demo(small_demo: Path, tmp_path_factory: pytest.TempPathFactory) -
 
 @pytest.fixture(scope="session")
 def watch_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The default-size demo (1M events, seed 7, as_of 2026-11-23), built once per session: the
+    """The default-size demo (1M events, seed 7, as_of 2026-11-23), a copy per session: the
     planted incidents are measured at this size (docs/demo-data.md), and watches need the weekly
     base sizes of a real shop."""
-    from connectors.demo import build_demo
-
-    path = tmp_path_factory.mktemp("watch-demo") / "demo.duckdb"
-    build_demo(path, as_of=AS_OF, events=1_000_000)
-    return path
+    return demo_copy(tmp_path_factory, "watch-demo", events=1_000_000)

@@ -4,6 +4,7 @@ of two engines (tests/test_engines_clickhouse.py, tests/test_engines_spark.py)."
 from __future__ import annotations
 
 import math
+import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,14 @@ GOLD = Path(__file__).parent.parent / "evals" / "gold"
 
 
 @pytest.fixture(scope="session")
-def pinned_demo() -> Path:
-    """The gold suite's pinned demo (seed 7, 200k events, as of 2026-11-23), built once."""
-    return database_for(load_suite(GOLD))
+def pinned_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The gold suite's pinned demo (seed 7, 200k events, as of 2026-11-23), built once where
+    `tpa eval evals/gold` finds it (pytest-xdist workers wait for one build), a copy of its own
+    per session."""
+    built = database_for(load_suite(GOLD))
+    copy = tmp_path_factory.mktemp("pinned") / built.name
+    shutil.copyfile(built, copy)
+    return copy
 
 
 def same(a: Any, b: Any) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -16,14 +17,15 @@ from assistant.answer.narrate import answer_text
 from assistant.answer.table import ResultTable
 from assistant.config import AssistantConfig
 from assistant.service import AssistantService
-from connectors.demo import build_demo
 from semantic_layer.compile.compiler import compile_plan
 from semantic_layer.model import demo_model
 from semantic_layer.model.labels import ModelLabels
 from semantic_layer.plan import parse_plan
 from semantic_layer.time import TimeContext
+from tests.engine_parity import pinned_demo
 
 AS_OF = date(2026, 11, 23)
+__all__ = ["pinned_demo"]  # the shared fixture
 
 
 def test_the_change_starts_where_everything_after_leaves_the_earlier_range() -> None:
@@ -45,12 +47,13 @@ def test_the_change_starts_where_everything_after_leaves_the_earlier_range() -> 
 
 
 @pytest.fixture(scope="module")
-def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AssistantService]:
+def service(
+    pinned_demo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[AssistantService]:
     """The gold suite's demo (200k events, seed 7): enough South tickets a week for the planted
     slowdown to show in weekly medians (the 30k test demo has one or two a week)."""
-    folder = tmp_path_factory.mktemp("demo200k")
-    build_demo(folder / "demo.duckdb", as_of=AS_OF, events=200_000)
-    config = AssistantConfig(db=folder / "demo.duckdb", home=folder, as_of=AS_OF, retrieval=False)
+    home = tmp_path_factory.mktemp("demo200k")
+    config = AssistantConfig(db=pinned_demo, home=home, as_of=AS_OF, retrieval=False)
     with AssistantService.open(config) as svc:
         yield svc
 

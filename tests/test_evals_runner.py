@@ -315,3 +315,31 @@ def test_a_suite_builds_its_database_with_its_generator(small_demo: Path, tmp_pa
     assert len(suite.cases) == 4
     built = database_for(suite)
     assert built == folder / ".cache" / "d.duckdb" and built.is_file()
+
+
+def test_two_runs_at_once_build_the_suite_database_once(small_demo: Path, tmp_path: Path) -> None:
+    """Two runs of one suite at the same time (parallel tests, two `tpa eval`): the second waits
+    for the first's build and uses it, instead of both writing the same file."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from evals.runner import database_for
+
+    folder = tmp_path / "domain"
+    folder.mkdir()
+    runs = tmp_path / "runs.txt"
+    (folder / "generate.py").write_text(
+        "import shutil, sys, time\n"
+        f"open({str(runs)!r}, 'a').write('run\\n')\n"
+        "time.sleep(1)\n"
+        f"shutil.copy({str(small_demo)!r}, sys.argv[1])\n",
+        encoding="utf-8",
+    )
+    (folder / "suite.yaml").write_text(
+        f"name: d\ngenerate: generate.py\ndatabase: .cache/d.duckdb\nas_of: {TODAY}\n",
+        encoding="utf-8",
+    )
+    (folder / "cases.yaml").write_text(CASES, encoding="utf-8")
+    with ThreadPoolExecutor(2) as pool:
+        built = list(pool.map(lambda _: database_for(load_suite(folder)), range(2)))
+    assert built == [folder / ".cache" / "d.duckdb"] * 2 and built[0].is_file()
+    assert runs.read_text(encoding="utf-8") == "run\n"

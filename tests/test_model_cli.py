@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from connectors.demo import build_demo
+from tests.demo_cache import demo_copy
 from ui.cli import app
 
 runner = CliRunner()
@@ -17,8 +16,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "models"
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("cli") / "demo.duckdb"
-    build_demo(path, as_of=date(2026, 11, 23), events=20_000)
+    path = demo_copy(tmp_path_factory, "cli", events=20_000)
     return path
 
 

@@ -4,14 +4,12 @@ languages with "did you mean" for unknown names."""
 from __future__ import annotations
 
 import tomllib
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 import semantic_layer
 from connectors.canonical import TABLES
-from connectors.demo import build_demo
 from connectors.demo.catalog import (
     CAMPAIGNS,
     CATEGORIES,
@@ -32,12 +30,12 @@ from semantic_layer.model import (
     validate_file,
 )
 from semantic_layer.model.base import Named
+from tests.demo_cache import demo_copy
 
 
 @pytest.fixture(scope="module")
 def profile(tmp_path_factory: pytest.TempPathFactory) -> DataProfile:
-    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    build_demo(path, as_of=date(2026, 11, 23), events=20_000)
+    path = demo_copy(tmp_path_factory, "demo", events=20_000)
     return profile_database(path)
 
 

@@ -11,11 +11,11 @@ import pytest
 from typer.testing import CliRunner
 
 from connectors.canonical import EVENTS, create_table_sql
-from connectors.demo import build_demo
 from connectors.profile import ProfileError, profile_database
 from semantic_layer.model import DataProfile, validate_file, validate_text
 from semantic_layer.model.lexicon import guess_stage
 from semantic_layer.model.propose import propose_model
+from tests.demo_cache import demo_copy
 from ui.cli import app
 
 runner = CliRunner()
@@ -24,8 +24,7 @@ FLOW = ("home", "product_view", "add_to_cart", "checkout", "purchase")
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("init") / "demo.duckdb"
-    build_demo(path, as_of=date(2026, 11, 23), events=20_000)
+    path = demo_copy(tmp_path_factory, "init", events=20_000)
     return path
 
 
