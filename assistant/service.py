@@ -55,6 +55,7 @@ from assistant.retrieval.scoped import RoleRetrieval
 from assistant.seams import Grounder, LlmBackend, Validate
 from assistant.sessions import SessionStore
 from assistant.understand import Planned, plan_question
+from connectors.aggregates import current as current_aggregates
 from connectors.engine import EngineError
 from connectors.engines import Engine, open_engine
 from semantic_layer.compile.compiler import Compiled
@@ -120,6 +121,7 @@ class AssistantService:
         )
         self._model_version = model_version(model)
         self._data_version = data_version(engine)
+        self.aggregates = current_aggregates(engine)  # read with the data version: both current
         self.planner = EmbeddedPlanner(
             model,
             retrieval=retriever,
@@ -289,7 +291,9 @@ class AssistantService:
         clock.stage("querying")
         outside = self._outside_data(compiled.time_range, plan.language)
         if outside is not None:
-            compiled = compile_for(outside, self.model, ctx, role, self.engine.dialect)
+            compiled = compile_for(
+                outside, self.model, ctx, role, self.engine.dialect, self.aggregates
+            )
             fields["plan"] = plan_json(outside)
         if compiled.tree is None:
             return without_data(base, fields, compiled, self.model)
@@ -332,7 +336,9 @@ class AssistantService:
         """`compile_for`, once per plan, role, day and model (compiling costs 3–40 ms)."""
         compiled = self._compiled.get(key)
         if compiled is None:
-            compiled = compile_for(plan, self.model, ctx, role, self.engine.dialect)
+            compiled = compile_for(
+                plan, self.model, ctx, role, self.engine.dialect, self.aggregates
+            )
             self._compiled.put(key, compiled)
         return compiled
 

@@ -30,6 +30,7 @@ class RetentionSpec:
     cohort_touchpoint: str | None = None
     return_touchpoint: str | None = None
     week_start: int = 0
+    first_table: str | None = None  # an exact pre-aggregate of first events (`aggregates.py`)
 
 
 def _offset(spec: RetentionSpec, cohort: exp.Expr, period: exp.Expr) -> exp.Expr:
@@ -158,6 +159,8 @@ def _members(events: Events, spec: RetentionSpec) -> list[tuple[str, exp.Select]
     def touch() -> exp.Expr | None:
         return _touch(events, spec.cohort_touchpoint)
 
+    if spec.first_table is not None:
+        return _members_from(events, spec, spec.first_table)
     is_narrow = narrow(spec)
     floor = period_of(ts_lit(spec.start))  # no cohort of the range starts before this
     first_period = period_of(exp.func("min", ts.copy()))
@@ -194,6 +197,39 @@ def _members(events: Events, spec: RetentionSpec) -> list[tuple[str, exp.Select]
         )
     )
     return [("first", first), ("earlier", earlier), ("members", members)]
+
+
+def _members_from(events: Events, spec: RetentionSpec, table: str) -> list[tuple[str, exp.Select]]:
+    """`members` from the pre-aggregated first events (`aggregates.FIRST_TOUCH`): the people
+    whose first qualifying event ever falls in a cohort period of the range, kept when they have
+    a scoped event from the range's start on. Exact when the scoped events hold every event of a
+    person or none (`aggregates.whole_people`): a kept person's first event (at or after the
+    start) is then among them, a dropped person has none."""
+    ts, user = exp.column(events.ts), exp.column(events.user)
+    first_ts = exp.column("first_ts", "f")
+    first_period = truncate(first_ts, spec.grain, spec.week_start)
+    touch = exp.column("touchpoint", "f")
+    kept = (
+        exp.select(user)
+        .from_(events.table)
+        .where(events.where(_touch(events, spec.cohort_touchpoint), ts >= ts_lit(spec.start)))
+    )
+    members = (
+        exp.select(exp.column("user_id", "f"), first_period.as_("cohort"))
+        .from_(exp.to_table(table).as_("f"))
+        .where(
+            exp.and_(
+                touch.is_(exp.null())
+                if spec.cohort_touchpoint is None
+                else touch.eq(exp.Literal.string(spec.cohort_touchpoint)),
+                first_ts.copy() >= ts_lit(spec.start),
+                first_period.copy() >= ts_lit(spec.start),
+                first_period.copy() < ts_lit(spec.end),
+                exp.column("user_id", "f").isin(query=kept),
+            )
+        )
+    )
+    return [("members", members)]
 
 
 def _period_start(spec: RetentionSpec, cohort: exp.Expr, k: exp.Expr) -> exp.Expr:
