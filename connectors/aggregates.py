@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from connectors.loads import LOADS_TABLE
-from semantic_layer.compile.aggregates import ALL, FIRST_TOUCH
+from semantic_layer.compile.aggregates import ALL, FIRST_TOUCH, USER_DAYS
 
 if TYPE_CHECKING:
     from connectors.engines.base import Engine
@@ -44,14 +44,25 @@ SELECT user_id, touchpoint, first_ts FROM (
 ORDER BY first_ts, touchpoint NULLS FIRST, user_id
 """
 
+# The days each person was active (midnight TIMESTAMPs, so they truncate like `ts`), by day.
+_USER_DAYS_SQL: Final = f"""
+CREATE OR REPLACE TABLE {USER_DAYS} AS
+SELECT DISTINCT user_id, date_trunc('day', ts) AS day
+FROM events
+WHERE user_id IS NOT NULL AND ts IS NOT NULL
+ORDER BY day, user_id
+"""
+
 
 def build_statements() -> list[str]:
     """SQL that rebuilds every pre-aggregate from `events` and tags it with the loads' version;
     run it in the load's transaction after `load_statements`, so a failed load changes nothing."""
     return [
         _FIRST_TOUCH_SQL,
+        _USER_DAYS_SQL,
         f"CREATE OR REPLACE TABLE {AGGREGATES_TABLE} (name VARCHAR, version VARCHAR)",
-        f"INSERT INTO {AGGREGATES_TABLE} SELECT '{FIRST_TOUCH}', {_LOADS_VERSION}",
+        f"INSERT INTO {AGGREGATES_TABLE} "
+        f"SELECT name, {_LOADS_VERSION} FROM (VALUES ('{FIRST_TOUCH}'), ('{USER_DAYS}')) v(name)",
     ]
 
 

@@ -16,7 +16,7 @@ import pytest
 from connectors.aggregates import AGGREGATES_TABLE, current
 from connectors.engine import Engine
 from connectors.ingest import ingest
-from semantic_layer.compile.aggregates import FIRST_TOUCH
+from semantic_layer.compile.aggregates import ALL, FIRST_TOUCH, USER_DAYS
 from semantic_layer.compile.compiler import compile_plan
 from semantic_layer.model import demo_model, load_model
 from semantic_layer.model.semantic import SemanticModel
@@ -60,11 +60,12 @@ def _compare(
 ) -> None:  # fmt: skip
     parsed = parse_plan(plan)
     aggregates = current(engine)
-    assert aggregates == {FIRST_TOUCH}
+    assert aggregates == ALL
     plain = compile_plan(parsed, model, ctx, role)
     fast = compile_plan(parsed, model, ctx, role, aggregates=aggregates)
     assert plain.aggregates == frozenset()
-    assert fast.aggregates == (frozenset({FIRST_TOUCH}) if exact else frozenset()), plan
+    assert (FIRST_TOUCH in fast.aggregates) == exact, plan
+    assert (USER_DAYS in fast.aggregates) == (exact and "return_touchpoint" not in plan), plan
     sql = fast.sql()
     assert sql is not None and (FIRST_TOUCH in sql) == exact
     expected = _rows(engine, plain.sql())
@@ -186,6 +187,10 @@ def test_tpa_ingest_rebuilds_them(demo_200k: Path, tmp_path: Path) -> None:
             f"SELECT user_id, first_ts FROM {FIRST_TOUCH} WHERE touchpoint IS NULL ORDER BY 1"
         ).fetchall()
         assert built == truth and min(ts for _, ts in built) >= datetime(2026, 6, 1)
+        days = "SELECT DISTINCT user_id, date_trunc('day', ts) FROM events ORDER BY 1, 2"
+        assert con.execute(f"SELECT * FROM {USER_DAYS} ORDER BY 1, 2").fetchall() == (
+            con.execute(days).fetchall()
+        )
     with Engine(db) as engine:
         plan = {"kind": "retention", "time": "last_quarter", "cohort_grain": "week", "periods": 3}
         _compare(

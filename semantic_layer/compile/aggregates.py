@@ -10,8 +10,12 @@ report any, so they always read the raw tables.
 `_tpa_first_touch` (user_id, touchpoint, first_ts): each person's first event ever, overall
 (touchpoint NULL) and at each touchpoint. A retention cohort is the period of a person's first
 qualifying event ever (`retention.py`), which otherwise needs every person's whole history.
-It is exact for a plan when every filter of the plan and of the role keeps or drops people whole
-(so a kept person's first event is among the scoped events), see `whole_people`.
+
+`_tpa_user_days` (user_id, day): the days each person had an event, for retention's activity (a
+period holds one of a person's events iff it holds one of their days).
+
+Both are exact for a plan when every filter of the plan and of the role keeps or drops people
+whole (so a kept person's first event and days are among the scoped events), see `whole_people`.
 """
 
 from __future__ import annotations
@@ -28,7 +32,10 @@ from semantic_layer.model.spec_data import DimensionSpec
 FIRST_TOUCH: Final = "_tpa_first_touch"
 """Each person's first event: (user_id, touchpoint — NULL for any —, first_ts)."""
 
-ALL: Final = frozenset({FIRST_TOUCH})
+USER_DAYS: Final = "_tpa_user_days"
+"""The days each person had any event: (user_id, day — the TIMESTAMP of the day's midnight)."""
+
+ALL: Final = frozenset({FIRST_TOUCH, USER_DAYS})
 """Every pre-aggregate the compiler knows; a database may hold some of them, current or not."""
 
 # The canonical events columns the tables are built from (connectors/canonical.py).
@@ -90,4 +97,4 @@ def whole_people(
     return True
 
 
-__all__ = ["ALL", "FIRST_TOUCH", "canonical_events", "whole_people"]
+__all__ = ["ALL", "FIRST_TOUCH", "USER_DAYS", "canonical_events", "whole_people"]

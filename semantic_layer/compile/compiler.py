@@ -257,6 +257,9 @@ def _retention(c: _Context) -> Compiled:
     ):
         spec = dataclasses.replace(spec, first_table=agg.FIRST_TOUCH)
         used = frozenset({agg.FIRST_TOUCH})
+        if agg.USER_DAYS in c.aggregates and plan.return_touchpoint is None:
+            spec = dataclasses.replace(spec, days_table=agg.USER_DAYS)
+            used |= {agg.USER_DAYS}
     inline = narrow(spec) or bool(used)  # each reader scans only its own range
     tree = c.scoped(cohorts(events_source(c.model.spec), spec), people=people, inline=inline)
     return Compiled(plan, tree, current, aggregates=used)

@@ -31,6 +31,7 @@ class RetentionSpec:
     return_touchpoint: str | None = None
     week_start: int = 0
     first_table: str | None = None  # an exact pre-aggregate of first events (`aggregates.py`)
+    days_table: str | None = None  # an exact pre-aggregate of each person's active days
 
 
 def _offset(spec: RetentionSpec, cohort: exp.Expr, period: exp.Expr) -> exp.Expr:
@@ -60,14 +61,18 @@ def cohorts(events: Events, spec: RetentionSpec) -> exp.Select:
         return truncate(column, spec.grain, spec.week_start)
 
     activity = (
-        exp.select(user.as_("user_id"), period_of(ts).as_("period"))
-        .distinct()
-        .from_(events.table)
-        .where(
-            events.where(
-                _touch(events, spec.return_touchpoint),
-                ts >= ts_lit(spec.start),
-                ts < ts_lit(spec.data_end),
+        _activity_from(spec, spec.days_table)
+        if spec.days_table
+        else (
+            exp.select(user.as_("user_id"), period_of(ts).as_("period"))
+            .distinct()
+            .from_(events.table)
+            .where(
+                events.where(
+                    _touch(events, spec.return_touchpoint),
+                    ts >= ts_lit(spec.start),
+                    ts < ts_lit(spec.data_end),
+                )
             )
         )
     )
@@ -197,6 +202,27 @@ def _members(events: Events, spec: RetentionSpec) -> list[tuple[str, exp.Select]
         )
     )
     return [("first", first), ("earlier", earlier), ("members", members)]
+
+
+def _activity_from(spec: RetentionSpec, table: str) -> exp.Select:
+    """`activity` (user_id, period) of the members from their active days (`aggregates.USER_DAYS`):
+    exact when a member's scoped events are all their events (`aggregates.whole_people`) and any
+    event returns (no return touchpoint)."""
+    day = exp.column("day", "d")
+    return (
+        exp.select(
+            exp.column("user_id", "d"), truncate(day, spec.grain, spec.week_start).as_("period")
+        )
+        .distinct()
+        .from_(exp.to_table(table).as_("d"))
+        .where(
+            exp.and_(
+                day >= ts_lit(spec.start),
+                day.copy() < ts_lit(spec.data_end),
+                exp.column("user_id", "d").isin(query=exp.select("user_id").from_("members")),
+            )
+        )
+    )
 
 
 def _members_from(events: Events, spec: RetentionSpec, table: str) -> list[tuple[str, exp.Select]]:
