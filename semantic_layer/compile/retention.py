@@ -9,7 +9,7 @@ whose period has not started by the end of the data are left out rather than sho
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from sqlglot import exp
@@ -228,7 +228,7 @@ def _activity_from(spec: RetentionSpec, table: str) -> exp.Select:
 def _members_from(events: Events, spec: RetentionSpec, table: str) -> list[tuple[str, exp.Select]]:
     """`members` from the pre-aggregated first events (`aggregates.FIRST_TOUCH`): the people
     whose first qualifying event ever falls in a cohort period of the range, kept when they have
-    a scoped event from the range's start on. Exact when the scoped events hold every event of a
+    a scoped event in the range's cohort periods. Exact when the scoped events hold every event of a
     person or none (`aggregates.whole_people`): a kept person's first event (at or after the
     start) is then among them, a dropped person has none."""
     ts, user = exp.column(events.ts), exp.column(events.user)
@@ -238,7 +238,13 @@ def _members_from(events: Events, spec: RetentionSpec, table: str) -> list[tuple
     kept = (
         exp.select(user)
         .from_(events.table)
-        .where(events.where(_touch(events, spec.cohort_touchpoint), ts >= ts_lit(spec.start)))
+        .where(
+            events.where(
+                _touch(events, spec.cohort_touchpoint),
+                ts >= ts_lit(spec.start),
+                ts.copy() < ts_lit(_period_after(spec)),
+            )
+        )
     )
     members = (
         exp.select(exp.column("user_id", "f"), first_period.as_("cohort"))
@@ -249,6 +255,7 @@ def _members_from(events: Events, spec: RetentionSpec, table: str) -> list[tuple
                 if spec.cohort_touchpoint is None
                 else touch.eq(exp.Literal.string(spec.cohort_touchpoint)),
                 first_ts.copy() >= ts_lit(spec.start),
+                first_ts.copy() < ts_lit(_period_after(spec)),
                 first_period.copy() >= ts_lit(spec.start),
                 first_period.copy() < ts_lit(spec.end),
                 exp.column("user_id", "f").isin(query=kept),
@@ -256,6 +263,17 @@ def _members_from(events: Events, spec: RetentionSpec, table: str) -> list[tuple
         )
     )
     return [("members", members)]
+
+
+def _period_after(spec: RetentionSpec) -> date:
+    """The first period start on or after the range's end: a first event is in a cohort of the
+    range iff it is before this (and its period starts at or after the range's start)."""
+    end = spec.end
+    if spec.grain == "month":
+        return end if end.day == 1 else (end.replace(day=28) + timedelta(days=4)).replace(day=1)
+    if spec.grain == "week":
+        return end + timedelta(days=(spec.week_start - end.weekday()) % 7)
+    return end
 
 
 def _period_start(spec: RetentionSpec, cohort: exp.Expr, k: exp.Expr) -> exp.Expr:
