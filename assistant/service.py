@@ -50,6 +50,7 @@ from assistant.kinds import kind_of
 from assistant.nlu import EmbeddedPlanner, PlannerResult
 from assistant.nlu.text import MAX_QUESTION_CHARS, language_of
 from assistant.ownership import own_answer, own_session
+from assistant.planmemo import MemoKey, PlanMemo, examples_version
 from assistant.questions import question_problem, storable_question
 from assistant.retrieval.scoped import RoleRetrieval
 from assistant.seams import Grounder, LlmBackend, Validate
@@ -120,6 +121,7 @@ class AssistantService:
             ANSWERS_CAPACITY, self.answers.ttl_s
         )
         self._model_version = model_version(model)
+        self._plans = PlanMemo(ANSWERS_CAPACITY, self.answers.ttl_s)  # first-turn plans
         self._data_version = data_version(engine)
         self.aggregates = current_aggregates(engine)  # read with the data version: both current
         self.planner = EmbeddedPlanner(
@@ -233,8 +235,10 @@ class AssistantService:
         question = question if fresh else self._chosen(question, session_id)
         history = [] if fresh else self._history(session_id)
         planner, retrieval = self._planner_for(role)
+        memo_key = self._memo_key(question, role, backend, ctx) if fresh else None
+        planned = self._plans.get(memo_key) if memo_key is not None else None
         try:
-            planned = plan_question(
+            planned = planned or plan_question(
                 question,
                 ctx=ctx,
                 previous=previous,
@@ -245,6 +249,8 @@ class AssistantService:
                 validate=self._validator(ctx, role),
                 history=history,
             )
+            if memo_key is not None:
+                self._plans.put(memo_key, planned)
         except Exception as exc:  # a planner bug on odd input is this answer's error, not a 500
             log.exception("planning %r failed", question[:200])
             error = unexpected("invalid_plan", exc, base.language)
@@ -370,6 +376,19 @@ class AssistantService:
         if executed.compiled.verified:
             self.answers.put(key, Frozen.of(found))
         return found
+
+    def _memo_key(
+        self, question: str, role: str | None, backend: BackendName | None, ctx: TimeContext
+    ) -> MemoKey:
+        """What a first turn's plan depends on (`planmemo.py`)."""
+        return PlanMemo.key(
+            question,
+            self.examples.role_name(role),
+            backend or self.config.backend,
+            ctx.today,
+            self._model_version,
+            examples_version(self.retriever),
+        )
 
     def _planner_for(self, role: str | None) -> tuple[EmbeddedPlanner, Grounder | None]:
         """The embedded planner and retrieval of `role`: reviewed examples of that role only."""
