@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import duckdb  # noqa: E402
 from compiler import AS_OF, CTX, HAND, OUT, database, same_rows, size_label  # noqa: E402
 
-from connectors.aggregates import build_statements, current  # noqa: E402
+from connectors.aggregates import current, ensure  # noqa: E402
 from connectors.engine import Engine, EngineError  # noqa: E402
 from semantic_layer.compile.aggregates import ALL  # noqa: E402
 from semantic_layer.compile.compiler import compile_plan  # noqa: E402
@@ -232,11 +232,8 @@ def ensure_aggregates(path: Path) -> None:
         if current(engine) == ALL:
             return
     started = time.perf_counter()
-    with duckdb.connect(str(path)) as con:
-        con.execute("BEGIN TRANSACTION")
-        for statement in build_statements():
-            con.execute(statement)
-        con.execute("COMMIT")
+    if not ensure(path):
+        raise SystemExit(f"{path} is open elsewhere: its pre-aggregates cannot be built now")
     print(f"built the pre-aggregates of {path.name} in {time.perf_counter() - started:.1f} s")
 
 

@@ -12,6 +12,7 @@ the semantic model, and questions cannot name them. DuckDB SQL: other engines re
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from connectors.loads import LOADS_TABLE
@@ -84,4 +85,31 @@ def current(engine: Engine) -> frozenset[str]:
     return frozenset(str(r[0]) for r in rows) & ALL
 
 
-__all__ = ["AGGREGATES_TABLE", "CURRENT_SQL", "build_statements", "current"]
+def ensure(path: Path) -> bool:
+    """Give the DuckDB database at `path` current pre-aggregates if it lacks them (a database
+    loaded before they existed), in one transaction; False when it cannot be written now (open
+    elsewhere): it is then read without them, as before."""
+    import duckdb
+
+    try:
+        with duckdb.connect(str(path)) as con:
+            try:
+                have = {str(r[0]) for r in con.execute(CURRENT_SQL).fetchall()}
+            except duckdb.CatalogException:
+                have = set()
+            if have == ALL:
+                return True
+            con.execute("BEGIN TRANSACTION")
+            try:
+                for statement in build_statements():
+                    con.execute(statement)
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+    except duckdb.Error:
+        return False
+    return True
+
+
+__all__ = ["AGGREGATES_TABLE", "CURRENT_SQL", "build_statements", "current", "ensure"]

@@ -201,3 +201,18 @@ def test_tpa_ingest_rebuilds_them(demo_200k: Path, tmp_path: Path) -> None:
             None,
             True,
         )
+
+
+def test_a_demo_built_before_them_gets_them(demo_200k: Path, tmp_path: Path) -> None:
+    from connectors.demo import existing_demo
+
+    old = tmp_path / "old.duckdb"
+    shutil.copyfile(demo_200k, old)
+    with duckdb.connect(str(old)) as con:
+        con.execute(f"DROP TABLE {AGGREGATES_TABLE}")
+        con.execute(f"DROP TABLE {FIRST_TOUCH}")
+    with Engine(old) as engine:
+        assert current(engine) == frozenset()
+    assert existing_demo(old, as_of=AS_OF, events=200_000) is not None
+    with Engine(old) as engine:
+        assert current(engine) == ALL
