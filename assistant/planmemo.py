@@ -29,10 +29,8 @@ def examples_version(retriever: object | None) -> str:
     path = getattr(retriever, "path", None)
     if retriever is None or not isinstance(path, Path):
         return "no retrieval"
-    from assistant.retrieval.store import examples_file
-
-    try:
-        st = examples_file(path).stat()
+    try:  # `retrieval.store.examples_file`, not imported: that module loads chromadb
+        st = (path.parent / "examples.jsonl").stat()
     except OSError:
         return "no examples"
     return f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
