@@ -39,10 +39,11 @@ def compile_for(
     ctx: TimeContext,
     role: str | None,
     dialect: str = dialects.DEFAULT,
+    aggregates: frozenset[str] = frozenset(),
 ) -> Compiled:
-    """`compile_plan` for an engine speaking `dialect` (raises `UserError` for unknown names,
-    denied access, refused SQL)."""
-    return compile_plan(plan, model, ctx, role, dialect=dialect)
+    """`compile_plan` for an engine speaking `dialect` and holding the current pre-aggregates
+    `aggregates` (raises `UserError` for unknown names, denied access, refused SQL)."""
+    return compile_plan(plan, model, ctx, role, dialect=dialect, aggregates=aggregates)
 
 
 def execute(compiled: Compiled, engine: Engine, change: ChangePoint | None = None) -> Executed:

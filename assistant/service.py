@@ -50,11 +50,13 @@ from assistant.kinds import kind_called, kind_of
 from assistant.nlu import EmbeddedPlanner, PlannerResult
 from assistant.nlu.text import MAX_QUESTION_CHARS, language_of
 from assistant.ownership import own_answer, own_session
+from assistant.planmemo import MemoKey, PlanMemo, examples_version
 from assistant.questions import question_problem, storable_question
 from assistant.retrieval.scoped import RoleRetrieval
 from assistant.seams import Grounder, LlmBackend, Validate
 from assistant.sessions import SessionStore
 from assistant.understand import Planned, plan_question
+from connectors.aggregates import current as current_aggregates
 from connectors.engine import EngineError
 from connectors.engines import Engine, open_engine
 from semantic_layer.compile.compiler import Compiled
@@ -119,7 +121,9 @@ class AssistantService:
             ANSWERS_CAPACITY, self.answers.ttl_s
         )
         self._model_version = model_version(model)
+        self._plans = PlanMemo(ANSWERS_CAPACITY, self.answers.ttl_s)  # first-turn plans
         self._data_version = data_version(engine)
+        self.aggregates = current_aggregates(engine)  # read with the data version: both current
         self.planner = EmbeddedPlanner(
             model,
             retrieval=retriever,
@@ -232,8 +236,10 @@ class AssistantService:
         question = question if fresh else self._chosen(question, session_id)
         history = [] if fresh else self._history(session_id)
         planner, retrieval = self._planner_for(role)
+        memo_key = self._memo_key(question, role, backend, ctx) if fresh else None
+        planned = self._plans.get(memo_key) if memo_key is not None else None
         try:
-            planned = plan_question(
+            planned = planned or plan_question(
                 question,
                 ctx=ctx,
                 previous=previous,
@@ -244,6 +250,8 @@ class AssistantService:
                 validate=self._validator(ctx, role),
                 history=history,
             )
+            if memo_key is not None:
+                self._plans.put(memo_key, planned)
         except Exception as exc:  # a planner bug on odd input is this answer's error, not a 500
             log.exception("planning %r failed", question[:200])
             error = unexpected("invalid_plan", exc, base.language)
@@ -305,7 +313,12 @@ class AssistantService:
         outside = self._outside_data(compiled.time_range, plan.language)
         if outside is not None:
             compiled = compile_for(
-                outside, self.model, ctx=ctx, role=role, dialect=self.engine.dialect
+                outside,
+                self.model,
+                ctx=ctx,
+                role=role,
+                dialect=self.engine.dialect,
+                aggregates=self.aggregates,
             )
             fields["plan"] = plan_json(outside)
         if compiled.tree is None:
@@ -357,7 +370,12 @@ class AssistantService:
         compiled = self._compiled.get(key)
         if compiled is None:
             compiled = compile_for(
-                plan, self.model, ctx=ctx, role=role, dialect=self.engine.dialect
+                plan,
+                self.model,
+                ctx=ctx,
+                role=role,
+                dialect=self.engine.dialect,
+                aggregates=self.aggregates,
             )
             self._compiled.put(key, compiled)
         return compiled
@@ -390,6 +408,19 @@ class AssistantService:
         if executed.compiled.verified:
             self.answers.put(key, Frozen.of(found))
         return found
+
+    def _memo_key(
+        self, question: str, role: str | None, backend: BackendName | None, ctx: TimeContext
+    ) -> MemoKey:
+        """What a first turn's plan depends on (`planmemo.py`)."""
+        return PlanMemo.key(
+            question,
+            self.examples.role_name(role),
+            backend or self.config.backend,
+            ctx.today,
+            self._model_version,
+            examples_version(self.retriever),
+        )
 
     def _planner_for(self, role: str | None) -> tuple[EmbeddedPlanner, Grounder | None]:
         """The embedded planner and retrieval of `role`: reviewed examples of that role only."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import sys
 import time
@@ -35,6 +36,9 @@ from assistant.config import AssistantConfig, index_path  # noqa: E402
 from assistant.service import AssistantService  # noqa: E402
 
 FACTOR, SLACK_MS = 1.2, 20.0
+# the service's own reads (data version, demo facts); the pre-aggregates (`_tpa_first_touch`, …)
+# are part of an answer's query and are timed
+BOOKKEEPING = re.compile(r"\b_tpa_(loads|meta|aggregates)\b")
 
 
 def catalog_questions() -> list[str]:
@@ -69,7 +73,7 @@ def ran_by(service: AssistantService, question: str) -> tuple[Answer, list[str]]
         answer = service.ask(question)
     finally:
         del engine.run  # the class's method again
-    return answer, [q for q in queries if "_tpa_" not in q]
+    return answer, [q for q in queries if not BOOKKEEPING.search(q)]
 
 
 def measure(

@@ -12,9 +12,10 @@ from __future__ import annotations
 import functools
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import duckdb
 
@@ -152,8 +153,8 @@ class Engine:
             raise QueryInvalid(_first_line(exc)) from None
         finally:
             timer.cancel()
-        _check_size(rows[:cap], self.max_result_bytes)
         description = cursor.description or []
+        _check_size(rows[:cap], self.max_result_bytes, [str(d[1]) for d in description])
         return Result(
             columns=tuple(d[0] for d in description),
             types=tuple(str(d[1]) for d in description),
@@ -213,11 +214,26 @@ def _timeout(limit: float) -> QueryTimeout:
     )
 
 
-def _check_size(rows: list[tuple[Any, ...]], limit: int) -> None:
-    """Refuse a result over `limit` bytes (a few huge cells fit the row cap but not an answer)."""
-    total = 0
+_FIXED_WIDTH: Final = frozenset(
+    {"BOOLEAN", "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT",
+     "UINTEGER", "UBIGINT", "FLOAT", "DOUBLE", "DATE", "TIME", "TIMESTAMP", "TIMESTAMP_NS",
+     "TIMESTAMP_MS", "TIMESTAMP_S", "TIMESTAMP WITH TIME ZONE", "INTERVAL", "UUID", "NUMBER"}
+)  # fmt: skip
+
+
+def _check_size(rows: list[tuple[Any, ...]], limit: int, types: Sequence[str] = ()) -> None:
+    """Refuse a result over `limit` bytes (a few huge cells fit the row cap but not an answer).
+
+    Cells of fixed-width columns (numbers, dates, timestamps: `types` from the cursor) count 8
+    bytes each without being looked at; only the others (text, lists, structs) are measured."""
+    width = len(rows[0]) if rows else 0
+    fixed = [t.upper() in _FIXED_WIDTH or t.upper().startswith("DECIMAL") for t in types]
+    if len(fixed) != width:
+        fixed = [False] * width
+    variable = [i for i, f in enumerate(fixed) if not f]
+    total, per_row = 0, 8 * (width - len(variable))
     for row in rows:
-        total += sum(_size(value) for value in row)
+        total += per_row + sum(_size(row[i]) for i in variable)
         if total > limit:
             raise ResultTooLarge(
                 f"the result is over {limit / 1_048_576:.0f} MB, too large for an answer: ask "

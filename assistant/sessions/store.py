@@ -16,9 +16,11 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -66,6 +68,14 @@ _EXAMPLE_COLUMNS: Final = (
 _NOT_ANALYSIS: Final = ", ".join(f"'{kind}'" for kind in NON_ANALYSIS_KINDS)
 
 
+@dataclass
+class _Batch:
+    """The writers sharing one transaction of the store's connection (group commit)."""
+
+    committed: bool = False
+    failed: sqlite3.DatabaseError | None = None
+
+
 class SessionStore:
     """Sessions, turns (whole answers) and feedback in an SQLite file; safe across threads."""
 
@@ -74,6 +84,7 @@ class SessionStore:
         self._con: sqlite3.Connection | None = con
         self._path = path
         self._lock = threading.RLock()
+        self._batch = _Batch()  # the open transaction's writers (`_write`)
 
     @classmethod
     def open(cls, path: Path) -> SessionStore:
@@ -92,6 +103,8 @@ class SessionStore:
         """Checkpoint and close the file; later calls raise `InternalError`. Idempotent."""
         with self._lock:
             if self._con is not None:
+                if self._con.in_transaction:  # a group's COMMIT not yet run (`_write`)
+                    self._commit(self._con, self._batch)
                 self._con.close()
                 self._con = None
 
@@ -393,16 +406,46 @@ class SessionStore:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """`_read` inside one `BEGIN IMMEDIATE` transaction, committed when the block ends."""
+        """`_read` inside a `BEGIN IMMEDIATE` transaction, committed (and synced) before the
+        block's caller goes on.
+
+        Group commit: writers of other threads that take the lock while this one's transaction
+        is still open join it (each in its own savepoint, so a failing block undoes only its
+        own rows), and one synced COMMIT then covers them all. Under concurrent load one fsync
+        serves many turns instead of one each; no writer returns before a COMMIT holding its
+        rows succeeded, and if that COMMIT fails every writer in it raises."""
         with self._read() as con:
-            con.execute("BEGIN IMMEDIATE")
+            if not con.in_transaction:
+                con.execute("BEGIN IMMEDIATE")
+                self._batch = _Batch()
+            batch = self._batch
+            con.execute("SAVEPOINT tpa_write")
             try:
                 yield con
-                con.execute("COMMIT")
             except BaseException:
-                if con.in_transaction:
-                    con.execute("ROLLBACK")
+                con.execute("ROLLBACK TO tpa_write")
+                con.execute("RELEASE tpa_write")
+                self._commit(con, batch)  # others' rows in it must not wait for a next writer
                 raise
+            con.execute("RELEASE tpa_write")
+        time.sleep(0)  # let writers waiting for the lock join the transaction before it commits
+        with self._read() as con:
+            self._commit(con, batch)
+
+    def _commit(self, con: sqlite3.Connection, batch: _Batch) -> None:
+        """COMMIT `batch` unless a writer in it already did; raise if that COMMIT failed."""
+        if batch.committed:
+            return
+        if batch.failed is not None:
+            raise schema.unusable(self._path, batch.failed)
+        try:
+            con.execute("COMMIT")
+        except sqlite3.DatabaseError as error:
+            batch.failed = error
+            if con.in_transaction:
+                con.execute("ROLLBACK")
+            raise
+        batch.committed = True
 
     def _session(self, con: sqlite3.Connection, session_id: str) -> Session:
         row = con.execute(

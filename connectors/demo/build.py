@@ -12,6 +12,7 @@ from pathlib import Path
 
 import duckdb
 
+from connectors import aggregates
 from connectors.demo import store
 from connectors.demo.catalog import GENERATOR_VERSION, TIMEZONE
 from connectors.demo.chunk import Counters, generate_chunk
@@ -92,7 +93,8 @@ def existing_demo(
     db_path: Path, *, as_of: date, seed: int = 7, events: int = 1_000_000, days: int = 400
 ) -> DemoSummary | None:
     """The summary of the demo already at `db_path` if it was built with exactly these
-    arguments by this generator version, else None (missing, different or unreadable)."""
+    arguments by this generator version, else None (missing, different or unreadable). A demo
+    built before the pre-aggregated tables existed gets them (`connectors.aggregates.ensure`)."""
     wanted = _meta(as_of, days, seed, events)
     if days < MIN_DAYS or not Path(db_path).is_file():
         return None
@@ -103,6 +105,7 @@ def existing_demo(
             rows = {t: _count(con, t) for t in TABLES}
     except duckdb.Error:
         return None
+    aggregates.ensure(Path(db_path))
     return _summary(Path(db_path), as_of, days=days, seed=seed, rows=rows, seconds=0.0)
 
 

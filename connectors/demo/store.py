@@ -14,6 +14,7 @@ import duckdb
 import pyarrow as pa
 from sqlglot import exp
 
+from connectors.aggregates import build_statements
 from connectors.canonical import EVENTS, FEEDBACK, TICKETS, USERS, create_table_sql
 from connectors.demo.catalog import (
     AGE_BANDS,
@@ -133,4 +134,6 @@ def write_meta(con: duckdb.DuckDBPyConnection, meta: dict[str, str]) -> None:
     con.execute("CREATE OR REPLACE TABLE _tpa_meta (key VARCHAR, value VARCHAR)")
     con.executemany("INSERT INTO _tpa_meta VALUES (?, ?)", list(meta.items()))
     for statement in load_statements("demo"):  # the data version the answer cache keys on
+        con.execute(statement)
+    for statement in build_statements():  # pre-aggregates tagged with that version
         con.execute(statement)

@@ -33,8 +33,14 @@ def open_engine(kind: str, path: Path, **limits: Any) -> Engine:
 
 def export_parquet(database: Path, out: Path) -> list[Path]:
     """Every table of the DuckDB file `database` as `out/<table>.parquet` (the format every
-    engine's own loader reads); return the files written."""
+    engine's own loader reads); return the files written. The pre-aggregated tables are left
+    out: only DuckDB reads them (`connectors/aggregates.py`)."""
     import duckdb
+
+    from connectors.aggregates import AGGREGATES_TABLE
+    from semantic_layer.compile.aggregates import ALL
+
+    duckdb_only = ALL | {AGGREGATES_TABLE}
 
     out.mkdir(parents=True, exist_ok=True)
     written = []
@@ -45,6 +51,7 @@ def export_parquet(database: Path, out: Path) -> list[Path]:
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
                 "AND table_type = 'BASE TABLE' ORDER BY table_name"
             ).fetchall()
+            if str(r[0]) not in duckdb_only
         ]
         for table in tables:
             target = out / f"{table}.parquet"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ..aggregates import build_statements
 from ..canonical import TABLES, create_table_sql
 from ..loads import load_statements
 from .mapping import REASON, ROW, MappingPlan
@@ -147,6 +148,8 @@ def swap(runner: Runner, tables: list[str], meta: Mapping[str, str] | None = Non
             f"INSERT INTO {META} VALUES {rows}",
         ]
     statements += load_statements("ingest")  # a new data version: cached answers are stale
+    if "events" in tables or kinds.get("events") == "BASE TABLE":
+        statements += build_statements()  # pre-aggregates of the new events, same transaction
     runner.execute("BEGIN TRANSACTION")
     try:
         for statement in statements:

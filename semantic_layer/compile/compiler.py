@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from sqlglot import exp
 
 from semantic_layer import guard
+from semantic_layer.compile import aggregates as agg
 from semantic_layer.compile import attribution as attr
 from semantic_layer.compile import dialects
 from semantic_layer.compile.access import check_access, table_filters
@@ -56,6 +57,7 @@ class Compiled:
     extra: Mapping[str, exp.Query] = field(default_factory=dict)
     verified: bool = True
     dialect: str = dialects.DEFAULT  # the engine's, from `compile_plan(..., dialect=)`
+    aggregates: frozenset[str] = frozenset()  # the pre-aggregates it reads (`aggregates.py`)
     _rendered: dict[tuple[str, bool], str] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -87,8 +89,16 @@ class Compiled:
 
 
 class _Context:
-    def __init__(self, plan: QueryPlan, model: SemanticModel, ctx: TimeContext, policy: PolicySpec):
+    def __init__(
+        self,
+        plan: QueryPlan,
+        model: SemanticModel,
+        ctx: TimeContext,
+        policy: PolicySpec,
+        aggregates: frozenset[str] = frozenset(),
+    ):
         self.plan, self.model, self.ctx, self.policy = plan, model, ctx, policy
+        self.aggregates = aggregates if agg.canonical_events(model.spec) else frozenset()
         self.dims = dict(model.dimensions)
         self.filters = tuple(
             DimFilter(f.dimension, f.op, tuple(f.values)) for f in getattr(plan, "filters", ())
@@ -128,12 +138,16 @@ def compile_plan(
     role: str | None = None,
     *,
     dialect: str = dialects.DEFAULT,
+    aggregates: frozenset[str] = frozenset(),
 ) -> Compiled:
     """Compile `plan` for the engine speaking `dialect`; raise `UserError` (unknown names,
-    access, impossible combinations)."""
+    access, impossible combinations).
+
+    `aggregates`: the pre-aggregated tables (`aggregates.py`) the engine holds current for its
+    data; one is read only where it gives exactly the rows of the raw events for this plan."""
     dialects.get(dialect)  # an unknown dialect is our bug, raised before any work
     policy = check_access(plan, model, role)
-    c = _Context(plan, model, ctx, policy)
+    c = _Context(plan, model, ctx, policy, aggregates & agg.ALL)
     try:
         compiled = _BUILDERS[plan.kind](c) if plan.kind in _BUILDERS else Compiled(plan, None)
     except ScopeError as exc:
@@ -147,7 +161,7 @@ def _guarded(compiled: Compiled, model: SemanticModel) -> Compiled:
     """Check what the compiler built (raw SQL was checked before its row filters went in)."""
     if not compiled.verified:
         return compiled
-    tables = set(model.tables)
+    tables = set(model.tables) | compiled.aggregates
     for tree in (compiled.tree, *compiled.extra.values()):
         if tree is not None:
             guard.check(tree, tables, max_nodes=guard.MAX_COMPILED_NODES)
@@ -237,8 +251,18 @@ def build_retention(c: _Context) -> Compiled:
         c.ctx.week_start,
     )
     people = c.people(current, plan.cohort_touchpoint)
-    tree = c.scoped(cohorts(events_source(c.model.spec), spec), people=people, inline=narrow(spec))
-    return Compiled(plan, tree, current)
+    used: frozenset[str] = frozenset()
+    if agg.FIRST_TOUCH in c.aggregates and agg.whole_people(
+        c.model.spec, c.dims, c.filters, c.policy.row_filters, people_filters=people is not None
+    ):
+        spec = dataclasses.replace(spec, first_table=agg.FIRST_TOUCH)
+        used = frozenset({agg.FIRST_TOUCH})
+        if agg.USER_DAYS in c.aggregates and plan.return_touchpoint is None:
+            spec = dataclasses.replace(spec, days_table=agg.USER_DAYS)
+            used |= {agg.USER_DAYS}
+    inline = narrow(spec) or bool(used)  # each reader scans only its own range
+    tree = c.scoped(cohorts(events_source(c.model.spec), spec), people=people, inline=inline)
+    return Compiled(plan, tree, current, aggregates=used)
 
 
 def build_attribution(c: _Context) -> Compiled:

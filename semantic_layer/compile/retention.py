@@ -9,7 +9,7 @@ whose period has not started by the end of the data are left out rather than sho
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from sqlglot import exp
@@ -30,6 +30,8 @@ class RetentionSpec:
     cohort_touchpoint: str | None = None
     return_touchpoint: str | None = None
     week_start: int = 0
+    first_table: str | None = None  # an exact pre-aggregate of first events (`aggregates.py`)
+    days_table: str | None = None  # an exact pre-aggregate of each person's active days
 
 
 def _offset(spec: RetentionSpec, cohort: exp.Expr, period: exp.Expr) -> exp.Expr:
@@ -59,14 +61,18 @@ def cohorts(events: Events, spec: RetentionSpec) -> exp.Select:
         return truncate(column, spec.grain, spec.week_start)
 
     activity = (
-        exp.select(user.as_("user_id"), period_of(ts).as_("period"))
-        .distinct()
-        .from_(events.table)
-        .where(
-            events.where(
-                _touch(events, spec.return_touchpoint),
-                ts >= ts_lit(spec.start),
-                ts < ts_lit(spec.data_end),
+        _activity_from(spec, spec.days_table)
+        if spec.days_table
+        else (
+            exp.select(user.as_("user_id"), period_of(ts).as_("period"))
+            .distinct()
+            .from_(events.table)
+            .where(
+                events.where(
+                    _touch(events, spec.return_touchpoint),
+                    ts >= ts_lit(spec.start),
+                    ts < ts_lit(spec.data_end),
+                )
             )
         )
     )
@@ -158,6 +164,8 @@ def _members(events: Events, spec: RetentionSpec) -> list[tuple[str, exp.Select]
     def touch() -> exp.Expr | None:
         return _touch(events, spec.cohort_touchpoint)
 
+    if spec.first_table is not None:
+        return _members_from(events, spec, spec.first_table)
     is_narrow = narrow(spec)
     floor = period_of(ts_lit(spec.start))  # no cohort of the range starts before this
     first_period = period_of(exp.func("min", ts.copy()))
@@ -194,6 +202,78 @@ def _members(events: Events, spec: RetentionSpec) -> list[tuple[str, exp.Select]
         )
     )
     return [("first", first), ("earlier", earlier), ("members", members)]
+
+
+def _activity_from(spec: RetentionSpec, table: str) -> exp.Select:
+    """`activity` (user_id, period) of the members from their active days (`aggregates.USER_DAYS`):
+    exact when a member's scoped events are all their events (`aggregates.whole_people`) and any
+    event returns (no return touchpoint)."""
+    day = exp.column("day", "d")
+    return (
+        exp.select(
+            exp.column("user_id", "d"), truncate(day, spec.grain, spec.week_start).as_("period")
+        )
+        .distinct()
+        .from_(exp.to_table(table).as_("d"))
+        .where(
+            exp.and_(
+                day >= ts_lit(spec.start),
+                day.copy() < ts_lit(spec.data_end),
+                exp.column("user_id", "d").isin(query=exp.select("user_id").from_("members")),
+            )
+        )
+    )
+
+
+def _members_from(events: Events, spec: RetentionSpec, table: str) -> list[tuple[str, exp.Select]]:
+    """`members` from the pre-aggregated first events (`aggregates.FIRST_TOUCH`): the people
+    whose first qualifying event ever falls in a cohort period of the range, kept when they have
+    a scoped event in the range's cohort periods. Exact when the scoped events hold every event of a
+    person or none (`aggregates.whole_people`): a kept person's first event (at or after the
+    start) is then among them, a dropped person has none."""
+    ts, user = exp.column(events.ts), exp.column(events.user)
+    first_ts = exp.column("first_ts", "f")
+    first_period = truncate(first_ts, spec.grain, spec.week_start)
+    touch = exp.column("touchpoint", "f")
+    kept = (
+        exp.select(user)
+        .from_(events.table)
+        .where(
+            events.where(
+                _touch(events, spec.cohort_touchpoint),
+                ts >= ts_lit(spec.start),
+                ts.copy() < ts_lit(_period_after(spec)),
+            )
+        )
+    )
+    members = (
+        exp.select(exp.column("user_id", "f"), first_period.as_("cohort"))
+        .from_(exp.to_table(table).as_("f"))
+        .where(
+            exp.and_(
+                touch.is_(exp.null())
+                if spec.cohort_touchpoint is None
+                else touch.eq(exp.Literal.string(spec.cohort_touchpoint)),
+                first_ts.copy() >= ts_lit(spec.start),
+                first_ts.copy() < ts_lit(_period_after(spec)),
+                first_period.copy() >= ts_lit(spec.start),
+                first_period.copy() < ts_lit(spec.end),
+                exp.column("user_id", "f").isin(query=kept),
+            )
+        )
+    )
+    return [("members", members)]
+
+
+def _period_after(spec: RetentionSpec) -> date:
+    """The first period start on or after the range's end: a first event is in a cohort of the
+    range iff it is before this (and its period starts at or after the range's start)."""
+    end = spec.end
+    if spec.grain == "month":
+        return end if end.day == 1 else (end.replace(day=28) + timedelta(days=4)).replace(day=1)
+    if spec.grain == "week":
+        return end + timedelta(days=(spec.week_start - end.weekday()) % 7)
+    return end
 
 
 def _period_start(spec: RetentionSpec, cohort: exp.Expr, k: exp.Expr) -> exp.Expr:

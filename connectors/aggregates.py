@@ -1,0 +1,115 @@
+"""Building the exact pre-aggregated tables (`semantic_layer/compile/aggregates.py`) and telling
+which ones are current.
+
+Every load (`tpa ingest`, the demo build) runs `build_statements` inside its own transaction,
+after `load_statements`: the tables are rebuilt from the new events and tagged in
+`_tpa_aggregates` with the version of `_tpa_loads` they were built from. A reader trusts a table
+only while that tag equals the version of the loads it sees (`CURRENT_SQL`), so a table left from
+an older load (a database written by another tool, or by a version of this one without the table)
+is never read: the compiler then reads the raw events. Like every `_`-table they are not part of
+the semantic model, and questions cannot name them. DuckDB SQL: other engines report none.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from connectors.loads import LOADS_TABLE
+from semantic_layer.compile.aggregates import ALL, FIRST_TOUCH, USER_DAYS
+
+if TYPE_CHECKING:
+    from connectors.engines.base import Engine
+
+AGGREGATES_TABLE: Final = "_tpa_aggregates"
+
+_LOADS_VERSION: Final = (
+    f"(SELECT md5(coalesce(string_agg(load_id, ',' ORDER BY load_id), '')) FROM {LOADS_TABLE})"
+)
+
+# Each person's first event, overall (touchpoint NULL) and per touchpoint; ordered by time so a
+# range of first events reads few row groups.
+_FIRST_TOUCH_SQL: Final = f"""
+CREATE OR REPLACE TABLE {FIRST_TOUCH} AS
+WITH per_touchpoint AS (
+    SELECT user_id, touchpoint, min(ts) AS first_ts
+    FROM events
+    WHERE user_id IS NOT NULL AND touchpoint IS NOT NULL AND ts IS NOT NULL
+    GROUP BY user_id, touchpoint
+)
+SELECT user_id, touchpoint, first_ts FROM (
+    SELECT user_id, touchpoint, first_ts FROM per_touchpoint
+    UNION ALL
+    SELECT user_id, NULL, min(first_ts) FROM per_touchpoint GROUP BY user_id
+)
+ORDER BY first_ts, touchpoint NULLS FIRST, user_id
+"""
+
+# The days each person was active (midnight TIMESTAMPs, so they truncate like `ts`), by day.
+_USER_DAYS_SQL: Final = f"""
+CREATE OR REPLACE TABLE {USER_DAYS} AS
+SELECT DISTINCT user_id, date_trunc('day', ts) AS day
+FROM events
+WHERE user_id IS NOT NULL AND ts IS NOT NULL
+ORDER BY day, user_id
+"""
+
+
+def build_statements() -> list[str]:
+    """SQL that rebuilds every pre-aggregate from `events` and tags it with the loads' version;
+    run it in the load's transaction after `load_statements`, so a failed load changes nothing."""
+    return [
+        _FIRST_TOUCH_SQL,
+        _USER_DAYS_SQL,
+        f"CREATE OR REPLACE TABLE {AGGREGATES_TABLE} (name VARCHAR, version VARCHAR)",
+        f"INSERT INTO {AGGREGATES_TABLE} "
+        f"SELECT name, {_LOADS_VERSION} FROM (VALUES ('{FIRST_TOUCH}'), ('{USER_DAYS}')) v(name)",
+    ]
+
+
+CURRENT_SQL: Final = f"SELECT name FROM {AGGREGATES_TABLE} WHERE version = {_LOADS_VERSION}"
+"""The pre-aggregates built from exactly the loads the database holds."""
+
+
+def current(engine: Engine) -> frozenset[str]:
+    """The pre-aggregates `engine` may read: those built from its database's current loads
+    (none on engines other than DuckDB, or when the database has none)."""
+    from connectors.engine import EngineError
+
+    if engine.dialect != "duckdb":
+        return frozenset()
+    try:
+        rows = engine.run(CURRENT_SQL, row_cap=100).rows
+    except EngineError:  # no such table: built before pre-aggregates, or by another tool
+        return frozenset()
+    return frozenset(str(r[0]) for r in rows) & ALL
+
+
+def ensure(path: Path) -> bool:
+    """Give the DuckDB database at `path` current pre-aggregates if it lacks them (a database
+    loaded before they existed), in one transaction; False when it cannot be written now (open
+    elsewhere): it is then read without them, as before."""
+    import duckdb
+
+    try:
+        with duckdb.connect(str(path)) as con:
+            try:
+                have = {str(r[0]) for r in con.execute(CURRENT_SQL).fetchall()}
+            except duckdb.CatalogException:
+                have = set()
+            if have == ALL:
+                return True
+            con.execute("BEGIN TRANSACTION")
+            try:
+                for statement in build_statements():
+                    con.execute(statement)
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+    except duckdb.Error:
+        return False
+    return True
+
+
+__all__ = ["AGGREGATES_TABLE", "CURRENT_SQL", "build_statements", "current", "ensure"]

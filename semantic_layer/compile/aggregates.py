@@ -1,0 +1,100 @@
+"""Exact pre-aggregated tables the compiler may read instead of the raw events.
+
+A pre-aggregate is a table derived from the canonical `events` table (docs/design.md "Canonical
+data") that every load rebuilds inside its own transaction (`connectors/aggregates.py`) and tags
+with the data version it was built from. The engine tells the compiler which ones are current for
+the data it serves; the compiler reads one only when the answer is provably the same as from the
+raw events for that plan, and otherwise compiles the plain query. Engines other than DuckDB never
+report any, so they always read the raw tables.
+
+`_tpa_first_touch` (user_id, touchpoint, first_ts): each person's first event ever, overall
+(touchpoint NULL) and at each touchpoint. A retention cohort is the period of a person's first
+qualifying event ever (`retention.py`), which otherwise needs every person's whole history.
+
+`_tpa_user_days` (user_id, day): the days each person had an event, for retention's activity (a
+period holds one of a person's events iff it holds one of their days).
+
+Both are exact for a plan when every filter of the plan and of the role keeps or drops people
+whole (so a kept person's first event and days are among the scoped events), see `whole_people`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+from semantic_layer.compile.people import is_event_attribute
+from semantic_layer.compile.scope import DimFilter
+from semantic_layer.model.base import RowFilter
+from semantic_layer.model.spec import ModelSpec
+from semantic_layer.model.spec_data import DimensionSpec
+
+FIRST_TOUCH: Final = "_tpa_first_touch"
+"""Each person's first event: (user_id, touchpoint — NULL for any —, first_ts)."""
+
+USER_DAYS: Final = "_tpa_user_days"
+"""The days each person had any event: (user_id, day — the TIMESTAMP of the day's midnight)."""
+
+ALL: Final = frozenset({FIRST_TOUCH, USER_DAYS})
+"""Every pre-aggregate the compiler knows; a database may hold some of them, current or not."""
+
+# The canonical events columns the tables are built from (connectors/canonical.py).
+_EVENTS: Final = {"table": "events", "entity": "user_id", "time": "ts"}
+
+
+def canonical_events(model: ModelSpec) -> bool:
+    """Whether the model reads events as the canonical table (so the tables built from
+    `events.user_id / ts / touchpoint` mean what the compiler would compute)."""
+    spec = model.tables.get(_EVENTS["table"])
+    if spec is None:
+        return False
+    return (spec.entity or "user_id") == _EVENTS["entity"] and (spec.time or "ts") == _EVENTS[
+        "time"
+    ]
+
+
+def _person_table(model: ModelSpec, table: str) -> bool:
+    """`table` holds one row per person: events join it on the person, its own entity."""
+    spec = model.tables.get(table)
+    if spec is None or spec.entity != _EVENTS["entity"]:
+        return False
+    events = model.tables[_EVENTS["table"]]
+    return any(
+        j.table == table and (j.on or events.entity) == _EVENTS["entity"] for j in events.joins
+    )
+
+
+def _per_person(model: ModelSpec, dim: DimensionSpec | None) -> bool:
+    """A dimension with one value per person, read through the events' join to the people."""
+    return (
+        dim is not None
+        and dim.table != _EVENTS["table"]
+        and _EVENTS["table"] not in dim.also_in
+        and _person_table(model, dim.table)
+    )
+
+
+def whole_people(
+    model: ModelSpec,
+    dims: dict[str, DimensionSpec],
+    filters: Sequence[DimFilter],
+    row_filters: Iterable[RowFilter],
+    *,
+    people_filters: bool,
+) -> bool:
+    """Whether the scoped events hold every event of a person or none of them: each filter is
+    on a per-person attribute, or selects people by an event attribute (`people_filters`: the
+    journey rule of docs/design.md, not `filter_scope: steps`)."""
+    for rf in row_filters:
+        if rf.dimension is None or not _per_person(model, dims.get(rf.dimension)):
+            return False
+    for f in filters:
+        dim = dims.get(f.dimension)
+        if _per_person(model, dim):
+            continue
+        if not (people_filters and is_event_attribute(dim)):
+            return False
+    return True
+
+
+__all__ = ["ALL", "FIRST_TOUCH", "USER_DAYS", "canonical_events", "whole_people"]
