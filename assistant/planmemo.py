@@ -50,6 +50,7 @@ class PlanMemo:
     def key(
         question: str,
         role: str,
+        *,
         backend: str,
         today: date,
         model_version: str,

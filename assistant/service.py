@@ -416,10 +416,10 @@ class AssistantService:
         return PlanMemo.key(
             question,
             self.examples.role_name(role),
-            backend or self.config.backend,
-            ctx.today,
-            self._model_version,
-            examples_version(self.retriever),
+            backend=backend or self.config.backend,
+            today=ctx.today,
+            model_version=self._model_version,
+            examples=examples_version(self.retriever),
         )
 
     def _planner_for(self, role: str | None) -> tuple[EmbeddedPlanner, Grounder | None]:

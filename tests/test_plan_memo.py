@@ -66,10 +66,23 @@ def test_follow_ups_are_always_planned(
 
 
 def test_a_changed_model_or_day_or_example_file_is_another_key(tmp_path: Path) -> None:
-    base = PlanMemo.key("q", "analyst", "embedded", AS_OF, "m1", "e1")
-    assert base != PlanMemo.key("q", "analyst", "embedded", date(2026, 11, 24), "m1", "e1")
-    assert base != PlanMemo.key("q", "analyst", "embedded", AS_OF, "m2", "e1")
-    assert base != PlanMemo.key("q", "analyst", "auto", AS_OF, "m1", "e1")
+    base = PlanMemo.key(
+        "q", "analyst", backend="embedded", today=AS_OF, model_version="m1", examples="e1"
+    )
+    assert base != PlanMemo.key(
+        "q",
+        "analyst",
+        backend="embedded",
+        today=date(2026, 11, 24),
+        model_version="m1",
+        examples="e1",
+    )
+    assert base != PlanMemo.key(
+        "q", "analyst", backend="embedded", today=AS_OF, model_version="m2", examples="e1"
+    )
+    assert base != PlanMemo.key(
+        "q", "analyst", backend="auto", today=AS_OF, model_version="m1", examples="e1"
+    )
 
     class Index:  # what `examples_version` reads of a retriever: its index folder
         path = tmp_path / "demo.duckdb.index"

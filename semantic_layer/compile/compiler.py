@@ -93,6 +93,7 @@ class _Context:
         self,
         plan: QueryPlan,
         model: SemanticModel,
+        *,
         ctx: TimeContext,
         policy: PolicySpec,
         aggregates: frozenset[str] = frozenset(),
@@ -147,7 +148,7 @@ def compile_plan(
     data; one is read only where it gives exactly the rows of the raw events for this plan."""
     dialects.get(dialect)  # an unknown dialect is our bug, raised before any work
     policy = check_access(plan, model, role)
-    c = _Context(plan, model, ctx, policy, aggregates & agg.ALL)
+    c = _Context(plan, model, ctx=ctx, policy=policy, aggregates=aggregates & agg.ALL)
     try:
         compiled = _BUILDERS[plan.kind](c) if plan.kind in _BUILDERS else Compiled(plan, None)
     except ScopeError as exc:
