@@ -31,6 +31,7 @@ from connectors.engine import (
 )
 from connectors.engine import _check_size as check_size
 from connectors.engines.base import refuse_denied
+from connectors.engines.types import neutral_type
 
 DIALECT = "spark"
 CONF = {
@@ -63,8 +64,28 @@ def session() -> Any:
         return _STATE["session"]
 
 
+def remote_session(url: str) -> Any:
+    """A Spark Connect session to `url` (`sc://host:15002`), one per URL and process; its
+    queries read the server's catalog tables."""
+    with _LOCK:
+        key = f"remote {url}"
+        if key not in _STATE:
+            from pyspark.sql.connect.session import SparkSession as ConnectSession
+
+            try:
+                spark = ConnectSession.builder.remote(url).create()
+                spark.conf.set("spark.sql.session.timeZone", "UTC")
+            except Exception as exc:
+                raise DatabaseUnavailable(
+                    f"Spark Connect at {url} cannot be reached: {_first_line(exc)}"
+                ) from None
+            _STATE[key] = spark
+        return _STATE[key]
+
+
 class SparkEngine:
-    """Spark SQL over the Parquet tables of one folder (`tpa export --parquet`)."""
+    """Spark SQL over the Parquet tables of one folder (`tpa export --parquet`), or over the
+    catalog tables of a Spark Connect server (`remote="sc://host:15002"`)."""
 
     dialect = DIALECT
 
@@ -75,12 +96,18 @@ class SparkEngine:
         timeout_s: float = DEFAULT_TIMEOUT_S,
         row_cap: int = DEFAULT_ROW_CAP,
         max_result_bytes: int = DEFAULT_MAX_RESULT_BYTES,
+        remote: str | None = None,
         **_ignored: object,
     ) -> None:
         self.path = Path(path)
         self.timeout_s = timeout_s
         self.row_cap = row_cap
         self.max_result_bytes = max_result_bytes
+        self.remote = remote
+        self._groups: set[str] = set()
+        if remote is not None:
+            self._spark = remote_session(remote)
+            return
         if not self.path.is_dir() or not any(self.path.glob("*.parquet")):
             raise DatabaseUnavailable(
                 f"Spark table folder {self.path} has no .parquet tables (write them with "
@@ -88,7 +115,6 @@ class SparkEngine:
             )
         self._spark = session()
         _register(self._spark, self.path)
-        self._groups: set[str] = set()
 
     def close(self) -> None:
         """The shared session stays up for other engines of this process."""
@@ -101,6 +127,13 @@ class SparkEngine:
 
     def cancel(self) -> None:
         for group in list(self._groups):
+            self._stop(group)
+
+    def _stop(self, group: str) -> None:
+        """Cancel the jobs of one query: its job group (local) or its tag (Spark Connect)."""
+        if self.remote is not None:
+            self._spark.interruptTag(group)
+        else:
             self._spark.sparkContext.cancelJobGroup(group)
 
     def explain(self, sql: str, *, timeout_s: float | None = None) -> None:
@@ -117,12 +150,14 @@ class SparkEngine:
         cap = self.row_cap if row_cap is None else row_cap
         limit = self.timeout_s if timeout_s is None else timeout_s
         group = f"tpa-{uuid.uuid4().hex}"
-        context = self._spark.sparkContext
-        timer = threading.Timer(limit, context.cancelJobGroup, args=(group,))
+        timer = threading.Timer(limit, self._stop, args=(group,))
         started = time.perf_counter()
         self._groups.add(group)
         try:
-            context.setJobGroup(group, "tpa query", interruptOnCancel=True)
+            if self.remote is not None:
+                self._spark.addTag(group)
+            else:
+                self._spark.sparkContext.setJobGroup(group, "tpa query", interruptOnCancel=True)
             frame = self._spark.sql(sql)
             timer.start()
             fetched = frame.take(cap + 1)
@@ -137,6 +172,8 @@ class SparkEngine:
         finally:
             timer.cancel()
             self._groups.discard(group)
+            if self.remote is not None:
+                self._spark.removeTag(group)
         rows = [tuple(_plain(v) for v in row) for row in fetched]
         check_size(rows[:cap], self.max_result_bytes)  # the same byte cap as DuckDB's
         return Result(
@@ -149,9 +186,15 @@ class SparkEngine:
 
     def schema(self) -> dict[str, dict[str, str]]:
         tables: dict[str, dict[str, str]] = {}
-        for name in _STATE["views"][str(self.path.resolve())]:
+        if self.remote is not None:
+            names = [t.name for t in self._spark.catalog.listTables()]
+        else:
+            names = _STATE["views"][str(self.path.resolve())]
+        for name in names:
             for f in self._spark.table(name).schema.fields:
-                tables.setdefault(name, {})[f.name] = _type_name(f.dataType.simpleString())
+                tables.setdefault(name, {})[f.name] = neutral_type(
+                    f.dataType.simpleString(), DIALECT
+                )
         return tables
 
 
@@ -178,8 +221,11 @@ def _register(spark: Any, folder: Path) -> None:
 
 
 def _invalid(exc: BaseException) -> QueryInvalid:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return QueryInvalid(text[:500])
+    return QueryInvalid(_first_line(exc)[:500])
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
 def _plain(value: Any) -> Any:
