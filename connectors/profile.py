@@ -129,20 +129,22 @@ def _table(src: Source, name: str, types: dict[str, str], max_values: int) -> Ta
 def _values(
     src: Source, table: exp.Table, column: str, max_values: int
 ) -> tuple[tuple[str, int], ...] | None:
-    """The column's values (as text) and their rows, most rows first; None when too many."""
+    """The column's values (as text, written by Python so every engine gives the same: 5.0,
+    true) and their rows, most rows first, then by text; None when too many."""
     col = exp.column(column, quoted=True)
     query = (
-        exp.select(exp.cast(col, "VARCHAR").as_("v"), exp.func("count", exp.Star()).as_("n"))
+        exp.select(col.as_("v"), exp.func("count", exp.Star()).as_("n"))
         .from_(table)
         .where(exp.Not(this=exp.Is(this=col, expression=exp.Null())))
-        .group_by(exp.column("v"))
-        .order_by(exp.column("n").desc(), exp.column("v"))
+        .group_by(col.copy())
+        .order_by(exp.column("n").desc())
         .limit(max_values + 1)
     )
     found = src.rows(query.sql(dialect="duckdb"))
     if len(found) > max_values:
         return None
-    return tuple((str(v).lower() if isinstance(v, bool) else str(v), int(n)) for v, n in found)
+    texts = [(str(v).lower() if isinstance(v, bool) else str(v), int(n)) for v, n in found]
+    return tuple(sorted(texts, key=lambda item: (-item[1], item[0])))
 
 
 _POSITIONS = """

@@ -20,7 +20,6 @@ from assistant.llm.settings import Method
 from assistant.retrieval.grounding import Grounding, GroundingItem
 from connectors.canonical import TABLES, Table
 from semantic_layer.compile import dialects
-from semantic_layer.guard import RAW_SQL_DIALECT
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.plan import PlanError, parse_plan, plan_json_schema, plan_to_json
 from semantic_layer.timeparts.tokens import token_fields
@@ -111,7 +110,7 @@ def raw_sql_prompt(
 def sql_dialect(dialect: str) -> dict[str, str]:
     """What the prompts say of SQL: it is written in the guard's dialect (the one it checks),
     and runs on the engine's, translated when they differ."""
-    written = dialects.get(RAW_SQL_DIALECT).title
+    written = dialects.get(dialects.DEFAULT).title  # the guard reads raw SQL in the default
     engine = dialects.get(dialect).title
     if engine == written:
         return {"written": written, "runs": f"it runs on {engine}."}

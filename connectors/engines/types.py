@@ -32,7 +32,7 @@ NEUTRAL_TYPES: Final = (
 )
 T = exp.DataType.Type
 _WRAPPERS: Final = (T.LOWCARDINALITY,)  # Nullable(…) is read as its inner type
-_FAMILIES: Final[tuple[tuple[str, frozenset[exp.DataType.Type]], ...]] = (
+_FAMILIES: Final[tuple[tuple[str, frozenset[object]], ...]] = (
     ("integer", frozenset(exp.DataType.INTEGER_TYPES)),
     (
         "decimal",
