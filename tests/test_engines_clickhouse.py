@@ -11,11 +11,15 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from assistant.config import AssistantConfig
+from assistant.llm import LlmSettings
+from assistant.service import AssistantService
 from connectors.engine import DatabaseUnavailable, EngineError, QueryInvalid, QueryRefused
 from connectors.engine import Engine as DuckDBEngine
 from connectors.engines import export_parquet, open_engine
@@ -33,6 +37,7 @@ from tests.engine_parity import (
     same_gold_answers,
 )
 from tests.fakes.clickhouse_server import FakeClickHouse
+from tests.fakes.openai_server import FakeOpenAI, PlanReply
 from tests.test_compile_plan import CASES, CTX, MODEL
 
 pytest.importorskip("chdb")
@@ -340,3 +345,20 @@ def test_a_failed_load_leaves_the_previous_tables(pinned_demo: Path, tmp_path: P
     refused, counts = run.stdout.strip().splitlines()
     assert "refused: loading users.parquet into ClickHouse failed, nothing was changed" in refused
     assert counts.split() == ["18850", "8"]  # the users of the first load, no staging table left
+
+
+def test_the_services_llm_prompt_names_the_engine(chdb_folder: Path, tmp_path: Path) -> None:
+    """The service over ClickHouse asks the LLM (a local fake server) with a prompt that says the
+    SQL is translated to ClickHouse, and answers the plan it returns on ClickHouse."""
+    plan = {"kind": "dropoff", "time": "last_week", "language": "en"}
+    with FakeOpenAI([PlanReply(plan)]) as llm:
+        config = AssistantConfig(
+            db=chdb_folder, home=tmp_path, engine="clickhouse", retrieval=False, backend="llm",
+            as_of=date(2026, 11, 23), query_timeout_s=120,
+            llm=LlmSettings(base_url=llm.base_url, model="fake-model"),
+        )  # fmt: skip
+        with AssistantService.open(config) as service:
+            answer = service.ask("which touchpoint lost the most users last week")
+    system = llm.requests[0]["messages"][0]["content"]
+    assert "translated to ClickHouse and runs there" in " ".join(system.split())
+    assert answer.error is None and "Product page lost the most users" in answer.text
