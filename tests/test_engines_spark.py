@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -213,3 +215,13 @@ def test_tpa_ingest_writes_the_tables_for_spark(tmp_path: Path) -> None:
     assert f"into Spark (Parquet tables) at {folder}" in said[0]
     assert (folder / "_tpa_loads.parquet").is_file() and (folder / "events.parquet").is_file()
     assert "model OK" in said[2] and f"spark at {folder}" in said[2]
+
+
+def test_an_unreachable_spark_connect_server_fails_in_seconds() -> None:
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    started = time.monotonic()
+    with pytest.raises(EngineError, match="cannot be reached"):
+        open_engine("spark", Path("x"), server=f"sc://127.0.0.1:{port}")
+    assert time.monotonic() - started < 60  # bounded retries, not the client's ten minutes

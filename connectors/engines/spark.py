@@ -15,6 +15,7 @@ import os
 import threading
 import time
 import uuid
+import warnings
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -44,6 +45,7 @@ CONF = {
     "spark.driver.bindAddress": "127.0.0.1",
     "spark.sql.parquet.inferTimestampNTZ.enabled": "true",
 }
+CONNECT_RETRIES = 2  # Spark Connect: retries of a failed call (0.5 s, then 1 s apart)
 _LOCK = threading.RLock()
 _STATE: dict[str, Any] = {}  # "session": the process's SparkSession; "views": folder -> names
 
@@ -70,10 +72,21 @@ def remote_session(url: str) -> Any:
     with _LOCK:
         key = f"remote {url}"
         if key not in _STATE:
-            from pyspark.sql.connect.session import SparkSession as ConnectSession
+            with warnings.catch_warnings():  # pyspark warns about pandas 3 on import
+                warnings.filterwarnings("ignore", message="PySpark does not yet fully support")
+                from pyspark.sql.connect.client.retries import DefaultPolicy
+                from pyspark.sql.connect.session import SparkSession as ConnectSession
 
             try:
                 spark = ConnectSession.builder.remote(url).create()
+                # bounded: a server that does not answer fails in seconds, not ten minutes
+                spark.client.set_retry_policies(
+                    [
+                        DefaultPolicy(
+                            max_retries=CONNECT_RETRIES, initial_backoff=500, max_backoff=2000
+                        )
+                    ]
+                )
                 spark.conf.set("spark.sql.session.timeZone", "UTC")
             except Exception as exc:
                 raise DatabaseUnavailable(
