@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from assistant.nlu import EmbeddedPlanner
+from assistant.nlu.coverage import CONFIDENT
 from semantic_layer.model.loader import load_model
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.time import TimeContext, TimeSpec, resolve
@@ -484,6 +485,14 @@ def test_the_slowest_tickets_are_timed_longest_first(planner: EmbeddedPlanner) -
     assert p["order"]["direction"] == "desc", p
 
 
+@pytest.mark.parametrize("question", ["上个月慢性病相关的工单有多少", "快递类工单上周有多少"])
+def test_speed_characters_inside_other_words_are_not_speed(
+    planner: EmbeddedPlanner, question: str
+) -> None:
+    p = plan(planner, question)
+    assert p["metrics"] == ["tickets"] and "order" not in p, p
+
+
 def test_after_beside_a_metric_is_a_qualifier_not_a_path(planner: EmbeddedPlanner) -> None:
     assert plan(planner, "fees this year, after refunds")["kind"] == "metric"
     assert plan(planner, "complaint tickets after the visit last week")["kind"] == "metric"
@@ -534,3 +543,193 @@ def test_a_follow_up_split_the_metrics_rows_lack_takes_their_own_twin(tmp_path: 
     assert first.model_dump()["metrics"] == ["new_patients"], first
     p = own.plan("按渠道拆一下", CTX, first).plan.model_dump()
     assert p["dimensions"] == ["acquisition_channel"], p
+
+
+def _with_people_source(tmp_path: Path) -> EmbeddedPlanner:
+    """The clinic with where each patient first came from (the same values as `channel`, kept on
+    the people, as `tpa init` finds a users column whose values are the events' channels), and
+    bookings made on Douyin."""
+    text = (
+        CLINIC.read_text(encoding="utf-8")
+        .replace(
+            "  - name: campus\n",
+            "  - name: source\n    table: users\n    column: source\n"
+            "    labels: {en: source, zh: 来源}\n    values:\n"
+            "      - {value: douyin, labels: {en: Douyin, zh: 抖音}}\n"
+            "      - {value: wechat, labels: {en: WeChat, zh: 微信}}\n"
+            "  - name: campus\n",
+            1,
+        )
+        .replace(
+            "  - {id: 预约挂号, stage: consideration,",
+            "  - {id: 预约挂号, channel: douyin, stage: consideration,",
+            1,
+        )
+    )
+    path = tmp_path / "clinic.yaml"
+    path.write_text(text, encoding="utf-8")
+    return EmbeddedPlanner(load_model(path))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["visit journey funnel for patients from Douyin", "上个月抖音渠道患者的就诊旅程漏斗"],
+)
+def test_a_channel_said_of_people_filters_the_journey(tmp_path: Path, question: str) -> None:
+    """The journey starts on Douyin, but "patients from Douyin" still selects people (by their
+    first touch, docs/design.md): not dropped as the first step's own channel, not a split."""
+    result = _with_people_source(tmp_path).plan(question, CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["kind"] == "funnel" and "breakdown" not in p, p
+    assert p["filters"] == [{"dimension": "channel", "op": "=", "values": ["douyin"]}], p
+    assert not result.unused, result.unused
+
+
+def test_where_people_came_from_is_their_own_attribute(tmp_path: Path) -> None:
+    result = _with_people_source(tmp_path).plan("上个月抖音来的患者缴费金额多少", CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["filters"] == [{"dimension": "source", "op": "=", "values": ["douyin"]}], p
+
+
+def test_a_topic_the_data_lacks_wins_over_a_grain_word(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "按天气看上周的缴费金额")
+    assert p["kind"] == "unsupported" and p["missing"] == ["weather"], p
+    assert plan(planner, "按天看上周的缴费金额")["grain"] == "day"
+
+
+def _richer(tmp_path: Path) -> EmbeddedPlanner:
+    """The clinic with words that mean two things: a site dimension whose name is also a channel's
+    synonym, a churned status said 流失, VIP patients (yes/no), a channel labelled "US", and a
+    closing time where lower is better."""
+    text = (
+        CLINIC.read_text(encoding="utf-8")
+        .replace(
+            "      - {value: window, labels: {en: front desk, zh: 窗口}}\n",
+            "      - {value: window, labels: {en: front desk, zh: 窗口}, synonyms: [site]}\n"
+            "      - {value: overseas, labels: {en: US, zh: 美国}}\n",
+            1,
+        )
+        .replace(
+            "  - name: campus\n",
+            "  - name: site\n    table: events\n    column: site\n"
+            "    labels: {en: site, zh: 网点}\n"
+            "  - name: status\n    table: users\n    column: status\n"
+            "    labels: {en: status, zh: 状态}\n"
+            "    values:\n      - {value: churned, labels: {en: churned, zh: 流失}}\n"
+            "  - name: is_vip\n    table: users\n    column: is_vip\n"
+            "    labels: {en: VIP, zh: VIP}\n"
+            "    values:\n      - {value: true, labels: {en: 'yes', zh: 是}}\n"
+            "      - {value: false, labels: {en: 'no', zh: 否}}\n"
+            "  - name: campus\n",
+            1,
+        )
+        .replace(
+            "format: duration_hours, labels: {en: closing time,",
+            "format: duration_hours, higher_is_better: false, labels: {en: closing time,",
+            1,
+        )
+    )
+    path = tmp_path / "clinic.yaml"
+    path.write_text(text, encoding="utf-8")
+    return EmbeddedPlanner(load_model(path))
+
+
+def _plan_in(planner: EmbeddedPlanner, question: str) -> dict[str, Any]:
+    return planner.plan(question, CTX).plan.model_dump(mode="json", exclude_none=True)
+
+
+def test_the_worst_of_a_lower_is_better_metric_is_its_highest(tmp_path: Path) -> None:
+    planner = _richer(tmp_path)
+    worst = _plan_in(planner, "which issue category has the worst closing time")
+    assert worst["dimensions"] == ["issue"] and worst["order"]["direction"] == "desc", worst
+    best = _plan_in(planner, "which issue category has the best closing time")
+    assert best["order"]["direction"] == "asc", best
+
+
+def test_a_dimension_name_that_is_another_value_reads_as_the_dimension(tmp_path: Path) -> None:
+    planner = _richer(tmp_path)
+    ranked = _plan_in(planner, "top 2 sites by fees last month")
+    assert ranked["dimensions"] == ["site"] and ranked["filters"] == [], ranked
+    placed = _plan_in(planner, "fees at the site last month")
+    assert placed["filters"] == [{"dimension": "channel", "op": "=", "values": ["window"]}]
+    assert "dimensions" not in placed or placed["dimensions"] == [], placed
+
+
+def test_a_drop_off_word_that_is_a_value(tmp_path: Path) -> None:
+    planner = _richer(tmp_path)
+    steps = _plan_in(planner, "上个月就诊旅程每一步流失了多少人")
+    assert steps["kind"] == "dropoff" and steps["filters"] == [], steps
+    churned = _plan_in(planner, "上个月流失的患者有多少")
+    assert churned["kind"] == "metric", churned
+    assert {"dimension": "status", "op": "=", "values": ["churned"]} in churned["filters"]
+
+
+def test_a_yes_no_dimension_named_in_a_journey_question_filters_it(tmp_path: Path) -> None:
+    p = _plan_in(_richer(tmp_path), "visit journey funnel for VIP patients last month")
+    assert p["kind"] == "funnel" and "breakdown" not in p, p
+    assert p["filters"] == [{"dimension": "is_vip", "op": "=", "values": [True]}], p
+
+
+def test_a_value_spelt_like_a_little_word_needs_its_capitals(tmp_path: Path) -> None:
+    planner = _richer(tmp_path)
+    assert _plan_in(planner, "how many patients wrote to us last month")["filters"] == []
+    us = _plan_in(planner, "how many patients came from the US last month")
+    assert us["filters"] == [{"dimension": "channel", "op": "=", "values": ["overseas"]}], us
+
+
+def test_why_a_touchpoint_fell_explains_its_count(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "上个月缴费为什么变少了")
+    assert p["kind"] == "drivers" and p["metric"] == "payers", p
+
+
+def test_a_second_metric_the_plan_cannot_apply_is_named_in_a_note(planner: EmbeddedPlanner) -> None:
+    result = planner.plan("first reply time for bills paid last month", CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["metrics"] == ["reply_time"], p
+    assert [(u.text, u.why) for u in result.unused] == [("bills paid", "metric_not_used")]
+    assert result.confidence < CONFIDENT
+
+
+@pytest.mark.parametrize(
+    ("question", "metric", "heard"),
+    [
+        ("上个月教费金额多少", "fees", "教费金额"),
+        ("哪类问题的结按时长最长", "close_time", "结按时长"),
+    ],
+)
+def test_a_chinese_word_typed_with_a_wrong_character_of_its_sound_is_read(
+    planner: EmbeddedPlanner, question: str, metric: str, heard: str
+) -> None:
+    result = planner.plan(question, CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["metrics"] == [metric], p
+    assert any(heard in n and "→" in n for n in result.notes), result.notes
+    assert not planner.plan("上个月缴费金额多少", CTX).notes
+
+
+def test_a_value_of_another_tables_dimension_counts_its_rows(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "上个月收费问题最多的城市")
+    assert p["metrics"] == ["tickets"] and p["dimensions"] == ["city"], p
+    assert {"dimension": "issue", "op": "=", "values": ["billing"]} in p["filters"], p
+
+
+@pytest.mark.parametrize("question", ["weekly active patients since June", "上个月活跃患者有多少"])
+def test_active_people_are_the_people_reached(planner: EmbeddedPlanner, question: str) -> None:
+    result = planner.plan(question, CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["kind"] == "metric" and p["metrics"] == ["patients"], p
+    assert not result.unused, result.unused
+
+
+def test_a_lone_hundred_character_in_a_name_is_not_a_number() -> None:
+    from assistant.nlu.text import prepare
+
+    assert prepare("3月到4月百度花了多少").norm.count("百度") == 1
+    assert "300" in prepare("三百个订单").norm and "1000" in prepare("千元以上").norm
+
+
+def test_a_why_word_after_by_is_a_split_the_data_may_lack(planner: EmbeddedPlanner) -> None:
+    split = plan(planner, "ticket count by reason, this year")
+    assert split["kind"] == "clarify" and "reason" in split["reason"], split
+    why = plan(planner, "why did tickets rise this year")
+    assert why["kind"] == "drivers" and why["metric"] == "tickets", why

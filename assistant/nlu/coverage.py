@@ -20,6 +20,7 @@ from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.time import TimeContext, TimeSpec, resolve
 
 from .reading import Reading
+from .roles import tables_of
 from .shared import implied_channels
 
 Why = Literal[
@@ -28,6 +29,7 @@ Why = Literal[
     "time_not_used",
     "value_not_used",
     "dimension_not_used",
+    "metric_not_used",
     "comparison_not_used",
 ]
 
@@ -91,7 +93,7 @@ GENERIC_EN: Final = frozenset(
     happened ask asks asked writing write crediting credit lot lots something stuff anything thing
     things someone somebody anyone people's our we've thanks percentile typical usual usually
     exactly approximately basically overall general generally possible possibly please kindly
-    quick quickly mainly mostly hours hour hrs hr minutes minute mins min seconds""".split()  # noqa: SIM905
+    quick quickly mainly mostly hours hour hrs hr minutes minute mins min seconds active""".split()  # noqa: SIM905
 )
 # Chinese function words and question frames, longest first when segmenting.
 _ZH_FUNCTION: Final = tuple(
@@ -109,7 +111,7 @@ _ZH_FUNCTION: Final = tuple(
         用户 客户 顾客 人群 时间 时候 期间 之间 以来 以后 之后 以前 之前 前后 左右 大概 大约 差不多
         呢 嘛 哦 喔 哈 嗯 您 您好 你好 谢谢 上 下 分 按照 根据 关于 针对 里面 当中 方面
         中间 一般 通常 常见 拆解 拆 拆分 换成 换 改成 改为 切换 主要 大概 具体 分别 帮忙 拉 拉一下
-        下一 之类 什么的 等等 多久 一下吧""".split(),  # noqa: SIM905
+        下一 之类 什么的 等等 多久 一下吧 活跃""".split(),  # noqa: SIM905
         key=len,
         reverse=True,
     )
@@ -186,9 +188,13 @@ def _dropped(
             continue
         if journeys and mention.ref.name == "touchpoint":
             continue  # "which step", 哪个环节: the steps of the journey analysed
+        if any(m.end == mention.start and m.refs("value") for m in r.matches):
+            continue  # "抖音渠道": the kind of the value just said, read with it
         said = text[mention.start : mention.start + len(mention.term)]
         if not any(u.text == said for u in out):
             out.append(Unused(said, "dimension_not_used"))
+    if plan.get("metrics"):  # a metric answer (other kinds name no metrics list)
+        out += _metrics_dropped(r, plan, model, used)
     plan_time = plan.get("time")
     if plan_time is None or not r.times:
         return out
@@ -202,6 +208,43 @@ def _dropped(
         if compared and (i > 0 or r.compare is not None):
             continue  # the baseline of a comparison the plan makes
         out.append(Unused(text[t.start : t.end], "time_not_used"))
+    return out
+
+
+def _metrics_dropped(
+    r: Reading, plan: dict[str, Any], model: SemanticModel, used: set[str]
+) -> list[Unused]:
+    """Metrics of other rows the question names that the answer neither shows nor computes from
+    ("CSAT for online consultations": a count of events said as a qualifier of a survey score
+    the plan cannot apply)."""
+    shown = list(plan.get("metrics") or [])
+    within = set(shown)
+    for name in shown:
+        within |= _parts(model, name)
+    tables = {t for name in shown for t in tables_of(model, name)}
+    out: list[Unused] = []
+    for mention in r.mentions("metric"):
+        if mention.ref.name in used or mention.ref.name in within:
+            continue
+        if tables_of(model, mention.ref.name) <= tables:
+            continue  # "response time on tickets", 下单最多的城市: the shown metric's own rows
+        if any(m.start == mention.start and m.refs("touchpoint", "journey") for m in r.matches):
+            continue  # a touchpoint's word read as its step
+        said = r.question.norm[mention.start : mention.start + len(mention.term)]
+        out.append(Unused(said, "metric_not_used"))
+    return out
+
+
+def _parts(model: SemanticModel, name: str, depth: int = 0) -> set[str]:
+    """The metrics a metric is computed from (a ratio's numerator and denominator, a formula's
+    arguments), and theirs."""
+    metric = model.metrics.get(name)
+    refs = getattr(metric, "references", None)
+    if metric is None or refs is None or depth > 4:
+        return set()
+    out: set[str] = set()
+    for part in refs():
+        out |= {part} | _parts(model, part, depth + 1)
     return out
 
 

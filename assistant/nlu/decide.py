@@ -124,6 +124,9 @@ def _drivers(r: Reading, model: SemanticModel) -> Plan | None:
     if "drivers" not in r.cues:
         return None
     metric = _conversion_for(r, model) or next(iter(_refined(r, model, [])), None)
+    tps = r.names("touchpoint")
+    if metric is None and len(tps) == 1:  # "交车比3月少了": the count of that touchpoint
+        metric = roles.touchpoint_count(model, tps[0]) or _touchpoint_metric(r, model, tps[0])
     if metric is None:
         return choices.which_metric(r, model, "drivers")
     plan: Plan = {
@@ -203,7 +206,8 @@ def _periods_since(r: Reading, time: Any, unit: str) -> int:
 
 
 _COUNTING = re.compile(
-    r"how many|number of|how often|visited|多少|人数|数量|次数|几单|几个|几次|几人|几笔|人次"
+    r"how many|number of|how often|visited|\b(?:counts?|totals?|volume)\b"
+    r"|多少|人数|数量|次数|几单|几个|几次|几人|几笔|人次"
     r"|[^\s]数\s*$|数[吗呢？?]"
 )
 _REPEAT = re.compile(r"复购|回购|再次购买|再买|repurchase|buy again|bought again|purchase again")
@@ -297,8 +301,12 @@ def _journey(r: Reading, model: SemanticModel) -> Plan | None:
         return choices.which_journey(r, model, step=tps[0])  # "sign-up journey"
     plan: Plan = {"kind": "funnel" if kind == "time_to_convert" else kind, "time": time_of(r)}
     plan.update(journey_and_steps(r, model, tps))
-    plan["filters"] = filters(r, model)
     dims = [d for d in breakdowns(r, model) if d != "touchpoint"]
+    flags = _flags(r, model, dims)
+    plan["filters"] = filters(r, model) + [
+        {"dimension": d, "op": "=", "values": [True]} for d in flags
+    ]
+    dims = [d for d in dims if d not in flags]
     if dims:
         plan["breakdown"] = dims[0]
     if r.window_days:
@@ -381,6 +389,10 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     )
     if not metrics and not counted and not counting_people:
         metrics = [m for m in (_money_metric(r, model), _conversion_word(r, model)) if m][:1]
+    if not metrics and not counted and _ACTIVE.search(r.question.norm) and "people" in r.cues:
+        metrics = [m for m in (roles.reach_metric(model),) if m]  # "weekly active players"
+    if not metrics and not counted and (ranked or _COUNTING.search(r.question.norm)):
+        metrics = _rows_of_a_value(r, model)  # "投诉最多的科室": the complaint tickets
     if not metrics and not counted and "people" in r.cues and _COUNTING.search(r.question.norm):
         metrics = [m for m in (roles.reach_metric(model),) if m]  # "how many players …"
     metrics = _refined(r, model, metrics)
@@ -402,15 +414,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     if not dims:
         dims = _by_kind(r, model, tables, reachable)
     split = _split_by(r, dims)
-    valued = {m.ref.name for m in r.mentions("value")}
-    flags = [
-        d
-        for d in dims
-        if d not in split
-        and d not in valued
-        and _is_flag(model, d)
-        and not _EACH.search(r.question.norm)
-    ]
+    flags = _flags(r, model, dims)
     dims = [d for d in dims if d not in flags]  # "学生用户", "members": the yes side, not a split
     plan["filters"] = [
         f
@@ -430,6 +434,11 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         plan["time"], plan["baseline"] = two
         plan["compare"] = r.compare or "previous_period"
     plan.update(limit_and_order(r, metrics[0], bool(dims)))
+    judged = _JUDGED.search(r.question.norm)
+    if judged and "order" in plan and not model.metrics[metrics[0]].higher_is_better:
+        # "the worst cost per lead" is the highest cost; "the best response time" the lowest
+        better = judged[0] in ("best", "strongest", "最好", "最强", "最佳")
+        plan["order"] = {**plan["order"], "direction": "asc" if better else "desc"}
     speed = _SPEED.search(r.question.norm)
     if speed and "order" in plan and _is_duration(model, metrics[0]):
         slow = speed[0] in ("slowest", "slower", "最慢", "慢")  # the longest time, not the least
@@ -473,7 +482,12 @@ def _is_duration(model: SemanticModel, metric: str) -> bool:
     return found is not None and found.format.startswith("duration")
 
 
-_SPEED = re.compile(r"\b(?:slowest|fastest|quickest|slower|faster|quicker)\b|最慢|最快|慢|快")
+_JUDGED = re.compile(r"\b(?:best|worst|strongest|weakest)\b|最好|最差|最强|最弱|最佳")
+# 快 / 慢 alone, but not inside the words they start: 快递 (a parcel), 快手 (an app), 快捷, 快餐,
+# 慢性病 (a chronic illness) say nothing about speed.
+_SPEED = re.compile(
+    r"\b(?:slowest|fastest|quickest|slower|faster|quicker)\b|最慢|最快|慢(?![性病])|快(?![递手捷餐乐件照讯报车])"
+)
 
 
 def _also_asked(r: Reading, model: SemanticModel, metrics: list[str]) -> list[str]:
@@ -492,6 +506,24 @@ def _also_asked(r: Reading, model: SemanticModel, metrics: list[str]) -> list[st
 
 
 _TWO_ASKS = re.compile(r"(?:多少|几).{0,12}[\s，,、和及].{0,16}(?:多少|几)|\band (?:what|how)\b")
+
+
+def _rows_of_a_value(r: Reading, model: SemanticModel) -> list[str]:
+    """A value of another table's dimension counted when no metric is named ("which department
+    gets the most complaints", "投诉最多的科室"): that table's rows with the value — the model's own
+    narrowed count when it has one, else the row count (the value stays a filter)."""
+    values = [m for m in r.mentions("value") if model.dimensions[m.ref.name].table != _EVENTS]
+    tables = {model.dimensions[m.ref.name].table for m in values}
+    if len(tables) != 1:
+        return []
+    base = roles.row_count(model, tables.pop())
+    if base is None:
+        return []
+    wanted = [{"dimension": m.ref.name, "op": "=", "values": [m.ref.value]} for m in values]
+    return [roles.narrowed(model, base, wanted) or base]
+
+
+_EVENTS = "events"
 
 
 def _touchpoint_metric(r: Reading, model: SemanticModel, touchpoint: str) -> str | None:
@@ -564,6 +596,7 @@ def _refined(r: Reading, model: SemanticModel, names: list[str]) -> list[str]:
     return names
 
 
+_ACTIVE = re.compile(r"\bactive\b|活跃")
 _EACH = re.compile(r"分别|各自|\brespectively\b|\bvs\b|\bversus\b|对比|相比|\bcompare")
 _PER_ONE = re.compile(r"\bper\b|\beach\b|\ba new\b|一个|每个|每位|单个|人均|每获取")
 _HOW_MUCH = re.compile(r"\bhow much\b|多少钱|多少收入|赚了多少|收了多少")
@@ -617,6 +650,21 @@ def _by_kind(
     return [found[0].name] if len(found) == 1 else []
 
 
+def _flags(r: Reading, model: SemanticModel, dims: list[str]) -> list[str]:
+    """Yes/no dimensions named without a split word or a value ("students", "VIP members",
+    "学生用户"): the people on the yes side, not a split."""
+    split = _split_by(r, dims)
+    valued = {m.ref.name for m in r.mentions("value")}
+    return [
+        d
+        for d in dims
+        if d not in split
+        and d not in valued
+        and _is_flag(model, d)
+        and not _EACH.search(r.question.norm)
+    ]
+
+
 def _is_flag(model: SemanticModel, name: str) -> bool:
     """A yes/no dimension (its values are true and false)."""
     values = {v.value for v in model.dimensions[name].values}
@@ -665,7 +713,8 @@ def _conversion_for(r: Reading, model: SemanticModel) -> str | None:
     """The metric a question means: "<a step>'s conversion rate" is that step's conversion metric
     when the model has one; otherwise the first metric named."""
     names = r.names("metric")
-    if not names or any(roles.is_general_conversion(model, n) for n in names):
+    rate_said = "conversion" in r.cues or _RATE_WORD.search(r.question.norm) is not None
+    if (not names and rate_said) or any(roles.is_general_conversion(model, n) for n in names):
         for tp in r.names("touchpoint"):
             own = roles.step_conversion(model, tp)
             if own is not None:

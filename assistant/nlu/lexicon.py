@@ -57,6 +57,13 @@ class Match:
         return frozenset(s.name for s in self.senses if isinstance(s, Cue))
 
 
+def _has_ref(senses: Iterable[Sense]) -> bool:
+    return any(isinstance(s, Ref) for s in senses)
+
+
+_PARTICLES = frozenset("的了得")
+
+
 class Lexicon:
     """term (normalised) → senses; `scan` finds them in a normalised question."""
 
@@ -121,6 +128,12 @@ class Lexicon:
         for name, words in CUES.items():
             for word in words:
                 terms[_norm(word)][Cue(name)] = None
+        for key in [k for k, senses in terms.items() if not _has_ref(senses)]:
+            stem = key[:-1] if key[-1:] in _PARTICLES and _CJK.match(key) else None
+            if stem and _has_ref(terms.get(stem, {})):  # "流失的": the value 流失, and the cue
+                for sense in terms[stem]:
+                    if isinstance(sense, Ref):
+                        terms[key][sense] = None
         named = [t for t, senses in terms.items() if any(isinstance(s, Ref) for s in senses)]
         for topic, words in OUT_OF_SCOPE.items():
             for word in words:
@@ -145,6 +158,8 @@ class Lexicon:
         i = 0
         while i < len(norm):
             match = None if blocked[i] or norm[i] == " " else self._longest_at(norm, i, blocked)
+            if match is not None and self._yields(match, norm, blocked):
+                match = None
             if match is not None:
                 match = _short_values_checked(match, norm, found[-1] if found else None)
             if match is None:
@@ -153,6 +168,24 @@ class Lexicon:
             found.append(match)
             i = match.end
         return found
+
+    def _yields(self, match: Match, norm: str, blocked: list[bool]) -> bool:
+        """A Chinese planner word that overlaps a longer model word or topic starting inside it
+        gives way: "按天气" is "按" + "天气" (weather), not "按天" (by day) + "气"."""
+        if match.refs() or not _CJK.match(norm[match.start]):
+            return False
+        for j in range(match.start + 1, match.end):
+            later = self._longest_at(norm, j, blocked)
+            if (
+                later is not None
+                and later.end > match.end
+                and (
+                    later.refs()
+                    or any(isinstance(s, Cue) and s.name.startswith("scope:") for s in later.senses)
+                )
+            ):
+                return True
+        return False
 
     def _longest_at(self, norm: str, i: int, blocked: list[bool]) -> Match | None:
         if _LATIN.match(norm[i]) and i > 0 and _LATIN.match(norm[i - 1]):

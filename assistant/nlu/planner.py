@@ -28,6 +28,7 @@ from . import choices, roles
 from .coverage import GENERIC_EN, Coverage, Unused, coverage, note
 from .decide import decide
 from .followup import apply, is_followup
+from .homophones import Homophones
 from .lexicon import Cue, Lexicon
 from .nearby import nearby_matches, which_dimension_matches
 from .reading import Reading, read
@@ -93,6 +94,9 @@ class EmbeddedPlanner:
             and (any(not isinstance(s, Cue) for s in senses) or len(t) >= 7)
             and not all(isinstance(s, Cue) and s.name.startswith("scope:") for s in senses)
         ]  # a typo is read as a word of the model or a cue, never as a place or topic it lacks
+        self._homophones = Homophones(
+            t for t, senses in self.lexicon.terms.items() if any(isinstance(s, Ref) for s in senses)
+        )
 
     def plan(
         self, question: str, ctx: TimeContext, previous: QueryPlan | None = None
@@ -211,8 +215,9 @@ class EmbeddedPlanner:
     def _fuzzy(self, r: Reading) -> list[tuple[str, str]]:
         """Typos in Latin words, at most 1 edit in a short word and 2 in a longer one (a swap
         counts once): "convertion" → "conversion", "chanel" → "channel", "regoin" → "region".
-        Inflections ("reached" for "reach") are not typos."""
-        fixes: list[tuple[str, str]] = []
+        Inflections ("reached" for "reach") are not typos. In Chinese, a wrong character of the
+        right sound ("超时律" → "超时率", see `homophones`)."""
+        fixes = self._homophones.fixes(r.question.norm, r.unread())
         words = r.question.norm.split()
         for word in (w for w in r.unknown if len(w) >= 5 and w not in GENERIC_EN):
             i = words.index(word) if word in words else -1

@@ -16,6 +16,7 @@ from typing import Final
 from semantic_layer.model.index import Ref
 from semantic_layer.time import Comparison, TimeContext
 
+from .cues import CUES
 from .lexicon import Lexicon, Match
 from .text import Language, Question
 from .timewords import TimeMatch, find_comparison, find_times
@@ -84,9 +85,23 @@ class Reading:
             refs = m.refs(kind)
             if m.weak and strong:
                 continue  # a metric's noun alone, next to another metric: that one's modifier
-            if refs and not _shadowed(m, kind):
+            if refs and not _shadowed(m, kind) and not self._other_sense(m, kind):
                 out.extend(Mention(r, m.start, m.term) for r in refs)
         return out
+
+    def _other_sense(self, m: Match, kind: str) -> bool:
+        """A word that is both a dimension's name and a value of another ("store": the store
+        dimension and the showroom channel) reads as the dimension, unless said as a place ("in
+        store", "在门店"); a drop-off word that is also a value ("流失": the churned status) reads
+        as the drop-off in a journey question."""
+        dims = {r.name for r in m.refs("dimension")}
+        of_others = any(r.name not in dims for r in m.refs("value"))
+        if kind not in ("value", "dimension") or not (dims and of_others):
+            return (
+                kind == "value" and m.term in _DROPOFF_WORDS and _journey_elsewhere(m, self.matches)
+            )
+        place = bool(_AS_PLACE.search(self.question.norm[: m.start]))
+        return place if kind == "dimension" else not place
 
     def names(self, kind: str) -> list[str]:
         return list(dict.fromkeys(m.ref.name for m in self.mentions(kind)))
@@ -107,6 +122,57 @@ class Reading:
         return [m.start for m in self.matches if name in m.cues()]
 
 
+_AS_PLACE = re.compile(
+    r"(?:\b(?:in|at|via|through|from|only|just)\s+(?:the\s+|our\s+)?|在|到|去|只看|仅)$"
+)
+_DROPOFF_WORDS = frozenset(CUES["dropoff"])
+_LITTLE_WORDS = frozenset(
+    {"us", "it", "me", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is",
+     "my", "of", "on", "or", "so", "to", "up", "we", "who", "can", "may", "all", "any", "one",
+     "out", "per", "our"}
+)  # fmt: skip
+
+
+def _journey_elsewhere(m: Match, matches: Sequence[Match]) -> bool:
+    """Whether another word of the question speaks of a journey (its name, a funnel, a drop-off,
+    its steps: "哪个环节流失的人最多")."""
+    others = [x for x in matches if x is not m]
+    return any(
+        x.refs("journey")
+        or {"funnel", "dropoff"} & x.cues()
+        or any(d.name == "touchpoint" for d in x.refs("dimension"))
+        for x in others
+    )
+
+
+def _cues_of(m: Match, matches: Sequence[Match]) -> frozenset[str]:
+    """A match's cues; a drop-off word that is also one of the model's values ("流失": churned)
+    is that value, not a drop-off, unless something else in the question speaks of a journey."""
+    cues = m.cues()
+    if "dropoff" in cues and m.refs("value") and not _journey_elsewhere(m, matches):
+        return cues - {"dropoff"}
+    return cues
+
+
+def _split_by_a_why_word(m: Match, matches: Sequence[Match]) -> bool:
+    """ "count by reason", "按原因": a split by something (read as an unknown word), not a why."""
+    if m.cues() != {"drivers"} or m.refs():
+        return False
+    before = [x for x in matches if x.end <= m.start]
+    return bool(before) and "by" in before[-1].cues() and m.start - before[-1].end <= 1
+
+
+def _cased(m: Match, text: str) -> Match | None:
+    """A value spelt like a little English word ("US", "IT", "ME") is that value only when written
+    in capitals: "contact us" is not the United States."""
+    if m.term not in _LITTLE_WORDS or not m.refs("value"):
+        return m
+    if re.search(rf"\b{re.escape(m.term.upper())}\b", text):
+        return m
+    kept = tuple(s for s in m.senses if not (isinstance(s, Ref) and s.kind == "value"))
+    return Match(m.start, m.end, m.term, kept, m.weak) if kept else None
+
+
 def _shadowed(match: Match, kind: str) -> bool:
     """A word that is both a metric or touchpoint and a value ("CSAT", "payment") counts as the
     metric or touchpoint only."""
@@ -125,8 +191,9 @@ def read(question: Question, lexicon: Lexicon, ctx: TimeContext) -> Reading:
     window, window_span = _window(norm)
     top, bottom, rank_spans = _limits(norm, masked)
     masked += [s for s in (cohort_span, window_span) if s] + rank_spans
-    matches = lexicon.scan(norm, masked)
-    cues = frozenset().union(*(m.cues() for m in matches)) if matches else frozenset()
+    matches = [c for m in lexicon.scan(norm, masked) if (c := _cased(m, question.text))]
+    matches = [m for m in matches if not _split_by_a_why_word(m, matches)]
+    cues = frozenset().union(*(_cues_of(m, matches) for m in matches)) if matches else frozenset()
     if cohort is not None:
         cues |= {"retention"}  # "week-2 retention", "次月留存": the number word carries it
     if top is not None:

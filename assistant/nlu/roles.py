@@ -282,6 +282,11 @@ def narrowed(model: SemanticModel, metric: str, filters: list[dict[str, Any]]) -
     )
 
 
+def row_count(model: SemanticModel, table: str) -> str | None:
+    """The simple metric counting every row of `table` (tickets, surveys), if the model has one."""
+    return _first(model, lambda m: m.table == table and m.agg == "count" and not m.filters)
+
+
 def ticket_duration(model: SemanticModel, end: str) -> str | None:
     """The median time from a ticket's opening to `end` (`resolved_ts`, `first_response_ts`)."""
     return _first(
@@ -329,6 +334,7 @@ __all__ = [
     "reach_metric",
     "reaches",
     "revenue_metric",
+    "row_count",
     "splits",
     "step_conversion",
     "tables_of",

@@ -122,11 +122,18 @@ def breakdowns(r: Reading, model: SemanticModel) -> list[str]:
         if dim.type == _TIME_DIMENSION_TYPE or name in out:
             continue
         marked = r.cue_before(mention.start, {"by", "which", "rank"}, within=2)
+        if not marked and _names_a_value(r, mention.start):
+            continue  # "抖音渠道": the value's own kind said after it, not a split
         if marked or (name not in filtered and not _object_of_verb(r, mention.start)):
             if name == "acquisition_channel" and not marked and _acquired_context(r):
                 continue
             out.append(name)
-    return (out + [d for d in _contrasted(r) if d not in out])[:3]
+    return (out + [d for d in _contrasted(r, model) if d not in out])[:3]
+
+
+def _names_a_value(r: Reading, start: int) -> bool:
+    """Whether a value of some dimension ends right where this dimension's name starts."""
+    return any(m.end == start and m.refs("value") for m in r.matches)
 
 
 def _object_of_verb(r: Reading, start: int) -> bool:
@@ -139,11 +146,11 @@ def _object_of_verb(r: Reading, start: int) -> bool:
 _ZH_VERBS = frozenset("办买开换选用订看领交")
 
 
-def _contrasted(r: Reading) -> list[str]:
+def _contrasted(r: Reading, model: SemanticModel) -> list[str]:
     """Dimensions with values named separately ("<value> vs <value>", "<值>和<值>"): compare
     them."""
     starts: dict[str, set[int]] = {}
-    for mention in _value_mentions(r, _acquired_context(r)):
+    for mention in _value_mentions(r, model, _acquired_context(r)):
         starts.setdefault(mention.ref.name, set()).add(mention.start)
     return [dim for dim, where in starts.items() if len(where) >= 2]
 
@@ -167,10 +174,12 @@ def filters(
     acquired = cohort or _acquired_context(r)
     chosen: dict[tuple[str, bool], list[Any]] = {}
     implied = implied_channels(model, r.names("touchpoint") + _journey_starts(r, model))
-    for mention in _value_mentions(r, acquired):
+    for mention in _value_mentions(r, model, acquired):
         dim = mention.ref.name
-        if dim in skip or (dim == "channel" and mention.ref.value in implied):
+        if dim in skip:
             continue
+        if dim == "channel" and mention.ref.value in implied and not _of_people(r, mention):
+            continue  # "在线咨询客服": the touchpoint's own channel, unless said of people
         negated = r.cue_before(mention.start, {"exclude"}, within=2)
         values = chosen.setdefault((dim, negated), [])
         if mention.ref.value not in values:
@@ -186,9 +195,10 @@ def _journey_starts(r: Reading, model: SemanticModel) -> list[str]:
     return [model.journeys[j].steps[0] for j in r.names("journey")]
 
 
-def _value_mentions(r: Reading, acquired: bool) -> list[Mention]:
+def _value_mentions(r: Reading, model: SemanticModel, acquired: bool) -> list[Mention]:
     """One reading per value word: a word that is a value of several dimensions (`channel` and
-    `acquisition_channel`) is read as the second only when the question is about acquisition."""
+    `acquisition_channel`) is read as the second only when the question is about acquisition, or
+    as the people's own attribute when it says where they came from ("抖音来的客户")."""
     out: list[Mention] = []
     by_start: dict[int, list[Mention]] = {}
     for mention in r.mentions("value"):
@@ -196,10 +206,41 @@ def _value_mentions(r: Reading, acquired: bool) -> list[Mention]:
     for group in by_start.values():
         dims = list(dict.fromkeys(m.ref.name for m in group))
         want = "acquisition_channel" if acquired and "acquisition_channel" in dims else None
+        if want is None and len(dims) > 1 and _came_from(r, group[0]):
+            want = next((d for d in dims if model.dimensions[d].table == _USERS), None)
         if want is None:
             want = next((d for d in dims if d != "acquisition_channel"), dims[0])
         out.extend(m for m in group if m.ref.name == want)
     return out
+
+
+def _came_from(r: Reading, value: Mention) -> bool:
+    """ "抖音来的(线索)", "小红书过来的": where the people came from, their own attribute."""
+    return _CAME_FROM.match(r.question.norm, _value_end(r, value)) is not None
+
+
+def _of_people(r: Reading, value: Mention) -> bool:
+    """Whether a value word says whose people: "users from <value>", "<value>(渠道)(来)的用户"."""
+    norm = r.question.norm
+    people = [m for m in r.matches if "people" in m.cues()]
+    for m in people:
+        if m.end <= value.start and _PEOPLE_FROM.fullmatch(norm[m.end : value.start]):
+            return True
+    end = _value_end(r, value)
+    return any(m.start >= end and _OF_THEM.fullmatch(norm[end : m.start]) for m in people)
+
+
+def _value_end(r: Reading, value: Mention) -> int:
+    """Where a value word ends, with its dimension's name when said right after it ("抖音渠道")."""
+    end = max(m.end for m in r.matches if m.start == value.start)
+    named = [m for m in r.matches if m.start == end and m.refs("dimension")]
+    return named[0].end if named else end
+
+
+_USERS = "users"
+_PEOPLE_FROM = re.compile(r"\s+(?:who\s+)?(?:came\s+|come\s+|coming\s+)?(?:from|via|through)\s+")
+_OF_THEM = re.compile(r"(?:来的|过来的|进来的|的)?")
+_CAME_FROM = re.compile(r"(?:过来|进来|来)的")
 
 
 def _filter(dim: str, negated: bool, values: list[Any]) -> dict[str, Any]:

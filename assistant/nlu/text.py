@@ -43,6 +43,7 @@ _ABBREVIATION = re.compile(
     r"(?<![\w.])(" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")(?![\w])"
 )
 # Words whose Chinese numeral is part of a name or idiom, not a number.
+_COUNTED: Final = frozenset("个人元块天次单万亿分年月周位家笔件张台辆条")
 _KEEP: Final = (
     "一下",
     "一些",
@@ -121,6 +122,8 @@ def _zh_numerals(text: str) -> str:
         context = text[max(0, start - 1) : end + 1]
         if any(word in context for word in _KEEP):
             return match[0]
+        if match[0] in ("百", "千") and text[end : end + 1] not in _COUNTED:
+            return match[0]  # 百度, 千牛: a name, not a hundred (百分之, 百万, 千元 are numbers)
         value = zh_number(match[0])
         return match[0] if value is None else str(value)
 
