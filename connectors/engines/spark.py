@@ -74,10 +74,12 @@ def remote_session(url: str) -> Any:
         if key not in _STATE:
             with warnings.catch_warnings():  # pyspark warns about pandas 3 on import
                 warnings.filterwarnings("ignore", message="PySpark does not yet fully support")
-                from pyspark.sql.connect.client.retries import DefaultPolicy
                 from pyspark.sql.connect.session import SparkSession as ConnectSession
 
             try:
+                # imported after the session module: the other order hits an import cycle
+                from pyspark.sql.connect.client.retries import DefaultPolicy
+
                 spark = ConnectSession.builder.remote(url).create()
                 # bounded: a server that does not answer fails in seconds, not ten minutes
                 spark.client.set_retry_policies(
