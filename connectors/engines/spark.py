@@ -55,12 +55,16 @@ def session() -> Any:
     with _LOCK:
         if "session" not in _STATE:
             os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-            from pyspark.sql import SparkSession
+            # pyspark warns as it starts (pandas 3); a warning raised as an error half way
+            # through its imports would leave them broken for a later Spark Connect session
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                from pyspark.sql import SparkSession
 
-            builder: Any = SparkSession.builder.master("local[2]").appName("tpa")
-            for key, value in CONF.items():
-                builder = builder.config(key, value)
-            spark = builder.getOrCreate()
+                builder: Any = SparkSession.builder.master("local[2]").appName("tpa")
+                for key, value in CONF.items():
+                    builder = builder.config(key, value)
+                spark = builder.getOrCreate()
             spark.sparkContext.setLogLevel("ERROR")
             _STATE["session"] = spark
         return _STATE["session"]
@@ -72,8 +76,8 @@ def remote_session(url: str) -> Any:
     with _LOCK:
         key = f"remote {url}"
         if key not in _STATE:
-            with warnings.catch_warnings():  # pyspark warns about pandas 3 on import
-                warnings.filterwarnings("ignore", message="PySpark does not yet fully support")
+            with warnings.catch_warnings():  # pyspark warns on import (pandas 3, protobuf)
+                warnings.simplefilter("ignore")
                 from pyspark.sql.connect.session import SparkSession as ConnectSession
 
             try:
