@@ -51,6 +51,7 @@ class AssistantConfig:
     answer_cache_s: float = 300.0  # how long an answer is reused for the same plan; 0: never
     extra: Mapping[str, str] = field(default_factory=dict)
     engine: str = "duckdb"  # TPA_ENGINE: duckdb | clickhouse | spark (docs/engines.md)
+    server: str | None = None  # TPA_ENGINE_URL naming a server: http(s)://… or sc://…
 
     @property
     def work_dir(self) -> Path:
@@ -86,7 +87,7 @@ class AssistantConfig:
         if env.get("TPA_ENGINE", "").strip():
             values["engine"] = _engine(env["TPA_ENGINE"])
         if env.get("TPA_ENGINE_URL", "").strip():
-            values["db"] = _engine_url(env["TPA_ENGINE_URL"])
+            values.update(engine_location(env["TPA_ENGINE_URL"], home))
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
 
@@ -108,18 +109,31 @@ def _engine(text: str) -> str:
     return name
 
 
-def _engine_url(text: str) -> Path:
-    """Where the engine's data is: a path, or `chdb://` / `file://` + a path."""
+SERVER_SCHEMES = ("http://", "https://", "sc://")
+
+
+def engine_location(text: str, home: Path) -> dict[str, object]:
+    """`db` (and `server`) for `TPA_ENGINE_URL`: a path, `chdb://` / `file://` + a path, or a
+    server URL (ClickHouse's HTTP interface, Spark Connect), whose working files (sessions,
+    retrieval index) go to `home/data/<host>`."""
     value = text.strip()
+    if value.lower().startswith(SERVER_SCHEMES):
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(value)
+        if not parts.hostname:
+            raise UserError(f"TPA_ENGINE_URL '{text}' names no host", hint="e.g. sc://host:15002")
+        name = f"{parts.scheme}-{parts.hostname}-{parts.port or 'default'}"
+        return {"server": value, "db": home / "data" / name}
     for scheme in ("chdb://", "file://"):
         if value.startswith(scheme):
             value = value[len(scheme) :]
     if "://" in value:
         raise UserError(
-            f"TPA_ENGINE_URL '{text}' names a server; only embedded engines are supported here",
-            hint="point it at a folder written by `tpa ingest --engine clickhouse`",
+            f"TPA_ENGINE_URL '{text}' is not a folder, a file or a server URL",
+            hint="use a path, http(s)://host:8123 (ClickHouse) or sc://host:15002 (Spark Connect)",
         )
-    return Path(value)
+    return {"db": Path(value)}
 
 
 def _as_of(text: str) -> date | None:

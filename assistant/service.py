@@ -146,7 +146,7 @@ class AssistantService:
             engine = open_engine(
                 config.engine, config.db, timeout_s=config.query_timeout_s, row_cap=config.row_cap,
                 memory_limit=config.memory_limit, temp_limit=config.temp_limit,
-                max_result_bytes=config.max_result_bytes,
+                max_result_bytes=config.max_result_bytes, server=config.server,
             )  # fmt: skip
             opened.callback(engine.close)
             config.work_dir.mkdir(parents=True, exist_ok=True)
@@ -155,7 +155,7 @@ class AssistantService:
             retriever = _open_retriever(config, model) if config.retrieval else None
             if retriever is not None:
                 opened.callback(retriever.close)
-            llm = _open_llm(config, model)
+            llm = _open_llm(config, model, engine.dialect)
             service = cls(
                 config, model, engine, store, retriever=retriever, llm=llm, answers=answers
             )
@@ -636,12 +636,12 @@ def _open_retriever(config: AssistantConfig, model: SemanticModel) -> Retriever:
     return retriever
 
 
-def _open_llm(config: AssistantConfig, model: SemanticModel) -> LlmBackend | None:
+def _open_llm(config: AssistantConfig, model: SemanticModel, dialect: str) -> LlmBackend | None:
     if config.llm is None:
         return None
     from assistant.llm import LlmPlanner
 
-    return LlmPlanner(config.llm, model)
+    return LlmPlanner(config.llm, model, dialect=dialect)
 
 
 __all__ = ["AnswerCache", "AssistantService", "PlannerResult", "Rating", "Stage", "answer_cache"]

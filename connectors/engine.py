@@ -164,7 +164,10 @@ class Engine:
         )
 
     def schema(self) -> dict[str, dict[str, str]]:
-        """Tables and views of the database with their columns and types."""
+        """Tables and views of the database with their columns and neutral types (`integer`,
+        `float`, `text`, `timestamp`, …: connectors/engines/types.py)."""
+        from connectors.engines.types import neutral_type
+
         rows = (
             self._cursor()
             .execute(
@@ -175,7 +178,7 @@ class Engine:
         )
         tables: dict[str, dict[str, str]] = {}
         for table, column, type_ in rows:
-            tables.setdefault(str(table), {})[str(column)] = str(type_)
+            tables.setdefault(str(table), {})[str(column)] = neutral_type(str(type_), "duckdb")
         return tables
 
     def _cursor(self) -> duckdb.DuckDBPyConnection:

@@ -83,9 +83,33 @@ def test_an_unknown_engine_is_refused_by_name(value: str) -> None:
         AssistantConfig.from_env({"TPA_ENGINE": value})
 
 
-def test_a_server_url_is_refused_with_what_to_do() -> None:
-    with pytest.raises(UserError, match="names a server"):
-        AssistantConfig.from_env({"TPA_ENGINE": "clickhouse", "TPA_ENGINE_URL": "http://ch:8123"})
+def test_a_server_url_is_kept_apart_from_the_working_files() -> None:
+    config = AssistantConfig.from_env(
+        {"TPA_ENGINE": "clickhouse", "TPA_ENGINE_URL": "http://ch:8123/shop", "TPA_HOME": "/w"}
+    )
+    assert config.server == "http://ch:8123/shop"
+    assert config.db == Path("/w/data/http-ch-8123")  # sessions and the index are named by it
+    spark = AssistantConfig.from_env({"TPA_ENGINE": "spark", "TPA_ENGINE_URL": "sc://sp:15002"})
+    assert spark.server == "sc://sp:15002"
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [("s3://bucket/events", "not a folder, a file or a server URL"), ("sc://", "names no host")],
+)
+def test_an_unusable_url_is_refused_with_what_to_do(url: str, message: str) -> None:
+    with pytest.raises(UserError, match=message):
+        AssistantConfig.from_env({"TPA_ENGINE": "spark", "TPA_ENGINE_URL": url})
+
+
+def test_an_engine_refuses_the_other_engines_server() -> None:
+    from connectors.engine import EngineError
+    from connectors.engines import open_engine
+
+    with pytest.raises(EngineError, match="Spark takes sc://"):
+        open_engine("clickhouse", Path("x"), server="sc://sp:15002")
+    with pytest.raises(EngineError, match="DuckDB takes a file"):
+        open_engine("duckdb", Path("x"), server="http://ch:8123")
 
 
 def test_cancel_stops_a_running_duckdb_query(small_demo: Path) -> None:

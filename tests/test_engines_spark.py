@@ -10,20 +10,31 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from connectors.engine import Engine as DuckDBEngine
-from connectors.engine import EngineError
+from connectors.engine import EngineError, QueryTimeout
 from connectors.engines import export_parquet, open_engine
 from connectors.engines.base import Engine
+from connectors.profile import profile_database, profile_engine
 from semantic_layer.compile.compiler import compile_plan
 from semantic_layer.plan import parse_plan
-from tests.engine_parity import answer_text, assert_same_rows, pinned_demo, same_gold_answers
+from tests.engine_parity import (
+    answer_text,
+    assert_same_rows,
+    pinned_demo,
+    same,
+    same_gold_answers,
+)
+from tests.spark_connect import register_tables, spark_connect_server
 from tests.test_compile_plan import CASES, CTX, MODEL
 
 if os.environ.get("TPA_TEST_SPARK") != "1":
@@ -110,3 +121,107 @@ def test_spark_refuses_files_reflection_catalog_and_writes(
     with pytest.raises(EngineError):
         spark.run(sql)
     assert spark.run("SELECT count(*) FROM events").rows[0][0] > 0  # nothing was dropped
+
+
+# -- Spark Connect: a local server (the one pyspark ships), its catalog tables over Parquet ---
+
+
+@pytest.fixture(scope="module")
+def connect_url(spark_folder: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    work = tmp_path_factory.mktemp("spark-connect")
+    with spark_connect_server(work) as url:
+        register_tables(url, spark_folder, work / "catalog")
+        yield url
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_every_golden_plan_over_spark_connect_gives_duckdbs_rows(
+    case: str, engines: tuple[Engine, Engine], connect_url: str
+) -> None:
+    duck, _ = engines
+    remote = open_engine("spark", Path("x"), server=connect_url, timeout_s=300, row_cap=100_000)
+    compiled = compile_plan(parse_plan(CASES[case]), MODEL, CTX, dialect=remote.dialect)
+    expected = duck.run(compiled.sql(duck.dialect) or "").rows
+    assert_same_rows(remote.run(compiled.sql() or "").rows, expected, case)
+
+
+def test_spark_connect_describes_refuses_and_times_out(connect_url: str) -> None:
+    remote = open_engine("spark", Path("x"), server=connect_url, timeout_s=300)
+    assert remote.schema()["events"]["ts"] == "timestamp"
+    with pytest.raises(EngineError):
+        remote.run("SELECT reflect('java.lang.System', 'exit', '0')")
+    slow = "SELECT count(*) FROM events a CROSS JOIN events b CROSS JOIN events c"
+    with pytest.raises(QueryTimeout):
+        remote.run(slow, timeout_s=3)
+
+
+def test_tpa_ask_over_spark_connect(pinned_demo: Path, connect_url: str, tmp_path: Path) -> None:
+    question = "which touchpoint lost the most users last week"
+    outputs = []
+    for engine, where in (("duckdb", str(pinned_demo)), ("spark", connect_url)):
+        env = {**os.environ, "TPA_ENGINE": engine, "TPA_ENGINE_URL": where}
+        env.update(TPA_RETRIEVAL="0", TPA_AS_OF="2026-11-23", TPA_HOME=str(tmp_path))
+        env.update(TPA_QUERY_TIMEOUT_S="300")
+        run = subprocess.run(
+            [str(Path(sys.executable).parent / "tpa"), "ask", question],
+            env=env, capture_output=True, text=True, timeout=900, check=False,
+        )  # fmt: skip
+        assert run.returncode == 0, run.stderr[-2000:]
+        outputs.append(run.stdout)
+    assert answer_text(outputs[0]) == answer_text(outputs[1])
+
+
+# -- getting the data there, and profiling it in Spark ---------------------------------------
+
+
+def test_the_profile_in_spark_is_duckdbs(
+    pinned_demo: Path, engines: tuple[Engine, Engine], tmp_path: Path
+) -> None:
+    _, spark = engines
+    copy = tmp_path / "demo.duckdb"  # this process holds the pinned file open for serving
+    shutil.copyfile(pinned_demo, copy)
+    duck = profile_database(copy)
+    mine = profile_engine(spark, "spark")
+    assert mine.schema() == duck.schema()
+    assert mine.samples() == duck.samples()
+    assert (mine.start, mine.end, mine.users, mine.paths) == (
+        duck.start, duck.end, duck.users, duck.paths
+    )  # fmt: skip
+    for a, b in zip(mine.touchpoints, duck.touchpoints, strict=True):
+        assert a == replace(b, revenue=a.revenue) and same(a.revenue, b.revenue)
+    for a, b in zip(mine.gaps, duck.gaps, strict=True):
+        assert (a.first, a.then, a.people) == (b.first, b.then, b.people)
+        assert same(a.median_days, b.median_days) and same(a.p90_days, b.p90_days)
+
+
+def test_tpa_ingest_writes_the_tables_for_spark(tmp_path: Path) -> None:
+    """`tpa ingest --engine spark --to DIR`: the tables (load ids too) as Parquet that the
+    Spark engine serves; `tpa init` and `tpa validate` profile them in Spark."""
+    example = Path(__file__).parent.parent / "docs" / "examples" / "ingest" / "ingest.yaml"
+    folder = tmp_path / "tables"
+    tpa = str(Path(sys.executable).parent / "tpa")
+    env = {**os.environ, "TPA_ENGINE": "spark", "TPA_ENGINE_URL": str(folder)}
+    steps = (
+        [tpa, "ingest", str(example), "--db", str(tmp_path / "x.duckdb"), "--engine", "spark",
+         "--to", str(folder)],
+        [tpa, "init", "--out", str(tmp_path / "m.yaml")],
+        [tpa, "validate", str(tmp_path / "m.yaml")],
+    )  # fmt: skip
+    said = []
+    for step in steps:
+        run = subprocess.run(step, env=env, capture_output=True, text=True, timeout=900)
+        assert run.returncode == 0, run.stderr[-2000:]
+        said.append(run.stdout)
+    assert f"into Spark (Parquet tables) at {folder}" in said[0]
+    assert (folder / "_tpa_loads.parquet").is_file() and (folder / "events.parquet").is_file()
+    assert "model OK" in said[2] and f"spark at {folder}" in said[2]
+
+
+def test_an_unreachable_spark_connect_server_fails_in_seconds() -> None:
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    started = time.monotonic()
+    with pytest.raises(EngineError, match="cannot be reached"):
+        open_engine("spark", Path("x"), server=f"sc://127.0.0.1:{port}")
+    assert time.monotonic() - started < 60  # bounded retries, not the client's ten minutes

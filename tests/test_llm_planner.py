@@ -317,6 +317,36 @@ def test_the_prompt_holds_the_grounding_not_the_whole_model(
     assert len(system) < 6000
 
 
+@pytest.mark.parametrize(
+    ("dialect", "says"),
+    [
+        ("duckdb", "written in DuckDB's SQL dialect; it runs on DuckDB."),
+        ("clickhouse", "written in DuckDB's SQL dialect; it is translated to ClickHouse and "),
+        ("spark", "written in DuckDB's SQL dialect; it is translated to Spark SQL and runs "),
+    ],
+)
+def test_the_prompts_name_the_sql_written_and_the_engine_that_runs_it(
+    model: SemanticModel, dialect: str, says: str
+) -> None:
+    """Raw SQL is checked by the guard as DuckDB SQL and translated for the engine: the plan
+    prompt's rule 6 and the raw-SQL baseline's prompt say both, per engine (issue 17)."""
+    with FakeOpenAI([PlanReply(SAFE_SQL), PlanReply(SAFE_SQL)]) as server:
+        settings = LlmSettings(base_url=server.base_url, model="fake-model")
+        planner = LlmPlanner(settings, model, dialect=dialect)
+        planner.plan("how many tickets have no rating", grounding=GROUNDING, today=TODAY,
+                     validate=guarded)  # fmt: skip
+        planner.raw_sql("how many tickets have no rating", today=TODAY, validate=guarded)
+    plan_prompt, raw_prompt = system_of(server, 0), system_of(server, 1)
+    assert " ".join(says.split()) in " ".join(plan_prompt.split())
+    assert "DuckDB SELECT" not in raw_prompt
+    assert raw_prompt.startswith(
+        "You answer one business question about customer journeys by writing one SELECT in "
+        "DuckDB's SQL dialect over the raw tables below; " + says.split("dialect; ")[1]
+    )
+    other = {"duckdb": "translated", "clickhouse": "Spark", "spark": "ClickHouse"}[dialect]
+    assert other not in plan_prompt and other not in raw_prompt
+
+
 def test_the_conversation_keeps_the_last_three_turns(
     model: SemanticModel, compiles: Callable[[QueryPlan], None]
 ) -> None:

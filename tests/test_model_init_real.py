@@ -328,7 +328,7 @@ def test_blank_touchpoints_and_spaced_column_names_are_left_out(tmp_path: Path) 
 def test_a_model_that_cannot_be_proposed_is_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    events = TableProfile("events", 1, (ColumnProfile("touchpoint", "VARCHAR", 1),))
+    events = TableProfile("events", 1, (ColumnProfile("touchpoint", "text", 1),))
     broken = DataProfile((events,), (TouchpointProfile("\t", 1, 1, 1.0),), users=1)
     with pytest.raises(ProposalError) as caught:
         propose_model(broken)

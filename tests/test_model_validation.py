@@ -14,14 +14,14 @@ from semantic_layer.model.rules import DEFAULT_RULES
 FIXTURES = Path(__file__).parent / "fixtures" / "models"
 SCHEMA = {
     "events": {
-        "event_id": "VARCHAR",
-        "user_id": "VARCHAR",
-        "ts": "TIMESTAMP",
-        "channel": "VARCHAR",
-        "touchpoint": "VARCHAR",
-        "revenue": "DOUBLE",
+        "event_id": "text",
+        "user_id": "text",
+        "ts": "timestamp",
+        "channel": "text",
+        "touchpoint": "text",
+        "revenue": "float",
     },
-    "users": {"user_id": "VARCHAR", "first_seen_ts": "TIMESTAMP", "region": "VARCHAR"},
+    "users": {"user_id": "text", "first_seen_ts": "timestamp", "region": "text"},
 }
 HEAD = """\
 version: 1
@@ -144,7 +144,7 @@ metrics:
         ),
         (
             "measures:\n  - {name: s, table: events, agg: sum, column: channel}\n",
-            "m.yaml:7: column 'events.channel' in measure 's' is VARCHAR, not a number — "
+            "m.yaml:7: column 'events.channel' in measure 's' is text, not a number — "
             "use a column of that type",
         ),
         (

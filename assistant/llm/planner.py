@@ -33,6 +33,7 @@ from assistant.llm.prompt import (
 )
 from assistant.llm.settings import LlmSettings
 from assistant.retrieval.grounding import Grounding
+from semantic_layer.compile import dialects
 from semantic_layer.compile.access import AccessDenied
 from semantic_layer.errors import UserError
 from semantic_layer.model.semantic import SemanticModel
@@ -63,9 +64,14 @@ class BadOutput(Exception):
 class LlmPlanner:
     """Plans questions with an LLM; one instance per settings and semantic model."""
 
-    def __init__(self, settings: LlmSettings, model: SemanticModel) -> None:
+    def __init__(
+        self, settings: LlmSettings, model: SemanticModel, *, dialect: str = dialects.DEFAULT
+    ) -> None:
+        """`dialect`: the engine's, which the prompts name (sql plans are written in the guard's
+        dialect and translated to it)."""
         self.settings = settings
         self.model = model
+        self.dialect = dialect
         self._client: openai.OpenAI | None = None
         self._lock = threading.Lock()
 
@@ -97,7 +103,9 @@ class LlmPlanner:
         Raises:
             LlmUnavailable: the endpoint failed, or no valid plan came after two repairs.
         """
-        system = system_prompt(grounding, self.model, today, self.settings.method)
+        system = system_prompt(
+            grounding, self.model, today, self.settings.method, dialect=self.dialect
+        )
         messages: list[Message] = [
             {"role": "system", "content": system},
             *conversation(history, question),
@@ -111,7 +119,12 @@ class LlmPlanner:
         through the same `validate` (guard, row filters, EXPLAIN) as any other plan.
         """
         messages: list[Message] = [
-            {"role": "system", "content": raw_sql_prompt(self.model, today, self.settings.method)},
+            {
+                "role": "system",
+                "content": raw_sql_prompt(
+                    self.model, today, self.settings.method, dialect=self.dialect
+                ),
+            },
             *conversation((), question),
         ]
 

@@ -1,7 +1,8 @@
 """The engine package: the `Engine` protocol and its implementations, chosen by one setting.
 
 `TPA_ENGINE=duckdb|clickhouse|spark` picks the engine, `TPA_ENGINE_URL` (or `--db`) where its
-data is: a DuckDB file, a chdb database folder, a Spark warehouse folder (docs/engines.md).
+data is: a DuckDB file, a chdb database folder, a folder of Parquet tables (Spark), a ClickHouse
+server (`http(s)://`) or a Spark Connect server (`sc://`) (docs/engines.md).
 """
 
 from __future__ import annotations
@@ -16,8 +17,12 @@ from connectors.engines.base import Engine, refuse_denied
 ENGINES = ("duckdb", "clickhouse", "spark")
 
 
-def open_engine(kind: str, path: Path, **limits: Any) -> Engine:
-    """An engine of `kind` over `path` with `limits` (timeout_s, row_cap, memory_limit, …)."""
+def open_engine(kind: str, path: Path, *, server: str | None = None, **limits: Any) -> Engine:
+    """An engine of `kind` over `path` with `limits` (timeout_s, row_cap, memory_limit, …), or
+    over the `server` URL (ClickHouse's HTTP interface, Spark Connect `sc://`), where `path`
+    only names the working files."""
+    if server is not None:
+        return _remote(kind, server, path, **limits)
     if kind == "duckdb":
         return DuckDBEngine(path, **limits)
     if kind == "clickhouse":
@@ -29,6 +34,23 @@ def open_engine(kind: str, path: Path, **limits: Any) -> Engine:
 
         return SparkEngine(path, **limits)
     raise EngineError(f"unknown engine '{kind}': use one of {', '.join(ENGINES)}")
+
+
+def _remote(kind: str, server: str, path: Path, **limits: Any) -> Engine:
+    scheme = server.split("://", 1)[0].lower()
+    if kind == "clickhouse" and scheme in ("http", "https"):
+        from connectors.engines.clickhouse_http import ClickHouseHttpEngine
+
+        return ClickHouseHttpEngine(server, path=path, **limits)
+    if kind == "spark" and scheme == "sc":
+        from connectors.engines.spark import SparkEngine
+
+        return SparkEngine(path, remote=server, **limits)
+    raise EngineError(
+        f"engine '{kind}' cannot use the server URL '{scheme}://…': ClickHouse takes "
+        "http(s)://host:8123/database, Spark takes sc://host:15002 (Spark Connect); DuckDB "
+        "takes a file"
+    )
 
 
 def export_parquet(database: Path, out: Path) -> list[Path]:

@@ -33,8 +33,9 @@ class Engine(Protocol):
         ...
 
     def schema(self) -> dict[str, dict[str, str]]:
-        """Tables and views with their columns and types, under DuckDB's type names (VARCHAR,
-        BIGINT, DOUBLE, TIMESTAMP, DATE, BOOLEAN), which the model's checks read."""
+        """Tables and views with their columns and neutral types (`integer`, `float`, `text`,
+        `timestamp`, `date`, `boolean`, …: `connectors.engines.types`), which the model's
+        checks read."""
         ...
 
     def cancel(self) -> None:

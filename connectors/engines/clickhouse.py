@@ -29,6 +29,7 @@ from connectors.engine import (
 )
 from connectors.engine import _check_size as check_size
 from connectors.engines.base import refuse_denied
+from connectors.engines.types import neutral_type
 
 DIALECT = "clickhouse"
 # What makes ClickHouse read the compiled SQL as DuckDB does (docs/engines.md).
@@ -44,8 +45,10 @@ _OPEN: dict[str, Any] = {}  # folder -> the process's chdb session
 
 
 def load(folder: Path, parquet_dir: Path) -> list[str]:
-    """Write every `<table>.parquet` of `parquet_dir` into the chdb database `folder` (tables
-    replaced); return the table names. The serving engine must not be open in this process."""
+    """Write every `<table>.parquet` of `parquet_dir` into the chdb database `folder`; return
+    the table names. All tables are written under staging names first and swapped in only when
+    every one loaded, so a failed load leaves the previous tables as they were. The serving
+    engine must not be open in this process."""
     files = sorted(parquet_dir.glob("*.parquet"))
     if not files:
         raise DatabaseUnavailable(f"no .parquet files in {parquet_dir} (run `tpa export`)")
@@ -55,16 +58,48 @@ def load(folder: Path, parquet_dir: Path) -> list[str]:
             raise DatabaseUnavailable(f"{folder} is open for serving in this process")
         s = _session(folder)
         try:
-            for file in files:
-                name = _identifier(file.stem)
-                s.query(f"DROP TABLE IF EXISTS {name}")
-                s.query(
-                    f"CREATE TABLE {name} ENGINE = MergeTree ORDER BY tuple() AS "
-                    f"SELECT * FROM file('{_quoted(file.resolve())}', Parquet)"
-                )
+            staged = _stage(s, files)
+            existing = _tables(s)
+            for file, name in zip(files, staged, strict=True):
+                target = _identifier(file.stem)
+                if file.stem in existing:
+                    s.query(f"EXCHANGE TABLES {target} AND {name}")
+                    s.query(f"DROP TABLE {name}")
+                else:
+                    s.query(f"RENAME TABLE {name} TO {target}")
         finally:
             s.close()
     return [f.stem for f in files]
+
+
+def _stage(s: Any, files: list[Path]) -> list[str]:
+    """Each file as a new table `__tpa_staging_<name>`; on a failure the staged ones are
+    dropped and the error raised (the live tables are untouched)."""
+    staged: list[str] = []
+    try:
+        for file in files:
+            name = _identifier(f"__tpa_staging_{file.stem}")
+            s.query(f"DROP TABLE IF EXISTS {name}")
+            s.query(
+                f"CREATE TABLE {name} ENGINE = MergeTree ORDER BY tuple() AS "
+                f"SELECT * FROM file('{_quoted(file.resolve())}', Parquet)"
+            )
+            staged.append(name)
+    except Exception as exc:
+        for name in staged:
+            s.query(f"DROP TABLE IF EXISTS {name}")
+        raise DatabaseUnavailable(
+            f"loading {file.name} into ClickHouse failed, nothing was changed: "
+            f"{str(exc).strip().splitlines()[0][:300]}"
+        ) from None
+    return staged
+
+
+def _tables(s: Any) -> set[str]:
+    found = s.query(
+        "SELECT name FROM system.tables WHERE database = currentDatabase()", "ArrowTable"
+    )
+    return {str(v) for v in found.column(0).to_pylist()}
 
 
 class ClickHouseEngine:
@@ -130,7 +165,7 @@ class ClickHouseEngine:
         )
         tables: dict[str, dict[str, str]] = {}
         for t, column, type_ in zip(*(table.column(i).to_pylist() for i in range(3)), strict=True):
-            tables.setdefault(str(t), {})[str(column)] = duckdb_type(str(type_))
+            tables.setdefault(str(t), {})[str(column)] = neutral_type(str(type_), DIALECT)
         return tables
 
     def _query(self, sql: str) -> pa.Table:
@@ -221,27 +256,6 @@ def _type_name(t: pa.DataType) -> str:
     if pa.types.is_string(t) or pa.types.is_large_string(t):
         return "VARCHAR"
     return str(t).upper()
-
-
-def duckdb_type(clickhouse_type: str) -> str:
-    """A ClickHouse column type under DuckDB's name (the model's checks read DuckDB's names)."""
-    t = clickhouse_type
-    for wrapper in ("Nullable(", "LowCardinality("):
-        while t.startswith(wrapper) and t.endswith(")"):
-            t = t[len(wrapper) : -1]
-    if t.startswith(("Int", "UInt")):
-        return "BIGINT"
-    if t.startswith(("Float", "Decimal")):
-        return "DOUBLE"
-    if t.startswith("DateTime"):
-        return "TIMESTAMP"
-    if t.startswith("Date"):
-        return "DATE"
-    if t == "Bool":
-        return "BOOLEAN"
-    if t.startswith(("String", "FixedString", "Enum")):
-        return "VARCHAR"
-    return t.upper()
 
 
 def _identifier(name: str) -> str:

@@ -15,6 +15,7 @@ import os
 import threading
 import time
 import uuid
+import warnings
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -31,6 +32,7 @@ from connectors.engine import (
 )
 from connectors.engine import _check_size as check_size
 from connectors.engines.base import refuse_denied
+from connectors.engines.types import neutral_type
 
 DIALECT = "spark"
 CONF = {
@@ -43,6 +45,7 @@ CONF = {
     "spark.driver.bindAddress": "127.0.0.1",
     "spark.sql.parquet.inferTimestampNTZ.enabled": "true",
 }
+CONNECT_RETRIES = 2  # Spark Connect: retries of a failed call (0.5 s, then 1 s apart)
 _LOCK = threading.RLock()
 _STATE: dict[str, Any] = {}  # "session": the process's SparkSession; "views": folder -> names
 
@@ -52,19 +55,56 @@ def session() -> Any:
     with _LOCK:
         if "session" not in _STATE:
             os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-            from pyspark.sql import SparkSession
+            # pyspark warns as it starts (pandas 3); a warning raised as an error half way
+            # through its imports would leave them broken for a later Spark Connect session
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                from pyspark.sql import SparkSession
 
-            builder: Any = SparkSession.builder.master("local[2]").appName("tpa")
-            for key, value in CONF.items():
-                builder = builder.config(key, value)
-            spark = builder.getOrCreate()
+                builder: Any = SparkSession.builder.master("local[2]").appName("tpa")
+                for key, value in CONF.items():
+                    builder = builder.config(key, value)
+                spark = builder.getOrCreate()
             spark.sparkContext.setLogLevel("ERROR")
             _STATE["session"] = spark
         return _STATE["session"]
 
 
+def remote_session(url: str) -> Any:
+    """A Spark Connect session to `url` (`sc://host:15002`), one per URL and process; its
+    queries read the server's catalog tables."""
+    with _LOCK:
+        key = f"remote {url}"
+        if key not in _STATE:
+            with warnings.catch_warnings():  # pyspark warns on import (pandas 3, protobuf)
+                warnings.simplefilter("ignore")
+                from pyspark.sql.connect.session import SparkSession as ConnectSession
+
+            try:
+                # imported after the session module: the other order hits an import cycle
+                from pyspark.sql.connect.client.retries import DefaultPolicy
+
+                spark = ConnectSession.builder.remote(url).create()
+                # bounded: a server that does not answer fails in seconds, not ten minutes
+                spark.client.set_retry_policies(
+                    [
+                        DefaultPolicy(
+                            max_retries=CONNECT_RETRIES, initial_backoff=500, max_backoff=2000
+                        )
+                    ]
+                )
+                spark.conf.set("spark.sql.session.timeZone", "UTC")
+            except Exception as exc:
+                raise DatabaseUnavailable(
+                    f"Spark Connect at {url} cannot be reached: {_first_line(exc)}"
+                ) from None
+            _STATE[key] = spark
+        return _STATE[key]
+
+
 class SparkEngine:
-    """Spark SQL over the Parquet tables of one folder (`tpa export --parquet`)."""
+    """Spark SQL over the Parquet tables of one folder (`tpa export --parquet`), or over the
+    catalog tables of a Spark Connect server (`remote="sc://host:15002"`)."""
 
     dialect = DIALECT
 
@@ -75,12 +115,18 @@ class SparkEngine:
         timeout_s: float = DEFAULT_TIMEOUT_S,
         row_cap: int = DEFAULT_ROW_CAP,
         max_result_bytes: int = DEFAULT_MAX_RESULT_BYTES,
+        remote: str | None = None,
         **_ignored: object,
     ) -> None:
         self.path = Path(path)
         self.timeout_s = timeout_s
         self.row_cap = row_cap
         self.max_result_bytes = max_result_bytes
+        self.remote = remote
+        self._groups: set[str] = set()
+        if remote is not None:
+            self._spark = remote_session(remote)
+            return
         if not self.path.is_dir() or not any(self.path.glob("*.parquet")):
             raise DatabaseUnavailable(
                 f"Spark table folder {self.path} has no .parquet tables (write them with "
@@ -88,7 +134,6 @@ class SparkEngine:
             )
         self._spark = session()
         _register(self._spark, self.path)
-        self._groups: set[str] = set()
 
     def close(self) -> None:
         """The shared session stays up for other engines of this process."""
@@ -101,6 +146,13 @@ class SparkEngine:
 
     def cancel(self) -> None:
         for group in list(self._groups):
+            self._stop(group)
+
+    def _stop(self, group: str) -> None:
+        """Cancel the jobs of one query: its job group (local) or its tag (Spark Connect)."""
+        if self.remote is not None:
+            self._spark.interruptTag(group)
+        else:
             self._spark.sparkContext.cancelJobGroup(group)
 
     def explain(self, sql: str, *, timeout_s: float | None = None) -> None:
@@ -117,12 +169,14 @@ class SparkEngine:
         cap = self.row_cap if row_cap is None else row_cap
         limit = self.timeout_s if timeout_s is None else timeout_s
         group = f"tpa-{uuid.uuid4().hex}"
-        context = self._spark.sparkContext
-        timer = threading.Timer(limit, context.cancelJobGroup, args=(group,))
+        timer = threading.Timer(limit, self._stop, args=(group,))
         started = time.perf_counter()
         self._groups.add(group)
         try:
-            context.setJobGroup(group, "tpa query", interruptOnCancel=True)
+            if self.remote is not None:
+                self._spark.addTag(group)
+            else:
+                self._spark.sparkContext.setJobGroup(group, "tpa query", interruptOnCancel=True)
             frame = self._spark.sql(sql)
             timer.start()
             fetched = frame.take(cap + 1)
@@ -137,6 +191,8 @@ class SparkEngine:
         finally:
             timer.cancel()
             self._groups.discard(group)
+            if self.remote is not None:
+                self._spark.removeTag(group)
         rows = [tuple(_plain(v) for v in row) for row in fetched]
         check_size(rows[:cap], self.max_result_bytes)  # the same byte cap as DuckDB's
         return Result(
@@ -149,9 +205,15 @@ class SparkEngine:
 
     def schema(self) -> dict[str, dict[str, str]]:
         tables: dict[str, dict[str, str]] = {}
-        for name in _STATE["views"][str(self.path.resolve())]:
+        if self.remote is not None:
+            names = [t.name for t in self._spark.catalog.listTables()]
+        else:
+            names = _STATE["views"][str(self.path.resolve())]
+        for name in names:
             for f in self._spark.table(name).schema.fields:
-                tables.setdefault(name, {})[f.name] = _type_name(f.dataType.simpleString())
+                tables.setdefault(name, {})[f.name] = neutral_type(
+                    f.dataType.simpleString(), DIALECT
+                )
         return tables
 
 
@@ -178,8 +240,11 @@ def _register(spark: Any, folder: Path) -> None:
 
 
 def _invalid(exc: BaseException) -> QueryInvalid:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return QueryInvalid(text[:500])
+    return QueryInvalid(_first_line(exc)[:500])
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
 def _plain(value: Any) -> Any:

@@ -14,6 +14,25 @@ from ui.cli import ask_cmd, eval_cmd, examples_cmd, model_cmds, serve_cmd, watch
 from ui.cli.options import AsOfOption, DbOption, default_db, today
 from ui.cli.serve_cmd import HostOption, PortOption
 
+TargetEngineOption = Annotated[
+    str | None,
+    typer.Option(
+        "--engine",
+        metavar="ENGINE",
+        help="Also write the tables into this engine's store: clickhouse (a chdb folder) or "
+        "spark (a folder of Parquet tables); needs --to.",
+    ),
+]
+TargetOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--to",
+        metavar="FOLDER",
+        help="The engine's store to write (--engine); its tables are replaced all at once.",
+        file_okay=False,
+    ),
+]
+
 app = typer.Typer(
     name="tpa",
     help="Touchpoint Assistant: ask about customer touchpoints in English or Chinese.",
@@ -138,22 +157,30 @@ def ingest(
     ],
     db: DbOption = None,
     progress: ProgressOption = None,
+    engine: TargetEngineOption = None,
+    to: TargetOption = None,
 ) -> None:
     """Load your sources (CSV, Parquet, JSON Lines, DuckDB, SQLite) into the canonical tables.
 
     Identifiers are stitched into one user_id per person; rows that cannot be accepted go to the
     `quarantine` table with the reason. Re-running with the same sources gives the same tables, and
-    a failure half way leaves the previous tables as they were. See docs/ingest.md.
+    a failure half way leaves the previous tables as they were. With --engine clickhouse|spark
+    --to PATH the tables (and `_tpa_meta`, `_tpa_loads`) are then written into that engine's
+    store: a chdb folder, or a folder of Parquet tables for Spark. See docs/ingest.md and
+    docs/engines.md.
     """
     from connectors.ingest import IngestError
     from connectors.ingest import ingest as run_ingest
 
+    _check_target(engine, to)
     try:
         report = run_ingest(config, db, progress=_progress(progress))
     except IngestError as exc:
         raise fail(str(exc)) from None
     for line in report.lines():
         out.print(line)
+    if engine is not None and to is not None:
+        _publish(report.database, engine, to)
 
 
 @app.command()
@@ -168,46 +195,56 @@ def export(
         ),
     ],
     db: DbOption = None,
-    engine: Annotated[
-        str | None,
-        typer.Option(
-            metavar="ENGINE",
-            help="Also load the files into this engine's store: clickhouse (needs --to). "
-            "Spark serves the Parquet folder itself (TPA_ENGINE=spark TPA_ENGINE_URL=DIR).",
-        ),
-    ] = None,
-    to: Annotated[
-        Path | None,
-        typer.Option(
-            metavar="FOLDER", help="The chdb database folder to load (--engine).", file_okay=False
-        ),
-    ] = None,
+    engine: TargetEngineOption = None,
+    to: TargetOption = None,
 ) -> None:
     """Write every canonical table of the database as Parquet, for another engine's loader.
 
     `tpa export --parquet out/ --engine clickhouse --to data/demo.chdb` then
     `TPA_ENGINE=clickhouse TPA_ENGINE_URL=data/demo.chdb tpa ask …`. See docs/engines.md.
     """
-    from connectors.engine import EngineError
     from connectors.engines import export_parquet
 
     database = db or default_db()
     if not database.is_file():
         raise fail(f"database file {database} does not exist (build it with `tpa demo`)")
-    if engine not in (None, "clickhouse", "spark"):
-        raise fail(f"unknown engine '{engine}': use clickhouse or spark")
-    if engine == "clickhouse" and to is None:
-        raise fail("--engine clickhouse needs --to FOLDER (the chdb database folder to write)")
+    _check_target(engine, to)
     files = export_parquet(database, parquet)
     out.print(f"wrote {len(files)} tables to {parquet}")
-    if engine == "clickhouse" and to is not None:
-        from connectors.engines.clickhouse import load
+    if engine is not None and to is not None:
+        _publish(database, engine, to)
 
-        try:
-            names = load(to, parquet)
-        except EngineError as exc:
-            raise fail(exc.message) from None
-        out.print(f"loaded {len(names)} tables into ClickHouse (chdb) at {to}")
+
+def _check_target(engine: str | None, to: Path | None) -> None:
+    from connectors.engines.publish import TARGETS
+
+    if engine is None:
+        if to is not None:
+            raise fail("--to needs --engine clickhouse or --engine spark")
+        return
+    if engine not in TARGETS:
+        raise fail(f"unknown engine '{engine}': use {' or '.join(TARGETS)}")
+    if to is None:
+        what = "the chdb database folder" if engine == "clickhouse" else "the Parquet folder"
+        raise fail(f"--engine {engine} needs --to FOLDER ({what} to write)")
+    if "://" in str(to):
+        raise fail(
+            "--to is a local folder: the assistant's server accounts are read-only, so load a "
+            "server with its own loader from `tpa export --parquet DIR` (docs/engines.md)"
+        )
+
+
+def _publish(database: Path, engine: str, to: Path) -> None:
+    """The DuckDB file's tables into `engine`'s store at `to` (all or nothing)."""
+    from connectors.engine import EngineError
+    from connectors.engines.publish import publish
+
+    try:
+        names = publish(database, engine, to)
+    except EngineError as exc:
+        raise fail(exc.message) from None
+    store = "ClickHouse (chdb)" if engine == "clickhouse" else "Spark (Parquet tables)"
+    out.print(f"loaded {len(names)} tables into {store} at {to}")
 
 
 app.command()(ask_cmd.ask)

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from ui.cli.options import DbOption, default_db
+if TYPE_CHECKING:
+    from connectors.engines import Engine
+
+from ui.cli.options import DbOption, EngineOption, EngineUrlOption, default_db
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -55,6 +60,8 @@ def validate(
     ] = None,
     model: ModelOption = None,
     db: DbOption = None,
+    engine: EngineOption = None,
+    url: EngineUrlOption = None,
     lang: Annotated[
         str,
         typer.Option(
@@ -68,8 +75,9 @@ def validate(
 
     Columns and values are checked against the database when there is one (--db, TPA_DB, or the
     demo database if it has been built), and so are the journeys' windows (against the time
-    people take from the first step to the last). Exits 1 when there are errors; warnings do not
-    fail.
+    people take from the first step to the last). With --engine clickhouse|spark (TPA_ENGINE)
+    the tables are read in that engine at --url (TPA_ENGINE_URL). Exits 1 when there are
+    errors; warnings do not fail.
     """
     from connectors.profile import ProfileError, journey_gaps, profile_database
     from semantic_layer.errors import UserError
@@ -78,8 +86,8 @@ def validate(
     if lang not in ("en", "zh"):
         raise _fail(f"--lang must be en or zh, not '{lang}'")
     path = model_file or model or DEMO_MODEL_PATH
-    if os.environ.get("TPA_ENGINE", "duckdb").strip().lower() not in ("", "duckdb"):
-        _validate_in_engine(path, db)
+    if (engine or "duckdb").strip().lower() != "duckdb":
+        _validate_in_engine(path, engine or "", url, lang)
         return
     database = _database(db)
     try:
@@ -112,31 +120,61 @@ def validate(
         raise typer.Exit(1)
 
 
-def _validate_in_engine(path: Path, db: Path | None) -> None:
-    """`tpa validate` against the tables of `TPA_ENGINE` at `TPA_ENGINE_URL` (or --db): columns
-    and types are checked; values are sampled only from DuckDB databases."""
+def _validate_in_engine(path: Path, engine: str, url: str | None, lang: str) -> None:
+    """`tpa validate` against the tables of `engine` at `url`: columns, types (the engine's
+    describe, in neutral form), values and journey windows, as for a DuckDB file."""
+    from connectors.profile import ProfileError, journey_gaps, profile_engine
+    from connectors.profile_source import EngineSource
+    from semantic_layer.errors import UserError
+    from semantic_layer.model import validate_file
+
+    with _engine(engine, url) as (opened, where):
+        try:
+            profile = profile_engine(opened, where, touchpoints=False)
+            report = validate_file(
+                path, schema=profile.schema(), samples=profile.samples(), lang=lang
+            )
+            if report.spec is not None and report.spec.journeys:
+                pairs = [(j.steps[0], j.steps[-1]) for j in report.spec.journeys]
+                gaps = journey_gaps(EngineSource(opened, where), pairs)
+                report = validate_file(
+                    path,
+                    schema=profile.schema(),
+                    samples=profile.samples(),
+                    gaps=gaps,
+                    lang=lang,
+                )
+        except (UserError, ProfileError) as e:
+            raise _fail(str(e)) from None
+    for problem in report.problems:
+        out.print(str(problem))
+    out.print(f"checked against {where}")
+    out.print(report.summary() if report.ok else f"{path}: {report.summary()}")
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _engine(kind: str, url: str | None) -> Iterator[tuple[Engine, str]]:
+    """The engine `kind` at `url` (a folder, or a server URL), opened for profiling, and a name
+    for it in messages."""
     from assistant.config import AssistantConfig
     from connectors.engine import EngineError
     from connectors.engines import open_engine
     from semantic_layer.errors import UserError
-    from semantic_layer.model import validate_file
 
+    env = {"TPA_ENGINE": kind, **({"TPA_ENGINE_URL": url} if url else {})}
     try:
-        config = AssistantConfig.from_env(db=db)
-        engine = open_engine(config.engine, config.db)
-        try:
-            schema = engine.schema()
-        finally:
-            engine.close()
-        report = validate_file(path, schema=schema, samples=None)
+        config = AssistantConfig.from_env({**os.environ, **env})
+        opened = open_engine(
+            config.engine, config.db, server=config.server, timeout_s=600, row_cap=1_000_000
+        )
     except (UserError, EngineError) as e:
         raise _fail(str(e)) from None
-    for problem in report.problems:
-        out.print(str(problem))
-    out.print(f"checked against {config.engine} at {config.db} (columns and types)")
-    out.print(report.summary() if report.ok else f"{path}: {report.summary()}")
-    if not report.ok:
-        raise typer.Exit(1)
+    try:
+        yield opened, f"{config.engine} at {config.server or config.db}"
+    finally:
+        opened.close()
 
 
 def init(
@@ -151,23 +189,32 @@ def init(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite the file if it exists.")
     ] = False,
+    engine: EngineOption = None,
+    url: EngineUrlOption = None,
 ) -> None:
     """Propose a semantic model from the data in the database; review it, then `tpa validate`.
 
     Tables, dimensions from low-cardinality columns with their values, touchpoints with a guessed
     stage, a default journey in the order people usually go, and the standard metrics the tables
-    allow (reach, conversion, revenue, CSAT, NPS, response times, ROI…).
+    allow (reach, conversion, revenue, CSAT, NPS, response times, ROI…). With --engine
+    clickhouse|spark (TPA_ENGINE) the tables are profiled in that engine at --url
+    (TPA_ENGINE_URL).
     """
-    from connectors.profile import ProfileError, profile_database
+    from connectors.profile import ProfileError, profile_database, profile_engine
     from semantic_layer.model import validate_spec
     from semantic_layer.model.propose import propose_model
 
     if out_file.exists() and not force:
         raise _fail(f"{out_file} already exists (use --force to overwrite it)")
     database = db or default_db()
+    in_engine = (engine or "duckdb").strip().lower() != "duckdb"
     try:
-        profile = profile_database(database)
-        proposal = propose_model(profile, name=name, source=str(database))
+        if in_engine:
+            with _engine(engine or "", url) as (opened, where):
+                profile = profile_engine(opened, where)
+        else:
+            profile, where = profile_database(database), str(database)
+        proposal = propose_model(profile, name=name, source=where)
     except ProfileError as e:
         raise _fail(str(e)) from None
     except ValueError as e:
@@ -182,7 +229,8 @@ def init(
     out.print(f"wrote {out_file}: {report.summary().removeprefix('model OK: ')}")
     for note in proposal.notes:
         out.print(f"  - {note}")
-    out.print(f"next: review it, then `tpa validate {out_file} --db {database}`")
+    then = f"--engine {engine} --url {url}" if in_engine and url else f"--db {database}"
+    out.print(f"next: review it, then `tpa validate {out_file} {then}`")
 
 
 __all__ = ["ModelOption", "init", "validate"]

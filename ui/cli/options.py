@@ -60,3 +60,25 @@ AsOfOption = Annotated[
         show_default=False,
     ),
 ]
+EngineOption = Annotated[
+    str | None,
+    typer.Option(
+        "--engine",
+        envvar="TPA_ENGINE",
+        metavar="ENGINE",
+        help="Read the tables in this engine: duckdb, clickhouse or spark (docs/engines.md). "
+        "[default: duckdb]",
+        show_default=False,
+    ),
+]
+EngineUrlOption = Annotated[
+    str | None,
+    typer.Option(
+        "--url",
+        envvar="TPA_ENGINE_URL",
+        metavar="URL",
+        help="Where the engine's tables are: a chdb folder, a Parquet folder (Spark), "
+        "http(s)://… (a ClickHouse server) or sc://… (Spark Connect).",
+        show_default=False,
+    ),
+]

@@ -37,6 +37,7 @@ class Dialect:
 
     name: str
     sqlglot: str
+    title: str  # how people name the engine's SQL ("Spark SQL"): the LLM prompt says it
     rewrites: tuple[Rewrite, ...] = ()
     denied_functions: frozenset[str] = field(default_factory=frozenset)
     denied_prefixes: tuple[str, ...] = ()
@@ -73,3 +74,14 @@ def drop_cte_materialization(node: exp.Expr) -> exp.Expr:
     if isinstance(node, exp.CTE) and node.args.get("materialized") is not None:
         node.set("materialized", None)
     return node
+
+
+def ordered_list_parts(node: exp.Expr) -> tuple[list[exp.Expr], exp.Expr] | None:
+    """The sort keys and the value of DuckDB's `list(x ORDER BY k1, k2)` (ascending keys only),
+    copied; None for anything else (engines without ordered aggregates sort an array of tuples)."""
+    if not isinstance(node, exp.ArrayAgg) or not isinstance(node.this, exp.Order):
+        return None
+    ordered = node.this.expressions
+    if not ordered or any(o.args.get("desc") for o in ordered):
+        return None
+    return [o.this.copy() for o in ordered], node.this.this.copy()

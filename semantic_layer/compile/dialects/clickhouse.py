@@ -11,6 +11,7 @@ from semantic_layer.compile.dialects.base import (
     StepFold,
     drop_cte_materialization,
     epoch,
+    ordered_list_parts,
 )
 
 _STATE = "Tuple(reached Int64, at DateTime64(6))"
@@ -149,6 +150,27 @@ def functions(node: exp.Expr) -> exp.Expr:
         return _call("arrayStringConcat", kept, sep.copy())
     if isinstance(node, exp.IgnoreNulls) and isinstance(node.this, exp.AnyValue):
         return _call("any", node.this.this.copy())  # any() skips NULLs already
+    return lists(node)
+
+
+def lists(node: exp.Expr) -> exp.Expr:
+    """`list(x ORDER BY k…)` as `arrayMap(t -> t.last, arraySort(groupArray((k…, x))))`,
+    `epoch(a - b)` as a difference of microseconds."""
+    ordered = ordered_list_parts(node)
+    if ordered is not None:
+        keys, value = ordered
+        pairs = _call("groupArray", exp.Tuple(expressions=[*keys, value]))
+        last = _call("tupleElement", exp.column("t"), exp.Literal.number(len(keys) + 1))
+        pick = exp.Lambda(this=last, expressions=[exp.to_identifier("t")])
+        return _call("arrayMap", pick, _call("arraySort", pairs))
+    if isinstance(node, exp.TimeToUnix) and isinstance(node.this, exp.Sub):
+        micros = [
+            _call("toUnixTimestamp64Micro", _call("toDateTime64", t.copy(), exp.Literal.number(6)))
+            for t in (node.this.this, node.this.expression)
+        ]
+        return exp.Div(
+            this=exp.Paren(this=micros[0] - micros[1]), expression=exp.Literal.number(1e6)
+        )
     return node
 
 
@@ -167,6 +189,7 @@ def _quantile(value: exp.Expr, q: exp.Expr) -> exp.Expr:
 DIALECT = Dialect(
     name="clickhouse",
     sqlglot="clickhouse",
+    title="ClickHouse",
     rewrites=(
         drop_cte_materialization,
         fold,

@@ -10,6 +10,7 @@ from semantic_layer.compile.dialects.base import (
     StepFold,
     drop_cte_materialization,
     epoch,
+    ordered_list_parts,
 )
 
 
@@ -77,12 +78,31 @@ def functions(node: exp.Expr) -> exp.Expr:
         return exp.func(
             "percentile", args[0], args[1] if len(args) > 1 else exp.Literal.number(0.5)
         )
+    return lists(node)
+
+
+def lists(node: exp.Expr) -> exp.Expr:
+    """`list(x ORDER BY k…)` as `transform(array_sort(collect_list(struct(k…, x))), t -> t.v)`,
+    `epoch(a - b)` as a difference of microseconds."""
+    ordered = ordered_list_parts(node)
+    if ordered is not None:
+        keys, value = ordered
+        fields = {f"k{i}": k for i, k in enumerate(keys)}
+        items = exp.func("collect_list", _struct(**fields, v=value))
+        pick = exp.Lambda(this=_dot("t", "v"), expressions=[exp.to_identifier("t")])
+        return exp.func("transform", exp.func("array_sort", items), pick)
+    if isinstance(node, exp.TimeToUnix) and isinstance(node.this, exp.Sub):
+        micros = [exp.func("unix_micros", t.copy()) for t in (node.this.this, node.this.expression)]
+        return exp.Div(
+            this=exp.Paren(this=micros[0] - micros[1]), expression=exp.Literal.number(1e6)
+        )
     return node
 
 
 DIALECT = Dialect(
     name="spark",
     sqlglot="spark",
+    title="Spark SQL",
     rewrites=(drop_cte_materialization, fold, functions),
     denied_functions=frozenset(
         [

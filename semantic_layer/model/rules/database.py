@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -19,21 +18,22 @@ Path = tuple[str | int, ...]
 NUMERIC_AGGS = ("sum", "avg", "median", "percentile")
 
 
-_NUMBER = re.compile(
-    r"^(U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?\d*|FLOAT\d*|DOUBLE|REAL|DECIMAL|NUMERIC)"
-)
+_KINDS: dict[str, Kind] = {
+    "integer": "number",
+    "decimal": "number",
+    "float": "number",
+    "timestamp": "time",
+    "date": "time",
+    "time": "time",
+    "text": "text",
+    "boolean": "bool",
+}
 
 
-def type_kind(duckdb_type: str) -> Kind:
-    """What a DuckDB type holds, coarsely: numbers, times, text, booleans."""
-    t = duckdb_type.upper()
-    if _NUMBER.match(t):
-        return "number"
-    if t.startswith(("TIMESTAMP", "DATE", "TIME")):
-        return "time"
-    if t.startswith(("VARCHAR", "TEXT", "STRING", "CHAR", "ENUM", "UUID")):
-        return "text"
-    return "bool" if t.startswith("BOOL") else "other"
+def type_kind(column_type: str) -> Kind:
+    """What a column holds, coarsely, from its neutral type (`integer`, `float`, `timestamp`,
+    `text`, … as every engine's describe gives it; connectors/engines/types.py)."""
+    return _KINDS.get(column_type.strip().lower(), "other")
 
 
 @dataclass(frozen=True)
