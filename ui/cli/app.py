@@ -155,6 +155,7 @@ def ingest(
             dir_okay=False,
         ),
     ],
+    *,
     db: DbOption = None,
     progress: ProgressOption = None,
     engine: TargetEngineOption = None,

@@ -58,6 +58,7 @@ def validate(
             dir_okay=False,
         ),
     ] = None,
+    *,
     model: ModelOption = None,
     db: DbOption = None,
     engine: EngineOption = None,
@@ -182,6 +183,7 @@ def init(
         Path,
         typer.Option("--out", metavar="PATH", help="Where to write the model.", dir_okay=False),
     ] = Path("model.yaml"),
+    *,
     db: DbOption = None,
     name: Annotated[
         str, typer.Option(metavar="NAME", help="The model's name (letters, digits, _).")
