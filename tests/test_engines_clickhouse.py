@@ -362,3 +362,14 @@ def test_the_services_llm_prompt_names_the_engine(chdb_folder: Path, tmp_path: P
     system = llm.requests[0]["messages"][0]["content"]
     assert "translated to ClickHouse and runs there" in " ".join(system.split())
     assert answer.error is None and "Product page lost the most users" in answer.text
+
+
+def test_export_works_while_the_engine_holds_the_file(pinned_demo: Path, tmp_path: Path) -> None:
+    """A server holds its database open through the locked-down engine (no file access); an
+    export in the same process still writes every table."""
+    demo = tmp_path / "demo.duckdb"
+    shutil.copyfile(pinned_demo, demo)
+    with open_engine("duckdb", demo, timeout_s=60, row_cap=100_000) as engine:
+        assert engine.schema()  # the file is open, locked down, in this process
+        written = export_parquet(demo, tmp_path / "pq")
+    assert {p.stem for p in written} >= {"events", "users", "_tpa_loads"}

@@ -66,23 +66,29 @@ def export_parquet(database: Path, out: Path) -> list[Path]:
 
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    with duckdb.connect(str(database), read_only=True) as con:
+    # The file is attached read-only to a fresh in-memory database rather than connected to:
+    # DuckDB shares one instance per file in a process, and a server (or a test) may already hold
+    # this file open through the locked-down engine, where no file can be written.
+    with duckdb.connect(":memory:") as con:
+        con.execute(f"ATTACH '{_quoted_path(database)}' AS src (READ_ONLY)")
         tables = [
             str(r[0])
             for r in con.execute(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
-                "AND table_type = 'BASE TABLE' ORDER BY table_name"
+                "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'src' "
+                "AND table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name"
             ).fetchall()
             if str(r[0]) not in duckdb_only
         ]
         for table in tables:
             target = out / f"{table}.parquet"
             quoted = '"' + table.replace('"', '""') + '"'
-            con.execute(
-                f"COPY {quoted} TO '{str(target).replace(chr(39), chr(39) * 2)}' (FORMAT parquet)"
-            )
+            con.execute(f"COPY src.{quoted} TO '{_quoted_path(target)}' (FORMAT parquet)")
             written.append(target)
     return written
+
+
+def _quoted_path(path: Path) -> str:
+    return str(path).replace("'", "''")
 
 
 __all__ = ["ENGINES", "DuckDBEngine", "Engine", "export_parquet", "open_engine", "refuse_denied"]
