@@ -369,7 +369,10 @@ def test_export_works_while_the_engine_holds_the_file(pinned_demo: Path, tmp_pat
     export in the same process still writes every table."""
     demo = tmp_path / "demo.duckdb"
     shutil.copyfile(pinned_demo, demo)
-    with open_engine("duckdb", demo, timeout_s=60, row_cap=100_000) as engine:
+    engine = open_engine("duckdb", demo, timeout_s=60, row_cap=100_000)
+    try:
         assert engine.schema()  # the file is open, locked down, in this process
         written = export_parquet(demo, tmp_path / "pq")
+    finally:
+        engine.close()
     assert {p.stem for p in written} >= {"events", "users", "_tpa_loads"}
