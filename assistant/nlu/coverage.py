@@ -21,7 +21,7 @@ from semantic_layer.time import TimeContext, TimeSpec, resolve
 
 from .reading import Reading
 from .roles import tables_of
-from .shared import implied_channels
+from .shared import implied_channels, names_a_value
 
 Why = Literal[
     "unknown_word",
@@ -188,7 +188,7 @@ def _dropped(
             continue
         if journeys and mention.ref.name == "touchpoint":
             continue  # "which step", 哪个环节: the steps of the journey analysed
-        if any(m.end == mention.start and m.refs("value") for m in r.matches):
+        if names_a_value(r, mention.start):
             continue  # "抖音渠道": the kind of the value just said, read with it
         said = text[mention.start : mention.start + len(mention.term)]
         if not any(u.text == said for u in out):

@@ -118,12 +118,12 @@ class Lexicon:
                 for ref in refs:
                     terms[key][ref] = None
         for word, ref in _place_names(model):  # "Sichuan" for a value stored as 四川
-            if not any(isinstance(s, Ref) for s in terms.get(word, {})):
+            if not _has_ref(terms.get(word, {})):
                 terms[word][ref] = None
         buy = model.spec.settings.purchase_touchpoint
         if buy is not None and buy in model.touchpoints:
             for word in PURCHASE_WORDS:  # "bought", "买了": the model's purchase, whatever its name
-                if not any(isinstance(s, Ref) for s in terms.get(_norm(word), {})):
+                if not _has_ref(terms.get(_norm(word), {})):
                     terms[_norm(word)][Ref("touchpoint", buy)] = None
         for name, words in CUES.items():
             for word in words:
@@ -134,10 +134,10 @@ class Lexicon:
                 for sense in terms[stem]:
                     if isinstance(sense, Ref):
                         terms[key][sense] = None
-        named = [t for t, senses in terms.items() if any(isinstance(s, Ref) for s in senses)]
+        named = [t for t, senses in terms.items() if _has_ref(senses)]
         for topic, words in OUT_OF_SCOPE.items():
             for word in words:
-                if any(isinstance(s, Ref) for s in terms.get(_norm(word), {})):
+                if _has_ref(terms.get(_norm(word), {})):
                     continue  # the model's word wins
                 if topic in _NAME_TOPICS and any(_norm(word) in t for t in named):
                     continue  # "广州" when the model has 广州市: a short form, not another place

@@ -122,7 +122,7 @@ def breakdowns(r: Reading, model: SemanticModel) -> list[str]:
         if dim.type == _TIME_DIMENSION_TYPE or name in out:
             continue
         marked = r.cue_before(mention.start, {"by", "which", "rank"}, within=2)
-        if not marked and _names_a_value(r, mention.start):
+        if not marked and names_a_value(r, mention.start):
             continue  # "抖音渠道": the value's own kind said after it, not a split
         if marked or (name not in filtered and not _object_of_verb(r, mention.start)):
             if name == "acquisition_channel" and not marked and _acquired_context(r):
@@ -131,7 +131,7 @@ def breakdowns(r: Reading, model: SemanticModel) -> list[str]:
     return (out + [d for d in _contrasted(r, model) if d not in out])[:3]
 
 
-def _names_a_value(r: Reading, start: int) -> bool:
+def names_a_value(r: Reading, start: int) -> bool:
     """Whether a value of some dimension ends right where this dimension's name starts."""
     return any(m.end == start and m.refs("value") for m in r.matches)
 
@@ -359,6 +359,7 @@ __all__ = [
     "journey_and_steps",
     "limit_and_order",
     "localized",
+    "names_a_value",
     "periods_compared",
     "time_of",
 ]
