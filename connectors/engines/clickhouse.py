@@ -147,26 +147,14 @@ class ClickHouseEngine:
         refuse_denied(sql, DIALECT)
         cap = self.row_cap if row_cap is None else row_cap
         started = time.perf_counter()
-        table = self._query(sql)
-        rows = [tuple(_plain(v) for v in r.values()) for r in table.slice(0, cap + 1).to_pylist()]
-        check_size(rows[:cap], self.max_result_bytes)  # the same byte cap as DuckDB's
-        return Result(
-            columns=tuple(table.column_names),
-            types=tuple(_type_name(f.type) for f in table.schema),
-            rows=rows[:cap],
-            truncated=len(rows) > cap,
-            seconds=time.perf_counter() - started,
-        )
+        return arrow_result(self._query(sql), cap, self.max_result_bytes, started)
 
     def schema(self) -> dict[str, dict[str, str]]:
         table = self._query(
             "SELECT table, name, type FROM system.columns WHERE database = currentDatabase() "
             "ORDER BY table, position"
         )
-        tables: dict[str, dict[str, str]] = {}
-        for t, column, type_ in zip(*(table.column(i).to_pylist() for i in range(3)), strict=True):
-            tables.setdefault(str(t), {})[str(column)] = neutral_type(str(type_), DIALECT)
-        return tables
+        return columns_by_table(table)
 
     def _query(self, sql: str) -> pa.Table:
         with _LOCK:
@@ -233,6 +221,28 @@ def _error(exc: BaseException, timeout_s: float) -> Exception:
             "fewer breakdowns or fewer rows"
         )
     return QueryInvalid(text[:500])
+
+
+def arrow_result(table: pa.Table, cap: int, max_bytes: int, started: float) -> Result:
+    """A ClickHouse answer (Arrow) as a `Result`: at most `cap` rows, the same byte cap as
+    DuckDB's, timed from `started` (both the embedded and the HTTP engine use it)."""
+    rows = [tuple(_plain(v) for v in r.values()) for r in table.slice(0, cap + 1).to_pylist()]
+    check_size(rows[:cap], max_bytes)
+    return Result(
+        columns=tuple(table.column_names),
+        types=tuple(_type_name(f.type) for f in table.schema),
+        rows=rows[:cap],
+        truncated=len(rows) > cap,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def columns_by_table(table: pa.Table) -> dict[str, dict[str, str]]:
+    """`system.columns` rows (table, name, type) as {table: {column: neutral type}}."""
+    tables: dict[str, dict[str, str]] = {}
+    for t, column, type_ in zip(*(table.column(i).to_pylist() for i in range(3)), strict=True):
+        tables.setdefault(str(t), {})[str(column)] = neutral_type(str(type_), DIALECT)
+    return tables
 
 
 def _plain(value: Any) -> Any:

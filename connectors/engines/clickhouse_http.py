@@ -34,10 +34,14 @@ from connectors.engine import (
     Result,
     ResultTooLarge,
 )
-from connectors.engine import _check_size as check_size
 from connectors.engines.base import refuse_denied
-from connectors.engines.clickhouse import DIALECT, SETTINGS, _bytes, _plain, _type_name
-from connectors.engines.types import neutral_type
+from connectors.engines.clickhouse import (
+    DIALECT,
+    SETTINGS,
+    _bytes,
+    arrow_result,
+    columns_by_table,
+)
 
 RETRIES = 2  # after the first try, for connection failures and 502/503/504 only
 RETRY_WAIT_S = 0.5
@@ -112,16 +116,7 @@ class ClickHouseHttpEngine:
         refuse_denied(sql, DIALECT)
         cap = self.row_cap if row_cap is None else row_cap
         started = time.perf_counter()
-        table = self._query(sql, timeout_s)
-        rows = [tuple(_plain(v) for v in r.values()) for r in table.slice(0, cap + 1).to_pylist()]
-        check_size(rows[:cap], self.max_result_bytes)
-        return Result(
-            columns=tuple(table.column_names),
-            types=tuple(_type_name(f.type) for f in table.schema),
-            rows=rows[:cap],
-            truncated=len(rows) > cap,
-            seconds=time.perf_counter() - started,
-        )
+        return arrow_result(self._query(sql, timeout_s), cap, self.max_result_bytes, started)
 
     def schema(self) -> dict[str, dict[str, str]]:
         table = self._query(
@@ -129,10 +124,7 @@ class ClickHouseHttpEngine:
             "ORDER BY table, position",
             None,
         )
-        tables: dict[str, dict[str, str]] = {}
-        for t, column, type_ in zip(*(table.column(i).to_pylist() for i in range(3)), strict=True):
-            tables.setdefault(str(t), {})[str(column)] = neutral_type(str(type_), DIALECT)
-        return tables
+        return columns_by_table(table)
 
     def _check_read_only(self) -> None:
         found = self._query("SELECT value FROM system.settings WHERE name = 'readonly'", None)
