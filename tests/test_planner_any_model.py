@@ -781,3 +781,20 @@ def test_money_burned_on_a_channel_is_its_spend(question: str) -> None:
 
     p = plan(EmbeddedPlanner(demo_model()), question)
     assert p["kind"] == "metric" and p["metrics"] == ["marketing_cost"], p
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("各院区坪效是多少", "坪效"),
+        ("患者的男女比例是多少", "男女"),
+        ("how many MRI machines do we have at each campus", "mri machines"),
+    ],
+)
+def test_a_figure_the_model_has_no_word_for_is_refused_by_name(
+    planner: EmbeddedPlanner, question: str, missing: str
+) -> None:
+    """The amount asked for is a word the model lacks: refused naming it (not a clarification
+    offering unrelated metrics, and never another metric's number)."""
+    p = plan(planner, question)
+    assert p["kind"] == "unsupported" and p["missing"] == [missing], p
