@@ -798,3 +798,45 @@ def test_a_figure_the_model_has_no_word_for_is_refused_by_name(
     offering unrelated metrics, and never another metric's number)."""
     p = plan(planner, question)
     assert p["kind"] == "unsupported" and p["missing"] == [missing], p
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "3月缴费的患者，之后每个月还有多少人来就诊",
+        "patients who paid in March - how many were still around in the months after?",
+    ],
+)
+def test_people_followed_month_after_month_is_retention(
+    planner: EmbeddedPlanner, question: str
+) -> None:
+    p = plan(planner, question)
+    assert p["kind"] == "retention" and p["cohort_grain"] == "month", p
+    assert p["cohort_touchpoint"] == "缴费", p
+
+
+def test_drivers_are_people_not_the_why_analysis(planner: EmbeddedPlanner) -> None:
+    """ "drivers" (of cars) count people; "what drove" / "key drivers of" ask why."""
+    assert plan(planner, "how many drivers paid last month")["kind"] == "metric"
+    assert plan(planner, "what are the key drivers of the drop in fees last month")["kind"] == (
+        "drivers"
+    )
+
+
+def test_a_source_said_with_coming_from_filters_the_funnel(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "visit journey funnel for patients coming from Douyin")
+    assert p["kind"] == "funnel", "'coming from' a channel is where they came from, not a path"
+    assert p["filters"] == [{"dimension": "channel", "op": "=", "values": ["douyin"]}], p
+
+
+def test_a_journey_is_named_by_the_end_of_its_label(tmp_path: Path) -> None:
+    text = CLINIC.read_text(encoding="utf-8").replace(
+        "labels: {en: visit journey, zh: 就诊旅程}",
+        "labels: {en: patient visit journey, zh: 患者就诊旅程}",
+    )
+    path = tmp_path / "clinic.yaml"
+    path.write_text(text, encoding="utf-8")
+    planner = EmbeddedPlanner(load_model(path))
+    for question in ("visit funnel last month", "上个月就诊漏斗"):
+        p = plan(planner, question)
+        assert p["kind"] == "funnel" and p["journey"] == "visit_journey", p

@@ -197,7 +197,8 @@ def _retention(r: Reading, model: SemanticModel) -> Plan | None:
     plan: Plan = {"kind": "retention", "filters": filters(r, model, cohort=True)}
     if r.times or not r.default_period:
         plan["time"] = time_of(r)  # no time words and no default period: every cohort
-    unit, n = r.cohort or (grain_of(r, model) or "week", 0)
+    after = _PERIODS_AFTER.search(r.question.norm)
+    unit, n = r.cohort or (grain_of(r, model) or (after[1] if after else "week"), 0)
     plan["cohort_grain"] = unit
     n = n or _periods_since(r, plan.get("time"), unit)
     if n:
@@ -225,6 +226,21 @@ _COUNTING = re.compile(
     r"|多少|人数|数量|次数|几单|几个|几次|几人|几笔|人次"
     r"|[^\s]数\s*$|数[吗呢？?]"
 )
+
+
+def _from_a_source(r: Reading) -> bool:
+    """Every "before" word is "coming from" followed by a value: a source, not a path."""
+    said = [i for i, m in enumerate(r.matches) if "before" in m.cues()]
+    return all(
+        _CAME_FROM.fullmatch(r.matches[i].term) is not None
+        and i + 1 < len(r.matches)
+        and bool(r.matches[i + 1].refs("value"))
+        for i in said
+    )
+
+
+_CAME_FROM = re.compile(r"(?:come|comes|coming|came) from|来自")
+_PERIODS_AFTER = re.compile(r"\b(day|week|month)s after\b")  # "still around in the months after"
 _REPEAT = re.compile(r"复购|回购|再次购买|再买|repurchase|buy again|bought again|purchase again")
 
 
@@ -232,6 +248,8 @@ def _paths(r: Reading, model: SemanticModel) -> Plan | None:
     path_cues = {"after", "before", "paths", "top_paths"} & r.cues
     if not path_cues or {"dropoff", "time_to_convert"} & r.cues:
         return None
+    if path_cues == {"before"} and _from_a_source(r):
+        return None  # "apply funnel for people coming from Indeed": where they came from
     if _step_range(r, model) or (len(r.names("touchpoint")) >= 2 and r.window_days):
         return None  # "the share who paid within 3 days after a consult": a conversion
     if any(not roles.tables_of(model, m) <= {"events"} for m in r.names("metric")):

@@ -113,6 +113,10 @@ class Lexicon:
                 if metrics:
                     terms[stem_zh] = metrics  # "订单" for 订单数, "访客" for 访客数
                     stems.add(stem_zh)
+        for key, refs in journey_short_names(model).items():
+            if not _has_ref(terms.get(key, {})):
+                for ref in refs:
+                    terms[key][ref] = None
         for key, refs in umbrella_terms(model).items():
             if key not in terms:
                 for ref in refs:
@@ -384,6 +388,36 @@ def verb_key(word: str) -> str:
 
 def _norm(term: str) -> str:
     return prepare(term).norm
+
+
+_JOURNEY_NOUNS_EN: Final = ("journey", "funnel", "flow", "loop", "process")
+_JOURNEY_NOUNS_ZH: Final = ("旅程", "漏斗", "流程", "链路")
+
+
+def journey_short_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
+    """A journey named by the end of its label and any word for a journey: "apply funnel" or
+    "apply journey" for "candidate apply journey", "申请漏斗" for 求职者申请旅程 — when no other
+    journey's label ends the same way."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for journey in model.spec.journeys:
+        labels = journey.labels
+        en = re.sub(rf"\s+(?:{'|'.join(_JOURNEY_NOUNS_EN)})$", "", (labels.en if labels else "")
+                    .casefold().strip())  # fmt: skip
+        words = en.split()
+        for i in range(len(words)):
+            core = " ".join(words[i:])
+            if len(core) >= 4 and core not in _STOP:
+                for noun in _JOURNEY_NOUNS_EN:
+                    found[f"{core} {noun}"].add(journey.name)
+        zh = re.sub(f"(?:{'|'.join(_JOURNEY_NOUNS_ZH)})$", "", (labels.zh or "") if labels else "")
+        for i in range(len(zh) - 1):
+            for noun in _JOURNEY_NOUNS_ZH:
+                found[f"{zh[i:]}{noun}"].add(journey.name)
+    return {
+        _norm(term): (Ref("journey", next(iter(names))),)
+        for term, names in found.items()
+        if len(names) == 1 and _norm(term) not in model.index
+    }
 
 
 def umbrella_terms(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:

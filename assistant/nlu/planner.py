@@ -422,21 +422,44 @@ def _names_anything(r: Reading) -> bool:
 # The figure a question asks for: the words right before "是多少 / 有多少 / 比例", or after "how
 # many / average" and before the verb or place that follows.
 _ASKED_ZH = re.compile(
-    r"([\u4e00-\u9fff]{2,6}?)(?=(?:是|有|大概|平均)?(?:多少|几[个张次位人斤]|怎么样|比例|占比))"
+    r"([\u4e00-\u9fff]{2,6}?)(?=(?:是|有|大概|平均)?(?:多少|几[个张次位人斤]|比例|占比))"
 )
 _ASKED_EN = re.compile(
     r"\b(?:how many|how much|number of|average|avg)\s+"
+    r"(?!(?:did|do|does|have|has|had|is|are|was|were|will|can|could|we|you|they|i)\b)"
     r"((?:[a-z0-9][a-z0-9-]*\s+){0,3}?[a-z][a-z-]*?)"
     r"\s+(?:do|does|did|have|has|are|is|were|was|in|at|for|per|by|on)\b"
 )
 _NOT_ASKED: Final = frozenset("了过的得")
+_VERBS_EN: Final = frozenset(
+    {
+        "came",
+        "come",
+        "went",
+        "go",
+        "got",
+        "get",
+        "made",
+        "make",
+        "took",
+        "take",
+        "did",
+        "do",
+        "does",
+        "left",
+        "spent",
+        "paid",
+        "sold",
+    }
+)
+_VAGUE_ZH: Final = frozenset({"数据", "情况", "表现", "效果", "结果", "业务", "东西", "指标"})
 
 
 def _asked_about(r: Reading, model: SemanticModel) -> str | None:
     """The thing a question asks the amount of, when the model has no word for any of it and
     no metric, touchpoint or journey is named elsewhere: "坪效" in "各门店坪效是多少", "5g base
     stations" in "how many 5G base stations do we have"."""
-    if r.names("touchpoint") or r.names("journey"):
+    if r.names("touchpoint") or r.names("journey") or {"money_in", "money_out"} & r.cues:
         return None
     if any(not roles.is_reach(model, m) for m in r.names("metric")):
         return None  # "用户的男女比例": the people are said, the figure is not
@@ -447,10 +470,13 @@ def _asked_about(r: Reading, model: SemanticModel) -> str | None:
         while start < end and free[start:end] != norm[start:end]:
             start += 1  # the unread end of it: "坪效" of "各门店坪效"
         word = norm[start:end].strip().lstrip("的").removeprefix("平均")
-        if len(word) < 2 or word[-1] in _NOT_ASKED:
+        if len(word) < 2 or word[-1] in _NOT_ASKED or word in _VAGUE_ZH:
             continue  # a word the rules read, or a verb ("发了多少")
-        if r.language != "zh" and all(w in GENERIC_EN for w in word.split()):
-            continue
+        if r.language != "zh" and (
+            all(w in GENERIC_EN for w in word.split())
+            or any(w.endswith("ed") or w in _VERBS_EN for w in word.split())
+        ):
+            continue  # "how much cash came in": a verb, so not the name of a figure
         return word
     return None
 
