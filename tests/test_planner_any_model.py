@@ -840,3 +840,34 @@ def test_a_journey_is_named_by_the_end_of_its_label(tmp_path: Path) -> None:
     for question in ("visit funnel last month", "上个月就诊漏斗"):
         p = plan(planner, question)
         assert p["kind"] == "funnel" and p["journey"] == "visit_journey", p
+
+
+@pytest.mark.parametrize("question", ["上个月各渠道工单数", "tickets by channel last month"])
+def test_a_split_said_of_tickets_is_the_tickets_own_dimension(
+    tmp_path: Path, question: str
+) -> None:
+    """ "channel" names the events' channel, which tickets cannot be split by; the tickets have
+    a channel of their own (受理渠道): that one, with no note about the word."""
+    text = CLINIC.read_text(encoding="utf-8").replace(
+        "  - name: issue\n",
+        "  - name: ticket_channel\n    table: tickets\n    column: channel\n"
+        "    labels: {en: ticket channel, zh: 受理渠道}\n  - name: issue\n",
+        1,
+    )
+    path = tmp_path / "clinic.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = EmbeddedPlanner(load_model(path)).plan(question, CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["kind"] == "metric" and p["dimensions"] == ["ticket_channel"], p
+    assert not result.unused, result.unused
+
+
+def test_the_most_people_by_a_dimension_counts_them(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "which campus has the most patients")
+    assert p["metrics"] == ["patients"] and p["dimensions"] == ["campus"], p
+
+
+def test_two_words_for_one_value_are_a_filter_not_a_comparison(tmp_path: Path) -> None:
+    p = _plan_in(_richer(tmp_path), "上个月窗口front desk的缴费人数")
+    assert p["filters"] == [{"dimension": "channel", "op": "=", "values": ["window"]}], p
+    assert p.get("dimensions", []) == [], "two names of the same value contrast nothing"

@@ -23,8 +23,10 @@ from . import choices, roles
 from .reading import Reading, unknown_values
 from .shared import (
     breakdowns,
+    dimension_heads,
     filters,
     grain_of,
+    head_word,
     implied_channels,
     in_journey_order,
     journey_and_steps,
@@ -433,8 +435,13 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         metrics = [m for m in (roles.reach_metric(model),) if m]  # "weekly active players"
     if not metrics and not counted and (ranked or _COUNTING.search(r.question.norm)):
         metrics = _rows_of_a_value(r, model)  # "投诉最多的科室": the complaint tickets
-    if not metrics and not counted and "people" in r.cues and _COUNTING.search(r.question.norm):
-        metrics = [m for m in (roles.reach_metric(model),) if m]  # "how many players …"
+    if (
+        not metrics
+        and not counted
+        and "people" in r.cues
+        and (_COUNTING.search(r.question.norm) or {"desc", "asc"} & r.cues)
+    ):
+        metrics = [m for m in (roles.reach_metric(model),) if m]  # "how many players", "most"
     metrics = _refined(r, model, metrics)
     if len(counted) == 1 and metrics and all(roles.is_reach(model, m) for m in metrics):
         metrics = [_touchpoint_metric(r, model, counted[0]) or m for m in metrics][:1]
@@ -450,10 +457,18 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     def reachable(dimension: str) -> bool:  # what these metrics' rows cannot be split by is
         return roles.splits(model, metrics, dimension)  # left out, with a note
 
-    dims = [d for d in breakdowns(r, model) if reachable(d)]
+    asked = breakdowns(r, model)
+    dims = [d for d in asked if reachable(d)]
+    twins = [
+        t
+        for m in r.mentions("dimension")
+        if m.ref.name in asked and not reachable(m.ref.name)
+        and (t := _twin(model, m.ref.name, m.term, reachable, tables))
+    ]  # fmt: skip
+    dims += [t for t in twins if t not in dims]  # "tickets by channel": the tickets' channel
     if not dims:
         dims = _by_kind(r, model, tables, reachable)
-    split = _split_by(r, dims)
+    split = _split_by(r, dims) | set(twins)
     flags = _flags(r, model, dims)
     dims = [d for d in dims if d not in flags]  # "学生用户", "members": the yes side, not a split
     plan["filters"] = [
@@ -504,6 +519,27 @@ def _counts_things(r: Reading) -> bool:
     return False
 
 
+def _twin(
+    model: SemanticModel,
+    dimension: str,
+    word: str,
+    reachable: Callable[[str], bool],
+    tables: set[str],
+) -> str | None:
+    """The one dimension these metrics can be split by whose name ends with the word said
+    ("channel" said of tickets: the ticket channel; 渠道: 受理渠道)."""
+    said = head_word(word)
+    found = [
+        d.name
+        for d in model.spec.dimensions
+        if d.name != dimension and d.type != "time" and reachable(d.name)
+        and said in dimension_heads(model, d.name)
+    ]  # fmt: skip
+    own = [d for d in found if model.dimensions[d].table in tables]  # the metric's own rows first
+    found = own or found
+    return found[0] if len(found) == 1 else None
+
+
 def _ticket_time(r: Reading, model: SemanticModel, names: list[str]) -> str | None:
     """ "How long do tickets take to resolve", "工单一般多久能办结": the time a ticket took, not
     their count (to its first answer when the question says reply / 响应)."""
@@ -526,7 +562,8 @@ _JUDGED = re.compile(r"\b(?:best|worst|strongest|weakest)\b|最好|最差|最强
 # 快 / 慢 alone, but not inside the words they start: 快递 (a parcel), 快手 (an app), 快捷, 快餐,
 # 慢性病 (a chronic illness) say nothing about speed.
 _SPEED = re.compile(
-    r"\b(?:slowest|fastest|quickest|slower|faster|quicker)\b|最慢|最快|慢(?![性病])|快(?![递手捷餐乐件照讯报车])"
+    r"\b(?:slowest|fastest|quickest|slower|faster|quicker)\b|\bhow (?:fast|quickly|soon)\b"
+    r"|最慢|最快|慢(?![性病])|快(?![递手捷餐乐件照讯报车])"
 )
 
 
