@@ -871,3 +871,12 @@ def test_two_words_for_one_value_are_a_filter_not_a_comparison(tmp_path: Path) -
     p = _plan_in(_richer(tmp_path), "上个月窗口front desk的缴费人数")
     assert p["filters"] == [{"dimension": "channel", "op": "=", "values": ["window"]}], p
     assert p.get("dimensions", []) == [], "two names of the same value contrast nothing"
+
+
+def test_people_named_by_what_they_did_are_that_touchpoint(planner: EmbeddedPlanner) -> None:
+    """ "payers" is a model word; "bookers" is not: the people who did the booking."""
+    p = plan(planner, "how many bookers last week")
+    assert p["metrics"] == ["patients"], p
+    assert p["filters"] == [{"dimension": "touchpoint", "op": "=", "values": ["预约挂号"]}], p
+    p = plan(planner, "what share of bookers ended up paying")
+    assert p["kind"] == "funnel" and p["steps"] == ["预约挂号", "缴费"], p

@@ -101,7 +101,7 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
                 "回应", "接起"),
     "money_out": ("spend", "spent", "spending", "cost us", "burn", "burned", "burnt", "blow",
                   "blew", "blown", "splash out", "splashed out", "total cost", "cost of",
-                  "costs of", "the cost", "花了多少", "总成本", "成本多少",
+                  "costs of", "the cost", "cost", "costs", "花了多少", "总成本", "成本多少", "成本",
                   "花了", "花费", "花掉", "花出去", "投了多少", "投放", "投入", "烧了", "烧掉",
                   "烧钱", "砸了"),
     "conversion": ("conversion", "conversions", "convert", "converts", "converted", "converting",

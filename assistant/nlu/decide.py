@@ -650,6 +650,9 @@ def _refined(r: Reading, model: SemanticModel, names: list[str]) -> list[str]:
         and _PER_ONE.search(norm)
     ):
         return [per_new]  # "拉新一个客户花了多少钱", "cost per new member": CAC
+    per_named = [c for n in names if (c := roles.cost_per(model, n))]
+    if len(names) == 1 and per_named and _COST.search(norm) and _PER_ONE.search(norm):
+        return per_named  # "每份投递的成本", "cost per application": that ratio of the model's
     revenue = roles.revenue_metric(model)
     if (
         revenue
@@ -676,7 +679,10 @@ def _refined(r: Reading, model: SemanticModel, names: list[str]) -> list[str]:
 
 _ACTIVE = re.compile(r"\bactive\b|活跃")
 _EACH = re.compile(r"分别|各自|\brespectively\b|\bvs\b|\bversus\b|对比|相比|\bcompare")
-_PER_ONE = re.compile(r"\bper\b|\beach\b|\ba new\b|一个|每个|每位|单个|人均|每获取")
+_PER_ONE = re.compile(
+    r"\bper\b|\beach\b|\ba new\b|一个|每个|每位|单个|人均|每获取|每[份单次条笔张位]"
+)
+_COST = re.compile(r"\bcosts?\b|成本|花费|花了")
 _HOW_MUCH = re.compile(r"\bhow much\b|多少钱|多少收入|赚了多少|收了多少")
 _RATE_WORD = re.compile(r"\brate\b|率")
 _ORDERS = re.compile(r"多少单|几单|出了多少单|下单最多|多少笔|几笔|\bhow many orders\b")

@@ -255,6 +255,10 @@ class Lexicon:
             return None
         if _VERB_FORM.search(word):
             action = self._action(verb_key(word))  # "booked" for a touchpoint "booking"
+        elif (agent := _AGENT.match(word)) is not None:
+            action = self._action(verb_key(agent[1]))  # "viewers": the people who viewed
+            if action is not None:
+                return Match(i, words[0].end(), action[0], (*action[1], Cue("people")))
         elif _THIRD_PERSON.search(word) or _SUBJECT_BEFORE.search(norm[max(0, i - 12) : i]):
             # "until the person pays", "before they pay", "want to subscribe": the action named
             action = self.verbal.get(verb_key(word))
@@ -363,6 +367,8 @@ _VERB_FORM = re.compile(
     r"^(?:[a-z]{3,}(?:ed|ing)|paid|bought|sent|made|spent|gave|took|got|came|saw"
     r"|left|won|lost|wrote|sold|rode|drove)$"
 )
+# People named by what they did: "viewers", "subscriber", "applicants".
+_AGENT = re.compile(r"^([a-z]{3,}?)e?(?:rs?|nts?)$")
 # Irregular past forms of verbs that name actions.
 _IRREGULAR: Final = {
     "paid": "pay", "bought": "buy", "sent": "send", "made": "make", "spent": "spend",
