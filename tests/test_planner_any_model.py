@@ -880,3 +880,25 @@ def test_people_named_by_what_they_did_are_that_touchpoint(planner: EmbeddedPlan
     assert p["filters"] == [{"dimension": "touchpoint", "op": "=", "values": ["预约挂号"]}], p
     p = plan(planner, "what share of bookers ended up paying")
     assert p["kind"] == "funnel" and p["steps"] == ["预约挂号", "缴费"], p
+
+
+@pytest.mark.parametrize(
+    ("question", "metric"),
+    [("first reply by city last month", "reply_time"), ("上个月首次回复要多久", "reply_time")],
+)
+def test_a_time_metric_is_named_without_its_word_for_time(
+    planner: EmbeddedPlanner, question: str, metric: str
+) -> None:
+    p = plan(planner, question)
+    assert p["kind"] == "metric" and p["metrics"] == [metric], p
+
+
+def test_a_journeys_funnel_after_a_step_is_the_funnel(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "缴费之后的就诊漏斗")
+    assert p["kind"] == "funnel" and p["journey"] == "visit_journey", p
+
+
+def test_accounts_and_becoming_paying_are_generic_words(planner: EmbeddedPlanner) -> None:
+    assert plan(planner, "how many accounts by campus")["metrics"] == ["patients"]
+    p = plan(planner, "how long does it take patients to start paying after booking")
+    assert p["measure"] == "time_to_convert" and p["steps"] == ["预约挂号", "缴费"], p

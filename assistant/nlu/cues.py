@@ -71,7 +71,8 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
                "travellers", "travelers", "clients", "gamers", "visitors", "shoppers",
                "subscribers", "cardholders", "applicants", "students", "learners",
                "passengers", "policyholders", "leads", "prospects", "drivers", "riders",
-               "candidates", "job seekers", "jobseekers", "用户", "玩家", "患者", "车主", "司机",
+               "candidates", "job seekers", "jobseekers", "accounts", "用户", "玩家", "患者",
+               "车主", "司机", "账户", "账号",
                "求职者", "骑手",
                "病人", "客户",
                "会员", "旅客", "顾客", "持卡人", "线索"),
@@ -186,7 +187,8 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
 # when no model word has them ("how many people bought", "报价的人里有多少比例买了").
 PURCHASE_WORDS: Final = ("buy", "buys", "bought", "buying", "purchase", "purchased",
                          "purchases", "purchasing", "买了", "购买", "购买了", "买过",
-                         "sold", "sell", "sells", "卖出", "售出", "卖出去",
+                         "sold", "sell", "sells", "卖出", "售出", "卖出去", "become paying",
+                         "became paying", "start paying", "started paying", "开始付费",
                          *_SOLD_COUNTED)  # fmt: skip
 
 # What the data has no notion of: asked about, the answer is `unsupported`, naming it.

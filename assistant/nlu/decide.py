@@ -241,6 +241,7 @@ def _from_a_source(r: Reading) -> bool:
     )
 
 
+_FUNNEL_WORD = re.compile(r"\bfunnel\b|漏斗")
 _CAME_FROM = re.compile(r"(?:come|comes|coming|came) from|来自")
 _PERIODS_AFTER = re.compile(r"\b(day|week|month)s after\b")  # "still around in the months after"
 _REPEAT = re.compile(r"复购|回购|再次购买|再买|repurchase|buy again|bought again|purchase again")
@@ -252,6 +253,8 @@ def _paths(r: Reading, model: SemanticModel) -> Plan | None:
         return None
     if path_cues == {"before"} and _from_a_source(r):
         return None  # "apply funnel for people coming from Indeed": where they came from
+    if r.names("journey") and _FUNNEL_WORD.search(r.question.norm):
+        return None  # "扣款失败之后的催缴漏斗": the journey's funnel, not where people went next
     if _step_range(r, model) or (len(r.names("touchpoint")) >= 2 and r.window_days):
         return None  # "the share who paid within 3 days after a consult": a conversion
     if any(not roles.tables_of(model, m) <= {"events"} for m in r.names("metric")):

@@ -113,6 +113,10 @@ class Lexicon:
                 if metrics:
                     terms[stem_zh] = metrics  # "订单" for 订单数, "访客" for 访客数
                     stems.add(stem_zh)
+        for key, refs in duration_short_names(model).items():
+            if not _has_ref(terms.get(key, {})):
+                for ref in refs:
+                    terms[key][ref] = None
         for key, refs in journey_short_names(model).items():
             if not _has_ref(terms.get(key, {})):
                 for ref in refs:
@@ -394,6 +398,27 @@ def verb_key(word: str) -> str:
 
 def _norm(term: str) -> str:
     return prepare(term).norm
+
+
+_TIME_HEAD = re.compile(r"\s+(?:time|duration)$|(?:时间|时长|耗时|用时)$")
+
+
+def duration_short_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
+    """A time metric named without its word for time: "first response" for "first response
+    time", 首次响应 for 首次响应时长 — when no other metric's name shortens the same way."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for metric in model.spec.metrics:
+        if not metric.format.startswith("duration") or metric.labels is None:
+            continue
+        for label in (metric.labels.en, metric.labels.zh or ""):
+            short = _TIME_HEAD.sub("", label.casefold().strip())
+            if short != label.casefold().strip() and len(short) >= 2:
+                found[_norm(short)].add(metric.name)
+    return {
+        term: (Ref("metric", next(iter(names))),)
+        for term, names in found.items()
+        if len(names) == 1 and term not in model.index
+    }
 
 
 _JOURNEY_NOUNS_EN: Final = ("journey", "funnel", "flow", "loop", "process")
