@@ -920,3 +920,22 @@ def test_which_n_and_plurals_of_names_ending_in_s(planner: EmbeddedPlanner) -> N
     p = plan(planner, "which 2 campuses had the fewest payers last month")
     assert p["dimensions"] == ["campus"] and p["limit"] == 2, p
     assert p["order"]["direction"] == "asc", p
+
+
+def test_a_word_left_over_picks_the_metric_whose_name_has_it(tmp_path: Path) -> None:
+    """ "how much did we make from registrations": money, and of the two money metrics the one
+    named for registrations; no note about a word the metric's name carries."""
+    text = CLINIC.read_text(encoding="utf-8").replace(
+        "  - {name: reply_time,",
+        "  - {name: registration_fees, type: simple, measure: amount, format: currency,"
+        " labels: {en: registration fees, zh: 挂号费收入}}\n  - {name: reply_time,",
+        1,
+    )
+    path = tmp_path / "clinic.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = EmbeddedPlanner(load_model(path)).plan(
+        "how much did we make from registrations last month", CTX
+    )
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["metrics"] == ["registration_fees"], p
+    assert not result.unused, result.unused
