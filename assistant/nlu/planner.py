@@ -130,11 +130,11 @@ class EmbeddedPlanner:
         example = self._example(question, reading, plan, ctx)
         if example is not None:
             return example
-        asked = _asked_about(reading, self.model) if plan["kind"] == "clarify" else None
-        if asked is not None:  # "各门店坪效是多少": the figure asked for is one the data lacks
+        asking = plan["kind"] == "clarify"
+        if asking and (asked := _asked_about(reading, self.model)) is not None:
             refused = choices.nothing_about([asked], reading.language, self.model)
             return PlannerResult(parse_plan({**refused, "language": reading.language}), "rules")
-        if plan["kind"] == "clarify" and not _names_anything(reading):
+        if asking and not _names_anything(reading):
             better = self._paraphrase(reading, ctx)
             if better is not None:
                 notes = (*notes, better[1])
@@ -425,8 +425,8 @@ def _closer_metric(
     """The plan with its one metric swapped for another of the same format whose name carries
     words of the question that went unused ("how much did we make from new cards": card revenue
     rather than revenue; "ticket satisfaction": the tickets' CSAT) — when exactly one does."""
-    if plan.get("kind") != "metric" or len(plan.get("metrics", [])) != 1:
-        return None
+    if len(plan.get("metrics", [])) != 1:
+        return None  # a metric answer of one metric (other kinds name no metrics list)
     words = {w for u in unused if u.why == "unknown_word" for w in _keys(u.text)}
     if not words:
         return None
@@ -519,15 +519,14 @@ def _asked_about(r: Reading, model: SemanticModel) -> str | None:
     if any(not roles.is_reach(model, m) for m in r.names("metric")):
         return None  # "用户的男女比例": the people are said, the figure is not
     norm, free = r.question.norm, r.unread()
-    pattern = _ASKED_ZH if r.language == "zh" else _ASKED_EN
-    for hit in pattern.finditer(norm):
+    for hit in (*_ASKED_ZH.finditer(norm), *_ASKED_EN.finditer(norm)):
         start, end = hit.span(1)
         while start < end and free[start:end] != norm[start:end]:
             start += 1  # the unread end of it: "坪效" of "各门店坪效"
         word = norm[start:end].strip().lstrip("的").removeprefix("平均")
         if len(word) < 2 or word[-1] in _NOT_ASKED or word in _VAGUE_ZH:
             continue  # a word the rules read, or a verb ("发了多少")
-        if r.language != "zh" and (
+        if word.isascii() and (
             all(w in GENERIC_EN for w in word.split())
             or any(w.endswith("ed") or w in _VERBS_EN for w in word.split())
         ):
