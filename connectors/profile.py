@@ -73,8 +73,7 @@ def profile_source(
         tps, unit = _touchpoints(src, events)
         ids = _path_touchpoints(tps)
         paths = _paths(src, ids)
-        paying = [t.id for t in tps if t.with_revenue and t.id in ids]
-        gaps = _gaps(src, ids, paying or ids)  # journeys end at a paying one when any
+        gaps = _gaps(src, ids, ids)  # every journey's end: a purchase, or a group's last step
     start, end, users = _events_span(src, events)
     return DataProfile(
         tables=tables,

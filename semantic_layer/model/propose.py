@@ -20,8 +20,10 @@ from semantic_layer.errors import UserError
 
 from .base import pretty
 from .lexicon import CHANNELS, COLUMNS, TOUCHPOINTS, VALUES, Words, words_for
+from .pinyin import reads_as_pinyin
 from .profile import DataProfile, TableProfile
 from .propose_columns import unproposed_notes
+from .propose_funnels import journey_rows
 from .propose_journey import Placement, place_touchpoints
 from .propose_metrics import propose_metrics
 from .propose_names import (
@@ -43,8 +45,6 @@ Row = dict[str, Any]
 TABLE_ORDER = ("events", "users", "tickets", "feedback", "marketing_costs")
 TIME_COLUMNS = ("ts", "timestamp", "event_time", "opened_ts", "first_seen_ts", "date", "day")
 GENERIC_COLUMNS = ("kind", "type", "category", "status", "source", "name", "level")
-DEFAULT_WINDOW_DAYS = 7
-WINDOWS = (1, 3, 7, 14, 30, 60, 90, 180, 365)  # the window: the observed gap rounded up to one
 MIN_SHARED = 0.5  # a column is merged into another table's when half its rows and half its
 # distinct values are values the first table has
 FREE_TEXT = ("comment", "comments", "text", "note", "notes", "message", "description", "title")
@@ -72,7 +72,7 @@ def propose_model(profile: DataProfile, name: str = "my_model", source: str = ""
     notes: list[str] = []
     tables = _usable_tables(profile, notes)
     placement = place_touchpoints(profile)
-    metrics = propose_metrics(profile, placement.purchase, placement.steps[-2:])
+    metrics = propose_metrics(profile, placement)
     namer = Namer({"date", "main_journey", *(m["name"] for m in metrics.metrics)})
     data: Row = {
         "version": 1,
@@ -83,7 +83,7 @@ def propose_model(profile: DataProfile, name: str = "my_model", source: str = ""
         "measures": metrics.measures,
         "metrics": metrics.metrics,
         "touchpoints": _touchpoints(profile, placement, notes),
-        "journeys": _journeys(placement, profile, notes),
+        "journeys": journey_rows(placement, profile, namer, notes),
         "policies": {"analyst": {"description": "everything", "metrics": "*", "dimensions": "*"}},
     }
     notes += metrics.notes + unproposed_notes(data, tables) + _opaque_notes(data)
@@ -98,6 +98,11 @@ def _opaque_notes(data: Row) -> list[str]:
         for t in data["touchpoints"]
         if is_opaque(t["id"]) and t.get("labels", {}).get("en", "") in ("", pretty(t["id"]))
     ]
+    pinyin = [t["id"] for t in data["touchpoints"] if "labels" not in t and t["id"] not in codes]
+    notes = [
+        f"ids in pinyin, left without a label (init does not guess their English): "
+        f"{', '.join(pinyin)}; add labels: {{en: …, zh: …}} (TODO comments mark them)"
+    ] if pinyin else []  # fmt: skip
     codes += [
         f"{d['name']}={v['value']}"
         for d in data["dimensions"]
@@ -105,14 +110,9 @@ def _opaque_notes(data: Row) -> list[str]:
         if "labels" not in v and is_opaque(str(v["value"]))
     ]
     if not codes:
-        return []
+        return notes
     listed = ", ".join(codes[:20]) + (", …" if len(codes) > 20 else "")
-    return [f"codes that need a label (people will not ask for them by code): {listed}"]
-
-
-def window_days(days: float) -> int:
-    """`days` rounded up to a sensible window (1, 3, 7, 14, 30, 60, 90, 180 or 365 days)."""
-    return next((w for w in WINDOWS if days <= w), WINDOWS[-1])
+    return [f"codes that need a label (people will not ask for them by code): {listed}", *notes]
 
 
 def _validated(data: Row) -> ModelSpec:
@@ -401,6 +401,8 @@ def _touchpoints(profile: DataProfile, placement: Placement, notes: list[str]) -
             english = translate(tp.id)
             labels = {"en": pretty(english) if english else "", "zh": tp.id}
             rows.append(_with_words(row, None, labels))
+        elif words is None and (is_opaque(tp.id) or reads_as_pinyin(tp.id)):
+            rows.append(row)  # no English made up from pinyin or a code: the user labels it
         else:
             rows.append(_with_words(row, words or Words(pretty(tp.id))))
     if placement.stages:
@@ -410,35 +412,6 @@ def _touchpoints(profile: DataProfile, placement: Placement, notes: list[str]) -
         )
         notes.append(f"stages guessed from the ids' words and the order people go in: {guessed}")
     return rows
-
-
-def _journeys(placement: Placement, profile: DataProfile, notes: list[str]) -> list[Row]:
-    steps = placement.steps
-    if not steps:
-        notes.append("no journey proposed: add one with the steps of your main funnel")
-        return []
-    notes.append(f"the default journey ({' → '.join(steps)}) is the most common path in the data")
-    window = DEFAULT_WINDOW_DAYS
-    gap = profile.gap(steps[0], steps[-1])
-    if gap is not None and gap.people > 0:
-        window = window_days(gap.p90_days)
-        notes.append(
-            f"its window is {window} days: 90% of the people who reach {steps[-1]} after "
-            f"{steps[0]} do so within {gap.p90_days:.1f} days (median {gap.median_days:.1f})"
-        )
-    if placement.purchase is None:
-        notes.append(f"the default journey ends at {steps[-1]}, the touchpoint most people reach "
-                     "last (there is no purchase touchpoint)")  # fmt: skip
-    return [
-        {
-            "name": "main_journey",
-            "labels": {"en": "main journey", "zh": "主要转化路径"},
-            "synonyms": {"en": ["funnel", "main funnel"], "zh": ["漏斗", "转化漏斗"]},
-            "steps": list(steps),
-            "window_days": window,
-            "default": True,
-        }
-    ]
 
 
 __all__ = ["Proposal", "propose_model"]
