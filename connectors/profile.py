@@ -88,22 +88,47 @@ def profile_source(
     )
 
 
-def journey_gaps(path: Path | Source, pairs: Sequence[tuple[str, str]]) -> tuple[Gap, ...]:
-    """The observed gaps between the given (first, then) touchpoints (for `tpa validate`), in a
-    DuckDB file or any profile source (`EngineSource`)."""
-    wanted = {p for p in pairs if p[0] != p[1]}
+def journey_gaps(path: Path | Source, journeys: Sequence[Sequence[str]]) -> tuple[Gap, ...]:
+    """How long people take along each journey (for `tpa validate`), in a DuckDB file or any
+    profile source (`EngineSource`): from their first first step through every step in order,
+    each the earliest one after the previous (as a funnel counts them), to the last one."""
+    wanted = list(dict.fromkeys(tuple(j) for j in journeys if len(j) >= 2 and j[0] != j[-1]))
     if not wanted:
         return ()
     src = DuckDBSource(path) if isinstance(path, Path) else path
     try:
         if not {"user_id", "touchpoint", "ts"} <= set(src.schema().get("events", {})):
             return ()
-        ids = sorted({tp for pair in wanted for tp in pair})
-        ends = sorted({then for _, then in wanted})
-        return tuple(g for g in _gaps(src, ids, ends) if (g.first, g.then) in wanted)
+        return tuple(g for steps in wanted if (g := _journey_gap(src, steps)) is not None)
     finally:
         if isinstance(src, DuckDBSource) and isinstance(path, Path):
             src.close()
+
+
+def _journey_gap(src: Source, steps: tuple[str, ...]) -> Gap | None:
+    """Days from the first step to the last along `steps` in order, per person (for a fixed
+    sample of people)."""
+    parts = [
+        _PEOPLE.format(people=MAX_GAP_PEOPLE),
+        f"s0 AS (SELECT user_id, min(ts) AS t FROM events JOIN people USING (user_id) "
+        f"WHERE touchpoint = {_literal(steps[0])} GROUP BY user_id)",
+    ]
+    for i, step in enumerate(steps[1:], start=1):
+        parts.append(
+            f"s{i} AS (SELECT e.user_id, min(e.ts) AS t FROM events AS e JOIN s{i - 1} AS p "
+            f"ON e.user_id = p.user_id WHERE e.touchpoint = {_literal(step)} AND e.ts > p.t "
+            "GROUP BY e.user_id)"
+        )
+    last = len(steps) - 1
+    rows = src.rows(
+        f"WITH {', '.join(parts)} SELECT count(*), median(days), quantile_cont(days, 0.9) FROM "
+        f"(SELECT epoch(b.t - a.t) / 86400.0 AS days FROM s{last} AS b JOIN s0 AS a "
+        "ON a.user_id = b.user_id) AS d"
+    )
+    if not rows or not rows[0][0]:
+        return None
+    n, median, p90 = rows[0]
+    return Gap(steps[0], steps[-1], int(n), float(median), float(p90), steps=steps)
 
 
 def _table(src: Source, name: str, types: dict[str, str], max_values: int) -> TableProfile:
@@ -172,6 +197,10 @@ WITH firsts AS (
 )
 SELECT path, count(*) AS n FROM paths GROUP BY path ORDER BY n DESC, path
 """
+_PEOPLE = """people AS (
+    SELECT DISTINCT user_id FROM events WHERE user_id IS NOT NULL
+    ORDER BY md5(CAST(user_id AS VARCHAR)), user_id LIMIT {people}
+)"""
 _GAPS = """
 WITH people AS (
     SELECT DISTINCT user_id FROM events WHERE user_id IS NOT NULL
@@ -307,6 +336,11 @@ def _one(src: Source, query: exp.Select) -> Sequence[Any]:
     if not rows:
         raise ProfileError("the database returned no row for a count")
     return rows[0]
+
+
+def _literal(value: str) -> str:
+    """A string literal in DuckDB's dialect (quoted by sqlglot)."""
+    return exp.convert(value).sql(dialect="duckdb")
 
 
 def _list(values: Sequence[str]) -> str:

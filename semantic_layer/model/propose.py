@@ -25,6 +25,7 @@ from .profile import DataProfile, TableProfile
 from .propose_columns import unproposed_notes
 from .propose_funnels import journey_rows
 from .propose_journey import Placement, place_touchpoints
+from .propose_merges import MIN_SHARED, counts, people_and_events, rehomed
 from .propose_metrics import propose_metrics
 from .propose_names import (
     TRUE_WORDS,
@@ -45,8 +46,6 @@ Row = dict[str, Any]
 TABLE_ORDER = ("events", "users", "tickets", "feedback", "marketing_costs")
 TIME_COLUMNS = ("ts", "timestamp", "event_time", "opened_ts", "first_seen_ts", "date", "day")
 GENERIC_COLUMNS = ("kind", "type", "category", "status", "source", "name", "level")
-MIN_SHARED = 0.5  # a column is merged into another table's when half its rows and half its
-# distinct values are values the first table has
 FREE_TEXT = ("comment", "comments", "text", "note", "notes", "message", "description", "title")
 
 
@@ -230,13 +229,13 @@ def _dimensions(tables: list[TableProfile], namer: Namer, notes: list[str]) -> l
         for column in table.columns:
             if _is_dimension(table, column.name):
                 by_key.setdefault(_merge_key(table, column.name), []).append((table, column.name))
-    for key, places, own in _split_apart(by_key):
-        if key != "touchpoint" and len(_counts(places)) < 2:
+    for key, places, own in _split_apart(rehomed(by_key, notes)):
+        if key != "touchpoint" and len(counts(places)) < 2:
             continue  # listed among the columns not proposed
         first, column_name = places[0]
         name = namer.name(key, f"{first.name}.{column_name}", prefix=_singular(first.name))
         dims.append(_categorical(name, places, own))
-        notes += _only_elsewhere(name, places)
+        notes += _only_elsewhere(name, places) + people_and_events(name, places)
     spaced = [f"{t.name}.'{c.name}'" for t in tables for c in t.columns if not _nameable(c.name)]
     if spaced:
         notes.append(
@@ -287,10 +286,10 @@ def _split_apart(
     own, named after its table."""
     out: list[tuple[str, list[tuple[TableProfile, str]], bool]] = []
     for key, places in by_key.items():
-        first = _counts(places[:1])
+        first = counts(places[:1])
         kept, apart = places[:1], []
         for table, column in places[1:]:
-            values = _counts([(table, column)])
+            values = counts([(table, column)])
             shared = sum(n for v, n in values.items() if v in first)
             common = sum(1 for v in values if v in first)
             rows, kinds = sum(values.values()), len(values)
@@ -304,10 +303,10 @@ def _split_apart(
 
 def _only_elsewhere(name: str, places: list[tuple[TableProfile, str]]) -> list[str]:
     """A note on the values of a merged dimension that only its other tables have."""
-    first = _counts(places[:1])
+    first = counts(places[:1])
     notes = []
     for table, column in places[1:]:
-        only = [v for v in _counts([(table, column)]) if v not in first]
+        only = [v for v in counts([(table, column)]) if v not in first]
         if first and only:
             listed = ", ".join(only[:10]) + (", …" if len(only) > 10 else "")
             notes.append(
@@ -316,15 +315,6 @@ def _only_elsewhere(name: str, places: list[tuple[TableProfile, str]]) -> list[s
                 f"they are {pretty(name)} values (not fees or other costs) before comparing them"
             )
     return notes
-
-
-def _counts(places: list[tuple[TableProfile, str]]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for table, column in places:
-        found = table.column(column)
-        for value, n in found.values or () if found is not None else ():
-            counts[value] = counts.get(value, 0) + n
-    return counts
 
 
 def _categorical(name: str, places: list[tuple[TableProfile, str]], own: bool = False) -> Row:
@@ -342,17 +332,17 @@ def _categorical(name: str, places: list[tuple[TableProfile, str]], own: bool = 
         labels = {"en": words.en, "zh": column if has_cjk(column) else words.zh}
     if name == "touchpoint":
         return _with_words(dim, words)
-    counts = _counts(places)
+    seen = counts(places)
     found = table.column(column)
     boolean = found is not None and type_kind(found.type) == "bool"
-    flag = boolean or is_flag(counts)  # true/false, or text such as 是/否, Y/N
+    flag = boolean or is_flag(seen)  # true/false, or text such as 是/否, Y/N
     yes: Row = {}
     no: Row = {}
     if flag:
         labels, yes, no = flag_value_labels(column, labels)
     values: list[Row] = []
-    main = _counts(places[:1])  # values only another table has are in a note instead
-    for value, _ in sorted(counts.items(), key=lambda kv: -kv[1]):
+    main = counts(places[:1])  # values only another table has are in a note instead
+    for value, _ in sorted(seen.items(), key=lambda kv: -kv[1]):
         if main and value not in main:
             continue
         row: Row = {"value": value == "true" if boolean else value}

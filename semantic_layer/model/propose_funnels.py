@@ -77,13 +77,15 @@ def _other(steps: tuple[str, ...], namer: Namer) -> Row:
 
 
 def _window(steps: tuple[str, ...], profile: DataProfile, notes: list[str], name: str) -> int:
-    gap = profile.gap(steps[0], steps[-1])
+    gap = profile.journey_gap(steps)
     if gap is None or gap.people == 0:
         return DEFAULT_WINDOW_DAYS
     window = window_days(gap.p90_days)
+    through = " through its steps in order" if gap.steps else ""
     notes.append(
         f"{name}: its window is {window} days: 90% of the people who reach {steps[-1]} after "
-        f"{steps[0]} do so within {gap.p90_days:.1f} days (median {gap.median_days:.1f})"
+        f"{steps[0]}{through} do so within {gap.p90_days:.1f} days (median "
+        f"{gap.median_days:.1f})"
     )
     return window
 
