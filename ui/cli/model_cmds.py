@@ -216,9 +216,11 @@ def init(
 ) -> None:
     """Propose a semantic model from the data in the database; review it, then `tpa validate`.
 
-    Tables, dimensions from low-cardinality columns with their values, touchpoints with a guessed
-    stage, a default journey in the order people usually go, and the standard metrics the tables
-    allow (reach, conversion, revenue, CSAT, NPS, response times, ROI…). With --engine
+    Tables, dimensions from low-cardinality columns with their values, touchpoints with a stage
+    from their words and their position in people's paths, a journey for each large group of
+    people (the default one the path most people follow, failures and side steps left out), and
+    the standard metrics the tables allow (reach, conversion, revenue, CSAT, NPS, response
+    times, ROI…). Ids in pinyin or codes are left for you to label. With --engine
     clickhouse|spark (TPA_ENGINE) the tables are profiled in that engine at --url
     (TPA_ENGINE_URL).
     """
