@@ -96,7 +96,7 @@ def place_touchpoints(profile: DataProfile) -> Placement:
             stages[tp.id] = stage
     journeys = []
     for group, end in groups:
-        if end is not None and paths.people_of(group) >= MIN_GROUP_SHARE * paths.people:
+        if end is not None and _large(paths, group):
             eligible = {tp for tp in group if tp not in failures}
             steps = _path_to(paths, end, stages, eligible)
             if steps and steps not in journeys:
@@ -113,12 +113,14 @@ def _with_ends(
 ) -> list[tuple[set[str], str | None]]:
     """The groups of touchpoints (the most people's first), each with where its journey ends:
     the purchase in its group, else its latest touchpoint enough of its people reach. Touchpoints
-    not on people's paths join the purchase's group (the first group without one)."""
-    found = paths.groups()
+    not on people's paths, and small groups (a trade show's scans), join the purchase's group
+    (the first group without one)."""
     ids = {t.id for t in ordered}
-    found = [g & ids for g in found if g & ids] or [set()]
+    found = [g & ids for g in paths.groups() if g & ids] or [set()]
     home = next((g for g in found if purchase in g), found[0])
-    home |= ids - set().union(*found)
+    small = [g for g in found if g is not home and not _large(paths, g)]
+    found = [g for g in found if g is home or _large(paths, g)]
+    home |= ids - set().union(*found) | set().union(*small)
     out: list[tuple[set[str], str | None]] = []
     for group in found:
         if group is home:
@@ -127,6 +129,12 @@ def _with_ends(
             end = _group_end(paths, ordered, group, failures)
         out.append((group, end))
     return out
+
+
+def _large(paths: Paths, group: set[str]) -> bool:
+    """Whether a group is a journey of its own: two touchpoints or more, done by enough people
+    (a trade show's booth scans alone are not)."""
+    return len(group) >= 2 and paths.people_of(group) >= MIN_GROUP_SHARE * paths.people
 
 
 def _group_end(
