@@ -25,9 +25,11 @@ from semantic_layer.model.profile import (
     ColumnProfile,
     DataProfile,
     Gap,
+    Split,
     TableProfile,
     TouchpointProfile,
 )
+from semantic_layer.model.rules.database import type_kind
 
 MAX_VALUES = 50
 SKIPPED_TABLES = ("quarantine",)  # ingestion's rejects, not data to model
@@ -35,6 +37,7 @@ MAX_TOUCHPOINTS = 200
 MAX_PATH_TOUCHPOINTS = 16  # people's paths are made of the most common touchpoints …
 MAX_PATH_PEOPLE = 20_000  # … for everyone, or a fixed sample of this many people
 MAX_GAP_PEOPLE = 5_000  # times between touchpoints: a smaller fixed sample is enough
+MAX_SPLIT_VALUES = 6  # a people column with this few values may split their paths (a side)
 
 
 def profile_database(
@@ -68,12 +71,14 @@ def profile_source(
     tps: tuple[TouchpointProfile, ...] = ()
     paths: tuple[tuple[tuple[str, ...], int], ...] = ()
     gaps: tuple[Gap, ...] = ()
+    splits: tuple[Split, ...] = ()
     unit = "user"
     if touchpoints and events is not None and _has(events, "touchpoint", "user_id", "ts"):
         tps, unit = _touchpoints(src, events)
         ids = _path_touchpoints(tps)
         paths = _paths(src, ids)
         gaps = _gaps(src, ids, ids)  # every journey's end: a purchase, or a group's last step
+        splits = _splits(src, tables, ids)
     start, end, users = _events_span(src, events)
     return DataProfile(
         tables=tables,
@@ -85,6 +90,7 @@ def profile_source(
         end=end,
         timezone=_meta_timezone(src, schema),
         gaps=gaps,
+        splits=splits,
     )
 
 
@@ -301,6 +307,28 @@ def _gaps(src: Source, ids: list[str], ends: list[str]) -> tuple[Gap, ...]:
     return tuple(
         Gap(str(a), str(b), int(n), float(median), float(p90)) for a, b, n, median, p90 in rows
     )
+
+
+def _splits(src: Source, tables: tuple[TableProfile, ...], ids: list[str]) -> tuple[Split, ...]:
+    """For each text column of `users` with a few values: the people of each value who did each
+    of the touchpoints `ids` (a `side` column splitting a marketplace's paths)."""
+    users = next((t for t in tables if t.name == "users"), None)
+    if users is None or users.column("user_id") is None or not ids:
+        return ()
+    found = []
+    for column in users.columns:
+        values = column.values or ()
+        if not 2 <= len(values) <= MAX_SPLIT_VALUES or type_kind(column.type) != "text":
+            continue
+        col = exp.column(column.name, table="u", quoted=True).sql(dialect="duckdb")
+        rows = src.rows(
+            f"SELECT CAST({col} AS VARCHAR), e.touchpoint, count(DISTINCT e.user_id) "
+            f"FROM events AS e JOIN users AS u ON e.user_id = u.user_id "
+            f"WHERE list_contains({_list(ids)}, e.touchpoint) AND {col} IS NOT NULL "
+            f"GROUP BY 1, 2 ORDER BY 1, 2"
+        )
+        found.append(Split(column.name, tuple((str(v), str(tp), int(n)) for v, tp, n in rows)))
+    return tuple(found)
 
 
 def _events_span(

@@ -117,9 +117,16 @@ def _marketplace_events() -> list[Row]:
 
 @pytest.fixture(scope="module")
 def marketplace(tmp_path_factory: pytest.TempPathFactory) -> Proposal:
+    users = [
+        {"user_id": f"U{u}", "first_seen_ts": START, "side": "seeker" if u < 90 else "employer"}
+        for u in range(110)
+    ]
     path = build(
         tmp_path_factory.mktemp("market") / "market.duckdb",
-        {"events": (EVENTS, {"city": "VARCHAR"}, _marketplace_events())},
+        {
+            "events": (EVENTS, {"city": "VARCHAR"}, _marketplace_events()),
+            "users": (USERS, {"side": "VARCHAR"}, users),
+        },
     )
     return propose_model(profile_database(path))
 
@@ -201,6 +208,8 @@ def test_each_side_of_a_marketplace_gets_its_journey(marketplace: Proposal) -> N
     assert main.default and main.steps[0] == "Job Viewed" and main.steps[-1] == "Offer Accepted"
     assert "Application Submitted" in main.steps  # the side of most people
     assert other.steps == ("Company Profile Created", "Job Posted", "Plan Upgraded")
+    assert other.name == "employer_journey"  # named after the people column splitting the paths
+    assert "seeker → main_journey, employer → employer_journey" in _note(marketplace, "users.side")
     stages = _stages(marketplace)
     for tp in ("Application Submitted", "Interview Scheduled", "Offer Accepted"):
         assert stages[tp] != "retention", tp  # the other side, not after the purchase

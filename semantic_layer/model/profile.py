@@ -97,6 +97,15 @@ class Gap:
 
 
 @dataclass(frozen=True)
+class Split:
+    """A column of the people table with few values (a side, a type): how many people of each
+    value did each touchpoint, as (value, touchpoint, people)."""
+
+    column: str
+    people: tuple[tuple[str, str, int], ...]
+
+
+@dataclass(frozen=True)
 class DataProfile:
     """Tables, touchpoints, users and time range of a database.
 
@@ -114,6 +123,7 @@ class DataProfile:
     end: datetime | None = None
     timezone: str | None = None
     gaps: tuple[Gap, ...] = ()
+    splits: tuple[Split, ...] = ()
 
     def gap(self, first: str, then: str) -> Gap | None:
         """How long people take from their first `first` to their first `then` after it."""
@@ -152,4 +162,4 @@ class DataProfile:
         return out
 
 
-__all__ = ["ColumnProfile", "DataProfile", "Gap", "TableProfile", "TouchpointProfile"]
+__all__ = ["ColumnProfile", "DataProfile", "Gap", "Split", "TableProfile", "TouchpointProfile"]

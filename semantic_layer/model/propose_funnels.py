@@ -4,6 +4,7 @@ people took along it."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .base import pretty
@@ -35,8 +36,9 @@ def journey_rows(
         "steps that 20% or more of the people around them skip are left out"
     )
     rows = []
-    for i, path in enumerate(placement.journeys):
-        row = _main(path) if i == 0 else _other(path, namer)
+    sides = placement.sides or ("",) * len(placement.journeys)
+    for i, (path, side) in enumerate(zip(placement.journeys, sides, strict=True)):
+        row = _main(path) if i == 0 else _other(path, namer, side)
         row["window_days"] = _window(path, profile, notes, str(row["name"]))
         rows.append(row)
     if placement.purchase is None:
@@ -51,6 +53,9 @@ def journey_rows(
     if len(rows) > 1:
         others = "; ".join(f"{r['name']}: {' → '.join(r['steps'])}" for r in rows[1:])
         notes.append(f"journeys of other groups of people (who do other touchpoints): {others}")
+    if placement.side is not None:
+        named = ", ".join(f"{v} → {r['name']}" for v, r in zip(sides, rows, strict=True))
+        notes.append(f"users.{placement.side} splits people's paths: {named}")
     if placement.failures:
         notes.append(f"failures are not journey steps: {', '.join(placement.failures)}")
     return rows
@@ -66,14 +71,25 @@ def _main(steps: tuple[str, ...]) -> Row:
     }
 
 
-def _other(steps: tuple[str, ...], namer: Namer) -> Row:
-    end = steps[-1]
-    words = end if is_identifier(end) else translate(end)
+def _other(steps: tuple[str, ...], namer: Namer, side: str = "") -> Row:
+    """A journey named after its group's side (`employer_journey`), else after its end."""
+    end = side or steps[-1]
+    words = _identifier(end)
     name = namer.name(f"{words}_journey" if words else "journey", f"the journey to {end}")
-    labels = {"en": f"journey to {pretty(words)}"} if words and not has_cjk(end) else {}
+    labels = {"en": f"{pretty(words)} journey"} if words and not has_cjk(end) else {}
     if has_cjk(end):
         labels["zh"] = f"{end}路径"
     return {"name": name, **({"labels": labels} if labels else {}), "steps": list(steps)}
+
+
+def _identifier(text: str) -> str | None:
+    """`text` as identifier words: itself, its Chinese words translated, or its words joined."""
+    if is_identifier(text):
+        return text
+    found = translate(text)
+    if found is None and not has_cjk(text):
+        found = "_".join(re.findall(r"[a-z0-9]+", text.lower())) or None
+    return found if found is None or is_identifier(found) else None
 
 
 def _window(steps: tuple[str, ...], profile: DataProfile, notes: list[str], name: str) -> int:

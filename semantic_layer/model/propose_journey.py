@@ -24,7 +24,9 @@ Each group with enough people gets a journey: the most common ordered path, per 
 first occurrence, to its end, built backwards: each step is the touchpoint most of the people on
 the path did before it, and a step in the middle that many of the people going through the
 steps around it skip (`OPTIONAL_SHARE`: a coupon claimed between two steps) is left out. The
-default journey is the one of the group of the most people.
+default journey is the one of the group of the most people. When a column of the people table
+with few values (`side`, `type`) gives each group's people a value of their own, the journeys
+are named after it.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from dataclasses import dataclass, field
 
 from semantic_layer.errors import normalise
 
-from .profile import DataProfile, TouchpointProfile
+from .profile import DataProfile, Split, TouchpointProfile
 from .propose_paths import Paths
 from .spec import Stage
 from .stages import guess_stage, is_failure
@@ -47,6 +49,7 @@ MIN_PURCHASE_REACH = 0.2  # the purchase: paid by at least a fifth as many peopl
 PAID_STEP_SHARE = 0.8  # a successful payment done by this share of the order's people
 MIN_GROUP_SHARE = 0.1  # a group of people this large gets its own journey
 MIN_END_REACH = 0.02  # a group's journey ends at its latest touchpoint this share reaches
+SIDE_SHARE = 0.8  # a people column is a side when this share of each group has its own value
 BY_CONSTRUCTION = 0.97  # a step converting this well to the next one is the same event
 AFTER_PURCHASE: tuple[Stage, ...] = ("retention", "advocacy")
 
@@ -65,6 +68,8 @@ class Placement:
     last_step: tuple[str, str] | None = None
     same_event: tuple[tuple[str, str], ...] = ()  # steps that always follow one another
     failures: tuple[str, ...] = ()
+    side: str | None = None  # the people column whose values split the journeys' groups
+    sides: tuple[str, ...] = ()  # its value for each journey
 
     @property
     def steps(self) -> tuple[str, ...]:
@@ -94,18 +99,59 @@ def place_touchpoints(profile: DataProfile) -> Placement:
             if stage != worded[tp.id] and tp.id != purchase:
                 by_position[tp.id] = stage
             stages[tp.id] = stage
-    journeys = []
+    journeys: list[tuple[str, ...]] = []
+    walked: list[set[str]] = []
     for group, end in groups:
         if end is not None and _large(paths, group):
             eligible = {tp for tp in group if tp not in failures}
             steps = _path_to(paths, end, stages, eligible)
             if steps and steps not in journeys:
                 journeys.append(steps)
+                walked.append(group)
     main_end = groups[0][1] if groups else None
     last, same = _last_step(paths, purchase, journeys)
+    column, sides = _sides(profile.splits, walked)
     return Placement(
-        purchase, main_end, stages, by_position, tuple(journeys), last, same, tuple(failures)
+        purchase,
+        main_end,
+        stages,
+        by_position,
+        tuple(journeys),
+        last,
+        same,
+        tuple(failures),
+        side=column,
+        sides=sides,
     )
+
+
+def _sides(splits: tuple[Split, ...], groups: list[set[str]]) -> tuple[str | None, tuple[str, ...]]:
+    """(the people column whose values split the groups, each group's value): a `side` column
+    when at least `SIDE_SHARE` of each group's people have a value of their own."""
+    if len(groups) < 2:
+        return None, ()
+    best: tuple[float, str, tuple[str, ...]] | None = None
+    for split in splits:
+        found = [_dominant(split, group) for group in groups]
+        values = tuple(v for v, _ in found)
+        share = min(s for _, s in found)
+        distinct = len(set(values)) == len(values)
+        if share >= SIDE_SHARE and distinct and (best is None or share > best[0]):
+            best = (share, split.column, values)
+    return (best[1], best[2]) if best is not None else (None, ())
+
+
+def _dominant(split: Split, group: set[str]) -> tuple[str, float]:
+    """The value most of the group's touchpoints' people have, and its share of them."""
+    counts: dict[str, int] = {}
+    for value, tp, people in split.people:
+        if tp in group:
+            counts[value] = counts.get(value, 0) + people
+    total = sum(counts.values())
+    if not total:
+        return "", 0.0
+    value = max(sorted(counts), key=lambda v: counts[v])
+    return value, counts[value] / total
 
 
 def _with_ends(
