@@ -145,7 +145,8 @@ def test_the_purchase_is_the_payment_after_a_settled_order(charging: tuple[Path,
     stages = _stages(proposal)
     assert stages["pay_ok"] == "purchase"
     assert stages["qidong_shibai"] == "consideration"  # a failed start is not retention
-    assert stages["settled_order"] != "retention" and stages["4012"] == "retention"
+    assert stages["settled_order"] == "purchase"  # paid before the payment: not retention
+    assert stages["4012"] == "retention"
 
 
 def test_the_journey_skips_a_side_step_and_failures(charging: tuple[Path, Proposal]) -> None:
@@ -242,6 +243,7 @@ def test_stage_words_in_pinyin_and_failures() -> None:
     assert is_failure("qidong_shibai") and is_failure("payment.failed") and is_failure("启动失败")
     assert is_failure("gun_fault") and not is_failure("pay_ok") and not is_failure("default_page")
     assert not is_opaque("SEO") and not is_opaque("SMS") and is_opaque("UW")
+    assert is_opaque("e_8c2d") and not is_opaque("cafe") and not is_opaque("25-34")
 
 
 def _window_db(tmp_path: Path) -> Path:

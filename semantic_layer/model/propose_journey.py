@@ -16,7 +16,8 @@ Touchpoints are split into groups done by the same people (`propose_paths.Paths.
 two sides of a marketplace). Within the purchase's group, stages come from the words of the id
 (`stages.guess_stage`) within what the position relative to the purchase allows: after it only
 retention or advocacy; before it the words' stage, or, when the words say nothing or say
-retention/advocacy (a sign-up), interest (the earlier half) or consideration (the later half).
+retention/advocacy (a sign-up), interest (the earlier half) or consideration (the later half);
+a touchpoint that carries revenue before it (the order the payment settles) is purchase.
 Another group is placed the same way around its own end: the latest of its touchpoints that
 enough of its people reach (a hire, for candidates).
 
@@ -94,6 +95,8 @@ def place_touchpoints(profile: DataProfile) -> Placement:
         for tp in members:
             if tp.id in failures:
                 stage = _failure_stage(worded[tp.id])
+            elif tp.id in before and tp.with_revenue and tp.revenue > 0 and purchase is not None:
+                stage = "purchase"  # paid before the purchase: an order, a partner's bundle
             else:
                 stage = _stage(tp.id, worded[tp.id], end=end, before=before, sold=purchase)
             if stage != worded[tp.id] and tp.id != purchase:

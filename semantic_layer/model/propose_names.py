@@ -21,7 +21,9 @@ IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 MAX_NAME = 64
 CJK = re.compile(r"[\u3400-\u9fff]")
 ACRONYM_ZIPF = 3.5  # SEO 4.0, SMS 3.7, VIP 3.8 are words people say; UW 3.2, KOL 2.8 are codes
-OPAQUE = re.compile(r"^(?:[A-Za-z]{0,2}[_\-.]?\d{2,}|[A-Z]{1,3})$")
+OPAQUE = re.compile(
+    r"^(?:[A-Za-z]{0,2}[_\-.]?\d{2,}|[A-Z]{1,3}|[A-Za-z]{0,2}[_\-.]?(?=[0-9a-f]*\d)[0-9a-f]{4,})$"
+)  # 1001, e_1031, UW, and hash fragments such as e_8c2d
 
 # Common words of Chinese column names, for identifiers and English labels.
 ZH_WORDS: dict[str, str] = {
@@ -190,7 +192,8 @@ def _flag_words(label: str) -> tuple[str, str]:
 
 def is_opaque(text: str) -> bool:
     """Whether a value or id is a code that reads as nothing: a number or one or two letters
-    and a number (`1001`, `e_1031`), or up to three capitals (`UW`); not `25-34` or `45+`, nor
+    and a number (`1001`, `e_1031`), a hash fragment (`e_8c2d`), or up to three capitals (`UW`);
+    not `25-34` or `45+`, nor
     an acronym people say (`SEO`, `SMS`, `VIP`: common in English text)."""
     stripped = text.strip()
     if not OPAQUE.match(stripped):
