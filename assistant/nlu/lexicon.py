@@ -113,6 +113,14 @@ class Lexicon:
                 if metrics:
                     terms[stem_zh] = metrics  # "订单" for 订单数, "访客" for 访客数
                     stems.add(stem_zh)
+        for key, refs in duration_short_names(model).items():
+            if not _has_ref(terms.get(key, {})):
+                for ref in refs:
+                    terms[key][ref] = None
+        for key, refs in journey_short_names(model).items():
+            if not _has_ref(terms.get(key, {})):
+                for ref in refs:
+                    terms[key][ref] = None
         for key, refs in umbrella_terms(model).items():
             if key not in terms:
                 for ref in refs:
@@ -251,6 +259,10 @@ class Lexicon:
             return None
         if _VERB_FORM.search(word):
             action = self._action(verb_key(word))  # "booked" for a touchpoint "booking"
+        elif (agent := _AGENT.match(word)) is not None:
+            action = self._action(verb_key(agent[1]))  # "viewers": the people who viewed
+            if action is not None:
+                return Match(i, words[0].end(), action[0], (*action[1], Cue("people")))
         elif _THIRD_PERSON.search(word) or _SUBJECT_BEFORE.search(norm[max(0, i - 12) : i]):
             # "until the person pays", "before they pay", "want to subscribe": the action named
             action = self.verbal.get(verb_key(word))
@@ -340,13 +352,15 @@ def stem(word: str, *, verbs: bool = False) -> str:
     verb ("visited") often means something else than the noun ("visits")."""
     for suffix in _SUFFIXES if verbs else _PLURALS:
         if word.endswith(suffix) and len(word) - len(suffix) >= (2 if suffix == "s" else 3):
+            if suffix == "s" and word.endswith(("us", "ss", "is")):
+                continue  # "campus", "status", "business", "analysis" are not plurals
             base = word[: -len(suffix)]
             if suffix == "ies":
                 return base + "y"
             if suffix in ("ing", "ed") and len(base) > 3 and base[-1] == base[-2]:
                 return base[:-1]  # "shopping" → "shop"
             if suffix == "es" and not verbs:
-                return base if base.endswith(("ch", "sh", "ss", "x", "z")) else word[:-1]
+                return base if base.endswith(("ch", "sh", "ss", "x", "z", "us")) else word[:-1]
             return base.rstrip("e") if suffix != "e" else base
     return word
 
@@ -359,6 +373,8 @@ _VERB_FORM = re.compile(
     r"^(?:[a-z]{3,}(?:ed|ing)|paid|bought|sent|made|spent|gave|took|got|came|saw"
     r"|left|won|lost|wrote|sold|rode|drove)$"
 )
+# People named by what they did: "viewers", "subscriber", "applicants".
+_AGENT = re.compile(r"^([a-z]{3,}?)e?(?:rs?|nts?)$")
 # Irregular past forms of verbs that name actions.
 _IRREGULAR: Final = {
     "paid": "pay", "bought": "buy", "sent": "send", "made": "make", "spent": "spend",
@@ -384,6 +400,57 @@ def verb_key(word: str) -> str:
 
 def _norm(term: str) -> str:
     return prepare(term).norm
+
+
+_TIME_HEAD = re.compile(r"\s+(?:time|duration)$|(?:时间|时长|耗时|用时)$")
+
+
+def duration_short_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
+    """A time metric named without its word for time: "first response" for "first response
+    time", 首次响应 for 首次响应时长 — when no other metric's name shortens the same way."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for metric in model.spec.metrics:
+        if not metric.format.startswith("duration") or metric.labels is None:
+            continue
+        for label in (metric.labels.en, metric.labels.zh or ""):
+            short = _TIME_HEAD.sub("", label.casefold().strip())
+            if short != label.casefold().strip() and len(short) >= 2:
+                found[_norm(short)].add(metric.name)
+    return {
+        term: (Ref("metric", next(iter(names))),)
+        for term, names in found.items()
+        if len(names) == 1 and term not in model.index
+    }
+
+
+_JOURNEY_NOUNS_EN: Final = ("journey", "funnel", "flow", "loop", "process")
+_JOURNEY_NOUNS_ZH: Final = ("旅程", "漏斗", "流程", "链路")
+
+
+def journey_short_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
+    """A journey named by the end of its label and any word for a journey: "apply funnel" or
+    "apply journey" for "candidate apply journey", "申请漏斗" for 求职者申请旅程 — when no other
+    journey's label ends the same way."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for journey in model.spec.journeys:
+        labels = journey.labels
+        en = re.sub(rf"\s+(?:{'|'.join(_JOURNEY_NOUNS_EN)})$", "", (labels.en if labels else "")
+                    .casefold().strip())  # fmt: skip
+        words = en.split()
+        for i in range(len(words)):
+            core = " ".join(words[i:])
+            if len(core) >= 4 and core not in _STOP:
+                for noun in _JOURNEY_NOUNS_EN:
+                    found[f"{core} {noun}"].add(journey.name)
+        zh = re.sub(f"(?:{'|'.join(_JOURNEY_NOUNS_ZH)})$", "", (labels.zh or "") if labels else "")
+        for i in range(len(zh) - 1):
+            for noun in _JOURNEY_NOUNS_ZH:
+                found[f"{zh[i:]}{noun}"].add(journey.name)
+    return {
+        _norm(term): (Ref("journey", next(iter(names))),)
+        for term, names in found.items()
+        if len(names) == 1 and _norm(term) not in model.index
+    }
 
 
 def umbrella_terms(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
