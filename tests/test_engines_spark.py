@@ -26,6 +26,7 @@ from connectors.engines import export_parquet, open_engine
 from connectors.engines.base import Engine
 from connectors.profile import profile_database, profile_engine
 from semantic_layer.compile.compiler import compile_plan
+from semantic_layer.model.profile import DataProfile
 from semantic_layer.plan import parse_plan
 from tests.engine_parity import (
     answer_text,
@@ -169,6 +170,68 @@ def test_tpa_ask_over_spark_connect(pinned_demo: Path, connect_url: str, tmp_pat
         assert run.returncode == 0, run.stderr[-2000:]
         outputs.append(run.stdout)
     assert answer_text(outputs[0]) == answer_text(outputs[1])
+    assert "Product page lost the most users" in outputs[1]
+
+
+def test_the_profile_init_and_validate_over_spark_connect(
+    pinned_demo: Path, connect_url: str, tmp_path: Path
+) -> None:
+    """`tpa init`'s profile read through Spark Connect is DuckDB's; `tpa init` and `tpa
+    validate` by `sc://` URL propose the model DuckDB's file gives and check it there."""
+    remote = open_engine("spark", Path("x"), server=connect_url, timeout_s=300)
+    assert_same_profile(profile_engine(remote, "spark"), duckdb_profile(pinned_demo, tmp_path))
+    tpa = str(Path(sys.executable).parent / "tpa")
+    env = {**os.environ, "TPA_HOME": str(tmp_path / "home"), "TPA_QUERY_TIMEOUT_S": "300"}
+    over = {**env, "TPA_ENGINE": "spark", "TPA_ENGINE_URL": connect_url}
+    steps = (
+        ([tpa, "init", "--out", str(tmp_path / "d.yaml"), "--db", str(pinned_demo)], env),
+        ([tpa, "init", "--out", str(tmp_path / "s.yaml")], over),
+        ([tpa, "validate", str(tmp_path / "s.yaml")], over),
+        ([tpa, "validate"], over),  # the built-in demo model against the server's tables
+    )
+    said = []
+    for step, step_env in steps:
+        run = subprocess.run(step, env=step_env, capture_output=True, text=True, timeout=900)
+        assert run.returncode == 0, run.stderr[-2000:]
+        said.append(run.stdout)
+    assert f"--engine spark --url {connect_url}" in said[1]
+    assert f"spark at {connect_url}" in said[2]
+    assert "model OK" in said[2] and "model OK" in said[3]
+    assert _model_text(tmp_path / "s.yaml", connect_url) == _model_text(
+        tmp_path / "d.yaml", str(pinned_demo)
+    )
+
+
+def _model_text(path: Path, where: str) -> str:
+    """A proposed model without the lines naming where it was profiled."""
+    lines = path.read_text("utf-8").splitlines()
+    return "\n".join(line for line in lines if where not in line)
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "SELECT reflect('java.lang.System', 'getenv', 'HOME')",
+        "SELECT * FROM parquet.`/etc/passwd`",
+        "SELECT * FROM read_files('/etc/passwd')",
+        "SELECT * FROM spark_catalog.default.events",
+        "DROP TABLE events",
+        "INSERT INTO events SELECT * FROM events",
+        "CREATE TABLE x AS SELECT * FROM events",
+        "SET spark.sql.session.timeZone = 'Asia/Shanghai'",
+        "SELECT 1; DROP TABLE events",
+    ],
+)
+def test_spark_connect_refuses_files_reflection_catalog_and_writes(
+    sql: str, connect_url: str
+) -> None:
+    """The server's tables are real catalog tables there: a DROP would drop them."""
+    remote = open_engine("spark", Path("x"), server=connect_url, timeout_s=300)
+    with pytest.raises(EngineError):
+        remote.run(sql)
+    assert remote.run("SELECT count(*) FROM events").rows[0][0] > 0  # nothing was dropped
+    utc = "SELECT unix_timestamp(TIMESTAMP '2026-01-01 00:00:00')"
+    assert remote.run(utc).rows == [(1767225600,)]  # the session's time zone is still UTC
 
 
 # -- getting the data there, and profiling it in Spark ---------------------------------------
@@ -178,20 +241,30 @@ def test_the_profile_in_spark_is_duckdbs(
     pinned_demo: Path, engines: tuple[Engine, Engine], tmp_path: Path
 ) -> None:
     _, spark = engines
+    assert_same_profile(profile_engine(spark, "spark"), duckdb_profile(pinned_demo, tmp_path))
+
+
+def duckdb_profile(pinned_demo: Path, tmp_path: Path) -> DataProfile:
     copy = tmp_path / "demo.duckdb"  # this process holds the pinned file open for serving
     shutil.copyfile(pinned_demo, copy)
-    duck = profile_database(copy)
-    mine = profile_engine(spark, "spark")
+    return profile_database(copy)
+
+
+def assert_same_profile(mine: DataProfile, duck: DataProfile) -> None:
+    """The same tables, neutral types, values, touchpoints, paths and journey gaps."""
     assert mine.schema() == duck.schema()
     assert mine.samples() == duck.samples()
-    assert (mine.start, mine.end, mine.users, mine.paths) == (
-        duck.start, duck.end, duck.users, duck.paths
+    assert [t.rows for t in mine.tables] == [t.rows for t in duck.tables]
+    assert (mine.start, mine.end, mine.users, mine.paths, mine.timezone) == (
+        duck.start, duck.end, duck.users, duck.paths, duck.timezone
     )  # fmt: skip
+    assert len(mine.touchpoints) == len(duck.touchpoints) > 10
     for a, b in zip(mine.touchpoints, duck.touchpoints, strict=True):
         assert a == replace(b, revenue=a.revenue) and same(a.revenue, b.revenue)
-    for a, b in zip(mine.gaps, duck.gaps, strict=True):
-        assert (a.first, a.then, a.people) == (b.first, b.then, b.people)
-        assert same(a.median_days, b.median_days) and same(a.p90_days, b.p90_days)
+    assert len(mine.gaps) == len(duck.gaps) > 0
+    for g, h in zip(mine.gaps, duck.gaps, strict=True):
+        assert (g.first, g.then, g.people) == (h.first, h.then, h.people)
+        assert same(g.median_days, h.median_days) and same(g.p90_days, h.p90_days)
 
 
 def test_tpa_ingest_writes_the_tables_for_spark(tmp_path: Path) -> None:
