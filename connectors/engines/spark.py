@@ -124,6 +124,7 @@ class SparkEngine:
         self.max_result_bytes = max_result_bytes
         self.remote = remote
         self._groups: set[str] = set()
+        self._stopped: set[str] = set()  # groups cancelled (time limit or `cancel()`)
         if remote is not None:
             self._spark = remote_session(remote)
             return
@@ -149,7 +150,10 @@ class SparkEngine:
             self._stop(group)
 
     def _stop(self, group: str) -> None:
-        """Cancel the jobs of one query: its job group (local) or its tag (Spark Connect)."""
+        """Cancel the jobs of one query: its job group (local) or its tag (Spark Connect).
+        The group is marked first: the query's thread may see its jobs fail before this call
+        returns, and must still know why."""
+        self._stopped.add(group)
         if self.remote is not None:
             self._spark.interruptTag(group)
         else:
@@ -182,7 +186,7 @@ class SparkEngine:
             fetched = frame.take(cap + 1)
             schema = frame.schema
         except Exception as exc:
-            if not timer.is_alive() and timer.finished.is_set() and "cancel" in str(exc).lower():
+            if group in self._stopped:
                 raise QueryTimeout(
                     f"the query took longer than {limit:g} s and was stopped: ask for a "
                     "shorter period or fewer breakdowns"
@@ -190,7 +194,10 @@ class SparkEngine:
             raise _invalid(exc) from None
         finally:
             timer.cancel()
+            if timer.is_alive():  # stopping the group right now: let it finish first
+                timer.join()
             self._groups.discard(group)
+            self._stopped.discard(group)
             if self.remote is not None:
                 self._spark.removeTag(group)
         rows = [tuple(_plain(v) for v in row) for row in fetched]
