@@ -16,10 +16,14 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from assistant.config import AssistantConfig
+from assistant.llm import LlmSettings
+from assistant.service import AssistantService
 from connectors.engine import Engine as DuckDBEngine
 from connectors.engine import EngineError, QueryTimeout
 from connectors.engines import export_parquet, open_engine
@@ -35,6 +39,7 @@ from tests.engine_parity import (
     same,
     same_gold_answers,
 )
+from tests.fakes.openai_server import FakeOpenAI, PlanReply
 from tests.spark_connect import register_tables, spark_connect_server
 from tests.test_compile_plan import CASES, CTX, MODEL
 
@@ -97,6 +102,44 @@ def test_tpa_ask_on_spark_says_duckdbs_numbers(
         outputs.append(run.stdout)
     assert answer_text(outputs[0]) == answer_text(outputs[1])
     assert "Product page lost the most users" in outputs[1]
+
+
+def test_the_llm_is_told_spark_and_its_duckdb_sql_gives_duckdbs_rows(
+    pinned_demo: Path, spark_folder: Path, tmp_path: Path
+) -> None:
+    """Over Spark the LLM's prompt says its SQL runs on Spark SQL; a plan it returns is answered
+    there, and raw SQL it writes in DuckDB's dialect (strftime, date_trunc, FILTER, ::casts) is
+    transpiled and gives DuckDB's rows (a local fake LLM server)."""
+    plan = {"kind": "dropoff", "time": "last_week", "language": "en"}
+    raw = {
+        "kind": "sql",
+        "rationale": "weekly reach by channel",
+        "sql": "SELECT channel, strftime(date_trunc('week', ts), '%Y-%m-%d') AS week, "
+        "count(DISTINCT user_id) AS people, count(*) FILTER (WHERE revenue > 0) AS orders, "
+        "sum(revenue)::DOUBLE AS revenue FROM events "
+        "WHERE ts >= DATE '2026-10-01' GROUP BY ALL ORDER BY week, people DESC, channel",
+    }
+    answers, prompts = [], []
+    for engine, where in (("duckdb", pinned_demo), ("spark", spark_folder)):
+        with FakeOpenAI([PlanReply(plan), PlanReply(raw)]) as llm:
+            config = AssistantConfig(
+                db=where, home=tmp_path / engine, engine=engine, retrieval=False,
+                as_of=date(2026, 11, 23), query_timeout_s=300, answer_cache_s=0,
+                llm=LlmSettings(base_url=llm.base_url, model="fake-model"),
+            )  # fmt: skip
+            with AssistantService.open(config) as service:
+                question = "which touchpoint lost the most users last week"
+                answers.append(service.ask(question, backend="llm"))
+                answers.append(service.ask("weekly reach by channel", backend="llm-raw-sql"))
+            prompts.append(" ".join(llm.requests[0]["messages"][0]["content"].split()))
+    assert "translated to Spark SQL and runs there" in prompts[1]
+    duck_plan, duck_sql, spark_plan, spark_sql = answers
+    assert spark_plan.error is None and "Product page lost the most users" in spark_plan.text
+    assert spark_plan.text == duck_plan.text
+    assert duck_sql.error is None and spark_sql.error is None, spark_sql.error
+    assert spark_sql.backend == "llm-raw-sql" and spark_sql.columns == duck_sql.columns
+    assert len(duck_sql.rows) > 10
+    assert_same_rows(spark_sql.rows, duck_sql.rows, "the LLM's raw SQL")
 
 
 @pytest.mark.parametrize(
