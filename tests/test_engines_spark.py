@@ -8,6 +8,7 @@ A JVM start and Spark's per-query overhead make this several minutes: it runs in
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import socket
@@ -15,6 +16,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -25,9 +27,10 @@ from assistant.config import AssistantConfig
 from assistant.llm import LlmSettings
 from assistant.service import AssistantService
 from connectors.engine import Engine as DuckDBEngine
-from connectors.engine import EngineError, QueryTimeout
+from connectors.engine import EngineError, QueryInvalid, QueryTimeout
 from connectors.engines import export_parquet, open_engine
 from connectors.engines.base import Engine
+from connectors.engines.spark import QUERY_ERROR_LOGGERS
 from connectors.profile import profile_database, profile_engine
 from semantic_layer.compile.compiler import compile_plan
 from semantic_layer.model.profile import DataProfile
@@ -167,6 +170,45 @@ def test_spark_refuses_files_reflection_catalog_and_writes(
     assert spark.run("SELECT count(*) FROM events").rows[0][0] > 0  # nothing was dropped
 
 
+class Kept(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextmanager
+def pyspark_error_logs() -> Iterator[list[logging.LogRecord]]:
+    """What pyspark's query error loggers pass on (their own handler prints JSON on stderr)."""
+    from pyspark.logger import PySparkLogger
+
+    kept = Kept()
+    loggers = [PySparkLogger.getLogger(name) for name in QUERY_ERROR_LOGGERS]
+    for logger in loggers:
+        logger.addHandler(kept)
+    try:
+        yield kept.records
+    finally:
+        for logger in loggers:
+            logger.removeHandler(kept)
+
+
+def test_a_bad_query_is_one_clear_error_not_a_logged_stack(
+    engines: tuple[Engine, Engine],
+) -> None:
+    """A missing table (`_tpa_loads` in data loaded before load ids existed, asked by every
+    answer) or column is a QueryInvalid naming it, without a JSON stack trace on stderr."""
+    _, spark = engines
+    with pyspark_error_logs() as logged:
+        with pytest.raises(QueryInvalid, match="no_such_table"):
+            spark.run("SELECT count(*) FROM no_such_table")
+        with pytest.raises(QueryInvalid, match="no_such_column"):
+            spark.run("SELECT no_such_column FROM events")
+    assert logged == []
+
+
 # -- Spark Connect: a local server (the one pyspark ships), its catalog tables over Parquet ---
 
 
@@ -194,6 +236,9 @@ def test_spark_connect_describes_refuses_and_times_out(connect_url: str) -> None
     assert remote.schema()["events"]["ts"] == "timestamp"
     with pytest.raises(EngineError):
         remote.run("SELECT reflect('java.lang.System', 'exit', '0')")
+    with pyspark_error_logs() as logged, pytest.raises(QueryInvalid, match="no_such_column"):
+        remote.run("SELECT no_such_column FROM events")
+    assert logged == []
     slow = "SELECT count(*) FROM events a CROSS JOIN events b CROSS JOIN events c"
     with pytest.raises(QueryTimeout):
         remote.run(slow, timeout_s=3)

@@ -11,6 +11,7 @@ past its time limit has its job group cancelled.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -45,6 +46,9 @@ CONF = {
     "spark.driver.bindAddress": "127.0.0.1",
     "spark.sql.parquet.inferTimestampNTZ.enabled": "true",
 }
+# pyspark logs every query error with its stack trace, as JSON on stderr, before raising it; the
+# engine raises it as a clear QueryInvalid, so those two loggers are kept to CRITICAL.
+QUERY_ERROR_LOGGERS = ("SQLQueryContextLogger", "DataFrameQueryContextLogger")
 CONNECT_RETRIES = 2  # Spark Connect: retries of a failed call (0.5 s, then 1 s apart)
 _LOCK = threading.RLock()
 _STATE: dict[str, Any] = {}  # "session": the process's SparkSession; "views": folder -> names
@@ -65,6 +69,7 @@ def session() -> Any:
                 for key, value in CONF.items():
                     builder = builder.config(key, value)
                 spark = builder.getOrCreate()
+            _quiet_query_errors()
             spark.sparkContext.setLogLevel("ERROR")
             _STATE["session"] = spark
         return _STATE["session"]
@@ -79,6 +84,7 @@ def remote_session(url: str) -> Any:
             with warnings.catch_warnings():  # pyspark warns on import (pandas 3, protobuf)
                 warnings.simplefilter("ignore")
                 from pyspark.sql.connect.session import SparkSession as ConnectSession
+            _quiet_query_errors()
 
             try:
                 # imported after the session module: the other order hits an import cycle
@@ -222,6 +228,13 @@ class SparkEngine:
                     f.dataType.simpleString(), DIALECT
                 )
         return tables
+
+
+def _quiet_query_errors() -> None:
+    from pyspark.logger import PySparkLogger
+
+    for name in QUERY_ERROR_LOGGERS:  # created as pyspark would, so its calls still fit
+        PySparkLogger.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def _register(spark: Any, folder: Path) -> None:
