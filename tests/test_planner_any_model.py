@@ -912,3 +912,11 @@ def test_people_at_a_touchpoint_are_counted_once_each_times_are_not() -> None:
     assert plan(gym, "上个月一共打了多少次卡")["metrics"] == ["checkins"]
     # "members" names three people counts (new, renewing, active): the active ones, not everyone
     assert plan(gym, "how many members came to the gym yesterday")["metrics"] == ["active_members"]
+
+
+def test_which_n_and_plurals_of_names_ending_in_s(planner: EmbeddedPlanner) -> None:
+    """ "which 2 campuses": a bottom two by campus ("campuses" is the plural of "campus", not of
+    "campuse"; "campus" is not the plural of "campu")."""
+    p = plan(planner, "which 2 campuses had the fewest payers last month")
+    assert p["dimensions"] == ["campus"] and p["limit"] == 2, p
+    assert p["order"]["direction"] == "asc", p
