@@ -966,3 +966,11 @@ def test_time_words_never_name_a_dimension(planner: EmbeddedPlanner) -> None:
     assert "day_of_week" not in plan(demo, "conversion by channel the week before").get(
         "dimensions", []
     )
+
+
+def test_spend_words_beat_a_buying_verb_in_a_media_name() -> None:
+    """ "how much did we blow on paid media": the spend, though "paid" is a purchase verb."""
+    from semantic_layer.model import demo_model
+
+    p = plan(EmbeddedPlanner(demo_model()), "how much did we blow on paid media last quarter")
+    assert p["kind"] == "metric" and p["metrics"] == ["marketing_cost"], p

@@ -442,7 +442,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     counting_people = bool({"people", "payers", "new_people"} & r.cues) and bool(
         _COUNTING.search(r.question.norm)
     )
-    if not metrics and not said and not counting_people:
+    if not metrics and (not said or "money_out" in r.cues) and not counting_people:
         # a channel's only touchpoint does not turn "spent on ads" into a count of ad clicks
         metrics = [m for m in (_money_metric(r, model), _conversion_word(r, model)) if m][:1]
     if not metrics and not counted and _ACTIVE.search(r.question.norm) and "people" in r.cues:
