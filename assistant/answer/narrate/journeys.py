@@ -27,6 +27,8 @@ def paths_text(say: Say, plan: PathsPlan) -> list[str]:
 
 
 def _count(value: Any) -> int:
+    if type(value) is int:  # what the engine returns for counts: no float round trip
+        return value
     number = as_float(value)
     return int(number) if number is not None else 0
 
