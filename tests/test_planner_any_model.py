@@ -749,3 +749,156 @@ def test_well_known_measures_the_model_lacks_are_refused(
 ) -> None:
     p = plan(planner, question)
     assert p["kind"] == "unsupported" and p["missing"] == [topic], p
+
+
+def test_a_verb_split_by_its_count_is_still_the_touchpoint(planner: EmbeddedPlanner) -> None:
+    """缴费 said as "缴了几次费": the touchpoint, counted in times (Chinese separable verbs)."""
+    result = planner.plan("上个月缴了几次费", CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["kind"] == "metric" and p["metrics"] == ["bills"], p
+    assert not result.unused, result.unused
+
+
+def test_a_number_and_its_measure_word_rank_from_the_bottom(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "上周就诊人数最少的3个院区")
+    assert p["dimensions"] == ["campus"] and p["limit"] == 3, p
+    assert p["order"]["direction"] == "asc", "最少 wins over the plain count 3个"
+
+
+def test_a_dimension_said_as_the_place_is_not_a_split(planner: EmbeddedPlanner) -> None:
+    result = planner.plan("how many patients came to the campus last week", CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["kind"] == "metric" and p.get("dimensions", []) == [], p
+    assert not result.unused, result.unused
+
+
+@pytest.mark.parametrize(
+    "question", ["上个月投放烧了多少钱", "how much did we burn on ads last month"]
+)
+def test_money_burned_on_a_channel_is_its_spend(question: str) -> None:
+    """A channel whose only touchpoint is an ad click: the money spent there, not the clicks."""
+    from semantic_layer.model import demo_model
+
+    p = plan(EmbeddedPlanner(demo_model()), question)
+    assert p["kind"] == "metric" and p["metrics"] == ["marketing_cost"], p
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("各院区坪效是多少", "坪效"),
+        ("患者的男女比例是多少", "男女"),
+        ("how many MRI machines do we have at each campus", "mri machines"),
+    ],
+)
+def test_a_figure_the_model_has_no_word_for_is_refused_by_name(
+    planner: EmbeddedPlanner, question: str, missing: str
+) -> None:
+    """The amount asked for is a word the model lacks: refused naming it (not a clarification
+    offering unrelated metrics, and never another metric's number)."""
+    p = plan(planner, question)
+    assert p["kind"] == "unsupported" and p["missing"] == [missing], p
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "3月缴费的患者，之后每个月还有多少人来就诊",
+        "patients who paid in March - how many were still around in the months after?",
+    ],
+)
+def test_people_followed_month_after_month_is_retention(
+    planner: EmbeddedPlanner, question: str
+) -> None:
+    p = plan(planner, question)
+    assert p["kind"] == "retention" and p["cohort_grain"] == "month", p
+    assert p["cohort_touchpoint"] == "缴费", p
+
+
+def test_drivers_are_people_not_the_why_analysis(planner: EmbeddedPlanner) -> None:
+    """ "drivers" (of cars) count people; "what drove" / "key drivers of" ask why."""
+    assert plan(planner, "how many drivers paid last month")["kind"] == "metric"
+    assert plan(planner, "what are the key drivers of the drop in fees last month")["kind"] == (
+        "drivers"
+    )
+
+
+def test_a_source_said_with_coming_from_filters_the_funnel(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "visit journey funnel for patients coming from Douyin")
+    assert p["kind"] == "funnel", "'coming from' a channel is where they came from, not a path"
+    assert p["filters"] == [{"dimension": "channel", "op": "=", "values": ["douyin"]}], p
+
+
+def test_a_journey_is_named_by_the_end_of_its_label(tmp_path: Path) -> None:
+    text = CLINIC.read_text(encoding="utf-8").replace(
+        "labels: {en: visit journey, zh: 就诊旅程}",
+        "labels: {en: patient visit journey, zh: 患者就诊旅程}",
+    )
+    path = tmp_path / "clinic.yaml"
+    path.write_text(text, encoding="utf-8")
+    planner = EmbeddedPlanner(load_model(path))
+    for question in ("visit funnel last month", "上个月就诊漏斗"):
+        p = plan(planner, question)
+        assert p["kind"] == "funnel" and p["journey"] == "visit_journey", p
+
+
+@pytest.mark.parametrize("question", ["上个月各渠道工单数", "tickets by channel last month"])
+def test_a_split_said_of_tickets_is_the_tickets_own_dimension(
+    tmp_path: Path, question: str
+) -> None:
+    """ "channel" names the events' channel, which tickets cannot be split by; the tickets have
+    a channel of their own (受理渠道): that one, with no note about the word."""
+    text = CLINIC.read_text(encoding="utf-8").replace(
+        "  - name: issue\n",
+        "  - name: ticket_channel\n    table: tickets\n    column: channel\n"
+        "    labels: {en: ticket channel, zh: 受理渠道}\n  - name: issue\n",
+        1,
+    )
+    path = tmp_path / "clinic.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = EmbeddedPlanner(load_model(path)).plan(question, CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["kind"] == "metric" and p["dimensions"] == ["ticket_channel"], p
+    assert not result.unused, result.unused
+
+
+def test_the_most_people_by_a_dimension_counts_them(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "which campus has the most patients")
+    assert p["metrics"] == ["patients"] and p["dimensions"] == ["campus"], p
+
+
+def test_two_words_for_one_value_are_a_filter_not_a_comparison(tmp_path: Path) -> None:
+    p = _plan_in(_richer(tmp_path), "上个月窗口front desk的缴费人数")
+    assert p["filters"] == [{"dimension": "channel", "op": "=", "values": ["window"]}], p
+    assert p.get("dimensions", []) == [], "two names of the same value contrast nothing"
+
+
+def test_people_named_by_what_they_did_are_that_touchpoint(planner: EmbeddedPlanner) -> None:
+    """ "payers" is a model word; "bookers" is not: the people who did the booking."""
+    p = plan(planner, "how many bookers last week")
+    assert p["metrics"] == ["patients"], p
+    assert p["filters"] == [{"dimension": "touchpoint", "op": "=", "values": ["预约挂号"]}], p
+    p = plan(planner, "what share of bookers ended up paying")
+    assert p["kind"] == "funnel" and p["steps"] == ["预约挂号", "缴费"], p
+
+
+@pytest.mark.parametrize(
+    ("question", "metric"),
+    [("first reply by city last month", "reply_time"), ("上个月首次回复要多久", "reply_time")],
+)
+def test_a_time_metric_is_named_without_its_word_for_time(
+    planner: EmbeddedPlanner, question: str, metric: str
+) -> None:
+    p = plan(planner, question)
+    assert p["kind"] == "metric" and p["metrics"] == [metric], p
+
+
+def test_a_journeys_funnel_after_a_step_is_the_funnel(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "缴费之后的就诊漏斗")
+    assert p["kind"] == "funnel" and p["journey"] == "visit_journey", p
+
+
+def test_accounts_and_becoming_paying_are_generic_words(planner: EmbeddedPlanner) -> None:
+    assert plan(planner, "how many accounts by campus")["metrics"] == ["patients"]
+    p = plan(planner, "how long does it take patients to start paying after booking")
+    assert p["measure"] == "time_to_convert" and p["steps"] == ["预约挂号", "缴费"], p

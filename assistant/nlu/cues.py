@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from typing import Final
 
+# "几张", "多少单": a count of things (orders, cards, tickets), not of people
+_THINGS_COUNTED: Final = tuple(f"{q}{m}" for q in ("几", "多少") for m in "张单件台辆笔份")
+_SOLD_COUNTED: Final = tuple(f"卖了{q}{m}" for q in ("几", "多少") for m in "张件台辆份")
+
 CUES: Final[dict[str, tuple[str, ...]]] = {
     # what kind of analysis
     "dropoff": ("lost", "lose", "loses", "losing", "loss of", "drop off", "drops off",
@@ -51,7 +55,8 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
                     "contributed", "contribution", "contributions", "credit", "credited",
                     "responsible for", "贡献", "归因", "功劳", "贡献度"),
     "drivers": ("why", "what caused", "cause", "causes", "reason", "reasons", "explain",
-                "explains", "driver", "drivers", "root cause", "what happened", "behind",
+                "explains", "key drivers", "main drivers", "biggest drivers", "the drivers",
+                "root cause", "what happened", "behind",
                 "为什么", "为啥", "为何", "原因", "怎么回事", "什么导致", "导致", "驱动因素",
                 "归因分析", "what drove", "drove the change", "drivers of",
                 "what caused the change", "what's driving", "what is driving", "driving it",
@@ -65,20 +70,28 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
     "people": ("users", "people", "players", "patients", "customers", "members", "guests",
                "travellers", "travelers", "clients", "gamers", "visitors", "shoppers",
                "subscribers", "cardholders", "applicants", "students", "learners",
-               "passengers", "policyholders", "leads", "prospects", "用户", "玩家", "患者",
+               "passengers", "policyholders", "leads", "prospects", "drivers", "riders",
+               "candidates", "job seekers", "jobseekers", "accounts", "用户", "玩家", "患者",
+               "车主", "司机", "账户", "账号",
+               "求职者", "骑手",
                "病人", "客户",
                "会员", "旅客", "顾客", "持卡人", "线索"),
     "new_people": ("new users", "new customers", "new patients", "new players", "new members",
-                   "new clients", "new guests", "new sign ups", "new registrations", "新用户",
+                   "new clients", "new guests", "new sign ups", "new registrations",
+                   "new drivers", "new riders", "new candidates", "new job seekers", "new students",
+                   "new subscribers", "new accounts", "新车主", "新司机", "新求职者", "新学员",
+                   "新用户",
                    "新客户", "新患者", "新玩家", "新会员",
                    "新增用户", "新增玩家", "新注册", "新建档", "注册了多少", "新增患者"),
     "payers": ("paying users", "paying players", "paying customers", "paying patients", "payers",
                "buyers", "purchasers", "付费用户", "付费玩家", "付费人数", "付费客户", "买家",
                "缴费人数", "下单人数"),
     "times": ("how many times", "number of times", "times", "次数", "人次", "多少次", "几次",
-              "occurrences", "clicks", "taps", "点击量", "点击次数", "浏览量", "pv"),
+              "occurrences", "clicks", "taps", "点击量", "点击次数", "浏览量", "pv",
+              *_THINGS_COUNTED, *_SOLD_COUNTED),
     # money without a metric named: what came in, what went out
     "money_in": ("money", "make", "made", "earn", "earned", "takings", "income", "fee income",
+                 "cash", "cash in", "cash came in",
                  "bring in", "brought in", "brings in", "take in", "took in",
                  "赚了", "挣了", "卖了多少钱", "收了多少钱", "进账", "卖的钱", "赚的钱", "多少钱",
                  "流水"),
@@ -87,7 +100,11 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
                 "处理完", "办结", "解决", "结单", "关单", "处理好", "搞定"),
     "respond": ("respond", "responded", "reply", "replied", "get back to", "回复", "响应",
                 "回应", "接起"),
-    "money_out": ("spend", "spent", "spending", "cost us", "花了多少", "花了", "花费", "投了多少"),
+    "money_out": ("spend", "spent", "spending", "cost us", "burn", "burned", "burnt", "blow",
+                  "blew", "blown", "splash out", "splashed out", "total cost", "cost of",
+                  "costs of", "the cost", "cost", "costs", "花了多少", "总成本", "成本多少", "成本",
+                  "花了", "花费", "花掉", "花出去", "投了多少", "投放", "投入", "烧了", "烧掉",
+                  "烧钱", "砸了"),
     "conversion": ("conversion", "conversions", "convert", "converts", "converted", "converting",
                    "went on to", "go on to", "goes on to", "ended up", "后来", "最终",
                    "conversion rate", "转化", "转化率", "转化了", "转换率", "转化情况"),
@@ -129,7 +146,8 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
               "占比", "比例", "分布", "构成"),
     "total": ("total", "overall", "in total", "altogether", "sum", "总", "总共", "合计", "整体",
               "总体", "一共"),
-    "how_many": ("how many", "how much", "number of", "count of", "多少", "几个", "几人"),
+    "how_many": ("how many", "how much", "number of", "count of", "多少", "几个", "几人",
+                 *_THINGS_COUNTED, *_SOLD_COUNTED),
     "acquired": ("acquired", "acquisition", "came from", "signed up via", "signed up on",
                  "new users from", "first came", "获客", "拉新", "首次来自", "新客来源",
                  "获取的"),
@@ -168,7 +186,10 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
 # Verbs of buying: they name the model's purchase touchpoint (`settings.purchase_touchpoint`)
 # when no model word has them ("how many people bought", "报价的人里有多少比例买了").
 PURCHASE_WORDS: Final = ("buy", "buys", "bought", "buying", "purchase", "purchased",
-                         "purchases", "purchasing", "买了", "购买", "购买了", "买过")  # fmt: skip
+                         "purchases", "purchasing", "买了", "购买", "购买了", "买过",
+                         "sold", "sell", "sells", "卖出", "售出", "卖出去", "become paying",
+                         "became paying", "start paying", "started paying", "开始付费",
+                         *_SOLD_COUNTED)  # fmt: skip
 
 # What the data has no notion of: asked about, the answer is `unsupported`, naming it.
 

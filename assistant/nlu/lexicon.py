@@ -113,6 +113,14 @@ class Lexicon:
                 if metrics:
                     terms[stem_zh] = metrics  # "订单" for 订单数, "访客" for 访客数
                     stems.add(stem_zh)
+        for key, refs in duration_short_names(model).items():
+            if not _has_ref(terms.get(key, {})):
+                for ref in refs:
+                    terms[key][ref] = None
+        for key, refs in journey_short_names(model).items():
+            if not _has_ref(terms.get(key, {})):
+                for ref in refs:
+                    terms[key][ref] = None
         for key, refs in umbrella_terms(model).items():
             if key not in terms:
                 for ref in refs:
@@ -200,7 +208,24 @@ class Lexicon:
             if _LATIN.match(norm[end - 1]) and end < len(norm) and _LATIN.match(norm[end]):
                 continue  # would end inside a Latin word
             return Match(i, end, term, senses, weak=term in self.weak)
-        return self._inflected_at(norm, i, blocked)
+        return self._separated_at(norm, i, blocked) or self._inflected_at(norm, i, blocked)
+
+    def _separated_at(self, norm: str, i: int, blocked: list[bool]) -> Match | None:
+        """A two-character Chinese verb-object word of the model split by how much was done:
+        "打了多少次卡" for 打卡, "挂了多少号" for 挂号, "办了几张卡" for 办卡. The match spans the
+        whole phrase and keeps the count's cue ("多少次": times)."""
+        found = _SEPARATED.match(norm, i)
+        if found is None or any(blocked[i : found.end()]):
+            return None
+        senses = self.terms.get(found["verb"] + found["object"])
+        if senses is None or not any(isinstance(s, Ref) and s.kind in ("touchpoint", "metric")
+                                     for s in senses):  # fmt: skip
+            return None
+        said = found["count"].lstrip("了过的")
+        cues = {c for c in self.terms.get(said, ()) if isinstance(c, Cue)} or {Cue("how_many")}
+        if said[-1] not in "少几位":  # "几张", "多少次": things or times, not people
+            cues.add(Cue("times"))
+        return Match(i, found.end(), found[0], (*senses, *sorted(cues, key=str)))
 
     def _action(self, key: str) -> tuple[str, tuple[Sense, ...]] | None:
         """The touchpoint whose verb key is `key`, or one key the start of the other when both
@@ -234,6 +259,10 @@ class Lexicon:
             return None
         if _VERB_FORM.search(word):
             action = self._action(verb_key(word))  # "booked" for a touchpoint "booking"
+        elif (agent := _AGENT.match(word)) is not None:
+            action = self._action(verb_key(agent[1]))  # "viewers": the people who viewed
+            if action is not None:
+                return Match(i, words[0].end(), action[0], (*action[1], Cue("people")))
         elif _THIRD_PERSON.search(word) or _SUBJECT_BEFORE.search(norm[max(0, i - 12) : i]):
             # "until the person pays", "before they pay", "want to subscribe": the action named
             action = self.verbal.get(verb_key(word))
@@ -243,6 +272,11 @@ class Lexicon:
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# A verb, then how much of it ("了多少次", "了几张", "过多少"), then its object.
+_SEPARATED: Final = re.compile(
+    r"(?P<verb>[\u4e00-\u9fff])(?P<count>[了过的]?(?:多少|几)[次个张单回笔份位件台辆]?)"
+    r"(?P<object>[\u4e00-\u9fff])"
+)
 _NAME_TOPICS: Final = frozenset({"other_platforms", "other_regions"})
 # Measure words a Chinese metric label ends with: the noun before them names the metric too.
 _ZH_MEASURES: Final = ("人数", "次数", "数量", "笔数", "个数", "数", "量")
@@ -337,6 +371,8 @@ _VERB_FORM = re.compile(
     r"^(?:[a-z]{3,}(?:ed|ing)|paid|bought|sent|made|spent|gave|took|got|came|saw"
     r"|left|won|lost|wrote|sold|rode|drove)$"
 )
+# People named by what they did: "viewers", "subscriber", "applicants".
+_AGENT = re.compile(r"^([a-z]{3,}?)e?(?:rs?|nts?)$")
 # Irregular past forms of verbs that name actions.
 _IRREGULAR: Final = {
     "paid": "pay", "bought": "buy", "sent": "send", "made": "make", "spent": "spend",
@@ -362,6 +398,57 @@ def verb_key(word: str) -> str:
 
 def _norm(term: str) -> str:
     return prepare(term).norm
+
+
+_TIME_HEAD = re.compile(r"\s+(?:time|duration)$|(?:时间|时长|耗时|用时)$")
+
+
+def duration_short_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
+    """A time metric named without its word for time: "first response" for "first response
+    time", 首次响应 for 首次响应时长 — when no other metric's name shortens the same way."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for metric in model.spec.metrics:
+        if not metric.format.startswith("duration") or metric.labels is None:
+            continue
+        for label in (metric.labels.en, metric.labels.zh or ""):
+            short = _TIME_HEAD.sub("", label.casefold().strip())
+            if short != label.casefold().strip() and len(short) >= 2:
+                found[_norm(short)].add(metric.name)
+    return {
+        term: (Ref("metric", next(iter(names))),)
+        for term, names in found.items()
+        if len(names) == 1 and term not in model.index
+    }
+
+
+_JOURNEY_NOUNS_EN: Final = ("journey", "funnel", "flow", "loop", "process")
+_JOURNEY_NOUNS_ZH: Final = ("旅程", "漏斗", "流程", "链路")
+
+
+def journey_short_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
+    """A journey named by the end of its label and any word for a journey: "apply funnel" or
+    "apply journey" for "candidate apply journey", "申请漏斗" for 求职者申请旅程 — when no other
+    journey's label ends the same way."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for journey in model.spec.journeys:
+        labels = journey.labels
+        en = re.sub(rf"\s+(?:{'|'.join(_JOURNEY_NOUNS_EN)})$", "", (labels.en if labels else "")
+                    .casefold().strip())  # fmt: skip
+        words = en.split()
+        for i in range(len(words)):
+            core = " ".join(words[i:])
+            if len(core) >= 4 and core not in _STOP:
+                for noun in _JOURNEY_NOUNS_EN:
+                    found[f"{core} {noun}"].add(journey.name)
+        zh = re.sub(f"(?:{'|'.join(_JOURNEY_NOUNS_ZH)})$", "", (labels.zh or "") if labels else "")
+        for i in range(len(zh) - 1):
+            for noun in _JOURNEY_NOUNS_ZH:
+                found[f"{zh[i:]}{noun}"].add(journey.name)
+    return {
+        _norm(term): (Ref("journey", next(iter(names))),)
+        for term, names in found.items()
+        if len(names) == 1 and _norm(term) not in model.index
+    }
 
 
 def umbrella_terms(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:

@@ -130,6 +130,10 @@ class EmbeddedPlanner:
         example = self._example(question, reading, plan, ctx)
         if example is not None:
             return example
+        asked = _asked_about(reading, self.model) if plan["kind"] == "clarify" else None
+        if asked is not None:  # "各门店坪效是多少": the figure asked for is one the data lacks
+            refused = choices.nothing_about([asked], reading.language, self.model)
+            return PlannerResult(parse_plan({**refused, "language": reading.language}), "rules")
         if plan["kind"] == "clarify" and not _names_anything(reading):
             better = self._paraphrase(reading, ctx)
             if better is not None:
@@ -169,6 +173,12 @@ class EmbeddedPlanner:
                 return PlannerResult(
                     parse_plan({**asked, "language": r.language}), source, notes, cov.unused, 1.0
                 )  # fmt: skip
+            lacked = _asked_about(r, self.model) if source == "rules" else None
+            if lacked is not None and any(lacked in u.text for u in cov.unused):
+                asked = choices.nothing_about([lacked], r.language, self.model)
+                return PlannerResult(
+                    parse_plan({**asked, "language": r.language}), source, notes, cov.unused, 1.0
+                )  # "患者的男女比例": not the patients' count with a note
             if source == "rules" and cov.mostly_unused and _named(r) <= 1:
                 asked = choices.unclear(r, [u.text for u in cov.unused], self.model)
                 return PlannerResult(
@@ -407,6 +417,68 @@ def _sort_of_name(r: Reading, name: str, model: SemanticModel) -> str | None:
 
 def _names_anything(r: Reading) -> bool:
     return any(m.refs() for m in r.matches)
+
+
+# The figure a question asks for: the words right before "是多少 / 有多少 / 比例", or after "how
+# many / average" and before the verb or place that follows.
+_ASKED_ZH = re.compile(
+    r"([\u4e00-\u9fff]{2,6}?)(?=(?:是|有|大概|平均)?(?:多少|几[个张次位人斤]|比例|占比))"
+)
+_ASKED_EN = re.compile(
+    r"\b(?:how many|how much|number of|average|avg)\s+"
+    r"(?!(?:did|do|does|have|has|had|is|are|was|were|will|can|could|we|you|they|i)\b)"
+    r"((?:[a-z0-9][a-z0-9-]*\s+){0,3}?[a-z][a-z-]*?)"
+    r"\s+(?:do|does|did|have|has|are|is|were|was|in|at|for|per|by|on)\b"
+)
+_NOT_ASKED: Final = frozenset("了过的得")
+_VERBS_EN: Final = frozenset(
+    {
+        "came",
+        "come",
+        "went",
+        "go",
+        "got",
+        "get",
+        "made",
+        "make",
+        "took",
+        "take",
+        "did",
+        "do",
+        "does",
+        "left",
+        "spent",
+        "paid",
+        "sold",
+    }
+)
+_VAGUE_ZH: Final = frozenset({"数据", "情况", "表现", "效果", "结果", "业务", "东西", "指标"})
+
+
+def _asked_about(r: Reading, model: SemanticModel) -> str | None:
+    """The thing a question asks the amount of, when the model has no word for any of it and
+    no metric, touchpoint or journey is named elsewhere: "坪效" in "各门店坪效是多少", "5g base
+    stations" in "how many 5G base stations do we have"."""
+    if r.names("touchpoint") or r.names("journey") or {"money_in", "money_out"} & r.cues:
+        return None
+    if any(not roles.is_reach(model, m) for m in r.names("metric")):
+        return None  # "用户的男女比例": the people are said, the figure is not
+    norm, free = r.question.norm, r.unread()
+    pattern = _ASKED_ZH if r.language == "zh" else _ASKED_EN
+    for hit in pattern.finditer(norm):
+        start, end = hit.span(1)
+        while start < end and free[start:end] != norm[start:end]:
+            start += 1  # the unread end of it: "坪效" of "各门店坪效"
+        word = norm[start:end].strip().lstrip("的").removeprefix("平均")
+        if len(word) < 2 or word[-1] in _NOT_ASKED or word in _VAGUE_ZH:
+            continue  # a word the rules read, or a verb ("发了多少")
+        if r.language != "zh" and (
+            all(w in GENERIC_EN for w in word.split())
+            or any(w.endswith("ed") or w in _VERBS_EN for w in word.split())
+        ):
+            continue  # "how much cash came in": a verb, so not the name of a figure
+        return word
+    return None
 
 
 __all__ = ["EmbeddedPlanner", "PlannerResult", "Retrieval"]
