@@ -902,3 +902,21 @@ def test_accounts_and_becoming_paying_are_generic_words(planner: EmbeddedPlanner
     assert plan(planner, "how many accounts by campus")["metrics"] == ["patients"]
     p = plan(planner, "how long does it take patients to start paying after booking")
     assert p["measure"] == "time_to_convert" and p["steps"] == ["预约挂号", "缴费"], p
+
+
+def test_people_at_a_touchpoint_are_counted_once_each_times_are_not() -> None:
+    """A model with both a count of check-ins and a count of the members who checked in: people
+    asked get the people, times asked the check-ins (evals/domains/gym, a pinyin touchpoint)."""
+    gym = EmbeddedPlanner(load_model(Path(__file__).parents[1] / "evals/domains/gym/model.yaml"))
+    assert plan(gym, "上个月来打卡的会员有多少")["metrics"] == ["active_members"]
+    assert plan(gym, "上个月一共打了多少次卡")["metrics"] == ["checkins"]
+    # "members" names three people counts (new, renewing, active): the active ones, not everyone
+    assert plan(gym, "how many members came to the gym yesterday")["metrics"] == ["active_members"]
+
+
+def test_which_n_and_plurals_of_names_ending_in_s(planner: EmbeddedPlanner) -> None:
+    """ "which 2 campuses": a bottom two by campus ("campuses" is the plural of "campus", not of
+    "campuse"; "campus" is not the plural of "campu")."""
+    p = plan(planner, "which 2 campuses had the fewest payers last month")
+    assert p["dimensions"] == ["campus"] and p["limit"] == 2, p
+    assert p["order"]["direction"] == "asc", p

@@ -426,7 +426,8 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         if things:  # "how many times", 人次, "ad clicks": events, not people
             own = roles.touchpoint_things(model, counted[0]) or roles.event_count(model)
         else:
-            own = roles.touchpoint_count(model, counted[0]) or roles.reach_metric(model)
+            people = roles.touchpoint_people(model, counted[0]) if "people" in r.cues else None
+            own = people or roles.touchpoint_count(model, counted[0]) or roles.reach_metric(model)
         metrics = [own] if own else []
     counting_people = bool({"people", "payers", "new_people"} & r.cues) and bool(
         _COUNTING.search(r.question.norm)
@@ -444,7 +445,8 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         and "people" in r.cues
         and (_COUNTING.search(r.question.norm) or {"desc", "asc"} & r.cues)
     ):
-        metrics = [m for m in (roles.reach_metric(model),) if m]  # "how many players", "most"
+        named = _people_named(r, model)  # "members" when only "active members" counts them
+        metrics = [m for m in (named or roles.reach_metric(model),) if m]  # "how many players"
     metrics = _refined(r, model, metrics)
     if len(counted) == 1 and metrics and all(roles.is_reach(model, m) for m in metrics):
         metrics = [_touchpoint_metric(r, model, counted[0]) or m for m in metrics][:1]
@@ -520,6 +522,36 @@ def _counts_things(r: Reading) -> bool:
         if said.isascii() and said.endswith("s") and not m.term.endswith("s"):
             return True
     return False
+
+
+def _people_named(r: Reading, model: SemanticModel) -> str | None:
+    """The one metric counting people whose name has the word the question calls them by."""
+    words = {m.term for m in r.matches if "people" in m.cues()}
+    found = [
+        metric.name
+        for metric in model.spec.metrics
+        if roles.counts_people(model, metric.name)
+        and any(
+            re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", n.casefold())
+            for w in words
+            for n in _names_of(metric)
+        )
+    ]
+    if len(found) > 1:  # "new members", "renewing members", "active members": the active ones
+        found = [
+            f
+            for f in found
+            if any(_ACTIVE.search(n.casefold()) for n in _names_of(model.metrics[f]))
+        ]
+    return found[0] if len(found) == 1 else None
+
+
+def _names_of(metric: Any) -> tuple[str, ...]:
+    return (metric.label("en"), metric.label("zh"), *_metric_synonyms(metric))
+
+
+def _metric_synonyms(metric: Any) -> tuple[str, ...]:
+    return tuple(metric.synonyms.all()) if metric.synonyms is not None else ()
 
 
 def _twin(

@@ -352,13 +352,15 @@ def stem(word: str, *, verbs: bool = False) -> str:
     verb ("visited") often means something else than the noun ("visits")."""
     for suffix in _SUFFIXES if verbs else _PLURALS:
         if word.endswith(suffix) and len(word) - len(suffix) >= (2 if suffix == "s" else 3):
+            if suffix == "s" and word.endswith(("us", "ss", "is")):
+                continue  # "campus", "status", "business", "analysis" are not plurals
             base = word[: -len(suffix)]
             if suffix == "ies":
                 return base + "y"
             if suffix in ("ing", "ed") and len(base) > 3 and base[-1] == base[-2]:
                 return base[:-1]  # "shopping" → "shop"
             if suffix == "es" and not verbs:
-                return base if base.endswith(("ch", "sh", "ss", "x", "z")) else word[:-1]
+                return base if base.endswith(("ch", "sh", "ss", "x", "z", "us")) else word[:-1]
             return base.rstrip("e") if suffix != "e" else base
     return word
 

@@ -21,7 +21,8 @@ from .lexicon import Lexicon, Match
 from .text import Language, Question
 from .timewords import TimeMatch, find_comparison, find_times
 
-_TOP_N = re.compile(r"(?:top|first|best|largest|biggest|highest)\s+(\d{1,3})\b"
+_TOP_N = re.compile(r"(?:top|first|best|largest|biggest|highest|which|what)\s+(\d{1,3})\b"
+                    r"(?!\s*(?:day|week|month|year|quarter|hour|minute|%|percent))"
                     r"|前\s?(\d{1,3})(?!\s?[天日周月年])"
                     r"|(?<!\d)(\d{1,3})\s?(?:个|大|名|家|位|款|门|所|间|条)")  # fmt: skip
 _BOTTOM_N = re.compile(r"(?:bottom|last|worst|lowest|smallest)\s+(\d{1,3})\b"

@@ -295,6 +295,12 @@ def ticket_duration(model: SemanticModel, end: str) -> str | None:
     )
 
 
+def counts_people(model: SemanticModel, metric: str) -> bool:
+    """Whether `metric` is a count of distinct people (of any rows)."""
+    measure = _measure(model, metric)
+    return measure is not None and measure.agg == "count_distinct" and measure.column == _PERSON
+
+
 def touchpoint_people(model: SemanticModel, touchpoint: str) -> str | None:
     """The metric counting the distinct people who did one touchpoint ("付款人数", "searchers")."""
     return _first(
@@ -320,6 +326,7 @@ __all__ = [
     "conversion_between",
     "cost_metric",
     "cost_per",
+    "counts_people",
     "event_count",
     "general_conversion",
     "is_about_purchase",
