@@ -920,3 +920,49 @@ def test_which_n_and_plurals_of_names_ending_in_s(planner: EmbeddedPlanner) -> N
     p = plan(planner, "which 2 campuses had the fewest payers last month")
     assert p["dimensions"] == ["campus"] and p["limit"] == 2, p
     assert p["order"]["direction"] == "asc", p
+
+
+def test_a_word_left_over_picks_the_metric_whose_name_has_it(tmp_path: Path) -> None:
+    """ "how much did we make from registrations": money, and of the two money metrics the one
+    named for registrations; no note about a word the metric's name carries."""
+    text = CLINIC.read_text(encoding="utf-8").replace(
+        "  - {name: reply_time,",
+        "  - {name: registration_fees, type: simple, measure: amount, format: currency,"
+        " labels: {en: registration fees, zh: 挂号费收入}}\n  - {name: reply_time,",
+        1,
+    )
+    path = tmp_path / "clinic.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = EmbeddedPlanner(load_model(path)).plan(
+        "how much did we make from registrations last month", CTX
+    )
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["metrics"] == ["registration_fees"], p
+    assert not result.unused, result.unused
+
+
+@pytest.mark.parametrize(
+    "question", ["患者都是从哪些来源来的？按来源分一下人数", "patients by source last month"]
+)
+def test_a_dimension_is_named_by_the_last_word_of_its_name(tmp_path: Path, question: str) -> None:
+    """ "来源" / "source" for a dimension labelled 获客来源 / "acquisition source" (no other
+    dimension's name ends so); "从哪些来源来的" with a split is where people came from, not a
+    path."""
+    _with_people_source(tmp_path)
+    text = (tmp_path / "clinic.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "labels: {en: source, zh: 来源}", "labels: {en: acquisition source, zh: 获客来源}"
+    )
+    (tmp_path / "clinic.yaml").write_text(text, encoding="utf-8")
+    planner = EmbeddedPlanner(load_model(tmp_path / "clinic.yaml"))
+    p = plan(planner, question)
+    assert p["kind"] == "metric" and p["dimensions"] == ["source"], p
+
+
+def test_time_words_never_name_a_dimension(planner: EmbeddedPlanner) -> None:
+    from semantic_layer.model import demo_model
+
+    demo = EmbeddedPlanner(demo_model())  # "day of week" ends with "week"
+    assert "day_of_week" not in plan(demo, "conversion by channel the week before").get(
+        "dimensions", []
+    )

@@ -95,6 +95,7 @@ GENERIC_EN: Final = frozenset(
     comes coming went goes used use using tried try made happen did end ended ending start started
     starting got get takes took take spent spend spending saw seen ever still yet already far
     typically usually generally average mean median roughly about around approximately exactly
+    become becomes became becoming
     so-far whole gets get getting break breaks broken switch swap change potential happens happen
     happened ask asks asked writing write crediting credit lot lots something stuff anything thing
     things someone somebody anyone people's our we've thanks percentile typical usual usually

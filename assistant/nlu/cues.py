@@ -187,8 +187,7 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
 # when no model word has them ("how many people bought", "报价的人里有多少比例买了").
 PURCHASE_WORDS: Final = ("buy", "buys", "bought", "buying", "purchase", "purchased",
                          "purchases", "purchasing", "买了", "购买", "购买了", "买过",
-                         "sold", "sell", "sells", "卖出", "售出", "卖出去", "become paying",
-                         "became paying", "start paying", "started paying", "开始付费",
+                         "sold", "sell", "sells", "卖出", "售出", "卖出去", "paying", "开始付费",
                          *_SOLD_COUNTED)  # fmt: skip
 
 # What the data has no notion of: asked about, the answer is `unsupported`, naming it.

@@ -241,6 +241,16 @@ def _from_a_source(r: Reading) -> bool:
     )
 
 
+def _where_from_by(r: Reading) -> bool:
+    """ "都是从哪些来源来的？按来源分一下": where people came from, split by a dimension, not a
+    path."""
+    said = [m for m in r.matches if "before" in m.cues()]
+    return all(_WHERE_FROM.fullmatch(m.term) for m in said) and any(
+        r.cue_before(m.start, {"by"}, within=1) for m in r.mentions("dimension")
+    )
+
+
+_WHERE_FROM = re.compile(r"从哪|来自哪|(?:come|comes|coming|came) from")
 _FUNNEL_WORD = re.compile(r"\bfunnel\b|漏斗")
 _CAME_FROM = re.compile(r"(?:come|comes|coming|came) from|来自")
 _PERIODS_AFTER = re.compile(r"\b(day|week|month)s after\b")  # "still around in the months after"
@@ -251,7 +261,7 @@ def _paths(r: Reading, model: SemanticModel) -> Plan | None:
     path_cues = {"after", "before", "paths", "top_paths"} & r.cues
     if not path_cues or {"dropoff", "time_to_convert"} & r.cues:
         return None
-    if path_cues == {"before"} and _from_a_source(r):
+    if path_cues == {"before"} and (_from_a_source(r) or _where_from_by(r)):
         return None  # "apply funnel for people coming from Indeed": where they came from
     if r.names("journey") and _FUNNEL_WORD.search(r.question.norm):
         return None  # "扣款失败之后的催缴漏斗": the journey's funnel, not where people went next
@@ -468,7 +478,8 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         t
         for m in r.mentions("dimension")
         if m.ref.name in asked and not reachable(m.ref.name)
-        and (t := _twin(model, m.ref.name, m.term, reachable, tables))
+        and (t := _twin(model, dimension=m.ref.name, word=m.term, reachable=reachable,
+                        tables=tables))
     ]  # fmt: skip
     dims += [t for t in twins if t not in dims]  # "tickets by channel": the tickets' channel
     if not dims:
@@ -556,6 +567,7 @@ def _metric_synonyms(metric: Any) -> tuple[str, ...]:
 
 def _twin(
     model: SemanticModel,
+    *,
     dimension: str,
     word: str,
     reachable: Callable[[str], bool],

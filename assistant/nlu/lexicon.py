@@ -113,6 +113,10 @@ class Lexicon:
                 if metrics:
                     terms[stem_zh] = metrics  # "订单" for 订单数, "访客" for 访客数
                     stems.add(stem_zh)
+        for key, refs in dimension_heads(model).items():
+            if key not in terms:
+                for ref in refs:
+                    terms[key][ref] = None
         for key, refs in duration_short_names(model).items():
             if not _has_ref(terms.get(key, {})):
                 for ref in refs:
@@ -402,6 +406,35 @@ def _norm(term: str) -> str:
     return prepare(term).norm
 
 
+def dimension_heads(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
+    """A dimension named by the last word of its name: "source" for "acquisition source", 来源
+    for 获客来源 — when that word ends no other dimension's name and means nothing else."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for dim in model.spec.dimensions:
+        names = [dim.label("en"), dim.label("zh")]
+        names += list(dim.synonyms.all()) if dim.synonyms is not None else []
+        for name in (n.casefold().strip() for n in names):
+            words = name.split()
+            if name.isascii() and len(words) >= 2 and len(words[-1]) >= 4:
+                found[words[-1]].add(dim.name)
+            elif _CJK.match(name) and len(name) >= 3 and _CJK.match(name[-2:]):
+                found[name[-2:]].add(dim.name)
+    return {
+        _norm(word): (Ref("dimension", next(iter(dims))),)
+        for word, dims in found.items()
+        if len(dims) == 1
+        and word not in _STOP
+        and word not in _TIME_WORDS
+        and not _TIME_CHARS.search(word)
+        and _norm(word) not in model.index
+    }
+
+
+_TIME_WORDS: Final = frozenset(
+    {"week", "weeks", "month", "months", "year", "years", "hour", "hours", "quarter", "date",
+     "dates", "weekday", "weekend"}
+)  # fmt: skip
+_TIME_CHARS = re.compile(r"[天日周月年季时]")
 _TIME_HEAD = re.compile(r"\s+(?:time|duration)$|(?:时间|时长|耗时|用时)$")
 
 
