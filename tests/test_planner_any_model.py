@@ -974,3 +974,19 @@ def test_spend_words_beat_a_buying_verb_in_a_media_name() -> None:
 
     p = plan(EmbeddedPlanner(demo_model()), "how much did we blow on paid media last quarter")
     assert p["kind"] == "metric" and p["metrics"] == ["marketing_cost"], p
+
+
+@pytest.mark.parametrize(
+    "question", ["which issue category has the worst CSAT", "哪个问题分类的满意度最低"]
+)
+def test_a_metric_is_named_by_the_last_word_of_its_label(tmp_path: Path, question: str) -> None:
+    text = CLINIC.read_text(encoding="utf-8").replace(
+        "  - {name: reply_time,",
+        "  - {name: ticket_csat, type: simple, measure: tickets,"
+        " labels: {en: ticket CSAT, zh: 工单满意度}}\n  - {name: reply_time,",
+        1,
+    )
+    path = tmp_path / "clinic.yaml"
+    path.write_text(text, encoding="utf-8")
+    p = plan(EmbeddedPlanner(load_model(path)), question)
+    assert p["metrics"] == ["ticket_csat"] and p["dimensions"] == ["issue"], p

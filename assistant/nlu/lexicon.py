@@ -113,6 +113,10 @@ class Lexicon:
                 if metrics:
                     terms[stem_zh] = metrics  # "订单" for 订单数, "访客" for 访客数
                     stems.add(stem_zh)
+        for key, refs in metric_heads(model).items():
+            if key not in terms:
+                for ref in refs:
+                    terms[key][ref] = None
         for key, refs in dimension_heads(model).items():
             if key not in terms:
                 for ref in refs:
@@ -404,6 +408,27 @@ def verb_key(word: str) -> str:
 
 def _norm(term: str) -> str:
     return prepare(term).norm
+
+
+def metric_heads(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
+    """A metric named by the last word of its label: "CSAT" for "ticket CSAT", 满意度 for 工单满意度
+    — when that word ends no other metric's label and means nothing else."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for metric in model.spec.metrics:
+        for label in (metric.label("en").casefold().strip(), metric.label("zh").strip()):
+            words = label.split()
+            if label.isascii() and len(words) >= 2 and len(words[-1]) >= 3:
+                found[words[-1]].add(metric.name)
+            elif len(label) >= 5 and re.fullmatch(r"[\u3400-\u9fff]{3}", label[-3:]):
+                found[label[-3:]].add(metric.name)
+    return {
+        _norm(word): (Ref("metric", next(iter(names))),)
+        for word, names in found.items()
+        if len(names) == 1
+        and word not in _STOP
+        and word not in _TIME_WORDS
+        and _norm(word) not in model.index
+    }
 
 
 def dimension_heads(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
