@@ -990,3 +990,17 @@ def test_a_metric_is_named_by_the_last_word_of_its_label(tmp_path: Path, questio
     path.write_text(text, encoding="utf-8")
     p = plan(EmbeddedPlanner(load_model(path)), question)
     assert p["metrics"] == ["ticket_csat"] and p["dimensions"] == ["issue"], p
+
+
+def test_a_phrase_of_the_model_said_with_its_verb(tmp_path: Path) -> None:
+    """ "online consults" for a metric labelled "online consultations"."""
+    text = CLINIC.read_text(encoding="utf-8").replace(
+        "  - {name: reply_time,",
+        "  - {name: online_consultations, type: simple, measure: events,"
+        " labels: {en: online consultations, zh: 在线问诊量}}\n  - {name: reply_time,",
+        1,
+    )
+    path = tmp_path / "clinic.yaml"
+    path.write_text(text, encoding="utf-8")
+    p = plan(EmbeddedPlanner(load_model(path)), "top 2 campuses for online consults last month")
+    assert p["metrics"] == ["online_consultations"] and p["dimensions"] == ["campus"], p

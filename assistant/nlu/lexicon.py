@@ -76,12 +76,15 @@ class Lexicon:
         self.longest = max((len(t) for t in terms), default=0)
         self.stemmed: dict[tuple[str, ...], tuple[str, tuple[Sense, ...]]] = {}
         self.verbal: dict[str, tuple[str, tuple[Sense, ...]]] = {}
+        self.phrased: dict[tuple[str, ...], tuple[str, tuple[Sense, ...]]] = {}
         parts: dict[str, set[tuple[str, tuple[Sense, ...]]]] = defaultdict(set)
         for term, senses in terms.items():
             words = term.split()
             if term.isascii() and 1 <= len(words) <= _MAX_WORDS and len(term) >= 3:
                 key = tuple(stem(w, verbs=len(words) > 1) for w in words)
                 self.stemmed.setdefault(key, (term, senses))
+                if len(words) > 1:  # "online consults" for "online consultations"
+                    self.phrased.setdefault(tuple(verb_key(w) for w in words), (term, senses))
             actions = tuple(s for s in senses if isinstance(s, Ref) and s.kind == "touchpoint")
             if actions and term.isascii() and len(words) == 1 and len(term) >= 4:
                 self.verbal.setdefault(verb_key(term), (term, actions))
@@ -260,6 +263,8 @@ class Lexicon:
             if any(blocked[i:end]):
                 continue
             found = self.stemmed.get(tuple(stem(w[0], verbs=n > 1) for w in words[:n]))
+            if found is None and n > 1:
+                found = self.phrased.get(tuple(verb_key(w[0]) for w in words[:n]))
             if found is not None and (n > 1 or len(found[0].split()) == 1):
                 return Match(i, end, found[0], found[1])
         word = words[0][0] if words else ""
@@ -273,7 +278,7 @@ class Lexicon:
                 return Match(i, words[0].end(), action[0], (*action[1], Cue("people")))
         elif _THIRD_PERSON.search(word) or _SUBJECT_BEFORE.search(norm[max(0, i - 12) : i]):
             # "until the person pays", "before they pay", "want to subscribe": the action named
-            action = self.verbal.get(verb_key(word))
+            action = self._action(verb_key(word))
         else:
             action = None
         return Match(i, words[0].end(), action[0], action[1]) if action is not None else None
