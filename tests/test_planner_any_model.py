@@ -1004,3 +1004,34 @@ def test_a_phrase_of_the_model_said_with_its_verb(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     p = plan(EmbeddedPlanner(load_model(path)), "top 2 campuses for online consults last month")
     assert p["metrics"] == ["online_consultations"] and p["dimensions"] == ["campus"], p
+
+
+@pytest.mark.parametrize("question", ["各院区平均几颗星", "average star rating by campus"])
+def test_stars_ask_the_models_average_rating(tmp_path: Path, question: str) -> None:
+    text = (
+        CLINIC.read_text(encoding="utf-8")
+        .replace(
+            "  tickets: {time: opened_ts,",
+            "  feedback: {time: ts, entity: user_id}\n  tickets: {time: opened_ts,",
+            1,
+        )
+        .replace(
+            "  - {name: tickets, table: tickets, agg: count}",
+            "  - {name: score_mean, table: feedback, agg: avg, column: score}\n"
+            "  - {name: tickets, table: tickets, agg: count}",
+            1,
+        )
+        .replace(
+            "  - {name: reply_time,",
+            "  - {name: rating, type: simple, measure: score_mean,"
+            " labels: {en: visit rating, zh: 就诊评分}}\n  - {name: reply_time,",
+            1,
+        )
+    )
+    path = tmp_path / "clinic.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = EmbeddedPlanner(load_model(path)).plan(question, CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["metrics"] == ["rating"], p
+    # the ratings cannot be split by campus and by nothing else either: a note, not a crash
+    assert [u.text for u in result.unused] in (["campus"], ["院区"]), result.unused

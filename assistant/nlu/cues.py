@@ -146,6 +146,9 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
               "占比", "比例", "分布", "构成"),
     "total": ("total", "overall", "in total", "altogether", "sum", "总", "总共", "合计", "整体",
               "总体", "一共"),
+    # a score given out of five: the model's average rating
+    "stars": ("stars", "star rating", "star ratings", "how many stars", "几颗星", "几星", "星级",
+              "平均分", "打分", "评分", "评价", "平均几颗星", "平均几星"),
     "how_many": ("how many", "how much", "number of", "count of", "多少", "几个", "几人",
                  *_THINGS_COUNTED, *_SOLD_COUNTED),
     "acquired": ("acquired", "acquisition", "came from", "signed up via", "signed up on",

@@ -170,10 +170,9 @@ class EmbeddedPlanner:
                     parse_plan({**asked, "language": r.language}), source, notes, cov.unused, 1.0
                 )
             split = _missing_split(r, plan, cov.unused) if source == "rules" else None
-            if split is not None:
-                asked = choices.no_such_split(
-                    split, plan["metrics"][0], _splits_of(plan, self.model), r, self.model
-                )
+            splits = _splits_of(plan, self.model) if split is not None else []
+            if split is not None and splits:  # with no split to offer, the note says it
+                asked = choices.no_such_split(split, plan["metrics"][0], splits, r, self.model)
                 return PlannerResult(
                     parse_plan({**asked, "language": r.language}), source, notes, cov.unused, 1.0
                 )  # fmt: skip

@@ -295,6 +295,11 @@ def ticket_duration(model: SemanticModel, end: str) -> str | None:
     )
 
 
+def rating_metric(model: SemanticModel) -> str | None:
+    """The metric averaging `feedback.score` (the mean rating)."""
+    return _first(model, lambda m: m.table == "feedback" and m.agg == "avg" and m.column == "score")
+
+
 def counts_people(model: SemanticModel, metric: str) -> bool:
     """Whether `metric` is a count of distinct people (of any rows)."""
     measure = _measure(model, metric)
@@ -338,6 +343,7 @@ __all__ = [
     "new_users_metric",
     "order_count",
     "purchasers_metric",
+    "rating_metric",
     "reach_metric",
     "reaches",
     "revenue_metric",
