@@ -146,6 +146,11 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
               "占比", "比例", "分布", "构成"),
     "total": ("total", "overall", "in total", "altogether", "sum", "总", "总共", "合计", "整体",
               "总体", "一共"),
+    # the average value of an order, by any of its names
+    "order_value": ("average order value", "avg order value", "aov", "basket size",
+                    "average basket", "amount per order", "amount per payment", "average amount",
+                    "avg amount", "average price", "avg price", "average ticket", "客单价", "均价",
+                    "平均金额", "每单金额", "单均", "笔单价"),
     # a score given out of five: the model's average rating
     "stars": ("stars", "star rating", "star ratings", "how many stars", "几颗星", "几星", "星级",
               "平均分", "打分", "评分", "评价", "平均几颗星", "平均几星"),

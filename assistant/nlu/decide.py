@@ -445,6 +445,8 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     if not metrics and (not said or "money_out" in r.cues) and not counting_people:
         # a channel's only touchpoint does not turn "spent on ads" into a count of ad clicks
         metrics = [m for m in (_money_metric(r, model), _conversion_word(r, model)) if m][:1]
+    if not metrics and "order_value" in r.cues:
+        metrics = [m for m in (roles.order_value_metric(model),) if m]  # "avg amount per payment"
     if not metrics and "stars" in r.cues:
         metrics = [m for m in (roles.rating_metric(model),) if m]  # "平均几颗星", "star rating"
     if not metrics and not counted and _ACTIVE.search(r.question.norm) and "people" in r.cues:

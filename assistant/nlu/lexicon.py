@@ -424,7 +424,11 @@ def metric_heads(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
             words = label.split()
             if label.isascii() and len(words) >= 2 and len(words[-1]) >= 3:
                 found[words[-1]].add(metric.name)
-            elif len(label) >= 5 and re.fullmatch(r"[\u3400-\u9fff]{3}", label[-3:]):
+            elif (
+                len(label) >= 5
+                and re.fullmatch(r"[\u3400-\u9fff]{3}", label[-3:])
+                and label[-2:] not in _GENERIC_ZH_HEADS
+            ):
                 found[label[-3:]].add(metric.name)
     return {
         _norm(word): (Ref("metric", next(iter(names))),)
@@ -432,6 +436,7 @@ def metric_heads(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
         if len(names) == 1
         and word not in _STOP
         and word not in _TIME_WORDS
+        and word not in _GENERIC_EN_HEADS
         and _norm(word) not in model.index
     }
 
@@ -441,9 +446,7 @@ def dimension_heads(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
     for 获客来源 — when that word ends no other dimension's name and means nothing else."""
     found: dict[str, set[str]] = defaultdict(set)
     for dim in model.spec.dimensions:
-        names = [dim.label("en"), dim.label("zh")]
-        names += list(dim.synonyms.all()) if dim.synonyms is not None else []
-        for name in (n.casefold().strip() for n in names):
+        for name in (n.casefold().strip() for n in (dim.label("en"), dim.label("zh"))):
             words = name.split()
             if name.isascii() and len(words) >= 2 and len(words[-1]) >= 4:
                 found[words[-1]].add(dim.name)
@@ -455,11 +458,21 @@ def dimension_heads(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
         if len(dims) == 1
         and word not in _STOP
         and word not in _TIME_WORDS
+        and word not in _GENERIC_EN_HEADS
         and not _TIME_CHARS.search(word)
         and _norm(word) not in model.index
     }
 
 
+# Words that end many names without naming anything: statistics, units, function words.
+_GENERIC_ZH_HEADS: Final = frozenset(
+    {"位数", "均值", "均数", "人数", "次数", "金额", "数量", "比例", "占比", "时长", "总额", "总数",
+     "分比", "化率", "功率", "成率"}
+)  # fmt: skip
+_GENERIC_EN_HEADS: Final = frozenset(
+    {"through", "from", "with", "into", "about", "after", "before", "during", "since", "until",
+     "value", "values", "median", "average", "mean", "total", "amount", "number", "count"}
+)  # fmt: skip
 _TIME_WORDS: Final = frozenset(
     {"week", "weeks", "month", "months", "year", "years", "hour", "hours", "quarter", "date",
      "dates", "weekday", "weekend"}

@@ -295,6 +295,19 @@ def ticket_duration(model: SemanticModel, end: str) -> str | None:
     )
 
 
+def order_value_metric(model: SemanticModel) -> str | None:
+    """The ratio of revenue to orders (average order value, 客单价), if the model has one."""
+    revenue, orders = revenue_metric(model), order_count(model)
+    for metric in model.spec.metrics:
+        if (
+            isinstance(metric, RatioMetric)
+            and metric.numerator == revenue
+            and metric.denominator in (orders, purchasers_metric(model))
+        ):
+            return metric.name
+    return None
+
+
 def rating_metric(model: SemanticModel) -> str | None:
     """The metric averaging `feedback.score` (the mean rating)."""
     return _first(model, lambda m: m.table == "feedback" and m.agg == "avg" and m.column == "score")
@@ -342,6 +355,7 @@ __all__ = [
     "narrowed",
     "new_users_metric",
     "order_count",
+    "order_value_metric",
     "purchasers_metric",
     "rating_metric",
     "reach_metric",
