@@ -152,7 +152,7 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
                     "avg amount", "average price", "avg price", "average ticket", "客单价", "均价",
                     "平均金额", "每单金额", "单均", "笔单价"),
     # a score given out of five: the model's average rating
-    "stars": ("stars", "star rating", "star ratings", "how many stars", "几颗星", "几星", "星级",
+    "stars": ("stars", "how many stars", "几颗星", "几星", "星级",
               "平均分", "打分", "评分", "评价", "平均几颗星", "平均几星"),
     "how_many": ("how many", "how much", "number of", "count of", "多少", "几个", "几人",
                  *_THINGS_COUNTED, *_SOLD_COUNTED),

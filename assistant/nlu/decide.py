@@ -447,8 +447,9 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         metrics = [m for m in (_money_metric(r, model), _conversion_word(r, model)) if m][:1]
     if not metrics and "order_value" in r.cues:
         metrics = [m for m in (roles.order_value_metric(model),) if m]  # "avg amount per payment"
-    if not metrics and "stars" in r.cues:
-        metrics = [m for m in (roles.rating_metric(model),) if m]  # "平均几颗星", "star rating"
+    rating = roles.rating_metric(model) if "stars" in r.cues and "share" not in r.cues else None
+    if rating and not _COUNTING.search(r.question.norm) and rating not in metrics:
+        metrics = [rating]  # "平均几颗星", "avg stars": the mean rating, not a count of reviews
     if not metrics and not counted and _ACTIVE.search(r.question.norm) and "people" in r.cues:
         metrics = [m for m in (roles.reach_metric(model),) if m]  # "weekly active players"
     if not metrics and not counted and (ranked or _COUNTING.search(r.question.norm)):

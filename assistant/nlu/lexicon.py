@@ -278,7 +278,7 @@ class Lexicon:
                 return Match(i, words[0].end(), action[0], (*action[1], Cue("people")))
         elif _THIRD_PERSON.search(word) or _SUBJECT_BEFORE.search(norm[max(0, i - 12) : i]):
             # "until the person pays", "before they pay", "want to subscribe": the action named
-            action = self._action(verb_key(word))
+            action = self.verbal.get(verb_key(word))
         else:
             action = None
         return Match(i, words[0].end(), action[0], action[1]) if action is not None else None
@@ -420,11 +420,11 @@ def metric_heads(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
     — when that word ends no other metric's label and means nothing else."""
     found: dict[str, set[str]] = defaultdict(set)
     for metric in model.spec.metrics:
-        for label in (metric.label("en").casefold().strip(), metric.label("zh").strip()):
+        for label in (metric.label("en").strip(), metric.label("zh").strip()):
             words = label.split()
-            if label.isascii() and len(words) >= 2 and len(words[-1]) >= 3:
-                found[words[-1]].add(metric.name)
-            elif (
+            if label.isascii() and len(words) >= 2 and _ACRONYM.fullmatch(words[-1]):
+                found[words[-1].casefold()].add(metric.name)  # "CSAT" of "ticket CSAT"
+            elif label[-1:] in "度率值分" and (
                 len(label) >= 5
                 and re.fullmatch(r"[\u3400-\u9fff]{3}", label[-3:])
                 and label[-2:] not in _GENERIC_ZH_HEADS
@@ -453,8 +453,9 @@ def dimension_heads(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
             elif _CJK.match(name) and len(name) >= 3 and _CJK.match(name[-2:]):
                 found[name[-2:]].add(dim.name)
     return {
-        _norm(word): (Ref("dimension", next(iter(dims))),)
+        _norm(split.format(word)): (Ref("dimension", next(iter(dims))),)
         for word, dims in found.items()
+        for split in (_SPLIT_FORMS_EN if word.isascii() else _SPLIT_FORMS_ZH)
         if len(dims) == 1
         and word not in _STOP
         and word not in _TIME_WORDS
@@ -464,6 +465,10 @@ def dimension_heads(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
     }
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
+# A dimension named by its last word only with a word that splits by it: "by source", "按来源".
+_SPLIT_FORMS_EN: Final = ("by {}", "per {}", "each {}", "for each {}", "across {}s")
+_SPLIT_FORMS_ZH: Final = ("按{}", "各{}", "分{}", "每个{}", "各个{}")
 # Words that end many names without naming anything: statistics, units, function words.
 _GENERIC_ZH_HEADS: Final = frozenset(
     {"位数", "均值", "均数", "人数", "次数", "金额", "数量", "比例", "占比", "时长", "总额", "总数",

@@ -520,8 +520,10 @@ def _asked_about(r: Reading, model: SemanticModel) -> str | None:
     norm, free = r.question.norm, r.unread()
     for hit in (*_ASKED_ZH.finditer(norm), *_ASKED_EN.finditer(norm)):
         start, end = hit.span(1)
-        while start < end and free[start:end] != norm[start:end]:
+        while not hit[1].isascii() and start < end and free[start:end] != norm[start:end]:
             start += 1  # the unread end of it: "坪效" of "各门店坪效"
+        if free[start:end] != norm[start:end]:
+            continue  # "avg basket size": a figure the rules read in part
         word = norm[start:end].strip().lstrip("的").removeprefix("平均")
         if len(word) < 2 or word[-1] in _NOT_ASKED or word in _VAGUE_ZH:
             continue  # a word the rules read, or a verb ("发了多少")

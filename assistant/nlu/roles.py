@@ -9,6 +9,7 @@ as they like; their definitions say what they are.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -309,8 +310,15 @@ def order_value_metric(model: SemanticModel) -> str | None:
 
 
 def rating_metric(model: SemanticModel) -> str | None:
-    """The metric averaging `feedback.score` (the mean rating)."""
-    return _first(model, lambda m: m.table == "feedback" and m.agg == "avg" and m.column == "score")
+    """The metric averaging a rating: `feedback.score`, else a column named for ratings."""
+    return _first(
+        model, lambda m: m.table == "feedback" and m.agg == "avg" and m.column == "score"
+    ) or _first(
+        model, lambda m: m.agg == "avg" and bool(_RATED.search((m.column or "").casefold()))
+    )
+
+
+_RATED = re.compile(r"rating|score|stars?\b|评分")
 
 
 def counts_people(model: SemanticModel, metric: str) -> bool:
