@@ -452,11 +452,13 @@ def dimension_heads(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
                 found[words[-1]].add(dim.name)
             elif _CJK.match(name) and len(name) >= 3 and _CJK.match(name[-2:]):
                 found[name[-2:]].add(dim.name)
+    starts = {k.split()[0] if k.isascii() else k[:2] for k in map(_norm, model.index) if k}
     return {
         _norm(split.format(word)): (Ref("dimension", next(iter(dims))),)
         for word, dims in found.items()
         for split in (_SPLIT_FORMS_EN if word.isascii() else _SPLIT_FORMS_ZH)
         if len(dims) == 1
+        and _norm(word) not in starts  # "card" starts "card type": "by card type" is that one
         and word not in _STOP
         and word not in _TIME_WORDS
         and word not in _GENERIC_EN_HEADS
