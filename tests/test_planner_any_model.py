@@ -749,3 +749,35 @@ def test_well_known_measures_the_model_lacks_are_refused(
 ) -> None:
     p = plan(planner, question)
     assert p["kind"] == "unsupported" and p["missing"] == [topic], p
+
+
+def test_a_verb_split_by_its_count_is_still_the_touchpoint(planner: EmbeddedPlanner) -> None:
+    """缴费 said as "缴了几次费": the touchpoint, counted in times (Chinese separable verbs)."""
+    result = planner.plan("上个月缴了几次费", CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["kind"] == "metric" and p["metrics"] == ["bills"], p
+    assert not result.unused, result.unused
+
+
+def test_a_number_and_its_measure_word_rank_from_the_bottom(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "上周就诊人数最少的3个院区")
+    assert p["dimensions"] == ["campus"] and p["limit"] == 3, p
+    assert p["order"]["direction"] == "asc", "最少 wins over the plain count 3个"
+
+
+def test_a_dimension_said_as_the_place_is_not_a_split(planner: EmbeddedPlanner) -> None:
+    result = planner.plan("how many patients came to the campus last week", CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["kind"] == "metric" and p.get("dimensions", []) == [], p
+    assert not result.unused, result.unused
+
+
+@pytest.mark.parametrize(
+    "question", ["上个月投放烧了多少钱", "how much did we burn on ads last month"]
+)
+def test_money_burned_on_a_channel_is_its_spend(question: str) -> None:
+    """A channel whose only touchpoint is an ad click: the money spent there, not the clicks."""
+    from semantic_layer.model import demo_model
+
+    p = plan(EmbeddedPlanner(demo_model()), question)
+    assert p["kind"] == "metric" and p["metrics"] == ["marketing_cost"], p

@@ -21,7 +21,7 @@ from semantic_layer.time import TimeContext, TimeSpec, resolve
 
 from .reading import Reading
 from .roles import tables_of
-from .shared import implied_channels, names_a_value
+from .shared import implied_channels, names_a_value, said_as_a_place
 
 Why = Literal[
     "unknown_word",
@@ -188,8 +188,8 @@ def _dropped(
             continue
         if journeys and mention.ref.name == "touchpoint":
             continue  # "which step", 哪个环节: the steps of the journey analysed
-        if names_a_value(r, mention.start):
-            continue  # "抖音渠道": the kind of the value just said, read with it
+        if names_a_value(r, mention.start) or said_as_a_place(r, mention.start):
+            continue  # "抖音渠道": the kind of the value just said; "to the gym": where
         said = text[mention.start : mention.start + len(mention.term)]
         if not any(u.text == said for u in out):
             out.append(Unused(said, "dimension_not_used"))

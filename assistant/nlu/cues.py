@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from typing import Final
 
+# "几张", "多少单": a count of things (orders, cards, tickets), not of people
+_THINGS_COUNTED: Final = tuple(f"{q}{m}" for q in ("几", "多少") for m in "张单件台辆笔份")
+_SOLD_COUNTED: Final = tuple(f"卖了{q}{m}" for q in ("几", "多少") for m in "张件台辆份")
+
 CUES: Final[dict[str, tuple[str, ...]]] = {
     # what kind of analysis
     "dropoff": ("lost", "lose", "loses", "losing", "loss of", "drop off", "drops off",
@@ -76,7 +80,8 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
                "buyers", "purchasers", "付费用户", "付费玩家", "付费人数", "付费客户", "买家",
                "缴费人数", "下单人数"),
     "times": ("how many times", "number of times", "times", "次数", "人次", "多少次", "几次",
-              "occurrences", "clicks", "taps", "点击量", "点击次数", "浏览量", "pv"),
+              "occurrences", "clicks", "taps", "点击量", "点击次数", "浏览量", "pv",
+              *_THINGS_COUNTED, *_SOLD_COUNTED),
     # money without a metric named: what came in, what went out
     "money_in": ("money", "make", "made", "earn", "earned", "takings", "income", "fee income",
                  "bring in", "brought in", "brings in", "take in", "took in",
@@ -87,7 +92,9 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
                 "处理完", "办结", "解决", "结单", "关单", "处理好", "搞定"),
     "respond": ("respond", "responded", "reply", "replied", "get back to", "回复", "响应",
                 "回应", "接起"),
-    "money_out": ("spend", "spent", "spending", "cost us", "花了多少", "花了", "花费", "投了多少"),
+    "money_out": ("spend", "spent", "spending", "cost us", "burn", "burned", "burnt", "花了多少",
+                  "花了", "花费", "花掉", "花出去", "投了多少", "投放", "投入", "烧了", "烧掉",
+                  "烧钱", "砸了"),
     "conversion": ("conversion", "conversions", "convert", "converts", "converted", "converting",
                    "went on to", "go on to", "goes on to", "ended up", "后来", "最终",
                    "conversion rate", "转化", "转化率", "转化了", "转换率", "转化情况"),
@@ -129,7 +136,8 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
               "占比", "比例", "分布", "构成"),
     "total": ("total", "overall", "in total", "altogether", "sum", "总", "总共", "合计", "整体",
               "总体", "一共"),
-    "how_many": ("how many", "how much", "number of", "count of", "多少", "几个", "几人"),
+    "how_many": ("how many", "how much", "number of", "count of", "多少", "几个", "几人",
+                 *_THINGS_COUNTED, *_SOLD_COUNTED),
     "acquired": ("acquired", "acquisition", "came from", "signed up via", "signed up on",
                  "new users from", "first came", "获客", "拉新", "首次来自", "新客来源",
                  "获取的"),
@@ -168,7 +176,9 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
 # Verbs of buying: they name the model's purchase touchpoint (`settings.purchase_touchpoint`)
 # when no model word has them ("how many people bought", "报价的人里有多少比例买了").
 PURCHASE_WORDS: Final = ("buy", "buys", "bought", "buying", "purchase", "purchased",
-                         "purchases", "purchasing", "买了", "购买", "购买了", "买过")  # fmt: skip
+                         "purchases", "purchasing", "买了", "购买", "购买了", "买过",
+                         "sold", "sell", "sells", "卖出", "售出", "卖出去",
+                         *_SOLD_COUNTED)  # fmt: skip
 
 # What the data has no notion of: asked about, the answer is `unsupported`, naming it.
 

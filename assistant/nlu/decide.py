@@ -393,7 +393,13 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     counted = r.names("touchpoint") or _only_touchpoint_of_channel(r, model)
     ranked = bool({"desc", "asc", "which", "rank", "trend", "day", "week", "month"} & r.cues)
     things = _counts_things(r)
-    if not metrics and len(counted) == 1 and (_COUNTING.search(r.question.norm) or ranked):
+    said = bool(r.names("touchpoint"))  # not only implied by a channel ("spent on ads")
+    if (
+        not metrics
+        and len(counted) == 1
+        and (said or not {"money_in", "money_out"} & r.cues)
+        and (_COUNTING.search(r.question.norm) or ranked)
+    ):
         if things:  # "how many times", 人次, "ad clicks": events, not people
             own = roles.touchpoint_things(model, counted[0]) or roles.event_count(model)
         else:
@@ -402,7 +408,8 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     counting_people = bool({"people", "payers", "new_people"} & r.cues) and bool(
         _COUNTING.search(r.question.norm)
     )
-    if not metrics and not counted and not counting_people:
+    if not metrics and not said and not counting_people:
+        # a channel's only touchpoint does not turn "spent on ads" into a count of ad clicks
         metrics = [m for m in (_money_metric(r, model), _conversion_word(r, model)) if m][:1]
     if not metrics and not counted and _ACTIVE.search(r.question.norm) and "people" in r.cues:
         metrics = [m for m in (roles.reach_metric(model),) if m]  # "weekly active players"
@@ -592,6 +599,7 @@ def _refined(r: Reading, model: SemanticModel, names: list[str]) -> list[str]:
     if (
         revenue
         and "money_in" in r.cues
+        and "money_out" not in r.cues
         and len(names) == 1
         and model.metrics[names[0]].format != "currency"
         and _HOW_MUCH.search(norm)

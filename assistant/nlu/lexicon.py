@@ -200,7 +200,24 @@ class Lexicon:
             if _LATIN.match(norm[end - 1]) and end < len(norm) and _LATIN.match(norm[end]):
                 continue  # would end inside a Latin word
             return Match(i, end, term, senses, weak=term in self.weak)
-        return self._inflected_at(norm, i, blocked)
+        return self._separated_at(norm, i, blocked) or self._inflected_at(norm, i, blocked)
+
+    def _separated_at(self, norm: str, i: int, blocked: list[bool]) -> Match | None:
+        """A two-character Chinese verb-object word of the model split by how much was done:
+        "打了多少次卡" for 打卡, "挂了多少号" for 挂号, "办了几张卡" for 办卡. The match spans the
+        whole phrase and keeps the count's cue ("多少次": times)."""
+        found = _SEPARATED.match(norm, i)
+        if found is None or any(blocked[i : found.end()]):
+            return None
+        senses = self.terms.get(found["verb"] + found["object"])
+        if senses is None or not any(isinstance(s, Ref) and s.kind in ("touchpoint", "metric")
+                                     for s in senses):  # fmt: skip
+            return None
+        said = found["count"].lstrip("了过的")
+        cues = {c for c in self.terms.get(said, ()) if isinstance(c, Cue)} or {Cue("how_many")}
+        if said[-1] not in "少几位":  # "几张", "多少次": things or times, not people
+            cues.add(Cue("times"))
+        return Match(i, found.end(), found[0], (*senses, *sorted(cues, key=str)))
 
     def _action(self, key: str) -> tuple[str, tuple[Sense, ...]] | None:
         """The touchpoint whose verb key is `key`, or one key the start of the other when both
@@ -243,6 +260,11 @@ class Lexicon:
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# A verb, then how much of it ("了多少次", "了几张", "过多少"), then its object.
+_SEPARATED: Final = re.compile(
+    r"(?P<verb>[\u4e00-\u9fff])(?P<count>[了过的]?(?:多少|几)[次个张单回笔份位件台辆]?)"
+    r"(?P<object>[\u4e00-\u9fff])"
+)
 _NAME_TOPICS: Final = frozenset({"other_platforms", "other_regions"})
 # Measure words a Chinese metric label ends with: the noun before them names the metric too.
 _ZH_MEASURES: Final = ("人数", "次数", "数量", "笔数", "个数", "数", "量")

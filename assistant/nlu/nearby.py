@@ -70,9 +70,11 @@ def _where(free: str, name: str) -> tuple[float, int, int] | None:
     return None
 
 
-# "哪门课", "各个区", "每家店": which/each, an optional measure word, then the thing counted.
+# "哪门课", "各个区", "每家店", "最少的3家店": which/each (an optional measure word) or a number
+# and its measure word, then the thing counted.
+_MEASURE = "个|门|家|位|款|类|种|条|项|所|间|支|座|批|期|档"
 _WHICH_ONE = re.compile(
-    r"(?:哪|各|每)(?:一)?(?:个|门|家|位|款|类|种|条|项|所|间|支|座|批|期|档)?([\u4e00-\u9fff])"
+    rf"(?:(?:哪|各|每)(?:一)?(?:{_MEASURE})?|(?<![\d.])\d{{1,3}}\s?(?:{_MEASURE}))([\u4e00-\u9fff])"
 )
 # Characters after 哪个/各个 that are generic words, never the head of a dimension's name.
 _NOT_A_HEAD: Final = frozenset("人次天日月年周时点些样么种类是的都有用")

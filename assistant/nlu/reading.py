@@ -23,7 +23,7 @@ from .timewords import TimeMatch, find_comparison, find_times
 
 _TOP_N = re.compile(r"(?:top|first|best|largest|biggest|highest)\s+(\d{1,3})\b"
                     r"|前\s?(\d{1,3})(?!\s?[天日周月年])"
-                    r"|(?<!\d)(\d{1,3})\s?(?:个|大|名)")  # fmt: skip
+                    r"|(?<!\d)(\d{1,3})\s?(?:个|大|名|家|位|款|门|所|间|条)")  # fmt: skip
 _BOTTOM_N = re.compile(r"(?:bottom|last|worst|lowest|smallest)\s+(\d{1,3})\b"
                        r"(?!\s*(?:day|week|month))"
                        r"|(?:倒数|后)\s?(\d{1,3})(?!\s?[天日周月年])")  # fmt: skip
@@ -196,7 +196,7 @@ def read(question: Question, lexicon: Lexicon, ctx: TimeContext) -> Reading:
     cues = frozenset().union(*(_cues_of(m, matches) for m in matches)) if matches else frozenset()
     if cohort is not None:
         cues |= {"retention"}  # "week-2 retention", "次月留存": the number word carries it
-    if top is not None:
+    if top is not None and "asc" not in cues:  # "最少的3家店": three, from the bottom
         cues |= {"desc"}
     if bottom is not None:
         cues |= {"asc"}

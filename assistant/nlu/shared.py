@@ -124,11 +124,23 @@ def breakdowns(r: Reading, model: SemanticModel) -> list[str]:
         marked = r.cue_before(mention.start, {"by", "which", "rank"}, within=2)
         if not marked and names_a_value(r, mention.start):
             continue  # "抖音渠道": the value's own kind said after it, not a split
+        if not marked and said_as_a_place(r, mention.start):
+            continue  # "came to the gym", "来门店的会员": where it happened, not a split
         if marked or (name not in filtered and not _object_of_verb(r, mention.start)):
             if name == "acquisition_channel" and not marked and _acquired_context(r):
                 continue
             out.append(name)
     return (out + [d for d in _contrasted(r, model) if d not in out])[:3]
+
+
+_A_PLACE_BEFORE: Final = re.compile(
+    r"\b(?:to|at|in|into|inside|visit|visited|visiting)\s+(?:the|our|a|an)\s+$|[在到去来]$"
+)
+
+
+def said_as_a_place(r: Reading, start: int) -> bool:
+    """Whether the word at `start` follows "to the", "at our", "在", "来": a place it happened."""
+    return bool(_A_PLACE_BEFORE.search(r.question.norm[:start]))
 
 
 def names_a_value(r: Reading, start: int) -> bool:
@@ -361,5 +373,6 @@ __all__ = [
     "localized",
     "names_a_value",
     "periods_compared",
+    "said_as_a_place",
     "time_of",
 ]
