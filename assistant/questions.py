@@ -16,6 +16,9 @@ from semantic_layer.phrasebook import language, phrase, section
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _REPLACEMENT = "\ufffd"
+# Unicode's control characters (category Cc) but tab and newlines: one search instead of asking
+# unicodedata of every character of every question
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _EXAMPLE_QUESTIONS = ("conversion rate by channel last week", "上周各渠道转化率")
 # Scripts of other languages; a question mostly in one of them is not English or Chinese. Kana
 # marks Japanese even among Han characters (the middle dot and the long-vowel mark are excluded:
@@ -96,6 +99,8 @@ def _not_text(question: str, lang: str) -> AnswerError | None:
     characters (NUL, escape sequences): what a binary file or a broken terminal sends."""
     if _SURROGATE.search(question) or _REPLACEMENT in question:
         return AnswerError(code="invalid_text", message=_say(lang, "not_utf8"))
+    if _CONTROL.search(question) is None:
+        return None
     controls = [(i, ch) for i, ch in enumerate(question) if _is_control(ch)]
     if not controls:
         return None

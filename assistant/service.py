@@ -197,6 +197,24 @@ class AssistantService:
         `on_stage` hears "understanding", "querying" and "answering" as the work goes (the chat
         and `/v1/ask/stream` show them). `principal` owns a new session; a follow-up in a session
         of another principal raises `UnknownSession` (see `assistant.ownership`)."""
+        return self.ask_json(
+            question, session_id=session_id, role=role, backend=backend, channel=channel,
+            on_stage=on_stage, principal=principal,
+        )[0]  # fmt: skip
+
+    def ask_json(
+        self,
+        question: str,
+        *,
+        session_id: str | None = None,
+        role: str | None = None,
+        backend: BackendName | None = None,
+        channel: str = "api",
+        on_stage: Callable[[Stage], None] | None = None,
+        principal: str | None = None,
+    ) -> tuple[Answer, bytes]:
+        """`ask`, with the answer's JSON: the very text the session store just wrote (one
+        serialisation per answer instead of two), or a fresh one when the store kept less."""
         clock = _Clock(time.perf_counter(), on_stage)
         clock.stage("understanding")
         started = clock.started
@@ -209,10 +227,10 @@ class AssistantService:
         answer = self._answer(question, sid, role=role, backend=backend, clock=clock, fresh=fresh)
         answer.timings.total_ms = (time.perf_counter() - started) * 1000
         if fresh:
-            self.store.add_first_turn(answer, role=role, channel=channel, owner=principal)
+            turn = self.store.add_first_turn(answer, role=role, channel=channel, owner=principal)
         else:
-            self.store.add_turn(sid, answer)
-        return answer
+            turn = self.store.add_turn(sid, answer)
+        return answer, (turn.json or answer.model_dump_json()).encode()
 
     def _answer(
         self,

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from connectors.loads import LOADS_TABLE
-from semantic_layer.compile.aggregates import ALL, FIRST_TOUCH, USER_DAYS
+from semantic_layer.compile.aggregates import ALL, FIRST_TOUCH, STEPS, USER_DAYS
 
 if TYPE_CHECKING:
     from connectors.engines.base import Engine
@@ -54,16 +54,35 @@ WHERE user_id IS NOT NULL AND ts IS NOT NULL
 ORDER BY day, user_id
 """
 
+# Each event with its person's neighbours in the two orders the analyses walk (paths: ts then
+# touchpoint; attribution: ts then event_id), the default NULL order of both; by touchpoint, then
+# time, so one touchpoint's range reads few row groups.
+_STEPS_SQL: Final = f"""
+CREATE OR REPLACE TABLE {STEPS} AS
+SELECT user_id, ts, touchpoint, event_id, channel,
+    lag(ts) OVER p AS p_prev_ts, lag(touchpoint) OVER p AS p_prev_tp,
+    lead(ts) OVER p AS p_next_ts, lead(touchpoint) OVER p AS p_next_tp,
+    lag(ts) OVER a AS a_prev_ts, lead(ts) OVER a AS a_next_ts,
+    lag(channel) OVER a AS a_prev_channel, lead(channel) OVER a AS a_next_channel,
+    lag(touchpoint) OVER a AS a_prev_touchpoint, lead(touchpoint) OVER a AS a_next_touchpoint
+FROM events
+WINDOW p AS (PARTITION BY user_id ORDER BY ts, touchpoint),
+    a AS (PARTITION BY user_id ORDER BY ts, event_id)
+ORDER BY touchpoint, ts
+"""
+
 
 def build_statements() -> list[str]:
     """SQL that rebuilds every pre-aggregate from `events` and tags it with the loads' version;
     run it in the load's transaction after `load_statements`, so a failed load changes nothing."""
+    names = ", ".join(f"('{name}')" for name in sorted(ALL))
     return [
         _FIRST_TOUCH_SQL,
         _USER_DAYS_SQL,
+        _STEPS_SQL,
         f"CREATE OR REPLACE TABLE {AGGREGATES_TABLE} (name VARCHAR, version VARCHAR)",
         f"INSERT INTO {AGGREGATES_TABLE} "
-        f"SELECT name, {_LOADS_VERSION} FROM (VALUES ('{FIRST_TOUCH}'), ('{USER_DAYS}')) v(name)",
+        f"SELECT name, {_LOADS_VERSION} FROM (VALUES {names}) v(name)",
     ]
 
 

@@ -25,9 +25,11 @@ from semantic_layer.model.profile import (
     ColumnProfile,
     DataProfile,
     Gap,
+    Split,
     TableProfile,
     TouchpointProfile,
 )
+from semantic_layer.model.rules.database import type_kind
 
 MAX_VALUES = 50
 SKIPPED_TABLES = ("quarantine",)  # ingestion's rejects, not data to model
@@ -35,6 +37,7 @@ MAX_TOUCHPOINTS = 200
 MAX_PATH_TOUCHPOINTS = 16  # people's paths are made of the most common touchpoints …
 MAX_PATH_PEOPLE = 20_000  # … for everyone, or a fixed sample of this many people
 MAX_GAP_PEOPLE = 5_000  # times between touchpoints: a smaller fixed sample is enough
+MAX_SPLIT_VALUES = 6  # a people column with this few values may split their paths (a side)
 
 
 def profile_database(
@@ -68,13 +71,14 @@ def profile_source(
     tps: tuple[TouchpointProfile, ...] = ()
     paths: tuple[tuple[tuple[str, ...], int], ...] = ()
     gaps: tuple[Gap, ...] = ()
+    splits: tuple[Split, ...] = ()
     unit = "user"
     if touchpoints and events is not None and _has(events, "touchpoint", "user_id", "ts"):
         tps, unit = _touchpoints(src, events)
         ids = _path_touchpoints(tps)
         paths = _paths(src, ids)
-        paying = [t.id for t in tps if t.with_revenue and t.id in ids]
-        gaps = _gaps(src, ids, paying or ids)  # journeys end at a paying one when any
+        gaps = _gaps(src, ids, ids)  # every journey's end: a purchase, or a group's last step
+        splits = _splits(src, tables, ids)
     start, end, users = _events_span(src, events)
     return DataProfile(
         tables=tables,
@@ -86,25 +90,51 @@ def profile_source(
         end=end,
         timezone=_meta_timezone(src, schema),
         gaps=gaps,
+        splits=splits,
     )
 
 
-def journey_gaps(path: Path | Source, pairs: Sequence[tuple[str, str]]) -> tuple[Gap, ...]:
-    """The observed gaps between the given (first, then) touchpoints (for `tpa validate`), in a
-    DuckDB file or any profile source (`EngineSource`)."""
-    wanted = {p for p in pairs if p[0] != p[1]}
+def journey_gaps(path: Path | Source, journeys: Sequence[Sequence[str]]) -> tuple[Gap, ...]:
+    """How long people take along each journey (for `tpa validate`), in a DuckDB file or any
+    profile source (`EngineSource`): from their first first step through every step in order,
+    each the earliest one after the previous (as a funnel counts them), to the last one."""
+    wanted = list(dict.fromkeys(tuple(j) for j in journeys if len(j) >= 2 and j[0] != j[-1]))
     if not wanted:
         return ()
     src = DuckDBSource(path) if isinstance(path, Path) else path
     try:
         if not {"user_id", "touchpoint", "ts"} <= set(src.schema().get("events", {})):
             return ()
-        ids = sorted({tp for pair in wanted for tp in pair})
-        ends = sorted({then for _, then in wanted})
-        return tuple(g for g in _gaps(src, ids, ends) if (g.first, g.then) in wanted)
+        return tuple(g for steps in wanted if (g := _journey_gap(src, steps)) is not None)
     finally:
         if isinstance(src, DuckDBSource) and isinstance(path, Path):
             src.close()
+
+
+def _journey_gap(src: Source, steps: tuple[str, ...]) -> Gap | None:
+    """Days from the first step to the last along `steps` in order, per person (for a fixed
+    sample of people)."""
+    parts = [
+        _PEOPLE.format(people=MAX_GAP_PEOPLE),
+        f"s0 AS (SELECT user_id, min(ts) AS t FROM events JOIN people USING (user_id) "
+        f"WHERE touchpoint = {_literal(steps[0])} GROUP BY user_id)",
+    ]
+    for i, step in enumerate(steps[1:], start=1):
+        parts.append(
+            f"s{i} AS (SELECT e.user_id, min(e.ts) AS t FROM events AS e JOIN s{i - 1} AS p "
+            f"ON e.user_id = p.user_id WHERE e.touchpoint = {_literal(step)} AND e.ts > p.t "
+            "GROUP BY e.user_id)"
+        )
+    last = len(steps) - 1
+    rows = src.rows(
+        f"WITH {', '.join(parts)} SELECT count(*), median(days), quantile_cont(days, 0.9) FROM "
+        f"(SELECT epoch(b.t - a.t) / 86400.0 AS days FROM s{last} AS b JOIN s0 AS a "
+        "ON a.user_id = b.user_id) AS d"
+    )
+    if not rows or not rows[0][0]:
+        return None
+    n, median, p90 = rows[0]
+    return Gap(steps[0], steps[-1], int(n), float(median), float(p90), steps=steps)
 
 
 def _table(src: Source, name: str, types: dict[str, str], max_values: int) -> TableProfile:
@@ -173,6 +203,10 @@ WITH firsts AS (
 )
 SELECT path, count(*) AS n FROM paths GROUP BY path ORDER BY n DESC, path
 """
+_PEOPLE = """people AS (
+    SELECT DISTINCT user_id FROM events WHERE user_id IS NOT NULL
+    ORDER BY md5(CAST(user_id AS VARCHAR)), user_id LIMIT {people}
+)"""
 _GAPS = """
 WITH people AS (
     SELECT DISTINCT user_id FROM events WHERE user_id IS NOT NULL
@@ -275,6 +309,28 @@ def _gaps(src: Source, ids: list[str], ends: list[str]) -> tuple[Gap, ...]:
     )
 
 
+def _splits(src: Source, tables: tuple[TableProfile, ...], ids: list[str]) -> tuple[Split, ...]:
+    """For each text column of `users` with a few values: the people of each value who did each
+    of the touchpoints `ids` (a `side` column splitting a marketplace's paths)."""
+    users = next((t for t in tables if t.name == "users"), None)
+    if users is None or users.column("user_id") is None or not ids:
+        return ()
+    found = []
+    for column in users.columns:
+        values = column.values or ()
+        if not 2 <= len(values) <= MAX_SPLIT_VALUES or type_kind(column.type) != "text":
+            continue
+        col = exp.column(column.name, table="u", quoted=True).sql(dialect="duckdb")
+        rows = src.rows(
+            f"SELECT CAST({col} AS VARCHAR), e.touchpoint, count(DISTINCT e.user_id) "
+            f"FROM events AS e JOIN users AS u ON e.user_id = u.user_id "
+            f"WHERE list_contains({_list(ids)}, e.touchpoint) AND {col} IS NOT NULL "
+            f"GROUP BY 1, 2 ORDER BY 1, 2"
+        )
+        found.append(Split(column.name, tuple((str(v), str(tp), int(n)) for v, tp, n in rows)))
+    return tuple(found)
+
+
 def _events_span(
     src: Source, events: TableProfile | None
 ) -> tuple[datetime | None, datetime | None, int]:
@@ -308,6 +364,11 @@ def _one(src: Source, query: exp.Select) -> Sequence[Any]:
     if not rows:
         raise ProfileError("the database returned no row for a count")
     return rows[0]
+
+
+def _literal(value: str) -> str:
+    """A string literal in DuckDB's dialect (quoted by sqlglot)."""
+    return exp.convert(value).sql(dialect="duckdb")
 
 
 def _list(values: Sequence[str]) -> str:

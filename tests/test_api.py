@@ -176,6 +176,7 @@ def test_a_bug_is_a_json_500_and_ends_the_stream(
             raise RuntimeError("secret detail of a bug")
 
         monkeypatch.setattr(service, "ask", broken)
+        monkeypatch.setattr(service, "ask_json", broken)  # what the routes call
         with TestClient(create_app(service, settings), raise_server_exceptions=False) as c:
             response = c.post("/v1/ask", json={"question": "revenue"}, headers={"X-API-Key": "k"})
             streamed = c.post(

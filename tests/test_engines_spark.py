@@ -8,6 +8,7 @@ A JVM start and Spark's per-query overhead make this several minutes: it runs in
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import socket
@@ -15,17 +16,24 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from assistant.config import AssistantConfig
+from assistant.llm import LlmSettings
+from assistant.service import AssistantService
 from connectors.engine import Engine as DuckDBEngine
-from connectors.engine import EngineError, QueryTimeout
+from connectors.engine import EngineError, QueryInvalid, QueryTimeout
 from connectors.engines import export_parquet, open_engine
 from connectors.engines.base import Engine
+from connectors.engines.spark import QUERY_ERROR_LOGGERS
 from connectors.profile import profile_database, profile_engine
 from semantic_layer.compile.compiler import compile_plan
+from semantic_layer.model.profile import DataProfile
 from semantic_layer.plan import parse_plan
 from tests.engine_parity import (
     answer_text,
@@ -34,6 +42,7 @@ from tests.engine_parity import (
     same,
     same_gold_answers,
 )
+from tests.fakes.openai_server import FakeOpenAI, PlanReply
 from tests.spark_connect import register_tables, spark_connect_server
 from tests.test_compile_plan import CASES, CTX, MODEL
 
@@ -98,6 +107,44 @@ def test_tpa_ask_on_spark_says_duckdbs_numbers(
     assert "Product page lost the most users" in outputs[1]
 
 
+def test_the_llm_is_told_spark_and_its_duckdb_sql_gives_duckdbs_rows(
+    pinned_demo: Path, spark_folder: Path, tmp_path: Path
+) -> None:
+    """Over Spark the LLM's prompt says its SQL runs on Spark SQL; a plan it returns is answered
+    there, and raw SQL it writes in DuckDB's dialect (strftime, date_trunc, FILTER, ::casts) is
+    transpiled and gives DuckDB's rows (a local fake LLM server)."""
+    plan = {"kind": "dropoff", "time": "last_week", "language": "en"}
+    raw = {
+        "kind": "sql",
+        "rationale": "weekly reach by channel",
+        "sql": "SELECT channel, strftime(date_trunc('week', ts), '%Y-%m-%d') AS week, "
+        "count(DISTINCT user_id) AS people, count(*) FILTER (WHERE revenue > 0) AS orders, "
+        "sum(revenue)::DOUBLE AS revenue FROM events "
+        "WHERE ts >= DATE '2026-10-01' GROUP BY ALL ORDER BY week, people DESC, channel",
+    }
+    answers, prompts = [], []
+    for engine, where in (("duckdb", pinned_demo), ("spark", spark_folder)):
+        with FakeOpenAI([PlanReply(plan), PlanReply(raw)]) as llm:
+            config = AssistantConfig(
+                db=where, home=tmp_path / engine, engine=engine, retrieval=False,
+                as_of=date(2026, 11, 23), query_timeout_s=300, answer_cache_s=0,
+                llm=LlmSettings(base_url=llm.base_url, model="fake-model"),
+            )  # fmt: skip
+            with AssistantService.open(config) as service:
+                question = "which touchpoint lost the most users last week"
+                answers.append(service.ask(question, backend="llm"))
+                answers.append(service.ask("weekly reach by channel", backend="llm-raw-sql"))
+            prompts.append(" ".join(llm.requests[0]["messages"][0]["content"].split()))
+    assert "translated to Spark SQL and runs there" in prompts[1]
+    duck_plan, duck_sql, spark_plan, spark_sql = answers
+    assert spark_plan.error is None and "Product page lost the most users" in spark_plan.text
+    assert spark_plan.text == duck_plan.text
+    assert duck_sql.error is None and spark_sql.error is None, spark_sql.error
+    assert spark_sql.backend == "llm-raw-sql" and spark_sql.columns == duck_sql.columns
+    assert len(duck_sql.rows) > 10
+    assert_same_rows(spark_sql.rows, duck_sql.rows, "the LLM's raw SQL")
+
+
 @pytest.mark.parametrize(
     "sql",
     [
@@ -121,6 +168,45 @@ def test_spark_refuses_files_reflection_catalog_and_writes(
     with pytest.raises(EngineError):
         spark.run(sql)
     assert spark.run("SELECT count(*) FROM events").rows[0][0] > 0  # nothing was dropped
+
+
+class Kept(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextmanager
+def pyspark_error_logs() -> Iterator[list[logging.LogRecord]]:
+    """What pyspark's query error loggers pass on (their own handler prints JSON on stderr)."""
+    from pyspark.logger import PySparkLogger
+
+    kept = Kept()
+    loggers = [PySparkLogger.getLogger(name) for name in QUERY_ERROR_LOGGERS]
+    for logger in loggers:
+        logger.addHandler(kept)
+    try:
+        yield kept.records
+    finally:
+        for logger in loggers:
+            logger.removeHandler(kept)
+
+
+def test_a_bad_query_is_one_clear_error_not_a_logged_stack(
+    engines: tuple[Engine, Engine],
+) -> None:
+    """A missing table (`_tpa_loads` in data loaded before load ids existed, asked by every
+    answer) or column is a QueryInvalid naming it, without a JSON stack trace on stderr."""
+    _, spark = engines
+    with pyspark_error_logs() as logged:
+        with pytest.raises(QueryInvalid, match="no_such_table"):
+            spark.run("SELECT count(*) FROM no_such_table")
+        with pytest.raises(QueryInvalid, match="no_such_column"):
+            spark.run("SELECT no_such_column FROM events")
+    assert logged == []
 
 
 # -- Spark Connect: a local server (the one pyspark ships), its catalog tables over Parquet ---
@@ -150,6 +236,9 @@ def test_spark_connect_describes_refuses_and_times_out(connect_url: str) -> None
     assert remote.schema()["events"]["ts"] == "timestamp"
     with pytest.raises(EngineError):
         remote.run("SELECT reflect('java.lang.System', 'exit', '0')")
+    with pyspark_error_logs() as logged, pytest.raises(QueryInvalid, match="no_such_column"):
+        remote.run("SELECT no_such_column FROM events")
+    assert logged == []
     slow = "SELECT count(*) FROM events a CROSS JOIN events b CROSS JOIN events c"
     with pytest.raises(QueryTimeout):
         remote.run(slow, timeout_s=3)
@@ -169,6 +258,68 @@ def test_tpa_ask_over_spark_connect(pinned_demo: Path, connect_url: str, tmp_pat
         assert run.returncode == 0, run.stderr[-2000:]
         outputs.append(run.stdout)
     assert answer_text(outputs[0]) == answer_text(outputs[1])
+    assert "Product page lost the most users" in outputs[1]
+
+
+def test_the_profile_init_and_validate_over_spark_connect(
+    pinned_demo: Path, connect_url: str, tmp_path: Path
+) -> None:
+    """`tpa init`'s profile read through Spark Connect is DuckDB's; `tpa init` and `tpa
+    validate` by `sc://` URL propose the model DuckDB's file gives and check it there."""
+    remote = open_engine("spark", Path("x"), server=connect_url, timeout_s=300)
+    assert_same_profile(profile_engine(remote, "spark"), duckdb_profile(pinned_demo, tmp_path))
+    tpa = str(Path(sys.executable).parent / "tpa")
+    env = {**os.environ, "TPA_HOME": str(tmp_path / "home"), "TPA_QUERY_TIMEOUT_S": "300"}
+    over = {**env, "TPA_ENGINE": "spark", "TPA_ENGINE_URL": connect_url}
+    steps = (
+        ([tpa, "init", "--out", str(tmp_path / "d.yaml"), "--db", str(pinned_demo)], env),
+        ([tpa, "init", "--out", str(tmp_path / "s.yaml")], over),
+        ([tpa, "validate", str(tmp_path / "s.yaml")], over),
+        ([tpa, "validate"], over),  # the built-in demo model against the server's tables
+    )
+    said = []
+    for step, step_env in steps:
+        run = subprocess.run(step, env=step_env, capture_output=True, text=True, timeout=900)
+        assert run.returncode == 0, run.stderr[-2000:]
+        said.append(run.stdout)
+    assert f"--engine spark --url {connect_url}" in said[1]
+    assert f"spark at {connect_url}" in said[2]
+    assert "model OK" in said[2] and "model OK" in said[3]
+    assert _model_text(tmp_path / "s.yaml", connect_url) == _model_text(
+        tmp_path / "d.yaml", str(pinned_demo)
+    )
+
+
+def _model_text(path: Path, where: str) -> str:
+    """A proposed model without the lines naming where it was profiled."""
+    lines = path.read_text("utf-8").splitlines()
+    return "\n".join(line for line in lines if where not in line)
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "SELECT reflect('java.lang.System', 'getenv', 'HOME')",
+        "SELECT * FROM parquet.`/etc/passwd`",
+        "SELECT * FROM read_files('/etc/passwd')",
+        "SELECT * FROM spark_catalog.default.events",
+        "DROP TABLE events",
+        "INSERT INTO events SELECT * FROM events",
+        "CREATE TABLE x AS SELECT * FROM events",
+        "SET spark.sql.session.timeZone = 'Asia/Shanghai'",
+        "SELECT 1; DROP TABLE events",
+    ],
+)
+def test_spark_connect_refuses_files_reflection_catalog_and_writes(
+    sql: str, connect_url: str
+) -> None:
+    """The server's tables are real catalog tables there: a DROP would drop them."""
+    remote = open_engine("spark", Path("x"), server=connect_url, timeout_s=300)
+    with pytest.raises(EngineError):
+        remote.run(sql)
+    assert remote.run("SELECT count(*) FROM events").rows[0][0] > 0  # nothing was dropped
+    utc = "SELECT unix_timestamp(TIMESTAMP '2026-01-01 00:00:00')"
+    assert remote.run(utc).rows == [(1767225600,)]  # the session's time zone is still UTC
 
 
 # -- getting the data there, and profiling it in Spark ---------------------------------------
@@ -178,20 +329,30 @@ def test_the_profile_in_spark_is_duckdbs(
     pinned_demo: Path, engines: tuple[Engine, Engine], tmp_path: Path
 ) -> None:
     _, spark = engines
+    assert_same_profile(profile_engine(spark, "spark"), duckdb_profile(pinned_demo, tmp_path))
+
+
+def duckdb_profile(pinned_demo: Path, tmp_path: Path) -> DataProfile:
     copy = tmp_path / "demo.duckdb"  # this process holds the pinned file open for serving
     shutil.copyfile(pinned_demo, copy)
-    duck = profile_database(copy)
-    mine = profile_engine(spark, "spark")
+    return profile_database(copy)
+
+
+def assert_same_profile(mine: DataProfile, duck: DataProfile) -> None:
+    """The same tables, neutral types, values, touchpoints, paths and journey gaps."""
     assert mine.schema() == duck.schema()
     assert mine.samples() == duck.samples()
-    assert (mine.start, mine.end, mine.users, mine.paths) == (
-        duck.start, duck.end, duck.users, duck.paths
+    assert [t.rows for t in mine.tables] == [t.rows for t in duck.tables]
+    assert (mine.start, mine.end, mine.users, mine.paths, mine.timezone) == (
+        duck.start, duck.end, duck.users, duck.paths, duck.timezone
     )  # fmt: skip
+    assert len(mine.touchpoints) == len(duck.touchpoints) > 10
     for a, b in zip(mine.touchpoints, duck.touchpoints, strict=True):
         assert a == replace(b, revenue=a.revenue) and same(a.revenue, b.revenue)
-    for a, b in zip(mine.gaps, duck.gaps, strict=True):
-        assert (a.first, a.then, a.people) == (b.first, b.then, b.people)
-        assert same(a.median_days, b.median_days) and same(a.p90_days, b.p90_days)
+    assert len(mine.gaps) == len(duck.gaps) > 0
+    for g, h in zip(mine.gaps, duck.gaps, strict=True):
+        assert (g.first, g.then, g.people) == (h.first, h.then, h.people)
+        assert same(g.median_days, h.median_days) and same(g.p90_days, h.p90_days)
 
 
 def test_tpa_ingest_writes_the_tables_for_spark(tmp_path: Path) -> None:

@@ -781,3 +781,257 @@ def test_money_burned_on_a_channel_is_its_spend(question: str) -> None:
 
     p = plan(EmbeddedPlanner(demo_model()), question)
     assert p["kind"] == "metric" and p["metrics"] == ["marketing_cost"], p
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("各院区坪效是多少", "坪效"),
+        ("患者的男女比例是多少", "男女"),
+        ("how many MRI machines do we have at each campus", "mri machines"),
+    ],
+)
+def test_a_figure_the_model_has_no_word_for_is_refused_by_name(
+    planner: EmbeddedPlanner, question: str, missing: str
+) -> None:
+    """The amount asked for is a word the model lacks: refused naming it (not a clarification
+    offering unrelated metrics, and never another metric's number)."""
+    p = plan(planner, question)
+    assert p["kind"] == "unsupported" and p["missing"] == [missing], p
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "3月缴费的患者，之后每个月还有多少人来就诊",
+        "patients who paid in March - how many were still around in the months after?",
+    ],
+)
+def test_people_followed_month_after_month_is_retention(
+    planner: EmbeddedPlanner, question: str
+) -> None:
+    p = plan(planner, question)
+    assert p["kind"] == "retention" and p["cohort_grain"] == "month", p
+    assert p["cohort_touchpoint"] == "缴费", p
+
+
+def test_drivers_are_people_not_the_why_analysis(planner: EmbeddedPlanner) -> None:
+    """ "drivers" (of cars) count people; "what drove" / "key drivers of" ask why."""
+    assert plan(planner, "how many drivers paid last month")["kind"] == "metric"
+    assert plan(planner, "what are the key drivers of the drop in fees last month")["kind"] == (
+        "drivers"
+    )
+
+
+def test_a_source_said_with_coming_from_filters_the_funnel(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "visit journey funnel for patients coming from Douyin")
+    assert p["kind"] == "funnel", "'coming from' a channel is where they came from, not a path"
+    assert p["filters"] == [{"dimension": "channel", "op": "=", "values": ["douyin"]}], p
+
+
+def test_a_journey_is_named_by_the_end_of_its_label(tmp_path: Path) -> None:
+    text = CLINIC.read_text(encoding="utf-8").replace(
+        "labels: {en: visit journey, zh: 就诊旅程}",
+        "labels: {en: patient visit journey, zh: 患者就诊旅程}",
+    )
+    path = tmp_path / "clinic.yaml"
+    path.write_text(text, encoding="utf-8")
+    planner = EmbeddedPlanner(load_model(path))
+    for question in ("visit funnel last month", "上个月就诊漏斗"):
+        p = plan(planner, question)
+        assert p["kind"] == "funnel" and p["journey"] == "visit_journey", p
+
+
+@pytest.mark.parametrize("question", ["上个月各渠道工单数", "tickets by channel last month"])
+def test_a_split_said_of_tickets_is_the_tickets_own_dimension(
+    tmp_path: Path, question: str
+) -> None:
+    """ "channel" names the events' channel, which tickets cannot be split by; the tickets have
+    a channel of their own (受理渠道): that one, with no note about the word."""
+    text = CLINIC.read_text(encoding="utf-8").replace(
+        "  - name: issue\n",
+        "  - name: ticket_channel\n    table: tickets\n    column: channel\n"
+        "    labels: {en: ticket channel, zh: 受理渠道}\n  - name: issue\n",
+        1,
+    )
+    path = tmp_path / "clinic.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = EmbeddedPlanner(load_model(path)).plan(question, CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["kind"] == "metric" and p["dimensions"] == ["ticket_channel"], p
+    assert not result.unused, result.unused
+
+
+def test_the_most_people_by_a_dimension_counts_them(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "which campus has the most patients")
+    assert p["metrics"] == ["patients"] and p["dimensions"] == ["campus"], p
+
+
+def test_two_words_for_one_value_are_a_filter_not_a_comparison(tmp_path: Path) -> None:
+    p = _plan_in(_richer(tmp_path), "上个月窗口front desk的缴费人数")
+    assert p["filters"] == [{"dimension": "channel", "op": "=", "values": ["window"]}], p
+    assert p.get("dimensions", []) == [], "two names of the same value contrast nothing"
+
+
+def test_people_named_by_what_they_did_are_that_touchpoint(planner: EmbeddedPlanner) -> None:
+    """ "payers" is a model word; "bookers" is not: the people who did the booking."""
+    p = plan(planner, "how many bookers last week")
+    assert p["metrics"] == ["patients"], p
+    assert p["filters"] == [{"dimension": "touchpoint", "op": "=", "values": ["预约挂号"]}], p
+    p = plan(planner, "what share of bookers ended up paying")
+    assert p["kind"] == "funnel" and p["steps"] == ["预约挂号", "缴费"], p
+
+
+@pytest.mark.parametrize(
+    ("question", "metric"),
+    [("first reply by city last month", "reply_time"), ("上个月首次回复要多久", "reply_time")],
+)
+def test_a_time_metric_is_named_without_its_word_for_time(
+    planner: EmbeddedPlanner, question: str, metric: str
+) -> None:
+    p = plan(planner, question)
+    assert p["kind"] == "metric" and p["metrics"] == [metric], p
+
+
+def test_a_journeys_funnel_after_a_step_is_the_funnel(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "缴费之后的就诊漏斗")
+    assert p["kind"] == "funnel" and p["journey"] == "visit_journey", p
+
+
+def test_accounts_and_becoming_paying_are_generic_words(planner: EmbeddedPlanner) -> None:
+    assert plan(planner, "how many accounts by campus")["metrics"] == ["patients"]
+    p = plan(planner, "how long does it take patients to start paying after booking")
+    assert p["measure"] == "time_to_convert" and p["steps"] == ["预约挂号", "缴费"], p
+
+
+def test_people_at_a_touchpoint_are_counted_once_each_times_are_not() -> None:
+    """A model with both a count of check-ins and a count of the members who checked in: people
+    asked get the people, times asked the check-ins (evals/domains/gym, a pinyin touchpoint)."""
+    gym = EmbeddedPlanner(load_model(Path(__file__).parents[1] / "evals/domains/gym/model.yaml"))
+    assert plan(gym, "上个月来打卡的会员有多少")["metrics"] == ["active_members"]
+    assert plan(gym, "上个月一共打了多少次卡")["metrics"] == ["checkins"]
+    # "members" names three people counts (new, renewing, active): the active ones, not everyone
+    assert plan(gym, "how many members came to the gym yesterday")["metrics"] == ["active_members"]
+
+
+def test_which_n_and_plurals_of_names_ending_in_s(planner: EmbeddedPlanner) -> None:
+    """ "which 2 campuses": a bottom two by campus ("campuses" is the plural of "campus", not of
+    "campuse"; "campus" is not the plural of "campu")."""
+    p = plan(planner, "which 2 campuses had the fewest payers last month")
+    assert p["dimensions"] == ["campus"] and p["limit"] == 2, p
+    assert p["order"]["direction"] == "asc", p
+
+
+def test_a_word_left_over_picks_the_metric_whose_name_has_it(tmp_path: Path) -> None:
+    """ "how much did we make from registrations": money, and of the two money metrics the one
+    named for registrations; no note about a word the metric's name carries."""
+    text = CLINIC.read_text(encoding="utf-8").replace(
+        "  - {name: reply_time,",
+        "  - {name: registration_fees, type: simple, measure: amount, format: currency,"
+        " labels: {en: registration fees, zh: 挂号费收入}}\n  - {name: reply_time,",
+        1,
+    )
+    path = tmp_path / "clinic.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = EmbeddedPlanner(load_model(path)).plan(
+        "how much did we make from registrations last month", CTX
+    )
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["metrics"] == ["registration_fees"], p
+    assert not result.unused, result.unused
+
+
+@pytest.mark.parametrize(
+    "question", ["患者都是从哪些来源来的？按来源分一下人数", "patients by source last month"]
+)
+def test_a_dimension_is_named_by_the_last_word_of_its_name(tmp_path: Path, question: str) -> None:
+    """ "来源" / "source" for a dimension labelled 获客来源 / "acquisition source" (no other
+    dimension's name ends so); "从哪些来源来的" with a split is where people came from, not a
+    path."""
+    _with_people_source(tmp_path)
+    text = (tmp_path / "clinic.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "labels: {en: source, zh: 来源}", "labels: {en: acquisition source, zh: 获客来源}"
+    )
+    (tmp_path / "clinic.yaml").write_text(text, encoding="utf-8")
+    planner = EmbeddedPlanner(load_model(tmp_path / "clinic.yaml"))
+    p = plan(planner, question)
+    assert p["kind"] == "metric" and p["dimensions"] == ["source"], p
+
+
+def test_time_words_never_name_a_dimension(planner: EmbeddedPlanner) -> None:
+    from semantic_layer.model import demo_model
+
+    demo = EmbeddedPlanner(demo_model())  # "day of week" ends with "week"
+    assert "day_of_week" not in plan(demo, "conversion by channel the week before").get(
+        "dimensions", []
+    )
+
+
+def test_spend_words_beat_a_buying_verb_in_a_media_name() -> None:
+    """ "how much did we blow on paid media": the spend, though "paid" is a purchase verb."""
+    from semantic_layer.model import demo_model
+
+    p = plan(EmbeddedPlanner(demo_model()), "how much did we blow on paid media last quarter")
+    assert p["kind"] == "metric" and p["metrics"] == ["marketing_cost"], p
+
+
+@pytest.mark.parametrize(
+    "question", ["which issue category has the worst CSAT", "哪个问题分类的满意度最低"]
+)
+def test_a_metric_is_named_by_the_last_word_of_its_label(tmp_path: Path, question: str) -> None:
+    text = CLINIC.read_text(encoding="utf-8").replace(
+        "  - {name: reply_time,",
+        "  - {name: ticket_csat, type: simple, measure: tickets,"
+        " labels: {en: ticket CSAT, zh: 工单满意度}}\n  - {name: reply_time,",
+        1,
+    )
+    path = tmp_path / "clinic.yaml"
+    path.write_text(text, encoding="utf-8")
+    p = plan(EmbeddedPlanner(load_model(path)), question)
+    assert p["metrics"] == ["ticket_csat"] and p["dimensions"] == ["issue"], p
+
+
+def test_a_phrase_of_the_model_said_with_its_verb(tmp_path: Path) -> None:
+    """ "online consults" for a metric labelled "online consultations"."""
+    text = CLINIC.read_text(encoding="utf-8").replace(
+        "  - {name: reply_time,",
+        "  - {name: online_consultations, type: simple, measure: events,"
+        " labels: {en: online consultations, zh: 在线问诊量}}\n  - {name: reply_time,",
+        1,
+    )
+    path = tmp_path / "clinic.yaml"
+    path.write_text(text, encoding="utf-8")
+    p = plan(EmbeddedPlanner(load_model(path)), "top 2 campuses for online consults last month")
+    assert p["metrics"] == ["online_consultations"] and p["dimensions"] == ["campus"], p
+
+
+@pytest.mark.parametrize("question", ["各院区平均几颗星", "average star rating by campus"])
+def test_stars_ask_the_models_average_rating(tmp_path: Path, question: str) -> None:
+    text = (
+        CLINIC.read_text(encoding="utf-8")
+        .replace(
+            "  tickets: {time: opened_ts,",
+            "  feedback: {time: ts, entity: user_id}\n  tickets: {time: opened_ts,",
+            1,
+        )
+        .replace(
+            "  - {name: tickets, table: tickets, agg: count}",
+            "  - {name: score_mean, table: feedback, agg: avg, column: score}\n"
+            "  - {name: tickets, table: tickets, agg: count}",
+            1,
+        )
+        .replace(
+            "  - {name: reply_time,",
+            "  - {name: rating, type: simple, measure: score_mean,"
+            " labels: {en: visit rating, zh: 就诊评分}}\n  - {name: reply_time,",
+            1,
+        )
+    )
+    path = tmp_path / "clinic.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = EmbeddedPlanner(load_model(path)).plan(question, CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["metrics"] == ["rating"], p
+    # the ratings cannot be split by campus and by nothing else either: a note, not a crash
+    assert [u.text for u in result.unused] in (["campus"], ["院区"]), result.unused

@@ -29,16 +29,24 @@ def retention_chart(ctx: ChartContext) -> Figure | None:
     assert isinstance(plan, RetentionPlan)
     if not ctx.table.rows or not ctx.table.has("rate"):
         return None
-    records = ctx.table.records()
-    cohorts = sorted({json_value(r["cohort"]) for r in records if r["cohort"] is not None})
-    periods = sorted({int(r["period"]) for r in records if r["period"] is not None})
-    sizes = {json_value(r["cohort"]): r.get("cohort_size") for r in records}
+    # column by column, each cohort's date made text once (a table holds thousands of cells)
+    table = ctx.table
+    raw, period_of = table.column("cohort"), table.column("period")
+    cohort_of = [json_value(c) for c in raw]
+    sized = table.column("cohort_size") if table.has("cohort_size") else [None] * len(raw)
+    cells = [
+        (c, int(p), rate)
+        for c, r, p, rate in zip(cohort_of, raw, period_of, table.column("rate"), strict=True)
+        if r is not None and p is not None
+    ]
+    cohorts = sorted({c for c, r in zip(cohort_of, raw, strict=True) if r is not None})
+    periods = sorted({int(p) for p in period_of if p is not None})
+    sizes = dict(zip(cohort_of, sized, strict=True))
     z: list[list[float | None]] = [[None] * len(periods) for _ in cohorts]
     row_of = {c: i for i, c in enumerate(cohorts)}
     col_of = {p: j for j, p in enumerate(periods)}
-    for r in records:
-        if r["cohort"] is not None and r["period"] is not None:
-            z[row_of[json_value(r["cohort"])]][col_of[int(r["period"])]] = num(r["rate"])
+    for c, p, rate in cells:
+        z[row_of[c]][col_of[p]] = num(rate)
     x = [ctx.t(f"period_{plan.cohort_grain}", n=p) for p in periods]
     y = [f"{c} ({num(sizes.get(c)) or 0:,.0f})" for c in cohorts]
     later = [v for row in z for j, v in enumerate(row) if v is not None and periods[j] > 0]

@@ -40,12 +40,36 @@ class ResultTable:
         return name in self.columns
 
     def records(self) -> list[dict[str, Any]]:
-        """The rows as dicts keyed by column name."""
-        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+        """The rows as dicts keyed by column name (made once per table: the text and the chart
+        both read them; a new list each call, whose dicts the answer layer only reads)."""
+        return list(self._records)
+
+    @functools.cached_property
+    def _records(self) -> tuple[dict[str, Any], ...]:
+        return tuple(dict(zip(self.columns, row, strict=True)) for row in self.rows)
 
     def json_rows(self) -> list[list[Any]]:
-        """The rows with JSON-safe values (ISO dates, floats for decimals, None for NaN)."""
-        return [[json_value(v) for v in row] for row in self.rows]
+        """The rows with JSON-safe values (ISO dates, floats for decimals, None for NaN); cells
+        of columns whose DuckDB type is JSON already (text, integers, booleans) as they are."""
+        if len(self.types) != len(self.columns):
+            return [[json_value(v) for v in row] for row in self.rows]
+        convert = [i for i, t in enumerate(self.types) if t.upper() not in _JSON_TYPES]
+        if not convert:
+            return [list(row) for row in self.rows]
+        rows = []
+        for row in self.rows:
+            cells = list(row)
+            for i in convert:
+                cells[i] = json_value(cells[i])
+            rows.append(cells)
+        return rows
+
+
+# DuckDB types whose Python values are JSON already (str, int, bool or None)
+_JSON_TYPES: Final = frozenset(
+    {"VARCHAR", "BOOLEAN", "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT",
+     "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT"}
+)  # fmt: skip
 
 
 _AS_IS: Final = frozenset({int, str, bool, type(None)})

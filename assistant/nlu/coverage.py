@@ -21,7 +21,13 @@ from semantic_layer.time import TimeContext, TimeSpec, resolve
 
 from .reading import Reading
 from .roles import tables_of
-from .shared import implied_channels, names_a_value, said_as_a_place
+from .shared import (
+    dimension_heads,
+    head_word,
+    implied_channels,
+    names_a_value,
+    said_as_a_place,
+)
 
 Why = Literal[
     "unknown_word",
@@ -89,6 +95,7 @@ GENERIC_EN: Final = frozenset(
     comes coming went goes used use using tried try made happen did end ended ending start started
     starting got get takes took take spent spend spending saw seen ever still yet already far
     typically usually generally average mean median roughly about around approximately exactly
+    become becomes became becoming
     so-far whole gets get getting break breaks broken switch swap change potential happens happen
     happened ask asks asked writing write crediting credit lot lots something stuff anything thing
     things someone somebody anyone people's our we've thanks percentile typical usual usually
@@ -190,6 +197,9 @@ def _dropped(
             continue  # "which step", 哪个环节: the steps of the journey analysed
         if names_a_value(r, mention.start) or said_as_a_place(r, mention.start):
             continue  # "抖音渠道": the kind of the value just said; "to the gym": where
+        if any(head_word(mention.term) in dimension_heads(model, d) for d in used
+               if d in model.dimensions):  # fmt: skip
+            continue  # "tickets by channel", split by the tickets' own channel
         said = text[mention.start : mention.start + len(mention.term)]
         if not any(u.text == said for u in out):
             out.append(Unused(said, "dimension_not_used"))

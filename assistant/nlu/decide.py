@@ -23,8 +23,10 @@ from . import choices, roles
 from .reading import Reading, unknown_values
 from .shared import (
     breakdowns,
+    dimension_heads,
     filters,
     grain_of,
+    head_word,
     implied_channels,
     in_journey_order,
     journey_and_steps,
@@ -197,7 +199,8 @@ def _retention(r: Reading, model: SemanticModel) -> Plan | None:
     plan: Plan = {"kind": "retention", "filters": filters(r, model, cohort=True)}
     if r.times or not r.default_period:
         plan["time"] = time_of(r)  # no time words and no default period: every cohort
-    unit, n = r.cohort or (grain_of(r, model) or "week", 0)
+    after = _PERIODS_AFTER.search(r.question.norm)
+    unit, n = r.cohort or (grain_of(r, model) or (after[1] if after else "week"), 0)
     plan["cohort_grain"] = unit
     n = n or _periods_since(r, plan.get("time"), unit)
     if n:
@@ -225,6 +228,32 @@ _COUNTING = re.compile(
     r"|多少|人数|数量|次数|几单|几个|几次|几人|几笔|人次"
     r"|[^\s]数\s*$|数[吗呢？?]"
 )
+
+
+def _from_a_source(r: Reading) -> bool:
+    """Every "before" word is "coming from" followed by a value: a source, not a path."""
+    said = [i for i, m in enumerate(r.matches) if "before" in m.cues()]
+    return all(
+        _CAME_FROM.fullmatch(r.matches[i].term) is not None
+        and i + 1 < len(r.matches)
+        and bool(r.matches[i + 1].refs("value"))
+        for i in said
+    )
+
+
+def _where_from_by(r: Reading) -> bool:
+    """ "都是从哪些来源来的？按来源分一下": where people came from, split by a dimension, not a
+    path."""
+    said = [m for m in r.matches if "before" in m.cues()]
+    return all(_WHERE_FROM.fullmatch(m.term) for m in said) and any(
+        r.cue_before(m.start, {"by"}, within=1) for m in r.mentions("dimension")
+    )
+
+
+_WHERE_FROM = re.compile(r"从哪|来自哪|(?:come|comes|coming|came) from")
+_FUNNEL_WORD = re.compile(r"\bfunnel\b|漏斗")
+_CAME_FROM = re.compile(r"(?:come|comes|coming|came) from|来自")
+_PERIODS_AFTER = re.compile(r"\b(day|week|month)s after\b")  # "still around in the months after"
 _REPEAT = re.compile(r"复购|回购|再次购买|再买|repurchase|buy again|bought again|purchase again")
 
 
@@ -232,6 +261,10 @@ def _paths(r: Reading, model: SemanticModel) -> Plan | None:
     path_cues = {"after", "before", "paths", "top_paths"} & r.cues
     if not path_cues or {"dropoff", "time_to_convert"} & r.cues:
         return None
+    if path_cues == {"before"} and (_from_a_source(r) or _where_from_by(r)):
+        return None  # "apply funnel for people coming from Indeed": where they came from
+    if r.names("journey") and _FUNNEL_WORD.search(r.question.norm):
+        return None  # "扣款失败之后的催缴漏斗": the journey's funnel, not where people went next
     if _step_range(r, model) or (len(r.names("touchpoint")) >= 2 and r.window_days):
         return None  # "the share who paid within 3 days after a consult": a conversion
     if any(not roles.tables_of(model, m) <= {"events"} for m in r.names("metric")):
@@ -403,20 +436,31 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         if things:  # "how many times", 人次, "ad clicks": events, not people
             own = roles.touchpoint_things(model, counted[0]) or roles.event_count(model)
         else:
-            own = roles.touchpoint_count(model, counted[0]) or roles.reach_metric(model)
+            people = roles.touchpoint_people(model, counted[0]) if "people" in r.cues else None
+            own = people or roles.touchpoint_count(model, counted[0]) or roles.reach_metric(model)
         metrics = [own] if own else []
     counting_people = bool({"people", "payers", "new_people"} & r.cues) and bool(
         _COUNTING.search(r.question.norm)
     )
-    if not metrics and not said and not counting_people:
+    if not metrics and (not said or "money_out" in r.cues) and not counting_people:
         # a channel's only touchpoint does not turn "spent on ads" into a count of ad clicks
         metrics = [m for m in (_money_metric(r, model), _conversion_word(r, model)) if m][:1]
+    if not metrics and "order_value" in r.cues:
+        metrics = [m for m in (roles.order_value_metric(model),) if m]  # "avg amount per payment"
+    if not metrics and "stars" in r.cues:
+        metrics = [m for m in (roles.rating_metric(model),) if m]  # "平均几颗星", "star rating"
     if not metrics and not counted and _ACTIVE.search(r.question.norm) and "people" in r.cues:
         metrics = [m for m in (roles.reach_metric(model),) if m]  # "weekly active players"
     if not metrics and not counted and (ranked or _COUNTING.search(r.question.norm)):
         metrics = _rows_of_a_value(r, model)  # "投诉最多的科室": the complaint tickets
-    if not metrics and not counted and "people" in r.cues and _COUNTING.search(r.question.norm):
-        metrics = [m for m in (roles.reach_metric(model),) if m]  # "how many players …"
+    if (
+        not metrics
+        and not counted
+        and "people" in r.cues
+        and (_COUNTING.search(r.question.norm) or {"desc", "asc"} & r.cues)
+    ):
+        named = _people_named(r, model)  # "members" when only "active members" counts them
+        metrics = [m for m in (named or roles.reach_metric(model),) if m]  # "how many players"
     metrics = _refined(r, model, metrics)
     if len(counted) == 1 and metrics and all(roles.is_reach(model, m) for m in metrics):
         metrics = [_touchpoint_metric(r, model, counted[0]) or m for m in metrics][:1]
@@ -432,10 +476,19 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     def reachable(dimension: str) -> bool:  # what these metrics' rows cannot be split by is
         return roles.splits(model, metrics, dimension)  # left out, with a note
 
-    dims = [d for d in breakdowns(r, model) if reachable(d)]
+    asked = breakdowns(r, model)
+    dims = [d for d in asked if reachable(d)]
+    twins = [
+        t
+        for m in r.mentions("dimension")
+        if m.ref.name in asked and not reachable(m.ref.name)
+        and (t := _twin(model, dimension=m.ref.name, word=m.term, reachable=reachable,
+                        tables=tables))
+    ]  # fmt: skip
+    dims += [t for t in twins if t not in dims]  # "tickets by channel": the tickets' channel
     if not dims:
         dims = _by_kind(r, model, tables, reachable)
-    split = _split_by(r, dims)
+    split = _split_by(r, dims) | set(twins)
     flags = _flags(r, model, dims)
     dims = [d for d in dims if d not in flags]  # "学生用户", "members": the yes side, not a split
     plan["filters"] = [
@@ -486,6 +539,58 @@ def _counts_things(r: Reading) -> bool:
     return False
 
 
+def _people_named(r: Reading, model: SemanticModel) -> str | None:
+    """The one metric counting people whose name has the word the question calls them by."""
+    words = {m.term for m in r.matches if "people" in m.cues()}
+    found = [
+        metric.name
+        for metric in model.spec.metrics
+        if roles.counts_people(model, metric.name)
+        and any(
+            re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", n.casefold())
+            for w in words
+            for n in _names_of(metric)
+        )
+    ]
+    if len(found) > 1:  # "new members", "renewing members", "active members": the active ones
+        found = [
+            f
+            for f in found
+            if any(_ACTIVE.search(n.casefold()) for n in _names_of(model.metrics[f]))
+        ]
+    return found[0] if len(found) == 1 else None
+
+
+def _names_of(metric: Any) -> tuple[str, ...]:
+    return (metric.label("en"), metric.label("zh"), *_metric_synonyms(metric))
+
+
+def _metric_synonyms(metric: Any) -> tuple[str, ...]:
+    return tuple(metric.synonyms.all()) if metric.synonyms is not None else ()
+
+
+def _twin(
+    model: SemanticModel,
+    *,
+    dimension: str,
+    word: str,
+    reachable: Callable[[str], bool],
+    tables: set[str],
+) -> str | None:
+    """The one dimension these metrics can be split by whose name ends with the word said
+    ("channel" said of tickets: the ticket channel; 渠道: 受理渠道)."""
+    said = head_word(word)
+    found = [
+        d.name
+        for d in model.spec.dimensions
+        if d.name != dimension and d.type != "time" and reachable(d.name)
+        and said in dimension_heads(model, d.name)
+    ]  # fmt: skip
+    own = [d for d in found if model.dimensions[d].table in tables]  # the metric's own rows first
+    found = own or found
+    return found[0] if len(found) == 1 else None
+
+
 def _ticket_time(r: Reading, model: SemanticModel, names: list[str]) -> str | None:
     """ "How long do tickets take to resolve", "工单一般多久能办结": the time a ticket took, not
     their count (to its first answer when the question says reply / 响应)."""
@@ -508,7 +613,8 @@ _JUDGED = re.compile(r"\b(?:best|worst|strongest|weakest)\b|最好|最差|最强
 # 快 / 慢 alone, but not inside the words they start: 快递 (a parcel), 快手 (an app), 快捷, 快餐,
 # 慢性病 (a chronic illness) say nothing about speed.
 _SPEED = re.compile(
-    r"\b(?:slowest|fastest|quickest|slower|faster|quicker)\b|最慢|最快|慢(?![性病])|快(?![递手捷餐乐件照讯报车])"
+    r"\b(?:slowest|fastest|quickest|slower|faster|quicker)\b|\bhow (?:fast|quickly|soon)\b"
+    r"|最慢|最快|慢(?![性病])|快(?![递手捷餐乐件照讯报车])"
 )
 
 
@@ -595,6 +701,9 @@ def _refined(r: Reading, model: SemanticModel, names: list[str]) -> list[str]:
         and _PER_ONE.search(norm)
     ):
         return [per_new]  # "拉新一个客户花了多少钱", "cost per new member": CAC
+    per_named = [c for n in names if (c := roles.cost_per(model, n))]
+    if len(names) == 1 and per_named and _COST.search(norm) and _PER_ONE.search(norm):
+        return per_named  # "每份投递的成本", "cost per application": that ratio of the model's
     revenue = roles.revenue_metric(model)
     if (
         revenue
@@ -621,7 +730,10 @@ def _refined(r: Reading, model: SemanticModel, names: list[str]) -> list[str]:
 
 _ACTIVE = re.compile(r"\bactive\b|活跃")
 _EACH = re.compile(r"分别|各自|\brespectively\b|\bvs\b|\bversus\b|对比|相比|\bcompare")
-_PER_ONE = re.compile(r"\bper\b|\beach\b|\ba new\b|一个|每个|每位|单个|人均|每获取")
+_PER_ONE = re.compile(
+    r"\bper\b|\beach\b|\ba new\b|一个|每个|每位|单个|人均|每获取|每[份单次条笔张位]"
+)
+_COST = re.compile(r"\bcosts?\b|成本|花费|花了")
 _HOW_MUCH = re.compile(r"\bhow much\b|多少钱|多少收入|赚了多少|收了多少")
 _RATE_WORD = re.compile(r"\brate\b|率")
 _ORDERS = re.compile(r"多少单|几单|出了多少单|下单最多|多少笔|几笔|\bhow many orders\b")

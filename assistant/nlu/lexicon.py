@@ -76,12 +76,15 @@ class Lexicon:
         self.longest = max((len(t) for t in terms), default=0)
         self.stemmed: dict[tuple[str, ...], tuple[str, tuple[Sense, ...]]] = {}
         self.verbal: dict[str, tuple[str, tuple[Sense, ...]]] = {}
+        self.phrased: dict[tuple[str, ...], tuple[str, tuple[Sense, ...]]] = {}
         parts: dict[str, set[tuple[str, tuple[Sense, ...]]]] = defaultdict(set)
         for term, senses in terms.items():
             words = term.split()
             if term.isascii() and 1 <= len(words) <= _MAX_WORDS and len(term) >= 3:
                 key = tuple(stem(w, verbs=len(words) > 1) for w in words)
                 self.stemmed.setdefault(key, (term, senses))
+                if len(words) > 1:  # "online consults" for "online consultations"
+                    self.phrased.setdefault(tuple(verb_key(w) for w in words), (term, senses))
             actions = tuple(s for s in senses if isinstance(s, Ref) and s.kind == "touchpoint")
             if actions and term.isascii() and len(words) == 1 and len(term) >= 4:
                 self.verbal.setdefault(verb_key(term), (term, actions))
@@ -113,6 +116,22 @@ class Lexicon:
                 if metrics:
                     terms[stem_zh] = metrics  # "订单" for 订单数, "访客" for 访客数
                     stems.add(stem_zh)
+        for key, refs in metric_heads(model).items():
+            if key not in terms:
+                for ref in refs:
+                    terms[key][ref] = None
+        for key, refs in dimension_heads(model).items():
+            if key not in terms:
+                for ref in refs:
+                    terms[key][ref] = None
+        for key, refs in duration_short_names(model).items():
+            if not _has_ref(terms.get(key, {})):
+                for ref in refs:
+                    terms[key][ref] = None
+        for key, refs in journey_short_names(model).items():
+            if not _has_ref(terms.get(key, {})):
+                for ref in refs:
+                    terms[key][ref] = None
         for key, refs in umbrella_terms(model).items():
             if key not in terms:
                 for ref in refs:
@@ -244,6 +263,8 @@ class Lexicon:
             if any(blocked[i:end]):
                 continue
             found = self.stemmed.get(tuple(stem(w[0], verbs=n > 1) for w in words[:n]))
+            if found is None and n > 1:
+                found = self.phrased.get(tuple(verb_key(w[0]) for w in words[:n]))
             if found is not None and (n > 1 or len(found[0].split()) == 1):
                 return Match(i, end, found[0], found[1])
         word = words[0][0] if words else ""
@@ -251,9 +272,13 @@ class Lexicon:
             return None
         if _VERB_FORM.search(word):
             action = self._action(verb_key(word))  # "booked" for a touchpoint "booking"
+        elif (agent := _AGENT.match(word)) is not None:
+            action = self._action(verb_key(agent[1]))  # "viewers": the people who viewed
+            if action is not None:
+                return Match(i, words[0].end(), action[0], (*action[1], Cue("people")))
         elif _THIRD_PERSON.search(word) or _SUBJECT_BEFORE.search(norm[max(0, i - 12) : i]):
             # "until the person pays", "before they pay", "want to subscribe": the action named
-            action = self.verbal.get(verb_key(word))
+            action = self._action(verb_key(word))
         else:
             action = None
         return Match(i, words[0].end(), action[0], action[1]) if action is not None else None
@@ -340,13 +365,15 @@ def stem(word: str, *, verbs: bool = False) -> str:
     verb ("visited") often means something else than the noun ("visits")."""
     for suffix in _SUFFIXES if verbs else _PLURALS:
         if word.endswith(suffix) and len(word) - len(suffix) >= (2 if suffix == "s" else 3):
+            if suffix == "s" and word.endswith(("us", "ss", "is")):
+                continue  # "campus", "status", "business", "analysis" are not plurals
             base = word[: -len(suffix)]
             if suffix == "ies":
                 return base + "y"
             if suffix in ("ing", "ed") and len(base) > 3 and base[-1] == base[-2]:
                 return base[:-1]  # "shopping" → "shop"
             if suffix == "es" and not verbs:
-                return base if base.endswith(("ch", "sh", "ss", "x", "z")) else word[:-1]
+                return base if base.endswith(("ch", "sh", "ss", "x", "z", "us")) else word[:-1]
             return base.rstrip("e") if suffix != "e" else base
     return word
 
@@ -359,6 +386,8 @@ _VERB_FORM = re.compile(
     r"^(?:[a-z]{3,}(?:ed|ing)|paid|bought|sent|made|spent|gave|took|got|came|saw"
     r"|left|won|lost|wrote|sold|rode|drove)$"
 )
+# People named by what they did: "viewers", "subscriber", "applicants".
+_AGENT = re.compile(r"^([a-z]{3,}?)e?(?:rs?|nts?)$")
 # Irregular past forms of verbs that name actions.
 _IRREGULAR: Final = {
     "paid": "pay", "bought": "buy", "sent": "send", "made": "make", "spent": "spend",
@@ -384,6 +413,120 @@ def verb_key(word: str) -> str:
 
 def _norm(term: str) -> str:
     return prepare(term).norm
+
+
+def metric_heads(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
+    """A metric named by the last word of its label: "CSAT" for "ticket CSAT", 满意度 for 工单满意度
+    — when that word ends no other metric's label and means nothing else."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for metric in model.spec.metrics:
+        for label in (metric.label("en").casefold().strip(), metric.label("zh").strip()):
+            words = label.split()
+            if label.isascii() and len(words) >= 2 and len(words[-1]) >= 3:
+                found[words[-1]].add(metric.name)
+            elif (
+                len(label) >= 5
+                and re.fullmatch(r"[\u3400-\u9fff]{3}", label[-3:])
+                and label[-2:] not in _GENERIC_ZH_HEADS
+            ):
+                found[label[-3:]].add(metric.name)
+    return {
+        _norm(word): (Ref("metric", next(iter(names))),)
+        for word, names in found.items()
+        if len(names) == 1
+        and word not in _STOP
+        and word not in _TIME_WORDS
+        and word not in _GENERIC_EN_HEADS
+        and _norm(word) not in model.index
+    }
+
+
+def dimension_heads(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
+    """A dimension named by the last word of its name: "source" for "acquisition source", 来源
+    for 获客来源 — when that word ends no other dimension's name and means nothing else."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for dim in model.spec.dimensions:
+        for name in (n.casefold().strip() for n in (dim.label("en"), dim.label("zh"))):
+            words = name.split()
+            if name.isascii() and len(words) >= 2 and len(words[-1]) >= 4:
+                found[words[-1]].add(dim.name)
+            elif _CJK.match(name) and len(name) >= 3 and _CJK.match(name[-2:]):
+                found[name[-2:]].add(dim.name)
+    return {
+        _norm(word): (Ref("dimension", next(iter(dims))),)
+        for word, dims in found.items()
+        if len(dims) == 1
+        and word not in _STOP
+        and word not in _TIME_WORDS
+        and word not in _GENERIC_EN_HEADS
+        and not _TIME_CHARS.search(word)
+        and _norm(word) not in model.index
+    }
+
+
+# Words that end many names without naming anything: statistics, units, function words.
+_GENERIC_ZH_HEADS: Final = frozenset(
+    {"位数", "均值", "均数", "人数", "次数", "金额", "数量", "比例", "占比", "时长", "总额", "总数",
+     "分比", "化率", "功率", "成率"}
+)  # fmt: skip
+_GENERIC_EN_HEADS: Final = frozenset(
+    {"through", "from", "with", "into", "about", "after", "before", "during", "since", "until",
+     "value", "values", "median", "average", "mean", "total", "amount", "number", "count"}
+)  # fmt: skip
+_TIME_WORDS: Final = frozenset(
+    {"week", "weeks", "month", "months", "year", "years", "hour", "hours", "quarter", "date",
+     "dates", "weekday", "weekend"}
+)  # fmt: skip
+_TIME_CHARS = re.compile(r"[天日周月年季时]")
+_TIME_HEAD = re.compile(r"\s+(?:time|duration)$|(?:时间|时长|耗时|用时)$")
+
+
+def duration_short_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
+    """A time metric named without its word for time: "first response" for "first response
+    time", 首次响应 for 首次响应时长 — when no other metric's name shortens the same way."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for metric in model.spec.metrics:
+        if not metric.format.startswith("duration") or metric.labels is None:
+            continue
+        for label in (metric.labels.en, metric.labels.zh or ""):
+            short = _TIME_HEAD.sub("", label.casefold().strip())
+            if short != label.casefold().strip() and len(short) >= 2:
+                found[_norm(short)].add(metric.name)
+    return {
+        term: (Ref("metric", next(iter(names))),)
+        for term, names in found.items()
+        if len(names) == 1 and term not in model.index
+    }
+
+
+_JOURNEY_NOUNS_EN: Final = ("journey", "funnel", "flow", "loop", "process")
+_JOURNEY_NOUNS_ZH: Final = ("旅程", "漏斗", "流程", "链路")
+
+
+def journey_short_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
+    """A journey named by the end of its label and any word for a journey: "apply funnel" or
+    "apply journey" for "candidate apply journey", "申请漏斗" for 求职者申请旅程 — when no other
+    journey's label ends the same way."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for journey in model.spec.journeys:
+        labels = journey.labels
+        en = re.sub(rf"\s+(?:{'|'.join(_JOURNEY_NOUNS_EN)})$", "", (labels.en if labels else "")
+                    .casefold().strip())  # fmt: skip
+        words = en.split()
+        for i in range(len(words)):
+            core = " ".join(words[i:])
+            if len(core) >= 4 and core not in _STOP:
+                for noun in _JOURNEY_NOUNS_EN:
+                    found[f"{core} {noun}"].add(journey.name)
+        zh = re.sub(f"(?:{'|'.join(_JOURNEY_NOUNS_ZH)})$", "", (labels.zh or "") if labels else "")
+        for i in range(len(zh) - 1):
+            for noun in _JOURNEY_NOUNS_ZH:
+                found[f"{zh[i:]}{noun}"].add(journey.name)
+    return {
+        _norm(term): (Ref("journey", next(iter(names))),)
+        for term, names in found.items()
+        if len(names) == 1 and _norm(term) not in model.index
+    }
 
 
 def umbrella_terms(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:

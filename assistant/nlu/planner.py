@@ -29,7 +29,7 @@ from .coverage import GENERIC_EN, Coverage, Unused, coverage, note
 from .decide import decide
 from .followup import apply, is_followup
 from .homophones import Homophones
-from .lexicon import Cue, Lexicon
+from .lexicon import Cue, Lexicon, stem
 from .nearby import nearby_matches, which_dimension_matches
 from .reading import Reading, read
 from .shared import localized
@@ -130,7 +130,11 @@ class EmbeddedPlanner:
         example = self._example(question, reading, plan, ctx)
         if example is not None:
             return example
-        if plan["kind"] == "clarify" and not _names_anything(reading):
+        asking = plan["kind"] == "clarify"
+        if asking and (asked := _asked_about(reading, self.model)) is not None:
+            refused = choices.nothing_about([asked], reading.language, self.model)
+            return PlannerResult(parse_plan({**refused, "language": reading.language}), "rules")
+        if asking and not _names_anything(reading):
             better = self._paraphrase(reading, ctx)
             if better is not None:
                 notes = (*notes, better[1])
@@ -152,6 +156,10 @@ class EmbeddedPlanner:
         """The plan with every unused word of the question accounted for: a note in the answer,
         or a clarification when the plan would ignore most of what was asked."""
         cov: Coverage = coverage(r, plan, self.model, ctx)
+        closer = _closer_metric(plan, cov.unused, self.model) if source == "rules" else None
+        if closer is not None:  # "revenue from new cards": the card revenue the model has
+            plan, cov = closer, _read_by_name(coverage(r, closer, self.model, ctx), closer,
+                                              self.model)  # fmt: skip
         confidence = cov.confidence * (0.9 if notes else 1.0)
         if cov.unused and plan["kind"] not in ("clarify", "unsupported"):
             name = _proper_name(r, cov.unused) if source == "rules" else None
@@ -162,13 +170,18 @@ class EmbeddedPlanner:
                     parse_plan({**asked, "language": r.language}), source, notes, cov.unused, 1.0
                 )
             split = _missing_split(r, plan, cov.unused) if source == "rules" else None
-            if split is not None:
-                asked = choices.no_such_split(
-                    split, plan["metrics"][0], _splits_of(plan, self.model), r, self.model
-                )
+            splits = _splits_of(plan, self.model) if split is not None else []
+            if split is not None and splits:  # with no split to offer, the note says it
+                asked = choices.no_such_split(split, plan["metrics"][0], splits, r, self.model)
                 return PlannerResult(
                     parse_plan({**asked, "language": r.language}), source, notes, cov.unused, 1.0
                 )  # fmt: skip
+            lacked = _asked_about(r, self.model) if source == "rules" else None
+            if lacked is not None and any(lacked in u.text for u in cov.unused):
+                asked = choices.nothing_about([lacked], r.language, self.model)
+                return PlannerResult(
+                    parse_plan({**asked, "language": r.language}), source, notes, cov.unused, 1.0
+                )  # "患者的男女比例": not the patients' count with a note
             if source == "rules" and cov.mostly_unused and _named(r) <= 1:
                 asked = choices.unclear(r, [u.text for u in cov.unused], self.model)
                 return PlannerResult(
@@ -405,8 +418,120 @@ def _sort_of_name(r: Reading, name: str, model: SemanticModel) -> str | None:
     return None
 
 
+def _closer_metric(
+    plan: dict[str, Any], unused: tuple[Unused, ...], model: SemanticModel
+) -> dict[str, Any] | None:
+    """The plan with its one metric swapped for another of the same format whose name carries
+    words of the question that went unused ("how much did we make from new cards": card revenue
+    rather than revenue; "ticket satisfaction": the tickets' CSAT) — when exactly one does."""
+    if len(plan.get("metrics", [])) != 1:
+        return None  # a metric answer of one metric (other kinds name no metrics list)
+    words = {w for u in unused if u.why == "unknown_word" for w in _keys(u.text)}
+    if not words:
+        return None
+    current = model.metrics[plan["metrics"][0]]
+    own = {w for n in _metric_names(current) for w in _keys(n)}
+    scored: list[tuple[int, str]] = []
+    for metric in model.spec.metrics:
+        if metric.name == current.name or metric.format != current.format:
+            continue
+        shared = len(words & {w for n in _metric_names(metric) for w in _keys(n)} - own)
+        if shared:
+            scored.append((shared, metric.name))
+    best = [name for n, name in scored if n == max(scored)[0]] if scored else []
+    if len(best) != 1 or not all(roles.splits(model, best, d) for d in plan.get("dimensions", [])):
+        return None
+    swapped = {**plan, "metrics": best}
+    if plan.get("order", {}).get("by") == current.name:
+        swapped["order"] = {**plan["order"], "by": best[0]}
+    return swapped
+
+
+def _read_by_name(cov: Coverage, plan: dict[str, Any], model: SemanticModel) -> Coverage:
+    """The coverage with the words the swapped-in metric's name carries counted as used."""
+    named = {w for n in _metric_names(model.metrics[plan["metrics"][0]]) for w in _keys(n)}
+    kept = tuple(u for u in cov.unused if u.why != "unknown_word" or not _keys(u.text) & named)
+    gone = sum(len(u.text) for u in cov.unused if u not in kept)
+    return replace(cov, unused=kept, unused_chars=max(0, cov.unused_chars - gone))
+
+
+def _metric_names(metric: Any) -> tuple[str, ...]:
+    synonyms = tuple(metric.synonyms.all()) if metric.synonyms is not None else ()
+    return (metric.label("en"), metric.label("zh"), *synonyms)
+
+
+def _keys(text: str) -> set[str]:
+    """Comparable pieces of a name: English word stems of 3+ letters, Chinese character pairs."""
+    text = text.casefold()
+    out = {stem(w) for w in re.findall(r"[a-z]{3,}", text) if w not in GENERIC_EN}
+    for run in re.findall(r"[\u4e00-\u9fff]{2,}", text):
+        out |= {run[i : i + 2] for i in range(len(run) - 1)}
+    return out
+
+
 def _names_anything(r: Reading) -> bool:
     return any(m.refs() for m in r.matches)
+
+
+# The figure a question asks for: the words right before "是多少 / 有多少 / 比例", or after "how
+# many / average" and before the verb or place that follows.
+_ASKED_ZH = re.compile(
+    r"([\u4e00-\u9fff]{2,6}?)(?=(?:是|有|大概|平均)?(?:多少|几[个张次位人斤]|比例|占比))"
+)
+_ASKED_EN = re.compile(
+    r"\b(?:how many|how much|number of|average|avg)\s+"
+    r"(?!(?:did|do|does|have|has|had|is|are|was|were|will|can|could|we|you|they|i)\b)"
+    r"((?:[a-z0-9][a-z0-9-]*\s+){0,3}?[a-z][a-z-]*?)"
+    r"\s+(?:do|does|did|have|has|are|is|were|was|in|at|for|per|by|on)\b"
+)
+_NOT_ASKED: Final = frozenset("了过的得")
+_VERBS_EN: Final = frozenset(
+    {
+        "came",
+        "come",
+        "went",
+        "go",
+        "got",
+        "get",
+        "made",
+        "make",
+        "took",
+        "take",
+        "did",
+        "do",
+        "does",
+        "left",
+        "spent",
+        "paid",
+        "sold",
+    }
+)
+_VAGUE_ZH: Final = frozenset({"数据", "情况", "表现", "效果", "结果", "业务", "东西", "指标"})
+
+
+def _asked_about(r: Reading, model: SemanticModel) -> str | None:
+    """The thing a question asks the amount of, when the model has no word for any of it and
+    no metric, touchpoint or journey is named elsewhere: "坪效" in "各门店坪效是多少", "5g base
+    stations" in "how many 5G base stations do we have"."""
+    if r.names("touchpoint") or r.names("journey") or {"money_in", "money_out"} & r.cues:
+        return None
+    if any(not roles.is_reach(model, m) for m in r.names("metric")):
+        return None  # "用户的男女比例": the people are said, the figure is not
+    norm, free = r.question.norm, r.unread()
+    for hit in (*_ASKED_ZH.finditer(norm), *_ASKED_EN.finditer(norm)):
+        start, end = hit.span(1)
+        while start < end and free[start:end] != norm[start:end]:
+            start += 1  # the unread end of it: "坪效" of "各门店坪效"
+        word = norm[start:end].strip().lstrip("的").removeprefix("平均")
+        if len(word) < 2 or word[-1] in _NOT_ASKED or word in _VAGUE_ZH:
+            continue  # a word the rules read, or a verb ("发了多少")
+        if word.isascii() and (
+            all(w in GENERIC_EN for w in word.split())
+            or any(w.endswith("ed") or w in _VERBS_EN for w in word.split())
+        ):
+            continue  # "how much cash came in": a verb, so not the name of a figure
+        return word
+    return None
 
 
 __all__ = ["EmbeddedPlanner", "PlannerResult", "Retrieval"]

@@ -21,7 +21,8 @@ from .lexicon import Lexicon, Match
 from .text import Language, Question
 from .timewords import TimeMatch, find_comparison, find_times
 
-_TOP_N = re.compile(r"(?:top|first|best|largest|biggest|highest)\s+(\d{1,3})\b"
+_TOP_N = re.compile(r"(?:top|first|best|largest|biggest|highest|which|what)\s+(\d{1,3})\b"
+                    r"(?!\s*(?:day|week|month|year|quarter|hour|minute|%|percent))"
                     r"|前\s?(\d{1,3})(?!\s?[天日周月年])"
                     r"|(?<!\d)(\d{1,3})\s?(?:个|大|名|家|位|款|门|所|间|条)")  # fmt: skip
 _BOTTOM_N = re.compile(r"(?:bottom|last|worst|lowest|smallest)\s+(\d{1,3})\b"
@@ -194,8 +195,8 @@ def read(question: Question, lexicon: Lexicon, ctx: TimeContext) -> Reading:
     matches = [c for m in lexicon.scan(norm, masked) if (c := _cased(m, question.text))]
     matches = [m for m in matches if not _split_by_a_why_word(m, matches)]
     cues = frozenset().union(*(_cues_of(m, matches) for m in matches)) if matches else frozenset()
-    if cohort is not None:
-        cues |= {"retention"}  # "week-2 retention", "次月留存": the number word carries it
+    if cohort is not None or _STILL_THERE.search(norm):
+        cues |= {"retention"}  # "week-2 retention", "次月留存", "之后每个月还有多少人"
     if top is not None and "asc" not in cues:  # "最少的3家店": three, from the bottom
         cues |= {"desc"}
     if bottom is not None:
@@ -206,6 +207,15 @@ def read(question: Question, lexicon: Lexicon, ctx: TimeContext) -> Reading:
         unknown=tuple(_unknown(norm, matches, masked)), recognized=tuple(masked),
         default_period=lexicon.default_period, ctx=ctx,
     )  # fmt: skip
+
+
+# People followed period after period: "之后每个月还有多少人在…", "how many were still around in
+# the months after", "still using us week after week".
+_STILL_THERE = re.compile(
+    r"(?:之后|以后|后来|后面)(?:的)?每(?:个)?[天周月].{0,8}(?:还|仍|依然|继续)"
+    r"|\bstill (?:around|there|with us|using|here|coming)\b.{0,40}\b(?:days|weeks|months) after\b"
+    r"|\b(?:days|weeks|months) after\b.{0,40}\bstill (?:around|there|with us|using|here|coming)\b"
+)
 
 
 def _compares_time(norm: str, spans: Sequence[tuple[int, int]], times: Sequence[TimeMatch]) -> bool:

@@ -295,6 +295,30 @@ def ticket_duration(model: SemanticModel, end: str) -> str | None:
     )
 
 
+def order_value_metric(model: SemanticModel) -> str | None:
+    """The ratio of revenue to orders (average order value, 客单价), if the model has one."""
+    revenue, orders = revenue_metric(model), order_count(model)
+    for metric in model.spec.metrics:
+        if (
+            isinstance(metric, RatioMetric)
+            and metric.numerator == revenue
+            and metric.denominator in (orders, purchasers_metric(model))
+        ):
+            return metric.name
+    return None
+
+
+def rating_metric(model: SemanticModel) -> str | None:
+    """The metric averaging `feedback.score` (the mean rating)."""
+    return _first(model, lambda m: m.table == "feedback" and m.agg == "avg" and m.column == "score")
+
+
+def counts_people(model: SemanticModel, metric: str) -> bool:
+    """Whether `metric` is a count of distinct people (of any rows)."""
+    measure = _measure(model, metric)
+    return measure is not None and measure.agg == "count_distinct" and measure.column == _PERSON
+
+
 def touchpoint_people(model: SemanticModel, touchpoint: str) -> str | None:
     """The metric counting the distinct people who did one touchpoint ("付款人数", "searchers")."""
     return _first(
@@ -320,6 +344,7 @@ __all__ = [
     "conversion_between",
     "cost_metric",
     "cost_per",
+    "counts_people",
     "event_count",
     "general_conversion",
     "is_about_purchase",
@@ -330,7 +355,9 @@ __all__ = [
     "narrowed",
     "new_users_metric",
     "order_count",
+    "order_value_metric",
     "purchasers_metric",
+    "rating_metric",
     "reach_metric",
     "reaches",
     "revenue_metric",

@@ -138,6 +138,19 @@ _A_PLACE_BEFORE: Final = re.compile(
 )
 
 
+def head_word(name: str) -> str:
+    """The word a name ends with: "channel" of "ticket channel", 渠道 of 受理渠道."""
+    words = name.casefold().split()
+    return (words[-1] if words else "") if name.isascii() else name[-2:]
+
+
+def dimension_heads(model: SemanticModel, name: str) -> set[str]:
+    """The head words of a dimension's labels and synonyms."""
+    dim = model.dimensions[name]
+    synonyms = tuple(dim.synonyms.all()) if dim.synonyms is not None else ()
+    return {head_word(n) for n in (dim.label("en"), dim.label("zh"), *synonyms)}
+
+
 def said_as_a_place(r: Reading, start: int) -> bool:
     """Whether the word at `start` follows "to the", "at our", "在", "来": a place it happened."""
     return bool(_A_PLACE_BEFORE.search(r.question.norm[:start]))
@@ -161,10 +174,16 @@ _ZH_VERBS = frozenset("办买开换选用订看领交")
 def _contrasted(r: Reading, model: SemanticModel) -> list[str]:
     """Dimensions with values named separately ("<value> vs <value>", "<值>和<值>"): compare
     them."""
-    starts: dict[str, set[int]] = {}
+    said: dict[str, dict[int, set[Any]]] = {}
     for mention in _value_mentions(r, model, _acquired_context(r)):
-        starts.setdefault(mention.ref.name, set()).add(mention.start)
-    return [dim for dim, where in starts.items() if len(where) >= 2]
+        said.setdefault(mention.ref.name, {}).setdefault(mention.start, set()).add(
+            mention.ref.value
+        )
+    return [
+        dim
+        for dim, where in said.items()
+        if len(where) >= 2 and len(set().union(*where.values())) >= 2
+    ]  # two places, two values: "夜间谷时" names one value twice, "微信" two values once
 
 
 def _acquired_context(r: Reading) -> bool:
@@ -364,8 +383,10 @@ def limit_and_order(r: Reading, metric: str, has_dims: bool) -> dict[str, Any]:
 __all__ = [
     "DEFAULT_TIME",
     "breakdowns",
+    "dimension_heads",
     "filters",
     "grain_of",
+    "head_word",
     "implied_channels",
     "in_journey_order",
     "journey_and_steps",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Final, Literal
@@ -54,6 +54,9 @@ class Turn:
     plan: dict[str, Any] | None
     created_at: datetime
     answer: Answer
+    # the answer's JSON exactly as this write stored it, when it was stored whole (not when read
+    # back, nor when a huge table was left out): the API sends it instead of serialising again
+    json: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_analysis(self) -> bool:

@@ -213,7 +213,8 @@ class SessionStore:
             (session_id,),
         ).fetchone()[0]
         row: tuple[Any, ...] = (session_id, number, stored.id, stored.question, stored.kind)
-        row += (stored.language, stored.backend, plan, now, _fitted(stored))
+        body, whole = _fitted(stored)
+        row += (stored.language, stored.backend, plan, now, body)
         try:
             con.execute(f"INSERT INTO turns ({_TURN_COLUMNS}) VALUES ({_marks(10)})", row)
         except sqlite3.IntegrityError as error:
@@ -225,7 +226,7 @@ class SessionStore:
             "WHERE id = ?",
             (now, make_title(stored.question), session_id),
         )
-        return _turn(row[:-1], stored)
+        return _turn(row[:-1], stored, json=body if whole else None)
 
     def turns(self, session_id: str, limit: int | None = None) -> list[Turn]:
         """The session's turns oldest first; with `limit`, only the latest `limit` of them."""
@@ -481,12 +482,13 @@ class SessionStore:
         return _to_session(row)
 
 
-def _fitted(answer: Answer) -> str:
-    """The answer's JSON as stored: at most `MAX_TURN_BYTES`. A bigger one (a huge table) is
-    kept without its rows and chart, saying so, so one ask cannot grow the file without bound."""
+def _fitted(answer: Answer) -> tuple[str, bool]:
+    """The answer's JSON as stored, and whether it is the whole answer: at most `MAX_TURN_BYTES`.
+    A bigger one (a huge table) is kept without its rows and chart, saying so, so one ask cannot
+    grow the file without bound."""
     body = answer.model_dump_json()
     if len(body) <= MAX_TURN_BYTES:
-        return body
+        return body, True
     note = (
         f"the table ({len(answer.rows):,} rows) was too large to keep with the conversation; "
         "ask again to see it"
@@ -496,7 +498,7 @@ def _fitted(answer: Answer) -> str:
     body = trimmed.model_dump_json()
     if len(body) > MAX_TURN_BYTES:
         raise UserError(f"answer '{answer.id}' is too large to store: {len(body):,} bytes")
-    return body
+    return body, False
 
 
 def _status(status: str) -> ExampleStatus:
@@ -560,7 +562,7 @@ def _to_turn(row: tuple[Any, ...]) -> Turn:
     return _turn(row[:-1], Answer.model_validate_json(row[-1]))
 
 
-def _turn(row: tuple[Any, ...], answer: Answer) -> Turn:
+def _turn(row: tuple[Any, ...], answer: Answer, json: str | None = None) -> Turn:
     session_id, number, answer_id, question, kind, language, backend, plan, created = row
     return Turn(
         session_id=session_id,
@@ -573,6 +575,7 @@ def _turn(row: tuple[Any, ...], answer: Answer) -> Turn:
         plan=None if plan is None else _plan(plan),
         created_at=_time(created),
         answer=answer,
+        json=json,
     )
 
 

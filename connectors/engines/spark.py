@@ -11,6 +11,7 @@ past its time limit has its job group cancelled.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -45,6 +46,9 @@ CONF = {
     "spark.driver.bindAddress": "127.0.0.1",
     "spark.sql.parquet.inferTimestampNTZ.enabled": "true",
 }
+# pyspark logs every query error with its stack trace, as JSON on stderr, before raising it; the
+# engine raises it as a clear QueryInvalid, so those two loggers are kept to CRITICAL.
+QUERY_ERROR_LOGGERS = ("SQLQueryContextLogger", "DataFrameQueryContextLogger")
 CONNECT_RETRIES = 2  # Spark Connect: retries of a failed call (0.5 s, then 1 s apart)
 _LOCK = threading.RLock()
 _STATE: dict[str, Any] = {}  # "session": the process's SparkSession; "views": folder -> names
@@ -65,6 +69,7 @@ def session() -> Any:
                 for key, value in CONF.items():
                     builder = builder.config(key, value)
                 spark = builder.getOrCreate()
+            _quiet_query_errors()
             spark.sparkContext.setLogLevel("ERROR")
             _STATE["session"] = spark
         return _STATE["session"]
@@ -79,6 +84,7 @@ def remote_session(url: str) -> Any:
             with warnings.catch_warnings():  # pyspark warns on import (pandas 3, protobuf)
                 warnings.simplefilter("ignore")
                 from pyspark.sql.connect.session import SparkSession as ConnectSession
+            _quiet_query_errors()
 
             try:
                 # imported after the session module: the other order hits an import cycle
@@ -124,6 +130,7 @@ class SparkEngine:
         self.max_result_bytes = max_result_bytes
         self.remote = remote
         self._groups: set[str] = set()
+        self._stopped: set[str] = set()  # groups cancelled (time limit or `cancel()`)
         if remote is not None:
             self._spark = remote_session(remote)
             return
@@ -149,7 +156,10 @@ class SparkEngine:
             self._stop(group)
 
     def _stop(self, group: str) -> None:
-        """Cancel the jobs of one query: its job group (local) or its tag (Spark Connect)."""
+        """Cancel the jobs of one query: its job group (local) or its tag (Spark Connect).
+        The group is marked first: the query's thread may see its jobs fail before this call
+        returns, and must still know why."""
+        self._stopped.add(group)
         if self.remote is not None:
             self._spark.interruptTag(group)
         else:
@@ -182,7 +192,7 @@ class SparkEngine:
             fetched = frame.take(cap + 1)
             schema = frame.schema
         except Exception as exc:
-            if not timer.is_alive() and timer.finished.is_set() and "cancel" in str(exc).lower():
+            if group in self._stopped:
                 raise QueryTimeout(
                     f"the query took longer than {limit:g} s and was stopped: ask for a "
                     "shorter period or fewer breakdowns"
@@ -190,7 +200,10 @@ class SparkEngine:
             raise _invalid(exc) from None
         finally:
             timer.cancel()
+            if timer.is_alive():  # stopping the group right now: let it finish first
+                timer.join()
             self._groups.discard(group)
+            self._stopped.discard(group)
             if self.remote is not None:
                 self._spark.removeTag(group)
         rows = [tuple(_plain(v) for v in row) for row in fetched]
@@ -215,6 +228,13 @@ class SparkEngine:
                     f.dataType.simpleString(), DIALECT
                 )
         return tables
+
+
+def _quiet_query_errors() -> None:
+    from pyspark.logger import PySparkLogger
+
+    for name in QUERY_ERROR_LOGGERS:  # created as pyspark would, so its calls still fit
+        PySparkLogger.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def _register(spark: Any, folder: Path) -> None:

@@ -14,7 +14,17 @@ qualifying event ever (`retention.py`), which otherwise needs every person's who
 `_tpa_user_days` (user_id, day): the days each person had an event, for retention's activity (a
 period holds one of a person's events iff it holds one of their days).
 
-Both are exact for a plan when every filter of the plan and of the role keeps or drops people
+`_tpa_steps` (user_id, ts, touchpoint, event_id, channel and each event's neighbours): every
+event with the same person's previous and next event in two orders — (ts, touchpoint), the order
+of paths (`p_prev_ts`, `p_prev_tp`, `p_next_ts`, `p_next_tp`), and (ts, event_id), the order of
+Markov attribution's paths (`a_prev_ts`, `a_next_ts`, `a_prev_<key>`, `a_next_<key>` for channel
+and touchpoint). Over a range, an event's neighbour within the range is the neighbour over all
+history when that one's time is in the range (the previous one's is never after it, the next
+one's never before), else none: so "what comes after X" and Markov's non-converting paths need no
+window over the range (`neighbours.py`), and the table is ordered by (touchpoint, ts) so one
+touchpoint's range reads few row groups.
+
+All are exact for a plan when every filter of the plan and of the role keeps or drops people
 whole (so a kept person's first event and days are among the scoped events), see `whole_people`.
 """
 
@@ -35,7 +45,10 @@ FIRST_TOUCH: Final = "_tpa_first_touch"
 USER_DAYS: Final = "_tpa_user_days"
 """The days each person had any event: (user_id, day — the TIMESTAMP of the day's midnight)."""
 
-ALL: Final = frozenset({FIRST_TOUCH, USER_DAYS})
+STEPS: Final = "_tpa_steps"
+"""Every event with its person's previous and next event, in the orders of paths and attribution."""
+
+ALL: Final = frozenset({FIRST_TOUCH, USER_DAYS, STEPS})
 """Every pre-aggregate the compiler knows; a database may hold some of them, current or not."""
 
 # The canonical events columns the tables are built from (connectors/canonical.py).
@@ -97,4 +110,4 @@ def whole_people(
     return True
 
 
-__all__ = ["ALL", "FIRST_TOUCH", "USER_DAYS", "canonical_events", "whole_people"]
+__all__ = ["ALL", "FIRST_TOUCH", "STEPS", "USER_DAYS", "canonical_events", "whole_people"]

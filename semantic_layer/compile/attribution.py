@@ -16,6 +16,7 @@ from typing import Literal
 
 from sqlglot import exp
 
+from semantic_layer.compile.neighbours import key_neighbours
 from semantic_layer.compile.sql import Events, days, in_range, safe_div
 
 Model = Literal["first_touch", "last_touch", "linear", "time_decay", "position_based"]
@@ -34,6 +35,8 @@ class AttributionSpec:
     value: Literal["conversions", "revenue"] = "conversions"
     revenue_column: str = "revenue"
     event_id: str = "event_id"
+    steps_table: str | None = None  # the exact pre-aggregate of neighbours (`aggregates.STEPS`)
+    steps_people: bool = False  # with it: the scoped events leave some people out, keep the rest
 
 
 def _conversions(events: Events, spec: AttributionSpec) -> exp.Select:
@@ -192,34 +195,7 @@ def transitions(events: Events, spec: AttributionSpec) -> exp.Select:
         .join("prior_events AS t", on=_touch_join(spec))
     )
     converters = exp.select("user_id").from_("conversions")
-    by_user = exp.Window(
-        this=exp.Placeholder(),
-        partition_by=[exp.column(events.user)],
-        order=exp.Order(
-            expressions=[
-                exp.Ordered(this=exp.column(events.ts)),
-                exp.Ordered(this=exp.column(spec.event_id)),
-            ]
-        ),
-    )
-    prev, nxt = by_user.copy(), by_user.copy()
-    prev.set("this", exp.func("lag", exp.column(spec.by)))
-    nxt.set("this", exp.func("lead", exp.column(spec.by)))
-    others = (
-        exp.select(
-            exp.column(spec.by).as_("key"),
-            exp.Literal.string("(null)").as_("outcome"),
-            prev.as_("prev_key"),
-            nxt.is_(exp.null()).as_("is_last"),
-        )
-        .from_(events.table)
-        .where(
-            events.where(
-                in_range(exp.column(events.ts), spec.start, spec.end),
-                exp.not_(exp.column(events.user).isin(query=converters)),
-            )
-        )
-    )
+    others = _others(events, spec, converters)
     steps = exp.union(converting, others, distinct=False)
     changed = exp.not_(exp.NullSafeEQ(this=exp.column("prev_key"), expression=exp.column("key")))
     into = (
@@ -245,3 +221,49 @@ def transitions(events: Events, spec: AttributionSpec) -> exp.Select:
         .with_("prior_events", _prior(events, spec))
         .with_("steps", steps)
     )
+
+
+def _others(events: Events, spec: AttributionSpec, converters: exp.Select) -> exp.Select:
+    """Non-converting steps: the range's events of people with no conversion in it, each with
+    the previous event's key and whether the next one's is missing (read from the neighbours'
+    pre-aggregate when the compiler found it exact)."""
+    unconverted: exp.Expr = exp.not_(exp.column(events.user).isin(query=converters))
+    if spec.steps_table is not None:
+        keep = unconverted
+        if spec.steps_people:  # only the scoped people: those with a scoped event in the range
+            scoped = (
+                exp.select(exp.column(events.user))
+                .from_(events.table)
+                .where(events.where(in_range(exp.column(events.ts), spec.start, spec.end)))
+            )
+            keep = exp.and_(unconverted, exp.column("user_id").isin(query=scoped))
+        return key_neighbours(spec.steps_table, spec.by, spec.start, spec.end, keep=keep)
+    by_user = exp.Window(
+        this=exp.Placeholder(),
+        partition_by=[exp.column(events.user)],
+        order=exp.Order(
+            expressions=[
+                exp.Ordered(this=exp.column(events.ts)),
+                exp.Ordered(this=exp.column(spec.event_id)),
+            ]
+        ),
+    )
+    prev, nxt = by_user.copy(), by_user.copy()
+    prev.set("this", exp.func("lag", exp.column(spec.by)))
+    nxt.set("this", exp.func("lead", exp.column(spec.by)))
+    others = (
+        exp.select(
+            exp.column(spec.by).as_("key"),
+            exp.Literal.string("(null)").as_("outcome"),
+            prev.as_("prev_key"),
+            nxt.is_(exp.null()).as_("is_last"),
+        )
+        .from_(events.table)
+        .where(
+            events.where(
+                in_range(exp.column(events.ts), spec.start, spec.end),
+                unconverted.copy(),
+            )
+        )
+    )
+    return others

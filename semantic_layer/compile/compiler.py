@@ -123,6 +123,10 @@ class _Context:
         )
         return attach(query, cte, inline=inline)
 
+    def narrows(self) -> bool:
+        """Whether the scoped events leave anyone out (a filter of the plan or the role)."""
+        return bool(self.filters or self.policy.row_filters)
+
     def people(self, rng: DateRange, entry: str | None = None) -> People | None:
         """Who a journey analysis keeps when it filters on event attributes (`people.py`)."""
         chosen, _ = split_filters(self.filters, self.dims)
@@ -233,8 +237,15 @@ def build_paths(c: _Context) -> Compiled:
         plan.touchpoint, plan.direction, current.start, current.end, gap, plan.limit, plan.depth
     )
     events = events_source(c.model.spec)
+    people = c.people(current)
+    used = _steps(c, people_filters=people is not None) if plan.mode == "next" else frozenset()
+    if used:
+        spec = dataclasses.replace(spec, steps_table=agg.STEPS, steps_people=c.narrows())
     tree = neighbours(events, spec) if plan.mode == "next" else top_paths(events, spec)
-    return Compiled(plan, c.scoped(tree, people=c.people(current)), current)
+    # with the pre-aggregate the scoped events are read only for the range's people
+    return Compiled(
+        plan, c.scoped(tree, people=people, inline=bool(used)), current, aggregates=used
+    )
 
 
 def build_retention(c: _Context) -> Compiled:
@@ -290,9 +301,23 @@ def build_attribution(c: _Context) -> Compiled:
     rank_by = plan.model if plan.model in attr.MODELS else "last_touch"  # markov: ranked later
     tree = c.scoped(attr.credits(events, spec, rank_by=rank_by))
     extra = {}
+    used: frozenset[str] = frozenset()
     if plan.model in ("markov", "all"):
+        used = _steps(c, people_filters=False)  # filters here select events, not people
+        if used:
+            spec = dataclasses.replace(spec, steps_table=agg.STEPS, steps_people=c.narrows())
         extra["transitions"] = c.scoped(attr.transitions(events, spec))
-    return Compiled(plan, tree, current, extra=extra)
+    return Compiled(plan, tree, current, extra=extra, aggregates=used)
+
+
+def _steps(c: _Context, *, people_filters: bool) -> frozenset[str]:
+    """{STEPS} when the database holds the neighbours' pre-aggregate and it is exact for the
+    plan: every filter keeps or drops people whole (`aggregates.whole_people`)."""
+    if agg.STEPS in c.aggregates and agg.whole_people(
+        c.model.spec, c.dims, c.filters, c.policy.row_filters, people_filters=people_filters
+    ):
+        return frozenset({agg.STEPS})
+    return frozenset()
 
 
 def build_drivers(c: _Context) -> Compiled:

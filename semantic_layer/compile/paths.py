@@ -15,6 +15,7 @@ from typing import Literal
 
 from sqlglot import exp
 
+from semantic_layer.compile.neighbours import path_neighbours
 from semantic_layer.compile.sql import Events, in_range, safe_div
 
 EXIT, ENTRY = "(exit)", "(entry)"
@@ -29,6 +30,8 @@ class PathsSpec:
     session_gap_minutes: int = 30
     limit: int = 10
     max_path_steps: int = 8
+    steps_table: str | None = None  # the exact pre-aggregate of neighbours (`aggregates.STEPS`)
+    steps_people: bool = False  # with it: the scoped events leave some people out, keep the rest
 
 
 def _user_window(*extra: str) -> exp.Window:
@@ -132,13 +135,19 @@ def neighbours(events: Events, spec: PathsSpec) -> exp.Select:
     assert spec.touchpoint is not None, "after/before needs an anchor touchpoint"
     after = spec.direction == "after"
     step, edge = ("lead", EXIT) if after else ("lag", ENTRY)
-    window = _user_window()
-    near_ts = _over(exp.func(step, exp.column("ts")), window)
-    near_tp = _over(exp.func(step, exp.column("touchpoint")), window)
-    ev = _events_in_range(events, spec)
-    marked = exp.select("*", near_ts.as_("near_ts"), near_tp.as_("near_tp")).from_(
-        ev.subquery("ev")
-    )
+    if spec.steps_table is not None:  # each event's neighbour read, not computed
+        people = _with_anchor(events, spec) if spec.steps_people else None
+        marked = path_neighbours(
+            spec.steps_table, spec.touchpoint, spec.start, spec.end, after=after, people=people
+        )
+    else:
+        window = _user_window()
+        near_ts = _over(exp.func(step, exp.column("ts")), window)
+        near_tp = _over(exp.func(step, exp.column("touchpoint")), window)
+        ev = _events_in_range(events, spec)
+        marked = exp.select("*", near_ts.as_("near_ts"), near_tp.as_("near_tp")).from_(
+            ev.subquery("ev")
+        )
     gap = exp.Interval(this=exp.Literal.number(spec.session_gap_minutes), unit=exp.var("MINUTE"))
     apart = (
         exp.column("near_ts") - exp.column("ts")

@@ -102,7 +102,7 @@ def validate_text(
             broken=frozenset(parsed.broken),
             schema=schema,
             samples=samples,
-            gaps=None if gaps is None else {(g.first, g.then): g for g in gaps},
+            gaps=None if gaps is None else {g.key: g for g in gaps},
             lang=lang,
         )
         problems += run_rules(ctx, rules)

@@ -80,13 +80,29 @@ class TouchpointProfile:
 @dataclass(frozen=True)
 class Gap:
     """Days from a person's first `first` to their first `then` after it, over the people who
-    did both in that order: the median and the 90th percentile."""
+    did both in that order: the median and the 90th percentile. With `steps`, along a
+    journey's steps in order (each the earliest after the previous one)."""
 
     first: str
     then: str
     people: int
     median_days: float
     p90_days: float
+    steps: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        """The steps it was measured along: `steps`, else (first, then)."""
+        return self.steps or (self.first, self.then)
+
+
+@dataclass(frozen=True)
+class Split:
+    """A column of the people table with few values (a side, a type): how many people of each
+    value did each touchpoint, as (value, touchpoint, people)."""
+
+    column: str
+    people: tuple[tuple[str, str, int], ...]
 
 
 @dataclass(frozen=True)
@@ -107,10 +123,17 @@ class DataProfile:
     end: datetime | None = None
     timezone: str | None = None
     gaps: tuple[Gap, ...] = ()
+    splits: tuple[Split, ...] = ()
 
     def gap(self, first: str, then: str) -> Gap | None:
         """How long people take from their first `first` to their first `then` after it."""
-        return next((g for g in self.gaps if (g.first, g.then) == (first, then)), None)
+        return next((g for g in self.gaps if g.key == (first, then) and not g.steps), None)
+
+    def journey_gap(self, steps: tuple[str, ...]) -> Gap | None:
+        """How long people take along `steps` in order, when measured (`connectors.profile.
+        journey_gaps`), else from their first first step to the last one after it."""
+        along = next((g for g in self.gaps if g.steps == steps), None)
+        return along or self.gap(steps[0], steps[-1])
 
     def table(self, name: str) -> TableProfile | None:
         return next((t for t in self.tables if t.name == name), None)
@@ -139,4 +162,4 @@ class DataProfile:
         return out
 
 
-__all__ = ["ColumnProfile", "DataProfile", "Gap", "TableProfile", "TouchpointProfile"]
+__all__ = ["ColumnProfile", "DataProfile", "Gap", "Split", "TableProfile", "TouchpointProfile"]

@@ -20,9 +20,12 @@ from semantic_layer.errors import UserError
 
 from .base import pretty
 from .lexicon import CHANNELS, COLUMNS, TOUCHPOINTS, VALUES, Words, words_for
+from .pinyin import reads_as_pinyin
 from .profile import DataProfile, TableProfile
 from .propose_columns import unproposed_notes
+from .propose_funnels import journey_rows
 from .propose_journey import Placement, place_touchpoints
+from .propose_merges import MIN_SHARED, counts, people_and_events, rehomed
 from .propose_metrics import propose_metrics
 from .propose_names import (
     TRUE_WORDS,
@@ -43,10 +46,6 @@ Row = dict[str, Any]
 TABLE_ORDER = ("events", "users", "tickets", "feedback", "marketing_costs")
 TIME_COLUMNS = ("ts", "timestamp", "event_time", "opened_ts", "first_seen_ts", "date", "day")
 GENERIC_COLUMNS = ("kind", "type", "category", "status", "source", "name", "level")
-DEFAULT_WINDOW_DAYS = 7
-WINDOWS = (1, 3, 7, 14, 30, 60, 90, 180, 365)  # the window: the observed gap rounded up to one
-MIN_SHARED = 0.5  # a column is merged into another table's when half its rows and half its
-# distinct values are values the first table has
 FREE_TEXT = ("comment", "comments", "text", "note", "notes", "message", "description", "title")
 
 
@@ -72,7 +71,7 @@ def propose_model(profile: DataProfile, name: str = "my_model", source: str = ""
     notes: list[str] = []
     tables = _usable_tables(profile, notes)
     placement = place_touchpoints(profile)
-    metrics = propose_metrics(profile, placement.purchase, placement.steps[-2:])
+    metrics = propose_metrics(profile, placement)
     namer = Namer({"date", "main_journey", *(m["name"] for m in metrics.metrics)})
     data: Row = {
         "version": 1,
@@ -83,7 +82,7 @@ def propose_model(profile: DataProfile, name: str = "my_model", source: str = ""
         "measures": metrics.measures,
         "metrics": metrics.metrics,
         "touchpoints": _touchpoints(profile, placement, notes),
-        "journeys": _journeys(placement, profile, notes),
+        "journeys": journey_rows(placement, profile, namer, notes),
         "policies": {"analyst": {"description": "everything", "metrics": "*", "dimensions": "*"}},
     }
     notes += metrics.notes + unproposed_notes(data, tables) + _opaque_notes(data)
@@ -98,6 +97,11 @@ def _opaque_notes(data: Row) -> list[str]:
         for t in data["touchpoints"]
         if is_opaque(t["id"]) and t.get("labels", {}).get("en", "") in ("", pretty(t["id"]))
     ]
+    pinyin = [t["id"] for t in data["touchpoints"] if "labels" not in t and t["id"] not in codes]
+    notes = [
+        f"ids in pinyin, left without a label (init does not guess their English): "
+        f"{', '.join(pinyin)}; add labels: {{en: …, zh: …}} (TODO comments mark them)"
+    ] if pinyin else []  # fmt: skip
     codes += [
         f"{d['name']}={v['value']}"
         for d in data["dimensions"]
@@ -105,14 +109,9 @@ def _opaque_notes(data: Row) -> list[str]:
         if "labels" not in v and is_opaque(str(v["value"]))
     ]
     if not codes:
-        return []
+        return notes
     listed = ", ".join(codes[:20]) + (", …" if len(codes) > 20 else "")
-    return [f"codes that need a label (people will not ask for them by code): {listed}"]
-
-
-def window_days(days: float) -> int:
-    """`days` rounded up to a sensible window (1, 3, 7, 14, 30, 60, 90, 180 or 365 days)."""
-    return next((w for w in WINDOWS if days <= w), WINDOWS[-1])
+    return [f"codes that need a label (people will not ask for them by code): {listed}", *notes]
 
 
 def _validated(data: Row) -> ModelSpec:
@@ -230,13 +229,13 @@ def _dimensions(tables: list[TableProfile], namer: Namer, notes: list[str]) -> l
         for column in table.columns:
             if _is_dimension(table, column.name):
                 by_key.setdefault(_merge_key(table, column.name), []).append((table, column.name))
-    for key, places, own in _split_apart(by_key):
-        if key != "touchpoint" and len(_counts(places)) < 2:
+    for key, places, own in _split_apart(rehomed(by_key, notes)):
+        if key != "touchpoint" and len(counts(places)) < 2:
             continue  # listed among the columns not proposed
         first, column_name = places[0]
         name = namer.name(key, f"{first.name}.{column_name}", prefix=_singular(first.name))
         dims.append(_categorical(name, places, own))
-        notes += _only_elsewhere(name, places)
+        notes += _only_elsewhere(name, places) + people_and_events(name, places)
     spaced = [f"{t.name}.'{c.name}'" for t in tables for c in t.columns if not _nameable(c.name)]
     if spaced:
         notes.append(
@@ -287,10 +286,10 @@ def _split_apart(
     own, named after its table."""
     out: list[tuple[str, list[tuple[TableProfile, str]], bool]] = []
     for key, places in by_key.items():
-        first = _counts(places[:1])
+        first = counts(places[:1])
         kept, apart = places[:1], []
         for table, column in places[1:]:
-            values = _counts([(table, column)])
+            values = counts([(table, column)])
             shared = sum(n for v, n in values.items() if v in first)
             common = sum(1 for v in values if v in first)
             rows, kinds = sum(values.values()), len(values)
@@ -304,10 +303,10 @@ def _split_apart(
 
 def _only_elsewhere(name: str, places: list[tuple[TableProfile, str]]) -> list[str]:
     """A note on the values of a merged dimension that only its other tables have."""
-    first = _counts(places[:1])
+    first = counts(places[:1])
     notes = []
     for table, column in places[1:]:
-        only = [v for v in _counts([(table, column)]) if v not in first]
+        only = [v for v in counts([(table, column)]) if v not in first]
         if first and only:
             listed = ", ".join(only[:10]) + (", …" if len(only) > 10 else "")
             notes.append(
@@ -316,15 +315,6 @@ def _only_elsewhere(name: str, places: list[tuple[TableProfile, str]]) -> list[s
                 f"they are {pretty(name)} values (not fees or other costs) before comparing them"
             )
     return notes
-
-
-def _counts(places: list[tuple[TableProfile, str]]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for table, column in places:
-        found = table.column(column)
-        for value, n in found.values or () if found is not None else ():
-            counts[value] = counts.get(value, 0) + n
-    return counts
 
 
 def _categorical(name: str, places: list[tuple[TableProfile, str]], own: bool = False) -> Row:
@@ -342,17 +332,17 @@ def _categorical(name: str, places: list[tuple[TableProfile, str]], own: bool = 
         labels = {"en": words.en, "zh": column if has_cjk(column) else words.zh}
     if name == "touchpoint":
         return _with_words(dim, words)
-    counts = _counts(places)
+    seen = counts(places)
     found = table.column(column)
     boolean = found is not None and type_kind(found.type) == "bool"
-    flag = boolean or is_flag(counts)  # true/false, or text such as 是/否, Y/N
+    flag = boolean or is_flag(seen)  # true/false, or text such as 是/否, Y/N
     yes: Row = {}
     no: Row = {}
     if flag:
         labels, yes, no = flag_value_labels(column, labels)
     values: list[Row] = []
-    main = _counts(places[:1])  # values only another table has are in a note instead
-    for value, _ in sorted(counts.items(), key=lambda kv: -kv[1]):
+    main = counts(places[:1])  # values only another table has are in a note instead
+    for value, _ in sorted(seen.items(), key=lambda kv: -kv[1]):
         if main and value not in main:
             continue
         row: Row = {"value": value == "true" if boolean else value}
@@ -401,6 +391,8 @@ def _touchpoints(profile: DataProfile, placement: Placement, notes: list[str]) -
             english = translate(tp.id)
             labels = {"en": pretty(english) if english else "", "zh": tp.id}
             rows.append(_with_words(row, None, labels))
+        elif words is None and (is_opaque(tp.id) or reads_as_pinyin(tp.id)):
+            rows.append(row)  # no English made up from pinyin or a code: the user labels it
         else:
             rows.append(_with_words(row, words or Words(pretty(tp.id))))
     if placement.stages:
@@ -410,35 +402,6 @@ def _touchpoints(profile: DataProfile, placement: Placement, notes: list[str]) -
         )
         notes.append(f"stages guessed from the ids' words and the order people go in: {guessed}")
     return rows
-
-
-def _journeys(placement: Placement, profile: DataProfile, notes: list[str]) -> list[Row]:
-    steps = placement.steps
-    if not steps:
-        notes.append("no journey proposed: add one with the steps of your main funnel")
-        return []
-    notes.append(f"the default journey ({' → '.join(steps)}) is the most common path in the data")
-    window = DEFAULT_WINDOW_DAYS
-    gap = profile.gap(steps[0], steps[-1])
-    if gap is not None and gap.people > 0:
-        window = window_days(gap.p90_days)
-        notes.append(
-            f"its window is {window} days: 90% of the people who reach {steps[-1]} after "
-            f"{steps[0]} do so within {gap.p90_days:.1f} days (median {gap.median_days:.1f})"
-        )
-    if placement.purchase is None:
-        notes.append(f"the default journey ends at {steps[-1]}, the touchpoint most people reach "
-                     "last (there is no purchase touchpoint)")  # fmt: skip
-    return [
-        {
-            "name": "main_journey",
-            "labels": {"en": "main journey", "zh": "主要转化路径"},
-            "synonyms": {"en": ["funnel", "main funnel"], "zh": ["漏斗", "转化漏斗"]},
-            "steps": list(steps),
-            "window_days": window,
-            "default": True,
-        }
-    ]
 
 
 __all__ = ["Proposal", "propose_model"]

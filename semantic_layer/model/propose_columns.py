@@ -15,6 +15,12 @@ REASONS = (
     ("number", "numbers: add a measure (sum, avg…) if questions need them"),
     ("time", "times other than the table's time column: add a duration measure if needed"),
     ("single", "a single value"),
+    ("links", "how ids are linked to people, not a property of them"),
+    (
+        "named",
+        "free text by its name (comment, note…): make it a dimension if its few values are "
+        "categories",
+    ),
     ("text", "too many values or free text"),
     ("other", "other types"),
 )
@@ -59,7 +65,10 @@ def _reason(table: TableProfile, name: str) -> str:
         return "empty"
     if name.lower() in ("id", "uuid") or name.lower().endswith("_id") or name.endswith("Id"):
         return "id"
-    return next(_by_kind(kind, column.values), "other")
+    reason = next(_by_kind(kind, column.values), "other")
+    if reason == "text" and column.values is not None:  # few values, left out for another reason
+        return "links" if table.name == "identity_links" else "named"
+    return reason
 
 
 def _by_kind(kind: str, values: tuple[tuple[str, int], ...] | None) -> Iterator[str]:

@@ -8,6 +8,7 @@ from typing import Any
 from .base import pretty
 from .lexicon import METRICS
 from .profile import DataProfile, TableProfile
+from .propose_journey import Placement
 from .propose_names import has_cjk, is_identifier, translate
 
 Row = dict[str, Any]
@@ -40,14 +41,22 @@ def _is(column: str, value: Any) -> Row:
     return {"column": column, "op": "=", "value": value}
 
 
-def propose_metrics(
-    profile: DataProfile, purchase: str | None, last_steps: tuple[str, ...]
-) -> MetricPlan:
+def propose_metrics(profile: DataProfile, placement: Placement) -> MetricPlan:
     """Measures and metrics for every table that has the columns they need."""
     plan = MetricPlan()
     events = profile.table("events")
     if events is not None:
-        _events(plan, events, purchase, last_steps)
+        refunds = any(t.revenue < 0 for t in profile.touchpoints)
+        _events(plan, events, placement.purchase, refunds=refunds)
+        if placement.last_step is not None and events.has_data("user_id"):
+            _last_step(plan, *placement.last_step)
+        if placement.same_event:
+            skipped = ", ".join(f"{a} → {b}" for a, b in placement.same_event)
+            plan.notes.append(
+                f"no conversion metric for {skipped}: nearly everyone who does the first does "
+                "the second (~100% by construction, as when every finished session writes an "
+                "order)"
+            )
     users = profile.table("users")
     if users is not None and users.has_data("user_id"):
         plan.measure("new_users", "users", "count_distinct", column="user_id")
@@ -64,9 +73,7 @@ def propose_metrics(
     return plan
 
 
-def _events(
-    plan: MetricPlan, events: TableProfile, purchase: str | None, last_steps: tuple[str, ...]
-) -> None:
+def _events(plan: MetricPlan, events: TableProfile, purchase: str | None, *, refunds: bool) -> None:
     if events.has_data("user_id"):
         plan.measure("users", "events", "count_distinct", column="user_id")
         plan.metric("active_users", "simple", measure="users", description="distinct people")
@@ -103,9 +110,7 @@ def _events(
             format="percent",
             description="purchasers / active users",
         )
-    _orders(plan, events, bought)
-    if len(last_steps) == 2 and events.has_data("user_id"):
-        _last_step(plan, *last_steps)
+    _orders(plan, events, bought, refunds=refunds)
 
 
 def _last_step(plan: MetricPlan, before: str, after: str) -> None:
@@ -127,7 +132,7 @@ def _last_step(plan: MetricPlan, before: str, after: str) -> None:
     )
 
 
-def _orders(plan: MetricPlan, events: TableProfile, bought: list[Row]) -> None:
+def _orders(plan: MetricPlan, events: TableProfile, bought: list[Row], *, refunds: bool) -> None:
     if events.has_data("order_id"):
         plan.measure("orders", "events", "count_distinct", column="order_id", filters=bought)
         plan.metric("orders", "simple", measure="orders")
@@ -140,7 +145,8 @@ def _orders(plan: MetricPlan, events: TableProfile, bought: list[Row]) -> None:
             "simple",
             measure="revenue",
             format="currency",
-            description="revenue of every event that carries one (refunds are negative)",
+            description="revenue of every event that carries one"
+            + (" (refunds are negative)" if refunds else ""),
         )
         if plan.has("orders"):
             plan.measure("purchase_revenue", "events", "sum", column="revenue", filters=bought)

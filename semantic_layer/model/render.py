@@ -123,7 +123,10 @@ def _touchpoint_note(tp: Row, profile: DataProfile) -> str:
     where = f"step {found.person_rank:g} of a person's journey"
     if found.rank_unit == "session":
         where = f"step {found.median_rank:g} of a session, {where}"
-    return f"{found.events:,} events, {found.users:,} people; usually {where}"
+    note = f"{found.events:,} events, {found.users:,} people; usually {where}"
+    if "labels" not in tp:
+        note += " — TODO: label it (its id is pinyin or a code; init does not guess what it means)"
+    return note
 
 
 __all__ = ["render_proposal"]

@@ -3,8 +3,10 @@
 English ids are read as words (`add_to_cart`, `AddToCart`, `view-menu` → add to cart, add to
 cart, view menu); Chinese ids by the words they contain. The first stage whose words match wins,
 in the order of `EN_STAGES` / `ZH_STAGES` (so `cancel_order` is retention, `pay_order` purchase
-and `place_order` consideration). When nothing matches, `tpa init` places the touchpoint by its
-position in people's journeys instead.
+and `place_order` consideration); ids in pinyin by the pinyin of the Chinese words (`zhifu_ok`:
+支付 → purchase). When nothing matches, `tpa init` places the touchpoint by its position in
+people's journeys instead. A failure (`payment.failed`, 启动失败, `qidong_shibai`, `gun_fault`) is
+not a step of a funnel: `is_failure` says so.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 
 from semantic_layer.errors import normalise
 
+from .pinyin import id_words, pinyin_of, reads_as_pinyin
 from .spec import Stage
 
 # Regular expressions over the normalised id (lower case, words separated by one space).
@@ -52,6 +55,13 @@ ZH_STAGES: tuple[tuple[Stage, tuple[str, ...]], ...] = (
                    "直播", "视频", "海报")),
 )  # fmt: skip
 
+FAILURE_EN = re.compile(
+    r"\b(fail\w*|error\w*|errored|fault\w*|declin\w*|reject\w*|timeout|timed out|abort\w*"
+    r"|crash\w*|exception)\b"
+)
+FAILURE_ZH = ("失败", "错误", "故障", "异常", "报错", "超时", "拒绝", "中断")
+SUCCESS_EN = re.compile(r"\b(ok|success\w*|succeeded|done|completed?|confirmed|paid)\b")
+
 _PATTERNS = tuple((stage, re.compile(pattern)) for stage, pattern in EN_STAGES)
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
@@ -66,7 +76,30 @@ def guess_stage(touchpoint: str) -> Stage | None:
     for stage, keys in ZH_STAGES:
         if any(k in touchpoint for k in keys):
             return stage
+    if reads_as_pinyin(touchpoint):
+        joined = "".join(id_words(touchpoint))
+        for stage, keys in ZH_STAGES:
+            if any(pinyin_of(k) in joined for k in keys):
+                return stage
     return None
 
 
-__all__ = ["EN_STAGES", "ZH_STAGES", "guess_stage"]
+def is_failure(touchpoint: str) -> bool:
+    """Whether the id says something failed (`payment.failed`, 支付失败, `qidong_shibai`,
+    `gun_fault`): an event beside a step, never a step of the funnel."""
+    words = normalise(_CAMEL.sub(" ", touchpoint))
+    if FAILURE_EN.search(words) or any(k in touchpoint for k in FAILURE_ZH):
+        return True
+    if reads_as_pinyin(touchpoint):
+        joined = "".join(id_words(touchpoint))
+        return any(pinyin_of(k) in joined for k in FAILURE_ZH)
+    return False
+
+
+def is_success(touchpoint: str) -> bool:
+    """Whether the id says a step succeeded (`pay_ok`, `payment_success`, 支付成功)."""
+    words = normalise(_CAMEL.sub(" ", touchpoint))
+    return bool(SUCCESS_EN.search(words)) or "成功" in touchpoint
+
+
+__all__ = ["EN_STAGES", "ZH_STAGES", "guess_stage", "is_failure", "is_success"]

@@ -137,6 +137,10 @@ def test_the_canaries_are_there_to_be_found(world: World) -> None:
         assert rows == [(FILE_TOKEN,)]
     with duckdb.connect(str(world.canary.db), read_only=True) as plain:
         assert plain.execute(f"SELECT secret FROM {HIDDEN_TABLE}").fetchall() == [(TABLE_TOKEN,)]
+    engine = world.services["embedded"].engine  # the engine under attack holds it too
+    assert engine.dialect == ENGINE
+    hidden = engine.run(f"SELECT secret FROM {HIDDEN_TABLE}").rows
+    assert [tuple(row) for row in hidden] == [(TABLE_TOKEN,)]
     everyone = world.services["embedded"].ask("revenue by city last month", role="analyst")
     assert any(ROW_TOKEN in row for row in everyone.rows)
     east = world.services["embedded"].ask("revenue by city last month", role="east_marketing")

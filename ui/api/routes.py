@@ -91,8 +91,12 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
     Who = Annotated[Caller, Depends(caller)]  # the role and the principal owning objects
 
     def ask(body: AskRequest, who: Caller, on_stage: Any = None) -> Answer:
+        return ask_json(body, who, on_stage)[0]
+
+    def ask_json(body: AskRequest, who: Caller, on_stage: Any = None) -> tuple[Answer, bytes]:
+        """The answer and its JSON (as the session store wrote it: serialised once)."""
         try:
-            answer = service.ask(
+            answer, text = service.ask_json(
                 body.question, session_id=body.session_id, role=who.role, backend=body.backend,
                 channel="api", on_stage=on_stage, principal=who.principal,
             )  # fmt: skip
@@ -101,7 +105,7 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
         except UserError as exc:  # the caller can fix it (e.g. an unknown role)
             raise ApiError.of(422, "invalid_request", exc) from None
         metrics.answer(answer)
-        return answer
+        return answer, text
 
     @api.post("/ask", response_model=Answer, summary="Answer one question")
     async def post_ask(body: AskRequest, who: Who, format: FormatParam = "json") -> Response:
@@ -110,12 +114,10 @@ def router(service: AssistantService, settings: ServerSettings, metrics: Metrics
         answer's table as a file instead."""
 
         def answered() -> Response:  # serialized on the worker thread, once (no re-validation)
-            answer = ask(body, who)
+            answer, text = ask_json(body, who)
             if format != "json":
                 return answer_file(service, answer, format)
-            return Response(
-                content=answer.model_dump_json().encode(), media_type="application/json"
-            )
+            return Response(content=text, media_type="application/json")
 
         response: Response = await anyio.to_thread.run_sync(answered, limiter=slots(body))
         return response

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -14,6 +15,9 @@ from rich.markup import escape
 
 if TYPE_CHECKING:
     from connectors.engines import Engine
+    from connectors.profile_source import Source
+    from semantic_layer.model import DataProfile
+    from semantic_layer.model.propose import Proposal
 
 from ui.cli.options import DbOption, EngineOption, EngineUrlOption, default_db
 
@@ -100,7 +104,7 @@ def validate(
             lang=lang,
         )
         if database is not None and profile is not None and report.spec is not None:
-            pairs = [(j.steps[0], j.steps[-1]) for j in report.spec.journeys]
+            pairs = [j.steps for j in report.spec.journeys]
             report = validate_file(
                 path,
                 schema=profile.schema(),
@@ -121,6 +125,22 @@ def validate(
         raise typer.Exit(1)
 
 
+def _propose(
+    profile: DataProfile, src: Path | Source, name: str, where: str
+) -> tuple[DataProfile, Proposal]:
+    """The proposal, its journeys' windows from the time people take through their steps in
+    order (measured once the steps are known)."""
+    from connectors.profile import journey_gaps
+    from semantic_layer.model.propose import propose_model
+
+    proposal = propose_model(profile, name=name, source=where)
+    along = journey_gaps(src, [j.steps for j in proposal.spec.journeys])
+    if not along:
+        return profile, proposal
+    profile = replace(profile, gaps=(*profile.gaps, *along))
+    return profile, propose_model(profile, name=name, source=where)
+
+
 def _validate_in_engine(path: Path, engine: str, url: str | None, lang: str) -> None:
     """`tpa validate` against the tables of `engine` at `url`: columns, types (the engine's
     describe, in neutral form), values and journey windows, as for a DuckDB file."""
@@ -136,7 +156,7 @@ def _validate_in_engine(path: Path, engine: str, url: str | None, lang: str) -> 
                 path, schema=profile.schema(), samples=profile.samples(), lang=lang
             )
             if report.spec is not None and report.spec.journeys:
-                pairs = [(j.steps[0], j.steps[-1]) for j in report.spec.journeys]
+                pairs = [j.steps for j in report.spec.journeys]
                 gaps = journey_gaps(EngineSource(opened, where), pairs)
                 report = validate_file(
                     path,
@@ -196,15 +216,17 @@ def init(
 ) -> None:
     """Propose a semantic model from the data in the database; review it, then `tpa validate`.
 
-    Tables, dimensions from low-cardinality columns with their values, touchpoints with a guessed
-    stage, a default journey in the order people usually go, and the standard metrics the tables
-    allow (reach, conversion, revenue, CSAT, NPS, response times, ROI…). With --engine
+    Tables, dimensions from low-cardinality columns with their values, touchpoints with a stage
+    from their words and their position in people's paths, a journey for each large group of
+    people (the default one the path most people follow, failures and side steps left out), and
+    the standard metrics the tables allow (reach, conversion, revenue, CSAT, NPS, response
+    times, ROI…). Ids in pinyin or codes are left for you to label. With --engine
     clickhouse|spark (TPA_ENGINE) the tables are profiled in that engine at --url
     (TPA_ENGINE_URL).
     """
     from connectors.profile import ProfileError, profile_database, profile_engine
+    from connectors.profile_source import EngineSource
     from semantic_layer.model import validate_spec
-    from semantic_layer.model.propose import propose_model
 
     if out_file.exists() and not force:
         raise _fail(f"{out_file} already exists (use --force to overwrite it)")
@@ -214,9 +236,10 @@ def init(
         if in_engine:
             with _engine(engine or "", url) as (opened, where):
                 profile = profile_engine(opened, where)
+                profile, proposal = _propose(profile, EngineSource(opened, where), name, where)
         else:
             profile, where = profile_database(database), str(database)
-        proposal = propose_model(profile, name=name, source=where)
+            profile, proposal = _propose(profile, database, name, where)
     except ProfileError as e:
         raise _fail(str(e)) from None
     except ValueError as e:

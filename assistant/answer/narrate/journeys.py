@@ -27,6 +27,8 @@ def paths_text(say: Say, plan: PathsPlan) -> list[str]:
 
 
 def _count(value: Any) -> int:
+    if type(value) is int:  # what the engine returns for counts: no float round trip
+        return value
     number = as_float(value)
     return int(number) if number is not None else 0
 
@@ -112,10 +114,16 @@ def _top_paths(say: Say, plan: PathsPlan, rows: list[Row]) -> list[str]:
 # -- retention ---------------------------------------------------------------------------------
 def retention_text(say: Say, plan: RetentionPlan) -> list[str]:
     """Average period-1 and last-period retention over the cohorts, and the best cohort."""
-    rows = [r for r in say.table.records() if _count(r.get("cohort_size")) > 0]
-    if not rows:
+    # column by column: a daily retention table has thousands of rows
+    table = say.table
+    counted = table.column("cohort_size") if table.has("cohort_size") else []
+    kept = [i for i, n in enumerate(counted) if _count(n) > 0]
+    if not kept:
         return [say.t("retention_empty", when=say.when())]
-    sizes = {r["cohort"]: _count(r["cohort_size"]) for r in rows}
+    cohort, period = table.column("cohort"), table.column("period")
+    retained = table.column("retained")
+    rate = table.column("rate") if table.has("rate") else [None] * len(counted)
+    sizes = {cohort[i]: _count(counted[i]) for i in kept}
     grain = plan.cohort_grain
     words = {
         "n": len(sizes),
@@ -126,41 +134,40 @@ def retention_text(say: Say, plan: RetentionPlan) -> list[str]:
         "unit": say.word(grain),
         "in_grain": say.word(f"in_{grain}"),
     }
-    by_period: dict[int, list[Row]] = defaultdict(list)
-    for r in rows:
-        by_period[_count(r["period"])].append(r)
+    by_period: dict[int, list[int]] = defaultdict(list)  # row numbers by period
+    for i in kept:
+        by_period[_count(period[i])].append(i)
     later = sorted(p for p in by_period if p > 0)
     if not later:
         return [say.t("retention_young", **words)]
     first, last = later[0], later[-1]
-    r1, rk = _average(by_period[first]), _average(by_period[last])
+
+    def average(rows: list[int]) -> float:
+        """Retention weighted by cohort size: retained / cohort users, over the cohorts seen."""
+        size = sum(_count(counted[i]) for i in rows)
+        return sum(_count(retained[i]) for i in rows) / size if size else 0.0
+
+    r1, rk = average(by_period[first]), average(by_period[last])
     if first == last:
         head = say.t("retention_one", r1=say.num.percent(r1), k1=first, **words)
     else:
         head = say.t(
             "retention", r1=say.num.percent(r1), rk=say.num.percent(rk), k1=first, k=last, **words
         )
-    best = max(by_period[first], key=lambda r: (as_float(r.get("rate")) or 0.0, -_ts(r)))
+    best = max(by_period[first], key=lambda i: (as_float(rate[i]) or 0.0, -_ts(cohort[i])))
     tail = ""
     if len(by_period[first]) > 1:
         tail = say.t(
             "retention_best",
-            cohort=say.period(best["cohort"], grain),
-            rate=say.num.percent(best["rate"]),
+            cohort=say.period(cohort[best], grain),
+            rate=say.num.percent(rate[best]),
             k1=first,
             **words,
         )
     return [head, tail]
 
 
-def _average(rows: list[Row]) -> float:
-    """Retention weighted by cohort size: retained / cohort users, over the cohorts observed."""
-    size = sum(_count(r["cohort_size"]) for r in rows)
-    return sum(_count(r["retained"]) for r in rows) / size if size else 0.0
-
-
-def _ts(row: Row) -> int:
-    cohort = row.get("cohort")
+def _ts(cohort: Any) -> int:
     return cohort.toordinal() if isinstance(cohort, date) else 0
 
 

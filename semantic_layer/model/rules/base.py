@@ -22,7 +22,7 @@ Schema = Mapping[str, Mapping[str, str]]
 """table → {column: DuckDB type}, as read from the database."""
 Samples = Mapping[str, Mapping[str, frozenset[str]]]
 """table → {column: the distinct values seen (as text)}, for low-cardinality columns."""
-Gaps = Mapping[tuple[str, str], Gap]
+Gaps = Mapping[tuple[str, ...], Gap]  # by the steps measured along (or first and last)
 """(first touchpoint, later touchpoint) → the time people took between them, in the data."""
 
 

@@ -176,14 +176,14 @@ class ValuesInMainTable:
 @dataclass(frozen=True)
 class JourneyWindows:
     """A journey's window is not shorter than the median time people take from its first step
-    to its last (with the gaps observed in the database)."""
+    to its last, through its other steps in order (with the gaps observed in the database)."""
 
     def check(self, ctx: RuleContext) -> Iterator[Problem]:
         if ctx.gaps is None:
             return
         default = ctx.spec.settings.funnel_window_days
         for j in ctx.spec.journeys:
-            gap = ctx.gaps.get((j.steps[0], j.steps[-1]))
+            gap = ctx.gaps.get(tuple(j.steps)) or ctx.gaps.get((j.steps[0], j.steps[-1]))
             window = j.window_days or default
             if gap is not None and gap.people and window < gap.median_days:
                 yield ctx.problem(
