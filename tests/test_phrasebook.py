@@ -51,7 +51,6 @@ BRANCH = re.compile(r"""(==|!=)\s*["'](zh|en)["']|["'](zh|en)["']\s+if\s""")
 # Only the planner's sites are left (assistant/nlu/ is its owner's, issue 16: its branches read
 # questions, some say words); the list may only shrink (a site that is gone must leave it).
 KNOWN = {
-    "assistant/nlu/choices.py": 3,
     "assistant/nlu/coverage.py": 1,
     "assistant/nlu/decide.py": 2,
     "assistant/nlu/reading.py": 1,
@@ -101,3 +100,34 @@ def test_a_template_fills_every_placeholder_it_has() -> None:
                     continue
                 values = {n: 1 for n in names.findall(text)}
                 text.format(**values)  # raises on a malformed template
+
+
+def test_the_planners_questions_back_are_the_phrasebooks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """assistant/nlu/choices.py says nothing of its own: its refusals and choices are the
+    phrasebook's `choices` texts (change them there and the planner says the new words)."""
+    from assistant.nlu.choices import out_of_scope, starters
+    from semantic_layer.model import demo_model
+
+    model = demo_model()
+    assert out_of_scope(["weather"], "zh", model)["reason"].startswith("数据里没有天气。可以问")
+    assert out_of_scope(["weather"], "en", model)["reason"].startswith("The data has no weather.")
+    english = CATALOGUES["en"]
+    reworded = {
+        **english,
+        "choices": {
+            **english["choices"],
+            "out_of_scope": "Nothing on {names} here. {has}",
+            "has": "Try {parts}.",
+            "last_week": "in the week before this one",
+            "starter_dropoff": "Losses",
+            "lost_most": "where were users lost{when}",
+        },
+        "choices.topics": {**english["choices.topics"], "weather": "the weather"},
+    }
+    monkeypatch.setitem(CATALOGUES, "en", reworded)
+    reason = out_of_scope(["weather"], "en", model)["reason"]
+    assert reason.startswith("Nothing on the weather here. Try metrics such as ")
+    assert starters("en", "", model)[0] == {
+        "label": "Losses",
+        "question": "where were users lost in the week before this one",
+    }

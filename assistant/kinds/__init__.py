@@ -1,7 +1,9 @@
 """The registry of plan kinds: one module per kind, registered here, asked by everything that
-dispatches on a plan's kind (the narrator, the chart, the suggestions, the LLM prompt).
+dispatches on a plan's kind (the narrator, the chart, the suggestions, the follow-up rules,
+the LLM prompt).
 
     kind_of("funnel").chart      # the funnel chart builder
+    kind_of("metric").follow     # what "and by channel?" does to a metric plan
     prompt_kinds()               # the LLM prompt's list of kinds, in registry order
 
 Adding a kind (CONTRIBUTING.md walks through it): its plan in `semantic_layer/plan/`, its
@@ -16,6 +18,7 @@ from typing import Final
 from assistant.kinds import attribution, drivers, dropoff, funnel, metric, paths, retention
 from assistant.kinds.base import Kind, Pinner, Suggester
 from assistant.kinds.fallback import CLARIFY, SQL, UNSUPPORTED
+from assistant.kinds.follow import FollowUp
 
 KINDS: Final[tuple[Kind, ...]] = (
     metric.KIND,
@@ -54,6 +57,7 @@ def prompt_kinds() -> str:
 __all__ = [
     "KINDS",
     "REGISTRY",
+    "FollowUp",
     "Kind",
     "Pinner",
     "Suggester",

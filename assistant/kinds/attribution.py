@@ -6,6 +6,7 @@ from assistant.answer.charts_retention import attribution_chart
 from assistant.answer.narrate.attribution import attribution_text
 from assistant.answer.narrate.suggest import attribution_questions
 from assistant.kinds.base import Kind
+from assistant.kinds.follow import FollowUp
 from semantic_layer.compile.compiler import build_attribution
 from semantic_layer.plan import AttributionPlan
 
@@ -18,4 +19,5 @@ KIND = Kind(
     narrate=attribution_text,
     chart=attribution_chart,
     suggest=attribution_questions,
+    follow=FollowUp(revenue=True, touch_rule="model", split="by"),
 )

@@ -3,10 +3,12 @@
 A kind bundles its plan type (`semantic_layer/plan/`), its compiler (a builder of
 `semantic_layer/compile/compiler.py`, which keeps its own table because the semantic layer cannot
 import upward), the narrator that says what the result means, its chart, its follow-up
-suggestions, its line in the LLM prompt, and the answers to every question the rest of the
+suggestions, its follow-up rules (`follow.py`: what "and by channel?" or "why?" does to its
+plan), its line in the LLM prompt, and the answers to every question the rest of the
 assistant asks about a kind (is it a journey analysis, does it ask back, can its users be
-exported, what a drop-off watch pins). The embedded planner's cues and follow-up rules live in
-`assistant/nlu/`; `tests/test_kinds.py` fails when any part lacks a registered kind.
+exported, what a drop-off watch pins). The embedded planner's cues live in `assistant/nlu/`,
+which applies each kind's follow-up rules; `tests/test_kinds.py` fails when any part lacks a
+registered kind.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from assistant.answer.charts import ChartBuilder
 from assistant.answer.model import Answer
 from assistant.answer.narrate.suggest import Asker
 from assistant.answer.narrate.text import Narrator
+from assistant.kinds.follow import FollowUp
 from semantic_layer.compile.compiler import Builder
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.plan.common import PlanModel
@@ -42,6 +45,8 @@ class Kind:
     narrate: Narrator | None = None
     chart: ChartBuilder | None = None
     suggest: Suggester | None = None
+    follow: FollowUp | None = None
+    """What a follow-up question does to its plan (`FollowUp()`: nothing of its own)."""
     analysis: bool = True
     """An analysis of the semantic layer (every part required), not sql/clarify/unsupported."""
     runs: bool = True
@@ -58,6 +63,8 @@ class Kind:
     """The error code when the compiler fails on the plan (raw SQL: the SQL was invalid)."""
     pin: Pinner | None = None
     """What a watch of its answer keeps of the plan (None: the plan as it is)."""
+    explains_change: bool = False
+    """It says why a metric changed: a choice of metric offered for it asks "why did … change"."""
 
     def missing(self) -> list[str]:
         """The parts this kind lacks: every part for an analysis kind, none for the others."""
@@ -66,6 +73,7 @@ class Kind:
             "narrate": self.narrate,
             "chart": self.chart,
             "suggest": self.suggest,
+            "follow": self.follow,
         }
         return [name for name, part in parts.items() if part is None] if self.analysis else []
 

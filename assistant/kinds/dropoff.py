@@ -9,6 +9,7 @@ from assistant.answer.model import Answer
 from assistant.answer.narrate.funnel import dropoff_text
 from assistant.answer.narrate.suggest import dropoff_questions
 from assistant.kinds.base import Kind
+from assistant.kinds.follow import FollowUp
 from semantic_layer.compile.compiler import build_funnel
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.plan import DropoffPlan
@@ -34,6 +35,7 @@ KIND = Kind(
     narrate=dropoff_text,
     chart=dropoff_chart,
     suggest=dropoff_questions,
+    follow=FollowUp(steps=True, rank="limit", split="breakdown"),
     journey=True,
     pin=pin_worst_step,
 )

@@ -6,6 +6,7 @@ from assistant.answer.charts_funnel import funnel_chart
 from assistant.answer.narrate.funnel import funnel_text
 from assistant.answer.narrate.suggest import funnel_questions
 from assistant.kinds.base import Kind
+from assistant.kinds.follow import FollowUp
 from semantic_layer.compile.compiler import build_funnel
 from semantic_layer.plan import FunnelPlan
 
@@ -18,5 +19,6 @@ KIND = Kind(
     narrate=funnel_text,
     chart=funnel_chart,
     suggest=funnel_questions,
+    follow=FollowUp(steps=True, split="breakdown"),
     journey=True,
 )

@@ -6,6 +6,7 @@ from assistant.answer.charts_metric import metric_chart
 from assistant.answer.narrate.metric import metric_text
 from assistant.answer.narrate.suggest import metric_questions
 from assistant.kinds.base import Kind
+from assistant.kinds.follow import FollowUp
 from semantic_layer.compile.compiler import build_metric
 from semantic_layer.plan import MetricPlan
 
@@ -18,5 +19,15 @@ KIND = Kind(
     narrate=metric_text,
     chart=metric_chart,
     suggest=metric_questions,
+    follow=FollowUp(
+        why=True,
+        view=("dimensions", "grain", "compare"),
+        touch_rule="channel_rule",
+        compare=True,
+        narrows=True,
+        grain=True,
+        rank="order",
+        split="add",
+    ),
     exports_users=True,
 )

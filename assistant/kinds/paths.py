@@ -6,6 +6,7 @@ from assistant.answer.charts_paths import paths_chart
 from assistant.answer.narrate.journeys import paths_text
 from assistant.answer.narrate.suggest import paths_questions
 from assistant.kinds.base import Kind
+from assistant.kinds.follow import FollowUp
 from semantic_layer.compile.compiler import build_paths
 from semantic_layer.plan import PathsPlan
 
@@ -17,5 +18,6 @@ KIND = Kind(
     narrate=paths_text,
     chart=paths_chart,
     suggest=paths_questions,
+    follow=FollowUp(rank="limit", direction=True),
     journey=True,
 )

@@ -6,6 +6,7 @@ from assistant.answer.charts_retention import retention_chart
 from assistant.answer.narrate.journeys import retention_text
 from assistant.answer.narrate.suggest import retention_questions
 from assistant.kinds.base import Kind
+from assistant.kinds.follow import FollowUp
 from semantic_layer.compile.compiler import build_retention
 from semantic_layer.plan import RetentionPlan
 
@@ -17,5 +18,6 @@ KIND = Kind(
     narrate=retention_text,
     chart=retention_chart,
     suggest=retention_questions,
+    follow=FollowUp(own_time=True, cohort=True),
     journey=True,
 )

@@ -4,7 +4,9 @@ A follow-up changes the previous plan instead of starting over. `is_followup` te
 words (a leading "and / what about / 那 / 换成 / 只看…", a trailing "呢", or a question that names
 no metric, journey or analysis of its own); `apply` keeps everything the new words do not
 change: a new metric keeps the time, breakdowns and filters; a new filter replaces the old one
-on the same dimension only; "the week before" moves the time back one period.
+on the same dimension only; "the week before" moves the time back one period. What the words
+do to a plan of each kind (a breakdown, a grain, a ranking, "why?") is that kind's `follow` rules
+in its unit (`assistant/kinds/`, asked through `kind_of`); this module applies them.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
+from assistant.kinds import kind_of
+from assistant.kinds.follow import JOURNEY_KEYS, FollowUp
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.plan import QueryPlan
 from semantic_layer.time import TimeContext, TimeSpec, previous_period, resolve
@@ -45,9 +49,6 @@ _SUBJECT_CUES: Final = frozenset(
         "injection",
     }
 )
-_ANALYSIS_KINDS: Final = frozenset(
-    {"metric", "funnel", "dropoff", "paths", "retention", "attribution", "drivers"}
-)
 
 
 def has_subject(r: Reading) -> bool:
@@ -66,7 +67,7 @@ def _names_objects(r: Reading) -> bool:
 
 def is_followup(r: Reading, previous: QueryPlan | None) -> bool:
     """Whether the question builds on the previous plan (see the module docstring)."""
-    if previous is None or previous.kind not in _ANALYSIS_KINDS:
+    if previous is None or not kind_of(previous.kind).analysis:
         return False
     norm = r.question.norm
     if "injection" in r.cues or any(c.startswith("scope:") for c in r.cues):
@@ -85,15 +86,21 @@ def is_followup(r: Reading, previous: QueryPlan | None) -> bool:
 def apply(r: Reading, previous: QueryPlan, model: SemanticModel, ctx: TimeContext) -> Plan:
     """The previous plan changed by the follow-up's words."""
     base = previous.model_dump(mode="json", exclude_none=True)
-    if "drivers" in r.cues and not r.names("metric") and base["kind"] == "metric":
+    follow = _follow(base)
+    if "drivers" in r.cues and not r.names("metric") and follow.why:
         return _why(r, base, model)
-    if base["kind"] == "attribution" and _revenue_only(r):
+    if follow.revenue and _revenue_only(r):
         return {**base, "value": "revenue", "language": r.language}  # "what about revenue?"
     if has_subject(r) and not _narrows_people(r, model):
         own = decide(r, model)
-        if own["kind"] not in ("clarify", "unsupported"):
+        if kind_of(own["kind"]).outcome == "answer":
             return _inherit(own, base, r, model, ctx)
     return _modify(dict(base), r, model, ctx)
+
+
+def _follow(plan: Plan) -> FollowUp:
+    """The follow-up rules of the plan's kind (none of its own for sql, clarify, unsupported)."""
+    return kind_of(plan["kind"]).follow or FollowUp()
 
 
 def _narrows_people(r: Reading, model: SemanticModel) -> bool:
@@ -128,22 +135,23 @@ def _inherit(
     own: Plan, base: dict[str, Any], r: Reading, model: SemanticModel, ctx: TimeContext
 ) -> Plan:
     """A new analysis in a follow-up keeps the old time, filters and breakdowns it didn't say."""
-    if not r.times and "time" in base and own["kind"] != "retention":
+    mine, before = _follow(own), _follow(base)
+    if not r.times and "time" in base and not mine.own_time:
         own["time"] = _time(r, base, ctx) or base["time"]
     said = {f["dimension"] for f in own.get("filters", [])}
     own["filters"] = [f for f in base.get("filters", []) if f["dimension"] not in said] + own.get(
         "filters", []
     )
-    if own["kind"] == "metric" and base["kind"] == "metric" and "dimensions" not in own:
-        for key in ("dimensions", "grain", "compare"):
+    same_kind = kind_of(own["kind"]) is kind_of(base["kind"])
+    if same_kind and mine.view and mine.view[0] not in own:
+        for key in mine.view:
             if key in base and key not in own:
                 own[key] = base[key]
-    journeys = ("funnel", "dropoff")
     same_journey = not r.names("journey") and not r.names("touchpoint")
-    if own["kind"] in journeys and base["kind"] in journeys and same_journey:
+    if mine.steps and before.steps and same_journey:
         own.pop("steps", None)
         own.pop("journey", None)
-        own.update({k: base[k] for k in ("journey", "steps", "window_days") if k in base})
+        own.update({k: base[k] for k in JOURNEY_KEYS if k in base})
     return own
 
 
@@ -152,7 +160,7 @@ def _journey_of_value(
 ) -> str | None:
     """In a follow-up to a funnel, a value that names another journey (its label is in that
     journey's name, as "hotel" in "hotel booking") switches to that journey."""
-    if plan["kind"] not in ("funnel", "dropoff") or len(new_filters) != 1:
+    if not _follow(plan).steps or len(new_filters) != 1:
         return None
     f = new_filters[0]
     dim = model.dimensions.get(f["dimension"])
@@ -176,7 +184,7 @@ def _journey_of_value(
 def _journey_said(plan: Plan, r: Reading, model: SemanticModel) -> str | None:
     """ "换成酒店的呢", "what about hotels?" after a funnel: the one other journey whose name has
     an unread word of the question that the current journey's name lacks."""
-    if plan["kind"] not in ("funnel", "dropoff") or plan.get("journey") not in model.journeys:
+    if not _follow(plan).steps or plan.get("journey") not in model.journeys:
         return None
     current = model.journeys[plan["journey"]]
     free = r.unread()
@@ -199,17 +207,16 @@ def _journey_said(plan: Plan, r: Reading, model: SemanticModel) -> str | None:
 
 def _modify(plan: Plan, r: Reading, model: SemanticModel, ctx: TimeContext) -> Plan:
     plan["language"] = r.language
+    follow = _follow(plan)
     rule = [c for c in ("first_touch", "last_touch") if c in r.cues]
-    if rule and plan["kind"] == "metric":
-        plan["channel_rule"] = rule[0]  # "what about first touch?"
-    elif rule and plan["kind"] == "attribution":
-        plan["model"] = rule[0]
+    if rule and follow.touch_rule is not None:
+        plan[follow.touch_rule] = rule[0]  # "what about first touch?"
     time = _time(r, plan, ctx)
     if time is not None:
         plan["time"] = time
-    if r.compare and plan["kind"] in ("metric", "drivers"):
+    if r.compare and follow.compare:
         plan["compare"] = r.compare
-    acquired = plan["kind"] == "retention" or any(
+    acquired = follow.cohort or any(
         f["dimension"] == "acquisition_channel" for f in plan.get("filters", [])
     )
     new_filters = filters(r, model, cohort=acquired)
@@ -217,7 +224,7 @@ def _modify(plan: Plan, r: Reading, model: SemanticModel, ctx: TimeContext) -> P
     if other is not None:  # "换成酒店的呢" after the flight funnel: the hotel journey
         plan.pop("steps", None)
         plan["journey"], new_filters = other, []
-    if new_filters and plan["kind"] == "metric" and len(plan.get("metrics", [])) == 1:
+    if new_filters and follow.narrows and len(plan.get("metrics", [])) == 1:
         narrower = roles.narrowed(model, plan["metrics"][0], new_filters)
         if narrower is not None:  # "其中投诉的呢" after tickets: the complaint tickets metric
             plan["metrics"], new_filters = [narrower], []
@@ -225,17 +232,17 @@ def _modify(plan: Plan, r: Reading, model: SemanticModel, ctx: TimeContext) -> P
         said = {f["dimension"] for f in new_filters}
         kept = [f for f in plan.get("filters", []) if f["dimension"] not in said]
         plan["filters"] = kept + new_filters
-    _breakdown(plan, r, model)
+    _breakdown(plan, follow, r, model)
     grain = grain_of(r, model)
-    if plan["kind"] == "metric" and grain is not None:
+    if follow.grain and grain is not None:
         plan["grain"] = grain
         plan.pop("order", None)
         plan.pop("limit", None)
-    if plan["kind"] == "metric" and ({"desc", "asc", "rank"} & r.cues or r.top_n):
+    if follow.rank == "order" and ({"desc", "asc", "rank"} & r.cues or r.top_n):
         plan.update(limit_and_order(r, plan["metrics"][0], bool(plan.get("dimensions"))))
-    elif r.top_n and plan["kind"] in ("dropoff", "paths"):
+    elif r.top_n and follow.rank == "limit":
         plan["limit"] = r.top_n
-    if plan["kind"] == "paths" and len({"after", "before"} & r.cues) == 1:
+    if follow.direction and len({"after", "before"} & r.cues) == 1:
         plan["direction"] = "after" if "after" in r.cues else "before"  # "and before it?"
     return plan
 
@@ -259,12 +266,12 @@ def _reachable_twin(model: SemanticModel, metrics: list[str], dim: str) -> str:
     return twins[0] if len(twins) == 1 else dim
 
 
-def _breakdown(plan: Plan, r: Reading, model: SemanticModel) -> None:
+def _breakdown(plan: Plan, follow: FollowUp, r: Reading, model: SemanticModel) -> None:
+    """ "by channel": what the kind's `split` rule says (see `assistant/kinds/follow.py`)."""
     dims = breakdowns(r, model)
     if not dims:
         return
-    kind = plan["kind"]
-    if kind == "metric":
+    if follow.split == "add":
         dims = [_reachable_twin(model, plan["metrics"], d) for d in dims]
         instead = "instead" in r.question.norm or "换成" in r.question.norm
         old = [] if instead else [d for d in plan.get("dimensions", []) if d not in dims]
@@ -272,12 +279,12 @@ def _breakdown(plan: Plan, r: Reading, model: SemanticModel) -> None:
         order = plan.get("order")
         if order and order["by"] not in (*plan["metrics"], *plan["dimensions"]):
             plan.pop("order")
-    elif kind in ("funnel", "dropoff"):
+    elif follow.split == "breakdown":
         plan["breakdown"] = dims[0]
         plan.pop("limit", None)  # every step of every segment
-    elif kind == "drivers":
+    elif follow.split == "replace":
         plan["dimensions"] = dims
-    elif kind == "attribution" and dims[0] in ("channel", "touchpoint"):
+    elif follow.split == "by" and dims[0] in ("channel", "touchpoint"):
         plan["by"] = dims[0]
 
 

@@ -6,9 +6,10 @@ up by section and key. It sits at the bottom of the layers so that every part ca
 
 Sections: `plan` (what a plan computes, `describe`), `answer` (the answer's sentences), `suggest`
 (follow-up questions), `failure` (why an answer failed), `chat` (the chat's interface), `bots`
-(a bot's reply), with `.words`, `.units`, … for the vocabulary each uses. Adding a language is one
-module with the same sections and keys and a `GRAMMAR` (`grammar.py`: how it joins words, lists
-and sentences); tests/test_phrasebook.py fails on a key missing in one.
+(a bot's reply), `choices` (the planner's questions back and refusals), with `.words`,
+`.units`, … for the vocabulary each uses. Adding a language is one module with the same sections
+and keys and a `GRAMMAR` (`grammar.py`: how it joins words, lists and sentences);
+tests/test_phrasebook.py fails on a key missing in one.
 """
 
 from __future__ import annotations

@@ -837,6 +837,77 @@ RULES: Final[dict[str, str]] = {  # `tpa validate --lang`: the model's overlap r
     ),
 }
 
+CHOICES: Final[dict[str, str]] = {  # the planner's questions back and refusals (nlu/choices.py)
+    "sep": ", ",
+    "quoted": "'{word}'",
+    "last_week": "last week",
+    "has": "Ask about what it has: {parts}.",
+    "has_sep": "; ",
+    "has_metrics": "metrics such as {names}",
+    "has_touchpoints": "touchpoints such as {names}",
+    "out_of_scope": "The data has no {names}. {has}",
+    "nothing_called": "The data has nothing called '{word}'. {has}",
+    "nothing_about": "The data has nothing about {said}. {has}",
+    "no_value": "There is no {label} called '{word}' in the data. Which one do you mean?",
+    "no_journey_with": (
+        "No journey of the semantic model includes {label}. Which journey do you mean?"
+    ),
+    "no_journey_called": (
+        "There is no journey called '{missing}' in the semantic model. Which one do you mean?"
+    ),
+    "which_metric": "Which metric do you mean?",
+    "which_metric_by": "Which metric by {dim}?",
+    "which_step": "How long from {own} to which step?",
+    "which_touchpoint": "After (or before) which touchpoint?",
+    "about_touchpoint": "What would you like to know about {label}?",
+    "no_split": (
+        "The data has nothing called '{word}' to split {label} by. Which split do you mean?"
+    ),
+    "unclear": "I do not know what {said} means in this data. Did you mean one of these?",
+    "hello": "Hello! Ask me about customer touchpoints, for example:",
+    "not_found": (
+        "I could not find a metric, touchpoint or journey in the question. Did you mean one "
+        "of these?"
+    ),
+    # choices: a chip's label, and the question it asks ({when}: the question's own time words)
+    "metric": "{label}{when}",
+    "metric_by": "{label} by {dim}{when}",
+    "why": "why did {label} change{when}",
+    "journey_dropoff": "drop-off in the {label}{when}",
+    "how_long": "how long from {own} to {label}{when}",
+    "after": "what do users do after {label}{when}",
+    "reached": "how many users reached {label}{when}",
+    "lost_most": "which touchpoint lost the most users{when}",
+    "reached_label": "Users who reached it",
+    "next_label": "What users do next",
+    "dropoff_label": "Drop-off in the journey",
+    "starter_dropoff": "Drop-off",
+    "not_split": "{label}, not split",
+    "without": "Without {said}",
+}
+
+CHOICES_TOPICS: Final[dict[str, str]] = {  # what the data has no notion of, by topic cue
+    "weather": "weather",
+    "inventory": "inventory or stock levels",
+    "profit": "costs of goods, so profit or margins",
+    "employees": "employees or salaries",
+    "competitors": "competitors or market share",
+    "stock_price": "stock prices",
+    "product_catalog": "products, SKUs or categories",
+    "returns_reason": "reasons for returns",
+    "gender_pay": "incomes",
+    "rent": "rents or property costs",
+    "suppliers": "suppliers or purchase prices",
+    "commission": "commissions",
+    "credit_risk": "credit risk, delinquency or bad debt",
+    "bonus": "bonuses or incentive pay",
+    "it_costs": "IT or hosting costs",
+    "nps": "NPS surveys (Net Promoter Score)",
+    "app_stability": "app crashes or stability",
+    "dwell_time": "durations of page views or visits (events carry no durations)",
+    "personal_data": "personal data (names, phone numbers, addresses): only anonymous ids",
+}
+
 GRAMMAR: Final = Grammar(
     gap=" ",
     comma=", ",
@@ -877,4 +948,6 @@ SECTIONS: Final[dict[str, dict[str, str]]] = {
     "export": EXPORT,
     "chart": CHART,
     "rules": RULES,
+    "choices": CHOICES,
+    "choices.topics": CHOICES_TOPICS,
 }
