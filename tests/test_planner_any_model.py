@@ -1035,3 +1035,13 @@ def test_stars_ask_the_models_average_rating(tmp_path: Path, question: str) -> N
     assert p["metrics"] == ["rating"], p
     # the ratings cannot be split by campus and by nothing else either: a note, not a crash
     assert [u.text for u in result.unused] in (["campus"], ["院区"]), result.unused
+
+
+def test_one_journey_asked_about_by_another_name_offers_more_than_it() -> None:
+    """A model with a single journey: "注册旅程流失" names a journey it lacks; the question back
+    offers that journey and what else the model answers (one choice failed validation)."""
+    saas = Path(__file__).parents[1] / "evals/domains/saas/model.init.yaml"  # as tpa init made it
+    planner = EmbeddedPlanner(load_model(saas))
+    assert len(planner.model.spec.journeys) == 1
+    p = plan(planner, "注册旅程流失")
+    assert p["kind"] == "clarify" and len(p["choices"]) >= 2, p

@@ -243,8 +243,13 @@ def nothing_about(words: list[str], lang: str, model: SemanticModel) -> Plan:
 def settled(plan: Plan, lang: str, model: SemanticModel) -> Plan:
     """A clarification always offers choices: with none to offer, it says what the data has."""
     kind = kind_called(plan.get("kind"))
-    if kind is None or not kind.asks_back or plan.get("choices"):
+    if kind is None or not kind.asks_back or len(plan.get("choices", [])) >= 2:
         return plan
+    if plan.get("choices"):  # one choice is no choice: add what else the model answers
+        given = {c["question"] for c in plan["choices"]}
+        more = [c for c in starters(lang, "", model) if c["question"] not in given]
+        if more:
+            return {**plan, "choices": [*plan["choices"], *more][:4]}
     reason = f"{plan.get('reason', '')} {what_it_has(model, lang)}".strip()
     return {"kind": "unsupported", "reason": reason, "missing": [], "language": lang}
 
