@@ -1045,3 +1045,24 @@ def test_one_journey_asked_about_by_another_name_offers_more_than_it() -> None:
     assert len(planner.model.spec.journeys) == 1
     p = plan(planner, "注册旅程流失")
     assert p["kind"] == "clarify" and len(p["choices"]) >= 2, p
+
+
+def test_a_short_month_first_compared_with_another(planner: EmbeddedPlanner) -> None:
+    """ "Sept fees vs August?": two months compared (it read all the data against nothing)."""
+    p = plan(planner, "Sept fees vs August?")
+    assert span(p) == "September 2026" and p["compare"] == "previous_period", p
+    assert p["baseline"] == {"kind": "month", "month": 8}, p
+
+
+def test_a_split_named_like_a_why_word_is_a_split(tmp_path: Path) -> None:
+    """ "fees by reason": the dimension called reason, not a why-analysis."""
+    text = CLINIC.read_text(encoding="utf-8").replace(
+        "  - name: campus\n",
+        "  - name: pay_reason\n    table: events\n    column: pay_reason\n"
+        "    labels: {en: reason, zh: 缴费原因}\n  - name: campus\n",
+        1,
+    )
+    path = tmp_path / "clinic.yaml"
+    path.write_text(text, encoding="utf-8")
+    p = plan(EmbeddedPlanner(load_model(path)), "fees by reason in 2026")
+    assert p["kind"] == "metric" and p["dimensions"] == ["pay_reason"], p

@@ -17,7 +17,7 @@ from semantic_layer.model.index import Ref
 from semantic_layer.time import Comparison, TimeContext
 
 from .cues import CUES
-from .lexicon import Lexicon, Match
+from .lexicon import Cue, Lexicon, Match
 from .text import Language, Question
 from .timewords import TimeMatch, find_comparison, find_times
 
@@ -163,6 +163,18 @@ def _split_by_a_why_word(m: Match, matches: Sequence[Match]) -> bool:
     return bool(before) and "by" in before[-1].cues() and m.start - before[-1].end <= 1
 
 
+def _as_split(m: Match, matches: Sequence[Match]) -> Match:
+    """ "refunds by reason code": a dimension named like a why-word, after "by", is only the
+    dimension."""
+    if "drivers" not in m.cues() or not m.refs("dimension"):
+        return m
+    before = [x for x in matches if x.end <= m.start]
+    if not (before and "by" in before[-1].cues() and m.start - before[-1].end <= 1):
+        return m
+    kept = tuple(s for s in m.senses if s != Cue("drivers"))
+    return Match(m.start, m.end, m.term, kept, m.weak)
+
+
 def _cased(m: Match, text: str) -> Match | None:
     """A value spelt like a little English word ("US", "IT", "ME") is that value only when written
     in capitals: "contact us" is not the United States."""
@@ -193,7 +205,7 @@ def read(question: Question, lexicon: Lexicon, ctx: TimeContext) -> Reading:
     top, bottom, rank_spans = _limits(norm, masked)
     masked += [s for s in (cohort_span, window_span) if s] + rank_spans
     matches = [c for m in lexicon.scan(norm, masked) if (c := _cased(m, question.text))]
-    matches = [m for m in matches if not _split_by_a_why_word(m, matches)]
+    matches = [_as_split(m, matches) for m in matches if not _split_by_a_why_word(m, matches)]
     cues = frozenset().union(*(_cues_of(m, matches) for m in matches)) if matches else frozenset()
     if cohort is not None or _STILL_THERE.search(norm):
         cues |= {"retention"}  # "week-2 retention", "次月留存", "之后每个月还有多少人"

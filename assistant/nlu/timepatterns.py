@@ -99,8 +99,8 @@ def month_ok(m: re.Match[str], month: str, *, with_day: bool, sure: bool) -> boo
         return True
     if with_day:
         return bool(_WEAK.search(before) or _DAY_AFTER.match(text, m.end()))
-    if m.start() == 0 and month == "march":
-        return True  # "March revenue": a question does not start with the verb
+    if m.start() == 0 and month != "may":
+        return True  # "March revenue", "Sept sales vs August": no question starts with a verb
     return bool(_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(text, m.end()))
 
 
