@@ -1066,3 +1066,9 @@ def test_a_split_named_like_a_why_word_is_a_split(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     p = plan(EmbeddedPlanner(load_model(path)), "fees by reason in 2026")
     assert p["kind"] == "metric" and p["dimensions"] == ["pay_reason"], p
+
+
+@pytest.mark.parametrize("question", ["how much did we sell last month", "上个月卖了多少"])
+def test_how_much_was_sold_is_money(planner: EmbeddedPlanner, question: str) -> None:
+    p = plan(planner, question)
+    assert p["kind"] == "metric" and p["metrics"] == ["fees"], p

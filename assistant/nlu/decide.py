@@ -427,6 +427,9 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     ranked = bool({"desc", "asc", "which", "rank", "trend", "day", "week", "month"} & r.cues)
     things = _counts_things(r)
     said = bool(r.names("touchpoint"))  # not only implied by a channel ("spent on ads")
+    sold = _SOLD_HOW_MUCH.search(r.question.norm)
+    if not metrics and sold and (counted == [model.settings.purchase_touchpoint] or sold[1]):
+        metrics = [m for m in (roles.revenue_metric(model),) if m]  # "how much did we sell"
     if (
         not metrics
         and len(counted) == 1
@@ -735,6 +738,9 @@ _PER_ONE = re.compile(
     r"\bper\b|\beach\b|\ba new\b|一个|每个|每位|单个|人均|每获取|每[份单次条笔张位]"
 )
 _COST = re.compile(r"\bcosts?\b|成本|花费|花了")
+_SOLD_HOW_MUCH = re.compile(
+    r"\bhow much\b|(卖了多少|卖出多少|销售了多少)(?![钱单张件台辆份笔次个人])"
+)  # "how much did we sell", 卖了多少: money; 卖了多少单: orders
 _HOW_MUCH = re.compile(r"\bhow much\b|多少钱|多少收入|赚了多少|收了多少")
 _RATE_WORD = re.compile(r"\brate\b|率")
 _ORDERS = re.compile(r"多少单|几单|出了多少单|下单最多|多少笔|几笔|\bhow many orders\b")
