@@ -12,6 +12,7 @@ from semantic_layer.plan import AttributionPlan
 
 KIND = Kind(
     name="attribution",
+    steps_named=True,
     plan=AttributionPlan,
     prompt="credit for conversions or revenue per channel or touchpoint (first_touch, "
     "last_touch, linear, time_decay, position_based, markov, or all to compare them).",

@@ -54,6 +54,9 @@ class Kind:
     journey: bool = False
     """People move through touchpoints in order: a filter on an event attribute picks people (at
     the entry step or any touch), and the answer says which rule picked them."""
+    steps_named: bool = False
+    """The question's "which step" / 哪个环节 names the touchpoints this kind analyses (its steps,
+    paths or credited touches), not a split by touchpoint."""
     outcome: Literal["answer", "clarify", "unsupported"] = "answer"
     """What the plan is to the user: an answer, a question back with choices, or a refusal (the
     chat hides a clarification's interpretation; the next turn may pick one of its choices)."""

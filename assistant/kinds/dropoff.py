@@ -37,5 +37,6 @@ KIND = Kind(
     suggest=dropoff_questions,
     follow=FollowUp(steps=True, rank="limit", split="breakdown"),
     journey=True,
+    steps_named=True,
     pin=pin_worst_step,
 )

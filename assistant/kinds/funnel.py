@@ -21,4 +21,5 @@ KIND = Kind(
     suggest=funnel_questions,
     follow=FollowUp(steps=True, split="breakdown"),
     journey=True,
+    steps_named=True,
 )

@@ -20,4 +20,5 @@ KIND = Kind(
     suggest=paths_questions,
     follow=FollowUp(rank="limit", direction=True),
     journey=True,
+    steps_named=True,
 )

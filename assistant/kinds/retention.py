@@ -20,4 +20,5 @@ KIND = Kind(
     suggest=retention_questions,
     follow=FollowUp(own_time=True, cohort=True),
     journey=True,
+    steps_named=True,
 )

@@ -16,7 +16,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
+from assistant.kinds import kind_called
 from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.phrasebook import language, phrase
 from semantic_layer.time import TimeContext, TimeSpec, resolve
 
 from .reading import Reading
@@ -136,7 +138,7 @@ def coverage(r: Reading, plan: dict[str, Any], model: SemanticModel, ctx: TimeCo
         why: Why = "number" if word[0].isdigit() else "unknown_word"
         unused.append(Unused(norm[start:end], why))
     content = sum(end - start for start, end, _ in _content_words(norm))
-    if plan.get("kind") not in ("clarify", "unsupported"):
+    if answers(plan):
         unused += _dropped(r, plan, model, ctx)
     unused = list(dict.fromkeys(unused))
     return Coverage(tuple(unused), _confidence(r, plan, unused), content, unused_chars)
@@ -188,12 +190,12 @@ def _dropped(
         out.append(
             Unused(text[mention.start : mention.start + len(mention.term)], "value_not_used")
         )
-    journeys = plan.get("kind") in ("funnel", "dropoff", "paths", "retention", "attribution")
+    which_step = _steps_named(plan)
     for mention in r.mentions("dimension"):
         dim = model.dimensions.get(mention.ref.name)
         if dim is None or dim.type == "time" or mention.ref.name in used:
             continue
-        if journeys and mention.ref.name == "touchpoint":
+        if which_step and mention.ref.name == "touchpoint":
             continue  # "which step", 哪个环节: the steps of the journey analysed
         if names_a_value(r, mention.start) or said_as_a_place(r, mention.start):
             continue  # "抖音渠道": the kind of the value just said; "to the gym": where
@@ -286,7 +288,7 @@ def _label(spec: Any, ctx: TimeContext) -> str:
 def _confidence(r: Reading, plan: dict[str, Any], unused: Sequence[Unused]) -> float:
     """1.0 when every content word was used; any unused word puts the answer below `CONFIDENT`
     (it carries a note), and each further one, a dropped model word or time most, lowers it."""
-    if plan.get("kind") in ("clarify", "unsupported") or not unused:
+    if not answers(plan) or not unused:
         return 1.0
     score = CONFIDENT - 0.05
     for item in unused[1:]:
@@ -294,13 +296,26 @@ def _confidence(r: Reading, plan: dict[str, Any], unused: Sequence[Unused]) -> f
     return round(max(0.05, score), 2)
 
 
+def answers(plan: dict[str, Any]) -> bool:
+    """Whether the plan answers (not a question back or a refusal)."""
+    kind = kind_called(plan.get("kind"))
+    return kind is not None and kind.outcome == "answer"
+
+
+def _steps_named(plan: dict[str, Any]) -> bool:
+    """Whether "which step" / 哪个环节 in the question names the steps this plan analyses."""
+    kind = kind_called(plan.get("kind"))
+    return kind is not None and kind.steps_named
+
+
 def note(unused: Sequence[Unused], lang: str) -> str:
     """The visible note: which words of the question the answer did not use."""
-    said = ", ".join(f"'{u.text}'" for u in unused)
-    said_zh = "、".join(f"“{u.text}”" for u in unused)
-    if lang == "zh":
-        return f"没有用到问题中的{said_zh}：请确认这个回答是否是您想问的。"
-    return f"I did not use {said} from the question: check that this answers what you asked."
+    said = _say(lang, "sep").join(_say(lang, "quoted", word=u.text) for u in unused)
+    return _say(lang, "not_used", said=said)
 
 
-__all__ = ["CONFIDENT", "Coverage", "Unused", "coverage", "note"]
+def _say(lang: str, key: str, **values: object) -> str:
+    return phrase(language(lang), "choices", key, **values)
+
+
+__all__ = ["CONFIDENT", "Coverage", "Unused", "answers", "coverage", "note"]

@@ -251,6 +251,7 @@ def _where_from_by(r: Reading) -> bool:
 
 
 _WHERE_FROM = re.compile(r"从哪|来自哪|(?:come|comes|coming|came) from")
+_CJK_TERM = re.compile(r"[\u4e00-\u9fff]")
 _FUNNEL_WORD = re.compile(r"\bfunnel\b|漏斗")
 _CAME_FROM = re.compile(r"(?:come|comes|coming|came) from|来自")
 _PERIODS_AFTER = re.compile(r"\b(day|week|month)s after\b")  # "still around in the months after"
@@ -331,14 +332,14 @@ def _journey(r: Reading, model: SemanticModel) -> Plan | None:
         and any(tps[0] in j.steps for j in model.spec.journeys)
     ):
         return choices.time_to_which(tps[0], r, model)  # "how long from booking …" to what?
-    kind = (
+    shape = (  # what the journey question asks: how long, where people are lost, or how far
         "time_to_convert" if "time_to_convert" in r.cues and ("funnel" in r.cues or
             r.names("journey") or len(tps) >= 2 or _about_purchase(r, model))
         else "dropoff" if "dropoff" in r.cues or ("never" in r.cues and len(tps) >= 2)
         else "funnel" if "funnel" in r.cues or r.names("journey") or _step_range(r, model)
         else None
     )  # fmt: skip
-    if kind is None:
+    if shape is None:
         return None
     if (
         not r.names("journey")
@@ -347,7 +348,7 @@ def _journey(r: Reading, model: SemanticModel) -> Plan | None:
         and not any(tps[0] in j.steps for j in model.spec.journeys)
     ):
         return choices.which_journey(r, model, step=tps[0])  # "sign-up journey"
-    plan: Plan = {"kind": "funnel" if kind == "time_to_convert" else kind, "time": time_of(r)}
+    plan: Plan = {"kind": "funnel" if shape == "time_to_convert" else shape, "time": time_of(r)}
     plan.update(journey_and_steps(r, model, tps))
     dims = [d for d in breakdowns(r, model) if d != "touchpoint"]
     flags = _flags(r, model, dims)
@@ -359,11 +360,11 @@ def _journey(r: Reading, model: SemanticModel) -> Plan | None:
         plan["breakdown"] = dims[0]
     if r.window_days:
         plan["window_days"] = min(365, r.window_days)
-    if kind == "time_to_convert":
+    if shape == "time_to_convert":
         plan["measure"] = "time_to_convert"
-    if kind == "dropoff" and _RATE.search(r.question.norm):
+    if shape == "dropoff" and _RATE.search(r.question.norm):
         plan["rank_by"] = "lost_rate"  # "the highest drop-off rate", "流失率最高"
-    if kind == "dropoff" and r.top_n:
+    if shape == "dropoff" and r.top_n:
         # "which step lost the most" keeps every step: the answer names the worst, and the chart
         # and table rank it against the others.
         plan["limit"] = r.top_n
@@ -841,11 +842,11 @@ def _head_metrics(r: Reading) -> list[str]:
     norm, kept = r.question.norm, []
     for i, m in enumerate(mentions):
         before = norm[max(0, m.start - 24) : m.start]
-        if i > 0 and r.language == "en" and _CONTEXT_BEFORE.search(before):
+        if i > 0 and m.term.isascii() and _CONTEXT_BEFORE.search(before):
             continue
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         gap = norm[m.start + len(m.term) : nxt.start] if nxt is not None else " "
-        if r.language == "zh" and nxt is not None and gap.strip() in ("", "的"):
+        if _CJK_TERM.match(m.term) and nxt is not None and gap.strip() in ("", "的"):
             continue  # "<metric>的<metric>": the first names the rows of the second
         kept.append(m.ref.name)
     return list(dict.fromkeys(kept)) or r.names("metric")

@@ -19,13 +19,14 @@ from typing import Any, Final, Literal, Protocol
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from assistant.kinds import kind_called
 from semantic_layer.model.index import Ref
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.plan import PlanError, QueryPlan, parse_plan
 from semantic_layer.time import TimeContext, TimeSpec, resolve
 
 from . import choices, roles
-from .coverage import GENERIC_EN, Coverage, Unused, coverage, note
+from .coverage import GENERIC_EN, Coverage, Unused, answers, coverage, note
 from .decide import decide
 from .followup import apply, is_followup
 from .homophones import Homophones
@@ -130,7 +131,7 @@ class EmbeddedPlanner:
         example = self._example(question, reading, plan, ctx)
         if example is not None:
             return example
-        asking = plan["kind"] == "clarify"
+        asking = _outcome(plan) == "clarify"
         if asking and (asked := _asked_about(reading, self.model)) is not None:
             refused = choices.nothing_about([asked], reading.language, self.model)
             return PlannerResult(parse_plan({**refused, "language": reading.language}), "rules")
@@ -161,7 +162,7 @@ class EmbeddedPlanner:
             plan, cov = closer, _read_by_name(coverage(r, closer, self.model, ctx), closer,
                                               self.model)  # fmt: skip
         confidence = cov.confidence * (0.9 if notes else 1.0)
-        if cov.unused and plan["kind"] not in ("clarify", "unsupported"):
+        if cov.unused and answers(plan):
             name = _proper_name(r, cov.unused) if source == "rules" else None
             if name is not None:  # "orders in Beijing", "installs from the Xiaomi store"
                 asked = choices.unknown_value([(name, _sort_of_name(r, name, self.model))], r,
@@ -188,7 +189,7 @@ class EmbeddedPlanner:
                     parse_plan({**asked, "language": r.language}), source, notes, cov.unused, 1.0
                 )
             notes = (*notes, note(cov.unused, r.language))
-        if plan["kind"] in ("clarify", "unsupported"):
+        if not answers(plan):
             return PlannerResult(parse_plan(plan), source, notes)
         return PlannerResult(parse_plan(plan), source, notes, cov.unused, round(confidence, 2))
 
@@ -303,7 +304,7 @@ class EmbeddedPlanner:
         label = self.model.metrics[hits[0].name].label(r.language)
         q = prepare(f"{r.question.text} {label}")
         plan = decide(read(q, self.lexicon, ctx), self.model)
-        if plan["kind"] == "clarify":
+        if _outcome(plan) == "clarify":
             return None
         note = localized(
             r.language, f"Read the question as being about {label}.", f"已将问题理解为关于{label}。"
@@ -314,7 +315,7 @@ class EmbeddedPlanner:
 def _missing_split(r: Reading, plan: dict[str, Any], unused: tuple[Unused, ...]) -> str | None:
     """An unused word the question asks to split by ("按年龄", "by teacher", "年龄分布") while the
     metric plan has no split: that word."""
-    if plan["kind"] != "metric" or plan.get("dimensions") or not plan.get("metrics"):
+    if plan.get("dimensions") or not plan.get("metrics"):  # a metric answer with no split
         return None
     norm = r.question.norm
     for u in unused:
@@ -467,6 +468,12 @@ def _keys(text: str) -> set[str]:
     for run in re.findall(r"[\u4e00-\u9fff]{2,}", text):
         out |= {run[i : i + 2] for i in range(len(run) - 1)}
     return out
+
+
+def _outcome(plan: dict[str, Any]) -> str:
+    """What the plan is to the user: an answer, a question back or a refusal."""
+    kind = kind_called(plan.get("kind"))
+    return kind.outcome if kind is not None else "answer"
 
 
 def _names_anything(r: Reading) -> bool:

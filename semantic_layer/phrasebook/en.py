@@ -840,6 +840,7 @@ RULES: Final[dict[str, str]] = {  # `tpa validate --lang`: the model's overlap r
 CHOICES: Final[dict[str, str]] = {  # the planner's questions back and refusals (nlu/choices.py)
     "sep": ", ",
     "quoted": "'{word}'",
+    "not_used": "I did not use {said} from the question: check that this answers what you asked.",
     "last_week": "last week",
     "has": "Ask about what it has: {parts}.",
     "has_sep": "; ",

@@ -782,6 +782,7 @@ RULES: Final[dict[str, str]] = {  # `tpa validate --lang`: the model's overlap r
 CHOICES: Final[dict[str, str]] = {  # the planner's questions back and refusals (nlu/choices.py)
     "sep": "、",
     "quoted": "“{word}”",
+    "not_used": "没有用到问题中的{said}：请确认这个回答是否是您想问的。",
     "last_week": "上周",
     "has": "可以问数据里有的{parts}。",
     "has_sep": "，",
