@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import duckdb
 import pytest
 
+from connectors.aggregates import build_statements
 from tests.demo_cache import AS_OF, demo_copy
 
 if TYPE_CHECKING:
@@ -63,6 +64,8 @@ def east_only_demo(small_demo: Path, tmp_path_factory: pytest.TempPathFactory) -
                 "(SELECT user_id FROM users WHERE region = 'East')"
             )
         con.execute("DELETE FROM users WHERE region IS DISTINCT FROM 'East'")
+        for statement in build_statements():  # the pre-aggregates of what is left, not of all
+            con.execute(statement)
     return path
 
 
