@@ -634,6 +634,17 @@ def _richer(tmp_path: Path) -> EmbeddedPlanner:
     return EmbeddedPlanner(load_model(path))
 
 
+def _clinic_with(tmp_path: Path, *edits: tuple[str, str]) -> EmbeddedPlanner:
+    """The planner on the clinic model with each (old, new) text edit made once."""
+    text = CLINIC.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = tmp_path / "clinic.yaml"
+    path.write_text(text, encoding="utf-8")
+    return EmbeddedPlanner(load_model(path))
+
+
 def _plan_in(planner: EmbeddedPlanner, question: str) -> dict[str, Any]:
     return planner.plan(question, CTX).plan.model_dump(mode="json", exclude_none=True)
 
@@ -848,15 +859,15 @@ def test_a_split_said_of_tickets_is_the_tickets_own_dimension(
 ) -> None:
     """ "channel" names the events' channel, which tickets cannot be split by; the tickets have
     a channel of their own (受理渠道): that one, with no note about the word."""
-    text = CLINIC.read_text(encoding="utf-8").replace(
-        "  - name: issue\n",
-        "  - name: ticket_channel\n    table: tickets\n    column: channel\n"
-        "    labels: {en: ticket channel, zh: 受理渠道}\n  - name: issue\n",
-        1,
+    planner = _clinic_with(
+        tmp_path,
+        (
+            "  - name: issue\n",
+            "  - name: ticket_channel\n    table: tickets\n    column: channel\n"
+            "    labels: {en: ticket channel, zh: 受理渠道}\n  - name: issue\n",
+        ),
     )
-    path = tmp_path / "clinic.yaml"
-    path.write_text(text, encoding="utf-8")
-    result = EmbeddedPlanner(load_model(path)).plan(question, CTX)
+    result = planner.plan(question, CTX)
     p = result.plan.model_dump(mode="json", exclude_none=True)
     assert p["kind"] == "metric" and p["dimensions"] == ["ticket_channel"], p
     assert not result.unused, result.unused
@@ -925,17 +936,15 @@ def test_which_n_and_plurals_of_names_ending_in_s(planner: EmbeddedPlanner) -> N
 def test_a_word_left_over_picks_the_metric_whose_name_has_it(tmp_path: Path) -> None:
     """ "how much did we make from registrations": money, and of the two money metrics the one
     named for registrations; no note about a word the metric's name carries."""
-    text = CLINIC.read_text(encoding="utf-8").replace(
-        "  - {name: reply_time,",
-        "  - {name: registration_fees, type: simple, measure: amount, format: currency,"
-        " labels: {en: registration fees, zh: 挂号费收入}}\n  - {name: reply_time,",
-        1,
+    planner = _clinic_with(
+        tmp_path,
+        (
+            "  - {name: reply_time,",
+            "  - {name: registration_fees, type: simple, measure: amount, format: currency,"
+            " labels: {en: registration fees, zh: 挂号费收入}}\n  - {name: reply_time,",
+        ),
     )
-    path = tmp_path / "clinic.yaml"
-    path.write_text(text, encoding="utf-8")
-    result = EmbeddedPlanner(load_model(path)).plan(
-        "how much did we make from registrations last month", CTX
-    )
+    result = planner.plan("how much did we make from registrations last month", CTX)
     p = result.plan.model_dump(mode="json", exclude_none=True)
     assert p["metrics"] == ["registration_fees"], p
     assert not result.unused, result.unused
@@ -980,29 +989,29 @@ def test_spend_words_beat_a_buying_verb_in_a_media_name() -> None:
     "question", ["which issue category has the worst CSAT", "哪个问题分类的满意度最低"]
 )
 def test_a_metric_is_named_by_the_last_word_of_its_label(tmp_path: Path, question: str) -> None:
-    text = CLINIC.read_text(encoding="utf-8").replace(
-        "  - {name: reply_time,",
-        "  - {name: ticket_csat, type: simple, measure: tickets,"
-        " labels: {en: ticket CSAT, zh: 工单满意度}}\n  - {name: reply_time,",
-        1,
+    planner = _clinic_with(
+        tmp_path,
+        (
+            "  - {name: reply_time,",
+            "  - {name: ticket_csat, type: simple, measure: tickets,"
+            " labels: {en: ticket CSAT, zh: 工单满意度}}\n  - {name: reply_time,",
+        ),
     )
-    path = tmp_path / "clinic.yaml"
-    path.write_text(text, encoding="utf-8")
-    p = plan(EmbeddedPlanner(load_model(path)), question)
+    p = plan(planner, question)
     assert p["metrics"] == ["ticket_csat"] and p["dimensions"] == ["issue"], p
 
 
 def test_a_phrase_of_the_model_said_with_its_verb(tmp_path: Path) -> None:
     """ "online consults" for a metric labelled "online consultations"."""
-    text = CLINIC.read_text(encoding="utf-8").replace(
-        "  - {name: reply_time,",
-        "  - {name: online_consultations, type: simple, measure: events,"
-        " labels: {en: online consultations, zh: 在线问诊量}}\n  - {name: reply_time,",
-        1,
+    planner = _clinic_with(
+        tmp_path,
+        (
+            "  - {name: reply_time,",
+            "  - {name: online_consultations, type: simple, measure: events,"
+            " labels: {en: online consultations, zh: 在线问诊量}}\n  - {name: reply_time,",
+        ),
     )
-    path = tmp_path / "clinic.yaml"
-    path.write_text(text, encoding="utf-8")
-    p = plan(EmbeddedPlanner(load_model(path)), "top 2 campuses for online consults last month")
+    p = plan(planner, "top 2 campuses for online consults last month")
     assert p["metrics"] == ["online_consultations"] and p["dimensions"] == ["campus"], p
 
 
@@ -1056,15 +1065,15 @@ def test_a_short_month_first_compared_with_another(planner: EmbeddedPlanner) -> 
 
 def test_a_split_named_like_a_why_word_is_a_split(tmp_path: Path) -> None:
     """ "fees by reason": the dimension called reason, not a why-analysis."""
-    text = CLINIC.read_text(encoding="utf-8").replace(
-        "  - name: campus\n",
-        "  - name: pay_reason\n    table: events\n    column: pay_reason\n"
-        "    labels: {en: reason, zh: 缴费原因}\n  - name: campus\n",
-        1,
+    planner = _clinic_with(
+        tmp_path,
+        (
+            "  - name: campus\n",
+            "  - name: pay_reason\n    table: events\n    column: pay_reason\n"
+            "    labels: {en: reason, zh: 缴费原因}\n  - name: campus\n",
+        ),
     )
-    path = tmp_path / "clinic.yaml"
-    path.write_text(text, encoding="utf-8")
-    p = plan(EmbeddedPlanner(load_model(path)), "fees by reason in 2026")
+    p = plan(planner, "fees by reason in 2026")
     assert p["kind"] == "metric" and p["dimensions"] == ["pay_reason"], p
 
 

@@ -61,6 +61,17 @@ def _has_ref(senses: Iterable[Sense]) -> bool:
     return any(isinstance(s, Ref) for s in senses)
 
 
+def _add_names(
+    terms: dict[str, dict[Sense, None]], names: dict[str, tuple[Ref, ...]], *, over_words: bool
+) -> None:
+    """Other names of model items, where the model has no such word: a term nothing names yet,
+    or (`over_words`) one that names no model item (a planner word may share it)."""
+    for key, refs in names.items():
+        if (not _has_ref(terms.get(key, {}))) if over_words else key not in terms:
+            for ref in refs:
+                terms[key][ref] = None
+
+
 _PARTICLES = frozenset("的了得")
 
 
@@ -116,26 +127,11 @@ class Lexicon:
                 if metrics:
                     terms[stem_zh] = metrics  # "订单" for 订单数, "访客" for 访客数
                     stems.add(stem_zh)
-        for key, refs in metric_heads(model).items():
-            if key not in terms:
-                for ref in refs:
-                    terms[key][ref] = None
-        for key, refs in dimension_heads(model).items():
-            if key not in terms:
-                for ref in refs:
-                    terms[key][ref] = None
-        for key, refs in duration_short_names(model).items():
-            if not _has_ref(terms.get(key, {})):
-                for ref in refs:
-                    terms[key][ref] = None
-        for key, refs in journey_short_names(model).items():
-            if not _has_ref(terms.get(key, {})):
-                for ref in refs:
-                    terms[key][ref] = None
-        for key, refs in umbrella_terms(model).items():
-            if key not in terms:
-                for ref in refs:
-                    terms[key][ref] = None
+        _add_names(terms, metric_heads(model), over_words=False)
+        _add_names(terms, dimension_heads(model), over_words=False)
+        _add_names(terms, duration_short_names(model), over_words=True)
+        _add_names(terms, journey_short_names(model), over_words=True)
+        _add_names(terms, umbrella_terms(model), over_words=False)
         for word, ref in _place_names(model):  # "Sichuan" for a value stored as 四川
             if not _has_ref(terms.get(word, {})):
                 terms[word][ref] = None
