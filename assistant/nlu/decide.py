@@ -554,24 +554,14 @@ def _people_named(r: Reading, model: SemanticModel) -> str | None:
         and any(
             re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", n.casefold())
             for w in words
-            for n in _names_of(metric)
+            for n in metric.names()
         )
     ]
     if len(found) > 1:  # "new members", "renewing members", "active members": the active ones
         found = [
-            f
-            for f in found
-            if any(_ACTIVE.search(n.casefold()) for n in _names_of(model.metrics[f]))
+            f for f in found if any(_ACTIVE.search(n.casefold()) for n in model.metrics[f].names())
         ]
     return found[0] if len(found) == 1 else None
-
-
-def _names_of(metric: Any) -> tuple[str, ...]:
-    return (metric.label("en"), metric.label("zh"), *_metric_synonyms(metric))
-
-
-def _metric_synonyms(metric: Any) -> tuple[str, ...]:
-    return tuple(metric.synonyms.all()) if metric.synonyms is not None else ()
 
 
 def _twin(

@@ -431,12 +431,12 @@ def _closer_metric(
     if not words:
         return None
     current = model.metrics[plan["metrics"][0]]
-    own = {w for n in _metric_names(current) for w in _keys(n)}
+    own = {w for n in current.names() for w in _keys(n)}
     scored: list[tuple[int, str]] = []
     for metric in model.spec.metrics:
         if metric.name == current.name or metric.format != current.format:
             continue
-        shared = len(words & {w for n in _metric_names(metric) for w in _keys(n)} - own)
+        shared = len(words & {w for n in metric.names() for w in _keys(n)} - own)
         if shared:
             scored.append((shared, metric.name))
     best = [name for n, name in scored if n == max(scored)[0]] if scored else []
@@ -450,15 +450,10 @@ def _closer_metric(
 
 def _read_by_name(cov: Coverage, plan: dict[str, Any], model: SemanticModel) -> Coverage:
     """The coverage with the words the swapped-in metric's name carries counted as used."""
-    named = {w for n in _metric_names(model.metrics[plan["metrics"][0]]) for w in _keys(n)}
+    named = {w for n in model.metrics[plan["metrics"][0]].names() for w in _keys(n)}
     kept = tuple(u for u in cov.unused if u.why != "unknown_word" or not _keys(u.text) & named)
     gone = sum(len(u.text) for u in cov.unused if u not in kept)
     return replace(cov, unused=kept, unused_chars=max(0, cov.unused_chars - gone))
-
-
-def _metric_names(metric: Any) -> tuple[str, ...]:
-    synonyms = tuple(metric.synonyms.all()) if metric.synonyms is not None else ()
-    return (metric.label("en"), metric.label("zh"), *synonyms)
 
 
 def _keys(text: str) -> set[str]:

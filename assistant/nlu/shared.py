@@ -146,9 +146,7 @@ def head_word(name: str) -> str:
 
 def dimension_heads(model: SemanticModel, name: str) -> set[str]:
     """The head words of a dimension's labels and synonyms."""
-    dim = model.dimensions[name]
-    synonyms = tuple(dim.synonyms.all()) if dim.synonyms is not None else ()
-    return {head_word(n) for n in (dim.label("en"), dim.label("zh"), *synonyms)}
+    return {head_word(n) for n in model.dimensions[name].names()}
 
 
 def said_as_a_place(r: Reading, start: int) -> bool:

@@ -103,6 +103,10 @@ class Named(Strict):
                 return self.labels.en
         return pretty(self.key)
 
+    def names(self) -> tuple[str, ...]:
+        """Every name a user may call it by: the English and Chinese labels, then the synonyms."""
+        return (self.label("en"), self.label("zh"), *self.synonyms.all())
+
     @property
     def key(self) -> str:
         """The object's name (or id)."""
