@@ -296,10 +296,15 @@ def _confidence(r: Reading, plan: dict[str, Any], unused: Sequence[Unused]) -> f
     return round(max(0.05, score), 2)
 
 
+def outcome(plan: dict[str, Any]) -> str | None:
+    """What the plan is to the user: "answer", "clarify" or "unsupported" (None: no kind)."""
+    kind = kind_called(plan.get("kind"))
+    return kind.outcome if kind is not None else None
+
+
 def answers(plan: dict[str, Any]) -> bool:
     """Whether the plan answers (not a question back or a refusal)."""
-    kind = kind_called(plan.get("kind"))
-    return kind is not None and kind.outcome == "answer"
+    return outcome(plan) == "answer"
 
 
 def _steps_named(plan: dict[str, Any]) -> bool:
@@ -318,4 +323,4 @@ def _say(lang: str, key: str, **values: object) -> str:
     return phrase(language(lang), "choices", key, **values)
 
 
-__all__ = ["CONFIDENT", "Coverage", "Unused", "answers", "coverage", "note"]
+__all__ = ["CONFIDENT", "Coverage", "Unused", "answers", "coverage", "note", "outcome"]

@@ -250,10 +250,11 @@ def _where_from_by(r: Reading) -> bool:
     )
 
 
-_WHERE_FROM = re.compile(r"从哪|来自哪|(?:come|comes|coming|came) from")
+_COME_FROM = r"(?:come|comes|coming|came) from"
+_WHERE_FROM = re.compile(rf"从哪|来自哪|{_COME_FROM}")
 _CJK_TERM = re.compile(r"[\u4e00-\u9fff]")
 _FUNNEL_WORD = re.compile(r"\bfunnel\b|漏斗")
-_CAME_FROM = re.compile(r"(?:come|comes|coming|came) from|来自")
+_CAME_FROM = re.compile(rf"{_COME_FROM}|来自")
 _PERIODS_AFTER = re.compile(r"\b(day|week|month)s after\b")  # "still around in the months after"
 _REPEAT = re.compile(r"复购|回购|再次购买|再买|repurchase|buy again|bought again|purchase again")
 

@@ -19,14 +19,13 @@ from typing import Any, Final, Literal, Protocol
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from assistant.kinds import kind_called
 from semantic_layer.model.index import Ref
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.plan import PlanError, QueryPlan, parse_plan
 from semantic_layer.time import TimeContext, TimeSpec, resolve
 
 from . import choices, roles
-from .coverage import GENERIC_EN, Coverage, Unused, answers, coverage, note
+from .coverage import GENERIC_EN, Coverage, Unused, answers, coverage, note, outcome
 from .decide import decide
 from .followup import apply, is_followup
 from .homophones import Homophones
@@ -131,7 +130,7 @@ class EmbeddedPlanner:
         example = self._example(question, reading, plan, ctx)
         if example is not None:
             return example
-        asking = _outcome(plan) == "clarify"
+        asking = outcome(plan) == "clarify"
         if asking and (asked := _asked_about(reading, self.model)) is not None:
             refused = choices.nothing_about([asked], reading.language, self.model)
             return PlannerResult(parse_plan({**refused, "language": reading.language}), "rules")
@@ -304,7 +303,7 @@ class EmbeddedPlanner:
         label = self.model.metrics[hits[0].name].label(r.language)
         q = prepare(f"{r.question.text} {label}")
         plan = decide(read(q, self.lexicon, ctx), self.model)
-        if _outcome(plan) == "clarify":
+        if outcome(plan) == "clarify":
             return None
         note = localized(
             r.language, f"Read the question as being about {label}.", f"已将问题理解为关于{label}。"
@@ -463,12 +462,6 @@ def _keys(text: str) -> set[str]:
     for run in re.findall(r"[\u4e00-\u9fff]{2,}", text):
         out |= {run[i : i + 2] for i in range(len(run) - 1)}
     return out
-
-
-def _outcome(plan: dict[str, Any]) -> str:
-    """What the plan is to the user: an answer, a question back or a refusal."""
-    kind = kind_called(plan.get("kind"))
-    return kind.outcome if kind is not None else "answer"
 
 
 def _names_anything(r: Reading) -> bool:
