@@ -5,7 +5,6 @@ giving the very rows of the raw events."""
 from __future__ import annotations
 
 import shutil
-import textwrap
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -15,13 +14,13 @@ import pytest
 
 from connectors.aggregates import AGGREGATES_TABLE, current
 from connectors.engine import Engine
-from connectors.ingest import ingest
 from semantic_layer.compile.aggregates import ALL, FIRST_TOUCH, USER_DAYS
 from semantic_layer.compile.compiler import compile_plan
 from semantic_layer.model import demo_model, load_model
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.plan import parse_plan
 from semantic_layer.time import TimeContext
+from tests.reingest import reingest_events_since
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = date(2026, 11, 23)
@@ -154,32 +153,9 @@ def test_tpa_ingest_rebuilds_them(demo_200k: Path, tmp_path: Path) -> None:
     in its own transaction and tags it current; retention then matches the raw events again."""
     db = tmp_path / "demo.duckdb"
     shutil.copyfile(demo_200k, db)
-    csv = tmp_path / "events.csv"
     with duckdb.connect(str(db), read_only=True) as con:
         before = con.execute(f"SELECT version FROM {AGGREGATES_TABLE}").fetchall()
-        con.execute(
-            "COPY (SELECT strftime(ts, '%Y-%m-%d %H:%M:%S.%f') AS ts, user_id, touchpoint, "
-            "channel, event_id FROM events WHERE ts >= TIMESTAMP '2026-06-01') "
-            f"TO '{csv}' (HEADER)"
-        )
-    config = tmp_path / "ingest.yaml"
-    config.write_text(
-        textwrap.dedent(
-            f"""\
-            database: {db.name}
-            timezone: Asia/Shanghai
-            sources:
-              - name: events
-                path: {csv.name}
-                table: events
-                columns: {{ts: ts, touchpoint: touchpoint, channel: channel, event_id: event_id}}
-                timestamps: {{formats: ["%Y-%m-%d %H:%M:%S.%f"], timezone: Asia/Shanghai}}
-                identifiers: {{member_no: user_id}}
-            """
-        ),
-        encoding="utf-8",
-    )
-    ingest(config, db)
+    reingest_events_since(db, "2026-06-01", tmp_path)
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute(f"SELECT version FROM {AGGREGATES_TABLE}").fetchall() != before
         truth = con.execute("SELECT user_id, min(ts) FROM events GROUP BY 1 ORDER BY 1").fetchall()

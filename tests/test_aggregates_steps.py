@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
-import textwrap
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,13 +16,13 @@ import pytest
 
 from connectors.aggregates import AGGREGATES_TABLE, current
 from connectors.engine import Engine
-from connectors.ingest import ingest
 from semantic_layer.compile.aggregates import ALL, STEPS
 from semantic_layer.compile.compiler import Compiled, compile_plan
 from semantic_layer.model import demo_model, load_model
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.plan import parse_plan
 from semantic_layer.time import TimeContext
+from tests.reingest import reingest_events_since
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = date(2026, 11, 23)
@@ -189,32 +188,9 @@ def test_tpa_ingest_rebuilds_them(bank: Path, tmp_path: Path) -> None:
     own transaction and tags them current."""
     db = tmp_path / "bank.duckdb"
     shutil.copyfile(bank, db)
-    csv = tmp_path / "events.csv"
     with duckdb.connect(str(db), read_only=True) as con:
         before = con.execute(f"SELECT count(*) FROM {STEPS}").fetchone()
-        con.execute(
-            "COPY (SELECT strftime(ts, '%Y-%m-%d %H:%M:%S.%f') AS ts, user_id, touchpoint, "
-            "channel, event_id FROM events WHERE ts >= TIMESTAMP '2026-03-01') "
-            f"TO '{csv}' (HEADER)"
-        )
-    config = tmp_path / "ingest.yaml"
-    config.write_text(
-        textwrap.dedent(
-            f"""\
-            database: {db.name}
-            timezone: Asia/Shanghai
-            sources:
-              - name: events
-                path: {csv.name}
-                table: events
-                columns: {{ts: ts, touchpoint: touchpoint, channel: channel, event_id: event_id}}
-                timestamps: {{formats: ["%Y-%m-%d %H:%M:%S.%f"], timezone: Asia/Shanghai}}
-                identifiers: {{member_no: user_id}}
-            """
-        ),
-        encoding="utf-8",
-    )
-    ingest(config, db)
+    reingest_events_since(db, "2026-03-01", tmp_path)
     mirror = NEIGHBOURS.replace("FROM events", "FROM (SELECT * FROM events)")
     built = (
         f"SELECT user_id, ts, touchpoint, event_id, p_next_tp, a_prev_channel FROM {STEPS} "
