@@ -1,7 +1,7 @@
 """The neighbours' pre-aggregate `_tpa_steps` (semantic_layer/compile/aggregates.py,
-neighbours.py): paths' "what comes after/before X" and Markov attribution's non-converting paths
-read each event's neighbour from it instead of a window over the range, only where exact — and
-then give the very rows of the raw events; every load rebuilds it."""
+neighbours.py): paths' "what comes after/before X", Markov attribution's paths and every
+attribution model's first and last touches read each event's neighbour from it instead of a window,
+only where exact — and then give the very rows of the raw events; every load rebuilds it."""
 
 from __future__ import annotations
 
@@ -47,17 +47,21 @@ DEMO_CASES: list[tuple[dict[str, Any], str | None, bool]] = [
     ({"kind": "attribution", "model": "all", "time": "last_month", "filters": [MINI]}, None, True),
     ({**MARKOV, "time": "last_month", "filters": [APP]}, None, False),  # selects events
     ({**MARKOV, "time": "last_month"}, "east_marketing", False),
-    ({"kind": "attribution", "model": "linear", "time": "last_month"}, None, False),  # no Markov
+    ({"kind": "attribution", "model": "linear", "time": "last_month"}, None, True),  # credits
+    ({"kind": "attribution", "model": "all", "time": "last_week", "value": "revenue"},
+     None, True),
+    ({"kind": "attribution", "model": "position_based", "time": "last_quarter",
+      "by": "touchpoint", "lookback_days": 7}, None, True),
+    ({"kind": "attribution", "model": "time_decay", "time": "last_month", "filters": [APP]},
+     None, False),  # selects events
 ]  # fmt: skip
 
 
-def _query(compiled: Compiled) -> str:
-    """The query the pre-aggregate serves: Markov's transitions, else the main query."""
-    if "transitions" in compiled.extra:
-        return compiled.extra_sql("transitions")
+def _queries(compiled: Compiled) -> list[str]:
+    """Every query of the answer: the main one, then Markov's transitions if any."""
     sql = compiled.sql()
     assert sql is not None
-    return sql
+    return [sql, *(compiled.extra_sql(name) for name in sorted(compiled.extra))]
 
 
 def _compare(
@@ -69,12 +73,14 @@ def _compare(
     assert aggregates == ALL
     plain = compile_plan(parsed, model, ctx, role)
     fast = compile_plan(parsed, model, ctx, role, aggregates=aggregates)
-    assert STEPS not in plain.aggregates and STEPS not in _query(plain)
+    assert STEPS not in plain.aggregates
     assert (STEPS in fast.aggregates) == exact, plan
-    assert (STEPS in _query(fast)) == exact, plan
-    expected = _rows(engine, _query(plain))
-    assert expected, f"a case with no rows proves nothing: {plan}"
-    assert _rows(engine, _query(fast)) == expected, plan
+    for slow_sql, fast_sql in zip(_queries(plain), _queries(fast), strict=True):
+        assert STEPS not in slow_sql
+        assert (STEPS in fast_sql) == exact, plan
+        expected = _rows(engine, slow_sql)
+        assert expected, f"a case with no rows proves nothing: {plan}"
+        assert _rows(engine, fast_sql) == expected, plan
 
 
 def _rows(engine: Engine, sql: str) -> list[tuple[Any, ...]]:
@@ -105,7 +111,10 @@ def test_demo_rows_identical_with_and_without(
 def test_range_edges_and_ties(tmp_path: Path) -> None:
     """Hand-made events where the windows' edges matter: a neighbour just outside the range,
     equal timestamps ordered by touchpoint (paths) or event id (attribution), a next event with
-    no channel (Markov counts an exit there), a person with no id."""
+    no channel (Markov counts an exit there), a person with no id; for attribution's touches, one
+    exactly at the lookback's start and one a second before it, an event at the conversion's own
+    time (not a touch), a conversion that is a touch of the next one, a touch without a channel
+    and a conversion without touches."""
     from connectors.demo import build_demo
 
     db = tmp_path / "demo.duckdb"
@@ -120,6 +129,15 @@ def test_range_edges_and_ties(tmp_path: Path) -> None:
         ("e7", "u2", "2026-11-17 10:00:00", "app", "product_page"),
         ("e8", "u2", "2026-11-17 10:10:00", None, "product_page"),
         ("e9", None, "2026-11-18 10:00:00", "app", "product_page"),
+        ("p1", "u3", "2026-10-18 11:59:59", "email", "email_click"),  # a second too early
+        ("p0", "u3", "2026-10-18 12:00:00", "web", "search"),  # 30 days before p4: a touch
+        ("p2", "u3", "2026-11-17 11:00:00", "app", "product_page"),
+        ("p3", "u3", "2026-11-17 11:00:00", "web", "add_to_cart"),  # a tie, after p2 by id
+        ("p4", "u3", "2026-11-17 12:00:00", "app", "payment"),
+        ("p5", "u3", "2026-11-17 12:00:00", "web", "checkout"),  # at p4's time: not its touch
+        ("p7", "u3", "2026-11-19 10:00:00", None, "search"),
+        ("p6", "u3", "2026-11-20 09:00:00", "web", "payment"),  # p4 is one of its touches
+        ("q1", "u4", "2026-11-18 08:00:00", "app", "payment"),  # no touch before it
     ]
     with duckdb.connect(str(db)) as con:
         con.execute("DELETE FROM events WHERE ts >= TIMESTAMP '2026-11-01'")
@@ -140,6 +158,8 @@ def test_range_edges_and_ties(tmp_path: Path) -> None:
             {**PATHS, "touchpoint": "add_to_cart", "time": "last_week"},
             {**MARKOV, "time": "last_week"},
             {**MARKOV, "time": "last_week", "by": "touchpoint"},
+            {"kind": "attribution", "model": "all", "time": "last_week"},
+            {"kind": "attribution", "model": "all", "time": "last_week", "by": "touchpoint"},
         ):
             _compare(engine, demo_model(), ctx, plan, None, True)
 

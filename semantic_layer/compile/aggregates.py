@@ -21,7 +21,8 @@ Markov attribution's paths (`a_prev_ts`, `a_next_ts`, `a_prev_<key>`, `a_next_<k
 and touchpoint). Over a range, an event's neighbour within the range is the neighbour over all
 history when that one's time is in the range (the previous one's is never after it, the next
 one's never before), else none: so "what comes after X" and Markov's non-converting paths need no
-window over the range (`neighbours.py`), and the table is ordered by (touchpoint, ts) so one
+window over the range (`neighbours.py`), nor attribution's touches an ordered window per conversion
+(`attribution.py`), and the table is ordered by (touchpoint, ts) so one
 touchpoint's range reads few row groups.
 
 All are exact for a plan when every filter of the plan and of the role keeps or drops people

@@ -6,6 +6,14 @@ touch). Each model gives every touch a weight, the weights of one conversion sum
 conversion with no touch at all is credited to "(no prior touch)", so every model's credits add up
 to the total. The data-driven model (Markov removal effect) is computed in `markov.py` from the
 transition counts that `transitions()` aggregates in SQL.
+
+A conversion's touches are a run of consecutive events of its person in attribution's order (ts,
+event id): all of them from the first at or after the lookback's start to the last before the
+conversion. So, where the compiler found the neighbours' pre-aggregate exact (`steps_table`),
+whether a touch is the first or the last of its conversion, and the key of the touch before it,
+are read from each event's neighbours (`aggregates.STEPS`) instead of an ordered window over every
+(conversion, touch) pair: the previous event is a touch iff its time is at or after the lookback's
+start, the next one iff its time is before the conversion.
 """
 
 from __future__ import annotations
@@ -17,7 +25,7 @@ from typing import Literal
 from sqlglot import exp
 
 from semantic_layer.compile.neighbours import key_neighbours
-from semantic_layer.compile.sql import Events, days, in_range, safe_div
+from semantic_layer.compile.sql import Events, days, in_range, safe_div, ts_lit
 
 Model = Literal["first_touch", "last_touch", "linear", "time_decay", "position_based"]
 MODELS: tuple[Model, ...] = ("first_touch", "last_touch", "linear", "time_decay", "position_based")
@@ -77,6 +85,39 @@ def _prior(events: Events, spec: AttributionSpec) -> exp.Select:
     )
 
 
+def _prior_steps(spec: AttributionSpec) -> exp.Select:
+    """`_prior` read from the neighbours' pre-aggregate, each event with the time and key of the
+    events before and after it in attribution's order."""
+    assert spec.steps_table is not None
+    ts = exp.column("ts")
+    lookback_start = ts_lit(spec.start) - days(spec.lookback_days)
+    return (
+        exp.select(
+            exp.column("user_id"),
+            ts,
+            exp.column(spec.by).as_("key"),
+            exp.column("event_id").as_("touch_id"),
+            exp.column("a_prev_ts"),
+            exp.column(f"a_prev_{spec.by}").as_("prev_key"),
+            exp.column("a_next_ts"),
+            exp.column(f"a_next_{spec.by}").as_("next_key"),
+        )
+        .from_(spec.steps_table)
+        .where(exp.and_(ts >= lookback_start, ts.copy() < ts_lit(spec.end)))
+    )
+
+
+def _first_last(spec: AttributionSpec) -> tuple[exp.Expr, exp.Expr]:
+    """Whether the touch `t` is the first and the last of its conversion `c`, from its
+    neighbours (`_prior_steps`); both true for a conversion without touches."""
+    start = exp.column("conv_ts", "c") - days(spec.lookback_days)
+    first = exp.func("coalesce", exp.column("a_prev_ts", "t") < start, exp.true())
+    last = exp.func(
+        "coalesce", exp.column("a_next_ts", "t") >= exp.column("conv_ts", "c"), exp.true()
+    )
+    return first, last
+
+
 def _touch_join(spec: AttributionSpec) -> exp.Expr:
     return exp.and_(
         exp.column("user_id", "t").eq(exp.column("user_id", "c")),
@@ -109,35 +150,45 @@ def touches(events: Events, spec: AttributionSpec) -> exp.Select:
         expression=exp.Neg(this=age_days / exp.Literal.number(spec.half_life_days)),
     )
     decay_share = safe_div(decay, _per_conversion(exp.func("sum", decay.copy())))
+    if spec.steps_table is not None:  # first and last from the neighbours: no ordered window
+        first, last = _first_last(spec)
+        position = [first.as_("is_first"), last.as_("is_last")]
+        prior = _prior_steps(spec)
+    else:
+        position = [_per_conversion(exp.func("row_number"), ordered=True).as_("pos")]
+        prior = _prior(events, spec)
     return (
         exp.select(
             exp.column("conversion_id", "c"),
             exp.column("value", "c"),
             exp.column("key", "t"),
-            _per_conversion(exp.func("row_number"), ordered=True).as_("pos"),
+            *position,
             _per_conversion(exp.func("count", exp.column("ts", "t"))).as_("n"),
             decay_share.as_("decay_share"),
         )
         .from_("conversions AS c")
         .join("prior_events AS t", on=_touch_join(spec), join_type="left")
         .with_("conversions", _conversions(events, spec))
-        .with_("prior_events", _prior(events, spec))
+        .with_("prior_events", prior)
     )
 
 
-def weight(model: Model) -> exp.Expr:
-    """The credit of one touch row (columns pos, n, decay_share) under `model`."""
+def weight(model: Model, neighbours: bool = False) -> exp.Expr:
+    """The credit of one touch row (columns pos, n, decay_share; with `neighbours`, is_first and
+    is_last instead of pos) under `model`."""
     pos, n = exp.column("pos"), exp.column("n")
+    first: exp.Expr = exp.column("is_first") if neighbours else pos.eq(1)
+    last: exp.Expr = exp.column("is_last") if neighbours else pos.copy().eq(n.copy())
     one, zero = exp.Literal.number(1), exp.Literal.number(0)
     none = n.eq(0)
     if model == "first_touch":
-        return exp.If(this=exp.or_(none, pos.eq(1)), true=one, false=zero)
+        return exp.If(this=exp.or_(none, first), true=one, false=zero)
     if model == "last_touch":
-        return exp.If(this=exp.or_(none, pos.eq(n.copy())), true=one, false=zero)
+        return exp.If(this=exp.or_(none, last), true=one, false=zero)
     if model == "linear":
         return exp.If(this=none, true=one, false=safe_div(one.copy(), n.copy()))
     if model == "position_based":
-        ends = exp.or_(pos.eq(1), pos.copy().eq(n.copy()))
+        ends = exp.or_(first, last)
         middle = safe_div(exp.Literal.number(0.2), n.copy() - 2)
         return exp.Case(
             ifs=[
@@ -163,7 +214,7 @@ def credits(
         key.as_("key"),
         exp.column("conversion_id"),
         exp.column("value"),
-        *[weight(m).as_(f"w_{m}") for m in models],
+        *[weight(m, spec.steps_table is not None).as_(f"w_{m}") for m in models],
     ).from_(touches(events, spec).subquery("x"))
     sums = [exp.func("sum", exp.column(f"w_{m}") * exp.column("value")).as_(m) for m in models]
     return (
@@ -182,14 +233,25 @@ def transitions(events: Events, spec: AttributionSpec) -> exp.Select:
     key are one state, so an edge into a state needs only the previous raw event's key (one window
     pass per kind of path), and the exit edge leaves from each path's last event.
     """
+    if spec.steps_table is not None:  # the keys of the touches around: from the neighbours
+        first, last = _first_last(spec)
+        before: exp.Expr = exp.Case(
+            ifs=[exp.If(this=exp.not_(first), true=exp.column("prev_key", "t"))]
+        )
+        after: exp.Expr = exp.Case(
+            ifs=[exp.If(this=exp.not_(last), true=exp.column("next_key", "t"))]
+        )
+        prior = _prior_steps(spec)
+    else:
+        before = _per_conversion(exp.func("lag", exp.column("key", "t")), ordered=True)
+        after = _per_conversion(exp.func("lead", exp.column("key", "t")), ordered=True)
+        prior = _prior(events, spec)
     converting = (
         exp.select(
             exp.column("key", "t").as_("key"),
             exp.Literal.string("(conversion)").as_("outcome"),
-            _per_conversion(exp.func("lag", exp.column("key", "t")), ordered=True).as_("prev_key"),
-            _per_conversion(exp.func("lead", exp.column("key", "t")), ordered=True)
-            .is_(exp.null())
-            .as_("is_last"),
+            before.as_("prev_key"),
+            after.is_(exp.null()).as_("is_last"),  # a next touch without a key exits too
         )
         .from_("conversions AS c")
         .join("prior_events AS t", on=_touch_join(spec))
@@ -218,7 +280,7 @@ def transitions(events: Events, spec: AttributionSpec) -> exp.Select:
         .group_by("src", "dst")
         .order_by("src", "dst")
         .with_("conversions", _conversions(events, spec))
-        .with_("prior_events", _prior(events, spec))
+        .with_("prior_events", prior)
         .with_("steps", steps)
     )
 

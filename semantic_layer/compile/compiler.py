@@ -299,13 +299,12 @@ def build_attribution(c: _Context) -> Compiled:
     )
     events = events_source(c.model.spec)
     rank_by = plan.model if plan.model in attr.MODELS else "last_touch"  # markov: ranked later
+    used = _steps(c, people_filters=False)  # filters here select events, not people
+    if used:  # the credits' touch order and Markov's paths read from the neighbours
+        spec = dataclasses.replace(spec, steps_table=agg.STEPS, steps_people=c.narrows())
     tree = c.scoped(attr.credits(events, spec, rank_by=rank_by))
     extra = {}
-    used: frozenset[str] = frozenset()
     if plan.model in ("markov", "all"):
-        used = _steps(c, people_filters=False)  # filters here select events, not people
-        if used:
-            spec = dataclasses.replace(spec, steps_table=agg.STEPS, steps_people=c.narrows())
         extra["transitions"] = c.scoped(attr.transitions(events, spec))
     return Compiled(plan, tree, current, extra=extra, aggregates=used)
 
