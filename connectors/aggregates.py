@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from connectors.loads import LOADS_TABLE
-from semantic_layer.compile.aggregates import ALL, FIRST_TOUCH, STEPS, USER_DAYS
+from semantic_layer.compile.aggregates import ALL, BY_TOUCHPOINT, FIRST_TOUCH, STEPS, USER_DAYS
 
 if TYPE_CHECKING:
     from connectors.engines.base import Engine
@@ -72,17 +72,33 @@ ORDER BY touchpoint, ts
 """
 
 
-def build_statements() -> list[str]:
-    """SQL that rebuilds every pre-aggregate from `events` and tags it with the loads' version;
-    run it in the load's transaction after `load_statements`, so a failed load changes nothing."""
-    names = ", ".join(f"('{name}')" for name in sorted(ALL))
+# The events themselves, clustered by touchpoint then time (all columns, so exact for any read).
+_BY_TOUCHPOINT_SQL: Final = f"""
+CREATE OR REPLACE TABLE {BY_TOUCHPOINT} AS
+SELECT * FROM events ORDER BY touchpoint, ts
+"""
+
+_BUILDS: Final = {
+    FIRST_TOUCH: _FIRST_TOUCH_SQL,
+    USER_DAYS: _USER_DAYS_SQL,
+    STEPS: _STEPS_SQL,
+    BY_TOUCHPOINT: _BY_TOUCHPOINT_SQL,
+}
+
+
+def build_statements(names: frozenset[str] = ALL) -> list[str]:
+    """SQL that rebuilds the pre-aggregates `names` (default: every one) from `events` and tags
+    them with the loads' version; run it in the load's transaction after `load_statements`, so a
+    failed load changes nothing. Tags of the others are kept (a stale one is never read)."""
+    chosen = sorted(names & ALL)
+    listed = ", ".join(f"('{name}')" for name in chosen)
+    quoted = ", ".join(f"'{name}'" for name in chosen)
     return [
-        _FIRST_TOUCH_SQL,
-        _USER_DAYS_SQL,
-        _STEPS_SQL,
-        f"CREATE OR REPLACE TABLE {AGGREGATES_TABLE} (name VARCHAR, version VARCHAR)",
+        *(_BUILDS[name] for name in chosen),
+        f"CREATE TABLE IF NOT EXISTS {AGGREGATES_TABLE} (name VARCHAR, version VARCHAR)",
+        f"DELETE FROM {AGGREGATES_TABLE} WHERE name IN ({quoted})",
         f"INSERT INTO {AGGREGATES_TABLE} "
-        f"SELECT name, {_LOADS_VERSION} FROM (VALUES {names}) v(name)",
+        f"SELECT name, {_LOADS_VERSION} FROM (VALUES {listed}) v(name)",
     ]
 
 
@@ -105,22 +121,23 @@ def current(engine: Engine) -> frozenset[str]:
 
 
 def ensure(path: Path) -> bool:
-    """Give the DuckDB database at `path` current pre-aggregates if it lacks them (a database
-    loaded before they existed), in one transaction; False when it cannot be written now (open
-    elsewhere): it is then read without them, as before."""
+    """Give the DuckDB database at `path` the current pre-aggregates it lacks (a database loaded
+    before they existed), in one transaction, leaving those already current alone; False when it
+    cannot be written now (open elsewhere): it is then read without them, as before."""
     import duckdb
 
     try:
-        with duckdb.connect(str(path)) as con:
+        with duckdb.connect(str(path), config={"enable_progress_bar": False}) as con:
             try:
                 have = {str(r[0]) for r in con.execute(CURRENT_SQL).fetchall()}
             except duckdb.CatalogException:
                 have = set()
-            if have == ALL:
+            missing = ALL - have
+            if not missing:
                 return True
             con.execute("BEGIN TRANSACTION")
             try:
-                for statement in build_statements():
+                for statement in build_statements(frozenset(missing)):
                     con.execute(statement)
                 con.execute("COMMIT")
             except BaseException:

@@ -518,6 +518,6 @@ def test_an_ingestion_killed_half_way_leaves_the_old_tables(tmp_path: Path) -> N
         leftovers = con.execute(
             "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '_tpa_%' "
             "AND table_name NOT IN ('_tpa_meta', '_tpa_loads', '_tpa_aggregates', "
-            "'_tpa_first_touch', '_tpa_user_days', '_tpa_steps')"
+            "'_tpa_first_touch', '_tpa_user_days', '_tpa_steps', '_tpa_by_touchpoint')"
         ).fetchone()
     assert leftovers == (0,)

@@ -79,7 +79,7 @@ def test_failure_half_way_leaves_previous_tables(
         db,
         "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '_tpa_%' "
         "AND table_name NOT IN ('_tpa_meta', '_tpa_loads', '_tpa_aggregates', "
-        "'_tpa_first_touch', '_tpa_user_days', '_tpa_steps')",
+        "'_tpa_first_touch', '_tpa_user_days', '_tpa_steps', '_tpa_by_touchpoint')",
     ) == [(0,)]
     assert rows(db, "SELECT count(*) FROM _tpa_loads") == [(1,)]  # the failed run is no load
     monkeypatch.undo()
@@ -107,7 +107,7 @@ def test_stale_staging_tables_are_dropped_first(tmp_path: Path) -> None:
         db,
         "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '_tpa_%' "
         "AND table_name NOT IN ('_tpa_meta', '_tpa_loads', '_tpa_aggregates', "
-        "'_tpa_first_touch', '_tpa_user_days', '_tpa_steps')",
+        "'_tpa_first_touch', '_tpa_user_days', '_tpa_steps', '_tpa_by_touchpoint')",
     ) == [(0,)]
     assert rows(db, "SELECT count(*) FROM _tpa_loads") == [(1,)]  # the failed run is no load
     assert rows(db, "SELECT count(*) FROM events") == [(3,)]

@@ -25,8 +25,14 @@ window over the range (`neighbours.py`), nor attribution's touches an ordered wi
 (`attribution.py`), and the table is ordered by (touchpoint, ts) so one
 touchpoint's range reads few row groups.
 
-All are exact for a plan when every filter of the plan and of the role keeps or drops people
-whole (so a kept person's first event and days are among the scoped events), see `whole_people`.
+`_tpa_by_touchpoint`: the events table itself, every row and column, ordered by (touchpoint, ts)
+instead of by time, so a query that reads only a few touchpoints over a range (a conversion
+metric's two steps, for drivers) reads their row groups alone. Being the same rows it is exact for
+any plan; the compiler reads it where every events read is of named touchpoints (`by_touchpoint`).
+
+The other three are exact for a plan when every filter of the plan and of the role keeps or drops
+people whole (so a kept person's first event and days are among the scoped events), see
+`whole_people`.
 """
 
 from __future__ import annotations
@@ -34,11 +40,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Final
 
+from sqlglot import exp
+
 from semantic_layer.compile.people import is_event_attribute
 from semantic_layer.compile.scope import DimFilter
 from semantic_layer.model.base import RowFilter
 from semantic_layer.model.spec import ModelSpec
 from semantic_layer.model.spec_data import DimensionSpec
+from semantic_layer.model.spec_metrics import ConversionMetric
 
 FIRST_TOUCH: Final = "_tpa_first_touch"
 """Each person's first event: (user_id, touchpoint — NULL for any —, first_ts)."""
@@ -49,7 +58,10 @@ USER_DAYS: Final = "_tpa_user_days"
 STEPS: Final = "_tpa_steps"
 """Every event with its person's previous and next event, in the orders of paths and attribution."""
 
-ALL: Final = frozenset({FIRST_TOUCH, USER_DAYS, STEPS})
+BY_TOUCHPOINT: Final = "_tpa_by_touchpoint"
+"""Every event, all columns, ordered by (touchpoint, ts): `events` clustered by touchpoint."""
+
+ALL: Final = frozenset({FIRST_TOUCH, USER_DAYS, STEPS, BY_TOUCHPOINT})
 """Every pre-aggregate the compiler knows; a database may hold some of them, current or not."""
 
 # The canonical events columns the tables are built from (connectors/canonical.py).
@@ -88,6 +100,36 @@ def _per_person(model: ModelSpec, dim: DimensionSpec | None) -> bool:
     )
 
 
+def by_touchpoint(model: ModelSpec, metrics: Sequence[str]) -> bool:
+    """Whether every metric is a conversion between two named touchpoints, so its query reads
+    events only at those touchpoints (where `BY_TOUCHPOINT` reads few row groups; other reads,
+    a whole range of every touchpoint, would read more of it than of `events`)."""
+    specs = {m.name: m for m in model.metrics}
+    for name in metrics:
+        spec = specs.get(name)
+        if not isinstance(spec, ConversionMetric):
+            return False
+        if spec.base.touchpoint is None or spec.conversion.touchpoint is None:
+            return False
+    return bool(metrics)
+
+
+def with_table(tree: exp.Select, table: str, copy: str) -> exp.Select:
+    """`tree` reading `copy` wherever it reads `table` (same alias, so columns still resolve)."""
+
+    def swap(node: exp.Expr) -> exp.Expr:
+        if isinstance(node, exp.Table) and node.name == table and not node.db:
+            alias = node.alias or table
+            return exp.Table(
+                this=exp.to_identifier(copy), alias=exp.TableAlias(this=exp.to_identifier(alias))
+            )
+        return node
+
+    swapped = tree.transform(swap)
+    assert isinstance(swapped, exp.Select)
+    return swapped
+
+
 def whole_people(
     model: ModelSpec,
     dims: dict[str, DimensionSpec],
@@ -111,4 +153,14 @@ def whole_people(
     return True
 
 
-__all__ = ["ALL", "FIRST_TOUCH", "STEPS", "USER_DAYS", "canonical_events", "whole_people"]
+__all__ = [
+    "ALL",
+    "BY_TOUCHPOINT",
+    "FIRST_TOUCH",
+    "STEPS",
+    "USER_DAYS",
+    "by_touchpoint",
+    "canonical_events",
+    "whole_people",
+    "with_table",
+]

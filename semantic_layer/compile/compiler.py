@@ -8,7 +8,7 @@ runs the guard on whatever it produced: the compiler never emits SQL outside the
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sqlglot import exp
@@ -201,7 +201,8 @@ def build_metric(c: _Context) -> Compiled:
         week_start=c.ctx.week_start,
         with_parts=True,  # every ratio shows what it rests on: numerator and base (n)
     )
-    return Compiled(plan, compile_metrics(c.model.spec, query), current, baseline)
+    tree, used = _clustered(c, compile_metrics(c.model.spec, query), plan.metrics)
+    return Compiled(plan, tree, current, baseline, aggregates=used)
 
 
 def _journey_spec(c: _Context, plan: FunnelPlan | DropoffPlan, current: DateRange) -> FunnelSpec:
@@ -339,7 +340,19 @@ def build_drivers(c: _Context) -> Compiled:
         week_start=c.ctx.week_start,
     )
     tree = drivers(c.model.spec, query, dims, c.model.settings.drivers_min_segment)
-    return Compiled(plan, tree, current, baseline)
+    tree, used = _clustered(c, tree, (plan.metric,))
+    return Compiled(plan, tree, current, baseline, aggregates=used)
+
+
+def _clustered(
+    c: _Context, tree: exp.Select, metrics: Sequence[str]
+) -> tuple[exp.Select, frozenset[str]]:
+    """`tree` reading the events clustered by touchpoint (`aggregates.BY_TOUCHPOINT`, the same
+    rows: exact for any plan) when the database holds them and every metric reads only two named
+    touchpoints' events; else `tree` as it is."""
+    if agg.BY_TOUCHPOINT in c.aggregates and agg.by_touchpoint(c.model.spec, metrics):
+        return agg.with_table(tree, "events", agg.BY_TOUCHPOINT), frozenset({agg.BY_TOUCHPOINT})
+    return tree, frozenset()
 
 
 def _breakdowns(c: _Context, metric: str) -> tuple[str, ...]:
