@@ -127,7 +127,8 @@ def ensure(path: Path) -> bool:
     import duckdb
 
     try:
-        with duckdb.connect(str(path), config={"enable_progress_bar": False}) as con:
+        with duckdb.connect(str(path)) as con:
+            con.execute("SET enable_progress_bar = false")
             try:
                 have = {str(r[0]) for r in con.execute(CURRENT_SQL).fetchall()}
             except duckdb.CatalogException:

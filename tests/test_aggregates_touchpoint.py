@@ -1,6 +1,6 @@
 """The events clustered by touchpoint, `_tpa_by_touchpoint` (semantic_layer/compile/aggregates.py):
-drivers and metric plans of conversion metrics read it instead of `events` where the database
-holds it current — and then give the very rows of the raw events; other plans never read it;
+drivers and metric plans of conversion metrics, and attribution where its touches come from
+`_tpa_steps`, read it instead of `events` where the database holds it current — and then give the very rows of the raw events; other plans never read it;
 `connectors.aggregates.ensure` builds only the pre-aggregates a database lacks."""
 
 from __future__ import annotations
@@ -44,6 +44,12 @@ DEMO_CASES: list[tuple[dict[str, Any], str | None, bool]] = [
     ({"kind": "metric", "metrics": ["checkout_conversion", "active_users"],
       "time": "last_week"}, None, False),  # one metric reads every touchpoint
     ({"kind": "funnel", "time": "last_week"}, None, False),
+    # attribution reads events for its conversions alone where its touches come from _tpa_steps
+    ({"kind": "attribution", "model": "all", "time": "last_month"}, None, True),
+    ({"kind": "attribution", "model": "linear", "time": "last_month", "filters": [MINI]},
+     None, True),
+    ({"kind": "attribution", "model": "all", "time": "last_month", "filters": [APP]},
+     None, False),  # selects events: no _tpa_steps, so a range of every touchpoint is read
 ]  # fmt: skip
 
 

@@ -307,6 +307,10 @@ def build_attribution(c: _Context) -> Compiled:
     extra = {}
     if plan.model in ("markov", "all"):
         extra["transitions"] = c.scoped(attr.transitions(events, spec))
+    if used and agg.BY_TOUCHPOINT in c.aggregates:  # then events are read for conversions only
+        used |= {agg.BY_TOUCHPOINT}
+        tree = agg.with_table(tree, "events", agg.BY_TOUCHPOINT)
+        extra = {k: agg.with_table(v, "events", agg.BY_TOUCHPOINT) for k, v in extra.items()}
     return Compiled(plan, tree, current, extra=extra, aggregates=used)
 
 
