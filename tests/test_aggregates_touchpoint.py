@@ -1,7 +1,8 @@
 """The events clustered by touchpoint, `_tpa_by_touchpoint` (semantic_layer/compile/aggregates.py):
 drivers and metric plans of conversion metrics, and attribution where its touches come from
-`_tpa_steps`, read it instead of `events` where the database holds it current — and then give the very rows of the raw events; other plans never read it;
-`connectors.aggregates.ensure` builds only the pre-aggregates a database lacks."""
+`_tpa_steps`, read it instead of `events` where the database holds it current — and then give the
+very rows of the raw events; other plans never read it; `connectors.aggregates.ensure` builds only
+the pre-aggregates a database lacks."""
 
 from __future__ import annotations
 
