@@ -1,8 +1,8 @@
 """The events clustered by touchpoint, `_tpa_by_touchpoint` (semantic_layer/compile/aggregates.py):
-drivers and metric plans of conversion metrics, and attribution where its touches come from
-`_tpa_steps`, read it instead of `events` where the database holds it current — and then give the
-very rows of the raw events; other plans never read it; `connectors.aggregates.ensure` builds only
-the pre-aggregates a database lacks."""
+drivers and metric plans of conversion metrics, and Markov's transitions where their paths come
+from `_tpa_steps`, read it instead of `events` where the database holds it current — and then give
+the very rows of the raw events; other plans never read it; `connectors.aggregates.ensure` builds
+only the pre-aggregates a database lacks."""
 
 from __future__ import annotations
 
@@ -45,13 +45,16 @@ DEMO_CASES: list[tuple[dict[str, Any], str | None, bool]] = [
     ({"kind": "metric", "metrics": ["checkout_conversion", "active_users"],
       "time": "last_week"}, None, False),  # one metric reads every touchpoint
     ({"kind": "funnel", "time": "last_week"}, None, False),
-    # attribution reads events for its conversions alone where its touches come from _tpa_steps
-    ({"kind": "attribution", "model": "all", "time": "last_month"}, None, True),
-    ({"kind": "attribution", "model": "linear", "time": "last_month", "filters": [MINI]},
-     None, True),
-    ({"kind": "attribution", "model": "all", "time": "last_month", "filters": [APP]},
-     None, False),  # selects events: no _tpa_steps, so a range of every touchpoint is read
+    ({"kind": "attribution", "model": "linear", "time": "last_month"}, None, False),
 ]  # fmt: skip
+
+# Markov's transitions read events for their conversions alone where the paths come from
+# _tpa_steps: (plan, whether the clustered events must be read)
+MARKOV_CASES: list[tuple[dict[str, Any], bool]] = [
+    ({"kind": "attribution", "model": "markov", "time": "last_month"}, True),
+    ({"kind": "attribution", "model": "all", "time": "last_month", "filters": [MINI]}, True),
+    ({"kind": "attribution", "model": "all", "time": "last_month", "filters": [APP]}, False),
+]
 
 
 def _compare(
@@ -97,6 +100,24 @@ def test_demo_rows_identical_with_and_without(
     ctx = TimeContext.create("Asia/Shanghai", "monday", as_of=AS_OF)
     with Engine(demo_200k) as engine:
         _compare(engine, demo_model(), ctx, plan, role, exact)
+
+
+@pytest.mark.parametrize(("plan", "exact"), MARKOV_CASES)
+def test_markov_rows_identical_with_and_without(
+    demo_200k: Path, plan: dict[str, Any], exact: bool
+) -> None:
+    ctx = TimeContext.create("Asia/Shanghai", "monday", as_of=AS_OF)
+    parsed = parse_plan(plan)
+    with Engine(demo_200k) as engine:
+        plain = compile_plan(parsed, demo_model(), ctx).extra_sql("transitions")
+        fast = compile_plan(parsed, demo_model(), ctx, aggregates=current(engine))
+        assert (BY_TOUCHPOINT in fast.aggregates) == exact
+        fast_sql = fast.extra_sql("transitions")
+        assert (BY_TOUCHPOINT in fast_sql) == exact
+        assert BY_TOUCHPOINT not in (fast.sql() or "")  # the credits read events
+        expected = _rows(engine, plain)
+        assert expected
+        assert _rows(engine, fast_sql) == expected
 
 
 def test_it_holds_exactly_the_events(demo_200k: Path) -> None:

@@ -21,14 +21,15 @@ Markov attribution's paths (`a_prev_ts`, `a_next_ts`, `a_prev_<key>`, `a_next_<k
 and touchpoint). Over a range, an event's neighbour within the range is the neighbour over all
 history when that one's time is in the range (the previous one's is never after it, the next
 one's never before), else none: so "what comes after X" and Markov's non-converting paths need no
-window over the range (`neighbours.py`), nor attribution's touches an ordered window per conversion
-(`attribution.py`), and the table is ordered by (touchpoint, ts) so one
+window over the range (`neighbours.py`), nor Markov's converting paths an ordered window per
+conversion (`attribution.py`), and the table is ordered by (touchpoint, ts) so one
 touchpoint's range reads few row groups.
 
 `_tpa_by_touchpoint`: the events table itself, every row and column, ordered by (touchpoint, ts)
 instead of by time, so a query that reads only a few touchpoints over a range (a conversion
-metric's two steps, for drivers) reads their row groups alone. Being the same rows it is exact for
-any plan; the compiler reads it where every events read is of named touchpoints (`by_touchpoint`).
+metric's two steps, for drivers; Markov's conversions) reads their row groups alone. Being the same
+rows it is exact for any plan; the compiler reads it where the events are read only at named
+touchpoints (`by_touchpoint`; Markov's transitions when their paths come from `_tpa_steps`).
 
 The other three are exact for a plan when every filter of the plan and of the role keeps or drops
 people whole (so a kept person's first event and days are among the scoped events), see

@@ -10,10 +10,11 @@ transition counts that `transitions()` aggregates in SQL.
 A conversion's touches are a run of consecutive events of its person in attribution's order (ts,
 event id): all of them from the first at or after the lookback's start to the last before the
 conversion. So, where the compiler found the neighbours' pre-aggregate exact (`steps_table`),
-whether a touch is the first or the last of its conversion, and the key of the touch before it,
-are read from each event's neighbours (`aggregates.STEPS`) instead of an ordered window over every
-(conversion, touch) pair: the previous event is a touch iff its time is at or after the lookback's
-start, the next one iff its time is before the conversion.
+Markov's converting paths read the key of the touch before each touch and of the one after it from
+each event's neighbours (`aggregates.STEPS`) instead of an ordered window over every (conversion,
+touch) pair: the previous event is a touch iff its time is at or after the lookback's start, the
+next one iff its time is before the conversion. (The credits keep their window: read that way they
+measured no faster, 10M and 100M events, docs/benchmarks.md.)
 """
 
 from __future__ import annotations
@@ -150,45 +151,35 @@ def touches(events: Events, spec: AttributionSpec) -> exp.Select:
         expression=exp.Neg(this=age_days / exp.Literal.number(spec.half_life_days)),
     )
     decay_share = safe_div(decay, _per_conversion(exp.func("sum", decay.copy())))
-    if spec.steps_table is not None:  # first and last from the neighbours: no ordered window
-        first, last = _first_last(spec)
-        position = [first.as_("is_first"), last.as_("is_last")]
-        prior = _prior_steps(spec)
-    else:
-        position = [_per_conversion(exp.func("row_number"), ordered=True).as_("pos")]
-        prior = _prior(events, spec)
     return (
         exp.select(
             exp.column("conversion_id", "c"),
             exp.column("value", "c"),
             exp.column("key", "t"),
-            *position,
+            _per_conversion(exp.func("row_number"), ordered=True).as_("pos"),
             _per_conversion(exp.func("count", exp.column("ts", "t"))).as_("n"),
             decay_share.as_("decay_share"),
         )
         .from_("conversions AS c")
         .join("prior_events AS t", on=_touch_join(spec), join_type="left")
         .with_("conversions", _conversions(events, spec))
-        .with_("prior_events", prior)
+        .with_("prior_events", _prior(events, spec))
     )
 
 
-def weight(model: Model, neighbours: bool = False) -> exp.Expr:
-    """The credit of one touch row (columns pos, n, decay_share; with `neighbours`, is_first and
-    is_last instead of pos) under `model`."""
+def weight(model: Model) -> exp.Expr:
+    """The credit of one touch row (columns pos, n, decay_share) under `model`."""
     pos, n = exp.column("pos"), exp.column("n")
-    first: exp.Expr = exp.column("is_first") if neighbours else pos.eq(1)
-    last: exp.Expr = exp.column("is_last") if neighbours else pos.copy().eq(n.copy())
     one, zero = exp.Literal.number(1), exp.Literal.number(0)
     none = n.eq(0)
     if model == "first_touch":
-        return exp.If(this=exp.or_(none, first), true=one, false=zero)
+        return exp.If(this=exp.or_(none, pos.eq(1)), true=one, false=zero)
     if model == "last_touch":
-        return exp.If(this=exp.or_(none, last), true=one, false=zero)
+        return exp.If(this=exp.or_(none, pos.eq(n.copy())), true=one, false=zero)
     if model == "linear":
         return exp.If(this=none, true=one, false=safe_div(one.copy(), n.copy()))
     if model == "position_based":
-        ends = exp.or_(first, last)
+        ends = exp.or_(pos.eq(1), pos.copy().eq(n.copy()))
         middle = safe_div(exp.Literal.number(0.2), n.copy() - 2)
         return exp.Case(
             ifs=[
@@ -214,7 +205,7 @@ def credits(
         key.as_("key"),
         exp.column("conversion_id"),
         exp.column("value"),
-        *[weight(m, spec.steps_table is not None).as_(f"w_{m}") for m in models],
+        *[weight(m).as_(f"w_{m}") for m in models],
     ).from_(touches(events, spec).subquery("x"))
     sums = [exp.func("sum", exp.column(f"w_{m}") * exp.column("value")).as_(m) for m in models]
     return (

@@ -300,17 +300,18 @@ def build_attribution(c: _Context) -> Compiled:
     )
     events = events_source(c.model.spec)
     rank_by = plan.model if plan.model in attr.MODELS else "last_touch"  # markov: ranked later
-    used = _steps(c, people_filters=False)  # filters here select events, not people
-    if used:  # the credits' touch order and Markov's paths read from the neighbours
-        spec = dataclasses.replace(spec, steps_table=agg.STEPS, steps_people=c.narrows())
     tree = c.scoped(attr.credits(events, spec, rank_by=rank_by))
     extra = {}
+    used: frozenset[str] = frozenset()
     if plan.model in ("markov", "all"):
-        extra["transitions"] = c.scoped(attr.transitions(events, spec))
-    if used and agg.BY_TOUCHPOINT in c.aggregates:  # then events are read for conversions only
-        used |= {agg.BY_TOUCHPOINT}
-        tree = agg.with_table(tree, "events", agg.BY_TOUCHPOINT)
-        extra = {k: agg.with_table(v, "events", agg.BY_TOUCHPOINT) for k, v in extra.items()}
+        used = _steps(c, people_filters=False)  # filters here select events, not people
+        if used:  # Markov's paths read from the neighbours
+            spec = dataclasses.replace(spec, steps_table=agg.STEPS, steps_people=c.narrows())
+        transitions = c.scoped(attr.transitions(events, spec))
+        if used and agg.BY_TOUCHPOINT in c.aggregates:  # events then read for conversions only
+            used |= {agg.BY_TOUCHPOINT}
+            transitions = agg.with_table(transitions, "events", agg.BY_TOUCHPOINT)
+        extra["transitions"] = transitions
     return Compiled(plan, tree, current, extra=extra, aggregates=used)
 
 
