@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, Final
 
 from semantic_layer.model.index import words_of
 from semantic_layer.model.semantic import SemanticModel
@@ -459,6 +459,8 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         metrics = [m for m in (roles.reach_metric(model),) if m]  # "weekly active players"
     if not metrics and not counted and (ranked or _COUNTING.search(r.question.norm)):
         metrics = _rows_of_a_value(r, model)  # "投诉最多的科室": the complaint tickets
+    if not metrics and not counted:
+        metrics = _counted_by_its_split(r, model)  # "退费原因分布": the refunds, by reason
     if (
         not metrics
         and not counted
@@ -648,6 +650,39 @@ def _rows_of_a_value(r: Reading, model: SemanticModel) -> list[str]:
 
 
 _EVENTS = "events"
+
+
+def _counted_by_its_split(r: Reading, model: SemanticModel) -> list[str]:
+    """A split whose name starts with the thing it splits ("退费原因", "refund reason", "退订原因
+    top3"), asked with no metric: the model's count of that touchpoint, or that metric."""
+    for m in r.mentions("dimension"):
+        for head in _heads(m.term):
+            for ref in model.lookup(head):
+                count = _COUNT_OF.get(ref.kind)
+                found = count(model, ref.name) if count else None
+                if found and roles.splits(model, [found], m.ref.name):
+                    return [found]
+    return []
+
+
+# What counts a named thing: a metric itself, a touchpoint the model's count of it.
+_COUNT_OF: Final[dict[str, Callable[[SemanticModel, str], str | None]]] = {
+    "metric": lambda _model, name: name,
+    "touchpoint": roles.touchpoint_count,
+}
+
+
+def _heads(term: str) -> list[str]:
+    """The name's beginnings, longest first: its words but the last, or 2+ Chinese characters."""
+    words = term.split()
+    if len(words) > 1:
+        return [" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)]
+    if _CJK_START.match(term):
+        return [term[:n] for n in range(len(term) - 1, 1, -1)]
+    return []
+
+
+_CJK_START = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _touchpoint_metric(r: Reading, model: SemanticModel, touchpoint: str) -> str | None:
