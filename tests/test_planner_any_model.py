@@ -1081,3 +1081,65 @@ def test_a_split_named_like_a_why_word_is_a_split(tmp_path: Path) -> None:
 def test_how_much_was_sold_is_money(planner: EmbeddedPlanner, question: str) -> None:
     p = plan(planner, question)
     assert p["kind"] == "metric" and p["metrics"] == ["fees"], p
+
+
+def test_a_measure_no_metric_reads_is_asked_for_by_its_name(tmp_path: Path) -> None:
+    """A labeller who deleted `tpa init`'s metrics but kept their measures: "how many people
+    booked" counts the people measure at the touchpoint; "新增会员" counts the people table's."""
+    bare = (
+        "  - {name: visitors, table: events, agg: count_distinct, column: user_id}\n"
+        "  - {name: new_members, table: users, agg: count_distinct, column: user_id}\n"
+    )
+    planner = _clinic_with(
+        tmp_path,
+        ("  - {name: patients, type: simple, measure: patients, "
+         "labels: {en: patients, zh: 就诊人数}}\n", ""),
+        ("measures:\n", "measures:\n" + bare),
+    )  # fmt: skip
+    booked = _plan_in(planner, "上周有多少人预约挂号")
+    assert booked["metrics"] == ["visitors"], booked
+    assert booked["filters"] == [{"dimension": "touchpoint", "op": "=", "values": ["预约挂号"]}]
+    joined = _plan_in(planner, "上个月新增会员多少")
+    assert joined["metrics"] == ["new_members"] and span(joined) == "October 2026", joined
+
+
+def test_a_split_named_after_what_it_splits_counts_that(tmp_path: Path) -> None:
+    """ "缴费方式分布", "payment method breakdown": the payments' count, split by the method."""
+    planner = _clinic_with(
+        tmp_path,
+        ("  - name: visit_type\n", "  - {name: pay_method, table: events, column: pay_method, "
+         "labels: {en: payment method, zh: 缴费方式}}\n  - name: visit_type\n"),
+    )  # fmt: skip
+    for question in ("缴费方式分布看一下", "payment method split last month"):
+        p = _plan_in(planner, question)
+        assert p["kind"] == "metric" and p["metrics"] == ["payers"], (question, p)
+        assert p["dimensions"] == ["pay_method"], (question, p)
+
+
+@pytest.mark.parametrize(
+    ("question", "limit", "direction"),
+    [("top3 campuses by fees", 3, "desc"), ("fees by campus, lowest first", None, "asc"),
+     ("各院区缴费金额从低到高", None, "asc")],
+)  # fmt: skip
+def test_ranking_words_run_together_or_after_the_split(
+    planner: EmbeddedPlanner, question: str, limit: int | None, direction: str
+) -> None:
+    p = plan(planner, question)
+    assert p["dimensions"] == ["campus"] and p["order"]["direction"] == direction, p
+    assert p.get("limit") == limit, p
+    assert planner.plan(question, CTX).unused == (), question
+
+
+def test_each_kind_of_said_with_a_measure_word_splits(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "每种就诊类型的缴费人数")
+    assert p["dimensions"] == ["visit_type"] and p["metrics"] == ["payers"], p
+
+
+def test_a_sound_typo_reads_the_same_from_many_threads(model: SemanticModel) -> None:
+    """The sound index is built on first use: threads asking at once all see it whole."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    fresh = EmbeddedPlanner(model)
+    with ThreadPoolExecutor(8) as pool:
+        plans = list(pool.map(lambda q: plan(fresh, q), ["上周缴费任数"] * 32))
+    assert all(p["kind"] == "metric" and p["metrics"] == ["payers"] for p in plans), plans[0]

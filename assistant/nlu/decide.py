@@ -20,6 +20,7 @@ from semantic_layer.plan.journeys import RETENTION_PERIODS
 from semantic_layer.time import TimeSpec, resolve
 
 from . import choices, roles
+from .cues import CUES
 from .reading import Reading, unknown_values
 from .shared import (
     breakdowns,
@@ -747,8 +748,8 @@ def _refined(r: Reading, model: SemanticModel, names: list[str]) -> list[str]:
         return [revenue]  # "how much did we bring in from bill payments": money, not a count
     if only_people and "new_people" in r.cues and new_users:
         return [new_users]  # "new patients", 新注册: people by when they were first seen
-    if only_people and "payers" in r.cues and payers:
-        return [payers]  # "paying players", 付费用户
+    if only_people and "payers" in r.cues and (payers or _payers_named(model)):
+        return [_payers_named(model) or payers]  # "paying players", 付费用户
     if len(names) == 1 and roles.is_purchasers(model, names[0]):
         general = roles.general_conversion(model)
         if general and _RATE_WORD.search(norm):
@@ -757,6 +758,14 @@ def _refined(r: Reading, model: SemanticModel, names: list[str]) -> list[str]:
         if orders and _ORDERS.search(norm):
             return [orders]  # "多少单", "几笔": orders, not people
     return names
+
+
+def _payers_named(model: SemanticModel) -> str | None:
+    """The one metric the model calls by a word for payers ("purchasers", "buyers", 付费人数),
+    whatever its filter says a payment is."""
+    words = set(CUES["payers"])
+    found = [m.name for m in model.spec.metrics if any(n.casefold() in words for n in m.names())]
+    return found[0] if len(found) == 1 else None
 
 
 _ACTIVE = re.compile(r"\bactive\b|活跃")
