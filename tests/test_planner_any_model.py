@@ -1143,3 +1143,26 @@ def test_a_sound_typo_reads_the_same_from_many_threads(model: SemanticModel) -> 
     with ThreadPoolExecutor(8) as pool:
         plans = list(pool.map(lambda q: plan(fresh, q), ["上周缴费任数"] * 32))
     assert all(p["kind"] == "metric" and p["metrics"] == ["payers"] for p in plans), plans[0]
+
+
+def test_one_telling_word_names_the_step_a_time_question_lacks(tmp_path: Path) -> None:
+    planner = _clinic_with(
+        tmp_path, ("labels: {en: visit, zh: 就诊}", "labels: {en: doctor consultation, zh: 就诊}")
+    )
+    p = _plan_in(planner, "how long from booking to actually seeing the doctor")
+    assert p["kind"] == "funnel" and p["steps"] == ["预约挂号", "就诊"], p
+    assert p["measure"] == "time_to_convert", p
+
+
+def test_a_value_set_against_a_name_the_model_lacks_splits_by_its_dimension(
+    planner: EmbeddedPlanner,
+) -> None:
+    """ "front desk vs kiosk": kiosk is not a channel the model lists, so the answer shows every
+    channel (and says it did not read 'kiosk') instead of front desk alone."""
+    result = planner.plan("payers last month, kiosk vs front desk", CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["dimensions"] == ["channel"] and p["filters"] == [], p
+    assert [u.text for u in result.unused] == ["kiosk"], result.unused
+    both = plan(planner, "payers last month, WeChat vs front desk")
+    assert both["dimensions"] == ["channel"], both
+    assert both["filters"][0]["values"] == ["wechat", "window"], both

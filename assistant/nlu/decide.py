@@ -33,6 +33,7 @@ from .shared import (
     journey_and_steps,
     limit_and_order,
     localized,
+    lone_contrasts,
     periods_compared,
     time_of,
 )
@@ -433,6 +434,12 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     sold = _SOLD_HOW_MUCH.search(r.question.norm)
     if not metrics and sold and (counted == [model.settings.purchase_touchpoint] or sold[1]):
         metrics = [m for m in (roles.revenue_metric(model),) if m]  # "how much did we sell"
+    buying = counted == [model.settings.purchase_touchpoint] and not _COUNTING.search(
+        r.question.norm
+    )
+    rate_of_buying = not metrics and buying and bool(_RATE_WORD.search(r.question.norm))
+    if rate_of_buying:
+        metrics = [m for m in (roles.general_conversion(model),) if m]  # "paying rate", 购买率
     if (
         not metrics
         and len(counted) == 1
@@ -497,12 +504,14 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     dims += [t for t in twins if t not in dims]  # "tickets by channel": the tickets' channel
     if not dims:
         dims = _by_kind(r, model, tables, reachable)
-    split = _split_by(r, dims) | set(twins)
+    split = _split_by(r, dims) | set(twins) | lone_contrasts(r, model)
     flags = _flags(r, model, dims)
     dims = [d for d in dims if d not in flags]  # "学生用户", "members": the yes side, not a split
     plan["filters"] = [
         f
-        for f in filters(r, model, touchpoint_ok=_counts_events(metrics, model))
+        for f in filters(
+            r, model, touchpoint_ok=_counts_events(metrics, model) and not rate_of_buying
+        )
         if reachable(f["dimension"])
         and not (f["dimension"] in split and f["op"] == "=")  # "by tier: are VIPs better?"
     ] + [{"dimension": d, "op": "=", "values": [True]} for d in flags]
