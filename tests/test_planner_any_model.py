@@ -1166,3 +1166,19 @@ def test_a_value_set_against_a_name_the_model_lacks_splits_by_its_dimension(
     both = plan(planner, "payers last month, WeChat vs front desk")
     assert both["dimensions"] == ["channel"], both
     assert both["filters"][0]["values"] == ["wechat", "window"], both
+
+
+def test_retention_of_the_people_a_metric_counts_starts_at_its_touchpoint(tmp_path: Path) -> None:
+    """ "Monthly retention of payers": cohorts start at the payment (the metric's touchpoint), and
+    "monthly" is the grain even where the model has a "monthly" value of some plan."""
+    planner = _clinic_with(
+        tmp_path,
+        ("  - name: visit_type\n", "  - {name: plan, table: events, column: plan, labels: "
+         "{en: plan, zh: 套餐}, values: [{value: M, labels: {en: monthly, zh: 月卡}}]}\n"
+         "  - name: visit_type\n"),
+    )  # fmt: skip
+    p = _plan_in(planner, "monthly retention of payers since March")
+    assert p["kind"] == "retention" and p["cohort_grain"] == "month", p
+    assert p["cohort_touchpoint"] == "缴费" and p["filters"] == [], p
+    again = _plan_in(planner, "缴费人数按月留存，之后每个月还回来缴费人数")
+    assert again["cohort_touchpoint"] == again["return_touchpoint"] == "缴费", again

@@ -198,7 +198,12 @@ def _attribution(r: Reading, model: SemanticModel) -> Plan | None:
 def _retention(r: Reading, model: SemanticModel) -> Plan | None:
     if "retention" not in r.cues:
         return None
-    plan: Plan = {"kind": "retention", "filters": filters(r, model, cohort=True)}
+    grains = {(m.ref.name, m.ref.value) for m in r.mentions("value") if m.term in _GRAIN_WORDS}
+    kept = [
+        {**f, "values": [v for v in f["values"] if (f["dimension"], v) not in grains]}
+        for f in filters(r, model, cohort=True)
+    ]  # "monthly retention": the grain, not a "monthly" plan the model has as a value
+    plan: Plan = {"kind": "retention", "filters": [f for f in kept if f["values"]]}
     if r.times or not r.default_period:
         plan["time"] = time_of(r)  # no time words and no default period: every cohort
     after = _PERIODS_AFTER.search(r.question.norm)
@@ -207,7 +212,7 @@ def _retention(r: Reading, model: SemanticModel) -> Plan | None:
     n = n or _periods_since(r, plan.get("time"), unit)
     if n:
         plan["periods"] = n
-    touchpoints = r.names("touchpoint")
+    touchpoints = r.names("touchpoint") or _counted_touchpoints(r, model)
     if touchpoints:
         plan["cohort_touchpoint"] = touchpoints[0]
         if len(touchpoints) > 1:
@@ -215,6 +220,18 @@ def _retention(r: Reading, model: SemanticModel) -> Plan | None:
         elif _REPEAT.search(r.question.norm):
             plan["return_touchpoint"] = touchpoints[0]  # 复购: coming back to do it again
     return plan
+
+
+_GRAIN_WORDS: Final = frozenset(
+    {"daily", "weekly", "monthly", "每日", "每周", "每月", "月度", "周度"}
+)
+
+
+def _counted_touchpoints(r: Reading, model: SemanticModel) -> list[str]:
+    """The touchpoints of the metrics a retention question names ("first-time buyers", "首充的车主
+    … 回来充电"): who starts a cohort, then what counts as coming back."""
+    named = [m.ref.name for m in r.mentions("metric")]
+    return [tp for name in named if (tp := roles.touchpoint_of(model, name))][:2]
 
 
 def _periods_since(r: Reading, time: Any, unit: str) -> int:
