@@ -1182,3 +1182,15 @@ def test_retention_of_the_people_a_metric_counts_starts_at_its_touchpoint(tmp_pa
     assert p["cohort_touchpoint"] == "缴费" and p["filters"] == [], p
     again = _plan_in(planner, "缴费人数按月留存，之后每个月还回来缴费人数")
     assert again["cohort_touchpoint"] == again["return_touchpoint"] == "缴费", again
+
+
+@pytest.mark.parametrize("question", ["overall fees % last month", "上个月各院区缴费金额比例"])
+def test_a_metric_said_with_a_rate_word_is_its_rate_twin(tmp_path: Path, question: str) -> None:
+    fees = "  - {name: fees, type: simple, measure: fees, format: currency"
+    planner = _clinic_with(
+        tmp_path,
+        (fees, "  - {name: fee_share, type: ratio, numerator: fees, denominator: amount, "
+         "format: percent, labels: {en: fees rate, zh: 缴费金额占比}}\n" + fees),
+    )  # fmt: skip
+    assert _plan_in(planner, question)["metrics"] == ["fee_share"], question
+    assert _plan_in(planner, "fees last month")["metrics"] == ["fees"]

@@ -274,7 +274,8 @@ _WHERE_FROM = re.compile(rf"从哪|来自哪|{_COME_FROM}")
 _CJK_TERM = re.compile(r"[\u4e00-\u9fff]")
 _FUNNEL_WORD = re.compile(r"\bfunnel\b|漏斗")
 _CAME_FROM = re.compile(rf"{_COME_FROM}|来自")
-_PERIODS_AFTER = re.compile(r"\b(day|week|month)s after\b")  # "still around in the months after"
+# "still around in the months after", "month after month": the cohort grain
+_PERIODS_AFTER = re.compile(r"\b(day|week|month)s? after\b")
 _REPEAT = re.compile(r"复购|回购|再次购买|再买|repurchase|buy again|bought again|purchase again")
 
 
@@ -724,7 +725,7 @@ def _metrics(r: Reading, model: SemanticModel) -> list[str]:
     own = _own_conversion(r, model)
     if own is not None:
         return [own]
-    names = _head_metrics(r)
+    names = [_as_rate(r, model, n) for n in _head_metrics(r)]
     conversion = _conversion_for(r, model)
     if conversion and conversion not in names:
         names = [conversion if roles.is_general_conversion(model, n) else n for n in names]
@@ -891,6 +892,27 @@ def _money_metric(r: Reading, model: SemanticModel) -> str | None:
     if "money_in" in r.cues or "revenue_value" in r.cues:
         return roles.revenue_metric(model)
     return None
+
+
+def _as_rate(r: Reading, model: SemanticModel, name: str) -> str:
+    """A metric said with "%" or "rate" right after it ("gross margin %", "毛利占比") is the
+    model's metric of that name and a rate word ("gross margin rate", 毛利率), when it has one."""
+    norm = r.question.norm
+    for m in r.matches:
+        if not any(ref.name == name for ref in m.refs("metric")):
+            continue
+        if not _RATE_AFTER.match(norm, m.end):
+            continue
+        for word in _RATE_WORDS:
+            joined = f"{m.term}{word}" if _CJK_TERM.match(m.term) else f"{m.term} {word}"
+            rates = [x.name for x in model.lookup(joined) if x.name in model.metrics]
+            if rates:
+                return rates[0]
+    return name
+
+
+_RATE_AFTER = re.compile(r"\s*(?:%|percent\b|percentage\b|rate\b|ratio\b|率|占比|比例|比率)")
+_RATE_WORDS: Final = ("rate", "ratio", "percentage", "%", "率", "占比", "比例", "比率")
 
 
 def _head_metrics(r: Reading) -> list[str]:
