@@ -1194,3 +1194,21 @@ def test_a_metric_said_with_a_rate_word_is_its_rate_twin(tmp_path: Path, questio
     )  # fmt: skip
     assert _plan_in(planner, question)["metrics"] == ["fee_share"], question
     assert _plan_in(planner, "fees last month")["metrics"] == ["fees"]
+
+
+def test_a_rate_said_after_its_touchpoint_s_name_is_that_rate(tmp_path: Path) -> None:
+    """ "预约挂号成功率", "booking success rate": the model's rate named after the booking."""
+    fees = "  - {name: fees, type: simple, measure: fees, format: currency"
+    planner = _clinic_with(
+        tmp_path,
+        (fees, "  - {name: booked_rate, type: ratio, numerator: payers, denominator: patients, "
+         "format: percent, labels: {en: booking completion rate, zh: 预约挂号完成率}}\n" + fees),
+    )  # fmt: skip
+    for question in ("上个月预约挂号成功率多少", "booking success rate last month"):
+        assert _plan_in(planner, question)["metrics"] == ["booked_rate"], question
+
+
+def test_a_day_s_own_name_beside_its_date_is_not_a_missing_value(planner: EmbeddedPlanner) -> None:
+    result = planner.plan("how many payers in Chengdu on Paddy's Day (17 March)?", CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["kind"] == "metric" and p["time"]["kind"] == "day", p

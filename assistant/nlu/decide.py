@@ -455,6 +455,8 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     buying = counted == [model.settings.purchase_touchpoint] and not _COUNTING.search(
         r.question.norm
     )
+    if not metrics and len(counted) == 1 and _RATE_WORD.search(r.question.norm):
+        metrics = _rate_named_after(r, model, counted[0])  # "unlock成功率": the unlock rate
     rate_of_buying = not metrics and buying and bool(_RATE_WORD.search(r.question.norm))
     if rate_of_buying:
         metrics = [m for m in (roles.general_conversion(model),) if m]  # "paying rate", 购买率
@@ -785,6 +787,19 @@ def _refined(r: Reading, model: SemanticModel, names: list[str]) -> list[str]:
         if orders and _ORDERS.search(norm):
             return [orders]  # "多少单", "几笔": orders, not people
     return names
+
+
+def _rate_named_after(r: Reading, model: SemanticModel, touchpoint: str) -> list[str]:
+    """The one rate whose name has the word the question called a touchpoint by ("unlock" of
+    "unlock success rate", 开锁 of 开锁成功率)."""
+    said = {m.term for m in r.matches if touchpoint in [x.name for x in m.refs("touchpoint")]}
+    found = [
+        metric.name
+        for metric in model.spec.metrics
+        if metric.format == "percent"
+        and any(w in n.casefold() for w in said for n in metric.names() if _RATE_WORD.search(n))
+    ]
+    return found if len(found) == 1 else []
 
 
 def _payers_named(model: SemanticModel) -> str | None:

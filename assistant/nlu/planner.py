@@ -388,6 +388,8 @@ def _proper_name(r: Reading, unused: tuple[Unused, ...]) -> str | None:
         for found in re.finditer(rf"\b{re.escape(u.text)}\b", text, flags=re.IGNORECASE):
             before = text[: found.start()].rstrip()
             acronym = found[0].isupper()  # "CNY", "SIM", "GMV": a word of the trade, not a name
+            if r.times and _A_DAY_AFTER.match(text, found.end()):
+                continue  # "Paddy's Day (17 March)": a day's name, the date says which
             if (
                 found[0][0].isupper()
                 and not acronym
@@ -398,6 +400,7 @@ def _proper_name(r: Reading, unused: tuple[Unused, ...]) -> str | None:
     return None
 
 
+_A_DAY_AFTER = re.compile(r"(?:'s)?\s+(?:day|eve|festival|week|weekend|sale|holiday)\b", re.I)
 _CALENDAR_WORDS: Final = frozenset({*MONTHS, *WEEKDAYS, "christmas", "easter"})
 _PLACE_BEFORE: Final = frozenset({"in", "from", "at", "across", "around", "near"})
 _CHANNEL_NEAR: Final = frozenset({"store", "app", "apps", "platform", "channel", "ads", "via",
