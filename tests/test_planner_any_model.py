@@ -1212,3 +1212,15 @@ def test_a_day_s_own_name_beside_its_date_is_not_a_missing_value(planner: Embedd
     result = planner.plan("how many payers in Chengdu on Paddy's Day (17 March)?", CTX)
     p = result.plan.model_dump(mode="json", exclude_none=True)
     assert p["kind"] == "metric" and p["time"]["kind"] == "day", p
+
+
+@pytest.mark.parametrize(
+    ("question", "metric"),
+    [("how long does it take to resolve each issue category", "close_time"),
+     ("how fast do we reply, by issue category", "reply_time")],
+)  # fmt: skip
+def test_how_long_tickets_take_split_by_a_ticket_dimension(
+    planner: EmbeddedPlanner, question: str, metric: str
+) -> None:
+    p = plan(planner, question)
+    assert p["metrics"] == [metric] and p["dimensions"] == ["issue"], p

@@ -489,6 +489,8 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         metrics = _rows_of_a_value(r, model)  # "投诉最多的科室": the complaint tickets
     if not metrics and not counted:
         metrics = _counted_by_its_split(r, model)  # "退费原因分布": the refunds, by reason
+    if not metrics and not counted:
+        metrics = _ticket_time_by(r, model)  # "how long to resolve each complaint type"
     if (
         not metrics
         and not counted
@@ -630,6 +632,22 @@ def _ticket_time(r: Reading, model: SemanticModel, names: list[str]) -> str | No
         return None
     end = "first_response_ts" if "respond" in r.cues and "resolve" not in r.cues else "resolved_ts"
     return roles.ticket_duration(model, end)
+
+
+def _ticket_time_by(r: Reading, model: SemanticModel) -> list[str]:
+    """How long tickets take, asked with only a split of the tickets named ("how long does it
+    take to resolve each complaint type", "各类问题多久回复"): the ticket's time to that end."""
+    norm = r.question.norm
+    timed = "time_to_convert" in r.cues or _TIME_WORD.search(norm) or _SPEED.search(norm)
+    if not timed or not {"resolve", "respond"} & r.cues:
+        return []
+    end = "first_response_ts" if "respond" in r.cues and "resolve" not in r.cues else "resolved_ts"
+    took = roles.ticket_duration(model, end)
+    dims = [d for d in r.names("dimension") if model.dimensions[d].type != "time"]
+    return [took] if took and all(roles.splits(model, [took], d) for d in dims) else []
+
+
+_TIME_WORD = re.compile(r"\btimes?\b|时长|时间|多久|多长时间")
 
 
 def _is_duration(model: SemanticModel, metric: str) -> bool:
