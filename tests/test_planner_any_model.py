@@ -1224,3 +1224,15 @@ def test_how_long_tickets_take_split_by_a_ticket_dimension(
 ) -> None:
     p = plan(planner, question)
     assert p["metrics"] == [metric] and p["dimensions"] == ["issue"], p
+
+
+@pytest.mark.parametrize(
+    ("question", "limit", "direction"),
+    [("the 2 quietest campuses by payers this year", 2, "asc"),
+     ("the 3 busiest campuses by payers", 3, "desc")],
+)  # fmt: skip
+def test_the_n_superlative_ranks_and_cuts(
+    planner: EmbeddedPlanner, question: str, limit: int, direction: str
+) -> None:
+    p = plan(planner, question)
+    assert p["order"]["direction"] == direction and p["limit"] == limit, p

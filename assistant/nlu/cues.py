@@ -121,10 +121,10 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
     # ranking and shape
     "desc": ("most", "highest", "top", "best", "largest", "biggest", "max", "maximum",
              "greatest", "leading", "strongest", "more", "最多", "最高", "最大", "最好", "最强",
-             "第1", "排名第1", "最快", "highest first", "biggest first", "largest first",
+             "第1", "排名第1", "最快", "busiest", "highest first", "biggest first", "largest first",
              "best first", "most first", "从高到低", "从大到小", "由高到低"),
     "asc": ("least", "lowest", "fewest", "worst", "smallest", "bottom", "min", "minimum",
-            "weakest", "最少", "最低", "最小", "最差", "最弱", "倒数", "垫底", "最慢",
+            "weakest", "quietest", "最少", "最低", "最小", "最差", "最弱", "倒数", "垫底", "最慢",
             "lowest first", "smallest first", "worst first", "least first", "从低到高",
             "从小到大", "由低到高"),
     "rank": ("rank", "ranking", "ranked", "sort", "sorted", "order by", "leaderboard",

@@ -467,8 +467,8 @@ def dimension_heads(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 # A dimension named by its last word only with a word that splits by it: "by source", "按来源".
-_SPLIT_FORMS_EN: Final = ("by {}", "per {}", "each {}", "for each {}", "across {}s")
-_SPLIT_FORMS_ZH: Final = ("按{}", "各{}", "分{}", "每个{}", "各个{}")
+_SPLIT_FORMS_EN: Final = ("by {}", "per {}", "each {}", "for each {}", "across {}s", "which {}")
+_SPLIT_FORMS_ZH: Final = ("按{}", "各{}", "分{}", "每个{}", "各个{}", "哪个{}", "哪些{}")
 # Words that end many names without naming anything: statistics, units, function words.
 _GENERIC_ZH_HEADS: Final = frozenset(
     {"位数", "均值", "均数", "人数", "次数", "金额", "数量", "比例", "占比", "时长", "总额", "总数",
