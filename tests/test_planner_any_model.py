@@ -1236,3 +1236,14 @@ def test_the_n_superlative_ranks_and_cuts(
 ) -> None:
     p = plan(planner, question)
     assert p["order"]["direction"] == direction and p["limit"] == limit, p
+
+
+def test_a_country_said_as_its_adjective_is_the_value_named_for_it(tmp_path: Path) -> None:
+    planner = _clinic_with(
+        tmp_path,
+        ("  - name: visit_type\n", "  - {name: country, table: events, column: country, labels: "
+         "{en: country}, values: [{value: PL, labels: {en: Poland}}, {value: DE, labels: "
+         "{en: Germany}}]}\n  - name: visit_type\n"),
+    )  # fmt: skip
+    p = _plan_in(planner, "payers from Polish patients last month")
+    assert p["filters"] == [{"dimension": "country", "op": "=", "values": ["PL"]}], p

@@ -239,6 +239,21 @@ PLACE_NAMES: Final[dict[str, tuple[str, ...]]] = {
     for zh, en in zip(PLACES_ZH, [e for e in PLACES_EN if e not in _EN_ALIASES], strict=True)
 }
 
+# Adjectives of countries ("Polish accounts", "German users"): the country's name, when a value
+# of the model is called by it.
+DEMONYMS: Final[dict[str, str]] = {
+    "polish": "poland", "german": "germany", "french": "france", "spanish": "spain",
+    "italian": "italy", "dutch": "netherlands", "british": "united kingdom", "english": "england",
+    "scottish": "scotland", "welsh": "wales", "irish": "ireland", "american": "united states",
+    "canadian": "canada", "mexican": "mexico", "brazilian": "brazil", "chinese": "china",
+    "japanese": "japan", "korean": "korea", "indian": "india", "australian": "australia",
+    "swedish": "sweden", "danish": "denmark", "norwegian": "norway", "finnish": "finland",
+    "belgian": "belgium", "swiss": "switzerland", "austrian": "austria", "portuguese": "portugal",
+    "greek": "greece", "turkish": "turkey", "russian": "russia", "singaporean": "singapore",
+    "malaysian": "malaysia", "thai": "thailand", "vietnamese": "vietnam", "indonesian": "indonesia",
+    "filipino": "philippines", "czech": "czechia", "hungarian": "hungary", "romanian": "romania",
+}  # fmt: skip
+
 OUT_OF_SCOPE: Final[dict[str, tuple[str, ...]]] = {
     "weather": ("weather", "temperature", "rain", "天气", "气温", "下雨"),
     "inventory": ("inventory", "stock level", "stock levels", "in stock", "out of stock",
@@ -297,4 +312,4 @@ OUT_OF_SCOPE: Final[dict[str, tuple[str, ...]]] = {
     "app_stability": ("crash rate", "crashes", "app crashes", "crash", "崩溃率", "崩溃", "闪退"),
 }  # fmt: skip
 
-__all__ = ["CUES", "OUT_OF_SCOPE", "PLACE_NAMES", "PURCHASE_WORDS"]
+__all__ = ["CUES", "DEMONYMS", "OUT_OF_SCOPE", "PLACE_NAMES", "PURCHASE_WORDS"]

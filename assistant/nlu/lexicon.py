@@ -18,7 +18,7 @@ from typing import Final
 from semantic_layer.model.index import Ref
 from semantic_layer.model.semantic import SemanticModel
 
-from .cues import CUES, OUT_OF_SCOPE, PLACE_NAMES, PURCHASE_WORDS
+from .cues import CUES, DEMONYMS, OUT_OF_SCOPE, PLACE_NAMES, PURCHASE_WORDS
 from .text import prepare
 
 _LATIN = re.compile(r"[a-z0-9]")
@@ -135,6 +135,11 @@ class Lexicon:
         for word, ref in _place_names(model):  # "Sichuan" for a value stored as 四川
             if not _has_ref(terms.get(word, {})):
                 terms[word][ref] = None
+        for adjective, country in DEMONYMS.items():  # "Polish" for a value called Poland
+            values = [x for x in terms.get(country, {}) if isinstance(x, Ref)]
+            if values and not _has_ref(terms.get(adjective, {})):
+                for ref in values:
+                    terms[adjective][ref] = None
         buy = model.spec.settings.purchase_touchpoint
         if buy is not None and buy in model.touchpoints:
             for word in PURCHASE_WORDS:  # "bought", "买了": the model's purchase, whatever its name
