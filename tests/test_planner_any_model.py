@@ -1247,3 +1247,9 @@ def test_a_country_said_as_its_adjective_is_the_value_named_for_it(tmp_path: Pat
     )  # fmt: skip
     p = _plan_in(planner, "payers from Polish patients last month")
     assert p["filters"] == [{"dimension": "country", "op": "=", "values": ["PL"]}], p
+
+
+def test_a_touchpoint_split_by_a_dimension_counts_its_people(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "今年预约挂号按院区拆一下")
+    assert p["kind"] == "metric" and p["dimensions"] == ["campus"], p
+    assert p["filters"] == [{"dimension": "touchpoint", "op": "=", "values": ["预约挂号"]}], p

@@ -447,6 +447,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     metrics = _metrics(r, model)
     counted = r.names("touchpoint") or _only_touchpoint_of_channel(r, model)
     ranked = bool({"desc", "asc", "which", "rank", "trend", "day", "week", "month"} & r.cues)
+    split = "by" in r.cues and bool(r.names("dimension"))  # "求职者注册按获客渠道拆一下"
     things = _counts_things(r)
     said = bool(r.names("touchpoint"))  # not only implied by a channel ("spent on ads")
     sold = _SOLD_HOW_MUCH.search(r.question.norm)
@@ -464,7 +465,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         not metrics
         and len(counted) == 1
         and (said or not {"money_in", "money_out"} & r.cues)
-        and (_COUNTING.search(r.question.norm) or ranked)
+        and (_COUNTING.search(r.question.norm) or ranked or split)
     ):
         if things:  # "how many times", 人次, "ad clicks": events, not people
             own = roles.touchpoint_things(model, counted[0]) or roles.event_count(model)
