@@ -447,7 +447,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     metrics = _metrics(r, model)
     counted = r.names("touchpoint") or _only_touchpoint_of_channel(r, model)
     ranked = bool({"desc", "asc", "which", "rank", "trend", "day", "week", "month"} & r.cues)
-    split = "by" in r.cues and bool(r.names("dimension"))  # "求职者注册按获客渠道拆一下"
+    split = "by" in r.cues and bool(r.names("dimension"))  # "注册按渠道拆一下": a touchpoint, split
     things = _counts_things(r)
     said = bool(r.names("touchpoint"))  # not only implied by a channel ("spent on ads")
     sold = _SOLD_HOW_MUCH.search(r.question.norm)
