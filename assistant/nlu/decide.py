@@ -447,7 +447,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     metrics = _metrics(r, model)
     counted = r.names("touchpoint") or _only_touchpoint_of_channel(r, model)
     ranked = bool({"desc", "asc", "which", "rank", "trend", "day", "week", "month"} & r.cues)
-    split = "by" in r.cues and bool(r.names("dimension"))  # "注册按渠道拆一下": a touchpoint, split
+    split_asked = "by" in r.cues and bool(r.names("dimension"))  # "注册按渠道拆一下"
     things = _counts_things(r)
     said = bool(r.names("touchpoint"))  # not only implied by a channel ("spent on ads")
     sold = _SOLD_HOW_MUCH.search(r.question.norm)
@@ -465,7 +465,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         not metrics
         and len(counted) == 1
         and (said or not {"money_in", "money_out"} & r.cues)
-        and (_COUNTING.search(r.question.norm) or ranked or split)
+        and (_COUNTING.search(r.question.norm) or ranked or split_asked)
     ):
         if things:  # "how many times", 人次, "ad clicks": events, not people
             own = roles.touchpoint_things(model, counted[0]) or roles.event_count(model)
@@ -796,8 +796,9 @@ def _refined(r: Reading, model: SemanticModel, names: list[str]) -> list[str]:
         return [revenue]  # "how much did we bring in from bill payments": money, not a count
     if only_people and "new_people" in r.cues and new_users:
         return [new_users]  # "new patients", 新注册: people by when they were first seen
-    if only_people and "payers" in r.cues and (payers or _payers_named(model)):
-        return [_payers_named(model) or payers]  # "paying players", 付费用户
+    payers = _payers_named(model) or payers
+    if only_people and "payers" in r.cues and payers:
+        return [payers]  # "paying players", 付费用户
     if len(names) == 1 and roles.is_purchasers(model, names[0]):
         general = roles.general_conversion(model)
         if general and _RATE_WORD.search(norm):

@@ -127,7 +127,7 @@ def purchasers_metric(model: SemanticModel) -> str | None:
     range before those who bought for the first time)."""
     found = [m.name for m in model.spec.metrics if is_purchasers(model, m.name)]
     every = [n for n in found if not _first_only(model, n)]
-    return (every or found or [None])[0]
+    return next(iter(every or found), None)
 
 
 def _first_only(model: SemanticModel, name: str) -> bool:

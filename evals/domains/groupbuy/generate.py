@@ -54,14 +54,26 @@ CITIES = {
 CITY_W = {"长沙": 0.34, "武汉": 0.30, "南昌": 0.14, "郑州": 0.22}
 CATS = ["蔬菜", "水果", "肉禽蛋", "粮油", "日用百货", "乳品烘焙"]
 CAT_W = [0.30, 0.22, 0.18, 0.08, 0.10, 0.12]
-CAT_PRICE = {"蔬菜": (1200, 3500), "水果": (2200, 7500), "肉禽蛋": (2800, 8800),
-             "粮油": (3900, 11900), "日用百货": (1900, 6500), "乳品烘焙": (1500, 4800)}
-SRC_CODE = {"团长邀请": "TZYQ", "朋友分享": "PYFX", "地推": "DT", "朋友圈广告": "PYQGG", "自然流量": "ZRLL"}
+CAT_PRICE = {
+    "蔬菜": (1200, 3500),
+    "水果": (2200, 7500),
+    "肉禽蛋": (2800, 8800),
+    "粮油": (3900, 11900),
+    "日用百货": (1900, 6500),
+    "乳品烘焙": (1500, 4800),
+}
+SRC_CODE = {
+    "团长邀请": "TZYQ",
+    "朋友分享": "PYFX",
+    "地推": "DT",
+    "朋友圈广告": "PYQGG",
+    "自然流量": "ZRLL",
+}
 AGES = ["18-25", "26-35", "36-45", "46-55", "56+"]
 
-ZHENGZHOU_WAREHOUSE = datetime(2026, 8, 3)   # 郑州 new warehouse: late arrivals, timeouts
-WUHAN_KF = datetime(2026, 6, 1)              # 武汉 客服 outsourced: slower first responses
-DITUI = (datetime(2026, 3, 2), datetime(2026, 5, 1))   # 南昌 春季地推
+ZHENGZHOU_WAREHOUSE = datetime(2026, 8, 3)  # 郑州 new warehouse: late arrivals, timeouts
+WUHAN_KF = datetime(2026, 6, 1)  # 武汉 客服 outsourced: slower first responses
+DITUI = (datetime(2026, 3, 2), datetime(2026, 5, 1))  # 南昌 春季地推
 AUTUMN_AD = (datetime(2026, 9, 1), datetime(2026, 10, 16))  # 秋季尝鲜 朋友圈广告
 S618 = (datetime(2026, 6, 12), datetime(2026, 6, 19))
 D11 = (datetime(2026, 11, 1), datetime(2026, 11, 12))
@@ -103,10 +115,10 @@ for city, districts in CITIES.items():
             _n += 1
             POINTS[city].append((f"ZT{1000 + _n}", f"TZ{5000 + _n * 7}", d))
 
-mp_rows: list[tuple] = []      # sj, openid, hyid, sjmc, sku_lm, ztd, gdt_clickid, hd, shlx
-order_rows: list[tuple] = []   # ddh, hyid, ddzt, ts, xdqd, je, yh, yj, sku_lm, ztd, tzid, hd
-ful_rows: list[tuple] = []     # ddh, hyid, ztd, lx, ts
-ad_rows: list[tuple] = []      # clickid, ts, plan
+mp_rows: list[tuple] = []  # sj, openid, hyid, sjmc, sku_lm, ztd, gdt_clickid, hd, shlx
+order_rows: list[tuple] = []  # ddh, hyid, ddzt, ts, xdqd, je, yh, yj, sku_lm, ztd, tzid, hd
+ful_rows: list[tuple] = []  # ddh, hyid, ztd, lx, ts
+ad_rows: list[tuple] = []  # clickid, ts, plan
 ticket_rows: list[tuple] = []
 share_reward: dict[date, float] = {}
 counter = {"order": 0, "ticket": 0, "oid": 0}
@@ -127,7 +139,10 @@ class Person:
         self.point = R.choice(POINTS[self.city])
         self.xqlx = pick(["老小区", "新小区", "城中村"], [0.45, 0.38, 0.17])
         self.baoma = baoma if baoma is not None else chance(0.3)
-        self.age = pick(AGES, [0.08, 0.34, 0.30, 0.17, 0.11] if not self.baoma else [0.05, 0.55, 0.36, 0.04, 0.0])
+        self.age = pick(
+            AGES,
+            [0.08, 0.34, 0.30, 0.17, 0.11] if not self.baoma else [0.05, 0.55, 0.36, 0.04, 0.0],
+        )
         self.reg = ts
         members.append(self)
 
@@ -138,7 +153,9 @@ persons: list[Person] = []
 
 def mp(p: Person, ts, ev, cat="", hd="", clickid="", shlx=""):
     if START <= ts < END:
-        mp_rows.append((ts, p.openid, p.hyid or "", ev, cat, p.point[0] if p.hyid else "", clickid, hd, shlx))
+        mp_rows.append(
+            (ts, p.openid, p.hyid or "", ev, cat, p.point[0] if p.hyid else "", clickid, hd, shlx)
+        )
 
 
 def campaign_at(ts: datetime) -> str:
@@ -264,9 +281,17 @@ def fulfil(p: Person, ddh, t_pay, cat, paid):
     if not picked and chance(0.35):
         kind = "超时"
     elif picked and chance(p_as):
-        kind = pick(["缺斤少两", "不新鲜", "漏发"],
-                    {"蔬菜": [0.3, 0.55, 0.15], "水果": [0.25, 0.65, 0.1], "肉禽蛋": [0.6, 0.25, 0.15],
-                     "粮油": [0.3, 0.05, 0.65], "日用百货": [0.2, 0.0, 0.8], "乳品烘焙": [0.15, 0.55, 0.3]}[cat])
+        kind = pick(
+            ["缺斤少两", "不新鲜", "漏发"],
+            {
+                "蔬菜": [0.3, 0.55, 0.15],
+                "水果": [0.25, 0.65, 0.1],
+                "肉禽蛋": [0.6, 0.25, 0.15],
+                "粮油": [0.3, 0.05, 0.65],
+                "日用百货": [0.2, 0.0, 0.8],
+                "乳品烘焙": [0.15, 0.55, 0.3],
+            }[cat],
+        )
     if kind is None:
         return
     t_as = t_ref + timedelta(hours=R.uniform(0.2, 20))
@@ -278,7 +303,9 @@ def fulfil(p: Person, ddh, t_pay, cat, paid):
         t_rf = t_as + timedelta(hours=R.uniform(1, 40))
         amt = paid if kind in ("超时", "漏发") else int(paid * R.uniform(0.2, 0.6))
         if t_rf < END:
-            order_rows.append((ddh, p.hyid, "50", t_rf, "shfw", -amt, "", "", cat, p.point[0], p.point[1], ""))
+            order_rows.append(
+                (ddh, p.hyid, "50", t_rf, "shfw", -amt, "", "", cat, p.point[0], p.point[1], "")
+            )
 
 
 def ticket(p: Person, t, kind):
@@ -294,12 +321,14 @@ def ticket(p: Person, t, kind):
     resolved = first + timedelta(hours=res_h)
     if resolved >= END:
         resolved = None
-    complaint = kind == "超时" and chance(0.6) or chance(0.12)
+    complaint = (kind == "超时" and chance(0.6)) or chance(0.12)
     score = ""
     if chance(0.55):
         base = 4.3 - (1.2 if frt > 45 else 0) - (0.6 if kind == "超时" else 0)
         score = str(max(1, min(5, round(R.gauss(base, 0.9)))))
-    ticket_rows.append((tid, p.phone, ch, kind, "Y" if complaint else "N", t, first, resolved, score))
+    ticket_rows.append(
+        (tid, p.phone, ch, kind, "Y" if complaint else "N", t, first, resolved, score)
+    )
 
 
 pending_shares: list = []
@@ -309,8 +338,13 @@ def live(p: Person, start: datetime, rate: float, hazard: float, first_visit: da
     """Daily life of a member from `start`: visits until they churn."""
     p.orders = 0
     if first_visit is not None and first_visit < END:
-        visit(p, datetime(first_visit.year, first_visit.month, first_visit.day), first=True, force_pay=True,
-              at_time=first_visit)
+        visit(
+            p,
+            datetime(first_visit.year, first_visit.month, first_visit.day),
+            first=True,
+            force_pay=True,
+            at_time=first_visit,
+        )
     d = datetime(start.year, start.month, start.day) + timedelta(days=1)
     while d < END:
         if chance(hazard):
@@ -322,7 +356,13 @@ def live(p: Person, start: datetime, rate: float, hazard: float, first_visit: da
 
 def member_params(p: Person):
     rate = 0.03 * (1.35 if p.baoma else 1.0) * (0.8 if p.xqlx == "新小区" else 1.0)
-    hazard = {"团长邀请": 0.008, "朋友分享": 0.010, "地推": 0.030, "朋友圈广告": 0.030, "自然流量": 0.014}[p.source]
+    hazard = {
+        "团长邀请": 0.008,
+        "朋友分享": 0.010,
+        "地推": 0.030,
+        "朋友圈广告": 0.030,
+        "自然流量": 0.014,
+    }[p.source]
     if p.baoma:
         hazard *= 0.45
     return rate, hazard
@@ -352,8 +392,10 @@ def simulate():
         p = Person()
         persons.append(p)
         reg = START - timedelta(days=R.uniform(20, 600))
-        p.register(at(datetime(reg.year, reg.month, reg.day)),
-                   pick(["团长邀请", "朋友分享", "地推", "自然流量"], [0.45, 0.2, 0.2, 0.15]))
+        p.register(
+            at(datetime(reg.year, reg.month, reg.day)),
+            pick(["团长邀请", "朋友分享", "地推", "自然流量"], [0.45, 0.2, 0.2, 0.15]),
+        )
         rate, hazard = member_params(p)
         live(p, START - timedelta(days=1), rate, hazard * 0.6, None)
     for k in range(N_DAYS):
@@ -370,8 +412,10 @@ def simulate():
                 new_member(at(d, 9, 19), "地推", city="南昌", first_p=0.85, ditui_push=True)
         # 朋友圈广告 clicks
         autumn = inw(d, AUTUMN_AD)
-        for plan, lam, reg_p, first_p in (("朋友圈拉新", 4.0, 0.2, 0.65),
-                                          ("秋季尝鲜", 48.0 if autumn else 0.0, 0.035, 0.12)):
+        for plan, lam, reg_p, first_p in (
+            ("朋友圈拉新", 4.0, 0.2, 0.65),
+            ("秋季尝鲜", 48.0 if autumn else 0.0, 0.035, 0.12),
+        ):
             for _ in range(poisson(lam)):
                 t = at(d, 7, 23)
                 cid = "wx" + md5(f"gdt-{len(ad_rows)}")[:16]
@@ -384,7 +428,13 @@ def simulate():
                 mp(p, t1, "浏览商品", pick(CATS, CAT_W), plan, cid)
                 if not chance(reg_p):
                     if chance(0.2):
-                        mp(p, t1 + timedelta(seconds=R.randint(20, 200)), "浏览商品", pick(CATS, CAT_W), plan)
+                        mp(
+                            p,
+                            t1 + timedelta(seconds=R.randint(20, 200)),
+                            "浏览商品",
+                            pick(CATS, CAT_W),
+                            plan,
+                        )
                     continue
                 t2 = t1 + timedelta(minutes=R.uniform(1, 10))
                 p.register(t2, "朋友圈广告")
@@ -392,7 +442,13 @@ def simulate():
                 first = t2 + timedelta(minutes=R.uniform(1, 30)) if chance(first_p) else None
                 if first and first.hour >= 23:
                     first = None
-                live(p, t2, rate * (0.5 if plan == "秋季尝鲜" else 1), hazard * (2 if plan == "秋季尝鲜" else 1), first)
+                live(
+                    p,
+                    t2,
+                    rate * (0.5 if plan == "秋季尝鲜" else 1),
+                    hazard * (2 if plan == "秋季尝鲜" else 1),
+                    first,
+                )
     # share journeys (friends of sharers); new friends can share again
     i = 0
     while i < len(pending_shares):
@@ -414,10 +470,14 @@ def simulate():
             f.point = sharer.point
             mp(f, tc, "invite_click")
             if chance(0.3 if sharer.baoma else 0.22):
-                t2 = tc + timedelta(minutes=R.uniform(1, 20) if chance(0.6) else R.uniform(60, 60 * 24 * 5))
+                t2 = tc + timedelta(
+                    minutes=R.uniform(1, 20) if chance(0.6) else R.uniform(60, 60 * 24 * 5)
+                )
                 if t2 >= END:
                     continue
-                f.register(t2, "朋友分享", city=sharer.city, baoma=chance(0.5 if sharer.baoma else 0.25))
+                f.register(
+                    t2, "朋友分享", city=sharer.city, baoma=chance(0.5 if sharer.baoma else 0.25)
+                )
                 f.point = sharer.point
                 share_reward[t2.date()] = share_reward.get(t2.date(), 0) + 5.0
                 rate, hazard = member_params(f)
@@ -435,7 +495,9 @@ def write_sources(folder: Path) -> None:
     for month, rows in by_month.items():
         with open(dd / f"{month}.csv", "w", newline="", encoding="utf-8") as f:
             w = csv.writer(f)
-            w.writerow(["sj", "openid", "hyid", "sjmc", "sku_lm", "ztd", "gdt_clickid", "hd", "shlx"])
+            w.writerow(
+                ["sj", "openid", "hyid", "sjmc", "sku_lm", "ztd", "gdt_clickid", "hd", "shlx"]
+            )
             for ts, *rest in rows:
                 w.writerow([f"{ts:%Y-%m-%d %H:%M:%S}", *rest])
             if month == "2026-05":  # the SDK double-sent a row
@@ -444,20 +506,58 @@ def write_sources(folder: Path) -> None:
 
     with open(folder / "dd_liushui.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
-        w.writerow(["ddh", "hyid", "ddzt", "xdsj", "xdqd", "je_fen", "yhje_fen", "tzyj_fen", "sku_lm", "ztd", "tzid", "hd"])
+        w.writerow(
+            [
+                "ddh",
+                "hyid",
+                "ddzt",
+                "xdsj",
+                "xdqd",
+                "je_fen",
+                "yhje_fen",
+                "tzyj_fen",
+                "sku_lm",
+                "ztd",
+                "tzid",
+                "hd",
+            ]
+        )
         bad = False
-        for i, (ddh, hy, st, ts, qd, je, yh, yj, cat, ztd, tz, hd) in enumerate(sorted(order_rows, key=lambda r: (r[3], r[0], r[2]))):
+        for i, (ddh, hy, st, ts, qd, je, yh, yj, cat, ztd, tz, hd) in enumerate(
+            sorted(order_rows, key=lambda r: (r[3], r[0], r[2]))
+        ):
             if i > 9000 and st == "20" and not bad:
                 je, bad = "#N/A", True
             w.writerow([ddh, hy, st, f"{ts:%Y%m%d%H%M%S}", qd, je, yh, yj, cat, ztd, tz, hd])
 
     with open(folder / "lvyue_log.jsonl", "w", encoding="utf-8") as f:
         for i, (ddh, hy, ztd, lx, ts) in enumerate(sorted(ful_rows, key=lambda r: (r[4], r[0]))):
-            f.write(json.dumps({"ddh": ddh, "hyid": hy, "ztd": ztd, "lx": lx,
-                                "czsj": f"{ts:%Y-%m-%dT%H:%M:%S}+08:00"}, ensure_ascii=False) + "\n")
+            f.write(
+                json.dumps(
+                    {
+                        "ddh": ddh,
+                        "hyid": hy,
+                        "ztd": ztd,
+                        "lx": lx,
+                        "czsj": f"{ts:%Y-%m-%dT%H:%M:%S}+08:00",
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
             if i == 3000:
-                f.write(json.dumps({"ddh": ddh, "hyid": hy, "ztd": ztd, "lx": "PICKUP",
-                                    "czsj": "2026-02-30T10:12:00+08:00"}) + "\n")
+                f.write(
+                    json.dumps(
+                        {
+                            "ddh": ddh,
+                            "hyid": hy,
+                            "ztd": ztd,
+                            "lx": "PICKUP",
+                            "czsj": "2026-02-30T10:12:00+08:00",
+                        }
+                    )
+                    + "\n"
+                )
 
     with open(folder / "gdt_click.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
@@ -467,11 +567,27 @@ def write_sources(folder: Path) -> None:
                 w.writerow([cid, f"{ts - timedelta(hours=8):%Y-%m-%dT%H:%M:%S}Z", plan])
 
     con = sqlite3.connect(folder / "linli.db")
-    con.execute("CREATE TABLE t_hy (hyid TEXT, openid TEXT, sj_md5 TEXT, zcly TEXT, cs TEXT, pq TEXT, "
-                "xqlx TEXT, sfbm TEXT, nld TEXT, zcsj TEXT, mr_ztd TEXT)")
-    rows = [(p.hyid, p.openid, p.phone, SRC_CODE[p.source], p.city, p.point[2], p.xqlx,
-             "1" if p.baoma else "0", p.age, f"{p.reg:%Y-%m-%d %H:%M:%S}", p.point[0])
-            for p in members if p.reg < END]
+    con.execute(
+        "CREATE TABLE t_hy (hyid TEXT, openid TEXT, sj_md5 TEXT, zcly TEXT, cs TEXT, pq TEXT, "
+        "xqlx TEXT, sfbm TEXT, nld TEXT, zcsj TEXT, mr_ztd TEXT)"
+    )
+    rows = [
+        (
+            p.hyid,
+            p.openid,
+            p.phone,
+            SRC_CODE[p.source],
+            p.city,
+            p.point[2],
+            p.xqlx,
+            "1" if p.baoma else "0",
+            p.age,
+            f"{p.reg:%Y-%m-%d %H:%M:%S}",
+            p.point[0],
+        )
+        for p in members
+        if p.reg < END
+    ]
     con.executemany("INSERT INTO t_hy VALUES (?,?,?,?,?,?,?,?,?,?,?)", sorted(rows))
     con.commit()
     con.close()
@@ -481,8 +597,22 @@ def write_sources(folder: Path) -> None:
 
     with open(folder / "售后工单.csv", "w", newline="", encoding="gb18030") as f:
         w = csv.writer(f)
-        w.writerow(["工单编号", "手机号md5", "受理渠道", "问题类型", "是否投诉", "创建时间", "首次响应时间", "完结时间", "评分"])
-        for tid, ph, ch, kind, comp, t, first, res, score in sorted(ticket_rows, key=lambda r: r[0]):
+        w.writerow(
+            [
+                "工单编号",
+                "手机号md5",
+                "受理渠道",
+                "问题类型",
+                "是否投诉",
+                "创建时间",
+                "首次响应时间",
+                "完结时间",
+                "评分",
+            ]
+        )
+        for tid, ph, ch, kind, comp, t, first, res, score in sorted(
+            ticket_rows, key=lambda r: r[0]
+        ):
             w.writerow([tid, ph, ch, kind, comp, fmt(t), fmt(first), fmt(res), score])
 
     with open(folder / "营销费用.csv", "w", newline="", encoding="utf-8-sig") as f:
