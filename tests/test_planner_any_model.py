@@ -1253,3 +1253,12 @@ def test_a_touchpoint_split_by_a_dimension_counts_its_people(planner: EmbeddedPl
     p = plan(planner, "今年预约挂号按院区拆一下")
     assert p["kind"] == "metric" and p["dimensions"] == ["campus"], p
     assert p["filters"] == [{"dimension": "touchpoint", "op": "=", "values": ["预约挂号"]}], p
+
+
+def test_a_split_word_said_twice_splits_once() -> None:
+    """ "which paid channel … CAC by channel" (evals/domains/groupbuy): both "channel"s name the
+    spend's own channel; the plan lists it once instead of failing validation."""
+    model = load_model(Path(__file__).parents[1] / "evals/domains/groupbuy/model.yaml")
+    question = "which paid channel costs us the most per new customer this year? CAC by channel"
+    p = EmbeddedPlanner(model).plan(question, CTX).plan.model_dump(mode="json", exclude_none=True)
+    assert p["kind"] == "metric" and p["dimensions"] == ["acquisition_channel"], p

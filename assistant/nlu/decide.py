@@ -524,6 +524,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         and (t := _twin(model, dimension=m.ref.name, word=m.term, reachable=reachable,
                         tables=tables))
     ]  # fmt: skip
+    twins = list(dict.fromkeys(twins))  # "channel" said twice names its twin once
     dims += [t for t in twins if t not in dims]  # "tickets by channel": the tickets' channel
     if not dims:
         dims = _by_kind(r, model, tables, reachable)
