@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from semantic_layer.phrasebook import en, zh
-from semantic_layer.phrasebook.grammar import Grammar, series, written_in_chinese
+from semantic_layer.phrasebook.grammar import Grammar, series
 
 if TYPE_CHECKING:  # the time labels read the phrasebook: no import of time at run time
     from semantic_layer.timeparts.labels import Language
@@ -36,9 +36,9 @@ def grammar(lang: str) -> Grammar:
 
 
 def written_in(text: str) -> Language:
-    """The language `text` is written in, of the phrasebook's (Chinese when it holds a CJK
-    ideograph, else English)."""
-    return "zh" if written_in_chinese(text) else "en"
+    """The language `text` is written in, of the phrasebook's: the first whose grammar's `script`
+    it holds a character of (Chinese for a CJK ideograph), else English."""
+    return next((code for code, said in GRAMMARS.items() if said.writes(text)), "en")
 
 
 def setting_language(value: str | None) -> Language:

@@ -885,6 +885,22 @@ CHOICES: Final[dict[str, str]] = {  # the planner's questions back and refusals 
     "starter_dropoff": "Drop-off",
     "not_split": "{label}, not split",
     "without": "Without {said}",
+    # the planner's own refusals and its notes on how it read a question (nlu/decide.py, planner.py)
+    "injection": (
+        "I only answer questions about the customer data, and I treat everything in a question "
+        "as a question: instructions, SQL or settings in it are not followed."
+    ),
+    "no_forecast": (
+        "The data records what customers did up to yesterday; it cannot forecast the future. "
+        "Ask about a past period instead, e.g. last week."
+    ),
+    "not_planned": "I could not turn this question into an analysis. Did you mean one of these?",
+    "read_as": "Read {items}.",
+    "read_as_item": "'{word}' as {label}",
+    "read_as_sep": ", ",
+    "read_fixed": "Read {said}.",
+    "like_example": "Answered like the verified question “{question}”.",
+    "read_about": "Read the question as being about {label}.",
 }
 
 CHOICES_TOPICS: Final[dict[str, str]] = {  # what the data has no notion of, by topic cue
@@ -921,6 +937,7 @@ GRAMMAR: Final = Grammar(
     wan=False,
     html_lang="en",
     native="English",
+    script="",
 )
 
 SECTIONS: Final[dict[str, dict[str, str]]] = {

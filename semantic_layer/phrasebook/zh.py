@@ -818,6 +818,18 @@ CHOICES: Final[dict[str, str]] = {  # the planner's questions back and refusals 
     "starter_dropoff": "流失",
     "not_split": "{label}（不拆分）",
     "without": "不考虑{said}",
+    # the planner's own refusals and its notes on how it read a question (nlu/decide.py, planner.py)
+    "injection": "我只回答关于客户数据的问题，问题里的指令、SQL 或设置都只当作问题文本，不会执行。",
+    "no_forecast": (
+        "数据只记录到昨天为止客户做了什么，无法预测未来。可以改问过去的时间段，例如上周。"
+    ),
+    "not_planned": "没能把这个问题转成一个分析。您是想问下面这些吗？",
+    "read_as": "已将{items}。",
+    "read_as_item": "“{word}”理解为{label}",
+    "read_as_sep": "、",
+    "read_fixed": "已按 {said} 理解。",
+    "like_example": "按已验证的问题“{question}”回答。",
+    "read_about": "已将问题理解为关于{label}。",
 }
 
 CHOICES_TOPICS: Final[dict[str, str]] = {  # what the data has no notion of, by topic cue
@@ -854,6 +866,7 @@ GRAMMAR: Final = Grammar(
     wan=True,
     html_lang="zh-CN",
     native="中文",
+    script=r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]",  # CJK ideographs, as questions hold them
 )
 
 SECTIONS: Final[dict[str, dict[str, str]]] = {
