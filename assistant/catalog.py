@@ -3,10 +3,10 @@ grouped by the people who ask them (the chat's side panel, `GET /v1/catalog`).""
 
 from __future__ import annotations
 
-from typing import Any, Final, get_args
+from typing import Any, Final
 
+from assistant.kinds import KINDS
 from semantic_layer.model.semantic import SemanticModel
-from semantic_layer.model.spec import Analysis
 
 # Example questions by role of the asker (marketing, operations, sales, product, service).
 EXAMPLES: Final[dict[str, list[tuple[str, str]]]] = {
@@ -59,10 +59,13 @@ def build_catalog(model: SemanticModel, role: str | None = None) -> dict[str, An
     touchpoints = [
         {**_named(t, t.id), "stage": t.stage, "channel": t.channel} for t in model.spec.touchpoints
     ]
+    analyses = [kind.name for kind in KINDS if kind.runs and policy.allows_analysis(kind.name)]
+    # journeys, for a role that may run a kind that walks a journey's steps (funnel, drop-off)
+    walks_steps = any(k.follow is not None and k.follow.steps for k in KINDS if k.name in analyses)
     journeys = [
         {**_named(j, j.name), "steps": list(j.steps), "default": j.default}
         for j in model.spec.journeys
-        if policy.allows_analysis("funnel") or policy.allows_analysis("dropoff")
+        if walks_steps
     ]
     examples = {
         group: [{"en": en, "zh": zh} for en, zh in pairs] for group, pairs in EXAMPLES.items()
@@ -74,7 +77,7 @@ def build_catalog(model: SemanticModel, role: str | None = None) -> dict[str, An
         "dimensions": dimensions,
         "touchpoints": touchpoints,
         "journeys": journeys,
-        "analyses": [k for k in get_args(Analysis) if policy.allows_analysis(k)],
+        "analyses": analyses,
         "examples": examples,
     }
 
