@@ -3,7 +3,9 @@ branches outside it except the known remainder listed below (issue 16, point 3).
 
 from __future__ import annotations
 
+import ast
 import re
+import typing
 from datetime import date
 from pathlib import Path
 
@@ -149,3 +151,95 @@ def test_the_planners_notes_are_the_phrasebooks(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setitem(CATALOGUES, "en", reworded)
     notes = planner.plan("convertion rate last week", ctx).notes
     assert notes == ("Took 'convertion rate' → 'conversion rate'.",)
+
+
+# -- a language is its catalogue: nothing else lists the languages or says words in one ----------
+
+LANGS = tuple(CATALOGUES)
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+# Files whose Chinese is not said to a user, each for its reason (English words there are not
+# listed either): they read what people type or load, are the data, or instruct the LLM.
+NOT_SAID = {
+    "assistant/nlu/": "the planner reads questions: cues, time words, numerals",
+    "ui/chat/watching.py": "reads the chat's 'watch this' command",
+    "ui/bots/files.py": "reads a bot's 'excel' / 'csv' reply",
+    "assistant/questions.py": "tells a question's script (Han ranges)",
+    "connectors/ingest/timestamps.py": "reads Chinese date formats in loaded data",
+    "connectors/demo/": "the demo's data",
+    "semantic_layer/model/propose": "tpa init's proposer: its English/Chinese column words",
+    "semantic_layer/model/lexicon.py": "tpa init's proposer: its English/Chinese column words",
+    "semantic_layer/model/stages.py": "tpa init's proposer: its English/Chinese stage words",
+    "semantic_layer/model/base.py": "a YAML example in an error about labels",
+    "assistant/kinds/metric.py": "the LLM prompt (环比, 同比 as users say them)",
+    "semantic_layer/plan/analysis.py": "the LLM's schema (环比, 同比 as users say them)",
+    "assistant/answer/narrate/numbers.py": "万 and 亿, the counting the grammar's `wan` asks for",
+}
+
+
+def said_elsewhere(path: Path) -> list[int]:
+    """Lines of `path` with a table of texts by language (a dict, tuple or Literal naming two
+    languages) or Chinese text outside a docstring, unless `NOT_SAID` says why."""
+    name = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.name
+    exempt = any(name.startswith(prefix) for prefix in NOT_SAID)
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docs = {
+        id(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+    }
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            items: list[ast.expr | None] = list(node.keys)
+        elif isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            items = list(node.elts)
+        else:
+            items = []
+        codes = {i.value for i in items if isinstance(i, ast.Constant) and i.value in LANGS}
+        if len(codes) >= 2 and not exempt:
+            found.add(node.lineno)
+        text = node.value if isinstance(node, ast.Constant) else None
+        if isinstance(text, str) and CJK.search(text) and id(node) not in docs and not exempt:
+            found.add(node.lineno)
+    return sorted(found)
+
+
+def test_no_texts_by_language_outside_the_phrasebook() -> None:
+    """A third language is one catalogue: no `{"en": …, "zh": …}`, `("en", "zh")` or Chinese
+    text elsewhere (`CATALOGUES`, `section`, `phrase`, `grammar` say it in every language)."""
+    found: dict[str, list[int]] = {}
+    for package in ("assistant", "ui", "connectors", "semantic_layer", "evals"):
+        for path in sorted((ROOT / package).rglob("*.py")):
+            name = path.relative_to(ROOT).as_posix()
+            if name.startswith(("semantic_layer/phrasebook/", "evals/domains/")):
+                continue
+            if name == "semantic_layer/timeparts/labels.py":
+                continue  # the `Language` type itself (see the next test)
+            if lines := said_elsewhere(path):
+                found[name] = lines
+    assert found == {}, f"say it through semantic_layer/phrasebook/: {found}"
+
+
+def test_the_scan_sees_texts_by_language(tmp_path: Path) -> None:
+    source = tmp_path / "x.py"
+    source.write_text(
+        '"""文档"""\n'
+        'NONE = {"en": "(none)", "zh": "（空）"}\n'
+        'for lang in ("en", "zh"):\n    pass\n'
+        'sorry = "抱歉"\n'
+        'fine = phrase(lang, "bots", "sorry")\n',
+        encoding="utf-8",
+    )
+    assert said_elsewhere(source) == [2, 3, 5]
+
+
+def test_every_language_is_one_type_and_one_field_of_the_model() -> None:
+    """The `Language` type, the grammars and the model's `labels` and `synonyms` fields (per
+    language, in YAML `labels: {en: …, zh: …}`) name the same languages as the catalogues."""
+    from semantic_layer.model.base import Labels, Synonyms
+    from semantic_layer.timeparts.labels import Language
+    from ui.chat.labels import LANGUAGES, UiLanguage
+
+    assert typing.get_args(Language) == LANGS == tuple(GRAMMARS)
+    assert tuple(Labels.model_fields) == LANGS and tuple(Synonyms.model_fields) == LANGS
+    assert UiLanguage is Language and [code for _, code in LANGUAGES] == list(LANGS)

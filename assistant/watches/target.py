@@ -69,12 +69,7 @@ def target_of(plan: QueryPlan, model: SemanticModel) -> Target:
 
 
 def _not_watchable(plan: QueryPlan) -> WatchError:
-    return WatchError(
-        f"a '{plan.kind}' answer is not one number per period, so it cannot be watched: watch a "
-        'metric ("checkout conversion"), a funnel or a drop-off',
-        f"“{plan.kind}”类的回答不是每期一个数值，无法设置监控：请监控指标（如“结账转化率”）、漏斗或流失",
-        code="not_watchable",
-    )
+    return WatchError("not_watchable", kind=plan.kind, code="not_watchable")
 
 
 def _metric_target(plan: MetricPlan, model: SemanticModel) -> Target:

@@ -28,6 +28,8 @@ CATALOGUES: Final[dict[Language, dict[str, dict[str, str]]]] = {
 }
 
 GRAMMARS: Final[dict[Language, Grammar]] = {"en": en.GRAMMAR, "zh": zh.GRAMMAR}
+FALLBACK: Final[Language] = "en"
+"""The language said when another is not known, and whose labels every model item has."""
 
 
 def grammar(lang: str) -> Grammar:
@@ -38,7 +40,7 @@ def grammar(lang: str) -> Grammar:
 def written_in(text: str) -> Language:
     """The language `text` is written in, of the phrasebook's: the first whose grammar's `script`
     it holds a character of (Chinese for a CJK ideograph), else English."""
-    return next((code for code, said in GRAMMARS.items() if said.writes(text)), "en")
+    return next((code for code, said in GRAMMARS.items() if said.writes(text)), FALLBACK)
 
 
 def setting_language(value: str | None) -> Language:
@@ -48,12 +50,12 @@ def setting_language(value: str | None) -> Language:
     for code, said in GRAMMARS.items():
         if text.startswith(code) or text == said.native.casefold():
             return code
-    return "en"
+    return FALLBACK
 
 
 def language(lang: str) -> Language:
     """`lang` when the phrasebook has it, else English (a question's language is "en" or "zh")."""
-    return next((known for known in CATALOGUES if known == lang), "en")
+    return next((known for known in CATALOGUES if known == lang), FALLBACK)
 
 
 def section(name: str) -> dict[Language, dict[str, str]]:
@@ -69,6 +71,7 @@ def phrase(lang: Language, name: str, key: str, **values: object) -> str:
 
 __all__ = [
     "CATALOGUES",
+    "FALLBACK",
     "GRAMMARS",
     "Grammar",
     "grammar",
