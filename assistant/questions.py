@@ -12,7 +12,7 @@ import unicodedata
 from assistant.answer.model import AnswerError
 from assistant.nlu.text import MAX_QUESTION_CHARS, language_of
 from assistant.sessions.records import MAX_QUESTION_BYTES
-from semantic_layer.phrasebook import CATALOGUES, language, phrase, section
+from semantic_layer.phrasebook import language, phrase, section
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _REPLACEMENT = "\ufffd"
@@ -138,7 +138,7 @@ def _other_language(question: str, lang: str) -> AnswerError | None:
     return AnswerError(
         code="unsupported_language",
         message=message,
-        suggestions=[section("questions")[lang]["example"] for lang in CATALOGUES],
+        suggestions=[texts["example"] for texts in section("questions").values()],
     )
 
 

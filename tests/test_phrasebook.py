@@ -4,6 +4,7 @@ branches outside it except the known remainder listed below (issue 16, point 3).
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 import typing
 from datetime import date
@@ -243,3 +244,44 @@ def test_every_language_is_one_type_and_one_field_of_the_model() -> None:
     assert typing.get_args(Language) == LANGS == tuple(GRAMMARS)
     assert tuple(Labels.model_fields) == LANGS and tuple(Synonyms.model_fields) == LANGS
     assert UiLanguage is Language and [code for _, code in LANGUAGES] == list(LANGS)
+
+
+def _language_walk() -> str:
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    return text.split("## Adding a language", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_language_walk_names_every_field_and_place() -> None:
+    """CONTRIBUTING.md's "Adding a language" names every field a language needs (each field of
+    `Grammar`, the model's label fields) and only places that exist."""
+    from semantic_layer.phrasebook.grammar import Grammar
+
+    walk = _language_walk()
+    said = set(re.findall(r"`([^`]+)`", walk))
+    missing = [f.name for f in dataclasses.fields(Grammar) if f.name not in said]
+    assert not missing, f"the walk does not name the grammar's {missing}"
+    for name in ("CATALOGUES", "GRAMMARS", "Language", "Labels", "Synonyms", "GRAMMAR"):
+        assert name in said, name
+    places = [p for p in said if re.match(r"(semantic_layer|assistant|ui|connectors|evals)/", p)]
+    assert len(places) >= 10, places
+    for place in (p for p in places if p != "semantic_layer/phrasebook/ja.py"):  # the new one
+        assert list(ROOT.glob(place.rstrip("/"))), f"CONTRIBUTING.md names {place}: not there"
+
+
+def test_a_new_catalogue_and_grammar_are_all_the_phrasebook_needs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Steps 1-2 of the walk with a throwaway `ja` (English texts, a kana script): the phrasebook
+    then tells it, names it and says its texts, and the completeness checks pass."""
+    from dataclasses import replace
+
+    ja = replace(GRAMMARS["en"], gap="", native="日本語", html_lang="ja", script="[\u3041-\u30ff]")
+    monkeypatch.setitem(CATALOGUES, "ja", CATALOGUES["en"])  # type: ignore[index]
+    grammars = {"ja": ja, **GRAMMARS}  # kana before the Han of `zh`
+    monkeypatch.setattr("semantic_layer.phrasebook.GRAMMARS", grammars)
+    assert written_in("先週のコンバージョン率") == "ja" and written_in("上周转化率") == "zh"
+    assert setting_language("日本語") == "ja" and setting_language("ja-JP") == "ja"
+    assert phrase("ja", "chat", "send") == "Ask"  # type: ignore[arg-type]
+    for name in SECTIONS:
+        test_every_key_is_in_every_language_with_the_same_placeholders(name)
+    test_every_language_has_the_same_sections()
