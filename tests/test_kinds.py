@@ -1,5 +1,5 @@
 """Every plan kind is registered once with every part it needs (assistant/kinds/), and nothing
-outside the registry decides by a plan's kind, except the known remainder listed below."""
+outside the registry decides by a plan's kind or lists kinds by name (issue 16)."""
 
 from __future__ import annotations
 
@@ -170,9 +170,6 @@ DISPATCH = re.compile(
     rf"""kind\b.{{0,40}}(==|!=| in | not in ).{{0,80}}["']({KIND_NAMES})["']"""
     rf"""|["']({KIND_NAMES})["'].{{0,5}}(==|!=).{{0,20}}kind\b|JOURNEY_KINDS"""
 )
-# Only the planner's sites are left (its owner's, issue 16): every other file asks the registry.
-# The list may only shrink: a site that is gone must leave it.
-KNOWN: dict[str, int] = {}  # the planner decides kinds; it no longer dispatches on their names
 NOT_PLAN_KINDS = {  # kinds of names and mentions, not of plans
     "semantic_layer/model/rules/names.py",
     "assistant/nlu/lexicon.py",
@@ -191,9 +188,7 @@ def test_nothing_outside_the_registry_dispatches_on_kind() -> None:
                        if DISPATCH.search(line))  # fmt: skip
             if hits:
                 found[name] = hits
-    outside = {name: n for name, n in found.items() if not name.startswith("assistant/nlu/")}
-    assert outside == {}, f"decide by asking assistant/kinds/, not by a kind's name: {outside}"
-    assert found == KNOWN
+    assert found == {}, f"decide by asking assistant/kinds/, not by a kind's name: {found}"
 
 
 # -- nor lists kinds by name ----------------------------------------------------------------------

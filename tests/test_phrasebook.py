@@ -1,5 +1,5 @@
-"""One phrasebook: the same sections, keys and placeholders in every language, and no per-language
-branches outside it except the known remainder listed below (issue 16, point 3)."""
+"""One phrasebook: the same sections, keys and placeholders in every language; no per-language
+branch, table or text outside it; and a new language is what CONTRIBUTING.md says (issue 16)."""
 
 from __future__ import annotations
 
