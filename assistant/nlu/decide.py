@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, Final
 
 from semantic_layer.model.index import words_of
 from semantic_layer.model.semantic import SemanticModel
@@ -21,6 +21,7 @@ from semantic_layer.plan.journeys import RETENTION_PERIODS
 from semantic_layer.time import TimeSpec, resolve
 
 from . import choices, roles
+from .cues import CUES
 from .reading import Reading, unknown_values
 from .shared import (
     breakdowns,
@@ -32,6 +33,7 @@ from .shared import (
     in_journey_order,
     journey_and_steps,
     limit_and_order,
+    lone_contrasts,
     periods_compared,
     time_of,
 )
@@ -190,7 +192,12 @@ def _attribution(r: Reading, model: SemanticModel) -> Plan | None:
 def _retention(r: Reading, model: SemanticModel) -> Plan | None:
     if "retention" not in r.cues:
         return None
-    plan: Plan = {"kind": "retention", "filters": filters(r, model, cohort=True)}
+    grains = {(m.ref.name, m.ref.value) for m in r.mentions("value") if m.term in _GRAIN_WORDS}
+    kept = [
+        {**f, "values": [v for v in f["values"] if (f["dimension"], v) not in grains]}
+        for f in filters(r, model, cohort=True)
+    ]  # "monthly retention": the grain, not a "monthly" plan the model has as a value
+    plan: Plan = {"kind": "retention", "filters": [f for f in kept if f["values"]]}
     if r.times or not r.default_period:
         plan["time"] = time_of(r)  # no time words and no default period: every cohort
     after = _PERIODS_AFTER.search(r.question.norm)
@@ -199,7 +206,7 @@ def _retention(r: Reading, model: SemanticModel) -> Plan | None:
     n = n or _periods_since(r, plan.get("time"), unit)
     if n:
         plan["periods"] = n
-    touchpoints = r.names("touchpoint")
+    touchpoints = r.names("touchpoint") or _counted_touchpoints(r, model)
     if touchpoints:
         plan["cohort_touchpoint"] = touchpoints[0]
         if len(touchpoints) > 1:
@@ -207,6 +214,18 @@ def _retention(r: Reading, model: SemanticModel) -> Plan | None:
         elif _REPEAT.search(r.question.norm):
             plan["return_touchpoint"] = touchpoints[0]  # 复购: coming back to do it again
     return plan
+
+
+_GRAIN_WORDS: Final = frozenset(
+    {"daily", "weekly", "monthly", "每日", "每周", "每月", "月度", "周度"}
+)
+
+
+def _counted_touchpoints(r: Reading, model: SemanticModel) -> list[str]:
+    """The touchpoints of the metrics a retention question names ("first-time buyers", "首充的车主
+    … 回来充电"): who starts a cohort, then what counts as coming back."""
+    named = [m.ref.name for m in r.mentions("metric")]
+    return [tp for name in named if (tp := roles.touchpoint_of(model, name))][:2]
 
 
 def _periods_since(r: Reading, time: Any, unit: str) -> int:
@@ -249,7 +268,8 @@ _WHERE_FROM = re.compile(rf"从哪|来自哪|{_COME_FROM}")
 _CJK_TERM = re.compile(r"[\u4e00-\u9fff]")
 _FUNNEL_WORD = re.compile(r"\bfunnel\b|漏斗")
 _CAME_FROM = re.compile(rf"{_COME_FROM}|来自")
-_PERIODS_AFTER = re.compile(r"\b(day|week|month)s after\b")  # "still around in the months after"
+# "still around in the months after", "month after month": the cohort grain
+_PERIODS_AFTER = re.compile(r"\b(day|week|month)s? after\b")
 _REPEAT = re.compile(r"复购|回购|再次购买|再买|repurchase|buy again|bought again|purchase again")
 
 
@@ -426,6 +446,12 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     sold = _SOLD_HOW_MUCH.search(r.question.norm)
     if not metrics and sold and (counted == [model.settings.purchase_touchpoint] or sold[1]):
         metrics = [m for m in (roles.revenue_metric(model),) if m]  # "how much did we sell"
+    buying = counted == [model.settings.purchase_touchpoint] and not _COUNTING.search(
+        r.question.norm
+    )
+    rate_of_buying = not metrics and buying and bool(_RATE_WORD.search(r.question.norm))
+    if rate_of_buying:
+        metrics = [m for m in (roles.general_conversion(model),) if m]  # "paying rate", 购买率
     if (
         not metrics
         and len(counted) == 1
@@ -453,6 +479,8 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         metrics = [m for m in (roles.reach_metric(model),) if m]  # "weekly active players"
     if not metrics and not counted and (ranked or _COUNTING.search(r.question.norm)):
         metrics = _rows_of_a_value(r, model)  # "投诉最多的科室": the complaint tickets
+    if not metrics and not counted:
+        metrics = _counted_by_its_split(r, model)  # "退费原因分布": the refunds, by reason
     if (
         not metrics
         and not counted
@@ -488,12 +516,14 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     dims += [t for t in twins if t not in dims]  # "tickets by channel": the tickets' channel
     if not dims:
         dims = _by_kind(r, model, tables, reachable)
-    split = _split_by(r, dims) | set(twins)
+    split = _split_by(r, dims) | set(twins) | lone_contrasts(r, model)
     flags = _flags(r, model, dims)
     dims = [d for d in dims if d not in flags]  # "学生用户", "members": the yes side, not a split
     plan["filters"] = [
         f
-        for f in filters(r, model, touchpoint_ok=_counts_events(metrics, model))
+        for f in filters(
+            r, model, touchpoint_ok=_counts_events(metrics, model) and not rate_of_buying
+        )
         if reachable(f["dimension"])
         and not (f["dimension"] in split and f["op"] == "=")  # "by tier: are VIPs better?"
     ] + [{"dimension": d, "op": "=", "values": [True]} for d in flags]
@@ -644,6 +674,39 @@ def _rows_of_a_value(r: Reading, model: SemanticModel) -> list[str]:
 _EVENTS = "events"
 
 
+def _counted_by_its_split(r: Reading, model: SemanticModel) -> list[str]:
+    """A split whose name starts with the thing it splits ("退费原因", "refund reason", "退订原因
+    top3"), asked with no metric: the model's count of that touchpoint, or that metric."""
+    for m in r.mentions("dimension"):
+        for head in _heads(m.term):
+            for ref in model.lookup(head):
+                count = _COUNT_OF.get(ref.kind)
+                found = count(model, ref.name) if count else None
+                if found and roles.splits(model, [found], m.ref.name):
+                    return [found]
+    return []
+
+
+# What counts a named thing: a metric itself, a touchpoint the model's count of it.
+_COUNT_OF: Final[dict[str, Callable[[SemanticModel, str], str | None]]] = {
+    "metric": lambda _model, name: name,
+    "touchpoint": roles.touchpoint_count,
+}
+
+
+def _heads(term: str) -> list[str]:
+    """The name's beginnings, longest first: its words but the last, or 2+ Chinese characters."""
+    words = term.split()
+    if len(words) > 1:
+        return [" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)]
+    if _CJK_START.match(term):
+        return [term[:n] for n in range(len(term) - 1, 1, -1)]
+    return []
+
+
+_CJK_START = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _touchpoint_metric(r: Reading, model: SemanticModel, touchpoint: str) -> str | None:
     """The model's own count of one touchpoint for "how many people did X" (its people) or "how
     many times / orders" (its events or orders), rather than everyone active filtered to it."""
@@ -656,7 +719,7 @@ def _metrics(r: Reading, model: SemanticModel) -> list[str]:
     own = _own_conversion(r, model)
     if own is not None:
         return [own]
-    names = _head_metrics(r)
+    names = [_as_rate(r, model, n) for n in _head_metrics(r)]
     conversion = _conversion_for(r, model)
     if conversion and conversion not in names:
         names = [conversion if roles.is_general_conversion(model, n) else n for n in names]
@@ -706,8 +769,8 @@ def _refined(r: Reading, model: SemanticModel, names: list[str]) -> list[str]:
         return [revenue]  # "how much did we bring in from bill payments": money, not a count
     if only_people and "new_people" in r.cues and new_users:
         return [new_users]  # "new patients", 新注册: people by when they were first seen
-    if only_people and "payers" in r.cues and payers:
-        return [payers]  # "paying players", 付费用户
+    if only_people and "payers" in r.cues and (payers or _payers_named(model)):
+        return [_payers_named(model) or payers]  # "paying players", 付费用户
     if len(names) == 1 and roles.is_purchasers(model, names[0]):
         general = roles.general_conversion(model)
         if general and _RATE_WORD.search(norm):
@@ -716,6 +779,14 @@ def _refined(r: Reading, model: SemanticModel, names: list[str]) -> list[str]:
         if orders and _ORDERS.search(norm):
             return [orders]  # "多少单", "几笔": orders, not people
     return names
+
+
+def _payers_named(model: SemanticModel) -> str | None:
+    """The one metric the model calls by a word for payers ("purchasers", "buyers", 付费人数),
+    whatever its filter says a payment is."""
+    words = set(CUES["payers"])
+    found = [m.name for m in model.spec.metrics if any(n.casefold() in words for n in m.names())]
+    return found[0] if len(found) == 1 else None
 
 
 _ACTIVE = re.compile(r"\bactive\b|活跃")
@@ -815,6 +886,27 @@ def _money_metric(r: Reading, model: SemanticModel) -> str | None:
     if "money_in" in r.cues or "revenue_value" in r.cues:
         return roles.revenue_metric(model)
     return None
+
+
+def _as_rate(r: Reading, model: SemanticModel, name: str) -> str:
+    """A metric said with "%" or "rate" right after it ("gross margin %", "毛利占比") is the
+    model's metric of that name and a rate word ("gross margin rate", 毛利率), when it has one."""
+    norm = r.question.norm
+    for m in r.matches:
+        if not any(ref.name == name for ref in m.refs("metric")):
+            continue
+        if not _RATE_AFTER.match(norm, m.end):
+            continue
+        for word in _RATE_WORDS:
+            joined = f"{m.term}{word}" if _CJK_TERM.match(m.term) else f"{m.term} {word}"
+            rates = [x.name for x in model.lookup(joined) if x.name in model.metrics]
+            if rates:
+                return rates[0]
+    return name
+
+
+_RATE_AFTER = re.compile(r"\s*(?:%|percent\b|percentage\b|rate\b|ratio\b|率|占比|比例|比率)")
+_RATE_WORDS: Final = ("rate", "ratio", "percentage", "%", "率", "占比", "比例", "比率")
 
 
 def _head_metrics(r: Reading) -> list[str]:

@@ -272,6 +272,8 @@ class Lexicon:
             action = self._action(verb_key(agent[1]))  # "viewers": the people who viewed
             if action is not None:
                 return Match(i, words[0].end(), action[0], (*action[1], Cue("people")))
+        elif word.endswith(_NOMINAL) and len(word) >= 7:
+            action = self._action(verb_key(word))  # "approval" for "prescription approved"
         elif _THIRD_PERSON.search(word) or _SUBJECT_BEFORE.search(norm[max(0, i - 12) : i]):
             # "until the person pays", "before they pay", "want to subscribe": the action named
             action = self.verbal.get(verb_key(word))

@@ -38,7 +38,8 @@ _ABBREVIATIONS: Final = {
     "appts": "appointments", "rev": "revenue", "qty": "quantity", "amt": "amount",
     "txn": "transaction", "txns": "transactions", "conv": "conversion", "cust": "customer",
     "custs": "customers", "acct": "account", "accts": "accounts", "regs": "registrations",
-    "approx": "approximately",
+    "approx": "approximately", "mnth": "month", "mnths": "months", "hw": "how", "wat": "what",
+    "pls": "please", "plz": "please",
 }  # fmt: skip
 _ABBREVIATION = re.compile(
     r"(?<![\w.])(" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")(?![\w])"
@@ -65,6 +66,7 @@ _KEEP: Final = (
 _PUNCT = re.compile(r"[^\w\s\u3400-\u9fff.%+\-/:→>]")
 _SPACES = re.compile(r"\s+")
 _DASHES = re.compile(r"[–—~～]")
+_RANK_NUMBER = re.compile(r"\b(top|bottom|first|last|best|worst)(\d+)\b")
 _HYPHEN = re.compile(r"(?<=[a-z])-|-(?=[a-z])")  # "touch-point", "drop-off"; not "2025-10"
 
 
@@ -93,6 +95,7 @@ def prepare(text: str) -> Question:
     norm = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m[1]], norm)
     norm = _PUNCT.sub(" ", norm)
     norm = _HYPHEN.sub(" ", norm)
+    norm = _RANK_NUMBER.sub(r"\1 \2", norm)  # "top3" → "top 3"
     norm = _space_scripts(norm)
     return Question(text=text, norm=_SPACES.sub(" ", norm).strip(), language=language_of(text))
 
