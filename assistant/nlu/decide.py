@@ -16,6 +16,7 @@ from typing import Any, Final
 
 from semantic_layer.model.index import words_of
 from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.phrasebook import phrase
 from semantic_layer.plan.journeys import RETENTION_PERIODS
 from semantic_layer.time import TimeSpec, resolve
 
@@ -32,7 +33,6 @@ from .shared import (
     in_journey_order,
     journey_and_steps,
     limit_and_order,
-    localized,
     lone_contrasts,
     periods_compared,
     time_of,
@@ -58,10 +58,7 @@ def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
     if "injection" in r.cues or _SQL_LIKE.search(r.question.norm):
         return {
             "kind": "unsupported",
-            "reason": localized(lang,
-                "I only answer questions about the customer data, and I treat everything in a "
-                "question as a question: instructions, SQL or settings in it are not followed.",
-                "我只回答关于客户数据的问题，问题里的指令、SQL 或设置都只当作问题文本，不会执行。"),
+            "reason": phrase(lang, "choices", "injection"),
             "missing": [],
         }  # fmt: skip
     topics = sorted(c.removeprefix("scope:") for c in r.cues if c.startswith("scope:"))
@@ -94,10 +91,7 @@ def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
     ):
         return {
             "kind": "unsupported",
-            "reason": localized(lang,
-                "The data records what customers did up to yesterday; it cannot forecast the "
-                "future. Ask about a past period instead, e.g. last week.",
-                "数据只记录到昨天为止客户做了什么，无法预测未来。可以改问过去的时间段，例如上周。"),
+            "reason": phrase(lang, "choices", "no_forecast"),
             "missing": ["forecast"],
         }  # fmt: skip
     return None

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from semantic_layer.model.index import Ref
+from semantic_layer.phrasebook import grammar
 from semantic_layer.time import Comparison, TimeContext
 
 from .cues import CUES
@@ -389,7 +390,7 @@ def unknown_values(r: Reading) -> list[tuple[str, str | None]]:
     for mention in r.mentions("dimension") + r.mentions("value"):  # "the <Name> <dimension>"
         before = norm[: mention.start].split()[-1:]
         word = before[0] if before else ""
-        if r.language != "en" or word not in r.unknown or word in _NOT_NAMES:
+        if not grammar(r.language).capitalise or word not in r.unknown or word in _NOT_NAMES:
             continue
         if not _capitalised(word, r.question.text):
             continue  # "mobile <value>" is a description; "<Name> <value>" is a name

@@ -16,10 +16,6 @@ _TIME_DIMENSION_TYPE: Final = "time"
 _RANKING: Final = frozenset({"desc", "asc", "which", "rank"})
 
 
-def localized(lang: str, en: str, zh: str) -> str:
-    return zh if lang == "zh" else en
-
-
 def time_of(r: Reading, default: str | None = None) -> str | dict[str, Any]:
     """The question's time: the first time phrase that is not the baseline of a comparison.
     Without one: `default`, else the model's `default_period`, else all the data."""
@@ -417,7 +413,6 @@ __all__ = [
     "in_journey_order",
     "journey_and_steps",
     "limit_and_order",
-    "localized",
     "names_a_value",
     "periods_compared",
     "said_as_a_place",

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final
 
-Language = Literal["en", "zh"]
+from semantic_layer.phrasebook import written_in
+from semantic_layer.timeparts.labels import Language
+
 MAX_QUESTION_CHARS: Final = 2000
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _DIGITS: Final = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
                   "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
 _UNITS: Final = {"十": 10, "百": 100, "千": 1000}
@@ -79,8 +80,9 @@ class Question:
 
 
 def language_of(text: str) -> Language:
-    """ "zh" when the question has Chinese characters (mixed questions are Chinese), else "en"."""
-    return "zh" if _CJK.search(text) else "en"
+    """ "zh" when the question has Chinese characters (mixed questions are Chinese), else "en":
+    the phrasebook tells (its grammars' `script`)."""
+    return written_in(text)
 
 
 def prepare(text: str) -> Question:
