@@ -10,13 +10,14 @@ was proposed under (`assistant.retrieval.scoped`).
 from __future__ import annotations
 
 from assistant.answer.model import Answer
+from assistant.kinds import KINDS
 from assistant.seams import ExampleIndex
 from assistant.sessions import SessionStore
 from assistant.sessions.records import Proposal
 from semantic_layer.compile.access import AccessDenied
 from semantic_layer.model.semantic import SemanticModel
 
-NOT_EXAMPLES = ("clarify", "unsupported", "sql")  # plans that are never reused
+NOT_EXAMPLES = tuple(kind.name for kind in KINDS if not kind.analysis)  # never reused
 
 
 class ExampleReview:

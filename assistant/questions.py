@@ -19,7 +19,6 @@ _REPLACEMENT = "\ufffd"
 # Unicode's control characters (category Cc) but tab and newlines: one search instead of asking
 # unicodedata of every character of every question
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_EXAMPLE_QUESTIONS = ("conversion rate by channel last week", "上周各渠道转化率")
 # Scripts of other languages; a question mostly in one of them is not English or Chinese. Kana
 # marks Japanese even among Han characters (the middle dot and the long-vowel mark are excluded:
 # Chinese text uses them too).
@@ -137,7 +136,9 @@ def _other_language(question: str, lang: str) -> AnswerError | None:
     name = section("languages")[language(lang)].get(other, other)
     message = _say(lang, "other_language", language=name)
     return AnswerError(
-        code="unsupported_language", message=message, suggestions=list(_EXAMPLE_QUESTIONS)
+        code="unsupported_language",
+        message=message,
+        suggestions=[texts["example"] for texts in section("questions").values()],
     )
 
 

@@ -14,12 +14,13 @@ from typing import Any
 from assistant.answer.assemble import with_data
 from assistant.answer.model import Answer
 from assistant.execute import compile_for, execute
+from assistant.kinds import KINDS
 from assistant.service import AssistantService
 from semantic_layer.plan import parse_plan
 from semantic_layer.time import Language
 
 log = logging.getLogger(__name__)
-RETOLD_KINDS = frozenset({"metric", "funnel", "dropoff", "paths", "retention", "attribution"})
+RETOLD_KINDS = frozenset(kind.name for kind in KINDS if kind.analysis and kind.retold)
 
 
 def retell(

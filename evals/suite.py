@@ -24,6 +24,7 @@ from pydantic import (
 
 from semantic_layer.errors import UserError
 from semantic_layer.model.yaml_lines import load_located
+from semantic_layer.time import Language
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Outcome = Literal["answer", "clarify", "unsupported", "clarify_or_unsupported"]
@@ -100,7 +101,7 @@ class Case(Strict):
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=100)]
     question: Text | None = None
     turns: list[Text] | None = Field(default=None, min_length=2, max_length=10)
-    language: Literal["en", "zh"]
+    language: Language
     tags: list[str] = Field(default_factory=list)
     expect: Expect
     known_failure: str | None = Field(default=None, description="why it fails today")

@@ -1,8 +1,9 @@
 """Every plan kind is registered once with every part it needs (assistant/kinds/), and nothing
-outside the registry decides by a plan's kind, except the known remainder listed below."""
+outside the registry decides by a plan's kind or lists kinds by name (issue 16)."""
 
 from __future__ import annotations
 
+import ast
 import re
 import typing
 from dataclasses import replace
@@ -169,9 +170,6 @@ DISPATCH = re.compile(
     rf"""kind\b.{{0,40}}(==|!=| in | not in ).{{0,80}}["']({KIND_NAMES})["']"""
     rf"""|["']({KIND_NAMES})["'].{{0,5}}(==|!=).{{0,20}}kind\b|JOURNEY_KINDS"""
 )
-# Only the planner's sites are left (its owner's, issue 16): every other file asks the registry.
-# The list may only shrink: a site that is gone must leave it.
-KNOWN: dict[str, int] = {}  # the planner decides kinds; it no longer dispatches on their names
 NOT_PLAN_KINDS = {  # kinds of names and mentions, not of plans
     "semantic_layer/model/rules/names.py",
     "assistant/nlu/lexicon.py",
@@ -190,9 +188,125 @@ def test_nothing_outside_the_registry_dispatches_on_kind() -> None:
                        if DISPATCH.search(line))  # fmt: skip
             if hits:
                 found[name] = hits
-    outside = {name: n for name, n in found.items() if not name.startswith("assistant/nlu/")}
-    assert outside == {}, f"decide by asking assistant/kinds/, not by a kind's name: {outside}"
-    assert found == KNOWN
+    assert found == {}, f"decide by asking assistant/kinds/, not by a kind's name: {found}"
+
+
+# -- nor lists kinds by name ----------------------------------------------------------------------
+
+
+def kind_lists(path: Path) -> list[tuple[int, str | None, frozenset[str]]]:
+    """The tuples, lists, sets and dict keys in `path` that name two or more plan kinds (and the
+    calls of one `or`/`and` that do), each with its line and the module-level name it is
+    assigned to. In the planner (`assistant/nlu/`), sets of cues are not kinds: its cues are
+    named after what they cue, set against a question's (`{"funnel", "dropoff"} & r.cues`,
+    `_SUBJECT_CUES`, `_WANTS`)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    planner = "assistant/nlu/" in path.as_posix()
+    cue_sets = {
+        id(side)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.BitAnd, ast.Sub, ast.BitOr))
+        for side in (node.left, node.right)
+        if planner
+    }
+    owner: dict[int, str] = {}
+    for statement in tree.body:
+        targets = statement.targets if isinstance(statement, ast.Assign) else (
+            [statement.target] if isinstance(statement, ast.AnnAssign) else [])  # fmt: skip
+        for target in (t for t in targets if isinstance(t, ast.Name)):
+            owner.update({id(node): target.id for node in ast.walk(statement)})
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set)) and id(node) not in cue_sets:
+            items: list[ast.expr | None] = list(node.elts)
+        elif isinstance(node, ast.Dict):
+            items = list(node.keys)
+        elif isinstance(node, ast.BoolOp):
+            items = [a for call in node.values if isinstance(call, ast.Call) for a in call.args]
+        else:
+            continue
+        named = frozenset(
+            item.value for item in items
+            if isinstance(item, ast.Constant) and item.value in REGISTRY
+        )  # fmt: skip
+        cues = planner and owner.get(id(node), "").endswith(("CUES", "WANTS"))
+        if len(named) >= 2 and not cues:
+            found.append((node.lineno, owner.get(id(node)), named))
+    return sorted(found, key=lambda hit: hit[0])
+
+
+def _names(test: typing.Callable[[Kind], bool]) -> frozenset[str]:
+    return frozenset(kind.name for kind in KINDS if test(kind))
+
+
+# Lists of kinds that may stay, each because it cannot ask the registry, and each checked against
+# it: the semantic layer's own schemas and table (it imports nothing of the assistant) and the
+# eval suite's outcomes (a case's expected outcome, the kinds' `outcome` values).
+SCHEMAS: dict[tuple[str, str], typing.Callable[[], frozenset[str]]] = {
+    ("semantic_layer/model/spec.py", "Analysis"): lambda: _names(lambda k: k.runs),
+    ("semantic_layer/model/spec.py", "ANSWERS_ONLY"): lambda: _names(lambda k: not k.runs),
+    ("semantic_layer/plan/fallback.py", "AnalysisKind"): lambda: _names(lambda k: k.analysis),
+    ("semantic_layer/compile/compiler.py", "_BUILDERS"): lambda: _names(lambda k: k.runs),
+    ("evals/suite.py", "Outcome"): lambda: frozenset({k.outcome for k in KINDS} - {"answer"}),
+}
+
+
+def test_no_list_of_kinds_outside_the_registry() -> None:
+    """A kind list the `kind ==` grep cannot see (`WATCHABLE = ("metric", "funnel", …)`) fails
+    here: ask a `Kind` attribute instead (`watchable`, `retold`, `analysis`, `runs`, …)."""
+    found: dict[str, list[int]] = {}
+    for package in ("assistant", "ui", "connectors", "semantic_layer", "evals"):
+        for path in sorted((ROOT / package).rglob("*.py")):
+            name = path.relative_to(ROOT).as_posix()
+            if name.startswith(
+                ("assistant/kinds/", "evals/domains/", "semantic_layer/phrasebook/")
+            ):
+                continue  # the registry; the domains' own words; texts keyed by kind name
+            for line, owner, named in kind_lists(path):
+                expected = SCHEMAS.get((name, owner or ""))
+                if expected is None:
+                    found.setdefault(name, []).append(line)
+                else:
+                    assert named == expected(), f"{name}:{line} {owner} ≠ the registry's"
+    assert found == {}, f"ask assistant/kinds/ rather than list kinds by name: {found}"
+
+
+def test_the_kind_list_scan_sees_a_list(tmp_path: Path) -> None:
+    text = (
+        'WATCHABLE = ("metric", "funnel")\n'
+        '_SUBJECT_CUES = frozenset({"funnel", "dropoff"})\n'
+        "def f(kind, cues):\n"
+        '    return kind in ["paths", "retention"] or allows("sql") or allows("metric")\n'
+        'ok = {"funnel", "dropoff"} & cues\n'
+    )
+    source = tmp_path / "x.py"
+    source.write_text(text, encoding="utf-8")
+    assert [(line, owner) for line, owner, _ in kind_lists(source)] == [
+        (1, "WATCHABLE"), (2, "_SUBJECT_CUES"), (4, None), (4, None), (5, "ok")
+    ]  # fmt: skip
+    planner = tmp_path / "assistant" / "nlu" / "x.py"  # the planner's cue sets are cues
+    planner.parent.mkdir(parents=True)
+    planner.write_text(text, encoding="utf-8")
+    assert [(line, owner) for line, owner, _ in kind_lists(planner)] == [
+        (1, "WATCHABLE"), (4, None), (4, None)
+    ]  # fmt: skip
+
+
+def test_the_kinds_asked_for_are_the_ones_that_do_it() -> None:
+    from assistant.catalog import build_catalog
+    from assistant.examples import NOT_EXAMPLES
+    from assistant.retell import RETOLD_KINDS
+    from assistant.sessions.records import NON_ANALYSIS_KINDS
+    from assistant.watches.target import WATCHABLE
+    from semantic_layer.model import demo_model
+
+    assert WATCHABLE == ("metric", "funnel", "dropoff")
+    assert sorted(RETOLD_KINDS) == [
+        "attribution", "dropoff", "funnel", "metric", "paths", "retention"
+    ]  # fmt: skip
+    assert NOT_EXAMPLES == NON_ANALYSIS_KINDS == ("sql", "clarify", "unsupported")
+    catalog = build_catalog(demo_model())
+    assert catalog["analyses"] == [k.name for k in KINDS if k.runs] and catalog["journeys"]
 
 
 # -- the walk in CONTRIBUTING.md, followed literally ---------------------------------------------

@@ -1081,3 +1081,184 @@ def test_a_split_named_like_a_why_word_is_a_split(tmp_path: Path) -> None:
 def test_how_much_was_sold_is_money(planner: EmbeddedPlanner, question: str) -> None:
     p = plan(planner, question)
     assert p["kind"] == "metric" and p["metrics"] == ["fees"], p
+
+
+def test_a_measure_no_metric_reads_is_asked_for_by_its_name(tmp_path: Path) -> None:
+    """A labeller who deleted `tpa init`'s metrics but kept their measures: "how many people
+    booked" counts the people measure at the touchpoint; "新增会员" counts the people table's."""
+    bare = (
+        "  - {name: visitors, table: events, agg: count_distinct, column: user_id}\n"
+        "  - {name: new_members, table: users, agg: count_distinct, column: user_id}\n"
+    )
+    planner = _clinic_with(
+        tmp_path,
+        ("  - {name: patients, type: simple, measure: patients, "
+         "labels: {en: patients, zh: 就诊人数}}\n", ""),
+        ("measures:\n", "measures:\n" + bare),
+    )  # fmt: skip
+    booked = _plan_in(planner, "上周有多少人预约挂号")
+    assert booked["metrics"] == ["visitors"], booked
+    assert booked["filters"] == [{"dimension": "touchpoint", "op": "=", "values": ["预约挂号"]}]
+    joined = _plan_in(planner, "上个月新增会员多少")
+    assert joined["metrics"] == ["new_members"] and span(joined) == "October 2026", joined
+
+
+def test_a_split_named_after_what_it_splits_counts_that(tmp_path: Path) -> None:
+    """ "缴费方式分布", "payment method breakdown": the payments' count, split by the method."""
+    planner = _clinic_with(
+        tmp_path,
+        ("  - name: visit_type\n", "  - {name: pay_method, table: events, column: pay_method, "
+         "labels: {en: payment method, zh: 缴费方式}}\n  - name: visit_type\n"),
+    )  # fmt: skip
+    for question in ("缴费方式分布看一下", "payment method split last month"):
+        p = _plan_in(planner, question)
+        assert p["kind"] == "metric" and p["metrics"] == ["payers"], (question, p)
+        assert p["dimensions"] == ["pay_method"], (question, p)
+
+
+@pytest.mark.parametrize(
+    ("question", "limit", "direction"),
+    [("top3 campuses by fees", 3, "desc"), ("fees by campus, lowest first", None, "asc"),
+     ("各院区缴费金额从低到高", None, "asc")],
+)  # fmt: skip
+def test_ranking_words_run_together_or_after_the_split(
+    planner: EmbeddedPlanner, question: str, limit: int | None, direction: str
+) -> None:
+    p = plan(planner, question)
+    assert p["dimensions"] == ["campus"] and p["order"]["direction"] == direction, p
+    assert p.get("limit") == limit, p
+    assert planner.plan(question, CTX).unused == (), question
+
+
+def test_each_kind_of_said_with_a_measure_word_splits(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "每种就诊类型的缴费人数")
+    assert p["dimensions"] == ["visit_type"] and p["metrics"] == ["payers"], p
+
+
+def test_a_sound_typo_reads_the_same_from_many_threads(model: SemanticModel) -> None:
+    """The sound index is built on first use: threads asking at once all see it whole."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    fresh = EmbeddedPlanner(model)
+    with ThreadPoolExecutor(8) as pool:
+        plans = list(pool.map(lambda q: plan(fresh, q), ["上周缴费任数"] * 32))
+    assert all(p["kind"] == "metric" and p["metrics"] == ["payers"] for p in plans), plans[0]
+
+
+def test_one_telling_word_names_the_step_a_time_question_lacks(tmp_path: Path) -> None:
+    planner = _clinic_with(
+        tmp_path, ("labels: {en: visit, zh: 就诊}", "labels: {en: doctor consultation, zh: 就诊}")
+    )
+    p = _plan_in(planner, "how long from booking to actually seeing the doctor")
+    assert p["kind"] == "funnel" and p["steps"] == ["预约挂号", "就诊"], p
+    assert p["measure"] == "time_to_convert", p
+
+
+def test_a_value_set_against_a_name_the_model_lacks_splits_by_its_dimension(
+    planner: EmbeddedPlanner,
+) -> None:
+    """ "front desk vs kiosk": kiosk is not a channel the model lists, so the answer shows every
+    channel (and says it did not read 'kiosk') instead of front desk alone."""
+    result = planner.plan("payers last month, kiosk vs front desk", CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["dimensions"] == ["channel"] and p["filters"] == [], p
+    assert [u.text for u in result.unused] == ["kiosk"], result.unused
+    both = plan(planner, "payers last month, WeChat vs front desk")
+    assert both["dimensions"] == ["channel"], both
+    assert both["filters"][0]["values"] == ["wechat", "window"], both
+
+
+def test_retention_of_the_people_a_metric_counts_starts_at_its_touchpoint(tmp_path: Path) -> None:
+    """ "Monthly retention of payers": cohorts start at the payment (the metric's touchpoint), and
+    "monthly" is the grain even where the model has a "monthly" value of some plan."""
+    planner = _clinic_with(
+        tmp_path,
+        ("  - name: visit_type\n", "  - {name: plan, table: events, column: plan, labels: "
+         "{en: plan, zh: 套餐}, values: [{value: M, labels: {en: monthly, zh: 月卡}}]}\n"
+         "  - name: visit_type\n"),
+    )  # fmt: skip
+    p = _plan_in(planner, "monthly retention of payers since March")
+    assert p["kind"] == "retention" and p["cohort_grain"] == "month", p
+    assert p["cohort_touchpoint"] == "缴费" and p["filters"] == [], p
+    again = _plan_in(planner, "缴费人数按月留存，之后每个月还回来缴费人数")
+    assert again["cohort_touchpoint"] == again["return_touchpoint"] == "缴费", again
+
+
+@pytest.mark.parametrize("question", ["overall fees % last month", "上个月各院区缴费金额比例"])
+def test_a_metric_said_with_a_rate_word_is_its_rate_twin(tmp_path: Path, question: str) -> None:
+    fees = "  - {name: fees, type: simple, measure: fees, format: currency"
+    planner = _clinic_with(
+        tmp_path,
+        (fees, "  - {name: fee_share, type: ratio, numerator: fees, denominator: amount, "
+         "format: percent, labels: {en: fees rate, zh: 缴费金额占比}}\n" + fees),
+    )  # fmt: skip
+    assert _plan_in(planner, question)["metrics"] == ["fee_share"], question
+    assert _plan_in(planner, "fees last month")["metrics"] == ["fees"]
+
+
+def test_a_rate_said_after_its_touchpoint_s_name_is_that_rate(tmp_path: Path) -> None:
+    """ "预约挂号成功率", "booking success rate": the model's rate named after the booking."""
+    fees = "  - {name: fees, type: simple, measure: fees, format: currency"
+    planner = _clinic_with(
+        tmp_path,
+        (fees, "  - {name: booked_rate, type: ratio, numerator: payers, denominator: patients, "
+         "format: percent, labels: {en: booking completion rate, zh: 预约挂号完成率}}\n" + fees),
+    )  # fmt: skip
+    for question in ("上个月预约挂号成功率多少", "booking success rate last month"):
+        assert _plan_in(planner, question)["metrics"] == ["booked_rate"], question
+
+
+def test_a_day_s_own_name_beside_its_date_is_not_a_missing_value(planner: EmbeddedPlanner) -> None:
+    result = planner.plan("how many payers in Chengdu on Paddy's Day (17 March)?", CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["kind"] == "metric" and p["time"]["kind"] == "day", p
+
+
+@pytest.mark.parametrize(
+    ("question", "metric"),
+    [("how long does it take to resolve each issue category", "close_time"),
+     ("how fast do we reply, by issue category", "reply_time")],
+)  # fmt: skip
+def test_how_long_tickets_take_split_by_a_ticket_dimension(
+    planner: EmbeddedPlanner, question: str, metric: str
+) -> None:
+    p = plan(planner, question)
+    assert p["metrics"] == [metric] and p["dimensions"] == ["issue"], p
+
+
+@pytest.mark.parametrize(
+    ("question", "limit", "direction"),
+    [("the 2 quietest campuses by payers this year", 2, "asc"),
+     ("the 3 busiest campuses by payers", 3, "desc")],
+)  # fmt: skip
+def test_the_n_superlative_ranks_and_cuts(
+    planner: EmbeddedPlanner, question: str, limit: int, direction: str
+) -> None:
+    p = plan(planner, question)
+    assert p["order"]["direction"] == direction and p["limit"] == limit, p
+
+
+def test_a_country_said_as_its_adjective_is_the_value_named_for_it(tmp_path: Path) -> None:
+    planner = _clinic_with(
+        tmp_path,
+        ("  - name: visit_type\n", "  - {name: country, table: events, column: country, labels: "
+         "{en: country}, values: [{value: PL, labels: {en: Poland}}, {value: DE, labels: "
+         "{en: Germany}}]}\n  - name: visit_type\n"),
+    )  # fmt: skip
+    p = _plan_in(planner, "payers from Polish patients last month")
+    assert p["filters"] == [{"dimension": "country", "op": "=", "values": ["PL"]}], p
+
+
+def test_a_touchpoint_split_by_a_dimension_counts_its_people(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "今年预约挂号按院区拆一下")
+    assert p["kind"] == "metric" and p["dimensions"] == ["campus"], p
+    assert p["filters"] == [{"dimension": "touchpoint", "op": "=", "values": ["预约挂号"]}], p
+
+
+def test_a_split_word_said_twice_splits_once() -> None:
+    """ "which paid channel … CAC by channel" (evals/domains/groupbuy): both "channel"s name the
+    spend's own channel; the plan lists it once instead of failing validation."""
+    model = load_model(Path(__file__).parents[1] / "evals/domains/groupbuy/model.yaml")
+    question = "which paid channel costs us the most per new customer this year? CAC by channel"
+    p = EmbeddedPlanner(model).plan(question, CTX).plan.model_dump(mode="json", exclude_none=True)
+    assert p["kind"] == "metric" and p["dimensions"] == ["acquisition_channel"], p

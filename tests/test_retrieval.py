@@ -284,6 +284,8 @@ def test_names_across_languages(tmp_path: Path, model: SemanticModel) -> None:
     ] + [{"name": k, "measure": "events", "labels": {"en": v}} for k, v in ENGLISH_ONLY.items()]
     spec = model.spec.model_dump() | {"metrics": metrics, "dimensions": [], "touchpoints": []}
     spec |= {"journeys": [], "verified_queries": [], "policies": {}}
+    # only the measure these metrics read: another would be asked for as a metric of its own
+    spec["measures"] = [m for m in spec["measures"] if m["name"] == "events"]
     one_language = SemanticModel.create(type(model.spec).model_validate(spec))
     with Retriever.open(tmp_path / "index", one_language) as r:
         found = {q: r.search(q, kinds=("metric",), k=1)[0].name for _, q in ACROSS}

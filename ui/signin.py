@@ -31,6 +31,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from assistant.ownership import key_principal
+from semantic_layer.phrasebook import section
 from ui.api.settings import ServerSettings
 from ui.requests import RateLimiter, Receive, Scope, Send, error_response
 
@@ -221,12 +222,11 @@ async def _json(send: Send, status: int, code: str, message: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-_TEXT: Final = {
-    "title": "Touchpoint Assistant · 触点助手",
-    "intro": "Sign in with your name and password, or leave the name empty and paste an API key."
-    "<br>请输入用户名和密码登录，或不填用户名、直接粘贴 API 密钥。",
-    "wrong": "That name and password (or key) are not right. · 用户名、密码或密钥不正确。",
-    "too_many": "Too many attempts: wait a minute. · 尝试次数过多，请一分钟后再试。",
+_TEXT: Final = {  # before anyone signs in, the page speaks every language of the phrasebook
+    key: ("<br>" if key == "intro" else " · ").join(
+        texts[key] for texts in section("signin").values()
+    )
+    for key in section("signin")["en"]
 }
 
 
@@ -240,11 +240,11 @@ label{{display:block;margin-top:1rem}}input{{width:100%;padding:.5rem;font-size:
 button{{margin-top:1.2rem;padding:.5rem 1.2rem;font-size:1rem}}[role=alert]{{color:#b00020}}
 </style></head><body><h1>{_TEXT["title"]}</h1><p>{_TEXT["intro"]}</p>{note}
 <form method="post" action="/login">
-<label for="tpa-name">Name · 用户名</label>
+<label for="tpa-name">{_TEXT["name"]}</label>
 <input id="tpa-name" name="name" autocomplete="username">
-<label for="tpa-secret">Password or API key · 密码或 API 密钥</label>
+<label for="tpa-secret">{_TEXT["secret"]}</label>
 <input id="tpa-secret" name="secret" type="password" autocomplete="current-password" required>
-<button id="tpa-login" type="submit">Sign in · 登录</button></form></body></html>"""
+<button id="tpa-login" type="submit">{_TEXT["submit"]}</button></form></body></html>"""
 
 
 __all__ = ["COOKIE", "LOCAL", "ChatGate", "Identity", "SignIn", "request_identity", "signin_router"]

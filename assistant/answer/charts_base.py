@@ -38,36 +38,15 @@ TEMPLATE: Final = {
     }
 }
 
-PSEUDO_TOUCHPOINTS: Final = {
-    "(exit)": {"en": "exit", "zh": "离开"},
-    "(start)": {"en": "start", "zh": "进入"},
-    "(entry)": {"en": "entry", "zh": "进入"},
-}
+PSEUDO_TOUCHPOINTS: Final[dict[Language, dict[str, str]]] = section("chart.pseudo")
+"""The pseudo touchpoints of paths ("(exit)", "(start)", "(entry)") in words of each language."""
 CURRENCY_SYMBOLS: Final = {
     "CNY": "¥", "RMB": "¥", "JPY": "¥", "USD": "$", "EUR": "€", "GBP": "£",
     "HKD": "HK$", "TWD": "NT$", "KRW": "₩", "INR": "₹", "SGD": "S$", "AUD": "A$",
 }  # fmt: skip
 
 CHART: Final[dict[Language, dict[str, str]]] = section("chart")
-WORDS: Final[dict[str, dict[Language, str]]] = {
-    "none": {"en": "(none)", "zh": "（空）"},
-    "top": {"en": "{title} (top {n})", "zh": "{title}（前 {n} 项）"},
-    "by": {"en": "{what} by {by}", "zh": "各{by}的{what}"},
-    "and": {"en": " and ", "zh": "、"},
-    "previous_period": {"en": "previous period", "zh": "上期"},
-    "same_period_last_year": {"en": "same period last year", "zh": "去年同期"},
-    "current": {"en": "this period", "zh": "本期"},
-    "vs": {"en": "{what} vs {baseline}", "zh": "{what}（与{baseline}对比）"},
-    "trend": {"en": "{what} by {grain}", "zh": "{what}按{grain}趋势"},
-    "trend_by": {"en": "{what} by {grain} and {by}", "zh": "各{by}{what}按{grain}趋势"},
-    "day": {"en": "day", "zh": "日"},
-    "week": {"en": "week", "zh": "周"},
-    "month": {"en": "month", "zh": "月"},
-    "quarter": {"en": "quarter", "zh": "季度"},
-    "year": {"en": "year", "zh": "年"},
-    "min": {"en": " min", "zh": " 分钟"},
-    "h": {"en": " h", "zh": " 小时"},
-}
+WORDS: Final[dict[Language, dict[str, str]]] = section("chart.words")
 
 
 @dataclass(frozen=True)
@@ -110,7 +89,7 @@ class ChartContext:
 
     def say(self, key: str, **parts: object) -> str:
         """A phrase of `WORDS` in the language, with its `{parts}` filled in."""
-        return WORDS[key][self.lang].format(**parts)
+        return WORDS[self.lang][key].format(**parts)
 
     def t(self, key: str, **values: object) -> str:
         """The text `key` of the phrasebook's `chart` section in the chart's language."""
@@ -132,9 +111,9 @@ class ChartContext:
         """A touchpoint's label; "(exit)" / "(start)" as words of the language."""
         if touchpoint_id is None:
             return self.say("none")
-        pseudo = PSEUDO_TOUCHPOINTS.get(str(touchpoint_id))
+        pseudo = PSEUDO_TOUCHPOINTS[self.lang].get(str(touchpoint_id))
         if pseudo is not None:
-            return pseudo[self.lang]
+            return pseudo
         return self.labels.touchpoint(str(touchpoint_id), self.lang)
 
     def join(self, names: Iterable[str]) -> str:

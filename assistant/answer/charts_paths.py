@@ -54,7 +54,7 @@ def _next(ctx: ChartContext, plan: PathsPlan) -> Figure:
         "customdata": [num(r.get("share")) for r in records],
         "texttemplate": "%{customdata:.0%}",
         "hovertemplate": "%{y}: %{x:,.0f} (%{customdata:.1%})<extra></extra>",
-        "marker": {"color": [MUTED if r["touchpoint"] in PSEUDO_TOUCHPOINTS else COLORS[0]
+        "marker": {"color": [MUTED if r["touchpoint"] in PSEUDO_TOUCHPOINTS[ctx.lang] else COLORS[0]
                              for r in records][:MAX_BARS]},
     }  # fmt: skip
     occurrences = ctx.t("paths_occurrences")

@@ -20,7 +20,7 @@ from typing import Any, Final, Literal
 
 from assistant.answer.model import Answer
 from semantic_layer.model.labels import ModelLabels
-from semantic_layer.phrasebook import language, section
+from semantic_layer.phrasebook import language, phrase, section
 
 ExportFormat = Literal["csv", "xlsx"]
 FORMATS: Final[tuple[ExportFormat, ...]] = ("csv", "xlsx")
@@ -40,7 +40,6 @@ XLSX_FORMATS: Final[dict[str, str]] = {
 _UNSAFE_NAME: Final = re.compile(r"[^\w\u4e00-\u9fff-]+")
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 NONE_SEGMENT: Final = "(none)"  # a drivers segment of rows without a value
-NONE_WORDS: Final[dict[str, str]] = {"en": "(none)", "zh": "（空）"}
 
 
 def safe_cell(value: Any) -> Any:
@@ -101,7 +100,9 @@ def _drivers_rows(answer: Answer, labels: ModelLabels) -> list[list[Any]]:
         if isinstance(dimension, str):
             named[dim] = labels.dimension(dimension, lang)
             none = segment is None or segment == NONE_SEGMENT
-            named[seg] = NONE_WORDS[lang] if none else labels.value(dimension, segment, lang)
+            named[seg] = (
+                phrase(lang, "export", "none") if none else labels.value(dimension, segment, lang)
+            )
         rows.append(named)
     return rows
 

@@ -48,7 +48,8 @@ class Kind:
     follow: FollowUp | None = None
     """What a follow-up question does to its plan (`FollowUp()`: nothing of its own)."""
     analysis: bool = True
-    """An analysis of the semantic layer (every part required), not sql/clarify/unsupported."""
+    """An analysis of the semantic layer (every part required), not sql/clarify/unsupported: its
+    plan may become a verified example and counts as the conversation's last analysis."""
     runs: bool = True
     """The plan has something to run (False for clarify and unsupported: they are the answer)."""
     journey: bool = False
@@ -68,6 +69,14 @@ class Kind:
     """What a watch of its answer keeps of the plan (None: the plan as it is)."""
     explains_change: bool = False
     """It says why a metric changed: a choice of metric offered for it asks "why did … change"."""
+    retold: bool = True
+    """An analysis whose answer is its stored plan compiled again and run, so the chat's language
+    switch can tell it again in the other language (`assistant/retell.py`). False for drivers:
+    the service first reads the metric's series to find when it changed, which a retelling does
+    not."""
+    watchable: bool = False
+    """A saved answer of this kind yields one number per period, so it can be watched
+    (`assistant/watches/target.py` says which number)."""
 
     def missing(self) -> list[str]:
         """The parts this kind lacks: every part for an analysis kind, none for the others."""

@@ -20,4 +20,5 @@ KIND = Kind(
     suggest=drivers_questions,
     follow=FollowUp(compare=True, split="replace"),
     explains_change=True,
+    retold=False,
 )

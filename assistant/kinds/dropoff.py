@@ -39,4 +39,5 @@ KIND = Kind(
     journey=True,
     steps_named=True,
     pin=pin_worst_step,
+    watchable=True,
 )

@@ -22,4 +22,5 @@ KIND = Kind(
     follow=FollowUp(steps=True, split="breakdown"),
     journey=True,
     steps_named=True,
+    watchable=True,
 )

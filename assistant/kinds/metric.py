@@ -30,4 +30,5 @@ KIND = Kind(
         split="add",
     ),
     exports_users=True,
+    watchable=True,
 )

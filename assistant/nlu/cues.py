@@ -13,6 +13,16 @@ from typing import Final
 _THINGS_COUNTED: Final = tuple(f"{q}{m}" for q in ("几", "多少") for m in "张单件台辆笔份")
 _SOLD_COUNTED: Final = tuple(f"卖了{q}{m}" for q in ("几", "多少") for m in "张件台辆份")
 
+# Words for the people a business counts ("members", 会员): "how many members" counts people.
+_PEOPLE: Final = (
+    "users", "people", "players", "patients", "customers", "members", "guests", "travellers",
+    "travelers", "clients", "gamers", "visitors", "shoppers", "subscribers", "cardholders",
+    "applicants", "students", "learners", "passengers", "policyholders", "leads", "prospects",
+    "drivers", "riders", "candidates", "job seekers", "jobseekers", "accounts", "用户", "玩家",
+    "患者", "车主", "司机", "账户", "账号", "求职者", "骑手", "病人", "客户", "会员", "旅客",
+    "顾客", "持卡人", "线索",
+)  # fmt: skip
+
 CUES: Final[dict[str, tuple[str, ...]]] = {
     # what kind of analysis
     "dropoff": ("lost", "lose", "loses", "losing", "loss of", "drop off", "drops off",
@@ -48,7 +58,8 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
                   "came back", "return", "returned", "returning", "returns", "stick around",
                   "stickiness", "repeat visit", "stay active", "stays active", "stayed active",
                   "still active", "remain active", "remained active", "buy again", "repurchase",
-                  "come back to buy",
+                  "come back to buy", "month after month", "week after week", "keep coming",
+                  "kept coming", "keeps coming", "still around", "still coming",
                   "留存", "回访", "复访", "回来", "回流", "复购", "日留存", "周留存", "月留存",
                   "月度留存"),
     "attribution": ("attribution", "attribute", "attributed", "contribute", "contributes",
@@ -67,22 +78,12 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
                 "where did it grow", "what's behind", "what is behind", "account for the"),
     # counts of occurrences rather than of people
     # people, by whatever name a business gives them: counted, they are the people reached
-    "people": ("users", "people", "players", "patients", "customers", "members", "guests",
-               "travellers", "travelers", "clients", "gamers", "visitors", "shoppers",
-               "subscribers", "cardholders", "applicants", "students", "learners",
-               "passengers", "policyholders", "leads", "prospects", "drivers", "riders",
-               "candidates", "job seekers", "jobseekers", "accounts", "用户", "玩家", "患者",
-               "车主", "司机", "账户", "账号",
-               "求职者", "骑手",
-               "病人", "客户",
-               "会员", "旅客", "顾客", "持卡人", "线索"),
-    "new_people": ("new users", "new customers", "new patients", "new players", "new members",
-                   "new clients", "new guests", "new sign ups", "new registrations",
-                   "new drivers", "new riders", "new candidates", "new job seekers", "new students",
-                   "new subscribers", "new accounts", "新车主", "新司机", "新求职者", "新学员",
-                   "新用户",
-                   "新客户", "新患者", "新玩家", "新会员",
-                   "新增用户", "新增玩家", "新注册", "新建档", "注册了多少", "新增患者"),
+    "people": _PEOPLE,
+    # "new members", "新增会员", "new sign ups": people by when they were first seen
+    "new_people": (*(f"new {w}" for w in _PEOPLE if w.isascii()),
+                   *(f"{n}{w}" for n in ("新", "新增") for w in _PEOPLE if not w.isascii()),
+                   "new sign ups", "new registrations", "new students", "新学员", "新注册",
+                   "新建档", "注册了多少"),
     "payers": ("paying users", "paying players", "paying customers", "paying patients", "payers",
                "buyers", "purchasers", "付费用户", "付费玩家", "付费人数", "付费客户", "买家",
                "缴费人数", "下单人数"),
@@ -104,7 +105,7 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
                   "blew", "blown", "splash out", "splashed out", "total cost", "cost of",
                   "costs of", "the cost", "cost", "costs", "花了多少", "总成本", "成本多少", "成本",
                   "花了", "花费", "花掉", "花出去", "投了多少", "投放", "投入", "烧了", "烧掉",
-                  "烧钱", "砸了"),
+                  "烧钱", "砸了", "花钱", "花的钱", "花销"),
     "conversion": ("conversion", "conversions", "convert", "converts", "converted", "converting",
                    "went on to", "go on to", "goes on to", "ended up", "后来", "最终",
                    "conversion rate", "转化", "转化率", "转化了", "转换率", "转化情况"),
@@ -120,15 +121,19 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
     # ranking and shape
     "desc": ("most", "highest", "top", "best", "largest", "biggest", "max", "maximum",
              "greatest", "leading", "strongest", "more", "最多", "最高", "最大", "最好", "最强",
-             "第1", "排名第1", "最快"),
+             "第1", "排名第1", "最快", "busiest", "highest first", "biggest first", "largest first",
+             "best first", "most first", "从高到低", "从大到小", "由高到低"),
     "asc": ("least", "lowest", "fewest", "worst", "smallest", "bottom", "min", "minimum",
-            "weakest", "最少", "最低", "最小", "最差", "最弱", "倒数", "垫底", "最慢"),
+            "weakest", "quietest", "最少", "最低", "最小", "最差", "最弱", "倒数", "垫底", "最慢",
+            "lowest first", "smallest first", "worst first", "least first", "从低到高",
+            "从小到大", "由低到高"),
     "rank": ("rank", "ranking", "ranked", "sort", "sorted", "order by", "leaderboard",
              "排名", "排行", "排序", "排行榜"),
     "which": ("which", "what", "哪个", "哪些", "哪一个", "哪一", "哪类", "哪种", "哪家", "哪"),
     "by": ("by", "per", "across", "each", "every", "for each", "split by", "broken down by",
            "breakdown by", "breakdown", "grouped by", "按", "按照", "各", "每个", "每一个",
-           "分", "不同", "各个", "细分", "拆分", "各类", "各种"),
+           "分", "不同", "各个", "细分", "拆分", "各类", "各种", "每种", "每一种", "每类",
+           "每一类", "每家", "每位", "每门", "每款"),
     "only": ("only", "just", "for", "on", "in", "from", "via", "through", "within", "只看",
              "仅看", "只要", "仅", "只", "限", "在"),
     "exclude": ("except", "excluding", "exclude", "without", "not on", "other than",
@@ -234,6 +239,21 @@ PLACE_NAMES: Final[dict[str, tuple[str, ...]]] = {
     for zh, en in zip(PLACES_ZH, [e for e in PLACES_EN if e not in _EN_ALIASES], strict=True)
 }
 
+# Adjectives of countries ("Polish accounts", "German users"): the country's name, when a value
+# of the model is called by it.
+DEMONYMS: Final[dict[str, str]] = {
+    "polish": "poland", "german": "germany", "french": "france", "spanish": "spain",
+    "italian": "italy", "dutch": "netherlands", "british": "united kingdom", "english": "england",
+    "scottish": "scotland", "welsh": "wales", "irish": "ireland", "american": "united states",
+    "canadian": "canada", "mexican": "mexico", "brazilian": "brazil", "chinese": "china",
+    "japanese": "japan", "korean": "korea", "indian": "india", "australian": "australia",
+    "swedish": "sweden", "danish": "denmark", "norwegian": "norway", "finnish": "finland",
+    "belgian": "belgium", "swiss": "switzerland", "austrian": "austria", "portuguese": "portugal",
+    "greek": "greece", "turkish": "turkey", "russian": "russia", "singaporean": "singapore",
+    "malaysian": "malaysia", "thai": "thailand", "vietnamese": "vietnam", "indonesian": "indonesia",
+    "filipino": "philippines", "czech": "czechia", "hungarian": "hungary", "romanian": "romania",
+}  # fmt: skip
+
 OUT_OF_SCOPE: Final[dict[str, tuple[str, ...]]] = {
     "weather": ("weather", "temperature", "rain", "天气", "气温", "下雨"),
     "inventory": ("inventory", "stock level", "stock levels", "in stock", "out of stock",
@@ -292,4 +312,4 @@ OUT_OF_SCOPE: Final[dict[str, tuple[str, ...]]] = {
     "app_stability": ("crash rate", "crashes", "app crashes", "crash", "崩溃率", "崩溃", "闪退"),
 }  # fmt: skip
 
-__all__ = ["CUES", "OUT_OF_SCOPE", "PLACE_NAMES", "PURCHASE_WORDS"]
+__all__ = ["CUES", "DEMONYMS", "OUT_OF_SCOPE", "PLACE_NAMES", "PURCHASE_WORDS"]

@@ -12,14 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, Final
 
 from semantic_layer.model.index import words_of
 from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.phrasebook import phrase
 from semantic_layer.plan.journeys import RETENTION_PERIODS
 from semantic_layer.time import TimeSpec, resolve
 
 from . import choices, roles
+from .cues import CUES
 from .reading import Reading, unknown_values
 from .shared import (
     breakdowns,
@@ -31,7 +33,7 @@ from .shared import (
     in_journey_order,
     journey_and_steps,
     limit_and_order,
-    localized,
+    lone_contrasts,
     periods_compared,
     time_of,
 )
@@ -56,10 +58,7 @@ def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
     if "injection" in r.cues or _SQL_LIKE.search(r.question.norm):
         return {
             "kind": "unsupported",
-            "reason": localized(lang,
-                "I only answer questions about the customer data, and I treat everything in a "
-                "question as a question: instructions, SQL or settings in it are not followed.",
-                "我只回答关于客户数据的问题，问题里的指令、SQL 或设置都只当作问题文本，不会执行。"),
+            "reason": phrase(lang, "choices", "injection"),
             "missing": [],
         }  # fmt: skip
     topics = sorted(c.removeprefix("scope:") for c in r.cues if c.startswith("scope:"))
@@ -92,10 +91,7 @@ def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
     ):
         return {
             "kind": "unsupported",
-            "reason": localized(lang,
-                "The data records what customers did up to yesterday; it cannot forecast the "
-                "future. Ask about a past period instead, e.g. last week.",
-                "数据只记录到昨天为止客户做了什么，无法预测未来。可以改问过去的时间段，例如上周。"),
+            "reason": phrase(lang, "choices", "no_forecast"),
             "missing": ["forecast"],
         }  # fmt: skip
     return None
@@ -196,7 +192,12 @@ def _attribution(r: Reading, model: SemanticModel) -> Plan | None:
 def _retention(r: Reading, model: SemanticModel) -> Plan | None:
     if "retention" not in r.cues:
         return None
-    plan: Plan = {"kind": "retention", "filters": filters(r, model, cohort=True)}
+    grains = {(m.ref.name, m.ref.value) for m in r.mentions("value") if m.term in _GRAIN_WORDS}
+    kept = [
+        {**f, "values": [v for v in f["values"] if (f["dimension"], v) not in grains]}
+        for f in filters(r, model, cohort=True)
+    ]  # "monthly retention": the grain, not a "monthly" plan the model has as a value
+    plan: Plan = {"kind": "retention", "filters": [f for f in kept if f["values"]]}
     if r.times or not r.default_period:
         plan["time"] = time_of(r)  # no time words and no default period: every cohort
     after = _PERIODS_AFTER.search(r.question.norm)
@@ -205,7 +206,7 @@ def _retention(r: Reading, model: SemanticModel) -> Plan | None:
     n = n or _periods_since(r, plan.get("time"), unit)
     if n:
         plan["periods"] = n
-    touchpoints = r.names("touchpoint")
+    touchpoints = r.names("touchpoint") or _counted_touchpoints(r, model)
     if touchpoints:
         plan["cohort_touchpoint"] = touchpoints[0]
         if len(touchpoints) > 1:
@@ -213,6 +214,18 @@ def _retention(r: Reading, model: SemanticModel) -> Plan | None:
         elif _REPEAT.search(r.question.norm):
             plan["return_touchpoint"] = touchpoints[0]  # 复购: coming back to do it again
     return plan
+
+
+_GRAIN_WORDS: Final = frozenset(
+    {"daily", "weekly", "monthly", "每日", "每周", "每月", "月度", "周度"}
+)
+
+
+def _counted_touchpoints(r: Reading, model: SemanticModel) -> list[str]:
+    """The touchpoints of the metrics a retention question names ("first-time buyers", "首充的车主
+    … 回来充电"): who starts a cohort, then what counts as coming back."""
+    named = [m.ref.name for m in r.mentions("metric")]
+    return [tp for name in named if (tp := roles.touchpoint_of(model, name))][:2]
 
 
 def _periods_since(r: Reading, time: Any, unit: str) -> int:
@@ -255,7 +268,8 @@ _WHERE_FROM = re.compile(rf"从哪|来自哪|{_COME_FROM}")
 _CJK_TERM = re.compile(r"[\u4e00-\u9fff]")
 _FUNNEL_WORD = re.compile(r"\bfunnel\b|漏斗")
 _CAME_FROM = re.compile(rf"{_COME_FROM}|来自")
-_PERIODS_AFTER = re.compile(r"\b(day|week|month)s after\b")  # "still around in the months after"
+# "still around in the months after", "month after month": the cohort grain
+_PERIODS_AFTER = re.compile(r"\b(day|week|month)s? after\b")
 _REPEAT = re.compile(r"复购|回购|再次购买|再买|repurchase|buy again|bought again|purchase again")
 
 
@@ -427,16 +441,25 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     metrics = _metrics(r, model)
     counted = r.names("touchpoint") or _only_touchpoint_of_channel(r, model)
     ranked = bool({"desc", "asc", "which", "rank", "trend", "day", "week", "month"} & r.cues)
+    split_asked = "by" in r.cues and bool(r.names("dimension"))  # "注册按渠道拆一下"
     things = _counts_things(r)
     said = bool(r.names("touchpoint"))  # not only implied by a channel ("spent on ads")
     sold = _SOLD_HOW_MUCH.search(r.question.norm)
     if not metrics and sold and (counted == [model.settings.purchase_touchpoint] or sold[1]):
         metrics = [m for m in (roles.revenue_metric(model),) if m]  # "how much did we sell"
+    buying = counted == [model.settings.purchase_touchpoint] and not _COUNTING.search(
+        r.question.norm
+    )
+    if not metrics and len(counted) == 1 and _RATE_WORD.search(r.question.norm):
+        metrics = _rate_named_after(r, model, counted[0])  # "unlock成功率": the unlock rate
+    rate_of_buying = not metrics and buying and bool(_RATE_WORD.search(r.question.norm))
+    if rate_of_buying:
+        metrics = [m for m in (roles.general_conversion(model),) if m]  # "paying rate", 购买率
     if (
         not metrics
         and len(counted) == 1
         and (said or not {"money_in", "money_out"} & r.cues)
-        and (_COUNTING.search(r.question.norm) or ranked)
+        and (_COUNTING.search(r.question.norm) or ranked or split_asked)
     ):
         if things:  # "how many times", 人次, "ad clicks": events, not people
             own = roles.touchpoint_things(model, counted[0]) or roles.event_count(model)
@@ -459,6 +482,10 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         metrics = [m for m in (roles.reach_metric(model),) if m]  # "weekly active players"
     if not metrics and not counted and (ranked or _COUNTING.search(r.question.norm)):
         metrics = _rows_of_a_value(r, model)  # "投诉最多的科室": the complaint tickets
+    if not metrics and not counted:
+        metrics = _counted_by_its_split(r, model)  # "退费原因分布": the refunds, by reason
+    if not metrics and not counted:
+        metrics = _ticket_time_by(r, model)  # "how long to resolve each complaint type"
     if (
         not metrics
         and not counted
@@ -491,15 +518,18 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         and (t := _twin(model, dimension=m.ref.name, word=m.term, reachable=reachable,
                         tables=tables))
     ]  # fmt: skip
+    twins = list(dict.fromkeys(twins))  # "channel" said twice names its twin once
     dims += [t for t in twins if t not in dims]  # "tickets by channel": the tickets' channel
     if not dims:
         dims = _by_kind(r, model, tables, reachable)
-    split = _split_by(r, dims) | set(twins)
+    split = _split_by(r, dims) | set(twins) | lone_contrasts(r, model)
     flags = _flags(r, model, dims)
     dims = [d for d in dims if d not in flags]  # "学生用户", "members": the yes side, not a split
     plan["filters"] = [
         f
-        for f in filters(r, model, touchpoint_ok=_counts_events(metrics, model))
+        for f in filters(
+            r, model, touchpoint_ok=_counts_events(metrics, model) and not rate_of_buying
+        )
         if reachable(f["dimension"])
         and not (f["dimension"] in split and f["op"] == "=")  # "by tier: are VIPs better?"
     ] + [{"dimension": d, "op": "=", "values": [True]} for d in flags]
@@ -600,6 +630,22 @@ def _ticket_time(r: Reading, model: SemanticModel, names: list[str]) -> str | No
     return roles.ticket_duration(model, end)
 
 
+def _ticket_time_by(r: Reading, model: SemanticModel) -> list[str]:
+    """How long tickets take, asked with only a split of the tickets named ("how long does it
+    take to resolve each complaint type", "各类问题多久回复"): the ticket's time to that end."""
+    norm = r.question.norm
+    timed = "time_to_convert" in r.cues or _TIME_WORD.search(norm) or _SPEED.search(norm)
+    if not timed or not {"resolve", "respond"} & r.cues:
+        return []
+    end = "first_response_ts" if "respond" in r.cues and "resolve" not in r.cues else "resolved_ts"
+    took = roles.ticket_duration(model, end)
+    dims = [d for d in r.names("dimension") if model.dimensions[d].type != "time"]
+    return [took] if took and all(roles.splits(model, [took], d) for d in dims) else []
+
+
+_TIME_WORD = re.compile(r"\btimes?\b|时长|时间|多久|多长时间")
+
+
 def _is_duration(model: SemanticModel, metric: str) -> bool:
     found = model.metrics.get(metric)
     return found is not None and found.format.startswith("duration")
@@ -650,6 +696,39 @@ def _rows_of_a_value(r: Reading, model: SemanticModel) -> list[str]:
 _EVENTS = "events"
 
 
+def _counted_by_its_split(r: Reading, model: SemanticModel) -> list[str]:
+    """A split whose name starts with the thing it splits ("退费原因", "refund reason", "退订原因
+    top3"), asked with no metric: the model's count of that touchpoint, or that metric."""
+    for m in r.mentions("dimension"):
+        for head in _heads(m.term):
+            for ref in model.lookup(head):
+                count = _COUNT_OF.get(ref.kind)
+                found = count(model, ref.name) if count else None
+                if found and roles.splits(model, [found], m.ref.name):
+                    return [found]
+    return []
+
+
+# What counts a named thing: a metric itself, a touchpoint the model's count of it.
+_COUNT_OF: Final[dict[str, Callable[[SemanticModel, str], str | None]]] = {
+    "metric": lambda _model, name: name,
+    "touchpoint": roles.touchpoint_count,
+}
+
+
+def _heads(term: str) -> list[str]:
+    """The name's beginnings, longest first: its words but the last, or 2+ Chinese characters."""
+    words = term.split()
+    if len(words) > 1:
+        return [" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)]
+    if _CJK_START.match(term):
+        return [term[:n] for n in range(len(term) - 1, 1, -1)]
+    return []
+
+
+_CJK_START = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _touchpoint_metric(r: Reading, model: SemanticModel, touchpoint: str) -> str | None:
     """The model's own count of one touchpoint for "how many people did X" (its people) or "how
     many times / orders" (its events or orders), rather than everyone active filtered to it."""
@@ -662,7 +741,7 @@ def _metrics(r: Reading, model: SemanticModel) -> list[str]:
     own = _own_conversion(r, model)
     if own is not None:
         return [own]
-    names = _head_metrics(r)
+    names = [_as_rate(r, model, n) for n in _head_metrics(r)]
     conversion = _conversion_for(r, model)
     if conversion and conversion not in names:
         names = [conversion if roles.is_general_conversion(model, n) else n for n in names]
@@ -712,6 +791,7 @@ def _refined(r: Reading, model: SemanticModel, names: list[str]) -> list[str]:
         return [revenue]  # "how much did we bring in from bill payments": money, not a count
     if only_people and "new_people" in r.cues and new_users:
         return [new_users]  # "new patients", 新注册: people by when they were first seen
+    payers = _payers_named(model) or payers
     if only_people and "payers" in r.cues and payers:
         return [payers]  # "paying players", 付费用户
     if len(names) == 1 and roles.is_purchasers(model, names[0]):
@@ -722,6 +802,27 @@ def _refined(r: Reading, model: SemanticModel, names: list[str]) -> list[str]:
         if orders and _ORDERS.search(norm):
             return [orders]  # "多少单", "几笔": orders, not people
     return names
+
+
+def _rate_named_after(r: Reading, model: SemanticModel, touchpoint: str) -> list[str]:
+    """The one rate whose name has the word the question called a touchpoint by ("unlock" of
+    "unlock success rate", 开锁 of 开锁成功率)."""
+    said = {m.term for m in r.matches if touchpoint in [x.name for x in m.refs("touchpoint")]}
+    found = [
+        metric.name
+        for metric in model.spec.metrics
+        if metric.format == "percent"
+        and any(w in n.casefold() for w in said for n in metric.names() if _RATE_WORD.search(n))
+    ]
+    return found if len(found) == 1 else []
+
+
+def _payers_named(model: SemanticModel) -> str | None:
+    """The one metric the model calls by a word for payers ("purchasers", "buyers", 付费人数),
+    whatever its filter says a payment is."""
+    words = set(CUES["payers"])
+    found = [m.name for m in model.spec.metrics if any(n.casefold() in words for n in m.names())]
+    return found[0] if len(found) == 1 else None
 
 
 _ACTIVE = re.compile(r"\bactive\b|活跃")
@@ -821,6 +922,27 @@ def _money_metric(r: Reading, model: SemanticModel) -> str | None:
     if "money_in" in r.cues or "revenue_value" in r.cues:
         return roles.revenue_metric(model)
     return None
+
+
+def _as_rate(r: Reading, model: SemanticModel, name: str) -> str:
+    """A metric said with "%" or "rate" right after it ("gross margin %", "毛利占比") is the
+    model's metric of that name and a rate word ("gross margin rate", 毛利率), when it has one."""
+    norm = r.question.norm
+    for m in r.matches:
+        if not any(ref.name == name for ref in m.refs("metric")):
+            continue
+        if not _RATE_AFTER.match(norm, m.end):
+            continue
+        for word in _RATE_WORDS:
+            joined = f"{m.term}{word}" if _CJK_TERM.match(m.term) else f"{m.term} {word}"
+            rates = [x.name for x in model.lookup(joined) if x.name in model.metrics]
+            if rates:
+                return rates[0]
+    return name
+
+
+_RATE_AFTER = re.compile(r"\s*(?:%|percent\b|percentage\b|rate\b|ratio\b|率|占比|比例|比率)")
+_RATE_WORDS: Final = ("rate", "ratio", "percentage", "%", "率", "占比", "比例", "比率")
 
 
 def _head_metrics(r: Reading) -> list[str]:

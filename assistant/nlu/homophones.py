@@ -82,10 +82,11 @@ class Homophones:
         return out
 
     def _index(self) -> dict[tuple[str, ...], list[str]]:
-        if self._by_sound is None:
-            self._by_sound = {}
+        if self._by_sound is None:  # built whole, then published: another thread asking
+            by_sound: dict[tuple[str, ...], list[str]] = {}  # meanwhile never sees it half-full
             for word in self._words:
-                self._by_sound.setdefault(_key(word), []).append(word)
+                by_sound.setdefault(_key(word), []).append(word)
+            self._by_sound = by_sound
         return self._by_sound
 
 

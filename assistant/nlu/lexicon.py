@@ -18,7 +18,7 @@ from typing import Final
 from semantic_layer.model.index import Ref
 from semantic_layer.model.semantic import SemanticModel
 
-from .cues import CUES, OUT_OF_SCOPE, PLACE_NAMES, PURCHASE_WORDS
+from .cues import CUES, DEMONYMS, OUT_OF_SCOPE, PLACE_NAMES, PURCHASE_WORDS
 from .text import prepare
 
 _LATIN = re.compile(r"[a-z0-9]")
@@ -135,6 +135,11 @@ class Lexicon:
         for word, ref in _place_names(model):  # "Sichuan" for a value stored as 四川
             if not _has_ref(terms.get(word, {})):
                 terms[word][ref] = None
+        for adjective, country in DEMONYMS.items():  # "Polish" for a value called Poland
+            values = [x for x in terms.get(country, {}) if isinstance(x, Ref)]
+            if values and not _has_ref(terms.get(adjective, {})):
+                for ref in values:
+                    terms[adjective][ref] = None
         buy = model.spec.settings.purchase_touchpoint
         if buy is not None and buy in model.touchpoints:
             for word in PURCHASE_WORDS:  # "bought", "买了": the model's purchase, whatever its name
@@ -272,6 +277,8 @@ class Lexicon:
             action = self._action(verb_key(agent[1]))  # "viewers": the people who viewed
             if action is not None:
                 return Match(i, words[0].end(), action[0], (*action[1], Cue("people")))
+        elif word.endswith(_NOMINAL) and len(word) >= 7:
+            action = self._action(verb_key(word))  # "approval" for "prescription approved"
         elif _THIRD_PERSON.search(word) or _SUBJECT_BEFORE.search(norm[max(0, i - 12) : i]):
             # "until the person pays", "before they pay", "want to subscribe": the action named
             action = self.verbal.get(verb_key(word))
@@ -465,8 +472,8 @@ def dimension_heads(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 # A dimension named by its last word only with a word that splits by it: "by source", "按来源".
-_SPLIT_FORMS_EN: Final = ("by {}", "per {}", "each {}", "for each {}", "across {}s")
-_SPLIT_FORMS_ZH: Final = ("按{}", "各{}", "分{}", "每个{}", "各个{}")
+_SPLIT_FORMS_EN: Final = ("by {}", "per {}", "each {}", "for each {}", "across {}s", "which {}")
+_SPLIT_FORMS_ZH: Final = ("按{}", "各{}", "分{}", "每个{}", "各个{}", "哪个{}", "哪些{}")
 # Words that end many names without naming anything: statistics, units, function words.
 _GENERIC_ZH_HEADS: Final = frozenset(
     {"位数", "均值", "均数", "人数", "次数", "金额", "数量", "比例", "占比", "时长", "总额", "总数",

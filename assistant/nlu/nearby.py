@@ -16,6 +16,7 @@ from semantic_layer.model.index import Ref
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.model.spec_data import DimensionSpec
 
+from .coverage import GENERIC_EN
 from .lexicon import Match, stem
 from .reading import Reading
 
@@ -45,6 +46,8 @@ def nearby_matches(r: Reading, model: SemanticModel) -> list[Match]:
         )
         if best is not None:
             scored.append((best[0], best[1], best[2], tp.id))
+    if not scored:
+        scored = _one_telling_word(free, model)
     found: list[Match] = []
     for _, start, end, tp_id in sorted(scored, key=lambda s: -s[0]):  # the closest reading first
         if not any(m.start < end and start < m.end for m in found):
@@ -68,6 +71,23 @@ def _where(free: str, name: str) -> tuple[float, int, int] | None:
         if shared_words >= max(2, _SHARE * len(words)):
             return shared_words / len(words), hits[0].start(), hits[-1].end()
     return None
+
+
+def _one_telling_word(free: str, model: SemanticModel) -> list[tuple[float, int, int, str]]:
+    """An unread word of 6+ letters that only one touchpoint's English names have ("finishing
+    the tutorial" for "tutorial completed"), when nothing spells more of a name."""
+    owners: dict[str, set[str]] = {}
+    for tp in model.spec.touchpoints:
+        for name in (tp.label("en"), *(tp.synonyms.all() if tp.synonyms is not None else ())):
+            for w in _WORD.findall(name.casefold()):
+                owners.setdefault(stem(w, verbs=True), set()).add(tp.id)
+    out = []
+    for m in _WORD.finditer(free):
+        key = stem(m[0], verbs=True)
+        tps = owners.get(key, set())
+        if len(key) >= 6 and len(tps) == 1 and m[0] not in GENERIC_EN:
+            out.append((0.5, m.start(), m.end(), next(iter(tps))))
+    return out[:1]
 
 
 # "哪门课", "各个区", "每家店", "最少的3家店": which/each (an optional measure word) or a number

@@ -21,6 +21,7 @@ from rapidfuzz.distance import OSA
 
 from semantic_layer.model.index import Ref
 from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.phrasebook import phrase, section
 from semantic_layer.plan import PlanError, QueryPlan, parse_plan
 from semantic_layer.time import TimeContext, TimeSpec, resolve
 
@@ -32,7 +33,6 @@ from .homophones import Homophones
 from .lexicon import Cue, Lexicon, stem
 from .nearby import nearby_matches, which_dimension_matches
 from .reading import Reading, read
-from .shared import localized
 from .text import language_of, prepare
 from .timepatterns import MONTHS, WEEKDAYS
 
@@ -108,11 +108,7 @@ class EmbeddedPlanner:
         except PlanError:
             log.exception("the rules built an invalid plan for %r", question)
             lang = language_of(question)
-            reason = localized(
-                lang,
-                "I could not turn this question into an analysis. Did you mean one of these?",
-                "没能把这个问题转成一个分析。您是想问下面这些吗？",
-            )
+            reason = phrase(lang, "choices", "not_planned")
             asked = choices.settled(
                 {"kind": "clarify", "reason": reason, "language": lang, "candidate_kind": None,
                  "choices": choices.starters(lang, "", self.model)},
@@ -201,11 +197,9 @@ class EmbeddedPlanner:
             return reading, notes
         matches = tuple(sorted((*reading.matches, *extra), key=lambda m: m.start))
         said = [(m.term, self._label(m.refs()[0], reading.language)) for m in extra]
-        note = localized(
-            reading.language,
-            "Read " + ", ".join(f"'{w}' as {label}" for w, label in said) + ".",
-            "已将" + "、".join(f"“{w}”理解为{label}" for w, label in said) + "。",
-        )
+        words = section("choices")[reading.language]
+        items = [words["read_as_item"].format(word=w, label=label) for w, label in said]
+        note = words["read_as"].format(items=words["read_as_sep"].join(items))
         return replace(reading, matches=matches), (*notes, note)
 
     def _label(self, ref: Ref, lang: str) -> str:
@@ -223,7 +217,7 @@ class EmbeddedPlanner:
             norm = norm.replace(wrong, right, 1)
         fixed = read(type(q)(q.text, norm, q.language), self.lexicon, ctx)
         said = ", ".join(f"'{w}' → '{r}'" for w, r in fixes)
-        return fixed, (localized(q.language, f"Read {said}.", f"已按 {said} 理解。"),)
+        return fixed, (phrase(q.language, "choices", "read_fixed", said=said),)
 
     def _fuzzy(self, r: Reading) -> list[tuple[str, str]]:
         """Typos in Latin words, at most 1 edit in a short word and 2 in a longer one (a swap
@@ -283,11 +277,7 @@ class EmbeddedPlanner:
             return PlannerResult(
                 plan, "example", ()
             )  # the verified question itself: nothing to say
-        note = localized(
-            r.language,
-            f"Answered like the verified question “{found.question}”.",
-            f"按已验证的问题“{found.question}”回答。",
-        )
+        note = phrase(r.language, "choices", "like_example", question=found.question)
         return PlannerResult(plan, "example", (note,))
 
     def _paraphrase(self, r: Reading, ctx: TimeContext) -> tuple[dict[str, Any], str] | None:
@@ -305,9 +295,7 @@ class EmbeddedPlanner:
         plan = decide(read(q, self.lexicon, ctx), self.model)
         if outcome(plan) == "clarify":
             return None
-        note = localized(
-            r.language, f"Read the question as being about {label}.", f"已将问题理解为关于{label}。"
-        )
+        note = phrase(r.language, "choices", "read_about", label=label)
         return plan, note
 
 
@@ -388,6 +376,8 @@ def _proper_name(r: Reading, unused: tuple[Unused, ...]) -> str | None:
         for found in re.finditer(rf"\b{re.escape(u.text)}\b", text, flags=re.IGNORECASE):
             before = text[: found.start()].rstrip()
             acronym = found[0].isupper()  # "CNY", "SIM", "GMV": a word of the trade, not a name
+            if r.times and _A_DAY_AFTER.match(text, found.end()):
+                continue  # "Paddy's Day (17 March)": a day's name, the date says which
             if (
                 found[0][0].isupper()
                 and not acronym
@@ -398,6 +388,7 @@ def _proper_name(r: Reading, unused: tuple[Unused, ...]) -> str | None:
     return None
 
 
+_A_DAY_AFTER = re.compile(r"(?:'s)?\s+(?:day|eve|festival|week|weekend|sale|holiday)\b", re.I)
 _CALENDAR_WORDS: Final = frozenset({*MONTHS, *WEEKDAYS, "christmas", "easter"})
 _PLACE_BEFORE: Final = frozenset({"in", "from", "at", "across", "around", "near"})
 _CHANNEL_NEAR: Final = frozenset({"store", "app", "apps", "platform", "channel", "ads", "via",

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from semantic_layer.model.index import Ref
+from semantic_layer.phrasebook import grammar
 from semantic_layer.time import Comparison, TimeContext
 
 from .cues import CUES
@@ -24,10 +25,14 @@ from .timewords import TimeMatch, find_comparison, find_times
 _TOP_N = re.compile(r"(?:top|first|best|largest|biggest|highest|which|what)\s+(\d{1,3})\b"
                     r"(?!\s*(?:day|week|month|year|quarter|hour|minute|%|percent))"
                     r"|前\s?(\d{1,3})(?!\s?[天日周月年])"
-                    r"|(?<!\d)(\d{1,3})\s?(?:个|大|名|家|位|款|门|所|间|条)")  # fmt: skip
+                    r"|(?<!\d)(\d{1,3})\s?(?:个|大|名|家|位|款|门|所|间|条)"
+                    r"|\bthe\s+(\d{1,3})\s+"
+                    r"(?:most|biggest|largest|highest|busiest|best|top)\b")  # fmt: skip
 _BOTTOM_N = re.compile(r"(?:bottom|last|worst|lowest|smallest)\s+(\d{1,3})\b"
                        r"(?!\s*(?:day|week|month))"
-                       r"|(?:倒数|后)\s?(\d{1,3})(?!\s?[天日周月年])")  # fmt: skip
+                       r"|(?:倒数|后)\s?(\d{1,3})(?!\s?[天日周月年])"
+                       r"|\bthe\s+(\d{1,3})\s+"
+                       r"(?:least|quietest|smallest|lowest|worst|fewest)\b")  # fmt: skip
 _N_DAY = re.compile(r"(\d{1,2})\s?(?:-\s?)?(day|week|month|天|日|周|个月|月)\s?(?:的)?\s?"
                     r"(?=retention|留存|retained|return|回访|复访|复购)"
                     r"|(?:day|week|month)\s?(\d{1,2})\s?(?:retention|留存)"
@@ -385,7 +390,7 @@ def unknown_values(r: Reading) -> list[tuple[str, str | None]]:
     for mention in r.mentions("dimension") + r.mentions("value"):  # "the <Name> <dimension>"
         before = norm[: mention.start].split()[-1:]
         word = before[0] if before else ""
-        if r.language != "en" or word not in r.unknown or word in _NOT_NAMES:
+        if not grammar(r.language).capitalise or word not in r.unknown or word in _NOT_NAMES:
             continue
         if not _capitalised(word, r.question.text):
             continue  # "mobile <value>" is a description; "<Name> <value>" is a name

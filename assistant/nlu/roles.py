@@ -123,8 +123,16 @@ def order_count(model: SemanticModel) -> str | None:
 
 
 def purchasers_metric(model: SemanticModel) -> str | None:
-    """The metric counting distinct people at the purchase touchpoint."""
-    return next((m.name for m in model.spec.metrics if is_purchasers(model, m.name)), None)
+    """The metric counting distinct people at the purchase touchpoint (everyone who bought in the
+    range before those who bought for the first time)."""
+    found = [m.name for m in model.spec.metrics if is_purchasers(model, m.name)]
+    every = [n for n in found if not _first_only(model, n)]
+    return next(iter(every or found), None)
+
+
+def _first_only(model: SemanticModel, name: str) -> bool:
+    measure = _measure(model, name)
+    return measure is not None and measure.first_only
 
 
 def new_users_metric(model: SemanticModel) -> str | None:

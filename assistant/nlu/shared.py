@@ -16,10 +16,6 @@ _TIME_DIMENSION_TYPE: Final = "time"
 _RANKING: Final = frozenset({"desc", "asc", "which", "rank"})
 
 
-def localized(lang: str, en: str, zh: str) -> str:
-    return zh if lang == "zh" else en
-
-
 def time_of(r: Reading, default: str | None = None) -> str | dict[str, Any]:
     """The question's time: the first time phrase that is not the baseline of a comparison.
     Without one: `default`, else the model's `default_period`, else all the data."""
@@ -180,8 +176,36 @@ def _contrasted(r: Reading, model: SemanticModel) -> list[str]:
     return [
         dim
         for dim, where in said.items()
-        if len(where) >= 2 and len(set().union(*where.values())) >= 2
+        if (len(where) >= 2 and len(set().union(*where.values())) >= 2)
+        or (len(where) == 1 and _against_a_name_it_lacks(r, next(iter(where))))
     ]  # two places, two values: "夜间谷时" names one value twice, "微信" two values once
+
+
+def lone_contrasts(r: Reading, model: SemanticModel) -> set[str]:
+    """Dimensions with one value set against words nothing read: split by, not filtered to."""
+    return {
+        m.ref.name
+        for m in _value_mentions(r, model, _acquired_context(r))
+        if _against_a_name_it_lacks(r, m.start)
+    }
+
+
+def _against_a_name_it_lacks(r: Reading, start: int) -> bool:
+    """A value set against words nothing read ("self-run vs franchise", "商务客和休闲游客对比"): the
+    other side is another value of the same split, so the answer splits by it (and says which
+    words it did not read)."""
+    match = next(m for m in r.matches if m.start == start)
+    norm, free = r.question.norm, r.unread()
+    after = _AGAINST_AFTER.match(norm, match.end)
+    if after is not None and _UNREAD_WORD.match(free, after.end()):
+        return True
+    before = _AGAINST_BEFORE.search(norm[:start])
+    return before is not None and bool(_UNREAD_WORD.search(free[: before.start()].rstrip()))
+
+
+_AGAINST_AFTER = re.compile(r"\s*(?:\bvs\b|\bversus\b|\bagainst\b|和|跟|与|对比|比)\s*")
+_AGAINST_BEFORE = re.compile(r"\s*(?:\bvs\b|\bversus\b|\bagainst\b|和|跟|与)\s*$")
+_UNREAD_WORD = re.compile(r"[a-z\u4e00-\u9fff]{2,}(?:$|(?=\s))|[\u4e00-\u9fff]{2,}$")
 
 
 def _acquired_context(r: Reading) -> bool:
@@ -389,7 +413,6 @@ __all__ = [
     "in_journey_order",
     "journey_and_steps",
     "limit_and_order",
-    "localized",
     "names_a_value",
     "periods_compared",
     "said_as_a_place",

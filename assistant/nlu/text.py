@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final
 
-Language = Literal["en", "zh"]
+from semantic_layer.phrasebook import written_in
+from semantic_layer.timeparts.labels import Language
+
 MAX_QUESTION_CHARS: Final = 2000
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _DIGITS: Final = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
                   "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
 _UNITS: Final = {"十": 10, "百": 100, "千": 1000}
@@ -37,7 +38,8 @@ _ABBREVIATIONS: Final = {
     "appts": "appointments", "rev": "revenue", "qty": "quantity", "amt": "amount",
     "txn": "transaction", "txns": "transactions", "conv": "conversion", "cust": "customer",
     "custs": "customers", "acct": "account", "accts": "accounts", "regs": "registrations",
-    "approx": "approximately",
+    "approx": "approximately", "mnth": "month", "mnths": "months", "hw": "how", "wat": "what",
+    "pls": "please", "plz": "please",
 }  # fmt: skip
 _ABBREVIATION = re.compile(
     r"(?<![\w.])(" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")(?![\w])"
@@ -64,6 +66,7 @@ _KEEP: Final = (
 _PUNCT = re.compile(r"[^\w\s\u3400-\u9fff.%+\-/:→>]")
 _SPACES = re.compile(r"\s+")
 _DASHES = re.compile(r"[–—~～]")
+_RANK_NUMBER = re.compile(r"\b(top|bottom|first|last|best|worst)(\d+)\b")
 _HYPHEN = re.compile(r"(?<=[a-z])-|-(?=[a-z])")  # "touch-point", "drop-off"; not "2025-10"
 
 
@@ -77,8 +80,9 @@ class Question:
 
 
 def language_of(text: str) -> Language:
-    """ "zh" when the question has Chinese characters (mixed questions are Chinese), else "en"."""
-    return "zh" if _CJK.search(text) else "en"
+    """ "zh" when the question has Chinese characters (mixed questions are Chinese), else "en":
+    the phrasebook tells (its grammars' `script`)."""
+    return written_in(text)
 
 
 def prepare(text: str) -> Question:
@@ -91,6 +95,7 @@ def prepare(text: str) -> Question:
     norm = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m[1]], norm)
     norm = _PUNCT.sub(" ", norm)
     norm = _HYPHEN.sub(" ", norm)
+    norm = _RANK_NUMBER.sub(r"\1 \2", norm)  # "top3" → "top 3"
     norm = _space_scripts(norm)
     return Question(text=text, norm=_SPACES.sub(" ", norm).strip(), language=language_of(text))
 

@@ -23,7 +23,7 @@ from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.model.spec import JourneySpec, TouchpointSpec
 from semantic_layer.model.spec_data import DimensionSpec, DimensionValue
 from semantic_layer.model.spec_metrics import MetricSpec, RatioMetric
-from semantic_layer.phrasebook import written_in
+from semantic_layer.phrasebook import CATALOGUES, written_in
 
 INDEX_VERSION: Final = 1  # bump when records change shape: every index is rebuilt once
 LINE_SYNONYMS: Final = 5
@@ -143,8 +143,8 @@ def _journey(j: JourneySpec, model: SemanticModel) -> ItemDoc:
 
 
 def _named(kind: ItemKind, name: str, item: Named, parts: Iterable[str]) -> ItemDoc:
-    labels = _labels(item.label("en"), item.label("zh"))
-    mixed = chain.from_iterable(zip_longest(item.synonyms.en, item.synonyms.zh))
+    labels = _unique(item.label(lang) for lang in CATALOGUES)
+    mixed = chain.from_iterable(zip_longest(*(item.synonyms.said(lang) for lang in CATALOGUES)))
     synonyms = _unique((w for w in mixed if w), exclude=labels)
     return _doc(
         kind,
@@ -158,7 +158,7 @@ def _named(kind: ItemKind, name: str, item: Named, parts: Iterable[str]) -> Item
 
 
 def _value(dim: DimensionSpec, v: DimensionValue) -> ItemDoc:
-    labels = _labels(v.label("en"), v.label("zh"))
+    labels = _unique(v.label(lang) for lang in CATALOGUES)
     synonyms = _unique(v.synonyms, exclude=labels)
     return _doc(
         "value",
@@ -205,10 +205,6 @@ def _formula(m: MetricSpec, model: SemanticModel) -> str:
 def _label(name: str, model: SemanticModel) -> str:
     metric = model.metrics.get(name)
     return metric.label("en") if metric is not None else pretty(name)
-
-
-def _labels(en: str, zh: str) -> list[str]:
-    return _unique([en, zh])
 
 
 def _unique(words: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:

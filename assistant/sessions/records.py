@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 from assistant.answer.model import Answer
+from assistant.kinds import KINDS
 from semantic_layer.errors import UserError
 
 Rating = Literal["up", "down"]
@@ -18,7 +19,7 @@ MAX_TURN_BYTES: Final = 2 * 1024 * 1024  # one stored answer (bigger tables are 
 MAX_COMMENT_BYTES: Final = 4 * 1024
 MAX_KEY_BYTES: Final = 512  # channel, external key, role
 TITLE_CHARS: Final = 80
-NON_ANALYSIS_KINDS: Final = ("clarify", "unsupported", "sql")
+NON_ANALYSIS_KINDS: Final = tuple(kind.name for kind in KINDS if not kind.analysis)
 
 
 @dataclass(frozen=True)

@@ -36,16 +36,12 @@ if TYPE_CHECKING:
     from assistant.service import AssistantService
 
 SIZE: Final = 4
-TITLES: Final = {
-    "week": ("What changed this week", "本周变化"),
-    "day": ("What changed yesterday", "昨日变化"),
-}
 
 
 @dataclass(frozen=True)
 class _Scored:
     key: str
-    labels: dict[str, str]
+    labels: dict[Language, str]
     fmt: str
     finding: Finding
     points: list[Point]
@@ -58,11 +54,10 @@ def run_digest(service: AssistantService, role: str | None, *, grain: Grain, per
     judged = [s for s in scored if s.finding.status != "skipped" and s.finding.z != 0]
     top = sorted(judged, key=lambda s: -abs(s.finding.z))[:size]
     items = [_item(service, s, grain) for s in top]
-    title = TITLES[grain]
     return {
         "kind": "digest", "role": role, "grain": grain, "period": period.isoformat(),
-        "title": {"en": title[0], "zh": title[1]},
-        "when": {lang: period_label(period, grain, lang) for lang in ("en", "zh")},
+        "title": {lang: _say(lang, f"digest_{grain}") for lang in CATALOGUES},
+        "when": {lang: period_label(period, grain, lang) for lang in CATALOGUES},
         "items": items, "status": "digest",
     }  # fmt: skip
 
@@ -111,7 +106,7 @@ def _metrics(service: AssistantService, role: str | None, grain: Grain, period: 
             points = [Point(p.start, p.value, sizes.get(p.start)) for p in every[name]]
         rule = Rule(grain=grain, kind=target.kind, higher_is_better=target.higher_is_better,
                     notify="any")  # fmt: skip
-        words = {lang: labels.metric(name, lang) for lang in ("en", "zh")}
+        words = {lang: labels.metric(name, lang) for lang in CATALOGUES}
         found.append(_Scored(name, words, model.metric(name).format, detect(points, rule, period),
                              points))  # fmt: skip
     return found
@@ -129,7 +124,7 @@ def _steps(service: AssistantService, role: str | None, grain: Grain, period: da
                         ctx=service.time_context(), role=role)  # fmt: skip
     found: list[_Scored] = []
     for (before, after), points in steps.items():
-        words: dict[str, str] = {}
+        words: dict[Language, str] = {}
         for lang in CATALOGUES:
             first, last = labels.touchpoint(before, lang), labels.touchpoint(after, lang)
             words[lang] = _say(lang, "conversion", first=first, last=last)
@@ -141,7 +136,7 @@ def _steps(service: AssistantService, role: str | None, grain: Grain, period: da
 def _item(service: AssistantService, s: _Scored, grain: Grain) -> dict[str, Any]:
     f = s.finding
     texts = {}
-    for lang in ("en", "zh"):
+    for lang in CATALOGUES:
         nums = Numbers.of(service.model, lang)
         value, usual = nums.value(s.fmt, f.value), nums.value(s.fmt, f.expected)  # type: ignore[arg-type]
         unusual = abs(f.z) >= Rule().threshold
@@ -155,7 +150,7 @@ def _item(service: AssistantService, s: _Scored, grain: Grain) -> dict[str, Any]
     charts = {
         lang: spark(s.points, title=s.labels[lang], percent=s.fmt == "percent",
                     band=_band(f), worse=f.worse)
-        for lang in ("en", "zh")
+        for lang in CATALOGUES
     }  # fmt: skip
     return {
         "key": s.key, "label": s.labels, "text": texts, "chart": charts, "z": round(f.z, 2),
@@ -163,4 +158,4 @@ def _item(service: AssistantService, s: _Scored, grain: Grain) -> dict[str, Any]
     }  # fmt: skip
 
 
-__all__ = ["SIZE", "TITLES", "digest_text", "run_digest"]
+__all__ = ["SIZE", "digest_text", "run_digest"]

@@ -26,7 +26,7 @@ from assistant.watches.detect import Finding, Grain, Rule, baseline_starts, dete
 from assistant.watches.records import Subscription
 from assistant.watches.series import period_end, series
 from assistant.watches.target import Target, target_of
-from semantic_layer.phrasebook import phrase
+from semantic_layer.phrasebook import CATALOGUES, phrase
 from semantic_layer.plan import DriversPlan, parse_plan
 from semantic_layer.time import Language, Range, TimeContext, TimeSpec, truncate
 from semantic_layer.timeparts.labels import day_label, range_label
@@ -81,7 +81,7 @@ def run_watch(service: AssistantService, sub: Subscription, period: date) -> dic
                     role=sub.role)  # fmt: skip
     finding = detect(points, rule, period)
     fmt = model.metric(target.metric).format if target.metric else "percent"
-    labels = {lang: target.label(model, lang) for lang in ("en", "zh")}
+    labels = {lang: target.label(model, lang) for lang in CATALOGUES}
     recent = [p for p in points if p.start in set(baseline_starts(period, rule)) | {period}]
     chart = spark(recent, title=labels[sub.language], percent=fmt == "percent",
                   band=_band(finding),
@@ -90,12 +90,12 @@ def run_watch(service: AssistantService, sub: Subscription, period: date) -> dic
         lang: _drivers(service, sub, target=target, finding=finding, rule=rule, lang=lang)
         if finding.fired
         else None
-        for lang in ("en", "zh")
+        for lang in CATALOGUES
     }
     texts = {
         lang: alert_text(finding, labels[lang], fmt=fmt, grain=sub.grain, lang=lang,
                          nums=Numbers.of(model, lang), drivers=drivers[lang])
-        for lang in ("en", "zh")
+        for lang in CATALOGUES
     }  # fmt: skip
     return {
         "subscription_id": sub.id, "kind": "watch", "period": period.isoformat(),

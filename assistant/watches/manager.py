@@ -98,11 +98,7 @@ class Watches:
                      destinations: Any, notify: Notify) -> Subscription:  # fmt: skip
         if answer.error is not None or answer.plan is None:
             message = answer.error.message if answer.error else answer.text
-            raise WatchError(
-                f"this question cannot be watched: {message}",
-                f"这个问题无法设置监控：{message}",
-                code="not_watchable",
-            )
+            raise WatchError("cannot_watch", message=message, code="not_watchable")
         plan = _pinned(answer, self.service.model)
         target = target_of(parse_plan(plan), self.service.model)  # raises for other kinds
         sub = Subscription(

@@ -38,20 +38,15 @@ class Destination:
         platform, address = platform.strip().lower(), address.strip()
         if not sep or platform not in PLATFORMS or not address or len(address) > 2000:
             raise WatchError(
-                f"'{text[:80]}' is not a destination: write PLATFORM:ADDRESS with PLATFORM one of "
-                f"{', '.join(PLATFORMS)} (e.g. feishu:oc_1234, slack:C0123, webhook:https://…)",
-                f"“{text[:80]}”不是有效的发送目标：请写成 平台:地址，平台为 {'、'.join(PLATFORMS)}"
-                "（例如 feishu:oc_1234、slack:C0123、webhook:https://…）",
+                "not_destination",
+                text=text[:80],
+                platforms=tuple(PLATFORMS),
                 code="invalid_destination",
             )
         if platform == "webhook":
             url = urlsplit(address)
             if url.scheme not in ("http", "https") or not url.netloc:
-                raise WatchError(
-                    f"the webhook '{address[:80]}' is not an http(s) URL",
-                    f"Webhook 地址“{address[:80]}”不是 http(s) 网址",
-                    code="invalid_destination",
-                )
+                raise WatchError("not_webhook", address=address[:80], code="invalid_destination")
         return cls(platform, address)
 
     def __str__(self) -> str:
@@ -62,11 +57,7 @@ def destinations_of(items: list[str]) -> tuple[Destination, ...]:
     """Parsed, without duplicates; at least one and at most `MAX_DESTINATIONS`."""
     found = tuple(dict.fromkeys(Destination.parse(i) for i in items))
     if not found or len(found) > MAX_DESTINATIONS:
-        raise WatchError(
-            f"give between 1 and {MAX_DESTINATIONS} destinations (e.g. --to feishu:oc_1234)",
-            f"请给出 1 到 {MAX_DESTINATIONS} 个发送目标（例如 --to feishu:oc_1234）",
-            code="invalid_destination",
-        )
+        raise WatchError("destinations", most=MAX_DESTINATIONS, code="invalid_destination")
     return found
 
 
@@ -100,8 +91,8 @@ class Subscription:
 def unknown(sub_id: str) -> WatchError:
     """The same answer for a missing watch and another principal's (no existence leak)."""
     return WatchError(
-        f"no watch or digest '{sub_id[:64]}': list them with `tpa watch list`",
-        f"没有编号为“{sub_id[:64]}”的监控或摘要：可用 `tpa watch list` 查看",
+        "not_found",
+        id=sub_id[:64],
         code="not_found",
         status=404,
     )

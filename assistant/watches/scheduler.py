@@ -30,10 +30,7 @@ def interval_from_env(environ: Mapping[str, str] | None = None) -> float:
     except ValueError:
         value = -1.0
     if value < 0:
-        raise WatchError(
-            f"TPA_WATCH_INTERVAL must be a number of seconds (0 switches it off), not '{text}'",
-            f"TPA_WATCH_INTERVAL 须为秒数（0 表示关闭），而不是“{text}”",
-        )
+        raise WatchError("interval", text=text)
     return value
 
 

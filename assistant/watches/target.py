@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.kinds import KINDS, kind_of
 from assistant.watches.detect import ValueKind
 from assistant.watches.errors import WatchError
 from semantic_layer.model.labels import ModelLabels
@@ -20,7 +21,7 @@ from semantic_layer.phrasebook import phrase
 from semantic_layer.plan import DropoffPlan, Filter, FunnelPlan, MetricPlan, QueryPlan
 from semantic_layer.time import Language
 
-WATCHABLE = ("metric", "funnel", "dropoff")
+WATCHABLE = tuple(kind.name for kind in KINDS if kind.watchable)
 _COUNTS = ("count", "count_distinct")
 
 
@@ -52,6 +53,8 @@ class Target:
 
 def target_of(plan: QueryPlan, model: SemanticModel) -> Target:
     """The watchable number of `plan`, or a `WatchError` saying which questions can be watched."""
+    if not kind_of(plan.kind).watchable:
+        raise _not_watchable(plan)
     if isinstance(plan, MetricPlan):
         return _metric_target(plan, model)
     if isinstance(plan, FunnelPlan) and plan.measure == "conversion":
@@ -62,12 +65,11 @@ def target_of(plan: QueryPlan, model: SemanticModel) -> Target:
         steps = _steps(plan, model)
         step = steps[0] if plan.steps is not None and len(steps) == 2 else None
         return Target(cut, "rate", False, step=step, notes=_dropped(plan.breakdown))
-    raise WatchError(
-        f"a '{plan.kind}' answer is not one number per period, so it cannot be watched: watch a "
-        'metric ("checkout conversion"), a funnel or a drop-off',
-        f"“{plan.kind}”类的回答不是每期一个数值，无法设置监控：请监控指标（如“结账转化率”）、漏斗或流失",
-        code="not_watchable",
-    )
+    raise _not_watchable(plan)  # a funnel that measures time to convert
+
+
+def _not_watchable(plan: QueryPlan) -> WatchError:
+    return WatchError("not_watchable", kind=plan.kind, code="not_watchable")
 
 
 def _metric_target(plan: MetricPlan, model: SemanticModel) -> Target:

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator, model_validator
 
 from semantic_layer.errors import normalise
-from semantic_layer.phrasebook import language
+from semantic_layer.phrasebook import CATALOGUES, FALLBACK, language
 
 
 class Strict(BaseModel):
@@ -55,7 +55,8 @@ def pretty(name: str) -> str:
 
 
 class Labels(Strict):
-    """What an object is called, in English and/or Chinese (at least one of them).
+    """What an object is called, in English and/or Chinese (at least one of them): one field per
+    language of the phrasebook.
 
     `en` is "" when only `zh` is given: show English through `label("en")` of the object, which
     falls back to a readable form of its id.
@@ -66,7 +67,7 @@ class Labels(Strict):
 
     @model_validator(mode="after")
     def _one_language(self) -> Labels:
-        if not self.en and not self.zh:
+        if not any(self.said(lang) for lang in CATALOGUES):
             raise ValueError("labels need `en` or `zh` (or both), e.g. {en: department, zh: 科室}")
         return self
 
@@ -75,15 +76,26 @@ class Labels(Strict):
         text: str | None = getattr(self, language(lang))
         return text
 
+    def given(self) -> tuple[str, ...]:
+        """English (always; "" when only another language is given), then each other language's
+        label that is given."""
+        return (self.en, *(t for lang in CATALOGUES if lang != FALLBACK and (t := self.said(lang))))
+
 
 class Synonyms(Strict):
-    """Other words people use for an object, per language."""
+    """Other words people use for an object, per language (one field per language of the
+    phrasebook)."""
 
     en: tuple[Text, ...] = ()
     zh: tuple[Text, ...] = ()
 
     def all(self) -> tuple[str, ...]:
-        return (*self.en, *self.zh)
+        return tuple(word for lang in CATALOGUES for word in self.said(lang))
+
+    def said(self, lang: str) -> tuple[str, ...]:
+        """The synonyms in `lang` (one of the phrasebook's languages, else English)."""
+        words: tuple[str, ...] = getattr(self, language(lang))
+        return words
 
 
 class Named(Strict):
@@ -104,8 +116,8 @@ class Named(Strict):
         return pretty(self.key)
 
     def names(self) -> tuple[str, ...]:
-        """Every name a user may call it by: the English and Chinese labels, then the synonyms."""
-        return (self.label("en"), self.label("zh"), *self.synonyms.all())
+        """Every name a user may call it by: its label in each language, then the synonyms."""
+        return (*(self.label(lang) for lang in CATALOGUES), *self.synonyms.all())
 
     @property
     def key(self) -> str:

@@ -57,7 +57,7 @@ def words_of(item: Named) -> tuple[str, ...]:
     readable, its synonyms and its labels."""
     words = [item.key, pretty(item.key), *item.synonyms.all()]
     if item.labels is not None:
-        words += [item.labels.en, *([item.labels.zh] if item.labels.zh else [])]
+        words += item.labels.given()
     return tuple(words)
 
 
@@ -66,7 +66,7 @@ def value_words(value: DimensionValue) -> tuple[str, ...]:
     if isinstance(value.value, str):
         words.append(pretty(value.value))
     if value.labels is not None:
-        words += [value.labels.en, *([value.labels.zh] if value.labels.zh else [])]
+        words += value.labels.given()
     return tuple(words)
 
 

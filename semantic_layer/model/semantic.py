@@ -39,6 +39,7 @@ class SemanticModel:
         cls, spec: ModelSpec, source: str | None = None, warnings: tuple[Problem, ...] = ()
     ) -> SemanticModel:
         """Wrap a validated spec (see `validate_spec`/`load_model`, which validate first)."""
+        spec = _with_bare_measures(spec)
         return cls(
             spec=spec,
             source=source,
@@ -164,6 +165,20 @@ class SemanticModel:
 
 def _ref_name(ref: Ref) -> str:
     return ref.name
+
+
+def _with_bare_measures(spec: ModelSpec) -> ModelSpec:
+    """A measure no metric reads is still something the model can count: it is asked for as a
+    simple metric of its own name ("users" when a busy labeller kept `tpa init`'s measure but
+    deleted its metric). Metrics the model declares always come first."""
+    read = {name for metric in spec.metrics for name in metric.references()}
+    named = {metric.name for metric in spec.metrics}
+    bare = [
+        SimpleMetric(name=m.name, measure=m.name)
+        for m in spec.measures
+        if m.name not in read and m.name not in named
+    ]
+    return spec.model_copy(update={"metrics": (*spec.metrics, *bare)}) if bare else spec
 
 
 def _by_name(items: tuple[T, ...], key: Callable[[T], str]) -> Mapping[str, T]:

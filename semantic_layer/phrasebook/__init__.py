@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from semantic_layer.phrasebook import en, zh
-from semantic_layer.phrasebook.grammar import Grammar, series, written_in_chinese
+from semantic_layer.phrasebook.grammar import Grammar, series
 
 if TYPE_CHECKING:  # the time labels read the phrasebook: no import of time at run time
     from semantic_layer.timeparts.labels import Language
@@ -28,6 +28,8 @@ CATALOGUES: Final[dict[Language, dict[str, dict[str, str]]]] = {
 }
 
 GRAMMARS: Final[dict[Language, Grammar]] = {"en": en.GRAMMAR, "zh": zh.GRAMMAR}
+FALLBACK: Final[Language] = "en"
+"""The language said when another is not known, and whose labels every model item has."""
 
 
 def grammar(lang: str) -> Grammar:
@@ -36,9 +38,9 @@ def grammar(lang: str) -> Grammar:
 
 
 def written_in(text: str) -> Language:
-    """The language `text` is written in, of the phrasebook's (Chinese when it holds a CJK
-    ideograph, else English)."""
-    return "zh" if written_in_chinese(text) else "en"
+    """The language `text` is written in, of the phrasebook's: the first whose grammar's `script`
+    it holds a character of (Chinese for a CJK ideograph), else English."""
+    return next((code for code, said in GRAMMARS.items() if said.writes(text)), FALLBACK)
 
 
 def setting_language(value: str | None) -> Language:
@@ -48,12 +50,12 @@ def setting_language(value: str | None) -> Language:
     for code, said in GRAMMARS.items():
         if text.startswith(code) or text == said.native.casefold():
             return code
-    return "en"
+    return FALLBACK
 
 
 def language(lang: str) -> Language:
     """`lang` when the phrasebook has it, else English (a question's language is "en" or "zh")."""
-    return next((known for known in CATALOGUES if known == lang), "en")
+    return next((known for known in CATALOGUES if known == lang), FALLBACK)
 
 
 def section(name: str) -> dict[Language, dict[str, str]]:
@@ -69,6 +71,7 @@ def phrase(lang: Language, name: str, key: str, **values: object) -> str:
 
 __all__ = [
     "CATALOGUES",
+    "FALLBACK",
     "GRAMMARS",
     "Grammar",
     "grammar",

@@ -70,6 +70,8 @@ PLAN: Final[dict[str, str]] = {
 }
 
 PLAN_WORDS: Final[dict[str, str]] = {
+    "compared_previous_period": "the previous period",
+    "compared_same_period_last_year": "the same period last year",
     "and": "and",
     "default_journey": "the default journey",
     "filter_sep": ", ",
@@ -441,9 +443,21 @@ BOTS: Final[dict[str, str]] = {
     "computed": "What was computed",
     "note": "Note",
     "next": "You could also ask",
+    "sorry": "Sorry, something went wrong while answering. Please try again.",
+    "no_role": (
+        "You have no access role here yet: ask the administrator to map your user or channel "
+        "to a role (TPA_BOTS_ROLES)."
+    ),
+    "no_table": (
+        "There is no answer with a table in this conversation yet: ask a question, then reply "
+        '"excel" or "csv".'
+    ),
 }
 
 CHAT: Final[dict[str, str]] = {
+    "duration_minutes": " min",  # a table cell's unit (ui/chat/cells.py)
+    "duration_hours": " h",
+    "multiple": "×",
     "title": "Touchpoint Assistant",
     "subtitle": "Ask how customers move through your touchpoints, in English or Chinese.",
     "welcome": "Ask a question below, or pick an example from the side panel.",
@@ -532,6 +546,7 @@ UNDERSTAND: Final[dict[str, str]] = {
     "no_llm": "No LLM is configured (set TPA_LLM_BASE_URL and TPA_LLM_MODEL); the built-in "
     "planner answered.",
     "fallback": "The LLM endpoint {why}; the built-in planner answered instead.",
+    "builtin": "built-in planner",  # in no_llm and fallback: how /metrics counts fallbacks
     "why_llm_timeout": "did not answer in time",
     "why_llm_unreachable": "could not be reached",
     "why_llm_http_error": "returned an error",
@@ -597,6 +612,7 @@ TIME: Final[dict[str, str]] = {  # time words and labels (semantic_layer/timepar
     "this_month": "this month to date",
     "this_quarter": "this quarter to date",
     "this_year": "this year to date",
+    "to_date": " to date",  # the end of the four above, left out where the range is said
     "day": "{day} {mon} {year}",
     "day_no_year": "{day} {mon}",
     "month": "{label} {year}",
@@ -627,6 +643,7 @@ TIME: Final[dict[str, str]] = {  # time words and labels (semantic_layer/timepar
 }
 
 QUESTIONS: Final[dict[str, str]] = {  # why a question cannot be read (assistant/questions.py)
+    "example": "conversion rate by channel last week",  # offered for a question we cannot read
     "empty": "The question is empty: type a question.",
     "not_utf8": (
         "The question has bytes that are not UTF-8 text (shown as �): type it again, or "
@@ -676,6 +693,8 @@ WATCH: Final[dict[str, str]] = {  # watches' alerts and digests (assistant/watch
     "every_week": "every week",
     "watching": "Watching “{question}” ({id}), checked {every}; unusual changes go to {where}.",
     "digest_head": "{title} ({when})",
+    "digest_week": "What changed this week",
+    "digest_day": "What changed yesterday",
     "digest_empty": "Nothing to compare yet.",
     "conversion": "{first} → {last} conversion",
     "lost_rate": "lost rate at {touchpoint}",
@@ -701,6 +720,26 @@ WATCH: Final[dict[str, str]] = {  # watches' alerts and digests (assistant/watch
     ),
     "drivers": "\nWhy: {text}\nAsk: {question}",
     "why_question": "why did {label} change in {when}?",
+}
+
+WATCH_ERRORS: Final[dict[str, str]] = {  # a bad watch or digest request (assistant/watches/)
+    "not_destination": (
+        "'{text}' is not a destination: write PLATFORM:ADDRESS with PLATFORM one of {platforms} "
+        "(e.g. feishu:oc_1234, slack:C0123, webhook:https://…)"
+    ),
+    "not_webhook": "the webhook '{address}' is not an http(s) URL",
+    "destinations": "give between 1 and {most} destinations (e.g. --to feishu:oc_1234)",
+    "not_found": "no watch or digest '{id}': list them with `tpa watch list`",
+    "cannot_watch": "this question cannot be watched: {message}",
+    "not_watchable": (
+        "a '{kind}' answer is not one number per period, so it cannot be watched: watch a "
+        'metric ("checkout conversion"), a funnel or a drop-off'
+    ),
+    "interval": (
+        "TPA_WATCH_INTERVAL must be a number of seconds (0 switches it off), not '{text}'"
+    ),
+    "no_answer": "ask a question first, then say “watch this”",
+    "no_destination": "say where to send the alerts, e.g. “watch this → feishu:oc_1234”",
 }
 
 COLUMNS: Final[dict[str, str]] = {  # result columns' names (assistant/answer/assemble.py)
@@ -750,6 +789,7 @@ COLUMNS: Final[dict[str, str]] = {  # result columns' names (assistant/answer/as
 }
 
 EXPORT: Final[dict[str, str]] = {  # the XLSX export's sheets and about rows
+    "none": "(none)",  # a segment without a value
     "sheet_data": "data",
     "sheet_about": "about",
     "question": "question",
@@ -759,6 +799,32 @@ EXPORT: Final[dict[str, str]] = {  # the XLSX export's sheets and about rows
     "answer_id": "answer id",
     "note": "note",
     "truncated": "cut at the row limit",
+}
+
+CHART_WORDS: Final[dict[str, str]] = {  # chart titles and legends (answer/charts_base.py)
+    "none": "(none)",
+    "top": "{title} (top {n})",
+    "by": "{what} by {by}",
+    "and": " and ",
+    "previous_period": "previous period",
+    "same_period_last_year": "same period last year",
+    "current": "this period",
+    "vs": "{what} vs {baseline}",
+    "trend": "{what} by {grain}",
+    "trend_by": "{what} by {grain} and {by}",
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "quarter": "quarter",
+    "year": "year",
+    "min": " min",
+    "h": " h",
+}
+
+CHART_PSEUDO: Final[dict[str, str]] = {  # the pseudo touchpoints of paths, as a chart names them
+    "(exit)": "exit",
+    "(start)": "start",
+    "(entry)": "entry",
 }
 
 CHART: Final[dict[str, str]] = {  # chart titles and axes (assistant/answer/charts*.py)
@@ -885,6 +951,22 @@ CHOICES: Final[dict[str, str]] = {  # the planner's questions back and refusals 
     "starter_dropoff": "Drop-off",
     "not_split": "{label}, not split",
     "without": "Without {said}",
+    # the planner's own refusals and its notes on how it read a question (nlu/decide.py, planner.py)
+    "injection": (
+        "I only answer questions about the customer data, and I treat everything in a question "
+        "as a question: instructions, SQL or settings in it are not followed."
+    ),
+    "no_forecast": (
+        "The data records what customers did up to yesterday; it cannot forecast the future. "
+        "Ask about a past period instead, e.g. last week."
+    ),
+    "not_planned": "I could not turn this question into an analysis. Did you mean one of these?",
+    "read_as": "Read {items}.",
+    "read_as_item": "'{word}' as {label}",
+    "read_as_sep": ", ",
+    "read_fixed": "Read {said}.",
+    "like_example": "Answered like the verified question “{question}”.",
+    "read_about": "Read the question as being about {label}.",
 }
 
 CHOICES_TOPICS: Final[dict[str, str]] = {  # what the data has no notion of, by topic cue
@@ -909,6 +991,30 @@ CHOICES_TOPICS: Final[dict[str, str]] = {  # what the data has no notion of, by 
     "personal_data": "personal data (names, phone numbers, addresses): only anonymous ids",
 }
 
+CATALOG_EXAMPLES: Final[dict[str, str]] = {  # the catalog's example questions, by asker
+    "marketing_1": "which channel contributes most to purchases last month",
+    "marketing_2": "ROI by channel last month",
+    "marketing_3": "30-day retention of users acquired on WeChat",
+    "operations_1": "which touchpoint lost the most users last week",
+    "operations_2": "what do users do after the product page",
+    "sales_1": "revenue by channel this month vs last month",
+    "sales_2": "top 3 cities by revenue last month",
+    "product_1": "why did checkout conversion drop last week?",
+    "product_2": "purchase funnel last week by device",
+    "service_1": "median first response time by region over the last 4 weeks",
+    "service_2": "customer satisfaction by channel last month",
+}
+
+SIGNIN: Final[dict[str, str]] = {  # the sign-in page, in every language at once (ui/signin.py)
+    "title": "Touchpoint Assistant",
+    "intro": "Sign in with your name and password, or leave the name empty and paste an API key.",
+    "wrong": "That name and password (or key) are not right.",
+    "too_many": "Too many attempts: wait a minute.",
+    "name": "Name",
+    "secret": "Password or API key",
+    "submit": "Sign in",
+}
+
 GRAMMAR: Final = Grammar(
     gap=" ",
     comma=", ",
@@ -921,6 +1027,7 @@ GRAMMAR: Final = Grammar(
     wan=False,
     html_lang="en",
     native="English",
+    script="",
 )
 
 SECTIONS: Final[dict[str, dict[str, str]]] = {
@@ -945,10 +1052,15 @@ SECTIONS: Final[dict[str, dict[str, str]]] = {
     "questions": QUESTIONS,
     "languages": LANGUAGES,
     "watch": WATCH,
+    "watch.errors": WATCH_ERRORS,
     "columns": COLUMNS,
     "export": EXPORT,
     "chart": CHART,
+    "chart.words": CHART_WORDS,
+    "chart.pseudo": CHART_PSEUDO,
     "rules": RULES,
     "choices": CHOICES,
     "choices.topics": CHOICES_TOPICS,
+    "catalog.examples": CATALOG_EXAMPLES,
+    "signin": SIGNIN,
 }

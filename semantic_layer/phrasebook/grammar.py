@@ -7,6 +7,7 @@ here, typed, so that no module outside the phrasebook asks which language it is 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,13 +31,21 @@ class Grammar:
     paren: str
     """A note after a text: "{text} ({note})" / "{text}（{note}）"."""
     capitalise: bool
-    """A sentence starts with a capital letter."""
+    """A sentence starts with a capital letter, and so does a name (so a capitalised word the
+    model does not know may be one: "the Acme campaign")."""
     wan: bool
     """Large numbers are counted in 万 and 亿 (10⁴, 10⁸), not thousands and millions."""
     html_lang: str
     """The `lang` attribute of a page in this language (BCP 47)."""
     native: str
     """The language's name in itself ("English", "中文"), as a setting may say it."""
+    script: str
+    """The characters that tell a text is in this language (a regex character class), or "" for
+    one written in Latin letters like English, which its characters cannot tell apart."""
+
+    def writes(self, text: str) -> bool:
+        """Whether `text` holds a character of this language's own `script`."""
+        return bool(self.script) and re.search(self.script, text) is not None
 
     def start(self, text: str) -> str:
         """`text` as the start of a sentence: its first letter a capital where the language has
@@ -72,9 +81,4 @@ def series(items: Sequence[str], *, sep: str, last: str) -> str:
     return sep.join(items[:-1]) + last + items[-1] if len(items) > 1 else "".join(items)
 
 
-def written_in_chinese(text: str) -> bool:
-    """Whether `text` holds a CJK ideograph (how a question's own language is told apart)."""
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
-
-
-__all__ = ["Grammar", "series", "written_in_chinese"]
+__all__ = ["Grammar", "series"]

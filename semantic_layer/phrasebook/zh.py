@@ -63,6 +63,8 @@ PLAN: Final[dict[str, str]] = {
 }
 
 PLAN_WORDS: Final[dict[str, str]] = {
+    "compared_previous_period": "上一周期",
+    "compared_same_period_last_year": "去年同期",
     "and": "和",
     "default_journey": "默认旅程",
     "filter_sep": "且",
@@ -407,9 +409,15 @@ BOTS: Final[dict[str, str]] = {
     "computed": "计算口径",
     "note": "注意",
     "next": "还可以问",
+    "sorry": "抱歉，回答这个问题时出错了，请稍后再试。",
+    "no_role": "你在这里还没有访问角色，请联系管理员为你的账号或群配置角色（TPA_BOTS_ROLES）。",
+    "no_table": "这个对话里还没有带表格的回答：先提一个问题，再回复“excel”或“csv”。",
 }
 
 CHAT: Final[dict[str, str]] = {
+    "duration_minutes": " 分钟",  # a table cell's unit (ui/chat/cells.py)
+    "duration_hours": " 小时",
+    "multiple": "×",
     "title": "触点分析助手",
     "subtitle": "用中文或英文提问：客户如何在各个触点之间流转。",
     "welcome": "在下方输入问题，或从侧栏选择一个示例问题。",
@@ -493,6 +501,7 @@ SERVICE: Final[dict[str, str]] = {
 UNDERSTAND: Final[dict[str, str]] = {
     "no_llm": "未配置大模型（请设置 TPA_LLM_BASE_URL 和 TPA_LLM_MODEL），已由内置解析器回答。",
     "fallback": "大模型接口{why}，已改由内置解析器回答。",
+    "builtin": "内置解析器",
     "why_llm_timeout": "响应超时",
     "why_llm_unreachable": "无法连接",
     "why_llm_http_error": "返回了错误",
@@ -552,6 +561,7 @@ TIME: Final[dict[str, str]] = {  # time words and labels (semantic_layer/timepar
     "this_month": "本月至今",
     "this_quarter": "本季度至今",
     "this_year": "今年至今",
+    "to_date": "至今",
     "day": "{year}年{month}月{day}日",
     "day_no_year": "{month}月{day}日",
     "month": "{year}年{label}",
@@ -582,6 +592,7 @@ TIME: Final[dict[str, str]] = {  # time words and labels (semantic_layer/timepar
 }
 
 QUESTIONS: Final[dict[str, str]] = {  # why a question cannot be read (assistant/questions.py)
+    "example": "上周各渠道转化率",
     "empty": "请输入一个问题。",
     "not_utf8": "问题里有不是 UTF-8 文本的字节（显示为 �）：请重新输入，或以纯文本粘贴。",
     "controls_one": (
@@ -622,6 +633,8 @@ WATCH: Final[dict[str, str]] = {  # watches' alerts and digests (assistant/watch
     "every_week": "每周",
     "watching": "已设置监控（{id}）：{question}，{every}检查，异常时发送到 {where}。",
     "digest_head": "{title}（{when}）",
+    "digest_week": "本周变化",
+    "digest_day": "昨日变化",
     "digest_empty": "没有可比较的数据。",
     "conversion": "{first}→{last}转化率",
     "lost_rate": "{touchpoint}流失率",
@@ -647,6 +660,23 @@ WATCH: Final[dict[str, str]] = {  # watches' alerts and digests (assistant/watch
     ),
     "drivers": "\n原因：{text}\n追问：{question}",
     "why_question": "{label}在{when}为什么变化？",
+}
+
+WATCH_ERRORS: Final[dict[str, str]] = {  # a bad watch or digest request (assistant/watches/)
+    "not_destination": (
+        "“{text}”不是有效的发送目标：请写成 平台:地址，平台为 {platforms}"
+        "（例如 feishu:oc_1234、slack:C0123、webhook:https://…）"
+    ),
+    "not_webhook": "Webhook 地址“{address}”不是 http(s) 网址",
+    "destinations": "请给出 1 到 {most} 个发送目标（例如 --to feishu:oc_1234）",
+    "not_found": "没有编号为“{id}”的监控或摘要：可用 `tpa watch list` 查看",
+    "cannot_watch": "这个问题无法设置监控：{message}",
+    "not_watchable": (
+        "“{kind}”类的回答不是每期一个数值，无法设置监控：请监控指标（如“结账转化率”）、漏斗或流失"
+    ),
+    "interval": "TPA_WATCH_INTERVAL 须为秒数（0 表示关闭），而不是“{text}”",
+    "no_answer": "请先提问，再说“监控这个”",
+    "no_destination": "请说明提醒发到哪里，例如“监控这个 → feishu:oc_1234”",
 }
 
 COLUMNS: Final[dict[str, str]] = {  # result columns' names (assistant/answer/assemble.py)
@@ -696,6 +726,7 @@ COLUMNS: Final[dict[str, str]] = {  # result columns' names (assistant/answer/as
 }
 
 EXPORT: Final[dict[str, str]] = {  # the XLSX export's sheets and about rows
+    "none": "（空）",  # a segment without a value
     "sheet_data": "数据",
     "sheet_about": "说明",
     "question": "问题",
@@ -705,6 +736,32 @@ EXPORT: Final[dict[str, str]] = {  # the XLSX export's sheets and about rows
     "answer_id": "回答编号",
     "note": "注意",
     "truncated": "已达行数上限",
+}
+
+CHART_WORDS: Final[dict[str, str]] = {  # chart titles and legends (answer/charts_base.py)
+    "none": "（空）",
+    "top": "{title}（前 {n} 项）",
+    "by": "各{by}的{what}",
+    "and": "、",
+    "previous_period": "上期",
+    "same_period_last_year": "去年同期",
+    "current": "本期",
+    "vs": "{what}（与{baseline}对比）",
+    "trend": "{what}按{grain}趋势",
+    "trend_by": "各{by}{what}按{grain}趋势",
+    "day": "日",
+    "week": "周",
+    "month": "月",
+    "quarter": "季度",
+    "year": "年",
+    "min": " 分钟",
+    "h": " 小时",
+}
+
+CHART_PSEUDO: Final[dict[str, str]] = {  # the pseudo touchpoints of paths, as a chart names them
+    "(exit)": "离开",
+    "(start)": "进入",
+    "(entry)": "进入",
 }
 
 CHART: Final[dict[str, str]] = {  # chart titles and axes (assistant/answer/charts*.py)
@@ -818,6 +875,18 @@ CHOICES: Final[dict[str, str]] = {  # the planner's questions back and refusals 
     "starter_dropoff": "流失",
     "not_split": "{label}（不拆分）",
     "without": "不考虑{said}",
+    # the planner's own refusals and its notes on how it read a question (nlu/decide.py, planner.py)
+    "injection": "我只回答关于客户数据的问题，问题里的指令、SQL 或设置都只当作问题文本，不会执行。",
+    "no_forecast": (
+        "数据只记录到昨天为止客户做了什么，无法预测未来。可以改问过去的时间段，例如上周。"
+    ),
+    "not_planned": "没能把这个问题转成一个分析。您是想问下面这些吗？",
+    "read_as": "已将{items}。",
+    "read_as_item": "“{word}”理解为{label}",
+    "read_as_sep": "、",
+    "read_fixed": "已按 {said} 理解。",
+    "like_example": "按已验证的问题“{question}”回答。",
+    "read_about": "已将问题理解为关于{label}。",
 }
 
 CHOICES_TOPICS: Final[dict[str, str]] = {  # what the data has no notion of, by topic cue
@@ -842,6 +911,30 @@ CHOICES_TOPICS: Final[dict[str, str]] = {  # what the data has no notion of, by 
     "personal_data": "个人信息（姓名、手机号、地址），只有匿名 ID",
 }
 
+CATALOG_EXAMPLES: Final[dict[str, str]] = {  # the catalog's example questions, by asker
+    "marketing_1": "上个月哪个渠道对购买贡献最大",
+    "marketing_2": "上个月各渠道投资回报率",
+    "marketing_3": "微信获客用户的30天留存",
+    "operations_1": "上周哪个触点流失用户最多",
+    "operations_2": "用户在商品详情页之后做了什么",
+    "sales_1": "本月各渠道销售额环比",
+    "sales_2": "上个月销售额前三的城市",
+    "product_1": "上周结账转化率为什么下降？",
+    "product_2": "上周按设备看购买漏斗",
+    "service_1": "最近4周各区域首次响应时间中位数",
+    "service_2": "上个月各渠道客户满意度",
+}
+
+SIGNIN: Final[dict[str, str]] = {  # the sign-in page, in every language at once (ui/signin.py)
+    "title": "触点助手",
+    "intro": "请输入用户名和密码登录，或不填用户名、直接粘贴 API 密钥。",
+    "wrong": "用户名、密码或密钥不正确。",
+    "too_many": "尝试次数过多，请一分钟后再试。",
+    "name": "用户名",
+    "secret": "密码或 API 密钥",
+    "submit": "登录",
+}
+
 GRAMMAR: Final = Grammar(
     gap="",
     comma="，",
@@ -854,6 +947,7 @@ GRAMMAR: Final = Grammar(
     wan=True,
     html_lang="zh-CN",
     native="中文",
+    script=r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]",  # CJK ideographs, as questions hold them
 )
 
 SECTIONS: Final[dict[str, dict[str, str]]] = {
@@ -878,10 +972,15 @@ SECTIONS: Final[dict[str, dict[str, str]]] = {
     "questions": QUESTIONS,
     "languages": LANGUAGES,
     "watch": WATCH,
+    "watch.errors": WATCH_ERRORS,
     "columns": COLUMNS,
     "export": EXPORT,
     "chart": CHART,
+    "chart.words": CHART_WORDS,
+    "chart.pseudo": CHART_PSEUDO,
     "rules": RULES,
     "choices": CHOICES,
     "choices.topics": CHOICES_TOPICS,
+    "catalog.examples": CATALOG_EXAMPLES,
+    "signin": SIGNIN,
 }

@@ -38,13 +38,6 @@ class Labels(Protocol):
 PHRASES: Final[dict[Language, dict[str, str]]] = section("plan")
 WORDS: Final[dict[Language, dict[str, str]]] = section("plan.words")
 OPS: Final[dict[Language, dict[str, str]]] = section("plan.ops")
-COMPARED: Final[dict[Language, dict[Comparison, str]]] = {
-    "en": {
-        "previous_period": "the previous period",
-        "same_period_last_year": "the same period last year",
-    },
-    "zh": {"previous_period": "上一周期", "same_period_last_year": "去年同期"},
-}
 
 
 def join(items: Sequence[str], lang: Language, *, conjunction: str = "") -> str:
@@ -83,7 +76,7 @@ class Speaker:
             return self.baseline_range.label(self.lang)
         if spec is not None:
             return spec.phrase(self.lang)
-        return COMPARED[self.lang][compare or "previous_period"]
+        return WORDS[self.lang][f"compared_{compare or 'previous_period'}"]
 
     def metrics(self, names: Sequence[str]) -> str:
         """The metrics' labels, joined."""

@@ -8,8 +8,11 @@ from collections import defaultdict
 from typing import Final
 
 from assistant.answer.model import Answer
+from semantic_layer.phrasebook import section
 
 BUCKETS: Final = (0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
+# the words every language says "the built-in planner answered" with (a fallback from the LLM)
+_BUILTIN: Final = tuple(texts["builtin"] for texts in section("understand").values())
 
 
 class Metrics:
@@ -37,7 +40,7 @@ class Metrics:
             self.answers[answer.kind or "none"] += 1
             if answer.error is not None:
                 self.errors[answer.error.code] += 1
-            if any("built-in planner" in w or "内置解析器" in w for w in answer.warnings):
+            if any(said in w for said in _BUILTIN for w in answer.warnings):
                 self.fallbacks += 1
 
     def render(self) -> str:

@@ -22,6 +22,7 @@ from assistant.watches.errors import WatchError
 from assistant.watches.manager import Watches
 from assistant.watches.scheduler import Scheduler
 from semantic_layer.errors import UserError
+from semantic_layer.time import Language
 from ui.api.settings import ServerSettings
 from ui.requests import ApiError, api_key, header_language
 
@@ -51,13 +52,13 @@ class DigestRequest(BaseModel):
 
     grain: Literal["day", "week"] = "week"
     to: list[str] = Field(min_length=1, max_length=10)
-    language: Literal["en", "zh"] = "en"
+    language: Language = "en"
 
 
 class Caller(BaseModel):
     principal: str
     role: str
-    lang: Literal["en", "zh"]
+    lang: Language
 
 
 def principal_of(key: str) -> str:

@@ -17,7 +17,7 @@ from assistant.answer.export import MEDIA_TYPES, ExportFormat, export, filename
 from assistant.answer.model import Answer
 from semantic_layer.model.labels import ModelLabels
 from semantic_layer.model.semantic import SemanticModel
-from semantic_layer.phrasebook import language, phrase
+from semantic_layer.phrasebook import language, phrase, written_in
 
 XLSX_WORDS: Final = frozenset(
     {"excel", "xlsx", "xls", "export", "download", "导出", "下载", "表格", "导出表格", "下载表格",
@@ -66,9 +66,7 @@ def file_hint(answer: Answer) -> str:
 
 
 def no_table(question: str) -> str:
-    if re.search(r"[\u4e00-\u9fff]", question):
-        return "这个对话里还没有带表格的回答：先提一个问题，再回复“excel”或“csv”。"
-    return 'There is no answer with a table in this conversation yet: ask a question, then reply "excel" or "csv".'  # noqa: E501
+    return phrase(written_in(question), "bots", "no_table")
 
 
 __all__ = [

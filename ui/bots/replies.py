@@ -7,7 +7,7 @@ import re
 from typing import Final
 
 from assistant.answer.model import Answer
-from semantic_layer.phrasebook import grammar, language, section
+from semantic_layer.phrasebook import grammar, language, phrase, section, written_in
 
 MAX_SUGGESTIONS: Final = 3
 _LABELS: Final = section("bots")
@@ -33,19 +33,12 @@ def reply_text(answer: Answer) -> str:
 
 def sorry_text(question: str) -> str:
     """What to say when answering failed unexpectedly (the details go to the log)."""
-    if re.search(r"[\u4e00-\u9fff]", question):
-        return "抱歉，回答这个问题时出错了，请稍后再试。"
-    return "Sorry, something went wrong while answering. Please try again."
+    return phrase(written_in(question), "bots", "sorry")
 
 
 def no_role_text(question: str) -> str:
     """What someone no rule maps to a role is told (docs/bots.md "Roles")."""
-    if re.search(r"[\u4e00-\u9fff]", question):
-        return "你在这里还没有访问角色，请联系管理员为你的账号或群配置角色（TPA_BOTS_ROLES）。"
-    return (
-        "You have no access role here yet: ask the administrator to map your user or channel "
-        "to a role (TPA_BOTS_ROLES)."
-    )
+    return phrase(written_in(question), "bots", "no_role")
 
 
 def clip(text: str, max_bytes: int) -> str:

@@ -7,14 +7,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from semantic_layer.phrasebook import GRAMMARS, grammar
+from semantic_layer.phrasebook import FALLBACK, GRAMMARS, grammar
 from ui.chat.labels import ui_language, word
 
-HTML_LANG = {"en": "en", "zh": "zh-CN"}
+HTML_LANG = {code: said.html_lang for code, said in GRAMMARS.items()}
 NARROW_PX = 768  # below this width the side panel starts closed (it would cover the answers)
 
 # Run in the browser before the language-switch handler: `<html lang>` follows the interface.
-_HTML_LANGS = json.dumps({code: said.html_lang for code, said in GRAMMARS.items()})
+_HTML_LANGS = json.dumps(HTML_LANG)
 SET_HTML_LANG = (
     f"(lang) => {{ document.documentElement.lang = {_HTML_LANGS}[lang] || 'en'; return lang; }}"
 )
@@ -24,11 +24,13 @@ CLOSE_SIDE_ON_PHONE = (
     f" if (window.innerWidth < {NARROW_PX} && side && side.getBoundingClientRect().left >= 0)"
     " side.querySelector('.toggle-button')?.click(); }"
 )
-# At load, a browser set to Chinese switches an English-by-default chat to Chinese (the change
-# event then relabels the page and sets <html lang>); a chat started in Chinese stays so.
+# At load, a browser set to one of the phrasebook's other languages (Chinese) switches an
+# English-by-default chat to it (the change event then relabels the page and sets <html lang>);
+# a chat started in Chinese stays so.
+_OTHER_LANGS = json.dumps([code for code in GRAMMARS if code != FALLBACK])
 BROWSER_LANGUAGE = (
-    "(current) => ((navigator.languages || [navigator.language || ''])[0] || '')"
-    ".toLowerCase().startsWith('zh') ? 'zh' : current"
+    "(current) => { const said = ((navigator.languages || [navigator.language || ''])[0] || '')"
+    f".toLowerCase(); return {_OTHER_LANGS}.find((code) => said.startsWith(code)) || current; }}"
 )
 # Passes the window's width to the handler that opens or closes the side panel at load.
 WINDOW_WIDTH = "() => window.innerWidth"

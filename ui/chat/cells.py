@@ -7,14 +7,10 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from assistant.answer.narrate.numbers import as_float
-from semantic_layer.phrasebook import language
+from semantic_layer.phrasebook import language, phrase
 
 MISSING: Final = "—"
-UNITS: Final[dict[str, dict[str, str]]] = {
-    "duration_minutes": {"en": " min", "zh": " 分钟"},
-    "duration_hours": {"en": " h", "zh": " 小时"},
-    "multiple": {"en": "×", "zh": "×"},
-}
+UNITS: Final = ("duration_minutes", "duration_hours", "multiple")  # the phrasebook's `chat`
 
 
 def plain_number(x: float) -> str:
@@ -43,7 +39,7 @@ def format_cell(value: Any, fmt: str, *, currency: str = "", lang: str = "en") -
         sign, amount = ("-", -x) if x < 0 else ("", x)
         return f"{sign}{currency}{amount:,.2f}" if currency else plain_number(x)
     if fmt in UNITS:
-        return f"{plain_number(round(x, 1))}{UNITS[fmt][language(lang)]}"
+        return f"{plain_number(round(x, 1))}{phrase(language(lang), 'chat', fmt)}"
     return plain_number(x)
 
 

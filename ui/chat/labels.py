@@ -3,13 +3,15 @@ assistant; these are the labels around them), from the phrasebook's `chat` secti
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from typing import Final
 
-from semantic_layer.phrasebook import section, setting_language
+from semantic_layer.phrasebook import GRAMMARS, section, setting_language
 from semantic_layer.time import Language
 
-UiLanguage = Literal["en", "zh"]
-LANGUAGES: Final[tuple[tuple[str, UiLanguage], ...]] = (("English", "en"), ("中文", "zh"))
+UiLanguage = Language
+LANGUAGES: Final[tuple[tuple[str, UiLanguage], ...]] = tuple(
+    (said.native, code) for code, said in GRAMMARS.items()
+)  # the language picker: each language by its own name
 
 STAGE_ORDER: Final = ("understanding", "querying", "answering")
 

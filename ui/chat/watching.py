@@ -45,13 +45,9 @@ def watch_reply(watches: Watches, text: str, *, answer_id: str | None, role: str
     )
     try:
         if answer_id is None:
-            raise WatchError("ask a question first, then say “watch this”",
-                             "请先提问，再说“监控这个”", code="no_answer")  # fmt: skip
+            raise WatchError("no_answer", code="no_answer")
         if not to:
-            raise WatchError(
-                "say where to send the alerts, e.g. “watch this → feishu:oc_1234”",
-                "请说明提醒发到哪里，例如“监控这个 → feishu:oc_1234”", code="no_destination",
-            )  # fmt: skip
+            raise WatchError("no_destination", code="no_destination")
         sub = watches.create_from_answer(answer_id, owner=owner or CHAT_OWNER, role=role,
                                          grain=grain, to=to)  # fmt: skip
     except WatchError as exc:

@@ -13,6 +13,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from semantic_layer.phrasebook import CATALOGUES
+
 if TYPE_CHECKING:
     from connectors.engines import Engine
     from connectors.profile_source import Source
@@ -88,8 +90,8 @@ def validate(
     from semantic_layer.errors import UserError
     from semantic_layer.model import DEMO_MODEL_PATH, validate_file
 
-    if lang not in ("en", "zh"):
-        raise _fail(f"--lang must be en or zh, not '{lang}'")
+    if lang not in CATALOGUES:
+        raise _fail(f"--lang must be {' or '.join(CATALOGUES)}, not '{lang}'")
     path = model_file or model or DEMO_MODEL_PATH
     if (engine or "duckdb").strip().lower() != "duckdb":
         _validate_in_engine(path, engine or "", url, lang)

@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from semantic_layer.phrasebook import CATALOGUES
 from ui.cli.model_cmds import ModelOption
 from ui.cli.options import AsOfOption, DbOption, default_db
 
@@ -133,8 +134,8 @@ def digest(
 ) -> None:
     """Send a role a daily or weekly digest: the metrics and journey steps that moved most."""
     g = _grain(grain)
-    if lang not in ("en", "zh"):
-        raise _fail(f"--lang must be en or zh, not '{lang}'")
+    if lang not in CATALOGUES:
+        raise _fail(f"--lang must be {' or '.join(CATALOGUES)}, not '{lang}'")
 
     def work(w: object) -> None:
         sub = w.create_digest(owner=OWNER, role=role, grain=g, to=to, language=lang)  # type: ignore[attr-defined]

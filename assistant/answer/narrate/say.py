@@ -25,6 +25,7 @@ NONE_SEGMENT: Final = "(none)"
 
 PHRASES: Final[dict[Language, dict[str, str]]] = section("answer")
 WORDS: Final[dict[Language, dict[str, str]]] = section("answer.words")
+TIME: Final[dict[Language, dict[str, str]]] = section("time")
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class Say:
         rng = self.table.time_range
         if spec is None:
             return rng.label(self.lang) if rng else ""
-        phrase = spec.phrase(self.lang).removesuffix(" to date").removesuffix("至今")
+        phrase = spec.phrase(self.lang).removesuffix(TIME[self.lang]["to_date"])
         if rng is None:
             return phrase
         label = rng.label(self.lang)

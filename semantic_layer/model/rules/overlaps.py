@@ -99,7 +99,7 @@ def _value_terms(value: object) -> set[str]:
     labels = getattr(value, "labels", None)
     words = [*(getattr(value, "synonyms", ()) or ())]
     if labels is not None:
-        words += [labels.en, labels.zh or ""]
+        words += labels.given()
     return {normalise(w) for w in words if w}
 
 
