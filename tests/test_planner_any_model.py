@@ -762,9 +762,13 @@ def test_well_known_measures_the_model_lacks_are_refused(
     assert p["kind"] == "unsupported" and p["missing"] == [topic], p
 
 
-def test_a_verb_split_by_its_count_is_still_the_touchpoint(planner: EmbeddedPlanner) -> None:
-    """缴费 said as "缴了几次费": the touchpoint, counted in times (Chinese separable verbs)."""
-    result = planner.plan("上个月缴了几次费", CTX)
+@pytest.mark.parametrize("question", ["上个月缴了几次费", "上个月缴了几趟费", "上个月缴了几场费"])
+def test_a_verb_split_by_its_count_is_still_the_touchpoint(
+    planner: EmbeddedPlanner, question: str
+) -> None:
+    """缴费 said as "缴了几次费" (or with 趟, 场, 套…): the touchpoint, counted in times (Chinese
+    separable verbs)."""
+    result = planner.plan(question, CTX)
     p = result.plan.model_dump(mode="json", exclude_none=True)
     assert p["kind"] == "metric" and p["metrics"] == ["bills"], p
     assert not result.unused, result.unused
