@@ -762,9 +762,13 @@ def test_well_known_measures_the_model_lacks_are_refused(
     assert p["kind"] == "unsupported" and p["missing"] == [topic], p
 
 
-def test_a_verb_split_by_its_count_is_still_the_touchpoint(planner: EmbeddedPlanner) -> None:
-    """缴费 said as "缴了几次费": the touchpoint, counted in times (Chinese separable verbs)."""
-    result = planner.plan("上个月缴了几次费", CTX)
+@pytest.mark.parametrize("question", ["上个月缴了几次费", "上个月缴了几趟费", "上个月缴了几场费"])
+def test_a_verb_split_by_its_count_is_still_the_touchpoint(
+    planner: EmbeddedPlanner, question: str
+) -> None:
+    """缴费 said as "缴了几次费" (or with 趟, 场, 套…): the touchpoint, counted in times (Chinese
+    separable verbs)."""
+    result = planner.plan(question, CTX)
     p = result.plan.model_dump(mode="json", exclude_none=True)
     assert p["kind"] == "metric" and p["metrics"] == ["bills"], p
     assert not result.unused, result.unused
@@ -1262,3 +1266,22 @@ def test_a_split_word_said_twice_splits_once() -> None:
     question = "which paid channel costs us the most per new customer this year? CAC by channel"
     p = EmbeddedPlanner(model).plan(question, CTX).plan.model_dump(mode="json", exclude_none=True)
     assert p["kind"] == "metric" and p["dimensions"] == ["acquisition_channel"], p
+
+
+@pytest.mark.parametrize("second", ["跟前一个月比呢", "和上个月比呢", "vs the month before?"])
+def test_a_follow_up_that_sets_the_figure_against_the_period_before(
+    planner: EmbeddedPlanner, second: str
+) -> None:
+    """ "上个月的缴费人数" then "跟前一个月比呢": October against September — not September
+    against August (the follow-up's "the month before" is the baseline, not a new period)."""
+    first = planner.plan("上个月的缴费人数", CTX).plan
+    p = planner.plan(second, CTX, first).plan.model_dump(mode="json", exclude_none=True)
+    assert span(p) == "October 2026" and p["compare"] == "previous_period", p
+    moved = planner.plan("what about the month before?", CTX, first).plan
+    assert span(moved.model_dump(mode="json")) == "September 2026"
+
+
+def test_compare_one_month_with_another(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "Compare October's payers with September")
+    assert span(p) == "October 2026" and p["compare"] == "previous_period", p
+    assert p["baseline"] == {"kind": "month", "month": 9}, p

@@ -238,7 +238,7 @@ def _periods_since(r: Reading, time: Any, unit: str) -> int:
 
 _COUNTING = re.compile(
     r"how many|number of|how often|visited|\b(?:counts?|totals?|volume)\b"
-    r"|多少|人数|数量|次数|几单|几个|几次|几人|几笔|人次"
+    r"|多少|人数|数量|次数|几[单个次人笔趟场套张件台辆份]|人次"
     r"|[^\s]数\s*$|数[吗呢？?]"
 )
 

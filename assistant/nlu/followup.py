@@ -212,7 +212,10 @@ def _modify(plan: Plan, r: Reading, model: SemanticModel, ctx: TimeContext) -> P
     if rule and follow.touch_rule is not None:
         plan[follow.touch_rule] = rule[0]  # "what about first touch?"
     time = _time(r, plan, ctx)
-    if time is not None:
+    against = follow.compare and _SET_AGAINST.search(r.question.norm) is not None
+    if time is not None and against and _the_one_before(time, plan.get("time"), ctx):
+        plan["compare"] = "previous_period"  # "跟前一个月比呢": the same period, against that
+    elif time is not None:
         plan["time"] = time
     if r.compare and follow.compare:
         plan["compare"] = r.compare
@@ -299,6 +302,19 @@ def _time(r: Reading, plan: Plan, ctx: TimeContext) -> Any:
     if old is not None and _same_range(new, old, ctx):
         return _shifted(old, ctx)  # "上一周呢" right after last week: the one before it
     return new
+
+
+def _the_one_before(new: Any, old: Any, ctx: TimeContext) -> bool:
+    """Whether `new` is the period right before `old` (the previous plan's time)."""
+    if old is None:
+        return False
+    before = previous_period(resolve(TimeSpec.parse(old), ctx))
+    return resolve(TimeSpec.parse(new), ctx) == before
+
+
+# A follow-up that sets the shown figure against another period: "跟前一个月比呢", "vs the week
+# before?", "compared with the month before".
+_SET_AGAINST = re.compile(r"比呢|比一下|比较|对比|相比|\bvs\b|\bversus\b|\bcompared?\b|\bagainst\b")
 
 
 def _shifted(old: Any, ctx: TimeContext) -> dict[str, Any]:

@@ -290,7 +290,7 @@ class Lexicon:
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # A verb, then how much of it ("了多少次", "了几张", "过多少"), then its object.
 _SEPARATED: Final = re.compile(
-    r"(?P<verb>[\u4e00-\u9fff])(?P<count>[了过的]?(?:多少|几)[次个张单回笔份位件台辆]?)"
+    r"(?P<verb>[\u4e00-\u9fff])(?P<count>[了过的]?(?:多少|几)[次个张单回笔份位件台辆场套趟节]?)"
     r"(?P<object>[\u4e00-\u9fff])"
 )
 _NAME_TOPICS: Final = frozenset({"other_platforms", "other_regions"})

@@ -165,6 +165,7 @@ _YOY = re.compile(
 _POP = re.compile(r"(?:vs\.?|versus|compared (?:to|with)|than)\s+(?:the\s+)?(?:day|week|month|"
                   r"quarter|year|period)\s+before(?!\s+last)|环比|\bvs\b|versus|"
                   r"compared? (?:to|with)|than|\bagainst\b|week over week|\bwow\b|"
+                  r"\bcompare\b(?=[^.?]{0,60}?\b(?:with|to|against)\b)|"
                   r"month over month|\bmom\b|quarter over quarter|\bqoq\b|previous period|"
                   r"period over period|相比|对比|比较|较|比上|与上|跟上|和上"
                   r"|上个?月同期|上周同期|同期比|比前|跟前|和前|与前"
