@@ -1285,3 +1285,25 @@ def test_compare_one_month_with_another(planner: EmbeddedPlanner) -> None:
     p = plan(planner, "Compare October's payers with September")
     assert span(p) == "October 2026" and p["compare"] == "previous_period", p
     assert p["baseline"] == {"kind": "month", "month": 9}, p
+
+
+def test_a_metric_word_before_a_wider_metric_is_that_narrower_count(tmp_path: Path) -> None:
+    """ "多少投诉工单" where 投诉 names the complaint tickets and 工单 the tickets: the complaint
+    tickets (a compound noun), not every ticket."""
+    planner = _clinic_with(
+        tmp_path,
+        ("labels: {en: complaint tickets, zh: 投诉工单数}",
+         "labels: {en: complaint tickets, zh: 投诉量}, synonyms: {zh: [投诉]}"),
+        ("labels: {en: tickets, zh: 工单数}", "labels: {en: tickets, zh: 工单数}, "
+         "synonyms: {zh: [工单]}"),
+    )  # fmt: skip
+    assert _plan_in(planner, "今年到目前有多少投诉工单")["metrics"] == ["complaint_tickets"]
+    assert _plan_in(planner, "今年到目前有多少工单")["metrics"] == ["tickets"]
+
+
+def test_a_journey_said_beside_a_metric_qualifies_it(planner: EmbeddedPlanner) -> None:
+    """ "fees of the visit journey last month": the fees (the journey's word in a metric's
+    question); the journey alone, or with conversion words, is its funnel."""
+    assert plan(planner, "visit journey fees last month")["kind"] == "metric"
+    assert plan(planner, "visit journey last month")["kind"] == "funnel"
+    assert plan(planner, "visit journey conversion last month")["kind"] == "funnel"

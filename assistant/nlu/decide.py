@@ -351,7 +351,7 @@ def _journey(r: Reading, model: SemanticModel) -> Plan | None:
         "time_to_convert" if "time_to_convert" in r.cues and ("funnel" in r.cues or
             r.names("journey") or len(tps) >= 2 or _about_purchase(r, model))
         else "dropoff" if "dropoff" in r.cues or ("never" in r.cues and len(tps) >= 2)
-        else "funnel" if "funnel" in r.cues or r.names("journey") or _step_range(r, model)
+        else "funnel" if "funnel" in r.cues or _journey_asked(r, model) or _step_range(r, model)
         else None
     )  # fmt: skip
     if shape is None:
@@ -384,6 +384,17 @@ def _journey(r: Reading, model: SemanticModel) -> Plan | None:
         # and table rank it against the others.
         plan["limit"] = r.top_n
     return plan
+
+
+def _journey_asked(r: Reading, model: SemanticModel) -> bool:
+    """A journey named as what to show — not as a word of a metric's question ("total fee income,
+    letting + renewal fees": the fees, not the letting journey's funnel)."""
+    if not r.names("journey"):
+        return False
+    if any(_FUNNEL_WORD.search(m.term) for m in r.mentions("journey")):
+        return True  # "购买漏斗", "checkout funnel": the journey's name says funnel
+    metrics = [m for m in r.names("metric") if not roles.is_reach(model, m)]
+    return not metrics or bool({"conversion", "time_to_convert", "dropoff"} & r.cues)
 
 
 def _own_conversion(r: Reading, model: SemanticModel) -> str | None:
@@ -741,7 +752,7 @@ def _metrics(r: Reading, model: SemanticModel) -> list[str]:
     own = _own_conversion(r, model)
     if own is not None:
         return [own]
-    names = [_as_rate(r, model, n) for n in _head_metrics(r)]
+    names = [_as_rate(r, model, n) for n in _head_metrics(r, model)]
     conversion = _conversion_for(r, model)
     if conversion and conversion not in names:
         names = [conversion if roles.is_general_conversion(model, n) else n for n in names]
@@ -945,7 +956,7 @@ _RATE_AFTER = re.compile(r"\s*(?:%|percent\b|percentage\b|rate\b|ratio\b|率|占
 _RATE_WORDS: Final = ("rate", "ratio", "percentage", "%", "率", "占比", "比例", "比率")
 
 
-def _head_metrics(r: Reading) -> list[str]:
+def _head_metrics(r: Reading, model: SemanticModel) -> list[str]:
     """The metrics to compute: a metric word that only says *which* rows ("first response time
     for chat tickets", "cancellation rate by booking platform", "<指标>的<指标>") is context of the
     metric it qualifies, not a second metric."""
@@ -960,6 +971,9 @@ def _head_metrics(r: Reading) -> list[str]:
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         gap = norm[m.start + len(m.term) : nxt.start] if nxt is not None else " "
         if _CJK_TERM.match(m.term) and nxt is not None and gap.strip() in ("", "的"):
+            if gap == "" and roles.narrows(model, m.ref.name, nxt.ref.name):
+                kept.append(m.ref.name)  # "投诉工单": the complaint tickets, a kind of ticket
+                break
             continue  # "<metric>的<metric>": the first names the rows of the second
         kept.append(m.ref.name)
     return list(dict.fromkeys(kept)) or r.names("metric")

@@ -264,6 +264,18 @@ def _only_touchpoint(measure: MeasureSpec | None) -> object:
     return only.value if only.column == _TOUCHPOINT else None
 
 
+def narrows(model: SemanticModel, narrow: str, wide: str) -> bool:
+    """Whether metric `narrow` counts some of the rows metric `wide` counts (the same measure over
+    the same table, with more filters): complaint tickets of tickets."""
+    a, b = _measure(model, narrow), _measure(model, wide)
+    return (
+        a is not None
+        and b is not None
+        and (a.table, a.agg, a.column) == (b.table, b.agg, b.column)
+        and set(b.filters) < set(a.filters)
+    )
+
+
 def touchpoint_count(model: SemanticModel, touchpoint: str) -> str | None:
     """The simple metric that counts one touchpoint's events or people, if the model has one."""
     return _first(model, lambda m: _only_touchpoint(m) == touchpoint)
