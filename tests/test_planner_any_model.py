@@ -1307,3 +1307,17 @@ def test_a_journey_said_beside_a_metric_qualifies_it(planner: EmbeddedPlanner) -
     assert plan(planner, "visit journey fees last month")["kind"] == "metric"
     assert plan(planner, "visit journey last month")["kind"] == "funnel"
     assert plan(planner, "visit journey conversion last month")["kind"] == "funnel"
+
+
+def test_how_many_orders_at_a_touchpoint_without_its_own_count_is_the_orders() -> None:
+    """ "元旦那天下了多少单" (evals/domains/groupbuy: 下单 names the order-submitted touchpoint,
+    which has no count of its own): the model's orders, not the people who submitted one."""
+    model = load_model(Path(__file__).parents[1] / "evals/domains/groupbuy/model.yaml")
+    result = EmbeddedPlanner(model).plan("元旦那天下了多少单", CTX)
+    assert result.plan.model_dump(mode="json")["metrics"] == ["orders"]
+
+
+def test_set_us_back_is_money_spent() -> None:
+    model = load_model(Path(__file__).parents[1] / "evals/domains/groupbuy/model.yaml")
+    p = EmbeddedPlanner(model).plan("how much did 地推 set us back in march", CTX).plan
+    assert p.model_dump(mode="json")["metrics"] == ["marketing_cost"]

@@ -105,7 +105,7 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
                   "blew", "blown", "splash out", "splashed out", "total cost", "cost of",
                   "costs of", "the cost", "cost", "costs", "花了多少", "总成本", "成本多少", "成本",
                   "花了", "花费", "花掉", "花出去", "投了多少", "投放", "投入", "烧了", "烧掉",
-                  "烧钱", "砸了", "花钱", "花的钱", "花销"),
+                  "烧钱", "砸了", "花钱", "花的钱", "花销", "set us back", "sets us back"),
     "conversion": ("conversion", "conversions", "convert", "converts", "converted", "converting",
                    "went on to", "go on to", "goes on to", "ended up", "后来", "最终",
                    "conversion rate", "转化", "转化率", "转化了", "转换率", "转化情况"),

@@ -474,6 +474,8 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     ):
         if things:  # "how many times", 人次, "ad clicks": events, not people
             own = roles.touchpoint_things(model, counted[0]) or roles.event_count(model)
+        elif _ORDERS.search(r.question.norm):  # "下了多少单": its orders, else the model's orders
+            own = roles.touchpoint_things(model, counted[0]) or roles.order_count(model)
         else:
             people = roles.touchpoint_people(model, counted[0]) if "people" in r.cues else None
             own = people or roles.touchpoint_count(model, counted[0]) or roles.reach_metric(model)
