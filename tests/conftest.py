@@ -37,6 +37,13 @@ def small_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return demo_copy(tmp_path_factory, "demo", events=30_000)
 
 
+@pytest.fixture(scope="session")
+def demo_200k(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 200k-event demo database (seed 7, as_of 2026-11-23) with its pre-aggregates, for the
+    tests that compare rows read with and without them; a copy of its own per session."""
+    return demo_copy(tmp_path_factory, "demo200k", events=200_000)
+
+
 @pytest.fixture(scope="module")
 def small_demo_service(
     small_demo: Path, tmp_path_factory: pytest.TempPathFactory

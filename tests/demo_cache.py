@@ -24,8 +24,16 @@ CACHE = ROOT / ".cache" / "tests"
 AS_OF = date(2026, 11, 23)
 
 
-# What the demo generator is made of: a change to any of these builds the demo again.
-DEMO_SOURCES = ("connectors/demo", "connectors/canonical.py", "connectors/loads.py")
+# What the demo generator is made of, its pre-aggregates included: a change to any of these
+# builds the demo again.
+DEMO_SOURCES = (
+    "connectors/demo",
+    "connectors/canonical.py",
+    "connectors/loads.py",
+    "connectors/aggregates.py",
+    "semantic_layer/compile/aggregates.py",
+    "semantic_layer/compile/neighbours.py",
+)
 
 
 def source_key(*sources: str) -> str:

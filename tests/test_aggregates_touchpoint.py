@@ -84,15 +84,6 @@ def _rows(engine: Engine, sql: str) -> list[tuple[Any, ...]]:
     return sorted(rounded, key=repr)
 
 
-@pytest.fixture(scope="module")
-def demo_200k(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from connectors.demo import build_demo
-
-    path = tmp_path_factory.mktemp("clustered") / "demo.duckdb"
-    build_demo(path, as_of=AS_OF, events=200_000)
-    return path
-
-
 @pytest.mark.parametrize(("plan", "role", "exact"), DEMO_CASES)
 def test_demo_rows_identical_with_and_without(
     demo_200k: Path, plan: dict[str, Any], role: str | None, exact: bool
