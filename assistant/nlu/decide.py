@@ -734,12 +734,9 @@ def _heads(term: str) -> list[str]:
     words = term.split()
     if len(words) > 1:
         return [" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)]
-    if _CJK_START.match(term):
+    if _CJK_TERM.match(term):
         return [term[:n] for n in range(len(term) - 1, 1, -1)]
     return []
-
-
-_CJK_START = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _touchpoint_metric(r: Reading, model: SemanticModel, touchpoint: str) -> str | None:
@@ -804,9 +801,8 @@ def _refined(r: Reading, model: SemanticModel, names: list[str]) -> list[str]:
         return [revenue]  # "how much did we bring in from bill payments": money, not a count
     if only_people and "new_people" in r.cues and new_users:
         return [new_users]  # "new patients", 新注册: people by when they were first seen
-    payers = _payers_named(model) or payers
-    if only_people and "payers" in r.cues and payers:
-        return [payers]  # "paying players", 付费用户
+    if only_people and "payers" in r.cues and (named := _payers_named(model) or payers):
+        return [named]  # "paying players", 付费用户
     if len(names) == 1 and roles.is_purchasers(model, names[0]):
         general = roles.general_conversion(model)
         if general and _RATE_WORD.search(norm):

@@ -173,11 +173,12 @@ def _contrasted(r: Reading, model: SemanticModel) -> list[str]:
         said.setdefault(mention.ref.name, {}).setdefault(mention.start, set()).add(
             mention.ref.value
         )
+    lone = lone_contrasts(r, model)
     return [
         dim
         for dim, where in said.items()
         if (len(where) >= 2 and len(set().union(*where.values())) >= 2)
-        or (len(where) == 1 and _against_a_name_it_lacks(r, next(iter(where))))
+        or (len(where) == 1 and dim in lone)
     ]  # two places, two values: "夜间谷时" names one value twice, "微信" two values once
 
 
