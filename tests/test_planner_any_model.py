@@ -1321,3 +1321,45 @@ def test_set_us_back_is_money_spent() -> None:
     model = load_model(Path(__file__).parents[1] / "evals/domains/groupbuy/model.yaml")
     p = EmbeddedPlanner(model).plan("how much did 地推 set us back in march", CTX).plan
     assert p.model_dump(mode="json")["metrics"] == ["marketing_cost"]
+
+
+def _domain(name: str) -> EmbeddedPlanner:
+    path = Path(__file__).parents[1] / "evals" / "domains" / name / "model.yaml"
+    return EmbeddedPlanner(load_model(path))
+
+
+def test_a_campaign_filters_the_spend_by_the_cost_tables_campaign() -> None:
+    """The events' campaign and the cost table's campaign share a value: the spend is filtered by
+    the one its rows have, whether the value's name is one both list (秋季尝鲜) or a synonym only
+    the events' campaign has, said in another order ("student summer campaign")."""
+    p = _domain("groupbuy").plan("秋季尝鲜那波投放一共花了多少钱", CTX).plan.model_dump(mode="json")
+    assert p["metrics"] == ["marketing_cost"], p
+    assert p["filters"] == [
+        {"dimension": "marketing_cost_campaign", "op": "=", "values": ["秋季尝鲜"]}
+    ], p
+    q = _domain("lettings").plan("what did the student summer campaign set us back?", CTX)
+    assert q.plan.model_dump(mode="json")["filters"] == [
+        {"dimension": "marketing_cost_campaign", "op": "=", "values": ["Student Summer Lets"]}
+    ]
+
+
+def test_a_particle_verb_and_a_question_verb_name_two_word_metrics() -> None:
+    """ "pay out" for a metric called payouts; "deals did we win" for "deals won"."""
+    paid = _domain("insure").plan("how much did we pay out in January?", CTX).plan
+    assert paid.model_dump(mode="json")["metrics"] == ["claim_payout"]
+    won = _domain("saas").plan("how many deals did we win in Q1 2026?", CTX).plan
+    assert won.model_dump(mode="json")["metrics"] == ["deals_won"]
+
+
+def test_a_time_metric_said_with_the_other_word_for_time() -> None:
+    """首响时间 for a first response time whose synonym is 首响时长."""
+    p = _domain("saas").plan("上个月各大区的首响时间", CTX).plan.model_dump(mode="json")
+    assert p["metrics"] == ["first_response_time"] and p["dimensions"] == ["region"], p
+
+
+def test_a_follow_up_with_another_metric_keeps_the_ranking_and_its_cut() -> None:
+    planner = _domain("groupbuy")
+    first = planner.plan("top 3 districts by GMV this year", CTX).plan
+    second = planner.plan("now by number of orders", CTX, first).plan.model_dump(mode="json")
+    assert second["metrics"] == ["orders"] and second["limit"] == 3, second
+    assert second["order"] == {"by": "orders", "direction": "desc"}, second

@@ -541,7 +541,10 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     plan["filters"] = [
         f
         for f in filters(
-            r, model, touchpoint_ok=_counts_events(metrics, model) and not rate_of_buying
+            r,
+            model,
+            touchpoint_ok=_counts_events(metrics, model) and not rate_of_buying,
+            fits=reachable,
         )
         if reachable(f["dimension"])
         and not (f["dimension"] in split and f["op"] == "=")  # "by tier: are VIPs better?"

@@ -88,6 +88,7 @@ class Lexicon:
         self.stemmed: dict[tuple[str, ...], tuple[str, tuple[Sense, ...]]] = {}
         self.verbal: dict[str, tuple[str, tuple[Sense, ...]]] = {}
         self.phrased: dict[tuple[str, ...], tuple[str, tuple[Sense, ...]]] = {}
+        self.unordered: dict[tuple[str, ...], tuple[str, tuple[Sense, ...]]] = {}
         parts: dict[str, set[tuple[str, tuple[Sense, ...]]]] = defaultdict(set)
         for term, senses in terms.items():
             words = term.split()
@@ -96,6 +97,9 @@ class Lexicon:
                 self.stemmed.setdefault(key, (term, senses))
                 if len(words) > 1:  # "online consults" for "online consultations"
                     self.phrased.setdefault(tuple(verb_key(w) for w in words), (term, senses))
+                    values = tuple(s for s in senses if isinstance(s, Ref) and s.kind == "value")
+                    if values:  # "student summer campaign" for "summer student campaign"
+                        self.unordered.setdefault(tuple(sorted(key)), (term, values))
             actions = tuple(s for s in senses if isinstance(s, Ref) and s.kind == "touchpoint")
             if actions and term.isascii() and len(words) == 1 and len(term) >= 4:
                 self.verbal.setdefault(verb_key(term), (term, actions))
@@ -219,8 +223,18 @@ class Lexicon:
                 continue
             if _LATIN.match(norm[end - 1]) and end < len(norm) and _LATIN.match(norm[end]):
                 continue  # would end inside a Latin word
-            return Match(i, end, term, senses, weak=term in self.weak)
-        return self._separated_at(norm, i, blocked) or self._inflected_at(norm, i, blocked)
+            found = Match(i, end, term, senses, weak=term in self.weak)
+            if _LATIN.match(norm[i]):  # a longer value name in another order, or a verb
+                other = self._reordered_at(norm, i, blocked) or self._particle_at(norm, i, blocked)
+                if other is not None and other.end > end:  # with its particle, wins
+                    return other
+            return found
+        return (
+            self._separated_at(norm, i, blocked)
+            or self._particle_at(norm, i, blocked)
+            or self._inflected_at(norm, i, blocked)
+            or self._reordered_at(norm, i, blocked)
+        )
 
     def _separated_at(self, norm: str, i: int, blocked: list[bool]) -> Match | None:
         """A two-character Chinese verb-object word of the model split by how much was done:
@@ -253,6 +267,31 @@ class Lexicon:
         ]
         return near[0] if len(near) == 1 else None
 
+    def _particle_at(self, norm: str, i: int, blocked: list[bool]) -> Match | None:
+        """A verb and its particle for a model word of one: "pay out" for "payouts", "sign up"
+        for "signups"."""
+        found = _VERB_PARTICLE.match(norm, i)
+        if found is None or any(blocked[i : found.end()]):
+            return None
+        term = self.stemmed.get((stem(verb_key(found["verb"]) + found["particle"]),))
+        if term is None or not _has_ref(term[1]):
+            return None
+        return Match(i, found.end(), term[0], term[1])
+
+    def _reordered_at(self, norm: str, i: int, blocked: list[bool]) -> Match | None:
+        """A value's name of several words said in another order: "student summer campaign" for
+        a campaign called "summer student campaign"."""
+        words = list(_WORDS.finditer(norm, i))[:_MAX_WORDS]
+        words = [w for n, w in enumerate(words) if n == 0 or w.start() == words[n - 1].end() + 1]
+        for n in range(len(words), 1, -1):
+            end = words[n - 1].end()
+            if any(blocked[i:end]):
+                continue
+            found = self.unordered.get(tuple(sorted(stem(w[0], verbs=True) for w in words[:n])))
+            if found is not None:
+                return Match(i, end, found[0], found[1])
+        return None
+
     def _inflected_at(self, norm: str, i: int, blocked: list[bool]) -> Match | None:
         """A model word in another form: "sign-ups", "signing up", "orders", "purchased"."""
         if not _LATIN.match(norm[i]):
@@ -268,6 +307,11 @@ class Lexicon:
                 found = self.phrased.get(tuple(verb_key(w[0]) for w in words[:n]))
             if found is not None and (n > 1 or len(found[0].split()) == 1):
                 return Match(i, end, found[0], found[1])
+        asked = _ASKED_OF.match(norm, words[0].end()) if words else None
+        if asked is not None:  # "deals did we win" for "deals won"
+            found = self.phrased.get((verb_key(words[0][0]), verb_key(asked["verb"])))
+            if found is not None and _has_ref(found[1]) and not any(blocked[i : asked.end()]):
+                return Match(i, asked.end(), found[0], found[1])
         word = words[0][0] if words else ""
         if not word or any(blocked[i : words[0].end()]):
             return None
@@ -357,6 +401,15 @@ def _short_values_checked(match: Match, norm: str, before: Match | None) -> Matc
 
 
 _WORDS = re.compile(r"[a-z0-9]+")
+# "pay out" for a model word "payout", "sign up" for "signup", "check out" for "checkout".
+_VERB_PARTICLE: Final = re.compile(
+    r"(?P<verb>[a-z]{2,})\s+(?P<particle>up|out|in|off|over|back|down)\b"
+)
+# A noun, then a question's auxiliary and subject before its verb: "deals did we win".
+_ASKED_OF: Final = re.compile(
+    r"\s+(?:did|do|does|have|has|had|were|was)\s+(?:we|they|you|people|customers|users)\s+"
+    r"(?P<verb>[a-z]{3,})\b"
+)
 _MAX_WORDS = 4
 _SUFFIXES = ("ies", "ing", "es", "ed", "s", "e")
 _PLURALS = ("ies", "es", "s")
@@ -498,10 +551,14 @@ def duration_short_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
     for metric in model.spec.metrics:
         if not metric.format.startswith("duration") or metric.labels is None:
             continue
-        for label in (metric.labels.en, metric.labels.zh or ""):
+        names = (metric.labels.en, metric.labels.zh or "", *metric.synonyms.all())
+        for label in names:
             short = _TIME_HEAD.sub("", label.casefold().strip())
             if short != label.casefold().strip() and len(short) >= 2:
                 found[_norm(short)].add(metric.name)
+                if _CJK.match(short):  # 首响时间 for 首响时长, and the other way round
+                    for head in ("时间", "时长"):
+                        found[_norm(short + head)].add(metric.name)
     return {
         term: (Ref("metric", next(iter(names))),)
         for term, names in found.items()

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Any, Final
 
+from semantic_layer.model.index import Ref
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.time import TimeContext, TimeSpec, resolve
 
@@ -223,12 +225,15 @@ def filters(
     skip: set[str] | frozenset[str] = frozenset(),
     cohort: bool = False,
     touchpoint_ok: bool = False,
+    fits: Callable[[str], bool] | None = None,
 ) -> list[dict[str, Any]]:
-    """Conditions from the values the question names ("on <value>", "只看<值>")."""
+    """Conditions from the values the question names ("on <value>", "只看<值>"). A value word
+    of several dimensions is read as one that `fits` (the metrics' rows have it), if any does:
+    a campaign's name filters the spend by the cost table's campaign, not the events' one."""
     acquired = cohort or _acquired_context(r)
     chosen: dict[tuple[str, bool], list[Any]] = {}
     implied = implied_channels(model, r.names("touchpoint") + _journey_starts(r, model))
-    for mention in _value_mentions(r, model, acquired):
+    for mention in _value_mentions(r, model, acquired, fits):
         dim = mention.ref.name
         if dim in skip:
             continue
@@ -249,7 +254,9 @@ def _journey_starts(r: Reading, model: SemanticModel) -> list[str]:
     return [model.journeys[j].steps[0] for j in r.names("journey")]
 
 
-def _value_mentions(r: Reading, model: SemanticModel, acquired: bool) -> list[Mention]:
+def _value_mentions(
+    r: Reading, model: SemanticModel, acquired: bool, fits: Callable[[str], bool] | None = None
+) -> list[Mention]:
     """One reading per value word: a word that is a value of several dimensions (`channel` and
     `acquisition_channel`) is read as the second only when the question is about acquisition, or
     as the people's own attribute when it says where they came from ("抖音来的客户")."""
@@ -259,13 +266,29 @@ def _value_mentions(r: Reading, model: SemanticModel, acquired: bool) -> list[Me
         by_start.setdefault(mention.start, []).append(mention)
     for group in by_start.values():
         dims = list(dict.fromkeys(m.ref.name for m in group))
+        if fits is not None and len(dims) > 1:
+            dims = [d for d in dims if fits(d)] or dims
         want = "acquisition_channel" if acquired and "acquisition_channel" in dims else None
         if want is None and len(dims) > 1 and _came_from(r, group[0]):
             want = next((d for d in dims if model.dimensions[d].table == _USERS), None)
         if want is None:
             want = next((d for d in dims if d != "acquisition_channel"), dims[0])
-        out.extend(m for m in group if m.ref.name == want)
+        for m in (m for m in group if m.ref.name == want):
+            out.append(_fitting(model, m, fits) if fits is not None and not fits(want) else m)
     return out
+
+
+def _fitting(model: SemanticModel, mention: Mention, fits: Callable[[str], bool]) -> Mention:
+    """The same value of a dimension the metrics' rows have: a campaign named by its events'
+    synonym ("student summer campaign") filters the spend by the cost table's campaign."""
+    for dim in model.spec.dimensions:
+        if (
+            dim.name != mention.ref.name
+            and fits(dim.name)
+            and any(v.value == mention.ref.value for v in dim.values)
+        ):
+            return Mention(Ref("value", dim.name, mention.ref.value), mention.start, mention.term)
+    return mention
 
 
 def _came_from(r: Reading, value: Mention) -> bool:
