@@ -22,7 +22,7 @@ from semantic_layer.time import TimeSpec, resolve
 
 from . import choices, roles
 from .cues import CUES
-from .reading import Reading, unknown_values
+from .reading import Reading, sibling_values, unknown_values
 from .shared import (
     breakdowns,
     dimension_heads,
@@ -70,7 +70,7 @@ def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
         return choices.unknown_value([named], r, model)
     if topics and (not r.names("metric") or _ALWAYS_OUT & set(topics)):
         return choices.out_of_scope(topics, lang, model)
-    unknown = unknown_values(r)
+    unknown = unknown_values(r) + sibling_values(r, model)
     if unknown and unknown[0][1] == "product":
         return choices.out_of_scope(["product_catalog"], lang, model)
     if unknown:
@@ -106,7 +106,8 @@ _DATED = re.compile(
 
 # Topics no metric can answer: "revenue by category", "users' phone numbers".
 _ALWAYS_OUT = frozenset({"product_catalog", "personal_data", "competitors", "stock_price",
-                         "weather", "profit", "dwell_time", "nps", "app_stability"})  # fmt: skip
+                         "weather", "profit", "dwell_time", "nps", "app_stability", "demographics",
+                         "uninstalls", "fraud", "outcomes"})  # fmt: skip
 _DWELL = re.compile(
     r"\btime\b.{0,24}\bspen[dt]s?\b.{0,12}\b(?:on|in)\b|\bstay(?:s|ed)? on (?:the |a |our )?"
     r"(?:page|site|app|screen)"
@@ -548,6 +549,8 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         )
         if reachable(f["dimension"])
         and not (f["dimension"] in split and f["op"] == "=")  # "by tier: are VIPs better?"
+        and not _examples_of_each(r, f["dimension"])
+        and not (f["dimension"] in dims and _every_value(model, f))  # "by level (初级/中级/高级)"
     ] + [{"dimension": d, "op": "=", "values": [True]} for d in flags]
     if dims:
         plan["dimensions"] = dims
@@ -916,6 +919,30 @@ def _is_flag(model: SemanticModel, name: str) -> bool:
     """A yes/no dimension (its values are true and false)."""
     values = {v.value for v in model.dimensions[name].values}
     return bool(values) and values <= {True, False}
+
+
+def _examples_of_each(r: Reading, dimension: str) -> bool:
+    """Values listed right after "each <dimension>" ("each support channel (hotline / in-app /
+    wechat)", "各渠道（微信、App）") show what it means: examples, not a filter."""
+    for m in r.mentions("dimension"):
+        before = [x for x in r.matches if x.end <= m.start][-1:]
+        if not before or before[0].term not in _EACH_WORD:
+            continue  # (the split said may be the twin of the filter's: tickets' channel)
+        end = max(x.end for x in r.matches if x.start == m.start)
+        values = [v for v in r.mentions("value") if v.ref.name == dimension]
+        if values and all(end <= v.start <= end + 40 for v in values):
+            return True
+    return False
+
+
+def _every_value(model: SemanticModel, f: dict[str, Any]) -> bool:
+    dim = model.dimensions.get(f["dimension"])
+    listed = {v.value for v in dim.values} if dim is not None else set()
+    return f["op"] == "in" and len(listed) > 1 and listed <= set(f["values"])
+
+
+_EACH_WORD: Final = frozenset({"each", "every", "for each", "各", "各个", "每个", "每一个", "每种",
+                          "每一种", "每类", "每一类", "每家"})  # fmt: skip
 
 
 def _split_by(r: Reading, dims: list[str]) -> set[str]:

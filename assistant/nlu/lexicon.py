@@ -136,6 +136,7 @@ class Lexicon:
         _add_names(terms, duration_short_names(model), over_words=True)
         _add_names(terms, journey_short_names(model), over_words=True)
         _add_names(terms, umbrella_terms(model), over_words=False)
+        _add_names(terms, value_short_names(model), over_words=False)
         for word, ref in _place_names(model):  # "Sichuan" for a value stored as 四川
             if not _has_ref(terms.get(word, {})):
                 terms[word][ref] = None
@@ -165,6 +166,8 @@ class Lexicon:
                     continue  # the model's word wins
                 if topic in _NAME_TOPICS and any(_norm(word) in t for t in named):
                     continue  # "广州" when the model has 广州市: a short form, not another place
+                if topic in _ATTRIBUTE_TOPICS and any(_inside(_norm(word), t) for t in named):
+                    continue  # "年龄" when the model has 年龄段, "age" when it has "age band"
                 terms[_norm(word)][Cue(f"scope:{topic}")] = None
         lexicon = cls(
             {k: tuple(v) for k, v in terms.items() if k}, model.spec.settings.default_period
@@ -338,6 +341,16 @@ _SEPARATED: Final = re.compile(
     r"(?P<object>[\u4e00-\u9fff])"
 )
 _NAME_TOPICS: Final = frozenset({"other_platforms", "other_regions"})
+_ATTRIBUTE_TOPICS: Final = frozenset({"demographics", "outcomes"})
+
+
+def _inside(word: str, term: str) -> bool:
+    """Whether `word` is part of `term`: a whole word of a Latin one, any part of a Chinese one."""
+    if _CJK.match(word):
+        return word in term
+    return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", term) is not None
+
+
 # Measure words a Chinese metric label ends with: the noun before them names the metric too.
 _ZH_MEASURES: Final = ("人数", "次数", "数量", "笔数", "个数", "数", "量")
 _SPLIT_MARK: Final = re.compile(r"(?:[各每哪按分]|[哪各每]一?[个门家位款类种])$")
@@ -614,6 +627,32 @@ def umbrella_terms(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
             if len(refs) >= 2 and word not in _STOP and _norm(word) not in model.index:
                 out[_norm(word)] = (*out.get(_norm(word), ()), *refs)
     return out
+
+
+def value_short_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
+    """Chinese values named without what all of their dimension's values share: 中级 for
+    中级学员 when the levels are 初级学员, 中级学员 and 高级学员; 吴中 for 华驰苏州吴中店 among
+    华驰苏州…店 stores (the part left has two characters or more)."""
+    out: dict[str, tuple[Ref, ...]] = {}
+    for dim in model.spec.dimensions:
+        names = [(str(v.value), v) for v in dim.values if _CJK.match(str(v.value))]
+        if len(names) < 2 or len(names) != len(dim.values):
+            continue
+        said = [n for n, _ in names]
+        head = len(_common_prefix(said))
+        tail = len(_common_prefix([n[::-1] for n in said]))
+        for name, value in names:
+            ref = Ref("value", dim.name, value.value)
+            for short in {name[head:], name[: len(name) - tail], name[head : len(name) - tail]}:
+                if short != name and len(short) >= 2 and _CJK.fullmatch(short[0]):
+                    out[_norm(short)] = (*out.get(_norm(short), ()), ref)
+    return {k: v for k, v in out.items() if len(v) == 1 and k not in model.index}
+
+
+def _common_prefix(words: list[str]) -> str:
+    first, last = min(words), max(words)
+    n = next((i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), len(first))
+    return first[:n]
 
 
 def _words_of(en: str, zh: str | None) -> Iterator[str]:
