@@ -1417,3 +1417,25 @@ def test_values_listed_to_show_a_split_are_not_a_filter() -> None:
     q = "how fast do we first reply to tickets on each channel (hotline / in-app / wechat)?"
     each = _domain("charge").plan(q, CTX).plan.model_dump(mode="json")
     assert each["dimensions"] == ["ticket_channel"] and each["filters"] == [], each
+
+
+def test_signing_up_counts_the_sign_up_touchpoint_when_the_model_has_one() -> None:
+    """注册了多少人 where the model has a touchpoint 注册 and a count of it: that count, not the
+    people first seen (the words for "new people" yield to the model's own action)."""
+    for domain, metric in (("saas", "signups"), ("stream", "signups")):
+        p = _domain(domain).plan("国庆那周注册了多少人", CTX).plan.model_dump(mode="json")
+        assert p["metrics"] == [metric], (domain, p)
+    jobs = _domain("jobs").plan("9月新注册的求职者有多少", CTX).plan.model_dump(mode="json")
+    assert jobs["metrics"] == ["candidate_signups"], jobs
+
+
+def test_new_before_a_touchpoint_counts_that_touchpoint() -> None:
+    """本周新增留资多少: the leads (新增 says they are new), not the model's new users."""
+    p = _domain("gym").plan("本周新增留资多少", CTX).plan.model_dump(mode="json")
+    assert p["metrics"] == ["leads"], p
+
+
+def test_a_touchpoint_spelt_in_other_words_prefers_the_longer_name_it_spells() -> None:
+    """发了多少职位提醒: 职位提醒发送 (four characters of six shared), not 看职位 (two of three)."""
+    p = _domain("jobs").plan("8月每周发了多少职位提醒", CTX).plan.model_dump(mode="json")
+    assert p["metrics"] == ["alerts_sent"], p

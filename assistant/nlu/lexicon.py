@@ -150,8 +150,16 @@ class Lexicon:
             for word in PURCHASE_WORDS:  # "bought", "买了": the model's purchase, whatever its name
                 if not _has_ref(terms.get(_norm(word), {})):
                     terms[_norm(word)][Ref("touchpoint", buy)] = None
+        actions = [
+            t
+            for t, senses in terms.items()
+            if _CJK.match(t) and len(t) >= 2 and any(isinstance(s, Ref) and s.kind == "touchpoint"
+                                                      for s in senses)
+        ]  # fmt: skip
         for name, words in CUES.items():
             for word in words:
+                if name == "new_people" and any(a in _norm(word) for a in actions):
+                    continue  # "注册了多少" when the model has a touchpoint 注册: that action
                 terms[_norm(word)][Cue(name)] = None
         for key in [k for k, senses in terms.items() if not _has_ref(senses)]:
             stem = key[:-1] if key[-1:] in _PARTICLES and _CJK.match(key) else None
