@@ -1439,3 +1439,21 @@ def test_a_touchpoint_spelt_in_other_words_prefers_the_longer_name_it_spells() -
     """发了多少职位提醒: 职位提醒发送 (four characters of six shared), not 看职位 (two of three)."""
     p = _domain("jobs").plan("8月每周发了多少职位提醒", CTX).plan.model_dump(mode="json")
     assert p["metrics"] == ["alerts_sent"], p
+
+
+def test_a_typo_in_a_time_word_is_fixed_and_said() -> None:
+    result = _domain("groupbuy").plan("gmv by citiy last quater", CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["time"] == {"kind": "last", "n": 1, "unit": "quarter"} and p["dimensions"] == ["city"]
+    assert any("quarter" in n for n in result.notes), result.notes
+
+
+def test_the_no_side_of_a_yes_no_dimension_said_as_its_negation() -> None:
+    """没担保人 for the no side when the yes side is 有担保人; both sides said: a split."""
+    planner = _domain("lettings")
+    no = planner.plan("没担保人的背调通过率", CTX).plan.model_dump(mode="json")
+    assert no["filters"] == [{"dimension": "has_guarantor", "op": "=", "values": [False]}], no
+    both = planner.plan("有担保人的和没担保人的，背调通过率差多少？", CTX).plan
+    assert both.model_dump(mode="json")["dimensions"] == ["has_guarantor"]
+    en = planner.plan("pass rate with vs without a guarantor", CTX).plan.model_dump(mode="json")
+    assert en["dimensions"] == ["has_guarantor"] and en["filters"] == [], en

@@ -137,6 +137,7 @@ class Lexicon:
         _add_names(terms, journey_short_names(model), over_words=True)
         _add_names(terms, umbrella_terms(model), over_words=False)
         _add_names(terms, value_short_names(model), over_words=False)
+        _add_names(terms, flag_negations(model), over_words=False)
         for word, ref in _place_names(model):  # "Sichuan" for a value stored as 四川
             if not _has_ref(terms.get(word, {})):
                 terms[word][ref] = None
@@ -655,6 +656,30 @@ def value_short_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
                 if short != name and len(short) >= 2 and _CJK.fullmatch(short[0]):
                     out[_norm(short)] = (*out.get(_norm(short), ()), ref)
     return {k: v for k, v in out.items() if len(v) == 1 and k not in model.index}
+
+
+def flag_negations(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
+    """The no side of a yes/no dimension said as the negation of its yes side's name: 没担保人,
+    没有担保人 for 有担保人; "without guarantor", "without a guarantor" for "with guarantor"."""
+    out: dict[str, tuple[Ref, ...]] = {}
+    for dim in model.spec.dimensions:
+        values = {v.value: v for v in dim.values}
+        if set(values) != {True, False}:
+            continue
+        no = (Ref("value", dim.name, False),)
+        yes = values[True]
+        for label in (yes.label("zh"), *yes.synonyms):
+            if label.startswith("有") and len(label) >= 3:
+                for neg in ("没", "没有", "无"):
+                    out[_norm(neg + label[1:])] = no
+        for label in (yes.label("en"), *yes.synonyms):
+            words = label.casefold().split()
+            if len(words) >= 2 and words[0] == "with":
+                rest = " ".join(words[1:])
+                for neg in (f"without {rest}", f"without a {rest}", f"without an {rest}",
+                            f"no {rest}"):  # fmt: skip
+                    out[_norm(neg)] = no
+    return {k: v for k, v in out.items() if k not in model.index}
 
 
 def _common_prefix(words: list[str]) -> str:

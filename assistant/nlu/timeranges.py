@@ -237,7 +237,9 @@ def _join(a: Atom, b: Atom, norm: str, ctx: TimeContext) -> Atom | None:
         return None
     pre = _RANGE_BEFORE.search(norm, max(0, a.start - 10), a.start)
     post = _RANGE_AFTER.match(norm, b.end)
-    if not to and not ((pre and pre["between"]) or (post and post["zh"])):
+    if not to and not (
+        (pre and pre["between"]) or (post and post["zh"]) or _adjacent(a, b, norm, ctx)
+    ):
         return None  # "March and June" are two months; "between March and June" is a range
     if pre is None and _COMPARED.search(norm, max(0, a.start - 24), a.start):
         return None  # "compare March to June": two periods
@@ -247,6 +249,19 @@ def _join(a: Atom, b: Atom, norm: str, ctx: TimeContext) -> Atom | None:
     return Atom(pre.start() if pre else a.start, post.end() if post else b.end, form=form)
 
 
+def _adjacent(a: Atom, b: Atom, norm: str, ctx: TimeContext) -> bool:
+    """ "spend in March and April": two periods one right after the other, in a question that
+    compares nothing, are one span (a total over both)."""
+    if _ANY_COMPARISON.search(norm) or a.part is None or b.part is None:
+        return False
+    ra, rb = range_of(a, ctx), range_of(b, ctx)
+    return ra is not None and rb is not None and ra.end == rb.start
+
+
+_ANY_COMPARISON = re.compile(
+    r"\b(?:vs|versus|compar\w*|against|than|each|respectively|separately|by\s+month)\b"
+    r"|对比|比较|相比|环比|同比|比一下|分别|各自|每个月|各月|按月"
+)
 _MONTH_PAIR = re.compile(rf"(?:(?:in|during|for|over)\s+)?{MONTH_WORDS} {MONTH_WORDS}")
 
 
