@@ -49,8 +49,10 @@ def test_a_one_character_label_is_not_found_inside_ordinary_words(
 
 
 def test_a_short_label_counts_right_after_its_dimension(planner: EmbeddedPlanner) -> None:
+    """是 right after 是否投诉 is its yes side: tickets where is_complaint, which the model counts
+    as its complaint tickets."""
     p = plan(planner, "是否投诉为是的工单数")
-    assert p["filters"] == [{"dimension": "is_complaint", "op": "=", "values": [True]}]
+    assert p["metrics"] == ["complaint_tickets"] and p["filters"] == [], p
 
 
 @pytest.mark.parametrize(
@@ -142,8 +144,8 @@ def test_a_plan_the_rules_build_wrongly_is_asked_back_not_raised(
 
 def test_a_yes_no_dimension_named_alone_is_its_yes_side(planner: EmbeddedPlanner) -> None:
     """Naming a yes/no dimension ("is complaint tickets") keeps its yes side; "by" splits it."""
-    alone = plan(planner, "is complaint tickets last week")
-    assert alone["filters"] == [{"dimension": "is_complaint", "op": "=", "values": [True]}]
+    alone = plan(planner, "is complaint tickets last week")  # the model's complaint tickets
+    assert alone["metrics"] == ["complaint_tickets"] and alone["filters"] == [], alone
     assert not alone.get("dimensions")
     split = plan(planner, "tickets by is complaint last week")
     assert split["dimensions"] == ["is_complaint"] and split["filters"] == []
@@ -1457,3 +1459,38 @@ def test_the_no_side_of_a_yes_no_dimension_said_as_its_negation() -> None:
     assert both.model_dump(mode="json")["dimensions"] == ["has_guarantor"]
     en = planner.plan("pass rate with vs without a guarantor", CTX).plan.model_dump(mode="json")
     assert en["dimensions"] == ["has_guarantor"] and en["filters"] == [], en
+
+
+def test_across_all_of_a_dimension_is_a_total_and_a_said_split_wins() -> None:
+    """ "in total across all stores" is one total; "store check-ins, split by city" splits by the
+    city it says, not also by the store the touchpoint's name mentions."""
+    planner = _domain("petcare")
+    total = planner.plan("How much revenue have we made in total across all stores?", CTX)
+    assert total.plan.model_dump(mode="json")["dimensions"] == [] and not total.unused
+    city = planner.plan("Store check-ins last month, split by city", CTX).plan
+    assert city.model_dump(mode="json")["dimensions"] == ["city"]
+    assert _domain("petcare").plan("revenue by store", CTX).plan.model_dump()["dimensions"] == [
+        "store"
+    ]
+
+
+def test_how_many_of_a_touchpoint_noun_counts_the_things_by_their_metric() -> None:
+    """收到多少PO, 有多少订单: the POs (the model's orders, also called "POs", 订单数), not the
+    people; why they fell is the same count's drivers."""
+    planner = _domain("parts")
+    for q in ("去年12月一共收到多少PO", "2025年圣诞节当天有多少订单？"):
+        p = planner.plan(q, CTX).plan.model_dump(mode="json")
+        assert p["metrics"] == ["orders"] and p["filters"] == [], (q, p)
+    why = planner.plan("为什么7月的订单比6月少了这么多？", CTX).plan.model_dump(mode="json")
+    assert why["kind"] == "drivers" and why["metric"] == "orders", why
+
+
+def test_a_filtered_count_is_the_models_narrower_metric() -> None:
+    result = _domain("parts").plan("今年有多少升级投诉的工单", CTX)
+    p = result.plan.model_dump(mode="json")
+    assert p["metrics"] == ["complaint_tickets"] and p["filters"] == [] and not result.unused
+
+
+def test_a_metric_called_returns_is_not_retention() -> None:
+    p = _domain("parts").plan("returns per month", CTX).plan.model_dump(mode="json")
+    assert p["kind"] == "metric" and p["metrics"] == ["rmas"] and p["grain"] == "month", p

@@ -140,7 +140,11 @@ def _drivers(r: Reading, model: SemanticModel) -> Plan | None:
     metric = _conversion_for(r, model) or next(iter(_refined(r, model, [])), None)
     tps = r.names("touchpoint")
     if metric is None and len(tps) == 1:  # "交车比3月少了": the count of that touchpoint
-        metric = roles.touchpoint_count(model, tps[0]) or _touchpoint_metric(r, model, tps[0])
+        metric = (
+            roles.touchpoint_count(model, tps[0])
+            or _count_named(r, model, tps[0])
+            or _touchpoint_metric(r, model, tps[0])
+        )
     if metric is None:
         return choices.which_metric(r, model, "drivers")
     plan: Plan = {
@@ -474,7 +478,11 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         and (_COUNTING.search(r.question.norm) or ranked or split_asked)
     ):
         if things:  # "how many times", 人次, "ad clicks": events, not people
-            own = roles.touchpoint_things(model, counted[0]) or roles.event_count(model)
+            own = (
+                _count_named(r, model, counted[0])
+                or roles.touchpoint_things(model, counted[0])
+                or roles.event_count(model)
+            )
         elif _ORDERS.search(r.question.norm):  # "下了多少单": its orders, else the model's orders
             own = roles.touchpoint_things(model, counted[0]) or roles.order_count(model)
         else:
@@ -552,6 +560,9 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         and not _examples_of_each(r, f["dimension"])
         and not (f["dimension"] in dims and _every_value(model, f))  # "by level (初级/中级/高级)"
     ] + [{"dimension": d, "op": "=", "values": [True]} for d in flags]
+    narrower = _narrower(model, plan)
+    if narrower is not None:  # tickets where is_complaint: the model's complaint tickets
+        plan["metrics"], plan["filters"] = [narrower], []
     if dims:
         plan["dimensions"] = dims
     grain = grain_of(r, model)
@@ -591,7 +602,13 @@ def _counts_things(r: Reading) -> bool:
         said = norm[m.start : m.end]
         if said.isascii() and said.endswith("s") and not m.term.endswith("s"):
             return True
+        if _HOW_MANY_BEFORE.search(norm, 0, m.start) and not _PEOPLE_AFTER.match(norm, m.end):
+            return True  # "收到多少PO", "有多少订单": the things, not the people
     return False
+
+
+_HOW_MANY_BEFORE: Final = re.compile(r"(?:多少|几)\s?[个笔张份条]?\s?$")
+_PEOPLE_AFTER: Final = re.compile(r"\s?(?:的)?\s?(?:人|位|名|个人|用户|客户)")
 
 
 def _people_named(r: Reading, model: SemanticModel) -> str | None:
@@ -749,8 +766,31 @@ def _touchpoint_metric(r: Reading, model: SemanticModel, touchpoint: str) -> str
     """The model's own count of one touchpoint for "how many people did X" (its people) or "how
     many times / orders" (its events or orders), rather than everyone active filtered to it."""
     if _counts_things(r) or _ORDERS.search(r.question.norm):
-        return roles.touchpoint_things(model, touchpoint)
+        return _count_named(r, model, touchpoint) or roles.touchpoint_things(model, touchpoint)
     return roles.touchpoint_people(model, touchpoint)
+
+
+def _narrower(model: SemanticModel, plan: Plan) -> str | None:
+    """The model's own metric for one metric counted where the plan's one filter holds."""
+    metrics, found = plan["metrics"], plan.get("filters", [])
+    if len(metrics) != 1 or len(found) != 1 or found[0].get("op", "=") != "=":
+        return None
+    return roles.narrowed(model, metrics[0], found)
+
+
+def _count_named(r: Reading, model: SemanticModel, touchpoint: str) -> str | None:
+    """The one count metric named by the touchpoint's word counted ("多少PO" when the orders are
+    also called "POs"; "多少订单" with a metric 订单数): the model's count of those things."""
+    said = {m.term for m in r.matches if touchpoint in [x.name for x in m.refs("touchpoint")]}
+    wanted = {f"{w}{end}" for w in said for end in ("s", "数", "量", "数量", "es")}
+    found = [
+        metric.name
+        for metric in model.spec.metrics
+        if metric.format not in ("percent", "currency")
+        and not metric.format.startswith("duration")
+        and wanted & {n.casefold() for n in metric.names()}
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _metrics(r: Reading, model: SemanticModel) -> list[str]:

@@ -161,6 +161,8 @@ class Lexicon:
             for word in words:
                 if name == "new_people" and any(a in _norm(word) for a in actions):
                     continue  # "注册了多少" when the model has a touchpoint 注册: that action
+                if name == "retention" and _has_ref(terms.get(_norm(word), {})):
+                    continue  # "returns" when the model counts returns: those, not retention
                 terms[_norm(word)][Cue(name)] = None
         for key in [k for k, senses in terms.items() if not _has_ref(senses)]:
             stem = key[:-1] if key[-1:] in _PARTICLES and _CJK.match(key) else None

@@ -114,11 +114,14 @@ def breakdowns(r: Reading, model: SemanticModel) -> list[str]:
     """Dimensions to split by: named after "by/按/各/which", or named with none of their values."""
     filtered = {f["dimension"] for f in filters(r, model)}
     out: list[str] = []
+    bare: set[str] = set()  # named with no split word: a split only when nothing else is one
     for mention in r.mentions("dimension"):
         name = mention.ref.name
         dim = model.dimensions[name]
         if dim.type == _TIME_DIMENSION_TYPE or name in out:
             continue
+        if said_of_all(r, mention.start):
+            continue  # "across all stores", 所有门店: every one of them together, not a split
         marked = r.cue_before(mention.start, {"by", "which", "rank"}, within=2)
         if not marked and names_a_value(r, mention.start):
             continue  # "抖音渠道": the value's own kind said after it, not a split
@@ -128,7 +131,18 @@ def breakdowns(r: Reading, model: SemanticModel) -> list[str]:
             if name == "acquisition_channel" and not marked and _acquired_context(r):
                 continue
             out.append(name)
-    return (out + [d for d in _contrasted(r, model) if d not in out])[:3]
+            if not marked:
+                bare.add(name)
+    contrasted = [d for d in _contrasted(r, model) if d not in out]
+    if contrasted or len(bare) < len(out):  # "store check-ins, split by city", "urban vs
+        out = [d for d in out if d not in bare]  # suburban stores": the split said
+    return (out + contrasted)[:3]
+
+
+_ALL_OF: Final = re.compile(
+    r"\b(?:across|in|at|for|over|of)\s+(?:all|every)(?:\s+(?:of\s+)?(?:the|our))?\s+$"
+    r"|(?:所有|全部|整个)(?:的)?$"
+)
 
 
 _A_PLACE_BEFORE: Final = re.compile(
@@ -145,6 +159,11 @@ def head_word(name: str) -> str:
 def dimension_heads(model: SemanticModel, name: str) -> set[str]:
     """The head words of a dimension's labels and synonyms."""
     return {head_word(n) for n in model.dimensions[name].names()}
+
+
+def said_of_all(r: Reading, start: int) -> bool:
+    """Whether the word at `start` follows "across all", "in every", 所有: all of them together."""
+    return bool(_ALL_OF.search(r.question.norm[:start]))
 
 
 def said_as_a_place(r: Reading, start: int) -> bool:
@@ -440,5 +459,6 @@ __all__ = [
     "names_a_value",
     "periods_compared",
     "said_as_a_place",
+    "said_of_all",
     "time_of",
 ]
