@@ -1409,11 +1409,10 @@ def test_a_numbered_value_the_dimension_lacks_is_asked_back() -> None:
 
 def test_values_listed_to_show_a_split_are_not_a_filter() -> None:
     """ "by member level (普通/银卡/金卡)" names the tiers short (without 会员, which all three
-    share) to show what the split means; "each support channel (hotline / in-app / wechat)" lists
-    examples. Neither filters."""
-    p = _domain("insure").plan("premium by member level (普通/银卡/金卡)", CTX).plan
-    assert p.model_dump(mode="json")["dimensions"] == ["member_tier"]
-    assert p.model_dump(mode="json")["filters"] == []
+    share): a split by tier (all three kept, so people without a tier stay out); "each support
+    channel (hotline / in-app / wechat)" lists examples, not a filter."""
+    p = _domain("insure").plan("premium by member level (普通/银卡/金卡)", CTX)
+    assert p.plan.model_dump(mode="json")["dimensions"] == ["member_tier"] and not p.unused
     gold = _domain("insure").plan("金卡客户的保费", CTX).plan.model_dump(mode="json")
     assert gold["filters"] == [{"dimension": "member_tier", "op": "=", "values": ["金卡会员"]}]
     q = "how fast do we first reply to tickets on each channel (hotline / in-app / wechat)?"

@@ -558,7 +558,6 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         if reachable(f["dimension"])
         and not (f["dimension"] in split and f["op"] == "=")  # "by tier: are VIPs better?"
         and not _examples_of_each(r, f["dimension"])
-        and not (f["dimension"] in dims and _every_value(model, f))  # "by level (初级/中级/高级)"
     ] + [{"dimension": d, "op": "=", "values": [True]} for d in flags]
     narrower = _narrower(model, plan)
     if narrower is not None:  # tickets where is_complaint: the model's complaint tickets
@@ -973,12 +972,6 @@ def _examples_of_each(r: Reading, dimension: str) -> bool:
         if values and all(end <= v.start <= end + 40 for v in values):
             return True
     return False
-
-
-def _every_value(model: SemanticModel, f: dict[str, Any]) -> bool:
-    dim = model.dimensions.get(f["dimension"])
-    listed = {v.value for v in dim.values} if dim is not None else set()
-    return f["op"] == "in" and len(listed) > 1 and listed <= set(f["values"])
 
 
 _EACH_WORD: Final = frozenset({"each", "every", "for each", "各", "各个", "每个", "每一个", "每种",
