@@ -1493,3 +1493,14 @@ def test_a_filtered_count_is_the_models_narrower_metric() -> None:
 def test_a_metric_called_returns_is_not_retention() -> None:
     p = _domain("parts").plan("returns per month", CTX).plan.model_dump(mode="json")
     assert p["kind"] == "metric" and p["metrics"] == ["rmas"] and p["grain"] == "month", p
+
+
+def test_a_model_with_an_age_band_answers_age_groups() -> None:
+    p = _domain("telecom").plan("top 3 age groups by SIM activations since April", CTX).plan
+    assert p.model_dump(mode="json")["dimensions"] == ["age_band"]
+
+
+def test_how_many_people_did_a_touchpoint_counts_people() -> None:
+    """多少人上传了处方: people (the 人 the touchpoint's match took in), not uploads."""
+    p = _domain("pharma").plan("上个季度有多少人上传了处方", CTX).plan.model_dump(mode="json")
+    assert p["metrics"] != ["events"], p

@@ -601,7 +601,11 @@ def _counts_things(r: Reading) -> bool:
         said = norm[m.start : m.end]
         if said.isascii() and said.endswith("s") and not m.term.endswith("s"):
             return True
-        if _HOW_MANY_BEFORE.search(norm, 0, m.start) and not _PEOPLE_AFTER.match(norm, m.end):
+        if (
+            _HOW_MANY_BEFORE.search(norm, 0, m.start)
+            and not _PEOPLE_AFTER.match(norm, m.end)
+            and not _PEOPLE_AFTER.match(said)  # "多少人上传了处方": a match that took 人 in
+        ):
             return True  # "收到多少PO", "有多少订单": the things, not the people
     return False
 

@@ -177,8 +177,10 @@ class Lexicon:
                     continue  # the model's word wins
                 if topic in _NAME_TOPICS and any(_norm(word) in t for t in named):
                     continue  # "广州" when the model has 广州市: a short form, not another place
-                if topic in _ATTRIBUTE_TOPICS and any(_inside(_norm(word), t) for t in named):
-                    continue  # "年龄" when the model has 年龄段, "age" when it has "age band"
+                if topic in _ATTRIBUTE_TOPICS and any(
+                    _inside(part, t) for part in _cores(_norm(word)) for t in named
+                ):
+                    continue  # "年龄" when the model has 年龄段, "age groups" when it has "age"
                 terms[_norm(word)][Cue(f"scope:{topic}")] = None
         lexicon = cls(
             {k: tuple(v) for k, v in terms.items() if k}, model.spec.settings.default_period
@@ -353,6 +355,18 @@ _SEPARATED: Final = re.compile(
 )
 _NAME_TOPICS: Final = frozenset({"other_platforms", "other_regions"})
 _ATTRIBUTE_TOPICS: Final = frozenset({"demographics", "outcomes"})
+
+
+def _cores(word: str) -> list[str]:
+    """The telling parts of a topic word: its own Latin words but the generic ones ("age" of "age
+    groups"), or a Chinese word whole."""
+    if _CJK.match(word):
+        return [word]
+    return [w for w in word.split() if len(w) >= 3 and w not in _NOT_CORE]
+
+
+_NOT_CORE: Final = frozenset({"how", "and", "the", "group", "groups", "band", "bands", "ratio",
+                              "men", "women", "lost", "test", "scores", "score"})  # fmt: skip
 
 
 def _inside(word: str, term: str) -> bool:
