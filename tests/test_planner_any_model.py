@@ -1504,3 +1504,10 @@ def test_how_many_people_did_a_touchpoint_counts_people() -> None:
     """多少人上传了处方: people (the 人 the touchpoint's match took in), not uploads."""
     p = _domain("pharma").plan("上个季度有多少人上传了处方", CTX).plan.model_dump(mode="json")
     assert p["metrics"] != ["events"], p
+
+
+def test_a_split_word_then_in_is_not_a_value_said_backwards() -> None:
+    """ "by branch in Q3" where a channel is called "in branch": the split by branch (a value's
+    words are read in another order only when every one of them is a content word)."""
+    p = _domain("lettings").plan("letting fees by branch in Q3", CTX).plan.model_dump(mode="json")
+    assert p["dimensions"] == ["branch"] and p["filters"] == [], p

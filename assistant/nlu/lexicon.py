@@ -98,7 +98,8 @@ class Lexicon:
                 if len(words) > 1:  # "online consults" for "online consultations"
                     self.phrased.setdefault(tuple(verb_key(w) for w in words), (term, senses))
                     values = tuple(s for s in senses if isinstance(s, Ref) and s.kind == "value")
-                    if values:  # "student summer campaign" for "summer student campaign"
+                    content = all(len(w) >= 3 and w not in _STOP for w in words)
+                    if values and content:  # "student summer campaign": "summer student campaign"
                         self.unordered.setdefault(tuple(sorted(key)), (term, values))
             actions = tuple(s for s in senses if isinstance(s, Ref) and s.kind == "touchpoint")
             if actions and term.isascii() and len(words) == 1 and len(term) >= 4:
