@@ -1522,3 +1522,15 @@ def test_a_one_letter_value_is_never_the_article() -> None:
     for q in ("aov for tier A accounts", "A类客户的销售额"):
         f = planner.plan(q, CTX).plan.model_dump(mode="json")["filters"]
         assert f == [{"dimension": "member_tier", "op": "=", "values": ["A"]}], (q, f)
+
+
+def test_a_share_of_four_or_five_stars_is_the_models_csat() -> None:
+    """ "what share rated … 4 or 5 stars", 4星及以上的占比: the ratio of ratings of at least 4 (on
+    the tickets when the question says tickets), never the mean rating nor NPS's promoters."""
+    q = "What share of customers rated our ticket handling 4 or 5 stars last quarter?"
+    result = _domain("petcare").plan(q, CTX)
+    assert result.plan.model_dump(mode="json")["metrics"] == ["ticket_csat"] and not result.unused
+    zh = _domain("petcare").plan("4星及以上的评价占比", CTX).plan.model_dump(mode="json")
+    assert zh["metrics"] != ["nps_promoter_share"], zh
+    rides = _domain("bikes").plan("what % of e-scooter rides get 4 or 5 stars?", CTX).plan
+    assert rides.model_dump(mode="json")["metrics"] == ["csat"]

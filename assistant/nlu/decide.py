@@ -24,6 +24,7 @@ from . import choices, roles
 from .cues import CUES
 from .reading import Reading, sibling_values, unknown_values
 from .shared import (
+    GOOD_SHARE,
     breakdowns,
     dimension_heads,
     filters,
@@ -497,7 +498,16 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         metrics = [m for m in (_money_metric(r, model), _conversion_word(r, model)) if m][:1]
     if not metrics and "order_value" in r.cues:
         metrics = [m for m in (roles.order_value_metric(model),) if m]  # "avg amount per payment"
-    rating = roles.rating_metric(model) if "stars" in r.cues and "share" not in r.cues else None
+    if GOOD_SHARE.search(r.question.norm) and not any(
+        model.metrics[m].format == "percent" for m in metrics
+    ):
+        metrics = _good_share(r, model) or metrics  # "what share rated us 4 or 5 stars": CSAT
+    good = GOOD_SHARE.search(r.question.norm) is not None
+    rating = (
+        roles.rating_metric(model)
+        if "stars" in r.cues and not ("share" in r.cues or good)
+        else None
+    )
     if rating and not _COUNTING.search(r.question.norm) and rating not in metrics:
         metrics = [rating]  # "平均几颗星", "avg stars": the mean rating, not a count of reviews
     if not metrics and not counted and _ACTIVE.search(r.question.norm) and "people" in r.cues:
@@ -771,6 +781,14 @@ def _touchpoint_metric(r: Reading, model: SemanticModel, touchpoint: str) -> str
     if _counts_things(r) or _ORDERS.search(r.question.norm):
         return _count_named(r, model, touchpoint) or roles.touchpoint_things(model, touchpoint)
     return roles.touchpoint_people(model, touchpoint)
+
+
+def _good_share(r: Reading, model: SemanticModel) -> list[str]:
+    """The share of good ratings, on the table the question names (tickets) when several."""
+    found = roles.good_rating_shares(model)
+    said = " ".join(m.term for m in r.matches) + " " + r.question.norm
+    on = [name for name, table in found if table.rstrip("s") in said or table in said]
+    return (on or [name for name, _ in found])[:1]
 
 
 def _narrower(model: SemanticModel, plan: Plan) -> str | None:

@@ -341,6 +341,22 @@ def rating_metric(model: SemanticModel) -> str | None:
 _RATED = re.compile(r"rating|score|stars?\b|评分")
 
 
+def good_rating_shares(model: SemanticModel) -> list[tuple[str, str]]:
+    """(metric, table) of the ratios counting ratings at least some score among all ratings: the
+    share of 4 or 5 stars (`tpa init`'s CSAT), in model order."""
+    out = []
+    for metric in model.spec.metrics:
+        if metric.format != "percent" or not isinstance(metric, RatioMetric):
+            continue
+        top = model.measures.get(str(metric.numerator))
+        if top is not None and any(  # a 1-5 rating: not NPS's promoters (9 and 10)
+            f.op in (">=", ">") and isinstance(f.value, int | float) and f.value <= 5
+            for f in top.filters
+        ):
+            out.append((metric.name, top.table))
+    return out
+
+
 def counts_people(model: SemanticModel, metric: str) -> bool:
     """Whether `metric` is a count of distinct people (of any rows)."""
     measure = _measure(model, metric)
@@ -375,6 +391,7 @@ __all__ = [
     "counts_people",
     "event_count",
     "general_conversion",
+    "good_rating_shares",
     "is_about_purchase",
     "is_general_conversion",
     "is_purchasers",

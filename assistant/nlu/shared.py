@@ -161,6 +161,14 @@ def dimension_heads(model: SemanticModel, name: str) -> set[str]:
     return {head_word(n) for n in model.dimensions[name].names()}
 
 
+# A share of good ratings said in so many words: "4 or 5 stars", "rated 4+", 4星及以上, 4-5分.
+GOOD_SHARE: Final = re.compile(
+    r"\b(?:rated\s+|rate\s+us\s+|gave\s+|give\s+)?4\s*(?:or|-|to|/|and)\s*5\s*(?:stars?|points?)?\b"
+    r"|\b4\s*\+\s*(?:stars?)?|\bfour\s+or\s+five(?:\s+stars?)?"
+    r"|4\s?(?:星|分)\s?(?:及|和)?\s?(?:以上|5\s?(?:星|分))|4\s?-\s?5\s?(?:星|分)"
+)
+
+
 def said_of_all(r: Reading, start: int) -> bool:
     """Whether the word at `start` follows "across all", "in every", 所有: all of them together."""
     return bool(_ALL_OF.search(r.question.norm[:start]))
@@ -447,6 +455,7 @@ def limit_and_order(r: Reading, metric: str, has_dims: bool) -> dict[str, Any]:
 
 __all__ = [
     "DEFAULT_TIME",
+    "GOOD_SHARE",
     "breakdowns",
     "dimension_heads",
     "filters",
