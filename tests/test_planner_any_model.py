@@ -1534,3 +1534,17 @@ def test_a_share_of_four_or_five_stars_is_the_models_csat() -> None:
     assert zh["metrics"] != ["nps_promoter_share"], zh
     rides = _domain("bikes").plan("what % of e-scooter rides get 4 or 5 stars?", CTX).plan
     assert rides.model_dump(mode="json")["metrics"] == ["csat"]
+
+
+def test_new_paying_customers_are_the_first_time_buyers() -> None:
+    planner = _domain("petcare")
+    new = planner.plan("new paying customers each month this year", CTX).plan
+    assert new.model_dump(mode="json")["metrics"] == ["first_time_buyers"]
+    every = planner.plan("paying customers last month", CTX).plan
+    assert every.model_dump(mode="json")["metrics"] == ["purchasers"]
+
+
+def test_by_where_we_acquired_them_splits_by_where_they_came_from() -> None:
+    q = "how many new members signed up this year, by where we acquired them?"
+    p = _domain("petcare").plan(q, CTX).plan.model_dump(mode="json")
+    assert p["dimensions"] == ["acquisition_channel"], p

@@ -527,6 +527,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         named = _people_named(r, model)  # "members" when only "active members" counts them
         metrics = [m for m in (named or roles.reach_metric(model),) if m]  # "how many players"
     metrics = _refined(r, model, metrics)
+    metrics = [_first_time(r, model, m) for m in metrics]
     if len(counted) == 1 and metrics and all(roles.is_reach(model, m) for m in metrics):
         metrics = [_touchpoint_metric(r, model, counted[0]) or m for m in metrics][:1]
     metrics += [m for m in _also_asked(r, model, metrics) if m not in metrics]
@@ -789,6 +790,22 @@ def _good_share(r: Reading, model: SemanticModel) -> list[str]:
     said = " ".join(m.term for m in r.matches) + " " + r.question.norm
     on = [name for name, table in found if table.rstrip("s") in said or table in said]
     return (on or [name for name, _ in found])[:1]
+
+
+def _first_time(r: Reading, model: SemanticModel, metric: str) -> str:
+    """ "new paying customers", 新付费客户: the people who paid for the first time, when the model
+    counts them, rather than everyone who paid in the range."""
+    if not roles.is_purchasers(model, metric):
+        return metric
+    for m in r.matches:
+        if any(x.name == metric for x in m.refs("metric")) and _NEW_BEFORE.search(
+            r.question.norm, max(0, m.start - 6), m.start
+        ):
+            return roles.first_time_purchasers(model) or metric
+    return metric
+
+
+_NEW_BEFORE: Final = re.compile(r"(?:\bnew|新增?|新的)\s?$")
 
 
 def _narrower(model: SemanticModel, plan: Plan) -> str | None:

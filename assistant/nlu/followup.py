@@ -161,7 +161,7 @@ def _ranked_alike(own: Plan, base: dict[str, Any]) -> None:
     new metric, when the follow-up splits the same way and says no ranking of its own."""
     order = base.get("order")
     if (
-        own["kind"] != "metric"
+        "metrics" not in own
         or not order
         or "order" in own
         or order.get("by") not in base.get("metrics", [])

@@ -173,16 +173,16 @@ class Lexicon:
                         terms[key][sense] = None
         named = [t for t, senses in terms.items() if _has_ref(senses)]
         for topic, words in OUT_OF_SCOPE.items():
-            for word in words:
-                if _has_ref(terms.get(_norm(word), {})):
+            for said in map(_norm, words):  # (normalised once: a place list is long)
+                if _has_ref(terms.get(said, {})):
                     continue  # the model's word wins
-                if topic in _NAME_TOPICS and any(_norm(word) in t for t in named):
+                if topic in _NAME_TOPICS and any(said in t for t in named):
                     continue  # "广州" when the model has 广州市: a short form, not another place
                 if topic in _ATTRIBUTE_TOPICS and any(
-                    _inside(part, t) for part in _cores(_norm(word)) for t in named
+                    _inside(part, t) for part in _cores(said) for t in named
                 ):
                     continue  # "年龄" when the model has 年龄段, "age groups" when it has "age"
-                terms[_norm(word)][Cue(f"scope:{topic}")] = None
+                terms[said][Cue(f"scope:{topic}")] = None
         lexicon = cls(
             {k: tuple(v) for k, v in terms.items() if k}, model.spec.settings.default_period
         )

@@ -130,6 +130,12 @@ def purchasers_metric(model: SemanticModel) -> str | None:
     return next(iter(every or found), None)
 
 
+def first_time_purchasers(model: SemanticModel) -> str | None:
+    """The metric counting people at the purchase touchpoint for the first time ever."""
+    found = [m.name for m in model.spec.metrics if is_purchasers(model, m.name)]
+    return next((n for n in found if _first_only(model, n)), None)
+
+
 def _first_only(model: SemanticModel, name: str) -> bool:
     measure = _measure(model, name)
     return measure is not None and measure.first_only
@@ -390,6 +396,7 @@ __all__ = [
     "cost_per",
     "counts_people",
     "event_count",
+    "first_time_purchasers",
     "general_conversion",
     "good_rating_shares",
     "is_about_purchase",

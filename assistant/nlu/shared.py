@@ -133,12 +133,18 @@ def breakdowns(r: Reading, model: SemanticModel) -> list[str]:
             out.append(name)
             if not marked:
                 bare.add(name)
+    if _BY_WHERE_FROM.search(r.question.norm) and "acquisition_channel" in model.dimensions:
+        out.append("acquisition_channel")  # "by where we acquired them": where they came from
     contrasted = [d for d in _contrasted(r, model) if d not in out]
     if contrasted or len(bare) < len(out):  # "store check-ins, split by city", "urban vs
         out = [d for d in out if d not in bare]  # suburban stores": the split said
     return (out + contrasted)[:3]
 
 
+_BY_WHERE_FROM: Final = re.compile(
+    r"\bby\s+(?:where|how)\s+(?:we|they|people|customers|users)\s+(?:acquired|came|come|found|"
+    r"got|heard)\b|按(?:获客)?来源|按(?:从)?哪(?:里|儿)来"
+)
 _ALL_OF: Final = re.compile(
     r"\b(?:across|in|at|for|over|of)\s+(?:all|every)(?:\s+(?:of\s+)?(?:the|our))?\s+$"
     r"|(?:所有|全部|整个)(?:的)?$"
