@@ -152,7 +152,9 @@ def test_lookback_edges_ties_and_conversions_without_touches(tmp_path: Path) -> 
             {"kind": "attribution", "model": "position_based", "time": "last_week"},
         ):
             _compare(engine, demo_model(), ctx, plan, None, True, _demo_table())
-        credits = engine.run(compile_plan(parse_plan(EDGES_PLAN), demo_model(), ctx).sql() or "")
+        fast = compile_plan(parse_plan(EDGES_PLAN), demo_model(), ctx, aggregates=held)
+        assert _demo_table() in fast.aggregates
+        credits = engine.run(fast.sql() or "")
     # worked out by hand: p4 ← p0 web, p2 app, p3 web, p8 web (linear: web 3/4, app 1/4);
     # p6 ← p2 app, p3 web, p8 web, p4 app, p5 web, p7 none (web 3/6, app 2/6, none 1/6);
     # q1: none; r2 ← r1 app
@@ -242,3 +244,37 @@ def test_tpa_ingest_rebuilds_it_with_its_key(bank: Path, tmp_path: Path) -> None
     ctx = TimeContext.create(model.settings.timezone, "monday", as_of=date(2026, 6, 15))
     with Engine(db) as engine:
         _compare(engine, model, ctx, BANK_CASES[0], None, True, table)
+
+
+def test_tpa_ingest_with_a_model_builds_it(bank: Path, tmp_path: Path) -> None:
+    """`tpa ingest --model` gives a database without the table the one of the model's default
+    attribution; a model that is not valid stops it before anything is loaded."""
+    from typer.testing import CliRunner
+
+    from tests.reingest import events_config
+    from ui.cli.app import app
+
+    db = tmp_path / "bank.duckdb"
+    shutil.copyfile(bank, db)
+    table = _bank_table()
+    with duckdb.connect(str(db)) as con:
+        con.execute(f"DROP TABLE {table}")
+        con.execute(f"DELETE FROM {AGGREGATES_TABLE} WHERE name = '{table}'")
+    config = events_config(db, "2026-02-01", tmp_path)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("settings: [\n", encoding="utf-8")
+    runner = CliRunner()
+    refused = runner.invoke(app, ["ingest", str(config), "--db", str(db), "--model", str(bad)])
+    assert refused.exit_code == 2 and "bad.yaml" in refused.output
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT min(ts) < TIMESTAMP '2026-02-01' FROM events").fetchone() == (
+            True,
+        )  # not loaded
+    model = str(ROOT / "evals/domains/bank/model.yaml")
+    done = runner.invoke(app, ["ingest", str(config), "--db", str(db), "--model", model])
+    assert done.exit_code == 0, done.output
+    assert "attribution pre-aggregate (first_card_spend, 30-day lookback" in done.output
+    bank_model = _bank_model()
+    ctx = TimeContext.create(bank_model.settings.timezone, "monday", as_of=date(2026, 6, 15))
+    with Engine(db) as engine:
+        _compare(engine, bank_model, ctx, BANK_CASES[0], None, True, table)
