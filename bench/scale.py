@@ -239,7 +239,7 @@ def ensure_aggregates(path: Path) -> None:
     with Engine(path) as engine:
         held = current(engine)
     key = model_key(demo_model().spec)
-    if ALL <= held and (key is None or key.table in held):
+    if held >= ALL and (key is None or key.table in held):
         return
     started = time.perf_counter()
     if not ensure(path, demo_model().spec):

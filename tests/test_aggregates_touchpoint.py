@@ -63,7 +63,7 @@ def _compare(
 ) -> None:  # fmt: skip
     parsed = parse_plan(plan)
     aggregates = current(engine)
-    assert ALL <= aggregates
+    assert aggregates >= ALL
     plain = compile_plan(parsed, model, ctx, role)
     fast = compile_plan(parsed, model, ctx, role, aggregates=aggregates)
     slow_sql, fast_sql = plain.sql(), fast.sql()

@@ -62,7 +62,6 @@ def export_parquet(database: Path, out: Path) -> list[Path]:
     from connectors.aggregates import AGGREGATES_TABLE
     from semantic_layer.compile.aggregates import known
 
-
     out.mkdir(parents=True, exist_ok=True)
     written = []
     # The file is attached read-only to a fresh in-memory database rather than connected to:
