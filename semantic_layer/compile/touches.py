@@ -145,15 +145,15 @@ def build(key: TouchesKey) -> exp.Select:
         exp.column("user_id"), ts.copy(), *KEYS, exp.column("event_id").as_("touch_id")
     ).from_("events")
     around: list[exp.Expr] = []
-    for k in KEYS:
+    for k in KEYS:  # the key of the touch before, and whether the next one has none
+        nxt = per_conversion(exp.func("lead", exp.column(k, "t")), ordered=True)
         around += [
             per_conversion(exp.func("lag", exp.column(k, "t")), ordered=True).as_(f"prev_{k}"),
-            per_conversion(exp.func("lead", exp.column(k, "t")), ordered=True).as_(f"next_{k}"),
+            nxt.is_(exp.null()).as_(f"last_{k}"),
         ]
     pairs = (
         exp.select(
-            *(exp.column(c, "c") for c in ("conversion_id", "user_id", "conv_ts", "revenue")),
-            exp.column("ts", "t").as_("touch_ts"),
+            *(exp.column(c, "c") for c in ("conversion_id", "conv_ts", "revenue")),
             *(exp.column(k, "t") for k in KEYS),
             *positions(spec),
             *around,
@@ -175,7 +175,7 @@ def build(key: TouchesKey) -> exp.Select:
     )
 
 
-_IDS: Final = ("conversion_id", "user_id", "conv_ts")
+_IDS: Final = ("conversion_id", "conv_ts")
 
 
 def _null(kind: str) -> exp.Expr:
@@ -208,8 +208,8 @@ def _edge_rows(key: str) -> exp.Select:
     """by, 'edge', ids, the edges of each converting path (`attribution.transitions`: an edge
     into each touch whose previous touch's key differs, from "(start)" for the first, and from
     the last touch — or one followed by a touch without a key — to "(conversion)")."""
-    touched = exp.column("touch_ts").is_(exp.null()).not_()
-    prev, nxt = exp.column(f"prev_{key}"), exp.column(f"next_{key}")
+    touched = exp.column("n") > 0  # not the one row of a conversion without touches
+    prev = exp.column(f"prev_{key}")
     into = (
         exp.select(
             *_IDS,
@@ -226,7 +226,7 @@ def _edge_rows(key: str) -> exp.Select:
     exits = (
         exp.select(*_IDS, exp.column(key).as_("src"), exp.Literal.string("(conversion)").as_("dst"))
         .from_("pairs")
-        .where(exp.and_(touched.copy(), nxt.is_(exp.null())))
+        .where(exp.and_(touched.copy(), exp.column(f"last_{key}")))
     )
     edges = exp.union(into, exits, distinct=False).subquery("e")
     return (
