@@ -233,7 +233,7 @@ def memory_limit(fraction: float) -> str:
     return f"{int(total * fraction / 2**20)}MB"
 
 
-def ensure_aggregates(path: Path) -> None:
+def ensure_aggregates(path: Path, limit: str) -> None:
     """Build the pre-aggregates of a database made before they existed (as a load would), the
     demo model's per-conversion attribution table among them."""
     with Engine(path) as engine:
@@ -242,7 +242,7 @@ def ensure_aggregates(path: Path) -> None:
     if held >= ALL and (key is None or key.table in held):
         return
     started = time.perf_counter()
-    if not ensure(path, demo_model().spec):
+    if not ensure(path, demo_model().spec, memory_limit=limit):
         raise SystemExit(f"{path} is open elsewhere: its pre-aggregates cannot be built now")
     print(f"built the pre-aggregates of {path.name} in {time.perf_counter() - started:.1f} s")
 
@@ -283,9 +283,9 @@ def main() -> int:
     args = parser.parse_args()
     path = database(args.events)
     modes = ["without", "with"] if args.aggregates == "both" else [args.aggregates]
-    if "with" in modes:
-        ensure_aggregates(path)
     limit = memory_limit(args.memory_fraction)
+    if "with" in modes:
+        ensure_aggregates(path, limit)
     spans = args.span or ["week", "quarter"]
     rows: list[Row] = []
     load = os.getloadavg()[0]

@@ -180,17 +180,20 @@ def current(engine: Engine) -> frozenset[str]:
     return known(str(r[0]) for r in rows)
 
 
-def ensure(path: Path, model: ModelSpec | None = None) -> bool:
+def ensure(path: Path, model: ModelSpec | None = None, *, memory_limit: str | None = None) -> bool:
     """Give the DuckDB database at `path` the current pre-aggregates it lacks (a database loaded
     before they existed), in one transaction, leaving those already current alone: every load's
     own, the per-conversion tables it was given before, and with `model` the one of the model's
-    default attribution (`touches.model_key`). False when it cannot be written now (open
-    elsewhere): it is then read without them, as before."""
+    default attribution (`touches.model_key`). `memory_limit` (e.g. "4GB"): DuckDB's, beyond
+    which it spills beside the file (default: DuckDB's own, 80% of the machine's memory). False
+    when it cannot be written now (open elsewhere): it is then read without them, as before."""
     import duckdb
 
     try:
         with duckdb.connect(str(path)) as con:
             con.execute("SET enable_progress_bar = false")
+            if memory_limit is not None:
+                con.execute(f"SET memory_limit = {_quote(memory_limit)}")
             try:
                 have = {str(r[0]) for r in con.execute(CURRENT_SQL).fetchall()}
             except duckdb.CatalogException:
