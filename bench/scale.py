@@ -15,7 +15,8 @@ of this process while the query ran (sampled every 5 ms), and DuckDB's own peak 
 `--aggregates with|without|both` (default both) compiles each plan with the database's exact
 pre-aggregated tables (`semantic_layer/compile/aggregates.py`; the compiler reads one only where
 it is exact for the plan), without them, or both ways, one row each; a database built before they
-existed gets them first (the time that took is printed).
+existed gets them first, the demo model's per-conversion attribution table among them (built under
+the memory limit below; the time that took is printed).
 
 DuckDB's memory limit is set from the machine: `--memory-fraction` (default 0.5) of its physical
 memory, and it spills to disk beyond it. Targets at 100M events: every week answer < 2 s, every

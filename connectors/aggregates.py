@@ -29,6 +29,8 @@ from semantic_layer.compile.aggregates import (
 from semantic_layer.compile.touches import TouchesKey, build, model_key, unique_ids
 
 if TYPE_CHECKING:
+    import duckdb
+
     from connectors.engines.base import Engine
     from semantic_layer.model.spec import ModelSpec
 
@@ -203,7 +205,7 @@ def ensure(path: Path, model: ModelSpec | None = None, *, memory_limit: str | No
             if key is not None:
                 wanted.add(key)
             missing = ALL - have
-            stale = {k for k in wanted if k.table not in have}
+            stale = {k for k in wanted if k.table not in have and _exact(con, k)}
             if not missing and not stale:
                 return True
             con.execute("BEGIN TRANSACTION")
@@ -217,6 +219,13 @@ def ensure(path: Path, model: ModelSpec | None = None, *, memory_limit: str | No
     except duckdb.Error:
         return False
     return True
+
+
+def _exact(con: duckdb.DuckDBPyConnection, key: TouchesKey) -> bool:
+    """Whether the per-conversion table of `key` would be exact (and so tagged) for the events
+    `con` holds: else building it is wasted, again at every `ensure`."""
+    row = con.execute(unique_ids(key).sql("duckdb")).fetchone()
+    return bool(row and row[0])
 
 
 __all__ = [

@@ -168,7 +168,8 @@ EDGES_PLAN = {"kind": "attribution", "model": "linear", "time": "last_week"}
 
 def test_conversions_sharing_an_id_leave_it_unread(tmp_path: Path) -> None:
     """Two conversions with one event id: the raw query walks them as one, so the table is not
-    exact and a load leaves it untagged; the compiler then reads the raw events."""
+    exact and a load leaves it untagged; the compiler then reads the raw events, and `ensure`
+    does not build it."""
     from connectors.demo import build_demo
 
     db = tmp_path / "demo.duckdb"
@@ -180,6 +181,14 @@ def test_conversions_sharing_an_id_leave_it_unread(tmp_path: Path) -> None:
     plan = parse_plan({**ALL_MODELS, "time": "last_week"})
     ctx = TimeContext.create("Asia/Shanghai", "monday", as_of=AS_OF)
     assert _demo_table() not in compile_plan(plan, demo_model(), ctx, aggregates=held).aggregates
+    with duckdb.connect(str(db)) as con:  # and `ensure` does not build it again in vain
+        con.execute(f"DROP TABLE {_demo_table()}")
+    assert ensure(db, demo_model().spec)
+    with duckdb.connect(str(db), read_only=True) as con:
+        names = {
+            str(r[0]) for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+        }
+    assert _demo_table() not in names
 
 
 @pytest.fixture(scope="module")
