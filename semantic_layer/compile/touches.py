@@ -5,11 +5,14 @@ order (`attribution.py`); at 100M events a quarter is about 10M (conversion, tou
 (the credits and Markov's transitions). This table holds the result of that walk for every
 conversion in the data, computed by the very same expressions, once per load:
 
-- `part = 'credit'`: one row per (conversion, key) for both keys (`by`: channel, touchpoint): the
-  sum of that key's touches' weights under each rule-based model (`attribution.weight`) and the
-  conversion's revenue; a conversion without touches has one row with a NULL key and weight 1;
+- `part = 'credit'`: one row per (conversion, key) for both keys (`credited`: 'channel' or
+  'touchpoint', a plan's `by`): conversion_id, conv_ts, the conversion's revenue, the key and
+  the sum of that key's touches' weights under each rule-based model (`attribution.weight`, one
+  column per model); a conversion without touches has one row with a NULL key and weight 1;
 - `part = 'edge'`: one row per (conversion, src, dst): the Markov edges of its converting path
-  and how often it takes each.
+  and how often it takes each (`edges`).
+
+Rows are ordered by (credited, part, conv_ts), so a range reads few row groups.
 
 Credits of a range are then sums over the range's rows (weight × value), and the converting half
 of the transitions a count of its edges: no join, no window. What a conversion's touches are
