@@ -252,3 +252,50 @@ def test_a_ranking_leaves_out_the_group_with_no_value(con: duckdb.DuckDBPyConnec
         assert ranked == [("East", 2), ("South", 1)]
     finally:
         con.execute("DELETE FROM events WHERE user_id = 'u9'")
+
+
+def test_rows_without_a_split_or_a_value_make_no_empty_group() -> None:
+    """Revenue by channel over events of which one has neither: no "(none)" row of 0; a row
+    without a channel that has revenue is its own group; a channel without revenue shows 0."""
+    con = duckdb.connect()
+    con.execute("CREATE TABLE events (user_id VARCHAR, ts TIMESTAMP, channel VARCHAR, "
+                "touchpoint VARCHAR, revenue DOUBLE)")  # fmt: skip
+    con.executemany(
+        "INSERT INTO events VALUES (?, ?, ?, ?, ?)",
+        [*EVENTS, ("u5", "2026-03-06 10:00", None, "product_page", None)],
+    )
+    con.execute("CREATE TABLE users AS SELECT 'u1' AS user_id, 'East' AS region")
+    got = dict(run(con, metrics=("revenue",), dimensions=("channel",)))
+    assert got == {"web": 50.0, "app": 100.0}
+    con.execute("INSERT INTO events VALUES ('u6', '2026-03-06 11:00', NULL, 'payment', 7.0)")
+    con.execute(
+        "INSERT INTO events VALUES ('u7', '2026-03-06 12:00', 'shop', 'product_page', NULL)"
+    )
+    got = dict(run(con, metrics=("revenue",), dimensions=("channel",)))
+    assert got == {"web": 50.0, "app": 100.0, None: 7.0, "shop": 0}
+
+
+def test_a_duration_keeps_the_milliseconds_of_its_timestamps() -> None:
+    """392.04 s from opening to reply is 6.534 minutes, not the 6.533 of whole seconds."""
+    spec = ModelSpec.model_validate(
+        {
+            "version": 1,
+            "name": "tickets",
+            "settings": {"timezone": "Asia/Shanghai"},
+            "tables": {"tickets": {"time": "opened_ts", "entity": "user_id"}},
+            "measures": [
+                {"name": "reply", "table": "tickets", "agg": "median",
+                 "duration": {"start": "opened_ts", "end": "replied_ts", "unit": "minutes"}},
+            ],
+            "metrics": [{"name": "reply_time", "measure": "reply", "format": "duration_minutes"}],
+        }
+    )  # fmt: skip
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE tickets AS SELECT 'u1' AS user_id, "
+        "TIMESTAMP '2026-03-03 00:00:00.100' AS opened_ts, "
+        "TIMESTAMP '2026-03-03 00:06:32.140' AS replied_ts"
+    )
+    query = MetricQuery(start=START, end=END, metrics=("reply_time",))
+    ((minutes,),) = con.execute(compile_metrics(spec, query).sql("duckdb")).fetchall()
+    assert minutes == pytest.approx(392.04 / 60)

@@ -247,3 +247,71 @@ def test_a_season_name_is_part_of_its_dates(planner: EmbeddedPlanner) -> None:
 @pytest.mark.parametrize("question", ["买了2-3月卡", "6-8月底"])
 def test_a_month_span_needs_month_words(question: str) -> None:
     assert spans(question) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("fee income from March to the end of May", [("2026-03-01", "2026-06-01")]),
+        ("from march until the end of may this year", [("2026-03-01", "2026-06-01")]),
+        ("avg card price (Nov 1-11 last year)", [("2025-11-01", "2025-11-12")]),
+        ("orders May 2 to 9 2025", [("2025-05-02", "2025-05-10")]),
+        ("May 2 to 9 this year", [("2026-05-02", "2026-05-10")]),
+    ],
+)
+def test_ranges_to_the_end_of_a_month_and_with_their_year_after(
+    question: str, expected: list[tuple[str, str]]
+) -> None:
+    assert spans(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a holiday's name, then the days it means: one period, the days said
+        ("spend during the double 11 sale (Nov 1-11 last year)", [("2025-11-01", "2025-11-12")]),
+        ("双十一期间（2025年11月1日-11日）的销售额", [("2025-11-01", "2025-11-12")]),
+        # a year word before a holiday's day that already has that year
+        ("今年春节当天签了几单", [("2026-02-17", "2026-02-18")]),
+        # two holidays stay two periods
+        ("双十一和618的销售额", [("2025-11-11", "2025-11-12"), ("2025-06-18", "2025-06-19")]),
+    ],
+)
+def test_a_holiday_then_its_dates_is_one_period(
+    question: str, expected: list[tuple[str, str]]
+) -> None:
+    assert spans(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("lets signed on the August bank holiday", [("2025-08-25", "2025-08-26")]),
+        ("orders on Labor Day", [("2025-09-01", "2025-09-02")]),
+        ("thanksgiving week orders", [("2025-11-24", "2025-12-01")]),
+        ("sales over Easter", [("2026-04-05", "2026-04-06")]),
+        ("Good Friday visits", [("2026-04-03", "2026-04-04")]),
+        ("母亲节当天销售额", [("2026-05-10", "2026-05-11")]),
+        ("father's day revenue", [("2025-06-15", "2025-06-16")]),
+        ("sales on the fourth of july", [("2025-07-04", "2025-07-05")]),
+    ],
+)
+def test_western_holidays_by_their_rules(question: str, expected: list[tuple[str, str]]) -> None:
+    """Today is 17 Jun 2026: a holiday named without a year is its latest that has started."""
+    assert spans(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how much did we spend in march and april", [("2026-03-01", "2026-05-01")]),
+        ("3月和4月一共花了多少", [("2026-03-01", "2026-05-01")]),
+        # two months apart, or compared, stay two periods
+        ("march and june spend", [("2026-03-01", "2026-04-01"), ("2026-06-01", "2026-06-17")]),
+        ("3月和4月的销售额对比", [("2026-03-01", "2026-04-01"), ("2026-04-01", "2026-05-01")]),
+    ],
+)
+def test_two_months_one_after_the_other_are_one_span(
+    question: str, expected: list[tuple[str, str]]
+) -> None:
+    assert spans(question) == expected

@@ -29,6 +29,7 @@ from .shared import (
     implied_channels,
     names_a_value,
     said_as_a_place,
+    said_of_all,
 )
 
 Why = Literal[
@@ -120,7 +121,7 @@ _ZH_FUNCTION: Final = tuple(
         用户 客户 顾客 人群 时间 时候 期间 之间 以来 以后 之后 以前 之前 前后 左右 大概 大约 差不多
         呢 嘛 哦 喔 哈 嗯 您 您好 你好 谢谢 上 下 分 按照 根据 关于 针对 里面 当中 方面
         中间 一般 通常 常见 拆解 拆 拆分 换成 换 改成 改为 切换 主要 大概 具体 分别 帮忙 拉 拉一下
-        下一 之类 什么的 等等 多久 一下吧 活跃""".split(),  # noqa: SIM905
+        下一 之类 什么的 等等 多久 一下吧 活跃 新增""".split(),  # noqa: SIM905
         key=len,
         reverse=True,
     )
@@ -179,7 +180,7 @@ def _dropped(
     """Model words and times the question gives that the plan does not carry."""
     out: list[Unused] = []
     text = r.question.norm
-    used = _plan_words(plan)
+    used = _plan_words(plan) | _kept_by_metrics(plan, model)
     steps = [t for t in used if t in model.touchpoints]
     steps += [s for j in model.spec.journeys if j.name in used for s in j.steps]
     implied = implied_channels(model, steps)  # "在线咨询客服": the touchpoint's own channel
@@ -199,6 +200,8 @@ def _dropped(
             continue  # "which step", 哪个环节: the steps of the journey analysed
         if names_a_value(r, mention.start) or said_as_a_place(r, mention.start):
             continue  # "抖音渠道": the kind of the value just said; "to the gym": where
+        if said_of_all(r, mention.start):
+            continue  # "across all stores": the total is every store's
         if any(head_word(mention.term) in dimension_heads(model, d) for d in used
                if d in model.dimensions):  # fmt: skip
             continue  # "tickets by channel", split by the tickets' own channel
@@ -257,6 +260,19 @@ def _parts(model: SemanticModel, name: str, depth: int = 0) -> set[str]:
     out: set[str] = set()
     for part in refs():
         out |= {part} | _parts(model, part, depth + 1)
+    return out
+
+
+def _kept_by_metrics(plan: dict[str, Any], model: SemanticModel) -> set[str]:
+    """The dimensions the plan's metrics count only some values of (complaint tickets: tickets
+    where is_complaint), with those values: said in the question, they are used."""
+    out: set[str] = set()
+    for name in plan.get("metrics") or []:
+        for measure in model.measures_of(name) if name in model.metrics else ():
+            for f in measure.filters:
+                for dim in model.spec.dimensions:
+                    if dim.table == measure.table and dim.column == f.column:
+                        out |= {dim.name, str(f.value)}
     return out
 
 

@@ -310,6 +310,15 @@ OUT_OF_SCOPE: Final[dict[str, tuple[str, ...]]] = {
     # well-known scores and rates a model may lack (its own word wins when it has one)
     "nps": ("nps", "net promoter score", "net promoter", "净推荐值"),
     "app_stability": ("crash rate", "crashes", "app crashes", "crash", "崩溃率", "崩溃", "闪退"),
+    # who people are, when the model keeps no such attribute (its own word wins, also inside a
+    # longer name: a model with 年龄段 answers 年龄)
+    "demographics": ("age", "ages", "age group", "age groups", "age band", "how old", "gender",
+                     "genders", "male", "female", "men and women", "sex ratio", "年龄", "年龄段",
+                     "年龄分布", "多大年纪", "几岁", "性别", "男女", "男性", "女性", "男女比例"),
+    "uninstalls": ("uninstall", "uninstalls", "uninstalled", "uninstalling", "卸载"),
+    "fraud": ("fraud", "fraudulent", "欺诈", "骗保", "骗赔", "刷单"),
+    "outcomes": ("exam score", "exam scores", "test scores", "grades", "考试", "考试成绩",
+                 "提分", "weight loss", "lost weight", "减重", "减肥", "体重"),
 }  # fmt: skip
 
 __all__ = ["CUES", "DEMONYMS", "OUT_OF_SCOPE", "PLACE_NAMES", "PURCHASE_WORDS"]

@@ -22,7 +22,7 @@ from semantic_layer.time import TimeSpec, resolve
 
 from . import choices, roles
 from .cues import CUES
-from .reading import Reading, unknown_values
+from .reading import Reading, sibling_values, unknown_values
 from .shared import (
     breakdowns,
     dimension_heads,
@@ -70,7 +70,7 @@ def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
         return choices.unknown_value([named], r, model)
     if topics and (not r.names("metric") or _ALWAYS_OUT & set(topics)):
         return choices.out_of_scope(topics, lang, model)
-    unknown = unknown_values(r)
+    unknown = unknown_values(r) + sibling_values(r, model)
     if unknown and unknown[0][1] == "product":
         return choices.out_of_scope(["product_catalog"], lang, model)
     if unknown:
@@ -106,7 +106,8 @@ _DATED = re.compile(
 
 # Topics no metric can answer: "revenue by category", "users' phone numbers".
 _ALWAYS_OUT = frozenset({"product_catalog", "personal_data", "competitors", "stock_price",
-                         "weather", "profit", "dwell_time", "nps", "app_stability"})  # fmt: skip
+                         "weather", "profit", "dwell_time", "nps", "app_stability", "demographics",
+                         "uninstalls", "fraud", "outcomes"})  # fmt: skip
 _DWELL = re.compile(
     r"\btime\b.{0,24}\bspen[dt]s?\b.{0,12}\b(?:on|in)\b|\bstay(?:s|ed)? on (?:the |a |our )?"
     r"(?:page|site|app|screen)"
@@ -139,7 +140,11 @@ def _drivers(r: Reading, model: SemanticModel) -> Plan | None:
     metric = _conversion_for(r, model) or next(iter(_refined(r, model, [])), None)
     tps = r.names("touchpoint")
     if metric is None and len(tps) == 1:  # "交车比3月少了": the count of that touchpoint
-        metric = roles.touchpoint_count(model, tps[0]) or _touchpoint_metric(r, model, tps[0])
+        metric = (
+            roles.touchpoint_count(model, tps[0])
+            or _count_named(r, model, tps[0])
+            or _touchpoint_metric(r, model, tps[0])
+        )
     if metric is None:
         return choices.which_metric(r, model, "drivers")
     plan: Plan = {
@@ -473,7 +478,11 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         and (_COUNTING.search(r.question.norm) or ranked or split_asked)
     ):
         if things:  # "how many times", 人次, "ad clicks": events, not people
-            own = roles.touchpoint_things(model, counted[0]) or roles.event_count(model)
+            own = (
+                _count_named(r, model, counted[0])
+                or roles.touchpoint_things(model, counted[0])
+                or roles.event_count(model)
+            )
         elif _ORDERS.search(r.question.norm):  # "下了多少单": its orders, else the model's orders
             own = roles.touchpoint_things(model, counted[0]) or roles.order_count(model)
         else:
@@ -541,11 +550,19 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     plan["filters"] = [
         f
         for f in filters(
-            r, model, touchpoint_ok=_counts_events(metrics, model) and not rate_of_buying
+            r,
+            model,
+            touchpoint_ok=_counts_events(metrics, model) and not rate_of_buying,
+            fits=reachable,
         )
         if reachable(f["dimension"])
         and not (f["dimension"] in split and f["op"] == "=")  # "by tier: are VIPs better?"
+        and not _examples_of_each(r, f["dimension"])
+        and not (f["dimension"] in dims and _every_value(model, f))  # "by level (初级/中级/高级)"
     ] + [{"dimension": d, "op": "=", "values": [True]} for d in flags]
+    narrower = _narrower(model, plan)
+    if narrower is not None:  # tickets where is_complaint: the model's complaint tickets
+        plan["metrics"], plan["filters"] = [narrower], []
     if dims:
         plan["dimensions"] = dims
     grain = grain_of(r, model)
@@ -585,7 +602,13 @@ def _counts_things(r: Reading) -> bool:
         said = norm[m.start : m.end]
         if said.isascii() and said.endswith("s") and not m.term.endswith("s"):
             return True
+        if _HOW_MANY_BEFORE.search(norm, 0, m.start) and not _PEOPLE_AFTER.match(norm, m.end):
+            return True  # "收到多少PO", "有多少订单": the things, not the people
     return False
+
+
+_HOW_MANY_BEFORE: Final = re.compile(r"(?:多少|几)\s?[个笔张份条]?\s?$")
+_PEOPLE_AFTER: Final = re.compile(r"\s?(?:的)?\s?(?:人|位|名|个人|用户|客户)")
 
 
 def _people_named(r: Reading, model: SemanticModel) -> str | None:
@@ -743,8 +766,31 @@ def _touchpoint_metric(r: Reading, model: SemanticModel, touchpoint: str) -> str
     """The model's own count of one touchpoint for "how many people did X" (its people) or "how
     many times / orders" (its events or orders), rather than everyone active filtered to it."""
     if _counts_things(r) or _ORDERS.search(r.question.norm):
-        return roles.touchpoint_things(model, touchpoint)
+        return _count_named(r, model, touchpoint) or roles.touchpoint_things(model, touchpoint)
     return roles.touchpoint_people(model, touchpoint)
+
+
+def _narrower(model: SemanticModel, plan: Plan) -> str | None:
+    """The model's own metric for one metric counted where the plan's one filter holds."""
+    metrics, found = plan["metrics"], plan.get("filters", [])
+    if len(metrics) != 1 or len(found) != 1 or found[0].get("op", "=") != "=":
+        return None
+    return roles.narrowed(model, metrics[0], found)
+
+
+def _count_named(r: Reading, model: SemanticModel, touchpoint: str) -> str | None:
+    """The one count metric named by the touchpoint's word counted ("多少PO" when the orders are
+    also called "POs"; "多少订单" with a metric 订单数): the model's count of those things."""
+    said = {m.term for m in r.matches if touchpoint in [x.name for x in m.refs("touchpoint")]}
+    wanted = {f"{w}{end}" for w in said for end in ("s", "数", "量", "数量", "es")}
+    found = [
+        metric.name
+        for metric in model.spec.metrics
+        if metric.format not in ("percent", "currency")
+        and not metric.format.startswith("duration")
+        and wanted & {n.casefold() for n in metric.names()}
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _metrics(r: Reading, model: SemanticModel) -> list[str]:
@@ -913,6 +959,30 @@ def _is_flag(model: SemanticModel, name: str) -> bool:
     """A yes/no dimension (its values are true and false)."""
     values = {v.value for v in model.dimensions[name].values}
     return bool(values) and values <= {True, False}
+
+
+def _examples_of_each(r: Reading, dimension: str) -> bool:
+    """Values listed right after "each <dimension>" ("each support channel (hotline / in-app /
+    wechat)", "各渠道（微信、App）") show what it means: examples, not a filter."""
+    for m in r.mentions("dimension"):
+        before = [x for x in r.matches if x.end <= m.start][-1:]
+        if not before or before[0].term not in _EACH_WORD:
+            continue  # (the split said may be the twin of the filter's: tickets' channel)
+        end = max(x.end for x in r.matches if x.start == m.start)
+        values = [v for v in r.mentions("value") if v.ref.name == dimension]
+        if values and all(end <= v.start <= end + 40 for v in values):
+            return True
+    return False
+
+
+def _every_value(model: SemanticModel, f: dict[str, Any]) -> bool:
+    dim = model.dimensions.get(f["dimension"])
+    listed = {v.value for v in dim.values} if dim is not None else set()
+    return f["op"] == "in" and len(listed) > 1 and listed <= set(f["values"])
+
+
+_EACH_WORD: Final = frozenset({"each", "every", "for each", "各", "各个", "每个", "每一个", "每种",
+                          "每一种", "每类", "每一类", "每家"})  # fmt: skip
 
 
 def _split_by(r: Reading, dims: list[str]) -> set[str]:

@@ -147,12 +147,31 @@ def _inherit(
         for key in mine.view:
             if key in base and key not in own:
                 own[key] = base[key]
+        _ranked_alike(own, base)
     same_journey = not r.names("journey") and not r.names("touchpoint")
     if mine.steps and before.steps and same_journey:
         own.pop("steps", None)
         own.pop("journey", None)
         own.update({k: base[k] for k in JOURNEY_KEYS if k in base})
     return own
+
+
+def _ranked_alike(own: Plan, base: dict[str, Any]) -> None:
+    """ "top 3 districts by GMV" then "now by number of orders": the same ranking and cut, by the
+    new metric, when the follow-up splits the same way and says no ranking of its own."""
+    order = base.get("order")
+    if (
+        own["kind"] != "metric"
+        or not order
+        or "order" in own
+        or order.get("by") not in base.get("metrics", [])
+        or own.get("dimensions") != base.get("dimensions")
+        or own.get("grain") != base.get("grain")
+    ):
+        return
+    own["order"] = {**order, "by": own["metrics"][0]}
+    if base.get("limit"):
+        own["limit"] = base["limit"]
 
 
 def _journey_of_value(

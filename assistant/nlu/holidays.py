@@ -10,6 +10,12 @@ that one, like a month named without a year). The rules:
   spans; a year's actual arrangement can differ by a day).
 - Black Friday: the day after Thanksgiving (the fourth Thursday of November), so the
   fourth or fifth Friday; Cyber Monday: the Monday after it.
+- Western holidays by their rules: Thanksgiving (US), Labor Day (US and Canada, the first Monday
+  of September), Memorial Day (the last Monday of May), Independence Day 4 Jul, Canada Day 1 Jul,
+  Boxing Day 26 Dec, Halloween 31 Oct, Easter Sunday (the Gregorian computus), Good Friday and
+  Easter Monday, England's early May, spring and August bank holidays (the first Monday of May,
+  the last Mondays of May and of August), Mother's Day and Father's Day (the second Sunday of May,
+  the third Sunday of June, as in the US and China).
 - Lunar and solar-term dates come from tables for 2020–2030 (春节 = the first day of the lunar
   year, 除夕 / 大年三十 the day before, 初一 … 初十 = 春节 + N − 1, 元宵 = 春节 + 14, 七夕, 中秋,
   端午, 清明). Outside those years they are unknown, so a question naming one is left unread
@@ -38,6 +44,10 @@ _FIXED: Final[dict[str, tuple[tuple[int, int], tuple[int, int]]]] = {
     "christmas": ((12, 25), (12, 25)),
     "new_years_eve": ((12, 31), (12, 31)),
     "national_day": ((10, 1), (10, 7)),
+    "independence_day": ((7, 4), (7, 4)),
+    "canada_day": ((7, 1), (7, 1)),
+    "boxing_day": ((12, 26), (12, 26)),
+    "halloween": ((10, 31), (10, 31)),
     "labour_day": ((5, 1), (5, 5)),
 }
 
@@ -80,6 +90,28 @@ def _black_friday(year: int) -> date:
     return first + timedelta(days=(3 - first.weekday()) % 7 + 22)
 
 
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The `n`th `weekday` (Monday 0) of a month; n = -1 for the last one."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _easter(year: int) -> date:
+    """Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l_) // 433
+    month = (h + l_ - 7 * m + 90) // 25
+    return date(year, month, (h + l_ - 7 * m + 33 * month + 19) % 32)
+
+
 def _day(d: date | None) -> Span | None:
     return None if d is None else (d, d)
 
@@ -109,6 +141,17 @@ _RULES: Final[dict[str, Callable[[int], Span | None]]] = {
         _CHINESE_NEW_YEAR[y] - timedelta(days=1) if y in _CHINESE_NEW_YEAR else None
     ),
     "spring_festival_holiday": _spring_holiday,
+    "thanksgiving": lambda y: _day(_black_friday(y) - timedelta(days=1)),
+    "labor_day_us": lambda y: _day(_nth_weekday(y, 9, 0, 1)),
+    "memorial_day": lambda y: _day(_nth_weekday(y, 5, 0, -1)),
+    "early_may_bank_holiday": lambda y: _day(_nth_weekday(y, 5, 0, 1)),
+    "spring_bank_holiday": lambda y: _day(_nth_weekday(y, 5, 0, -1)),
+    "august_bank_holiday": lambda y: _day(_nth_weekday(y, 8, 0, -1)),
+    "mothers_day": lambda y: _day(_nth_weekday(y, 5, 6, 2)),
+    "fathers_day": lambda y: _day(_nth_weekday(y, 6, 6, 3)),
+    "easter": lambda y: _day(_easter(y)),
+    "good_friday": lambda y: _day(_easter(y) - timedelta(days=2)),
+    "easter_monday": lambda y: _day(_easter(y) + timedelta(days=1)),
     "lantern_festival": _lunar_day(15),
     **{f"spring_festival_day_{n}": _lunar_day(n) for n in range(1, 11)},
 }
@@ -192,6 +235,21 @@ PHRASES: Final[tuple[tuple[str, str, bool], ...]] = (
     (r"情人节|valentine(?:\s?s)?(?:\s+day)?", "valentines", False),
     (r"黑色星期\s?5|黑\s?5|black\s+friday", "black_friday", False),
     (r"cyber\s+monday", "cyber_monday", False),
+    (r"thanksgiving(?:\s+day)?|感恩节", "thanksgiving", False),
+    (r"labor\s+day", "labor_day_us", False),
+    (r"memorial\s+day", "memorial_day", False),
+    (r"independence\s+day|(?:the\s+)?fourth\s+of\s+july", "independence_day", False),
+    (r"canada\s+day", "canada_day", False),
+    (r"boxing\s+day", "boxing_day", False),
+    (r"halloween|万圣节", "halloween", False),
+    (r"easter\s+monday", "easter_monday", False),
+    (r"good\s+friday", "good_friday", False),
+    (r"easter(?:\s+sunday)?|复活节", "easter", False),
+    (r"early\s+may\s+bank\s+holiday|may\s+day\s+bank\s+holiday", "early_may_bank_holiday", False),
+    (r"spring\s+bank\s+holiday", "spring_bank_holiday", False),
+    (r"(?:august|summer)\s+bank\s+holiday", "august_bank_holiday", False),
+    (r"mother\s?s\s+day|母亲节", "mothers_day", False),
+    (r"father\s?s\s+day|父亲节", "fathers_day", False),
 )
 
 __all__ = ["HOLIDAYS", "PHRASES", "WINDOWS", "Span", "is_fixed_day", "latest", "occurrence"]

@@ -88,6 +88,7 @@ class Lexicon:
         self.stemmed: dict[tuple[str, ...], tuple[str, tuple[Sense, ...]]] = {}
         self.verbal: dict[str, tuple[str, tuple[Sense, ...]]] = {}
         self.phrased: dict[tuple[str, ...], tuple[str, tuple[Sense, ...]]] = {}
+        self.unordered: dict[tuple[str, ...], tuple[str, tuple[Sense, ...]]] = {}
         parts: dict[str, set[tuple[str, tuple[Sense, ...]]]] = defaultdict(set)
         for term, senses in terms.items():
             words = term.split()
@@ -96,6 +97,9 @@ class Lexicon:
                 self.stemmed.setdefault(key, (term, senses))
                 if len(words) > 1:  # "online consults" for "online consultations"
                     self.phrased.setdefault(tuple(verb_key(w) for w in words), (term, senses))
+                    values = tuple(s for s in senses if isinstance(s, Ref) and s.kind == "value")
+                    if values:  # "student summer campaign" for "summer student campaign"
+                        self.unordered.setdefault(tuple(sorted(key)), (term, values))
             actions = tuple(s for s in senses if isinstance(s, Ref) and s.kind == "touchpoint")
             if actions and term.isascii() and len(words) == 1 and len(term) >= 4:
                 self.verbal.setdefault(verb_key(term), (term, actions))
@@ -132,6 +136,8 @@ class Lexicon:
         _add_names(terms, duration_short_names(model), over_words=True)
         _add_names(terms, journey_short_names(model), over_words=True)
         _add_names(terms, umbrella_terms(model), over_words=False)
+        _add_names(terms, value_short_names(model), over_words=False)
+        _add_names(terms, flag_negations(model), over_words=False)
         for word, ref in _place_names(model):  # "Sichuan" for a value stored as 四川
             if not _has_ref(terms.get(word, {})):
                 terms[word][ref] = None
@@ -145,8 +151,18 @@ class Lexicon:
             for word in PURCHASE_WORDS:  # "bought", "买了": the model's purchase, whatever its name
                 if not _has_ref(terms.get(_norm(word), {})):
                     terms[_norm(word)][Ref("touchpoint", buy)] = None
+        actions = [
+            t
+            for t, senses in terms.items()
+            if _CJK.match(t) and len(t) >= 2 and any(isinstance(s, Ref) and s.kind == "touchpoint"
+                                                      for s in senses)
+        ]  # fmt: skip
         for name, words in CUES.items():
             for word in words:
+                if name == "new_people" and any(a in _norm(word) for a in actions):
+                    continue  # "注册了多少" when the model has a touchpoint 注册: that action
+                if name == "retention" and _has_ref(terms.get(_norm(word), {})):
+                    continue  # "returns" when the model counts returns: those, not retention
                 terms[_norm(word)][Cue(name)] = None
         for key in [k for k, senses in terms.items() if not _has_ref(senses)]:
             stem = key[:-1] if key[-1:] in _PARTICLES and _CJK.match(key) else None
@@ -161,6 +177,8 @@ class Lexicon:
                     continue  # the model's word wins
                 if topic in _NAME_TOPICS and any(_norm(word) in t for t in named):
                     continue  # "广州" when the model has 广州市: a short form, not another place
+                if topic in _ATTRIBUTE_TOPICS and any(_inside(_norm(word), t) for t in named):
+                    continue  # "年龄" when the model has 年龄段, "age" when it has "age band"
                 terms[_norm(word)][Cue(f"scope:{topic}")] = None
         lexicon = cls(
             {k: tuple(v) for k, v in terms.items() if k}, model.spec.settings.default_period
@@ -219,8 +237,18 @@ class Lexicon:
                 continue
             if _LATIN.match(norm[end - 1]) and end < len(norm) and _LATIN.match(norm[end]):
                 continue  # would end inside a Latin word
-            return Match(i, end, term, senses, weak=term in self.weak)
-        return self._separated_at(norm, i, blocked) or self._inflected_at(norm, i, blocked)
+            found = Match(i, end, term, senses, weak=term in self.weak)
+            if _LATIN.match(norm[i]):  # a longer value name in another order, or a verb
+                other = self._reordered_at(norm, i, blocked) or self._particle_at(norm, i, blocked)
+                if other is not None and other.end > end:  # with its particle, wins
+                    return other
+            return found
+        return (
+            self._separated_at(norm, i, blocked)
+            or self._particle_at(norm, i, blocked)
+            or self._inflected_at(norm, i, blocked)
+            or self._reordered_at(norm, i, blocked)
+        )
 
     def _separated_at(self, norm: str, i: int, blocked: list[bool]) -> Match | None:
         """A two-character Chinese verb-object word of the model split by how much was done:
@@ -253,6 +281,31 @@ class Lexicon:
         ]
         return near[0] if len(near) == 1 else None
 
+    def _particle_at(self, norm: str, i: int, blocked: list[bool]) -> Match | None:
+        """A verb and its particle for a model word of one: "pay out" for "payouts", "sign up"
+        for "signups"."""
+        found = _VERB_PARTICLE.match(norm, i)
+        if found is None or any(blocked[i : found.end()]):
+            return None
+        term = self.stemmed.get((stem(verb_key(found["verb"]) + found["particle"]),))
+        if term is None or not _has_ref(term[1]):
+            return None
+        return Match(i, found.end(), term[0], term[1])
+
+    def _reordered_at(self, norm: str, i: int, blocked: list[bool]) -> Match | None:
+        """A value's name of several words said in another order: "student summer campaign" for
+        a campaign called "summer student campaign"."""
+        words = list(_WORDS.finditer(norm, i))[:_MAX_WORDS]
+        words = [w for n, w in enumerate(words) if n == 0 or w.start() == words[n - 1].end() + 1]
+        for n in range(len(words), 1, -1):
+            end = words[n - 1].end()
+            if any(blocked[i:end]):
+                continue
+            found = self.unordered.get(tuple(sorted(stem(w[0], verbs=True) for w in words[:n])))
+            if found is not None:
+                return Match(i, end, found[0], found[1])
+        return None
+
     def _inflected_at(self, norm: str, i: int, blocked: list[bool]) -> Match | None:
         """A model word in another form: "sign-ups", "signing up", "orders", "purchased"."""
         if not _LATIN.match(norm[i]):
@@ -268,6 +321,11 @@ class Lexicon:
                 found = self.phrased.get(tuple(verb_key(w[0]) for w in words[:n]))
             if found is not None and (n > 1 or len(found[0].split()) == 1):
                 return Match(i, end, found[0], found[1])
+        asked = _ASKED_OF.match(norm, words[0].end()) if words else None
+        if asked is not None:  # "deals did we win" for "deals won"
+            found = self.phrased.get((verb_key(words[0][0]), verb_key(asked["verb"])))
+            if found is not None and _has_ref(found[1]) and not any(blocked[i : asked.end()]):
+                return Match(i, asked.end(), found[0], found[1])
         word = words[0][0] if words else ""
         if not word or any(blocked[i : words[0].end()]):
             return None
@@ -294,6 +352,16 @@ _SEPARATED: Final = re.compile(
     r"(?P<object>[\u4e00-\u9fff])"
 )
 _NAME_TOPICS: Final = frozenset({"other_platforms", "other_regions"})
+_ATTRIBUTE_TOPICS: Final = frozenset({"demographics", "outcomes"})
+
+
+def _inside(word: str, term: str) -> bool:
+    """Whether `word` is part of `term`: a whole word of a Latin one, any part of a Chinese one."""
+    if _CJK.match(word):
+        return word in term
+    return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", term) is not None
+
+
 # Measure words a Chinese metric label ends with: the noun before them names the metric too.
 _ZH_MEASURES: Final = ("人数", "次数", "数量", "笔数", "个数", "数", "量")
 _SPLIT_MARK: Final = re.compile(r"(?:[各每哪按分]|[哪各每]一?[个门家位款类种])$")
@@ -357,6 +425,15 @@ def _short_values_checked(match: Match, norm: str, before: Match | None) -> Matc
 
 
 _WORDS = re.compile(r"[a-z0-9]+")
+# "pay out" for a model word "payout", "sign up" for "signup", "check out" for "checkout".
+_VERB_PARTICLE: Final = re.compile(
+    r"(?P<verb>[a-z]{2,})\s+(?P<particle>up|out|in|off|over|back|down)\b"
+)
+# A noun, then a question's auxiliary and subject before its verb: "deals did we win".
+_ASKED_OF: Final = re.compile(
+    r"\s+(?:did|do|does|have|has|had|were|was)\s+(?:we|they|you|people|customers|users)\s+"
+    r"(?P<verb>[a-z]{3,})\b"
+)
 _MAX_WORDS = 4
 _SUFFIXES = ("ies", "ing", "es", "ed", "s", "e")
 _PLURALS = ("ies", "es", "s")
@@ -498,10 +575,14 @@ def duration_short_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
     for metric in model.spec.metrics:
         if not metric.format.startswith("duration") or metric.labels is None:
             continue
-        for label in (metric.labels.en, metric.labels.zh or ""):
+        names = (metric.labels.en, metric.labels.zh or "", *metric.synonyms.all())
+        for label in names:
             short = _TIME_HEAD.sub("", label.casefold().strip())
             if short != label.casefold().strip() and len(short) >= 2:
                 found[_norm(short)].add(metric.name)
+                if _CJK.match(short):  # 首响时间 for 首响时长, and the other way round
+                    for head in ("时间", "时长"):
+                        found[_norm(short + head)].add(metric.name)
     return {
         term: (Ref("metric", next(iter(names))),)
         for term, names in found.items()
@@ -557,6 +638,56 @@ def umbrella_terms(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
             if len(refs) >= 2 and word not in _STOP and _norm(word) not in model.index:
                 out[_norm(word)] = (*out.get(_norm(word), ()), *refs)
     return out
+
+
+def value_short_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
+    """Chinese values named without what all of their dimension's values share: 中级 for
+    中级学员 when the levels are 初级学员, 中级学员 and 高级学员; 吴中 for 华驰苏州吴中店 among
+    华驰苏州…店 stores (the part left has two characters or more)."""
+    out: dict[str, tuple[Ref, ...]] = {}
+    for dim in model.spec.dimensions:
+        names = [(str(v.value), v) for v in dim.values if _CJK.match(str(v.value))]
+        if len(names) < 2 or len(names) != len(dim.values):
+            continue
+        said = [n for n, _ in names]
+        head = len(_common_prefix(said))
+        tail = len(_common_prefix([n[::-1] for n in said]))
+        for name, value in names:
+            ref = Ref("value", dim.name, value.value)
+            for short in {name[head:], name[: len(name) - tail], name[head : len(name) - tail]}:
+                if short != name and len(short) >= 2 and _CJK.fullmatch(short[0]):
+                    out[_norm(short)] = (*out.get(_norm(short), ()), ref)
+    return {k: v for k, v in out.items() if len(v) == 1 and k not in model.index}
+
+
+def flag_negations(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
+    """The no side of a yes/no dimension said as the negation of its yes side's name: 没担保人,
+    没有担保人 for 有担保人; "without guarantor", "without a guarantor" for "with guarantor"."""
+    out: dict[str, tuple[Ref, ...]] = {}
+    for dim in model.spec.dimensions:
+        values = {v.value: v for v in dim.values}
+        if set(values) != {True, False}:
+            continue
+        no = (Ref("value", dim.name, False),)
+        yes = values[True]
+        for label in (yes.label("zh"), *yes.synonyms):
+            if label.startswith("有") and len(label) >= 3:
+                for neg in ("没", "没有", "无"):
+                    out[_norm(neg + label[1:])] = no
+        for label in (yes.label("en"), *yes.synonyms):
+            words = label.casefold().split()
+            if len(words) >= 2 and words[0] == "with":
+                rest = " ".join(words[1:])
+                for neg in (f"without {rest}", f"without a {rest}", f"without an {rest}",
+                            f"no {rest}"):  # fmt: skip
+                    out[_norm(neg)] = no
+    return {k: v for k, v in out.items() if k not in model.index}
+
+
+def _common_prefix(words: list[str]) -> str:
+    first, last = min(words), max(words)
+    n = next((i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), len(first))
+    return first[:n]
 
 
 def _words_of(en: str, zh: str | None) -> Iterator[str]:

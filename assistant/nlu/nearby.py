@@ -62,8 +62,9 @@ def _where(free: str, name: str) -> tuple[float, int, int] | None:
     if len(chars) >= 2:
         for run in _CJK_RUN.finditer(free):
             shared = chars & set(run[0])
-            if len(shared) >= 2 and len(shared) >= _SHARE * len(chars):
-                return len(shared) / len(chars), *run.span()
+            if len(shared) >= 2 and len(shared) >= _SHARE * len(chars):  # an equal share of
+                # a longer name is the closer reading: 职位提醒 is 职位提醒发送's, not 看职位's
+                return len(shared) / len(chars) + len(shared) / 1000, *run.span()
     words = {stem(w, verbs=True) for w in _WORD.findall(name.casefold())}
     if len(words) >= 2:
         hits = [m for m in _WORD.finditer(free) if stem(m[0], verbs=True) in words]

@@ -45,6 +45,12 @@ PARAPHRASE_THRESHOLD: Final = 0.905
 Source = Literal["rules", "example", "followup"]
 
 
+# Time words a typo may be meant as ("last quater"): the time grammar reads them once fixed.
+_TIME_WORDS: Final = ("quarter", "yesterday", "weekend", "fortnight", "january", "february",
+                      "march", "april", "june", "july", "august", "september", "october",
+                      "november", "december")  # fmt: skip
+
+
 class Example(Protocol):
     question: str
     plan: dict[str, Any]
@@ -94,6 +100,7 @@ class EmbeddedPlanner:
             and (any(not isinstance(s, Cue) for s in senses) or len(t) >= 7)
             and not all(isinstance(s, Cue) and s.name.startswith("scope:") for s in senses)
         ]  # a typo is read as a word of the model or a cue, never as a place or topic it lacks
+        self._latin_terms += [w for w in _TIME_WORDS if w not in self._latin_terms]
         self._homophones = Homophones(
             t for t, senses in self.lexicon.terms.items() if any(isinstance(s, Ref) for s in senses)
         )

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from semantic_layer.model.index import Ref
+from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.phrasebook import grammar
 from semantic_layer.time import Comparison, TimeContext
 
 from .cues import CUES
 from .lexicon import Cue, Lexicon, Match
-from .text import Language, Question
+from .text import Language, Question, prepare
 from .timewords import TimeMatch, find_comparison, find_times
 
 _TOP_N = re.compile(r"(?:top|first|best|largest|biggest|highest|which|what)\s+(\d{1,3})\b"
@@ -403,6 +404,35 @@ def unknown_values(r: Reading) -> list[tuple[str, str | None]]:
         if m[1] in r.unknown and m[1] not in _GENERIC_JOURNEY:
             found.append((m[1], "journey"))  # "signup journey" when no journey is called that
     return found
+
+
+def sibling_values(r: Reading, model: SemanticModel) -> list[tuple[str, str | None]]:
+    """A name shaped like a dimension's numbered values that is none of them: "四区" when the
+    servers are 一区, 二区 and 三区; "KN0999" among stores coded KN0006, KN0167."""
+    covered = [(m.start, m.end) for m in r.matches] + [(t.start, t.end) for t in r.times]
+    norm = r.question.norm
+    found: list[tuple[str, str | None]] = []
+    for dim in model.spec.dimensions:
+        said = {prepare(str(v.value)).norm for v in dim.values}
+        shapes = {_shape(v) for v in said} - {None}
+        for shape in shapes:
+            if sum(_shape(v) == shape for v in said) < 2:
+                continue
+            assert shape is not None
+            for m in re.finditer(shape, norm):
+                if m[0] not in said and not any(s < m.end() and m.start() < e for s, e in covered):
+                    found.append((m[0].replace(" ", ""), dim.name))
+    return found
+
+
+def _shape(value: str) -> str | None:
+    """A pattern for numbered values: a number and a Chinese word after it ("1 区" → any number
+    and 区), or letters and a fixed count of digits ("kn0167" → "kn" and four digits)."""
+    if m := re.fullmatch(r"\d{1,3} ?([\u4e00-\u9fff]{1,2})", value):
+        return rf"(?<![\d.])\d{{1,3}} ?{m[1]}"
+    if m := re.fullmatch(r"([a-z]{1,4})(\d{2,6})", value):
+        return rf"\b{m[1]}\d{{{len(m[2])}}}\b"
+    return None
 
 
 def _capitalised(word: str, text: str) -> bool:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Any, Final
 
+from semantic_layer.model.index import Ref
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.time import TimeContext, TimeSpec, resolve
 
@@ -112,11 +114,14 @@ def breakdowns(r: Reading, model: SemanticModel) -> list[str]:
     """Dimensions to split by: named after "by/按/各/which", or named with none of their values."""
     filtered = {f["dimension"] for f in filters(r, model)}
     out: list[str] = []
+    bare: set[str] = set()  # named with no split word: a split only when nothing else is one
     for mention in r.mentions("dimension"):
         name = mention.ref.name
         dim = model.dimensions[name]
         if dim.type == _TIME_DIMENSION_TYPE or name in out:
             continue
+        if said_of_all(r, mention.start):
+            continue  # "across all stores", 所有门店: every one of them together, not a split
         marked = r.cue_before(mention.start, {"by", "which", "rank"}, within=2)
         if not marked and names_a_value(r, mention.start):
             continue  # "抖音渠道": the value's own kind said after it, not a split
@@ -126,7 +131,18 @@ def breakdowns(r: Reading, model: SemanticModel) -> list[str]:
             if name == "acquisition_channel" and not marked and _acquired_context(r):
                 continue
             out.append(name)
-    return (out + [d for d in _contrasted(r, model) if d not in out])[:3]
+            if not marked:
+                bare.add(name)
+    contrasted = [d for d in _contrasted(r, model) if d not in out]
+    if contrasted or len(bare) < len(out):  # "store check-ins, split by city", "urban vs
+        out = [d for d in out if d not in bare]  # suburban stores": the split said
+    return (out + contrasted)[:3]
+
+
+_ALL_OF: Final = re.compile(
+    r"\b(?:across|in|at|for|over|of)\s+(?:all|every)(?:\s+(?:of\s+)?(?:the|our))?\s+$"
+    r"|(?:所有|全部|整个)(?:的)?$"
+)
 
 
 _A_PLACE_BEFORE: Final = re.compile(
@@ -143,6 +159,11 @@ def head_word(name: str) -> str:
 def dimension_heads(model: SemanticModel, name: str) -> set[str]:
     """The head words of a dimension's labels and synonyms."""
     return {head_word(n) for n in model.dimensions[name].names()}
+
+
+def said_of_all(r: Reading, start: int) -> bool:
+    """Whether the word at `start` follows "across all", "in every", 所有: all of them together."""
+    return bool(_ALL_OF.search(r.question.norm[:start]))
 
 
 def said_as_a_place(r: Reading, start: int) -> bool:
@@ -223,12 +244,15 @@ def filters(
     skip: set[str] | frozenset[str] = frozenset(),
     cohort: bool = False,
     touchpoint_ok: bool = False,
+    fits: Callable[[str], bool] | None = None,
 ) -> list[dict[str, Any]]:
-    """Conditions from the values the question names ("on <value>", "只看<值>")."""
+    """Conditions from the values the question names ("on <value>", "只看<值>"). A value word
+    of several dimensions is read as one that `fits` (the metrics' rows have it), if any does:
+    a campaign's name filters the spend by the cost table's campaign, not the events' one."""
     acquired = cohort or _acquired_context(r)
     chosen: dict[tuple[str, bool], list[Any]] = {}
     implied = implied_channels(model, r.names("touchpoint") + _journey_starts(r, model))
-    for mention in _value_mentions(r, model, acquired):
+    for mention in _value_mentions(r, model, acquired, fits):
         dim = mention.ref.name
         if dim in skip:
             continue
@@ -249,7 +273,9 @@ def _journey_starts(r: Reading, model: SemanticModel) -> list[str]:
     return [model.journeys[j].steps[0] for j in r.names("journey")]
 
 
-def _value_mentions(r: Reading, model: SemanticModel, acquired: bool) -> list[Mention]:
+def _value_mentions(
+    r: Reading, model: SemanticModel, acquired: bool, fits: Callable[[str], bool] | None = None
+) -> list[Mention]:
     """One reading per value word: a word that is a value of several dimensions (`channel` and
     `acquisition_channel`) is read as the second only when the question is about acquisition, or
     as the people's own attribute when it says where they came from ("抖音来的客户")."""
@@ -259,13 +285,29 @@ def _value_mentions(r: Reading, model: SemanticModel, acquired: bool) -> list[Me
         by_start.setdefault(mention.start, []).append(mention)
     for group in by_start.values():
         dims = list(dict.fromkeys(m.ref.name for m in group))
+        if fits is not None and len(dims) > 1:
+            dims = [d for d in dims if fits(d)] or dims
         want = "acquisition_channel" if acquired and "acquisition_channel" in dims else None
         if want is None and len(dims) > 1 and _came_from(r, group[0]):
             want = next((d for d in dims if model.dimensions[d].table == _USERS), None)
         if want is None:
             want = next((d for d in dims if d != "acquisition_channel"), dims[0])
-        out.extend(m for m in group if m.ref.name == want)
+        for m in (m for m in group if m.ref.name == want):
+            out.append(_fitting(model, m, fits) if fits is not None and not fits(want) else m)
     return out
+
+
+def _fitting(model: SemanticModel, mention: Mention, fits: Callable[[str], bool]) -> Mention:
+    """The same value of a dimension the metrics' rows have: a campaign named by its events'
+    synonym ("student summer campaign") filters the spend by the cost table's campaign."""
+    for dim in model.spec.dimensions:
+        if (
+            dim.name != mention.ref.name
+            and fits(dim.name)
+            and any(v.value == mention.ref.value for v in dim.values)
+        ):
+            return Mention(Ref("value", dim.name, mention.ref.value), mention.start, mention.term)
+    return mention
 
 
 def _came_from(r: Reading, value: Mention) -> bool:
@@ -417,5 +459,6 @@ __all__ = [
     "names_a_value",
     "periods_compared",
     "said_as_a_place",
+    "said_of_all",
     "time_of",
 ]

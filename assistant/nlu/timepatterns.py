@@ -269,6 +269,7 @@ _PRE = r"(?:(?:in|during|for|on)\s+)?"
 _EN_UNIT = r"(day|week|month|quarter|year)s?\b"
 
 # fmt: off
+_NAMES_A_MONTH = re.compile(r"\b(?:august|may|july)\b")
 PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
     # until the end of a month or year, as one phrase: "截至5月底", "截至去年底"
     (re.compile(r"(?:截至|截止|直到)\s?(?:到\s?)?(?:(?P<y>\d{4})\s?年\s?|(?P<yw>明年|今年|本年|去年|上年|前年)\s?)?"
@@ -377,6 +378,10 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
                 r"\s+half\b(?P<this_year>\s+of\s+(?:the|this)\s+year\b)?)"),
      lambda m, c: _half(m, c, int(m[2] or _ORDINAL[m[3]]))),
     (re.compile(r"(上|下)半年"), lambda m, c: _half(m, c, 1 if m[1] == "上" else 2)),
+    # holidays named with a month ("the August bank holiday", "the fourth of July"): before
+    # the month alone
+    *((re.compile(f"(?<![a-z\\d.])(?:{pattern})(?![a-z\\d])"), _holiday(key, numeric))
+      for pattern, key, numeric in holidays.PHRASES if _NAMES_A_MONTH.search(pattern)),
     # months and years
     (re.compile(r"(?<![\d.])(\d{4})[-/](\d{1,2})(?![-/.]?\d)"),
      lambda m, c: _part(m, year=int(m[1]), month=int(m[2]))),

@@ -115,6 +115,8 @@ def _yearless(a: Atom) -> bool:
 
 
 def _with_year(a: Atom, year: int) -> Atom | None:
+    if a.form is None and a.part is not None and a.part.year == year and a.part.day is not None:
+        return a  # "今年春节当天": the day already has that year
     if not (_yearless(a) and 1970 <= year <= 2100):
         return None
     assert a.part is not None
@@ -152,7 +154,10 @@ _YEAR_RULES = [
 
 
 # -- pass 2: ranges -----------------------------------------------------------------------------
-_TO = re.compile(r"\s*(?:-|to|through|thru|until|till)\s*|\s?(?:到|至|-)\s?")
+_TO = re.compile(
+    r"\s*(?:-|to|through|thru|until|till)(?:\s+(?:the\s+)?end\s+of)?\s*"
+    r"|\s?(?:到|至|-)\s?"
+)
 _AND = re.compile(r"\s*(?:and|-)\s*|\s?(?:和|与|跟)\s?")
 _RANGE_BEFORE = re.compile(r"(?:\b(?P<between>between)|\bfrom|从|自|由|在)\s?$")
 _RANGE_AFTER = re.compile(r"\s?(?P<zh>之间|期间|这段时间)|\s+inclusive\b")
@@ -160,8 +165,9 @@ _COMPARED = re.compile(r"\b(?:compare|compared|comparing|vs|versus)\b[^.]{0,12}$
 _NUM_BEFORE = re.compile(r"(?:\b(?P<w>between|from)\s+)?(?<![\d.])(?P<d>\d{1,2})(?:st|nd|rd|th)?"
                          r"\s*(?P<c>-|to|and|through|thru|until|till)\s*$")  # fmt: skip
 _NUM_AFTER = re.compile(r"\s?(?:到|至|-)\s?(?P<zd>\d{1,2})\s?[日号]|\s*(?P<c>-|to|and|through|thru|"
-                        r"until|till)\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|[:.]\d|\d|"
-                        r"[a-z]+s\b))(?:\s+(?P<y>\d{4})\b)?")  # fmt: skip
+                        r"until|till)\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?\b"
+                        r"(?!\s*(?:%|[:.]\d|\d(?!\d{3}\b)|(?!this\b)[a-z]+s\b))"
+                        r"(?:\s+(?P<y>\d{4})\b|\s+(?P<yw>this|last)\s+year\b)?")  # fmt: skip
 _CHANGE = re.compile(
     r"\b(?:chang(?:e|ed|es|ing)|dr(?:o|i)ve|drivers?|drop(?:ped)?|f(?:e|a)ll|falling|r(?:i|o)se|"
     r"grew|grow(?:n|th)?|increased?|decreased?|declined?|went\s+(?:up|down)|moved?|shift(?:ed)?|"
@@ -178,7 +184,35 @@ def _ranges(atoms: list[Atom], norm: str, ctx: TimeContext) -> list[Atom]:
         _number_after(a, norm, ctx, out[i + 1].start if i + 1 < len(out) else len(norm)) or a
         for i, a in enumerate(out)
     ]
+    out = [a for i, a in enumerate(out) if not (i and out[i - 1].start <= a.start < out[i - 1].end)]
+    out = _restated(out, norm)
     return out if _CHANGE.search(norm) else _pairs(out, norm, ctx)
+
+
+_RESTATED_GAP = re.compile(r"\s?(?:[a-z]+\s+){0,2}|\s?[\u4e00-\u9fff]{0,4}\s?")
+_NOT_A_RESTATEMENT = re.compile(
+    r"\b(?:vs|versus|and|or|to|than|compared?|before|after)\b|[和与跟比到至前后]"
+)
+
+
+def _restated(atoms: list[Atom], norm: str) -> list[Atom]:
+    """A holiday's name, then its dates: "the double 11 sale (Nov 1-11)", "双十一期间(11月1日-11日)"
+    — the dates say which days the name means, so they are one period."""
+    out: list[Atom] = []
+    for a in atoms:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.part is not None
+            and before.part.holiday is not None
+            and ((a.form is not None and a.form.get("kind") == "between") or _dated(a) is not None)
+            and _RESTATED_GAP.fullmatch(norm, before.end, a.start)
+            and not _NOT_A_RESTATEMENT.search(norm, before.end, a.start)
+        ):
+            out[-1] = replace(a, start=before.start)
+            continue
+        out.append(a)
+    return out
 
 
 def _pairs(atoms: list[Atom], norm: str, ctx: TimeContext) -> list[Atom]:
@@ -203,7 +237,9 @@ def _join(a: Atom, b: Atom, norm: str, ctx: TimeContext) -> Atom | None:
         return None
     pre = _RANGE_BEFORE.search(norm, max(0, a.start - 10), a.start)
     post = _RANGE_AFTER.match(norm, b.end)
-    if not to and not ((pre and pre["between"]) or (post and post["zh"])):
+    if not to and not (
+        (pre and pre["between"]) or (post and post["zh"]) or _adjacent(a, b, norm, ctx)
+    ):
         return None  # "March and June" are two months; "between March and June" is a range
     if pre is None and _COMPARED.search(norm, max(0, a.start - 24), a.start):
         return None  # "compare March to June": two periods
@@ -213,6 +249,19 @@ def _join(a: Atom, b: Atom, norm: str, ctx: TimeContext) -> Atom | None:
     return Atom(pre.start() if pre else a.start, post.end() if post else b.end, form=form)
 
 
+def _adjacent(a: Atom, b: Atom, norm: str, ctx: TimeContext) -> bool:
+    """ "spend in March and April": two periods one right after the other, in a question that
+    compares nothing, are one span (a total over both)."""
+    if _ANY_COMPARISON.search(norm) or a.part is None or b.part is None:
+        return False
+    ra, rb = range_of(a, ctx), range_of(b, ctx)
+    return ra is not None and rb is not None and ra.end == rb.start
+
+
+_ANY_COMPARISON = re.compile(
+    r"\b(?:vs|versus|compar\w*|against|than|each|respectively|separately|by\s+month)\b"
+    r"|对比|比较|相比|环比|同比|比一下|分别|各自|每个月|各月|按月"
+)
 _MONTH_PAIR = re.compile(rf"(?:(?:in|during|for|over)\s+)?{MONTH_WORDS} {MONTH_WORDS}")
 
 
@@ -243,12 +292,13 @@ def _number_after(a: Atom, norm: str, ctx: TimeContext, following: int) -> Atom 
     if _dated(a) is None:
         return None
     m = _NUM_AFTER.match(norm, a.end)
-    if m is None or m.end() > following:
-        return None
+    if m is None or m.end("d" if m["d"] else "zd") > following:
+        return None  # (its year words may be an atom of their own: taken in, see `_ranges`)
     if m["c"] == "and" and not re.search(r"\bbetween\s+$", norm[: a.start]):
         return None
     pre = _RANGE_BEFORE.search(norm, max(0, a.start - 10), a.start)
-    last = Atom(m.start(), m.end(), part=Part(year=_int(m["y"]), day=int(m["d"] or m["zd"])))
+    year = _int(m["y"]) or (ctx.today.year - (m["yw"] == "last") if m["yw"] else None)
+    last = Atom(m.start(), m.end(), part=Part(year=year, day=int(m["d"] or m["zd"])))
     form = _range_form(a, last, ctx)
     return None if form is None else Atom(pre.start() if pre else a.start, m.end(), form=form)
 

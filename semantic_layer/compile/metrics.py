@@ -294,13 +294,13 @@ class MetricCompiler:
     def _aggregate(self, scan: Scan, m: MeasureSpec) -> exp.Expr:
         value: exp.Expr | None = exp.column(m.column, "t") if m.column else None
         if m.duration is not None:
-            seconds = exp.DateDiff(
-                this=exp.column(m.duration.end, "t"),
+            millis = exp.DateDiff(  # milliseconds: whole seconds would drop what a ticket's
+                this=exp.column(m.duration.end, "t"),  # timestamps say past the second
                 expression=exp.column(m.duration.start, "t"),
-                unit=exp.var("SECOND"),
+                unit=exp.var("MILLISECOND"),
             )
             per = {"seconds": 1, "minutes": 60, "hours": 3600, "days": 86400}[m.duration.unit]
-            value = exp.cast(seconds, exp.DataType.Type.DOUBLE) / exp.Literal.number(per)
+            value = exp.cast(millis, exp.DataType.Type.DOUBLE) / exp.Literal.number(per * 1000)
         agg: exp.Expr
         if m.agg == "count":
             agg = exp.func("count", value if value is not None else exp.Star())
@@ -340,8 +340,25 @@ class MetricCompiler:
         if all(m.filters for m in measures):  # read only rows some measure counts
             wanted = [exp.and_(*measure_conditions(self.model, m)) for m in measures]
             scan.where(exp.or_(*wanted) if len(wanted) > 1 else wanted[0])
+        else:
+            self._no_empty_group(scan, keys, measures)
         select = scan.from_(exp.select(*keys, *aggs))
         return self._grouped(select, [(k.alias, k.this.copy()) for k in keys])
+
+    def _no_empty_group(
+        self, scan: Scan, keys: list[exp.Expr], measures: list[MeasureSpec]
+    ) -> None:
+        """Rows with no value of a split and nothing any measure aggregates make no "(none)"
+        group: revenue by server over events, most of which carry neither. Every named group
+        stays (a region without revenue shows 0)."""
+        dims = [k.this.copy() for k in keys if k.alias_or_name not in ("period", "_window")]
+        if not dims or any(m.agg in ("count", "count_distinct") for m in measures):
+            return  # a count's "(none)" group counts rows that are there
+        wanted = [_counted_rows(self.model, m) for m in measures]
+        if any(w is None for w in wanted):
+            return
+        named = exp.and_(*[d.is_(exp.null()).not_() for d in dims])
+        scan.where(exp.or_(*wanted, named))
 
     def _assigned(self, table: str, measures: list[MeasureSpec]) -> exp.Select:
         """Per user (and period/window): the attribute of the first or last touch, and whether
@@ -545,6 +562,16 @@ class MetricCompiler:
                 *self.keys,
             )
         return query.limit(self.q.limit) if self.q.limit else query
+
+
+def _counted_rows(model: ModelSpec, m: MeasureSpec) -> exp.Expr | None:
+    """The rows `m` counts: its conditions, and a value in what it aggregates (an aggregate skips
+    NULLs, so rows without one are no part of it: revenue by server has no group for the events
+    that carry no revenue). None when every row counts (`count(*)` without filters)."""
+    conds = measure_conditions(model, m)
+    inputs = [m.column] if m.column else [m.duration.start, m.duration.end] if m.duration else []
+    conds += [exp.column(c, "t").is_(exp.null()).not_() for c in inputs]
+    return exp.and_(*conds) if conds else None
 
 
 def compile_metrics(model: ModelSpec, query: MetricQuery) -> exp.Select:

@@ -987,6 +987,10 @@ CHOICES_TOPICS: Final[dict[str, str]] = {  # what the data has no notion of, by 
     "it_costs": "IT or hosting costs",
     "nps": "NPS surveys (Net Promoter Score)",
     "app_stability": "app crashes or stability",
+    "demographics": "people's age or gender",
+    "uninstalls": "app uninstalls",
+    "fraud": "fraud",
+    "outcomes": "outcomes outside its touchpoints (exam scores, weight and the like)",
     "dwell_time": "durations of page views or visits (events carry no durations)",
     "personal_data": "personal data (names, phone numbers, addresses): only anonymous ids",
 }

@@ -907,6 +907,10 @@ CHOICES_TOPICS: Final[dict[str, str]] = {  # what the data has no notion of, by 
     "it_costs": "IT 或服务器费用",
     "nps": "NPS（净推荐值）调研",
     "app_stability": "App 崩溃或稳定性数据",
+    "demographics": "用户的年龄或性别",
+    "uninstalls": "App 卸载",
+    "fraud": "欺诈",
+    "outcomes": "触点之外的结果（考试成绩、体重等）",
     "dwell_time": "页面或访问的停留时长（事件不带时长）",
     "personal_data": "个人信息（姓名、手机号、地址），只有匿名 ID",
 }

@@ -39,8 +39,13 @@ FROM (
         COALESCE(SUM(t.cost), 0) AS m_marketing_cost
       FROM marketing_costs AS t
       WHERE
-        t.date >= CAST('2026-10-01 00:00:00' AS TIMESTAMP)
-        AND t.date < CAST('2026-11-01 00:00:00' AS TIMESTAMP)
+        (
+          t.date >= CAST('2026-10-01 00:00:00' AS TIMESTAMP)
+          AND t.date < CAST('2026-11-01 00:00:00' AS TIMESTAMP)
+        )
+        AND (
+          NOT t.cost IS NULL OR NOT t.channel IS NULL
+        )
       GROUP BY
         t.channel
     )

@@ -58,7 +58,9 @@ FROM (
     FROM (
       SELECT
         j_users.region AS d_region,
-        MEDIAN(CAST(DATE_DIFF('SECOND', t.opened_ts, t.first_response_ts) AS DOUBLE) / 60) AS m_first_response_minutes,
+        MEDIAN(
+          CAST(DATE_DIFF('MILLISECOND', t.opened_ts, t.first_response_ts) AS DOUBLE) / 60000
+        ) AS m_first_response_minutes,
         COUNT(*) FILTER(WHERE
           t.is_complaint = TRUE) AS m_complaint_tickets
       FROM tickets AS t

@@ -39,8 +39,17 @@ FROM (
         COALESCE(SUM(t.cost), 0) AS m_marketing_cost
       FROM marketing_costs AS t
       WHERE
-        t.date >= CAST('2026-10-01 00:00:00' AS Nullable(DateTime))
-        AND t.date < CAST('2026-11-01 00:00:00' AS Nullable(DateTime))
+        (
+          t.date >= CAST('2026-10-01 00:00:00' AS Nullable(DateTime))
+          AND t.date < CAST('2026-11-01 00:00:00' AS Nullable(DateTime))
+        )
+        AND (
+          NOT (
+            t.cost IS NULL
+          ) OR NOT (
+            t.channel IS NULL
+          )
+        )
       GROUP BY
         t.channel
     )

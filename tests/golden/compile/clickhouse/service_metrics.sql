@@ -58,7 +58,7 @@ FROM (
     FROM (
       SELECT
         j_users.region AS d_region,
-        quantileExactInclusive(0.5)(CAST(dateDiff('second', t.opened_ts, t.first_response_ts) AS Nullable(Float64)) / 60) AS m_first_response_minutes,
+        quantileExactInclusive(0.5)(CAST(dateDiff('millisecond', t.opened_ts, t.first_response_ts) AS Nullable(Float64)) / 60000) AS m_first_response_minutes,
         COUNT(*) FILTER(WHERE
           t.is_complaint = TRUE) AS m_complaint_tickets
       FROM tickets AS t

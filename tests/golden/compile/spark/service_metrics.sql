@@ -58,7 +58,10 @@ FROM (
     FROM (
       SELECT
         j_users.region AS d_region,
-        PERCENTILE(CAST(DATEDIFF(SECOND, t.opened_ts, t.first_response_ts) AS DOUBLE) / 60, 0.5) AS m_first_response_minutes,
+        PERCENTILE(
+          CAST(DATEDIFF(MILLISECOND, t.opened_ts, t.first_response_ts) AS DOUBLE) / 60000,
+          0.5
+        ) AS m_first_response_minutes,
         COUNT(*) FILTER(WHERE
           t.is_complaint = TRUE) AS m_complaint_tickets
       FROM tickets AS t
