@@ -1409,11 +1409,10 @@ def test_a_numbered_value_the_dimension_lacks_is_asked_back() -> None:
 
 def test_values_listed_to_show_a_split_are_not_a_filter() -> None:
     """ "by member level (普通/银卡/金卡)" names the tiers short (without 会员, which all three
-    share) to show what the split means; "each support channel (hotline / in-app / wechat)" lists
-    examples. Neither filters."""
-    p = _domain("insure").plan("premium by member level (普通/银卡/金卡)", CTX).plan
-    assert p.model_dump(mode="json")["dimensions"] == ["member_tier"]
-    assert p.model_dump(mode="json")["filters"] == []
+    share): a split by tier (all three kept, so people without a tier stay out); "each support
+    channel (hotline / in-app / wechat)" lists examples, not a filter."""
+    p = _domain("insure").plan("premium by member level (普通/银卡/金卡)", CTX)
+    assert p.plan.model_dump(mode="json")["dimensions"] == ["member_tier"] and not p.unused
     gold = _domain("insure").plan("金卡客户的保费", CTX).plan.model_dump(mode="json")
     assert gold["filters"] == [{"dimension": "member_tier", "op": "=", "values": ["金卡会员"]}]
     q = "how fast do we first reply to tickets on each channel (hotline / in-app / wechat)?"
@@ -1494,3 +1493,21 @@ def test_a_filtered_count_is_the_models_narrower_metric() -> None:
 def test_a_metric_called_returns_is_not_retention() -> None:
     p = _domain("parts").plan("returns per month", CTX).plan.model_dump(mode="json")
     assert p["kind"] == "metric" and p["metrics"] == ["rmas"] and p["grain"] == "month", p
+
+
+def test_a_model_with_an_age_band_answers_age_groups() -> None:
+    p = _domain("telecom").plan("top 3 age groups by SIM activations since April", CTX).plan
+    assert p.model_dump(mode="json")["dimensions"] == ["age_band"]
+
+
+def test_how_many_people_did_a_touchpoint_counts_people() -> None:
+    """多少人上传了处方: people (the 人 the touchpoint's match took in), not uploads."""
+    p = _domain("pharma").plan("上个季度有多少人上传了处方", CTX).plan.model_dump(mode="json")
+    assert p["metrics"] != ["events"], p
+
+
+def test_a_split_word_then_in_is_not_a_value_said_backwards() -> None:
+    """ "by branch in Q3" where a channel is called "in branch": the split by branch (a value's
+    words are read in another order only when every one of them is a content word)."""
+    p = _domain("lettings").plan("letting fees by branch in Q3", CTX).plan.model_dump(mode="json")
+    assert p["dimensions"] == ["branch"] and p["filters"] == [], p

@@ -558,7 +558,6 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         if reachable(f["dimension"])
         and not (f["dimension"] in split and f["op"] == "=")  # "by tier: are VIPs better?"
         and not _examples_of_each(r, f["dimension"])
-        and not (f["dimension"] in dims and _every_value(model, f))  # "by level (初级/中级/高级)"
     ] + [{"dimension": d, "op": "=", "values": [True]} for d in flags]
     narrower = _narrower(model, plan)
     if narrower is not None:  # tickets where is_complaint: the model's complaint tickets
@@ -602,7 +601,11 @@ def _counts_things(r: Reading) -> bool:
         said = norm[m.start : m.end]
         if said.isascii() and said.endswith("s") and not m.term.endswith("s"):
             return True
-        if _HOW_MANY_BEFORE.search(norm, 0, m.start) and not _PEOPLE_AFTER.match(norm, m.end):
+        if (
+            _HOW_MANY_BEFORE.search(norm, 0, m.start)
+            and not _PEOPLE_AFTER.match(norm, m.end)
+            and not _PEOPLE_AFTER.match(said)  # "多少人上传了处方": a match that took 人 in
+        ):
             return True  # "收到多少PO", "有多少订单": the things, not the people
     return False
 
@@ -973,12 +976,6 @@ def _examples_of_each(r: Reading, dimension: str) -> bool:
         if values and all(end <= v.start <= end + 40 for v in values):
             return True
     return False
-
-
-def _every_value(model: SemanticModel, f: dict[str, Any]) -> bool:
-    dim = model.dimensions.get(f["dimension"])
-    listed = {v.value for v in dim.values} if dim is not None else set()
-    return f["op"] == "in" and len(listed) > 1 and listed <= set(f["values"])
 
 
 _EACH_WORD: Final = frozenset({"each", "every", "for each", "各", "各个", "每个", "每一个", "每种",

@@ -98,7 +98,8 @@ class Lexicon:
                 if len(words) > 1:  # "online consults" for "online consultations"
                     self.phrased.setdefault(tuple(verb_key(w) for w in words), (term, senses))
                     values = tuple(s for s in senses if isinstance(s, Ref) and s.kind == "value")
-                    if values:  # "student summer campaign" for "summer student campaign"
+                    content = all(len(w) >= 3 and w not in _STOP for w in words)
+                    if values and content:  # "student summer campaign": "summer student campaign"
                         self.unordered.setdefault(tuple(sorted(key)), (term, values))
             actions = tuple(s for s in senses if isinstance(s, Ref) and s.kind == "touchpoint")
             if actions and term.isascii() and len(words) == 1 and len(term) >= 4:
@@ -177,8 +178,10 @@ class Lexicon:
                     continue  # the model's word wins
                 if topic in _NAME_TOPICS and any(_norm(word) in t for t in named):
                     continue  # "广州" when the model has 广州市: a short form, not another place
-                if topic in _ATTRIBUTE_TOPICS and any(_inside(_norm(word), t) for t in named):
-                    continue  # "年龄" when the model has 年龄段, "age" when it has "age band"
+                if topic in _ATTRIBUTE_TOPICS and any(
+                    _inside(part, t) for part in _cores(_norm(word)) for t in named
+                ):
+                    continue  # "年龄" when the model has 年龄段, "age groups" when it has "age"
                 terms[_norm(word)][Cue(f"scope:{topic}")] = None
         lexicon = cls(
             {k: tuple(v) for k, v in terms.items() if k}, model.spec.settings.default_period
@@ -353,6 +356,18 @@ _SEPARATED: Final = re.compile(
 )
 _NAME_TOPICS: Final = frozenset({"other_platforms", "other_regions"})
 _ATTRIBUTE_TOPICS: Final = frozenset({"demographics", "outcomes"})
+
+
+def _cores(word: str) -> list[str]:
+    """The telling parts of a topic word: its own Latin words but the generic ones ("age" of "age
+    groups"), or a Chinese word whole."""
+    if _CJK.match(word):
+        return [word]
+    return [w for w in word.split() if len(w) >= 3 and w not in _NOT_CORE]
+
+
+_NOT_CORE: Final = frozenset({"how", "and", "the", "group", "groups", "band", "bands", "ratio",
+                              "men", "women", "lost", "test", "scores", "score"})  # fmt: skip
 
 
 def _inside(word: str, term: str) -> bool:

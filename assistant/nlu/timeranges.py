@@ -218,7 +218,7 @@ def _restated(atoms: list[Atom], norm: str) -> list[Atom]:
 def _pairs(atoms: list[Atom], norm: str, ctx: TimeContext) -> list[Atom]:
     out: list[Atom] = []
     for a in atoms:
-        joined = _join(out[-1], a, norm, ctx) if out else None
+        joined = _join(out[-1], a, norm, ctx, alone=len(atoms) == 2) if out else None
         if joined is None:
             out.append(a)
         else:
@@ -226,7 +226,7 @@ def _pairs(atoms: list[Atom], norm: str, ctx: TimeContext) -> list[Atom]:
     return out
 
 
-def _join(a: Atom, b: Atom, norm: str, ctx: TimeContext) -> Atom | None:
+def _join(a: Atom, b: Atom, norm: str, ctx: TimeContext, *, alone: bool = False) -> Atom | None:
     """ "from A to B", "between A and B", "A到B", "A和B之间": from the start of A to the end of
     B."""
     if not (_named(a) and _named(b)):
@@ -238,7 +238,7 @@ def _join(a: Atom, b: Atom, norm: str, ctx: TimeContext) -> Atom | None:
     pre = _RANGE_BEFORE.search(norm, max(0, a.start - 10), a.start)
     post = _RANGE_AFTER.match(norm, b.end)
     if not to and not (
-        (pre and pre["between"]) or (post and post["zh"]) or _adjacent(a, b, norm, ctx)
+        (pre and pre["between"]) or (post and post["zh"]) or (alone and _adjacent(a, b, norm, ctx))
     ):
         return None  # "March and June" are two months; "between March and June" is a range
     if pre is None and _COMPARED.search(norm, max(0, a.start - 24), a.start):
@@ -250,8 +250,8 @@ def _join(a: Atom, b: Atom, norm: str, ctx: TimeContext) -> Atom | None:
 
 
 def _adjacent(a: Atom, b: Atom, norm: str, ctx: TimeContext) -> bool:
-    """ "spend in March and April": two periods one right after the other, in a question that
-    compares nothing, are one span (a total over both)."""
+    """ "spend in March and April": two periods one right after the other, the question's only
+    ones, in a question that compares nothing, are one span (a total over both)."""
     if _ANY_COMPARISON.search(norm) or a.part is None or b.part is None:
         return False
     ra, rb = range_of(a, ctx), range_of(b, ctx)
