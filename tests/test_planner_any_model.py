@@ -1511,3 +1511,14 @@ def test_a_split_word_then_in_is_not_a_value_said_backwards() -> None:
     words are read in another order only when every one of them is a content word)."""
     p = _domain("lettings").plan("letting fees by branch in Q3", CTX).plan.model_dump(mode="json")
     assert p["dimensions"] == ["branch"] and p["filters"] == [], p
+
+
+def test_a_one_letter_value_is_never_the_article() -> None:
+    """Tiers called A, B and C: "a quote", "a PO" are articles; "tier A", "A类" are the tier."""
+    planner = _domain("parts")
+    q = "Since May 4, what share of Canadian RFQs got a quote back within 2 days?"
+    p = planner.plan(q, CTX).plan.model_dump(mode="json")
+    assert p["filters"] == [{"dimension": "country", "op": "=", "values": ["CA"]}], p
+    for q in ("aov for tier A accounts", "A类客户的销售额"):
+        f = planner.plan(q, CTX).plan.model_dump(mode="json")["filters"]
+        assert f == [{"dimension": "member_tier", "op": "=", "values": ["A"]}], (q, f)

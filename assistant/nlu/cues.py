@@ -25,7 +25,8 @@ _PEOPLE: Final = (
 
 CUES: Final[dict[str, tuple[str, ...]]] = {
     # what kind of analysis
-    "dropoff": ("lost", "lose", "loses", "losing", "loss of", "drop off", "drops off",
+    "dropoff": ("lost", "lose", "loses", "losing", "loose", "loosing", "loss of", "drop off",
+                "drops off",
                 "dropped off", "dropoff", "abandon", "abandons", "abandoned", "abandonment",
                 "leak", "leaks", "leakage", "bleed", "bleeding", "bleeds", "fall off",
                 "falls off", "give up", "drop-off", "drop out", "drops out", "dropping off",

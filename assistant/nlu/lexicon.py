@@ -407,9 +407,13 @@ _PLACE_SUFFIX = re.compile(r"(?:省|市|自治区|特别行政区|壮族自治�
 
 
 def _short(term: str) -> bool:
-    """A value word too short to be found inside other words: one Chinese character ("是"),
-    "yes"/"no", "0"/"1" (booleans labelled by `tpa init` or by hand)."""
-    return (len(term) == 1 and bool(_CJK.match(term))) or term in _SHORT_WORDS
+    """A value word too short to be found inside other words: one Chinese character ("是") or
+    letter (a tier "A", never the article), "yes"/"no", "0"/"1" (booleans labelled by `tpa init`
+    or by hand)."""
+    return (len(term) == 1 and (bool(_CJK.match(term)) or term.isalpha())) or term in _SHORT_WORDS
+
+
+_GRADE_AFTER: Final = re.compile(r"\s?-?\s?(?:类|级|档|等|tier|class|grade|level|group)\b")
 
 
 def _short_values_checked(match: Match, norm: str, before: Match | None) -> Match | None:
@@ -428,11 +432,15 @@ def _short_values_checked(match: Match, norm: str, before: Match | None) -> Matc
 
     marked = _SPLIT_MARK.search(norm[max(0, match.start - 3) : match.start]) is not None
 
+    graded = _GRADE_AFTER.match(norm, match.end) is not None  # "A类", "a tier"
+
     def keep(sense: Sense) -> bool:
         if isinstance(sense, Ref) and sense.kind == "dimension":
             return not chinese or alone or marked  # "各省", "按省" — not the 省 of 节省
         if not (isinstance(sense, Ref) and sense.kind == "value"):
             return True
+        if len(match.term) == 1 and match.term.isalpha() and not chinese:
+            return sense.name in near or graded  # "tier A", "A类" — never the article "a"
         return sense.name in near or (chinese and alone)
 
     kept = tuple(s for s in match.senses if keep(s))
