@@ -31,7 +31,7 @@ TPA = ROOT / ".venv" / "bin" / "tpa"
 
 
 def questions(n: int) -> list[str]:
-    every = [q for pairs in EXAMPLES.values() for pair in pairs for q in pair]
+    every = [texts[key] for key in next(iter(EXAMPLES.values())) for texts in EXAMPLES.values()]
     return [every[i % len(every)] for i in range(n)]
 
 

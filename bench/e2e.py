@@ -42,7 +42,7 @@ BOOKKEEPING = re.compile(r"\b_tpa_(loads|meta|aggregates)\b")
 
 
 def catalog_questions() -> list[str]:
-    return [q for pairs in EXAMPLES.values() for pair in pairs for q in pair]
+    return [texts[key] for key in next(iter(EXAMPLES.values())) for texts in EXAMPLES.values()]
 
 
 def run_sql(path: Path, queries: list[str], rounds: int) -> list[float]:

@@ -12,14 +12,27 @@ the semantic model, and questions cannot name them. DuckDB SQL: other engines re
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from connectors.loads import LOADS_TABLE
-from semantic_layer.compile.aggregates import ALL, BY_TOUCHPOINT, FIRST_TOUCH, STEPS, USER_DAYS
+from semantic_layer.compile.aggregates import (
+    ALL,
+    BY_TOUCHPOINT,
+    FIRST_TOUCH,
+    STEPS,
+    TOUCHES_PREFIX,
+    USER_DAYS,
+    known,
+)
+from semantic_layer.compile.touches import TouchesKey, build, model_key, unique_ids
 
 if TYPE_CHECKING:
+    import duckdb
+
     from connectors.engines.base import Engine
+    from semantic_layer.model.spec import ModelSpec
 
 AGGREGATES_TABLE: Final = "_tpa_aggregates"
 
@@ -86,20 +99,69 @@ _BUILDS: Final = {
 }
 
 
-def build_statements(names: frozenset[str] = ALL) -> list[str]:
-    """SQL that rebuilds the pre-aggregates `names` (default: every one) from `events` and tags
-    them with the loads' version; run it in the load's transaction after `load_statements`, so a
-    failed load changes nothing. Tags of the others are kept (a stale one is never read)."""
+def build_statements(
+    names: frozenset[str] = ALL, touches: Iterable[TouchesKey] = (), *, load: bool = True
+) -> list[str]:
+    """SQL that rebuilds the pre-aggregates `names` (default: every one) and the per-conversion
+    tables of the keys `touches` from `events`, and tags them with the loads' version (a
+    per-conversion table also with its key, and only where it is exact: `touches.unique_ids`);
+    run it in the load's transaction after `load_statements`, so a failed load changes nothing.
+    Tags of the others are kept (a stale one is never read); for a `load` (new events) the
+    per-conversion tables not rebuilt lose their version, keeping their key for `ensure`."""
     chosen = sorted(names & ALL)
-    listed = ", ".join(f"('{name}')" for name in chosen)
-    quoted = ", ".join(f"'{name}'" for name in chosen)
-    return [
+    keys = sorted(set(touches), key=lambda k: k.table)
+    quoted = ", ".join(_quote(name) for name in [*chosen, *(k.table for k in keys)])
+    statements = [
         *(_BUILDS[name] for name in chosen),
-        f"CREATE TABLE IF NOT EXISTS {AGGREGATES_TABLE} (name VARCHAR, version VARCHAR)",
-        f"DELETE FROM {AGGREGATES_TABLE} WHERE name IN ({quoted})",
-        f"INSERT INTO {AGGREGATES_TABLE} "
-        f"SELECT name, {_LOADS_VERSION} FROM (VALUES {listed}) v(name)",
+        *(f"CREATE OR REPLACE TABLE {k.table} AS {build(k).sql('duckdb')}" for k in keys),
+        f"CREATE TABLE IF NOT EXISTS {AGGREGATES_TABLE} "
+        "(name VARCHAR, version VARCHAR, params VARCHAR)",
+        f"ALTER TABLE {AGGREGATES_TABLE} ADD COLUMN IF NOT EXISTS params VARCHAR",
     ]
+    if load:
+        kept = f"AND name NOT IN ({quoted})" if quoted else ""
+        statements.append(
+            f"UPDATE {AGGREGATES_TABLE} SET version = NULL "
+            f"WHERE starts_with(name, '{TOUCHES_PREFIX}') {kept}"
+        )
+    if quoted:
+        statements.append(f"DELETE FROM {AGGREGATES_TABLE} WHERE name IN ({quoted})")
+    if chosen:
+        listed = ", ".join(f"({_quote(name)})" for name in chosen)
+        statements.append(
+            f"INSERT INTO {AGGREGATES_TABLE} (name, version) "
+            f"SELECT name, {_LOADS_VERSION} FROM (VALUES {listed}) v(name)"
+        )
+    statements += [
+        f"INSERT INTO {AGGREGATES_TABLE} (name, version, params) "
+        f"SELECT {_quote(k.table)}, {_LOADS_VERSION}, {_quote(k.params())} "
+        f"WHERE ({unique_ids(k).sql('duckdb')})"
+        for k in keys
+    ]
+    return statements
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+REGISTERED_SQL: Final = (
+    f"SELECT params FROM {AGGREGATES_TABLE} WHERE starts_with(name, '{TOUCHES_PREFIX}')"
+)
+"""The keys of the per-conversion tables a database was given (current or not)."""
+
+
+def registered(rows: Callable[[str], Iterable[tuple[Any, ...]]]) -> list[TouchesKey]:
+    """The keys of the per-conversion tables the database was given, which every later load
+    rebuilds; `rows` runs a query (an empty list when the database has none, or no tags)."""
+    import duckdb
+
+    try:
+        found = rows(REGISTERED_SQL)
+    except duckdb.Error:  # no tags, or tags from before per-conversion tables
+        return []
+    keys = (TouchesKey.from_params(str(r[0])) for r in found if r[0] is not None)
+    return sorted({k for k in keys if k is not None}, key=lambda k: k.table)
 
 
 CURRENT_SQL: Final = f"SELECT name FROM {AGGREGATES_TABLE} WHERE version = {_LOADS_VERSION}"
@@ -117,28 +179,38 @@ def current(engine: Engine) -> frozenset[str]:
         rows = engine.run(CURRENT_SQL, row_cap=100).rows
     except EngineError:  # no such table: built before pre-aggregates, or by another tool
         return frozenset()
-    return frozenset(str(r[0]) for r in rows) & ALL
+    return known(str(r[0]) for r in rows)
 
 
-def ensure(path: Path) -> bool:
+def ensure(path: Path, model: ModelSpec | None = None, *, memory_limit: str | None = None) -> bool:
     """Give the DuckDB database at `path` the current pre-aggregates it lacks (a database loaded
-    before they existed), in one transaction, leaving those already current alone; False when it
-    cannot be written now (open elsewhere): it is then read without them, as before."""
+    before they existed), in one transaction, leaving those already current alone: every load's
+    own, the per-conversion tables it was given before, and with `model` the one of the model's
+    default attribution (`touches.model_key`). `memory_limit` (e.g. "4GB"): DuckDB's, beyond
+    which it spills beside the file (default: DuckDB's own, 80% of the machine's memory). False
+    when it cannot be written now (open elsewhere): it is then read without them, as before."""
     import duckdb
 
     try:
         with duckdb.connect(str(path)) as con:
             con.execute("SET enable_progress_bar = false")
+            if memory_limit is not None:
+                con.execute(f"SET memory_limit = {_quote(memory_limit)}")
             try:
                 have = {str(r[0]) for r in con.execute(CURRENT_SQL).fetchall()}
             except duckdb.CatalogException:
                 have = set()
+            wanted = set(registered(lambda sql: con.execute(sql).fetchall()))
+            key = model_key(model) if model is not None else None
+            if key is not None:
+                wanted.add(key)
             missing = ALL - have
-            if not missing:
+            stale = {k for k in wanted if k.table not in have and _exact(con, k)}
+            if not missing and not stale:
                 return True
             con.execute("BEGIN TRANSACTION")
             try:
-                for statement in build_statements(frozenset(missing)):
+                for statement in build_statements(frozenset(missing), stale, load=False):
                     con.execute(statement)
                 con.execute("COMMIT")
             except BaseException:
@@ -149,4 +221,18 @@ def ensure(path: Path) -> bool:
     return True
 
 
-__all__ = ["AGGREGATES_TABLE", "CURRENT_SQL", "build_statements", "current", "ensure"]
+def _exact(con: duckdb.DuckDBPyConnection, key: TouchesKey) -> bool:
+    """Whether the per-conversion table of `key` would be exact (and so tagged) for the events
+    `con` holds: else building it is wasted, again at every `ensure`."""
+    row = con.execute(unique_ids(key).sql("duckdb")).fetchone()
+    return bool(row and row[0])
+
+
+__all__ = [
+    "AGGREGATES_TABLE",
+    "CURRENT_SQL",
+    "build_statements",
+    "current",
+    "ensure",
+    "registered",
+]

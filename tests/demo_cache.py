@@ -33,6 +33,8 @@ DEMO_SOURCES = (
     "connectors/aggregates.py",
     "semantic_layer/compile/aggregates.py",
     "semantic_layer/compile/neighbours.py",
+    "semantic_layer/compile/attribution.py",  # the per-conversion table walks touches with it
+    "semantic_layer/compile/touches.py",
 )
 
 

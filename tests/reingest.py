@@ -14,6 +14,12 @@ from connectors.ingest import ingest
 def reingest_events_since(db: Path, since: str, folder: Path) -> None:
     """Export `db`'s events from `since` (a 'YYYY-MM-DD' date) to a CSV in `folder` and ingest
     them back into `db` as its only events."""
+    ingest(events_config(db, since, folder), db)
+
+
+def events_config(db: Path, since: str, folder: Path) -> Path:
+    """The ingest configuration (in `folder`) that loads `db`'s events from `since` back into
+    `db` as its only events, from a CSV written beside it."""
     csv = folder / "events.csv"
     with duckdb.connect(str(db), read_only=True) as con:
         con.execute(
@@ -38,4 +44,4 @@ def reingest_events_since(db: Path, since: str, folder: Path) -> None:
         ),
         encoding="utf-8",
     )
-    ingest(config, db)
+    return config

@@ -21,6 +21,7 @@ from connectors.demo.identity import write_identity_links
 from connectors.demo.progress import Bar, Reporter, Silent
 from connectors.demo.stories import MIN_DAYS, Story, stories
 from connectors.demo.timeline import Timeline
+from semantic_layer.model import demo_model
 
 CHUNK_EVENTS = 1_000_000  # events per chunk: bounds memory whatever the total
 FIRST_GUESS = 8.0  # events per generated user, refined after each chunk
@@ -105,7 +106,7 @@ def existing_demo(
             rows = {t: _count(con, t) for t in TABLES}
     except duckdb.Error:
         return None
-    aggregates.ensure(Path(db_path))
+    aggregates.ensure(Path(db_path), demo_model().spec)
     return _summary(Path(db_path), as_of, days=days, seed=seed, rows=rows, seconds=0.0)
 
 

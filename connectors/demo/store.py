@@ -32,6 +32,7 @@ from connectors.demo.catalog import (
 )
 from connectors.demo.comments import COMMENTS
 from connectors.loads import load_statements
+from semantic_layer.compile.touches import TouchesKey, model_key
 
 EVENT_EXTRA = {"device": "VARCHAR", "region": "VARCHAR", "city": "VARCHAR"}
 USER_EXTRA = {"gender": "VARCHAR", "age_band": "VARCHAR"}
@@ -129,11 +130,20 @@ def _feedback_sql() -> str:
         FROM _stage_feedback ORDER BY ts, feedback_no"""
 
 
+def demo_touches() -> list[TouchesKey]:
+    """The per-conversion table of the demo model's default attribution (`touches.py`)."""
+    from semantic_layer.model import demo_model
+
+    key = model_key(demo_model().spec)
+    return [key] if key is not None else []
+
+
 def write_meta(con: duckdb.DuckDBPyConnection, meta: dict[str, str]) -> None:
     """The `_tpa_meta(key, value)` table: how and when the data was generated."""
     con.execute("CREATE OR REPLACE TABLE _tpa_meta (key VARCHAR, value VARCHAR)")
     con.executemany("INSERT INTO _tpa_meta VALUES (?, ?)", list(meta.items()))
     for statement in load_statements("demo"):  # the data version the answer cache keys on
         con.execute(statement)
-    for statement in build_statements():  # pre-aggregates tagged with that version
+    # pre-aggregates tagged with that version, the demo model's attribution among them
+    for statement in build_statements(touches=demo_touches()):
         con.execute(statement)

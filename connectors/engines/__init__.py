@@ -60,9 +60,7 @@ def export_parquet(database: Path, out: Path) -> list[Path]:
     import duckdb
 
     from connectors.aggregates import AGGREGATES_TABLE
-    from semantic_layer.compile.aggregates import ALL
-
-    duckdb_only = ALL | {AGGREGATES_TABLE}
+    from semantic_layer.compile.aggregates import known
 
     out.mkdir(parents=True, exist_ok=True)
     written = []
@@ -77,7 +75,7 @@ def export_parquet(database: Path, out: Path) -> list[Path]:
                 "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'src' "
                 "AND table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name"
             ).fetchall()
-            if str(r[0]) not in duckdb_only
+            if str(r[0]) != AGGREGATES_TABLE and not known([str(r[0])])
         ]
         for table in tables:
             target = out / f"{table}.parquet"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..aggregates import build_statements
+from ..aggregates import build_statements, registered
 from ..canonical import TABLES, create_table_sql
 from ..loads import load_statements
 from .mapping import REASON, ROW, MappingPlan
@@ -149,7 +149,9 @@ def swap(runner: Runner, tables: list[str], meta: Mapping[str, str] | None = Non
         ]
     statements += load_statements("ingest")  # a new data version: cached answers are stale
     if "events" in tables or kinds.get("events") == "BASE TABLE":
-        statements += build_statements()  # pre-aggregates of the new events, same transaction
+        # pre-aggregates of the new events, same transaction (and the per-conversion tables the
+        # database was given before, with their keys)
+        statements += build_statements(touches=registered(runner.rows))
     runner.execute("BEGIN TRANSACTION")
     try:
         for statement in statements:

@@ -25,15 +25,18 @@ window over the range (`neighbours.py`), nor Markov's converting paths an ordere
 conversion (`attribution.py`), and the table is ordered by (touchpoint, ts) so one
 touchpoint's range reads few row groups.
 
+`_tpa_touches_<hash>`: attribution's walk of every conversion's touches, per conversion, for one
+conversion touchpoint, lookback and half-life (`touches.py`, which says when it is exact).
+
 `_tpa_by_touchpoint`: the events table itself, every row and column, ordered by (touchpoint, ts)
 instead of by time, so a query that reads only a few touchpoints over a range (a conversion
 metric's two steps, for drivers; Markov's conversions) reads their row groups alone. Being the same
 rows it is exact for any plan; the compiler reads it where the events are read only at named
 touchpoints (`by_touchpoint`; Markov's transitions when their paths come from `_tpa_steps`).
 
-The other three are exact for a plan when every filter of the plan and of the role keeps or drops
-people whole (so a kept person's first event and days are among the scoped events), see
-`whole_people`.
+`_tpa_first_touch`, `_tpa_user_days` and `_tpa_steps` are exact for a plan when every filter of
+the plan and of the role keeps or drops people whole (so a kept person's first event and days are
+among the scoped events), see `whole_people`.
 """
 
 from __future__ import annotations
@@ -63,7 +66,23 @@ BY_TOUCHPOINT: Final = "_tpa_by_touchpoint"
 """Every event, all columns, ordered by (touchpoint, ts): `events` clustered by touchpoint."""
 
 ALL: Final = frozenset({FIRST_TOUCH, USER_DAYS, STEPS, BY_TOUCHPOINT})
-"""Every pre-aggregate the compiler knows; a database may hold some of them, current or not."""
+"""Every pre-aggregate every load builds; a database may hold some of them, current or not."""
+
+TOUCHES_PREFIX: Final = "_tpa_touches_"
+"""The per-conversion tables of attribution (`touches.py`): `_tpa_touches_<16 hex of the key>`,
+built for one conversion touchpoint, lookback and half-life each."""
+
+
+def is_touches(name: str) -> bool:
+    """Whether `name` is a per-conversion table's (whatever its key)."""
+    tail = name.removeprefix(TOUCHES_PREFIX)
+    return tail != name and len(tail) == 16 and all(ch in "0123456789abcdef" for ch in tail)
+
+
+def known(names: Iterable[str]) -> frozenset[str]:
+    """The names among `names` that are pre-aggregates the compiler can read."""
+    return frozenset(n for n in names if n in ALL or is_touches(n))
+
 
 # The canonical events columns the tables are built from (connectors/canonical.py).
 _EVENTS: Final = {"table": "events", "entity": "user_id", "time": "ts"}
@@ -159,9 +178,12 @@ __all__ = [
     "BY_TOUCHPOINT",
     "FIRST_TOUCH",
     "STEPS",
+    "TOUCHES_PREFIX",
     "USER_DAYS",
     "by_touchpoint",
     "canonical_events",
+    "is_touches",
+    "known",
     "whole_people",
     "with_table",
 ]

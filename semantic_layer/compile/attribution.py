@@ -48,7 +48,8 @@ class AttributionSpec:
     steps_people: bool = False  # with it: the scoped events leave some people out, keep the rest
 
 
-def _conversions(events: Events, spec: AttributionSpec) -> exp.Select:
+def conversions(events: Events, spec: AttributionSpec) -> exp.Select:
+    """The conversions in the range: conversion_id, user_id, conv_ts and value."""
     value = (
         exp.func("coalesce", exp.column(spec.revenue_column), exp.Literal.number(0))
         if spec.value == "revenue"
@@ -119,7 +120,8 @@ def _first_last(spec: AttributionSpec) -> tuple[exp.Expr, exp.Expr]:
     return first, last
 
 
-def _touch_join(spec: AttributionSpec) -> exp.Expr:
+def touch_join(spec: AttributionSpec) -> exp.Expr:
+    """The condition joining a conversion `c` with one of its touches `t`."""
     return exp.and_(
         exp.column("user_id", "t").eq(exp.column("user_id", "c")),
         exp.column("ts", "t") < exp.column("conv_ts", "c"),
@@ -127,7 +129,7 @@ def _touch_join(spec: AttributionSpec) -> exp.Expr:
     )
 
 
-def _per_conversion(func: exp.Expr, ordered: bool = False) -> exp.Window:
+def per_conversion(func: exp.Expr, ordered: bool = False) -> exp.Window:
     order = exp.Order(
         expressions=[
             exp.Ordered(this=exp.column("ts", "t")),
@@ -139,9 +141,9 @@ def _per_conversion(func: exp.Expr, ordered: bool = False) -> exp.Window:
     )
 
 
-def touches(events: Events, spec: AttributionSpec) -> exp.Select:
-    """One row per (conversion, touch) with its position, count and time-decay share;
-    conversions without a touch get one row with a NULL key."""
+def positions(spec: AttributionSpec) -> list[exp.Expr]:
+    """pos, n and decay_share of the touch `t` of the conversion `c`: its place in the
+    conversion's touches, their count, and its share of their time-decay weights."""
     age = exp.DateDiff(
         this=exp.column("conv_ts", "c"), expression=exp.column("ts", "t"), unit=exp.var("SECOND")
     )
@@ -150,19 +152,27 @@ def touches(events: Events, spec: AttributionSpec) -> exp.Select:
         this=exp.Literal.number(2),
         expression=exp.Neg(this=age_days / exp.Literal.number(spec.half_life_days)),
     )
-    decay_share = safe_div(decay, _per_conversion(exp.func("sum", decay.copy())))
+    decay_share = safe_div(decay, per_conversion(exp.func("sum", decay.copy())))
+    return [
+        per_conversion(exp.func("row_number"), ordered=True).as_("pos"),
+        per_conversion(exp.func("count", exp.column("ts", "t"))).as_("n"),
+        decay_share.as_("decay_share"),
+    ]
+
+
+def touches(events: Events, spec: AttributionSpec) -> exp.Select:
+    """One row per (conversion, touch) with its position, count and time-decay share;
+    conversions without a touch get one row with a NULL key."""
     return (
         exp.select(
             exp.column("conversion_id", "c"),
             exp.column("value", "c"),
             exp.column("key", "t"),
-            _per_conversion(exp.func("row_number"), ordered=True).as_("pos"),
-            _per_conversion(exp.func("count", exp.column("ts", "t"))).as_("n"),
-            decay_share.as_("decay_share"),
+            *positions(spec),
         )
         .from_("conversions AS c")
-        .join("prior_events AS t", on=_touch_join(spec), join_type="left")
-        .with_("conversions", _conversions(events, spec))
+        .join("prior_events AS t", on=touch_join(spec), join_type="left")
+        .with_("conversions", conversions(events, spec))
         .with_("prior_events", _prior(events, spec))
     )
 
@@ -216,40 +226,21 @@ def credits(
     )
 
 
-def transitions(events: Events, spec: AttributionSpec) -> exp.Select:
+def transitions(
+    events: Events, spec: AttributionSpec, converting: exp.Select | None = None
+) -> exp.Select:
     """Markov transition counts between keys, "(start)", "(conversion)" and "(null)".
 
     Converting paths: each conversion's touches, then "(conversion)". Non-converting paths: the
     events in the range of users with no conversion in it, then "(null)". Consecutive repeats of a
     key are one state, so an edge into a state needs only the previous raw event's key (one window
-    pass per kind of path), and the exit edge leaves from each path's last event.
+    pass per kind of path), and the exit edge leaves from each path's last event. `converting`:
+    the converting paths' edges counted already (src, dst, n; read from the per-conversion
+    pre-aggregate, `touches.py`) instead of walked here.
     """
-    if spec.steps_table is not None:  # the keys of the touches around: from the neighbours
-        first, last = _first_last(spec)
-        before: exp.Expr = exp.Case(
-            ifs=[exp.If(this=exp.not_(first), true=exp.column("prev_key", "t"))]
-        )
-        after: exp.Expr = exp.Case(
-            ifs=[exp.If(this=exp.not_(last), true=exp.column("next_key", "t"))]
-        )
-        prior = _prior_steps(spec)
-    else:
-        before = _per_conversion(exp.func("lag", exp.column("key", "t")), ordered=True)
-        after = _per_conversion(exp.func("lead", exp.column("key", "t")), ordered=True)
-        prior = _prior(events, spec)
-    converting = (
-        exp.select(
-            exp.column("key", "t").as_("key"),
-            exp.Literal.string("(conversion)").as_("outcome"),
-            before.as_("prev_key"),
-            after.is_(exp.null()).as_("is_last"),  # a next touch without a key exits too
-        )
-        .from_("conversions AS c")
-        .join("prior_events AS t", on=_touch_join(spec))
-    )
     converters = exp.select("user_id").from_("conversions")
     others = _others(events, spec, converters)
-    steps = exp.union(converting, others, distinct=False)
+    steps = others if converting else exp.union(_converting(spec), others, distinct=False)
     changed = exp.not_(exp.NullSafeEQ(this=exp.column("prev_key"), expression=exp.column("key")))
     into = (
         exp.select(
@@ -265,14 +256,51 @@ def transitions(events: Events, spec: AttributionSpec) -> exp.Select:
         .where(exp.column("is_last"))
     )
     edges = exp.union(into, exits, distinct=False)
+    if converting is None:
+        counted = (
+            exp.select("src", "dst", exp.func("count", exp.Star()).as_("n"))
+            .from_(edges.subquery("e"))
+            .group_by("src", "dst")
+        )
+    else:
+        ones = exp.select("src", "dst", exp.Literal.number(1).as_("n")).from_(edges.subquery("e"))
+        total = exp.cast(exp.func("sum", exp.column("n")), exp.DataType.Type.BIGINT)
+        counted = (
+            exp.select("src", "dst", total.as_("n"))
+            .from_(exp.union(ones, converting, distinct=False).subquery("e"))
+            .group_by("src", "dst")
+        )
+    counted = counted.order_by("src", "dst").with_("conversions", conversions(events, spec))
+    if converting is None:
+        prior = _prior_steps(spec) if spec.steps_table is not None else _prior(events, spec)
+        counted = counted.with_("prior_events", prior)
+    return counted.with_("steps", steps)
+
+
+def _converting(spec: AttributionSpec) -> exp.Select:
+    """Converting steps: key, "(conversion)", prev_key, is_last for each touch of each
+    conversion (the keys around it from the neighbours' pre-aggregate where the compiler found
+    it exact, else from an ordered window per conversion)."""
+    if spec.steps_table is not None:  # the keys of the touches around: from the neighbours
+        first, last = _first_last(spec)
+        before: exp.Expr = exp.Case(
+            ifs=[exp.If(this=exp.not_(first), true=exp.column("prev_key", "t"))]
+        )
+        after: exp.Expr = exp.Case(
+            ifs=[exp.If(this=exp.not_(last), true=exp.column("next_key", "t"))]
+        )
+    else:
+        before = per_conversion(exp.func("lag", exp.column("key", "t")), ordered=True)
+        after = per_conversion(exp.func("lead", exp.column("key", "t")), ordered=True)
     return (
-        exp.select("src", "dst", exp.func("count", exp.Star()).as_("n"))
-        .from_(edges.subquery("e"))
-        .group_by("src", "dst")
-        .order_by("src", "dst")
-        .with_("conversions", _conversions(events, spec))
-        .with_("prior_events", prior)
-        .with_("steps", steps)
+        exp.select(
+            exp.column("key", "t").as_("key"),
+            exp.Literal.string("(conversion)").as_("outcome"),
+            before.as_("prev_key"),
+            after.is_(exp.null()).as_("is_last"),  # a next touch without a key exits too
+        )
+        .from_("conversions AS c")
+        .join("prior_events AS t", on=touch_join(spec))
     )
 
 

@@ -16,7 +16,7 @@ from sqlglot import exp
 from semantic_layer import guard
 from semantic_layer.compile import aggregates as agg
 from semantic_layer.compile import attribution as attr
-from semantic_layer.compile import dialects
+from semantic_layer.compile import dialects, touches
 from semantic_layer.compile.access import check_access, table_filters
 from semantic_layer.compile.drivers import drivers
 from semantic_layer.compile.funnel import FunnelSpec, dropoff, funnel_steps, time_to_convert
@@ -152,7 +152,7 @@ def compile_plan(
     data; one is read only where it gives exactly the rows of the raw events for this plan."""
     dialects.get(dialect)  # an unknown dialect is our bug, raised before any work
     policy = check_access(plan, model, role)
-    c = _Context(plan, model, ctx=ctx, policy=policy, aggregates=aggregates & agg.ALL)
+    c = _Context(plan, model, ctx=ctx, policy=policy, aggregates=agg.known(aggregates))
     try:
         compiled = _BUILDERS[plan.kind](c) if plan.kind in _BUILDERS else Compiled(plan, None)
     except ScopeError as exc:
@@ -300,19 +300,40 @@ def build_attribution(c: _Context) -> Compiled:
     )
     events = events_source(c.model.spec)
     rank_by = plan.model if plan.model in attr.MODELS else "last_touch"  # markov: ranked later
-    tree = c.scoped(attr.credits(events, spec, rank_by=rank_by))
+    table = _touches(c, spec)
+    used = frozenset({table}) if table else frozenset()
+    if table:  # each conversion's touches walked already: the range's rows of the table
+        scoped = c.narrows()  # then only the scoped events' conversions
+        tree = touches.credits(events, spec, table, scoped=scoped, rank_by=rank_by)
+        tree = c.scoped(tree) if scoped else tree
+        converting: exp.Select | None = touches.converting(spec, table, scoped=scoped)
+    else:
+        tree = c.scoped(attr.credits(events, spec, rank_by=rank_by))
+        converting = None
     extra = {}
-    used: frozenset[str] = frozenset()
     if plan.model in ("markov", "all"):
-        used = _steps(c, people_filters=False)  # filters here select events, not people
-        if used:  # Markov's paths read from the neighbours
+        steps = _steps(c, people_filters=False)  # filters here select events, not people
+        if steps:  # Markov's paths read from the neighbours
             spec = dataclasses.replace(spec, steps_table=agg.STEPS, steps_people=c.narrows())
-        transitions = c.scoped(attr.transitions(events, spec))
-        if used and agg.BY_TOUCHPOINT in c.aggregates:  # events then read for conversions only
-            used |= {agg.BY_TOUCHPOINT}
+        transitions = c.scoped(attr.transitions(events, spec, converting))
+        if steps and agg.BY_TOUCHPOINT in c.aggregates:  # events then read for conversions only
+            steps |= {agg.BY_TOUCHPOINT}
             transitions = agg.with_table(transitions, "events", agg.BY_TOUCHPOINT)
         extra["transitions"] = transitions
+        used |= steps
     return Compiled(plan, tree, current, extra=extra, aggregates=used)
+
+
+def _touches(c: _Context, spec: attr.AttributionSpec) -> str | None:
+    """The per-conversion table of `spec`'s conversion touchpoint, lookback and half-life
+    (`touches.py`) when the database holds it current and it is exact for the plan: every
+    filter keeps or drops people whole, so a kept conversion keeps every touch."""
+    table = touches.spec_key(spec).table
+    if table in c.aggregates and agg.whole_people(
+        c.model.spec, c.dims, c.filters, c.policy.row_filters, people_filters=False
+    ):
+        return table
+    return None
 
 
 def _steps(c: _Context, *, people_filters: bool) -> frozenset[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -13,6 +13,9 @@ from rich.markup import escape
 from ui.cli import ask_cmd, eval_cmd, examples_cmd, model_cmds, serve_cmd, watch_cmd
 from ui.cli.options import AsOfOption, DbOption, default_db, today
 from ui.cli.serve_cmd import HostOption, PortOption
+
+if TYPE_CHECKING:
+    from semantic_layer.model.spec import ModelSpec
 
 TargetEngineOption = Annotated[
     str | None,
@@ -157,6 +160,7 @@ def ingest(
     ],
     *,
     db: DbOption = None,
+    model: model_cmds.ModelOption = None,
     progress: ProgressOption = None,
     engine: TargetEngineOption = None,
     to: TargetOption = None,
@@ -167,21 +171,62 @@ def ingest(
     `quarantine` table with the reason. Re-running with the same sources gives the same tables, and
     a failure half way leaves the previous tables as they were. With --engine clickhouse|spark
     --to PATH the tables (and `_tpa_meta`, `_tpa_loads`) are then written into that engine's
-    store: a chdb folder, or a folder of Parquet tables for Spark. See docs/ingest.md and
+    store: a chdb folder, or a folder of Parquet tables for Spark. With --model (or TPA_MODEL)
+    the database also gets the per-conversion table of the model's attribution (its purchase
+    touchpoint and lookback), which every later load keeps current. See docs/ingest.md and
     docs/engines.md.
     """
     from connectors.ingest import IngestError
     from connectors.ingest import ingest as run_ingest
 
     _check_target(engine, to)
+    spec = _attribution_model(model)  # a bad model fails before anything is loaded
     try:
         report = run_ingest(config, db, progress=_progress(progress))
     except IngestError as exc:
         raise fail(str(exc)) from None
     for line in report.lines():
         out.print(line)
+    if spec is not None:
+        _attribution_table(report.database, spec)
     if engine is not None and to is not None:
         _publish(report.database, engine, to)
+
+
+def _attribution_model(path: Path | None) -> ModelSpec | None:
+    """The model at `path` when it names a purchase touchpoint and reads the canonical events
+    (else no per-conversion table would ever be read); `fail` when it is not a valid model."""
+    if path is None:
+        return None
+    from semantic_layer.compile.aggregates import canonical_events
+    from semantic_layer.model import ModelError, load_model
+
+    try:
+        spec = load_model(path).spec
+    except ModelError as exc:
+        raise fail(f"{path}: {exc}") from None
+    if spec.settings.purchase_touchpoint is None or not canonical_events(spec):
+        return None
+    return spec
+
+
+def _attribution_table(database: Path, spec: ModelSpec) -> None:
+    """Give `database` the per-conversion table of the model's default attribution."""
+    from connectors.aggregates import ensure
+    from semantic_layer.compile.touches import model_key
+
+    key = model_key(spec)
+    assert key is not None
+    where = (
+        f"{key.conversion_touchpoint}, {key.lookback_days}-day lookback, "
+        f"{key.half_life_days:g}-day half-life"
+    )
+    if ensure(database, spec):
+        out.print(f"attribution pre-aggregate ({where}): current")
+    else:
+        out.print(
+            f"attribution pre-aggregate ({where}): not built ({database} could not be written)"
+        )
 
 
 @app.command()
