@@ -10,6 +10,7 @@ that starts two channels' labels) become umbrella terms for all of them.
 from __future__ import annotations
 
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -22,6 +23,11 @@ from .cues import CUES, DEMONYMS, OUT_OF_SCOPE, PLACE_NAMES, PURCHASE_WORDS
 from .text import prepare
 
 _LATIN = re.compile(r"[a-z0-9]")
+# Lexicons built, by the id of their model (kept with it, so an id reused after the model is
+# gone is not mistaken for it): the few models of one process.
+_BUILT: dict[int, tuple[SemanticModel, Lexicon]] = {}
+_BUILT_LOCK = threading.Lock()
+_BUILT_KEPT: Final = 32
 _STOP: Final = frozenset({"the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "by",
                           "page", "rate", "time", "users", "user", "store", "customer", "service",
                           "click", "total", "count", "number", "share", "average", "product",
@@ -116,6 +122,21 @@ class Lexicon:
         }
 
     @classmethod
+    def of(cls, model: SemanticModel) -> Lexicon:
+        """The lexicon of `model`, built once per model object (a service's planners, one per
+        role, share it; it is never changed after it is built)."""
+        with _BUILT_LOCK:
+            found = _BUILT.get(id(model))
+            if found is not None and found[0] is model:
+                return found[1]
+        lexicon = cls.build(model)
+        with _BUILT_LOCK:
+            _BUILT[id(model)] = (model, lexicon)
+            while len(_BUILT) > _BUILT_KEPT:
+                del _BUILT[next(iter(_BUILT))]
+        return lexicon
+
+    @classmethod
     def build(cls, model: SemanticModel) -> Lexicon:
         terms: dict[str, dict[Sense, None]] = defaultdict(dict)
         for key, refs in model.index.items():
@@ -159,12 +180,12 @@ class Lexicon:
                                                       for s in senses)
         ]  # fmt: skip
         for name, words in CUES.items():
-            for word in words:
-                if name == "new_people" and any(a in _norm(word) for a in actions):
+            for said in map(_norm, words):
+                if name == "new_people" and any(a in said for a in actions):
                     continue  # "注册了多少" when the model has a touchpoint 注册: that action
-                if name == "retention" and _has_ref(terms.get(_norm(word), {})):
+                if name == "retention" and _has_ref(terms.get(said, {})):
                     continue  # "returns" when the model counts returns: those, not retention
-                terms[_norm(word)][Cue(name)] = None
+                terms[said][Cue(name)] = None
         for key in [k for k, senses in terms.items() if not _has_ref(senses)]:
             stem = key[:-1] if key[-1:] in _PARTICLES and _CJK.match(key) else None
             if stem and _has_ref(terms.get(stem, {})):  # "流失的": the value 流失, and the cue

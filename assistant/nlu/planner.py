@@ -89,7 +89,7 @@ class EmbeddedPlanner:
         example_threshold: float | None = None,
     ) -> None:
         self.model = model
-        self.lexicon = Lexicon.build(model)
+        self.lexicon = Lexicon.of(model)
         self.retrieval = retrieval
         self.example_threshold = example_threshold
         self._latin_terms = [
