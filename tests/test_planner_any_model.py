@@ -1548,3 +1548,25 @@ def test_by_where_we_acquired_them_splits_by_where_they_came_from() -> None:
     q = "how many new members signed up this year, by where we acquired them?"
     p = _domain("petcare").plan(q, CTX).plan.model_dump(mode="json")
     assert p["dimensions"] == ["acquisition_channel"], p
+
+
+@pytest.mark.parametrize(
+    ("asked", "read"),
+    [
+        ("今年每月新簽會員之後幾個月仲有冇活躍？", "今年每月新签会员之后几个月还有没有活跃"),
+        ("点解第三季NPS跌咗咁多？", "为什么第 3 季 nps 跌了这么多"),
+        ("今个月day pass卖咗几多张", "这个月 day pass 卖了多少张"),
+        ("上周哪个触点流失用户最多", "上周哪个触点流失用户最多"),
+    ],
+)
+def test_traditional_characters_and_cantonese_read_as_mandarin(asked: str, read: str) -> None:
+    from assistant.nlu.text import prepare
+
+    assert prepare(asked).norm == read
+
+
+def test_a_cantonese_question_gets_the_same_plan() -> None:
+    """点解第三季NPS跌咗咁多: why NPS fell in Q3 (第三季 is the third quarter)."""
+    p = _domain("cowork").plan("点解第三季NPS跌咗咁多？", CTX).plan.model_dump(mode="json")
+    assert p["kind"] == "drivers" and p["metric"] == "nps", p
+    assert p["time"] == {"kind": "quarter", "year": None, "quarter": 3}, p

@@ -1,5 +1,10 @@
 """Question text as the planner reads it: normalised width and case, Chinese numerals as digits.
 
+Traditional characters read as simplified (OpenCC's tables, only when the text has one), and
+common Cantonese words as their Mandarin ones (几多 → 多少, 点解 → 为什么, 冇 → 没有), so a
+question from Hong Kong matches a model labelled in simplified Mandarin — and a model labelled in
+traditional characters matches too, since its labels are normalised the same way.
+
 `prepare("上周 Checkout 的转化率？")` → a `Question` with the original text, its language and the
 normalised form the matchers scan. Normalisation keeps positions meaningful for both scripts:
 Latin words are lower-cased and separated by single spaces; Chinese characters stay as they are
@@ -9,9 +14,14 @@ Latin words are lower-cased and separated by single spaces; Chinese characters s
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 from typing import Final
+
+from opencc import OpenCC
 
 from semantic_layer.phrasebook import written_in
 from semantic_layer.timeparts.labels import Language
@@ -87,7 +97,7 @@ def language_of(text: str) -> Language:
 
 def prepare(text: str) -> Question:
     """Normalise a question for matching (see the module docstring)."""
-    norm = unicodedata.normalize("NFKC", text).casefold()
+    norm = _mandarin(_simplified(unicodedata.normalize("NFKC", text))).casefold()
     norm = norm.replace("’", "'").replace("‘", "'").replace("_", " ")
     norm = _DASHES.sub("-", norm)
     norm = _zh_numerals(norm)
@@ -98,6 +108,46 @@ def prepare(text: str) -> Question:
     norm = _RANK_NUMBER.sub(r"\1 \2", norm)  # "top3" → "top 3"
     norm = _space_scripts(norm)
     return Question(text=text, norm=_SPACES.sub(" ", norm).strip(), language=language_of(text))
+
+
+def _simplified(text: str) -> str:
+    """Traditional characters as simplified ones, phrase by phrase (OpenCC `t2s`)."""
+    if _traditional().isdisjoint(text):
+        return text
+    with _T2S_LOCK:  # (OpenCC keeps state while it converts)
+        converted: str = _t2s().convert(text)
+    return converted
+
+
+@cache
+def _traditional() -> frozenset[str]:
+    """The characters OpenCC converts (the keys of its TSCharacters table)."""
+    table = files("opencc").joinpath("dictionary", "TSCharacters.txt").read_text(encoding="utf-8")
+    return frozenset(line.split("\t", 1)[0] for line in table.splitlines() if "\t" in line)
+
+
+@cache
+def _t2s() -> OpenCC:
+    return OpenCC("t2s")
+
+
+_T2S_LOCK = threading.Lock()
+# Cantonese words and their Mandarin equivalents: generic language, like English spellings.
+_CANTONESE: Final = {
+    "几多": "多少", "点解": "为什么", "点样": "怎样", "几耐": "多久", "乜嘢": "什么", "咩": "什么",
+    "边个": "哪个", "边间": "哪间", "边度": "哪里", "边啲": "哪些", "冇": "没有", "嘅": "的",
+    "咗": "了", "睇下": "看下", "睇": "看", "俾": "给", "佢哋": "他们", "佢": "他", "啲": "些",
+    "咁": "这么", "而家": "现在", "琴日": "昨天", "寻日": "昨天", "今个": "这个", "嚟": "来",
+    "唔": "不", "仲": "还", "系咪": "是不是", "係": "是",
+}  # fmt: skip
+_CANTONESE_WORD = re.compile("|".join(sorted(map(re.escape, _CANTONESE), key=len, reverse=True)))
+
+
+def _mandarin(text: str) -> str:
+    """Common Cantonese words as Mandarin ones (only in text that has Chinese characters)."""
+    if not re.search(r"[\u3400-\u9fff]", text):
+        return text
+    return _CANTONESE_WORD.sub(lambda m: _CANTONESE[m[0]], text)
 
 
 def _space_scripts(text: str) -> str:

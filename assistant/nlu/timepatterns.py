@@ -370,7 +370,7 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
     (re.compile(r"\b(?:(?P<which>last|this)\s+)?(?:q([1-4])\b|quarter\s+([1-4])\b|(?:the\s+)?"
                 r"(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b)"),
      lambda m, c: _quarter(m, c, int(m[2] or m[3] or _ORDINAL.get(m[4] or "", 0)))),
-    (re.compile(r"第\s?([1-4])\s?季度|(?<![\d.])([1-4])\s?季度"),
+    (re.compile(r"第\s?([1-4])\s?季(?:度)?|(?<![\d.])([1-4])\s?季度"),
      lambda m, c: _quarter(m, c, int(m[1] or m[2]))),
     (re.compile(r"(?<![\d.])(\d{4})\s?h([12])\b"),
      lambda m, c: _part(m, year=int(m[1]), half=int(m[2]))),
