@@ -1570,3 +1570,21 @@ def test_a_cantonese_question_gets_the_same_plan() -> None:
     p = _domain("cowork").plan("点解第三季NPS跌咗咁多？", CTX).plan.model_dump(mode="json")
     assert p["kind"] == "drivers" and p["metric"] == "nps", p
     assert p["time"] == {"kind": "quarter", "year": None, "quarter": 3}, p
+
+
+def test_including_a_touchpoint_is_not_a_filter() -> None:
+    """ "总营收（含订阅）", "revenue including subscriptions": every revenue, not only those."""
+    planner = _domain("florist")
+    for q in ("今年到目前为止总营收多少（含订阅）", "revenue this year including subscriptions"):
+        result = planner.plan(q, CTX)
+        assert result.plan.model_dump(mode="json")["filters"] == [], q
+        assert not any(u.why == "unknown_word" for u in result.unused), (q, result.unused)
+
+
+def test_channels_credit_named_beside_an_ambiguous_word_is_attribution() -> None:
+    """各渠道对成交的贡献（归因分析）: credit (贡献), though 归因分析 can also mean the causes of a
+    change."""
+    p = _domain("florist").plan("上个月各渠道对成交的贡献（归因分析）", CTX).plan
+    assert p.model_dump(mode="json")["kind"] == "attribution"
+    why = _domain("florist").plan("上个月订单为什么下降了，做个归因分析", CTX).plan
+    assert why.model_dump(mode="json")["kind"] == "drivers"

@@ -78,7 +78,7 @@ _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 GENERIC_EN: Final = frozenset(
     """a an the of and or to in on at for by with from into onto over under about as is are was
     were be been being am do does did done have has had having will would shall should can could
-    rated
+    rated including incl inclusive
     may might must it its it's this that these those there here then than so such what which who
     whom whose when where why how what's how's which's i me my we us our you your they them their
     he she his her please pls show tell give list get let let's see view find display report

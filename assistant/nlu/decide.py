@@ -136,7 +136,7 @@ _SQL_LIKE = re.compile(
 
 
 def _drivers(r: Reading, model: SemanticModel) -> Plan | None:
-    if "drivers" not in r.cues:
+    if "drivers" not in r.cues or _credit_asked(r):
         return None
     metric = _conversion_for(r, model) or next(iter(_refined(r, model, [])), None)
     tps = r.names("touchpoint")
@@ -165,13 +165,29 @@ def _drivers(r: Reading, model: SemanticModel) -> Plan | None:
     return plan
 
 
+def _credit_asked(r: Reading) -> bool:
+    """Credit asked in words that are not also a change's ("各渠道对成交的贡献（归因分析）": 贡献
+    is credit; 归因分析 may be either), and no word of a change's own ("why", 为什么)."""
+    said = [m for m in r.matches if "drivers" in m.cues()]
+    return (
+        bool(said)
+        and all(m.term in _EITHER for m in said)
+        and any("attribution" in m.cues() and "drivers" not in m.cues() for m in r.matches)
+    )
+
+
+_EITHER: Final = frozenset({"归因分析"})
+
+
 # "Why did X drop?" with no time words, on a model without a default period: a change needs two
 # periods, so the last 7 days against the 7 before.
 _CHANGE_PERIOD = "last_7_days"
 
 
 def _attribution(r: Reading, model: SemanticModel) -> Plan | None:
-    if not {"attribution", "all_models", "markov"} & r.cues or "drivers" in r.cues:
+    if not {"attribution", "all_models", "markov"} & r.cues or (
+        "drivers" in r.cues and not _credit_asked(r)
+    ):
         return None
     other = [d for d in breakdowns(r, model) if d not in ("channel", "touchpoint")]
     if other and r.names("metric"):

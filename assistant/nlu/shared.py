@@ -277,9 +277,14 @@ def filters(
         if mention.ref.value not in values:
             values.append(mention.ref.value)
     if touchpoint_ok:
-        tps = r.names("touchpoint")
+        norm = r.question.norm
+        tps = [
+            m.ref.name
+            for m in r.mentions("touchpoint")
+            if not _INCLUDING.search(norm[: m.start]) and not _INCLUDING_START.match(norm, m.start)
+        ]  # "总营收（含订阅）", "revenue including subscriptions": no filter, the opposite
         if tps:
-            chosen[("touchpoint", False)] = tps
+            chosen[("touchpoint", False)] = list(dict.fromkeys(tps))
     return [_filter(dim, negated, values) for (dim, negated), values in chosen.items()]
 
 
@@ -347,6 +352,8 @@ def _value_end(r: Reading, value: Mention) -> int:
     return named[0].end if named else end
 
 
+_INCLUDING: Final = re.compile(r"(?:含|包含|包括|\bincluding|\bincl|\binclusive\s+of)\s?$")
+_INCLUDING_START: Final = re.compile(r"含|包含|包括")
 _USERS = "users"
 _PEOPLE_FROM = re.compile(r"\s+(?:who\s+)?(?:came\s+|come\s+|coming\s+)?(?:from|via|through)\s+")
 _OF_THEM = re.compile(r"(?:来的|过来的|进来的|的)?")
