@@ -514,11 +514,9 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         metrics = [m for m in (_money_metric(r, model), _conversion_word(r, model)) if m][:1]
     if not metrics and "order_value" in r.cues:
         metrics = [m for m in (roles.order_value_metric(model),) if m]  # "avg amount per payment"
-    if GOOD_SHARE.search(r.question.norm) and not any(
-        model.metrics[m].format == "percent" for m in metrics
-    ):
-        metrics = _good_share(r, model) or metrics  # "what share rated us 4 or 5 stars": CSAT
     good = GOOD_SHARE.search(r.question.norm) is not None
+    if good and not any(model.metrics[m].format == "percent" for m in metrics):
+        metrics = _good_share(r, model) or metrics  # "what share rated us 4 or 5 stars": CSAT
     rating = (
         roles.rating_metric(model)
         if "stars" in r.cues and not ("share" in r.cues or good)
@@ -835,7 +833,7 @@ def _narrower(model: SemanticModel, plan: Plan) -> str | None:
 def _count_named(r: Reading, model: SemanticModel, touchpoint: str) -> str | None:
     """The one count metric named by the touchpoint's word counted ("多少PO" when the orders are
     also called "POs"; "多少订单" with a metric 订单数): the model's count of those things."""
-    said = {m.term for m in r.matches if touchpoint in [x.name for x in m.refs("touchpoint")]}
+    said = _said_for(r, touchpoint)
     wanted = {f"{w}{end}" for w in said for end in ("s", "数", "量", "数量", "es")}
     found = [
         metric.name
@@ -913,10 +911,15 @@ def _refined(r: Reading, model: SemanticModel, names: list[str]) -> list[str]:
     return names
 
 
+def _said_for(r: Reading, touchpoint: str) -> set[str]:
+    """The words the question called `touchpoint` by."""
+    return {m.term for m in r.matches if any(x.name == touchpoint for x in m.refs("touchpoint"))}
+
+
 def _rate_named_after(r: Reading, model: SemanticModel, touchpoint: str) -> list[str]:
     """The one rate whose name has the word the question called a touchpoint by ("unlock" of
     "unlock success rate", 开锁 of 开锁成功率)."""
-    said = {m.term for m in r.matches if touchpoint in [x.name for x in m.refs("touchpoint")]}
+    said = _said_for(r, touchpoint)
     found = [
         metric.name
         for metric in model.spec.metrics

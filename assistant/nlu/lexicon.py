@@ -319,8 +319,7 @@ class Lexicon:
     def _reordered_at(self, norm: str, i: int, blocked: list[bool]) -> Match | None:
         """A value's name of several words said in another order: "student summer campaign" for
         a campaign called "summer student campaign"."""
-        words = list(_WORDS.finditer(norm, i))[:_MAX_WORDS]
-        words = [w for n, w in enumerate(words) if n == 0 or w.start() == words[n - 1].end() + 1]
+        words = _words_at(norm, i)
         for n in range(len(words), 1, -1):
             end = words[n - 1].end()
             if any(blocked[i:end]):
@@ -334,8 +333,7 @@ class Lexicon:
         """A model word in another form: "sign-ups", "signing up", "orders", "purchased"."""
         if not _LATIN.match(norm[i]):
             return None
-        words = list(_WORDS.finditer(norm, i))[:_MAX_WORDS]
-        words = [w for n, w in enumerate(words) if n == 0 or w.start() == words[n - 1].end() + 1]
+        words = _words_at(norm, i)
         for n in range(len(words), 0, -1):
             end = words[n - 1].end()
             if any(blocked[i:end]):
@@ -425,6 +423,12 @@ def _place_names(model: SemanticModel) -> list[tuple[str, Ref]]:
 
 
 _PLACE_SUFFIX = re.compile(r"(?:省|市|自治区|特别行政区|壮族自治区|回族自治区|维吾尔自治区)$")
+
+
+def _words_at(norm: str, i: int) -> list[re.Match[str]]:
+    """The Latin words from `i` on, up to `_MAX_WORDS`, each one space after the one before."""
+    words = list(_WORDS.finditer(norm, i))[:_MAX_WORDS]
+    return [w for n, w in enumerate(words) if n == 0 or w.start() == words[n - 1].end() + 1]
 
 
 def _short(term: str) -> bool:
