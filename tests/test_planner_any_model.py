@@ -1588,3 +1588,11 @@ def test_channels_credit_named_beside_an_ambiguous_word_is_attribution() -> None
     assert p.model_dump(mode="json")["kind"] == "attribution"
     why = _domain("florist").plan("上个月订单为什么下降了，做个归因分析", CTX).plan
     assert why.model_dump(mode="json")["kind"] == "drivers"
+
+
+def test_by_source_said_with_the_dimensions_name_splits_once() -> None:
+    """按获客来源拆分 names the acquisition channel and says "by source": one split, not a plan
+    listing it twice (which failed validation and was asked back)."""
+    result = _domain("bikes").plan("今年首骑人数按获客来源拆分", CTX)
+    p = result.plan.model_dump(mode="json")
+    assert p["kind"] == "metric" and p["dimensions"] == ["acquisition_channel"], p

@@ -133,7 +133,8 @@ def breakdowns(r: Reading, model: SemanticModel) -> list[str]:
             out.append(name)
             if not marked:
                 bare.add(name)
-    if _BY_WHERE_FROM.search(r.question.norm) and "acquisition_channel" in model.dimensions:
+    by_source = _BY_WHERE_FROM.search(r.question.norm) and "acquisition_channel" in model.dimensions
+    if by_source and "acquisition_channel" not in out:
         out.append("acquisition_channel")  # "by where we acquired them": where they came from
     contrasted = [d for d in _contrasted(r, model) if d not in out]
     if contrasted or len(bare) < len(out):  # "store check-ins, split by city", "urban vs
