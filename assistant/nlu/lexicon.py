@@ -130,11 +130,17 @@ class Lexicon:
             if found is not None and found[0] is model:
                 return found[1]
         lexicon = cls.build(model)
+        cls.keep(model, lexicon)
+        return lexicon
+
+    @classmethod
+    def keep(cls, model: SemanticModel, lexicon: Lexicon) -> None:
+        """Make `lexicon` what `of(model)` returns: one built for the same model file by the same
+        code, read back from the start-up cache (`assistant.startup_cache`)."""
         with _BUILT_LOCK:
             _BUILT[id(model)] = (model, lexicon)
             while len(_BUILT) > _BUILT_KEPT:
                 del _BUILT[next(iter(_BUILT))]
-        return lexicon
 
     @classmethod
     def build(cls, model: SemanticModel) -> Lexicon:
