@@ -6,6 +6,8 @@ and `TPA_LLM_BASE_URL`, `TPA_LLM_MODEL`, `TPA_LLM_API_KEY` for the optional LLM 
 `TPA_RETRIEVAL=off` serves without the retrieval index (no paraphrase matching or LLM grounding,
 but no index to build: for small machines and quick test servers). `TPA_ANSWER_CACHE_S` is how
 long a repeated question's answer is reused (seconds, default 300; 0 switches the cache off).
+`TPA_STARTUP_CACHE=off` builds the validated model and the planner's lexicon in every process
+instead of reading them from `<work dir>/tpa-cache/` (`assistant.startup_cache`).
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ class AssistantConfig:
     index_dir: Path | None = None  # default: <work_dir>/<db file name>.index
     lazy_index: bool = False  # open chromadb only when a search needs it (`tpa ask`)
     answer_cache_s: float = 300.0  # how long an answer is reused for the same plan; 0: never
+    startup_cache: bool = True  # keep the validated model and lexicon in <work_dir>/tpa-cache
     extra: Mapping[str, str] = field(default_factory=dict)
     engine: str = "duckdb"  # TPA_ENGINE: duckdb | clickhouse | spark (docs/engines.md)
     server: str | None = None  # TPA_ENGINE_URL naming a server: http(s)://… or sc://…
@@ -79,6 +82,8 @@ class AssistantConfig:
             values["answer_cache_s"] = _seconds("TPA_ANSWER_CACHE_S", env["TPA_ANSWER_CACHE_S"])
         if env.get("TPA_RETRIEVAL", "").strip():
             values["retrieval"] = _switch("TPA_RETRIEVAL", env["TPA_RETRIEVAL"])
+        if env.get("TPA_STARTUP_CACHE", "").strip():
+            values["startup_cache"] = _switch("TPA_STARTUP_CACHE", env["TPA_STARTUP_CACHE"])
         for name, var in (("memory_limit", "TPA_MEMORY_LIMIT"), ("temp_limit", "TPA_TEMP_LIMIT")):
             if env.get(var, "").strip():
                 values[name] = _size(var, env[var])

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from sqlglot import exp
@@ -55,6 +56,8 @@ from assistant.questions import question_problem, storable_question
 from assistant.retrieval.scoped import RoleRetrieval
 from assistant.seams import Grounder, LlmBackend, Validate
 from assistant.sessions import SessionStore
+from assistant.startup_cache import FOLDER as STARTUP_CACHE
+from assistant.startup_cache import open_model
 from assistant.understand import Planned, plan_question
 from connectors.aggregates import current as current_aggregates
 from connectors.engine import EngineError
@@ -62,7 +65,6 @@ from connectors.engines import Engine, open_engine
 from semantic_layer.compile.compiler import Compiled
 from semantic_layer.compile.dialects import render
 from semantic_layer.errors import UserError
-from semantic_layer.model import load_model
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.phrasebook import language, phrase
 from semantic_layer.plan import DriversPlan, QueryPlan, UnsupportedPlan, parse_plan
@@ -141,7 +143,7 @@ class AssistantService:
         """Open everything the config names; clear errors name the file that is wrong.
 
         `answers`: an answer cache to share (default: a new one, `config.answer_cache_s`)."""
-        model = load_model(config.model)
+        model = open_model(config.model, _startup_cache(config))
         with ExitStack() as opened:  # a later failure closes what was already opened
             engine = open_engine(
                 config.engine, config.db, timeout_s=config.query_timeout_s, row_cap=config.row_cap,
@@ -629,6 +631,13 @@ def _example_threshold() -> float:
     from assistant.retrieval import EXAMPLE_THRESHOLD
 
     return float(EXAMPLE_THRESHOLD)
+
+
+def _startup_cache(config: AssistantConfig) -> Path | None:
+    """The start-up cache's folder, in the working files' folder once that exists."""
+    if not config.startup_cache or not config.work_dir.is_dir():
+        return None
+    return config.work_dir / STARTUP_CACHE
 
 
 def _open_retriever(config: AssistantConfig, model: SemanticModel) -> Retriever:
