@@ -30,11 +30,13 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from assistant.nlu.lexicon import Lexicon
-from semantic_layer.model.loader import DEMO_MODEL_PATH, read_model_text, validate_text
 from semantic_layer.model.semantic import SemanticModel
+
+if TYPE_CHECKING:
+    from semantic_layer.model.loader import ValidationReport
 
 log = logging.getLogger(__name__)
 FOLDER: Final = "tpa-cache"
@@ -44,6 +46,7 @@ CODE_SUFFIXES: Final = frozenset({".py", ".yaml", ".yml", ".json", ".txt"})
 LIBRARIES: Final = ("pydantic", "yaml", "opencc")
 STALE_TEMP_S: Final = 600.0  # a temporary file this old was left by a killed process
 _ROOT = Path(__file__).resolve().parent.parent
+_DEMO_MODEL_PATH = _ROOT / "semantic_layer" / "model" / "demo.yaml"  # loader.DEMO_MODEL_PATH
 
 
 def open_model(path: Path | None, cache: Path | None) -> SemanticModel:
@@ -51,17 +54,17 @@ def open_model(path: Path | None, cache: Path | None) -> SemanticModel:
     ready (`Lexicon.of(model)` returns it at once); `ModelError` when the model is invalid.
 
     `cache`: the start-up cache folder, or None to build everything (nothing is written)."""
-    file = str(path or DEMO_MODEL_PATH)
-    text = read_model_text(file)
+    file = str(path or _DEMO_MODEL_PATH)
+    text = _read_text(file)
     if cache is None:
-        return validate_text(text, file).model()
+        return _validate(text, file).model()
     key = _key(file, text)
     stored = _read(cache / f"model-{key}.pickle", key)
     if stored is not None:
         spec, warnings = stored
         model = SemanticModel.create(spec, file, warnings)
     else:
-        report = validate_text(text, file)
+        report = _validate(text, file)
         model = report.model()  # an invalid model raises here: nothing is cached
         _write(cache / f"model-{key}.pickle", key, (report.spec, report.warnings))
     lexicon = _read(cache / f"lexicon-{key}.pickle", key)
@@ -70,6 +73,21 @@ def open_model(path: Path | None, cache: Path | None) -> SemanticModel:
     else:
         _write(cache / f"lexicon-{key}.pickle", key, Lexicon.of(model))
     return model
+
+
+def _read_text(file: str) -> str:
+    try:  # what `read_model_text` does, without importing YAML and the validation rules
+        return Path(file).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        from semantic_layer.model.loader import read_model_text
+
+        return read_model_text(file)  # its clear error
+
+
+def _validate(text: str, file: str) -> ValidationReport:
+    from semantic_layer.model.loader import validate_text  # YAML and the rules: on a miss only
+
+    return validate_text(text, file)
 
 
 def _key(file: str, text: str) -> str:

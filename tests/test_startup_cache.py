@@ -20,6 +20,7 @@ from assistant.config import AssistantConfig
 from assistant.nlu import EmbeddedPlanner
 from assistant.nlu.lexicon import Lexicon
 from assistant.startup_cache import KEEP, open_model
+from semantic_layer.errors import UserError
 from semantic_layer.model import DEMO_MODEL_PATH, ModelError
 from semantic_layer.time import TimeContext
 
@@ -30,7 +31,7 @@ def _no_build(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("built again instead of read from the start-up cache")
 
-    monkeypatch.setattr(startup_cache, "validate_text", refuse)
+    monkeypatch.setattr(startup_cache, "_validate", refuse)
     monkeypatch.setattr(Lexicon, "build", refuse)
 
 
@@ -99,6 +100,14 @@ def test_damaged_foreign_or_shared_entries_are_not_read(
     lexicon_entry.chmod(0o600)  # rewritten (and the model's entry too): read from now on
     _no_build(monkeypatch)
     open_model(file, cache)
+
+
+def test_the_demo_model_is_the_loaders(tmp_path: Path) -> None:
+    assert startup_cache._DEMO_MODEL_PATH == DEMO_MODEL_PATH
+    assert open_model(None, tmp_path / "cache").source == str(DEMO_MODEL_PATH)
+    assert open_model(None, tmp_path / "cache").spec == open_model(None, None).spec
+    with pytest.raises(UserError, match="model file not found"):
+        open_model(tmp_path / "missing.yaml", tmp_path / "cache")
 
 
 def test_an_unwritable_folder_or_off_only_costs_time(tmp_path: Path) -> None:

@@ -7,25 +7,20 @@
     for problem in report.problems: print(problem)   # file:line: what — suggestion
 
 See docs/semantic-layer.md for the format.
+
+Loading, validation, profiles and proposals (`loader`, `rules`, `profile`, `propose`: YAML, the
+validation rules) are imported on first use of one of their names: a `tpa ask` whose model comes
+from the start-up cache needs none of them.
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .base import Condition, Filter, Labels, RowFilter, Scalar, Synonyms
 from .index import Ref, RefKind
-from .loader import (
-    DEMO_MODEL_PATH,
-    ValidationReport,
-    demo_model,
-    load_model,
-    validate_file,
-    validate_spec,
-    validate_text,
-)
 from .problems import ModelError, Problem
-from .profile import ColumnProfile, DataProfile, Gap, TableProfile, TouchpointProfile
-from .propose import Proposal, propose_model
-from .rules import DEFAULT_RULES, Rule, RuleContext, Samples, Schema
 from .semantic import SemanticModel
 from .spec import (
     STAGES,
@@ -61,6 +56,44 @@ from .spec_metrics import (
     RatioMetric,
     SimpleMetric,
 )
+
+if TYPE_CHECKING:
+    from .loader import (
+        DEMO_MODEL_PATH,
+        ValidationReport,
+        demo_model,
+        load_model,
+        validate_file,
+        validate_spec,
+        validate_text,
+    )
+    from .profile import ColumnProfile, DataProfile, Gap, TableProfile, TouchpointProfile
+    from .propose import Proposal, propose_model
+    from .rules import DEFAULT_RULES, Rule, RuleContext, Samples, Schema
+
+_LAZY = {
+    **dict.fromkeys(
+        ("DEMO_MODEL_PATH", "ValidationReport", "demo_model", "load_model", "validate_file",
+         "validate_spec", "validate_text"),
+        "loader",
+    ),
+    **dict.fromkeys(
+        ("ColumnProfile", "DataProfile", "Gap", "TableProfile", "TouchpointProfile"), "profile"
+    ),
+    **dict.fromkeys(("Proposal", "propose_model"), "propose"),
+    **dict.fromkeys(("DEFAULT_RULES", "Rule", "RuleContext", "Samples", "Schema"), "rules"),
+}  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    """The names of the modules imported on first use (see above)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "DEFAULT_RULES",
