@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from ui.cli.app import app
+from ui.cli.imports import importing
+
+with importing():
+    from ui.cli.app import app
 
 
 def main() -> None:

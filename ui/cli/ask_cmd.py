@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from semantic_layer.phrasebook import language, phrase
+from ui.cli.imports import importing
 from ui.cli.model_cmds import ModelOption
 from ui.cli.options import AsOfOption, DbOption, default_db
 
@@ -53,11 +54,12 @@ def ask(
 
     Exits with 1 when the question could not be answered (the answer says why).
     """
-    from assistant.answer.narrate.numbers import currency_symbol
-    from assistant.config import AssistantConfig
-    from assistant.service import AssistantService
-    from semantic_layer.errors import UserError
-    from semantic_layer.model.labels import ModelLabels
+    with importing():
+        from assistant.answer.narrate.numbers import currency_symbol
+        from assistant.config import AssistantConfig
+        from assistant.service import AssistantService
+        from semantic_layer.errors import UserError
+        from semantic_layer.model.labels import ModelLabels
 
     try:
         config = AssistantConfig.from_env(
