@@ -16,7 +16,6 @@ from assistant.answer.table import ResultTable
 from connectors.engines import Engine
 from semantic_layer.compile import dialects
 from semantic_layer.compile.compiler import Compiled, compile_plan
-from semantic_layer.compile.markov import removal_credits
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.plan import AttributionPlan, QueryPlan
 from semantic_layer.time import TimeContext
@@ -72,7 +71,10 @@ def execute(compiled: Compiled, engine: Engine, change: ChangePoint | None = Non
 def _with_markov(
     table: ResultTable, compiled: Compiled, engine: Engine
 ) -> tuple[ResultTable, float]:
-    """Add the `markov` column: removal-effect credits from the transition counts."""
+    """Add the `markov` column: removal-effect credits from the transition counts (numpy, which
+    they need, is imported here: no other analysis loads it)."""
+    from semantic_layer.compile.markov import removal_credits
+
     transitions = engine.run(compiled.extra_sql("transitions", engine.dialect), row_cap=100_000)
     total = sum(float(v or 0) for v in table.column("last_touch")) if table.rows else 0.0
     credits = removal_credits(((str(s), str(d), float(n)) for s, d, n in transitions.rows), total)

@@ -53,7 +53,6 @@ from assistant.nlu.text import MAX_QUESTION_CHARS, language_of
 from assistant.ownership import own_answer, own_session
 from assistant.planmemo import MemoKey, PlanMemo, examples_version
 from assistant.questions import question_problem, storable_question
-from assistant.retrieval.scoped import RoleRetrieval
 from assistant.seams import Grounder, LlmBackend, Validate
 from assistant.sessions import SessionStore
 from assistant.startup_cache import FOLDER as STARTUP_CACHE
@@ -446,6 +445,8 @@ class AssistantService:
         """The embedded planner and retrieval of `role`: reviewed examples of that role only."""
         if self.retriever is None:
             return self.planner, None
+        from assistant.retrieval.scoped import RoleRetrieval  # numpy: only with retrieval
+
         name = self.examples.role_name(role)
         with self._lock:
             if name not in self._planners:
