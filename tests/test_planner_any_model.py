@@ -1596,3 +1596,33 @@ def test_by_source_said_with_the_dimensions_name_splits_once() -> None:
     result = _domain("bikes").plan("今年首骑人数按获客来源拆分", CTX)
     p = result.plan.model_dump(mode="json")
     assert p["kind"] == "metric" and p["dimensions"] == ["acquisition_channel"], p
+
+
+def test_which_one_asks_for_one_row_and_which_ones_for_the_ranking() -> None:
+    """ "Which campaign did we spend the most on", 边个中心签约最多: the one value asked for;
+    "which campaigns", a number or 哪些 ranks as many."""
+    jobs = _domain("jobs")
+    one = _plan_in(jobs, "Which campaign have we spent the most on this year?")
+    assert one["dimensions"] == ["campaign"] and one["limit"] == 1, one
+    fewest = _plan_in(jobs, "which job category gets the fewest applications?")
+    assert fewest["order"]["direction"] == "asc" and fewest["limit"] == 1, fewest
+    assert "limit" not in _plan_in(jobs, "which campaigns have we spent the most on")
+    assert _plan_in(jobs, "which 3 cities had the most applications")["limit"] == 3
+    zh = _plan_in(_domain("cowork"), "今年边个中心签约最多？")
+    assert zh["dimensions"] == ["space"] and zh["limit"] == 1, zh
+
+
+def test_an_average_rating_is_the_mean_of_the_tables_rating() -> None:
+    """满意度平均几分, 工单评分均分, "avg ticket rating (1-5)": the mean rating (of the tickets when
+    the question speaks of them), not the share of good ratings or the count of tickets; the
+    scale said beside it is used, not left over."""
+    mean = _plan_in(_domain("petcare"), "今年各城市满意度平均几分")
+    assert mean["metrics"] == ["ticket_csat_average"] and mean["dimensions"] == ["city"], mean
+    best = _plan_in(_domain("parts"), "电话、邮件、客户门户，哪个渠道的工单评分均分最高？")
+    assert best["metrics"] == ["ticket_csat_average"], best
+    result = _domain("pharma").plan("avg ticket rating (1-5) by member province, lowest first", CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["metrics"] == ["ticket_csat_mean"] and p["dimensions"] == ["region"], p
+    assert result.unused == (), result.unused
+    orders = _plan_in(_domain("pharma"), "average rating of our orders")
+    assert orders["metrics"] == ["csat_score_mean"], orders

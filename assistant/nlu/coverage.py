@@ -144,6 +144,9 @@ def coverage(r: Reading, plan: dict[str, Any], model: SemanticModel, ctx: TimeCo
     ):
         for m in GOOD_SHARE.finditer(free):  # "rated us 4 or 5 stars": the share the plan counts
             free = free[: m.start()] + " " * (m.end() - m.start()) + free[m.end() :]
+    for m in _SCALE.finditer(norm):  # "avg rating (1-5)", "out of 10": the scale rated on
+        start, end = m.span(m.lastindex or 0)
+        free = free[:start] + " " * (end - start) + free[end:]
     for start, end, word in _content_words(free):
         unused_chars += end - start
         why: Why = "number" if word[0].isdigit() else "unknown_word"
@@ -153,6 +156,15 @@ def coverage(r: Reading, plan: dict[str, Any], model: SemanticModel, ctx: TimeCo
         unused += _dropped(r, plan, model, ctx)
     unused = list(dict.fromkeys(unused))
     return Coverage(tuple(unused), _confidence(r, plan, unused), content, unused_chars)
+
+
+# The scale a rating is given on, said beside it: "(1-5)", "out of 10", "满分5分", "1到5分".
+_SCALE: Final = re.compile(
+    r"(?:\b(?:ratings?|rated|scores?|csat|stars?)|评分|打分|满意度)\s?"
+    r"(\(?\s?[01]\s?(?:-|~|to|到)\s?(?:5|10)\s?(?:分|星|stars?|points?)?\s?\)?)"
+    r"|(\bout of (?:5|10|five|ten)\b|满分\s?(?:5|10)\s?分?|[01]\s?到\s?(?:5|10)\s?分"
+    r"|\b[01]\s?(?:-|to)\s?(?:5|10)\s?(?:stars?|scale)\b)"
+)
 
 
 def _content_words(norm: str) -> Iterator[tuple[int, int, str]]:

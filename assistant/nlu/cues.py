@@ -159,7 +159,9 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
                     "平均金额", "每单金额", "单均", "笔单价"),
     # a score given out of five: the model's average rating
     "stars": ("stars", "how many stars", "几颗星", "几星", "星级",
-              "平均分", "打分", "评分", "评价", "平均几颗星", "平均几星"),
+              "平均分", "打分", "评分", "评价", "平均几颗星", "平均几星",
+              "average rating", "average score", "star rating", "mean rating", "rating out of 5",
+              "average ticket rating", "average ticket score", "均分", "平均几分", "平均多少分"),
     "how_many": ("how many", "how much", "number of", "count of", "多少", "几个", "几人",
                  *_THINGS_COUNTED, *_SOLD_COUNTED),
     "acquired": ("acquired", "acquisition", "came from", "signed up via", "signed up on",
