@@ -1610,6 +1610,21 @@ def test_which_one_asks_for_one_row_and_which_ones_for_the_ranking() -> None:
     assert _plan_in(jobs, "which 3 cities had the most applications")["limit"] == 3
     zh = _plan_in(_domain("cowork"), "今年边个中心签约最多？")
     assert zh["dimensions"] == ["space"] and zh["limit"] == 1, zh
+    ranked = _plan_in(_domain("pharma"), "哪个年龄段的会员客单价最高？排个名")
+    assert ranked["dimensions"] == ["age_band"] and "limit" not in ranked, ranked
+    split = "which paid channel costs us the most per new customer this year? CAC by channel"
+    assert "limit" not in _plan_in(_domain("groupbuy"), split)
+
+
+def test_a_word_of_the_same_meaning_finds_the_models_term() -> None:
+    """ "appts", "appointments" for the model's bookings: a generic synonym of a word of its name
+    (only where that spelling names nothing else); "new" left over does not swap the bookings for
+    another metric that happens to have "new" in its name."""
+    hospital = _domain("hospital")
+    p = _plan_in(hospital, "appointments by department last month")
+    assert p["metrics"] == ["bookings"] and p["dimensions"] == ["department"], p
+    beat = _plan_in(hospital, "did Q2 beat Q1 on new appointments?")
+    assert beat["metrics"] == ["bookings"] and beat["compare"] == "previous_period", beat
 
 
 def test_an_average_rating_is_the_mean_of_the_tables_rating() -> None:

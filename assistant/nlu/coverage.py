@@ -22,7 +22,7 @@ from semantic_layer.phrasebook import language, phrase
 from semantic_layer.time import TimeContext, TimeSpec, resolve
 
 from .reading import Reading
-from .roles import tables_of
+from .roles import counts_people, is_reach, tables_of
 from .shared import (
     GOOD_SHARE,
     dimension_heads,
@@ -267,6 +267,8 @@ def _metrics_dropped(
             continue  # "response time on tickets", 下单最多的城市: the shown metric's own rows
         if any(m.start == mention.start and m.refs("touchpoint", "journey") for m in r.matches):
             continue  # a touchpoint's word read as its step
+        if is_reach(model, mention.ref.name) and any(counts_people(model, n) for n in shown):
+            continue  # "新增了多少注册用户": the users word, counted by the new users shown
         said = r.question.norm[mention.start : mention.start + len(mention.term)]
         out.append(Unused(said, "metric_not_used"))
     return out

@@ -433,8 +433,9 @@ def _closer_metric(
     for metric in model.spec.metrics:
         if metric.name == current.name or metric.format != current.format:
             continue
-        shared = len(words & {w for n in metric.names() for w in _keys(n)} - own)
-        if shared:
+        theirs = {w for n in metric.names() for w in _keys(n)}
+        shared = len(words & theirs - own)
+        if shared and theirs & own:  # a narrower name of the same thing, not another thing
             scored.append((shared, metric.name))
     best = [name for n, name in scored if n == max(scored)[0]] if scored else []
     if len(best) != 1 or not all(roles.splits(model, best, d) for d in plan.get("dimensions", [])):

@@ -464,14 +464,15 @@ def limit_and_order(r: Reading, metric: str, has_dims: bool) -> dict[str, Any]:
     n = r.bottom_n if asc and r.bottom_n else r.top_n or r.bottom_n
     if n:
         out["limit"] = n
-    elif {"desc", "asc"} & r.cues and _one_asked(r):
+    elif {"desc", "asc"} & r.cues and not {"rank", "by"} & r.cues and _one_asked(r):
         out["limit"] = 1
     return out
 
 
 def _one_asked(r: Reading) -> bool:
     """ "Which campaign did we spend the most on", "边个中心签约最多": one split value asked for
-    (singular, no number), so the answer is that one row; "which channels…" / 哪些 rank them all."""
+    (singular, no number), so the answer is that one row; "which channels…", 哪些, a ranking
+    asked for (排个名) or a split said too ("… ? CAC by channel") rank them all."""
     norm = r.question.norm
     for m in (m for m in r.matches if m.refs("dimension")):
         said = norm[m.start : m.end]
