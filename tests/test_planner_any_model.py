@@ -1641,3 +1641,28 @@ def test_an_average_rating_is_the_mean_of_the_tables_rating() -> None:
     assert result.unused == (), result.unused
     orders = _plan_in(_domain("pharma"), "average rating of our orders")
     assert orders["metrics"] == ["csat_score_mean"], orders
+
+
+def test_a_one_character_verb_counts_the_touchpoint_it_starts() -> None:
+    """签得最多 (签约), 赔得最多 (赔付), 续的人多 (续卡): the one touchpoint whose Chinese name
+    starts with the verb, said in a note."""
+    result = _domain("lettings").plan("上个月哪种房型签得最多", CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["kind"] == "metric" and p["dimensions"] == ["property_type"], p
+    assert any("签约" in n for n in result.notes), result.notes
+    payout = _plan_in(_domain("insure"), "哪个产品赔得最多")
+    assert payout["metrics"] == ["claim_payout"] and payout["dimensions"] == ["product"], payout
+    renew = _plan_in(_domain("gym"), "月卡跟年卡，哪个续的人多")
+    assert renew["metrics"] == ["renewals"], renew
+
+
+def test_turning_up_is_checking_in_and_a_leftover_new_keeps_the_named_metric() -> None:
+    """ "What % of people who booked … actually turned up": the model's show-up rate (turn up is
+    a generic word for check in); "bought a policy" still finds the buyers, "新建了几个工作区" the
+    workspaces created (a leftover word that names a closer metric)."""
+    p = _plan_in(_domain("petcare"), "What % of people who booked last month actually turned up?")
+    assert p["metrics"] == ["show_up_rate"], p
+    assert _plan_in(_domain("insure"), "how many ppl bought a policy last month?")["metrics"] == [
+        "buyers"
+    ]
+    assert _plan_in(_domain("saas"), "去年12月新建了几个工作区")["metrics"] == ["workspaces_created"]

@@ -338,6 +338,7 @@ WORD_SYNONYMS: Final = (
     ("customer", "client"),
     ("coupon", "voucher"),
     ("login", "log in", "sign in", "signin"),
+    ("check in", "show up", "turn up", "turned up", "showed up", "attend", "attended"),
     ("预约", "约"),
     ("注册", "登记"),
     ("投诉", "客诉"),
