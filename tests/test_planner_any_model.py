@@ -1665,4 +1665,5 @@ def test_turning_up_is_checking_in_and_a_leftover_new_keeps_the_named_metric() -
     assert _plan_in(_domain("insure"), "how many ppl bought a policy last month?")["metrics"] == [
         "buyers"
     ]
-    assert _plan_in(_domain("saas"), "去年12月新建了几个工作区")["metrics"] == ["workspaces_created"]
+    created = _plan_in(_domain("saas"), "去年12月新建了几个工作区")
+    assert created["metrics"] == ["workspaces_created"], created
