@@ -1596,3 +1596,74 @@ def test_by_source_said_with_the_dimensions_name_splits_once() -> None:
     result = _domain("bikes").plan("今年首骑人数按获客来源拆分", CTX)
     p = result.plan.model_dump(mode="json")
     assert p["kind"] == "metric" and p["dimensions"] == ["acquisition_channel"], p
+
+
+def test_which_one_asks_for_one_row_and_which_ones_for_the_ranking() -> None:
+    """ "Which campaign did we spend the most on", 边个中心签约最多: the one value asked for;
+    "which campaigns", a number or 哪些 ranks as many."""
+    jobs = _domain("jobs")
+    one = _plan_in(jobs, "Which campaign have we spent the most on this year?")
+    assert one["dimensions"] == ["campaign"] and one["limit"] == 1, one
+    fewest = _plan_in(jobs, "which job category gets the fewest applications?")
+    assert fewest["order"]["direction"] == "asc" and fewest["limit"] == 1, fewest
+    assert "limit" not in _plan_in(jobs, "which campaigns have we spent the most on")
+    assert _plan_in(jobs, "which 3 cities had the most applications")["limit"] == 3
+    zh = _plan_in(_domain("cowork"), "今年边个中心签约最多？")
+    assert zh["dimensions"] == ["space"] and zh["limit"] == 1, zh
+    ranked = _plan_in(_domain("pharma"), "哪个年龄段的会员客单价最高？排个名")
+    assert ranked["dimensions"] == ["age_band"] and "limit" not in ranked, ranked
+    split = "which paid channel costs us the most per new customer this year? CAC by channel"
+    assert "limit" not in _plan_in(_domain("groupbuy"), split)
+
+
+def test_a_word_of_the_same_meaning_finds_the_models_term() -> None:
+    """ "appts", "appointments" for the model's bookings: a generic synonym of a word of its name
+    (only where that spelling names nothing else); "new" left over does not swap the bookings for
+    another metric that happens to have "new" in its name."""
+    hospital = _domain("hospital")
+    p = _plan_in(hospital, "appointments by department last month")
+    assert p["metrics"] == ["bookings"] and p["dimensions"] == ["department"], p
+    beat = _plan_in(hospital, "did Q2 beat Q1 on new appointments?")
+    assert beat["metrics"] == ["bookings"] and beat["compare"] == "previous_period", beat
+
+
+def test_an_average_rating_is_the_mean_of_the_tables_rating() -> None:
+    """满意度平均几分, 工单评分均分, "avg ticket rating (1-5)": the mean rating (of the tickets when
+    the question speaks of them), not the share of good ratings or the count of tickets; the
+    scale said beside it is used, not left over."""
+    mean = _plan_in(_domain("petcare"), "今年各城市满意度平均几分")
+    assert mean["metrics"] == ["ticket_csat_average"] and mean["dimensions"] == ["city"], mean
+    best = _plan_in(_domain("parts"), "电话、邮件、客户门户，哪个渠道的工单评分均分最高？")
+    assert best["metrics"] == ["ticket_csat_average"], best
+    result = _domain("pharma").plan("avg ticket rating (1-5) by member province, lowest first", CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["metrics"] == ["ticket_csat_mean"] and p["dimensions"] == ["region"], p
+    assert result.unused == (), result.unused
+    orders = _plan_in(_domain("pharma"), "average rating of our orders")
+    assert orders["metrics"] == ["csat_score_mean"], orders
+
+
+def test_a_one_character_verb_counts_the_touchpoint_it_starts() -> None:
+    """签得最多 (签约), 赔得最多 (赔付), 续的人多 (续卡): the one touchpoint whose Chinese name
+    starts with the verb, said in a note."""
+    result = _domain("lettings").plan("上个月哪种房型签得最多", CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["kind"] == "metric" and p["dimensions"] == ["property_type"], p
+    assert any("签约" in n for n in result.notes), result.notes
+    payout = _plan_in(_domain("insure"), "哪个产品赔得最多")
+    assert payout["metrics"] == ["claim_payout"] and payout["dimensions"] == ["product"], payout
+    renew = _plan_in(_domain("gym"), "月卡跟年卡，哪个续的人多")
+    assert renew["metrics"] == ["renewals"], renew
+
+
+def test_turning_up_is_checking_in_and_a_leftover_new_keeps_the_named_metric() -> None:
+    """ "What % of people who booked … actually turned up": the model's show-up rate (turn up is
+    a generic word for check in); "bought a policy" still finds the buyers, "新建了几个工作区" the
+    workspaces created (a leftover word that names a closer metric)."""
+    p = _plan_in(_domain("petcare"), "What % of people who booked last month actually turned up?")
+    assert p["metrics"] == ["show_up_rate"], p
+    assert _plan_in(_domain("insure"), "how many ppl bought a policy last month?")["metrics"] == [
+        "buyers"
+    ]
+    created = _plan_in(_domain("saas"), "去年12月新建了几个工作区")
+    assert created["metrics"] == ["workspaces_created"], created

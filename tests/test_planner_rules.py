@@ -99,9 +99,13 @@ def test_no_time_means_the_last_7_days(planner: EmbeddedPlanner) -> None:
     [
         ("top 3 channels by revenue this month", "desc", 3),
         ("本月销售额前三的渠道", "desc", 3),
-        ("which channel has the highest conversion rate", "desc", None),
-        ("哪个渠道的转化率最高", "desc", None),
-        ("哪个渠道转化率最低", "asc", None),
+        # one split value asked for is that one row; several ("which channels", 哪些) rank them all
+        ("which channel has the highest conversion rate", "desc", 1),
+        ("哪个渠道的转化率最高", "desc", 1),
+        ("哪个渠道转化率最低", "asc", 1),
+        ("which channels have the highest conversion rates", "desc", None),
+        ("哪些渠道的转化率最高", "desc", None),
+        ("rank channels by conversion rate", "desc", None),
         ("bottom 2 regions by revenue", "asc", 2),
     ],
 )

@@ -22,7 +22,7 @@ from semantic_layer.phrasebook import language, phrase
 from semantic_layer.time import TimeContext, TimeSpec, resolve
 
 from .reading import Reading
-from .roles import tables_of
+from .roles import counts_people, is_reach, tables_of
 from .shared import (
     GOOD_SHARE,
     dimension_heads,
@@ -144,6 +144,9 @@ def coverage(r: Reading, plan: dict[str, Any], model: SemanticModel, ctx: TimeCo
     ):
         for m in GOOD_SHARE.finditer(free):  # "rated us 4 or 5 stars": the share the plan counts
             free = free[: m.start()] + " " * (m.end() - m.start()) + free[m.end() :]
+    for m in _SCALE.finditer(norm):  # "avg rating (1-5)", "out of 10": the scale rated on
+        start, end = m.span(m.lastindex or 0)
+        free = free[:start] + " " * (end - start) + free[end:]
     for start, end, word in _content_words(free):
         unused_chars += end - start
         why: Why = "number" if word[0].isdigit() else "unknown_word"
@@ -153,6 +156,15 @@ def coverage(r: Reading, plan: dict[str, Any], model: SemanticModel, ctx: TimeCo
         unused += _dropped(r, plan, model, ctx)
     unused = list(dict.fromkeys(unused))
     return Coverage(tuple(unused), _confidence(r, plan, unused), content, unused_chars)
+
+
+# The scale a rating is given on, said beside it: "(1-5)", "out of 10", "满分5分", "1到5分".
+_SCALE: Final = re.compile(
+    r"(?:\b(?:ratings?|rated|scores?|csat|stars?)|评分|打分|满意度)\s?"
+    r"(\(?\s?[01]\s?(?:-|~|to|到)\s?(?:5|10)\s?(?:分|星|stars?|points?)?\s?\)?)"
+    r"|(\bout of (?:5|10|five|ten)\b|满分\s?(?:5|10)\s?分?|[01]\s?到\s?(?:5|10)\s?分"
+    r"|\b[01]\s?(?:-|to)\s?(?:5|10)\s?(?:stars?|scale)\b)"
+)
 
 
 def _content_words(norm: str) -> Iterator[tuple[int, int, str]]:
@@ -255,6 +267,8 @@ def _metrics_dropped(
             continue  # "response time on tickets", 下单最多的城市: the shown metric's own rows
         if any(m.start == mention.start and m.refs("touchpoint", "journey") for m in r.matches):
             continue  # a touchpoint's word read as its step
+        if is_reach(model, mention.ref.name) and any(counts_people(model, n) for n in shown):
+            continue  # "新增了多少注册用户": the users word, counted by the new users shown
         said = r.question.norm[mention.start : mention.start + len(mention.term)]
         out.append(Unused(said, "metric_not_used"))
     return out

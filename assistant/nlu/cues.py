@@ -84,7 +84,7 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
     "new_people": (*(f"new {w}" for w in _PEOPLE if w.isascii()),
                    *(f"{n}{w}" for n in ("新", "新增") for w in _PEOPLE if not w.isascii()),
                    "new sign ups", "new registrations", "new students", "新学员", "新注册",
-                   "新建档", "注册了多少"),
+                   "新建档", "注册了多少", "新增了多少注册", "新增注册", "新入会", "新开户"),
     "payers": ("paying users", "paying players", "paying customers", "paying patients", "payers",
                "buyers", "purchasers", "付费用户", "付费玩家", "付费人数", "付费客户", "买家",
                "缴费人数", "下单人数"),
@@ -129,7 +129,7 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
             "lowest first", "smallest first", "worst first", "least first", "从低到高",
             "从小到大", "由低到高"),
     "rank": ("rank", "ranking", "ranked", "sort", "sorted", "order by", "leaderboard",
-             "排名", "排行", "排序", "排行榜"),
+             "排名", "排行", "排序", "排行榜", "排个名", "排一下", "排个序"),
     "which": ("which", "what", "哪个", "哪些", "哪一个", "哪一", "哪类", "哪种", "哪家", "哪"),
     "by": ("by", "per", "across", "each", "every", "for each", "split by", "broken down by",
            "breakdown by", "breakdown", "grouped by", "按", "按照", "各", "每个", "每一个",
@@ -159,7 +159,9 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
                     "平均金额", "每单金额", "单均", "笔单价"),
     # a score given out of five: the model's average rating
     "stars": ("stars", "how many stars", "几颗星", "几星", "星级",
-              "平均分", "打分", "评分", "评价", "平均几颗星", "平均几星"),
+              "平均分", "打分", "评分", "评价", "平均几颗星", "平均几星",
+              "average rating", "average score", "star rating", "mean rating", "rating out of 5",
+              "average ticket rating", "average ticket score", "均分", "平均几分", "平均多少分"),
     "how_many": ("how many", "how much", "number of", "count of", "多少", "几个", "几人",
                  *_THINGS_COUNTED, *_SOLD_COUNTED),
     "acquired": ("acquired", "acquisition", "came from", "signed up via", "signed up on",
@@ -323,3 +325,23 @@ OUT_OF_SCOPE: Final[dict[str, tuple[str, ...]]] = {
 }  # fmt: skip
 
 __all__ = ["CUES", "DEMONYMS", "OUT_OF_SCOPE", "PLACE_NAMES", "PURCHASE_WORDS"]
+
+
+# Words a business uses for the same thing, by language: a model term with one of them is also
+# found by the others ("appointments" for a touchpoint "booking", 客诉 for 投诉), where that
+# spelling names nothing else in the model.
+WORD_SYNONYMS: Final = (
+    ("booking", "appointment", "appt", "reservation"),
+    ("sign up", "signup", "registration", "enrollment", "enrolment"),
+    ("enquiry", "inquiry"),
+    ("cancellation", "cancelation"),
+    ("customer", "client"),
+    ("coupon", "voucher"),
+    ("login", "log in", "sign in", "signin"),
+    ("check in", "show up", "turn up", "turned up", "showed up", "attend", "attended"),
+    ("预约", "约"),
+    ("注册", "登记"),
+    ("投诉", "客诉"),
+    ("退款", "退费"),
+    ("优惠券", "券"),
+)

@@ -518,7 +518,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     if good and not any(model.metrics[m].format == "percent" for m in metrics):
         metrics = _good_share(r, model) or metrics  # "what share rated us 4 or 5 stars": CSAT
     rating = (
-        roles.rating_metric(model)
+        roles.rating_metric(model, _tables_named(r, model, metrics))
         if "stars" in r.cues and not ("share" in r.cues or good)
         else None
     )
@@ -612,6 +612,18 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     if rule and "channel" in dims:
         plan["channel_rule"] = rule[0]
     return plan
+
+
+def _tables_named(r: Reading, model: SemanticModel, metrics: list[str]) -> set[str]:
+    """The tables the question's metrics and named values live in ("工单评分", "rating on damp
+    jobs": the tickets' rating, not the orders')."""
+    tables = set().union(*(roles.tables_of(model, m) for m in metrics)) if metrics else set()
+    if _TICKET_WORD.search(r.question.norm):
+        tables.add("tickets")  # the canonical table of service tickets
+    return tables | {model.dimensions[m.ref.name].table for m in r.mentions("value")}
+
+
+_TICKET_WORD: Final = re.compile(r"\b(?:tickets?|support cases?|service cases?)\b|工单|客服")
 
 
 def _counts_things(r: Reading) -> bool:

@@ -19,7 +19,7 @@ from typing import Final
 from semantic_layer.model.index import Ref
 from semantic_layer.model.semantic import SemanticModel
 
-from .cues import CUES, DEMONYMS, OUT_OF_SCOPE, PLACE_NAMES, PURCHASE_WORDS
+from .cues import CUES, DEMONYMS, OUT_OF_SCOPE, PLACE_NAMES, PURCHASE_WORDS, WORD_SYNONYMS
 from .text import prepare
 
 _LATIN = re.compile(r"[a-z0-9]")
@@ -166,6 +166,7 @@ class Lexicon:
         _add_names(terms, umbrella_terms(model), over_words=False)
         _add_names(terms, value_short_names(model), over_words=False)
         _add_names(terms, flag_negations(model), over_words=False)
+        _add_names(terms, synonym_variants(terms), over_words=False)
         for word, ref in _place_names(model):  # "Sichuan" for a value stored as 四川
             if not _has_ref(terms.get(word, {})):
                 terms[word][ref] = None
@@ -672,6 +673,43 @@ def journey_short_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
         for term, names in found.items()
         if len(names) == 1 and _norm(term) not in model.index
     }
+
+
+def synonym_variants(terms: dict[str, dict[Sense, None]]) -> dict[str, tuple[Ref, ...]]:
+    """The model's terms said with another word of the same meaning (`WORD_SYNONYMS`):
+    "appointment" for a touchpoint "booking", 客诉量 for 投诉量 — only a spelling that would name
+    one model item."""
+    found: dict[str, dict[Ref, None]] = defaultdict(dict)
+    for term, senses in terms.items():
+        refs = [s for s in senses if isinstance(s, Ref)]
+        if not refs:
+            continue
+        for group in WORD_SYNONYMS:
+            for word in group:
+                if not _has_word(term, word):
+                    continue
+                for other in group:
+                    if other != word:
+                        variant = _swapped(term, word, other)
+                        for ref in refs:
+                            found[variant][ref] = None
+    return {
+        k: tuple(v)
+        for k, v in found.items()
+        if len({(r.kind, r.name) for r in v}) == 1 and len(k) >= 2
+    }
+
+
+def _has_word(term: str, word: str) -> bool:
+    if word.isascii():
+        return re.search(rf"(?<![a-z]){re.escape(word)}s?(?![a-z])", term) is not None
+    return word in term and len(term) > len(word) if len(word) == 1 else word in term
+
+
+def _swapped(term: str, word: str, other: str) -> str:
+    if word.isascii():  # "bookings" → "appointments"
+        return re.sub(rf"(?<![a-z]){re.escape(word)}(s?)(?![a-z])", rf"{other}\1", term)
+    return term.replace(word, other)
 
 
 def umbrella_terms(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:

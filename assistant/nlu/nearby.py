@@ -124,6 +124,41 @@ def which_dimension_matches(r: Reading, model: SemanticModel) -> list[Match]:
     return found
 
 
+# A one-character verb counted or ranked: "签得最多", "签了几单", "续的人多", "谁签的单多".
+_VERB_COUNTED = re.compile(
+    r"([\u4e00-\u9fff])(?:得|的人|的单|的次数|了)\s?(?:最多|最少|更多|多少|几|多|少)"
+)
+
+
+def verb_matches(r: Reading, model: SemanticModel) -> list[Match]:
+    """A touchpoint named by the one-character verb its Chinese name starts with ("签" of 签约,
+    "骑" of 骑行), counted or ranked, when the question names no metric or touchpoint and exactly
+    one touchpoint's name starts so."""
+    if r.names("touchpoint") or r.names("metric") or r.names("journey"):
+        return []
+    free = r.unread()
+    for hit in _VERB_COUNTED.finditer(r.question.norm):
+        start, char = hit.start(1), hit[1]
+        if free[start] != char:
+            continue
+        owners = {
+            tp.id
+            for tp in model.spec.touchpoints
+            if any(
+                len(name) >= 2 and name[0] == char
+                for name in (
+                    tp.id,
+                    tp.label("zh"),
+                    *(tp.synonyms.all() if tp.synonyms is not None else ()),
+                )
+                if _CJK_ONLY.fullmatch(name)
+            )
+        }
+        if len(owners) == 1:
+            return [Match(start, start + 1, char, (Ref("touchpoint", owners.pop()),))]
+    return []
+
+
 def _zh_names(dim: DimensionSpec) -> list[str]:
     names = [dim.labels.zh] if dim.labels is not None and dim.labels.zh else []
     return names + [n for n in dim.synonyms.all() if _CJK_ONLY.fullmatch(n)]
@@ -132,4 +167,4 @@ def _zh_names(dim: DimensionSpec) -> list[str]:
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
-__all__ = ["nearby_matches", "which_dimension_matches"]
+__all__ = ["nearby_matches", "verb_matches", "which_dimension_matches"]

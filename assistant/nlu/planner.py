@@ -31,7 +31,7 @@ from .decide import decide
 from .followup import apply, is_followup
 from .homophones import Homophones
 from .lexicon import Cue, Lexicon, stem
-from .nearby import nearby_matches, which_dimension_matches
+from .nearby import nearby_matches, verb_matches, which_dimension_matches
 from .reading import Reading, read
 from .text import language_of, prepare
 from .timepatterns import MONTHS, WEEKDAYS
@@ -197,7 +197,7 @@ class EmbeddedPlanner:
 
     def _read(self, question: str, ctx: TimeContext) -> tuple[Reading, tuple[str, ...]]:
         reading, notes = self._read_words(question, ctx)
-        extra = nearby_matches(reading, self.model)
+        extra = nearby_matches(reading, self.model) or verb_matches(reading, self.model)
         extra += which_dimension_matches(replace(reading, matches=(*reading.matches, *extra)),
                                          self.model)  # fmt: skip
         if not extra:
@@ -433,8 +433,9 @@ def _closer_metric(
     for metric in model.spec.metrics:
         if metric.name == current.name or metric.format != current.format:
             continue
-        shared = len(words & {w for n in metric.names() for w in _keys(n)} - own)
-        if shared:
+        found = words & {w for n in metric.names() for w in _keys(n)} - own
+        shared = len(found - _MODIFIERS) if not roles.is_reach(model, current.name) else len(found)
+        if shared:  # "new appointments" are the bookings, not the model's "new patients"
             scored.append((shared, metric.name))
     best = [name for n, name in scored if n == max(scored)[0]] if scored else []
     if len(best) != 1 or not all(roles.splits(model, best, d) for d in plan.get("dimensions", [])):
@@ -451,6 +452,10 @@ def _read_by_name(cov: Coverage, plan: dict[str, Any], model: SemanticModel) -> 
     kept = tuple(u for u in cov.unused if u.why != "unknown_word" or not _keys(u.text) & named)
     gone = sum(len(u.text) for u in cov.unused if u not in kept)
     return replace(cov, unused=kept, unused_chars=max(0, cov.unused_chars - gone))
+
+
+# Words that only qualify a named metric: left over beside it, they do not name another one.
+_MODIFIERS: Final = frozenset({"new", "total", "all"})
 
 
 def _keys(text: str) -> set[str]:

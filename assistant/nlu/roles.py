@@ -10,7 +10,7 @@ as they like; their definitions say what they are.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from semantic_layer.model.semantic import SemanticModel
@@ -335,16 +335,31 @@ def order_value_metric(model: SemanticModel) -> str | None:
     return None
 
 
-def rating_metric(model: SemanticModel) -> str | None:
-    """The metric averaging a rating: `feedback.score`, else a column named for ratings."""
-    return _first(
-        model, lambda m: m.table == "feedback" and m.agg == "avg" and m.column == "score"
-    ) or _first(
-        model, lambda m: m.agg == "avg" and bool(_RATED.search((m.column or "").casefold()))
+def rating_metric(model: SemanticModel, tables: Collection[str] = ()) -> str | None:
+    """The metric averaging a rating: of one of `tables` when one has it (a ticket's rating when
+    the question speaks of tickets), else `feedback.score`, else any column named for ratings."""
+    every = rating_metrics(model)
+    return next((m for m in every if tables_of(model, m) & set(tables)), None) or (
+        every[0] if every else None
     )
 
 
-_RATED = re.compile(r"rating|score|stars?\b|评分")
+def rating_metrics(model: SemanticModel) -> list[str]:
+    """The metrics averaging a rating column (`feedback.score` first), the model's own metrics
+    before those its measures make."""
+    out: list[str] = []
+    for name in model.metrics:
+        measure = _measure(model, name)
+        if measure is not None and measure.agg == "avg":
+            column = (measure.column or "").casefold()
+            if measure.table == "feedback" and column == "score":
+                out.insert(0, name)
+            elif _RATED.search(column):
+                out.append(name)
+    return out
+
+
+_RATED = re.compile(r"rating|score|stars?\b|csat|satisf|评分|满意|星")
 
 
 def good_rating_shares(model: SemanticModel) -> list[tuple[str, str]]:
@@ -410,6 +425,7 @@ __all__ = [
     "order_value_metric",
     "purchasers_metric",
     "rating_metric",
+    "rating_metrics",
     "reach_metric",
     "reaches",
     "revenue_metric",

@@ -464,7 +464,30 @@ def limit_and_order(r: Reading, metric: str, has_dims: bool) -> dict[str, Any]:
     n = r.bottom_n if asc and r.bottom_n else r.top_n or r.bottom_n
     if n:
         out["limit"] = n
+    elif {"desc", "asc"} & r.cues and not {"rank", "by"} & r.cues and _one_asked(r):
+        out["limit"] = 1
     return out
+
+
+def _one_asked(r: Reading) -> bool:
+    """ "Which campaign did we spend the most on", "边个中心签约最多": one split value asked for
+    (singular, no number), so the answer is that one row; "which channels…", 哪些, a ranking
+    asked for (排个名) or a split said too ("… ? CAC by channel") rank them all."""
+    norm = r.question.norm
+    for m in (m for m in r.matches if m.refs("dimension")):
+        said = norm[m.start : m.end]
+        if said.isascii() and re.search(r"[^su]s$", said):
+            continue  # "which stores": the plural asks for several (not "status", "business")
+        if _ONE_OF.search(norm, 0, m.start):
+            return True
+    return False
+
+
+# "which (job) category", "what channel", 哪个城市, 哪一家门店, 边个中心 (Cantonese), right
+# before the split's name (two words of English in between at most).
+_ONE_OF: Final = re.compile(
+    r"(?:\b(?:which|what)\s+(?:[a-z]+\s+){0,2}|(?:哪|边)(?:一)?[个家位种类款间条所]\s?)$"
+)
 
 
 __all__ = [
