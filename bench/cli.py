@@ -14,7 +14,7 @@ Warm includes Python's bytecode cache (`__pycache__`), which Python writes on a 
 `PYTHONDONTWRITEBYTECODE` is set: the script takes that variable out of the children's
 environment so that the warm-up writes it, as any second run of a person's `tpa` finds it.
 `--no-bytecode` keeps the variable (every run then compiles each module it imports that has no
-cache yet: 0.5–1.5 s more here), to measure that case.
+cache yet), to measure that case (docs/benchmarks.md, "Seventh pass").
 """
 
 from __future__ import annotations
