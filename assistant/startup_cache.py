@@ -8,7 +8,8 @@ rules: 35–60 ms here) and the embedded planner's lexicon (90–300 ms). `open_
 - the model file's path and text (a changed file is a new entry),
 - the code version: every source file of `semantic_layer/` and `assistant/nlu/` (path, size and
   modification time, as Python's bytecode cache checks them), the Python version, and the
-  versions of pydantic, PyYAML and OpenCC (an upgrade or an edit is a new entry).
+  installed pydantic, PyYAML and OpenCC (their `__init__` files' path, size and modification
+  time: an upgrade or an edit is a new entry).
 
 Reading one back takes 2–3 ms each (measured in docs/benchmarks.md, "Seventh pass"). Entries are
 written to a temporary file and renamed into place, so a reader never sees half of one; an entry
@@ -22,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import importlib.util
 import logging
 import os
 import pickle
@@ -104,10 +106,12 @@ def code_version() -> str:
     source file's path, size and modification time, as Python's own bytecode cache checks them
     (reading every file's text took 6–25 ms here, their status 1–5 ms)."""
     digest = hashlib.blake2b(digest_size=16)
-    versions = [sys.version] + [
-        f"{name}={getattr(sys.modules.get(name), '__version__', '?')}" for name in LIBRARIES
-    ]
-    digest.update("\n".join(versions).encode())
+    digest.update(sys.version.encode())
+    for name in LIBRARIES:  # found, not imported (YAML is not, on a start that reads the cache)
+        spec = importlib.util.find_spec(name)
+        origin = spec.origin if spec is not None and spec.origin else ""
+        st = os.stat(origin) if origin else None
+        digest.update(f"{name}\0{origin}\0{st and st.st_size}\0{st and st.st_mtime_ns}\n".encode())
     for folder in CODE_DIRS:
         for entry in sorted(_sources(str(_ROOT / folder)), key=lambda e: e.path):
             st = entry.stat()
