@@ -135,3 +135,19 @@ def test_only_the_newest_entries_are_kept(tmp_path: Path, monkeypatch: pytest.Mo
         open_model(file, cache)
     assert len(list(cache.glob("model-*.pickle"))) == KEEP
     assert len(list(cache.glob("lexicon-*.pickle"))) == KEEP
+
+
+def test_the_code_version_follows_the_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for folder in startup_cache.CODE_DIRS:
+        (tmp_path / folder / "__pycache__").mkdir(parents=True)
+        (tmp_path / folder / "rules.py").write_text("A = 1\n")
+    monkeypatch.setattr(startup_cache, "_ROOT", tmp_path)
+    version = startup_cache.code_version.__wrapped__
+    first = version()
+    (tmp_path / "semantic_layer" / "__pycache__" / "rules.cpython-311.pyc").write_bytes(b"x")
+    (tmp_path / "semantic_layer" / "notes.bin").write_bytes(b"x")
+    assert version() == first  # bytecode and other files are not the source
+    (tmp_path / "assistant" / "nlu" / "rules.py").write_text("A = 22\n")
+    assert version() != first
