@@ -1667,3 +1667,18 @@ def test_turning_up_is_checking_in_and_a_leftover_new_keeps_the_named_metric() -
     ]
     created = _plan_in(_domain("saas"), "去年12月新建了几个工作区")
     assert created["metrics"] == ["workspaces_created"], created
+
+
+@pytest.mark.parametrize("domain", ["telecom", "lettings", "cowork"])
+def test_what_one_new_customer_costs_is_the_models_acquisition_cost(domain: str) -> None:
+    """拉新一个客户花了多少钱, "cost to acquire each new customer", "CAC … 每签一单花多少营销费":
+    the model's cost per new customer, whatever people it divides by (new customers, first-time
+    buyers, new members) — not the count of new people, nor the whole spend (一个 is "1 个" once
+    normalised; the words that explain a named ratio do not swap it for its numerator)."""
+    planner = _domain(domain)
+    for q in (
+        "上个月拉新一个客户花了多少钱",
+        "how much did it cost us to acquire each new customer last month",
+        "今年的CAC大概多少？就是每签一单花多少营销费",
+    ):
+        assert _plan_in(planner, q)["metrics"] == ["cac"], (domain, q)

@@ -748,7 +748,8 @@ def _also_asked(r: Reading, model: SemanticModel, metrics: list[str]) -> list[st
     orders = roles.order_count(model)
     if orders and _ORDERS.search(r.question.norm):
         out.append(orders)
-    return out
+    within = {p for m in metrics for p in model.metrics[m].references()}
+    return [m for m in out if m not in within]  # "CAC … 每签一单花多少营销费": the ratio's own part
 
 
 _TWO_ASKS = re.compile(r"(?:多少|几).{0,12}[\s，,、和及].{0,16}(?:多少|几)|\band (?:what|how)\b")
@@ -888,12 +889,17 @@ def _refined(r: Reading, model: SemanticModel, names: list[str]) -> list[str]:
     only_people = not names or all(roles.is_reach(model, n) for n in names)
     norm = r.question.norm
     new_users, payers = roles.new_users_metric(model), roles.purchasers_metric(model)
-    per_new = roles.cost_per(model, new_users) if new_users else None
+    per_new = _cost_per_new(model, names, new_users)
     if (
         per_new
-        and "money_out" in r.cues
-        and ("new_people" in r.cues or "acquired" in r.cues or new_users in names)
+        and ("money_out" in r.cues or _COST.search(norm))
+        and ("new_people" in r.cues or "acquired" in r.cues or new_users in names or per_new)
         and _PER_ONE.search(norm)
+        and not (
+            len(names) == 1
+            and model.metrics[names[0]].format == "currency"
+            and names[0] != roles.cost_metric(model)
+        )
     ):
         return [per_new]  # "拉新一个客户花了多少钱", "cost per new member": CAC
     per_named = [c for n in names if (c := roles.cost_per(model, n))]
@@ -921,6 +927,16 @@ def _refined(r: Reading, model: SemanticModel, names: list[str]) -> list[str]:
         if orders and _ORDERS.search(norm):
             return [orders]  # "多少单", "几笔": orders, not people
     return names
+
+
+def _cost_per_new(model: SemanticModel, names: list[str], new_users: str | None) -> str | None:
+    """The model's cost per one new customer: per the people the question counted (拉新 for new
+    customers), else per new users, first-time buyers or purchasers — the first the model has."""
+    for counted in (*names, new_users, roles.first_time_purchasers(model)):
+        found = roles.cost_per(model, counted) if counted else None
+        if found:
+            return found
+    return roles.acquisition_cost(model)
 
 
 def _said_for(r: Reading, touchpoint: str) -> set[str]:
@@ -951,10 +967,12 @@ def _payers_named(model: SemanticModel) -> str | None:
 
 _ACTIVE = re.compile(r"\bactive\b|活跃")
 _EACH = re.compile(r"分别|各自|\brespectively\b|\bvs\b|\bversus\b|对比|相比|\bcompare")
+# (the normalised question spells 一个 as "1 个")
 _PER_ONE = re.compile(
-    r"\bper\b|\beach\b|\ba new\b|一个|每个|每位|单个|人均|每获取|每[份单次条笔张位]"
+    r"\bper\b|\beach\b|\ba new\b|\bto (?:acquire|get|win|sign) (?:a|one|each)\b"
+    r"|(?<![\d.])1\s?[个位单名笔份]|每个|每位|单个|人均|每获取|每[份单次条笔张位]"
 )
-_COST = re.compile(r"\bcosts?\b|成本|花费|花了")
+_COST = re.compile(r"\bcosts?\b|成本|花费|花了|花多少|要用多少|要花")
 _SOLD_HOW_MUCH = re.compile(
     r"\bhow much\b|(卖了多少|卖出多少|销售了多少)(?![钱单张件台辆份笔次个人])"
 )  # "how much did we sell", 卖了多少: money; 卖了多少单: orders

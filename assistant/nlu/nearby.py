@@ -125,8 +125,9 @@ def which_dimension_matches(r: Reading, model: SemanticModel) -> list[Match]:
 
 
 # A one-character verb counted or ranked: "签得最多", "签了几单", "续的人多", "谁签的单多".
+# (not "出了多少单": orders counted by their own word)
 _VERB_COUNTED = re.compile(
-    r"([\u4e00-\u9fff])(?:得|的人|的单|的次数|了)\s?(?:最多|最少|更多|多少|几|多|少)"
+    r"([\u4e00-\u9fff])(?:得|的人|的单|的次数|了)\s?(?!(?:多少|几)\s?单)(?:最多|最少|更多|多少|几|多|少)"
 )
 
 

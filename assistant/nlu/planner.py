@@ -430,12 +430,22 @@ def _closer_metric(
     current = model.metrics[plan["metrics"][0]]
     own = {w for n in current.names() for w in _keys(n)}
     scored: list[tuple[int, str]] = []
+    parts = set(current.references())
+    generic = roles.is_reach(model, current.name) or current.name == roles.event_count(model)
     for metric in model.spec.metrics:
         if metric.name == current.name or metric.format != current.format:
             continue
-        found = words & {w for n in metric.names() for w in _keys(n)} - own
-        shared = len(found - _MODIFIERS) if not roles.is_reach(model, current.name) else len(found)
-        if shared:  # "new appointments" are the bookings, not the model's "new patients"
+        if metric.name in parts:
+            continue  # "CAC, i.e. 每签一单花多少营销费": the words explain the named ratio
+        if not generic and roles.counts_people(model, metric.name) != roles.counts_people(
+            model, current.name
+        ):
+            continue  # "how many ppl bought a policy": people, not the policies
+        theirs = {w for n in metric.names() for w in _keys(n)}
+        shared = len(words & theirs - own - _MODIFIERS)
+        if shared and (theirs & own or generic):  # a narrower name of the same thing ("card
+            # revenue" of revenue), or a named thing for a generic count; "new appointments" stay
+            # the bookings, "job viewers … applying" the view-to-apply rate
             scored.append((shared, metric.name))
     best = [name for n, name in scored if n == max(scored)[0]] if scored else []
     if len(best) != 1 or not all(roles.splits(model, best, d) for d in plan.get("dimensions", [])):

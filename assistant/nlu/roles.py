@@ -202,6 +202,22 @@ def cost_per(model: SemanticModel, denominator: str) -> str | None:
     return None
 
 
+def acquisition_cost(model: SemanticModel) -> str | None:
+    """The model's one ratio of marketing cost to people that its names call an acquisition
+    cost (CAC, 获客成本), whatever people it divides by."""
+    found = [
+        metric.name
+        for metric in model.spec.metrics
+        if isinstance(metric, RatioMetric)
+        and cost_per(model, str(metric.denominator)) == metric.name
+        and any(_ACQUISITION.search(n.casefold()) for n in (metric.name, *metric.names()))
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+_ACQUISITION = re.compile(r"\bcac\b|acqui|获客|拉新")
+
+
 def tables_of(model: SemanticModel, metric: str) -> set[str]:
     """The tables a metric reads (a conversion metric reads `events`)."""
     measures = model.measures_of(metric)
@@ -406,6 +422,7 @@ def touchpoint_things(model: SemanticModel, touchpoint: str) -> str | None:
 
 
 __all__ = [
+    "acquisition_cost",
     "conversion_between",
     "cost_metric",
     "cost_per",
