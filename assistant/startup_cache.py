@@ -162,8 +162,8 @@ def _write(path: Path, key: str, value: object) -> None:
         os.replace(temp, path)
         temp = None
         _prune(path.parent, path.name.split("-", 1)[0])
-    except (OSError, pickle.PicklingError) as exc:
-        log.info("start-up cache %s not written: %s", path, exc)
+    except Exception as exc:  # a full disk, a read-only folder, a value that cannot be pickled:
+        log.info("start-up cache %s not written: %s", path, exc)  # the cache is only a shortcut
     finally:
         if temp is not None:
             with contextlib.suppress(OSError):

@@ -9,6 +9,7 @@ cannot be written costs only the time; an invalid model is never cached.
 from __future__ import annotations
 
 import shutil
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -151,3 +152,8 @@ def test_the_code_version_follows_the_source(
     assert version() == first  # bytecode and other files are not the source
     (tmp_path / "assistant" / "nlu" / "rules.py").write_text("A = 22\n")
     assert version() != first
+
+
+def test_a_value_that_cannot_be_pickled_is_not_kept(tmp_path: Path) -> None:
+    startup_cache._write(tmp_path / "cache" / "model-x.pickle", "x", threading.Lock())
+    assert not list((tmp_path / "cache").iterdir())  # no entry, no temporary file left
