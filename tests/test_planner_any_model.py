@@ -1682,3 +1682,15 @@ def test_what_one_new_customer_costs_is_the_models_acquisition_cost(domain: str)
         "今年的CAC大概多少？就是每签一单花多少营销费",
     ):
         assert _plan_in(planner, q)["metrics"] == ["cac"], (domain, q)
+
+
+def test_spend_per_split_is_the_spend_and_two_asks_keep_both() -> None:
+    """ "spend per campaign", 每个月广告花了多少钱: the spend split, not the cost per customer;
+    "花了多少，ROI多少" asks both; only a clause that explains the first ("就是…") is part of it."""
+    stream = _domain("stream")
+    for q in ("spend per campaign ytd", "今年每个月广告花了多少钱"):
+        assert _plan_in(stream, q)["metrics"] == ["marketing_cost"], q
+    both = _plan_in(_domain("game"), "夏日祭期间（7/17-7/26）买量一共花了多少，ROI多少")
+    assert both["metrics"] == ["roi", "marketing_cost"], both
+    orders = "老板让我看下成都最近14天火锅卖了多少单、客单价多少"
+    assert _plan_in(_domain("delivery"), orders)["metrics"] == ["aov", "orders"]

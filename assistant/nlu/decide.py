@@ -748,8 +748,14 @@ def _also_asked(r: Reading, model: SemanticModel, metrics: list[str]) -> list[st
     orders = roles.order_count(model)
     if orders and _ORDERS.search(r.question.norm):
         out.append(orders)
+    if not _EXPLAINED.search(r.question.norm):
+        return out
     within = {p for m in metrics for p in model.metrics[m].references()}
-    return [m for m in out if m not in within]  # "CAC … 每签一单花多少营销费": the ratio's own part
+    return [m for m in out if m not in within]  # "CAC，就是每签一单花多少营销费": its own parts
+
+
+# A second clause that explains the first: "CAC, i.e. spend per deal", "CAC？就是每签一单花多少".
+_EXPLAINED: Final = re.compile(r"就是|也就是|即|i\.?e\.?|that is|meaning|in other words")
 
 
 _TWO_ASKS = re.compile(r"(?:多少|几).{0,12}[\s，,、和及].{0,16}(?:多少|几)|\band (?:what|how)\b")
@@ -893,7 +899,12 @@ def _refined(r: Reading, model: SemanticModel, names: list[str]) -> list[str]:
     if (
         per_new
         and ("money_out" in r.cues or _COST.search(norm))
-        and ("new_people" in r.cues or "acquired" in r.cues or new_users in names or per_new)
+        and (
+            "new_people" in r.cues
+            or "acquired" in r.cues
+            or new_users in names
+            or _ONE_NEW.search(norm)
+        )
         and _PER_ONE.search(norm)
         and not (
             len(names) == 1
@@ -973,6 +984,11 @@ _PER_ONE = re.compile(
     r"|(?<![\d.])1\s?[个位单名笔份]|每个|每位|单个|人均|每获取|每[份单次条笔张位]"
 )
 _COST = re.compile(r"\bcosts?\b|成本|花费|花了|花多少|要用多少|要花")
+# One new person won: "签 1 个会员", "拉新 1 位客户", "to sign each new member".
+_ONE_NEW = re.compile(
+    r"(?<![\d.])1\s?[个位名]\s?新?(?:客户|会员|用户|学员|客人|顾客|人)"
+    r"|\b(?:acquire|get|win|sign) (?:a|one|each|every) (?:new )?[a-z]+"
+)
 _SOLD_HOW_MUCH = re.compile(
     r"\bhow much\b|(卖了多少|卖出多少|销售了多少)(?![钱单张件台辆份笔次个人])"
 )  # "how much did we sell", 卖了多少: money; 卖了多少单: orders

@@ -125,9 +125,10 @@ def which_dimension_matches(r: Reading, model: SemanticModel) -> list[Match]:
 
 
 # A one-character verb counted or ranked: "签得最多", "签了几单", "续的人多", "谁签的单多".
-# (not "出了多少单": orders counted by their own word)
+# (not 出了多少单 nor 下了几单: 出单 and 下单 are the orders themselves)
 _VERB_COUNTED = re.compile(
-    r"([\u4e00-\u9fff])(?:得|的人|的单|的次数|了)\s?(?!(?:多少|几)\s?单)(?:最多|最少|更多|多少|几|多|少)"
+    r"((?![出下])[\u4e00-\u9fff])(?:得|的人|的单|的次数|了)\s?(?:最多|最少|更多|多少|几|多|少)"
+    r"|([出下])(?:得|的人|的次数|了)\s?(?!(?:多少|几)\s?单)(?:最多|最少|更多|多少|几|多|少)"
 )
 
 
@@ -139,7 +140,8 @@ def verb_matches(r: Reading, model: SemanticModel) -> list[Match]:
         return []
     free = r.unread()
     for hit in _VERB_COUNTED.finditer(r.question.norm):
-        start, char = hit.start(1), hit[1]
+        group = 1 if hit[1] else 2
+        start, char = hit.start(group), hit[group]
         if free[start] != char:
             continue
         owners = {
