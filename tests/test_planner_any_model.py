@@ -1694,3 +1694,36 @@ def test_spend_per_split_is_the_spend_and_two_asks_keep_both() -> None:
     assert both["metrics"] == ["roi", "marketing_cost"], both
     orders = "老板让我看下成都最近14天火锅卖了多少单、客单价多少"
     assert _plan_in(_domain("delivery"), orders)["metrics"] == ["aov", "orders"]
+
+
+def test_a_total_said_with_a_dimension_is_one_figure() -> None:
+    """ "total commission we've paid the streamers", "total GMV across everything, all stores
+    incl wechat and taobao", "active … (any action at all)": one figure, not a split, and the
+    values listed after "incl" are inside it, not a filter."""
+    live = _domain("livestream")
+    paid = _plan_in(live, "total commission we've paid the streamers, all time")
+    assert paid["dimensions"] == [] and paid["metrics"] == ["host_commission"], paid
+    gmv = _plan_in(live, "what's our total GMV across everything we have, all stores incl taobao")
+    assert gmv["dimensions"] == [] and gmv["filters"] == [], gmv
+    active = _plan_in(live, "how many ppl were active in the past 7 days (any action at all)")
+    assert active["dimensions"] == [], active
+    assert _plan_in(live, "total GMV by host")["dimensions"] == ["host"]
+
+
+def test_full_weeks_compared_to_and_conversions_in_the_models_words() -> None:
+    """ "the last 4 full weeks" are the last 4 weeks; "august compared to july" compares the two;
+    "of people who submit an order, what % actually pay" is the rate between the two; a rate the
+    model calls 转化率 is its conversion rate (转化更好); "watch-to-buy conversion" is its
+    "watch-to-buy rate"; 全年 with no year is all the data."""
+    live = _domain("livestream")
+    weeks = _plan_in(live, "weekly room entries for the last 4 full weeks")
+    assert weeks["time"] == {"kind": "last", "n": 4, "unit": "week"}, weeks
+    spend = _plan_in(live, "qianchuan spend august compared to july")
+    assert spend["baseline"] == {"kind": "month", "month": 7}, spend
+    pay = _plan_in(live, "of people who submit an order, what % actually pay? last quarter")
+    assert pay["metrics"] == ["last_step_conversion"], pay
+    better = _domain("livestream").plan("抖音和快手哪个平台转化更好，全年", CTX)
+    p = better.plan.model_dump(mode="json", exclude_none=True)
+    assert p["metrics"] == ["room_conversion_rate"] and p["time"] == {"kind": "all"}, p
+    watch = _plan_in(live, "what was the watch-to-buy conversion last month")
+    assert watch["metrics"] == ["room_conversion_rate"], watch

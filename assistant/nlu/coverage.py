@@ -28,6 +28,7 @@ from .shared import (
     dimension_heads,
     head_word,
     implied_channels,
+    included,
     names_a_value,
     said_as_a_place,
     said_of_all,
@@ -210,6 +211,8 @@ def _dropped(
         ref = mention.ref
         if ref.name in used or str(ref.value) in used or ref.value in implied:
             continue
+        if included(r, mention.start):
+            continue  # "total GMV incl wechat and taobao": inside the total asked for
         out.append(
             Unused(text[mention.start : mention.start + len(mention.term)], "value_not_used")
         )

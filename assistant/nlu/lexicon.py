@@ -368,7 +368,7 @@ class Lexicon:
             action = self._action(verb_key(word))  # "approval" for "prescription approved"
         elif _THIRD_PERSON.search(word) or _SUBJECT_BEFORE.search(norm[max(0, i - 12) : i]):
             # "until the person pays", "before they pay", "want to subscribe": the action named
-            action = self.verbal.get(verb_key(word))
+            action = self._action(verb_key(word))  # "people who submit an order"
         else:
             action = None
         return Match(i, words[0].end(), action[0], action[1]) if action is not None else None
@@ -516,7 +516,10 @@ def stem(word: str, *, verbs: bool = False) -> str:
 # A verb form in the question ("booked", "signing", "paid"): it may name an action's touchpoint.
 _THIRD_PERSON = re.compile(r"^[a-z]{2,}[^s]s$")
 # A bare verb right after its subject or "to": "before they pay", "people who buy", "to renew".
-_SUBJECT_BEFORE = re.compile(r"\b(?:they|we|you|i|he|she|who|people|users|customers|to)\s+$")
+_SUBJECT_BEFORE = re.compile(
+    r"(?:\b(?:they|we|you|i|he|she|who|people|users|customers|to|many|percent|percentage|share|"
+    r"proportion|fraction)|%)\s+(?:(?:actually|really|then|eventually|also|ever|later|finally)\s+)?$"
+)
 _VERB_FORM = re.compile(
     r"^(?:[a-z]{3,}(?:ed|ing)|paid|bought|sent|made|spent|gave|took|got|came|saw"
     r"|left|won|lost|wrote|sold|rode|drove)$"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
-from typing import Any
+from typing import Any, Final
 
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.model.spec_data import MeasureSpec
@@ -74,6 +74,14 @@ def _read_roles(model: SemanticModel) -> dict[str, tuple[str, ...]]:
             if metric.denominator in reach or _counts_people(_measure(model, metric.denominator)):
                 conversion.append(metric.name)  # people who did something / people reached
         elif isinstance(metric, ConversionMetric) and metric.base.touchpoint is None:
+            conversion.append(metric.name)
+    for metric in model.spec.metrics:  # a rate to the purchase the model calls the conversion rate
+        if (
+            isinstance(metric, ConversionMetric)
+            and metric.name not in conversion
+            and metric.conversion.touchpoint == buy
+            and any(n.casefold() in _CONVERSION_NAMES for n in metric.names())
+        ):
             conversion.append(metric.name)
     return {
         "reach": tuple(reach),
@@ -166,6 +174,9 @@ def reach_metric(model: SemanticModel) -> str | None:
 
 def is_reach(model: SemanticModel, name: str) -> bool:
     return name in _roles(model)["reach"]
+
+
+_CONVERSION_NAMES: Final = frozenset({"conversion rate", "conversion", "cvr", "转化率", "转化"})
 
 
 def general_conversion(model: SemanticModel) -> str | None:

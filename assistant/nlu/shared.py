@@ -123,6 +123,8 @@ def breakdowns(r: Reading, model: SemanticModel) -> list[str]:
         if said_of_all(r, mention.start):
             continue  # "across all stores", 所有门店: every one of them together, not a split
         marked = r.cue_before(mention.start, {"by", "which", "rank"}, within=2)
+        if not marked and "total" in r.cues and not {"desc", "asc", "by"} & r.cues:
+            continue  # "total commission we've paid the streamers", 一共: one figure
         if not marked and names_a_value(r, mention.start):
             continue  # "抖音渠道": the value's own kind said after it, not a split
         if not marked and said_as_a_place(r, mention.start):
@@ -148,7 +150,7 @@ _BY_WHERE_FROM: Final = re.compile(
 )
 _ALL_OF: Final = re.compile(
     r"\b(?:across|in|at|for|over|of)\s+(?:all|every)(?:\s+(?:of\s+)?(?:the|our))?\s+$"
-    r"|(?:所有|全部|整个)(?:的)?$"
+    r"|(?:^|[\s,，;])(?:all|any)(?:\s+(?:of\s+)?(?:the|our))?\s+$|(?:所有|全部|整个|任何|任意)(?:的)?$"
 )
 
 
@@ -179,6 +181,11 @@ GOOD_SHARE: Final = re.compile(
 def said_of_all(r: Reading, start: int) -> bool:
     """Whether the word at `start` follows "across all", "in every", 所有: all of them together."""
     return bool(_ALL_OF.search(r.question.norm[:start]))
+
+
+def included(r: Reading, start: int) -> bool:
+    """Whether the word at `start` is in a list said after "including" / 含 / 包括."""
+    return bool(_INCLUDED_LIST.search(r.question.norm[:start]))
 
 
 def said_as_a_place(r: Reading, start: int) -> bool:
@@ -271,6 +278,8 @@ def filters(
         dim = mention.ref.name
         if dim in skip:
             continue
+        if included(r, mention.start):
+            continue  # "total GMV, incl wechat and taobao", 含小程序: inside the total, no filter
         if dim == "channel" and mention.ref.value in implied and not _of_people(r, mention):
             continue  # "在线咨询客服": the touchpoint's own channel, unless said of people
         negated = r.cue_before(mention.start, {"exclude"}, within=2)
@@ -355,6 +364,11 @@ def _value_end(r: Reading, value: Mention) -> int:
 
 _INCLUDING: Final = re.compile(r"(?:含|包含|包括|\bincluding|\bincl|\binclusive\s+of)\s?$")
 _INCLUDING_START: Final = re.compile(r"含|包含|包括")
+# A value in a list said after "including" ("incl wechat and taobao", 包括抖音、快手和小程序).
+_INCLUDED_LIST: Final = re.compile(
+    r"(?:含|包含|包括|\bincluding|\bincl|\binclusive\s+of)\s?"
+    r"(?:[a-z0-9\u4e00-\u9fff]+\s?(?:,|，|、|\band\b|和|及|&|/)\s?){0,3}$"
+)
 _USERS = "users"
 _PEOPLE_FROM = re.compile(r"\s+(?:who\s+)?(?:came\s+|come\s+|coming\s+)?(?:from|via|through)\s+")
 _OF_THEM = re.compile(r"(?:来的|过来的|进来的|的)?")
@@ -500,6 +514,7 @@ __all__ = [
     "head_word",
     "implied_channels",
     "in_journey_order",
+    "included",
     "journey_and_steps",
     "limit_and_order",
     "names_a_value",

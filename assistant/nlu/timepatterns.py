@@ -52,7 +52,7 @@ _PREVIOUS: Final = frozenset({"last", "past", "previous", "上", "上个"})
 _STRONG = re.compile(
     r"\b(?:on|in|during|since|from|until|till|til|through|thru|of|for|last|this|up\s+to|before|"
     r"after|between|early|late|mid|whole|entire|all|starting|beginning|year\s+s|about|with|against|"
-    r"vs|versus|than)\s+$"
+    r"vs|versus|than|compared?\s+to|relative\s+to|in\s+comparison\s+to)\s+$"
 )
 _WEAK = re.compile(r"(?:\b(?:to|and|by|vs|versus|than|starting|commencing|beginning)\s+|-\s*)$")
 # another month word next to it, joined by "to", "and"… or by nothing ("jun-aug" is "jun aug")
@@ -261,6 +261,7 @@ _ALL_TIME = (
     r"|\bhistorically\b|历史上|历史以来|有史以来|全部时间|所有时间|迄今(?:为止)?|至今|到目前为止"
     r"|截[至止](?:到)?(?:目前|现在|今天)(?:为止)?|目前为止|到现在为止"
     r"|累计(?!\s?(?:到|至|转化|留存|流失|复购))"
+    r"|(?<![\d年今去本])(?<![\d年今去本]\s)全年(?!\s?\d)|\bthe\s+whole\s+period\b|\ball\s+(?:the\s+)?data\b"
 )
 _N = r"(\d{1,3})"
 # what may not follow a month number: "1月卡" is a monthly card, "3月底" the end of March
@@ -311,9 +312,9 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
      lambda m, c: _at(m, form=_ago(UNIT_ZH[m[2]], int(m[1]), c))),
     # the last N periods ("previous 14 days" and "前14天" can also follow another period)
     (re.compile(rf"\b(?:(?:over|in|during)\s+)?(?:the\s+)?(last|past|previous|prior|preceding|"
-                rf"recent)\s+{_N}\s+{_EN_UNIT}"),
+                rf"recent)\s+{_N}\s+(?:(?:full|complete|whole|entire|calendar)\s+)?{_EN_UNIT}"),
      lambda m, c: _last_n(m, UNIT_EN[m[3]], m[1] in ("previous", "prior", "preceding"))),
-    (re.compile(rf"(最近|近|过去|前|最后)\s?{_N}\s?{ZH_UNIT}"),
+    (re.compile(rf"(最近|近|过去|前|最后)\s?{_N}\s?(?:个)?(?:完整的?|整)?{ZH_UNIT}"),
      lambda m, c: _last_n(m, UNIT_ZH[m[3]], m[1] == "前")),
     (re.compile(r"(?:最近|近|过去)\s?半年"), lambda m, c: _at(m, form=_last(6, "month"))),
     (re.compile(r"(?:the\s+)?(?:past|last)\s+(?:7|seven)\s*days?|(?:the\s+)?past\s+week"),
