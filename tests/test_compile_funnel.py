@@ -116,3 +116,11 @@ def test_row_filters_always_apply(con: duckdb.DuckDBPyConnection) -> None:
 def test_an_empty_range_gives_zeros_not_nothing(con: duckdb.DuckDBPyConnection) -> None:
     spec = FunnelSpec(SPEC.steps, date(2030, 1, 1), date(2030, 1, 8), 7)
     assert [r[2] for r in rows(con, funnel_steps(Events(), spec))] == [0, 0, 0]
+
+
+def test_a_step_that_repeats_the_first_counts_a_later_one(con: duckdb.DuckDBPyConnection) -> None:
+    """A → A within 7 days ("paid again within 30 days": a repurchase rate): entrants by their
+    first A in the range; reached 2 when a later A falls in the window. u6 (A, then A 3 days
+    later) is the one; u1, u2, u3, u4, u7, u8 did A once (u9's A is at the range end)."""
+    got = rows(con, funnel_steps(Events(), FunnelSpec(("A", "A"), SPEC.start, SPEC.end, 7)))
+    assert [(r[0], r[1], r[2]) for r in got] == [(1, "A", 7), (2, "A", 1)]

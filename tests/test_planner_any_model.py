@@ -1727,3 +1727,17 @@ def test_full_weeks_compared_to_and_conversions_in_the_models_words() -> None:
     assert p["metrics"] == ["room_conversion_rate"] and p["time"] == {"kind": "all"}, p
     watch = _plan_in(live, "what was the watch-to-buy conversion last month")
     assert watch["metrics"] == ["room_conversion_rate"], watch
+
+
+def test_one_of_a_metrics_plural_and_a_typo_inside_a_longer_name() -> None:
+    """上周进了多少个 lead, "lead 最多的前五个 suburb": the leads (the metric "leads"), not the
+    lifecycle value "lead"; "battery atach rate" is the battery attach rate (a typo inside a
+    three-word name); "people who first showed up" names no touchpoint (first is no verb)."""
+    solar = _domain("solar")
+    assert _plan_in(solar, "上周进了多少个 lead？")["metrics"] == ["leads"]
+    top = _plan_in(solar, "lead 最多的前五个 suburb")
+    assert top["metrics"] == ["leads"] and top["limit"] == 5, top
+    attach = _plan_in(solar, "battery atach rate in NSW last quarter?")
+    assert attach["metrics"] == ["battery_attach_rate"], attach
+    q = "monthly retention of people who first showed up in January 2026"
+    assert "cohort_touchpoint" not in _plan_in(_domain("bank"), q)

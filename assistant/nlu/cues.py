@@ -338,14 +338,13 @@ __all__ = ["CUES", "DEMONYMS", "OUT_OF_SCOPE", "PLACE_NAMES", "PURCHASE_WORDS"]
 # spelling names nothing else in the model.
 WORD_SYNONYMS: Final = (
     ("booking", "appointment", "appt", "reservation"),
-    ("sign up", "signup", "registration", "enrollment", "enrolment"),
     ("enquiry", "inquiry"),
     ("cancellation", "cancelation"),
     ("customer", "client"),
     ("coupon", "voucher"),
     ("login", "log in", "sign in", "signin"),
-    ("check in", "show up", "turn up", "turned up", "showed up", "attend", "attended"),
-    ("rate", "conversion", "conversion rate"),
+    ("check in", "turn up", "turned up", "attend", "attended"),
+    ("rate", "conversion"),
     ("预约", "约"),
     ("注册", "登记"),
     ("投诉", "客诉"),

@@ -78,6 +78,11 @@ def _add_names(
                 terms[key][ref] = None
 
 
+def _only_values(senses: dict[Sense, None]) -> bool:
+    refs = [s for s in senses if isinstance(s, Ref)]
+    return bool(refs) and all(r.kind == "value" for r in refs)
+
+
 _PARTICLES = frozenset("的了得")
 
 
@@ -159,6 +164,11 @@ class Lexicon:
                 if metrics:
                     terms[stem_zh] = metrics  # "订单" for 订单数, "访客" for 访客数
                     stems.add(stem_zh)
+            one = key[:-1] if key.isascii() and key.endswith("s") and " " not in key else ""
+            if len(one) >= 3 and _only_values(terms.get(one, {})):
+                for sense in senses:  # "多少个 lead" for a metric "leads" where "lead" is only
+                    if isinstance(sense, Ref) and sense.kind == "metric":  # a stage's value: the
+                        terms[one][sense] = None  # metric (a value word it shares yields to it)
         _add_names(terms, metric_heads(model), over_words=False)
         _add_names(terms, dimension_heads(model), over_words=False)
         _add_names(terms, duration_short_names(model), over_words=True)
@@ -312,6 +322,14 @@ class Lexicon:
         ]
         return near[0] if len(near) == 1 else None
 
+    def _inflected_part(self, key: str) -> tuple[str, tuple[Sense, ...]] | None:
+        """The touchpoint whose longer name has `key` as an inflected verb ("submit" of "order
+        submitted"), not as a plain word ("first" of "first transaction")."""
+        found = self.verbal_parts.get(key)
+        if found is None or not any(w != key and verb_key(w) == key for w in found[0].split()):
+            return None
+        return found
+
     def _particle_at(self, norm: str, i: int, blocked: list[bool]) -> Match | None:
         """A verb and its particle for a model word of one: "pay out" for "payouts", "sign up"
         for "signups"."""
@@ -368,7 +386,8 @@ class Lexicon:
             action = self._action(verb_key(word))  # "approval" for "prescription approved"
         elif _THIRD_PERSON.search(word) or _SUBJECT_BEFORE.search(norm[max(0, i - 12) : i]):
             # "until the person pays", "before they pay", "want to subscribe": the action named
-            action = self._action(verb_key(word))  # "people who submit an order"
+            key = verb_key(word)
+            action = self.verbal.get(key) or self._inflected_part(key)  # "who submit an order"
         else:
             action = None
         return Match(i, words[0].end(), action[0], action[1]) if action is not None else None
@@ -694,6 +713,8 @@ def synonym_variants(terms: dict[str, dict[Sense, None]]) -> dict[str, tuple[Ref
                 for other in group:
                     if other != word:
                         variant = _swapped(term, word, other)
+                        if variant in group:
+                            continue  # a bare generic word ("rate") names no one metric
                         for ref in refs:
                             found[variant][ref] = None
     return {

@@ -236,6 +236,8 @@ class EmbeddedPlanner:
         for word in (w for w in r.unknown if len(w) >= 5 and w not in GENERIC_EN):
             i = words.index(word) if word in words else -1
             candidates = [word] + ([f"{word} {words[i + 1]}"] if 0 <= i < len(words) - 1 else [])
+            if 0 < i < len(words) - 1:  # "battery atach rate": the typo inside a longer name
+                candidates += [f"{words[i - 1]} {word}", f"{words[i - 1]} {word} {words[i + 1]}"]
             for text in reversed(candidates):
                 fix = self._closest(text)
                 if fix is not None:

@@ -75,8 +75,8 @@ def _read_roles(model: SemanticModel) -> dict[str, tuple[str, ...]]:
                 conversion.append(metric.name)  # people who did something / people reached
         elif isinstance(metric, ConversionMetric) and metric.base.touchpoint is None:
             conversion.append(metric.name)
-    for metric in model.spec.metrics:  # a rate to the purchase the model calls the conversion rate
-        if (
+    for metric in model.spec.metrics if not conversion else ():  # none yet: a rate to the
+        if (  # purchase that the model itself calls its conversion rate
             isinstance(metric, ConversionMetric)
             and metric.name not in conversion
             and metric.conversion.touchpoint == buy

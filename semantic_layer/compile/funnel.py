@@ -87,9 +87,11 @@ def journeys(events: Events, spec: FunnelSpec) -> exp.Select:
         exp.column("ts", "e") <= exp.column("t1", "x") + days(spec.window_days),
     )
     if len(spec.steps) == 2:  # one step to take: the first later step-2 event, no fold needed
+        # a step that repeats the first ("paid again within 30 days") has the first's number
+        second = spec.steps.index(spec.steps[1]) + 1
         later = exp.and_(
             exp.column(events.user, "e").eq(exp.column(events.user, "x")),
-            exp.column("step", "e").eq(2),
+            exp.column("step", "e").eq(second),
             exp.column("ts", "e") > exp.column("t1", "x"),
             exp.column("ts", "e") <= exp.column("t1", "x") + days(spec.window_days),
         )
