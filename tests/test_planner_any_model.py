@@ -1741,3 +1741,17 @@ def test_one_of_a_metrics_plural_and_a_typo_inside_a_longer_name() -> None:
     assert attach["metrics"] == ["battery_attach_rate"], attach
     q = "monthly retention of people who first showed up in January 2026"
     assert "cohort_touchpoint" not in _plan_in(_domain("bank"), q)
+
+
+def test_words_inside_the_models_names_are_not_cues() -> None:
+    """发货慢 is a ticket category (not "slow": the tickets counted, not their time); 回访满意度
+    is the follow-up survey's score (not people coming back); 不同类型的工单 splits by the
+    tickets' category and uses 类型."""
+    live = _domain("livestream")
+    slow = _plan_in(live, "9月以来发货慢的工单每个月多少")
+    assert slow["metrics"] == ["tickets"] and slow["grain"] == "month", slow
+    survey = _plan_in(live, "7月以后的订单，回访满意度平均几分")
+    assert survey["kind"] == "metric" and survey["metrics"] == ["csat_average"], survey
+    kinds = _domain("solar").plan("不同类型的工单处理时长分别多久", CTX)
+    p = kinds.plan.model_dump(mode="json", exclude_none=True)
+    assert p["dimensions"] == ["ticket_category"] and kinds.unused == (), (p, kinds.unused)

@@ -145,6 +145,9 @@ def coverage(r: Reading, plan: dict[str, Any], model: SemanticModel, ctx: TimeCo
     ):
         for m in GOOD_SHARE.finditer(free):  # "rated us 4 or 5 stars": the share the plan counts
             free = free[: m.start()] + " " * (m.end() - m.start()) + free[m.end() :]
+    if plan.get("dimensions"):  # "不同类型的工单", "tickets by type": the split's kind word
+        for m in _KIND_SAID.finditer(free):
+            free = free[: m.start()] + " " * (m.end() - m.start()) + free[m.end() :]
     for m in _SCALE.finditer(norm):  # "avg rating (1-5)", "out of 10": the scale rated on
         start, end = m.span(m.lastindex or 0)
         free = free[:start] + " " * (end - start) + free[end:]
@@ -159,6 +162,7 @@ def coverage(r: Reading, plan: dict[str, Any], model: SemanticModel, ctx: TimeCo
     return Coverage(tuple(unused), _confidence(r, plan, unused), content, unused_chars)
 
 
+_KIND_SAID: Final = re.compile(r"类型|类别|种类|\b(?:types?|kinds?|categor(?:y|ies))\b")
 # The scale a rating is given on, said beside it: "(1-5)", "out of 10", "满分5分", "1到5分".
 _SCALE: Final = re.compile(
     r"(?:\b(?:ratings?|rated|scores?|csat|stars?)|评分|打分|满意度)\s?"

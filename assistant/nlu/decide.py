@@ -604,7 +604,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         # "the worst cost per lead" is the highest cost; "the best response time" the lowest
         better = judged[0] in ("best", "strongest", "最好", "最强", "最佳")
         plan["order"] = {**plan["order"], "direction": "asc" if better else "desc"}
-    speed = _SPEED.search(r.question.norm)
+    speed = _said_speed(r)
     if speed and "order" in plan and _is_duration(model, metrics[0]):
         slow = speed[0] in ("slowest", "slower", "最慢", "慢")  # the longest time, not the least
         plan["order"] = {**plan["order"], "direction": "desc" if slow else "asc"}
@@ -624,6 +624,15 @@ def _tables_named(r: Reading, model: SemanticModel, metrics: list[str]) -> set[s
 
 
 _TICKET_WORD: Final = re.compile(r"\b(?:tickets?|support cases?|service cases?)\b|工单|客服")
+
+
+def _said_speed(r: Reading) -> re.Match[str] | None:
+    """A word of speed outside the model's own names (发货慢, a value, is not "slow")."""
+    text = list(r.question.norm)
+    for m in r.matches:
+        if m.refs():
+            text[m.start : m.end] = " " * (m.end - m.start)
+    return _SPEED.search("".join(text))
 
 
 def _counts_things(r: Reading) -> bool:
@@ -696,7 +705,7 @@ def _twin(
 def _ticket_time(r: Reading, model: SemanticModel, names: list[str]) -> str | None:
     """ "How long do tickets take to resolve", "工单一般多久能办结": the time a ticket took, not
     their count (to its first answer when the question says reply / 响应)."""
-    if not ("time_to_convert" in r.cues or _SPEED.search(r.question.norm)) or not names:
+    if not ("time_to_convert" in r.cues or _said_speed(r)) or not names:
         return None
     if not all(roles.tables_of(model, n) == {"tickets"} for n in names):
         return None
@@ -710,7 +719,7 @@ def _ticket_time_by(r: Reading, model: SemanticModel) -> list[str]:
     """How long tickets take, asked with only a split of the tickets named ("how long does it
     take to resolve each complaint type", "各类问题多久回复"): the ticket's time to that end."""
     norm = r.question.norm
-    timed = "time_to_convert" in r.cues or _TIME_WORD.search(norm) or _SPEED.search(norm)
+    timed = "time_to_convert" in r.cues or _TIME_WORD.search(norm) or _said_speed(r)
     if not timed or not {"resolve", "respond"} & r.cues:
         return []
     end = "first_response_ts" if "respond" in r.cues and "resolve" not in r.cues else "resolved_ts"
@@ -1011,6 +1020,7 @@ def _conversion_word(r: Reading, model: SemanticModel) -> str | None:
 _KIND_WORD = re.compile(
     r"\b(?:by|per|each|which|what|top \d+) (?:\w+ )?(?:types?|kinds?|categor(?:y|ies)|sorts?)\b"
     r"|\b(?:types?|kinds?|categor(?:y|ies)) of\b|各类|各种|哪类|哪种|哪一类|什么类|按类|按种类|分类"
+    r"|不同(?:的)?(?:类型|类别|种类|类)|各个类型|每种类型|每个类型|\bdifferent (?:types?|kinds?)\b"
 )
 _KIND_HEAD = re.compile(r"(?:\b(?:type|kind|category)|类型|类别|分类|种类)$")
 

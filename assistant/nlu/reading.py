@@ -152,13 +152,19 @@ def _journey_elsewhere(m: Match, matches: Sequence[Match]) -> bool:
     )
 
 
-def _cues_of(m: Match, matches: Sequence[Match]) -> frozenset[str]:
+def _cues_of(m: Match, matches: Sequence[Match], norm: str) -> frozenset[str]:
     """A match's cues; a drop-off word that is also one of the model's values ("流失": churned)
-    is that value, not a drop-off, unless something else in the question speaks of a journey."""
+    is that value, not a drop-off, unless something else in the question speaks of a journey;
+    回访 before 满意度 / 评分 / 电话 is a service follow-up call, not people coming back."""
     cues = m.cues()
+    if "retention" in cues and m.term == "回访" and _FOLLOW_UP_CALL.match(norm, m.end):
+        cues = cues - {"retention"}
     if "dropoff" in cues and m.refs("value") and not _journey_elsewhere(m, matches):
         return cues - {"dropoff"}
     return cues
+
+
+_FOLLOW_UP_CALL = re.compile(r"\s?(?:的)?\s?(?:满意|评分|评价|打分|电话|问卷)")
 
 
 def _split_by_a_why_word(m: Match, matches: Sequence[Match]) -> bool:
@@ -212,7 +218,8 @@ def read(question: Question, lexicon: Lexicon, ctx: TimeContext) -> Reading:
     masked += [s for s in (cohort_span, window_span) if s] + rank_spans
     matches = [c for m in lexicon.scan(norm, masked) if (c := _cased(m, question.text))]
     matches = [_as_split(m, matches) for m in matches if not _split_by_a_why_word(m, matches)]
-    cues = frozenset().union(*(_cues_of(m, matches) for m in matches)) if matches else frozenset()
+    each = [_cues_of(m, matches, norm) for m in matches]
+    cues = frozenset().union(*each) if each else frozenset()
     if cohort is not None or _STILL_THERE.search(norm):
         cues |= {"retention"}  # "week-2 retention", "次月留存", "之后每个月还有多少人"
     if top is not None and "asc" not in cues:  # "最少的3家店": three, from the bottom
