@@ -1755,3 +1755,10 @@ def test_words_inside_the_models_names_are_not_cues() -> None:
     kinds = _domain("solar").plan("不同类型的工单处理时长分别多久", CTX)
     p = kinds.plan.model_dump(mode="json", exclude_none=True)
     assert p["dimensions"] == ["ticket_category"] and kinds.unused == (), (p, kinds.unused)
+
+
+def test_a_share_between_two_touchpoints_is_the_models_ratio_of_them() -> None:
+    """ "What percentage of door knock contracts end up getting cancelled?": the model's ratio of
+    the cancellations to the contracts (its own definition), not a two-step funnel."""
+    p = _plan_in(_domain("solar"), "What percentage of door knock contracts end up getting cancelled?")
+    assert p["kind"] == "metric" and p["metrics"] == ["cancellation_rate"], p

@@ -269,6 +269,16 @@ def conversion_between(
             and (window_days is None or metric.window_days == window_days)
         ):
             return metric.name
+    if window_days is not None:
+        return None
+    for metric in model.spec.metrics:  # "what share of the viewers bought": the model's
+        if (  # ratio of the people (or rows) at `target` to those at `base`
+            isinstance(metric, RatioMetric)
+            and metric.format == "percent"
+            and _only_touchpoint(_measure(model, str(metric.numerator))) == target
+            and _only_touchpoint(_measure(model, str(metric.denominator))) == base
+        ):
+            return metric.name
     return None
 
 
