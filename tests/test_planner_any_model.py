@@ -1760,5 +1760,6 @@ def test_words_inside_the_models_names_are_not_cues() -> None:
 def test_a_share_between_two_touchpoints_is_the_models_ratio_of_them() -> None:
     """ "What percentage of door knock contracts end up getting cancelled?": the model's ratio of
     the cancellations to the contracts (its own definition), not a two-step funnel."""
-    p = _plan_in(_domain("solar"), "What percentage of door knock contracts end up getting cancelled?")
+    q = "What percentage of door knock contracts end up getting cancelled?"
+    p = _plan_in(_domain("solar"), q)
     assert p["kind"] == "metric" and p["metrics"] == ["cancellation_rate"], p
