@@ -1763,3 +1763,13 @@ def test_a_share_between_two_touchpoints_is_the_models_ratio_of_them() -> None:
     q = "What percentage of door knock contracts end up getting cancelled?"
     p = _plan_in(_domain("solar"), q)
     assert p["kind"] == "metric" and p["metrics"] == ["cancellation_rate"], p
+
+
+def test_a_yes_no_split_said_with_both_sides_splits() -> None:
+    """新老客GMV占比: both sides of the yes/no (new and returning buyers), a split; 新客的GMV the
+    yes side only."""
+    live = _domain("livestream")
+    both = _plan_in(live, "新老客GMV占比，今年")
+    assert both["dimensions"] == ["is_new_customer"] and both["filters"] == [], both
+    new = _plan_in(live, "新客的GMV今年多少")
+    assert new["filters"] == [{"dimension": "is_new_customer", "op": "=", "values": [True]}], new

@@ -1058,14 +1058,28 @@ def _flags(r: Reading, model: SemanticModel, dims: list[str]) -> list[str]:
     "学生用户"): the people on the yes side, not a split."""
     split = _split_by(r, dims)
     valued = {m.ref.name for m in r.mentions("value")}
+    norm = r.question.norm
+    both = {  # "新老客GMV占比", "members vs non-members", 是否学生: both sides, a split
+        m.ref.name
+        for m in r.mentions("dimension")
+        if _BOTH_SIDES.search(norm[max(0, m.start - 4) : m.start + len(m.term) + 4])
+    }
     return [
         d
         for d in dims
         if d not in split
         and d not in valued
+        and d not in both
         and _is_flag(model, d)
-        and not _EACH.search(r.question.norm)
+        and not _EACH.search(norm)
+        and not _SHARES.search(norm)
     ]
+
+
+_BOTH_SIDES: Final = re.compile(
+    r"新老|老新|是否|是不是|有没有|\bor not\b|\band non|\bvs\b|\bversus\b"
+)
+_SHARES: Final = re.compile(r"占比|比例|\bshare of\b|\bsplit\b|\bmix\b")
 
 
 def _is_flag(model: SemanticModel, name: str) -> bool:
