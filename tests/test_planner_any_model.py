@@ -1773,3 +1773,10 @@ def test_a_yes_no_split_said_with_both_sides_splits() -> None:
     assert both["dimensions"] == ["is_new_customer"] and both["filters"] == [], both
     new = _plan_in(live, "新客的GMV今年多少")
     assert new["filters"] == [{"dimension": "is_new_customer", "op": "=", "values": [True]}], new
+
+
+def test_a_dimension_named_only_in_english_is_found_by_its_chinese_word() -> None:
+    """今年每个安装队完工了多少单: the crew (a dimension `tpa init` left with its English name
+    only), by a generic Chinese word for "crew"."""
+    p = _plan_in(_domain("solar"), "今年每个安装队完工了多少单")
+    assert p["metrics"] == ["installs"] and p["dimensions"] == ["crew"], p

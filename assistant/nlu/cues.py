@@ -330,7 +330,15 @@ OUT_OF_SCOPE: Final[dict[str, tuple[str, ...]]] = {
                  "提分", "weight loss", "lost weight", "减重", "减肥", "体重"),
 }  # fmt: skip
 
-__all__ = ["CUES", "DEMONYMS", "OUT_OF_SCOPE", "PLACE_NAMES", "PURCHASE_WORDS"]
+__all__ = [
+    "CUES",
+    "DEMONYMS",
+    "OUT_OF_SCOPE",
+    "PLACE_NAMES",
+    "PURCHASE_WORDS",
+    "WORD_SYNONYMS",
+    "ZH_FOR_EN",
+]
 
 
 # Words a business uses for the same thing, by language: a model term with one of them is also
@@ -351,3 +359,42 @@ WORD_SYNONYMS: Final = (
     ("退款", "退费"),
     ("优惠券", "券"),
 )
+
+
+# Chinese words for the English nouns that name dimensions, for a dimension the model names only
+# in English (`tpa init` left it so): "crew" is called 安装队 or 施工队 in a Chinese question.
+ZH_FOR_EN: Final = {
+    "crew": ("施工队", "安装队", "工程队", "队伍"),
+    "team": ("团队", "小组", "组"),
+    "store": ("门店", "店铺"),
+    "shop": ("店铺", "门店"),
+    "branch": ("网点", "分店", "支行"),
+    "city": ("城市",),
+    "region": ("区域", "地区", "大区"),
+    "state": ("州",),
+    "country": ("国家",),
+    "province": ("省份", "省"),
+    "channel": ("渠道",),
+    "source": ("来源",),
+    "campaign": ("活动",),
+    "category": ("类别", "品类", "分类"),
+    "product": ("产品", "商品"),
+    "brand": ("品牌",),
+    "device": ("设备", "终端"),
+    "platform": ("平台",),
+    "plan": ("套餐", "方案"),
+    "tier": ("等级", "档位"),
+    "level": ("等级", "级别"),
+    "gender": ("性别",),
+    "agent": ("坐席", "客服"),
+    "rep": ("销售", "顾问"),
+    "consultant": ("顾问",),
+    "warehouse": ("仓库",),
+    "supplier": ("供应商",),
+    "vendor": ("供应商",),
+    "partner": ("合作方", "合作伙伴"),
+    "language": ("语言",),
+    "currency": ("币种",),
+    "segment": ("客群", "分群"),
+    "suburb": ("城区", "区"),
+}

@@ -19,7 +19,15 @@ from typing import Final
 from semantic_layer.model.index import Ref
 from semantic_layer.model.semantic import SemanticModel
 
-from .cues import CUES, DEMONYMS, OUT_OF_SCOPE, PLACE_NAMES, PURCHASE_WORDS, WORD_SYNONYMS
+from .cues import (
+    CUES,
+    DEMONYMS,
+    OUT_OF_SCOPE,
+    PLACE_NAMES,
+    PURCHASE_WORDS,
+    WORD_SYNONYMS,
+    ZH_FOR_EN,
+)
 from .text import prepare
 
 _LATIN = re.compile(r"[a-z0-9]")
@@ -177,6 +185,7 @@ class Lexicon:
         _add_names(terms, value_short_names(model), over_words=False)
         _add_names(terms, flag_negations(model), over_words=False)
         _add_names(terms, synonym_variants(terms), over_words=False)
+        _add_names(terms, chinese_names(model), over_words=False)
         for word, ref in _place_names(model):  # "Sichuan" for a value stored as 四川
             if not _has_ref(terms.get(word, {})):
                 terms[word][ref] = None
@@ -695,6 +704,22 @@ def journey_short_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
         for term, names in found.items()
         if len(names) == 1 and _norm(term) not in model.index
     }
+
+
+def chinese_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
+    """Chinese words for a dimension the model names only in English (`ZH_FOR_EN`): 安装队 for
+    "crew" — only a word that would name one dimension."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for dim in model.spec.dimensions:
+        if any(_CJK.search(n) for n in dim.names()):
+            continue
+        words = {
+            w for n in (dim.name.replace("_", " "), *dim.names()) for w in n.casefold().split()
+        }
+        for word in words:
+            for zh in ZH_FOR_EN.get(word.rstrip("s") if word not in ZH_FOR_EN else word, ()):
+                found[zh].add(dim.name)
+    return {zh: (Ref("dimension", next(iter(d))),) for zh, d in found.items() if len(d) == 1}
 
 
 def synonym_variants(terms: dict[str, dict[Sense, None]]) -> dict[str, tuple[Ref, ...]]:
