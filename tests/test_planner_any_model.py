@@ -1780,3 +1780,12 @@ def test_a_dimension_named_only_in_english_is_found_by_its_chinese_word() -> Non
     only), by a generic Chinese word for "crew"."""
     p = _plan_in(_domain("solar"), "今年每个安装队完工了多少单")
     assert p["metrics"] == ["installs"] and p["dimensions"] == ["crew"], p
+
+
+def test_a_value_by_its_initials_only_in_capitals() -> None:
+    """ "leads from GA": Google Ads, by its initials written in capitals; "did ga bring" in lower
+    case is not read as the value (as "us" is not the United States)."""
+    solar = _domain("solar")
+    ga = _plan_in(solar, "leads from GA last month")
+    assert ga["filters"] == [{"dimension": "channel", "op": "=", "values": ["Google Ads"]}], ga
+    assert _plan_in(solar, "how many leads did ga bring")["filters"] == []

@@ -103,6 +103,7 @@ class Lexicon:
         self.terms = terms
         self.default_period = default_period
         self.weak: frozenset[str] = frozenset()
+        self.initials: frozenset[str] = frozenset()  # values by their initials: only in capitals
         self.longest = max((len(t) for t in terms), default=0)
         self.stemmed: dict[tuple[str, ...], tuple[str, tuple[Sense, ...]]] = {}
         self.verbal: dict[str, tuple[str, tuple[Sense, ...]]] = {}
@@ -186,6 +187,8 @@ class Lexicon:
         _add_names(terms, flag_negations(model), over_words=False)
         _add_names(terms, synonym_variants(terms), over_words=False)
         _add_names(terms, chinese_names(model), over_words=False)
+        initials = value_initials(model)
+        _add_names(terms, initials, over_words=False)
         for word, ref in _place_names(model):  # "Sichuan" for a value stored as 四川
             if not _has_ref(terms.get(word, {})):
                 terms[word][ref] = None
@@ -234,6 +237,9 @@ class Lexicon:
             {k: tuple(v) for k, v in terms.items() if k}, model.spec.settings.default_period
         )
         lexicon.weak = frozenset(stems)
+        lexicon.initials = frozenset(
+            k for k in initials if terms.get(k, {}).keys() >= set(initials[k])
+        )
         return lexicon
 
     def scan(self, norm: str, masked: Iterable[tuple[int, int]] = ()) -> list[Match]:
@@ -779,6 +785,19 @@ def umbrella_terms(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
             if len(refs) >= 2 and word not in _STOP and _norm(word) not in model.index:
                 out[_norm(word)] = (*out.get(_norm(word), ()), *refs)
     return out
+
+
+def value_initials(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
+    """A value of two or three English words by its initials: "sq" for Solar Quotes, "ga" for
+    Google Ads (read only when written in capitals, see `reading`) — initials one value has."""
+    out: dict[str, list[Ref]] = defaultdict(list)
+    for dim in model.spec.dimensions:
+        for value in dim.values:
+            words = re.findall(r"[A-Za-z]+", value.label("en"))
+            if 2 <= len(words) <= 3 and all(w[0].isupper() for w in words):
+                key = "".join(w[0] for w in words).casefold()
+                out[key].append(Ref("value", dim.name, value.value))
+    return {k: tuple(v) for k, v in out.items() if len({r.value for r in v}) == 1}
 
 
 def value_short_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:

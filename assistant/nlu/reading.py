@@ -187,10 +187,11 @@ def _as_split(m: Match, matches: Sequence[Match]) -> Match:
     return Match(m.start, m.end, m.term, kept, m.weak)
 
 
-def _cased(m: Match, text: str) -> Match | None:
-    """A value spelt like a little English word ("US", "IT", "ME") is that value only when written
-    in capitals: "contact us" is not the United States."""
-    if m.term not in _LITTLE_WORDS or not m.refs("value"):
+def _cased(m: Match, text: str, little: frozenset[str] = _LITTLE_WORDS) -> Match | None:
+    """A value spelt like a little English word ("US", "IT", "ME") or by its initials ("SQ" for
+    Solar Quotes) is that value only when written in capitals: "contact us" is not the United
+    States."""
+    if m.term not in little or not m.refs("value"):
         return m
     if re.search(rf"\b{re.escape(m.term.upper())}\b", text):
         return m
@@ -216,7 +217,8 @@ def read(question: Question, lexicon: Lexicon, ctx: TimeContext) -> Reading:
     window, window_span = _window(norm)
     top, bottom, rank_spans = _limits(norm, masked)
     masked += [s for s in (cohort_span, window_span) if s] + rank_spans
-    matches = [c for m in lexicon.scan(norm, masked) if (c := _cased(m, question.text))]
+    little = _LITTLE_WORDS | lexicon.initials
+    matches = [c for m in lexicon.scan(norm, masked) if (c := _cased(m, question.text, little))]
     matches = [_as_split(m, matches) for m in matches if not _split_by_a_why_word(m, matches)]
     each = [_cues_of(m, matches, norm) for m in matches]
     cues = frozenset().union(*each) if each else frozenset()
