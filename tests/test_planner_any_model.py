@@ -1789,3 +1789,25 @@ def test_a_value_by_its_initials_only_in_capitals() -> None:
     ga = _plan_in(solar, "leads from GA last month")
     assert ga["filters"] == [{"dimension": "channel", "op": "=", "values": ["Google Ads"]}], ga
     assert _plan_in(solar, "how many leads did ga bring")["filters"] == []
+
+
+def test_eleventh_round_misses_read_generically() -> None:
+    """ "last mnoth" (a typo of a time word); "aug vs jul" (two short month names compared);
+    "since we started tracking" (all the data); "which membership tier spends the most" (the
+    customers' money, not the marketing spend); a comparison of all time with nothing is left
+    unused with a note instead of an invalid plan."""
+    coffee = _domain("coffee")
+    assert _plan_in(coffee, "how many orders did we get last mnoth?")["time"] == {
+        "kind": "last",
+        "n": 1,
+        "unit": "month",
+    }
+    vs = _plan_in(coffee, "eleme orders aug vs jul?")
+    assert vs["time"] == {"kind": "month", "month": 8}, vs
+    assert vs["baseline"] == {"kind": "month", "month": 7}, vs
+    assert _plan_in(coffee, "Total GMV since we started tracking?")["time"] == {"kind": "all"}
+    tier = _plan_in(coffee, "which membership tier spends the most this year? rank em")
+    assert tier["metrics"] == ["sales"] and tier["dimensions"] == ["member_tier"], tier
+    result = coffee.plan("orders compared with the previous period", CTX)
+    assert "compare" not in result.plan.model_dump(mode="json", exclude_none=True)
+    assert [u.why for u in result.unused] == ["comparison_not_used"], result.unused

@@ -22,8 +22,9 @@ from semantic_layer.phrasebook import language, phrase
 from semantic_layer.time import TimeContext, TimeSpec, resolve
 
 from .reading import Reading
-from .roles import counts_people, is_reach, tables_of
+from .roles import cost_metric, counts_people, is_reach, tables_of
 from .shared import (
+    CUSTOMERS_SPEND,
     GOOD_SHARE,
     dimension_heads,
     head_word,
@@ -33,6 +34,7 @@ from .shared import (
     said_as_a_place,
     said_of_all,
 )
+from .timewords import find_comparison
 
 Why = Literal[
     "unknown_word",
@@ -207,6 +209,9 @@ def _dropped(
     """Model words and times the question gives that the plan does not carry."""
     out: list[Unused] = []
     text = r.question.norm
+    if r.compare and plan.get("metrics") and not plan.get("compare"):
+        _, spans = find_comparison(text)  # "orders compared with the previous period" of all time
+        out += [Unused(text[a:b], "comparison_not_used") for a, b in spans[:1]]
     used = _plan_words(plan) | _kept_by_metrics(plan, model)
     steps = [t for t in used if t in model.touchpoints]
     steps += [s for j in model.spec.journeys if j.name in used for s in j.steps]
@@ -274,6 +279,8 @@ def _metrics_dropped(
             continue  # "response time on tickets", 下单最多的城市: the shown metric's own rows
         if any(m.start == mention.start and m.refs("touchpoint", "journey") for m in r.matches):
             continue  # a touchpoint's word read as its step
+        if mention.ref.name == cost_metric(model) and CUSTOMERS_SPEND.search(r.question.norm):
+            continue  # "which tier spends the most": the customers' money, shown
         if is_reach(model, mention.ref.name) and any(counts_people(model, n) for n in shown):
             continue  # "新增了多少注册用户": the users word, counted by the new users shown
         said = r.question.norm[mention.start : mention.start + len(mention.term)]

@@ -24,6 +24,7 @@ from . import choices, roles
 from .cues import CUES
 from .reading import Reading, sibling_values, unknown_values
 from .shared import (
+    CUSTOMERS_SPEND,
     GOOD_SHARE,
     breakdowns,
     dimension_heads,
@@ -598,6 +599,9 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     if two is not None:
         plan["time"], plan["baseline"] = two
         plan["compare"] = r.compare or "previous_period"
+    whole = plan["time"] in ("all", {"kind": "all"})
+    if plan.get("compare") and "baseline" not in plan and whole:
+        del plan["compare"]  # all time has no period before it: the comparison word goes unused
     plan.update(limit_and_order(r, metrics[0], bool(dims)))
     judged = _JUDGED.search(r.question.norm)
     if judged and "order" in plan and not model.metrics[metrics[0]].higher_is_better:
@@ -878,6 +882,11 @@ def _metrics(r: Reading, model: SemanticModel) -> list[str]:
     if own is not None:
         return [own]
     names = [_as_rate(r, model, n) for n in _head_metrics(r, model)]
+    cost, revenue = roles.cost_metric(model), roles.revenue_metric(model)
+    if cost in names and revenue and CUSTOMERS_SPEND.search(r.question.norm):
+        per_order = _PER_ORDER.search(r.question.norm)
+        theirs = (roles.order_value_metric(model) if per_order else None) or revenue
+        names = list(dict.fromkeys(theirs if n == cost else n for n in names))  # their money
     conversion = _conversion_for(r, model)
     if conversion and conversion not in names:
         names = [conversion if roles.is_general_conversion(model, n) else n for n in names]
@@ -985,6 +994,7 @@ def _payers_named(model: SemanticModel) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+_PER_ORDER = re.compile(r"\bper (?:order|visit|purchase|basket)\b|每单|单均|每次")
 _ACTIVE = re.compile(r"\bactive\b|活跃")
 _EACH = re.compile(r"分别|各自|\brespectively\b|\bvs\b|\bversus\b|对比|相比|\bcompare")
 # (the normalised question spells 一个 as "1 个")

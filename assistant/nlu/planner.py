@@ -46,9 +46,9 @@ Source = Literal["rules", "example", "followup"]
 
 
 # Time words a typo may be meant as ("last quater"): the time grammar reads them once fixed.
-_TIME_WORDS: Final = ("quarter", "yesterday", "weekend", "fortnight", "january", "february",
-                      "march", "april", "june", "july", "august", "september", "october",
-                      "november", "december")  # fmt: skip
+_TIME_WORDS: Final = ("quarter", "month", "months", "yesterday", "weekend", "fortnight",
+                      "january", "february", "march", "april", "june", "july", "august",
+                      "september", "october", "november", "december")  # fmt: skip
 
 
 class Example(Protocol):

@@ -144,6 +144,15 @@ def breakdowns(r: Reading, model: SemanticModel) -> list[str]:
     return (out + contrasted)[:3]
 
 
+# Customers spending: their money (revenue), not the marketing spend ("which tier spends the
+# most", "do members really spend more", 会员花得多).
+CUSTOMERS_SPEND: Final = re.compile(
+    r"\b(?:customers?|clients?|members?|users?|buyers?|shoppers?|people|guests?|they|who|tiers?|"
+    r"segments?|groups?|levels?)\s+(?:\w+\s+)?(?:spends?|spent|spending)\b(?!\s+on\s+(?:ads?|marketing))"
+    r"|(?:客户|会员|用户|顾客|客人|买家)(?:们)?(?:平均)?(?:花|消费)(?:得|了)"
+)
+
+
 _BY_WHERE_FROM: Final = re.compile(
     r"\bby\s+(?:where|how)\s+(?:we|they|people|customers|users)\s+(?:acquired|came|come|found|"
     r"got|heard)\b|按(?:获客)?来源|按(?:从)?哪(?:里|儿)来"
@@ -505,6 +514,7 @@ _ONE_OF: Final = re.compile(
 
 
 __all__ = [
+    "CUSTOMERS_SPEND",
     "DEFAULT_TIME",
     "GOOD_SHARE",
     "breakdowns",

@@ -59,7 +59,9 @@ _WEAK = re.compile(r"(?:\b(?:to|and|by|vs|versus|than|starting|commencing|beginn
 _MONTH_BEFORE = re.compile(
     rf"\b{MONTH_WORDS}(?:\s+\d{{4}})?\s+(?:(?:to|and|-|through|thru|until|till|vs|versus)\s+)?$"
 )
-_MONTH_AFTER = re.compile(rf"\s+(?:(?:to|and|-|through|thru|until|till)\s+)?{MONTH_WORDS}\b")
+_MONTH_AFTER = re.compile(
+    rf"\s+(?:(?:to|and|-|through|thru|until|till|vs\.?|versus|or)\s+)?{MONTH_WORDS}\b"
+)
 _DAY_AFTER = re.compile(r"\s*(?:$|-|(?:to|and|through|thru|until|till)\b)")
 _QUANTITY_BEFORE = re.compile(
     r"(?:\b(?:top|bottom|first|best|worst|largest|biggest|highest|lowest|above|below|over|under|"
@@ -257,6 +259,8 @@ def _year_word(word: str, c: TimeContext) -> int:
 
 _ALL_TIME = (
     r"\ball\s+time\b|\bever\b|\bsince\s+(?:the\s+)?(?:beginning|start|launch)\b|\bso\s+far\b"
+    r"|\bsince\s+(?:we|you|they)\s+(?:started|began|launched|opened)(?:\s+(?:tracking|recording|"
+    r"trading|selling|collecting))?\b"
     r"|(?<!\bup\s)\bto\s+date\b|\b(?:up\s+)?(?:until|till|to)\s+now\b|\bthus\s+far\b"
     r"|\bhistorically\b|历史上|历史以来|有史以来|全部时间|所有时间|迄今(?:为止)?|至今|到目前为止"
     r"|截[至止](?:到)?(?:目前|现在|今天)(?:为止)?|目前为止|到现在为止"
