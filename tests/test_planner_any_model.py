@@ -1811,3 +1811,13 @@ def test_eleventh_round_misses_read_generically() -> None:
     result = coffee.plan("orders compared with the previous period", CTX)
     assert "compare" not in result.plan.model_dump(mode="json", exclude_none=True)
     assert [u.why for u in result.unused] == ["comparison_not_used"], result.unused
+
+
+def test_a_scope_word_the_model_has_or_said_of_a_split_is_not_refused() -> None:
+    """ "between viewing a product and ordering": the model has a product view, so products are
+    not out of its scope; 哪三个 region 卖得最好: the regions ranked, not a product question."""
+    furniture = _domain("furniture")
+    q = "Where are we losing the most shoppers between viewing a product and ordering?"
+    assert _plan_in(furniture, q)["kind"] == "dropoff"
+    best = _plan_in(furniture, "哪三个 region 卖得最好（按销售额）")
+    assert best["dimensions"] == ["region"] and best["limit"] == 3, best

@@ -66,7 +66,7 @@ def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
     topics = sorted(c.removeprefix("scope:") for c in r.cues if c.startswith("scope:"))
     if _DWELL.search(r.question.norm) and "dwell_time" not in topics:
         topics.append("dwell_time")  # "the average time visitors spend on a page"
-    topics = [t for t in topics if t not in _NAMES]
+    topics = [t for t in topics if t not in _NAMES and not _said_of_a_split(r, t, model)]
     named = _named_elsewhere(r, model)
     if named is not None and not topics:  # the weather in a city is still the weather
         return choices.unknown_value([named], r, model)
@@ -116,6 +116,30 @@ _DWELL = re.compile(
 )
 # Names of platforms and places the model does not have: asked back with the model's own values.
 _NAMES = {"other_platforms": choices.channel_dimension, "other_regions": choices.place_dimension}
+
+
+def _said_of_a_split(r: Reading, topic: str, model: SemanticModel) -> bool:
+    """ "哪三个 region 卖得最好": a best-selling word right after a dimension ranks that dimension,
+    it does not ask about products; "between viewing a product and ordering", a product word in a
+    journey question, is the model's touchpoint of that name; a model with a product dimension
+    has products."""
+    if topic != "product_catalog":
+        return False
+    words = {"product", "products", "商品", "产品"}
+    names = [n.casefold() for d in model.spec.dimensions for n in d.names()]
+    if any(w in n for w in words for n in names):
+        return True
+    journey = {"dropoff", "funnel", "after", "before", "conversion", "paths"} & r.cues
+    steps = [n.casefold() for t in model.spec.touchpoints for n in t.names()]
+    if journey and any(w in n for w in words for n in steps):
+        return True
+    for i, m in enumerate(r.matches):
+        if f"scope:{topic}" in m.cues():
+            before = r.matches[i - 1] if i else None
+            return (
+                before is not None and bool(before.refs("dimension")) and m.start - before.end <= 2
+            )
+    return False
 
 
 def _named_elsewhere(r: Reading, model: SemanticModel) -> tuple[str, str | None] | None:

@@ -228,8 +228,10 @@ class Lexicon:
                     continue  # the model's word wins
                 if topic in _NAME_TOPICS and any(said in t for t in named):
                     continue  # "广州" when the model has 广州市: a short form, not another place
+                parts = _cores(said)
+                parts += [p[:-1] for p in parts if p.isascii() and p.endswith("s")]
                 if topic in _ATTRIBUTE_TOPICS and any(
-                    _inside(part, t) for part in _cores(said) for t in named
+                    _inside(part, t) for part in parts for t in named
                 ):
                     continue  # "年龄" when the model has 年龄段, "age groups" when it has "age"
                 terms[said][Cue(f"scope:{topic}")] = None
