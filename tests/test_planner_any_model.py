@@ -1821,3 +1821,9 @@ def test_a_scope_word_the_model_has_or_said_of_a_split_is_not_refused() -> None:
     assert _plan_in(furniture, q)["kind"] == "dropoff"
     best = _plan_in(furniture, "哪三个 region 卖得最好（按销售额）")
     assert best["dimensions"] == ["region"] and best["limit"] == 3, best
+
+
+def test_a_sku_is_still_out_of_scope_beside_a_product_category() -> None:
+    """卖得最好的药品是哪个SKU: the model splits by product category but has no SKUs — refused."""
+    p = _plan_in(_domain("pharma"), "卖得最好的药品是哪个SKU")
+    assert p["kind"] == "unsupported", p

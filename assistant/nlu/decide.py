@@ -121,14 +121,14 @@ _NAMES = {"other_platforms": choices.channel_dimension, "other_regions": choices
 def _said_of_a_split(r: Reading, topic: str, model: SemanticModel) -> bool:
     """ "哪三个 region 卖得最好": a best-selling word right after a dimension ranks that dimension,
     it does not ask about products; "between viewing a product and ordering", a product word in a
-    journey question, is the model's touchpoint of that name; a model with a product dimension
-    has products."""
+    journey question, is the model's touchpoint of that name; a product dimension the question
+    names is that split ("revenue by product category"), though not a SKU."""
     if topic != "product_catalog":
         return False
     words = {"product", "products", "商品", "产品"}
-    names = [n.casefold() for d in model.spec.dimensions for n in d.names()]
-    if any(w in n for w in words for n in names):
-        return True
+    named = [model.dimensions[d] for d in r.names("dimension")]
+    if any(w in n.casefold() for w in words for d in named for n in d.names()):
+        return True  # "revenue by product category": the split the model has
     journey = {"dropoff", "funnel", "after", "before", "conversion", "paths"} & r.cues
     steps = [n.casefold() for t in model.spec.touchpoints for n in t.names()]
     if journey and any(w in n for w in words for n in steps):
