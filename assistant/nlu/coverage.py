@@ -21,7 +21,7 @@ from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.phrasebook import language, phrase
 from semantic_layer.time import TimeContext, TimeSpec, resolve
 
-from .reading import Reading
+from .reading import Reading, blanked
 from .roles import cost_metric, counts_people, is_reach, tables_of
 from .shared import (
     CUSTOMERS_SPEND,
@@ -145,14 +145,12 @@ def coverage(r: Reading, plan: dict[str, Any], model: SemanticModel, ctx: TimeCo
         for m in plan.get("metrics") or []
         if m in model.metrics
     ):
-        for m in GOOD_SHARE.finditer(free):  # "rated us 4 or 5 stars": the share the plan counts
-            free = free[: m.start()] + " " * (m.end() - m.start()) + free[m.end() :]
+        # "rated us 4 or 5 stars": the share the plan counts
+        free = blanked(free, (m.span() for m in GOOD_SHARE.finditer(free)))
     if plan.get("dimensions"):  # "不同类型的工单", "tickets by type": the split's kind word
-        for m in _KIND_SAID.finditer(free):
-            free = free[: m.start()] + " " * (m.end() - m.start()) + free[m.end() :]
-    for m in _SCALE.finditer(norm):  # "avg rating (1-5)", "out of 10": the scale rated on
-        start, end = m.span(m.lastindex or 0)
-        free = free[:start] + " " * (end - start) + free[end:]
+        free = blanked(free, (m.span() for m in _KIND_SAID.finditer(free)))
+    # "avg rating (1-5)", "out of 10": the scale rated on
+    free = blanked(free, (m.span(m.lastindex or 0) for m in _SCALE.finditer(norm)))
     for start, end, word in _content_words(free):
         unused_chars += end - start
         why: Why = "number" if word[0].isdigit() else "unknown_word"

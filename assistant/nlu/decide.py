@@ -22,7 +22,7 @@ from semantic_layer.time import TimeSpec, resolve
 
 from . import choices, roles
 from .cues import CUES
-from .reading import Reading, sibling_values, unknown_values
+from .reading import Reading, blanked, sibling_values, unknown_values
 from .shared import (
     CUSTOMERS_SPEND,
     GOOD_SHARE,
@@ -656,11 +656,9 @@ _TICKET_WORD: Final = re.compile(r"\b(?:tickets?|support cases?|service cases?)\
 
 def _said_speed(r: Reading) -> re.Match[str] | None:
     """A word of speed outside the model's own names (发货慢, a value, is not "slow")."""
-    text = list(r.question.norm)
-    for m in r.matches:
-        if m.refs():
-            text[m.start : m.end] = " " * (m.end - m.start)
-    return _SPEED.search("".join(text))
+    return _SPEED.search(
+        blanked(r.question.norm, ((m.start, m.end) for m in r.matches if m.refs()))
+    )
 
 
 def _counts_things(r: Reading) -> bool:

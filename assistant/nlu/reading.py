@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -62,6 +62,14 @@ class Mention:
     ref: Ref
     start: int
     term: str
+
+
+def blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """`text` with the characters of each (start, end) span turned to spaces (same length)."""
+    left = list(text)
+    for start, end in spans:
+        left[start:end] = " " * (end - start)
+    return "".join(left)
 
 
 @dataclass(frozen=True)
@@ -120,10 +128,8 @@ class Reading:
 
     def unread(self) -> str:
         """The normalised question with every word the rules read blanked out (same length)."""
-        left = list(self.question.norm)
-        for start, end in [(m.start, m.end) for m in self.matches] + list(self.recognized):
-            left[start:end] = " " * (end - start)
-        return "".join(left)
+        spans = [(m.start, m.end) for m in self.matches] + list(self.recognized)
+        return blanked(self.question.norm, spans)
 
     def cue_positions(self, name: str) -> list[int]:
         return [m.start for m in self.matches if name in m.cues()]
@@ -469,4 +475,4 @@ _COMMON: Final = frozenset(
     periods compared compare against before after since until during based using""".split()  # noqa: SIM905
 )
 
-__all__ = ["Mention", "Reading", "read", "unknown_values"]
+__all__ = ["Mention", "Reading", "blanked", "read", "unknown_values"]
