@@ -9,6 +9,7 @@ that starts two channels' labels) become umbrella terms for all of them.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from collections import defaultdict
@@ -759,14 +760,20 @@ def synonym_variants(terms: dict[str, dict[Sense, None]]) -> dict[str, tuple[Ref
 
 def _has_word(term: str, word: str) -> bool:
     if word.isascii():
-        return re.search(rf"(?<![a-z]){re.escape(word)}s?(?![a-z])", term) is not None
+        return _as_word(word).search(term) is not None
     return word in term and len(term) > len(word) if len(word) == 1 else word in term
 
 
 def _swapped(term: str, word: str, other: str) -> str:
     if word.isascii():  # "bookings" → "appointments"
-        return re.sub(rf"(?<![a-z]){re.escape(word)}(s?)(?![a-z])", rf"{other}\1", term)
+        return _as_word(word).sub(rf"{other}\1", term)
     return term.replace(word, other)
+
+
+@functools.cache
+def _as_word(word: str) -> re.Pattern[str]:
+    """An English word standing alone in a term, its plural "s" kept (group 1)."""
+    return re.compile(rf"(?<![a-z]){re.escape(word)}(s?)(?![a-z])")
 
 
 def umbrella_terms(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
