@@ -1827,3 +1827,164 @@ def test_a_sku_is_still_out_of_scope_beside_a_product_category() -> None:
     """卖得最好的药品是哪个SKU: the model splits by product category but has no SKUs — refused."""
     p = _plan_in(_domain("pharma"), "卖得最好的药品是哪个SKU")
     assert p["kind"] == "unsupported", p
+
+
+def test_orders_counted_with_a_measure_word_and_no_metric_named() -> None:
+    """卖了多少单 / 几单 with no metric named is the model's orders; 分别 is one word, not 分
+    (by)."""
+    coffee = _domain("coffee")
+    each = coffee.plan("今年各个品类分别卖了多少单", CTX)
+    p = each.plan.model_dump(mode="json", exclude_none=True)
+    assert p["metrics"] == ["orders"] and p["dimensions"] == ["product_category"], p
+    assert each.unused == (), each.unused
+    day = _plan_in(coffee, "618当天小程序卖了多少单")
+    assert day["metrics"] == ["orders"] and day["time"]["kind"] == "day", day
+
+
+def test_a_split_named_as_the_models_chinese_name_says_it() -> None:
+    """ "by ticket source": the model's "ticket channel" is 工单来源 in Chinese — its source."""
+    p = _plan_in(_domain("coffee"), "median first response time by ticket source")
+    assert p["dimensions"] == ["ticket_channel"], p
+
+
+def test_a_split_the_metric_cannot_take_finds_its_rows_column_of_that_name() -> None:
+    """ "spend on each ad platform": the order platform does not split the spend sheet, whose
+    own channel column is the registration channel — that split, with nothing left unused."""
+    result = _domain("coffee").plan("how much did we burn on each ad platform last quarter", CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["metrics"] == ["marketing_cost"] and p["dimensions"] == ["acquisition_channel"], p
+    assert result.unused == (), result.unused
+
+
+def test_money_of_a_touchpoint_people_who_did_it_and_a_rate_by_its_verb() -> None:
+    """ "how much did we refund": the refund amount; "how many unique customers paid for an
+    order": the payers, not the orders; "what % of monthly pass buyers renew": the renewal rate
+    (its "monthly" opens the model's name "monthly pass…", not a monthly series)."""
+    coffee = _domain("coffee")
+    assert _plan_in(coffee, "how much did we refund last month")["metrics"] == ["refund_amount"]
+    assert _plan_in(coffee, "how many refunds last month")["metrics"] != ["refund_amount"]
+    q = "How many unique customers paid for an order in Q2?"
+    assert _plan_in(coffee, q)["metrics"] == ["purchasers"]
+    assert _plan_in(coffee, "how many orders did customers pay for in Q2")["metrics"] == ["orders"]
+    renew = coffee.plan("what % of monthly pass buyers renew?", CTX)
+    p = renew.plan.model_dump(mode="json", exclude_none=True)
+    assert p["metrics"] == ["pass_renewal_rate"] and "grain" not in p, p
+    assert renew.unused == (), renew.unused
+    assert _plan_in(coffee, "monthly orders this year")["grain"] == "month"
+
+
+def test_a_metric_word_before_a_dimension_names_the_split_and_pricey_ranks() -> None:
+    """ "which 3 lead channels have the priciest CPL": the channels ranked by cost per lead."""
+    p = _plan_in(_domain("solar"), "which 3 lead channels have the priciest CPL? all time")
+    assert p["metrics"] == ["cost_per_lead"] and p["limit"] == 3, p
+    assert p["order"] == {"by": "cost_per_lead", "direction": "desc"}, p
+    cheap = _plan_in(_domain("solar"), "cheapest channel by CPL")
+    assert cheap["order"]["direction"] == "asc", cheap
+
+
+@pytest.mark.parametrize(
+    ("timezone", "question", "label"),
+    [
+        ("Australia/Sydney", "labour cost over winter", "June–August 2026"),
+        ("Europe/London", "labour cost last winter", "December 2025 – February 2026"),
+        ("Europe/London", "last summer orders", "June–August 2026"),
+        ("Asia/Shanghai", "今年夏天的订单", "June–August 2026"),
+        ("Australia/Sydney", "Australia Day 那天有多少询价", "26 Jan 2026"),
+        ("Europe/London", "黑五周每天的销售额", "23–29 Nov 2026"),
+        ("Asia/Shanghai", "国庆那周注册了多少人", "1–7 Oct 2026"),
+    ],
+)
+def test_seasons_by_hemisphere_holiday_weeks_and_more_holidays(
+    timezone: str, question: str, label: str
+) -> None:
+    """Seasons are meteorological, turned round below the equator (the model's time zone); a
+    one-day holiday's week is its Monday-to-Sunday week, a holiday week (国庆) is itself."""
+    from assistant.nlu.text import prepare
+    from assistant.nlu.timewords import find_times
+
+    ctx = TimeContext.create(timezone, 0, as_of=date(2026, 12, 8))
+    found = find_times(prepare(question).norm, ctx)
+    assert [resolve(t.spec, ctx).label() for t in found] == [label], found
+
+
+def test_a_time_word_inside_a_name_the_model_has_is_the_name() -> None:
+    """秋季尝鲜 is the groupbuy model's campaign: its 秋季 is not autumn."""
+    p = _plan_in(_domain("groupbuy"), "秋季尝鲜那波朋友圈投放一共花了多少钱")
+    assert p["time"] == {"kind": "all"}, p
+    assert {"dimension": "marketing_cost_campaign", "op": "=", "values": ["秋季尝鲜"]} in p[
+        "filters"
+    ], p
+
+
+def test_people_or_events_at_one_touchpoint_are_the_models_own_count_of_it() -> None:
+    """ "how many members actually came in": the cowork model counts door access on either reader
+    as its members on site; 多少笔 refunds (bikes) are refund events counted, not a money sum."""
+    cowork = _domain("cowork")
+    came = _plan_in(cowork, "how many members actually came in last week?")
+    assert came["metrics"] == ["members_on_site"] and came["filters"] == [], came
+    refunds = _plan_in(_domain("bikes"), "都柏林停车罚款退款每月多少笔")
+    assert refunds["metrics"] == ["events"], refunds
+
+
+def test_where_people_are_lost_between_two_steps_keeps_the_steps_between() -> None:
+    p = _plan_in(
+        _domain("cowork"),
+        "where are we losing the most prospects between booking a tour and signing?",
+    )
+    assert p["kind"] == "dropoff" and p.get("journey") == "sales_journey", p
+
+
+def test_money_made_from_a_thing_the_model_has_a_revenue_for() -> None:
+    """ "made the least from meeting rooms": the meeting room revenue, not the membership fees."""
+    result = _domain("cowork").plan(
+        "Which centre made the least from meeting rooms last quarter?", CTX
+    )
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["metrics"] == ["meeting_room_revenue"] and p["dimensions"] == ["space"], p
+    assert result.unused == (), result.unused
+    assert _plan_in(_domain("cowork"), "how much did we make last quarter")["metrics"] == [
+        "membership_fees"
+    ]
+
+
+def test_a_why_question_with_a_split_said_counts_by_it() -> None:
+    """ "why are people leaving? cancellations by reason": the cancellations by their reason (the
+    model's "cancellation reason"), not a drivers analysis of a change nobody named."""
+    p = _plan_in(_domain("cowork"), "why are people leaving? cancellations by reason this year")
+    assert p["kind"] == "metric" and p["dimensions"] == ["cancel_reason"], p
+    drop = _plan_in(_domain("cowork"), "why did cancellations go up last month?")
+    assert drop["kind"] == "drivers", drop
+
+
+@pytest.mark.parametrize("question", ["游戏公测到现在一共流水多少钱", "开服以来一共流水多少钱"])
+def test_since_launch_in_chinese_is_all_the_data(question: str) -> None:
+    assert _plan_in(_domain("game"), question)["time"] == {"kind": "all"}
+
+
+def test_unique_people_who_interacted_are_the_active_users() -> None:
+    result = _domain("petcare").plan(
+        "How many unique people interacted with us in the last 30 days?", CTX
+    )
+    assert result.plan.model_dump(mode="json", exclude_none=True)["metrics"] == ["active_users"]
+    assert result.unused == (), result.unused
+
+
+def test_a_one_character_verb_asked_in_money_is_the_amount_metric_it_starts() -> None:
+    """退了多少钱 where two touchpoints start with 退 (退款成功, 退款申请): the one money metric
+    whose Chinese name starts with it, the refund amount, said in a note."""
+    result = _domain("livestream").plan("K哥3月到5月退了多少钱", CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["metrics"] == ["refund_amount"], p
+    assert result.notes, "the reading of 退 is said"
+
+
+def test_a_value_named_by_its_brand_without_the_outlet_word() -> None:
+    """ "wechat" for the value "WeChat shop" (livestream); a company's own name or a common
+    word ("app", "our") names no value."""
+    from assistant.nlu.lexicon import value_brand_names
+
+    p = _plan_in(_domain("livestream"), "GMV this year - douyin vs kuaishou vs wechat vs taobao")
+    assert p["filters"][0]["values"] == ["抖音", "快手", "微信小店", "淘宝店"], p
+    root = Path(__file__).parents[1] / "evals" / "domains"
+    assert "oakline" not in value_brand_names(load_model(root / "furniture" / "model.yaml"))
+    assert "app" not in value_brand_names(load_model(root / "stream" / "model.yaml"))

@@ -18,6 +18,7 @@ from typing import Any, Final, Literal
 
 from assistant.kinds import kind_called
 from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.model.spec_data import DimensionSpec
 from semantic_layer.phrasebook import language, phrase
 from semantic_layer.time import TimeContext, TimeSpec, resolve
 
@@ -30,6 +31,7 @@ from .shared import (
     head_word,
     implied_channels,
     included,
+    named_by_noun,
     names_a_value,
     said_as_a_place,
     said_of_all,
@@ -108,7 +110,8 @@ GENERIC_EN: Final = frozenset(
     happened ask asks asked writing write crediting credit lot lots something stuff anything thing
     things someone somebody anyone people's our we've thanks percentile typical usual usually
     exactly approximately basically overall general generally possible possibly please kindly
-    quick quickly mainly mostly hours hour hrs hr minutes minute mins min seconds active""".split()  # noqa: SIM905
+    quick quickly mainly mostly hours hour hrs hr minutes minute mins min seconds active
+    unique distinct individual interacted interact interacting engaged engage touched""".split()  # noqa: SIM905
 )
 # Chinese function words and question frames, longest first when segmenting.
 _ZH_FUNCTION: Final = tuple(
@@ -126,7 +129,7 @@ _ZH_FUNCTION: Final = tuple(
         用户 客户 顾客 人群 时间 时候 期间 之间 以来 以后 之后 以前 之前 前后 左右 大概 大约 差不多
         呢 嘛 哦 喔 哈 嗯 您 您好 你好 谢谢 上 下 分 按照 根据 关于 针对 里面 当中 方面
         中间 一般 通常 常见 拆解 拆 拆分 换成 换 改成 改为 切换 主要 大概 具体 分别 帮忙 拉 拉一下
-        下一 之类 什么的 等等 多久 一下吧 活跃 新增""".split(),  # noqa: SIM905
+        下一 之类 什么的 等等 多久 一下吧 活跃 新增 卖 卖了 卖出 售出 卖得""".split(),  # noqa: SIM905
         key=len,
         reverse=True,
     )
@@ -151,7 +154,11 @@ def coverage(r: Reading, plan: dict[str, Any], model: SemanticModel, ctx: TimeCo
         free = blanked(free, (m.span() for m in _KIND_SAID.finditer(free)))
     # "avg rating (1-5)", "out of 10": the scale rated on
     free = blanked(free, (m.span(m.lastindex or 0) for m in _SCALE.finditer(norm)))
+    names = [n for m in plan.get("metrics") or [] if m in model.metrics
+             for n in model.metrics[m].names()]  # fmt: skip
     for start, end, word in _content_words(free):
+        if word.isascii() and any(named_by_noun(word, n) for n in names):
+            continue  # "what % renew": the renewal rate answered
         unused_chars += end - start
         why: Why = "number" if word[0].isdigit() else "unknown_word"
         unused.append(Unused(norm[start:end], why))
@@ -160,6 +167,11 @@ def coverage(r: Reading, plan: dict[str, Any], model: SemanticModel, ctx: TimeCo
         unused += _dropped(r, plan, model, ctx)
     unused = list(dict.fromkeys(unused))
     return Coverage(tuple(unused), _confidence(r, plan, unused), content, unused_chars)
+
+
+def _same_column(said: DimensionSpec, used: DimensionSpec) -> bool:
+    """Whether `used` reads, on a table of its own, the column `said` reads on its table."""
+    return said.column is not None and said.column in (used.column, *used.also_in.values())
 
 
 _KIND_SAID: Final = re.compile(r"类型|类别|种类|\b(?:types?|kinds?|categor(?:y|ies))\b")
@@ -237,6 +249,12 @@ def _dropped(
         if any(head_word(mention.term) in dimension_heads(model, d) for d in used
                if d in model.dimensions):  # fmt: skip
             continue  # "tickets by channel", split by the tickets' own channel
+        if any(mention.term in n.casefold() for m in plan.get("metrics") or []
+               if m in model.metrics for n in model.metrics[m].names()):  # fmt: skip
+            continue  # "made from meeting rooms": the meeting room revenue
+        if any(_same_column(dim, model.dimensions[d]) for d in used
+               if d in model.dimensions):  # fmt: skip
+            continue  # "spend by platform": the spend rows' own column of that name
         said = text[mention.start : mention.start + len(mention.term)]
         if not any(u.text == said for u in out):
             out.append(Unused(said, "dimension_not_used"))

@@ -36,6 +36,7 @@ from .shared import (
     journey_and_steps,
     limit_and_order,
     lone_contrasts,
+    named_by_noun,
     periods_compared,
     time_of,
 )
@@ -163,6 +164,8 @@ _SQL_LIKE = re.compile(
 def _drivers(r: Reading, model: SemanticModel) -> Plan | None:
     if "drivers" not in r.cues or _credit_asked(r):
         return None
+    if "change" not in r.cues and not r.compare and _split_asked(r):
+        return None  # "why are people leaving? cancellations by reason": the reasons counted
     metric = _conversion_for(r, model) or next(iter(_refined(r, model, [])), None)
     tps = r.names("touchpoint")
     if metric is None and len(tps) == 1:  # "交车比3月少了": the count of that touchpoint
@@ -188,6 +191,11 @@ def _drivers(r: Reading, model: SemanticModel) -> Plan | None:
     if dims:
         plan["dimensions"] = dims
     return plan
+
+
+def _split_asked(r: Reading) -> bool:
+    """A split said in so many words ("by reason", 按原因) after the question's why-word."""
+    return any(r.cue_before(m.start, {"by"}, within=1) for m in r.mentions("dimension"))
 
 
 def _credit_asked(r: Reading) -> bool:
@@ -510,6 +518,9 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     )
     if not metrics and len(counted) == 1 and _RATE_WORD.search(r.question.norm):
         metrics = _rate_named_after(r, model, counted[0])  # "unlock成功率": the unlock rate
+    if not metrics and len(counted) == 1 and said and _HOW_MUCH.search(r.question.norm):
+        metrics = [m for m in (roles.touchpoint_money(model, counted[0]),) if m]  # "how much
+        # did we refund": the refund amount, not the refunds counted
     rate_of_buying = not metrics and buying and bool(_RATE_WORD.search(r.question.norm))
     if rate_of_buying:
         metrics = [m for m in (roles.general_conversion(model),) if m]  # "paying rate", 购买率
@@ -534,6 +545,8 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     counting_people = bool({"people", "payers", "new_people"} & r.cues) and bool(
         _COUNTING.search(r.question.norm)
     )
+    if not metrics and not counted and _ORDERS.search(r.question.norm):
+        metrics = [m for m in (roles.order_count(model),) if m]  # "各品类卖了多少单": orders
     if not metrics and (not said or "money_out" in r.cues) and not counting_people:
         # a channel's only touchpoint does not turn "spent on ads" into a count of ad clicks
         metrics = [m for m in (_money_metric(r, model), _conversion_word(r, model)) if m][:1]
@@ -567,6 +580,17 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         metrics = [m for m in (named or roles.reach_metric(model),) if m]  # "how many players"
     metrics = _refined(r, model, metrics)
     metrics = [_first_time(r, model, m) for m in metrics]
+    if (
+        len(counted) == 1
+        and len(metrics) == 1
+        and not roles.counts_people(model, metrics[0])
+        and model.metrics[metrics[0]].format != "percent"
+        and _people_counted(r)
+    ):  # "how many unique customers paid for an order": the payers, not the orders
+        metrics = [roles.touchpoint_people(model, counted[0]) or metrics[0]]
+    renamed = _rate_of_verb(r, model) if _RATE_ASKED.search(r.question.norm) else None
+    if renamed and renamed not in metrics and len(metrics) <= 1:
+        metrics = [renamed]  # "what % of pass buyers renew": the renewal rate
     if len(counted) == 1 and metrics and all(roles.is_reach(model, m) for m in metrics):
         metrics = [_touchpoint_metric(r, model, counted[0]) or m for m in metrics][:1]
     metrics += [m for m in _also_asked(r, model, metrics) if m not in metrics]
@@ -612,6 +636,10 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     narrower = _narrower(model, plan)
     if narrower is not None:  # tickets where is_complaint: the model's complaint tickets
         plan["metrics"], plan["filters"] = [narrower], []
+    own = _touchpoint_own(model, plan)
+    if own is not None:  # people "where touchpoint is Door Access": the model's members on site
+        plan["metrics"] = [own]
+        plan["filters"] = [f for f in plan["filters"] if not _on_touchpoint(model, f)]
     if dims:
         plan["dimensions"] = dims
     grain = grain_of(r, model)
@@ -640,6 +668,27 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     if rule and "channel" in dims:
         plan["channel_rule"] = rule[0]
     return plan
+
+
+def _on_touchpoint(model: SemanticModel, f: dict[str, Any]) -> bool:
+    dim = model.dimensions.get(f["dimension"])
+    return dim is not None and dim.table == "events" and dim.column == "touchpoint"
+
+
+def _touchpoint_own(model: SemanticModel, plan: Plan) -> str | None:
+    """The model's own count of one touchpoint, for people or events counted where the
+    touchpoint is that one (active users at Door Access: the members on site)."""
+    on = [f for f in plan["filters"] if _on_touchpoint(model, f)]
+    if len(plan["metrics"]) != 1 or len(on) != 1 or on[0]["op"] != "=" or len(on[0]["values"]) != 1:
+        return None
+    (metric,), touchpoint = plan["metrics"], str(on[0]["values"][0])
+    if roles.is_reach(model, metric):
+        return roles.touchpoint_people(model, touchpoint) or roles.people_including(
+            model, touchpoint
+        )
+    if metric == roles.event_count(model):
+        return roles.touchpoint_things(model, touchpoint)  # its own count of those events
+    return None
 
 
 def _tables_named(r: Reading, model: SemanticModel, metrics: list[str]) -> set[str]:
@@ -725,6 +774,14 @@ def _twin(
     ]  # fmt: skip
     own = [d for d in found if model.dimensions[d].table in tables]  # the metric's own rows first
     found = own or found
+    if len(found) != 1:  # "spend by platform": the spend rows' own column of that name
+        column = model.dimensions[dimension].column
+        found = [
+            d.name
+            for d in model.spec.dimensions
+            if d.name != dimension and d.type != "time" and reachable(d.name)
+            and any((d.column if t == d.table else d.also_in.get(t)) == column for t in tables)
+        ]  # fmt: skip
     return found[0] if len(found) == 1 else None
 
 
@@ -980,6 +1037,40 @@ def _refined(r: Reading, model: SemanticModel, names: list[str]) -> list[str]:
     return names
 
 
+# Words between "how many" and the people counted: "how many unique customers", 多少个用户.
+_COUNTED_PEOPLE_GAP = re.compile(
+    r"\s*(?:(?:unique|distinct|different|individual|separate)\s+)?"
+    r"|\s*(?:个|位|名)?"
+)
+
+
+def _people_counted(r: Reading) -> bool:
+    """Whether the question counts people: a people word right after "how many" / 多少."""
+    norm = r.question.norm
+    asks = [m.end for m in r.matches if "how_many" in m.cues()]
+    return any(
+        "people" in m.cues() and _COUNTED_PEOPLE_GAP.fullmatch(norm[end : m.start])
+        for m in r.matches
+        for end in asks
+        if m.start >= end
+    )
+
+
+_RATE_ASKED = re.compile(r"%|\bpercent(?:age)?\b|\bshare of\b|\brate\b|\bhow often\b|比例|占比")
+
+
+def _rate_of_verb(r: Reading, model: SemanticModel) -> str | None:
+    """The one rate the model names by the noun of a verb the question left unread ("what % of
+    pass buyers renew": the pass renewal rate)."""
+    found = {
+        m.name
+        for word in re.findall(r"[a-z]{4,}", r.unread())
+        for m in model.spec.metrics
+        if m.format == "percent" and any(named_by_noun(word, name) for name in m.names())
+    }
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def _cost_per_new(model: SemanticModel, names: list[str], new_users: str | None) -> str | None:
     """The model's cost per one new customer: per the people the question counted (拉新 for new
     customers), else per new users, first-time buyers or purchasers — the first the model has."""
@@ -1152,8 +1243,21 @@ def _money_metric(r: Reading, model: SemanticModel) -> str | None:
     if "money_out" in r.cues:
         return roles.cost_metric(model)
     if "money_in" in r.cues or "revenue_value" in r.cues:
-        return roles.revenue_metric(model)
+        return _money_named(r, model) or roles.revenue_metric(model)
     return None
+
+
+def _money_named(r: Reading, model: SemanticModel) -> str | None:
+    """The one money metric whose name has a thing the question named ("made from meeting
+    rooms": the meeting room revenue)."""
+    said = {m.term for m in r.matches if m.refs() and len(m.term) >= 4}
+    found = {
+        metric.name
+        for metric in model.spec.metrics
+        if metric.format == "currency"
+        and any(term in name.casefold() for term in said for name in metric.names())
+    }
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _as_rate(r: Reading, model: SemanticModel, name: str) -> str:
@@ -1185,8 +1289,12 @@ def _head_metrics(r: Reading, model: SemanticModel) -> list[str]:
     if len(mentions) < 2:
         return r.names("metric")
     norm, kept = r.question.norm, []
+    dims = {d.start for d in r.mentions("dimension")}
     for i, m in enumerate(mentions):
         before = norm[max(0, m.start - 24) : m.start]
+        after = m.start + len(m.term)
+        if m.term.isascii() and after + 1 in dims and norm[after : after + 1] == " ":
+            continue  # "lead channels", "order source": a metric word naming a split's kind
         if i > 0 and m.term.isascii() and _CONTEXT_BEFORE.search(before):
             continue
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None

@@ -5,7 +5,8 @@ its most recent occurrence that has started by a given day (a holiday named with
 that one, like a month named without a year). The rules:
 
 - Fixed dates: 双十一 / Singles' Day 11 Nov, 双十二 12 Dec, 618 18 Jun, 520 20 May, 元旦 1 Jan,
-  情人节 14 Feb, 平安夜 24 Dec, 圣诞 25 Dec, New Year's Eve 31 Dec (one day each).
+  情人节 14 Feb, 平安夜 24 Dec, 圣诞 25 Dec, New Year's Eve 31 Dec, Australia Day 26 Jan, Anzac
+  Day 25 Apr, Waitangi Day 6 Feb, St Patrick's Day 17 Mar (one day each).
 - Fixed holiday weeks: 国庆 / National Day 1–7 Oct, 五一 / 劳动节 1–5 May (the usual official
   spans; a year's actual arrangement can differ by a day).
 - Black Friday: the day after Thanksgiving (the fourth Thursday of November), so the
@@ -49,6 +50,10 @@ _FIXED: Final[dict[str, tuple[tuple[int, int], tuple[int, int]]]] = {
     "boxing_day": ((12, 26), (12, 26)),
     "halloween": ((10, 31), (10, 31)),
     "labour_day": ((5, 1), (5, 5)),
+    "australia_day": ((1, 26), (1, 26)),
+    "anzac_day": ((4, 25), (4, 25)),
+    "waitangi_day": ((2, 6), (2, 6)),
+    "st_patricks_day": ((3, 17), (3, 17)),
 }
 
 _CHINESE_NEW_YEAR: Final = {
@@ -240,6 +245,14 @@ PHRASES: Final[tuple[tuple[str, str, bool], ...]] = (
     (r"memorial\s+day", "memorial_day", False),
     (r"independence\s+day|(?:the\s+)?fourth\s+of\s+july", "independence_day", False),
     (r"canada\s+day", "canada_day", False),
+    (r"australia\s+day|澳洲国庆(?:日)?|澳大利亚国庆(?:日)?", "australia_day", False),
+    (r"anzac\s+day", "anzac_day", False),
+    (r"waitangi\s+day", "waitangi_day", False),
+    (
+        r"st\.?\s+patrick\s?s\s+day|saint\s+patrick\s?s\s+day|paddy\s?s\s+day",
+        "st_patricks_day",
+        False,
+    ),
     (r"boxing\s+day", "boxing_day", False),
     (r"halloween|万圣节", "halloween", False),
     (r"easter\s+monday", "easter_monday", False),

@@ -110,6 +110,13 @@ class Lexicon:
         self.verbal: dict[str, tuple[str, tuple[Sense, ...]]] = {}
         self.phrased: dict[tuple[str, ...], tuple[str, tuple[Sense, ...]]] = {}
         self.unordered: dict[tuple[str, ...], tuple[str, tuple[Sense, ...]]] = {}
+        # the first two words of the model's longer English names: "monthly pass" of "monthly
+        # pass purchase" — its "monthly" is the name's, not a series asked for
+        self.openings = frozenset(
+            " ".join(t.split()[:2])
+            for t, senses in terms.items()
+            if t.isascii() and len(t.split()) > 2 and _has_ref(senses)
+        )
         parts: dict[str, set[tuple[str, tuple[Sense, ...]]]] = defaultdict(set)
         for term, senses in terms.items():
             words = term.split()
@@ -185,9 +192,11 @@ class Lexicon:
         _add_names(terms, journey_short_names(model), over_words=True)
         _add_names(terms, umbrella_terms(model), over_words=False)
         _add_names(terms, value_short_names(model), over_words=False)
+        _add_names(terms, value_brand_names(model), over_words=False)
         _add_names(terms, flag_negations(model), over_words=False)
         _add_names(terms, synonym_variants(terms), over_words=False)
         _add_names(terms, chinese_names(model), over_words=False)
+        _add_names(terms, english_variants(model), over_words=False)
         initials = value_initials(model)
         _add_names(terms, initials, over_words=False)
         for word, ref in _place_names(model):  # "Sichuan" for a value stored as 四川
@@ -259,12 +268,21 @@ class Lexicon:
                 match = None
             if match is not None:
                 match = _short_values_checked(match, norm, found[-1] if found else None)
+            if match is not None and not match.refs() and self._opens_a_name(match, norm):
+                match = None
             if match is None:
                 i += 1
                 continue
             found.append(match)
             i = match.end
         return found
+
+    def _opens_a_name(self, match: Match, norm: str) -> bool:
+        """Whether a one-word planner word and the word after it open a longer model name."""
+        if " " in match.term or not match.term.isascii():
+            return False
+        after = norm[match.end :].split(maxsplit=1)
+        return bool(after) and f"{match.term} {after[0]}" in self.openings
 
     def _yields(self, match: Match, norm: str, blocked: list[bool]) -> bool:
         """A Chinese planner word that overlaps a longer model word or topic starting inside it
@@ -731,6 +749,32 @@ def chinese_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
     return {zh: (Ref("dimension", next(iter(d))),) for zh, d in found.items() if len(d) == 1}
 
 
+def english_variants(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
+    """A dimension's English name with its head noun said as its Chinese name says it
+    (`ZH_FOR_EN`): "ticket source" for a "ticket channel" the model calls 工单来源 — only a name of
+    two words or more, of one dimension, that names nothing else in the model."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for dim in model.spec.dimensions:
+        chinese = [n for n in dim.names() if _CJK.search(n)]
+        english = [n.casefold() for n in (dim.name.replace("_", " "), *dim.names())
+                   if n.isascii() and len(n.split()) > 1]  # fmt: skip
+        for name in english:
+            *first, head = name.split()
+            own = set(ZH_FOR_EN.get(head, ()))
+            if not own:
+                continue
+            for other, zh in ZH_FOR_EN.items():
+                if other != head and any(
+                    len(z) > 1 and z not in own and n.endswith(z) for z in zh for n in chinese
+                ):
+                    found[" ".join((*first, other))].add(dim.name)
+    return {
+        _norm(term): (Ref("dimension", next(iter(d))),)
+        for term, d in found.items()
+        if len(d) == 1 and _norm(term) not in model.index
+    }
+
+
 def synonym_variants(terms: dict[str, dict[Sense, None]]) -> dict[str, tuple[Ref, ...]]:
     """The model's terms said with another word of the same meaning (`WORD_SYNONYMS`):
     "appointment" for a touchpoint "booking", 客诉量 for 投诉量 — only a spelling that would name
@@ -827,6 +871,57 @@ def value_short_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
                 if short != name and len(short) >= 2 and _CJK.fullmatch(short[0]):
                     out[_norm(short)] = (*out.get(_norm(short), ()), ref)
     return {k: v for k, v in out.items() if len(v) == 1 and k not in model.index}
+
+
+# What a value's English name may add to the brand it is on: "WeChat shop" is WeChat's shop.
+_OUTLET_NOUNS: Final = frozenset(
+    {"shop", "store", "app", "ads", "ad", "page", "account", "official account", "mini program",
+     "mini-program", "miniprogram", "channel", "platform", "website", "site"}
+)  # fmt: skip
+
+
+def value_brand_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
+    """English values named by the brand they are on, without the outlet word: "wechat" for a
+    value "WeChat shop" — only a name of one value that names nothing else in the model."""
+    out: dict[str, set[Ref]] = defaultdict(set)
+    own = set(re.findall(r"[a-z]+", (model.spec.description or "").casefold()))  # the business
+    for dim in model.spec.dimensions:
+        for value in dim.values:
+            ref = Ref("value", dim.name, value.value)
+            names = [value.labels.en] if value.labels is not None and value.labels.en else []
+            names += [n for n in value.synonyms if n.isascii()]
+            for name in names:
+                words = name.split()
+                for cut in (1, 2):
+                    outlet = " ".join(words[-cut:]).casefold()
+                    if (
+                        len(words) == cut + 1
+                        and outlet in _OUTLET_NOUNS
+                        and _brand(words[0])
+                        and words[0].casefold() not in own
+                    ):
+                        out[_norm(words[0])].add(ref)
+    return {
+        k: tuple(v) for k, v in out.items() if len(v) == 1 and len(k) >= 3 and k not in model.index
+    }
+
+
+def _brand(word: str) -> bool:
+    """A proper name: capitalised as written, not a common English word."""
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and word.casefold() not in _STOP
+        and word.casefold() not in _COMMON_HEADS
+    )
+
+
+_COMMON_HEADS: Final = frozenset(
+    {"our", "the", "mobile", "paid", "web", "online", "retail", "official", "flagship", "member",
+     "members", "marketing", "search", "organic", "direct", "partner", "main", "new", "old",
+     "basic", "premium", "free", "own", "local", "social", "email", "phone", "video", "mini",
+     "app", "apps", "desktop"}
+)  # fmt: skip
 
 
 def flag_negations(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:

@@ -15,6 +15,7 @@ from typing import Final
 from semantic_layer.model.index import Ref
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.model.spec_data import DimensionSpec
+from semantic_layer.model.spec_metrics import MetricSpec
 
 from .coverage import GENERIC_EN
 from .lexicon import Match, stem
@@ -159,7 +160,25 @@ def verb_matches(r: Reading, model: SemanticModel) -> list[Match]:
         }
         if len(owners) == 1:
             return [Match(start, start + 1, char, (Ref("touchpoint", owners.pop()),))]
+        money = _MONEY_AFTER.match(r.question.norm, start + 1)
+        amounts = {
+            m.name
+            for m in model.spec.metrics
+            if m.format == "currency"
+            and any(len(n) >= 2 and n[0] == char for n in _metric_zh_names(m))
+        }
+        if owners and money and len(amounts) == 1:  # 退了多少钱: the refund amount
+            return [Match(start, start + 1, char, (Ref("metric", amounts.pop()),))]
     return []
+
+
+_MONEY_AFTER = re.compile(r"[了得的]?\s?多少(?:钱|金额)")
+
+
+def _metric_zh_names(metric: MetricSpec) -> list[str]:
+    names = [metric.labels.zh] if metric.labels is not None and metric.labels.zh else []
+    names += list(metric.synonyms.all()) if metric.synonyms is not None else []
+    return [n for n in names if _CJK_ONLY.fullmatch(n)]
 
 
 def _zh_names(dim: DimensionSpec) -> list[str]:

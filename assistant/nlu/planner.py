@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Final, Literal, Protocol
 
@@ -210,8 +210,10 @@ class EmbeddedPlanner:
         return replace(reading, matches=matches), (*notes, note)
 
     def _label(self, ref: Ref, lang: str) -> str:
-        named = self.model.touchpoints if ref.kind == "touchpoint" else self.model.dimensions
-        return named[ref.name].label(lang)
+        named: Mapping[str, Any] = {
+            "metric": self.model.metrics, "touchpoint": self.model.touchpoints
+        }.get(ref.kind, self.model.dimensions)  # fmt: skip
+        return str(named[ref.name].label(lang))
 
     def _read_words(self, question: str, ctx: TimeContext) -> tuple[Reading, tuple[str, ...]]:
         q = prepare(question)

@@ -181,6 +181,27 @@ def _split_by_a_why_word(m: Match, matches: Sequence[Match]) -> bool:
     return bool(before) and "by" in before[-1].cues() and m.start - before[-1].end <= 1
 
 
+def _split_of(m: Match, matches: Sequence[Match], lexicon: Lexicon) -> Match | None:
+    """A why-word after "by" is a split: the model's dimension of that name, else nothing."""
+    return _why_split(m, lexicon) if _split_by_a_why_word(m, matches) else _as_split(m, matches)
+
+
+def _why_split(m: Match, lexicon: Lexicon) -> Match | None:
+    """The one dimension whose name ends with the why-word said after "by" ("by reason": the
+    cancellation reason), if the model has one."""
+    word = m.term.removesuffix("s")
+    found = {
+        ref
+        for term, senses in lexicon.terms.items()
+        if term.endswith((f" {word}", f" {word}s", word)) and (term.isascii() == word.isascii())
+        for ref in senses
+        if isinstance(ref, Ref) and ref.kind == "dimension"
+    }
+    if len(found) != 1:
+        return None
+    return Match(m.start, m.end, m.term, tuple(found), m.weak)
+
+
 def _as_split(m: Match, matches: Sequence[Match]) -> Match:
     """ "refunds by reason code": a dimension named like a why-word, after "by", is only the
     dimension."""
@@ -214,7 +235,7 @@ def _shadowed(match: Match, kind: str) -> bool:
 def read(question: Question, lexicon: Lexicon, ctx: TimeContext) -> Reading:
     """Find everything the question names (see the module docstring)."""
     norm = question.norm
-    times = find_times(norm, ctx)
+    times = _outside_names(find_times(norm, ctx), norm, lexicon)
     compare, compare_spans = find_comparison(norm)
     if compare == "previous_period" and not _compares_time(norm, compare_spans, times):
         compare, compare_spans = None, []
@@ -225,7 +246,7 @@ def read(question: Question, lexicon: Lexicon, ctx: TimeContext) -> Reading:
     masked += [s for s in (cohort_span, window_span) if s] + rank_spans
     little = _LITTLE_WORDS | lexicon.initials
     matches = [c for m in lexicon.scan(norm, masked) if (c := _cased(m, question.text, little))]
-    matches = [_as_split(m, matches) for m in matches if not _split_by_a_why_word(m, matches)]
+    matches = [x for m in matches if (x := _split_of(m, matches, lexicon)) is not None]
     each = [_cues_of(m, matches, norm) for m in matches]
     cues = frozenset().union(*each) if each else frozenset()
     if cohort is not None or _STILL_THERE.search(norm):
@@ -240,6 +261,20 @@ def read(question: Question, lexicon: Lexicon, ctx: TimeContext) -> Reading:
         unknown=tuple(_unknown(norm, matches, masked)), recognized=tuple(masked),
         default_period=lexicon.default_period, ctx=ctx,
     )  # fmt: skip
+
+
+def _outside_names(times: list[TimeMatch], norm: str, lexicon: Lexicon) -> list[TimeMatch]:
+    """The time phrases that are not part of a longer name the model has (a campaign 秋季尝鲜, a
+    promotion "Summer Sale"): there the model's word wins."""
+    if not times:
+        return times
+    names = [m for m in lexicon.scan(norm) if m.refs()]
+
+    def inside(t: TimeMatch, m: Match) -> bool:
+        said = norm[t.start : t.end]
+        return m.start <= t.start and t.end <= m.end and said in m.term and said != m.term
+
+    return [t for t in times if not any(inside(t, m) for m in names)]
 
 
 # People followed period after period: "之后每个月还有多少人在…", "how many were still around in

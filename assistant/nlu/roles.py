@@ -431,6 +431,41 @@ def touchpoint_people(model: SemanticModel, touchpoint: str) -> str | None:
     )
 
 
+def people_including(model: SemanticModel, touchpoint: str) -> str | None:
+    """The one metric counting the distinct people who did any of a few touchpoints, one of them
+    `touchpoint` ("members on site": door access on either reader)."""
+    found = [
+        m.name
+        for m in model.spec.metrics
+        if isinstance(model.metrics.get(m.name), SimpleMetric)
+        and (measure := _measure(model, m.name)) is not None
+        and _counts_people(measure)
+        and measure.table == _EVENTS
+        and len(measure.filters) == 1
+        and measure.filters[0].column == _TOUCHPOINT
+        and measure.filters[0].op == "in"
+        and touchpoint in (measure.filters[0].values or ())
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def touchpoint_money(model: SemanticModel, touchpoint: str) -> str | None:
+    """The money metric summing one touchpoint's amounts ("how much did we refund": the refund
+    amount), if the model has one."""
+    return next(
+        (
+            m.name
+            for m in model.spec.metrics
+            if m.format == "currency"
+            and isinstance(model.metrics.get(m.name), SimpleMetric)
+            and (measure := _measure(model, m.name)) is not None
+            and measure.agg == "sum"
+            and _only_touchpoint(measure) == touchpoint
+        ),
+        None,
+    )
+
+
 def touchpoint_things(model: SemanticModel, touchpoint: str) -> str | None:
     """The metric counting one touchpoint's events or distinct orders ("订了多少单", "calls")."""
     return _first(
@@ -461,6 +496,7 @@ __all__ = [
     "new_users_metric",
     "order_count",
     "order_value_metric",
+    "people_including",
     "purchasers_metric",
     "rating_metric",
     "rating_metrics",
@@ -473,6 +509,7 @@ __all__ = [
     "tables_of",
     "ticket_duration",
     "touchpoint_count",
+    "touchpoint_money",
     "touchpoint_of",
     "touchpoint_people",
     "touchpoint_things",

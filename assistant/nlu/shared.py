@@ -394,16 +394,16 @@ def journey_and_steps(
     r: Reading, model: SemanticModel, tps: list[str] | None = None
 ) -> dict[str, Any]:
     """The journey named (or the part of it "from X to Y"), else the touchpoints named: a
-    "funnel" from X to Y is the stretch of a journey between them (its steps in between
-    included), while a conversion or a time "from X to Y" is exactly those steps, as said;
-    else the default journey."""
+    "funnel" from X to Y, or where people are lost between X and Y, is the stretch of a journey
+    between them (its steps in between included), while a conversion or a time "from X to Y" is
+    exactly those steps, as said; else the default journey."""
     journeys = r.names("journey")
     tps = r.names("touchpoint") if tps is None else tps
     if journeys:
         named = model.journeys[journeys[0]]
         part = _between(list(named.steps), tps) if len(tps) >= 2 and _from_to(r) else None
         return {"journey": named.name} if part is None else _as_journey(part, model)
-    if len(tps) >= 2 and "funnel" not in r.cues:
+    if len(tps) >= 2 and not {"funnel", "dropoff"} & r.cues:
         return _as_journey(in_journey_order(tps[:20], model), model)
     if len(tps) >= 2:
         parts = (_between(list(j.steps), tps) for j in _journeys_first_default(model))
@@ -513,6 +513,17 @@ _ONE_OF: Final = re.compile(
 )
 
 
+# A verb and the nouns a name may call it by: "renew" → "renewal", "cancel" → "cancellation".
+_NOUN_ENDINGS: Final = ("al", "ation", "lation", "ion", "ment", "ing", "")
+
+
+def named_by_noun(word: str, name: str) -> bool:
+    """Whether `name` has the noun of the English verb `word` ("renew" in "pass renewal rate")."""
+    stem = word[:-1] if word.endswith("e") else word
+    nouns = {f"{stem}{e}" for e in _NOUN_ENDINGS} | {f"{word}{e}" for e in _NOUN_ENDINGS}
+    return any(n in nouns for n in re.findall(r"[a-z]+", name.casefold()))
+
+
 __all__ = [
     "CUSTOMERS_SPEND",
     "DEFAULT_TIME",
@@ -527,6 +538,7 @@ __all__ = [
     "included",
     "journey_and_steps",
     "limit_and_order",
+    "named_by_noun",
     "names_a_value",
     "periods_compared",
     "said_as_a_place",

@@ -18,7 +18,7 @@ from semantic_layer.time import TimeContext
 from semantic_layer.timeparts.calendar import Grain, shift, truncate
 
 from . import holidays
-from .timeatoms import Anaphor, AnaphorKind, Atom, Form, Part, days_from, part_range
+from .timeatoms import Anaphor, AnaphorKind, Atom, Form, Part, days_from, part_range, period
 
 Builder = Callable[[re.Match[str], TimeContext], Atom | None]
 
@@ -200,6 +200,7 @@ def _half(m: re.Match[str], c: TimeContext, number: int) -> Atom:
 
 _WINDOW = re.compile(r"\s?(?:期间|假期|长假|小长假|黄金周|大促|购物节)|\s+(?:holidays?|period|"
                      r"golden\s+week|shopping\s+festival|festival)\b")  # fmt: skip
+_HOLIDAY_WEEK = re.compile(r"\s?(?:周|那周|那1周|这1周)(?![1-7一二三四五六日天末])|\s+week\b")
 _ONE_DAY = re.compile(r"\s?(?:当天|当日|那天|那\s?1\s?天|这天)")
 _AROUND = re.compile(r"\s?(?:前后|左右|附近)")
 _AROUND_BEFORE = re.compile(r"\b(?:around|near)\s+(?:the\s+)?$")
@@ -222,6 +223,18 @@ def _holiday(key: str, numeric: bool) -> Builder:
         which = _LAST_THIS.search(text, max(0, start - 6), start)
         if which:
             start = which.start()
+        if found := _HOLIDAY_WEEK.match(text, end):  # 黑五周, "Black Friday week": its week
+            span = part_range(Part(holiday=key, last=bool(which and which[1] == "last")), c.today)
+            if span is None:
+                return None
+            if span[1] - span[0] > timedelta(1):  # 国庆那周: the holiday week itself
+                return Atom(
+                    start,
+                    found.end(),
+                    part=Part(holiday=key, last=bool(which and which[1] == "last")),
+                )
+            monday = truncate(span[0], "week", c.week_start)
+            return Atom(start, found.end(), form=period(monday, monday + timedelta(7), c.today))
         if found := _WINDOW.match(text, end):
             name, end = holidays.WINDOWS.get(key, key), found.end()
         elif found := _ONE_DAY.match(text, end):
@@ -237,6 +250,38 @@ def _holiday(key: str, numeric: bool) -> Builder:
         return Atom(start, end, part=part)
 
     return build
+
+
+# Meteorological seasons: their first month in the northern hemisphere, three months each.
+_SEASON_START: Final = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_SEASON_ZH: Final = {"春": "spring", "夏": "summer", "秋": "autumn", "冬": "winter"}
+# Time zones below the equator: their seasons are the other way round.
+_BELOW_EQUATOR: Final = re.compile(
+    r"^(?:Australia/|Pacific/(?:Auckland|Chatham|Fiji|Tongatapu|Apia|Noumea)|Antarctica/"
+    r"|America/(?:Sao_Paulo|Argentina/|Buenos_Aires|Santiago|Montevideo|Asuncion|La_Paz|Lima)"
+    r"|Africa/(?:Johannesburg|Maputo|Harare|Lusaka|Windhoek|Gaborone|Maseru|Mbabane)"
+    r"|Indian/(?:Mauritius|Reunion|Antananarivo))"
+)
+
+
+def _season(m: re.Match[str], c: TimeContext) -> Atom | None:
+    """A season, in the hemisphere of the model's time zone: the latest one that has started by
+    today ("last" the one before the season today is in, when today is in one)."""
+    groups = m.groupdict()
+    name = groups.get("season") or ("fall" if m[0].rstrip().endswith("fall") else None)
+    name = name or _SEASON_ZH[m["zh"][0]]
+    which = groups.get("which") or groups.get("which2")
+    which = which or {"今年": "this", "去年": "last"}.get(groups.get("which3") or "")
+    first = _SEASON_START[name]
+    if _BELOW_EQUATOR.match(c.timezone or ""):
+        first = (first + 6 - 1) % 12 + 1
+    start = date(c.today.year + (1 if first == 12 else 0), first, 1)
+    while start > c.today:
+        start = date(start.year - 1, first, 1)
+    if which == "last" and shift(start, "month", 3) > c.today:
+        start = date(start.year - 1, first, 1)
+    end = shift(start, "month", 3)
+    return _at(m, form=period(start, end, c.today))
 
 
 def _anaphor(kind: AnaphorKind, n: int = 1, unit: Grain = "day") -> Builder:
@@ -263,6 +308,7 @@ _ALL_TIME = (
     r"trading|selling|collecting))?\b"
     r"|(?<!\bup\s)\bto\s+date\b|\b(?:up\s+)?(?:until|till|to)\s+now\b|\bthus\s+far\b"
     r"|\bhistorically\b|历史上|历史以来|有史以来|全部时间|所有时间|迄今(?:为止)?|至今|到目前为止"
+    r"|(?:上线|开服|公测|开业|开张|成立|开店)(?:以来|到现在|至今)|自(?:上线|开服|公测|开业|成立)以来"
     r"|截[至止](?:到)?(?:目前|现在|今天)(?:为止)?|目前为止|到现在为止"
     r"|累计(?!\s?(?:到|至|转化|留存|流失|复购))"
     r"|(?<![\d年今去本])(?<![\d年今去本]\s)全年(?!\s?\d)|\bthe\s+whole\s+period\b|\ball\s+(?:the\s+)?data\b"
@@ -276,6 +322,9 @@ _EN_UNIT = r"(day|week|month|quarter|year)s?\b"
 # fmt: off
 _NAMES_A_MONTH = re.compile(r"\b(?:august|may|july)\b")
 PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
+    # a season with its year word (今年夏天) before the year word alone
+    (re.compile(r"(?P<which3>今年|去年)?(?P<zh>夏天|夏季|冬天|冬季|春天|春季|秋天|秋季)(?!促销|大促|活动|新品|款|系列|上新|特惠)"),
+     _season),
     # until the end of a month or year, as one phrase: "截至5月底", "截至去年底"
     (re.compile(r"(?:截至|截止|直到)\s?(?:到\s?)?(?:(?P<y>\d{4})\s?年\s?|(?P<yw>明年|今年|本年|去年|上年|前年)\s?)?"
                 r"(?:(?P<m>\d{1,2})\s?月\s?)?(?:底|末)(?:\s?为止)?"), _until_month_end),
@@ -407,6 +456,13 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
     # holidays and shopping festivals
     *((re.compile(f"(?<![a-z\\d.])(?:{pattern})(?![a-z\\d])"), _holiday(key, numeric))
       for pattern, key, numeric in holidays.PHRASES),
+    # seasons: "over winter", "since the summer", 今年夏天 (after the holidays: spring festival)
+    (re.compile(r"\b(?:(?:over|in|during|through)\s+)?(?:the\s+)?(?:(?P<which>last|this)\s+)?"
+                r"(?P<season>summer|winter|spring|autumn)\b(?!\s+(?:sales?|festival|bank|"
+                r"holidays?|promo|promotion|campaign|collection|range))"
+                r"|\b(?:(?:over|in|during)\s+)?(?:the\s+)?(?:(?P<which2>last|this)\s+)?fall\b"
+                r"(?=\s*(?:$|[?,.!]|\d{4}))"),
+     _season),
     # all the data
     (re.compile(_ALL_TIME), lambda m, c: _at(m, everything=True)),
 ]
