@@ -1988,3 +1988,37 @@ def test_a_value_named_by_its_brand_without_the_outlet_word() -> None:
     root = Path(__file__).parents[1] / "evals" / "domains"
     assert "oakline" not in value_brand_names(load_model(root / "furniture" / "model.yaml"))
     assert "app" not in value_brand_names(load_model(root / "stream" / "model.yaml"))
+
+
+def test_what_a_group_of_customers_contributed_is_their_metric() -> None:
+    """金卡会员今年贡献了多少流水: the gold members' revenue, not an attribution by channel;
+    各渠道对成交的贡献 is still one."""
+    petcare = _domain("petcare")
+    gold = _plan_in(petcare, "金卡会员今年贡献了多少流水")
+    assert gold["kind"] == "metric" and gold["metrics"] == ["revenue"], gold
+    assert _plan_in(petcare, "各渠道对成交的贡献")["kind"] == "attribution"
+
+
+def test_top_n_of_a_plural_that_names_a_value_and_a_dimension_ranks_the_dimension() -> None:
+    """ "top 5 stores by turnover" where the channel 门店 is called "stores" and the dimension
+    "store" exists: the stores ranked; "revenue from stores" is still the channel."""
+    pharma = _domain("pharma")
+    top = _plan_in(pharma, "top 5 stores by turnover")
+    assert top["dimensions"] == ["store"] and top["limit"] == 5, top
+    assert _plan_in(pharma, "revenue from stores")["filters"][0]["dimension"] == "channel"
+
+
+def test_signed_up_is_joining_not_a_rise() -> None:
+    """ "how many people signed up as members": new people, and its "up" is no change word."""
+    p = _plan_in(_domain("pharma"), "how many people signed up as members last month")
+    assert p["metrics"] == ["new_users"] and "compare" not in p, p
+
+
+def test_a_brand_said_with_another_outlet_and_values_included_in_a_total() -> None:
+    """ "WeChat official account" is not the edu model's WeChat mini program; "all stores incl
+    wechat and taobao" is one total, not a comparison of the two named."""
+    edu = _plan_in(_domain("edu"), "how many parents read our WeChat official account push?")
+    assert edu["kind"] != "metric", edu
+    q = "what's our total GMV across everything we have, all stores incl wechat and taobao"
+    total = _plan_in(_domain("livestream"), q)
+    assert total["filters"] == [] and total["dimensions"] == [], total

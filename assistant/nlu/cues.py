@@ -83,7 +83,8 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
     # "new members", "新增会员", "new sign ups": people by when they were first seen
     "new_people": (*(f"new {w}" for w in _PEOPLE if w.isascii()),
                    *(f"{n}{w}" for n in ("新", "新增") for w in _PEOPLE if not w.isascii()),
-                   "new sign ups", "new registrations", "new students", "新学员", "新注册",
+                   "new sign ups", "new registrations", "new students", "signed up", "joined",
+                   "新学员", "新注册",
                    "新建档", "注册了多少", "新增了多少注册", "新增注册", "新入会", "新开户"),
     "payers": ("paying users", "paying players", "paying customers", "paying patients", "payers",
                "buyers", "purchasers", "付费用户", "付费玩家", "付费人数", "付费客户", "买家",

@@ -225,6 +225,8 @@ def _attribution(r: Reading, model: SemanticModel) -> Plan | None:
     other = [d for d in breakdowns(r, model) if d not in ("channel", "touchpoint")]
     if other and r.names("metric"):
         return None  # "which campaign brought in the most revenue": a metric by campaign
+    if _contributed_by_a_value(r):
+        return None  # "VIP会员今年贡献了多少流水": those members' revenue
     named = [m for m in _ATTRIBUTION_MODELS if m in r.cues]
     by = "touchpoint" if "touchpoint" in r.names("dimension") else "channel"
     plan: Plan = {
@@ -242,6 +244,19 @@ def _attribution(r: Reading, model: SemanticModel) -> Plan | None:
     if target:
         plan["conversion_touchpoint"] = target[-1]
     return plan
+
+
+def _contributed_by_a_value(r: Reading) -> bool:
+    """What a named group of customers contributed (VIP会员贡献了多少流水, "how much did BYD
+    drivers contribute"): only a contribution word, said of a value that is not a channel or
+    touchpoint, and no channel asked for — their metric, not an attribution."""
+    words = [m.term for m in r.matches if "attribution" in m.cues()]
+    if not words or not all(w.startswith(("contribut", "贡献")) for w in words):
+        return False
+    if {"channel", "touchpoint"} & set(r.names("dimension")):
+        return False
+    values = [m for m in r.mentions("value") if m.ref.name not in ("channel", "touchpoint")]
+    return bool(values) and bool(r.names("metric") or "revenue_value" in r.cues)
 
 
 def _retention(r: Reading, model: SemanticModel) -> Plan | None:

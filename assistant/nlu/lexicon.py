@@ -105,6 +105,7 @@ class Lexicon:
         self.default_period = default_period
         self.weak: frozenset[str] = frozenset()
         self.initials: frozenset[str] = frozenset()  # values by their initials: only in capitals
+        self.brands: frozenset[str] = frozenset()  # values by their brand ("wechat")
         self.longest = max((len(t) for t in terms), default=0)
         self.stemmed: dict[tuple[str, ...], tuple[str, tuple[Sense, ...]]] = {}
         self.verbal: dict[str, tuple[str, tuple[Sense, ...]]] = {}
@@ -192,7 +193,8 @@ class Lexicon:
         _add_names(terms, journey_short_names(model), over_words=True)
         _add_names(terms, umbrella_terms(model), over_words=False)
         _add_names(terms, value_short_names(model), over_words=False)
-        _add_names(terms, value_brand_names(model), over_words=False)
+        brands = value_brand_names(model)
+        _add_names(terms, brands, over_words=False)
         _add_names(terms, flag_negations(model), over_words=False)
         _add_names(terms, synonym_variants(terms), over_words=False)
         _add_names(terms, chinese_names(model), over_words=False)
@@ -249,6 +251,7 @@ class Lexicon:
             {k: tuple(v) for k, v in terms.items() if k}, model.spec.settings.default_period
         )
         lexicon.weak = frozenset(stems)
+        lexicon.brands = frozenset(brands)
         lexicon.initials = frozenset(
             k for k in initials if terms.get(k, {}).keys() >= set(initials[k])
         )
@@ -270,6 +273,12 @@ class Lexicon:
                 match = _short_values_checked(match, norm, found[-1] if found else None)
             if match is not None and not match.refs() and self._opens_a_name(match, norm):
                 match = None
+            if (
+                match is not None
+                and match.term in self.brands
+                and _OUTLET_AFTER.match(norm, match.end)
+            ):
+                match = None  # a brand said with another outlet word: not the value
             if match is None:
                 i += 1
                 continue
@@ -878,6 +887,11 @@ _OUTLET_NOUNS: Final = frozenset(
     {"shop", "store", "app", "ads", "ad", "page", "account", "official account", "mini program",
      "mini-program", "miniprogram", "channel", "platform", "website", "site"}
 )  # fmt: skip
+
+
+_OUTLET_AFTER: Final = re.compile(
+    r"\s(?:" + "|".join(sorted(map(re.escape, _OUTLET_NOUNS), key=len, reverse=True)) + r")s?\b"
+)
 
 
 def value_brand_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:

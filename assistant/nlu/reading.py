@@ -181,6 +181,37 @@ def _split_by_a_why_word(m: Match, matches: Sequence[Match]) -> bool:
     return bool(before) and "by" in before[-1].cues() and m.start - before[-1].end <= 1
 
 
+# Verbs whose "up" is their particle ("signed up", "topped up", "showed up"), not a rise.
+_PHRASAL_UP: Final = re.compile(
+    r"\b(?:sign|signs|signed|signing|set|sets|setting|pick|picks|picked|picking|top|tops|topped|"
+    r"topping|show|shows|showed|shown|showing|turn|turns|turned|turning|follow|follows|followed|"
+    r"following|look|looks|looked|looking|call|calls|called|calling|open|opened|opening|sum|"
+    r"summed|add|added|adding|back|backed|end|ends|ended|ending|wrap|wrapped|start|started|"
+    r"fill|filled|step|stepped|scale|scaled|catch|caught|keep|kept|come|came|coming|speed|sped|"
+    r"hook|hooked|load|loaded|gear|geared|free|freed|check|checked|pay|paid|make|made|book|booked)"
+    r"\s$"
+)
+
+
+def _particle(m: Match, norm: str) -> bool:
+    """An "up" that belongs to its verb ("how many signed up"), with no model sense of its own."""
+    return m.term == "up" and not m.refs() and bool(_PHRASAL_UP.search(norm, 0, m.start))
+
+
+def _ranked_kind(
+    m: Match, norm: str, rank_spans: Sequence[tuple[int, int]], lexicon: Lexicon
+) -> Match:
+    """A plural right after "top 5" / "bottom 2" that names a value and, in the singular, a
+    dimension ("top 5 stores" where 门店 is also called "stores"): the dimension, ranked."""
+    if not m.term.endswith("s") or not m.refs("value") or m.refs("dimension"):
+        return m
+    if not any(end < m.start and norm[end : m.start].strip() == "" for _, end in rank_spans):
+        return m
+    dims = tuple(s for s in lexicon.terms.get(m.term[:-1], ()) if isinstance(s, Ref)
+                 and s.kind == "dimension")  # fmt: skip
+    return Match(m.start, m.end, m.term, dims, m.weak) if len(dims) == 1 else m
+
+
 def _split_of(m: Match, matches: Sequence[Match], lexicon: Lexicon) -> Match | None:
     """A why-word after "by" is a split: the model's dimension of that name, else nothing."""
     return _why_split(m, lexicon) if _split_by_a_why_word(m, matches) else _as_split(m, matches)
@@ -247,6 +278,8 @@ def read(question: Question, lexicon: Lexicon, ctx: TimeContext) -> Reading:
     little = _LITTLE_WORDS | lexicon.initials
     matches = [c for m in lexicon.scan(norm, masked) if (c := _cased(m, question.text, little))]
     matches = [x for m in matches if (x := _split_of(m, matches, lexicon)) is not None]
+    matches = [_ranked_kind(m, norm, rank_spans, lexicon) for m in matches]
+    matches = [m for m in matches if not _particle(m, norm)]
     each = [_cues_of(m, matches, norm) for m in matches]
     cues = frozenset().union(*each) if each else frozenset()
     if cohort is not None or _STILL_THERE.search(norm):

@@ -222,6 +222,8 @@ def _contrasted(r: Reading, model: SemanticModel) -> list[str]:
     them."""
     said: dict[str, dict[int, set[Any]]] = {}
     for mention in _value_mentions(r, model, _acquired_context(r)):
+        if included(r, mention.start):
+            continue  # "all stores incl wechat and taobao": inside the total, not compared
         said.setdefault(mention.ref.name, {}).setdefault(mention.start, set()).add(
             mention.ref.value
         )
