@@ -2022,3 +2022,34 @@ def test_a_brand_said_with_another_outlet_and_values_included_in_a_total() -> No
     q = "what's our total GMV across everything we have, all stores incl wechat and taobao"
     total = _plan_in(_domain("livestream"), q)
     assert total["filters"] == [] and total["dimensions"] == [], total
+
+
+def test_the_past_year_is_a_year_back_from_today() -> None:
+    """过去一年每个月的广告花费 / "the past year": the 365 days to yesterday, not last calendar
+    year (which "last year" still is)."""
+    from assistant.nlu.text import prepare
+    from assistant.nlu.timewords import find_times
+
+    ctx = TimeContext.create("Europe/London", 0, as_of=date(2026, 10, 14))
+    for q in ("过去一年每个月的广告花费趋势", "近一年", "the past year"):
+        (found,) = find_times(prepare(q).norm, ctx)
+        assert resolve(found.spec, ctx).label() == "14 Oct 2025 – 13 Oct 2026", q
+    (last,) = find_times(prepare("last year").norm, ctx)
+    assert resolve(last.spec, ctx).label() == "2025"
+
+
+def test_money_blown_is_spend_and_a_share_named_by_two_words_of_a_rate() -> None:
+    """ "how much did we blow on paid media": the marketing spend, even though "paid" names the
+    upgrade touchpoint; 多大比例的工单被升级: the model's ticket escalation rate."""
+    jobs = _domain("jobs")
+    assert _plan_in(jobs, "how much did we blow on paid media last quarter")["metrics"] == [
+        "marketing_cost"
+    ]
+    assert _plan_in(jobs, "上季度有多大比例的工单被升级了")["metrics"] == ["escalation_rate"]
+
+
+def test_signed_up_is_the_models_sign_up_touchpoint_when_it_has_one() -> None:
+    """bikes has a sign-up touchpoint: "how many people signed up" counts it, not new users."""
+    assert _plan_in(_domain("bikes"), "How many people signed up in October?")["metrics"] == [
+        "sign_ups"
+    ]

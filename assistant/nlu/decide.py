@@ -526,14 +526,25 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     things = _counts_things(r)
     said = bool(r.names("touchpoint"))  # not only implied by a channel ("spent on ads")
     sold = _SOLD_HOW_MUCH.search(r.question.norm)
-    if not metrics and sold and (counted == [model.settings.purchase_touchpoint] or sold[1]):
+    if (
+        not metrics
+        and sold
+        and "money_out" not in r.cues  # "how much did we blow on paid media": the spend
+        and (counted == [model.settings.purchase_touchpoint] or sold[1])
+    ):
         metrics = [m for m in (roles.revenue_metric(model),) if m]  # "how much did we sell"
     buying = counted == [model.settings.purchase_touchpoint] and not _COUNTING.search(
         r.question.norm
     )
     if not metrics and len(counted) == 1 and _RATE_WORD.search(r.question.norm):
         metrics = _rate_named_after(r, model, counted[0])  # "unlock成功率": the unlock rate
-    if not metrics and len(counted) == 1 and said and _HOW_MUCH.search(r.question.norm):
+    if (
+        not metrics
+        and len(counted) == 1
+        and said
+        and "money_out" not in r.cues
+        and _HOW_MUCH.search(r.question.norm)
+    ):
         metrics = [m for m in (roles.touchpoint_money(model, counted[0]),) if m]  # "how much
         # did we refund": the refund amount, not the refunds counted
     rate_of_buying = not metrics and buying and bool(_RATE_WORD.search(r.question.norm))
@@ -603,7 +614,8 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         and _people_counted(r)
     ):  # "how many unique customers paid for an order": the payers, not the orders
         metrics = [roles.touchpoint_people(model, counted[0]) or metrics[0]]
-    renamed = _rate_of_verb(r, model) if _RATE_ASKED.search(r.question.norm) else None
+    rate_asked = _RATE_ASKED.search(r.question.norm) or "share" in r.cues
+    renamed = (_rate_of_verb(r, model) or _rate_of_words(r, model)) if rate_asked else None
     if renamed and renamed not in metrics and len(metrics) <= 1:
         metrics = [renamed]  # "what % of pass buyers renew": the renewal rate
     if len(counted) == 1 and metrics and all(roles.is_reach(model, m) for m in metrics):
@@ -651,6 +663,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     narrower = _narrower(model, plan)
     if narrower is not None:  # tickets where is_complaint: the model's complaint tickets
         plan["metrics"], plan["filters"] = [narrower], []
+    plan["filters"] = [f for f in plan["filters"] if not _other_touchpoint(model, metrics, f)]
     own = _touchpoint_own(model, plan)
     if own is not None:  # people "where touchpoint is Door Access": the model's members on site
         plan["metrics"] = [own]
@@ -688,6 +701,15 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
 def _on_touchpoint(model: SemanticModel, f: dict[str, Any]) -> bool:
     dim = model.dimensions.get(f["dimension"])
     return dim is not None and dim.table == "events" and dim.column == "touchpoint"
+
+
+def _other_touchpoint(model: SemanticModel, metrics: list[str], f: dict[str, Any]) -> bool:
+    """A touchpoint filter none of the metrics can meet: each counts or sums one other touchpoint
+    (subscription revenue "where touchpoint is Interview Scheduled" is always nothing)."""
+    if not _on_touchpoint(model, f) or f["op"] != "=":
+        return False
+    own = [roles.touchpoint_of(model, m) for m in metrics]
+    return all(o is not None and o not in f["values"] for o in own)
 
 
 def _touchpoint_own(model: SemanticModel, plan: Plan) -> str | None:
@@ -1072,6 +1094,19 @@ def _people_counted(r: Reading) -> bool:
 
 
 _RATE_ASKED = re.compile(r"%|\bpercent(?:age)?\b|\bshare of\b|\brate\b|\bhow often\b|比例|占比")
+
+
+def _rate_of_words(r: Reading, model: SemanticModel) -> str | None:
+    """The one rate whose name has two of the words the question named ("多大比例的工单被升级": 工单
+    and 升级 of 工单升级率)."""
+    said = {m.term for m in r.matches if m.refs() and len(m.term) >= 2}
+    found = {
+        metric.name
+        for metric in model.spec.metrics
+        if metric.format == "percent"
+        and any(sum(t in name.casefold() for t in said) >= 2 for name in metric.names())
+    }
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _rate_of_verb(r: Reading, model: SemanticModel) -> str | None:

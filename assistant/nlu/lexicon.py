@@ -72,6 +72,13 @@ class Match:
         return frozenset(s.name for s in self.senses if isinstance(s, Cue))
 
 
+# Verbs of joining that count new people unless the model has a touchpoint of that verb.
+_JOINING: Final = {
+    "signed up": ("signup", "signups", "signedup", "signingup"),
+    "joined": ("join", "joins", "joined", "joining"),
+}
+
+
 def _has_ref(senses: Iterable[Sense]) -> bool:
     return any(isinstance(s, Ref) for s in senses)
 
@@ -220,10 +227,19 @@ class Lexicon:
             if _CJK.match(t) and len(t) >= 2 and any(isinstance(s, Ref) and s.kind == "touchpoint"
                                                       for s in senses)
         ]  # fmt: skip
+        english_actions = [
+            t
+            for t, senses in terms.items()
+            if t.isascii() and any(isinstance(s, Ref) and s.kind == "touchpoint" for s in senses)
+        ]
         for name, words in CUES.items():
             for said in map(_norm, words):
                 if name == "new_people" and any(a in said for a in actions):
                     continue  # "注册了多少" when the model has a touchpoint 注册: that action
+                if name == "new_people" and set(_JOINING.get(said, ())) & {
+                    re.sub(r"[^a-z]", "", t) for t in english_actions
+                }:
+                    continue  # "signed up" when the model has a touchpoint "sign up": that one
                 if name == "retention" and _has_ref(terms.get(said, {})):
                     continue  # "returns" when the model counts returns: those, not retention
                 terms[said][Cue(name)] = None

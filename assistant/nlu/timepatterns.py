@@ -367,6 +367,9 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
     (re.compile(rf"\b(?:(?:over|in|during)\s+)?(?:the\s+)?(last|past|previous|prior|preceding|"
                 rf"recent)\s+{_N}\s+(?:(?:full|complete|whole|entire|calendar)\s+)?{_EN_UNIT}"),
      lambda m, c: _last_n(m, UNIT_EN[m[3]], m[1] in ("previous", "prior", "preceding"))),
+    # a year back from today, not the calendar year before ("过去一年每个月", "the past year")
+    (re.compile(r"(?:最近|近|过去)\s?1\s?(?:个)?(?:整)?年(?!度)|\b(?:the\s+|over\s+the\s+)?past\s+year\b"),
+     lambda m, c: _at(m, form=_last(365, "day"))),
     (re.compile(rf"(最近|近|过去|前|最后)\s?{_N}\s?(?:个)?(?:完整的?|整)?{ZH_UNIT}"),
      lambda m, c: _last_n(m, UNIT_ZH[m[3]], m[1] == "前")),
     (re.compile(r"(?:最近|近|过去)\s?半年"), lambda m, c: _at(m, form=_last(6, "month"))),
