@@ -2053,3 +2053,28 @@ def test_signed_up_is_the_models_sign_up_touchpoint_when_it_has_one() -> None:
     assert _plan_in(_domain("bikes"), "How many people signed up in October?")["metrics"] == [
         "sign_ups"
     ]
+
+
+def test_a_model_word_beside_a_typo_is_not_swallowed_by_its_fix() -> None:
+    """ "support CSAT": CSAT is the travel model's metric, not a typo inside "support chat"."""
+    p = _plan_in(_domain("travel"), "support CSAT last quarter")
+    assert p["kind"] == "metric" and p["metrics"] == ["csat"], p
+
+
+def test_people_at_a_touchpoint_the_model_only_counts_as_events() -> None:
+    """ "how many ppl activated their new cards": the bank model's card activations."""
+    p = _plan_in(_domain("bank"), "how many ppl activated their new cards yesterday?")
+    assert p["metrics"] == ["card_activations"] and p["filters"] == [], p
+
+
+def test_a_verb_asked_in_money_and_a_rate_named_by_its_verb() -> None:
+    """赔出去多少钱: the claim payout (赔付金额), said in a note; "what % of applications get
+    declined": the decline rate, without also filtering to the declined ones."""
+    insure = _domain("insure")
+    paid = insure.plan("到现在为止我们累计赔出去多少钱了？", CTX)
+    p = paid.plan.model_dump(mode="json", exclude_none=True)
+    assert p["metrics"] == ["claim_payout"] and paid.unused == (), (p, paid.unused)
+    q = "what % of applications get declined at underwriting, per product?"
+    declined = _plan_in(insure, q)
+    assert declined["metrics"] == ["decline_rate"] and declined["filters"] == [], declined
+    assert declined["dimensions"] == ["product"], declined

@@ -614,7 +614,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         and _people_counted(r)
     ):  # "how many unique customers paid for an order": the payers, not the orders
         metrics = [roles.touchpoint_people(model, counted[0]) or metrics[0]]
-    rate_asked = _RATE_ASKED.search(r.question.norm) or "share" in r.cues
+    rate_asked = _RATE_ASKED.search(r.question.norm)
     renamed = (_rate_of_verb(r, model) or _rate_of_words(r, model)) if rate_asked else None
     if renamed and renamed not in metrics and len(metrics) <= 1:
         metrics = [renamed]  # "what % of pass buyers renew": the renewal rate
@@ -663,7 +663,11 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     narrower = _narrower(model, plan)
     if narrower is not None:  # tickets where is_complaint: the model's complaint tickets
         plan["metrics"], plan["filters"] = [narrower], []
-    plan["filters"] = [f for f in plan["filters"] if not _other_touchpoint(model, metrics, f)]
+    plan["filters"] = [
+        f
+        for f in plan["filters"]
+        if not _other_touchpoint(model, metrics, f) and not _said_by_the_rate(r, model, f, metrics)
+    ]
     own = _touchpoint_own(model, plan)
     if own is not None:  # people "where touchpoint is Door Access": the model's members on site
         plan["metrics"] = [own]
@@ -703,6 +707,20 @@ def _on_touchpoint(model: SemanticModel, f: dict[str, Any]) -> bool:
     return dim is not None and dim.table == "events" and dim.column == "touchpoint"
 
 
+def _said_by_the_rate(
+    r: Reading, model: SemanticModel, f: dict[str, Any], metrics: list[str]
+) -> bool:
+    """A value whose word the rate's own name says ("what % get declined": the decline rate,
+    not the declined applications' rate)."""
+    names = [n for m in metrics if model.metrics[m].format == "percent"
+             for n in model.metrics[m].names()]  # fmt: skip
+    return any(
+        mention.ref.name == f["dimension"]
+        and any(named_by_noun(w, n) for w in mention.term.split() for n in names)
+        for mention in r.mentions("value")
+    )
+
+
 def _other_touchpoint(model: SemanticModel, metrics: list[str], f: dict[str, Any]) -> bool:
     """A touchpoint filter none of the metrics can meet: each counts or sums one other touchpoint
     (subscription revenue "where touchpoint is Interview Scheduled" is always nothing)."""
@@ -719,9 +737,11 @@ def _touchpoint_own(model: SemanticModel, plan: Plan) -> str | None:
     if len(plan["metrics"]) != 1 or len(on) != 1 or on[0]["op"] != "=" or len(on[0]["values"]) != 1:
         return None
     (metric,), touchpoint = plan["metrics"], str(on[0]["values"][0])
-    if roles.is_reach(model, metric):
-        return roles.touchpoint_people(model, touchpoint) or roles.people_including(
-            model, touchpoint
+    if roles.is_reach(model, metric):  # people who did it, else the model's count of it
+        return (
+            roles.touchpoint_people(model, touchpoint)
+            or roles.people_including(model, touchpoint)
+            or roles.touchpoint_things(model, touchpoint)
         )
     if metric == roles.event_count(model):
         return roles.touchpoint_things(model, touchpoint)  # its own count of those events
@@ -1109,12 +1129,17 @@ def _rate_of_words(r: Reading, model: SemanticModel) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+def _value_words(r: Reading) -> list[str]:
+    """The words that named values ("declined"): a rate may be named by them too."""
+    return [m.term for m in r.mentions("value")]
+
+
 def _rate_of_verb(r: Reading, model: SemanticModel) -> str | None:
     """The one rate the model names by the noun of a verb the question left unread ("what % of
     pass buyers renew": the pass renewal rate)."""
     found = {
         m.name
-        for word in re.findall(r"[a-z]{4,}", r.unread())
+        for word in re.findall(r"[a-z]{4,}", " ".join((r.unread(), *_value_words(r))))
         for m in model.spec.metrics
         if m.format == "percent" and any(named_by_noun(word, name) for name in m.names())
     }

@@ -140,6 +140,13 @@ def verb_matches(r: Reading, model: SemanticModel) -> list[Match]:
     if r.names("touchpoint") or r.names("metric") or r.names("journey"):
         return []
     free = r.unread()
+    for hit in _VERB_MONEY.finditer(r.question.norm):  # 赔出去多少钱: the one amount of 赔…
+        start, char = hit.start(1), hit[1]
+        amounts = _amounts_starting(model, char) if free[start] == char else set()
+        if len(amounts) == 1:
+            end = hit.end("particle")
+            said = r.question.norm[start:end]
+            return [Match(start, end, said, (Ref("metric", amounts.pop()),))]
     for hit in _VERB_COUNTED.finditer(r.question.norm):
         group = 1 if hit[1] else 2
         start, char = hit.start(group), hit[group]
@@ -160,19 +167,22 @@ def verb_matches(r: Reading, model: SemanticModel) -> list[Match]:
         }
         if len(owners) == 1:
             return [Match(start, start + 1, char, (Ref("touchpoint", owners.pop()),))]
-        money = _MONEY_AFTER.match(r.question.norm, start + 1)
-        amounts = {
-            m.name
-            for m in model.spec.metrics
-            if m.format == "currency"
-            and any(len(n) >= 2 and n[0] == char for n in _metric_zh_names(m))
-        }
-        if owners and money and len(amounts) == 1:  # 退了多少钱: the refund amount
-            return [Match(start, start + 1, char, (Ref("metric", amounts.pop()),))]
     return []
 
 
-_MONEY_AFTER = re.compile(r"[了得的]?\s?多少(?:钱|金额)")
+# A one-character verb asked in money: 退了多少钱, 赔出去多少钱.
+_VERB_MONEY = re.compile(
+    r"([\u4e00-\u9fff])(?P<particle>(?:了|出去|出|掉|得)?)\s?(?:了)?\s?多少(?:钱|金额)"
+)
+
+
+def _amounts_starting(model: SemanticModel, char: str) -> set[str]:
+    """The money metrics whose Chinese name starts with `char`."""
+    return {
+        m.name
+        for m in model.spec.metrics
+        if m.format == "currency" and any(len(n) >= 2 and n[0] == char for n in _metric_zh_names(m))
+    }
 
 
 def _metric_zh_names(metric: MetricSpec) -> list[str]:

@@ -242,10 +242,18 @@ class EmbeddedPlanner:
                 candidates += [f"{words[i - 1]} {word}", f"{words[i - 1]} {word} {words[i + 1]}"]
             for text in reversed(candidates):
                 fix = self._closest(text)
+                if fix is not None and any(
+                    w != word and self._named(w) and w not in fix.split() for w in text.split()
+                ):
+                    continue  # "support csat": CSAT is the model's word, not a typo of "chat"
                 if fix is not None:
                     fixes.append((text, fix))
                     break
         return fixes
+
+    def _named(self, word: str) -> bool:
+        """Whether a word on its own names something of the model."""
+        return any(isinstance(s, Ref) for s in self.lexicon.terms.get(word, ()))
 
     def _closest(self, text: str) -> str | None:
         most = 1 if len(text) <= 5 else 2

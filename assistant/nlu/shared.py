@@ -521,8 +521,9 @@ _NOUN_ENDINGS: Final = ("al", "ation", "lation", "ion", "ment", "ing", "")
 
 def named_by_noun(word: str, name: str) -> bool:
     """Whether `name` has the noun of the English verb `word` ("renew" in "pass renewal rate")."""
-    stem = word[:-1] if word.endswith("e") else word
-    nouns = {f"{stem}{e}" for e in _NOUN_ENDINGS} | {f"{word}{e}" for e in _NOUN_ENDINGS}
+    bases = {word, re.sub(r"(?:ed|d|ing|s)$", "", word), re.sub(r"(?:ed|ing|s)$", "", word)}
+    bases |= {b[:-1] for b in bases if b.endswith("e")} | {f"{b}e" for b in bases}
+    nouns = {f"{b}{e}" for b in bases if len(b) >= 4 for e in _NOUN_ENDINGS}
     return any(n in nouns for n in re.findall(r"[a-z]+", name.casefold()))
 
 
