@@ -2078,3 +2078,22 @@ def test_a_verb_asked_in_money_and_a_rate_named_by_its_verb() -> None:
     declined = _plan_in(insure, q)
     assert declined["metrics"] == ["decline_rate"] and declined["filters"] == [], declined
     assert declined["dimensions"] == ["product"], declined
+
+
+def test_some_values_listed_after_each_split_are_the_ones_asked_for() -> None:
+    """各销售渠道的成交额，官网、App、Amazon、Homefind…分别多少: four of the fifteen channels listed
+    (no brackets) are the ones to show — a filter, with the split."""
+    q = "上个月各销售渠道的成交额，官网、App、Amazon、Homefind、门店分别多少"
+    p = _plan_in(_domain("furniture"), q)
+    assert p["dimensions"] == ["channel"], p
+    assert p["filters"][0]["values"] == ["Online Store", "Oakline App", "Amazon", "Homefind"], p
+
+
+def test_a_rate_already_named_is_kept_and_a_value_said_as_is_stays_a_filter() -> None:
+    """ "free-to-paid rate for employers who signed up": the free-to-paid rate the question
+    named; "email verify rate iOS vs Android": "email" is in the rate's name as written, so the
+    channel values stay a filter."""
+    jobs = _plan_in(_domain("jobs"), "free-to-paid rate for employers who signed up in Q2")
+    assert jobs["metrics"] == ["upgrade_rate"], jobs
+    saas = _plan_in(_domain("saas"), "email verify rate iOS vs Android since Feb 16th")
+    assert "iOS App" in saas["filters"][0]["values"], saas

@@ -22,7 +22,7 @@ from semantic_layer.time import TimeSpec, resolve
 
 from . import choices, roles
 from .cues import CUES
-from .reading import Reading, blanked, sibling_values, unknown_values
+from .reading import Mention, Reading, blanked, sibling_values, unknown_values
 from .shared import (
     CUSTOMERS_SPEND,
     GOOD_SHARE,
@@ -616,7 +616,12 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         metrics = [roles.touchpoint_people(model, counted[0]) or metrics[0]]
     rate_asked = _RATE_ASKED.search(r.question.norm)
     renamed = (_rate_of_verb(r, model) or _rate_of_words(r, model)) if rate_asked else None
-    if renamed and renamed not in metrics and len(metrics) <= 1:
+    if (
+        renamed
+        and renamed not in metrics
+        and len(metrics) <= 1
+        and not any(model.metrics[m].format == "percent" for m in metrics)
+    ):
         metrics = [renamed]  # "what % of pass buyers renew": the renewal rate
     if len(counted) == 1 and metrics and all(roles.is_reach(model, m) for m in metrics):
         metrics = [_touchpoint_metric(r, model, counted[0]) or m for m in metrics][:1]
@@ -658,15 +663,15 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         )
         if reachable(f["dimension"])
         and not (f["dimension"] in split and f["op"] == "=")  # "by tier: are VIPs better?"
-        and not _examples_of_each(r, f["dimension"])
+        and not _examples_of_each(r, model, f["dimension"])
     ] + [{"dimension": d, "op": "=", "values": [True]} for d in flags]
     narrower = _narrower(model, plan)
     if narrower is not None:  # tickets where is_complaint: the model's complaint tickets
         plan["metrics"], plan["filters"] = [narrower], []
     plan["filters"] = [
         f
-        for f in plan["filters"]
-        if not _other_touchpoint(model, metrics, f) and not _said_by_the_rate(r, model, f, metrics)
+        for f in (_without_rate_words(r, model, f, metrics) for f in plan["filters"])
+        if f["values"] and not _other_touchpoint(model, metrics, f)
     ]
     own = _touchpoint_own(model, plan)
     if own is not None:  # people "where touchpoint is Door Access": the model's members on site
@@ -707,18 +712,23 @@ def _on_touchpoint(model: SemanticModel, f: dict[str, Any]) -> bool:
     return dim is not None and dim.table == "events" and dim.column == "touchpoint"
 
 
-def _said_by_the_rate(
+def _without_rate_words(
     r: Reading, model: SemanticModel, f: dict[str, Any], metrics: list[str]
-) -> bool:
-    """A value whose word the rate's own name says ("what % get declined": the decline rate,
-    not the declined applications' rate)."""
+) -> dict[str, Any]:
+    """The filter without the values whose word the rate's own name says in another form ("what %
+    get declined": the decline rate, not the declined applications' rate)."""
     names = [n for m in metrics if model.metrics[m].format == "percent"
              for n in model.metrics[m].names()]  # fmt: skip
-    return any(
-        mention.ref.name == f["dimension"]
-        and any(named_by_noun(w, n) for w in mention.term.split() for n in names)
-        for mention in r.mentions("value")
-    )
+
+    def said(mention: Mention) -> bool:
+        return any(
+            named_by_noun(w, n) and w not in n.casefold().split()
+            for w in mention.term.split()
+            for n in names
+        )
+
+    gone = {m.ref.value for m in r.mentions("value") if m.ref.name == f["dimension"] and said(m)}
+    return {**f, "values": [v for v in f["values"] if v not in gone]} if gone else f
 
 
 def _other_touchpoint(model: SemanticModel, metrics: list[str], f: dict[str, Any]) -> bool:
@@ -1286,7 +1296,7 @@ def _is_flag(model: SemanticModel, name: str) -> bool:
     return bool(values) and values <= {True, False}
 
 
-def _examples_of_each(r: Reading, dimension: str) -> bool:
+def _examples_of_each(r: Reading, model: SemanticModel, dimension: str) -> bool:
     """Values listed right after "each <dimension>" ("each support channel (hotline / in-app /
     wechat)", "各渠道（微信、App）") show what it means: examples, not a filter."""
     for m in r.mentions("dimension"):
@@ -1295,9 +1305,15 @@ def _examples_of_each(r: Reading, dimension: str) -> bool:
             continue  # (the split said may be the twin of the filter's: tickets' channel)
         end = max(x.end for x in r.matches if x.start == m.start)
         values = [v for v in r.mentions("value") if v.ref.name == dimension]
-        if values and all(end <= v.start <= end + 40 for v in values):
-            return True
+        if not values or not all(end <= v.start <= end + 40 for v in values):
+            continue
+        every = len({v.ref.value for v in values}) >= len(model.dimensions[dimension].values)
+        if every or _IN_BRACKETS.search(r.question.text):
+            return True  # "各渠道（微信、App）": what the split means; a list of some is a filter
     return False
+
+
+_IN_BRACKETS: Final = re.compile(r"[(（][^)）]*[)）]")
 
 
 _EACH_WORD: Final = frozenset({"each", "every", "for each", "各", "各个", "每个", "每一个", "每种",
