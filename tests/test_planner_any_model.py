@@ -2097,3 +2097,8 @@ def test_a_rate_already_named_is_kept_and_a_value_said_as_is_stays_a_filter() ->
     assert jobs["metrics"] == ["upgrade_rate"], jobs
     saas = _plan_in(_domain("saas"), "email verify rate iOS vs Android since Feb 16th")
     assert "iOS App" in saas["filters"][0]["values"], saas
+
+
+def test_our_5_most_played_are_plays_ranked_five() -> None:
+    p = _plan_in(_domain("stream"), "what were our 5 most-played shows last month?")
+    assert p["metrics"] == ["plays"] and p["limit"] == 5 and p["dimensions"] == ["title"], p

@@ -785,6 +785,8 @@ def _counts_things(r: Reading) -> bool:
     if {"people", "payers", "new_people"} & r.cues:
         return False
     norm = r.question.norm
+    if _MOST_DONE.search(norm):
+        return True  # "the 5 most-played shows": the plays, not the viewers
     for m in (m for m in r.matches if m.refs("touchpoint")):
         said = norm[m.start : m.end]
         if said.isascii() and said.endswith("s") and not m.term.endswith("s"):
@@ -798,6 +800,7 @@ def _counts_things(r: Reading) -> bool:
     return False
 
 
+_MOST_DONE: Final = re.compile(r"\b(?:most|least)[\s-][a-z]+ed\b")
 _HOW_MANY_BEFORE: Final = re.compile(r"(?:多少|几)\s?[个笔张份条]?\s?$")
 _PEOPLE_AFTER: Final = re.compile(r"\s?(?:的)?\s?(?:人|位|名|个人|用户|客户)")
 
