@@ -2102,3 +2102,11 @@ def test_a_rate_already_named_is_kept_and_a_value_said_as_is_stays_a_filter() ->
 def test_our_5_most_played_are_plays_ranked_five() -> None:
     p = _plan_in(_domain("stream"), "what were our 5 most-played shows last month?")
     assert p["metrics"] == ["plays"] and p["limit"] == 5 and p["dimensions"] == ["title"], p
+
+
+def test_since_the_data_starts_and_parts_of_a_total_after_a_plus() -> None:
+    """ "total fee income since the data starts? letting + renewal fees": all the data, and the
+    renewal touchpoint after "+" is a part of the total, not a filter."""
+    q = "what's our total fee income since the data starts? letting + renewal fees"
+    p = _plan_in(_domain("lettings"), q)
+    assert p["time"] == {"kind": "all"} and p["filters"] == [], p

@@ -302,8 +302,11 @@ def filters(
         tps = [
             m.ref.name
             for m in r.mentions("touchpoint")
-            if not _INCLUDING.search(norm[: m.start]) and not _INCLUDING_START.match(norm, m.start)
-        ]  # "总营收（含订阅）", "revenue including subscriptions": no filter, the opposite
+            if not _INCLUDING.search(norm[: m.start])
+            and not _INCLUDING_START.match(norm, m.start)
+            and not _PLUS_BEFORE.search(norm[: m.start])
+        ]  # "总营收（含订阅）", "revenue including subscriptions", "letting + renewal fees":
+        # the parts of a total, no filter
         if tps:
             chosen[("touchpoint", False)] = list(dict.fromkeys(tps))
     return [_filter(dim, negated, values) for (dim, negated), values in chosen.items()]
@@ -375,6 +378,7 @@ def _value_end(r: Reading, value: Mention) -> int:
 
 _INCLUDING: Final = re.compile(r"(?:含|包含|包括|\bincluding|\bincl|\binclusive\s+of)\s?$")
 _INCLUDING_START: Final = re.compile(r"含|包含|包括")
+_PLUS_BEFORE: Final = re.compile(r"\+\s?$|\+\s?[a-z\u4e00-\u9fff]+\s?$")
 # A value in a list said after "including" ("incl wechat and taobao", 包括抖音、快手和小程序).
 _INCLUDED_LIST: Final = re.compile(
     r"(?:含|包含|包括|\bincluding|\bincl|\binclusive\s+of)\s?"

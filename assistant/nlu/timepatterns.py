@@ -307,6 +307,8 @@ _ALL_TIME = (
     r"|\bsince\s+(?:we|you|they)\s+(?:started|began|launched|opened)(?:\s+(?:tracking|recording|"
     r"trading|selling|collecting))?\b"
     r"|(?<!\bup\s)\bto\s+date\b|\b(?:up\s+)?(?:until|till|to)\s+now\b|\bthus\s+far\b"
+    r"|\bsince\s+(?:the\s+)?data\s+(?:starts?|started|begins?|began)\b"
+    r"|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+)?(?:data|records?)\b"
     r"|\bhistorically\b|历史上|历史以来|有史以来|全部时间|所有时间|迄今(?:为止)?|至今|到目前为止"
     r"|(?:上线|开服|公测|开业|开张|成立|开店)(?:以来|到现在|至今)|自(?:上线|开服|公测|开业|成立)以来"
     r"|截[至止](?:到)?(?:目前|现在|今天)(?:为止)?|目前为止|到现在为止"
