@@ -2110,3 +2110,25 @@ def test_since_the_data_starts_and_parts_of_a_total_after_a_plus() -> None:
     q = "what's our total fee income since the data starts? letting + renewal fees"
     p = _plan_in(_domain("lettings"), q)
     assert p["time"] == {"kind": "all"} and p["filters"] == [], p
+
+
+def test_twelfth_round_misses_read_generically() -> None:
+    """After the twelfth blind run (cinema, dental): a ticket column's value read inside a journey
+    question ("selecting seats" ~ the issue type "seat problem") is left out rather than an
+    invalid plan; 春节档 is the holiday window; "5部电影" is a top five; 退票原因分布 counts the
+    refunds by their reason; "which clinics drove the drop" and 主要是哪个区域造成的 are drivers;
+    a year said last ("monthly box office 2026") is that year."""
+    cinema, dental = _domain("cinema"), _domain("dental")
+    seats = _plan_in(cinema, "what do people do after selecting seats in the mini program?")
+    assert seats["kind"] == "paths" and seats["filters"] == [], seats
+    spring = _plan_in(cinema, "春节档每天的订单量")
+    assert spring["time"]["kind"] != "day" and spring["grain"] == "day", spring
+    assert _plan_in(cinema, "口碑最好的5部电影")["limit"] == 5
+    reasons = _plan_in(cinema, "新街口店8月以来退票原因分布")
+    assert reasons["kind"] == "metric" and reasons["dimensions"] == ["refundReason"], reasons
+    q = "which clinics drove the drop in visits the week of Aug 24 vs the week before?"
+    assert _plan_in(dental, q)["kind"] == "drivers"
+    assert (
+        _plan_in(dental, "8月24日那周来电量比前一周少，主要是哪个区域造成的？")["kind"] == "drivers"
+    )
+    assert _plan_in(cinema, "monthly box office 2026")["time"] == {"kind": "year", "year": 2026}

@@ -164,7 +164,11 @@ _SQL_LIKE = re.compile(
 def _drivers(r: Reading, model: SemanticModel) -> Plan | None:
     if "drivers" not in r.cues or _credit_asked(r):
         return None
-    if "change" not in r.cues and not r.compare and _split_asked(r):
+    if (
+        "change" not in r.cues
+        and not r.compare
+        and (_split_asked(r) or _REASONS_SPREAD.search(r.question.norm))
+    ):
         return None  # "why are people leaving? cancellations by reason": the reasons counted
     metric = _conversion_for(r, model) or next(iter(_refined(r, model, [])), None)
     tps = r.names("touchpoint")
@@ -191,6 +195,12 @@ def _drivers(r: Reading, model: SemanticModel) -> Plan | None:
     if dims:
         plan["dimensions"] = dims
     return plan
+
+
+# Reasons counted ("退票原因分布", "complaint reasons breakdown"): a split, not a why.
+_REASONS_SPREAD: Final = re.compile(
+    r"原因\s?(?:的)?\s?(?:分布|占比|构成|排名|排行|统计)|\breasons?\s+(?:breakdown|distribution|split)\b"
+)
 
 
 def _split_asked(r: Reading) -> bool:
@@ -236,7 +246,9 @@ def _attribution(r: Reading, model: SemanticModel) -> Plan | None:
         else (named or ["last_touch"])[0],
         "by": by,
         "time": time_of(r, default="last_30_days" if r.default_period else None),
-        "filters": filters(r, model, skip={"channel"} if by == "channel" else set()),
+        "filters": _on_events(
+            model, filters(r, model, skip={"channel"} if by == "channel" else set())
+        ),
     }
     if "revenue_value" in r.cues or any(roles.is_revenue(model, m) for m in r.names("metric")):
         plan["value"] = "revenue"
@@ -244,6 +256,12 @@ def _attribution(r: Reading, model: SemanticModel) -> Plan | None:
     if target:
         plan["conversion_touchpoint"] = target[-1]
     return plan
+
+
+def _on_events(model: SemanticModel, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The filters an analysis of events can take: a value of a ticket or survey column ("seat
+    problem" read in "selecting seats") is left out, and the answer says it did not use it."""
+    return [f for f in found if roles.reaches(model, "events", f["dimension"])]
 
 
 def _contributed_by_a_value(r: Reading) -> bool:
@@ -265,7 +283,7 @@ def _retention(r: Reading, model: SemanticModel) -> Plan | None:
     grains = {(m.ref.name, m.ref.value) for m in r.mentions("value") if m.term in _GRAIN_WORDS}
     kept = [
         {**f, "values": [v for v in f["values"] if (f["dimension"], v) not in grains]}
-        for f in filters(r, model, cohort=True)
+        for f in _on_events(model, filters(r, model, cohort=True))
     ]  # "monthly retention": the grain, not a "monthly" plan the model has as a value
     plan: Plan = {"kind": "retention", "filters": [f for f in kept if f["values"]]}
     if r.times or not r.default_period:
@@ -367,7 +385,7 @@ def _paths(r: Reading, model: SemanticModel) -> Plan | None:
     anchor = _anchor(r, touchpoints) if r.names("touchpoint") else touchpoints[0]
     implied = implied_channels(model, [anchor])
     kept = [
-        f for f in filters(r, model)
+        f for f in _on_events(model, filters(r, model))
         if not (f["dimension"] == "channel" and set(f["values"]) <= implied)
     ]  # fmt: skip
     plan: Plan = {
@@ -437,7 +455,7 @@ def _journey(r: Reading, model: SemanticModel) -> Plan | None:
     plan.update(journey_and_steps(r, model, tps))
     dims = [d for d in breakdowns(r, model) if d != "touchpoint"]
     flags = _flags(r, model, dims)
-    plan["filters"] = filters(r, model) + [
+    plan["filters"] = _on_events(model, filters(r, model)) + [
         {"dimension": d, "op": "=", "values": [True]} for d in flags
     ]
     dims = [d for d in dims if d not in flags]
@@ -522,7 +540,9 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     metrics = _metrics(r, model)
     counted = r.names("touchpoint") or _only_touchpoint_of_channel(r, model)
     ranked = bool({"desc", "asc", "which", "rank", "trend", "day", "week", "month"} & r.cues)
-    split_asked = "by" in r.cues and bool(r.names("dimension"))  # "注册按渠道拆一下"
+    split_asked = bool({"by", "share"} & r.cues) and bool(
+        r.names("dimension")
+    )  # 按渠道拆, 原因分布
     things = _counts_things(r)
     said = bool(r.names("touchpoint"))  # not only implied by a channel ("spent on ads")
     sold = _SOLD_HOW_MUCH.search(r.question.norm)

@@ -214,7 +214,8 @@ PHRASES: Final[tuple[tuple[str, str, bool], ...]] = (
     ),
     (r"元宵(?:节)?|lantern\s+festival", "lantern_festival", False),
     (
-        r"春节|农历新年|过年|(?:chinese|lunar)\s+new\s+year|spring\s+festival",
+        r"春节|农历新年|过年|(?:chinese|lunar)\s+new\s+year|spring\s+festival"
+        r"|cny(?=\s+(?:golden\s+week|week|holidays?|period|day))",
         "spring_festival",
         False,
     ),

@@ -26,7 +26,7 @@ from .timewords import TimeMatch, find_comparison, find_times
 _TOP_N = re.compile(r"(?:top|first|best|largest|biggest|highest|which|what)\s+(\d{1,3})\b"
                     r"(?!\s*(?:day|week|month|year|quarter|hour|minute|%|percent))"
                     r"|前\s?(\d{1,3})(?!\s?[天日周月年])"
-                    r"|(?<!\d)(\d{1,3})\s?(?:个|大|名|家|位|款|门|所|间|条)"
+                    r"|(?<!\d)(\d{1,3})\s?(?:个|大|名|家|位|款|门|所|间|条|部|种|支|座|本|件|台|辆)"
                     r"|\b(?:the|our|my|your)\s+(\d{1,3})\s+"
                     r"(?:most|biggest|largest|highest|busiest|best|top)\b")  # fmt: skip
 _BOTTOM_N = re.compile(r"(?:bottom|last|worst|lowest|smallest)\s+(\d{1,3})\b"
@@ -174,10 +174,14 @@ _FOLLOW_UP_CALL = re.compile(r"\s?(?:的)?\s?(?:满意|评分|评价|打分|电�
 
 
 def _split_by_a_why_word(m: Match, matches: Sequence[Match]) -> bool:
-    """ "count by reason", "按原因": a split by something (read as an unknown word), not a why."""
+    """ "count by reason", "按原因", "原因分布": a split by something (read as an unknown word),
+    not a why."""
     if m.cues() != {"drivers"} or m.refs():
         return False
     before = [x for x in matches if x.end <= m.start]
+    after = [x for x in matches if x.start >= m.end][:1]
+    if after and "share" in after[0].cues() and after[0].start - m.end <= 1:
+        return True  # 退票原因分布: the reasons' spread
     return bool(before) and "by" in before[-1].cues() and m.start - before[-1].end <= 1
 
 

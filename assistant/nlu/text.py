@@ -45,7 +45,7 @@ _ABBREVIATIONS: Final = {
     "ytday": "yesterday", "tmrw": "tomorrow", "ppl": "people", "avg": "average", "pct": "percent",
     "no.": "number", "num": "number", "w/": "with", "w/o": "without", "vs.": "vs",
     "dept": "department", "depts": "departments", "appt": "appointment",
-    "appts": "appointments", "rev": "revenue", "qty": "quantity", "amt": "amount",
+    "appts": "appointments", "tix": "tickets", "rev": "revenue", "qty": "quantity", "amt": "amount",
     "txn": "transaction", "txns": "transactions", "conv": "conversion", "cust": "customer",
     "custs": "customers", "acct": "account", "accts": "accounts", "regs": "registrations",
     "approx": "approximately", "mnth": "month", "mnths": "months", "hw": "how", "wat": "what",

@@ -163,6 +163,8 @@ def _bare_year(m: re.Match[str], c: TimeContext) -> Atom | None:
         return None  # "2000 users"
     if m["pre"] or _YEAR_CONTEXT.search(before) or m.string.startswith(" s", m.end()):
         return _year(m, int(m[2]))
+    if 2000 <= int(m[2]) <= 2099 and not m.string[m.end() :].strip(" ?.!,"):
+        return _year(m, int(m[2]))  # "monthly box office 2026": a year said last
     return None
 
 
@@ -198,8 +200,10 @@ def _half(m: re.Match[str], c: TimeContext, number: int) -> Atom:
     return _part(m, half=number, last=which == "last")
 
 
-_WINDOW = re.compile(r"\s?(?:期间|假期|长假|小长假|黄金周|大促|购物节)|\s+(?:holidays?|period|"
-                     r"golden\s+week|shopping\s+festival|festival)\b")  # fmt: skip
+_WINDOW = re.compile(
+    r"\s?(?:期间|假期|长假|小长假|黄金周|大促|购物节|档期|档)"
+    r"|\s+(?:holidays?|period|golden\s+week|shopping\s+festival|festival|week)\b"
+)
 _HOLIDAY_WEEK = re.compile(r"\s?(?:周|那周|那1周|这1周)(?![1-7一二三四五六日天末])|\s+week\b")
 _ONE_DAY = re.compile(r"\s?(?:当天|当日|那天|那\s?1\s?天|这天)")
 _AROUND = re.compile(r"\s?(?:前后|左右|附近)")
