@@ -2132,3 +2132,9 @@ def test_twelfth_round_misses_read_generically() -> None:
         _plan_in(dental, "8月24日那周来电量比前一周少，主要是哪个区域造成的？")["kind"] == "drivers"
     )
     assert _plan_in(cinema, "monthly box office 2026")["time"] == {"kind": "year", "year": 2026}
+
+
+def test_which_x_drove_the_most_is_a_ranking_not_a_why() -> None:
+    """ "which campaign drove the most installs" ranks campaigns; "drove the drop" asks why."""
+    p = _plan_in(_domain("game"), "which campaign drove the most installs in July?")
+    assert p["kind"] == "metric", p
