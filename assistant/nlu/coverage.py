@@ -154,8 +154,7 @@ def coverage(r: Reading, plan: dict[str, Any], model: SemanticModel, ctx: TimeCo
         free = blanked(free, (m.span() for m in _KIND_SAID.finditer(free)))
     # "avg rating (1-5)", "out of 10": the scale rated on
     free = blanked(free, (m.span(m.lastindex or 0) for m in _SCALE.finditer(norm)))
-    names = [n for m in plan.get("metrics") or [] if m in model.metrics
-             for n in model.metrics[m].names()]  # fmt: skip
+    names = _metric_names(plan, model)
     for start, end, word in _content_words(free):
         if word.isascii() and any(named_by_noun(word, n) for n in names):
             continue  # "what % renew": the renewal rate answered
@@ -167,6 +166,12 @@ def coverage(r: Reading, plan: dict[str, Any], model: SemanticModel, ctx: TimeCo
         unused += _dropped(r, plan, model, ctx)
     unused = list(dict.fromkeys(unused))
     return Coverage(tuple(unused), _confidence(r, plan, unused), content, unused_chars)
+
+
+def _metric_names(plan: dict[str, Any], model: SemanticModel) -> list[str]:
+    """Every name (label or synonym) of the plan's metrics."""
+    return [n for m in plan.get("metrics") or [] if m in model.metrics
+            for n in model.metrics[m].names()]  # fmt: skip
 
 
 def _same_column(said: DimensionSpec, used: DimensionSpec) -> bool:
@@ -236,6 +241,7 @@ def _dropped(
             Unused(text[mention.start : mention.start + len(mention.term)], "value_not_used")
         )
     which_step = _steps_named(plan)
+    metric_names = _metric_names(plan, model)
     for mention in r.mentions("dimension"):
         dim = model.dimensions.get(mention.ref.name)
         if dim is None or dim.type == "time" or mention.ref.name in used:
@@ -249,8 +255,7 @@ def _dropped(
         if any(head_word(mention.term) in dimension_heads(model, d) for d in used
                if d in model.dimensions):  # fmt: skip
             continue  # "tickets by channel", split by the tickets' own channel
-        if any(mention.term in n.casefold() for m in plan.get("metrics") or []
-               if m in model.metrics for n in model.metrics[m].names()):  # fmt: skip
+        if any(mention.term in n.casefold() for n in metric_names):
             continue  # "made from meeting rooms": the meeting room revenue
         if any(_same_column(dim, model.dimensions[d]) for d in used
                if d in model.dimensions):  # fmt: skip

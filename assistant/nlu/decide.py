@@ -1153,30 +1153,15 @@ def _rate_of_words(r: Reading, model: SemanticModel) -> str | None:
     """The one rate whose name has two of the words the question named ("多大比例的工单被升级": 工单
     and 升级 of 工单升级率)."""
     said = {m.term for m in r.matches if m.refs() and len(m.term) >= 2}
-    found = {
-        metric.name
-        for metric in model.spec.metrics
-        if metric.format == "percent"
-        and any(sum(t in name.casefold() for t in said) >= 2 for name in metric.names())
-    }
-    return next(iter(found)) if len(found) == 1 else None
-
-
-def _value_words(r: Reading) -> list[str]:
-    """The words that named values ("declined"): a rate may be named by them too."""
-    return [m.term for m in r.mentions("value")]
+    return roles.one_named(model, "percent", lambda n: sum(t in n.casefold() for t in said) >= 2)
 
 
 def _rate_of_verb(r: Reading, model: SemanticModel) -> str | None:
-    """The one rate the model names by the noun of a verb the question left unread ("what % of
-    pass buyers renew": the pass renewal rate)."""
-    found = {
-        m.name
-        for word in re.findall(r"[a-z]{4,}", " ".join((r.unread(), *_value_words(r))))
-        for m in model.spec.metrics
-        if m.format == "percent" and any(named_by_noun(word, name) for name in m.names())
-    }
-    return next(iter(found)) if len(found) == 1 else None
+    """The one rate the model names by the noun of a verb the question left unread, or read as a
+    value ("what % of pass buyers renew": the pass renewal rate; "what % get declined")."""
+    values = [m.term for m in r.mentions("value")]
+    words = re.findall(r"[a-z]{4,}", " ".join((r.unread(), *values)))
+    return roles.one_named(model, "percent", lambda n: any(named_by_noun(w, n) for w in words))
 
 
 def _cost_per_new(model: SemanticModel, names: list[str], new_users: str | None) -> str | None:
@@ -1198,13 +1183,12 @@ def _rate_named_after(r: Reading, model: SemanticModel, touchpoint: str) -> list
     """The one rate whose name has the word the question called a touchpoint by ("unlock" of
     "unlock success rate", 开锁 of 开锁成功率)."""
     said = _said_for(r, touchpoint)
-    found = [
-        metric.name
-        for metric in model.spec.metrics
-        if metric.format == "percent"
-        and any(w in n.casefold() for w in said for n in metric.names() if _RATE_WORD.search(n))
-    ]
-    return found if len(found) == 1 else []
+    found = roles.one_named(
+        model,
+        "percent",
+        lambda n: bool(_RATE_WORD.search(n)) and any(w in n.casefold() for w in said),
+    )
+    return [found] if found else []
 
 
 def _payers_named(model: SemanticModel) -> str | None:
@@ -1365,13 +1349,7 @@ def _money_named(r: Reading, model: SemanticModel) -> str | None:
     """The one money metric whose name has a thing the question named ("made from meeting
     rooms": the meeting room revenue)."""
     said = {m.term for m in r.matches if m.refs() and len(m.term) >= 4}
-    found = {
-        metric.name
-        for metric in model.spec.metrics
-        if metric.format == "currency"
-        and any(term in name.casefold() for term in said for name in metric.names())
-    }
-    return next(iter(found)) if len(found) == 1 else None
+    return roles.one_named(model, "currency", lambda n: any(t in n.casefold() for t in said))
 
 
 def _as_rate(r: Reading, model: SemanticModel, name: str) -> str:

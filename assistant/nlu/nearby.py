@@ -10,13 +10,14 @@ question's unread words. The answer says which touchpoint it read, so the guess 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
 from semantic_layer.model.index import Ref
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.model.spec_data import DimensionSpec
-from semantic_layer.model.spec_metrics import MetricSpec
 
+from . import roles
 from .coverage import GENERIC_EN
 from .lexicon import Match, stem
 from .reading import Reading
@@ -142,11 +143,10 @@ def verb_matches(r: Reading, model: SemanticModel) -> list[Match]:
     free = r.unread()
     for hit in _VERB_MONEY.finditer(r.question.norm):  # 赔出去多少钱: the one amount of 赔…
         start, char = hit.start(1), hit[1]
-        amounts = _amounts_starting(model, char) if free[start] == char else set()
-        if len(amounts) == 1:
+        amount = roles.one_named(model, "currency", _starts_with(char))
+        if amount is not None and free[start] == char:
             end = hit.end("particle")
-            said = r.question.norm[start:end]
-            return [Match(start, end, said, (Ref("metric", amounts.pop()),))]
+            return [Match(start, end, r.question.norm[start:end], (Ref("metric", amount),))]
     for hit in _VERB_COUNTED.finditer(r.question.norm):
         group = 1 if hit[1] else 2
         start, char = hit.start(group), hit[group]
@@ -170,25 +170,15 @@ def verb_matches(r: Reading, model: SemanticModel) -> list[Match]:
     return []
 
 
+def _starts_with(char: str) -> Callable[[str], bool]:
+    """A Chinese name (two characters or more) that starts with `char`."""
+    return lambda name: len(name) >= 2 and name[0] == char and bool(_CJK_ONLY.fullmatch(name))
+
+
 # A one-character verb asked in money: 退了多少钱, 赔出去多少钱.
 _VERB_MONEY = re.compile(
     r"([\u4e00-\u9fff])(?P<particle>(?:了|出去|出|掉|得)?)\s?(?:了)?\s?多少(?:钱|金额)"
 )
-
-
-def _amounts_starting(model: SemanticModel, char: str) -> set[str]:
-    """The money metrics whose Chinese name starts with `char`."""
-    return {
-        m.name
-        for m in model.spec.metrics
-        if m.format == "currency" and any(len(n) >= 2 and n[0] == char for n in _metric_zh_names(m))
-    }
-
-
-def _metric_zh_names(metric: MetricSpec) -> list[str]:
-    names = [metric.labels.zh] if metric.labels is not None and metric.labels.zh else []
-    names += list(metric.synonyms.all()) if metric.synonyms is not None else []
-    return [n for n in names if _CJK_ONLY.fullmatch(n)]
 
 
 def _zh_names(dim: DimensionSpec) -> list[str]:

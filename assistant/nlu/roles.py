@@ -431,16 +431,21 @@ def touchpoint_people(model: SemanticModel, touchpoint: str) -> str | None:
     )
 
 
+def one_named(model: SemanticModel, fmt: str, test: Callable[[str], bool]) -> str | None:
+    """The one metric of format `fmt` ("percent", "currency") with a name (label or synonym, as
+    written) passing `test`; None when none or several do."""
+    found = [m.name for m in model.spec.metrics if m.format == fmt and any(map(test, m.names()))]
+    return found[0] if len(found) == 1 else None
+
+
 def people_including(model: SemanticModel, touchpoint: str) -> str | None:
     """The one metric counting the distinct people who did any of a few touchpoints, one of them
     `touchpoint` ("members on site": door access on either reader)."""
     found = [
         m.name
         for m in model.spec.metrics
-        if isinstance(model.metrics.get(m.name), SimpleMetric)
-        and (measure := _measure(model, m.name)) is not None
-        and _counts_people(measure)
-        and measure.table == _EVENTS
+        if _counts_people(measure := _measure(model, m.name))
+        and measure is not None
         and len(measure.filters) == 1
         and measure.filters[0].column == _TOUCHPOINT
         and measure.filters[0].op == "in"
@@ -457,7 +462,6 @@ def touchpoint_money(model: SemanticModel, touchpoint: str) -> str | None:
             m.name
             for m in model.spec.metrics
             if m.format == "currency"
-            and isinstance(model.metrics.get(m.name), SimpleMetric)
             and (measure := _measure(model, m.name)) is not None
             and measure.agg == "sum"
             and _only_touchpoint(measure) == touchpoint
@@ -494,6 +498,7 @@ __all__ = [
     "is_revenue",
     "narrowed",
     "new_users_metric",
+    "one_named",
     "order_count",
     "order_value_metric",
     "people_including",
