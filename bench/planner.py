@@ -8,7 +8,8 @@ under 20 ms on the demo model).
 Each question is planned once to warm up, then `--rounds` times; the table gives the median and
 p95 over every (question, round) for the rules alone and for the planner as the service runs it
 (with retrieval: verified-example look-up and the paraphrase fallback; the embedding cache is
-cleared before each question, so every question is embedded as if new). The retrieval index is
+cleared before each question, so every question that is embedded is embedded as if new; a
+question naming no stored example's set of objects is not embedded at all). The retrieval index is
 built in a temporary folder first (not timed). Prints the ratio of the median to the 20 ms target.
 """
 

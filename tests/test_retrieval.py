@@ -298,6 +298,16 @@ def test_names_across_languages(tmp_path: Path, model: SemanticModel) -> None:
     assert len(right) >= 7
 
 
+def test_a_question_no_example_names_alike_is_not_embedded(retriever: Retriever) -> None:
+    """Only a stored question naming the same objects can count, so a question whose objects no
+    example names is answered "none" before its embedding (most of a look-up's time)."""
+    before = retriever.stats.queries
+    assert retriever.similar_example("refund amount by city last week") is None
+    assert retriever.stats.queries == before
+    retriever.similar_example("so which touchpoint lost the most users last week")  # alike
+    assert retriever.stats.queries == before + 1
+
+
 def test_feedback_examples_persist(built: dict[str, Any], tmp_path: Path) -> None:
     path = copy_of(built, tmp_path)
     model = built["retriever"].model

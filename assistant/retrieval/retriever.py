@@ -104,6 +104,7 @@ class Retriever:
         self._lock = threading.RLock()
         self._saved: dict[str, tuple[str, dict[str, Any], str]] | None = None  # id → example
         self._names = NameFinder(model)
+        self._named_cache: tuple[ExampleSnapshot, frozenset[frozenset[Ref]]] | None = None
         self._items = {d.id: d for d in item_docs(model)}
 
     @classmethod
@@ -196,6 +197,8 @@ class Retriever:
         `accept(example)` is true. Embeddings do not tell "last week" from "last month": the
         caller checks time (and anything else its own reading knows) with `accept`."""
         names = set(self._names.refs(question)) if same_names else None
+        if names is not None and frozenset(names) not in self._named_sets():
+            return None  # no stored question names these objects: nothing to embed the question for
         for example in self.examples(question, k=CANDIDATES):
             if example.score < threshold:
                 break
@@ -204,6 +207,20 @@ class Retriever:
             if accept is None or accept(example):
                 return example
         return None
+
+    def _named_sets(self) -> frozenset[frozenset[Ref]]:
+        """The sets of objects the stored questions name, one per question (kept per snapshot):
+        an example only counts for a question that names the same set, so a question whose set no
+        example has needs no embedding — most questions, and the embedding is most of the time a
+        look-up takes."""
+        with self._lock:
+            snapshot, cached = self._snapshot, self._named_cache
+            if cached is not None and cached[0] is snapshot:
+                return cached[1]
+            questions = (str(meta["question"]) for meta in snapshot.metas)
+            sets = frozenset(frozenset(self._names.refs(q)) for q in questions)
+            self._named_cache = (snapshot, sets)
+            return sets
 
     def add_example(
         self, question: str, plan: Mapping[str, Any], language: str | None, role: str = ""
