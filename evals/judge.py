@@ -98,6 +98,10 @@ def _outcome(ok: bool, wrong: Judgement, answer: Answer) -> Verdict:
 def _plan_mismatch(expected: dict[str, Any], plan: dict[str, Any], today: date) -> str:
     for key, value in expected.items():
         got = plan.get(key)
+        if key == "metrics" and got is None and plan.get("metric") is not None:
+            got = [plan["metric"]]  # a plan of one metric (drivers) names it `metric`
+        elif key == "metric" and got is None and len(plan.get("metrics") or ()) == 1:
+            got = plan["metrics"][0]
         if key in ("time", "baseline") and value is not None and got is not None:
             if _range(value, today) != _range(got, today):
                 return f"plan {key}: expected {_range(value, today)}, got {_range(got, today)}"

@@ -184,6 +184,27 @@ def test_wrong_plan_and_errors_are_reasoned() -> None:
     assert judge(refusal, emoji, None, AS_OF).correct
 
 
+@pytest.mark.parametrize(
+    ("expected", "plan", "correct"),
+    [
+        ({"metrics": ["uninstalls"]}, {"metric": "uninstalls"}, True),
+        ({"metrics": ["uninstalls"]}, {"metric": "installs"}, False),
+        ({"metric": "uninstalls"}, {"metrics": ["uninstalls"]}, True),
+        ({"metrics": ["a", "b"]}, {"metric": "a"}, False),
+    ],
+)
+def test_one_metric_is_one_metric_whether_the_plan_says_metric_or_metrics(
+    expected: dict[str, object], plan: dict[str, object], correct: bool
+) -> None:
+    """A drivers plan names its one metric `metric`; a case may say `metrics: [it]`."""
+    case = Case.model_validate(
+        {"id": "w", "question": "why", "language": "en",
+         "expect": {"kind": "drivers", "plan": expected}}
+    )  # fmt: skip
+    got = answer("a", plan={"kind": "drivers", **plan})
+    assert judge(case, got, None, AS_OF).correct is correct
+
+
 def test_numbers_within_tolerance_and_dates_as_iso() -> None:
     case = Case.model_validate(
         {

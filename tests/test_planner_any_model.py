@@ -2138,3 +2138,108 @@ def test_which_x_drove_the_most_is_a_ranking_not_a_why() -> None:
     """ "which campaign drove the most installs" ranks campaigns; "drove the drop" asks why."""
     p = _plan_in(_domain("game"), "which campaign drove the most installs in July?")
     assert p["kind"] == "metric", p
+
+
+def _phased(tmp_path: Path) -> EmbeddedPlanner:
+    return _clinic_with(
+        tmp_path,
+        (
+            "  - name: campus\n",
+            "  - name: phase\n    table: events\n    column: phase\n"
+            "    labels: {en: phase, zh: 阶段}\n    values:\n"
+            "      - {value: P1 2026, labels: {en: Phase 1 2026, zh: 2026年第1阶段}}\n"
+            "      - {value: P2 2026, labels: {en: Phase 2 2026, zh: 2026年第2阶段}}\n"
+            "      - {value: P3 2025, labels: {en: Phase 3 2025, zh: 2025年第3阶段}}\n"
+            "      - {value: P3 2026, labels: {en: Phase 3 2026, zh: 2026年第3阶段}}\n"
+            "  - name: campus\n",
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "values"),
+    [
+        ("payers in phase 2", ["P2 2026"]),
+        ("第1阶段的缴费人数", ["P1 2026"]),
+        ("第2阶段缴费人数和第1阶段比", ["P2 2026", "P1 2026"]),
+    ],
+)
+def test_a_dimension_and_a_number_name_the_one_value_carrying_that_number(
+    tmp_path: Path, question: str, values: list[str]
+) -> None:
+    """ "phase 2" / 第2阶段 for the value "P2 2026" (labelled "Phase 2 2026"): a filter on it, said
+    in a note — not a split by phase with the number left over."""
+    result = _phased(tmp_path).plan(question, CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["metrics"] == ["payers"], p
+    assert [f["values"] for f in p["filters"]] == [values], p
+    assert any("Phase" in n or "阶段" in n for n in result.notes), result.notes
+
+
+def test_a_number_two_values_carry_is_left_unread(tmp_path: Path) -> None:
+    """ "phase 3" is P3 2025 or P3 2026: neither is picked; the number is noted as unused."""
+    result = _phased(tmp_path).plan("payers in phase 3", CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["filters"] == [], p
+    assert any(u.text == "3" for u in result.unused), result.unused
+
+
+def _visits_and_ticket_fees(tmp_path: Path) -> EmbeddedPlanner:
+    return _clinic_with(
+        tmp_path,
+        (
+            "    labels: {en: visit type, zh: 就诊类型}\n",
+            "    labels: {en: visit type, zh: 就诊类型}\n    values:\n"
+            "      - {value: 复诊, labels: {en: repeat visit, zh: 复诊单}}\n"
+            "      - {value: online, labels: {en: online payment, zh: 线上缴费}}\n",
+        ),
+        (
+            "  - {name: bills, type: simple,",
+            "  - {name: ticket_fees, type: simple, measure: amount, format: currency,"
+            " labels: {en: ticket fees, zh: 工单费用}}\n  - {name: bills, type: simple,",
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "metrics", "filters"),
+    [
+        # one metric's name said in two words that each name another metric
+        ("fees of tickets last month", ["ticket_fees"], []),
+        ("fees and tickets last month", ["fees", "tickets"], []),  # two asked
+        # "几单" of values the tickets hold: the tickets (here the complaint tickets), not orders
+        ("上周收费投诉有几单", ["complaint_tickets"], [("issue", ["billing"])]),
+        # a value said with the orders' word (复诊单): the orders of that value
+        ("上周复诊单有多少", ["bills"], [("visit_type", ["复诊"])]),
+        # a value whose name ends with a touchpoint's (线上缴费): that touchpoint counted
+        ("上周线上缴费有多少", ["payers"], [("visit_type", ["online"])]),
+    ],
+)
+def test_metrics_named_across_words_and_values(
+    tmp_path: Path, question: str, metrics: list[str], filters: list[tuple[str, list[str]]]
+) -> None:
+    p = _plan_in(_visits_and_ticket_fees(tmp_path), question)
+    assert p["kind"] == "metric" and p["metrics"] == metrics, p
+    assert [(f["dimension"], f["values"]) for f in p["filters"]] == filters, p
+
+
+def test_the_amount_of_a_touchpoint_is_its_money() -> None:
+    """金额 / "amount" asked of a touchpoint (车损索赔金额): the money metric summing it, not its
+    count."""
+    for question in ("今年车损索赔金额一共多少", "damage claim amount this year"):
+        p = _domain("carhire").plan(question, CTX).plan.model_dump(mode="json")
+        assert p["metrics"] == ["damage_claim_amount"], (question, p)
+
+
+def test_a_bare_rate_is_asked_back_with_the_models_rates() -> None:
+    """ "what's the rate for chatswood" (a model of many rates, one metric called "conversions"
+    whose variant "rates" once named it): which rate? The choices keep the rest of the question."""
+    asked = _domain("swimschool").plan("what's the rate for chatswood", CTX).plan
+    p = asked.model_dump(mode="json")
+    assert p["kind"] == "clarify", p
+    assert p["choices"][0]["question"] == "what's the attendance rate for chatswood", p
+
+
+def test_which_of_a_split_the_model_lacks_is_asked_back(planner: EmbeddedPlanner) -> None:
+    p = plan(planner, "which doctor has the best payment rate")
+    assert p["kind"] == "clarify" and "doctor" in p["reason"], p

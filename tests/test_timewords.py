@@ -140,10 +140,14 @@ def test_ranges(question: str, start: str, end: str) -> None:
     assert one(question) == (start, end)
 
 
-def test_a_year_less_range_is_the_most_recent_that_has_started() -> None:
+def test_a_year_less_range_is_the_most_recent_that_started_before_today() -> None:
     assert one("from March to June", MARCH) == ("2026-03-01", "2026-07-01")
     assert one("from November to February", MARCH) == ("2025-11-01", "2026-03-01")
     assert one("5月2日到9日", MARCH) == ("2025-05-02", "2025-05-10")
+    first_of_december = TimeContext(today=date(2026, 12, 1))  # the range starting today has no data
+    assert one("from December to March", first_of_december) == ("2025-12-01", "2026-04-01")
+    assert one("12月到3月", first_of_december) == ("2025-12-01", "2026-04-01")
+    assert one("from December to March", TimeContext(today=date(2026, 12, 2)))[0] == "2026-12-01"
 
 
 @pytest.mark.parametrize(

@@ -216,6 +216,9 @@ def which_touchpoint(r: Reading, model: SemanticModel, kind: str) -> Plan:
     }
 
 
+_RATE_SAID = re.compile(r"\brates?\b|率|比例", re.IGNORECASE)
+
+
 def what_do_you_mean(r: Reading, model: SemanticModel) -> Plan:
     """Nothing decided the question: offer the readings its words allow."""
     lang, when = r.language, _when(r)
@@ -223,6 +226,16 @@ def what_do_you_mean(r: Reading, model: SemanticModel) -> Plan:
     dims = [d for d in r.names("dimension") if model.dimensions[d].type != "time"]
     if tps:
         return _about_touchpoint(tps[0], r, model)
+    rates = [m.name for m in model.spec.metrics if m.format == "percent"]
+    if _RATE_SAID.search(r.question.norm) and len(rates) > 1:  # "what's the rate for X"
+        text = r.question.text
+        labels = [model.metrics[m].label(lang) for m in rates[:4]]
+        out = [  # the question itself with the rate named: "what's the attendance rate for X"
+            _choice(label, _RATE_SAID.sub(label.replace("\\", r"\\"), text, count=1))
+            for label in labels
+        ]
+        return {"kind": "clarify", "reason": _say(lang, "which_rate"), "choices": out,
+                "candidate_kind": "metric"}  # fmt: skip
     if dims:
         dim = model.dimensions[dims[0]].label(lang)
         labels = [model.metrics[m].label(lang) for m in popular_metrics(model)[:3]]

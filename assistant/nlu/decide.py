@@ -22,6 +22,7 @@ from semantic_layer.time import TimeSpec, resolve
 
 from . import choices, roles
 from .cues import CUES
+from .lexicon import stem
 from .reading import Mention, Reading, blanked, sibling_values, unknown_values
 from .shared import (
     CUSTOMERS_SPEND,
@@ -404,12 +405,25 @@ def _paths(r: Reading, model: SemanticModel) -> Plan | None:
 
 
 def _only_touchpoint_of_channel(r: Reading, model: SemanticModel) -> list[str]:
-    """ "after the email/SMS" names a channel with a single touchpoint: that touchpoint."""
+    """ "after the email/SMS" names a channel with a single touchpoint: that touchpoint; 微信咨询
+    (a value "WeChat enquiry") ends with the one touchpoint's name 咨询: that touchpoint."""
     for mention in r.mentions("value"):
         if mention.ref.name == "channel":
             own = [t.id for t in model.spec.touchpoints if t.channel == mention.ref.value]
             if len(own) == 1:
                 return own
+    for mention in r.mentions("value"):
+        ending = {
+            t.id
+            for t in model.spec.touchpoints
+            for name in t.names()
+            if len(name) >= 2
+            and mention.term != name.casefold()
+            and mention.term.endswith(name.casefold())
+            and (not name.isascii() or mention.term.endswith(" " + name.casefold()))
+        }
+        if len(ending) == 1:
+            return [ending.pop()]
     return []
 
 
@@ -591,8 +605,15 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     counting_people = bool({"people", "payers", "new_people"} & r.cues) and bool(
         _COUNTING.search(r.question.norm)
     )
-    if not metrics and not counted and _ORDERS.search(r.question.norm):
-        metrics = [m for m in (roles.order_count(model),) if m]  # "各品类卖了多少单": orders
+    orders_said = _ORDERS.search(r.question.norm) or any(
+        _ORDERS_VALUE.search(m.term) for m in r.mentions("value")
+    )  # 复购单, "repeat orders": a value said with the orders' own word
+    if not metrics and not counted and orders_said:
+        tables = {model.dimensions[m.ref.name].table for m in r.mentions("value")}
+        elsewhere = len(tables) == 1 and "events" not in tables
+        rows = roles.row_count(model, tables.pop()) if elsewhere else None
+        metrics = [m for m in (rows or roles.order_count(model),) if m]  # "各品类卖了多少单":
+        # orders; 迟到投诉有几单 (values of tickets only): the tickets
     if not metrics and (not said or "money_out" in r.cues) and not counting_people:
         # a channel's only touchpoint does not turn "spent on ads" into a count of ad clicks
         metrics = [m for m in (_money_metric(r, model), _conversion_word(r, model)) if m][:1]
@@ -687,7 +708,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     ] + [{"dimension": d, "op": "=", "values": [True]} for d in flags]
     narrower = _narrower(model, plan)
     if narrower is not None:  # tickets where is_complaint: the model's complaint tickets
-        plan["metrics"], plan["filters"] = [narrower], []
+        plan["metrics"], plan["filters"] = [narrower[0]], narrower[1]
     plan["filters"] = [
         f
         for f in (_without_rate_words(r, model, f, metrics) for f in plan["filters"])
@@ -1023,12 +1044,18 @@ def _first_time(r: Reading, model: SemanticModel, metric: str) -> str:
 _NEW_BEFORE: Final = re.compile(r"(?:\bnew|新增?|新的)\s?$")
 
 
-def _narrower(model: SemanticModel, plan: Plan) -> str | None:
-    """The model's own metric for one metric counted where the plan's one filter holds."""
+def _narrower(model: SemanticModel, plan: Plan) -> tuple[str, list[dict[str, Any]]] | None:
+    """The model's own metric for one metric counted where one of the plan's filters holds, with
+    the other filters (tickets where is_complaint and the category is late: the complaint
+    tickets of that category)."""
     metrics, found = plan["metrics"], plan.get("filters", [])
-    if len(metrics) != 1 or len(found) != 1 or found[0].get("op", "=") != "=":
+    if len(metrics) != 1:
         return None
-    return roles.narrowed(model, metrics[0], found)
+    for f in found:
+        narrow = roles.narrowed(model, metrics[0], [f]) if f.get("op", "=") == "=" else None
+        if narrow is not None:
+            return narrow, [other for other in found if other is not f]
+    return None
 
 
 def _count_named(r: Reading, model: SemanticModel, touchpoint: str) -> str | None:
@@ -1050,6 +1077,9 @@ def _metrics(r: Reading, model: SemanticModel) -> list[str]:
     own = _own_conversion(r, model)
     if own is not None:
         return [own]
+    joined = _joined_name(r, model)
+    if joined is not None:
+        return [joined]
     names = [_as_rate(r, model, n) for n in _head_metrics(r, model)]
     cost, revenue = roles.cost_metric(model), roles.revenue_metric(model)
     if cost in names and revenue and CUSTOMERS_SPEND.search(r.question.norm):
@@ -1072,6 +1102,34 @@ def _metrics(r: Reading, model: SemanticModel) -> list[str]:
     ):
         names = [general]  # "下单转换率": the conversion rate, not the buyers
     return list(dict.fromkeys(names))
+
+
+_JOINER: Final = re.compile(r"\band\b|\bvs\b|\bversus\b|\bor\b|[,，、和及与跟还或]|以及")
+
+
+def _joined_name(r: Reading, model: SemanticModel) -> str | None:
+    """One metric whose English name is words of two metrics the question names apart, with no
+    "and" between them: "ticket satisfaction (service desk CSAT)" is the ticket CSAT, not the
+    tickets and the CSAT."""
+    said = r.mentions("metric")
+    if len(said) < 2 or len({m.ref.name for m in said}) < 2:
+        return None
+    norm = r.question.norm
+    first, last = said[0], said[-1]
+    if _JOINER.search(norm[first.start + len(first.term) : last.start]):
+        return None
+    words = {stem(w) for w in re.findall(r"[a-z0-9]+", norm)}
+    terms = [{stem(w) for w in m.term.split()} for m in said]
+    found = {
+        metric.name
+        for metric in model.spec.metrics
+        if metric.name not in {m.ref.name for m in said}
+        for name in metric.names()
+        if name.isascii()
+        and (parts := {stem(w) for w in name.casefold().split()}) <= words
+        and sum(bool(parts & t) for t in terms) >= 2
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _refined(r: Reading, model: SemanticModel, names: list[str]) -> list[str]:
@@ -1216,8 +1274,9 @@ _ONE_NEW = re.compile(
 _SOLD_HOW_MUCH = re.compile(
     r"\bhow much\b|(卖了多少|卖出多少|销售了多少)(?![钱单张件台辆份笔次个人])"
 )  # "how much did we sell", 卖了多少: money; 卖了多少单: orders
-_HOW_MUCH = re.compile(r"\bhow much\b|多少钱|多少收入|赚了多少|收了多少")
+_HOW_MUCH = re.compile(r"\bhow much\b|\bamounts?\b|多少钱|多少收入|赚了多少|收了多少|金额")
 _RATE_WORD = re.compile(r"\brate\b|率")
+_ORDERS_VALUE = re.compile(r"[^订下出]单$|\borders?$")
 _ORDERS = re.compile(r"多少单|几单|出了多少单|下单最多|多少笔|几笔|\bhow many orders\b")
 _CONTEXT_BEFORE = re.compile(
     r"\b(?:for|on|of|in|among|from|by|per|across|with|about)\s+(?:\S+\s+)?$"

@@ -816,8 +816,8 @@ def synonym_variants(terms: dict[str, dict[Sense, None]]) -> dict[str, tuple[Ref
                 for other in group:
                     if other != word:
                         variant = _swapped(term, word, other)
-                        if variant in group:
-                            continue  # a bare generic word ("rate") names no one metric
+                        if variant in group or stem(variant) in _STOP:
+                            continue  # a bare generic word ("rate", "rates") names no one metric
                         for ref in refs:
                             found[variant][ref] = None
     return {

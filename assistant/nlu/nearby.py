@@ -170,6 +170,43 @@ def verb_matches(r: Reading, model: SemanticModel) -> list[Match]:
     return []
 
 
+# A number after a dimension's word ("term 2", "level 3") or 第N before it (第3学期).
+_NUMBER_AFTER = re.compile(r"\s?(\d{1,2})(?!\d|\.\d|%)")
+_NUMBER_BEFORE = re.compile(r"第\s?(\d{1,2})\s?(?:个\s?)?$")
+_SMALL_NUMBER = re.compile(r"(?<![\d.])\d{1,2}(?![\d.])")  # 2 of "T2 2026", not 2026
+
+
+def numbered_value_matches(r: Reading, model: SemanticModel) -> list[Match]:
+    """A value named by its dimension's word and a number: "term 2" or 第3学期 for the one value
+    of that dimension whose code or name carries that number ("T2 2026", "Term 2 2026") — two
+    values that do ("T4 2025", "T4 2026") leave the words unread, to be noted."""
+    norm, found = r.question.norm, []
+    for m in r.matches:
+        dims = m.refs("dimension")
+        if len(dims) != 1 or len(m.refs()) != 1:
+            continue
+        after = _NUMBER_AFTER.match(norm, m.end)
+        before = _NUMBER_BEFORE.search(norm[: m.start])
+        hit = after or before
+        if hit is None:
+            continue
+        number = hit[1]
+        dim = model.dimensions[dims[0].name]
+        values = [
+            v.value
+            for v in dim.values
+            if any(
+                number in _SMALL_NUMBER.findall(name)
+                for name in (str(v.value), v.label("en"), v.label("zh"))
+            )
+        ]
+        if len(values) == 1:
+            start, end = (m.start, hit.end()) if after is not None else (hit.start(), m.end)
+            ref = Ref("value", dim.name, values[0])
+            found.append(Match(start, end, norm[start:end], (ref,)))
+    return found
+
+
 def _starts_with(char: str) -> Callable[[str], bool]:
     """A Chinese name (two characters or more) that starts with `char`."""
     return lambda name: len(name) >= 2 and name[0] == char and bool(_CJK_ONLY.fullmatch(name))
@@ -189,4 +226,4 @@ def _zh_names(dim: DimensionSpec) -> list[str]:
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
-__all__ = ["nearby_matches", "verb_matches", "which_dimension_matches"]
+__all__ = ["nearby_matches", "numbered_value_matches", "verb_matches", "which_dimension_matches"]

@@ -30,8 +30,13 @@ from .coverage import GENERIC_EN, Coverage, Unused, answers, coverage, note, out
 from .decide import decide
 from .followup import apply, is_followup
 from .homophones import Homophones
-from .lexicon import Cue, Lexicon, stem
-from .nearby import nearby_matches, verb_matches, which_dimension_matches
+from .lexicon import Cue, Lexicon, Match, stem
+from .nearby import (
+    nearby_matches,
+    numbered_value_matches,
+    verb_matches,
+    which_dimension_matches,
+)
 from .reading import Reading, read
 from .text import language_of, prepare
 from .timepatterns import MONTHS, WEEKDAYS
@@ -197,19 +202,27 @@ class EmbeddedPlanner:
 
     def _read(self, question: str, ctx: TimeContext) -> tuple[Reading, tuple[str, ...]]:
         reading, notes = self._read_words(question, ctx)
+        numbered = numbered_value_matches(reading, self.model)
+        if numbered:  # "term 2": the one value of the term, in place of the term split
+            kept = [m for m in reading.matches if not any(_overlap(m, n) for n in numbered)]
+            matches = tuple(sorted((*kept, *numbered), key=lambda m: m.start))
+            reading = replace(reading, matches=matches)
         extra = nearby_matches(reading, self.model) or verb_matches(reading, self.model)
         extra += which_dimension_matches(replace(reading, matches=(*reading.matches, *extra)),
                                          self.model)  # fmt: skip
-        if not extra:
+        if not extra and not numbered:
             return reading, notes
         matches = tuple(sorted((*reading.matches, *extra), key=lambda m: m.start))
-        said = [(m.term, self._label(m.refs()[0], reading.language)) for m in extra]
+        said = [(m.term, self._label(m.refs()[0], reading.language)) for m in (*numbered, *extra)]
         words = section("choices")[reading.language]
         items = [words["read_as_item"].format(word=w, label=label) for w, label in said]
         note = words["read_as"].format(items=words["read_as_sep"].join(items))
         return replace(reading, matches=matches), (*notes, note)
 
     def _label(self, ref: Ref, lang: str) -> str:
+        if ref.kind == "value":
+            values = self.model.dimensions[ref.name].values
+            return next((v.label(lang) for v in values if v.value == ref.value), str(ref.value))
         named: Mapping[str, Any] = {
             "metric": self.model.metrics, "touchpoint": self.model.touchpoints
         }.get(ref.kind, self.model.dimensions)  # fmt: skip
@@ -318,9 +331,13 @@ class EmbeddedPlanner:
         return plan, note
 
 
+def _overlap(a: Match, b: Match) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
 def _missing_split(r: Reading, plan: dict[str, Any], unused: tuple[Unused, ...]) -> str | None:
-    """An unused word the question asks to split by ("按年龄", "by teacher", "年龄分布") while the
-    metric plan has no split: that word."""
+    """An unused word the question asks to split by ("按年龄", "by teacher", "年龄分布", "which
+    instructor") while the metric plan has no split: that word."""
     if plan.get("dimensions") or not plan.get("metrics"):  # a metric answer with no split
         return None
     norm = r.question.norm
@@ -336,8 +353,8 @@ def _missing_split(r: Reading, plan: dict[str, Any], unused: tuple[Unused, ...])
 
 _SPLIT_BEFORE = re.compile(
     r"(?:按照?|各个?|(?<!divided )(?<!multiplied )(?<!driven )(?<!caused )\bby|\bper|\bacross"
-    r"|broken down by|split by)\s*$"
-)
+    r"|broken down by|split by|\bwhich|哪(?:个|位|些|家|一个|一位))\s*$"
+)  # "which instructor has the best …" ranks by a split the model may lack
 _SPLIT_AFTER = re.compile(r"\s*(?:的?分布|拆分|拆一下|来拆|细分|distribution|breakdown)")
 
 

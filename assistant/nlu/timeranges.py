@@ -7,8 +7,8 @@ around it:
    "明年一季度" (next year's: in the future, which the service refuses to count);
 2. ranges: "2–9 May", "5月2日到9日" (a bare day number next to a date), then two names, "from
    March to June", "Q1 to Q3", "3月到6月", "6-8月", "jun-aug" (a missing year or month comes from
-   the other end; with none, the most recent range that has started). A question about a change
-   "from A to B" compares two periods, so there they stay apart;
+   the other end; with none, the most recent range that started before today). A question about a
+   change "from A to B" compares two periods, so there they stay apart;
 3. one name and its words: weeks ("the week of 2 Nov" = the calendar week containing it, "the 4
    weeks starting 2 Nov", "11月2日那周", "Chinese New Year week"), a season's name before its
    dates ("over the summer (jun-aug)", "Golden Week 2025 (Oct 1-7)"), spans around it ("the 7
@@ -309,7 +309,7 @@ def _int(text: str | None) -> int | None:
 
 def _range_form(a: Atom, b: Atom, ctx: TimeContext) -> Form | None:
     """From the start of `a` through the end of `b`, the missing parts of each taken from the
-    other (a year-less pair: the most recent that has started)."""
+    other (a year-less pair: the most recent that started before today)."""
     pa, pb = a.part, b.part
     if pa is not None and pb is not None:
         if not pa.complete:
@@ -327,6 +327,8 @@ def _range_form(a: Atom, b: Atom, ctx: TimeContext) -> Form | None:
             return None
         if anchor is not None and _first(pa, year) > anchor:
             year -= 1
+        if anchor is None and _first(pa, year) >= ctx.today:
+            year -= 1  # "December to March" on 1 December: the last one, not one with no data yet
         pa = replace(pa, year=year)
     start_a = _start(pa, a, ctx)
     if start_a is None:

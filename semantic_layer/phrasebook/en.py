@@ -924,6 +924,7 @@ CHOICES: Final[dict[str, str]] = {  # the planner's questions back and refusals 
     ),
     "which_metric": "Which metric do you mean?",
     "which_metric_by": "Which metric by {dim}?",
+    "which_rate": "Which rate do you mean?",
     "which_step": "How long from {own} to which step?",
     "which_touchpoint": "After (or before) which touchpoint?",
     "about_touchpoint": "What would you like to know about {label}?",

@@ -853,6 +853,7 @@ CHOICES: Final[dict[str, str]] = {  # the planner's questions back and refusals 
     "no_journey_called": "语义模型里没有叫“{missing}”的旅程。您指的是哪一个？",
     "which_metric": "您想看哪个指标？",
     "which_metric_by": "按{dim}看哪个指标？",
+    "which_rate": "您想看哪个比率？",
     "which_step": "从{own}到哪一步的时长？",
     "which_touchpoint": "从哪个触点开始看（之后或之前）？",
     "about_touchpoint": "关于{label}，您想看什么？",
