@@ -2243,3 +2243,42 @@ def test_a_bare_rate_is_asked_back_with_the_models_rates() -> None:
 def test_which_of_a_split_the_model_lacks_is_asked_back(planner: EmbeddedPlanner) -> None:
     p = plan(planner, "which doctor has the best payment rate")
     assert p["kind"] == "clarify" and "doctor" in p["reason"], p
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # steps said with arrows, with "funnel" a synonym of a journey lacking one of them
+        ("match → first msg → video date funnel, all time", {"journey": "dating"}),
+        (
+            "registered -> profile completed -> swipe funnel",
+            {"steps": ["registered", "profile_completed", "swipe"]},
+        ),
+    ],
+)
+def test_steps_said_with_arrows_are_the_funnel(question: str, expected: dict[str, Any]) -> None:
+    p = _plan_in(_domain("dating"), question)
+    assert p["kind"] == "funnel" and {k: p.get(k) for k in expected} == expected, p
+
+
+@pytest.mark.parametrize(
+    ("domain", "question", "metrics"),
+    [
+        ("dating", "install to signup rate last quarter", ["registration_rate"]),  # sign-up
+        ("dating", "哪个举报原因封号最多", ["bans"]),  # ranked by the narrower metric it became
+        ("dating", "多伦多杀猪盘举报有几条", ["safety_reports"]),  # 几条: counted
+        ("energy", "电车套餐上线以来有多少户转入？", ["switches"]),  # 多少户转入 for 转入户数
+        ("energy", "how much have we paid out on refer a friend altogether", ["marketing_cost"]),
+    ],
+)
+def test_counts_and_money_said_in_everyday_forms(
+    domain: str, question: str, metrics: list[str]
+) -> None:
+    p = _plan_in(_domain(domain), question)
+    assert p["kind"] == "metric" and p["metrics"] == metrics, p
+
+
+@pytest.mark.parametrize("question", ["tell me a joke about dating apps", "讲个笑话吧"])
+def test_chit_chat_is_refused_with_what_the_data_has(question: str) -> None:
+    p = _plan_in(_domain("dating"), question)
+    assert p["kind"] == "unsupported" and p["missing"] == ["chitchat"], p

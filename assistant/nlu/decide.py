@@ -110,8 +110,8 @@ _DATED = re.compile(
 
 # Topics no metric can answer: "revenue by category", "users' phone numbers".
 _ALWAYS_OUT = frozenset({"product_catalog", "personal_data", "competitors", "stock_price",
-                         "weather", "profit", "dwell_time", "nps", "app_stability", "demographics",
-                         "uninstalls", "fraud", "outcomes"})  # fmt: skip
+                         "chitchat", "weather", "profit", "dwell_time", "nps", "app_stability",
+                         "demographics", "uninstalls", "fraud", "outcomes"})  # fmt: skip
 _DWELL = re.compile(
     r"\btime\b.{0,24}\bspen[dt]s?\b.{0,12}\b(?:on|in)\b|\bstay(?:s|ed)? on (?:the |a |our )?"
     r"(?:page|site|app|screen)"
@@ -327,7 +327,7 @@ def _periods_since(r: Reading, time: Any, unit: str) -> int:
 
 _COUNTING = re.compile(
     r"how many|number of|how often|visited|\b(?:counts?|totals?|volume)\b"
-    r"|多少|人数|数量|次数|几[单个次人笔趟场套张件台辆份]|人次"
+    r"|多少|人数|数量|次数|几[单个次人笔趟场套张件台辆份条位家户节堂起宗例]|人次"
     r"|[^\s]数\s*$|数[吗呢？?]"
 )
 
@@ -732,14 +732,14 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     whole = plan["time"] in ("all", {"kind": "all"})
     if plan.get("compare") and "baseline" not in plan and whole:
         del plan["compare"]  # all time has no period before it: the comparison word goes unused
-    plan.update(limit_and_order(r, metrics[0], bool(dims)))
+    plan.update(limit_and_order(r, plan["metrics"][0], bool(dims)))
     judged = _JUDGED.search(r.question.norm)
-    if judged and "order" in plan and not model.metrics[metrics[0]].higher_is_better:
+    if judged and "order" in plan and not model.metrics[plan["metrics"][0]].higher_is_better:
         # "the worst cost per lead" is the highest cost; "the best response time" the lowest
         better = judged[0] in ("best", "strongest", "最好", "最强", "最佳")
         plan["order"] = {**plan["order"], "direction": "asc" if better else "desc"}
     speed = _said_speed(r)
-    if speed and "order" in plan and _is_duration(model, metrics[0]):
+    if speed and "order" in plan and _is_duration(model, plan["metrics"][0]):
         slow = speed[0] in ("slowest", "slower", "最慢", "慢")  # the longest time, not the least
         plan["order"] = {**plan["order"], "direction": "desc" if slow else "asc"}
     rule = [c for c in ("first_touch", "last_touch") if c in r.cues]

@@ -180,7 +180,11 @@ class Lexicon:
                 terms[_norm(key)][ref] = None
         stems: set[str] = set()
         for key, senses in list(terms.items()):
-            suffix = next((s for s in _ZH_MEASURES if key.endswith(s) and _CJK.match(key)), "")
+            suffix = (
+                next((s for s in _ZH_MEASURES if key.endswith(s) and len(key) - len(s) >= 2), "")
+                if _CJK.match(key)
+                else ""
+            )  # 转入户数 → 转入, but 用户数 → 用户
             stem_zh = key[: -len(suffix)] if suffix else key
             if stem_zh != key and len(stem_zh) >= 2 and stem_zh not in terms:
                 metrics: dict[Sense, None] = {
@@ -206,6 +210,7 @@ class Lexicon:
         _add_names(terms, synonym_variants(terms), over_words=False)
         _add_names(terms, chinese_names(model), over_words=False)
         _add_names(terms, english_variants(model), over_words=False)
+        _add_names(terms, joined_particles(terms), over_words=False)
         initials = value_initials(model)
         _add_names(terms, initials, over_words=False)
         for word, ref in _place_names(model):  # "Sichuan" for a value stored as 四川
@@ -484,7 +489,7 @@ def _inside(word: str, term: str) -> bool:
 
 
 # Measure words a Chinese metric label ends with: the noun before them names the metric too.
-_ZH_MEASURES: Final = ("人数", "次数", "数量", "笔数", "个数", "数", "量")
+_ZH_MEASURES: Final = ("人数", "户数", "次数", "数量", "笔数", "个数", "家数", "数", "量")
 _SPLIT_MARK: Final = re.compile(r"(?:[各每哪按分]|[哪各每]一?[个门家位款类种])$")
 _SHORT_WORDS: Final = frozenset({"yes", "no", "y", "n", "true", "false", "t", "f", "0", "1"})
 
@@ -798,6 +803,23 @@ def english_variants(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
         for term, d in found.items()
         if len(d) == 1 and _norm(term) not in model.index
     }
+
+
+_SPACED_PARTICLE = re.compile(r"\b([a-z]{2,}) (up|in|out|on|off)\b")
+
+
+def joined_particles(terms: dict[str, dict[Sense, None]]) -> dict[str, tuple[Ref, ...]]:
+    """A term with a verb and its particle written as one word, as people type them: "signup
+    rate" for "sign up rate" (the model's "sign-up rate"), "checkin" for "check in", "pickups"
+    for "pick ups" — only a spelling that names one model item."""
+    found: dict[str, dict[Ref, None]] = defaultdict(dict)
+    for term, senses in terms.items():
+        refs = [s for s in senses if isinstance(s, Ref)]
+        if refs and term.isascii() and _SPACED_PARTICLE.search(term):
+            joined = _SPACED_PARTICLE.sub(r"\1\2", term)
+            for ref in refs:
+                found[joined][ref] = None
+    return {k: tuple(v) for k, v in found.items() if len({(r.kind, r.name) for r in v}) == 1}
 
 
 def synonym_variants(terms: dict[str, dict[Sense, None]]) -> dict[str, tuple[Ref, ...]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
+from itertools import pairwise
 from typing import Any, Final
 
 from semantic_layer.model.index import Ref
@@ -405,6 +406,8 @@ def journey_and_steps(
     exactly those steps, as said; else the default journey."""
     journeys = r.names("journey")
     tps = r.names("touchpoint") if tps is None else tps
+    if journeys and len(tps) >= 2 and not set(tps) <= set(model.journeys[journeys[0]].steps):
+        journeys = []  # "match → first msg → video date funnel": those steps, not that journey
     if journeys:
         named = model.journeys[journeys[0]]
         part = _between(list(named.steps), tps) if len(tps) >= 2 and _from_to(r) else None
@@ -453,9 +456,14 @@ def _from_to(r: Reading) -> bool:
     mentions = r.mentions("touchpoint")
     if len(mentions) < 2:
         return False
+    gaps = [
+        r.question.norm[a.start + len(a.term) : b.start] for a, b in pairwise(mentions)
+    ]  # "X → Y → Z": each step to the next
     first, last = mentions[0], mentions[-1]
     between = r.question.norm[first.start + len(first.term) : last.start]
-    return len(between) <= 8 and any(w in between for w in ("to", "到", "至", "→", "-", "until"))
+    if len(between) <= 8 and any(w in between for w in ("to", "到", "至", "→", "-", "until")):
+        return True
+    return all(len(g) <= 4 and any(w in g for w in ("→", "->", ">", "到")) for g in gaps)
 
 
 def implied_channels(model: SemanticModel, touchpoints: list[str]) -> set[str]:

@@ -977,6 +977,7 @@ CHOICES_TOPICS: Final[dict[str, str]] = {  # what the data has no notion of, by 
     "employees": "employees or salaries",
     "competitors": "competitors or market share",
     "stock_price": "stock prices",
+    "chitchat": "jokes, stories or small talk: it answers questions about itself",
     "product_catalog": "products, SKUs or categories",
     "returns_reason": "reasons for returns",
     "gender_pay": "incomes",

@@ -897,6 +897,7 @@ CHOICES_TOPICS: Final[dict[str, str]] = {  # what the data has no notion of, by 
     "employees": "员工或薪资",
     "competitors": "竞争对手或市场份额",
     "stock_price": "股价",
+    "chitchat": "笑话、故事或闲聊，只能回答关于数据的问题",
     "product_catalog": "商品、SKU 或品类",
     "returns_reason": "退货原因",
     "gender_pay": "收入水平",
