@@ -2198,6 +2198,11 @@ def _visits_and_ticket_fees(tmp_path: Path) -> EmbeddedPlanner:
             "  - {name: ticket_fees, type: simple, measure: amount, format: currency,"
             " labels: {en: ticket fees, zh: 工单费用}}\n  - {name: bills, type: simple,",
         ),
+        (
+            "      - {value: window, labels: {en: front desk, zh: 窗口}}\n",
+            "      - {value: window, labels: {en: front desk, zh: 窗口}}\n"
+            "      - {value: leaflet, labels: {en: leaflets, zh: 传单}}\n",
+        ),
     )
 
 
@@ -2213,6 +2218,8 @@ def _visits_and_ticket_fees(tmp_path: Path) -> EmbeddedPlanner:
         ("上周复诊单有多少", ["bills"], [("visit_type", ["复诊"])]),
         # a value whose name ends with a touchpoint's (线上缴费): that touchpoint counted
         ("上周线上缴费有多少", ["payers"], [("visit_type", ["online"])]),
+        # 传单 (leaflets) is no kind of order
+        ("上周传单渠道的缴费人数", ["payers"], [("channel", ["leaflet"])]),
     ],
 )
 def test_metrics_named_across_words_and_values(
@@ -2282,3 +2289,10 @@ def test_counts_and_money_said_in_everyday_forms(
 def test_chit_chat_is_refused_with_what_the_data_has(question: str) -> None:
     p = _plan_in(_domain("dating"), question)
     assert p["kind"] == "unsupported" and p["missing"] == ["chitchat"], p
+
+
+def test_a_value_ending_in_dan_that_is_no_order_leaves_the_money_asked() -> None:
+    """传单 (leaflets) ends with 单 but is no kind of order: "每个费用项目花了多少钱（…传单…）" is
+    the spend, not the orders."""
+    question = "每个费用项目花了多少钱？（Rightmove订阅、谷歌搜索、传单这些）"
+    assert _plan_in(_domain("lettings"), question)["metrics"] == ["marketing_cost"]

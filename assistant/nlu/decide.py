@@ -605,8 +605,9 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     counting_people = bool({"people", "payers", "new_people"} & r.cues) and bool(
         _COUNTING.search(r.question.norm)
     )
-    orders_said = _ORDERS.search(r.question.norm) or any(
-        _ORDERS_VALUE.search(m.term) for m in r.mentions("value")
+    orders_said = _ORDERS.search(r.question.norm) or (
+        any(_ORDERS_VALUE.search(m.term) for m in r.mentions("value"))
+        and not {"money_in", "money_out"} & r.cues
     )  # 复购单, "repeat orders": a value said with the orders' own word
     if not metrics and not counted and orders_said:
         tables = {model.dimensions[m.ref.name].table for m in r.mentions("value")}
@@ -1276,7 +1277,7 @@ _SOLD_HOW_MUCH = re.compile(
 )  # "how much did we sell", 卖了多少: money; 卖了多少单: orders
 _HOW_MUCH = re.compile(r"\bhow much\b|\bamounts?\b|多少钱|多少收入|赚了多少|收了多少|金额")
 _RATE_WORD = re.compile(r"\brate\b|率")
-_ORDERS_VALUE = re.compile(r"[^订下出]单$|\borders?$")
+_ORDERS_VALUE = re.compile(r"[\u4e00-\u9fff]{2}(?<![订下出买])单$|\w \borders?$")  # 复购单, not 传单
 _ORDERS = re.compile(r"多少单|几单|出了多少单|下单最多|多少笔|几笔|\bhow many orders\b")
 _CONTEXT_BEFORE = re.compile(
     r"\b(?:for|on|of|in|among|from|by|per|across|with|about)\s+(?:\S+\s+)?$"
