@@ -1277,7 +1277,8 @@ _SOLD_HOW_MUCH = re.compile(
 )  # "how much did we sell", 卖了多少: money; 卖了多少单: orders
 _HOW_MUCH = re.compile(r"\bhow much\b|\bamounts?\b|多少钱|多少收入|赚了多少|收了多少|金额")
 _RATE_WORD = re.compile(r"\brate\b|率")
-_ORDERS_VALUE = re.compile(r"[\u4e00-\u9fff]{2}(?<![订下出买])单$|\w \borders?$")  # 复购单, not 传单
+# A value said with the orders' word: 复购单, "repeat orders" — not 传单 (leaflets) nor 订单 itself.
+_ORDERS_VALUE = re.compile(r"[\u4e00-\u9fff]{2}(?<![订下出买])单$|\w \borders?$")
 _ORDERS = re.compile(r"多少单|几单|出了多少单|下单最多|多少笔|几笔|\bhow many orders\b")
 _CONTEXT_BEFORE = re.compile(
     r"\b(?:for|on|of|in|among|from|by|per|across|with|about)\s+(?:\S+\s+)?$"
