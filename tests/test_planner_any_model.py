@@ -2296,3 +2296,52 @@ def test_a_value_ending_in_dan_that_is_no_order_leaves_the_money_asked() -> None
     the spend, not the orders."""
     question = "每个费用项目花了多少钱？（Rightmove订阅、谷歌搜索、传单这些）"
     assert _plan_in(_domain("lettings"), question)["metrics"] == ["marketing_cost"]
+
+
+def test_codes_values_and_complaint_times() -> None:
+    """A branch coded LIS-APT is "LIS" in capitals; "LIS + FAO" is one total of both, not two
+    compared; the time to resolve complaints is the resolution time of the complaint tickets."""
+    carhire = _domain("carhire")
+    p = _plan_in(carhire, "LIS + FAO pickups per month since they opened in May")
+    assert (
+        p["filters"] == [{"dimension": "branch", "op": "in", "values": ["LIS-APT", "FAO-APT"]}]
+        and p["dimensions"] == []
+    ), p
+    assert _plan_in(carhire, "LIS vs FAO pickups")["dimensions"] == ["branch"]
+    took = _plan_in(carhire, "how long does it take us to resolve complaints (hours)?")
+    assert took["metrics"] == ["resolution_time"], took
+    assert took["filters"] == [{"dimension": "is_complaint", "op": "=", "values": [True]}], took
+
+
+def test_a_word_is_never_fixed_into_itself() -> None:
+    result = _domain("carhire").plan("pickups over the Easter weekend", CTX)
+    assert not any("→" in n for n in result.notes), result.notes
+
+
+@pytest.mark.parametrize(
+    ("domain", "question", "expected"),
+    [
+        # a chain whose later steps were not read is not cut at the last one read
+        (
+            "charge",
+            "how long do new drivers take to get through the whole onboarding funnel "
+            "(open > sign up > bind car > charge > pay)?",
+            {"journey": "first_use"},
+        ),
+        # touchpoints named in passing (no arrows) leave the named journey as it is
+        (
+            "groupbuy",
+            "friends who opened a shared product card this year — how many went on to browse "
+            "and buy? show the invite funnel",
+            {"journey": "share_invite"},
+        ),
+        ("cowork", "weekly signups from 7 Sep to 27 Sep", {"metrics": ["new_members"]}),
+        # a value of the term, then a split by the reason (not the term's own name after it)
+        ("swimschool", "第三学期退课原因前三名", {"dimensions": ["reason"], "limit": 3}),
+    ],
+)
+def test_what_earlier_domains_kept_after_the_fourteenth_rounds_fixes(
+    domain: str, question: str, expected: dict[str, Any]
+) -> None:
+    p = _plan_in(_domain(domain), question)
+    assert {k: p.get(k) for k in expected} == expected, p

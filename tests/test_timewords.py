@@ -565,3 +565,13 @@ def test_find_times_is_fast() -> None:
         find_times(norm, CTX)
         runs.append(time.perf_counter() - began)
     assert statistics.median(runs) < 0.003  # typically about 0.2 ms
+
+
+def test_months_summed_with_a_plus_and_holiday_weekends() -> None:
+    """ "Jul+Aug" is one span, also after "this summer" (the months say which); "the Easter
+    weekend" is Good Friday to Easter Monday; "over the weekend" the last one."""
+    november = TimeContext(today=date(2026, 11, 16))  # a Monday
+    assert one("pickups jul+aug", november) == ("2026-07-01", "2026-09-01")
+    assert one("top 5 branches this summer (Jul+Aug)", november) == ("2026-07-01", "2026-09-01")
+    assert one("pickups over the Easter weekend", november) == ("2026-04-03", "2026-04-07")
+    assert one("pickups over the weekend", november) == ("2026-11-14", "2026-11-16")

@@ -710,6 +710,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     narrower = _narrower(model, plan)
     if narrower is not None:  # tickets where is_complaint: the model's complaint tickets
         plan["metrics"], plan["filters"] = [narrower[0]], narrower[1]
+    plan["filters"] += _carried_filters(r, model, plan)
     plan["filters"] = [
         f
         for f in (_without_rate_words(r, model, f, metrics) for f in plan["filters"])
@@ -895,6 +896,22 @@ def _twin(
             and any((d.column if t == d.table else d.also_in.get(t)) == column for t in tables)
         ]  # fmt: skip
     return found[0] if len(found) == 1 else None
+
+
+def _carried_filters(r: Reading, model: SemanticModel, plan: Plan) -> list[dict[str, Any]]:
+    """ "How long do we take to resolve complaints": the resolution time of the tickets the
+    named count counts (its condition as a filter, where a dimension holds that column) — the
+    count itself gave way to the time."""
+    if len(plan["metrics"]) != 1 or not _is_duration(model, plan["metrics"][0]):
+        return []
+    tables = roles.tables_of(model, plan["metrics"][0])
+    out: list[dict[str, Any]] = []
+    for name in r.names("metric"):
+        if name in plan["metrics"] or roles.tables_of(model, name) != tables:
+            continue
+        out += roles.conditions_as_filters(model, name)
+    have = {f["dimension"] for f in plan["filters"]}
+    return [f for f in out if f["dimension"] not in have]
 
 
 def _ticket_time(r: Reading, model: SemanticModel, names: list[str]) -> str | None:

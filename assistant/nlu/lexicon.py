@@ -211,7 +211,7 @@ class Lexicon:
         _add_names(terms, chinese_names(model), over_words=False)
         _add_names(terms, english_variants(model), over_words=False)
         _add_names(terms, joined_particles(terms), over_words=False)
-        initials = value_initials(model)
+        initials = {**value_code_heads(model), **value_initials(model)}
         _add_names(terms, initials, over_words=False)
         for word, ref in _place_names(model):  # "Sichuan" for a value stored as 四川
             if not _has_ref(terms.get(word, {})):
@@ -809,12 +809,13 @@ _SPACED_PARTICLE = re.compile(r"\b([a-z]{2,}) (up|in|out|on|off)\b")
 
 
 def joined_particles(terms: dict[str, dict[Sense, None]]) -> dict[str, tuple[Ref, ...]]:
-    """A term with a verb and its particle written as one word, as people type them: "signup
-    rate" for "sign up rate" (the model's "sign-up rate"), "checkin" for "check in", "pickups"
-    for "pick ups" — only a spelling that names one model item."""
+    """A metric's name with a verb and its particle written as one word, as people type them:
+    "signup rate" for "sign up rate" (the model's "sign-up rate"), "checkin time" for "check in
+    time" — only a spelling that names one metric. (A touchpoint's "sign up" said "signups" is
+    `Lexicon._particle_at`'s, and people who signed up are counted by the joining cues.)"""
     found: dict[str, dict[Ref, None]] = defaultdict(dict)
     for term, senses in terms.items():
-        refs = [s for s in senses if isinstance(s, Ref)]
+        refs = [s for s in senses if isinstance(s, Ref) and s.kind == "metric"]
         if refs and term.isascii() and _SPACED_PARTICLE.search(term):
             joined = _SPACED_PARTICLE.sub(r"\1\2", term)
             for ref in refs:
@@ -898,6 +899,21 @@ def value_initials(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
                 key = "".join(w[0] for w in words).casefold()
                 out[key].append(Ref("value", dim.name, value.value))
     return {k: tuple(v) for k, v in out.items() if len({r.value for r in v}) == 1}
+
+
+_CODE = re.compile(r"([A-Z]{3,5})[-_][A-Z0-9]+(?:[-_][A-Z0-9]+)*")
+
+
+def value_code_heads(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
+    """A value stored as a code by its first part: "LIS" for LIS-APT, "FAO" for FAO-APT (read only
+    when written in capitals, like initials) — a first part one value has."""
+    out: dict[str, list[Ref]] = defaultdict(list)
+    for dim in model.spec.dimensions:
+        for value in dim.values:
+            code = _CODE.fullmatch(str(value.value))
+            if code is not None:
+                out[code[1].casefold()].append(Ref("value", dim.name, value.value))
+    return {k: tuple(v) for k, v in out.items() if len(v) == 1 and k not in model.index}
 
 
 def value_short_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:

@@ -259,7 +259,7 @@ class EmbeddedPlanner:
                     w != word and self._named(w) and w not in fix.split() for w in text.split()
                 ):
                     continue  # "support csat": CSAT is the model's word, not a typo of "chat"
-                if fix is not None:
+                if fix is not None and fix != text:  # never "Read 'weekend' → 'weekend'"
                     fixes.append((text, fix))
                     break
         return fixes

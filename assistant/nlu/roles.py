@@ -346,6 +346,24 @@ def narrowed(model: SemanticModel, metric: str, filters: list[dict[str, Any]]) -
     )
 
 
+def conditions_as_filters(model: SemanticModel, metric: str) -> list[dict[str, Any]]:
+    """A count metric's conditions as plan filters, where a dimension holds each column (the
+    complaints: is_complaint = true); none when one of them has no dimension."""
+    measure = _measure(model, metric)
+    if measure is None or not measure.filters:
+        return []
+    out = []
+    for c in measure.filters:
+        dim = next(
+            (d.name for d in model.spec.dimensions if d.column_in(measure.table) == c.column),
+            None,
+        )
+        if dim is None or c.op != "=" or c.value is None:
+            return []
+        out.append({"dimension": dim, "op": "=", "values": [c.value]})
+    return out
+
+
 def row_count(model: SemanticModel, table: str) -> str | None:
     """The simple metric counting every row of `table` (tickets, surveys), if the model has one."""
     return _first(model, lambda m: m.table == table and m.agg == "count" and not m.filters)
@@ -483,6 +501,7 @@ def touchpoint_things(model: SemanticModel, touchpoint: str) -> str | None:
 
 __all__ = [
     "acquisition_cost",
+    "conditions_as_filters",
     "conversion_between",
     "cost_metric",
     "cost_per",

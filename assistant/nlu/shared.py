@@ -126,7 +126,7 @@ def breakdowns(r: Reading, model: SemanticModel) -> list[str]:
         marked = r.cue_before(mention.start, {"by", "which", "rank"}, within=2)
         if not marked and "total" in r.cues and not {"desc", "asc", "by"} & r.cues:
             continue  # "total commission we've paid the streamers", 一共: one figure
-        if not marked and names_a_value(r, mention.start):
+        if not marked and names_a_value(r, mention.start, model):
             continue  # "抖音渠道": the value's own kind said after it, not a split
         if not marked and said_as_a_place(r, mention.start):
             continue  # "came to the gym", "来门店的会员": where it happened, not a split
@@ -203,9 +203,24 @@ def said_as_a_place(r: Reading, start: int) -> bool:
     return bool(_A_PLACE_BEFORE.search(r.question.norm[:start]))
 
 
-def names_a_value(r: Reading, start: int) -> bool:
-    """Whether a value of some dimension ends right where this dimension's name starts."""
-    return any(m.end == start and m.refs("value") for m in r.matches)
+def names_a_value(r: Reading, start: int, model: SemanticModel | None = None) -> bool:
+    """Whether a value ends right where this dimension's name starts ("抖音渠道") — with `model`,
+    a value of this very dimension or of one on the same column ("第3学期退课原因" names the term's
+    value, then splits by the reason)."""
+    named = next((m for m in r.matches if m.start == start and m.refs("dimension")), None)
+    for m in r.matches:
+        if m.end != start or not m.refs("value"):
+            continue
+        if model is None or named is None:
+            return True
+        dims = [model.dimensions[d.name] for d in named.refs("dimension")]
+        if any(
+            v.name == d.name or model.dimensions[v.name].column == d.column
+            for v in m.refs("value")
+            for d in dims
+        ):
+            return True
+    return False
 
 
 def _object_of_verb(r: Reading, start: int) -> bool:
@@ -222,8 +237,15 @@ def _contrasted(r: Reading, model: SemanticModel) -> list[str]:
     """Dimensions with values named separately ("<value> vs <value>", "<值>和<值>"): compare
     them."""
     said: dict[str, dict[int, set[Any]]] = {}
-    for mention in _value_mentions(r, model, _acquired_context(r)):
-        if included(r, mention.start):
+    mentions = list(_value_mentions(r, model, _acquired_context(r)))
+    summed = {
+        m.ref.name
+        for a, m in pairwise(mentions)
+        if a.ref.name == m.ref.name
+        and _SUMMED.fullmatch(r.question.norm, a.start + len(a.term), m.start)
+    }  # "LIS + FAO pickups": one total of both
+    for mention in mentions:
+        if included(r, mention.start) or mention.ref.name in summed:
             continue  # "all stores incl wechat and taobao": inside the total, not compared
         said.setdefault(mention.ref.name, {}).setdefault(mention.start, set()).add(
             mention.ref.value
@@ -235,6 +257,9 @@ def _contrasted(r: Reading, model: SemanticModel) -> list[str]:
         if (len(where) >= 2 and len(set().union(*where.values())) >= 2)
         or (len(where) == 1 and dim in lone)
     ]  # two places, two values: "夜间谷时" names one value twice, "微信" two values once
+
+
+_SUMMED = re.compile(r"\s*(?:\+|加上?)\s*")
 
 
 def lone_contrasts(r: Reading, model: SemanticModel) -> set[str]:
@@ -406,11 +431,17 @@ def journey_and_steps(
     exactly those steps, as said; else the default journey."""
     journeys = r.names("journey")
     tps = r.names("touchpoint") if tps is None else tps
-    if journeys and len(tps) >= 2 and not set(tps) <= set(model.journeys[journeys[0]].steps):
+    if (
+        journeys
+        and len(tps) >= 2
+        and _chain(r)
+        and not set(tps) <= set(model.journeys[journeys[0]].steps)
+    ):
         journeys = []  # "match → first msg → video date funnel": those steps, not that journey
     if journeys:
         named = model.journeys[journeys[0]]
-        part = _between(list(named.steps), tps) if len(tps) >= 2 and _from_to(r) else None
+        stretch = len(tps) >= 2 and (_from_to(r) or _chain(r))
+        part = _between(list(named.steps), tps) if stretch else None
         return {"journey": named.name} if part is None else _as_journey(part, model)
     if len(tps) >= 2 and not {"funnel", "dropoff"} & r.cues:
         return _as_journey(in_journey_order(tps[:20], model), model)
@@ -456,14 +487,28 @@ def _from_to(r: Reading) -> bool:
     mentions = r.mentions("touchpoint")
     if len(mentions) < 2:
         return False
-    gaps = [
-        r.question.norm[a.start + len(a.term) : b.start] for a, b in pairwise(mentions)
-    ]  # "X → Y → Z": each step to the next
     first, last = mentions[0], mentions[-1]
     between = r.question.norm[first.start + len(first.term) : last.start]
-    if len(between) <= 8 and any(w in between for w in ("to", "到", "至", "→", "-", "until")):
-        return True
-    return all(len(g) <= 4 and any(w in g for w in ("→", "->", ">", "到")) for g in gaps)
+    return len(between) <= 8 and any(w in between for w in ("to", "到", "至", "→", "-", "until"))
+
+
+def _chain(r: Reading) -> bool:
+    """ "X → Y → Z", "X > Y > Z": steps said one after another with arrows, all of them
+    understood (no arrow goes on before the first or after the last: "open > sign up > bind car
+    > charge > pay" with "charge" and "pay" not read is no chain of the three)."""
+    mentions = r.mentions("touchpoint")
+    if len(mentions) < 2:
+        return False
+    norm = r.question.norm
+    gaps = [norm[a.start + len(a.term) : b.start] for a, b in pairwise(mentions)]
+    before = norm[max(0, mentions[0].start - 4) : mentions[0].start]
+    after = norm[mentions[-1].start + len(mentions[-1].term) :][:4]
+    return not _ARROW.search(before + " " + after) and all(
+        len(g) <= 4 and _ARROW.search(g) for g in gaps
+    )
+
+
+_ARROW = re.compile(r"→|->|>")
 
 
 def implied_channels(model: SemanticModel, touchpoints: list[str]) -> set[str]:

@@ -57,11 +57,11 @@ _STRONG = re.compile(
 _WEAK = re.compile(r"(?:\b(?:to|and|by|vs|versus|than|starting|commencing|beginning)\s+|-\s*)$")
 # another month word next to it, joined by "to", "and"… or by nothing ("jun-aug" is "jun aug")
 _MONTH_BEFORE = re.compile(
-    rf"\b{MONTH_WORDS}(?:\s+\d{{4}})?\s+(?:(?:to|and|-|through|thru|until|till|vs|versus)\s+)?$"
+    rf"\b{MONTH_WORDS}(?:\s+\d{{4}})?\s*(?:(?:to|and|-|\+|&|through|thru|until|till|vs|versus)\s*)?$"
 )
 _MONTH_AFTER = re.compile(
-    rf"\s+(?:(?:to|and|-|through|thru|until|till|vs\.?|versus|or)\s+)?{MONTH_WORDS}\b"
-)
+    rf"\s*(?:(?:to|and|-|\+|&|through|thru|until|till|vs\.?|versus|or)\s*)?{MONTH_WORDS}\b"
+)  # "jul+aug", "jul & aug"
 _DAY_AFTER = re.compile(r"\s*(?:$|-|(?:to|and|through|thru|until|till)\b)")
 _QUANTITY_BEFORE = re.compile(
     r"(?:\b(?:top|bottom|first|best|worst|largest|biggest|highest|lowest|above|below|over|under|"
@@ -359,6 +359,8 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
      lambda m, c: _at(m, form=_week_day(m[1], _WEEKDAYS_ZH[m[2]], c))),
     (re.compile(r"\b(last|this|past|previous)\s+weekend\b|(上个|上|本|这个|这)\s?周末"),
      lambda m, c: _at(m, form=_week_day(m[1] or m[2], 5, c, days=2))),
+    (re.compile(r"\b(?:over|on|at)\s+the\s+weekend\b"),  # "over the weekend": the last one
+     lambda m, c: _at(m, form=_week_day("last", 5, c, days=2))),
     # N periods back: the week before last, 上上周, 前年, 3 weeks ago, 3天前
     (re.compile(r"(?:the\s+)?(week|month|quarter|year)\s+before\s+last"),
      lambda m, c: _at(m, form=_ago(UNIT_EN[m[1]], 2, c))),

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from semantic_layer.time import DateRange, TimeContext, TimeError, TimeSpec, resolve
 from semantic_layer.timeparts.calendar import Grain, shift, truncate
@@ -158,7 +158,7 @@ _TO = re.compile(
     r"\s*(?:-|to|through|thru|until|till)(?:\s+(?:the\s+)?end\s+of)?\s*"
     r"|\s?(?:到|至|-)\s?"
 )
-_AND = re.compile(r"\s*(?:and|-)\s*|\s?(?:和|与|跟)\s?")
+_AND = re.compile(r"\s*(?:and|-|\+|&)\s*|\s?(?:和|与|跟)\s?")
 _RANGE_BEFORE = re.compile(r"(?:\b(?P<between>between)|\bfrom|从|自|由|在)\s?$")
 _RANGE_AFTER = re.compile(r"\s?(?P<zh>之间|期间|这段时间)|\s+inclusive\b")
 _COMPARED = re.compile(r"\b(?:compare|compared|comparing|vs|versus)\b[^.]{0,12}$|(?:对比|比较)\s?$")
@@ -238,8 +238,10 @@ def _join(a: Atom, b: Atom, norm: str, ctx: TimeContext, *, alone: bool = False)
     pre = _RANGE_BEFORE.search(norm, max(0, a.start - 10), a.start)
     post = _RANGE_AFTER.match(norm, b.end)
     if not to and not (
-        (pre and pre["between"]) or (post and post["zh"]) or (alone and _adjacent(a, b, norm, ctx))
-    ):
+        (pre and pre["between"])
+        or (post and post["zh"])
+        or ((alone or "+" in gap) and _adjacent(a, b, norm, ctx))
+    ):  # "Jul+Aug" beside other time words is still one span
         return None  # "March and June" are two months; "between March and June" is a range
     if pre is None and _COMPARED.search(norm, max(0, a.start - 24), a.start):
         return None  # "compare March to June": two periods
@@ -378,6 +380,31 @@ def _holiday_week(
     return _week_of(a, bm, am, ctx) if a.part is not None and a.part.holiday else None
 
 
+def _holiday_weekend(
+    a: Atom, bm: re.Match[str] | None, am: re.Match[str] | None, ctx: TimeContext
+) -> Atom | None:
+    """ "the Easter weekend" (Good Friday to Easter Monday), "the Memorial Day weekend": the
+    weekend a one-day holiday falls on or next to — with a Monday or Friday holiday, the three
+    days; a Tuesday to Thursday holiday, the weekend after it."""
+    if a.part is None or not a.part.holiday:
+        return None
+    r = range_of(a, ctx)
+    if r is None or r.days != 1:
+        return None
+    day, weekday = r.start, r.start.weekday()  # Monday 0 … Sunday 6
+    if a.part.holiday == "easter":
+        start, days = day - timedelta(days=2), 4
+    elif weekday == 0:
+        start, days = day - timedelta(days=2), 3
+    elif weekday == 4:
+        start, days = day, 3
+    elif weekday >= 5:
+        start, days = day - timedelta(days=weekday - 5), 2
+    else:
+        start, days = day + timedelta(days=5 - weekday), 2
+    return Atom(0, 0, form={"kind": "range", "start": start, "end": start + timedelta(days=days)})
+
+
 def _named_range(
     a: Atom, bm: re.Match[str] | None, am: re.Match[str] | None, ctx: TimeContext
 ) -> Atom | None:
@@ -474,10 +501,11 @@ _RULES = [
     Rule(_week_of, before=re.compile(r"\b(?:the\s+)?(?:calendar\s+)?week\s+of\s+$"),
          after=re.compile(r"\s?(?:那|这|当|所在的?)\s?(?:1\s?)?(?:周|星期|礼拜)")),
     Rule(_named_range, before=re.compile(
-        r"(?:\b(?:over|during|in|for|of)\s+)?(?:the\s+)?\b(?:summer|winter|autumn|golden\s+week|"
-        r"holiday\s+season)\s+$|(?:暑假|暑期|寒假|夏天|夏季|冬天|冬季|黄金周)\s?(?:期间)?\s?$"),
+        r"(?:\b(?:over|during|in|for|of)\s+)?(?:the\s+|this\s+|last\s+)?\b(?:summer|winter|autumn|"
+        r"spring|fall|golden\s+week|holiday\s+season)\s+$|(?:暑假|暑期|寒假|夏天|夏季|冬天|冬季|黄金周)\s?(?:期间)?\s?$"),
         need_before=True),
     Rule(_holiday_week, after=re.compile(r"\s+week\b(?!\s+(?:over|on|to)\b)"), need_after=True),
+    Rule(_holiday_weekend, after=re.compile(r"\s+(?:long\s+)?weekend\b"), need_after=True),
     Rule(_units, before=re.compile(
         rf"\b(?:the\s+)?(?:(?P<n>\d{{1,3}})\s+)?(?:full\s+|whole\s+|complete\s+)?{_EN_U}\s+"
         r"(?P<rel>starting|beginning|commencing|from|after|following|before|prior\s+to|leading\s+up"
