@@ -2345,3 +2345,32 @@ def test_what_earlier_domains_kept_after_the_fourteenth_rounds_fixes(
 ) -> None:
     p = _plan_in(_domain(domain), question)
     assert {k: p.get(k) for k in expected} == expected, p
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("expo leads per day on March 14 and 15", {"time": {
+            "kind": "between", "first": "2026-03-14", "last": "2026-03-15"}}),
+        ("520那周签了多少单", {"metrics": ["contracts"], "time": {
+            "kind": "between", "first": "2026-05-18", "last": "2026-05-24"}}),
+        ("春熙店上周留资亮", {"filters": [
+            {"dimension": "store", "op": "=", "values": ["成都春熙店"]}]}),
+        ("9月交付评分比8月", {"compare": "previous_period",
+                              "baseline": {"kind": "month", "month": 8}}),
+        ("why did signings drop in September compared to August? break it down by studio",
+         {"kind": "drivers", "dimensions": ["store"]}),
+    ],
+)  # fmt: skip
+def test_days_holidays_stores_and_comparisons_as_people_say_them(
+    question: str, expected: dict[str, Any]
+) -> None:
+    """Two days "March 14 and 15"; 520 (20 May) 那周; a store without its city (春熙店 for
+    成都春熙店); "9月…比8月" comparing the months; "signings" for the touchpoint "sign"."""
+    p = _plan_in(_domain("wedding"), question)
+    assert {k: p.get(k) for k in expected} == expected, p
+
+
+def test_a_month_before_a_value_is_never_an_unknown_channel() -> None:
+    p = _plan_in(_domain("wedding"), "lead to sign conversion for the March expo leads")
+    assert p["kind"] == "metric" and "march" not in str(p.get("reason", "")), p

@@ -25,6 +25,7 @@ from .cues import (
     DEMONYMS,
     OUT_OF_SCOPE,
     PLACE_NAMES,
+    PLACES_ZH,
     PURCHASE_WORDS,
     WORD_SYNONYMS,
     ZH_FOR_EN,
@@ -211,6 +212,7 @@ class Lexicon:
         _add_names(terms, chinese_names(model), over_words=False)
         _add_names(terms, english_variants(model), over_words=False)
         _add_names(terms, joined_particles(terms), over_words=False)
+        _add_names(terms, ing_nouns(terms), over_words=False)
         initials = {**value_code_heads(model), **value_initials(model)}
         _add_names(terms, initials, over_words=False)
         for word, ref in _place_names(model):  # "Sichuan" for a value stored as 四川
@@ -823,6 +825,19 @@ def joined_particles(terms: dict[str, dict[Sense, None]]) -> dict[str, tuple[Ref
     return {k: tuple(v) for k, v in found.items() if len({(r.kind, r.name) for r in v}) == 1}
 
 
+def ing_nouns(terms: dict[str, dict[Sense, None]]) -> dict[str, tuple[Ref, ...]]:
+    """A touchpoint's one-word verb as the plural noun people count: "signings" for "sign",
+    "closings" for "close" — only a spelling that names one touchpoint."""
+    found: dict[str, dict[Ref, None]] = defaultdict(dict)
+    for term, senses in terms.items():
+        refs = [s for s in senses if isinstance(s, Ref) and s.kind == "touchpoint"]
+        if refs and term.isascii() and term.isalpha() and len(term) >= 3:
+            noun = (term[:-1] if term.endswith("e") and not term.endswith("ee") else term) + "ings"
+            for ref in refs:
+                found[noun][ref] = None
+    return {k: tuple(v) for k, v in found.items() if len({r.name for r in v}) == 1}
+
+
 def synonym_variants(terms: dict[str, dict[Sense, None]]) -> dict[str, tuple[Ref, ...]]:
     """The model's terms said with another word of the same meaning (`WORD_SYNONYMS`):
     "appointment" for a touchpoint "booking", 客诉量 for 投诉量 — only a spelling that would name
@@ -919,7 +934,8 @@ def value_code_heads(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
 def value_short_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
     """Chinese values named without what all of their dimension's values share: 中级 for
     中级学员 when the levels are 初级学员, 中级学员 and 高级学员; 吴中 for 华驰苏州吴中店 among
-    华驰苏州…店 stores (the part left has two characters or more)."""
+    华驰苏州…店 stores (the part left has two characters or more); or without the city they start
+    with: 春熙店, 春熙 for 成都春熙店."""
     out: dict[str, tuple[Ref, ...]] = {}
     for dim in model.spec.dimensions:
         names = [(str(v.value), v) for v in dim.values if _CJK.match(str(v.value))]
@@ -930,7 +946,13 @@ def value_short_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
         tail = len(_common_prefix([n[::-1] for n in said]))
         for name, value in names:
             ref = Ref("value", dim.name, value.value)
-            for short in {name[head:], name[: len(name) - tail], name[head : len(name) - tail]}:
+            place = next(
+                (p for p in PLACES_ZH if name.startswith(p) and len(name) > len(p) + 2), ""
+            )
+            shorts = {name[head:], name[: len(name) - tail], name[head : len(name) - tail]}
+            if place:  # 春熙店 and 春熙 for 成都春熙店: the city said before it left out
+                shorts |= {name[len(place) :], name[len(place) : len(name) - tail]}
+            for short in shorts:
                 if short != name and len(short) >= 2 and _CJK.fullmatch(short[0]):
                     out[_norm(short)] = (*out.get(_norm(short), ()), ref)
     return {k: v for k, v in out.items() if len(v) == 1 and k not in model.index}

@@ -480,6 +480,8 @@ def unknown_values(r: Reading) -> list[tuple[str, str | None]]:
         word = before[0] if before else ""
         if not grammar(r.language).capitalise or word not in r.unknown or word in _NOT_NAMES:
             continue
+        if word in _CALENDAR_WORDS:
+            continue  # "the March expo leads": a month, never a channel called March
         if not _capitalised(word, r.question.text):
             continue  # "mobile <value>" is a description; "<Name> <value>" is a name
         found.append((word, mention.ref.name))

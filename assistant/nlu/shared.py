@@ -50,8 +50,9 @@ def periods_compared(r: Reading) -> tuple[dict[str, Any], dict[str, Any]] | None
     """Two periods the question compares ("did Q2 beat Q1", "本周和上周相比", "this week against
     the week before"): (the later one, the earlier one as the baseline)."""
     ctx = r.ctx
-    if ctx is None or len(r.times) < 2 or not (r.compare or "versus" in r.cues):
-        return None
+    said_than = len(r.times) >= 2 and _THAN_BEFORE.search(r.question.norm[: r.times[1].start])
+    if ctx is None or len(r.times) < 2 or not (r.compare or "versus" in r.cues or said_than):
+        return None  # "9月交付评分比8月": 比 right before the second period compares them
     first, second = r.times[0].spec, r.times[1].spec
     if _to_date_vs_last(first.root, second.root):
         return None  # "this month so far vs last month": like-for-like days, as `compare` does
@@ -63,6 +64,9 @@ def periods_compared(r: Reading) -> tuple[dict[str, Any], dict[str, Any]] | None
         return None
     later, earlier = (first, second) if (a.end, a.start) > (b.end, b.start) else (second, first)
     return later.model_dump(mode="json"), earlier.model_dump(mode="json")
+
+
+_THAN_BEFORE = re.compile(r"比\s?$")
 
 
 def _to_date_vs_last(a: Any, b: Any) -> bool:

@@ -73,7 +73,8 @@ _QUANTITY_AFTER = re.compile(
     r"yuan|rmb|items?|units?|pcs|visits?|sessions?|clicks?|visitors?|buyers?)\b)"
 )
 _HOLIDAY_AFTER = re.compile(
-    r"\s?(?:$|当天|当日|那天|期间|大促|购物节|活动|的|销售|销量|成交|订单|流量|以来|之前|之后|以后|"
+    r"\s?(?:$|当天|当日|那天|那周|那1周|这1周|期间|大促|购物节|活动|的|销售|销量|成交|订单|流量|以来|之前|"
+    r"之后|以后|"
     r"以前|到|至|和|与|-)|\s+(?:sales?|shopping|festival|day|period|promotion|promo|event|revenue|"
     r"gmv|vs|versus|compared|and|to|through|until|holidays?|by|for|in)\b"
 )

@@ -296,8 +296,10 @@ def _number_after(a: Atom, norm: str, ctx: TimeContext, following: int) -> Atom 
     m = _NUM_AFTER.match(norm, a.end)
     if m is None or m.end("d" if m["d"] else "zd") > following:
         return None  # (its year words may be an atom of their own: taken in, see `_ranges`)
-    if m["c"] == "and" and not re.search(r"\bbetween\s+$", norm[: a.start]):
-        return None
+    day = _dated(a)
+    next_day = day is not None and day.day is not None and int(m["d"] or m["zd"]) == day.day + 1
+    if m["c"] == "and" and not re.search(r"\bbetween\s+$", norm[: a.start]) and not next_day:
+        return None  # "March 14 and 20" are two days; "March 14 and 15" one span of two
     pre = _RANGE_BEFORE.search(norm, max(0, a.start - 10), a.start)
     year = _int(m["y"]) or (ctx.today.year - (m["yw"] == "last") if m["yw"] else None)
     last = Atom(m.start(), m.end(), part=Part(year=year, day=int(m["d"] or m["zd"])))
