@@ -308,6 +308,23 @@ def test_a_question_no_example_names_alike_is_not_embedded(retriever: Retriever)
     assert retriever.stats.queries == before + 1
 
 
+def test_a_lazy_first_open_embeds_only_the_models_examples(
+    tmp_path: Path, model: SemanticModel, retriever: Retriever
+) -> None:
+    """`lazy` with no index and no feedback yet: the verified questions alone are embedded and
+    compared as a built index compares them; chromadb's index of the model's items is built by
+    the first search that needs it, and then the examples are the same."""
+    path = tmp_path / "index"
+    with Retriever.open(path, model, lazy=True) as lazy:
+        assert not path.exists()
+        question = "which touch point lost most users last week?"
+        found = lazy.similar_example(question)
+        assert found is not None and found.plan == retriever.similar_example(question).plan
+        assert lazy.search("revenue", kinds=("metric",), k=1)[0].name == "revenue"
+        assert path.exists()  # built for the search
+        assert lazy.similar_example(question) == found
+
+
 def test_feedback_examples_persist(built: dict[str, Any], tmp_path: Path) -> None:
     path = copy_of(built, tmp_path)
     model = built["retriever"].model

@@ -91,6 +91,15 @@ def model_examples(model: SemanticModel) -> list[ExampleDoc]:
     ]
 
 
+def example_meta(e: ExampleDoc) -> dict[str, str | int | float | bool | None]:
+    """The metadata an example is stored with (in chromadb and in the examples' snapshot)."""
+    plan = json.dumps(e.plan, ensure_ascii=False, sort_keys=True)
+    return {
+        "question": e.question, "plan": plan, "language": e.language, "source": e.source,
+        "role": e.role,
+    }  # fmt: skip
+
+
 def example_key(question: str) -> str:
     """The form example questions are embedded and compared in: case-folded, spaces collapsed,
     no final punctuation ("Which touchpoint…?" is "which touchpoint…")."""

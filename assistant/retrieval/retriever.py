@@ -24,7 +24,14 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 import numpy as np
 from numpy.typing import NDArray
 
-from assistant.retrieval.documents import example_key, item_docs, language_of, value_id
+from assistant.retrieval.documents import (
+    example_key,
+    example_meta,
+    item_docs,
+    language_of,
+    model_examples,
+    value_id,
+)
 from assistant.retrieval.grounding import Example, Grounding, GroundingItem, ItemKind
 from assistant.retrieval.names import NameFinder
 from assistant.retrieval.snapshot import ExampleSnapshot, Part, read_snapshot
@@ -120,7 +127,8 @@ class Retriever:
         start = time.perf_counter()
         path, embedder = Path(path), Embedder()
         if lazy and not rebuild:
-            snapshot = read_snapshot(path, _stamp(path, model, embedder))
+            stamp = _stamp(path, model, embedder)
+            snapshot = read_snapshot(path, stamp) or _model_snapshot(path, model, embedder, stamp)
             if snapshot is not None:
                 report = OpenReport((), None, time.perf_counter() - start)
                 return cls(path, model, embedder=embedder, snapshot=snapshot, report=report)
@@ -356,6 +364,22 @@ def _stamp(path: Path, model: SemanticModel, embedder: Embedder) -> str:
     examples = path.parent / "examples.jsonl"  # store.examples_file, without importing chromadb
     digest = _file_hash(examples)
     return f"{fingerprint(model, f'{NAME}:{embedder.variant}')}|{digest}"
+
+
+def _model_snapshot(
+    path: Path, model: SemanticModel, embedder: Embedder, stamp: str
+) -> ExampleSnapshot | None:
+    """With no feedback examples yet, the examples' snapshot made from the model's own (only
+    those are embedded): a lazy retriever then builds chromadb's index of the model's items
+    only when a search first needs it — most evaluation runs never do. Kept in memory only, so
+    the index folder is created by chromadb, whole, when it is built."""
+    if (path.parent / "examples.jsonl").exists():
+        return None  # feedback examples are read from the index (`store.read_examples`)
+    docs = model_examples(model)
+    vectors = embedder.embed([example_key(d.question) for d in docs], query=True)
+    part: Part = "model"
+    rows = [(d.id, part, example_meta(d), v) for d, v in zip(docs, vectors, strict=True)]
+    return ExampleSnapshot.create(stamp, rows)
 
 
 def _file_hash(file: Path) -> str:

@@ -48,6 +48,7 @@ from assistant.retrieval.documents import (
     ExampleDoc,
     ItemDoc,
     example_key,
+    example_meta,
     fingerprint,
     item_docs,
     iter_terms,
@@ -298,14 +299,6 @@ def add_examples(
             embeddings=vectors[rows],
             metadatas=[example_meta(examples[r]) for r in rows],
         )
-
-
-def example_meta(e: ExampleDoc) -> dict[str, str | int | float | bool | None]:
-    plan = json.dumps(e.plan, ensure_ascii=False, sort_keys=True)
-    return {
-        "question": e.question, "plan": plan, "language": e.language, "source": e.source,
-        "role": e.role,
-    }  # fmt: skip
 
 
 def example_from(meta: Mapping[str, Any]) -> tuple[str, dict[str, Any], str]:
