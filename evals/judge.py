@@ -72,7 +72,8 @@ def judge(case: Case, answer: Answer, expected: Expected | None, today: date) ->
     if outcome != "answer":
         said = "asked to clarify" if outcome == "clarify" else "refused"
         return Verdict("wrong_plan", f"{said}: {answer.text}")
-    if want.kind is not None and kind != want.kind:
+    timed = (answer.plan or {}).get("measure") == _TIME_KIND  # a funnel measuring the time
+    if want.kind is not None and kind != want.kind and not (timed and want.kind == _TIME_KIND):
         return Verdict(
             "wrong_plan", f"expected a {want.kind} plan, got {kind}: {answer.interpretation}"
         )
@@ -87,6 +88,11 @@ def judge(case: Case, answer: Answer, expected: Expected | None, today: date) ->
         if why:
             return Verdict("wrong_result", why)
     return Verdict("correct")
+
+
+# "time_to_convert": what a case may call the time-to-convert answer, a funnel plan whose
+# measure is time_to_convert (evals/domains/README.md).
+_TIME_KIND = "time_to_convert"
 
 
 def _outcome(ok: bool, wrong: Judgement, answer: Answer) -> Verdict:

@@ -364,3 +364,15 @@ def test_two_runs_at_once_build_the_suite_database_once(small_demo: Path, tmp_pa
         built = list(pool.map(lambda _: database_for(load_suite(folder)), range(2)))
     assert built == [folder / ".cache" / "d.duckdb"] * 2 and built[0].is_file()
     assert runs.read_text(encoding="utf-8") == "run\n"
+
+
+@pytest.mark.parametrize(("measure", "correct"), [("time_to_convert", True), ("conversion", False)])
+def test_a_time_to_convert_case_may_name_its_kind_so(measure: str, correct: bool) -> None:
+    """The time-to-convert answer is a funnel plan measuring time; a case may call its kind
+    `time_to_convert`."""
+    case = Case.model_validate(
+        {"id": "t", "question": "how long", "language": "en",
+         "expect": {"kind": "time_to_convert"}}
+    )  # fmt: skip
+    got = answer("a", plan={"kind": "funnel", "measure": measure})
+    assert judge(case, got, None, AS_OF).correct is correct

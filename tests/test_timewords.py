@@ -575,3 +575,14 @@ def test_months_summed_with_a_plus_and_holiday_weekends() -> None:
     assert one("top 5 branches this summer (Jul+Aug)", november) == ("2026-07-01", "2026-09-01")
     assert one("pickups over the Easter weekend", november) == ("2026-04-03", "2026-04-07")
     assert one("pickups over the weekend", november) == ("2026-11-14", "2026-11-16")
+
+
+def test_golden_week_by_the_models_time_zone_and_obon() -> None:
+    """ "Golden Week" is Japan's (29 Apr – 5 May) for a model in Japan, China's National Day week
+    elsewhere; Obon is 13–16 Aug; "Golden Week 2025 (Oct 1-7)" is the dates said."""
+    tokyo = TimeContext(today=date(2026, 12, 1), timezone="Asia/Tokyo")
+    shanghai = TimeContext(today=date(2026, 12, 1), timezone="Asia/Shanghai")
+    assert one("check-ins over Golden Week", tokyo) == ("2026-04-29", "2026-05-06")
+    assert one("check-ins over Golden Week", shanghai) == ("2026-10-01", "2026-10-08")
+    assert one("arrivals during obon", tokyo) == ("2026-08-13", "2026-08-17")
+    assert one("tickets in golden week 2025 (Oct 1-7)", tokyo) == ("2025-10-01", "2025-10-08")

@@ -8,7 +8,8 @@ that one, like a month named without a year). The rules:
   情人节 14 Feb, 平安夜 24 Dec, 圣诞 25 Dec, New Year's Eve 31 Dec, Australia Day 26 Jan, Anzac
   Day 25 Apr, Waitangi Day 6 Feb, St Patrick's Day 17 Mar (one day each).
 - Fixed holiday weeks: 国庆 / National Day 1–7 Oct, 五一 / 劳动节 1–5 May (the usual official
-  spans; a year's actual arrangement can differ by a day).
+  spans; a year's actual arrangement can differ by a day); "Golden Week" is China's National Day
+  week, or Japan's 29 Apr – 5 May for a model in Japan's time zone; Obon 13–16 Aug (Japan).
 - Black Friday: the day after Thanksgiving (the fourth Thursday of November), so the
   fourth or fifth Friday; Cyber Monday: the Monday after it.
 - Western holidays by their rules: Thanksgiving (US), Labor Day (US and Canada, the first Monday
@@ -54,6 +55,8 @@ _FIXED: Final[dict[str, tuple[tuple[int, int], tuple[int, int]]]] = {
     "anzac_day": ((4, 25), (4, 25)),
     "waitangi_day": ((2, 6), (2, 6)),
     "st_patricks_day": ((3, 17), (3, 17)),
+    "japan_golden_week": ((4, 29), (5, 5)),
+    "obon": ((8, 13), (8, 16)),
 }
 
 _CHINESE_NEW_YEAR: Final = {
@@ -248,6 +251,13 @@ PHRASES: Final[tuple[tuple[str, str, bool], ...]] = (
     (r"canada\s+day", "canada_day", False),
     (r"australia\s+day|澳洲国庆(?:日)?|澳大利亚国庆(?:日)?", "australia_day", False),
     (r"anzac\s+day", "anzac_day", False),
+    (
+        r"golden\s+week(?!(?:\s+\d{4})?\s*\(?\s*"
+        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+        "golden_week",
+        False,
+    ),  # Japan's or China's by the time zone; not before its own dates ("Golden Week (Oct 1-7)")
+    (r"(?:o\s?)?bon\s+(?:festival|holidays?|week)|\bobon\b|お盆", "obon", False),
     (r"waitangi\s+day", "waitangi_day", False),
     (
         r"st\.?\s+patrick\s?s\s+day|saint\s+patrick\s?s\s+day|paddy\s?s\s+day",

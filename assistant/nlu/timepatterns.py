@@ -212,8 +212,11 @@ _AROUND_BEFORE = re.compile(r"\b(?:around|near)\s+(?:the\s+)?$")
 _LAST_THIS = re.compile(r"\b(last|this)\s+$")
 
 
-def _holiday(key: str, numeric: bool) -> Builder:
+def _holiday(phrase_key: str, numeric: bool) -> Builder:
     def build(m: re.Match[str], c: TimeContext) -> Atom | None:
+        key = phrase_key
+        if key == "golden_week":  # Japan's Golden Week for a model in Japan, else China's
+            key = "japan_golden_week" if (c.timezone or "") == "Asia/Tokyo" else "national_day"
         text, end = m.string, m.end()
         if _AROUND.match(text, end) or _AROUND_BEFORE.search(
             text[max(0, m.start() - 12) : m.start()]
