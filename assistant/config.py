@@ -50,6 +50,9 @@ class AssistantConfig:
     retrieval: bool = True
     index_dir: Path | None = None  # default: <work_dir>/<db file name>.index
     lazy_index: bool = False  # open chromadb only when a search needs it (`tpa ask`)
+    # with lazy_index, a new index embeds only the verified questions; the model's items when a
+    # search first needs them (`tpa eval`: few suites search; see Retriever.open)
+    items_on_demand: bool = False
     answer_cache_s: float = 300.0  # how long an answer is reused for the same plan; 0: never
     startup_cache: bool = True  # keep the validated model and lexicon in <work_dir>/tpa-cache
     extra: Mapping[str, str] = field(default_factory=dict)

@@ -654,7 +654,9 @@ def _open_retriever(config: AssistantConfig, model: SemanticModel) -> Retriever:
             "%d examples saved before review now serve the '%s' role only (see docs/assistant.md)",
             migrated, model.settings.default_role,
         )  # fmt: skip
-    retriever = Retriever.open(index, model, lazy=config.lazy_index)
+    retriever = Retriever.open(
+        index, model, lazy=config.lazy_index, items_on_demand=config.items_on_demand
+    )
     report = retriever.report
     if report.rebuilt:
         log.warning(

@@ -159,6 +159,7 @@ def _service(suite: Suite, db: Path, backend: str, llm: Any) -> Iterator[Assista
             db=db, model=model_for(suite), as_of=as_of_for(suite), home=Path(home), llm=llm,
             index_dir=suite.root / ".cache" / "index",  # reused between runs; sessions are not
             lazy_index=True,  # the model's items are indexed only if a paraphrase search needs them
+            items_on_demand=True,
         )  # fmt: skip
         with AssistantService.open(config) as service:
             yield service

@@ -311,11 +311,11 @@ def test_a_question_no_example_names_alike_is_not_embedded(retriever: Retriever)
 def test_a_lazy_first_open_embeds_only_the_models_examples(
     tmp_path: Path, model: SemanticModel, retriever: Retriever
 ) -> None:
-    """`lazy` with no index and no feedback yet: the verified questions alone are embedded and
-    compared as a built index compares them; chromadb's index of the model's items is built by
-    the first search that needs it, and then the examples are the same."""
+    """`items_on_demand` with no index and no feedback yet: the verified questions alone are
+    embedded and compared as a built index compares them; chromadb's index of the model's items
+    is built by the first search that needs it, and then the examples are the same."""
     path = tmp_path / "index"
-    with Retriever.open(path, model, lazy=True) as lazy:
+    with Retriever.open(path, model, lazy=True, items_on_demand=True) as lazy:
         assert not path.exists()
         question = "which touch point lost most users last week?"
         found = lazy.similar_example(question)

@@ -586,3 +586,11 @@ def test_golden_week_by_the_models_time_zone_and_obon() -> None:
     assert one("check-ins over Golden Week", shanghai) == ("2026-10-01", "2026-10-08")
     assert one("arrivals during obon", tokyo) == ("2026-08-13", "2026-08-17")
     assert one("tickets in golden week 2025 (Oct 1-7)", tokyo) == ("2025-10-01", "2025-10-08")
+
+
+def test_two_days_compared_stay_apart_and_a_range_from_today_is_this_years() -> None:
+    november = TimeContext(today=date(2026, 11, 10))
+    assert len(spans("compare revenue on March 14 and 15", november)) != 1 or one(
+        "compare revenue on March 14 and 15", november
+    ) != ("2026-03-14", "2026-03-16")
+    assert one("from November 10 to November 12", november)[0] == "2026-11-10"

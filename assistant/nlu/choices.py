@@ -216,7 +216,7 @@ def which_touchpoint(r: Reading, model: SemanticModel, kind: str) -> Plan:
     }
 
 
-_RATE_SAID = re.compile(r"\brates?\b|率|比例", re.IGNORECASE)
+_RATE_SAID = re.compile(r"\brates?\b|(?<![效频利汇税概])率|比例", re.IGNORECASE)
 
 
 def what_do_you_mean(r: Reading, model: SemanticModel) -> Plan:

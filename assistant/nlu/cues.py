@@ -106,7 +106,7 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
                 "处理完", "办结", "解决", "结单", "关单", "处理好", "搞定"),
     "respond": ("respond", "responded", "reply", "replied", "get back to", "回复", "响应",
                 "回应", "接起"),
-    "money_out": ("spend", "spent", "spending", "cost us", "paid out on", "pay out on", "burn",
+    "money_out": ("spend", "spent", "spending", "cost us", "burn",
                   "burned", "burnt", "blow", "blew", "blown", "splash out", "splashed out",
                   "total cost", "cost of", "costs of", "the cost", "cost", "costs", "花了多少",
                   "总成本", "成本多少", "成本",

@@ -413,18 +413,24 @@ def _only_touchpoint_of_channel(r: Reading, model: SemanticModel) -> list[str]:
             if len(own) == 1:
                 return own
     for mention in r.mentions("value"):
+        if not _CJK_ONLY.fullmatch(mention.term) or mention.term[0] in _NEGATIONS:
+            continue  # 未激活 is no activation; "late delivery" no delivery
         ending = {
             t.id
             for t in model.spec.touchpoints
             for name in t.names()
             if len(name) >= 2
-            and mention.term != name.casefold()
-            and mention.term.endswith(name.casefold())
-            and (not name.isascii() or mention.term.endswith(" " + name.casefold()))
+            and _CJK_ONLY.fullmatch(name)
+            and mention.term != name
+            and mention.term.endswith(name)
         }
         if len(ending) == 1:
             return [ending.pop()]
     return []
+
+
+_CJK_ONLY: Final = re.compile(r"[\u4e00-\u9fff]+")
+_NEGATIONS: Final = frozenset("未不没非无")
 
 
 def _anchor(r: Reading, touchpoints: list[str]) -> str:
@@ -607,7 +613,8 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     )
     orders_said = _ORDERS.search(r.question.norm) or (
         any(_ORDERS_VALUE.search(m.term) for m in r.mentions("value"))
-        and not {"money_in", "money_out"} & r.cues
+        and not {"money_in", "money_out", "people"} & r.cues
+        and not _PEOPLE_ASKED.search(r.question.norm)
     )  # 复购单, "repeat orders": a value said with the orders' own word
     if not metrics and not counted and orders_said:
         tables = {model.dimensions[m.ref.name].table for m in r.mentions("value")}
@@ -1122,7 +1129,9 @@ def _metrics(r: Reading, model: SemanticModel) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-_JOINER: Final = re.compile(r"\band\b|\bvs\b|\bversus\b|\bor\b|[,，、和及与跟还或]|以及")
+_JOINER: Final = re.compile(
+    r"\b(?:and|vs|versus|or|per|had|has|have|with|over|above|below|by)\b|[,，、和及与跟还或每]|以及"
+)  # two metrics, a ratio ("revenue per order") or a condition: not one name said in parts
 
 
 def _joined_name(r: Reading, model: SemanticModel) -> str | None:
@@ -1294,8 +1303,10 @@ _SOLD_HOW_MUCH = re.compile(
 )  # "how much did we sell", 卖了多少: money; 卖了多少单: orders
 _HOW_MUCH = re.compile(r"\bhow much\b|\bamounts?\b|多少钱|多少收入|赚了多少|收了多少|金额")
 _RATE_WORD = re.compile(r"\brate\b|率")
-# A value said with the orders' word: 复购单, "repeat orders" — not 传单 (leaflets) nor 订单 itself.
-_ORDERS_VALUE = re.compile(r"[\u4e00-\u9fff]{2}(?<![订下出买])单$|\w \borders?$")
+_PEOPLE_ASKED = re.compile(r"多少人|几个人|几人|\bhow many (?:people|customers|users)\b")
+# A value said with the orders' word: 复购单, "repeat orders" — not a word that only ends with 单
+# (传单 leaflets, 菜单 a menu, 清单 a list…) nor 订单 itself.
+_ORDERS_VALUE = re.compile(r"[\u4e00-\u9fff](?<![订下出买传菜清名账表床简])单$|\w \borders?$")
 _ORDERS = re.compile(r"多少单|几单|出了多少单|下单最多|多少笔|几笔|\bhow many orders\b")
 _CONTEXT_BEFORE = re.compile(
     r"\b(?:for|on|of|in|among|from|by|per|across|with|about)\s+(?:\S+\s+)?$"

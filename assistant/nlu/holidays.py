@@ -252,6 +252,7 @@ PHRASES: Final[tuple[tuple[str, str, bool], ...]] = (
     (r"australia\s+day|澳洲国庆(?:日)?|澳大利亚国庆(?:日)?", "australia_day", False),
     (r"anzac\s+day", "anzac_day", False),
     (
+        r"(?<!cny\s)(?<!year\s)(?<!\bday\s)(?<!festival\s)(?<!holiday\s)"
         r"golden\s+week(?!(?:\s+\d{4})?\s*\(?\s*"
         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
         "golden_week",

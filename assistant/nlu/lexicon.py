@@ -84,6 +84,14 @@ def _has_ref(senses: Iterable[Sense]) -> bool:
     return any(isinstance(s, Ref) for s in senses)
 
 
+def _measure_of(key: str, suffix: str) -> bool:
+    """Whether `suffix` is the measure word that ends the Chinese name `key` (leaving two
+    characters or more, and not the 户 of 用户, 客户…)."""
+    if not key.endswith(suffix) or len(key) - len(suffix) < 2:
+        return False
+    return not (suffix == "户数" and key[-3] in _HOUSEHOLD_WORDS)
+
+
 def _add_names(
     terms: dict[str, dict[Sense, None]], names: dict[str, tuple[Ref, ...]], *, over_words: bool
 ) -> None:
@@ -181,11 +189,8 @@ class Lexicon:
                 terms[_norm(key)][ref] = None
         stems: set[str] = set()
         for key, senses in list(terms.items()):
-            suffix = (
-                next((s for s in _ZH_MEASURES if key.endswith(s) and len(key) - len(s) >= 2), "")
-                if _CJK.match(key)
-                else ""
-            )  # 转入户数 → 转入, but 用户数 → 用户
+            zh = bool(_CJK.match(key))  # 转入户数 → 转入, but 活跃用户数 → 活跃用户
+            suffix = next((s for s in _ZH_MEASURES if zh and _measure_of(key, s)), "")
             stem_zh = key[: -len(suffix)] if suffix else key
             if stem_zh != key and len(stem_zh) >= 2 and stem_zh not in terms:
                 metrics: dict[Sense, None] = {
@@ -212,7 +217,6 @@ class Lexicon:
         _add_names(terms, chinese_names(model), over_words=False)
         _add_names(terms, english_variants(model), over_words=False)
         _add_names(terms, joined_particles(terms), over_words=False)
-        _add_names(terms, ing_nouns(terms), over_words=False)
         initials = {**value_code_heads(model), **value_initials(model)}
         _add_names(terms, initials, over_words=False)
         for word, ref in _place_names(model):  # "Sichuan" for a value stored as 四川
@@ -491,7 +495,9 @@ def _inside(word: str, term: str) -> bool:
 
 
 # Measure words a Chinese metric label ends with: the noun before them names the metric too.
-_ZH_MEASURES: Final = ("人数", "户数", "次数", "数量", "笔数", "个数", "家数", "数", "量")
+_ZH_MEASURES: Final = ("人数", "户数", "次数", "数量", "笔数", "个数", "数", "量")
+# 户 that belongs to the word before it (用户, 客户, 账户, 开户, 商户): its 数 is the only measure.
+_HOUSEHOLD_WORDS: Final = frozenset("用客账开商住农")
 _SPLIT_MARK: Final = re.compile(r"(?:[各每哪按分]|[哪各每]一?[个门家位款类种])$")
 _SHORT_WORDS: Final = frozenset({"yes", "no", "y", "n", "true", "false", "t", "f", "0", "1"})
 
@@ -807,14 +813,15 @@ def english_variants(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
     }
 
 
-_SPACED_PARTICLE = re.compile(r"\b([a-z]{2,}) (up|in|out|on|off)\b")
+_SPACED_PARTICLE = re.compile(r"\b([a-z]{2,}) (up|in|out|off)\b")
 
 
 def joined_particles(terms: dict[str, dict[Sense, None]]) -> dict[str, tuple[Ref, ...]]:
-    """A metric's name with a verb and its particle written as one word, as people type them:
-    "signup rate" for "sign up rate" (the model's "sign-up rate"), "checkin time" for "check in
-    time" — only a spelling that names one metric. (A touchpoint's "sign up" said "signups" is
-    `Lexicon._particle_at`'s, and people who signed up are counted by the joining cues.)"""
+    """A metric's name with a word and its particle (up, in, out, off) written as one word, as
+    people type them: "signup rate" for "sign up rate" (the model's "sign-up rate"), "checkin
+    time" for "check in time" — only a spelling that names one metric. (A touchpoint's "sign
+    up" said "signups" is `Lexicon._particle_at`'s; people who signed up are counted by the
+    joining cues.)"""
     found: dict[str, dict[Ref, None]] = defaultdict(dict)
     for term, senses in terms.items():
         refs = [s for s in senses if isinstance(s, Ref) and s.kind == "metric"]
@@ -823,19 +830,6 @@ def joined_particles(terms: dict[str, dict[Sense, None]]) -> dict[str, tuple[Ref
             for ref in refs:
                 found[joined][ref] = None
     return {k: tuple(v) for k, v in found.items() if len({(r.kind, r.name) for r in v}) == 1}
-
-
-def ing_nouns(terms: dict[str, dict[Sense, None]]) -> dict[str, tuple[Ref, ...]]:
-    """A touchpoint's one-word verb as the plural noun people count: "signings" for "sign",
-    "closings" for "close" — only a spelling that names one touchpoint."""
-    found: dict[str, dict[Ref, None]] = defaultdict(dict)
-    for term, senses in terms.items():
-        refs = [s for s in senses if isinstance(s, Ref) and s.kind == "touchpoint"]
-        if refs and term.isascii() and term.isalpha() and len(term) >= 3:
-            noun = (term[:-1] if term.endswith("e") and not term.endswith("ee") else term) + "ings"
-            for ref in refs:
-                found[noun][ref] = None
-    return {k: tuple(v) for k, v in found.items() if len({r.name for r in v}) == 1}
 
 
 def synonym_variants(terms: dict[str, dict[Sense, None]]) -> dict[str, tuple[Ref, ...]]:
@@ -935,7 +929,7 @@ def value_short_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
     """Chinese values named without what all of their dimension's values share: 中级 for
     中级学员 when the levels are 初级学员, 中级学员 and 高级学员; 吴中 for 华驰苏州吴中店 among
     华驰苏州…店 stores (the part left has two characters or more); or without the city they start
-    with: 春熙店, 春熙 for 成都春熙店."""
+    with: 春熙店 for 成都春熙店."""
     out: dict[str, tuple[Ref, ...]] = {}
     for dim in model.spec.dimensions:
         names = [(str(v.value), v) for v in dim.values if _CJK.match(str(v.value))]
@@ -950,8 +944,8 @@ def value_short_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
                 (p for p in PLACES_ZH if name.startswith(p) and len(name) > len(p) + 2), ""
             )
             shorts = {name[head:], name[: len(name) - tail], name[head : len(name) - tail]}
-            if place:  # 春熙店 and 春熙 for 成都春熙店: the city said before it left out
-                shorts |= {name[len(place) :], name[len(place) : len(name) - tail]}
+            if place:  # 春熙店 for 成都春熙店: the city said before it left out (not 春熙 alone:
+                shorts.add(name[len(place) :])  # 中山公园店 would make 公园 a store's name)
             for short in shorts:
                 if short != name and len(short) >= 2 and _CJK.fullmatch(short[0]):
                     out[_norm(short)] = (*out.get(_norm(short), ()), ref)

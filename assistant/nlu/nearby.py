@@ -171,7 +171,9 @@ def verb_matches(r: Reading, model: SemanticModel) -> list[Match]:
 
 
 # A number after a dimension's word ("term 2", "level 3") or 第N before it (第3学期).
-_NUMBER_AFTER = re.compile(r"\s?(\d{1,2})(?!\d|\.\d|%)")
+_NUMBER_AFTER = re.compile(
+    r"\s?(\d{1,2})(?!\d|\.\d|%|\s?[月日号年周天点时分秒个位名次]|\s?(?:st|nd|rd|th)\b)"
+)  # not a date's or a count's number: 套餐12月 is December, 前3名 the top three
 _NUMBER_BEFORE = re.compile(r"第\s?(\d{1,2})\s?(?:个\s?)?$")
 _SMALL_NUMBER = re.compile(r"(?<![\d.])\d{1,2}(?![\d.])")  # 2 of "T2 2026", not 2026
 

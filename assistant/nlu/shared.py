@@ -208,14 +208,15 @@ def said_as_a_place(r: Reading, start: int) -> bool:
 
 
 def names_a_value(r: Reading, start: int, model: SemanticModel | None = None) -> bool:
-    """Whether a value ends right where this dimension's name starts ("抖音渠道") — with `model`,
-    a value of this very dimension or of one on the same column ("第3学期退课原因" names the term's
-    value, then splits by the reason)."""
+    """Whether a value ends right where this dimension's name starts ("抖音渠道", "上海门店") —
+    with `model` and a question that ranks, only a value of this very dimension or of one on the
+    same column ("第3学期退课原因前三名" names the term's value, then ranks the reasons)."""
     named = next((m for m in r.matches if m.start == start and m.refs("dimension")), None)
+    ranks = bool(r.top_n or r.bottom_n or {"desc", "asc"} & r.cues)
     for m in r.matches:
         if m.end != start or not m.refs("value"):
             continue
-        if model is None or named is None:
+        if model is None or named is None or not ranks:
             return True
         dims = [model.dimensions[d.name] for d in named.refs("dimension")]
         if any(

@@ -363,7 +363,7 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
      lambda m, c: _at(m, form=_week_day(m[1], _WEEKDAYS_ZH[m[2]], c))),
     (re.compile(r"\b(last|this|past|previous)\s+weekend\b|(上个|上|本|这个|这)\s?周末"),
      lambda m, c: _at(m, form=_week_day(m[1] or m[2], 5, c, days=2))),
-    (re.compile(r"\b(?:over|on|at)\s+the\s+weekend\b"),  # "over the weekend": the last one
+    (re.compile(r"\bover\s+the\s+weekend\b(?!\s+(?:in|of|during)\b)"),  # the last one
      lambda m, c: _at(m, form=_week_day("last", 5, c, days=2))),
     # N periods back: the week before last, 上上周, 前年, 3 weeks ago, 3天前
     (re.compile(r"(?:the\s+)?(week|month|quarter|year)\s+before\s+last"),

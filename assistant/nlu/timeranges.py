@@ -297,7 +297,12 @@ def _number_after(a: Atom, norm: str, ctx: TimeContext, following: int) -> Atom 
     if m is None or m.end("d" if m["d"] else "zd") > following:
         return None  # (its year words may be an atom of their own: taken in, see `_ranges`)
     day = _dated(a)
-    next_day = day is not None and day.day is not None and int(m["d"] or m["zd"]) == day.day + 1
+    next_day = (
+        day is not None
+        and day.day is not None
+        and int(m["d"] or m["zd"]) == day.day + 1
+        and not _ANY_COMPARISON.search(norm)
+    )
     if m["c"] == "and" and not re.search(r"\bbetween\s+$", norm[: a.start]) and not next_day:
         return None  # "March 14 and 20" are two days; "March 14 and 15" one span of two
     pre = _RANGE_BEFORE.search(norm, max(0, a.start - 10), a.start)
@@ -331,7 +336,10 @@ def _range_form(a: Atom, b: Atom, ctx: TimeContext) -> Form | None:
             return None
         if anchor is not None and _first(pa, year) > anchor:
             year -= 1
-        if anchor is None and _first(pa, year) >= ctx.today:
+        wraps = (
+            pb is not None and pb.month is not None and pa.month is not None and pb.month < pa.month
+        )
+        if anchor is None and wraps and _first(pa, year) >= ctx.today:
             year -= 1  # "December to March" on 1 December: the last one, not one with no data yet
         pa = replace(pa, year=year)
     start_a = _start(pa, a, ctx)
@@ -385,7 +393,8 @@ def _holiday_week(
 def _holiday_weekend(
     a: Atom, bm: re.Match[str] | None, am: re.Match[str] | None, ctx: TimeContext
 ) -> Atom | None:
-    """ "the Easter weekend" (Good Friday to Easter Monday), "the Memorial Day weekend": the
+    """ "the Easter weekend" (Good Friday to Easter Monday), "Thanksgiving weekend" (Thursday to
+    Sunday), "the Memorial Day weekend": the
     weekend a one-day holiday falls on or next to — with a Monday or Friday holiday, the three
     days; a Tuesday to Thursday holiday, the weekend after it."""
     if a.part is None or not a.part.holiday:
@@ -396,6 +405,8 @@ def _holiday_weekend(
     day, weekday = r.start, r.start.weekday()  # Monday 0 … Sunday 6
     if a.part.holiday == "easter":
         start, days = day - timedelta(days=2), 4
+    elif a.part.holiday == "thanksgiving":  # Thursday to Sunday, Black Friday included
+        start, days = day, 4
     elif weekday == 0:
         start, days = day - timedelta(days=2), 3
     elif weekday == 4:

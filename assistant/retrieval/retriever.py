@@ -116,19 +116,30 @@ class Retriever:
 
     @classmethod
     def open(
-        cls, path: Path, model: SemanticModel, *, rebuild: bool = False, lazy: bool = False
+        cls,
+        path: Path,
+        model: SemanticModel,
+        *,
+        rebuild: bool = False,
+        lazy: bool = False,
+        items_on_demand: bool = False,
     ) -> Retriever:
         """The index at `path` (a directory; created, rebuilt or repaired as needed).
 
         Feedback examples are kept in `examples.jsonl` next to it (in `path.parent`). Two
         processes opening one index at once take turns (a file lock): neither fails. `lazy`
         (for one-question processes such as `tpa ask`) leaves chromadb closed until a search
-        needs it when the examples' snapshot is up to date; a server opens and checks it now."""
+        needs it when the examples' snapshot is up to date; a server opens and checks it now.
+        `items_on_demand` (with `lazy`, for `tpa eval`) goes further on a new index with no
+        feedback yet: only the model's verified questions are embedded (kept in memory), and
+        chromadb's index of the model's items is built by the first search that needs it."""
         start = time.perf_counter()
         path, embedder = Path(path), Embedder()
         if lazy and not rebuild:
             stamp = _stamp(path, model, embedder)
-            snapshot = read_snapshot(path, stamp) or _model_snapshot(path, model, embedder, stamp)
+            snapshot = read_snapshot(path, stamp)
+            if snapshot is None and items_on_demand:
+                snapshot = _model_snapshot(path, model, embedder, stamp)
             if snapshot is not None:
                 report = OpenReport((), None, time.perf_counter() - start)
                 return cls(path, model, embedder=embedder, snapshot=snapshot, report=report)
@@ -370,9 +381,10 @@ def _model_snapshot(
     path: Path, model: SemanticModel, embedder: Embedder, stamp: str
 ) -> ExampleSnapshot | None:
     """With no feedback examples yet, the examples' snapshot made from the model's own (only
-    those are embedded): a lazy retriever then builds chromadb's index of the model's items
-    only when a search first needs it — most evaluation runs never do. Kept in memory only, so
-    the index folder is created by chromadb, whole, when it is built."""
+    those are embedded): the retriever then builds chromadb's index of the model's items only
+    when a search first needs it — most evaluation runs never do. Kept in memory only (each
+    process embeds the verified questions again), so the index folder is created by chromadb,
+    whole, when it is built."""
     if (path.parent / "examples.jsonl").exists():
         return None  # feedback examples are read from the index (`store.read_examples`)
     docs = model_examples(model)
