@@ -25,6 +25,7 @@ from .cues import CUES
 from .lexicon import stem
 from .reading import Mention, Reading, blanked, sibling_values, unknown_values
 from .shared import (
+    CJK_ONLY,
     CUSTOMERS_SPEND,
     GOOD_SHARE,
     breakdowns,
@@ -413,14 +414,14 @@ def _only_touchpoint_of_channel(r: Reading, model: SemanticModel) -> list[str]:
             if len(own) == 1:
                 return own
     for mention in r.mentions("value"):
-        if not _CJK_ONLY.fullmatch(mention.term) or mention.term[0] in _NEGATIONS:
+        if not CJK_ONLY.fullmatch(mention.term) or mention.term[0] in _NEGATIONS:
             continue  # 未激活 is no activation; "late delivery" no delivery
         ending = {
             t.id
             for t in model.spec.touchpoints
             for name in t.names()
             if len(name) >= 2
-            and _CJK_ONLY.fullmatch(name)
+            and CJK_ONLY.fullmatch(name)
             and mention.term != name
             and mention.term.endswith(name)
         }
@@ -429,7 +430,6 @@ def _only_touchpoint_of_channel(r: Reading, model: SemanticModel) -> list[str]:
     return []
 
 
-_CJK_ONLY: Final = re.compile(r"[\u4e00-\u9fff]+")
 _NEGATIONS: Final = frozenset("未不没非无")
 
 

@@ -21,6 +21,7 @@ from . import roles
 from .coverage import GENERIC_EN
 from .lexicon import Match, stem
 from .reading import Reading
+from .shared import CJK_ONLY
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _WORD = re.compile(r"[a-z]{3,}")
@@ -162,7 +163,7 @@ def verb_matches(r: Reading, model: SemanticModel) -> list[Match]:
                     tp.label("zh"),
                     *(tp.synonyms.all() if tp.synonyms is not None else ()),
                 )
-                if _CJK_ONLY.fullmatch(name)
+                if CJK_ONLY.fullmatch(name)
             )
         }
         if len(owners) == 1:
@@ -211,7 +212,7 @@ def numbered_value_matches(r: Reading, model: SemanticModel) -> list[Match]:
 
 def _starts_with(char: str) -> Callable[[str], bool]:
     """A Chinese name (two characters or more) that starts with `char`."""
-    return lambda name: len(name) >= 2 and name[0] == char and bool(_CJK_ONLY.fullmatch(name))
+    return lambda name: len(name) >= 2 and name[0] == char and bool(CJK_ONLY.fullmatch(name))
 
 
 # A one-character verb asked in money: 退了多少钱, 赔出去多少钱.
@@ -222,10 +223,7 @@ _VERB_MONEY = re.compile(
 
 def _zh_names(dim: DimensionSpec) -> list[str]:
     names = [dim.labels.zh] if dim.labels is not None and dim.labels.zh else []
-    return names + [n for n in dim.synonyms.all() if _CJK_ONLY.fullmatch(n)]
-
-
-_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+    return names + [n for n in dim.synonyms.all() if CJK_ONLY.fullmatch(n)]
 
 
 __all__ = ["nearby_matches", "numbered_value_matches", "verb_matches", "which_dimension_matches"]

@@ -15,6 +15,7 @@ from semantic_layer.time import TimeContext, TimeSpec, resolve
 from .reading import Mention, Reading
 
 DEFAULT_TIME: Final = "all"
+CJK_ONLY: Final = re.compile(r"[\u4e00-\u9fff]+")  # a word all in Chinese characters
 _TIME_DIMENSION_TYPE: Final = "time"
 _RANKING: Final = frozenset({"desc", "asc", "which", "rank"})
 
@@ -590,6 +591,7 @@ def named_by_noun(word: str, name: str) -> bool:
 
 
 __all__ = [
+    "CJK_ONLY",
     "CUSTOMERS_SPEND",
     "DEFAULT_TIME",
     "GOOD_SHARE",

@@ -291,15 +291,14 @@ def _number_before(a: Atom, norm: str, ctx: TimeContext, limit: int) -> Atom | N
 
 def _number_after(a: Atom, norm: str, ctx: TimeContext, following: int) -> Atom | None:
     """ "May 2 to 9", "5月2日到9日", "2026年11月10日–16日": a day number after a date."""
-    if _dated(a) is None:
+    day = _dated(a)
+    if day is None:
         return None
     m = _NUM_AFTER.match(norm, a.end)
     if m is None or m.end("d" if m["d"] else "zd") > following:
         return None  # (its year words may be an atom of their own: taken in, see `_ranges`)
-    day = _dated(a)
     next_day = (
-        day is not None
-        and day.day is not None
+        day.day is not None
         and int(m["d"] or m["zd"]) == day.day + 1
         and not _ANY_COMPARISON.search(norm)
     )
@@ -394,9 +393,9 @@ def _holiday_weekend(
     a: Atom, bm: re.Match[str] | None, am: re.Match[str] | None, ctx: TimeContext
 ) -> Atom | None:
     """ "the Easter weekend" (Good Friday to Easter Monday), "Thanksgiving weekend" (Thursday to
-    Sunday), "the Memorial Day weekend": the
-    weekend a one-day holiday falls on or next to — with a Monday or Friday holiday, the three
-    days; a Tuesday to Thursday holiday, the weekend after it."""
+    Sunday), "the Memorial Day weekend": the weekend a one-day holiday falls on or next to — with
+    a Monday or Friday holiday, the three days; a Tuesday to Thursday holiday, the weekend after
+    it."""
     if a.part is None or not a.part.holiday:
         return None
     r = range_of(a, ctx)
