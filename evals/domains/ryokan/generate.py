@@ -959,76 +959,65 @@ def write(folder: Path):
                 [gid, g.member, g.email, g.country, rank, g.segment, f"{g.registered:%Y/%m/%d}"]
             )
     key = lambda r: (r["ts"], r["ota"])  # noqa: E731
-    with open(folder / "cm_bookingcom.csv", "w", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(
-            [
-                "reservation_id",
-                "event_type",
-                "event_time_utc",
-                "hotel_id",
-                "room_name",
-                "meal_plan",
-                "policy",
-                "nights",
-                "guests",
-                "total_price",
-                "currency",
-                "guest_email_sha",
-                "guest_country",
-            ]
-        )
-        k = "bookingcom"
-        for r in sorted(cm[k], key=key):
-            w.writerow(
-                [
-                    r["ota"],
-                    CM_KIND[k][r["kind"]],
-                    utc(r["ts"], "%Y-%m-%d %H:%M:%S"),
-                    r["prop"],
-                    CM_ROOM[k][r["room"]],
-                    CM_PLAN[k][r["plan"]],
-                    CM_RATE[k][r["rate"]],
-                    r["nights"],
-                    r["pax"],
-                    r["total"],
-                    "JPY",
-                    r["email"],
-                    r["country"],
-                ]
-            )
-    with open(folder / "cm_agoda.csv", "w", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(
-            [
-                "BookingID",
-                "Action",
-                "ActionDateJST",
-                "PropertyCode",
-                "RoomType",
-                "RatePlan",
-                "Cancellation",
-                "RoomNights",
-                "Adults",
-                "AmountJPY",
-            ]
-        )
-        k = "agoda"
-        for r in sorted(cm[k], key=key):
-            w.writerow(
-                [
-                    r["ota"],
-                    CM_KIND[k][r["kind"]],
-                    f"{r['ts']:%d/%m/%Y %H:%M}",
-                    r["prop"],
-                    CM_ROOM[k][r["room"]],
-                    CM_PLAN[k][r["plan"]],
-                    CM_RATE[k][r["rate"]],
-                    r["nights"],
-                    r["pax"],
-                    r["total"],
-                ]
-            )
+
+    def channel_csv(k, header, when, extra=lambda r: ()):
+        """One OTA's channel-manager feed: the shared columns in its own names and time format."""
+        with open(folder / f"cm_{k}.csv", "w", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(header)
+            for r in sorted(cm[k], key=key):
+                w.writerow(
+                    [
+                        r["ota"],
+                        CM_KIND[k][r["kind"]],
+                        when(r["ts"]),
+                        r["prop"],
+                        CM_ROOM[k][r["room"]],
+                        CM_PLAN[k][r["plan"]],
+                        CM_RATE[k][r["rate"]],
+                        r["nights"],
+                        r["pax"],
+                        r["total"],
+                        *extra(r),
+                    ]
+                )
+
+    channel_csv(
+        "bookingcom",
+        [
+            "reservation_id",
+            "event_type",
+            "event_time_utc",
+            "hotel_id",
+            "room_name",
+            "meal_plan",
+            "policy",
+            "nights",
+            "guests",
+            "total_price",
+            "currency",
+            "guest_email_sha",
+            "guest_country",
+        ],
+        lambda ts: utc(ts, "%Y-%m-%d %H:%M:%S"),
+        lambda r: ("JPY", r["email"], r["country"]),
+    )
+    channel_csv(
+        "agoda",
+        [
+            "BookingID",
+            "Action",
+            "ActionDateJST",
+            "PropertyCode",
+            "RoomType",
+            "RatePlan",
+            "Cancellation",
+            "RoomNights",
+            "Adults",
+            "AmountJPY",
+        ],
+        lambda ts: f"{ts:%d/%m/%Y %H:%M}",
+    )
     with open(folder / "cm_expedia.jsonl", "w") as f:
         k = "expedia"
         for r in sorted(cm[k], key=key):
@@ -1046,108 +1035,60 @@ def write(folder: Path):
                 "emailHash": r["email"],
             }
             f.write(json.dumps(obj, ensure_ascii=False) + "\n")
-    with open(folder / "cm_tripcom.csv", "w", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(
-            [
-                "订单号",
-                "订单状态",
-                "下单时间(日本时间)",
-                "酒店代码",
-                "房型",
-                "餐食",
-                "取消政策",
-                "间夜",
-                "入住人数",
-                "订单金额(JPY)",
-                "邮箱哈希",
-            ]
-        )
-        k = "tripcom"
-        for r in sorted(cm[k], key=key):
-            w.writerow(
-                [
-                    r["ota"],
-                    CM_KIND[k][r["kind"]],
-                    f"{r['ts']:%Y-%m-%d %H:%M:%S}",
-                    r["prop"],
-                    CM_ROOM[k][r["room"]],
-                    CM_PLAN[k][r["plan"]],
-                    CM_RATE[k][r["rate"]],
-                    r["nights"],
-                    r["pax"],
-                    r["total"],
-                    r["email"],
-                ]
-            )
-    with open(folder / "cm_rakuten.csv", "w", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(
-            [
-                "予約番号",
-                "処理区分",
-                "処理日時",
-                "施設番号",
-                "部屋タイプ名",
-                "プラン名",
-                "キャンセル規定",
-                "泊数",
-                "大人人数",
-                "料金合計",
-                "メールハッシュ",
-            ]
-        )
-        k = "rakuten"
-        for r in sorted(cm[k], key=key):
-            w.writerow(
-                [
-                    r["ota"],
-                    CM_KIND[k][r["kind"]],
-                    f"{r['ts']:%Y/%m/%d %H:%M:%S}",
-                    r["prop"],
-                    CM_ROOM[k][r["room"]],
-                    CM_PLAN[k][r["plan"]],
-                    CM_RATE[k][r["rate"]],
-                    r["nights"],
-                    r["pax"],
-                    r["total"],
-                    r["email"],
-                ]
-            )
-    with open(folder / "cm_jalan.csv", "w", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(
-            [
-                "予約ID",
-                "通知種別",
-                "通知日時",
-                "宿コード",
-                "部屋名",
-                "プラン",
-                "料金条件",
-                "泊数",
-                "人数",
-                "合計金額",
-                "メールハッシュ",
-            ]
-        )
-        k = "jalan"
-        for r in sorted(cm[k], key=key):
-            w.writerow(
-                [
-                    r["ota"],
-                    CM_KIND[k][r["kind"]],
-                    f"{r['ts']:%Y-%m-%dT%H:%M:%S}+09:00",
-                    r["prop"],
-                    CM_ROOM[k][r["room"]],
-                    CM_PLAN[k][r["plan"]],
-                    CM_RATE[k][r["rate"]],
-                    r["nights"],
-                    r["pax"],
-                    r["total"],
-                    r["email"],
-                ]
-            )
+    channel_csv(
+        "tripcom",
+        [
+            "订单号",
+            "订单状态",
+            "下单时间(日本时间)",
+            "酒店代码",
+            "房型",
+            "餐食",
+            "取消政策",
+            "间夜",
+            "入住人数",
+            "订单金额(JPY)",
+            "邮箱哈希",
+        ],
+        lambda ts: f"{ts:%Y-%m-%d %H:%M:%S}",
+        lambda r: (r["email"],),
+    )
+    channel_csv(
+        "rakuten",
+        [
+            "予約番号",
+            "処理区分",
+            "処理日時",
+            "施設番号",
+            "部屋タイプ名",
+            "プラン名",
+            "キャンセル規定",
+            "泊数",
+            "大人人数",
+            "料金合計",
+            "メールハッシュ",
+        ],
+        lambda ts: f"{ts:%Y/%m/%d %H:%M:%S}",
+        lambda r: (r["email"],),
+    )
+    channel_csv(
+        "jalan",
+        [
+            "予約ID",
+            "通知種別",
+            "通知日時",
+            "宿コード",
+            "部屋名",
+            "プラン",
+            "料金条件",
+            "泊数",
+            "人数",
+            "合計金額",
+            "メールハッシュ",
+        ],
+        lambda ts: f"{ts:%Y-%m-%dT%H:%M:%S}+09:00",
+        lambda r: (r["email"],),
+    )
     with open(folder / "payments.csv", "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(
