@@ -147,7 +147,36 @@ def test_a_year_less_range_is_the_most_recent_that_started_before_today() -> Non
     first_of_december = TimeContext(today=date(2026, 12, 1))  # the range starting today has no data
     assert one("from December to March", first_of_december) == ("2025-12-01", "2026-04-01")
     assert one("12月到3月", first_of_december) == ("2025-12-01", "2026-04-01")
-    assert one("from December to March", TimeContext(today=date(2026, 12, 2)))[0] == "2026-12-01"
+    # one barely begun is not meant either ("NPS from Dec to April" on 2 December) …
+    assert one("from December to March", TimeContext(today=date(2026, 12, 2)))[0] == "2025-12-01"
+    # … but one more than a month under way is
+    assert one("from December to March", TimeContext(today=date(2027, 1, 15)))[0] == "2026-12-01"
+    assert one("from November to February", TimeContext(today=date(2026, 11, 20)))[0] == (
+        "2025-11-01"
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "timezone", "start", "end"),
+    [
+        ("weekly washes for the weeks 7/26 through 8/29", "America/Phoenix", "2026-07-26",
+         "2026-08-30"),
+        ("sign-ups from 26/7 to 3/8", "Europe/London", "2026-07-26", "2026-08-04"),
+        ("sign-ups from 3/8 to 9/8", "America/New_York", "2026-03-08", "2026-09-09"),
+        ("sign-ups on 3/8", "Australia/Sydney", "2026-08-03", "2026-08-04"),
+        ("7.10~7.26 sign-ups", "Europe/London", "2026-07-10", "2026-07-27"),  # dots: month first
+    ],
+)  # fmt: skip
+def test_month_slash_day_dates_follow_the_models_region(
+    question: str, timezone: str, start: str, end: str
+) -> None:
+    context = TimeContext(today=date(2026, 11, 1), timezone=timezone)
+    assert one(question, context) == (start, end)
+
+
+@pytest.mark.parametrize("question", ["what share is 1/2 of users", "3/4 of customers churned"])
+def test_a_fraction_is_not_a_date(question: str) -> None:
+    assert spans(question) == []
 
 
 @pytest.mark.parametrize(

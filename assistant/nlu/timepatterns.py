@@ -121,6 +121,29 @@ def _int(text: str | None) -> int | None:
     return int(text) if text else None
 
 
+# words after which "7/26" is a date, not a fraction
+_DATE_BEFORE: Final = "through thru to until till and since after before on from of".split()
+
+
+_DAY_FIRST: Final = re.compile(
+    r"(?:Europe|Africa|Australia)/|Pacific/Auckland|Asia/(?:Kolkata|Singapore|Hong_Kong|Macau)"
+    r"|America/(?:Sao_Paulo|Argentina|Bogota|Lima|Santiago|Mexico_City)"
+)  # where "3/8" is written day first
+
+
+def _month_day(m: re.Match[str], c: TimeContext) -> Atom | None:
+    """ "7/26" is 26 July, and so is "26/7" (a month cannot be 26); "3/8" is 3 August in a
+    model whose time zone writes the day first (Europe, Australia, India…), else 8 March;
+    "7.10" (the Chinese way) is 10 July everywhere."""
+    first, second = (int(n) for n in m.groups() if n is not None)
+    day_first = "/" in m[0] and _DAY_FIRST.match(c.timezone or "")  # "7.10" is always July
+    if first > 12 >= second or (second <= 12 and day_first):
+        first, second = second, first
+    if not (1 <= first <= 12 and 1 <= second <= 31):
+        return None
+    return _part(m, month=first, day=second)
+
+
 def _last(n: int | str, unit: Grain) -> Form:
     return {"kind": "last", "n": int(n), "unit": unit}
 
@@ -344,11 +367,16 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
     (re.compile(r"(?<![\d.])(?:(\d{4})\s?年\s?)?(\d{1,2})\s?月\s?(\d{1,2})\s?[日号]"),
      lambda m, c: _part(m, year=_int(m[1]), month=int(m[2]), day=int(m[3]))),
     # month/day and month.day, only where a range or a week says they are dates: "7/17-7/26",
-    # "7.17~7.26", "8.10那周" (a lone "3.5" or "1/2" stays a number)
+    # "7.17~7.26", "8.10那周", "7/26 through 8/29", "the week of 7/26" (a lone "3.5" or "1/2"
+    # stays a number); day/month when the first number cannot be a month ("26/7")
     (re.compile(r"(?<![\d./])(\d{1,2})[/.](\d{1,2})(?![\d./%])"
                 r"(?=\s?(?:[-~到至]\s?\d{1,2}[/.]\d|那|当天|这周|那一周))"
-                r"|(?<=[-~到至])\s?(\d{1,2})[/.](\d{1,2})(?![\d./%])"),
-     lambda m, c: _part(m, month=int(m[1] or m[3]), day=int(m[2] or m[4]))),
+                r"|(?<=[-~到至])\s?(\d{1,2})[/.](\d{1,2})(?![\d./%])"
+                r"|(?<![\d./])(\d{1,2})/(\d{1,2})(?![\d./%])"
+                r"(?=\s+(?:through|thru|to|until|till|and)\s+\d{1,2}/\d)"
+                r"|(?:" + "|".join(rf"(?<=\b{w} )" for w in _DATE_BEFORE) + ")"
+                r"(\d{1,2})/(\d{1,2})(?![\d./%])(?!\s*(?:of|people|users|customers)\b)"),
+     _month_day),
     (re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}}(?:st|nd|rd|th)?)\b(?![%:]|\.\d|\s?[%:])"
                 r"(?:\s+(?P<year>\d{4})\b)?"), _day_en),
     (re.compile(rf"(?<![\d.])(?:the\s+)?(?P<day>\d{{1,2}}(?:st|nd|rd|th)?)\s+(?:of\s+)?{_MON}"

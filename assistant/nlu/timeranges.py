@@ -317,7 +317,8 @@ def _int(text: str | None) -> int | None:
 
 def _range_form(a: Atom, b: Atom, ctx: TimeContext) -> Form | None:
     """From the start of `a` through the end of `b`, the missing parts of each taken from the
-    other (a year-less pair: the most recent that started before today)."""
+    other (a year-less pair: the most recent that started before today; one that wraps the year and
+    began less than a month ago means the one before)."""
     pa, pb = a.part, b.part
     if pa is not None and pb is not None:
         if not pa.complete:
@@ -338,8 +339,9 @@ def _range_form(a: Atom, b: Atom, ctx: TimeContext) -> Form | None:
         wraps = (
             pb is not None and pb.month is not None and pa.month is not None and pb.month < pa.month
         )
-        if anchor is None and wraps and _first(pa, year) >= ctx.today:
-            year -= 1  # "December to March" on 1 December: the last one, not one with no data yet
+        if anchor is None and wraps and _first(pa, year) > ctx.today - timedelta(days=31):
+            # "December to March" on 1 or 2 December: the last one, not one barely begun
+            year -= 1
         pa = replace(pa, year=year)
     start_a = _start(pa, a, ctx)
     if start_a is None:
