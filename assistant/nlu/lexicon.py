@@ -30,6 +30,7 @@ from .cues import (
     WORD_SYNONYMS,
     ZH_FOR_EN,
 )
+from .periods import NamedPeriod, named_periods
 from .text import prepare
 
 _LATIN = re.compile(r"[a-z0-9]")
@@ -119,6 +120,7 @@ class Lexicon:
     ) -> None:
         self.terms = terms
         self.default_period = default_period
+        self.periods: tuple[NamedPeriod, ...] = ()  # the model's own named periods
         self.weak: frozenset[str] = frozenset()
         self.initials: frozenset[str] = frozenset()  # values by their initials: only in capitals
         self.brands: frozenset[str] = frozenset()  # values by their brand ("wechat")
@@ -277,6 +279,7 @@ class Lexicon:
         lexicon = cls(
             {k: tuple(v) for k, v in terms.items() if k}, model.spec.settings.default_period
         )
+        lexicon.periods = named_periods(model.spec.periods)
         lexicon.weak = frozenset(stems)
         lexicon.brands = frozenset(brands)
         lexicon.initials = frozenset(

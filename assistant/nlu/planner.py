@@ -202,6 +202,7 @@ class EmbeddedPlanner:
 
     def _read(self, question: str, ctx: TimeContext) -> tuple[Reading, tuple[str, ...]]:
         reading, notes = self._read_words(question, ctx)
+        reading = _booked_money(reading, self.model)
         numbered = numbered_value_matches(reading, self.model)
         if numbered:  # "term 2": the one value of the term, in place of the term split
             kept = [m for m in reading.matches if not any(_overlap(m, n) for n in numbered)]
@@ -385,6 +386,30 @@ def _without_times(r: Reading) -> str:
     for t in sorted(r.times, key=lambda t: -t.start):
         norm = norm[: t.start] + " " + norm[t.end :]
     return " ".join(norm.split())
+
+
+_BOOK: Final = re.compile(r"book(?:ed|s)?")
+
+
+def _booked_money(r: Reading, model: SemanticModel) -> Reading:
+    """ "How much revenue did we book", "sales booked in March": booking money is recording it,
+    not the model's booking touchpoint, when the question names a money metric."""
+    money = any(
+        ref.kind == "metric" and model.metrics[ref.name].format == "currency"
+        for m in r.matches
+        for ref in m.refs()
+    )
+    if not money:
+        return r
+    norm = r.question.norm
+    booked = [
+        m for m in r.matches if m.refs("touchpoint") and _BOOK.fullmatch(norm[m.start : m.end])
+    ]
+    if not booked:
+        return r
+    kept = tuple(m for m in r.matches if m not in booked)
+    used = (*r.recognized, *((m.start, m.end) for m in booked))  # the verb is read, not unused
+    return replace(r, matches=kept, recognized=used)
 
 
 def _unknown_words(r: Reading, model: SemanticModel, ctx: TimeContext) -> list[str]:

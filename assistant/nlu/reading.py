@@ -270,7 +270,7 @@ def _shadowed(match: Match, kind: str) -> bool:
 def read(question: Question, lexicon: Lexicon, ctx: TimeContext) -> Reading:
     """Find everything the question names (see the module docstring)."""
     norm = question.norm
-    times = _outside_names(find_times(norm, ctx), norm, lexicon)
+    times = _outside_names(find_times(norm, ctx, lexicon.periods), norm, lexicon)
     compare, compare_spans = find_comparison(norm)
     if compare == "previous_period" and not _compares_time(norm, compare_spans, times):
         compare, compare_spans = None, []

@@ -10,7 +10,7 @@ them, "1月卡" (a monthly card) never.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any, Final
 
@@ -18,6 +18,7 @@ from semantic_layer.time import TimeContext
 from semantic_layer.timeparts.calendar import Grain, shift, truncate
 
 from . import holidays
+from .periods import NamedPeriod, scan_periods
 from .timeatoms import Anaphor, AnaphorKind, Atom, Form, Part, days_from, part_range, period
 
 Builder = Callable[[re.Match[str], TimeContext], Atom | None]
@@ -122,7 +123,8 @@ def _int(text: str | None) -> int | None:
 
 
 # words after which "7/26" is a date, not a fraction
-_DATE_BEFORE: Final = "through thru to until till and since after before on from of".split()
+_DATE_BEFORE: Final = ("through", "thru", "to", "until", "till", "and", "since", "after",
+                       "before", "on", "from", "of")  # fmt: skip
 
 
 _DAY_FIRST: Final = re.compile(
@@ -512,10 +514,10 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
 # fmt: on
 
 
-def scan(norm: str, ctx: TimeContext) -> list[Atom]:
-    """Every time atom of the question, left to right, without overlaps (an earlier pattern in
-    `PATTERNS` wins)."""
-    taken: list[Atom] = []
+def scan(norm: str, ctx: TimeContext, periods: Sequence[NamedPeriod] = ()) -> list[Atom]:
+    """Every time atom of the question, left to right, without overlaps: the model's own named
+    periods first, then the patterns (an earlier pattern in `PATTERNS` wins)."""
+    taken: list[Atom] = scan_periods(norm, periods, ctx)
     for pattern, build in PATTERNS:
         for match in pattern.finditer(norm):
             start, end = match.span()

@@ -28,6 +28,7 @@ years, "Q1–Q3" (normalisation drops the dash: two quarters).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -42,6 +43,7 @@ from semantic_layer.time import (
 )
 from semantic_layer.timeparts.calendar import shift
 
+from .periods import NamedPeriod
 from .timeatoms import Anaphor, Atom, Form, part_form
 from .timepatterns import scan
 from .timeranges import combine
@@ -61,9 +63,10 @@ class TimeMatch:
     relative: bool = False
 
 
-def find_times(norm: str, ctx: TimeContext) -> list[TimeMatch]:
-    """Every time phrase in the question, left to right, without overlaps."""
-    atoms = combine(scan(norm, ctx), norm, ctx)
+def find_times(norm: str, ctx: TimeContext, periods: Sequence[NamedPeriod] = ()) -> list[TimeMatch]:
+    """Every time phrase in the question, left to right, without overlaps (`periods`: the
+    model's own named periods, read before any other time word)."""
+    atoms = combine(scan(norm, ctx, periods), norm, ctx)
     said_yoy = [m.span() for m in _YOY.finditer(norm)]
     found: list[TimeMatch] = []
     for atom in atoms:

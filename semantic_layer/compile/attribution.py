@@ -202,6 +202,18 @@ def weight(model: Model) -> exp.Expr:
     return exp.If(this=none, true=one, false=exp.column("decay_share"))
 
 
+def remainder_last() -> exp.Ordered:
+    """ "(no prior touch)" after every channel or touchpoint: it is what no touch earned, not a
+    contender in a ranking ("which channel contributed most"), and a top N leaves it out."""
+    is_remainder = exp.EQ(this=exp.column("key"), expression=exp.Literal.string(NO_TOUCH))
+    return exp.Ordered(
+        this=exp.Case(
+            ifs=[exp.If(this=is_remainder, true=exp.Literal.number(1))],
+            default=exp.Literal.number(0),
+        )
+    )
+
+
 def credits(
     events: Events,
     spec: AttributionSpec,
@@ -222,7 +234,9 @@ def credits(
         exp.select("key", *sums)
         .from_(weighted.subquery("w"))
         .group_by("key")
-        .order_by(exp.Ordered(this=exp.column(rank_by or models[0]), desc=True), "key")
+        .order_by(
+            remainder_last(), exp.Ordered(this=exp.column(rank_by or models[0]), desc=True), "key"
+        )
     )
 
 

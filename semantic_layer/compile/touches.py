@@ -46,6 +46,7 @@ from semantic_layer.compile.attribution import (
     conversions,
     per_conversion,
     positions,
+    remainder_last,
     touch_join,
     weight,
 )
@@ -302,7 +303,9 @@ def credits(
         exp.select("key", *sums)
         .from_(weighted.subquery("w"))
         .group_by("key")
-        .order_by(exp.Ordered(this=exp.column(rank_by or models[0]), desc=True), "key")
+        .order_by(
+            remainder_last(), exp.Ordered(this=exp.column(rank_by or models[0]), desc=True), "key"
+        )
     )
     return tree.with_("conversions", conversions(events, spec)) if scoped else tree
 

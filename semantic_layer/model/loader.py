@@ -62,6 +62,7 @@ class ValidationReport:
             _count(len(s.dimensions), "dimension"),
             _count(len(s.touchpoints), "touchpoint"),
             _count(len(s.journeys), "journey"),
+            *([_count(len(s.periods), "period")] if s.periods else []),
             _count(len(s.verified_queries), "verified query", "verified queries"),
             _count(len(s.policies), "role"),
         ]

@@ -24,6 +24,7 @@ from .spec_metrics import METRIC_TYPES
 from .yaml_lines import Loc, LocatedYaml
 
 SINGULAR = {
+    "periods": "period",
     "dimensions": "dimension",
     "measures": "measure",
     "metrics": "metric",

@@ -20,6 +20,7 @@ SECTION_NOTES = {
     "metrics": "Metrics: what people ask for. Add the words your users say to 'synonyms'.",
     "touchpoints": "Touchpoints: the values of events.touchpoint. Check each 'stage'.",
     "journeys": "Journeys: ordered steps for funnels and drop-off; exactly one is the default.",
+    "periods": "Periods: your own sales, seasons and events by date, so questions can name them.",
     "policies": "Policies: what each role may see (see docs/semantic-layer.md).",
 }
 

@@ -1,12 +1,13 @@
 """The semantic model file, top to bottom: settings, tables, dimensions, measures, metrics,
-touchpoints, journeys, verified queries and access policies (see docs/semantic-layer.md)."""
+touchpoints, journeys, named periods, verified queries and access policies (see
+docs/semantic-layer.md)."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints, model_validator
 
 from .base import Identifier, Named, RowFilter, Strict, Text
 from .spec_data import DimensionSpec, MeasureSpec, TableSpec
@@ -82,6 +83,48 @@ class JourneySpec(Named):
         return self.name
 
 
+class DateSpan(Strict):
+    """Days from `first` through `last`, both included."""
+
+    first: date
+    last: date
+
+    @model_validator(mode="after")
+    def _in_order(self) -> DateSpan:
+        if self.last < self.first:
+            raise ValueError(f"`last` ({self.last}) is before `first` ({self.first})")
+        return self
+
+
+class YearlySpan(Strict):
+    """The same days every year, as "MM-DD": `first: "06-01"`, `last: "06-18"`; a span that
+    wraps the year ("12-20" to "01-05") ends in the next."""
+
+    first: Annotated[str, StringConstraints(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")]
+    last: Annotated[str, StringConstraints(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")]
+
+
+class PeriodSpec(Named):
+    """A named stretch of the business's calendar — its own sale, season, event or closure
+    ("618大促" of 1–18 June, "the dinosaur exhibition") — on given dates and/or every year. A
+    question naming it means its latest occurrence that has started by today, or the one of a
+    year said with it; it wins over a built-in holiday of the same name."""
+
+    name: Identifier
+    dates: tuple[DateSpan, ...] = ()
+    yearly: YearlySpan | None = None
+
+    @model_validator(mode="after")
+    def _some_days(self) -> PeriodSpec:
+        if not self.dates and self.yearly is None:
+            raise ValueError("a period needs `dates` or `yearly`")
+        return self
+
+    @property
+    def key(self) -> str:
+        return self.name
+
+
 class VerifiedQuery(Strict):
     """Questions with the plan a person checked answers them (a QueryPlan as a mapping)."""
 
@@ -135,6 +178,7 @@ class ModelSpec(Strict):
     metrics: tuple[MetricSpec, ...] = ()
     touchpoints: tuple[TouchpointSpec, ...] = ()
     journeys: tuple[JourneySpec, ...] = ()
+    periods: tuple[PeriodSpec, ...] = ()
     verified_queries: tuple[VerifiedQuery, ...] = ()
     policies: dict[Identifier, PolicySpec] = Field(default_factory=dict)
 
@@ -146,6 +190,7 @@ LIST_SECTIONS: dict[str, str] = {
     "metrics": "name",
     "touchpoints": "id",
     "journeys": "name",
+    "periods": "name",
     "verified_queries": "",
 }
 MAP_SECTIONS = ("tables", "policies")
@@ -155,12 +200,15 @@ __all__ = [
     "LIST_SECTIONS",
     "MAP_SECTIONS",
     "STAGES",
+    "DateSpan",
     "JourneySpec",
     "ModelSpec",
+    "PeriodSpec",
     "PolicySpec",
     "Settings",
     "Stage",
     "TouchpointSpec",
     "VerifiedQuery",
     "Weekday",
+    "YearlySpan",
 ]
