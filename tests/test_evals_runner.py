@@ -376,3 +376,28 @@ def test_a_time_to_convert_case_may_name_its_kind_so(measure: str, correct: bool
     )  # fmt: skip
     got = answer("a", plan={"kind": "funnel", "measure": measure})
     assert judge(case, got, None, AS_OF).correct is correct
+
+
+@pytest.mark.parametrize(
+    ("expected_rows", "correct"),
+    [
+        ((("web", 3.0), ("app", 2.0)), True),  # the check left the remainder out
+        ((("web", 3.0), ("app", 2.0), ("(no prior touch)", 1.0)), True),  # or counted it
+        ((("web", 3.0), ("app", 2.0), ("(no prior touch)", 4.0)), False),  # then it must match
+        ((("web", 3.0),), False),  # another channel's credit is never left out
+    ],
+)
+def test_an_attributions_no_touch_row_counts_only_when_the_check_has_it(
+    expected_rows: tuple[tuple[object, ...], ...], correct: bool
+) -> None:
+    """Conversions with no touch are credited to a last row "(no prior touch)"; a check query
+    may leave them out (evals/domains/README.md)."""
+    case = Case.model_validate(
+        {"id": "a", "question": "credit by channel", "language": "en", "expect": {"sql": "x"}}
+    )
+    got = answer(
+        "a", plan={"kind": "attribution"}, columns=["key", "first_touch"],
+        rows=[["web", 3.0], ["app", 2.0], ["(no prior touch)", 1.0]],
+    )  # fmt: skip
+    expected = Expected(("key", "first_touch"), expected_rows)
+    assert judge(case, got, expected, AS_OF).correct is correct
