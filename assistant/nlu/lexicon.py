@@ -358,6 +358,9 @@ class Lexicon:
                 other = self._reordered_at(norm, i, blocked) or self._particle_at(norm, i, blocked)
                 if other is not None and other.end > end:  # with its particle, wins
                     return other
+                longer = self._plural_at(norm, i, blocked)  # "cancel reasons": a longer name
+                if longer is not None and longer.end > end:
+                    return longer
             return found
         return (
             self._separated_at(norm, i, blocked)
@@ -426,6 +429,17 @@ class Lexicon:
                 continue
             found = self.unordered.get(tuple(sorted(stem(w[0], verbs=True) for w in words[:n])))
             if found is not None:
+                return Match(i, end, found[0], found[1])
+        return None
+
+    def _plural_at(self, norm: str, i: int, blocked: list[bool]) -> Match | None:
+        """A model name of several words said with another ending ("cancel reasons" for "cancel
+        reason"), only as its words' stems, not as verbs."""
+        words = _words_at(norm, i)
+        for n in range(len(words), 1, -1):
+            end = words[n - 1].end()
+            found = self.stemmed.get(tuple(stem(w[0]) for w in words[:n]))
+            if found is not None and not any(blocked[i:end]):
                 return Match(i, end, found[0], found[1])
         return None
 

@@ -210,6 +210,35 @@ def numbered_value_matches(r: Reading, model: SemanticModel) -> list[Match]:
     return found
 
 
+# "single vs member washes", "new and returning customers": the word before the joiner
+_ELLIPTIC_BEFORE: Final = re.compile(r"\b([a-z][a-z\-]*)\s+(?:vs|versus|and|or|&)\s+$")
+
+
+def elliptic_metric_matches(r: Reading, model: SemanticModel) -> list[Match]:
+    """A metric said with the last words of the metric after it: "single vs member washes" is
+    the single washes and the member washes, when the model has a metric named "single
+    washes" (the word alone, "single", names nothing)."""
+    norm, found = r.question.norm, []
+    for m in r.mentions("metric"):
+        words = m.term.split()
+        if not m.term.isascii() or len(words) < 2:
+            continue
+        before = _ELLIPTIC_BEFORE.search(norm[: m.start])
+        if before is None or any(x.start <= before.start(1) < x.end for x in r.matches):
+            continue
+        said = tuple(stem(w) for w in (before[1], *words[1:]))
+        named = {
+            metric.name
+            for metric in model.spec.metrics
+            for name in metric.names()
+            if name.isascii() and tuple(stem(w) for w in name.casefold().split()) == said
+        } - {m.ref.name}
+        if len(named) == 1:
+            start, end = before.span(1)
+            found.append(Match(start, end, norm[start:end], (Ref("metric", named.pop()),)))
+    return found
+
+
 def _starts_with(char: str) -> Callable[[str], bool]:
     """A Chinese name (two characters or more) that starts with `char`."""
     return lambda name: len(name) >= 2 and name[0] == char and bool(CJK_ONLY.fullmatch(name))
@@ -226,4 +255,10 @@ def _zh_names(dim: DimensionSpec) -> list[str]:
     return names + [n for n in dim.synonyms.all() if CJK_ONLY.fullmatch(n)]
 
 
-__all__ = ["nearby_matches", "numbered_value_matches", "verb_matches", "which_dimension_matches"]
+__all__ = [
+    "elliptic_metric_matches",
+    "nearby_matches",
+    "numbered_value_matches",
+    "verb_matches",
+    "which_dimension_matches",
+]

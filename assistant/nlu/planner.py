@@ -32,6 +32,7 @@ from .followup import apply, is_followup
 from .homophones import Homophones
 from .lexicon import Cue, Lexicon, Match, stem
 from .nearby import (
+    elliptic_metric_matches,
     nearby_matches,
     numbered_value_matches,
     verb_matches,
@@ -209,6 +210,7 @@ class EmbeddedPlanner:
             matches = tuple(sorted((*kept, *numbered), key=lambda m: m.start))
             reading = replace(reading, matches=matches)
         extra = nearby_matches(reading, self.model) or verb_matches(reading, self.model)
+        extra += elliptic_metric_matches(reading, self.model)
         extra += which_dimension_matches(replace(reading, matches=(*reading.matches, *extra)),
                                          self.model)  # fmt: skip
         if not extra and not numbered:
@@ -395,9 +397,7 @@ def _booked_money(r: Reading, model: SemanticModel) -> Reading:
     """ "How much revenue did we book", "sales booked in March": booking money is recording it,
     not the model's booking touchpoint, when the question names a money metric."""
     money = any(
-        ref.kind == "metric" and model.metrics[ref.name].format == "currency"
-        for m in r.matches
-        for ref in m.refs()
+        model.metrics[ref.name].format == "currency" for m in r.matches for ref in m.refs("metric")
     )
     if not money:
         return r

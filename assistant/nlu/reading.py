@@ -182,8 +182,12 @@ def _split_by_a_why_word(m: Match, matches: Sequence[Match]) -> bool:
     after = [x for x in matches if x.start >= m.end][:1]
     if after and "share" in after[0].cues() and after[0].start - m.end <= 1:
         return True  # 退票原因分布: the reasons' spread
+    if after and m.term in _REASON and after[0].refs("value") and after[0].start - m.end <= 4:
+        return True  # "with reason too expensive", "原因为价格太贵": a value named, not a why
     return bool(before) and "by" in before[-1].cues() and m.start - before[-1].end <= 1
 
+
+_REASON: Final = frozenset({"reason", "reasons", "原因"})
 
 # Verbs whose "up" is their particle ("signed up", "topped up", "showed up"), not a rise.
 _PHRASAL_UP: Final = re.compile(

@@ -440,10 +440,16 @@ def journey_and_steps(
     if (
         journeys
         and len(tps) >= 2
-        and _chain(r)
+        and (_chain(r) or _from_to(r))
         and not set(tps) <= set(model.journeys[journeys[0]].steps)
     ):
-        journeys = []  # "match → first msg → video date funnel": those steps, not that journey
+        # "match → first msg → video date funnel", "离店到写点评的漏斗": those steps, not the
+        # journey a generic "funnel" named
+        journeys = []
+    if journeys and len(tps) == 1 and tps[0] not in model.journeys[journeys[0]].steps:
+        own = _journey_of_step(r, model, tps[0])
+        if own is not None:
+            return {"journey": own}  # "Douyin voucher funnel": the journey of that step
     if journeys:
         named = model.journeys[journeys[0]]
         stretch = len(tps) >= 2 and (_from_to(r) or _chain(r))
@@ -460,6 +466,21 @@ def journey_and_steps(
             if tps[0] in journey.steps:
                 return {"journey": journey.name}
     return {"journey": model.journey(None).name}
+
+
+_GENERIC_FUNNEL: Final = re.compile(r"(?:main |sales |conversion )?funnel|(?:转化|成交)?漏斗")
+
+
+def _journey_of_step(r: Reading, model: SemanticModel, step: str) -> str | None:
+    """The journey that starts with `step` (else the one journey that has it), when the journey
+    the question named was only a generic word for a funnel that does not have that step."""
+    said = [m for m in r.mentions("journey")]
+    if not said or not _GENERIC_FUNNEL.fullmatch(said[0].term):
+        return None
+    starting = [j.name for j in model.spec.journeys if j.steps[0] == step]
+    having = [j.name for j in model.spec.journeys if step in j.steps]
+    found = starting or having
+    return found[0] if len(found) == 1 else None
 
 
 def in_journey_order(steps: list[str], model: SemanticModel) -> list[str]:

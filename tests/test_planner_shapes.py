@@ -1,0 +1,73 @@
+"""Shapes of questions on a model that is not the demo's (tests/fixtures/models/washclub.yaml):
+a dimension's longer name said in the plural, "reason" naming a value rather than asking why,
+two metrics said with one shared last word, and a generic "funnel" beside a step of another
+journey."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.nlu import EmbeddedPlanner
+from semantic_layer.model.loader import load_model
+from semantic_layer.time import TimeContext
+
+CTX = TimeContext(today=date(2026, 12, 2), timezone="America/Phoenix", week_start=6)
+WASHCLUB = Path(__file__).parent / "fixtures" / "models" / "washclub.yaml"
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner(load_model(WASHCLUB))
+
+
+def plan(planner: EmbeddedPlanner, question: str) -> dict[str, Any]:
+    return planner.plan(question, CTX).plan.model_dump(mode="json", exclude_none=True)
+
+
+def test_a_longer_name_in_the_plural_wins_over_its_first_word(planner: EmbeddedPlanner) -> None:
+    """ "cancel reasons" is the dimension "cancel reason", not the touchpoint "cancel" and a why."""
+    p = plan(planner, "cancel reasons in march")
+    assert p["kind"] == "metric" and p["dimensions"] == ["cancel_reason"], p
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["monthly cancellations with reason too expensive, Dec-Apr", "取消原因为价格太贵的退会数"],
+)
+def test_reason_before_a_value_names_it_and_does_not_ask_why(
+    planner: EmbeddedPlanner, question: str
+) -> None:
+    p = plan(planner, question)
+    assert p["kind"] == "metric" and p["metrics"] == ["cancellations"], p
+    assert p["filters"] == [{"dimension": "cancel_reason", "op": "=", "values": ["too_expensive"]}]
+    assert plan(planner, "why did cancellations rise in march")["kind"] == "drivers"
+
+
+def test_two_metrics_said_with_one_shared_last_word(planner: EmbeddedPlanner) -> None:
+    result = planner.plan("single vs member washes last month", CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["metrics"] == ["single_washes", "member_washes"], p
+    assert any("single washes" in n for n in result.notes)  # said back, not silently
+    assert plan(planner, "member washes last month")["metrics"] == ["member_washes"]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("wash voucher funnel for September", {"journey": "voucher_journey"}),
+        ("9月洗车券的漏斗", {"journey": "voucher_journey"}),
+        ("funnel for September", {"journey": "app_journey"}),  # no step: the default
+        ("今年会员洗车到点评的漏斗", {"journey": "after_wash"}),  # from one step to another
+        ("funnel from single wash to review this year",
+         {"steps": ["single_wash", "review_posted"]}),
+    ],
+)  # fmt: skip
+def test_a_generic_funnel_word_gives_way_to_the_steps_said(
+    planner: EmbeddedPlanner, question: str, expected: dict[str, Any]
+) -> None:
+    p = plan(planner, question)
+    assert p["kind"] == "funnel" and {k: p.get(k) for k in expected} == expected, p
