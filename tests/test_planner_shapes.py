@@ -71,3 +71,11 @@ def test_a_generic_funnel_word_gives_way_to_the_steps_said(
 ) -> None:
     p = plan(planner, question)
     assert p["kind"] == "funnel" and {k: p.get(k) for k in expected} == expected, p
+
+
+def test_the_planners_own_phrases_are_not_read_in_the_plural(planner: EmbeddedPlanner) -> None:
+    """Only the model's names are read with another ending: "cancellations by site" is not the
+    sort phrase "order by", nor "what happens" the drivers' "what happened"."""
+    p = plan(planner, "cancellations by site last month")
+    assert p["kind"] == "metric" and p["dimensions"] == ["site"], p
+    assert plan(planner, "what happens just before a cancel?")["kind"] == "paths"

@@ -438,9 +438,11 @@ class Lexicon:
         words = _words_at(norm, i)
         for n in range(len(words), 1, -1):
             end = words[n - 1].end()
+            if not _PLAIN_WORDS.fullmatch(norm, i, end):
+                continue  # "coupa - punchout order": not one name
             found = self.stemmed.get(tuple(stem(w[0]) for w in words[:n]))
-            if found is not None and not any(blocked[i:end]):
-                return Match(i, end, found[0], found[1])
+            if found is not None and _has_ref(found[1]) and not any(blocked[i:end]):
+                return Match(i, end, found[0], found[1])  # (the model's names, not our cues)
         return None
 
     def _inflected_at(self, norm: str, i: int, blocked: list[bool]) -> Match | None:
@@ -483,6 +485,7 @@ class Lexicon:
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_PLAIN_WORDS = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 # A verb, then how much of it ("了多少次", "了几张", "过多少"), then its object.
 _SEPARATED: Final = re.compile(
     r"(?P<verb>[\u4e00-\u9fff])(?P<count>[了过的]?(?:多少|几)[次个张单回笔份位件台辆场套趟节]?)"
