@@ -227,7 +227,7 @@ PHRASES: Final[tuple[tuple[str, str, bool], ...]] = (
     (r"端午(?:节)?|dragon\s+boat(?:\s+festival)?", "dragon_boat", False),
     (
         r"国庆(?:节)?|national\s+day"
-        r"|(?<![\d.第])(?<![周期拜月日号初第]\s)11\s?(?=黄金周|假期|长假|小长假|期间|当天|当日|那天)",
+        r"|(?<![\d.第])(?<![周期拜月日号初第双]\s)(?<!双)11\s?(?=黄金周|假期|长假|小长假|期间|当天|当日|那天)",
         "national_day",
         False,
     ),

@@ -133,6 +133,16 @@ _DAY_FIRST: Final = re.compile(
 )  # where "3/8" is written day first
 
 
+def _date_with_year(m: re.Match[str], c: TimeContext) -> Atom | None:
+    first, second, year = int(m[1]), int(m[3]), int(m[4])
+    day_first = m[2] == "." or _DAY_FIRST.match(c.timezone or "")
+    if first > 12 >= second or (second <= 12 and day_first):
+        first, second = second, first
+    if not (1 <= first <= 12 and 1 <= second <= 31):
+        return None
+    return _part(m, year=year, month=first, day=second)
+
+
 def _month_day(m: re.Match[str], c: TimeContext) -> Atom | None:
     """ "7/26" is 26 July, and so is "26/7" (a month cannot be 26); "3/8" is 3 August in a
     model whose time zone writes the day first (Europe, Australia, India…), else 8 March;
@@ -228,7 +238,7 @@ def _half(m: re.Match[str], c: TimeContext, number: int) -> Atom:
 
 _WINDOW = re.compile(
     r"\s?(?:期间|假期|长假|小长假|黄金周|大促|购物节|档期|档)"
-    r"|\s+(?:holidays?|period|golden\s+week|shopping\s+festival|festival|week)\b"
+    r"|\s+(?:holidays?|hols|break|period|golden\s+week|shopping\s+festival|festival|week)\b"
 )
 _HOLIDAY_WEEK = re.compile(r"\s?(?:周|那周|那1周|这1周)(?![1-7一二三四五六日天末])|\s+week\b")
 _ONE_DAY = re.compile(r"\s?(?:当天|当日|那天|那\s?1\s?天|这天)")
@@ -269,6 +279,8 @@ def _holiday(phrase_key: str, numeric: bool) -> Builder:
             monday = truncate(span[0], "week", c.week_start)
             return Atom(start, found.end(), form=period(monday, monday + timedelta(7), c.today))
         if found := _WINDOW.match(text, end):
+            if key not in holidays.WINDOWS and _one_day(key, c.today):
+                return None  # "双十一期间", "the Easter hols": a span of the business's, unknown
             name, end = holidays.WINDOWS.get(key, key), found.end()
         elif found := _ONE_DAY.match(text, end):
             single, end = True, found.end()
@@ -283,6 +295,11 @@ def _holiday(phrase_key: str, numeric: bool) -> Builder:
         return Atom(start, end, part=part)
 
     return build
+
+
+def _one_day(key: str, today: date) -> bool:
+    span = holidays.latest(key, today)
+    return span is not None and span[0] == span[1]
 
 
 # Meteorological seasons: their first month in the northern hemisphere, three months each.
@@ -366,6 +383,8 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
     # full dates: "2026-03-03", "2026/3/3", "2026年3月14日", "3月14号", "March 3, 2026", "14 Feb"
     (re.compile(r"(?<!\d)(?<!\d\.)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)"),
      lambda m, c: _part(m, year=int(m[1]), month=int(m[3]), day=int(m[4]))),
+    # "17/10/2026", "10/17/2026" (the order as `_month_day`), "17.10.2026" (day first)
+    (re.compile(r"(?<![\d./])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\d./])"), _date_with_year),
     (re.compile(r"(?<![\d.])(?:(\d{4})\s?年\s?)?(\d{1,2})\s?月\s?(\d{1,2})\s?[日号]"),
      lambda m, c: _part(m, year=_int(m[1]), month=int(m[2]), day=int(m[3]))),
     # month/day and month.day, only where a range or a week says they are dates: "7/17-7/26",
@@ -433,8 +452,10 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
     (re.compile(r"(?:the\s+)?same\s+(?:period|time|days?|week|month|quarter)\s+(?:of\s+|in\s+)?"
                 r"(?:the\s+)?(?:last|previous|prior)\s+year|(?:去年|上年)?同期(?!群)"),
      _anaphor("last_year")),
-    (re.compile(rf"(?:the\s+)?{_N}\s+{_EN_UNIT}\s+before\s+(?:that|those|it|then)\b"),
-     lambda m, c: _at(m, anaphor=Anaphor("before", int(m[1]), UNIT_EN[m[2]]))),
+    # "the 8 days before that", "… vs the 8 days before"
+    (re.compile(rf"(?:the\s+)?{_N}\s+{_EN_UNIT}\s+before\s+(?:that|those|it|then)\b"
+                rf"|the\s+{_N}\s+{_EN_UNIT}\s+before(?=\s*(?:$|[?,.!;]))"),
+     lambda m, c: _at(m, anaphor=Anaphor("before", int(m[1] or m[3]), UNIT_EN[m[2] or m[4]]))),
     (re.compile(r"(?:the\s+)?(?:(?:previous|prior|preceding)\s+period|period\s+before)\b"
                 r"|上\s?1?\s?期|前\s?1\s?期"), _anaphor("previous")),
     (re.compile(r"(?:the\s+)?(day|week|month|quarter|year)\s+before\b(?!\s+last)"

@@ -166,7 +166,7 @@ _NUM_BEFORE = re.compile(r"(?:\b(?P<w>between|from)\s+)?(?<![\d.])(?P<d>\d{1,2})
                          r"\s*(?P<c>-|to|and|through|thru|until|till)\s*$")  # fmt: skip
 _NUM_AFTER = re.compile(r"\s?(?:到|至|-)\s?(?P<zd>\d{1,2})\s?[日号]|\s*(?P<c>-|to|and|through|thru|"
                         r"until|till)\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?\b"
-                        r"(?!\s*(?:%|[:.]\d|\d(?!\d{3}\b)|(?!this\b)[a-z]+s\b))"
+                        r"(?!\s*(?:%|[:.]\d|\d(?!\d{3}\b)|(?!this\b|vs\b)[a-z]+s\b))"
                         r"(?:\s+(?P<y>\d{4})\b|\s+(?P<yw>this|last)\s+year\b)?")  # fmt: skip
 _CHANGE = re.compile(
     r"\b(?:chang(?:e|ed|es|ing)|dr(?:o|i)ve|drivers?|drop(?:ped)?|f(?:e|a)ll|falling|r(?:i|o)se|"
@@ -243,7 +243,8 @@ def _join(a: Atom, b: Atom, norm: str, ctx: TimeContext, *, alone: bool = False)
         or ((alone or "+" in gap) and _adjacent(a, b, norm, ctx))
     ):  # "Jul+Aug" beside other time words is still one span
         return None  # "March and June" are two months; "between March and June" is a range
-    if pre is None and _COMPARED.search(norm, max(0, a.start - 24), a.start):
+    dashed = _months(a, b, norm)  # "Aug-Oct vs May-Jul": a range on each side of the "vs"
+    if pre is None and not dashed and _COMPARED.search(norm, max(0, a.start - 24), a.start):
         return None  # "compare March to June": two periods
     form = _range_form(a, b, ctx)
     if form is None:
@@ -479,8 +480,9 @@ def _since(
 def _since_event(
     a: Atom, bm: re.Match[str] | None, am: re.Match[str] | None, ctx: TimeContext
 ) -> Atom | None:
-    """ "3月18号上线之后": since a day on which something happened (not "上个月售后")."""
-    if a.part is None or a.part.day is None:
+    """ "3月18号上线之后", "4月涨价以后": since a day or month in which something happened (not
+    "上个月售后")."""
+    if a.part is None or (a.part.day is None and a.part.month is None):
         return None
     return _since(a, bm, am, ctx)
 

@@ -191,10 +191,11 @@ def time_to_convert(events: Events, spec: FunnelSpec) -> exp.Select:
     """Entrants, converters, and the median / mean / p90 hours from step 1 to the last step."""
     segment = [exp.column("segment")] if spec.breakdown is not None else []
     converted = exp.Where(this=exp.column("reached").eq(len(spec.steps)))
-    seconds = exp.DateDiff(
-        this=exp.column("at"), expression=exp.column("t1"), unit=exp.var("SECOND")
+    # in milliseconds: whole seconds count the second boundaries crossed, half a second off
+    millis = exp.DateDiff(
+        this=exp.column("at"), expression=exp.column("t1"), unit=exp.var("MILLISECOND")
     )
-    hours = exp.cast(seconds, exp.DataType.Type.DOUBLE) / exp.Literal.number(3600)
+    hours = exp.cast(millis, exp.DataType.Type.DOUBLE) / exp.Literal.number(3_600_000)
 
     def among_converters(func: exp.Expr) -> exp.Filter:
         return exp.Filter(this=func, expression=converted.copy())
