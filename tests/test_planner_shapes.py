@@ -79,3 +79,49 @@ def test_the_planners_own_phrases_are_not_read_in_the_plural(planner: EmbeddedPl
     p = plan(planner, "cancellations by site last month")
     assert p["kind"] == "metric" and p["dimensions"] == ["site"], p
     assert plan(planner, "what happens just before a cancel?")["kind"] == "paths"
+
+
+def test_a_value_of_several_dimensions_takes_the_one_its_contrast_names(
+    planner: EmbeddedPlanner,
+) -> None:
+    """ "kiosk vs app": "app" is a channel and a platform, "kiosk" only a channel — two
+    channels compared, split by channel."""
+    p = plan(planner, "washes kiosk vs app last month")
+    assert p["dimensions"] == ["channel"], p
+    assert p["filters"] == [{"dimension": "channel", "op": "in", "values": ["kiosk", "app"]}]
+
+
+def test_a_word_read_as_a_value_gives_way_to_a_metric_said_in_two(
+    planner: EmbeddedPlanner,
+) -> None:
+    """ "member vs single washes": "member" is also a lane, but "member washes" a metric."""
+    p = plan(planner, "member vs single washes in July")
+    assert p["metrics"] == ["member_washes", "single_washes"] and p["filters"] == [], p
+
+
+@pytest.mark.parametrize(
+    ("question", "grain", "direction", "limit"),
+    [
+        ("top 5 busiest days for washes", "day", "desc", 5),
+        ("washes on the 3 quietest weeks", "week", "asc", 3),
+        ("洗车次数最多的5天", "day", "desc", 5),
+        ("洗车次数最少的2个月", "month", "asc", 2),
+    ],
+)
+def test_the_busiest_days_are_days_ranked_and_cut(
+    planner: EmbeddedPlanner, question: str, grain: str, direction: str, limit: int
+) -> None:
+    p = plan(planner, question)
+    assert (p.get("grain"), p.get("order", {}).get("direction"), p.get("limit")) == (
+        grain,
+        direction,
+        limit,
+    ), p
+
+
+def test_a_day_said_after_an_event_and_before_more_words_is_a_date(
+    planner: EmbeddedPlanner,
+) -> None:
+    """ "since autopay went live (May 11), hotline vs …": "may 11" with words after it."""
+    p = plan(planner, "cancellations since the new app went live (May 11), kiosk vs app")
+    assert p["time"] == {"kind": "since", "start": "2026-05-11"}, p

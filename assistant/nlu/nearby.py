@@ -224,8 +224,12 @@ def elliptic_metric_matches(r: Reading, model: SemanticModel) -> list[Match]:
         if not m.term.isascii() or len(words) < 2:
             continue
         before = _ELLIPTIC_BEFORE.search(norm[: m.start])
-        if before is None or any(x.start <= before.start(1) < x.end for x in r.matches):
-            continue
+        if before is None or any(
+            x.start <= before.start(1) < x.end and (x.refs("metric") or x.end != before.end(1))
+            for x in r.matches
+        ):
+            continue  # (a word read as a value or journey gives way: "exhibition vs planetarium
+            # admissions" when "exhibition admissions" is a metric)
         said = tuple(stem(w) for w in (before[1], *words[1:]))
         named = {
             metric.name

@@ -209,8 +209,12 @@ class EmbeddedPlanner:
             kept = [m for m in reading.matches if not any(_overlap(m, n) for n in numbered)]
             matches = tuple(sorted((*kept, *numbered), key=lambda m: m.start))
             reading = replace(reading, matches=matches)
+        elliptic = elliptic_metric_matches(reading, self.model)
+        if elliptic:  # in place of the same word read as a value or journey
+            kept = [m for m in reading.matches if not any(_overlap(m, e) for e in elliptic)]
+            reading = replace(reading, matches=tuple(kept))
         extra = nearby_matches(reading, self.model) or verb_matches(reading, self.model)
-        extra += elliptic_metric_matches(reading, self.model)
+        extra += elliptic
         extra += which_dimension_matches(replace(reading, matches=(*reading.matches, *extra)),
                                          self.model)  # fmt: skip
         if not extra and not numbered:

@@ -28,12 +28,14 @@ _TOP_N = re.compile(r"(?:top|first|best|largest|biggest|highest|which|what)\s+(\
                     r"|前\s?(\d{1,3})(?!\s?[天日周月年])"
                     r"|(?<!\d)(\d{1,3})\s?(?:个|大|名|家|位|款|门|所|间|条|部|种|支|座|本|件|台|辆)"
                     r"|\b(?:the|our|my|your)\s+(\d{1,3})\s+"
-                    r"(?:most|biggest|largest|highest|busiest|best|top)\b")  # fmt: skip
+                    r"(?:most|biggest|largest|highest|busiest|best|top)\b"
+                    r"|最(?:忙|旺|多|高|大)的\s?(\d{1,3})\s?(?:个\s?)?(?=天|周|月)")  # fmt: skip
 _BOTTOM_N = re.compile(r"(?:bottom|last|worst|lowest|smallest)\s+(\d{1,3})\b"
                        r"(?!\s*(?:day|week|month))"
                        r"|(?:倒数|后)\s?(\d{1,3})(?!\s?[天日周月年])"
                        r"|\b(?:the|our|my|your)\s+(\d{1,3})\s+"
-                       r"(?:least|quietest|smallest|lowest|worst|fewest)\b")  # fmt: skip
+                       r"(?:least|quietest|smallest|lowest|worst|fewest)\b"
+                       r"|最(?:闲|淡|少|低|小)的\s?(\d{1,3})\s?(?:个\s?)?(?=天|周|月)")  # fmt: skip
 _N_DAY = re.compile(r"(\d{1,2})\s?(?:-\s?)?(day|week|month|天|日|周|个月|月)\s?(?:的)?\s?"
                     r"(?=retention|留存|retained|return|回访|复访|复购)"
                     r"|(?:day|week|month)\s?(\d{1,2})\s?(?:retention|留存)"

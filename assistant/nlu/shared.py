@@ -85,14 +85,20 @@ def _after_compare_word(r: Reading) -> bool:
     return any(w in before for w in ("vs", "versus", "compared", "than", "比", "较", "相比"))
 
 
-_WHICH_PERIOD = re.compile(r"which (day|week|month)|哪(?:一)?(天|周|个月|月)")
+# "which day", "the 5 busiest days", 哪天, 最忙的5天: periods ranked, one row each
+_WHICH_PERIOD = re.compile(
+    r"which (day|week|month)|哪(?:一)?(天|周|个月|月)"
+    r"|\b(?:busiest|quietest|slowest|biggest|best|worst|peak|record)\s+(day|week|month)s?\b"
+    r"|最(?:忙|闲|旺|淡|多|少)的\s?(?:\d+\s?)?(天|周|个月|月)"
+)
 
 
 def _which_period(r: Reading) -> str | None:
     m = _WHICH_PERIOD.search(r.question.norm)
     if m is None:
         return None
-    return {"天": "day", "周": "week", "个月": "month", "月": "month"}.get(m[2] or "", m[1])
+    said = next(g for g in m.groups() if g)
+    return {"天": "day", "周": "week", "个月": "month", "月": "month"}.get(said, said)
 
 
 def grain_of(r: Reading, model: SemanticModel) -> str | None:
@@ -358,10 +364,15 @@ def _value_mentions(
     by_start: dict[int, list[Mention]] = {}
     for mention in r.mentions("value"):
         by_start.setdefault(mention.start, []).append(mention)
+    # a dimension another value word names alone: "hotline vs mini-program" are two ticket
+    # channels, though "mini-program" is also a platform and an app channel
+    alone = {g[0].ref.name for g in by_start.values() if len({m.ref.name for m in g}) == 1}
     for group in by_start.values():
         dims = list(dict.fromkeys(m.ref.name for m in group))
         if fits is not None and len(dims) > 1:
             dims = [d for d in dims if fits(d)] or dims
+        if len(dims) > 1:
+            dims = [d for d in dims if d in alone] or dims
         want = "acquisition_channel" if acquired and "acquisition_channel" in dims else None
         if want is None and len(dims) > 1 and _came_from(r, group[0]):
             want = next((d for d in dims if model.dimensions[d].table == _USERS), None)
@@ -563,9 +574,11 @@ def _journeys_first_default(model: SemanticModel) -> list[Any]:
 def limit_and_order(r: Reading, metric: str, has_dims: bool) -> dict[str, Any]:
     """Ranking: "which channel … most" sorts by the metric; "top 3" / "前三" also cuts;
     "which day … most" ranks the days of a daily series."""
-    if _which_period(r) and {"desc", "asc"} & r.cues:
-        asc = "asc" in r.cues and "desc" not in r.cues
-        return {"order": {"by": metric, "direction": "asc" if asc else "desc"}}
+    if _which_period(r) and ({"desc", "asc"} & r.cues or r.top_n or r.bottom_n):
+        asc = bool(r.bottom_n) or ("asc" in r.cues and "desc" not in r.cues)
+        ranked: dict[str, Any] = {"order": {"by": metric, "direction": "asc" if asc else "desc"}}
+        n = r.bottom_n or r.top_n  # "the 5 busiest days", 最多的5天, 最少的2个月
+        return {**ranked, "limit": n} if n else ranked
     if not has_dims or not (_RANKING & r.cues) or "day" in r.cues or "week" in r.cues:
         return {}
     asc = "asc" in r.cues and "desc" not in r.cues

@@ -63,6 +63,7 @@ _MONTH_BEFORE = re.compile(
 _MONTH_AFTER = re.compile(
     rf"\s*(?:(?:to|and|-|\+|&|through|thru|until|till|vs\.?|versus|or)\s*)?{MONTH_WORDS}\b"
 )  # "jul+aug", "jul & aug"
+_SUBJECT = re.compile(r"\b(?:i|we|you|they|he|she|it|who|that|which|this|users?|customers?)\s+$")
 _DAY_AFTER = re.compile(r"\s*(?:$|-|(?:to|and|through|thru|until|till)\b)")
 _QUANTITY_BEFORE = re.compile(
     r"(?:\b(?:top|bottom|first|best|worst|largest|biggest|highest|lowest|above|below|over|under|"
@@ -102,8 +103,12 @@ def month_ok(m: re.Match[str], month: str, *, with_day: bool, sure: bool) -> boo
     before = text[max(0, m.start() - 30) : m.start()]
     if _STRONG.search(before):
         return True
-    if with_day:
-        return bool(_WEAK.search(before) or _DAY_AFTER.match(text, m.end()))
+    if with_day:  # "went live may 11 hotline vs …": a day number and no quantity after it
+        return bool(
+            _WEAK.search(before)
+            or _DAY_AFTER.match(text, m.end())
+            or not (_QUANTITY_AFTER.match(text, m.end()) or _SUBJECT.search(before))
+        )
     if m.start() == 0 and month != "may":
         return True  # "March revenue", "Sept sales vs August": no question starts with a verb
     return bool(_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(text, m.end()))
