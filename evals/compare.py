@@ -2,14 +2,15 @@
 
 Only the columns the check query returns are compared (the answer may have more). Rows compare as
 multisets unless the question ranks (`ordered`), and `first` compares the check rows with the
-answer's first rows. The result is None when equal, else one sentence saying where they differ.
+answer's first rows. A duration column (`…_hours`, `…_minutes`) also agrees within one second.
+The result is None when equal, else one sentence saying where they differ.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Final
 
 from assistant.answer.table import json_value
 
@@ -40,13 +41,26 @@ def differs(
         return f"expected {len(want)} rows, got {len(got)}" + _sample(want, got)
     if not ordered:
         want, got = sorted(want, key=_sort_key), sorted(got, key=_sort_key)
+    seconds = [_ONE_SECOND.get(c.rsplit("_", 1)[-1], 0.0) for c in expected_columns]
     for n, (w, g) in enumerate(zip(want, got, strict=True), start=1):
-        if not all(same(a, b, tolerance) for a, b in zip(w, g, strict=True)):
+        if not all(
+            same(a, b, tolerance) or _within(a, b, second)
+            for a, b, second in zip(w, g, seconds, strict=True)
+        ):
             place = f"row {n}" if ordered else "a row"
             return (
                 f"{place}: expected {_show(w, expected_columns)}, got {_show(g, expected_columns)}"
             )
     return None
+
+
+# A duration column (`median_hours`, `first_response_time_minutes`…) agrees within one second:
+# counting second boundaries and subtracting exact instants, both right, differ by less.
+_ONE_SECOND: Final = {"hours": 1 / 3600, "minutes": 1 / 60, "seconds": 1.0}
+
+
+def _within(a: Any, b: Any, second: float) -> bool:
+    return bool(second) and _number(a) and _number(b) and abs(float(a) - float(b)) <= second
 
 
 def same(a: Any, b: Any, tolerance: float) -> bool:

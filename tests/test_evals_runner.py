@@ -401,3 +401,18 @@ def test_an_attributions_no_touch_row_counts_only_when_the_check_has_it(
     )  # fmt: skip
     expected = Expected(("key", "first_touch"), expected_rows)
     assert judge(case, got, expected, AS_OF).correct is correct
+
+
+@pytest.mark.parametrize(
+    ("got", "correct"),
+    [(0.100559, True), (0.100694 + 0.9 / 3600, True), (0.100694 + 2 / 3600, False)],
+)
+def test_a_duration_agrees_within_one_second(got: float, correct: bool) -> None:
+    """Median hours counted in second boundaries (0.100694) and in exact instants (0.100559)
+    are both right; two seconds apart is another answer."""
+    case = Case.model_validate(
+        {"id": "t", "question": "q", "language": "en", "expect": {"sql": "x"}}
+    )
+    answer_ = answer("t", plan={"kind": "funnel"}, columns=["median_hours"], rows=[[got]])
+    expected = Expected(("median_hours",), ((0.100694,),))
+    assert judge(case, answer_, expected, AS_OF).correct is correct

@@ -2407,3 +2407,23 @@ def test_the_households_measure_word_leaves_users_and_customers_whole() -> None:
     terms = Lexicon.of(_domain("telecom").model).terms
     assert "活跃用" not in terms and "新用" not in terms and "活跃用户" in terms
     assert "转入" in Lexicon.of(_domain("energy").model).terms  # 转入户数
+
+
+@pytest.mark.parametrize(
+    ("zone", "setting", "first"),
+    [
+        ("Australia/Sydney", "", "2026-07-01"),  # July, by the time zone's country
+        ("Europe/London", "", "2026-04-01"),
+        ("Asia/Shanghai", "", "2026-01-01"),
+        ("Asia/Shanghai", "\n  fiscal_year_start: 10", "2026-10-01"),  # the model says so
+    ],
+)
+def test_this_financial_year_follows_the_model(
+    tmp_path: Path, zone: str, setting: str, first: str
+) -> None:
+    text = CLINIC.read_text(encoding="utf-8")
+    text = text.replace("timezone: Asia/Shanghai", f"timezone: {zone}{setting}")
+    path = tmp_path / "clinic.yaml"
+    path.write_text(text, encoding="utf-8")
+    p = plan(EmbeddedPlanner(load_model(path)), "fees this financial year")
+    assert p["time"]["kind"] == "between" and p["time"]["first"] == first, p

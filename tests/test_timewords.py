@@ -658,3 +658,19 @@ def test_the_span_of_a_one_day_holiday_is_the_businesss_and_left_unread(question
     assert spans(question) == []
     assert one("十一期间小程序卖了多少") == ("2026-10-01", "2026-10-08")
     assert one("双十一当天的订单") == ("2026-11-11", "2026-11-12")
+
+
+@pytest.mark.parametrize(
+    ("question", "fiscal", "first", "end"),
+    [
+        ("settlements this financial year", 7, "2026-07-01", "2027-07-01"),
+        ("settlements last FY", 7, "2025-07-01", "2026-07-01"),
+        ("上财年放款总额", 4, "2025-04-01", "2026-04-01"),
+        ("本财年营业额", 1, "2026-01-01", "2027-01-01"),  # a calendar year where it starts so
+    ],
+)
+def test_the_financial_year_starts_in_the_businesss_month(
+    question: str, fiscal: int, first: str, end: str
+) -> None:
+    ctx = TimeContext(today=date(2026, 11, 23), fiscal_year_start=fiscal)
+    assert one(question, ctx) == (first, end)

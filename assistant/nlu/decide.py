@@ -293,6 +293,8 @@ def _retention(r: Reading, model: SemanticModel) -> Plan | None:
     after = _PERIODS_AFTER.search(r.question.norm)
     unit, n = r.cohort or (grain_of(r, model) or (after[1] if after else "week"), 0)
     plan["cohort_grain"] = unit
+    if not n and r.followed:  # "the first 3 months after", 之后三个月
+        n = min(r.followed, RETENTION_PERIODS[unit])
     n = n or _periods_since(r, plan.get("time"), unit)
     if n:
         plan["periods"] = n

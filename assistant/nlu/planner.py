@@ -116,6 +116,7 @@ class EmbeddedPlanner:
     ) -> PlannerResult:
         """The plan for `question` (a follow-up of `previous` when its words say so). A plan the
         rules put together wrongly is never a traceback: the question is asked back."""
+        ctx = replace(ctx, fiscal_year_start=roles.fiscal_year_start(self.model))
         try:
             return self._plan(question, ctx, previous)
         except PlanError:

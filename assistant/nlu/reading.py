@@ -85,6 +85,7 @@ class Reading:
     bottom_n: int | None = None
     cohort: tuple[str, int] | None = None  # ("day", 30) for "30-day retention"
     window_days: int | None = None
+    followed: int | None = None  # 3 for "the first 3 months after", 之后三个月 (retention)
     unknown: tuple[str, ...] = field(default=())  # Latin words nothing matched (for fuzzy)
     recognized: tuple[tuple[int, int], ...] = ()  # times, comparisons, numbers the rules read
     default_period: str | None = None  # the model's period for questions without time words
@@ -283,8 +284,11 @@ def read(question: Question, lexicon: Lexicon, ctx: TimeContext) -> Reading:
     masked = [(t.start, t.end) for t in times] + list(compare_spans)
     cohort, cohort_span = _cohort(norm)
     window, window_span = _window(norm)
+    followed = _FOLLOWED_FOR.search(norm)
     top, bottom, rank_spans = _limits(norm, masked)
     masked += [s for s in (cohort_span, window_span) if s] + rank_spans
+    if followed is not None:
+        masked.append(followed.span())
     little = _LITTLE_WORDS | lexicon.initials
     matches = [c for m in lexicon.scan(norm, masked) if (c := _cased(m, question.text, little))]
     matches = [x for m in matches if (x := _split_of(m, matches, lexicon)) is not None]
@@ -301,6 +305,7 @@ def read(question: Question, lexicon: Lexicon, ctx: TimeContext) -> Reading:
     return Reading(
         question=question, times=tuple(times), compare=compare, matches=tuple(matches),
         cues=frozenset(cues), top_n=top, bottom_n=bottom, cohort=cohort, window_days=window,
+        followed=int(followed[1] or followed[2]) if followed else None,
         unknown=tuple(_unknown(norm, matches, masked)), recognized=tuple(masked),
         default_period=lexicon.default_period, ctx=ctx,
     )  # fmt: skip
@@ -368,6 +373,13 @@ def _cohort(norm: str) -> tuple[tuple[str, int] | None, tuple[int, int] | None]:
         return (_UNIT[m[2]], int(m[1])), (m.start(), m.end(2))
     unit = "day" if m[0].startswith("day") else "week" if m[0].startswith("week") else "month"
     return (unit, int(m[3])), m.span()
+
+
+# how long each cohort is followed: "the first 3 months after", "next 6 weeks", 之后三个月
+_FOLLOWED_FOR: Final = re.compile(
+    r"\b(?:first|next|following)\s+(\d{1,2})\s+(?:day|week|month)s?\b"
+    r"|(?:之后|以后|后面|接下来)(?:的)?\s?(?:前)?\s?(\d{1,2})\s?(?:个)?\s?(?:天|周|星期|月)"
+)
 
 
 def _window(norm: str) -> tuple[int | None, tuple[int, int] | None]:

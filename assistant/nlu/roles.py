@@ -229,6 +229,25 @@ def acquisition_cost(model: SemanticModel) -> str | None:
 _ACQUISITION = re.compile(r"\bcac\b|acqui|获客|拉新")
 
 
+# Where the financial year does not start in January, by time zone: July in Australia, April
+# in the UK, Ireland, India, Japan, New Zealand and Hong Kong.
+_FISCAL_BY_ZONE: Final = (
+    (re.compile(r"Australia/"), 7),
+    (re.compile(r"Europe/(?:London|Dublin)|Asia/(?:Kolkata|Calcutta|Tokyo|Hong_Kong)"
+                r"|Pacific/Auckland"), 4),
+)  # fmt: skip
+
+
+def fiscal_year_start(model: SemanticModel) -> int:
+    """The month the model's financial year starts: `settings.fiscal_year_start`, else by the
+    time zone's country, else January."""
+    said = model.settings.fiscal_year_start
+    if said is not None:
+        return said
+    zone = model.settings.timezone
+    return next((month for pattern, month in _FISCAL_BY_ZONE if pattern.match(zone)), 1)
+
+
 def tables_of(model: SemanticModel, metric: str) -> set[str]:
     """The tables a metric reads (a conversion metric reads `events`)."""
     measures = model.measures_of(metric)

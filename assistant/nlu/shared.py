@@ -106,7 +106,7 @@ def grain_of(r: Reading, model: SemanticModel) -> str | None:
     which = _which_period(r)
     if which is not None:
         return which
-    for grain in ("day", "week", "month"):
+    for grain in ("day", "week", "month", "quarter"):
         if grain in r.cues:
             return grain
     by_date = any(

@@ -302,6 +302,19 @@ def _holiday(phrase_key: str, numeric: bool) -> Builder:
     return build
 
 
+def _fiscal_year(m: re.Match[str], c: TimeContext) -> Atom:
+    """ "this financial year" (to date: the year's days so far), "last FY", 上财年: whole
+    financial years starting in the month of `c.fiscal_year_start`."""
+    said = m["which"] or m["which2"] or m["zh"] or "this"
+    last = said in ("last", "previous", "prior", "上", "去")
+    month = c.fiscal_year_start
+    start = date(c.today.year - (c.today.month < month), month, 1)
+    if last:
+        start = date(start.year - 1, month, 1)
+    end = date(start.year + 1, month, 1) - timedelta(days=1)
+    return _at(m, form={"kind": "between", "first": start, "last": end})
+
+
 def _one_day(key: str, today: date) -> bool:
     span = holidays.latest(key, today)
     return span is not None and span[0] == span[1]
@@ -466,6 +479,10 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
     (re.compile(r"(?:the\s+)?(day|week|month|quarter|year)\s+before\b(?!\s+last)"
                 r"(?:\s+(?:that|it|this|then)\b)?"),
      lambda m, c: _at(m, anaphor=Anaphor("before", 1, UNIT_EN[m[1]]))),
+    # the financial year, from the month the model's business starts it (TimeContext)
+    (re.compile(r"\b(?P<which>this|current|last|previous|prior)\s+(?:financial|fiscal)\s+year\b"
+                r"|\b(?P<which2>this|last)\s+fy\b|\b(?P<td>fy\s?td|fiscal\s+year\s+to\s+date)\b"
+                r"|(?P<zh>本|今|上|去|这)\s?(?:个|1)?\s?财(?:务)?年(?:度)?"), _fiscal_year),
     # last and this week, month, quarter, year
     (re.compile(r"\b(last|previous|prior)\s+(week|month|quarter|year)\b"),
      lambda m, c: _at(m, form=_last(1, UNIT_EN[m[2]]),

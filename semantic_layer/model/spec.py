@@ -51,6 +51,14 @@ class Settings(Strict):
     row_limit: int = Field(default=5000, gt=0)
     default_role: Identifier = "analyst"
     currency: Text | None = None
+    fiscal_year_start: int | None = Field(
+        default=None,
+        ge=1,
+        le=12,
+        description="the month the financial year starts (7 = July); none = by the time zone: "
+        "July in Australia, April in the UK, Ireland, India, Japan, New Zealand and Hong Kong, "
+        "else January",
+    )
     default_period: Text | None = Field(
         default=None,
         description="the period of a question with no time words (a time token such as "

@@ -19,11 +19,13 @@ class TimeContext:
         today: the real date in `timezone`, or `as_of` when pinned (evals and demos).
         timezone: an IANA zone name such as "Asia/Shanghai".
         week_start: 0 = Monday … 6 = Sunday.
+        fiscal_year_start: the month the financial year starts (1 = a calendar year).
     """
 
     today: date
     timezone: str = "UTC"
     week_start: int = 0
+    fiscal_year_start: int = 1
 
     def __post_init__(self) -> None:
         weekday_number(self.week_start)
