@@ -125,3 +125,25 @@ def test_a_day_said_after_an_event_and_before_more_words_is_a_date(
     """ "since autopay went live (May 11), hotline vs …": "may 11" with words after it."""
     p = plan(planner, "cancellations since the new app went live (May 11), kiosk vs app")
     assert p["time"] == {"kind": "since", "start": "2026-05-11"}, p
+
+
+def test_a_planner_phrase_gives_way_to_a_longer_model_name(planner: EmbeddedPlanner) -> None:
+    """ "by day of week": not the daily series "by day" and a stray "of week"."""
+    p = plan(planner, "washes by day of week")
+    assert p["dimensions"] == ["day_of_week"] and "grain" not in p, p
+    assert plan(planner, "washes by day last week")["grain"] == "day"
+
+
+def test_a_one_character_name_after_a_counted_measure_word(planner: EmbeddedPlanner) -> None:
+    """ "最少的3家店": 店 after "3家" is the store split (never the 店 inside another word)."""
+    p = plan(planner, "三季度洗车次数最少的2家店")
+    assert p["dimensions"] == ["site"] and p["limit"] == 2, p
+
+
+@pytest.mark.parametrize("question", ["金卡会员有多少人", "金卡和银卡会员各多少人"])
+def test_a_value_named_with_a_metrics_noun_counts_with_that_metric(
+    planner: EmbeddedPlanner, question: str
+) -> None:
+    """金卡会员 are 会员: the members metric (会员数), filtered to the tier."""
+    p = plan(planner, question)
+    assert p["metrics"] == ["members"] and p["filters"][0]["dimension"] == "club_tier", p

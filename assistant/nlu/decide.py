@@ -1107,7 +1107,7 @@ def _metrics(r: Reading, model: SemanticModel) -> list[str]:
     joined = _joined_name(r, model)
     if joined is not None:
         return [joined]
-    names = [_as_rate(r, model, n) for n in _head_metrics(r, model)]
+    names = [_as_rate(r, model, n) for n in _head_metrics(r, model)] or _value_noun(r, model)
     cost, revenue = roles.cost_metric(model), roles.revenue_metric(model)
     if cost in names and revenue and CUSTOMERS_SPEND.search(r.question.norm):
         per_order = _PER_ORDER.search(r.question.norm)
@@ -1129,6 +1129,29 @@ def _metrics(r: Reading, model: SemanticModel) -> list[str]:
     ):
         names = [general]  # "下单转换率": the conversion rate, not the buyers
     return list(dict.fromkeys(names))
+
+
+_COUNT_SUFFIX: Final = re.compile(r"(?:总数|人数|次数|数量|数|量)$")
+
+
+def _value_noun(r: Reading, model: SemanticModel) -> list[str]:
+    """A Chinese value named with the noun of a metric and nothing else counted: 年卡会员有多少人 —
+    the members (会员数) on that card. The one metric whose Chinese name, less its count word,
+    ends the value's name and whose rows carry the value's dimension."""
+    if r.names("touchpoint"):
+        return []
+    found: set[str] = set()
+    for mention in r.mentions("value"):
+        if not CJK_ONLY.fullmatch(mention.term):
+            continue
+        for metric in model.spec.metrics:
+            nouns = {_COUNT_SUFFIX.sub("", n) for n in metric.names() if CJK_ONLY.fullmatch(n)}
+            if any(
+                len(noun) >= 2 and mention.term.endswith(noun) and mention.term != noun
+                for noun in nouns
+            ) and roles.splits(model, [metric.name], mention.ref.name):
+                found.add(metric.name)
+    return [found.pop()] if len(found) == 1 else []
 
 
 _JOINER: Final = re.compile(

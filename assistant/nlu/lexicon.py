@@ -324,10 +324,19 @@ class Lexicon:
         return bool(after) and f"{match.term} {after[0]}" in self.openings
 
     def _yields(self, match: Match, norm: str, blocked: list[bool]) -> bool:
-        """A Chinese planner word that overlaps a longer model word or topic starting inside it
-        gives way: "按天气" is "按" + "天气" (weather), not "按天" (by day) + "气"."""
-        if match.refs() or not _CJK.match(norm[match.start]):
+        """A planner word that overlaps a longer model word or topic starting inside it gives way:
+        "按天气" is "按" + "天气" (weather), not "按天" (by day) + "气"; "by day of week" is "by" +
+        the model's "day of week" (a Latin word only where a word of it starts)."""
+        if match.refs():
             return False
+        if not _CJK.match(norm[match.start]):  # "by day of week": the model's "day of week"
+            return any(
+                (later := self._longest_at(norm, j, blocked)) is not None
+                and later.end > match.end
+                and bool(later.refs())
+                for j in range(match.start + 1, match.end)
+                if norm[j - 1] == " "
+            )
         for j in range(match.start + 1, match.end):
             later = self._longest_at(norm, j, blocked)
             if (
@@ -518,7 +527,9 @@ def _inside(word: str, term: str) -> bool:
 _ZH_MEASURES: Final = ("人数", "户数", "次数", "数量", "笔数", "个数", "数", "量")
 # 户 that belongs to the word before it (用户, 客户, 账户, 开户, 商户): its 数 is the only measure.
 _HOUSEHOLD_WORDS: Final = frozenset("用客账开商住农")
-_SPLIT_MARK: Final = re.compile(r"(?:[各每哪按分]|[哪各每]一?[个门家位款类种])$")
+_SPLIT_MARK: Final = re.compile(
+    r"(?:[各每哪按分]|[哪各每几]一?[个门家位款类种间所]|\d\s?[个门家位款类种间所])$"
+)  # "各省", "哪个省", "最少的3家店", "几家店"
 _SHORT_WORDS: Final = frozenset({"yes", "no", "y", "n", "true", "false", "t", "f", "0", "1"})
 
 

@@ -225,11 +225,10 @@ def elliptic_metric_matches(r: Reading, model: SemanticModel) -> list[Match]:
             continue
         before = _ELLIPTIC_BEFORE.search(norm[: m.start])
         if before is None or any(
-            x.start <= before.start(1) < x.end and (x.refs("metric") or x.end != before.end(1))
-            for x in r.matches
+            x.start <= before.start(1) < x.end and x.end != before.end(1) for x in r.matches
         ):
-            continue  # (a word read as a value or journey gives way: "exhibition vs planetarium
-            # admissions" when "exhibition admissions" is a metric)
+            continue  # (the word alone, read as a value, journey or metric, gives way:
+            # "exhibition vs planetarium admissions" when "exhibition admissions" is a metric)
         said = tuple(stem(w) for w in (before[1], *words[1:]))
         named = {
             metric.name
