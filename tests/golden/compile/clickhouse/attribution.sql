@@ -79,6 +79,7 @@ FROM (
 GROUP BY
   key
 ORDER BY
+  CASE WHEN key = '(no prior touch)' THEN 1 ELSE 0 END,
   last_touch DESC,
   key NULLS FIRST
 

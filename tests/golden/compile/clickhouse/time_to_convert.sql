@@ -7,11 +7,11 @@ SELECT
   COUNT(*) AS entrants,
   COUNT(*) FILTER(WHERE
     reached = 6) AS converters,
-  quantileExactInclusive(0.5)(CAST(dateDiff('second', t1, at) AS Nullable(Float64)) / 3600) FILTER(WHERE
+  quantileExactInclusive(0.5)(CAST(dateDiff('millisecond', t1, at) AS Nullable(Float64)) / 3600000) FILTER(WHERE
     reached = 6) AS median_hours,
-  AVG(CAST(dateDiff('second', t1, at) AS Nullable(Float64)) / 3600) FILTER(WHERE
+  AVG(CAST(dateDiff('millisecond', t1, at) AS Nullable(Float64)) / 3600000) FILTER(WHERE
     reached = 6) AS mean_hours,
-  quantileExactInclusive(0.9)(CAST(dateDiff('second', t1, at) AS Nullable(Float64)) / 3600) FILTER(WHERE
+  quantileExactInclusive(0.9)(CAST(dateDiff('millisecond', t1, at) AS Nullable(Float64)) / 3600000) FILTER(WHERE
     reached = 6) AS p90_hours
 FROM (
   WITH e AS (

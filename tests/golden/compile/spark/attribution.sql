@@ -76,6 +76,7 @@ FROM (
 GROUP BY
   key
 ORDER BY
+  CASE WHEN key = '(no prior touch)' THEN 1 ELSE 0 END NULLS LAST,
   last_touch DESC,
   key
 
