@@ -147,3 +147,20 @@ def test_a_value_named_with_a_metrics_noun_counts_with_that_metric(
     """金卡会员 are 会员: the members metric (会员数), filtered to the tier."""
     p = plan(planner, question)
     assert p["metrics"] == ["members"] and p["filters"][0]["dimension"] == "club_tier", p
+
+
+@pytest.mark.parametrize("question", ["how much did we make last month", "revenue last month"])
+def test_money_kept_in_cents_is_answered_in_the_models_own_currency(
+    planner: EmbeddedPlanner, question: str
+) -> None:
+    """ "revenue" = 0.01 × "revenue_cents": money asked for is the converted metric."""
+    assert plan(planner, question)["metrics"] == ["revenue"]
+
+
+def test_a_grain_word_right_before_a_metric_is_the_series(planner: EmbeddedPlanner) -> None:
+    """ "monthly washes" — "monthly" is also the monthly plan's synonym, but said before a metric
+    it is the series; before its own kind of thing it is the plan."""
+    p = plan(planner, "monthly washes this year")
+    assert p["grain"] == "month" and p["filters"] == [], p
+    plan_filter = {"dimension": "plan_type", "op": "=", "values": ["monthly_plan"]}
+    assert plan_filter in plan(planner, "washes on the monthly plan this year")["filters"]

@@ -205,6 +205,7 @@ class EmbeddedPlanner:
     def _read(self, question: str, ctx: TimeContext) -> tuple[Reading, tuple[str, ...]]:
         reading, notes = self._read_words(question, ctx)
         reading = _booked_money(reading, self.model)
+        reading = _grain_before_a_metric(reading)
         numbered = numbered_value_matches(reading, self.model)
         if numbered:  # "term 2": the one value of the term, in place of the term split
             kept = [m for m in reading.matches if not any(_overlap(m, n) for n in numbered)]
@@ -415,6 +416,27 @@ def _booked_money(r: Reading, model: SemanticModel) -> Reading:
     kept = tuple(m for m in r.matches if m not in booked)
     used = (*r.recognized, *((m.start, m.end) for m in booked))  # the verb is read, not unused
     return replace(r, matches=kept, recognized=used)
+
+
+_GRAINS: Final = frozenset({"day", "week", "month", "quarter"})
+
+
+def _grain_before_a_metric(r: Reading) -> Reading:
+    """ "monthly revenue trend", "monthly admissions": a series, when "monthly" is also a value's
+    synonym (a monthly package, a monthly Direct Debit plan) but comes right before a metric —
+    the value is said before its own kind of thing ("monthly package revenue")."""
+    matches = list(r.matches)
+    for i, m in enumerate(matches[:-1]):
+        after = matches[i + 1]
+        if (
+            m.refs("value")
+            and m.cues() & _GRAINS
+            and after.start - m.end <= 1
+            and after.refs("metric")
+            and not after.refs("dimension")
+        ):
+            matches[i] = replace(m, senses=tuple(s for s in m.senses if s not in m.refs("value")))
+    return replace(r, matches=tuple(matches)) if matches != list(r.matches) else r
 
 
 def _unknown_words(r: Reading, model: SemanticModel, ctx: TimeContext) -> list[str]:

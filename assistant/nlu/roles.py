@@ -15,7 +15,12 @@ from typing import Any, Final
 
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.model.spec_data import MeasureSpec
-from semantic_layer.model.spec_metrics import ConversionMetric, RatioMetric, SimpleMetric
+from semantic_layer.model.spec_metrics import (
+    ConversionMetric,
+    DerivedMetric,
+    RatioMetric,
+    SimpleMetric,
+)
 
 _EVENTS = "events"
 _PERSON = "user_id"
@@ -83,12 +88,28 @@ def _read_roles(model: SemanticModel) -> dict[str, tuple[str, ...]]:
             and any(n.casefold() in _CONVERSION_NAMES for n in metric.names())
         ):
             conversion.append(metric.name)
+    revenue = [_in_major_units(model, name) for name in revenue]
     return {
         "reach": tuple(reach),
         "conversion": tuple(conversion),
         "revenue": tuple(revenue),
         "purchase": (*purchase, *conversion),
     }
+
+
+def _in_major_units(model: SemanticModel, name: str) -> str:
+    """The money metric the model converts `name` into — a currency metric that is `name` times a
+    number ("revenue" = 0.01 × "revenue_cents", amounts kept in cents or 分) — else `name`."""
+    for metric in model.spec.metrics:
+        if (
+            isinstance(metric, DerivedMetric)
+            and metric.format == "currency"
+            and metric.expr.op == "multiply"
+            and name in metric.expr.args
+            and all(isinstance(a, int | float) for a in metric.expr.args if a != name)
+        ):
+            return metric.name
+    return name
 
 
 def revenue_metric(model: SemanticModel) -> str | None:
