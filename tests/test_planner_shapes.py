@@ -164,3 +164,20 @@ def test_a_grain_word_right_before_a_metric_is_the_series(planner: EmbeddedPlann
     assert p["grain"] == "month" and p["filters"] == [], p
     plan_filter = {"dimension": "plan_type", "op": "=", "values": ["monthly_plan"]}
     assert plan_filter in plan(planner, "washes on the monthly plan this year")["filters"]
+
+
+@pytest.mark.parametrize(
+    ("question", "time"),
+    [
+        ("最近几天有多少次洗车", {"kind": "last", "n": 7, "unit": "day"}),  # some days, a week
+        ("washes in the last few days", {"kind": "last", "n": 7, "unit": "day"}),
+        ("春节放假那几天洗车次数", {"kind": "between", "first": "2026-02-15",
+                                  "last": "2026-02-23"}),
+    ],
+)  # fmt: skip
+def test_some_days_are_a_period_not_a_time_to_convert(
+    planner: EmbeddedPlanner, question: str, time: dict[str, Any]
+) -> None:
+    """几天 after 那/这/最近 is "some days", not "how many days" (a time to convert)."""
+    p = plan(planner, question)
+    assert p["kind"] == "metric" and p["time"] == time, p

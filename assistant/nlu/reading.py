@@ -192,6 +192,28 @@ def _split_by_a_why_word(m: Match, matches: Sequence[Match]) -> bool:
 
 _REASON: Final = frozenset({"reason", "reasons", "原因"})
 
+
+def _ad_fees(matches: list[Match], norm: str) -> list[Match]:
+    """ "Meta广告费" when the model's value is "Meta 广告": the 费 left over is the spend on it."""
+    out: list[Match] = []
+    for m in matches:
+        out.append(m)
+        fee = norm[m.end : m.end + 1] == "费" and not any(x.start == m.end for x in matches)
+        if fee and m.refs("value") and m.term.endswith(_AD_WORDS):
+            out.append(Match(m.end, m.end + 1, "费", (Cue("money_out"),)))
+    return out
+
+
+_AD_WORDS: Final = ("广告", "推广", "营销", "投放")
+
+
+def _some_days(m: Match, norm: str) -> bool:
+    """ "那几天", "最近几天", "前几天": some days, not "how many days" (a time to convert)."""
+    return m.term == "几天" and norm[max(0, m.start - 1) : m.start] in _SOME_BEFORE
+
+
+_SOME_BEFORE: Final = frozenset("那这近前去头些")
+
 # Verbs whose "up" is their particle ("signed up", "topped up", "showed up"), not a rise.
 _PHRASAL_UP: Final = re.compile(
     r"\b(?:sign|signs|signed|signing|set|sets|setting|pick|picks|picked|picking|top|tops|topped|"
@@ -293,7 +315,8 @@ def read(question: Question, lexicon: Lexicon, ctx: TimeContext) -> Reading:
     matches = [c for m in lexicon.scan(norm, masked) if (c := _cased(m, question.text, little))]
     matches = [x for m in matches if (x := _split_of(m, matches, lexicon)) is not None]
     matches = [_ranked_kind(m, norm, rank_spans, lexicon) for m in matches]
-    matches = [m for m in matches if not _particle(m, norm)]
+    matches = [m for m in matches if not _particle(m, norm) and not _some_days(m, norm)]
+    matches = _ad_fees(matches, norm)
     each = [_cues_of(m, matches, norm) for m in matches]
     cues = frozenset().union(*each) if each else frozenset()
     if cohort is not None or _STILL_THERE.search(norm):

@@ -242,7 +242,7 @@ def _half(m: re.Match[str], c: TimeContext, number: int) -> Atom:
 
 
 _WINDOW = re.compile(
-    r"\s?(?:期间|假期|长假|小长假|黄金周|大促|购物节|档期|档)"
+    r"\s?(?:放假的?那几天|那几天|放假期间|期间|假期|长假|小长假|黄金周|大促|购物节|档期|档)"
     r"|\s+(?:holidays?|hols|break|period|golden\s+week|shopping\s+festival|festival|week)\b"
 )
 _HOLIDAY_WEEK = re.compile(r"\s?(?:周|那周|那1周|这1周)(?![1-7一二三四五六日天末])|\s+week\b")
@@ -452,6 +452,9 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
     (re.compile(rf"(最近|近|过去|前|最后)\s?{_N}\s?(?:个)?(?:完整的?|整)?{ZH_UNIT}"),
      lambda m, c: _last_n(m, UNIT_ZH[m[3]], m[1] == "前")),
     (re.compile(r"(?:最近|近|过去)\s?半年"), lambda m, c: _at(m, form=_last(6, "month"))),
+    # "最近几天", "这几天", "the last few days": a week back (the answer says the days)
+    (re.compile(r"(?:最近|近|过去|这)\s?几天|\b(?:the\s+)?(?:last|past)\s+(?:few|couple\s+of)\s+days\b"),
+     lambda m, c: _at(m, form=_last(7, "day"))),
     (re.compile(r"(?:the\s+)?(?:past|last)\s+(?:7|seven)\s*days?|(?:the\s+)?past\s+week"),
      lambda m, c: _at(m, form=_last(7, "day"))),
     (re.compile(r"(?:the\s+)?(?:past|last)\s+30\s*days?|(?:the\s+)?past\s+month"),
