@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Final, Literal, Protocol
 
@@ -39,6 +39,7 @@ from .nearby import (
     which_dimension_matches,
 )
 from .reading import Reading, read
+from .shared import GRAIN_CUES
 from .text import language_of, prepare
 from .timepatterns import MONTHS, WEEKDAYS
 
@@ -208,13 +209,10 @@ class EmbeddedPlanner:
         reading = _grain_before_a_metric(reading)
         numbered = numbered_value_matches(reading, self.model)
         if numbered:  # "term 2": the one value of the term, in place of the term split
-            kept = [m for m in reading.matches if not any(_overlap(m, n) for n in numbered)]
-            matches = tuple(sorted((*kept, *numbered), key=lambda m: m.start))
-            reading = replace(reading, matches=matches)
+            kept = _without(reading, numbered).matches
+            reading = replace(reading, matches=tuple(sorted((*kept, *numbered), key=_start)))
         elliptic = elliptic_metric_matches(reading, self.model)
-        if elliptic:  # in place of the same word read as a value or journey
-            kept = [m for m in reading.matches if not any(_overlap(m, e) for e in elliptic)]
-            reading = replace(reading, matches=tuple(kept))
+        reading = _without(reading, elliptic)  # the same word read as a value or journey
         extra = nearby_matches(reading, self.model) or verb_matches(reading, self.model)
         extra += elliptic
         extra += which_dimension_matches(replace(reading, matches=(*reading.matches, *extra)),
@@ -399,6 +397,18 @@ def _without_times(r: Reading) -> str:
 _BOOK: Final = re.compile(r"book(?:ed|s)?")
 
 
+def _without(r: Reading, replaced: Sequence[Match]) -> Reading:
+    """The reading without the matches that overlap any of `replaced`."""
+    if not replaced:
+        return r
+    kept = tuple(m for m in r.matches if not any(_overlap(m, n) for n in replaced))
+    return replace(r, matches=kept)
+
+
+def _start(m: Match) -> int:
+    return m.start
+
+
 def _booked_money(r: Reading, model: SemanticModel) -> Reading:
     """ "How much revenue did we book", "sales booked in March": booking money is recording it,
     not the model's booking touchpoint, when the question names a money metric."""
@@ -418,9 +428,6 @@ def _booked_money(r: Reading, model: SemanticModel) -> Reading:
     return replace(r, matches=kept, recognized=used)
 
 
-_GRAINS: Final = frozenset({"day", "week", "month", "quarter"})
-
-
 def _grain_before_a_metric(r: Reading) -> Reading:
     """ "monthly revenue trend", "monthly admissions": a series, when "monthly" is also a value's
     synonym (a monthly package, a monthly Direct Debit plan) but comes right before a metric —
@@ -430,7 +437,7 @@ def _grain_before_a_metric(r: Reading) -> Reading:
         after = matches[i + 1]
         if (
             m.refs("value")
-            and m.cues() & _GRAINS
+            and m.cues() & set(GRAIN_CUES)
             and after.start - m.end <= 1
             and after.refs("metric")
             and not after.refs("dimension")

@@ -101,12 +101,15 @@ def _which_period(r: Reading) -> str | None:
     return {"天": "day", "周": "week", "个月": "month", "月": "month"}.get(said, said)
 
 
+GRAIN_CUES: Final = ("day", "week", "month", "quarter")  # the cues that ask for a series
+
+
 def grain_of(r: Reading, model: SemanticModel) -> str | None:
     """A time series grain: said ("daily", "每周") or implied by "trend" over the time range."""
     which = _which_period(r)
     if which is not None:
         return which
-    for grain in ("day", "week", "month", "quarter"):
+    for grain in GRAIN_CUES:
         if grain in r.cues:
             return grain
     by_date = any(
@@ -485,7 +488,7 @@ _GENERIC_FUNNEL: Final = re.compile(r"(?:main |sales |conversion )?funnel|(?:转
 def _journey_of_step(r: Reading, model: SemanticModel, step: str) -> str | None:
     """The journey that starts with `step` (else the one journey that has it), when the journey
     the question named was only a generic word for a funnel that does not have that step."""
-    said = [m for m in r.mentions("journey")]
+    said = r.mentions("journey")
     if not said or not _GENERIC_FUNNEL.fullmatch(said[0].term):
         return None
     starting = [j.name for j in model.spec.journeys if j.steps[0] == step]

@@ -139,13 +139,9 @@ _DAY_FIRST: Final = re.compile(
 
 
 def _date_with_year(m: re.Match[str], c: TimeContext) -> Atom | None:
-    first, second, year = int(m[1]), int(m[3]), int(m[4])
-    day_first = m[2] == "." or _DAY_FIRST.match(c.timezone or "")
-    if first > 12 >= second or (second <= 12 and day_first):
-        first, second = second, first
-    if not (1 <= first <= 12 and 1 <= second <= 31):
-        return None
-    return _part(m, year=year, month=first, day=second)
+    day_first = m[2] == "." or bool(_DAY_FIRST.match(c.timezone or ""))
+    found = _month_and_day(int(m[1]), int(m[3]), day_first=day_first)
+    return None if found is None else _part(m, year=int(m[4]), month=found[0], day=found[1])
 
 
 def _month_day(m: re.Match[str], c: TimeContext) -> Atom | None:
@@ -153,12 +149,17 @@ def _month_day(m: re.Match[str], c: TimeContext) -> Atom | None:
     model whose time zone writes the day first (Europe, Australia, India…), else 8 March;
     "7.10" (the Chinese way) is 10 July everywhere."""
     first, second = (int(n) for n in m.groups() if n is not None)
-    day_first = "/" in m[0] and _DAY_FIRST.match(c.timezone or "")  # "7.10" is always July
+    day_first = "/" in m[0] and bool(_DAY_FIRST.match(c.timezone or ""))
+    found = _month_and_day(first, second, day_first=day_first)
+    return None if found is None else _part(m, month=found[0], day=found[1])
+
+
+def _month_and_day(first: int, second: int, *, day_first: bool) -> tuple[int, int] | None:
+    """Two numbers of a date as (month, day): the day first where the region writes it so, or
+    where the first cannot be a month; none when neither order is a date."""
     if first > 12 >= second or (second <= 12 and day_first):
         first, second = second, first
-    if not (1 <= first <= 12 and 1 <= second <= 31):
-        return None
-    return _part(m, month=first, day=second)
+    return (first, second) if 1 <= first <= 12 and 1 <= second <= 31 else None
 
 
 def _last(n: int | str, unit: Grain) -> Form:

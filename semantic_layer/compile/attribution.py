@@ -214,6 +214,11 @@ def remainder_last() -> exp.Ordered:
     )
 
 
+def credit_order(rank_by: Model) -> tuple[exp.Expr | str, ...]:
+    """How credits are listed: "(no prior touch)" last, then by the model asked for, then key."""
+    return remainder_last(), exp.Ordered(this=exp.column(rank_by), desc=True), "key"
+
+
 def credits(
     events: Events,
     spec: AttributionSpec,
@@ -234,9 +239,7 @@ def credits(
         exp.select("key", *sums)
         .from_(weighted.subquery("w"))
         .group_by("key")
-        .order_by(
-            remainder_last(), exp.Ordered(this=exp.column(rank_by or models[0]), desc=True), "key"
-        )
+        .order_by(*credit_order(rank_by or models[0]))
     )
 
 

@@ -44,9 +44,9 @@ from semantic_layer.compile.attribution import (
     AttributionSpec,
     Model,
     conversions,
+    credit_order,
     per_conversion,
     positions,
-    remainder_last,
     touch_join,
     weight,
 )
@@ -303,9 +303,7 @@ def credits(
         exp.select("key", *sums)
         .from_(weighted.subquery("w"))
         .group_by("key")
-        .order_by(
-            remainder_last(), exp.Ordered(this=exp.column(rank_by or models[0]), desc=True), "key"
-        )
+        .order_by(*credit_order(rank_by or models[0]))
     )
     return tree.with_("conversions", conversions(events, spec)) if scoped else tree
 
