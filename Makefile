@@ -63,6 +63,11 @@ test: install sysdeps
 STAGES := test-unit test-security eval-gold eval-domains
 test-stages: $(STAGES)
 
+# pytest's workers, the commands they start and the gold evaluation share one file of e5 vectors
+# (TPA_EMBEDDING_CACHE, assistant/retrieval/vectors.py): the demo model's names are embedded once,
+# not again in every process and every index a test builds.
+test-unit test-security eval-gold: export TPA_EMBEDDING_CACHE ?= $(CURDIR)/.cache/tests/embeddings.sqlite
+
 test-unit: $(NEEDS_INSTALL) $(NEEDS_SYSDEPS)
 	$(TIME) $(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist worksteal
 

@@ -1,8 +1,12 @@
 """Shared fixtures: the demo databases (each built once, cached in `.cache/tests/` and copied
-per session, tests/demo_cache.py), and the golden-file flag."""
+per session, tests/demo_cache.py), and the golden-file flag. Every test process, and every
+command a test starts, shares one file of e5 vectors (`TPA_EMBEDDING_CACHE`,
+assistant/retrieval/vectors.py): a model's names are embedded once, not in every worker and
+every index a test builds; the tests that measure embedding itself turn it off."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +16,10 @@ import duckdb
 import pytest
 
 from connectors.aggregates import build_statements
-from tests.demo_cache import AS_OF, demo_copy
+from tests.demo_cache import AS_OF, CACHE, demo_copy
+
+CACHE.mkdir(parents=True, exist_ok=True)
+os.environ.setdefault("TPA_EMBEDDING_CACHE", str(CACHE / "embeddings.sqlite"))
 
 if TYPE_CHECKING:
     from assistant.service import AssistantService

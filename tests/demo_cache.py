@@ -87,3 +87,40 @@ def demo_copy(
     copy = factory.mktemp(folder) / "demo.duckdb"
     shutil.copyfile(built, copy)
     return copy
+
+
+# What an evaluation domain's database is made of besides its own folder: the ingest and the
+# pre-aggregates it writes.
+DOMAIN_SOURCES = (
+    "connectors",
+    "semantic_layer/compile/aggregates.py",
+    "semantic_layer/compile/neighbours.py",
+    "semantic_layer/compile/attribution.py",
+    "semantic_layer/compile/touches.py",
+)
+
+
+def domain_copy(factory: pytest.TempPathFactory, domain: str) -> Path:
+    """A fresh copy, in a new temporary folder, of an evaluation domain's database as its
+    `generate.py` builds it through `tpa ingest` (built once for every test file that uses it)."""
+    import importlib.util
+
+    folder = f"evals/domains/{domain}"
+    stem = f"domain-{domain}"
+    name = f"{stem}-{source_key(folder, *DOMAIN_SOURCES)}.duckdb"
+    for old in CACHE.glob(f"{stem}-*.duckdb"):
+        if old.name != name:
+            old.unlink(missing_ok=True)
+
+    def build(path: Path) -> None:
+        spec = importlib.util.spec_from_file_location(
+            f"{domain}_generate", ROOT / folder / "generate.py"
+        )
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.build(path)
+
+    copy = factory.mktemp(domain) / f"{domain}.duckdb"
+    shutil.copyfile(cached(name, build), copy)
+    return copy

