@@ -8,6 +8,7 @@ against the check query's rows, run on the same read-only engine. Cases run in p
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -155,7 +156,8 @@ def as_of_for(suite: Suite) -> date:
 @contextmanager
 def _service(suite: Suite, db: Path, backend: str, llm: Any) -> Iterator[AssistantService]:
     with tempfile.TemporaryDirectory(prefix="tpa-eval-") as home:
-        config = AssistantConfig(
+        config = AssistantConfig.from_env(
+            {"TPA_RETRIEVAL": os.environ.get("TPA_RETRIEVAL", "")},  # `TPA_RETRIEVAL=off tpa eval`
             db=db, model=model_for(suite), as_of=as_of_for(suite), home=Path(home), llm=llm,
             index_dir=suite.root / ".cache" / "index",  # reused between runs; sessions are not
             lazy_index=True,  # the model's items are indexed only if a paraphrase search needs them

@@ -404,6 +404,31 @@ def test_an_attributions_no_touch_row_counts_only_when_the_check_has_it(
 
 
 @pytest.mark.parametrize(
+    ("expected_rows", "correct"),
+    [
+        ((("web", 3.0), ("app", 2.0)), True),  # the check left the group with no value out
+        ((("web", 3.0), ("app", 2.0), (None, 7.0)), True),  # or counted it
+        ((("web", 3.0), ("app", 2.0), (None, 4.0)), False),  # then it must match
+        ((("web", 3.0),), False),  # a group with a value is never left out
+    ],
+)
+def test_a_breakdowns_no_value_group_counts_only_when_the_check_has_it(
+    expected_rows: tuple[tuple[object, ...], ...], correct: bool
+) -> None:
+    """A plain breakdown shows the rows with no value for the split as their own group
+    (docs/design.md); a check query may leave them out (evals/domains/README.md)."""
+    case = Case.model_validate(
+        {"id": "b", "question": "visitors by campaign", "language": "en", "expect": {"sql": "x"}}
+    )
+    got = answer(
+        "b", plan={"kind": "metric"}, columns=["d_campaign", "visitors"],
+        rows=[["web", 3.0], ["app", 2.0], [None, 7.0]],
+    )  # fmt: skip
+    expected = Expected(("d_campaign", "visitors"), expected_rows)
+    assert judge(case, got, expected, AS_OF).correct is correct
+
+
+@pytest.mark.parametrize(
     ("got", "correct"),
     [(0.100559, True), (0.100694 + 0.9 / 3600, True), (0.100694 + 2 / 3600, False)],
 )
@@ -416,3 +441,16 @@ def test_a_duration_agrees_within_one_second(got: float, correct: bool) -> None:
     answer_ = answer("t", plan={"kind": "funnel"}, columns=["median_hours"], rows=[[got]])
     expected = Expected(("median_hours",), ((0.100694,),))
     assert judge(case, answer_, expected, AS_OF).correct is correct
+
+
+@pytest.mark.parametrize(("said", "on"), [("off", False), ("", True)])
+def test_tpa_eval_honours_tpa_retrieval(
+    small_demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, said: str, on: bool
+) -> None:
+    """`TPA_RETRIEVAL=off tpa eval` runs without the retrieval index (it once went unread)."""
+    from evals import runner as eval_runner
+
+    monkeypatch.setenv("TPA_RETRIEVAL", said)
+    suite = load_suite(write_suite(tmp_path / "suite", small_demo))
+    with eval_runner._service(suite, small_demo, "embedded", None) as service:
+        assert service.config.retrieval is on
