@@ -2427,3 +2427,68 @@ def test_this_financial_year_follows_the_model(
     path.write_text(text, encoding="utf-8")
     p = plan(EmbeddedPlanner(load_model(path)), "fees this financial year")
     assert p["time"]["kind"] == "between" and p["time"]["first"] == first, p
+
+
+def test_a_touchpoints_count_is_its_count_metric_not_a_sum_over_its_rows() -> None:
+    """报名 is the contract touchpoint; "how many signed up" counts the contracts, not the
+    contract value the model also measures on that touchpoint."""
+    planner = _domain("drivingschool")
+    for question in ("上周报名了多少人", "两江新区场地开业以来签了多少合同"):
+        assert _plan_in(planner, question)["metrics"] == ["contracts"], question
+
+
+def test_from_a_name_to_a_name_when_the_first_is_also_a_cue() -> None:
+    """ "from lead to payment": "lead to" is a paths cue, but after "from" the model's "lead"
+    starts a time between two touchpoints."""
+    p = _plan_in(_domain("drivingschool"), "how long does it take from lead to payment, this year")
+    assert p["kind"] == "funnel" and p["steps"] == ["lead_created", "payment"], p
+    assert p["measure"] == "time_to_convert", p
+
+
+def test_a_verb_and_its_object_name_one_touchpoint_not_a_channel_too() -> None:
+    """ "opening the mini program" is the touchpoint "mini program opened"; the channel of the
+    same name is not also a filter (no one would be left)."""
+    p = _plan_in(_domain("drivingschool"), "what do people do after opening the mini program?")
+    assert p["kind"] == "paths" and p["touchpoint"] == "miniapp_open", p
+    assert not p.get("filters"), p
+
+
+def test_a_measure_word_counted_is_the_metric_named_by_it() -> None:
+    """ "多少盒", "几盒" when the model has a metric 盒数: the boxes."""
+    planner = _domain("mealkit")
+    for question in ("上周一共发了多少盒", "上周发了几盒"):
+        assert _plan_in(planner, question)["metrics"] == ["boxes"], question
+
+
+def test_cohorts_by_month_said_as_yue_fen() -> None:
+    """ "按首次买单月份": monthly cohorts."""
+    p = _plan_in(_domain("ktv"), "按首次买单月份看复购留存（今年）")
+    assert p["kind"] == "retention" and p["cohort_grain"] == "month", p
+
+
+def test_first_vs_last_touch_is_attribution_under_both() -> None:
+    """ "which channels drove sign-ups? first vs last touch": credit, compared across models."""
+    question = "which channels drove sign-ups last month? first vs last touch"
+    p = _plan_in(_domain("mealkit"), question)
+    assert p["kind"] == "attribution" and p["model"] == "all", p
+
+
+def test_a_place_said_without_its_city_names_the_value() -> None:
+    """ "Pidu" for the ground labelled "Chengdu Pidu" beside "Chengdu Shuangliu"; a word inside
+    a phrase read as one touchpoint ("venue" in "viewed a venue page") is not also a split."""
+    p = _plan_in(_domain("drivingschool"), "how many VIP contracts at Pidu in Q2")
+    assert {"dimension": "ground", "op": "=", "values": ["成都郫都场地"]} in p["filters"], p
+    page = _plan_in(_domain("ktv"), "how many people viewed a venue page last week?")
+    assert page["filters"] == [
+        {"dimension": "touchpoint", "op": "=", "values": ["venue_page_view"]}
+    ] and not page.get("dimensions"), page
+
+
+def test_a_value_of_two_dimensions_says_which_it_read() -> None:
+    """重庆 is an exam city and a learner's city; nothing in the question says which: the answer
+    says which it took, and is not given as plainly right."""
+    result = _domain("drivingschool").plan("重庆的学员今年报名了多少", CTX)
+    assert any("考试城市" in n and "也是城市" in n for n in result.notes), result.notes
+    assert result.confidence is not None and result.confidence < 0.7
+    said = _domain("drivingschool").plan("考试城市是重庆的学员今年报名了多少", CTX)
+    assert not any("也是" in n for n in said.notes), said.notes  # the dimension named: no note

@@ -212,7 +212,7 @@ def test_two_periods_are_not_a_range(question: str) -> None:
         ("11月1日以来一共有多少订单", "2026-11-01", "2026-11-23"),
         ("3月至今", "2026-03-01", "2026-11-23"),
         ("after 1 May", "2026-05-02", "2026-11-23"),
-        ("5月1日之后", "2026-05-02", "2026-11-23"),
+        ("5月1日之后", "2026-05-01", "2026-11-23"),  # 之后 keeps its day, as Chinese readers do
         ("until 1 May", MIN, "2026-05-02"),
         ("up to May", MIN, "2026-06-01"),
         ("through May", MIN, "2026-06-01"),
@@ -632,6 +632,12 @@ def test_a_dashed_month_range_on_each_side_of_vs() -> None:
         ("2026-08-01", "2026-11-01"),
         ("2026-05-01", "2026-08-01"),
     ]
+
+
+def test_a_dashed_month_range_with_the_year_after_it() -> None:
+    """ "jul-aug 2026": both months, the year said once after the second."""
+    assert one("sign ups jul-aug 2026") == ("2026-07-01", "2026-09-01")
+    assert one("sign-ups Jul - Aug 2025") == ("2025-07-01", "2025-09-01")
 
 
 def test_n_days_before_a_range_said_with_vs() -> None:

@@ -150,7 +150,8 @@ def test_since_an_event_on_a_date(question: str) -> None:
     ("question", "expected"),
     [
         ("revenue since launch", [("0001-01-01", "2026-06-17")]),  # no date: all the data
-        ("3月18日以后", [("2026-03-19", "2026-06-17")]),  # after the day itself
+        ("3月18日以后", [("2026-03-18", "2026-06-17")]),  # from the day itself, as 以上
+        ("after 18 March", [("2026-03-19", "2026-06-17")]),  # after the day itself
         ("since january how did 2026-03-18 do", [("2026-01-01", "2026-06-17"),
                                                     ("2026-03-18", "2026-03-19")]),
         ("since january the site on 2026-03-18", [("2026-01-01", "2026-06-17"),

@@ -585,10 +585,10 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         and len(counted) == 1
         and said
         and "money_out" not in r.cues
-        and _HOW_MUCH.search(r.question.norm)
+        and (_HOW_MUCH.search(r.question.norm) or _CURRENCY.search(r.question.text))
     ):
         metrics = [m for m in (roles.touchpoint_money(model, counted[0]),) if m]  # "how much
-        # did we refund": the refund amount, not the refunds counted
+        # did we refund", "refund $ by channel": the refund amount, not the refunds counted
     rate_of_buying = not metrics and buying and bool(_RATE_WORD.search(r.question.norm))
     if rate_of_buying:
         metrics = [m for m in (roles.general_conversion(model),) if m]  # "paying rate", 购买率
@@ -1326,6 +1326,8 @@ _ONE_NEW = re.compile(
 _SOLD_HOW_MUCH = re.compile(
     r"\bhow much\b|(卖了多少|卖出多少|销售了多少)(?![钱单张件台辆份笔次个人])"
 )  # "how much did we sell", 卖了多少: money; 卖了多少单: orders
+# A currency sign said with an action ("refund $", "退款¥"): its money (normalising drops it).
+_CURRENCY: Final = re.compile(r"[$¥￥£€]")
 _HOW_MUCH = re.compile(r"\bhow much\b|\bamounts?\b|多少钱|多少收入|赚了多少|收了多少|金额")
 _RATE_WORD = re.compile(r"\brate\b|率")
 _PEOPLE_ASKED = re.compile(r"多少人|几个人|几人|\bhow many (?:people|customers|users)\b")

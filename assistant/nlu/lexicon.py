@@ -12,13 +12,14 @@ from __future__ import annotations
 import functools
 import re
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Final
 
 from semantic_layer.model.index import Ref
 from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.model.spec_data import DimensionSpec
 
 from .cues import (
     CUES,
@@ -201,6 +202,12 @@ class Lexicon:
                 if metrics:
                     terms[stem_zh] = metrics  # "订单" for 订单数, "访客" for 访客数
                     stems.add(stem_zh)
+            if zh and len(key) == 2 and key[1] in "数量" and key[0] not in _UNIT_WORDS:
+                for asked in (f"多少{key[0]}", f"几{key[0]}"):  # 盒数: "多少盒", "几盒"
+                    for sense in senses:
+                        if isinstance(sense, Ref) and sense.kind == "metric":
+                            terms[asked][sense] = None
+                    terms[asked][Cue("how_many")] = None
             one = key[:-1] if key.isascii() and key.endswith("s") and " " not in key else ""
             if len(one) >= 3 and _only_values(terms.get(one, {})):
                 for sense in senses:  # "多少个 lead" for a metric "leads" where "lead" is only
@@ -299,6 +306,8 @@ class Lexicon:
             match = None if blocked[i] or norm[i] == " " else self._longest_at(norm, i, blocked)
             if match is not None and self._yields(match, norm, blocked):
                 match = None
+            if match is not None and not match.refs() and _FROM_BEFORE.search(norm, 0, i):
+                match = self._named_within(norm, match, blocked) or match
             if match is not None:
                 match = _short_values_checked(match, norm, found[-1] if found else None)
             if match is not None and not match.refs() and self._opens_a_name(match, norm):
@@ -349,6 +358,20 @@ class Lexicon:
             ):
                 return True
         return False
+
+    def _named_within(self, norm: str, match: Match, blocked: list[bool]) -> Match | None:
+        """ "from lead to payment": after "from", a model name at the start of a planner word
+        ("lead to", a cue of paths) is the name, the first end of a "from X to Y"."""
+        for end in range(match.end - 1, match.start, -1):
+            senses = self.terms.get(norm[match.start : end])
+            if (
+                senses is not None
+                and _has_ref(senses)
+                and not any(blocked[match.start : end])
+                and not (_LATIN.match(norm[end]) and _LATIN.match(norm[end - 1]))
+            ):
+                return Match(match.start, end, norm[match.start : end], senses)
+        return None
 
     def _longest_at(self, norm: str, i: int, blocked: list[bool]) -> Match | None:
         if _LATIN.match(norm[i]) and i > 0 and _LATIN.match(norm[i - 1]):
@@ -490,10 +513,26 @@ class Lexicon:
             action = self.verbal.get(key) or self._inflected_part(key)  # "who submit an order"
         else:
             action = None
-        return Match(i, words[0].end(), action[0], action[1]) if action is not None else None
+        if action is None:
+            return None
+        end = _object_after(action[0], word, norm, words[0].end())
+        return Match(i, end if not any(blocked[i:end]) else words[0].end(), action[0], action[1])
+
+
+def _object_after(term: str, verb: str, norm: str, end: int) -> int:
+    """Where a verb's match ends when the rest of its touchpoint's name follows it: "opening the
+    mini program" for "mini program opened" is one name, not the verb and a second thing."""
+    key = verb_key(verb)
+    rest = [w for w in term.split() if verb_key(w) != key]
+    if not rest or len(rest) == len(term.split()):
+        return end
+    found = re.compile(rf" (?:(?:the|a|an|our|their|its|your|my) )?{re.escape(' '.join(rest))}\b")
+    m = found.match(norm, end)
+    return m.end() if m is not None else end
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_FROM_BEFORE: Final = re.compile(r"(?:\bfrom|从)\s?$")
 _PLAIN_WORDS = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 # A verb, then how much of it ("了多少次", "了几张", "过多少"), then its object.
 _SEPARATED: Final = re.compile(
@@ -524,6 +563,9 @@ def _inside(word: str, term: str) -> bool:
 
 
 # Measure words a Chinese metric label ends with: the noun before them names the metric too.
+# Measure words the planner reads itself ("多少人": people, "几次": times, "几天": a duration),
+# and the ones said of many things (单 of orders and of tickets, 张 of tickets and of cards).
+_UNIT_WORDS: Final = frozenset("人次个天年月周日小分秒单张件笔份条位名家台辆")
 _ZH_MEASURES: Final = ("人数", "户数", "次数", "数量", "笔数", "个数", "数", "量")
 # 户 that belongs to the word before it (用户, 客户, 账户, 开户, 商户): its 数 is the only measure.
 _HOUSEHOLD_WORDS: Final = frozenset("用客账开商住农")
@@ -980,7 +1022,28 @@ def value_short_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
             for short in shorts:
                 if short != name and len(short) >= 2 and _CJK.fullmatch(short[0]):
                     out[_norm(short)] = (*out.get(_norm(short), ()), ref)
+        for short, ref in _english_tails(dim):
+            out[short] = (*out.get(short, ()), ref)
     return {k: v for k, v in out.items() if len(v) == 1 and k not in model.index}
+
+
+def _english_tails(dim: DimensionSpec) -> list[tuple[str, Ref]]:
+    """English value names without the first word two or more of them share: "Pidu" for "Chengdu
+    Pidu" beside "Chengdu Shuangliu" (a place said without its city)."""
+    named = [
+        (words, v)
+        for v in dim.values
+        if v.labels is not None
+        and v.labels.en
+        and len(words := _norm(v.labels.en).split()) >= 2
+        and words[0].isalpha()
+    ]
+    firsts = Counter(words[0] for words, _ in named)
+    return [
+        (" ".join(words[1:]), Ref("value", dim.name, v.value))
+        for words, v in named
+        if firsts[words[0]] >= 2 and len(" ".join(words[1:])) >= 4
+    ]
 
 
 # What a value's English name may add to the brand it is on: "WeChat shop" is WeChat's shop.

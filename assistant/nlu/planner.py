@@ -38,7 +38,7 @@ from .nearby import (
     verb_matches,
     which_dimension_matches,
 )
-from .reading import Reading, read
+from .reading import Mention, Reading, read
 from .shared import GRAIN_CUES
 from .text import language_of, prepare
 from .timepatterns import MONTHS, WEEKDAYS
@@ -172,6 +172,9 @@ class EmbeddedPlanner:
             plan, cov = closer, _read_by_name(coverage(r, closer, self.model, ctx), closer,
                                               self.model)  # fmt: skip
         confidence = cov.confidence * (0.9 if notes else 1.0)
+        one_of = _one_of_several(r, plan, self.model) if source == "rules" else None
+        if one_of is not None:  # "重庆": the exam city or the learners' city — said, not assumed
+            notes, confidence = (*notes, one_of), min(confidence, _UNSURE)
         if cov.unused and answers(plan):
             name = _proper_name(r, cov.unused) if source == "rules" else None
             if name is not None:  # "orders in Beijing", "installs from the Xiaomi store"
@@ -219,7 +222,8 @@ class EmbeddedPlanner:
                                          self.model)  # fmt: skip
         if not extra and not numbered:
             return reading, notes
-        matches = tuple(sorted((*reading.matches, *extra), key=lambda m: m.start))
+        inside = [m for m in reading.matches if any(_within(m, x) for x in extra)]
+        matches = tuple(sorted((*_without(reading, inside).matches, *extra), key=_start))
         said = [(m.term, self._label(m.refs()[0], reading.language)) for m in (*numbered, *extra)]
         words = section("choices")[reading.language]
         items = [words["read_as_item"].format(word=w, label=label) for w, label in said]
@@ -403,6 +407,58 @@ def _without(r: Reading, replaced: Sequence[Match]) -> Reading:
         return r
     kept = tuple(m for m in r.matches if not any(_overlap(m, n) for n in replaced))
     return replace(r, matches=kept)
+
+
+# How sure an answer is that read a word as one of several dimensions' values with nothing in the
+# question to choose between them: below coverage.CONFIDENT, so it is shown as a reading.
+_UNSURE: Final = 0.6
+
+
+def _one_of_several(r: Reading, plan: dict[str, Any], model: SemanticModel) -> str | None:
+    """A note when a filter's value word is a value of other dimensions too, all of them on the
+    rows counted, and nothing said which (no dimension name, no "came from"): the answer says
+    which it took. The events' channel and the people's first one (`acquisition_channel`) are a
+    choice the rules make from the question's words (shared.filters), not a guess."""
+    used = {(f["dimension"], v) for f in plan.get("filters") or [] for v in f.get("values", [])}
+    if not used:
+        return None
+    named = set(r.names("dimension"))
+    for group in _by_start(r.mentions("value")):
+        dims = list(dict.fromkeys(m.ref.name for m in group))
+        took = [m for m in group if (m.ref.name, m.ref.value) in used]
+        others = [d for d in dims if d not in {m.ref.name for m in took}]
+        if len(took) != 1 or not others or named & set(dims):
+            continue
+        if {took[0].ref.name, *others} <= {"channel", "acquisition_channel"}:
+            continue
+        if not all(roles.reaches(model, "events", d) for d in [took[0].ref.name, *others]):
+            continue
+        words = section("choices")[r.language]
+        return words["read_one_of"].format(
+            word=took[0].term,
+            label=_dimension_label(model, took[0].ref.name, r.language),
+            others=words["read_as_sep"].join(
+                _dimension_label(model, d, r.language) for d in others
+            ),
+        )
+    return None
+
+
+def _by_start(mentions: Sequence[Mention]) -> list[list[Mention]]:
+    groups: dict[int, list[Mention]] = {}
+    for m in mentions:
+        groups.setdefault(m.start, []).append(m)
+    return list(groups.values())
+
+
+def _dimension_label(model: SemanticModel, name: str, lang: str) -> str:
+    return model.dimensions[name].label(lang)
+
+
+def _within(m: Match, outer: Match) -> bool:
+    """Whether `m` is a word inside a longer phrase `outer` read as one name ("venue" inside
+    "viewed a venue page", the touchpoint "venue page view")."""
+    return m is not outer and outer.start <= m.start and m.end <= outer.end and m.term != outer.term
 
 
 def _start(m: Match) -> int:

@@ -360,8 +360,13 @@ def narrows(model: SemanticModel, narrow: str, wide: str) -> bool:
 
 
 def touchpoint_count(model: SemanticModel, touchpoint: str) -> str | None:
-    """The simple metric that counts one touchpoint's events or people, if the model has one."""
-    return _first(model, lambda m: _only_touchpoint(m) == touchpoint)
+    """The simple metric that counts one touchpoint's events, orders or people, if the model has
+    one; else its one measure of another kind (the claims paid out for "赔得最多"). A sum over
+    its rows (the contract value) is not its count when the model counts it too."""
+    return _first(
+        model,
+        lambda m: m.agg in ("count", "count_distinct") and _only_touchpoint(m) == touchpoint,
+    ) or _first(model, lambda m: _only_touchpoint(m) == touchpoint)
 
 
 def narrowed(model: SemanticModel, metric: str, filters: list[dict[str, Any]]) -> str | None:

@@ -265,12 +265,14 @@ _ANY_COMPARISON = re.compile(
     r"\b(?:vs|versus|compar\w*|against|than|each|respectively|separately|by\s+month)\b"
     r"|对比|比较|相比|环比|同比|比一下|分别|各自|每个月|各月|按月"
 )
-_MONTH_PAIR = re.compile(rf"(?:(?:in|during|for|over)\s+)?{MONTH_WORDS} {MONTH_WORDS}")
+_MONTH_PAIR = re.compile(
+    rf"(?:(?:in|during|for|over)\s+)?{MONTH_WORDS} {MONTH_WORDS}(?: (?:of )?(?:19|20)\d\d)?"
+)
 
 
 def _months(a: Atom, b: Atom, norm: str) -> bool:
-    """ "jun aug": two month words with nothing between (normalisation drops the dash of
-    "jun-aug") are a range."""
+    """ "jun aug", "jul-aug 2026": two month words with nothing between (normalisation drops the
+    dash of "jun-aug"), the second's year after them, are a range."""
     return _MONTH_PAIR.fullmatch(norm, a.start, b.end) is not None
 
 
@@ -471,10 +473,12 @@ def _since(
     r = range_of(a, ctx)
     if r is None or r.open_start:
         return None
-    after = first == "after" or word in ("之后", "以后", "后")
-    if after and a.part is None:
+    zh_after = word in ("之后", "以后", "后")
+    if (first == "after" or zh_after) and a.part is None:
         return None  # "上周之后": not a calendar bound
-    return Atom(0, 0, form={"kind": "since", "start": r.end if after else r.start})
+    # "after 1 May" starts on the 2nd; "5月1日以后", "7月以后" count from the day or month named,
+    # as Chinese readers do (以后 keeps its own point, like 以上 and 以下)
+    return Atom(0, 0, form={"kind": "since", "start": r.end if first == "after" else r.start})
 
 
 def _since_event(

@@ -965,6 +965,7 @@ CHOICES: Final[dict[str, str]] = {  # the planner's questions back and refusals 
     "read_as": "Read {items}.",
     "read_as_item": "'{word}' as {label}",
     "read_as_sep": ", ",
+    "read_one_of": "Read '{word}' as {label}; it is also {others} — ask by that name to use it.",
     "read_fixed": "Read {said}.",
     "like_example": "Answered like the verified question “{question}”.",
     "read_about": "Read the question as being about {label}.",

@@ -885,6 +885,7 @@ CHOICES: Final[dict[str, str]] = {  # the planner's questions back and refusals 
     "read_as": "已将{items}。",
     "read_as_item": "“{word}”理解为{label}",
     "read_as_sep": "、",
+    "read_one_of": "已将“{word}”理解为{label}；它也是{others}，如要按那个看请说明。",
     "read_fixed": "已按 {said} 理解。",
     "like_example": "按已验证的问题“{question}”回答。",
     "read_about": "已将问题理解为关于{label}。",
