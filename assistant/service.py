@@ -48,6 +48,8 @@ from assistant.examples import ExampleReview
 from assistant.execute import Executed, compile_for, execute
 from assistant.focus import focus_drivers
 from assistant.kinds import kind_called, kind_of
+from assistant.never_met import UNSURE as NEVER_MET_UNSURE
+from assistant.never_met import never_met
 from assistant.nlu import EmbeddedPlanner, PlannerResult
 from assistant.nlu.text import MAX_QUESTION_CHARS, language_of
 from assistant.ownership import own_answer, own_session
@@ -66,7 +68,7 @@ from semantic_layer.compile.dialects import render
 from semantic_layer.errors import UserError
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.phrasebook import language, phrase
-from semantic_layer.plan import DriversPlan, QueryPlan, UnsupportedPlan, parse_plan
+from semantic_layer.plan import DriversPlan, MetricPlan, QueryPlan, UnsupportedPlan, parse_plan
 from semantic_layer.time import DateRange, TimeContext
 from semantic_layer.timeparts.errors import TimeError
 
@@ -375,9 +377,29 @@ class AssistantService:
             clock.stage("answering")
             cached = frozen.thaw()  # the caller's own copy: it may change it, the cache not
         update = {**fields, **cached, "warnings": warnings_for(compiled, fields)}
+        note = never_met(compiled.plan, cached, self.model, lambda p: self._value(p, ctx, role))
+        if note is not None:  # a filter no row of the metric ever met: not a plain 0
+            update["warnings"] = [*update["warnings"], note]
+            if update.get("confidence") is not None:
+                update["confidence"] = min(update["confidence"], NEVER_MET_UNSURE)
         answer = base.model_copy(update=update)
         timings.answer_ms = clock.lap()
         return answer
+
+    def _value(self, plan: QueryPlan, ctx: TimeContext, role: str | None) -> float | None:
+        """A one-value plan's value (for `never_met`); None when it has no rows or fails."""
+        try:
+            compiled = self._compile(plan, ctx, role, self._key(plan, ctx, role))
+            if compiled.tree is None:
+                return None
+            table = execute(compiled, self.engine, None).table
+        except (UserError, EngineError, TimeError):
+            return None
+        metric = plan.metrics[0] if isinstance(plan, MetricPlan) else None
+        if not table.rows or metric is None or not table.has(metric):
+            return None
+        value = table.column(metric)[0]
+        return float(value) if isinstance(value, int | float) else None
 
     def _key(self, plan: QueryPlan, ctx: TimeContext, role: str | None) -> CompileKey:
         return compile_key(plan, role or self.model.settings.default_role, ctx, self._model_version)

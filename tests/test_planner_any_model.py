@@ -2492,3 +2492,52 @@ def test_a_value_of_two_dimensions_says_which_it_read() -> None:
     assert result.confidence is not None and result.confidence < 0.7
     said = _domain("drivingschool").plan("考试城市是重庆的学员今年报名了多少", CTX)
     assert not any("也是" in n for n in said.notes), said.notes  # the dimension named: no note
+
+
+def test_a_forecast_of_a_period_still_running_is_refused() -> None:
+    """ "forecast revenue for December 2026" on 3 December: most of the month is still to come;
+    a finished period asked about in other words is answered."""
+    planner = _domain("printshop")
+    december = TimeContext(today=date(2026, 12, 3))
+    forecast = planner.plan("forecast Umsatz for december 2026", december).plan
+    assert forecast.model_dump()["kind"] == "unsupported", forecast
+    asked = planner.plan("revenue in november 2026", december).plan.model_dump()
+    assert asked["kind"] == "metric", asked
+
+
+def test_people_on_a_channel_are_people_not_a_sum_of_its_rows() -> None:
+    """ "how many people were active on the shop": people, never the refunds summed on it."""
+    p = _plan_in(_domain("printshop"), "how many people were active on the shop last week")
+    assert p["metrics"] == ["active_users"], p
+
+
+def test_repeat_purchase_retention_starts_and_returns_at_the_purchase() -> None:
+    """复购 / "repeat purchase": cohorts by the first purchase, coming back to buy again;
+    9月首购客户之后每个月 is September's cohort followed month by month, not all since September."""
+    planner = _domain("printshop")
+    zh = _plan_in(planner, "9月首购客户之后每个月的复购留存")
+    assert zh["cohort_touchpoint"] == zh["return_touchpoint"] == "order_placed", zh
+    assert zh["time"]["kind"] == "month" and zh["time"]["month"] == 9, zh
+    en = _plan_in(
+        planner, "monthly repeat-purchase retention for customers whose first order was in Q1"
+    )
+    assert en["return_touchpoint"] == "order_placed", en
+
+
+def test_how_much_of_a_step_is_its_money_in_the_currency_not_the_journey() -> None:
+    """ "how much did we waive in fines": the waived amount (kept in cents, converted by the model),
+    though "fines" also names a journey; 罚款减免总额 likewise."""
+    planner = _domain("library")
+    for question in ("how much did we waive in fines last quarter", "第三季度罚款减免总额"):
+        p = _plan_in(planner, question)
+        assert p["kind"] == "metric" and p["metrics"] == ["fines_waived"], (question, p)
+
+
+def test_a_touchpoint_the_metric_cannot_be_taken_at_is_said_not_dropped() -> None:
+    """ "renewals on the catalogue search": renewals happen at another touchpoint, so the plan
+    cannot use the search; the answer says it did not use it instead of dropping it silently."""
+    result = _domain("library").plan("renewals on the catalogue search last month", CTX)
+    assert [(u.text, u.why) for u in result.unused] == [
+        ("catalogue search", "touchpoint_not_used")
+    ], result.unused
+    assert result.confidence is not None and result.confidence < 0.7

@@ -680,3 +680,13 @@ def test_the_financial_year_starts_in_the_businesss_month(
 ) -> None:
     ctx = TimeContext(today=date(2026, 11, 23), fiscal_year_start=fiscal)
     assert one(question, ctx) == (first, end)
+
+
+def test_a_half_then_its_months_and_a_month_said_last() -> None:
+    """ "H2 (Jul-Nov)": the months said, not 2 July; "(Nov)" said last is November."""
+    december = TimeContext(today=date(2026, 12, 5))
+    assert one("players in H2 (Jul-Nov)", december) == ("2026-07-01", "2026-12-01")
+    assert one("what do people do after a catalogue search? (Nov)", december) == (
+        "2026-11-01",
+        "2026-12-01",
+    )

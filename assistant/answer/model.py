@@ -84,7 +84,7 @@ class Choice(Strict):
 class UnusedSpan(Strict):
     """Words of the question the plan did not use, and why (`unknown_word`, `number`,
     `time_not_used`, `value_not_used`, `dimension_not_used`, `metric_not_used`,
-    `comparison_not_used`)."""
+    `touchpoint_not_used`, `comparison_not_used`)."""
 
     text: str
     why: str

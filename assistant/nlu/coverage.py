@@ -45,6 +45,7 @@ Why = Literal[
     "value_not_used",
     "dimension_not_used",
     "metric_not_used",
+    "touchpoint_not_used",
     "comparison_not_used",
 ]
 
@@ -265,6 +266,11 @@ def _dropped(
             out.append(Unused(said, "dimension_not_used"))
     if plan.get("metrics"):  # a metric answer (other kinds name no metrics list)
         out += _metrics_dropped(r, plan, model, used)
+        counted = used | _metric_touchpoints(plan, model)
+        for tp in r.mentions("touchpoint"):
+            said = text[tp.start : tp.start + len(tp.term)]
+            if tp.ref.name not in counted and not any(u.text == said for u in out):
+                out.append(Unused(said, "touchpoint_not_used"))  # "revenue on the search page"
     plan_time = plan.get("time")
     if plan_time is None or not r.times:
         return out
@@ -319,6 +325,24 @@ def _parts(model: SemanticModel, name: str, depth: int = 0) -> set[str]:
     out: set[str] = set()
     for part in refs():
         out |= {part} | _parts(model, part, depth + 1)
+    return out
+
+
+def _metric_touchpoints(plan: dict[str, Any], model: SemanticModel) -> set[str]:
+    """The touchpoints the plan's metrics count, convert between or are computed from."""
+    out: set[str] = set()
+    names = set(plan.get("metrics") or [])
+    for name in list(names):
+        names |= _parts(model, name)
+    for name in names:
+        metric = model.metrics.get(name)
+        for step in (getattr(metric, "base", None), getattr(metric, "conversion", None)):
+            if step is not None and step.touchpoint is not None:
+                out.add(step.touchpoint)
+        for measure in model.measures_of(name) if metric is not None else ():
+            out |= {str(f.value) for f in measure.filters if f.column == "touchpoint"}
+            out |= {str(v) for f in measure.filters if f.column == "touchpoint"
+                    for v in (f.values or ())}  # fmt: skip
     return out
 
 

@@ -80,15 +80,18 @@ def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
         return choices.out_of_scope(["product_catalog"], lang, model)
     if unknown:
         return choices.unknown_value(unknown, r, model)
+    predicted = bool(_PREDICT.search(r.question.norm))
     past = (
         any(
             not resolve(t.spec, r.ctx).is_future(r.ctx)
             and _DATED.search(r.question.norm[t.start : t.end])
+            and not (predicted and resolve(t.spec, r.ctx).end >= r.ctx.today)
             for t in r.times
         )
         if r.ctx
         else False
-    )  # "how many will we have by the end of December": a month without its year is the next one
+    )  # "how many will we have by the end of December": a month without its year is the next one;
+    # "forecast revenue for December 2026" on 3 December: the rest of the month is still to come
     if (
         "future" in r.cues
         and not past
@@ -101,6 +104,9 @@ def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
         }  # fmt: skip
     return None
 
+
+# Words that ask for a prediction whatever the period: a period still running is a forecast too.
+_PREDICT: Final = re.compile(r"\b(?:forecast\w*|predict\w*|projection)\b|预测|预计")
 
 # A time said with its year or as relative to now ("in 2025", "last month", 上周), not a bare
 # month or day that a forecast means as the next one.
@@ -299,6 +305,9 @@ def _retention(r: Reading, model: SemanticModel) -> Plan | None:
     if n:
         plan["periods"] = n
     touchpoints = r.names("touchpoint") or _counted_touchpoints(r, model)
+    buy = model.settings.purchase_touchpoint
+    if not touchpoints and buy is not None and _REPEAT.search(r.question.norm):
+        touchpoints = [buy]  # "首购客户…复购留存": first purchases, then buying again
     if touchpoints:
         plan["cohort_touchpoint"] = touchpoints[0]
         if len(touchpoints) > 1:
@@ -362,7 +371,10 @@ _FUNNEL_WORD = re.compile(r"\bfunnel\b|漏斗")
 _CAME_FROM = re.compile(rf"{_COME_FROM}|来自")
 # "still around in the months after", "month after month": the cohort grain
 _PERIODS_AFTER = re.compile(r"\b(day|week|month)s? after\b")
-_REPEAT = re.compile(r"复购|回购|再次购买|再买|repurchase|buy again|bought again|purchase again")
+_REPEAT = re.compile(
+    r"复购|回购|再次购买|再买|再下单|repurchase|buy again|bought again|purchase again|order again"
+    r"|\brepeat (?:purchase|order|buy|buyer|customer)s?\b"
+)
 
 
 def _paths(r: Reading, model: SemanticModel) -> Plan | None:
@@ -503,6 +515,8 @@ def _journey_asked(r: Reading, model: SemanticModel) -> bool:
         return False
     if any(_FUNNEL_WORD.search(m.term) for m in r.mentions("journey")):
         return True  # "购买漏斗", "checkout funnel": the journey's name says funnel
+    if r.names("touchpoint") and _HOW_MUCH.search(r.question.norm):
+        return False  # "how much did we waive in fines": the money of a step, not the journey
     metrics = [m for m in r.names("metric") if not roles.is_reach(model, m)]
     return not metrics or bool({"conversion", "time_to_convert", "dropoff"} & r.cues)
 
@@ -607,8 +621,10 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         elif _ORDERS.search(r.question.norm):  # "下了多少单": its orders, else the model's orders
             own = roles.touchpoint_things(model, counted[0]) or roles.order_count(model)
         else:
-            people = roles.touchpoint_people(model, counted[0]) if "people" in r.cues else None
-            own = people or roles.touchpoint_count(model, counted[0]) or roles.reach_metric(model)
+            of_people = "people" in r.cues  # "how many people": a count, never a sum of rows
+            people = roles.touchpoint_people(model, counted[0]) if of_people else None
+            tally = roles.touchpoint_tally if of_people else roles.touchpoint_count
+            own = people or tally(model, counted[0]) or roles.reach_metric(model)
         metrics = [own] if own else []
     counting_people = bool({"people", "payers", "new_people"} & r.cues) and bool(
         _COUNTING.search(r.question.norm)
@@ -1328,7 +1344,7 @@ _SOLD_HOW_MUCH = re.compile(
 )  # "how much did we sell", 卖了多少: money; 卖了多少单: orders
 # A currency sign said with an action ("refund $", "退款¥"): its money (normalising drops it).
 _CURRENCY: Final = re.compile(r"[$¥￥£€]")
-_HOW_MUCH = re.compile(r"\bhow much\b|\bamounts?\b|多少钱|多少收入|赚了多少|收了多少|金额")
+_HOW_MUCH = re.compile(r"\bhow much\b|\bamounts?\b|多少钱|多少收入|赚了多少|收了多少|金额|总额")
 _RATE_WORD = re.compile(r"\brate\b|率")
 _PEOPLE_ASKED = re.compile(r"多少人|几个人|几人|\bhow many (?:people|customers|users)\b")
 # A value said with the orders' word: 复购单, "repeat orders" — not a word that only ends with 单

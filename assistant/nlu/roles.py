@@ -363,10 +363,18 @@ def touchpoint_count(model: SemanticModel, touchpoint: str) -> str | None:
     """The simple metric that counts one touchpoint's events, orders or people, if the model has
     one; else its one measure of another kind (the claims paid out for "赔得最多"). A sum over
     its rows (the contract value) is not its count when the model counts it too."""
+    return touchpoint_tally(model, touchpoint) or _first(
+        model, lambda m: _only_touchpoint(m) == touchpoint
+    )
+
+
+def touchpoint_tally(model: SemanticModel, touchpoint: str) -> str | None:
+    """The simple metric counting one touchpoint's events, orders or people (a count, never a
+    sum), if the model has one."""
     return _first(
         model,
         lambda m: m.agg in ("count", "count_distinct") and _only_touchpoint(m) == touchpoint,
-    ) or _first(model, lambda m: _only_touchpoint(m) == touchpoint)
+    )
 
 
 def narrowed(model: SemanticModel, metric: str, filters: list[dict[str, Any]]) -> str | None:
@@ -519,18 +527,21 @@ def people_including(model: SemanticModel, touchpoint: str) -> str | None:
 
 def touchpoint_money(model: SemanticModel, touchpoint: str) -> str | None:
     """The money metric summing one touchpoint's amounts ("how much did we refund": the refund
-    amount), if the model has one."""
-    return next(
-        (
-            m.name
-            for m in model.spec.metrics
-            if m.format == "currency"
-            and (measure := _measure(model, m.name)) is not None
-            and measure.agg == "sum"
-            and _only_touchpoint(measure) == touchpoint
-        ),
-        None,
-    )
+    amount), if the model has one — in the currency's units when the model keeps the sum in
+    cents or 分 and converts it ("fines waived" = 0.01 × "fines waived (cents)")."""
+    summed = [
+        m.name
+        for m in model.spec.metrics
+        if (measure := _measure(model, m.name)) is not None
+        and measure.agg == "sum"
+        and _only_touchpoint(measure) == touchpoint
+    ]
+    money = [
+        name
+        for name in (_in_major_units(model, n) for n in summed)
+        if model.metrics[name].format == "currency"
+    ]
+    return money[0] if money else None
 
 
 def touchpoint_things(model: SemanticModel, touchpoint: str) -> str | None:
@@ -581,5 +592,6 @@ __all__ = [
     "touchpoint_money",
     "touchpoint_of",
     "touchpoint_people",
+    "touchpoint_tally",
     "touchpoint_things",
 ]

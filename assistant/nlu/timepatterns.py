@@ -111,6 +111,8 @@ def month_ok(m: re.Match[str], month: str, *, with_day: bool, sure: bool) -> boo
         )
     if m.start() == 0 and month != "may":
         return True  # "March revenue", "Sept sales vs August": no question starts with a verb
+    if m.end() == len(text) and month not in _DAY_NEEDS_CONTEXT:
+        return True  # "… after a catalogue search? (Nov)": a month said last, as a time
     return bool(_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(text, m.end()))
 
 
@@ -419,7 +421,7 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
      _month_day),
     (re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}}(?:st|nd|rd|th)?)\b(?![%:]|\.\d|\s?[%:])"
                 r"(?:\s+(?P<year>\d{4})\b)?"), _day_en),
-    (re.compile(rf"(?<![\d.])(?:the\s+)?(?P<day>\d{{1,2}}(?:st|nd|rd|th)?)\s+(?:of\s+)?{_MON}"
+    (re.compile(rf"(?<![a-z\d.])(?:the\s+)?(?P<day>\d{{1,2}}(?:st|nd|rd|th)?)\s+(?:of\s+)?{_MON}"
                 r"(?:\s+(?P<year>\d{4})\b)?"), _day_en),
     # days and weekends around today
     (re.compile(r"the\s+day\s+before\s+yesterday|大前天|前天"),

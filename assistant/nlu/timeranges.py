@@ -186,7 +186,33 @@ def _ranges(atoms: list[Atom], norm: str, ctx: TimeContext) -> list[Atom]:
     ]
     out = [a for i, a in enumerate(out) if not (i and out[i - 1].start <= a.start < out[i - 1].end)]
     out = _restated(out, norm)
-    return out if _CHANGE.search(norm) else _pairs(out, norm, ctx)
+    return out if _CHANGE.search(norm) else _spelled_out(_pairs(out, norm, ctx), norm, ctx)
+
+
+def _spelled_out(atoms: list[Atom], norm: str, ctx: TimeContext) -> list[Atom]:
+    """A half, a quarter or a year, then the months of it that are meant, nothing between (the
+    brackets are gone): "H2 (Jul-Nov)", "Q3 (Jul–Aug)" — one period, the months said."""
+    out: list[Atom] = []
+    for a in atoms:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.part is not None
+            and before.part.month is None
+            and before.part.holiday is None
+            and (a.form is not None or (a.part is not None and a.part.day is None))
+            and not norm[before.end : a.start].strip()
+            and _inside(a, before, ctx)
+        ):
+            out[-1] = replace(a, start=before.start)
+            continue
+        out.append(a)
+    return out
+
+
+def _inside(a: Atom, outer: Atom, ctx: TimeContext) -> bool:
+    ra, ro = range_of(a, ctx), range_of(outer, ctx)
+    return ra is not None and ro is not None and ro.start <= ra.start and ra.end <= ro.end
 
 
 _RESTATED_GAP = re.compile(r"\s?(?:[a-z]+\s+){0,2}|\s?[\u4e00-\u9fff]{0,4}\s?")
@@ -488,7 +514,15 @@ def _since_event(
     "上个月售后")."""
     if a.part is None or (a.part.day is None and a.part.month is None):
         return None
+    if am is not None and _PEOPLE_THEN.search(am[0]):
+        return None  # "9月首购客户之后每个月": September's customers, followed; not "since"
     return _since(a, bm, am, ctx)
+
+
+# People named between a month and 之后 ("9月首购客户之后"): who they are, then what they did.
+_PEOPLE_THEN = re.compile(
+    r"(?:客户|用户|会员|顾客|玩家|读者|学员|客人|买家|新客|老客)\s?(?:之后|以后|后)"
+)
 
 
 def _until(

@@ -538,6 +538,8 @@ CHAT_GROUPS: Final[dict[str, str]] = {
 SERVICE: Final[dict[str, str]] = {
     "outside_data": "The data covers {span}; {period} is outside it.",
     "incomplete": "The period has no complete day of data yet (data ends yesterday).",
+    "never_met": "The data has no {metric} at all where {dimension} is {values}: this may not be "
+    "what you asked (those may be counted by another metric).",
     "unexpected": "this question could not be processed ({what}): rephrase it or ask something "
     "simpler.",
 }

@@ -495,6 +495,8 @@ CHAT_GROUPS: Final[dict[str, str]] = {
 SERVICE: Final[dict[str, str]] = {
     "outside_data": "数据的时间范围是{span}，{period}不在其中。",
     "incomplete": "所选时间还没有完整一天的数据（数据截至昨天）。",
+    "never_met": "数据里从来没有{dimension}为{values}的{metric}：这个回答可能不是您想问的"
+    "（它们也许由别的指标统计）。",
     "unexpected": "无法处理这个问题（{what}）：请换一种说法，或把问题拆得更简单。",
 }
 
