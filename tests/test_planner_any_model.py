@@ -2541,3 +2541,16 @@ def test_a_touchpoint_the_metric_cannot_be_taken_at_is_said_not_dropped() -> Non
         ("catalogue search", "touchpoint_not_used")
     ], result.unused
     assert result.confidence is not None and result.confidence < 0.7
+
+
+def test_a_channel_word_in_the_journeys_own_name_is_the_journey_not_a_filter() -> None:
+    """ "上周小程序哪一步流失最多" of the 小程序购票漏斗: that journey, not its users picked by the
+    channel 小程序 (nearly nobody starts there by first touch); 之前一步 is the step before, not a
+    top 1."""
+    planner = _domain("themepark")
+    result = planner.plan("上周小程序哪一步流失最多", CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["kind"] == "dropoff" and p["journey"] == "online_booking" and not p["filters"], p
+    assert result.unused == (), result.unused
+    before = _plan_in(planner, "小程序里买票之前一步通常是什么")
+    assert before["kind"] == "paths" and before["direction"] == "before", before

@@ -42,6 +42,7 @@ from .shared import (
     periods_compared,
     time_of,
 )
+from .text import prepare
 
 Plan = dict[str, Any]
 _ATTRIBUTION_MODELS = ("first_touch", "last_touch", "linear", "time_decay", "position_based",
@@ -489,9 +490,8 @@ def _journey(r: Reading, model: SemanticModel) -> Plan | None:
     plan.update(journey_and_steps(r, model, tps))
     dims = [d for d in breakdowns(r, model) if d != "touchpoint"]
     flags = _flags(r, model, dims)
-    plan["filters"] = _on_events(model, filters(r, model)) + [
-        {"dimension": d, "op": "=", "values": [True]} for d in flags
-    ]
+    plan["filters"] = _off_the_journey_name(r, model, plan, _on_events(model, filters(r, model)))
+    plan["filters"] += [{"dimension": d, "op": "=", "values": [True]} for d in flags]
     dims = [d for d in dims if d not in flags]
     if dims:
         plan["breakdown"] = dims[0]
@@ -506,6 +506,26 @@ def _journey(r: Reading, model: SemanticModel) -> Plan | None:
         # and table rank it against the others.
         plan["limit"] = r.top_n
     return plan
+
+
+def _off_the_journey_name(
+    r: Reading, model: SemanticModel, plan: Plan, found: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The filters, less a value whose word is in the journey's own name: "上周小程序哪一步流失
+    最多" of the 小程序购票漏斗 is that journey, not its users picked by channel."""
+    journey = model.journeys.get(str(plan.get("journey")))
+    if journey is None:
+        return found
+    names = [prepare(n).norm for n in journey.names()]
+    said = {
+        (m.ref.name, m.ref.value) for m in r.mentions("value") if any(m.term in n for n in names)
+    }
+    out = []
+    for f in found:
+        kept = [v for v in f["values"] if (f["dimension"], v) not in said]
+        if kept:
+            out.append({**f, "values": kept})
+    return out
 
 
 def _journey_asked(r: Reading, model: SemanticModel) -> bool:

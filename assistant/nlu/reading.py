@@ -25,7 +25,7 @@ from .timewords import TimeMatch, find_comparison, find_times
 
 _TOP_N = re.compile(r"(?:top|first|best|largest|biggest|highest|which|what)\s+(\d{1,3})\b"
                     r"(?!\s*(?:day|week|month|year|quarter|hour|minute|%|percent))"
-                    r"|前\s?(\d{1,3})(?!\s?[天日周月年])"
+                    r"|(?<![之以])前\s?(\d{1,3})(?!\s?[天日周月年步])"  # not 之前一步
                     r"|(?<!\d)(\d{1,3})\s?(?:个|大|名|家|位|款|门|所|间|条|部|种|支|座|本|件|台|辆)"
                     r"|\b(?:the|our|my|your)\s+(\d{1,3})\s+"
                     r"(?:most|biggest|largest|highest|busiest|best|top)\b"
