@@ -31,12 +31,12 @@ from .shared import (
     head_word,
     implied_channels,
     included,
+    named_by_journey,
     named_by_noun,
     names_a_value,
     said_as_a_place,
     said_of_all,
 )
-from .text import prepare
 from .timewords import find_comparison
 
 Why = Literal[
@@ -233,13 +233,12 @@ def _dropped(
     steps = [t for t in used if t in model.touchpoints]
     steps += [s for j in model.spec.journeys if j.name in used for s in j.steps]
     implied = implied_channels(model, steps)  # "在线咨询客服": the touchpoint's own channel
-    journey = model.journeys.get(str(plan.get("journey")))
-    named = [prepare(n).norm for n in journey.names()] if journey is not None else []
+    journeys = named_by_journey(r, model, plan.get("journey"))
     for mention in r.mentions("value"):
         ref = mention.ref
         if ref.name in used or str(ref.value) in used or ref.value in implied:
             continue
-        if any(mention.term in n for n in named):
+        if (ref.name, ref.value) in journeys:
             continue  # "小程序" of the 小程序购票漏斗 analysed: the journey's own name
         if included(r, mention.start):
             continue  # "total GMV incl wechat and taobao": inside the total asked for

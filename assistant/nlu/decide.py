@@ -38,11 +38,11 @@ from .shared import (
     journey_and_steps,
     limit_and_order,
     lone_contrasts,
+    named_by_journey,
     named_by_noun,
     periods_compared,
     time_of,
 )
-from .text import prepare
 
 Plan = dict[str, Any]
 _ATTRIBUTION_MODELS = ("first_touch", "last_touch", "linear", "time_decay", "position_based",
@@ -513,13 +513,7 @@ def _off_the_journey_name(
 ) -> list[dict[str, Any]]:
     """The filters, less a value whose word is in the journey's own name: "上周小程序哪一步流失
     最多" of the 小程序购票漏斗 is that journey, not its users picked by channel."""
-    journey = model.journeys.get(str(plan.get("journey")))
-    if journey is None:
-        return found
-    names = [prepare(n).norm for n in journey.names()]
-    said = {
-        (m.ref.name, m.ref.value) for m in r.mentions("value") if any(m.term in n for n in names)
-    }
+    said = named_by_journey(r, model, plan.get("journey"))
     out = []
     for f in found:
         kept = [v for v in f["values"] if (f["dimension"], v) not in said]

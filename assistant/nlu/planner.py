@@ -38,8 +38,8 @@ from .nearby import (
     verb_matches,
     which_dimension_matches,
 )
-from .reading import Mention, Reading, read
-from .shared import GRAIN_CUES
+from .reading import Reading, read
+from .shared import GRAIN_CUES, value_groups
 from .text import language_of, prepare
 from .timepatterns import MONTHS, WEEKDAYS
 
@@ -423,7 +423,7 @@ def _one_of_several(r: Reading, plan: dict[str, Any], model: SemanticModel) -> s
     if not used:
         return None
     named = set(r.names("dimension"))
-    for group in _by_start(r.mentions("value")):
+    for group in value_groups(r):
         dims = list(dict.fromkeys(m.ref.name for m in group))
         took = [m for m in group if (m.ref.name, m.ref.value) in used]
         others = [d for d in dims if d not in {m.ref.name for m in took}]
@@ -436,23 +436,10 @@ def _one_of_several(r: Reading, plan: dict[str, Any], model: SemanticModel) -> s
         words = section("choices")[r.language]
         return words["read_one_of"].format(
             word=took[0].term,
-            label=_dimension_label(model, took[0].ref.name, r.language),
-            others=words["read_as_sep"].join(
-                _dimension_label(model, d, r.language) for d in others
-            ),
+            label=model.dimensions[took[0].ref.name].label(r.language),
+            others=words["read_as_sep"].join(model.dimensions[d].label(r.language) for d in others),
         )
     return None
-
-
-def _by_start(mentions: Sequence[Mention]) -> list[list[Mention]]:
-    groups: dict[int, list[Mention]] = {}
-    for m in mentions:
-        groups.setdefault(m.start, []).append(m)
-    return list(groups.values())
-
-
-def _dimension_label(model: SemanticModel, name: str, lang: str) -> str:
-    return model.dimensions[name].label(lang)
 
 
 def _within(m: Match, outer: Match) -> bool:

@@ -13,6 +13,7 @@ from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.time import TimeContext, TimeSpec, resolve
 
 from .reading import Mention, Reading
+from .text import prepare
 
 DEFAULT_TIME: Final = "all"
 CJK_ONLY: Final = re.compile(r"[\u4e00-\u9fff]+")  # a word all in Chinese characters
@@ -357,6 +358,27 @@ def _journey_starts(r: Reading, model: SemanticModel) -> list[str]:
     return [model.journeys[j].steps[0] for j in r.names("journey")]
 
 
+def value_groups(r: Reading) -> list[list[Mention]]:
+    """The value mentions, one group per word: a word that is a value of several dimensions
+    (重庆 as an exam city and a city) is one group of several mentions."""
+    groups: dict[int, list[Mention]] = {}
+    for mention in r.mentions("value"):
+        groups.setdefault(mention.start, []).append(mention)
+    return list(groups.values())
+
+
+def named_by_journey(r: Reading, model: SemanticModel, journey: object) -> set[tuple[str, Any]]:
+    """The values whose word is in the journey's own name (小程序 of the 小程序购票漏斗): the
+    journey analysed, not a filter on it."""
+    found = model.journeys.get(str(journey))
+    if found is None:
+        return set()
+    names = [prepare(n).norm for n in found.names()]
+    return {
+        (m.ref.name, m.ref.value) for m in r.mentions("value") if any(m.term in n for n in names)
+    }
+
+
 def _value_mentions(
     r: Reading, model: SemanticModel, acquired: bool, fits: Callable[[str], bool] | None = None
 ) -> list[Mention]:
@@ -364,13 +386,11 @@ def _value_mentions(
     `acquisition_channel`) is read as the second only when the question is about acquisition, or
     as the people's own attribute when it says where they came from ("抖音来的客户")."""
     out: list[Mention] = []
-    by_start: dict[int, list[Mention]] = {}
-    for mention in r.mentions("value"):
-        by_start.setdefault(mention.start, []).append(mention)
+    groups = value_groups(r)
     # a dimension another value word names alone: "hotline vs mini-program" are two ticket
     # channels, though "mini-program" is also a platform and an app channel
-    alone = {g[0].ref.name for g in by_start.values() if len({m.ref.name for m in g}) == 1}
-    for group in by_start.values():
+    alone = {g[0].ref.name for g in groups if len({m.ref.name for m in g}) == 1}
+    for group in groups:
         dims = list(dict.fromkeys(m.ref.name for m in group))
         if fits is not None and len(dims) > 1:
             dims = [d for d in dims if fits(d)] or dims
@@ -642,10 +662,12 @@ __all__ = [
     "included",
     "journey_and_steps",
     "limit_and_order",
+    "named_by_journey",
     "named_by_noun",
     "names_a_value",
     "periods_compared",
     "said_as_a_place",
     "said_of_all",
     "time_of",
+    "value_groups",
 ]
