@@ -64,9 +64,11 @@ def _within(a: Any, b: Any, second: float) -> bool:
 
 
 def same(a: Any, b: Any, tolerance: float) -> bool:
-    """Equal values: numbers within the relative tolerance (1e-9 absolute), others exactly."""
+    """Equal values: numbers within the relative tolerance (1e-9 absolute), others exactly. A
+    NULL and a zero agree: a check query's SUM over a group with no rows (a LEFT JOIN's channel
+    that sold nothing) is the answer's 0."""
     if a is None or b is None:
-        return a is None and b is None
+        return (a is None and b is None) or (_number(a) and a == 0) or (_number(b) and b == 0)
     if _number(a) and _number(b):
         return math.isclose(float(a), float(b), rel_tol=tolerance, abs_tol=1e-9)
     return bool(a == b) or str(a) == str(b)

@@ -18,6 +18,7 @@ from assistant.kinds import kind_called
 from evals.compare import differs
 from evals.suite import Case
 from semantic_layer.compile.attribution import NO_TOUCH
+from semantic_layer.compile.drivers import NONE
 from semantic_layer.time import TimeContext, TimeSpec, resolve
 
 Judgement = Literal[
@@ -83,8 +84,9 @@ def judge(case: Case, answer: Answer, expected: Expected | None, today: date) ->
         return Verdict("wrong_plan", mismatch)
     if expected is not None:
         rows = _without_no_value_group(answer, expected, _without_remainder(answer, expected))
+        wanted, rows = _without_empty_groups(expected, answer.columns, rows)
         why = differs(
-            expected.columns, expected.rows, answer.columns, rows,
+            expected.columns, wanted, answer.columns, rows,
             ordered=want.ordered, first=want.rows == "first", tolerance=want.tolerance,
         )  # fmt: skip
         if why:
@@ -113,8 +115,14 @@ def _without_no_value_group(
     answer: Answer, expected: Expected, rows: Sequence[Sequence[Any]]
 ) -> Sequence[Sequence[Any]]:
     """A breakdown's rows without the group of rows that have no value for the split ("(no
-    campaign)") when the check query left that group out: docs/design.md has a plain breakdown
-    show it, a ranking leave it out, and a check query that drops it asks the same question."""
+    campaign)", a drivers segment "(none)") when the check query left that group out:
+    docs/design.md has a plain breakdown show it, a ranking leave it out, and a check query that
+    drops it asks the same question."""
+    if "segment" in answer.columns and "segment" in expected.columns:  # a drivers table
+        at, theirs = answer.columns.index("segment"), expected.columns.index("segment")
+        if any(row[theirs] in (None, NONE) for row in expected.rows):
+            return rows
+        return [row for row in rows if row[at] != NONE]  # "(none)": the rows without a value
     split = [i for i, c in enumerate(answer.columns) if c.startswith("d_")]
     if not split:
         return rows
@@ -122,6 +130,26 @@ def _without_no_value_group(
     if any(row[expected.columns.index(c)] is None for row in expected.rows for c in named):
         return rows
     return [row for row in rows if all(row[i] is not None for i in split)]
+
+
+def _without_empty_groups(
+    expected: Expected, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> tuple[Sequence[Sequence[Any]], Sequence[Sequence[Any]]]:
+    """Both sides of a breakdown or series without the groups whose every number is 0 or NULL:
+    a channel no sale ever carried, shown with 0 by one side and left out by the other, is the
+    same fact (a ranking that names such a group still differs: the other side has another)."""
+    keys = [c for c in expected.columns if c.startswith("d_") or c == "period"]
+    values = [c for c in expected.columns if c not in keys]
+    if not keys or not values or any(c not in columns for c in values):
+        return expected.rows, rows
+
+    def empty(row: Sequence[Any], names: Sequence[str], at: Sequence[str]) -> bool:
+        return all(row[list(names).index(c)] in (None, 0) for c in at)
+
+    return (
+        [row for row in expected.rows if not empty(row, expected.columns, values)],
+        [row for row in rows if not empty(row, columns, values)],
+    )
 
 
 def _outcome(ok: bool, wrong: Judgement, answer: Answer) -> Verdict:

@@ -454,3 +454,63 @@ def test_tpa_eval_honours_tpa_retrieval(
     suite = load_suite(write_suite(tmp_path / "suite", small_demo))
     with eval_runner._service(suite, small_demo, "embedded", None) as service:
         assert service.config.retrieval is on
+
+
+@pytest.mark.parametrize(("got", "correct"), [(0, True), (0.0, True), (None, True), (0.5, False)])
+def test_a_check_querys_null_sum_is_the_answers_zero(got: float | None, correct: bool) -> None:
+    """A LEFT JOIN's channel with no rows sums to NULL in the check query; the answer shows 0."""
+    case = Case.model_validate(
+        {"id": "z", "question": "revenue by channel", "language": "en", "expect": {"sql": "x"}}
+    )
+    shown = answer(
+        "z", plan={"kind": "metric"}, columns=["d_channel", "revenue"],
+        rows=[["web", 3.0], ["crm", got]],
+    )  # fmt: skip
+    expected = Expected(("d_channel", "revenue"), (("web", 3.0), ("crm", None)))
+    assert judge(case, shown, expected, AS_OF).correct is correct
+
+
+@pytest.mark.parametrize(
+    ("got_rows", "correct"),
+    [
+        ([["web", 3.0], ["crm", 0.0], ["sms", 0.0]], True),  # zero groups the check left out
+        ([["web", 3.0]], True),
+        ([["web", 3.0], ["crm", 1.0]], False),  # a group with a number is never dropped
+    ],
+)
+def test_groups_with_nothing_are_the_same_shown_as_zero_or_left_out(
+    got_rows: list[list[object]], correct: bool
+) -> None:
+    """A channel no sale ever carried: 0 on one side, absent (or NULL) on the other."""
+    case = Case.model_validate(
+        {"id": "g", "question": "sales by channel", "language": "en", "expect": {"sql": "x"}}
+    )
+    shown = answer("g", plan={"kind": "metric"}, columns=["d_channel", "revenue"], rows=got_rows)
+    expected = Expected(("d_channel", "revenue"), (("web", 3.0), ("sms", None)))
+    assert judge(case, shown, expected, AS_OF).correct is correct
+
+
+def test_a_ranking_that_names_an_empty_group_still_differs() -> None:
+    """ "the channel with the least sales": 0 for a channel that never sells is not the answer."""
+    case = Case.model_validate(
+        {"id": "l", "question": "least sales", "language": "en", "expect": {"sql": "x"}}
+    )
+    shown = answer("l", plan={"kind": "metric"}, columns=["d_channel", "revenue"],
+                   rows=[["sms", 0.0]])  # fmt: skip
+    expected = Expected(("d_channel", "revenue"), (("web", 3.0),))
+    assert judge(case, shown, expected, AS_OF).correct is False
+
+
+def test_a_drivers_none_segment_counts_only_when_the_check_has_it() -> None:
+    """Drivers rank every segment, the rows without a value ("(none)") too; a check query that
+    leaves them out asks about the named segments."""
+    case = Case.model_validate(
+        {"id": "d", "question": "why did visits drop", "language": "en",
+         "expect": {"sql": "x", "rows": "first"}}
+    )  # fmt: skip
+    shown = answer(
+        "d", plan={"kind": "drivers"}, columns=["dimension", "segment", "change"],
+        rows=[["tier", "(none)", -50.0], ["city", "Leeds", -30.0]],
+    )  # fmt: skip
+    expected = Expected(("dimension", "segment", "change"), (("city", "Leeds", -30.0),))
+    assert judge(case, shown, expected, AS_OF).correct
