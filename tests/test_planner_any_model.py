@@ -2554,3 +2554,130 @@ def test_a_channel_word_in_the_journeys_own_name_is_the_journey_not_a_filter() -
     assert result.unused == (), result.unused
     before = _plan_in(planner, "小程序里买票之前一步通常是什么")
     assert before["kind"] == "paths" and before["direction"] == "before", before
+
+
+def test_an_english_value_left_unlabelled_is_named_by_its_own_last_word() -> None:
+    """Ships "Horizon Aurora", "Horizon Jade" (no labels): "Aurora号", "Jade和Aurora" name them;
+    "Star" of "Horizon Star" is an English word, no ship ("star ratings")."""
+    planner = _domain("cruise")
+    p = _plan_in(planner, "Aurora号的净推荐值")
+    assert p["filters"] == [{"dimension": "ship", "op": "=", "values": ["Horizon Aurora"]}], p
+    both = _plan_in(planner, "Jade和Aurora的客单价对比")
+    assert both["filters"][0]["values"] == ["Horizon Jade", "Horizon Aurora"], both
+    assert "star" not in planner.lexicon.terms or not any(
+        getattr(s, "kind", None) == "value" for s in planner.lexicon.terms["star"]
+    )
+
+
+def test_a_chinese_name_said_short_or_in_pinyin_is_read_with_a_note() -> None:
+    """美团 for the channel 美团外卖, "meituan"/"eleme" in pinyin; the answer says what it read."""
+    planner = _domain("bakery")
+    for question in ("今年美团和饿了么的营业额对比", "meituan vs eleme revenue this year"):
+        result = planner.plan(question, CTX)
+        p = result.plan.model_dump(mode="json", exclude_none=True)
+        assert p["filters"] == [
+            {"dimension": "channel", "op": "in", "values": ["美团外卖", "饿了么"]}
+        ], (question, p)
+        assert any("美团外卖" in n for n in result.notes), result.notes
+
+
+def test_a_shortened_name_is_never_a_function_word_a_measure_or_a_shared_head() -> None:
+    """卖了 is no short for a synonym 卖了几件, 合同 none for 合同金额 (签了多少合同 counts
+    contracts), and 旅程 none for the one journey named …旅程."""
+    clinic = EmbeddedPlanner(load_model(CLINIC))
+    assert _plan_in(clinic, "上个月缴费率多少，卖了多少单")["metrics"] == ["pay_rate", "bills"]
+    signed = _plan_in(_domain("drivingschool"), "两江新区场地开业以来签了多少合同")
+    assert signed["metrics"] == ["contracts"], signed
+    saas = Path(__file__).parents[1] / "evals/domains/saas/model.init.yaml"
+    journey = _plan_in(EmbeddedPlanner(load_model(saas)), "注册旅程流失")
+    assert journey["kind"] == "clarify", journey
+
+
+def test_a_name_with_a_character_left_out_is_that_name() -> None:
+    """开始填捐款表单 for the touchpoint 开始填写捐款表单, though 捐款 alone reads as a word."""
+    result = _domain("charity").plan("从开始填捐款表单到完成捐款要多久", CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["steps"] == ["donation_form_start", "donation_complete"], p
+    assert result.unused == (), result.unused
+
+
+def test_the_step_after_from_is_named_by_part_of_its_name() -> None:
+    """ "从打开小程序到下单": 下单 ends 小程序下单, the one later step of the journey; "from cake
+    preorder to pickup": the one later step with "pickup" in its name."""
+    planner = _domain("bakery")
+    result = planner.plan("上个月从打开小程序到下单平均要多久", CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["measure"] == "time_to_convert" and p["steps"] == ["open_miniapp", "order_paid"], p
+    assert result.unused == (), result.unused
+    pickup = planner.plan("time from cake preorder to pickup this year", CTX)
+    assert pickup.unused == () and pickup.plan.kind == "funnel", pickup
+
+
+def test_a_month_then_a_space_and_a_step_after_is_the_month() -> None:
+    """ "11月 加购之后流失了多少人": November, and the loss after add-to-cart, not since 1 Nov."""
+    p = _plan_in(_domain("bakery"), "11月 加购之后流失了多少人")
+    assert p["kind"] == "dropoff" and p["time"] == {"kind": "month", "month": 11}, p
+
+
+def test_a_second_half_price_offer_is_no_second_half_of_the_year() -> None:
+    """ "2nd-half-price coupons issued since oct 6": coupons counted (events) since 6 October."""
+    p = _plan_in(_domain("bakery"), "how many 2nd-half-price coupons issued since oct 6")
+    assert p["time"] == {"kind": "since", "start": "2026-10-06"}, p
+    assert p["metrics"] == ["events"], p
+
+
+def test_each_and_a_measure_word_before_a_one_character_name_splits_by_it() -> None:
+    """各条船 / 每条船: by ship (船 is the ship's own word; 船上消费点 also starts with 船), and
+    按高到低排 orders it."""
+    planner = _domain("cruise")
+    for question in ("各条船的NPS得分，从高到低", "每条船的收入，按高到低排"):
+        p = _plan_in(planner, question)
+        assert p["dimensions"] == ["ship"] and p["order"]["direction"] == "desc", (question, p)
+
+
+def test_a_best_seller_by_a_product_item_split_the_model_has_is_answered() -> None:
+    """ "best selling cake item by revenue": the model's item split, not "no products"."""
+    p = _plan_in(_domain("bakery"), "best selling cake item by revenue since May 2026")
+    assert p["kind"] == "metric" and p["dimensions"] == ["item"], p
+
+
+def test_a_metric_named_without_its_bracketed_unit_and_the_unit_is_no_filter() -> None:
+    """船上消费 for 船上消费（美元）; （美元） after it is the unit the metric is in, not the
+    currency USD as a filter."""
+    result = _domain("cruise").plan("第三季度船上消费总额（美元）", CTX)
+    p = result.plan.model_dump(mode="json", exclude_none=True)
+    assert p["metrics"] == ["onboard_spend"] and p["filters"] == [], p
+    assert result.unused == (), result.unused
+    split = _plan_in(_domain("cruise"), "船上消费按消费场所拆分")
+    assert split["metrics"] == ["onboard_spend"] and split["dimensions"] == ["outlet"], split
+
+
+def test_how_many_tickets_by_their_measure_word_is_the_tickets_not_the_orders() -> None:
+    """卖了多少张票: the count of tickets (售票张数 / 出票数), not the orders they came in."""
+    concerts = _plan_in(_domain("concerts"), "累计一共卖了多少张票")
+    assert concerts["metrics"] == ["tickets_sold"], concerts
+    museum = _plan_in(_domain("museum"), "恐龙展一共卖出多少张票？")
+    assert museum["metrics"] == ["tickets_sold"], museum
+
+
+def test_how_many_people_did_a_step_counts_its_people() -> None:
+    """多少人下过场打球: the golfers who played (people), not the rounds; the step read from
+    下过场 alone, its 人 left to count people."""
+    p = _plan_in(_domain("golfclub"), "今年有多少人下过场打球")
+    assert p["metrics"] == ["golfers_played"], p
+
+
+def test_a_retention_without_a_period_count_follows_cohorts_to_the_end_of_the_data() -> None:
+    """ "of the people who bought in Jan, how many stay active month by month": every month
+    since, not only the first eight."""
+    p = _plan_in(
+        _domain("insure"), "of the people who bought in Jan, how many stay active month by month?"
+    )
+    assert p["kind"] == "retention" and p["periods"] == 24, p
+
+
+def test_an_average_asked_of_a_share_is_the_metric_named_as_its_mean() -> None:
+    """ "average csat score": the model's "average ticket CSAT score", not the CSAT share."""
+    p = _plan_in(_domain("charity"), "average csat score by ticket channel")
+    assert p["metrics"] == ["ticket_csat_average"], p
+    assert _plan_in(_domain("charity"), "csat by ticket channel")["metrics"] == ["ticket_csat"]

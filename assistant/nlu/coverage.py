@@ -36,6 +36,7 @@ from .shared import (
     names_a_value,
     said_as_a_place,
     said_of_all,
+    unit_of_a_metric,
 )
 from .timewords import find_comparison
 
@@ -131,12 +132,17 @@ _ZH_FUNCTION: Final = tuple(
         用户 客户 顾客 人群 时间 时候 期间 之间 以来 以后 之后 以前 之前 前后 左右 大概 大约 差不多
         呢 嘛 哦 喔 哈 嗯 您 您好 你好 谢谢 上 下 分 按照 根据 关于 针对 里面 当中 方面
         中间 一般 通常 常见 拆解 拆 拆分 换成 换 改成 改为 切换 主要 大概 具体 分别 帮忙 拉 拉一下
-        下一 之类 什么的 等等 多久 一下吧 活跃 新增 卖 卖了 卖出 售出 卖得""".split(),  # noqa: SIM905
+        下一 之类 什么的 等等 多久 一下吧 活跃 新增 卖 卖了 卖出 售出 卖得 需要""".split(),  # noqa: SIM905
         key=len,
         reverse=True,
     )
 )
 _ZH_FUNCTION_SET: Final = frozenset(_ZH_FUNCTION)
+
+
+def generic_zh(word: str) -> bool:
+    """Whether a Chinese word is a function word or question frame (卖了, 多少, 一下), no name."""
+    return word in _ZH_FUNCTION_SET
 
 
 def coverage(r: Reading, plan: dict[str, Any], model: SemanticModel, ctx: TimeContext) -> Coverage:
@@ -154,6 +160,8 @@ def coverage(r: Reading, plan: dict[str, Any], model: SemanticModel, ctx: TimeCo
         free = blanked(free, (m.span() for m in GOOD_SHARE.finditer(free)))
     if plan.get("dimensions"):  # "不同类型的工单", "tickets by type": the split's kind word
         free = blanked(free, (m.span() for m in _KIND_SAID.finditer(free)))
+    if plan.get("measure") == "time_to_convert":  # "平均要多久": the mean the answer gives
+        free = blanked(free, (m.span() for m in _AVERAGE_SAID.finditer(free)))
     # "avg rating (1-5)", "out of 10": the scale rated on
     free = blanked(free, (m.span(m.lastindex or 0) for m in _SCALE.finditer(norm)))
     names = _metric_names(plan, model)
@@ -181,6 +189,7 @@ def _same_column(said: DimensionSpec, used: DimensionSpec) -> bool:
     return said.column is not None and said.column in (used.column, *used.also_in.values())
 
 
+_AVERAGE_SAID: Final = re.compile(r"平均|中位数?|\b(?:avg|mean)\b")
 _KIND_SAID: Final = re.compile(r"类型|类别|种类|\b(?:types?|kinds?|categor(?:y|ies))\b")
 # The scale a rating is given on, said beside it: "(1-5)", "out of 10", "满分5分", "1到5分".
 _SCALE: Final = re.compile(
@@ -242,6 +251,8 @@ def _dropped(
             continue  # "小程序" of the 小程序购票漏斗 analysed: the journey's own name
         if included(r, mention.start):
             continue  # "total GMV incl wechat and taobao": inside the total asked for
+        if unit_of_a_metric(r, model, mention.term):
+            continue  # "船上消费总额（美元）": the metric's own unit
         out.append(
             Unused(text[mention.start : mention.start + len(mention.term)], "value_not_used")
         )

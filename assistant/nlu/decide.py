@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
 from typing import Any, Final
 
 from semantic_layer.model.index import words_of
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.phrasebook import phrase
 from semantic_layer.plan.journeys import RETENTION_PERIODS
-from semantic_layer.time import TimeSpec, resolve
+from semantic_layer.time import resolve
 
 from . import choices, roles
 from .cues import CUES
@@ -135,7 +134,7 @@ def _said_of_a_split(r: Reading, topic: str, model: SemanticModel) -> bool:
     names is that split ("revenue by product category"), though not a SKU."""
     if topic != "product_catalog":
         return False
-    words = {"product", "products", "商品", "产品"}
+    words = {"product", "products", "item", "items", "sku", "商品", "产品", "单品", "品类"}
     named = [model.dimensions[d] for d in r.names("dimension")]
     if any(w in n.casefold() for w in words for d in named for n in d.names()):
         return True  # "revenue by product category": the split the model has
@@ -302,9 +301,10 @@ def _retention(r: Reading, model: SemanticModel) -> Plan | None:
     plan["cohort_grain"] = unit
     if not n and r.followed:  # "the first 3 months after", 之后三个月
         n = min(r.followed, RETENTION_PERIODS[unit])
-    n = n or _periods_since(r, plan.get("time"), unit)
-    if n:
-        plan["periods"] = n
+    # without "week N" / 次月 ("of the people who bought in Jan, how many stay active month by
+    # month"): each cohort followed as far as a plan allows, to the end of the data (periods not
+    # yet started are left out), not only its first periods
+    plan["periods"] = n or RETENTION_PERIODS[unit]
     touchpoints = r.names("touchpoint") or _counted_touchpoints(r, model)
     buy = model.settings.purchase_touchpoint
     if not touchpoints and buy is not None and _REPEAT.search(r.question.norm):
@@ -328,14 +328,6 @@ def _counted_touchpoints(r: Reading, model: SemanticModel) -> list[str]:
     … 回来充电"): who starts a cohort, then what counts as coming back."""
     named = [m.ref.name for m in r.mentions("metric")]
     return [tp for name in named if (tp := roles.touchpoint_of(model, name))][:2]
-
-
-def _periods_since(r: Reading, time: Any, unit: str) -> int:
-    """Without "week N" / 次月, over all the data ("monthly retention by cohort"): follow each
-    cohort as far as a retention plan allows, not only its first periods."""
-    if time is None or r.ctx is None:
-        return 0
-    return RETENTION_PERIODS[unit] if resolve(TimeSpec.parse(time), r.ctx).start == date.min else 0
 
 
 _COUNTING = re.compile(
@@ -635,8 +627,14 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         elif _ORDERS.search(r.question.norm):  # "下了多少单": its orders, else the model's orders
             own = roles.touchpoint_things(model, counted[0]) or roles.order_count(model)
         else:
-            of_people = "people" in r.cues  # "how many people": a count, never a sum of rows
-            people = roles.touchpoint_people(model, counted[0]) if of_people else None
+            of_people = "people" in r.cues or bool(_PEOPLE_ASKED.search(r.question.norm))
+            # "how many people", 多少人: a count, never a sum of rows
+            people = (
+                roles.touchpoint_people(model, counted[0])
+                or roles.people_including(model, counted[0])
+                if of_people
+                else None
+            )
             tally = roles.touchpoint_tally if of_people else roles.touchpoint_count
             own = people or tally(model, counted[0]) or roles.reach_metric(model)
         metrics = [own] if own else []
@@ -871,8 +869,11 @@ def _counts_things(r: Reading) -> bool:
         return True  # "the 5 most-played shows": the plays, not the viewers
     for m in (m for m in r.matches if m.refs("touchpoint")):
         said = norm[m.start : m.end]
-        if said.isascii() and said.endswith("s") and not m.term.endswith("s"):
-            return True
+        if said.isascii() and any(
+            w.endswith("s") and not w.endswith("ss") and w not in m.term.split()
+            for w in said.split()
+        ):
+            return True  # "logins", "coupons issued" for the touchpoint "coupon issued"
         if (
             _HOW_MANY_BEFORE.search(norm, 0, m.start)
             and not _PEOPLE_AFTER.match(norm, m.end)
@@ -1130,6 +1131,40 @@ def _count_named(r: Reading, model: SemanticModel, touchpoint: str) -> str | Non
     return found[0] if len(found) == 1 else None
 
 
+def _quantity_named(r: Reading) -> Callable[[SemanticModel], list[str]]:
+    """ "卖了多少张票", "借了几本书": the model's one count named by that measure word (售票张数)
+    or by that noun counted (票数, 门票数量) — the things, not the orders they came in."""
+    hit = _QUANTITY_ASKED.search(r.question.norm)
+    if hit is None:
+        return lambda model: []
+    unit, noun = hit[1], hit[2]
+
+    def by_noun(name: str) -> bool:
+        return bool(noun) and name.endswith(("数", "量")) and noun in name[:-1]
+
+    def found(model: SemanticModel) -> list[str]:
+        for test in (lambda name: f"{unit}数" in name, by_noun):
+            things = [
+                m.name
+                for m in model.spec.metrics
+                if m.format == "number"
+                and not roles.counts_people(model, m.name)
+                and not (test is by_noun and roles.counts_orders(model, m.name))
+                and any(map(test, m.names()))
+            ]  # 购票人数 counts people, 订票单数 orders: neither the tickets
+            if len(things) == 1:
+                return things
+        return []
+
+    return found
+
+
+# How many, a measure word of things (not 单/笔/人/次/个) and maybe the thing: 多少张票, 几本.
+_QUANTITY_ASKED: Final = re.compile(
+    r"(?:多少|几)\s?([张件本杯盒瓶份束台辆晚双套支罐袋箱])\s?([\u4e00-\u9fff]?)"
+)
+
+
 def _metrics(r: Reading, model: SemanticModel) -> list[str]:
     own = _own_conversion(r, model)
     if own is not None:
@@ -1138,6 +1173,11 @@ def _metrics(r: Reading, model: SemanticModel) -> list[str]:
     if joined is not None:
         return [joined]
     names = [_as_rate(r, model, n) for n in _head_metrics(r, model)] or _value_noun(r, model)
+    quantity = _quantity_named(r)(model)
+    if quantity and all(
+        roles.counts_orders(model, n) and roles.is_about_purchase(model, n) for n in names
+    ):
+        names = quantity  # "卖了多少张票": the tickets, not the orders (票 may name them too)
     cost, revenue = roles.cost_metric(model), roles.revenue_metric(model)
     if cost in names and revenue and CUSTOMERS_SPEND.search(r.question.norm):
         per_order = _PER_ORDER.search(r.question.norm)

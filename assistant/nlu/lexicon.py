@@ -15,7 +15,7 @@ import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 from semantic_layer.model.index import Ref
 from semantic_layer.model.semantic import SemanticModel
@@ -214,6 +214,7 @@ class Lexicon:
                     if isinstance(sense, Ref) and sense.kind == "metric":  # a stage's value: the
                         terms[one][sense] = None  # metric (a value word it shares yields to it)
         _add_names(terms, metric_heads(model), over_words=False)
+        _add_names(terms, without_unit(terms), over_words=False)
         _add_names(terms, dimension_heads(model), over_words=False)
         _add_names(terms, duration_short_names(model), over_words=True)
         _add_names(terms, journey_short_names(model), over_words=True)
@@ -719,6 +720,26 @@ def _norm(term: str) -> str:
     return prepare(term).norm
 
 
+def without_unit(terms: dict[str, dict[Sense, None]]) -> dict[str, tuple[Ref, ...]]:
+    """Names without the unit said after them in brackets: 船上消费 for 船上消费（美元）, as the
+    English "onboard spend (USD)" is also its key "onboard spend" (brackets normalise to a space,
+    so the unit is the last word of a name that had them)."""
+    out: dict[str, tuple[Ref, ...]] = {}
+    for key, senses in terms.items():
+        bare = _IN_BRACKETS.sub("", key)
+        refs = tuple(s for s in senses if isinstance(s, Ref) and s.kind == "metric")
+        if refs and bare != key and len(bare) >= 2:
+            out[bare] = refs
+    return out
+
+
+# A unit ended a metric's name in brackets: （美元）, (USD), （元）, (%), （分钟）.
+_IN_BRACKETS: Final = re.compile(
+    r"\s(?:美元|人民币|元|万元|港币|港元|日元|欧元|英镑|新元|台币|分钟|小时|天|usd|rmb|cny|hkd|sgd"
+    r"|eur|gbp|jpy|twd|myr|aud|%|mins?|minutes|hours|hrs|days)$"
+)
+
+
 def metric_heads(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
     """A metric named by the last word of its label: "CSAT" for "ticket CSAT", 满意度 for 工单满意度
     — when that word ends no other metric's label and means nothing else."""
@@ -1005,6 +1026,8 @@ def value_short_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
     with: 春熙店 for 成都春熙店."""
     out: dict[str, tuple[Ref, ...]] = {}
     for dim in model.spec.dimensions:
+        for short, ref in _english_tails(dim):
+            out[short] = (*out.get(short, ()), ref)
         names = [(str(v.value), v) for v in dim.values if _CJK.match(str(v.value))]
         if len(names) < 2 or len(names) != len(dim.values):
             continue
@@ -1022,8 +1045,6 @@ def value_short_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
             for short in shorts:
                 if short != name and len(short) >= 2 and _CJK.fullmatch(short[0]):
                     out[_norm(short)] = (*out.get(_norm(short), ()), ref)
-        for short, ref in _english_tails(dim):
-            out[short] = (*out.get(short, ()), ref)
     return {k: v for k, v in out.items() if len(v) == 1 and k not in model.index}
 
 
@@ -1033,17 +1054,39 @@ def _english_tails(dim: DimensionSpec) -> list[tuple[str, Ref]]:
     named = [
         (words, v)
         for v in dim.values
-        if v.labels is not None
-        and v.labels.en
-        and len(words := _norm(v.labels.en).split()) >= 2
+        if (name := _english_name(v))
+        and len(words := _norm(name).split()) >= 2
         and words[0].isalpha()
     ]
     firsts = Counter(words[0] for words, _ in named)
-    return [
-        (" ".join(words[1:]), Ref("value", dim.name, v.value))
+    tails = [
+        (words[1:], Ref("value", dim.name, v.value))
         for words, v in named
         if firsts[words[0]] >= 2 and len(" ".join(words[1:])) >= 4
     ]
+    if not tails:
+        return []
+    from wordfreq import zipf_frequency  # loads (0.3 s) only for a model with such names
+
+    return [  # "Star" of "Horizon Star" stays a word: "star rating" is no ship
+        (" ".join(rest), ref)
+        for rest, ref in tails
+        if not all(zipf_frequency(w, "en", wordlist="small") >= _COMMON_ZIPF for w in rest)
+    ]
+
+
+# A word at least this frequent in English (wordfreq's Zipf scale: once in 100,000 words) is a word,
+# not the distinctive part of a name.
+_COMMON_ZIPF: Final = 4.0
+
+
+def _english_name(value: Any) -> str | None:
+    """A value's English label, or the value itself when it is English and has none ("Horizon
+    Aurora", a ship's name the labeller left as it is)."""
+    if value.labels is not None and value.labels.en:
+        return str(value.labels.en)
+    said = str(value.value)
+    return said if said.isascii() and any(c.isalpha() for c in said) else None
 
 
 # What a value's English name may add to the brand it is on: "WeChat shop" is WeChat's shop.

@@ -58,6 +58,54 @@ def nearby_matches(r: Reading, model: SemanticModel) -> list[Match]:
     return sorted(found, key=lambda m: m.start)[:2]
 
 
+def later_step_matches(r: Reading, model: SemanticModel) -> list[Match]:
+    """ "从打开小程序到下单", "how long from cake preorder to pickup": after the one touchpoint
+    named, part of the name of a later step of its journeys (the start or end of a Chinese name,
+    a word of an English one) — the part of one such step only."""
+    if not {"time_to_convert", "conversion"} & r.cues or len(r.names("touchpoint")) != 1:
+        return []
+    first = r.mentions("touchpoint")[0]
+    at, norm = first.start + len(first.term), r.question.norm
+    found: dict[str, tuple[int, int]] = {}
+    for journey in model.spec.journeys:
+        if first.ref.name not in journey.steps:
+            continue
+        for later in journey.steps[journey.steps.index(first.ref.name) + 1 :]:
+            names = [n.casefold() for n in model.touchpoints[later].names()]
+            spans = [s for n in names if (s := _part_at(n, norm, at)) is not None]
+            if spans:
+                found[later] = max(spans, key=lambda s: s[1] - s[0])
+    if len(found) != 1:
+        return []
+    ((later, (start, end)),) = found.items()
+    if not _TO.search(norm, at, start):
+        return []  # "walk-ins ended up buying a card": no "to" before it, no second step
+    return [Match(start, end, norm[start:end], (Ref("touchpoint", later),))]
+
+
+_TO: Final = re.compile(r"\bto\b|\buntil\b|\btill\b|→|->|到|至")
+
+
+def _part_at(name: str, norm: str, at: int) -> tuple[int, int] | None:
+    """Where, after `at`, the question says the longest start or end of `name` (two Chinese
+    characters at least) or one of its English words of four letters or more that the question
+    did not say before `at`."""
+    if CJK_ONLY.fullmatch(name) and len(name) >= 3:
+        for k in range(len(name) - 1, 1, -1):
+            for part in (name[:k], name[-k:]):
+                i = norm.find(part, at)
+                if i >= 0:
+                    return i, i + k
+        return None
+    for word in name.split():
+        if len(word) < 4 or re.search(rf"\b{re.escape(word)}\b", norm[:at]):
+            continue
+        hit = re.compile(rf"\b{re.escape(word)}\b").search(norm, at)
+        if hit is not None:
+            return hit.span()
+    return None
+
+
 def _where(free: str, name: str) -> tuple[float, int, int] | None:
     """How much of `name` a stretch of the unread words spells (the share of its characters or
     word stems), and where, when it is enough."""
@@ -67,7 +115,9 @@ def _where(free: str, name: str) -> tuple[float, int, int] | None:
             shared = chars & set(run[0])
             if len(shared) >= 2 and len(shared) >= _SHARE * len(chars):  # an equal share of
                 # a longer name is the closer reading: 职位提醒 is 职位提醒发送's, not 看职位's
-                return len(shared) / len(chars) + len(shared) / 1000, *run.span()
+                at = [run.start() + i for i, c in enumerate(run[0]) if c in shared]
+                return len(shared) / len(chars) + len(shared) / 1000, at[0], at[-1] + 1  # the
+                # name's own characters: 下过场 of "多少人下过场", its 人 still counting people
     words = {stem(w, verbs=True) for w in _WORD.findall(name.casefold())}
     if len(words) >= 2:
         hits = [m for m in _WORD.finditer(free) if stem(m[0], verbs=True) in words]
@@ -114,14 +164,14 @@ def which_dimension_matches(r: Reading, model: SemanticModel) -> list[Match]:
         char = hit[1]
         if free[start] != char or char in _NOT_A_HEAD:
             continue
-        named = {
-            dim.name
-            for dim in model.spec.dimensions
-            if dim.type != "time"
-            and any(
-                len(name) >= 2 and (name[0] == char or name[-1] == char) for name in _zh_names(dim)
-            )
-        }
+        dims = [dim for dim in model.spec.dimensions if dim.type != "time"]
+        named = {dim.name for dim in dims if char in _zh_names(dim)}  # 船, the ship's own word
+        if not named:  # 门 of 门店, 区 of 城区
+            named = {
+                dim.name
+                for dim in dims
+                if any(len(n) >= 2 and (n[0] == char or n[-1] == char) for n in _zh_names(dim))
+            }
         if len(named) == 1:
             found.append(Match(start, start + 1, char, (Ref("dimension", named.pop()),)))
     return found

@@ -33,6 +33,7 @@ from .homophones import Homophones
 from .lexicon import Cue, Lexicon, Match, stem
 from .nearby import (
     elliptic_metric_matches,
+    later_step_matches,
     nearby_matches,
     numbered_value_matches,
     verb_matches,
@@ -40,6 +41,7 @@ from .nearby import (
 )
 from .reading import Reading, read
 from .shared import GRAIN_CUES, value_groups
+from .shortened import Shortened
 from .text import language_of, prepare
 from .timepatterns import MONTHS, WEEKDAYS
 
@@ -111,6 +113,11 @@ class EmbeddedPlanner:
         self._homophones = Homophones(
             t for t, senses in self.lexicon.terms.items() if any(isinstance(s, Ref) for s in senses)
         )
+        self._shortened = Shortened(
+            (t, refs)
+            for t, senses in self.lexicon.terms.items()
+            if (refs := tuple(s for s in senses if isinstance(s, Ref)))
+        )
 
     def plan(
         self, question: str, ctx: TimeContext, previous: QueryPlan | None = None
@@ -167,7 +174,8 @@ class EmbeddedPlanner:
         """The plan with every unused word of the question accounted for: a note in the answer,
         or a clarification when the plan would ignore most of what was asked."""
         cov: Coverage = coverage(r, plan, self.model, ctx)
-        closer = _closer_metric(plan, cov.unused, self.model) if source == "rules" else None
+        mean = bool(_MEAN_ASKED.search(r.question.norm))
+        closer = _closer_metric(plan, cov.unused, self.model, mean) if source == "rules" else None
         if closer is not None:  # "revenue from new cards": the card revenue the model has
             plan, cov = closer, _read_by_name(coverage(r, closer, self.model, ctx), closer,
                                               self.model)  # fmt: skip
@@ -216,7 +224,11 @@ class EmbeddedPlanner:
             reading = replace(reading, matches=tuple(sorted((*kept, *numbered), key=_start)))
         elliptic = elliptic_metric_matches(reading, self.model)
         reading = _without(reading, elliptic)  # the same word read as a value or journey
-        extra = nearby_matches(reading, self.model) or verb_matches(reading, self.model)
+        extra = (
+            later_step_matches(reading, self.model)
+            or nearby_matches(reading, self.model)
+            or verb_matches(reading, self.model)
+        )
         extra += elliptic
         extra += which_dimension_matches(replace(reading, matches=(*reading.matches, *extra)),
                                          self.model)  # fmt: skip
@@ -258,6 +270,15 @@ class EmbeddedPlanner:
         Inflections ("reached" for "reach") are not typos. In Chinese, a wrong character of the
         right sound ("超时律" → "超时率", see `homophones`)."""
         fixes = self._homophones.fixes(r.question.norm, r.unread())
+        fixes += self._shortened.fixes(r.question.norm, _blanked(r.unread(), fixes))
+        named_elsewhere = [  # "meituan": a platform the model may have under its Chinese name
+            m.term
+            for m in r.matches
+            if not m.refs() and all(c.startswith("scope:") for c in m.cues())
+        ]
+        fixes += self._shortened.romanized(
+            [w for w in (*r.unknown, *named_elsewhere) if not _common_word(w)]
+        )
         words = r.question.norm.split()
         for word in (w for w in r.unknown if len(w) >= 5 and w not in GENERIC_EN):
             i = words.index(word) if word in words else -1
@@ -377,6 +398,13 @@ def _splits_of(plan: dict[str, Any], model: SemanticModel) -> list[str]:
         if d.type != "time" and d.name != "touchpoint"
         and roles.splits(model, plan["metrics"], d.name)
     ]  # fmt: skip
+
+
+def _blanked(unread: str, fixes: list[tuple[str, str]]) -> str:
+    """`unread` with the words already fixed blanked, so that no word is fixed twice."""
+    for wrong, _ in fixes:
+        unread = unread.replace(wrong, " " * len(wrong), 1)
+    return unread
 
 
 def _common_word(word: str) -> bool:
@@ -547,12 +575,18 @@ def _sort_of_name(r: Reading, name: str, model: SemanticModel) -> str | None:
     return None
 
 
+_MEAN_ASKED: Final = re.compile(r"\b(?:average|avg|mean)\b|平均|均分")
+_MEAN_NAME: Final = re.compile(r"\b(?:average|avg|mean)\b", re.IGNORECASE)
+
+
 def _closer_metric(
-    plan: dict[str, Any], unused: tuple[Unused, ...], model: SemanticModel
+    plan: dict[str, Any], unused: tuple[Unused, ...], model: SemanticModel, mean: bool = False
 ) -> dict[str, Any] | None:
     """The plan with its one metric swapped for another of the same format whose name carries
     words of the question that went unused ("how much did we make from new cards": card revenue
-    rather than revenue; "ticket satisfaction": the tickets' CSAT) — when exactly one does."""
+    rather than revenue; "ticket satisfaction": the tickets' CSAT) — when exactly one does. When
+    the question asks for a mean (`mean`: "average rating score"), a metric named as a mean
+    ("average ticket rating score") may stand for a share of another format."""
     if len(plan.get("metrics", [])) != 1:
         return None  # a metric answer of one metric (other kinds name no metrics list)
     words = {w for u in unused if u.why == "unknown_word" for w in _keys(u.text)}
@@ -564,7 +598,9 @@ def _closer_metric(
     parts = set(current.references())
     generic = roles.is_reach(model, current.name) or current.name == roles.event_count(model)
     for metric in model.spec.metrics:
-        if metric.name == current.name or metric.format != current.format:
+        if metric.name == current.name:
+            continue
+        if metric.format != current.format and not (mean and _MEAN_NAME.search(metric.label("en"))):
             continue
         if metric.name in parts:
             continue  # "CAC, i.e. 每签一单花多少营销费": the words explain the named ratio

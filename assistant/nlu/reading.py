@@ -439,6 +439,10 @@ _ZH_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,6}$")
 _ZH_JOURNEY = re.compile(r"旅程")
 _BEFORE_JOURNEY = re.compile(r"\b([a-z][a-z-]{2,})\s+journey\b")
 _FUNCTION_CHARS: Final = "看在的从给把对按和与及跟是为了"
+# "每条船", "哪家店", "3家店": each/which/a number and a measure word, never a name
+_EACH_ONE: Final = re.compile(
+    r"(?:各|每|哪|这|那|几|\d{1,3})一?(?:个|门|家|位|款|类|种|条|项|所|间|支|座|批|期|档|艘|辆|台|部|本|件)?"
+)
 _MODIFIERS: Final = frozenset(
     [
         "所有",
@@ -513,6 +517,7 @@ def unknown_values(r: Reading) -> list[tuple[str, str | None]]:
         if (
             len(word) >= 2
             and word not in _MODIFIERS
+            and not _EACH_ONE.fullmatch(word)
             and not any(s < m.end() and start < e for s, e in covered)
         ):
             found.append((word, dimension))  # "<unknown>渠道": a channel the data does not have

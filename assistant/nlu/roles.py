@@ -211,6 +211,16 @@ def is_general_conversion(model: SemanticModel, name: str) -> bool:
     return name in _roles(model)["conversion"]
 
 
+def counts_orders(model: SemanticModel, name: str) -> bool:
+    """Whether a metric counts rows or orders (events, distinct orders): not people, not a sum."""
+    measure = _measure(model, name)
+    return (
+        measure is not None
+        and measure.agg in ("count", "count_distinct")
+        and measure.column != _PERSON
+    )
+
+
 def is_about_purchase(model: SemanticModel, name: str) -> bool:
     """Counts or rates of the purchase touchpoint (buyers, orders, conversion to purchase)."""
     return name in _roles(model)["purchase"]
@@ -561,6 +571,7 @@ __all__ = [
     "conversion_between",
     "cost_metric",
     "cost_per",
+    "counts_orders",
     "counts_people",
     "event_count",
     "first_time_purchasers",

@@ -312,6 +312,20 @@ def _acquired_context(r: Reading) -> bool:
     )
 
 
+def unit_of_a_metric(r: Reading, model: SemanticModel, term: str) -> bool:
+    """Whether a value's word is the currency or unit a metric the question names is measured in,
+    as that metric's name says ("（美元）", "(USD)")."""
+    if not _UNIT.fullmatch(term):
+        return False
+    names = (n.casefold() for m in r.mentions("metric") for n in model.metrics[m.ref.name].names())
+    return any(term in n for n in names)
+
+
+_UNIT: Final = re.compile(
+    r"美元|人民币|元|港币|港元|日元|欧元|英镑|新元|台币|usd|rmb|cny|hkd|sgd|eur|gbp|jpy|twd|myr|aud"
+)
+
+
 def filters(
     r: Reading,
     model: SemanticModel,
@@ -333,6 +347,8 @@ def filters(
             continue
         if included(r, mention.start):
             continue  # "total GMV, incl wechat and taobao", 含小程序: inside the total, no filter
+        if unit_of_a_metric(r, model, mention.term):
+            continue  # "船上消费总额（美元）": the unit 船上消费（美元） is measured in, no filter
         if dim == "channel" and mention.ref.value in implied and not _of_people(r, mention):
             continue  # "在线咨询客服": the touchpoint's own channel, unless said of people
         negated = r.cue_before(mention.start, {"exclude"}, within=2)
@@ -669,5 +685,6 @@ __all__ = [
     "said_as_a_place",
     "said_of_all",
     "time_of",
+    "unit_of_a_metric",
     "value_groups",
 ]

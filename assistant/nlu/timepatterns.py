@@ -523,7 +523,7 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
     (re.compile(r"(?<![\d.])(\d{4})\s?h([12])\b"),
      lambda m, c: _part(m, year=int(m[1]), half=int(m[2]))),
     (re.compile(r"\b(?:(?P<which>last|this)\s+)?(?:h([12])\b|(?:the\s+)?(first|second|1st|2nd)"
-                r"\s+half\b(?P<this_year>\s+of\s+(?:the|this)\s+year\b)?)"),
+                r"\s+half\b(?![\s-]*(?:price|off|discount))(?P<this_year>\s+of\s+(?:the|this)\s+year\b)?)"),
      lambda m, c: _half(m, c, int(m[2] or _ORDINAL[m[3]]))),
     (re.compile(r"(上|下)半年"), lambda m, c: _half(m, c, 1 if m[1] == "上" else 2)),
     # holidays named with a month ("the August bank holiday", "the fourth of July"): before

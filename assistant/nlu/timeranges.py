@@ -516,6 +516,8 @@ def _since_event(
         return None
     if am is not None and _PEOPLE_THEN.search(am[0]):
         return None  # "9月首购客户之后每个月": September's customers, followed; not "since"
+    if bm is None and am is not None and am[0][:1].isspace():
+        return None  # "11月 加购之后流失了多少人": the month, then a step and what came after it
     return _since(a, bm, am, ctx)
 
 
