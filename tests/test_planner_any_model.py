@@ -2681,3 +2681,44 @@ def test_an_average_asked_of_a_share_is_the_metric_named_as_its_mean() -> None:
     p = _plan_in(_domain("charity"), "average csat score by ticket channel")
     assert p["metrics"] == ["ticket_csat_average"], p
     assert _plan_in(_domain("charity"), "csat by ticket channel")["metrics"] == ["ticket_csat"]
+
+
+def test_coming_back_to_do_it_again_returns_at_the_cohorts_step() -> None:
+    """之后每个月还有多少回来消费 of 首次到店的客人: back to pay for a visit again, not any
+    event."""
+    p = _plan_in(_domain("hairsalon"), "3月首次到店的客人 之后每个月还有多少回来消费（留存）")
+    assert p["cohort_touchpoint"] == p["return_touchpoint"] == "service_paid", p
+
+
+def test_a_rates_own_condition_is_no_filter() -> None:
+    """ "% late at Glenmarie": late = true is what the late-delivery rate counts; as a filter it
+    would make the rate 100%."""
+    p = _plan_in(_domain("laundry"), "% late at Glenmarie 10-16 July")
+    assert p["metrics"] == ["late_delivery_rate"], p
+    assert p["filters"] == [{"dimension": "plant", "op": "=", "values": ["Glenmarie"]}], p
+
+
+def test_a_step_named_by_its_count_metrics_noun_is_that_count() -> None:
+    """订单 names the order step and starts the metric 订单数: "新加坡的订单", "累计订单最多的城市"
+    are the orders, not a question back nor the buyers; "订单之后" is still the step."""
+    planner = _domain("laundry")
+    assert _plan_in(planner, "5月到6月新加坡的订单")["metrics"] == ["orders"]
+    top = _plan_in(planner, "累计订单最多的是哪个城市")
+    assert top["metrics"] == ["orders"] and top["dimensions"] == ["city"], top
+    assert _plan_in(planner, "订单之后用户做什么")["kind"] == "paths"
+
+
+def test_a_range_of_slash_dates_is_read_in_the_order_one_of_them_shows() -> None:
+    """ "10/29-11/7" in a day-first time zone: 29 cannot be a month, so 11/7 is 7 November."""
+    p = _plan_in(_domain("laundry"), "排灯节期间（10/29-11/7）的订单数")
+    assert p["time"] == {"kind": "between", "first": "2026-10-29", "last": "2026-11-07"}, p
+
+
+def test_which_split_sells_best_ranks_it_by_revenue() -> None:
+    """哪个营地卖得最好, "best selling campsite": the campsites by revenue, best first — not a
+    question back, nor "the data has no products"."""
+    planner = _domain("campsite")
+    for question in ("这个季度哪个营地卖得最好", "best selling campsite this year"):
+        p = _plan_in(planner, question)
+        assert p["metrics"] == ["revenue"] and p["dimensions"] == ["site"], (question, p)
+        assert p["order"]["direction"] == "desc", p

@@ -145,8 +145,11 @@ def _said_of_a_split(r: Reading, topic: str, model: SemanticModel) -> bool:
     for i, m in enumerate(r.matches):
         if f"scope:{topic}" in m.cues():
             before = r.matches[i - 1] if i else None
+            after = r.matches[i + 1] if i + 1 < len(r.matches) else None
             return (
                 before is not None and bool(before.refs("dimension")) and m.start - before.end <= 2
+            ) or (  # "best selling campsite": the campsites ranked
+                after is not None and bool(after.refs("dimension")) and after.start - m.end <= 1
             )
     return False
 
@@ -367,6 +370,9 @@ _PERIODS_AFTER = re.compile(r"\b(day|week|month)s? after\b")
 _REPEAT = re.compile(
     r"复购|回购|再次购买|再买|再下单|repurchase|buy again|bought again|purchase again|order again"
     r"|\brepeat (?:purchase|order|buy|buyer|customer)s?\b"
+    # doing it again: "booked again", "come back and ski", 再次到诊, 回来消费 — the cohort's step
+    r"|\b[a-z]+(?:ed)? again\b|\bc[oa]me back (?:to|and) [a-z]+|再次|再[订来玩约]"
+    r"|回来(?:消费|买|订|玩|下单|预约|上课|滑雪|唱|洗|充|看)"
 )
 
 
@@ -592,7 +598,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         not metrics
         and sold
         and "money_out" not in r.cues  # "how much did we blow on paid media": the spend
-        and (counted == [model.settings.purchase_touchpoint] or sold[1])
+        and (counted == [model.settings.purchase_touchpoint] or sold[1] or sold[2])
     ):
         metrics = [m for m in (roles.revenue_metric(model),) if m]  # "how much did we sell"
     buying = counted == [model.settings.purchase_touchpoint] and not _COUNTING.search(
@@ -616,7 +622,12 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         not metrics
         and len(counted) == 1
         and (said or not {"money_in", "money_out"} & r.cues)
-        and (_COUNTING.search(r.question.norm) or ranked or split_asked)
+        and (
+            _COUNTING.search(r.question.norm)
+            or ranked
+            or split_asked
+            or _things_named(r, model, counted[0])  # "新加坡的订单": the orders counted
+        )
     ):
         if things:  # "how many times", 人次, "ad clicks": events, not people
             own = (
@@ -636,7 +647,12 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
                 else None
             )
             tally = roles.touchpoint_tally if of_people else roles.touchpoint_count
-            own = people or tally(model, counted[0]) or roles.reach_metric(model)
+            own = (
+                people
+                or (None if of_people else _things_named(r, model, counted[0]))
+                or tally(model, counted[0])
+                or roles.reach_metric(model)
+            )
         metrics = [own] if own else []
     counting_people = bool({"people", "payers", "new_people"} & r.cues) and bool(
         _COUNTING.search(r.question.norm)
@@ -751,7 +767,9 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     plan["filters"] = [
         f
         for f in (_without_rate_words(r, model, f, metrics) for f in plan["filters"])
-        if f["values"] and not _other_touchpoint(model, metrics, f)
+        if f["values"]
+        and not _other_touchpoint(model, metrics, f)
+        and not _numerator_condition(model, plan["metrics"], f)
     ]
     own = _touchpoint_own(model, plan)
     if own is not None:  # people "where touchpoint is Door Access": the model's members on site
@@ -809,6 +827,32 @@ def _without_rate_words(
 
     gone = {m.ref.value for m in r.mentions("value") if m.ref.name == f["dimension"] and said(m)}
     return {**f, "values": [v for v in f["values"] if v not in gone]} if gone else f
+
+
+def _things_named(r: Reading, model: SemanticModel, touchpoint: str) -> str | None:
+    """The touchpoint's count of things when the question names the touchpoint by the start of
+    that metric's name: 订单 of 订单数 ("累计订单最多的城市": the orders, not the buyers)."""
+    things = roles.touchpoint_things(model, touchpoint)
+    if things is None:
+        return None
+    said = [m.term for m in r.mentions("touchpoint") if m.ref.name == touchpoint]
+    names = [n.casefold() for n in model.metrics[things].names()]
+    return things if any(n.startswith(t) and n != t for t in said for n in names) else None
+
+
+def _numerator_condition(model: SemanticModel, metrics: list[str], f: dict[str, Any]) -> bool:
+    """A filter that is what a rate's numerator counts and its denominator does not ("% late at
+    Glenmarie": late = true is the late-delivery rate's own condition; filtering by it makes
+    every rate 100%)."""
+    for name in metrics:
+        metric = model.metrics[name]
+        parts = metric.references()
+        if metric.format != "percent" or len(parts) != 2:
+            continue
+        top, bottom = (roles.conditions_as_filters(model, p) for p in parts)
+        if f in top and f not in bottom:
+            return True
+    return False
 
 
 def _other_touchpoint(model: SemanticModel, metrics: list[str], f: dict[str, Any]) -> bool:
@@ -1394,8 +1438,10 @@ _ONE_NEW = re.compile(
     r"|\b(?:acquire|get|win|sign) (?:a|one|each|every) (?:new )?[a-z]+"
 )
 _SOLD_HOW_MUCH = re.compile(
-    r"\bhow much\b|(卖了多少|卖出多少|销售了多少)(?![钱单张件台辆份笔次个人])"
-)  # "how much did we sell", 卖了多少: money; 卖了多少单: orders
+    r"\bhow much\b"
+    r"|(卖了多少|卖出多少|销售了多少|卖得最好|卖得最差|卖得最少)(?![钱单张件台辆份笔次个人])"
+    r"|(\bbest[- ]selling\b|\bsells? (?:the )?best\b|\bsold (?:the )?(?:best|most)\b)"
+)  # "how much did we sell", 卖了多少, 哪个营地卖得最好: money; 卖了多少单: orders
 # A currency sign said with an action ("refund $", "退款¥"): its money (normalising drops it).
 _CURRENCY: Final = re.compile(r"[$¥￥£€]")
 _HOW_MUCH = re.compile(r"\bhow much\b|\bamounts?\b|多少钱|多少收入|赚了多少|收了多少|金额|总额")

@@ -4,7 +4,8 @@ Users shorten the model's Chinese names the way they speak: 美团 for the chann
 开始填捐款表单 for the step 开始填写捐款表单; an English speaker writes a Chinese name in pinyin:
 "Meituan", "eleme". Read as that name, with a note ("已按 '美团' → '美团外卖' 理解。"):
 - the start or the end of a name, three characters or more (新登记 for 新登记客户, 触发场景 for
-  问卷触发场景), or the first two characters of a value's name (美团): a metric's or a step's name
+  问卷触发场景; not a journey's, which the steps a question names say better), or the first two
+  characters of a value's name (美团): a metric's or a step's name
   begins with ordinary words (首次, 收到), a two-character end is a head many names share (旅程,
   出去), and a start a measure follows is the thing measured (合同 of 合同金额);
 - any name with a character or two left out (four characters said at least);
@@ -52,6 +53,9 @@ class Shortened:
             n for n, refs in self._names.items() if all(r.kind == "value" for r in refs)
         }
         self._by_sound: dict[str, set[str]] | None = None
+        self._journeys = {
+            n for n, refs in self._names.items() if any(r.kind == "journey" for r in refs)
+        }
 
     def fixes(self, norm: str, unread: str) -> list[tuple[str, str]]:
         """(said, name) for each stretch of Chinese nothing read that names one thing short."""
@@ -113,7 +117,7 @@ class Shortened:
             for n in names
             if (said not in n and (not said.isascii() or n in self._values))
             or (
-                (n in self._values or len(said) >= 3)
+                (n in self._values or (len(said) >= 3 and n not in self._journeys))
                 and (
                     (n.startswith(said) and not _MEASURE.fullmatch(n[len(said) :]))
                     or (n.endswith(said) and len(said) >= 3)

@@ -151,9 +151,24 @@ def _month_day(m: re.Match[str], c: TimeContext) -> Atom | None:
     model whose time zone writes the day first (Europe, Australia, India…), else 8 March;
     "7.10" (the Chinese way) is 10 July everywhere."""
     first, second = (int(n) for n in m.groups() if n is not None)
-    day_first = "/" in m[0] and bool(_DAY_FIRST.match(c.timezone or ""))
+    day_first = "/" in m[0] and _writes_day_first(m.string, c)
     found = _month_and_day(first, second, day_first=day_first)
     return None if found is None else _part(m, month=found[0], day=found[1])
+
+
+def _writes_day_first(text: str, c: TimeContext) -> bool:
+    """Whether this question writes "a/b" day first: as another date of it shows when one can
+    only be read one way ("10/29-11/7": 29 cannot be a month, so 11/7 is 7 November), else as
+    the model's time zone writes it."""
+    pairs = [(int(a), int(b)) for a, b in _SLASH_DATE.findall(text)]
+    if any(b > 12 >= a for a, b in pairs):
+        return False
+    if any(a > 12 >= b for a, b in pairs):
+        return True
+    return bool(_DAY_FIRST.match(c.timezone or ""))
+
+
+_SLASH_DATE: Final = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
 
 
 def _month_and_day(first: int, second: int, *, day_first: bool) -> tuple[int, int] | None:
