@@ -79,7 +79,7 @@ def judge(case: Case, answer: Answer, expected: Expected | None, today: date) ->
         return Verdict(
             "wrong_plan", f"expected a {want.kind} plan, got {kind}: {answer.interpretation}"
         )
-    mismatch = _plan_mismatch(want.plan, answer.plan or {}, today)
+    mismatch = _plan_mismatch(want.plan, _with_steps(answer), today)
     if mismatch:
         return Verdict("wrong_plan", mismatch)
     if expected is not None:
@@ -97,6 +97,20 @@ def judge(case: Case, answer: Answer, expected: Expected | None, today: date) ->
 # "time_to_convert": what a case may call the time-to-convert answer, a funnel plan whose
 # measure is time_to_convert (evals/domains/README.md).
 _TIME_KIND = "time_to_convert"
+
+
+def _with_steps(answer: Answer) -> dict[str, Any]:
+    """The answer's plan, with the steps of the journey it names when it names a journey rather
+    than steps: a funnel's table lists them, one row a step in order ("show me the trade-in
+    funnel" is the journey of those steps, whichever way the plan says it)."""
+    plan = dict(answer.plan or {})
+    if plan.get("steps") or not plan.get("journey") or "touchpoint" not in answer.columns:
+        return plan
+    if "step" not in answer.columns:
+        return plan
+    at = answer.columns.index("touchpoint")
+    steps = [row[at] for row in answer.rows]
+    return {**plan, "steps": list(dict.fromkeys(steps))} if steps else plan
 
 
 def _without_remainder(answer: Answer, expected: Expected) -> Sequence[Sequence[Any]]:

@@ -514,3 +514,20 @@ def test_a_drivers_none_segment_counts_only_when_the_check_has_it() -> None:
     )  # fmt: skip
     expected = Expected(("dimension", "segment", "change"), (("city", "Leeds", -30.0),))
     assert judge(case, shown, expected, AS_OF).correct
+
+
+def test_a_funnel_of_a_named_journey_has_that_journeys_steps() -> None:
+    """ "show me the trade-in funnel": a plan naming the journey is the plan of its steps, which
+    its table lists in order."""
+    case = Case.model_validate(
+        {"id": "f", "question": "show me the funnel", "language": "en",
+         "expect": {"kind": "funnel", "plan": {"steps": ["quote", "order"]}}}
+    )  # fmt: skip
+    rows = [[1, "quote", 10, 1.0], [2, "order", 4, 0.4]]
+    shown = answer("f", plan={"kind": "funnel", "journey": "trade_in"},
+                   columns=["step", "touchpoint", "reached", "conversion"], rows=rows)  # fmt: skip
+    assert judge(case, shown, None, AS_OF).correct
+    other = answer("f", plan={"kind": "funnel", "journey": "web"},
+                   columns=["step", "touchpoint", "reached", "conversion"],
+                   rows=[[1, "visit", 10, 1.0], [2, "order", 4, 0.4]])  # fmt: skip
+    assert not judge(case, other, None, AS_OF).correct
