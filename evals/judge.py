@@ -104,9 +104,11 @@ def _with_steps(answer: Answer) -> dict[str, Any]:
     than steps: a funnel's table lists them, one row a step in order ("show me the trade-in
     funnel" is the journey of those steps, whichever way the plan says it)."""
     plan = dict(answer.plan or {})
-    if plan.get("steps") or not plan.get("journey") or "touchpoint" not in answer.columns:
-        return plan
-    if "step" not in answer.columns:
+    if (
+        plan.get("steps")
+        or not plan.get("journey")
+        or not {"step", "touchpoint"} <= {*answer.columns}
+    ):
         return plan
     at = answer.columns.index("touchpoint")
     steps = [row[at] for row in answer.rows]
@@ -157,13 +159,11 @@ def _without_empty_groups(
     if not keys or not values or any(c not in columns for c in values):
         return expected.rows, rows
 
-    def empty(row: Sequence[Any], names: Sequence[str], at: Sequence[str]) -> bool:
-        return all(row[list(names).index(c)] in (None, 0) for c in at)
+    def filled(rows: Sequence[Sequence[Any]], names: Sequence[str]) -> list[Sequence[Any]]:
+        at = [list(names).index(c) for c in values]
+        return [row for row in rows if not all(row[i] in (None, 0) for i in at)]
 
-    return (
-        [row for row in expected.rows if not empty(row, expected.columns, values)],
-        [row for row in rows if not empty(row, columns, values)],
-    )
+    return filled(expected.rows, expected.columns), filled(rows, columns)
 
 
 def _outcome(ok: bool, wrong: Judgement, answer: Answer) -> Verdict:

@@ -226,6 +226,11 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
     "help": ("help", "what can you do", "what can i ask", "帮助", "你能做什么", "能问什么"),
 }  # fmt: skip
 
+# Currencies said after an amount or a metric's name: （美元）, "(USD)".
+CURRENCY_WORDS: Final = ("美元", "人民币", "元", "港币", "港元", "日元", "欧元", "英镑", "新元",
+                         "台币", "usd", "rmb", "cny", "hkd", "sgd", "eur", "gbp", "jpy", "twd",
+                         "myr", "aud")  # fmt: skip
+
 # Verbs of buying: they name the model's purchase touchpoint (`settings.purchase_touchpoint`)
 # when no model word has them ("how many people bought", "报价的人里有多少比例买了").
 PURCHASE_WORDS: Final = ("buy", "buys", "bought", "buying", "purchase", "purchased",

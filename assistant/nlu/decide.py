@@ -618,6 +618,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     rate_of_buying = not metrics and buying and bool(_RATE_WORD.search(r.question.norm))
     if rate_of_buying:
         metrics = [m for m in (roles.general_conversion(model),) if m]  # "paying rate", 购买率
+    named_things = _things_named(r, model, counted[0]) if len(counted) == 1 else None
     if (
         not metrics
         and len(counted) == 1
@@ -626,7 +627,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
             _COUNTING.search(r.question.norm)
             or ranked
             or split_asked
-            or _things_named(r, model, counted[0])  # "新加坡的订单": the orders counted
+            or named_things  # "新加坡的订单": the orders counted
         )
     ):
         if things:  # "how many times", 人次, "ad clicks": events, not people
@@ -649,7 +650,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
             tally = roles.touchpoint_tally if of_people else roles.touchpoint_count
             own = (
                 people
-                or (None if of_people else _things_named(r, model, counted[0]))
+                or (None if of_people else named_things)
                 or tally(model, counted[0])
                 or roles.reach_metric(model)
             )
@@ -1175,32 +1176,32 @@ def _count_named(r: Reading, model: SemanticModel, touchpoint: str) -> str | Non
     return found[0] if len(found) == 1 else None
 
 
-def _quantity_named(r: Reading) -> Callable[[SemanticModel], list[str]]:
+def _quantity_named(r: Reading, model: SemanticModel) -> list[str]:
     """ "卖了多少张票", "借了几本书": the model's one count named by that measure word (售票张数)
     or by that noun counted (票数, 门票数量) — the things, not the orders they came in."""
     hit = _QUANTITY_ASKED.search(r.question.norm)
     if hit is None:
-        return lambda model: []
+        return []
     unit, noun = hit[1], hit[2]
+
+    def by_unit(name: str) -> bool:
+        return f"{unit}数" in name
 
     def by_noun(name: str) -> bool:
         return bool(noun) and name.endswith(("数", "量")) and noun in name[:-1]
 
-    def found(model: SemanticModel) -> list[str]:
-        for test in (lambda name: f"{unit}数" in name, by_noun):
-            things = [
-                m.name
-                for m in model.spec.metrics
-                if m.format == "number"
-                and not roles.counts_people(model, m.name)
-                and not (test is by_noun and roles.counts_orders(model, m.name))
-                and any(map(test, m.names()))
-            ]  # 购票人数 counts people, 订票单数 orders: neither the tickets
-            if len(things) == 1:
-                return things
-        return []
-
-    return found
+    for test in (by_unit, by_noun):
+        things = [
+            m.name
+            for m in model.spec.metrics
+            if m.format == "number"
+            and not roles.counts_people(model, m.name)
+            and not (test is by_noun and roles.counts_orders(model, m.name))
+            and any(map(test, m.names()))
+        ]  # 购票人数 counts people, 订票单数 orders: neither the tickets
+        if len(things) == 1:
+            return things
+    return []
 
 
 # How many, a measure word of things (not 单/笔/人/次/个) and maybe the thing: 多少张票, 几本.
@@ -1217,7 +1218,7 @@ def _metrics(r: Reading, model: SemanticModel) -> list[str]:
     if joined is not None:
         return [joined]
     names = [_as_rate(r, model, n) for n in _head_metrics(r, model)] or _value_noun(r, model)
-    quantity = _quantity_named(r)(model)
+    quantity = _quantity_named(r, model)
     if quantity and all(
         roles.counts_orders(model, n) and roles.is_about_purchase(model, n) for n in names
     ):

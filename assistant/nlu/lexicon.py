@@ -23,6 +23,7 @@ from semantic_layer.model.spec_data import DimensionSpec
 
 from .cues import (
     CUES,
+    CURRENCY_WORDS,
     DEMONYMS,
     OUT_OF_SCOPE,
     PLACE_NAMES,
@@ -733,11 +734,10 @@ def without_unit(terms: dict[str, dict[Sense, None]]) -> dict[str, tuple[Ref, ..
     return out
 
 
-# A unit ended a metric's name in brackets: （美元）, (USD), （元）, (%), （分钟）.
-_IN_BRACKETS: Final = re.compile(
-    r"\s(?:美元|人民币|元|万元|港币|港元|日元|欧元|英镑|新元|台币|分钟|小时|天|usd|rmb|cny|hkd|sgd"
-    r"|eur|gbp|jpy|twd|myr|aud|%|mins?|minutes|hours|hrs|days)$"
-)
+# A unit ended a metric's name in brackets: （美元）, (USD), （万元）, (%), （分钟）.
+_UNITS_AFTER: Final = (*CURRENCY_WORDS, "万元", "分钟", "小时", "天", "%", "mins?", "minutes",
+                       "hours", "hrs", "days")  # fmt: skip
+_IN_BRACKETS: Final = re.compile(rf"\s(?:{'|'.join(_UNITS_AFTER)})$")
 
 
 def metric_heads(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
@@ -1064,19 +1064,20 @@ def _english_tails(dim: DimensionSpec) -> list[tuple[str, Ref]]:
         for words, v in named
         if firsts[words[0]] >= 2 and len(" ".join(words[1:])) >= 4
     ]
-    if not tails:
-        return []
-    from wordfreq import zipf_frequency  # loads (0.3 s) only for a model with such names
-
     return [  # "Star" of "Horizon Star" stays a word: "star rating" is no ship
-        (" ".join(rest), ref)
-        for rest, ref in tails
-        if not all(zipf_frequency(w, "en", wordlist="small") >= _COMMON_ZIPF for w in rest)
+        (" ".join(rest), ref) for rest, ref in tails if not all(map(common_word, rest))
     ]
 
 
-# A word at least this frequent in English (wordfreq's Zipf scale: once in 100,000 words) is a word,
-# not the distinctive part of a name.
+def common_word(word: str) -> bool:
+    """A word common in English (wordfreq's Zipf frequency ≥ 4, i.e. at least once in 100,000
+    words): what the user meant, never a typo, and never the distinctive part of a name. wordfreq
+    loads (0.3 s) on the first word asked about."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en", wordlist="small") >= _COMMON_ZIPF
+
+
 _COMMON_ZIPF: Final = 4.0
 
 

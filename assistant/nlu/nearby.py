@@ -97,10 +97,11 @@ def _part_at(name: str, norm: str, at: int) -> tuple[int, int] | None:
                 if i >= 0:
                     return i, i + k
         return None
-    for word in name.split():
-        if len(word) < 4 or re.search(rf"\b{re.escape(word)}\b", norm[:at]):
+    for word in (w for w in name.split() if len(w) >= 4):
+        said = re.compile(rf"\b{re.escape(word)}\b")
+        if said.search(norm, 0, at):
             continue
-        hit = re.compile(rf"\b{re.escape(word)}\b").search(norm, at)
+        hit = said.search(norm, at)
         if hit is not None:
             return hit.span()
     return None

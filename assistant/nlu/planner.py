@@ -30,7 +30,7 @@ from .coverage import GENERIC_EN, Coverage, Unused, answers, coverage, note, out
 from .decide import decide
 from .followup import apply, is_followup
 from .homophones import Homophones
-from .lexicon import Cue, Lexicon, Match, stem
+from .lexicon import Cue, Lexicon, Match, common_word, stem
 from .nearby import (
     elliptic_metric_matches,
     later_step_matches,
@@ -277,7 +277,7 @@ class EmbeddedPlanner:
             if not m.refs() and all(c.startswith("scope:") for c in m.cues())
         ]
         fixes += self._shortened.romanized(
-            [w for w in (*r.unknown, *named_elsewhere) if not _common_word(w)]
+            [w for w in (*r.unknown, *named_elsewhere) if not common_word(w)]
         )
         words = r.question.norm.split()
         for word in (w for w in r.unknown if len(w) >= 5 and w not in GENERIC_EN):
@@ -310,7 +310,7 @@ class EmbeddedPlanner:
             return None
         if len(text) > 4 and term.startswith(text[:-2]) and text.endswith(("ed", "es", "ing")):
             return None  # "visited" is not a typo of "visits"
-        if not term.startswith(text) and all(_common_word(w) for w in text.split()):
+        if not term.startswith(text) and all(common_word(w) for w in text.split()):
             return None  # "apply" is not a typo of "apple", nor "charge" of "changed"
         return term  # a common word that a model word extends ("purchase" → "purchasers")
 
@@ -405,17 +405,6 @@ def _blanked(unread: str, fixes: list[tuple[str, str]]) -> str:
     for wrong, _ in fixes:
         unread = unread.replace(wrong, " " * len(wrong), 1)
     return unread
-
-
-def _common_word(word: str) -> bool:
-    """A word common in English (wordfreq's Zipf frequency ≥ 4, i.e. at least once in 100,000
-    words) is what the user meant, never a typo. wordfreq loads only when a typo is suspected."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en", wordlist="small") >= _COMMON_ZIPF
-
-
-_COMMON_ZIPF: Final = 4.0
 
 
 def _without_times(r: Reading) -> str:

@@ -12,6 +12,7 @@ from semantic_layer.model.index import Ref
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.time import TimeContext, TimeSpec, resolve
 
+from .cues import CURRENCY_WORDS
 from .reading import Mention, Reading
 from .text import prepare
 
@@ -321,9 +322,7 @@ def unit_of_a_metric(r: Reading, model: SemanticModel, term: str) -> bool:
     return any(term in n for n in names)
 
 
-_UNIT: Final = re.compile(
-    r"美元|人民币|元|港币|港元|日元|欧元|英镑|新元|台币|usd|rmb|cny|hkd|sgd|eur|gbp|jpy|twd|myr|aud"
-)
+_UNIT: Final = re.compile("|".join(CURRENCY_WORDS))
 
 
 def filters(

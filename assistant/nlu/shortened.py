@@ -52,10 +52,10 @@ class Shortened:
         self._values = {
             n for n, refs in self._names.items() if all(r.kind == "value" for r in refs)
         }
-        self._by_sound: dict[str, set[str]] | None = None
         self._journeys = {
             n for n, refs in self._names.items() if any(r.kind == "journey" for r in refs)
         }
+        self._by_sound: dict[str, set[str]] | None = None
 
     def fixes(self, norm: str, unread: str) -> list[tuple[str, str]]:
         """(said, name) for each stretch of Chinese nothing read that names one thing short."""
@@ -108,25 +108,25 @@ class Shortened:
         return found
 
     def _one(self, said: str, names: set[str]) -> str | None:
-        """The shortest name starting or ending with `said` (or holding it with characters left
-        out, or sounding like it) when every candidate names the same thing."""
+        """The shortest name `said` may stand for (`_stands_for`) when every candidate names the
+        same thing."""
         if len({self._names[n] for n in names}) != 1:
             return None
-        ends = [
-            n
-            for n in names
-            if (said not in n and (not said.isascii() or n in self._values))
-            or (
-                (n in self._values or (len(said) >= 3 and n not in self._journeys))
-                and (
-                    (n.startswith(said) and not _MEASURE.fullmatch(n[len(said) :]))
-                    or (n.endswith(said) and len(said) >= 3)
-                )
-            )
-        ]  # two characters start only a value's name (美团 of 美团外卖): 首次, 收到 begin names of
-        # metrics and steps as ordinary words; an end of two characters is a common head (旅程,
-        # 出去); a start with a measure after it is the thing measured (合同 of 合同金额)
+        ends = [n for n in names if self._stands_for(said, n)]
         return min(sorted(ends), key=len) if ends else None
+
+    def _stands_for(self, said: str, name: str) -> bool:
+        """Whether `said` stands for `name`: its pinyin for a value's name; its characters in
+        order with some left out; or its start or end — two characters start only a value's
+        name (美团 of 美团外卖: 首次, 收到 begin names of metrics and steps as ordinary words),
+        never a journey's, an end has three characters or more (旅程, 出去 are heads many names
+        share), and a start a measure follows is the thing measured (合同 of 合同金额)."""
+        if said not in name:  # sounding like it, or with characters left out
+            return not said.isascii() or name in self._values
+        if name not in self._values and (len(said) < 3 or name in self._journeys):
+            return False
+        starts = name.startswith(said) and not _MEASURE.fullmatch(name[len(said) :])
+        return starts or (name.endswith(said) and len(said) >= 3)
 
     def _sounds(self) -> dict[str, set[str]]:
         if self._by_sound is None:  # built whole, then published (another thread may read)
