@@ -129,6 +129,25 @@ def test_unparseable_dates_everywhere_suggest_a_format(tmp_path: Path) -> None:
     assert "'25/03/2024 10:00'" in message and "formats: ['%d/%m/%Y %H:%M']" in message
 
 
+def test_unix_times_with_a_wrong_format_suggest_epoch(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "events.csv",
+        "event_time,member,page,src,amount,device\n1709254800,M1,home,web,,ios\n",
+    )
+    source = EVENTS_SOURCE.replace("{timezone: UTC}", '{formats: ["%Y-%m-%d"], timezone: UTC}')
+    message = fails(config(tmp_path, source))
+    assert "formats: ['epoch']" in message
+
+
+def test_scale_on_text_and_constants_is_refused(tmp_path: Path) -> None:
+    write(tmp_path, "events.csv", EVENTS_CSV)
+    text = EVENTS_SOURCE.replace("device: device", "device: {column: device, scale: 0.01}")
+    assert "`scale` multiplies numbers, but device is VARCHAR" in fails(config(tmp_path, text))
+    constant = EVENTS_SOURCE.replace("revenue: amount", "revenue: {value: 5, scale: 100}")
+    assert "`scale` applies to a source column" in fails(config(tmp_path, constant))
+
+
 def test_undecodable_file_names_the_byte_offset(tmp_path: Path) -> None:
     (tmp_path / "events.csv").write_bytes(b"event_time,member\n2024,\x80\xff\n")
     message = fails(config(tmp_path, EVENTS_SOURCE))

@@ -68,6 +68,71 @@ def test_timestamp_formats_and_offsets(tmp_path: Path) -> None:
     }
 
 
+def test_unix_times_in_seconds_and_milliseconds(tmp_path: Path) -> None:
+    # 1709254800 is 2024-03-01 01:00:00 UTC = 09:00 in Shanghai; JSON numbers and text alike.
+    write(
+        tmp_path,
+        "app.jsonl",
+        """\
+        {"id": "1", "ts": 1709254800, "ev": "home"}
+        {"id": "2", "ts": 1709254800123, "ev": "cart"}
+        {"id": "3", "ts": "1709254800.5", "ev": "pay"}
+        {"id": "4", "ts": "2024-03-01 09:00:00", "ev": "home"}
+        """,
+    )
+    source = """\
+        - name: app
+          path: app.jsonl
+          table: events
+          columns: {ts: ts, touchpoint: ev, channel: {value: app}, event_id: id}
+          identifiers: {device_id: id}
+        """
+    run(config(tmp_path, source))  # no formats: 9–10 digits are seconds, 12–13 milliseconds
+    got = dict(rows(tmp_path / "shop.duckdb", "SELECT event_id, ts FROM events"))
+    assert got == {
+        "1": datetime(2024, 3, 1, 9, 0),
+        "2": datetime(2024, 3, 1, 9, 0, 0, 123000),
+        "3": datetime(2024, 3, 1, 9, 0, 0, 500000),
+        "4": datetime(2024, 3, 1, 9, 0),  # naive text: already Shanghai time
+    }
+    named = source.replace(
+        "identifiers:",
+        'timestamps: {formats: [epoch_ms, "%Y-%m-%d %H:%M:%S"]}\n          identifiers:',
+    )
+    run(config(tmp_path, named))
+    got = dict(rows(tmp_path / "shop.duckdb", "SELECT event_id, ts FROM events"))
+    assert got["2"] == datetime(2024, 3, 1, 9, 0, 0, 123000) and got["4"] == datetime(2024, 3, 1, 9)
+    assert got["1"] == datetime(1970, 1, 21, 2, 47, 34, 800000)  # read as milliseconds, as told
+
+
+def test_scale_turns_cents_into_units(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "orders.csv",
+        """\
+        id,paid_at,amount_fen,items
+        1,2024-03-01 09:00:00,1990,2
+        2,2024-03-01 10:00:00,,1
+        """,
+    )
+    run(
+        config(
+            tmp_path,
+            """\
+        - name: pos
+          path: orders.csv
+          table: events
+          columns: {ts: paid_at, touchpoint: {value: purchase}, channel: {value: store},
+                    event_id: id, revenue: {column: amount_fen, scale: 0.01},
+                    items: {column: items, type: INTEGER, scale: 10}}
+          identifiers: {device_id: id}
+        """,
+        )
+    )
+    got = rows(tmp_path / "shop.duckdb", "SELECT event_id, revenue, items FROM events ORDER BY 1")
+    assert got == [("1", 19.9, 20), ("2", None, 10)]
+
+
 def test_parquet_keeps_native_types(tmp_path: Path) -> None:
     with duckdb.connect() as con:
         con.execute(f"""COPY (SELECT * FROM (VALUES

@@ -42,6 +42,9 @@ class ColumnSpec(_Model):
     column: str | None = None
     value: Scalar = None
     type: str | None = Field(default=None, description="DuckDB type of an extra column")
+    scale: float | None = Field(
+        default=None, description="multiply a numeric column by this (0.01: cents to units)"
+    )
 
     @model_validator(mode="before")
     @classmethod

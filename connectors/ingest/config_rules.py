@@ -16,6 +16,7 @@ from semantic_layer.model.yaml_lines import Loc
 from ..canonical import TABLES
 from .config import DEFAULT_TS, TIME_TYPES, IngestConfig, SourceConfig
 from .errors import did_you_mean
+from .timestamps import EPOCH_FORMATS
 
 Issue = tuple[Loc, str, str]  # where, what, how to fix
 SourceRule = Callable[[SourceConfig, Loc], Iterator[Issue]]
@@ -39,6 +40,11 @@ _DECIMAL = re.compile(r"^DECIMAL\(\s*\d+\s*,\s*\d+\s*\)$")
 # Target tables whose rows belong to a person (and so need an identifier).
 PERSON_TABLES = tuple(name for name, t in TABLES.items() if "user_id" in t.column_names)
 GENERATED = ("event_id", "user_id")  # filled by ingestion when not mapped
+
+
+def is_numeric(kind: str) -> bool:
+    """Whether a stored type is a number (what `scale` may multiply)."""
+    return kind in ("INTEGER", "BIGINT", "DOUBLE") or kind.startswith("DECIMAL")
 
 
 @functools.cache
@@ -181,6 +187,14 @@ def _rule_columns(source: SourceConfig, loc: Loc) -> Iterator[Issue]:
                 f"unsupported type '{spec.type}'",
                 did_you_mean(spec.type.upper(), EXTRA_TYPES),
             )
+        if spec.scale is not None and not is_numeric(column_type(source, name)):
+            yield (
+                (*where, "scale"),
+                f"`scale` multiplies numbers, but {name} is {column_type(source, name)}",
+                "remove `scale`, or give the extra column a numeric `type` (DOUBLE)",
+            )
+        elif spec.scale is not None and spec.is_constant:
+            yield (*where, "scale"), "`scale` applies to a source column", "remove `scale`"
 
 
 def _rule_required(source: SourceConfig, loc: Loc) -> Iterator[Issue]:
@@ -255,8 +269,12 @@ def _rule_timestamps(source: SourceConfig, loc: Loc) -> Iterator[Issue]:
         if spec.timezone is not None:
             yield from _check_timezone(spec.timezone, (*where, "timezone"))
         for i, fmt in enumerate(spec.formats):
-            if "%" not in fmt:
-                yield (*where, "formats", i), f"'{fmt}' has no % codes", "e.g. '%Y-%m-%d %H:%M:%S'"
+            if "%" not in fmt and fmt not in EPOCH_FORMATS:
+                yield (
+                    (*where, "formats", i),
+                    f"'{fmt}' has no % codes",
+                    "e.g. '%Y-%m-%d %H:%M:%S', or epoch / epoch_ms for Unix seconds / milliseconds",
+                )
 
 
 SOURCE_RULES: tuple[SourceRule, ...] = (

@@ -79,6 +79,7 @@ def plan_mapping(
                 source_type=source_type,
                 model_tz=model_tz,
                 j=len(plans),
+                scale=spec.scale,
             )
         )
     ids = tuple((kind, actual[col]) for kind, col in source.identifier_columns().items())
@@ -95,7 +96,14 @@ def _value_map(value: str, mapping: Mapping[str, Scalar]) -> str:
 
 
 def _column_plan(
-    source: SourceConfig, target: str, *, value: str, source_type: str, model_tz: str, j: int
+    source: SourceConfig,
+    target: str,
+    *,
+    value: str,
+    source_type: str,
+    model_tz: str,
+    j: int,
+    scale: float | None = None,
 ) -> ColumnPlan:
     kind = column_type(source, target)
     required = target in source.target.required and target not in GENERATED
@@ -111,9 +119,18 @@ def _column_plan(
         return ColumnPlan(target, kind, value, f"CAST({v} AS VARCHAR)", "", "", required)
     to_type = string_lit(f"' to {kind}")
     failure = f"'cannot cast {target} ''' || {shown} || {to_type}"
-    return ColumnPlan(
-        target, kind, value, f"TRY_CAST({v} AS {kind})", failure, f"cannot cast {target}", required
-    )
+    clean = f"TRY_CAST({v} AS {kind})"
+    if scale is not None:  # cents to units: the number as read, times the scale, then the type
+        clean = f"TRY_CAST(TRY_CAST({v} AS DOUBLE) {_times(scale)} AS {kind})"
+    return ColumnPlan(target, kind, value, clean, failure, f"cannot cast {target}", required)
+
+
+def _times(scale: float) -> str:
+    """`* scale`, or `/ n` when the scale is 1/n: 1990 / 100 is 19.9, 1990 * 0.01 is not quite."""
+    inverse = round(1 / scale) if scale else 0
+    if inverse > 1 and abs(inverse * scale - 1) < 1e-12:
+        return f"/ {inverse}"
+    return f"* {float(scale)!r}"
 
 
 def mapping_sql(plan: MappingPlan, raw: RawTable) -> str:
