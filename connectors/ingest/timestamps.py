@@ -99,7 +99,7 @@ def time_sql(
 
 def _parse_formats(text: str, formats: tuple[str, ...], source_tz: str, model_tz: str) -> str:
     """try_strptime per run of formats (with/without offsets), first success wins."""
-    parts = []
+    parts: list[str] = []
     for aware, run in groupby(formats, key=_aware):
         fmts = list(run)
         epochs = [f for f in fmts if f in EPOCH_FORMATS]
