@@ -1,8 +1,9 @@
 """Compare a check query's rows with an answer's table: by column name, numbers within a tolerance.
 
 Only the columns the check query returns are compared (the answer may have more). Rows compare as
-multisets unless the question ranks (`ordered`), and `first` compares the check rows with the
-answer's first rows. A duration column (`…_hours`, `…_minutes`) also agrees within one second.
+multisets unless the question ranks (`ordered`; rows tied on every number may still come in any
+order), and `first` compares the check rows with the answer's first rows. A duration column
+(`…_hours`, `…_minutes`) also agrees within one second.
 The result is None when equal, else one sentence saying where they differ.
 """
 
@@ -41,6 +42,8 @@ def differs(
         return f"expected {len(want)} rows, got {len(got)}" + _sample(want, got)
     if not ordered:
         want, got = sorted(want, key=_sort_key), sorted(got, key=_sort_key)
+    else:
+        got = _ties_aligned(want, got, tolerance)
     seconds = [_ONE_SECOND.get(c.rsplit("_", 1)[-1], 0.0) for c in expected_columns]
     for n, (w, g) in enumerate(zip(want, got, strict=True), start=1):
         if not all(
@@ -76,6 +79,32 @@ def same(a: Any, b: Any, tolerance: float) -> bool:
 
 def _number(v: Any) -> bool:
     return isinstance(v, int | float) and not isinstance(v, bool)
+
+
+def _ties_aligned(want: list[Row], got: list[Row], tolerance: float) -> list[Row]:
+    """A ranking's tied rows in the expected order: rows whose numbers are all equal have no order
+    of their own, so within each run of ties the answer's rows may come in any order."""
+    aligned = list(got)
+    start = 0
+    while start < len(want):
+        end = start + 1
+        while end < len(want) and _numbers(want[end]) == _numbers(want[start]):
+            end += 1
+        pairs = zip(
+            sorted(want[start:end], key=_sort_key),
+            sorted(got[start:end], key=_sort_key),
+            strict=True,
+        )
+        if end - start > 1 and all(
+            all(same(a, b, tolerance) for a, b in zip(w, g, strict=True)) for w, g in pairs
+        ):
+            aligned[start:end] = want[start:end]
+        start = end
+    return aligned
+
+
+def _numbers(row: Row) -> tuple[str, ...]:
+    return tuple(f"{float(v):.9g}" for v in row if _number(v))
 
 
 def _sort_key(row: Row) -> tuple[Any, ...]:

@@ -501,6 +501,27 @@ def test_a_ranking_that_names_an_empty_group_still_differs() -> None:
     assert judge(case, shown, expected, AS_OF).correct is False
 
 
+@pytest.mark.parametrize(
+    ("got_rows", "correct"),
+    [
+        ([["Wulin", 50], ["Guanqian", 50], ["Xiasha", 41]], True),  # a tie: either order
+        ([["Guanqian", 50], ["Wulin", 50], ["Xiasha", 41]], True),
+        ([["Guanqian", 50], ["Xiasha", 41], ["Wulin", 50]], False),  # a tie out of its place
+        ([["Wulin", 50], ["Xiasha", 50], ["Guanqian", 41]], False),  # the tied numbers, wrong rows
+    ],
+)
+def test_a_ranking_may_list_tied_rows_in_any_order(
+    got_rows: list[list[object]], correct: bool
+) -> None:
+    case = Case.model_validate(
+        {"id": "t", "question": "top 3 studios", "language": "en",
+         "expect": {"sql": "x", "ordered": True}}
+    )  # fmt: skip
+    shown = answer("t", plan={"kind": "metric"}, columns=["d_studio", "orders"], rows=got_rows)
+    expected = Expected(("d_studio", "orders"), (("Guanqian", 50), ("Wulin", 50), ("Xiasha", 41)))
+    assert judge(case, shown, expected, AS_OF).correct is correct
+
+
 def test_a_drivers_none_segment_counts_only_when_the_check_has_it() -> None:
     """Drivers rank every segment, the rows without a value ("(none)") too; a check query that
     leaves them out asks about the named segments."""

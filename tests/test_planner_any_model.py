@@ -3,7 +3,7 @@ touchpoint ids, a boolean labelled 是/否, a channel the demo would call anothe
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -2722,3 +2722,79 @@ def test_which_split_sells_best_ranks_it_by_revenue() -> None:
         p = _plan_in(planner, question)
         assert p["metrics"] == ["revenue"] and p["dimensions"] == ["site"], (question, p)
         assert p["order"]["direction"] == "desc", p
+
+
+def test_a_value_named_with_a_metrics_noun_counts_that_metric() -> None:
+    """ "how many Hanfu shoots" (a theme called "Hanfu shoot"), "mail-in repairs" (a channel
+    called "mail-in repair"): the shoots or repairs of that value, not "no metric found"."""
+    shoots = _plan_in(
+        _domain("photostudio"), "how many Hanfu shoots since we launched it in March?"
+    )
+    assert shoots["metrics"] == ["orders"], shoots
+    assert shoots["filters"] == [{"dimension": "theme", "op": "=", "values": ["汉服写真"]}]
+    repairs = _plan_in(_domain("phonerepair"), "mail-in repairs by month since launch")
+    assert repairs["metrics"] == ["repairs"] and repairs["grain"] == "month", repairs
+
+
+def test_how_many_of_a_thing_is_the_count_named_by_that_thing() -> None:
+    """几张券 / 多少券: the vouchers sold (团购券售出数), not another count in 张 (加修张数) nor
+    the revenue."""
+    planner = _domain("photostudio")
+    assert _plan_in(planner, "上周美团卖了几张券")["metrics"] == ["vouchers_sold"]
+    by_deal = _plan_in(planner, "上月各团购套餐卖了多少券")
+    assert by_deal["metrics"] == ["vouchers_sold"] and by_deal["dimensions"] == ["dealName"]
+
+
+def test_a_share_asked_but_answered_with_counts_says_so() -> None:
+    """ "what share of shoots bought any upsell": no share among the plan's metrics, so the
+    answer says it did not use "what share" instead of passing counts off as the share."""
+    result = _domain("photostudio").plan("what share of shoots bought any upsell in Oct-Nov", CTX)
+    assert [u.text for u in result.unused] == ["what share"], result.unused
+    assert result.confidence < CONFIDENT
+    split = _domain("photostudio").plan("各渠道订单占比", CTX)
+    assert split.unused == (), "a split's share is its breakdown"
+
+
+def test_first_touch_said_as_shouci_chuda() -> None:
+    p = _plan_in(_domain("photostudio"), "今年成交按首次触达归因，哪个渠道贡献最多")
+    assert p["kind"] == "attribution" and p["model"] == "first_touch", p
+
+
+def test_a_journey_name_with_and_is_not_switched_to_by_and() -> None:
+    """ "and september?" after the booking funnel: the same funnel in September, not the
+    journey called "retouching and delivery"."""
+    planner = _domain("photostudio")
+    first = planner.plan("booking funnel for august", CTX).plan
+    p = planner.plan("and september?", CTX, previous=first).plan.model_dump(exclude_none=True)
+    assert p["journey"] == "booking_journey" and p["time"]["month"] == 9, p
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "last"),
+    [
+        ("11月开始结账之前用户都在干嘛", "2026-11-01", "2026-11-30"),  # 开始 starts the step
+        ("2026年第一季度首次查询航班的用户有多少", "2026-01-01", "2026-03-31"),
+        ("十一期间登船人次", "2026-10-01", "2026-10-07"),  # the model's period 十一 (→ "11")
+        ("how many refunds were there in september (typhoon month)", "2026-09-01", "2026-09-30"),
+        ("台风那个月（9月）退票率", "2026-09-01", "2026-09-30"),
+        ("台风期间退票率", "2026-09-02", "2026-09-04"),
+    ],
+)
+def test_numbers_months_and_named_periods_of_a_model(question: str, first: str, last: str) -> None:
+    """A model period named 十一 or 五一 is "11" / "1" once normalised: never the 11 of 11月 or
+    the 1 of 第一季度; "the typhoon month" is the month the model's typhoon falls in."""
+    p = _plan_in(_domain("ferry"), question)
+    got = resolve(TimeSpec.parse(p["time"]), TimeContext(today=date(2026, 12, 7)))
+    assert (got.start.isoformat(), (got.end - timedelta(days=1)).isoformat()) == (first, last), p
+
+
+def test_a_dimension_said_in_the_plural_beside_a_paths_word() -> None:
+    """ "routes" is also a word for paths; with the model's dimension "route" it is that split."""
+    p = _plan_in(_domain("ferry"), "top 3 routes by revenue in Q3")
+    assert p["dimensions"] == ["route"] and p["limit"] == 3, p
+
+
+def test_a_currency_asked_for_is_the_unit_not_a_filter() -> None:
+    """收入多少港币: the income counted in HKD, not the HKD sales only."""
+    p = _plan_in(_domain("ferry"), "上个月票务收入多少港币？")
+    assert p["metrics"] == ["revenue"] and p["filters"] == [], p

@@ -178,6 +178,34 @@ def coverage(r: Reading, plan: dict[str, Any], model: SemanticModel, ctx: TimeCo
     return Coverage(tuple(unused), _confidence(r, plan, unused), content, unused_chars)
 
 
+def _rate_not_given(r: Reading, plan: dict[str, Any], model: SemanticModel) -> list[Unused]:
+    """ "what % of members had a failed payment", "what share of shoots bought an upsell": a share
+    asked, no metric of the plan a share, and no model name took the word — the counts answered
+    are not what was asked. A split's share ("各渠道占比", "share by channel") is its breakdown."""
+    if not plan.get("metrics") or any(
+        m in model.metrics and _a_share(model.metrics[m]) for m in plan.get("metrics") or []
+    ):
+        return []
+    free = blanked(r.question.norm, [(m.start, m.end) for m in r.matches if m.refs()])
+    for hit in _RATE_ASKED.finditer(free):
+        if plan.get("dimensions") and hit.group() in _SPLIT_SHARE:
+            continue
+        return [Unused(r.question.norm[hit.start() : hit.end()].strip(), "metric_not_used")]
+    return []
+
+
+def _a_share(metric: Any) -> bool:
+    return metric.format == "percent" or metric.type in ("ratio", "conversion")
+
+
+_RATE_ASKED: Final = re.compile(
+    r"\bwhat (?:share|percent(?:age)?|proportion|fraction)\b|(?<![\d\s])\s?%|(?<!\d)%"
+    r"|\bpercent(?:age)?\b|\bproportion\b|\bshare of\b|\brates?\b|\bratio\b"
+    r"|比例|占比|百分之|百分比|比率|率"
+)
+_SPLIT_SHARE: Final = frozenset({"占比", "比例", "share of"})
+
+
 def _metric_names(plan: dict[str, Any], model: SemanticModel) -> list[str]:
     """Every name (label or synonym) of the plan's metrics."""
     return [n for m in plan.get("metrics") or [] if m in model.metrics
@@ -238,6 +266,7 @@ def _dropped(
     if r.compare and plan.get("metrics") and not plan.get("compare"):
         _, spans = find_comparison(text)  # "orders compared with the previous period" of all time
         out += [Unused(text[a:b], "comparison_not_used") for a, b in spans[:1]]
+    out += _rate_not_given(r, plan, model)
     used = _plan_words(plan) | _kept_by_metrics(plan, model)
     steps = [t for t in used if t in model.touchpoints]
     steps += [s for j in model.spec.journeys if j.name in used for s in j.steps]

@@ -195,9 +195,10 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
                       "成交额", "营收"),
     # attribution models
     "first_touch": ("first touch", "first click", "first interaction", "首次触点", "首次接触",
-                    "首触", "首次点击", "首次归因"),
+                    "首触", "首次点击", "首次归因", "首次触达", "第一次触达", "首个触点"),
     "last_touch": ("last touch", "last click", "last interaction", "末次触点", "最后触点",
-                   "末触", "末次点击", "最后点击", "末次归因"),
+                   "末触", "末次点击", "最后点击", "末次归因", "末次触达", "最后一次触达",
+                   "最后触达"),
     "linear": ("linear", "evenly", "equal credit", "线性", "平均分配"),
     "time_decay": ("time decay", "decay", "时间衰减", "衰减"),
     "position_based": ("position based", "u shaped", "u shape", "40 20 40", "位置归因",

@@ -1180,25 +1180,27 @@ def _quantity_named(r: Reading, model: SemanticModel) -> list[str]:
     """ "卖了多少张票", "借了几本书": the model's one count named by that measure word (售票张数)
     or by that noun counted (票数, 门票数量) — the things, not the orders they came in."""
     hit = _QUANTITY_ASKED.search(r.question.norm)
-    if hit is None:
+    if hit is not None:
+        unit, noun = hit[1], hit[2]
+    elif (bare := _THING_ASKED.search(r.question.norm)) and bare[1] not in _NOT_THINGS:
+        unit, noun = "", bare[1]  # 卖了多少券: the thing, with no measure word
+    else:
         return []
-    unit, noun = hit[1], hit[2]
 
     def by_unit(name: str) -> bool:
-        return f"{unit}数" in name
+        return bool(unit) and f"{unit}数" in name
 
-    def by_noun(name: str) -> bool:
-        return bool(noun) and name.endswith(("数", "量")) and noun in name[:-1]
+    def by_noun(name: str) -> bool:  # 订票单数 counts the orders the tickets came in
+        return bool(noun) and name.endswith(("数", "量")) and noun in name[:-1] and "单" not in name
 
-    for test in (by_unit, by_noun):
+    for test in (by_noun, by_unit):  # 几张券: the vouchers (券售出数), not some other 张数
         things = [
             m.name
             for m in model.spec.metrics
             if m.format == "number"
             and not roles.counts_people(model, m.name)
-            and not (test is by_noun and roles.counts_orders(model, m.name))
             and any(map(test, m.names()))
-        ]  # 购票人数 counts people, 订票单数 orders: neither the tickets
+        ]  # 购票人数 counts people: not the tickets
         if len(things) == 1:
             return things
     return []
@@ -1208,6 +1210,9 @@ def _quantity_named(r: Reading, model: SemanticModel) -> list[str]:
 _QUANTITY_ASKED: Final = re.compile(
     r"(?:多少|几)\s?([张件本杯盒瓶份束台辆晚双套支罐袋箱])\s?([\u4e00-\u9fff]?)"
 )
+# How many of one thing ending the clause, with no measure word: 卖了多少券.
+_THING_ASKED: Final = re.compile(r"(?:多少|几)\s?([\u4e00-\u9fff])(?=$|[\s，。,.?？!！呢啊])")
+_NOT_THINGS: Final = frozenset("人单笔次个钱天年月周日元块位家种条项分秒岁倍成点号")
 
 
 def _metrics(r: Reading, model: SemanticModel) -> list[str]:
@@ -1250,23 +1255,31 @@ _COUNT_SUFFIX: Final = re.compile(r"(?:总数|人数|次数|数量|数|量)$")
 
 
 def _value_noun(r: Reading, model: SemanticModel) -> list[str]:
-    """A Chinese value named with the noun of a metric and nothing else counted: 年卡会员有多少人 —
-    the members (会员数) on that card. The one metric whose Chinese name, less its count word,
-    ends the value's name and whose rows carry the value's dimension."""
+    """A value named with the noun of a metric and nothing else counted: 年卡会员有多少人 — the
+    members (会员数) on that card; "how many Hanfu shoots" (a theme called "Hanfu shoot") — the
+    shoots of that theme. The one metric whose name (in Chinese less its count word) ends the
+    value's name and whose rows carry the value's dimension."""
     if r.names("touchpoint"):
         return []
     found: set[str] = set()
     for mention in r.mentions("value"):
-        if not CJK_ONLY.fullmatch(mention.term):
-            continue
+        ends = _ends_chinese if CJK_ONLY.fullmatch(mention.term) else _ends_in_words
         for metric in model.spec.metrics:
-            nouns = {_COUNT_SUFFIX.sub("", n) for n in metric.names() if CJK_ONLY.fullmatch(n)}
-            if any(
-                len(noun) >= 2 and mention.term.endswith(noun) and mention.term != noun
-                for noun in nouns
-            ) and roles.splits(model, [metric.name], mention.ref.name):
+            if any(ends(mention.term, n) for n in metric.names()) and roles.splits(
+                model, [metric.name], mention.ref.name
+            ):
                 found.add(metric.name)
     return [found.pop()] if len(found) == 1 else []
+
+
+def _ends_chinese(term: str, name: str) -> bool:
+    noun = _COUNT_SUFFIX.sub("", name) if CJK_ONLY.fullmatch(name) else ""
+    return len(noun) >= 2 and term.endswith(noun) and term != noun
+
+
+def _ends_in_words(term: str, name: str) -> bool:
+    said, named = term.split(), [stem(w) for w in name.casefold().split()]
+    return 0 < len(named) < len(said) and [stem(w) for w in said[-len(named) :]] == named
 
 
 _JOINER: Final = re.compile(

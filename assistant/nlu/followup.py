@@ -21,6 +21,7 @@ from semantic_layer.plan import QueryPlan
 from semantic_layer.time import TimeContext, TimeSpec, previous_period, resolve
 
 from . import roles
+from .coverage import GENERIC_EN
 from .decide import Plan, decide
 from .lexicon import stem
 from .reading import Reading
@@ -207,9 +208,9 @@ def _journey_said(plan: Plan, r: Reading, model: SemanticModel) -> str | None:
         return None
     current = model.journeys[plan["journey"]]
     free = r.unread()
-    words = {stem(w) for w in re.findall(r"[a-z]{3,}", free)}
+    words = {stem(w) for w in re.findall(r"[a-z]{3,}", free) if w not in GENERIC_EN}
 
-    def parts(j: Any) -> tuple[set[str], set[str]]:
+    def parts(j: Any) -> tuple[set[str], set[str]]:  # "and" of "retouching and delivery": no name
         zh, en = j.label("zh"), f"{j.name.replace('_', ' ')} {j.label('en')}".casefold()
         return {zh[i : i + 2] for i in range(len(zh) - 1)}, {stem(w) for w in en.split()}
 

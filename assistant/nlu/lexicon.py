@@ -267,6 +267,8 @@ class Lexicon:
                 terms[said][Cue(name)] = None
         for key in [k for k, senses in terms.items() if not _has_ref(senses)]:
             stem = key[:-1] if key[-1:] in _PARTICLES and _CJK.match(key) else None
+            if key.isascii() and key.endswith("s"):  # "routes": the dimension route, and the cue
+                stem = key[:-1]
             if stem and _has_ref(terms.get(stem, {})):  # "流失的": the value 流失, and the cue
                 for sense in terms[stem]:
                     if isinstance(sense, Ref):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Final
 
 from semantic_layer.model.spec import PeriodSpec
@@ -34,7 +34,11 @@ _BEFORE: Final = (
     r"|(?P<en_year>this|last)\s+year\s?'?\s?s\s+|(?P<last>last|previous|上次|上1次|上届|上1届)\s?)?"
     r"(?:the\s+)?"
 )
-_AFTER: Final = r"(?:\s?(?:期间|那几天|那段时间|活动期间|活动))?"
+_AFTER: Final = (
+    r"(?:\s?(?:期间|那几天|那段时间|活动期间|活动))?"
+    r"(?:\s?(?P<month>那个月|那1个月|那月|当月|\s(?:month|week)\b)|\s?(?P<week>那周|那1周|那个星期|当周))?"
+)
+_HOLIDAY_WORD: Final = r"黄金周|假期|长假|小长假|期间|当天|当日|那天|那几天|那周|那段时间"
 
 
 @dataclass(frozen=True)
@@ -69,9 +73,21 @@ def scan_periods(norm: str, periods: Sequence[NamedPeriod], ctx: TimeContext) ->
                 continue
             span = _occurrence(_spans(period.spec, ctx.today.year), m, ctx.today)
             if span is not None:
-                form = {"kind": "between", "first": span[0], "last": span[1]}
-                atoms.append(Atom(m.start(), m.end(), form=form))
+                atoms.append(Atom(m.start(), m.end(), form=_around(span, m, ctx)))
     return atoms
+
+
+def _around(span: Span, m: re.Match[str], ctx: TimeContext) -> dict[str, object]:
+    """The period itself, or the month or week it starts in: "the typhoon month", 台风那个月,
+    春节那周."""
+    first = span[0]
+    unit = m["month"] or m["week"] or ""
+    if m["month"] and "week" not in unit:
+        return {"kind": "month", "year": first.year, "month": first.month}
+    if unit:
+        start = first - timedelta(days=(first.weekday() - ctx.week_start) % 7)
+        return {"kind": "between", "first": start, "last": start + timedelta(days=6)}
+    return {"kind": "between", "first": span[0], "last": span[1]}
 
 
 def _names(spec: PeriodSpec) -> list[str]:
@@ -79,7 +95,11 @@ def _names(spec: PeriodSpec) -> list[str]:
 
 
 def _word(term: str) -> str:
-    """A name as a whole word: not inside a longer English word or number."""
+    """A name as a whole word: not inside a longer English word or number. A name that is a
+    one- or two-digit number once normalised (十一 → "11", 五一 → "1") only before a holiday
+    word (十一期间, 五一假期): never the 11 of "11月" or the 1 of "第一季度" and "1-6 Sep"."""
+    if term.isdigit() and len(term) <= 2:
+        return rf"(?<![\d.第])(?<![周期拜月日号初第双]\s){term}\s?(?={_HOLIDAY_WORD})"
     body = re.escape(term).replace(r"\ ", r"\s+")
     head = r"(?<![a-z\d.])" if term[0].isascii() and term[0].isalnum() else ""
     tail = r"(?![a-z\d])" if term[-1].isascii() and term[-1].isalnum() else ""

@@ -299,7 +299,8 @@ def _shadowed(match: Match, kind: str) -> bool:
 def read(question: Question, lexicon: Lexicon, ctx: TimeContext) -> Reading:
     """Find everything the question names (see the module docstring)."""
     norm = question.norm
-    times = _outside_names(find_times(norm, ctx, lexicon.periods), norm, lexicon)
+    names = [m for m in lexicon.scan(norm) if m.refs()]
+    times = _outside_names(_times_before_names(norm, ctx, lexicon, names), norm, names)
     compare, compare_spans = find_comparison(norm)
     if compare == "previous_period" and not _compares_time(norm, compare_spans, times):
         compare, compare_spans = None, []
@@ -334,12 +335,23 @@ def read(question: Question, lexicon: Lexicon, ctx: TimeContext) -> Reading:
     )  # fmt: skip
 
 
-def _outside_names(times: list[TimeMatch], norm: str, lexicon: Lexicon) -> list[TimeMatch]:
+def _times_before_names(
+    norm: str, ctx: TimeContext, lexicon: Lexicon, names: Sequence[Match]
+) -> list[TimeMatch]:
+    """The question's times, none ending inside a name the model has: in "11月开始结账之前" the
+    开始 is the start of the step 开始结账, so the time is November, not "since November"."""
+    times = find_times(norm, ctx, lexicon.periods)
+    cut = [(m.start, t.end) for m in names for t in times if t.start < m.start < t.end < m.end]
+    if not cut:
+        return times
+    again = find_times(blanked(norm, cut), ctx, lexicon.periods)
+    starts = {t.start for t in again}  # 本月活跃用户数: 月 is the month's own, the time stays
+    return again if all(t.start in starts for t in times) else times
+
+
+def _outside_names(times: list[TimeMatch], norm: str, names: Sequence[Match]) -> list[TimeMatch]:
     """The time phrases that are not part of a longer name the model has (a campaign 秋季尝鲜, a
     promotion "Summer Sale"): there the model's word wins."""
-    if not times:
-        return times
-    names = [m for m in lexicon.scan(norm) if m.refs()]
 
     def inside(t: TimeMatch, m: Match) -> bool:
         said = norm[t.start : t.end]

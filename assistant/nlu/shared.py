@@ -315,9 +315,12 @@ def _acquired_context(r: Reading) -> bool:
 
 def unit_of_a_metric(r: Reading, model: SemanticModel, term: str) -> bool:
     """Whether a value's word is the currency or unit a metric the question names is measured in,
-    as that metric's name says ("（美元）", "(USD)")."""
+    as that metric's name says ("（美元）", "(USD)"), or as the question asks for it: 收入多少港币
+    is the income counted in HKD, not the HKD sales only."""
     if not _UNIT.fullmatch(term):
         return False
+    if r.mentions("metric") and re.search(rf"(?:多少|几)\s?{re.escape(term)}", r.question.norm):
+        return True
     names = (n.casefold() for m in r.mentions("metric") for n in model.metrics[m.ref.name].names())
     return any(term in n for n in names)
 
