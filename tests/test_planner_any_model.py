@@ -2798,3 +2798,40 @@ def test_a_currency_asked_for_is_the_unit_not_a_filter() -> None:
     """收入多少港币: the income counted in HKD, not the HKD sales only."""
     p = _plan_in(_domain("ferry"), "上个月票务收入多少港币？")
     assert p["metrics"] == ["revenue"] and p["filters"] == [], p
+
+
+def test_a_metric_noun_before_the_metric_it_narrows_is_the_narrower_one() -> None:
+    """投诉工单数: 投诉 (of 投诉量) before 工单数 is the complaint tickets, not all tickets."""
+    assert _plan_in(_domain("storage"), "8月投诉工单数")["metrics"] == ["complaint_tickets"]
+    assert _plan_in(_domain("storage"), "8月工单数")["metrics"] == ["tickets"]
+
+
+def test_a_code_with_digits_is_a_value_and_a_rate_is_not_a_join_of_its_own_words() -> None:
+    """FIRST1 is a promo code, not "first 1" (a ranking); "move-outs" is inside "early move-out
+    rate", so it is no metric joined from two names."""
+    p = _plan_in(_domain("storage"), "early move-out rate for FIRST1 move-ins")
+    assert p["metrics"] == ["early_move_out_rate"], p
+    assert p["filters"] == [{"dimension": "promoCode", "op": "=", "values": ["FIRST1"]}], p
+
+
+def test_the_money_of_a_step_without_a_money_metric_of_its_own_is_revenue_there() -> None:
+    """退款金额 where refunds are negative revenue: the revenue at the refund step, not people."""
+    p = _plan_in(_domain("marathon"), "今年退款金额多少")
+    assert p["metrics"] == ["revenue"], p
+    assert p["filters"] == [{"dimension": "touchpoint", "op": "=", "values": ["entry_refunded"]}]
+
+
+def test_an_english_metric_name_said_around_a_value() -> None:
+    """ "avg progressive order value": the average order value of progressive lenses."""
+    p = _plan_in(_domain("optician"), "avg progressive order value, Sep-Nov vs Jun-Aug")
+    assert p["metrics"] == ["aov"] and p["filters"][0]["dimension"] == "lensType", p
+
+
+def test_chinese_words_for_an_english_only_age_or_size_split() -> None:
+    """各年龄段 with a dimension the model names only "age_group": that split, not "the data has no
+    ages"; 尺码 names "tshirt_size"."""
+    planner = _domain("marathon")
+    p = _plan_in(planner, "各年龄段完赛人数")
+    assert p["dimensions"] == ["age_group"] and p["metrics"] == ["finishers"], p
+    size = _plan_in(planner, "T恤尺码分布")  # no count named: which one, by the size
+    assert size["kind"] == "clarify" and "tshirt size" in size["reason"], size

@@ -1222,7 +1222,11 @@ def _metrics(r: Reading, model: SemanticModel) -> list[str]:
     joined = _joined_name(r, model)
     if joined is not None:
         return [joined]
-    names = [_as_rate(r, model, n) for n in _head_metrics(r, model)] or _value_noun(r, model)
+    names = (
+        [_as_rate(r, model, n) for n in _head_metrics(r, model)]
+        or _value_noun(r, model)
+        or _around_a_value(r, model)
+    )
     quantity = _quantity_named(r, model)
     if quantity and all(
         roles.counts_orders(model, n) and roles.is_about_purchase(model, n) for n in names
@@ -1272,6 +1276,21 @@ def _value_noun(r: Reading, model: SemanticModel) -> list[str]:
     return [found.pop()] if len(found) == 1 else []
 
 
+def _around_a_value(r: Reading, model: SemanticModel) -> list[str]:
+    """An English metric name said around a value: "avg progressive order value" is the average
+    order value of progressive lenses — the one metric named by words just before and just after
+    the value."""
+    norm, found = r.question.norm, set()
+    for mention in r.mentions("value"):
+        end = mention.start + len(mention.term)
+        before, after = norm[: mention.start].split()[-3:], norm[end:].split()[:3]
+        for i in range(len(before)):
+            for j in range(1, len(after) + 1):
+                phrase = " ".join(before[i:] + after[:j])
+                found |= {x.name for x in model.lookup(phrase) if x.name in model.metrics}
+    return [found.pop()] if len(found) == 1 else []
+
+
 def _ends_chinese(term: str, name: str) -> bool:
     noun = _COUNT_SUFFIX.sub("", name) if CJK_ONLY.fullmatch(name) else ""
     return len(noun) >= 2 and term.endswith(noun) and term != noun
@@ -1308,6 +1327,7 @@ def _joined_name(r: Reading, model: SemanticModel) -> str | None:
         if name.isascii()
         and (parts := {stem(w) for w in name.casefold().split()}) <= words
         and sum(bool(parts & t) for t in terms) >= 2
+        and not any(parts <= t for t in terms)  # "move outs" inside "early move-out rate"
     }
     return found.pop() if len(found) == 1 else None
 
@@ -1625,7 +1645,7 @@ def _head_metrics(r: Reading, model: SemanticModel) -> list[str]:
     metric it qualifies, not a second metric."""
     mentions = r.mentions("metric")
     if len(mentions) < 2:
-        return r.names("metric")
+        return [_narrowed(r, model, m) for m in mentions] or r.names("metric")
     norm, kept = r.question.norm, []
     dims = {d.start for d in r.mentions("dimension")}
     for i, m in enumerate(mentions):
@@ -1644,6 +1664,17 @@ def _head_metrics(r: Reading, model: SemanticModel) -> list[str]:
             continue  # "<metric>的<metric>": the first names the rows of the second
         kept.append(m.ref.name)
     return list(dict.fromkeys(kept)) or r.names("metric")
+
+
+def _narrowed(r: Reading, model: SemanticModel, mention: Mention) -> str:
+    """A metric's noun said right before another metric it narrows: 投诉 (of 投诉量) before
+    工单数 is the complaint tickets, not all tickets with 投诉 as a modifier."""
+    for m in r.matches:
+        if m.weak and m.end == mention.start:
+            for ref in m.refs("metric"):
+                if roles.narrows(model, ref.name, mention.ref.name):
+                    return ref.name
+    return mention.ref.name
 
 
 def _conversion_for(r: Reading, model: SemanticModel) -> str | None:

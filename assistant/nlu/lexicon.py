@@ -267,11 +267,12 @@ class Lexicon:
                 terms[said][Cue(name)] = None
         for key in [k for k, senses in terms.items() if not _has_ref(senses)]:
             stem = key[:-1] if key[-1:] in _PARTICLES and _CJK.match(key) else None
-            if key.isascii() and key.endswith("s"):  # "routes": the dimension route, and the cue
+            plural = key.isascii() and key.endswith("s")
+            if plural:  # "routes": the dimension route, and the cue (not "customers" a value)
                 stem = key[:-1]
             if stem and _has_ref(terms.get(stem, {})):  # "流失的": the value 流失, and the cue
                 for sense in terms[stem]:
-                    if isinstance(sense, Ref):
+                    if isinstance(sense, Ref) and (not plural or sense.kind == "dimension"):
                         terms[key][sense] = None
         named = [t for t, senses in terms.items() if _has_ref(senses)]
         for topic, words in OUT_OF_SCOPE.items():

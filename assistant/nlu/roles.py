@@ -538,7 +538,9 @@ def people_including(model: SemanticModel, touchpoint: str) -> str | None:
 def touchpoint_money(model: SemanticModel, touchpoint: str) -> str | None:
     """The money metric summing one touchpoint's amounts ("how much did we refund": the refund
     amount), if the model has one — in the currency's units when the model keeps the sum in
-    cents or 分 and converts it ("fines waived" = 0.01 × "fines waived (cents)")."""
+    cents or 分 and converts it ("fines waived" = 0.01 × "fines waived (cents)"); else the model's
+    revenue over every row, which the plan then takes at that touchpoint (退款金额 of refunds
+    kept as negative revenue)."""
     summed = [
         m.name
         for m in model.spec.metrics
@@ -551,7 +553,11 @@ def touchpoint_money(model: SemanticModel, touchpoint: str) -> str | None:
         for name in (_in_major_units(model, n) for n in summed)
         if model.metrics[name].format == "currency"
     ]
-    return money[0] if money else None
+    if money:
+        return money[0]
+    revenue = revenue_metric(model)  # all revenue, taken at that step: refunds kept as negatives
+    measure = _measure(model, revenue) if revenue else None
+    return revenue if measure is not None and not measure.filters else None
 
 
 def touchpoint_things(model: SemanticModel, touchpoint: str) -> str | None:
