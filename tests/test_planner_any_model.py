@@ -2835,3 +2835,52 @@ def test_chinese_words_for_an_english_only_age_or_size_split() -> None:
     assert p["dimensions"] == ["age_group"] and p["metrics"] == ["finishers"], p
     size = _plan_in(planner, "T恤尺码分布")  # no count named: which one, by the size
     assert size["kind"] == "clarify" and "tshirt size" in size["reason"], size
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "last"),
+    [
+        ("官网故障那两天（10月9-10日）WhatsApp预约有多少", "2026-10-09", "2026-10-10"),
+        ("5月2到9号的预约", "2026-05-02", "2026-05-09"),
+        ("10月9号10号选好时段之后用户去了哪", "2026-10-09", "2026-10-10"),
+    ],
+)
+def test_days_of_one_month_said_together(question: str, first: str, last: str) -> None:
+    p = _plan_in(_domain("autoservice"), question)
+    assert p["time"] == {"kind": "between", "first": first, "last": last}, p
+
+
+def test_which_one_sold_the_most_is_counted_and_one_row() -> None:
+    """哪条线路卖得最多: the routes by orders (sold the most is a count, not money); 哪家店 …
+    最低 and "the best selling drink … by cups" ask for one row ("by cups" is no split)."""
+    routes = _plan_in(_domain("coach"), "国庆哪条线路卖得最多")
+    assert routes["metrics"] == ["orders"] and routes["dimensions"] == ["route"], routes
+    lowest = _plan_in(_domain("bubbletea"), "上个月哪家店单量最低")
+    assert lowest["order"]["direction"] == "asc" and lowest["limit"] == 1, lowest
+    best = _plan_in(_domain("bubbletea"), "best selling drink in summer (Jun-Aug 2026) by cups")
+    assert best["metrics"] == ["cups_sold"] and best["limit"] == 1, best
+    assert "limit" not in _plan_in(_domain("bubbletea"), "best selling drinks in summer")
+
+
+def test_time_between_two_steps_said_as_the_median_time() -> None:
+    p = _plan_in(_domain("autoservice"), "今年从到店到付款的时间中位数")
+    assert p["measure"] == "time_to_convert" and p["steps"] == ["check_in", "payment"], p
+
+
+def test_a_statistic_word_beside_a_metric_names_no_other_metric() -> None:
+    """工单平均解决时长（中位数）: the resolution time, not the one metric named 平均配送时长."""
+    p = _plan_in(_domain("bubbletea"), "上个月工单平均解决时长（中位数）")
+    assert p["metrics"] == ["resolution_time"], p
+
+
+def test_a_journey_named_as_a_funnel_is_its_funnel_even_with_came_back() -> None:
+    q = "how many reminder SMS recipients came back and paid? reminder funnel in H2"
+    p = _plan_in(_domain("autoservice"), q)
+    assert p["kind"] == "funnel" and p["journey"] == "reminder_return", p
+
+
+def test_the_noun_of_an_average_metric_names_it() -> None:
+    """ "ratings" of "average rating" (no other name ends with "rating"); "ticket" of "average
+    ticket" stays the tickets' word."""
+    p = _plan_in(_domain("autoservice"), "why did ratings drop in March?")
+    assert p["kind"] == "drivers" and p["metric"] == "csat_average", p

@@ -291,6 +291,8 @@ def _contributed_by_a_value(r: Reading) -> bool:
 def _retention(r: Reading, model: SemanticModel) -> Plan | None:
     if "retention" not in r.cues:
         return None
+    if any(_FUNNEL_WORD.search(m.term) for m in r.mentions("journey")):
+        return None  # "… came back and paid? reminder funnel": the journey named as a funnel
     grains = {(m.ref.name, m.ref.value) for m in r.mentions("value") if m.term in _GRAIN_WORDS}
     kept = [
         {**f, "values": [v for v in f["values"] if (f["dimension"], v) not in grains]}
@@ -601,6 +603,8 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         and (counted == [model.settings.purchase_touchpoint] or sold[1] or sold[2])
     ):
         metrics = [m for m in (roles.revenue_metric(model),) if m]  # "how much did we sell"
+    if not metrics and _SOLD_MOST.search(r.question.norm) and "money_out" not in r.cues:
+        metrics = [m for m in (roles.order_count(model),) if m]  # 哪条线路卖得最多: orders
     buying = counted == [model.settings.purchase_touchpoint] and not _COUNTING.search(
         r.question.norm
     )
@@ -1471,6 +1475,7 @@ _ONE_NEW = re.compile(
     r"(?<![\d.])1\s?[个位名]\s?新?(?:客户|会员|用户|学员|客人|顾客|人)"
     r"|\b(?:acquire|get|win|sign) (?:a|one|each|every) (?:new )?[a-z]+"
 )
+_SOLD_MOST = re.compile(r"(?:卖|售)(?:得|的|出)最多")  # the most sold: counted, not money
 _SOLD_HOW_MUCH = re.compile(
     r"\bhow much\b"
     r"|(卖了多少|卖出多少|销售了多少|卖得最好|卖得最差|卖得最少)(?![钱单张件台辆份笔次个人])"

@@ -743,14 +743,34 @@ _UNITS_AFTER: Final = (*CURRENCY_WORDS, "万元", "分钟", "小时", "天", "%"
 _IN_BRACKETS: Final = re.compile(rf"\s(?:{'|'.join(_UNITS_AFTER)})$")
 
 
+_MEANS: Final = frozenset({"average", "avg", "mean", "median"})
+
+
+def _names_elsewhere(model: SemanticModel, own: Iterable[str], noun: str) -> bool:
+    """Whether a word ends a model name other than `own` ("ticket" of "tickets"; not "rating" of
+    "satisfied rating share", whose head is "share")."""
+    mine = {n.casefold() for n in own}
+    return any(
+        stem(key.casefold().split()[-1]) == stem(noun)
+        for key in model.index
+        if key.strip() and key.casefold() not in mine
+    )
+
+
 def metric_heads(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
-    """A metric named by the last word of its label: "CSAT" for "ticket CSAT", 满意度 for 工单满意度
-    — when that word ends no other metric's label and means nothing else."""
+    """A metric named by the last word of its label: "CSAT" for "ticket CSAT", 满意度 for
+    工单满意度, "ratings" for "average rating" — when that word ends no other metric's label and
+    means nothing else."""
     found: dict[str, set[str]] = defaultdict(set)
     for metric in model.spec.metrics:
         for label in (metric.label("en").strip(), metric.label("zh").strip()):
             words = label.split()
-            if label.isascii() and len(words) >= 2 and _ACRONYM.fullmatch(words[-1]):
+            if label.isascii() and len(words) == 2 and words[0].casefold() in _MEANS:
+                noun = words[1].casefold()  # "ratings" of "average rating"
+                if not _names_elsewhere(model, metric.names(), noun):  # not "average ticket"
+                    found[noun].add(metric.name)
+                    found[f"{noun}s"].add(metric.name)
+            elif label.isascii() and len(words) >= 2 and _ACRONYM.fullmatch(words[-1]):
                 found[words[-1].casefold()].add(metric.name)  # "CSAT" of "ticket CSAT"
             elif label[-1:] in "度率值分" and (
                 len(label) >= 5

@@ -621,7 +621,9 @@ def _read_by_name(cov: Coverage, plan: dict[str, Any], model: SemanticModel) -> 
 
 
 # Words that only qualify a named metric: left over beside it, they do not name another one.
-_MODIFIERS: Final = frozenset({"new", "total", "all"})
+_MODIFIERS: Final = frozenset(
+    {"new", "total", "all", "平均", "中位", "位数", "均值", "合计", "总计"}
+)
 
 
 def _keys(text: str) -> set[str]:

@@ -627,9 +627,18 @@ def limit_and_order(r: Reading, metric: str, has_dims: bool) -> dict[str, Any]:
     n = r.bottom_n if asc and r.bottom_n else r.top_n or r.bottom_n
     if n:
         out["limit"] = n
-    elif {"desc", "asc"} & r.cues and not {"rank", "by"} & r.cues and _one_asked(r):
+    elif {"desc", "asc"} & r.cues and "rank" not in r.cues and not _split_by(r) and _one_asked(r):
         out["limit"] = 1
     return out
+
+
+def _split_by(r: Reading) -> bool:
+    """ "… by channel": a split said with "by" (not "by cups", the measure ranked on)."""
+    matches = list(r.matches)
+    return any(
+        "by" in m.cues() and (i + 1 == len(matches) or not matches[i + 1].refs("metric"))
+        for i, m in enumerate(matches)
+    )
 
 
 def _one_asked(r: Reading) -> bool:
@@ -641,17 +650,20 @@ def _one_asked(r: Reading) -> bool:
         said = norm[m.start : m.end]
         if said.isascii() and re.search(r"[^su]s$", said):
             continue  # "which stores": the plural asks for several (not "status", "business")
-        if _ONE_OF.search(norm, 0, m.start):
-            return True
+        if _ONE_OF.search(norm, 0, m.start) or _ONE_OF_SAID.match(said):
+            return True  # (哪家店: the model's name of the split may start with 哪家)
     return False
 
 
 # "which (job) category", "what channel", 哪个城市, 哪一家门店, 边个中心 (Cantonese), right
 # before the split's name (two words of English in between at most).
 _ONE_OF: Final = re.compile(
-    r"(?:\b(?:which|what)\s+(?:[a-z]+\s+){0,2}|(?:哪|边)(?:一)?[个家位种类款间条所]\s?)$"
-)
+    r"(?:\b(?:which|what)\s+(?:[a-z]+\s+){0,2}|(?:哪|边)(?:一)?[个家位种类款间条所]\s?"
+    r"|\b(?:the\s+)?(?:best|top|worst)[- ]selling\s+|\bmost popular\s+)$"
+)  # "the best-selling drink": one
 
+
+_ONE_OF_SAID: Final = re.compile(r"(?:哪|边)(?:一)?[个家位种类款间条所]")
 
 # A verb and the nouns a name may call it by: "renew" → "renewal", "cancel" → "cancellation".
 _NOUN_ENDINGS: Final = ("al", "ation", "lation", "ion", "ment", "ing", "")

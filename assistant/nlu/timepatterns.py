@@ -333,6 +333,22 @@ def _fiscal_year(m: re.Match[str], c: TimeContext) -> Atom:
     return _at(m, form={"kind": "between", "first": start, "last": end})
 
 
+def _days_of_a_month(m: re.Match[str], c: TimeContext) -> Atom | None:
+    """ "10月9-10日", "5月2到9号", "10月9号10号": the days from the first to the last, in the year
+    said or the latest year they have begun by today."""
+    month, first, last = int(m[2]), int(m[3]), int(m[4])
+    if not 1 <= first < last <= 31:
+        return None
+    year = int(m[1]) if m[1] else c.today.year
+    try:
+        if not m[1] and date(year, month, first) > c.today:
+            year -= 1
+        start, end = date(year, month, first), date(year, month, last)
+    except ValueError:
+        return None
+    return _at(m, form={"kind": "between", "first": start, "last": end})
+
+
 def _one_day(key: str, today: date) -> bool:
     span = holidays.latest(key, today)
     return span is not None and span[0] == span[1]
@@ -421,6 +437,9 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
      lambda m, c: _part(m, year=int(m[1]), month=int(m[3]), day=int(m[4]))),
     # "17/10/2026", "10/17/2026" (the order as `_month_day`), "17.10.2026" (day first)
     (re.compile(r"(?<![\d./])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\d./])"), _date_with_year),
+    # days of one month said together: "10月9-10日", "5月2到9号", "10月9号10号"
+    (re.compile(r"(?<![\d.])(?:(\d{4})\s?年\s?)?(\d{1,2})\s?月\s?(\d{1,2})\s?"
+                r"(?:[-~到至]\s?|[日号]\s?[、,和]?\s?)(\d{1,2})\s?[日号]"), _days_of_a_month),
     (re.compile(r"(?<![\d.])(?:(\d{4})\s?年\s?)?(\d{1,2})\s?月\s?(\d{1,2})\s?[日号]"),
      lambda m, c: _part(m, year=_int(m[1]), month=int(m[2]), day=int(m[3]))),
     # month/day and month.day, only where a range or a week says they are dates: "7/17-7/26",
