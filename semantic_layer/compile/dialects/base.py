@@ -41,10 +41,16 @@ class Dialect:
     rewrites: tuple[Rewrite, ...] = ()
     denied_functions: frozenset[str] = field(default_factory=frozenset)
     denied_prefixes: tuple[str, ...] = ()
+    # The node types the rewrites act on, when they act on no other: a tree without any is
+    # rendered as it is, with no copy (a copy of a plan's tree costs more than its SQL text).
+    rewritten: tuple[type[exp.Expr], ...] | None = None
 
     def rewrite(self, tree: exp.Expr) -> exp.Expr:
         """A copy of `tree` with this dialect's rewrites applied, each rule to every node,
-        children before their parent (a rewritten node's arguments are already rewritten)."""
+        children before their parent (a rewritten node's arguments are already rewritten); the
+        tree itself when nothing in it is rewritten."""
+        if not self.rewrites or (self.rewritten is not None and tree.find(*self.rewritten) is None):
+            return tree
         out = tree.copy()
         for rule in self.rewrites:
             for node in reversed(list(out.walk(bfs=False))):
@@ -57,7 +63,8 @@ class Dialect:
         return out
 
     def render(self, tree: exp.Expr, *, pretty: bool = False) -> str:
-        return self.rewrite(tree).sql(dialect=self.sqlglot, pretty=pretty)
+        out = self.rewrite(tree)  # a copy of our own needs no second one from sqlglot
+        return out.sql(dialect=self.sqlglot, pretty=pretty, copy=out is tree)
 
     def refuses(self, name: str) -> bool:
         low = name.lower()

@@ -36,4 +36,6 @@ def fold(node: exp.Expr) -> exp.Expr:
     return exp.func("list_reduce", ordered, advance, start)
 
 
-DIALECT = Dialect(name="duckdb", sqlglot="duckdb", title="DuckDB", rewrites=(fold,))
+DIALECT = Dialect(
+    name="duckdb", sqlglot="duckdb", title="DuckDB", rewrites=(fold,), rewritten=(StepFold,)
+)
