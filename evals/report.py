@@ -223,8 +223,17 @@ def junit(report: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
+def junit_all(reports: list[dict[str, Any]]) -> str:
+    """JUnit XML of one suite, or of several as <testsuites> of one <testsuite> each."""
+    if len(reports) == 1:
+        return junit(reports[0])
+    head = '<?xml version="1.0" encoding="UTF-8"?>\n'
+    bodies = [junit(r).removeprefix(head) for r in reports]
+    return head + "<testsuites>\n" + "".join(bodies) + "</testsuites>\n"
+
+
 def dumps(report: dict[str, Any]) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2, default=str)
 
 
-__all__ = ["dumps", "expected_kind", "junit", "markdown", "summary", "to_json"]
+__all__ = ["dumps", "expected_kind", "junit", "junit_all", "markdown", "summary", "to_json"]

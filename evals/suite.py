@@ -58,6 +58,13 @@ class SuiteSpec(Strict):
     model: Path | None = Field(default=None, description="semantic model; none = the demo model")
     as_of: date | None = Field(default=None, description="'today'; default: the demo's as_of")
     role: str | None = None
+    min_accuracy: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="the accuracy `tpa eval` holds the suite to when --min-accuracy is not "
+        "given (`make test`: each domain's floor, set below its measured figure)",
+    )
     case_files: list[Text] | None = Field(
         default=None,
         description="the case files (default: every *.yaml of the folder but suite.yaml); a "

@@ -267,6 +267,34 @@ def test_live_run_min_accuracy_and_compare(small_demo: Path, tmp_path: Path) -> 
     assert low.exit_code == 1 and "below the minimum" in low.output
 
 
+def test_several_suites_in_one_run_each_held_to_its_own_floor(
+    small_demo: Path, tmp_path: Path
+) -> None:
+    """`make eval-domains`: suites run one after another in one process, each against the
+    `min_accuracy` of its suite.yaml; one JUnit file holds a <testsuite> per suite."""
+    good = write_suite(tmp_path / "good", small_demo)
+    bad = write_suite(
+        tmp_path / "bad", small_demo, CASES.replace("outcome: clarify", "outcome: unsupported")
+    )
+    with (bad / "suite.yaml").open("a", encoding="utf-8") as f:
+        f.write("min_accuracy: 0.9\n")
+    out, xml = tmp_path / "out", tmp_path / "junit.xml"
+    both = runner.invoke(app, ["eval", str(good), str(bad), "--out", str(out), "--junit", str(xml)])
+    assert both.exit_code == 1, both.output
+    assert "below their minimum accuracy: t" in both.output
+    assert (out / "good" / "report.json").is_file() and (out / "bad" / "report.json").is_file()
+    junit_text = xml.read_text(encoding="utf-8")
+    assert junit_text.count("<testsuite ") == 2 and "<testsuites>" in junit_text
+    alone = runner.invoke(app, ["eval", str(good), "--out", str(tmp_path / "alone")])
+    assert alone.exit_code == 0, "no floor given and none in suite.yaml"
+    override = runner.invoke(
+        app, ["eval", str(bad), "--out", str(tmp_path / "o"), "--min-accuracy", "0.5"]
+    )
+    assert override.exit_code == 0, "--min-accuracy wins over the suite's own floor"
+    mixed = runner.invoke(app, ["eval", str(good), str(bad), "--db", str(small_demo)])
+    assert mixed.exit_code == 2 and "--db and --answers belong to one suite" in mixed.output
+
+
 def test_llm_backend_reports_tokens(small_demo: Path, tmp_path: Path) -> None:
     from tests.fakes.openai_server import FakeOpenAI, PlanReply
 

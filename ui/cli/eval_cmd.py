@@ -23,10 +23,12 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def eval_(
-    suite: Annotated[
-        Path | None,
+    suites: Annotated[
+        list[Path] | None,
         typer.Argument(
-            metavar="SUITE", help="A suite folder (with suite.yaml) or one case file in it."
+            metavar="SUITE...",
+            help="A suite folder (with suite.yaml) or one case file in it; several suites run "
+            "one after another in this one process.",
         ),
     ] = None,
     backend: Annotated[
@@ -41,7 +43,10 @@ def eval_(
     out_dir: Annotated[
         Path | None,
         typer.Option(
-            "--out", metavar="DIR", help="Where to write report.json, report.md, report.html."
+            "--out",
+            metavar="DIR",
+            help="Where to write report.json, report.md, report.html (with several suites: "
+            "DIR/<suite>/).",
         ),
     ] = None,
     min_accuracy: Annotated[
@@ -49,13 +54,18 @@ def eval_(
         typer.Option(
             "--min-accuracy",
             metavar="X",
-            help="Exit with 1 below this accuracy (0.9 or 90).",
+            help="Exit with 1 below this accuracy (0.9 or 90); default: each suite's own "
+            "`min_accuracy` in suite.yaml, if it has one.",
             show_default=False,
         ),
     ] = None,
     junit: Annotated[
         Path | None,
-        typer.Option("--junit", metavar="FILE", help="Also write JUnit XML for CI systems."),
+        typer.Option(
+            "--junit",
+            metavar="FILE",
+            help="Also write JUnit XML for CI systems (one <testsuite> per suite).",
+        ),
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", min=1, max=32, help="Cases run in parallel.")] = 2,
     only: Annotated[
@@ -101,7 +111,9 @@ def eval_(
     Besides accuracy it reports the confidently-wrong rate: wrong answers given with no
     clarification, refusal or note. A suite may build its database with its own seeded
     generator (`generate:` in suite.yaml; see evals/domains/README.md). Reports: report.json,
-    report.md and report.html in --out (default: build/evals/<suite>-<backend>).
+    report.md and report.html in --out (default: build/evals/<suite>-<backend>). Several suites
+    share one process (its imports and start-up paid once): `make eval-domains` runs the domains
+    so, each held to its own `min_accuracy`.
     """
     from semantic_layer.errors import UserError
 
@@ -109,23 +121,37 @@ def eval_(
         if compare is not None:
             _compare(*compare)
             return
-        if suite is None:
+        if not suites:
             raise UserError("give a SUITE (e.g. evals/gold), or --compare OLD.json NEW.json")
-        _run(
-            suite,
-            backend,
-            out_dir=out_dir,
-            min_accuracy=min_accuracy,
-            junit_path=junit,
-            jobs=jobs,
-            only=only,
-            answers=answers,
-            progress=progress,
-            db=db,
-        )
+        if len(suites) > 1 and (db is not None or answers is not None):
+            raise UserError("--db and --answers belong to one suite: give one SUITE with them")
+        results = [
+            _run(
+                suite,
+                backend,
+                out_dir=(out_dir / suite.name) if out_dir and len(suites) > 1 else out_dir,
+                min_accuracy=min_accuracy,
+                jobs=jobs,
+                only=only,
+                answers=answers,
+                progress=progress,
+                db=db,
+            )
+            for suite in suites
+        ]
     except UserError as exc:
         err.print(f"[bold red]error:[/] {escape(exc.render())}", markup=True)
         raise typer.Exit(2) from None
+    if junit is not None:
+        from evals import report
+
+        junit.parent.mkdir(parents=True, exist_ok=True)
+        junit.write_text(report.junit_all([data for data, _ in results]), encoding="utf-8")
+    below = [data["suite"] for data, low in results if low]
+    if below:
+        if len(results) > 1:
+            err.print("below their minimum accuracy: " + ", ".join(below))
+        raise typer.Exit(1)
 
 
 def _run(
@@ -134,13 +160,14 @@ def _run(
     *,
     out_dir: Path | None,
     min_accuracy: float | None,
-    junit_path: Path | None,
     jobs: int,
     only: str | None,
     answers: Path | None,
     progress: bool | None,
     db: Path | None = None,
-) -> None:
+) -> tuple[dict[str, Any], bool]:
+    """Run one suite and write its reports: its report data, and whether it fell below the
+    minimum accuracy (the one given, else the suite's own)."""
     from evals import report
     from evals.html import page
     from evals.suite import load_suite
@@ -155,18 +182,18 @@ def _run(
     (folder / "report.json").write_text(report.dumps(data), encoding="utf-8")
     (folder / "report.md").write_text(report.markdown(data), encoding="utf-8")
     (folder / "report.html").write_text(page(data), encoding="utf-8")
-    if junit_path is not None:
-        junit_path.parent.mkdir(parents=True, exist_ok=True)
-        junit_path.write_text(report.junit(data), encoding="utf-8")
     _print_summary(data, folder)
-    threshold = (
-        None if min_accuracy is None else (min_accuracy / 100 if min_accuracy > 1 else min_accuracy)
+    given = (
+        None if min_accuracy is None else min_accuracy / 100 if min_accuracy > 1 else min_accuracy
     )
-    if threshold is not None and data["summary"]["accuracy"] < threshold:
+    threshold = given if given is not None else suite.spec.min_accuracy
+    low = threshold is not None and data["summary"]["accuracy"] < threshold
+    if low:
         err.print(
-            f"accuracy {data['summary']['accuracy']:.1%} is below the minimum {threshold:.1%}"
+            f"{suite.name}: accuracy {data['summary']['accuracy']:.1%} is below the minimum "
+            f"{threshold:.1%}"
         )
-        raise typer.Exit(1)
+    return data, low
 
 
 def _judged(
