@@ -2884,3 +2884,10 @@ def test_the_noun_of_an_average_metric_names_it() -> None:
     ticket" stays the tickets' word."""
     p = _plan_in(_domain("autoservice"), "why did ratings drop in March?")
     assert p["kind"] == "drivers" and p["metric"] == "csat_average", p
+
+
+def test_a_mean_of_a_sum_is_its_ratio_and_times_are_counted_not_money() -> None:
+    """平均每单中介费: the fee per tenancy (the ratio whose numerator is the fees' measure); 收了
+    多少次燃油费 counts the charges, though 收了多少 may ask for money."""
+    assert _plan_in(_domain("lettings"), "平均每单中介费多少钱")["metrics"] == ["aov"]
+    assert _plan_in(_domain("carhire"), "上个月收了多少次燃油费")["metrics"] == ["fuel_charges"]

@@ -615,6 +615,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         and len(counted) == 1
         and said
         and "money_out" not in r.cues
+        and not things  # 收了多少次燃油费: how many times, not how much
         and (_HOW_MUCH.search(r.question.norm) or _CURRENCY.search(r.question.text))
     ):
         metrics = [m for m in (roles.touchpoint_money(model, counted[0]),) if m]  # "how much

@@ -578,10 +578,14 @@ def _closer_metric(
     ("average ticket rating score") may stand for a share of another format."""
     if len(plan.get("metrics", [])) != 1:
         return None  # a metric answer of one metric (other kinds name no metrics list)
+    current = model.metrics[plan["metrics"][0]]
+    if mean and any(_MEAN_ASKED.search(u.text) for u in unused):
+        per_one = _mean_of(current, model)  # 平均每单中介费: the fee per tenancy, the model's
+        if per_one is not None:  # ratio of that very sum
+            return _swapped(plan, current.name, per_one)
     words = {w for u in unused if u.why == "unknown_word" for w in _keys(u.text)}
     if not words:
         return None
-    current = model.metrics[plan["metrics"][0]]
     own = {w for n in current.names() for w in _keys(n)}
     scored: list[tuple[int, str]] = []
     parts = set(current.references())
@@ -606,10 +610,27 @@ def _closer_metric(
     best = [name for n, name in scored if n == max(scored)[0]] if scored else []
     if len(best) != 1 or not all(roles.splits(model, best, d) for d in plan.get("dimensions", [])):
         return None
-    swapped = {**plan, "metrics": best}
-    if plan.get("order", {}).get("by") == current.name:
-        swapped["order"] = {**plan["order"], "by": best[0]}
+    return _swapped(plan, current.name, best[0])
+
+
+def _swapped(plan: dict[str, Any], old: str, new: str) -> dict[str, Any]:
+    swapped = {**plan, "metrics": [new]}
+    if plan.get("order", {}).get("by") == old:
+        swapped["order"] = {**plan["order"], "by": new}
     return swapped
+
+
+def _mean_of(metric: Any, model: SemanticModel) -> str | None:
+    """The one ratio of the model whose numerator is this sum's measure, in the same format:
+    the mean per order (or per person) of what the metric adds up."""
+    if metric.type != "simple":
+        return None
+    found = [
+        m.name
+        for m in model.spec.metrics
+        if m.type == "ratio" and m.numerator == metric.measure and m.format == metric.format
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _read_by_name(cov: Coverage, plan: dict[str, Any], model: SemanticModel) -> Coverage:
