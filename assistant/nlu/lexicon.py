@@ -215,6 +215,7 @@ class Lexicon:
                     if isinstance(sense, Ref) and sense.kind == "metric":  # a stage's value: the
                         terms[one][sense] = None  # metric (a value word it shares yields to it)
         _add_names(terms, metric_heads(model), over_words=False)
+        _add_names(terms, from_to_names(model), over_words=False)
         _add_names(terms, without_unit(terms), over_words=False)
         _add_names(terms, dimension_heads(model), over_words=False)
         _add_names(terms, duration_short_names(model), over_words=True)
@@ -616,6 +617,21 @@ def _short(term: str) -> bool:
     return (len(term) == 1 and (bool(_CJK.match(term)) or term.isalpha())) or term in _SHORT_WORDS
 
 
+def _listed(norm: str, start: int, end: int) -> bool:
+    """A word in a list of values, joined to the next or the last by 和 / 与 / 跟 / 、 / 或:
+    猫 and 狗 in "猫和狗的NPS", never the 狗 of 狗粮."""
+    before = "" if start == 0 else norm[start - 1]
+    after = "" if end == len(norm) else norm[end]
+    edge_before = not _CJK.match(before) if before else True
+    edge_after = not _CJK.match(after) if after else True
+    return (
+        (edge_before or before in _JOINS)
+        and (edge_after or after in _JOINS or after == "的")
+        and (before in _JOINS or after in _JOINS)
+    )
+
+
+_JOINS: Final = frozenset("和与跟及、或")
 _GRADE_AFTER: Final = re.compile(r"\s?-?\s?(?:类|级|档|等|tier|class|grade|level|group)\b")
 
 
@@ -625,9 +641,10 @@ def _short_values_checked(match: Match, norm: str, before: Match | None) -> Matc
     only alone or after a word that splits ("各省", "按服", "哪个省"), never inside "客服"."""
     if not _short(match.term):
         return match
-    alone = (match.start == 0 or not _CJK.match(norm[match.start - 1])) and (
+    edges = (match.start == 0 or not _CJK.match(norm[match.start - 1])) and (
         match.end == len(norm) or not _CJK.match(norm[match.end])
     )
+    alone = edges or _listed(norm, match.start, match.end)
     chinese = _CJK.match(match.term) is not None
     near: set[str] = set()
     if before is not None and match.start - before.end <= 2:
@@ -755,6 +772,28 @@ def _names_elsewhere(model: SemanticModel, own: Iterable[str], noun: str) -> boo
         for key in model.index
         if key.strip() and key.casefold() not in mine
     )
+
+
+def from_to_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
+    """A rate named from one step to another, said without its head noun: "trial-to-paid" for
+    "trial-to-paid conversion", "quote to order" for "quote to order rate" — when only that metric
+    is named so."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for metric in model.spec.metrics:
+        for name in metric.names():
+            words = _norm(name).split()
+            while words and words[-1] in _RATE_HEADS:
+                words = words[:-1]
+            if len(words) >= 3 and "to" in words[1:-1] and len(words) < len(_norm(name).split()):
+                found[" ".join(words)].add(metric.name)
+    return {
+        said: (Ref("metric", next(iter(names))),)
+        for said, names in found.items()
+        if len(names) == 1 and said not in model.index
+    }
+
+
+_RATE_HEADS: Final = frozenset({"conversion", "rate", "ratio", "percentage", "%"})
 
 
 def metric_heads(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:

@@ -245,6 +245,32 @@ def _ranked_kind(
     return Match(m.start, m.end, m.term, dims, m.weak) if len(dims) == 1 else m
 
 
+def _each_then_metric(m: Match, norm: str, lexicon: Lexicon) -> list[Match]:
+    """各门店客单价: a metric's name that starts with a dimension's name, right after 各 / 每个 /
+    按, is that split and the metric, whose rest (客单价) names nothing else — not one figure for
+    all stores."""
+    refs = m.refs("metric")
+    if not refs or not _CJK_ONLY.fullmatch(m.term) or not _EACH_BEFORE.search(norm[: m.start]):
+        return [m]
+    for cut in range(len(m.term) - 2, 1, -1):
+        head, rest = m.term[:cut], m.term[cut:]
+        dims = [
+            s for s in lexicon.terms.get(head, ()) if isinstance(s, Ref) and s.kind == "dimension"
+        ]
+        said = lexicon.terms.get(rest, ())  # 客单价: this metric's name, or only a cue word
+        others = {s for s in said if isinstance(s, Ref) and s not in refs}
+        if dims and said and not others:
+            return [
+                Match(m.start, m.start + cut, head, tuple(dims), False),
+                Match(m.start + cut, m.end, rest, tuple(refs), m.weak),
+            ]
+    return [m]
+
+
+_EACH_BEFORE = re.compile(r"(?:各|每个|每家|每一家|按)\s?$")
+_CJK_ONLY = re.compile(r"[\u3400-\u9fff]+")
+
+
 def _split_of(m: Match, matches: Sequence[Match], lexicon: Lexicon) -> Match | None:
     """A why-word after "by" is a split: the model's dimension of that name, else nothing."""
     return _why_split(m, lexicon) if _split_by_a_why_word(m, matches) else _as_split(m, matches)
@@ -315,6 +341,7 @@ def read(question: Question, lexicon: Lexicon, ctx: TimeContext) -> Reading:
     little = _LITTLE_WORDS | lexicon.initials
     matches = [c for m in lexicon.scan(norm, masked) if (c := _cased(m, question.text, little))]
     matches = [x for m in matches if (x := _split_of(m, matches, lexicon)) is not None]
+    matches = [x for m in matches for x in _each_then_metric(m, norm, lexicon)]
     matches = [_ranked_kind(m, norm, rank_spans, lexicon) for m in matches]
     matches = [m for m in matches if not _particle(m, norm) and not _some_days(m, norm)]
     matches = _ad_fees(matches, norm)
