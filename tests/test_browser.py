@@ -142,17 +142,21 @@ def test_download_the_table_as_csv_from_the_chat(server: str, browser: Browser) 
     page.close()
 
 
+_COVERED_JS = """(sel) => { const el = Array.from(document.querySelectorAll(sel)).pop();
+    const r = el.getBoundingClientRect();
+    const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return !(top && (el.contains(top) || top.contains(el))); }"""
+
+
 def covered(page: Page, selector: str) -> bool:
     """Whether the centre of the last element matching `selector` is under another element."""
-    return bool(
-        page.evaluate(
-            """(sel) => { const el = Array.from(document.querySelectorAll(sel)).pop();
-                const r = el.getBoundingClientRect();
-                const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-                return !(top && (el.contains(top) || top.contains(el))); }""",
-            selector,
-        )
-    )
+    return bool(page.evaluate(_COVERED_JS, selector))
+
+
+def wait_uncovered(page: Page, selector: str) -> None:
+    """Wait until nothing lies over the last element matching `selector` (a scroll or a
+    re-render may still be settling on a loaded machine); fails after TIMEOUT_MS."""
+    page.wait_for_function(f"(sel) => !({_COVERED_JS})(sel)", arg=selector, timeout=TIMEOUT_MS)
 
 
 def test_a_phone_sees_the_conversation_not_the_side_panel(server: str, browser: Browser) -> None:
@@ -163,7 +167,7 @@ def test_a_phone_sees_the_conversation_not_the_side_panel(server: str, browser: 
     closed = "() => document.querySelector('#tpa-side')?.getBoundingClientRect().right <= 0"
     page.wait_for_function(closed, timeout=TIMEOUT_MS)
     question.scroll_into_view_if_needed()  # below the landing cards on a phone
-    assert not covered(page, "#tpa-question textarea")
+    wait_uncovered(page, "#tpa-question textarea")
     page.locator("#tpa-side .toggle-button").click()  # the panel's button still opens it
     expect(page.locator(".tpa-example").first).to_be_visible(timeout=TIMEOUT_MS)
     page.wait_for_function(closed.replace("right <= 0", "left >= 0"), timeout=TIMEOUT_MS)
@@ -173,7 +177,7 @@ def test_a_phone_sees_the_conversation_not_the_side_panel(server: str, browser: 
     expect(page.locator(".tpa-turn")).to_have_count(1, timeout=TIMEOUT_MS)
     ask(page, "active users by channel last week", 2)
     page.locator(".tpa-turn").nth(1).scroll_into_view_if_needed()
-    assert not covered(page, ".tpa-turn .block.tpa-answer")
+    wait_uncovered(page, ".tpa-turn .block.tpa-answer")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390 + 1, f"the page scrolls sideways: {width}px wide"
     ARTIFACTS.mkdir(exist_ok=True)
