@@ -215,7 +215,6 @@ class Lexicon:
                     if isinstance(sense, Ref) and sense.kind == "metric":  # a stage's value: the
                         terms[one][sense] = None  # metric (a value word it shares yields to it)
         _add_names(terms, metric_heads(model), over_words=False)
-        _add_names(terms, from_to_names(model), over_words=False)
         _add_names(terms, without_unit(terms), over_words=False)
         _add_names(terms, dimension_heads(model), over_words=False)
         _add_names(terms, duration_short_names(model), over_words=True)
@@ -772,28 +771,6 @@ def _names_elsewhere(model: SemanticModel, own: Iterable[str], noun: str) -> boo
         for key in model.index
         if key.strip() and key.casefold() not in mine
     )
-
-
-def from_to_names(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
-    """A rate named from one step to another, said without its head noun: "trial-to-paid" for
-    "trial-to-paid conversion", "quote to order" for "quote to order rate" — when only that metric
-    is named so."""
-    found: dict[str, set[str]] = defaultdict(set)
-    for metric in model.spec.metrics:
-        for name in metric.names():
-            words = _norm(name).split()
-            while words and words[-1] in _RATE_HEADS:
-                words = words[:-1]
-            if len(words) >= 3 and "to" in words[1:-1] and len(words) < len(_norm(name).split()):
-                found[" ".join(words)].add(metric.name)
-    return {
-        said: (Ref("metric", next(iter(names))),)
-        for said, names in found.items()
-        if len(names) == 1 and said not in model.index
-    }
-
-
-_RATE_HEADS: Final = frozenset({"conversion", "rate", "ratio", "percentage", "%"})
 
 
 def metric_heads(model: SemanticModel) -> dict[str, tuple[Ref, ...]]:
