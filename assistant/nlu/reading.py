@@ -250,7 +250,7 @@ def _each_then_metric(m: Match, norm: str, lexicon: Lexicon) -> list[Match]:
     按, is that split and the metric, whose rest (客单价) names nothing else — not one figure for
     all stores."""
     refs = m.refs("metric")
-    if not refs or not _CJK_ONLY.fullmatch(m.term) or not _EACH_BEFORE.search(norm[: m.start]):
+    if not refs or not CJK_ONLY.fullmatch(m.term) or not _EACH_BEFORE.search(norm[: m.start]):
         return [m]
     for cut in range(len(m.term) - 2, 1, -1):
         head, rest = m.term[:cut], m.term[cut:]
@@ -268,7 +268,7 @@ def _each_then_metric(m: Match, norm: str, lexicon: Lexicon) -> list[Match]:
 
 
 _EACH_BEFORE = re.compile(r"(?:各|每个|每家|每一家|按)\s?$")
-_CJK_ONLY = re.compile(r"[\u3400-\u9fff]+")
+CJK_ONLY: Final = re.compile(r"[\u4e00-\u9fff]+")  # a word all in Chinese characters
 
 
 def _split_of(m: Match, matches: Sequence[Match], lexicon: Lexicon) -> Match | None:
@@ -325,8 +325,7 @@ def _shadowed(match: Match, kind: str) -> bool:
 def read(question: Question, lexicon: Lexicon, ctx: TimeContext) -> Reading:
     """Find everything the question names (see the module docstring)."""
     norm = question.norm
-    names = [m for m in lexicon.scan(norm) if m.refs()]
-    times = _outside_names(_times_before_names(norm, ctx, lexicon, names), norm, names)
+    times = _times_among_names(norm, ctx, lexicon)
     compare, compare_spans = find_comparison(norm)
     if compare == "previous_period" and not _compares_time(norm, compare_spans, times):
         compare, compare_spans = None, []
@@ -362,12 +361,21 @@ def read(question: Question, lexicon: Lexicon, ctx: TimeContext) -> Reading:
     )  # fmt: skip
 
 
-def _times_before_names(
-    norm: str, ctx: TimeContext, lexicon: Lexicon, names: Sequence[Match]
-) -> list[TimeMatch]:
-    """The question's times, none ending inside a name the model has: in "11月开始结账之前" the
-    开始 is the start of the step 开始结账, so the time is November, not "since November"."""
+def _times_among_names(norm: str, ctx: TimeContext, lexicon: Lexicon) -> list[TimeMatch]:
+    """The question's times against the model's names, which are scanned only when there are
+    times (a question without time words pays no second scan)."""
     times = find_times(norm, ctx, lexicon.periods)
+    if not times:
+        return times
+    names = [m for m in lexicon.scan(norm) if m.refs()]
+    return _outside_names(_times_before_names(times, norm, ctx, lexicon, names), norm, names)
+
+
+def _times_before_names(
+    times: list[TimeMatch], norm: str, ctx: TimeContext, lexicon: Lexicon, names: Sequence[Match]
+) -> list[TimeMatch]:
+    """The times, none ending inside a name the model has: in "11月开始结账之前" the 开始 is the
+    start of the step 开始结账, so the time is November, not "since November"."""
     cut = [(m.start, t.end) for m in names for t in times if t.start < m.start < t.end < m.end]
     if not cut:
         return times

@@ -13,11 +13,10 @@ from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.time import TimeContext, TimeSpec, resolve
 
 from .cues import CURRENCY_WORDS
-from .reading import Mention, Reading
+from .reading import CJK_ONLY, Mention, Reading
 from .text import prepare
 
 DEFAULT_TIME: Final = "all"
-CJK_ONLY: Final = re.compile(r"[\u4e00-\u9fff]+")  # a word all in Chinese characters
 _TIME_DIMENSION_TYPE: Final = "time"
 _RANKING: Final = frozenset({"desc", "asc", "which", "rank"})
 
@@ -657,13 +656,12 @@ def _one_asked(r: Reading) -> bool:
 
 # "which (job) category", "what channel", 哪个城市, 哪一家门店, 边个中心 (Cantonese), right
 # before the split's name (two words of English in between at most).
+_WHICH_ZH: Final = r"(?:哪|边)(?:一)?[个家位种类款间条所]"
 _ONE_OF: Final = re.compile(
-    r"(?:\b(?:which|what)\s+(?:[a-z]+\s+){0,2}|(?:哪|边)(?:一)?[个家位种类款间条所]\s?"
+    rf"(?:\b(?:which|what)\s+(?:[a-z]+\s+){{0,2}}|{_WHICH_ZH}\s?"
     r"|\b(?:the\s+)?(?:best|top|worst)[- ]selling\s+|\bmost popular\s+)$"
 )  # "the best-selling drink": one
-
-
-_ONE_OF_SAID: Final = re.compile(r"(?:哪|边)(?:一)?[个家位种类款间条所]")
+_ONE_OF_SAID: Final = re.compile(_WHICH_ZH)
 
 # A verb and the nouns a name may call it by: "renew" → "renewal", "cancel" → "cancellation".
 _NOUN_ENDINGS: Final = ("al", "ation", "lation", "ion", "ment", "ing", "")
