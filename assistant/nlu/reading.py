@@ -368,11 +368,18 @@ def _times_among_names(norm: str, ctx: TimeContext, lexicon: Lexicon) -> list[Ti
     if not times:
         return times
     names = [m for m in lexicon.scan(norm) if m.refs()]
-    return _outside_names(_times_before_names(times, norm, ctx, lexicon, names), norm, names)
+    return _outside_names(
+        _times_before_names(times, norm, ctx, lexicon=lexicon, names=names), norm, names
+    )
 
 
 def _times_before_names(
-    times: list[TimeMatch], norm: str, ctx: TimeContext, lexicon: Lexicon, names: Sequence[Match]
+    times: list[TimeMatch],
+    norm: str,
+    ctx: TimeContext,
+    *,
+    lexicon: Lexicon,
+    names: Sequence[Match],
 ) -> list[TimeMatch]:
     """The times, none ending inside a name the model has: in "11月开始结账之前" the 开始 is the
     start of the step 开始结账, so the time is November, not "since November"."""
