@@ -2908,3 +2908,33 @@ def test_each_before_a_metric_that_starts_with_a_split_name() -> None:
     planner = _domain("garden")
     assert _plan_in(planner, "本季度各门店客单价")["dimensions"] == ["store"]
     assert _plan_in(planner, "本季度门店客单价")["dimensions"] == []
+
+
+def test_a_count_and_then_rate_is_the_rate_it_is_counted_in() -> None:
+    """體驗課到課率: the model knows 體驗課到課 (the count) and the rate only as 到課率; the count
+    with 率 after it is the one percent ratio whose numerator that count is, not the count with 率
+    left over."""
+    planner = _domain("musicschool")
+    assert _plan_in(planner, "近30天體驗課到課率")["metrics"] == ["trial_show_rate"]
+    assert _plan_in(planner, "各分校體驗課到課數")["metrics"] == ["trials_attended"]
+
+
+def test_top_n_with_its_measure_word_is_not_a_name() -> None:
+    """前五名的老師: the top five teachers, never a teacher called 名的."""
+    p = _plan_in(_domain("musicschool"), "新購訂單數前五名的老師")
+    assert p["kind"] == "metric" and p["dimensions"] == ["teacher"] and p["limit"] == 5, p
+
+
+def test_a_year_said_first_is_the_year() -> None:
+    """ "2026 monthly ROI", 2026每月投報率: a bare year at the start or before 每月 / 各 is the
+    year; an id's digits after a word (学员编号2026) are not."""
+    planner = _domain("musicschool")
+    for question in ("2026每月投報率", "2026 monthly ROI", "各分校2026全年营收"):
+        assert _plan_in(planner, question)["time"] == {"kind": "year", "year": 2026}, question
+    assert _plan_in(planner, "学员编号2026的营收")["kind"] == "clarify"
+
+
+def test_credit_words_ask_for_attribution() -> None:
+    """歸功於 … 首次接觸跟最後接觸: which channels get the credit, by both models."""
+    p = _plan_in(_domain("musicschool"), "今年新購要歸功於哪些渠道？首次接觸跟最後接觸")
+    assert p["kind"] == "attribution" and p["model"] == "all", p

@@ -20,6 +20,7 @@ from typing import Any, Final
 from semantic_layer.model.index import Ref
 from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.model.spec_data import DimensionSpec
+from semantic_layer.model.spec_metrics import RatioMetric
 
 from .cues import (
     CUES,
@@ -83,6 +84,16 @@ _JOINING: Final = {
 }
 
 
+def _rates(model: SemanticModel) -> dict[str, Ref]:
+    """Each metric that is the numerator of exactly one percent ratio → that ratio: "到课率" said
+    after the count "体验课到课" is the show-up rate whose numerator that count is."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for metric in model.spec.metrics:
+        if isinstance(metric, RatioMetric) and metric.format == "percent":
+            found[metric.numerator].append(metric.name)
+    return {count: Ref("metric", names[0]) for count, names in found.items() if len(names) == 1}
+
+
 def _has_ref(senses: Iterable[Sense]) -> bool:
     return any(isinstance(s, Ref) for s in senses)
 
@@ -126,6 +137,7 @@ class Lexicon:
         self.weak: frozenset[str] = frozenset()
         self.initials: frozenset[str] = frozenset()  # values by their initials: only in capitals
         self.brands: frozenset[str] = frozenset()  # values by their brand ("wechat")
+        self.rates: dict[str, Ref] = {}  # a count metric → the one percent ratio it is counted in
         self.longest = max((len(t) for t in terms), default=0)
         self.stemmed: dict[tuple[str, ...], tuple[str, tuple[Sense, ...]]] = {}
         self.verbal: dict[str, tuple[str, tuple[Sense, ...]]] = {}
@@ -294,6 +306,7 @@ class Lexicon:
         lexicon.periods = named_periods(model.spec.periods)
         lexicon.weak = frozenset(stems)
         lexicon.brands = frozenset(brands)
+        lexicon.rates = _rates(model)
         lexicon.initials = frozenset(
             k for k in initials if terms.get(k, {}).keys() >= set(initials[k])
         )

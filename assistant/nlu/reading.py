@@ -25,7 +25,7 @@ from .timewords import TimeMatch, find_comparison, find_times
 
 _TOP_N = re.compile(r"(?:top|first|best|largest|biggest|highest|which|what)\s+(\d{1,3})\b"
                     r"(?!\s*(?:day|week|month|year|quarter|hour|minute|%|percent))"
-                    r"|(?<![之以])前\s?(\d{1,3})(?!\s?[天日周月年步])"  # not 之前一步
+                    r"|(?<![之以])前\s?(\d{1,3})(?!\s?[天日周月年步])(?:\s?名)?"  # not 之前一步
                     r"|(?<!\d)(\d{1,3})\s?(?:个|大|名|家|位|款|门|所|间|条|部|种|支|座|本|件|台|辆)"
                     r"|\b(?:the|our|my|your)\s+(\d{1,3})\s+"
                     r"(?:most|biggest|largest|highest|busiest|best|top)\b"
@@ -267,6 +267,25 @@ def _each_then_metric(m: Match, norm: str, lexicon: Lexicon) -> list[Match]:
     return [m]
 
 
+def _rates_named(matches: list[Match], norm: str, lexicon: Lexicon) -> list[Match]:
+    """A count and then 率 / "rate" that nothing else read ("体验课到课率" when the model knows
+    "体验课到课" and the rate only as 到课率) is the one percent ratio that count is counted in."""
+    out: list[Match] = []
+    for i, m in enumerate(matches):
+        after = _RATE_AFTER.match(norm, m.end)
+        rate = next((r for x in m.refs("metric") if (r := lexicon.rates.get(x.name))), None)
+        if after is None or rate is None or m.weak:
+            out.append(m)
+            continue
+        nxt = matches[i + 1] if i + 1 < len(matches) else None
+        if nxt is not None and nxt.start < after.end() and (nxt.refs() or nxt.end > after.end()):
+            out.append(m)  # the word after is read as something else
+            continue
+        out.append(Match(m.start, after.end(), norm[m.start : after.end()], (rate,)))
+    return [m for m in out if not any(o.start < m.start < o.end for o in out)]  # "rate" merged
+
+
+_RATE_AFTER = re.compile(r"\s?率|\s+rate\b")
 _EACH_BEFORE = re.compile(r"(?:各|每个|每家|每一家|按)\s?$")
 CJK_ONLY: Final = re.compile(r"[\u4e00-\u9fff]+")  # a word all in Chinese characters
 
@@ -344,6 +363,7 @@ def read(question: Question, lexicon: Lexicon, ctx: TimeContext) -> Reading:
     matches = [_ranked_kind(m, norm, rank_spans, lexicon) for m in matches]
     matches = [m for m in matches if not _particle(m, norm) and not _some_days(m, norm)]
     matches = _ad_fees(matches, norm)
+    matches = _rates_named(matches, norm, lexicon)
     each = [_cues_of(m, matches, norm) for m in matches]
     cues = frozenset().union(*each) if each else frozenset()
     if cohort is not None or _STILL_THERE.search(norm):
@@ -556,8 +576,8 @@ _PROPER = re.compile(r"(?<!^)(?<![.!?]\s)\b([A-Z][a-zA-Z]{2,})\b")
 def unknown_values(r: Reading) -> list[tuple[str, str | None]]:
     """Names the question gives that the data does not have: an unknown word right before the
     name of a dimension or 旅程 / "journey" ("<unknown>渠道", "signup journey"), or an unknown
-    capitalised word."""
-    covered = [(m.start, m.end) for m in r.matches] + [(t.start, t.end) for t in r.times]
+    capitalised word. Words the rules read are not names (the 名 of 前五名的老师)."""
+    covered = [(m.start, m.end) for m in r.matches] + list(r.recognized)
     found: list[tuple[str, str | None]] = []
     norm = r.question.norm
     named = [(m.ref.name, m.start) for m in r.mentions("dimension")]

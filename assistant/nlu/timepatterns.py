@@ -214,6 +214,8 @@ def _year(m: re.Match[str], year: int, form: Form | None = None) -> Atom | None:
 
 _YEAR_CONTEXT = re.compile(r"\b(?:in|during|for|of|since|from|until|till|through|thru|to|"
                            r"between|and|before|after|year|fy)\s+$")  # fmt: skip
+_YEAR_THEN = re.compile(r"\s?(?:每|各|全年|整年|上半年|下半年|月度|季度|年度"
+                        r"|(?:monthly|weekly|daily|quarterly|by)\b)")  # fmt: skip
 
 
 def _bare_year(m: re.Match[str], c: TimeContext) -> Atom | None:
@@ -224,6 +226,10 @@ def _bare_year(m: re.Match[str], c: TimeContext) -> Atom | None:
         return _year(m, int(m[2]))
     if 2000 <= int(m[2]) <= 2099 and not m.string[m.end() :].strip(" ?.!,"):
         return _year(m, int(m[2]))  # "monthly box office 2026": a year said last
+    if abs(int(m[2]) - c.today.year) <= 10 and (
+        not m.string[: m.start()].strip() or _YEAR_THEN.match(m.string, m.end())
+    ):
+        return _year(m, int(m[2]))  # "2026 monthly ROI", 2026每月投报率, 2026的营收: said first
     return None
 
 
