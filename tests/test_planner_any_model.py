@@ -2938,3 +2938,9 @@ def test_credit_words_ask_for_attribution() -> None:
     """歸功於 … 首次接觸跟最後接觸: which channels get the credit, by both models."""
     p = _plan_in(_domain("musicschool"), "今年新購要歸功於哪些渠道？首次接觸跟最後接觸")
     assert p["kind"] == "attribution" and p["model"] == "all", p
+
+
+def test_quarterly_cohorts() -> None:
+    """按季度…留存 asks for quarterly cohorts (it used to stop the planner: no such grain)."""
+    p = _plan_in(_domain("movers"), "按季度看老客复购留存（首次下单季度为cohort）")
+    assert p["kind"] == "retention" and p["cohort_grain"] == "quarter" and p["periods"] == 8, p

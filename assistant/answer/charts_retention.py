@@ -66,7 +66,9 @@ def retention_chart(ctx: ChartContext) -> Figure | None:
     if len(cohorts) * len(periods) <= MAX_TEXT_CELLS:
         trace["text"] = [["" if v is None else f"{v:.0%}" for v in row] for row in z]
         trace["texttemplate"] = "%{text}"
-    en_grain = {"day": "daily", "week": "weekly", "month": "monthly"}[plan.cohort_grain]
+    en_grain = {"day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly"}[
+        plan.cohort_grain
+    ]
     title = ctx.t(
         "retention_retention_of_cohorts",
         en_grain=en_grain,

@@ -16,7 +16,7 @@ from sqlglot import exp
 
 from semantic_layer.compile.sql import Events, safe_div, truncate, ts_lit
 
-Grain = Literal["day", "week", "month"]
+Grain = Literal["day", "week", "month", "quarter"]
 NARROW_DAYS = 62  # ranges up to this long look up history only for the people new in them
 
 
@@ -35,8 +35,11 @@ class RetentionSpec:
 
 
 def _offset(spec: RetentionSpec, cohort: exp.Expr, period: exp.Expr) -> exp.Expr:
-    if spec.grain == "month":
-        return exp.DateDiff(this=period, expression=cohort, unit=exp.var("MONTH"))
+    if spec.grain in ("month", "quarter"):
+        months = exp.DateDiff(this=period, expression=cohort, unit=exp.var("MONTH"))
+        if spec.grain == "month":
+            return months
+        return exp.IntDiv(this=months, expression=exp.Literal.number(3))
     day_diff = exp.DateDiff(this=period, expression=cohort, unit=exp.var("DAY"))
     return (
         day_diff
@@ -271,11 +274,18 @@ def _period_after(spec: RetentionSpec) -> date:
     end = spec.end
     if spec.grain == "month":
         return end if end.day == 1 else (end.replace(day=28) + timedelta(days=4)).replace(day=1)
+    if spec.grain == "quarter":
+        first = end.replace(month=end.month - (end.month - 1) % 3, day=1)
+        if first == end:
+            return end
+        return date(first.year + (first.month + 3 > 12), (first.month + 2) % 12 + 1, 1)
     if spec.grain == "week":
         return end + timedelta(days=(spec.week_start - end.weekday()) % 7)
     return end
 
 
 def _period_start(spec: RetentionSpec, cohort: exp.Expr, k: exp.Expr) -> exp.Expr:
+    if spec.grain == "quarter":
+        return exp.DateAdd(this=cohort, expression=k * 3, unit=exp.var("MONTH"))
     unit = {"day": "DAY", "week": "WEEK", "month": "MONTH"}[spec.grain]
     return exp.DateAdd(this=cohort, expression=k, unit=exp.var(unit))

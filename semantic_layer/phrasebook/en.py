@@ -88,6 +88,7 @@ PLAN_WORDS: Final[dict[str, str]] = {
     "days": "days",
     "weeks": "weeks",
     "months": "months",
+    "quarters": "quarters",
     "first_touch": "first-touch",
     "last_touch": "last-touch",
     "linear": "linear",
@@ -99,6 +100,7 @@ PLAN_WORDS: Final[dict[str, str]] = {
     "cohort_day": "daily",
     "cohort_week": "weekly",
     "cohort_month": "monthly",
+    "cohort_quarter": "quarterly",
 }
 
 PLAN_OPS: Final[dict[str, str]] = {
@@ -335,9 +337,11 @@ ANSWER_WORDS: Final[dict[str, str]] = {
     "in_day": "on day",
     "in_week": "in week",
     "in_month": "in month",
+    "in_quarter": "in quarter",
     "cohort_day": "daily",
     "cohort_week": "weekly",
     "cohort_month": "monthly",
+    "cohort_quarter": "quarterly",
     "model_first_touch": "first-touch",
     "model_last_touch": "last-touch",
     "model_linear": "linear",
@@ -429,6 +433,7 @@ SUGGEST: Final[dict[str, str]] = {
     "day": "daily",
     "week": "weekly",
     "month": "monthly",
+    "quarter": "quarterly",
     "by_day": "day",
     "by_week": "week",
     "by_month": "month",
@@ -866,6 +871,7 @@ CHART: Final[dict[str, str]] = {  # chart titles and axes (assistant/answer/char
     "period_day": "day {n}",
     "period_week": "week {n}",
     "period_month": "month {n}",
+    "period_quarter": "quarter {n}",
     "model_first_touch": "first touch",
     "model_last_touch": "last touch",
     "model_linear": "linear",

@@ -81,6 +81,7 @@ PLAN_WORDS: Final[dict[str, str]] = {
     "days": "天",
     "weeks": "周",
     "months": "个月",
+    "quarters": "个季度",
     "first_touch": "首次触点",
     "last_touch": "末次触点",
     "linear": "线性",
@@ -92,6 +93,7 @@ PLAN_WORDS: Final[dict[str, str]] = {
     "cohort_day": "日",
     "cohort_week": "周",
     "cohort_month": "月",
+    "cohort_quarter": "季度",
 }
 
 PLAN_OPS: Final[dict[str, str]] = {
@@ -302,9 +304,11 @@ ANSWER_WORDS: Final[dict[str, str]] = {
     "in_day": "第",
     "in_week": "第",
     "in_month": "第",
+    "in_quarter": "第",
     "cohort_day": "日",
     "cohort_week": "周",
     "cohort_month": "月",
+    "cohort_quarter": "季度",
     "model_first_touch": "首次触点归因",
     "model_last_touch": "末次触点归因",
     "model_linear": "线性归因",
@@ -395,6 +399,7 @@ SUGGEST: Final[dict[str, str]] = {
     "day": "每日",
     "week": "每周",
     "month": "每月",
+    "quarter": "每季度",
     "by_day": "每天",
     "by_week": "每周",
     "by_month": "每月",
@@ -803,6 +808,7 @@ CHART: Final[dict[str, str]] = {  # chart titles and axes (assistant/answer/char
     "period_day": "第{n}天",
     "period_week": "第{n}周",
     "period_month": "第{n}月",
+    "period_quarter": "第{n}季度",
     "model_first_touch": "首次触点",
     "model_last_touch": "末次触点",
     "model_linear": "线性",

@@ -83,7 +83,7 @@ class PathsPlan(AnalysisPlan):
         return References.of(touchpoints=[self.touchpoint], dimensions=self.filter_dimensions())
 
 
-RETENTION_PERIODS: Final = {"day": 90, "week": 52, "month": 24}
+RETENTION_PERIODS: Final = {"day": 90, "week": 52, "month": 24, "quarter": 8}
 
 
 class RetentionPlan(AnalysisPlan):
@@ -95,7 +95,7 @@ class RetentionPlan(AnalysisPlan):
 
     kind: Literal["retention"] = "retention"
     time: TimeSpec = Field(default=TimeSpec(Last(n=12, unit="week")))
-    cohort_grain: Literal["day", "week", "month"] = "week"
+    cohort_grain: Literal["day", "week", "month", "quarter"] = "week"
     periods: int = Field(
         default=8,
         ge=1,
