@@ -260,3 +260,25 @@ def test_a_column_sharing_one_value_of_several_is_its_own_dimension(tmp_path: Pa
     )
     dims = {d.name: d for d in propose_model(profile_database(path)).spec.dimensions}
     assert "tickets" not in dims["channel"].also_in and dims["ticket_channel"].table == "tickets"
+
+
+def test_revenue_leaves_out_the_amounts_of_cancelled_and_failed_sales(tmp_path: Path) -> None:
+    """Exports often put the order's amount on its cancellation or failed payment too; those were
+    never taken, so the proposed revenue leaves them out (and says so) — refunds, negative, stay."""
+    rows = []
+    for u in range(60):
+        rows += [_event(u, "product_view", 0), _event(u, "order_paid", 1, 80.0)]
+        if u % 4 == 0:
+            rows.append(_event(u, "order_cancelled", 2, 80.0))
+        if u % 5 == 0:
+            rows.append(_event(u, "payment_failed", 0.5, 80.0))
+        if u % 6 == 0:
+            rows.append(_event(u, "refund", 3, -20.0))
+    db = build(tmp_path / "shop.duckdb", {"events": (EVENTS, {}, rows)})
+    spec = propose_model(profile_database(db)).spec
+    revenue = next(m for m in spec.measures if m.name == "revenue")
+    assert [(f.op, sorted(getattr(f, "values", ()))) for f in revenue.filters] == [
+        ("not_in", ["order_cancelled", "payment_failed"])
+    ]
+    described = next(m for m in spec.metrics if m.name == "revenue").description or ""
+    assert "order_cancelled" in described and "refunds are negative" in described

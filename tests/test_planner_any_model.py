@@ -2944,3 +2944,44 @@ def test_quarterly_cohorts() -> None:
     """按季度…留存 asks for quarterly cohorts (it used to stop the planner: no such grain)."""
     p = _plan_in(_domain("movers"), "按季度看老客复购留存（首次下单季度为cohort）")
     assert p["kind"] == "retention" and p["cohort_grain"] == "quarter" and p["periods"] == 8, p
+
+
+def test_after_sales_is_no_since_and_a_month_end_closes_a_range() -> None:
+    """8月精华售后: August (the 后 is 售后's); 6月20号到7月底: to 31 July; 11期间 names no
+    dimension ending in 间 (直播间)."""
+    cosmetics, movers = _domain("cosmetics"), _domain("movers")
+    assert _plan_in(cosmetics, "8月精华售后首次响应时间")["time"] == {"kind": "month", "month": 8}
+    late = _plan_in(movers, "毕业季（6月20号到7月底）迟到投诉有多少")["time"]
+    assert late == {"kind": "between", "first": "2026-06-20", "last": "2026-07-31"}, late
+    assert "author" not in str(_plan_in(cosmetics, "双十一期间各渠道订单数"))
+
+
+def test_frames_people_who_bought_and_verbs_split_by_their_aspect() -> None:
+    """看下比例 asks which rate (看下 is a frame, no figure); 买的人 are the buyers; 领完券 is the
+    step 领券; 注册渠道 is the channel, not a channel called 注册."""
+    p = _domain("cosmetics")
+    assert _plan_in(p, "看下比例")["kind"] == "clarify"
+    assert _plan_in(p, "哪个年龄段买的人最多")["metrics"] == ["purchasers"]
+    after = _plan_in(p, "领完券之后大家一般干嘛")
+    assert after["kind"] == "paths" and after["touchpoint"] == "coupon_claimed", after
+    assert _plan_in(p, "今年新入会人数 按注册渠道")["dimensions"] == ["channel"]
+
+
+def test_a_step_said_as_its_action_on_its_thing() -> None:
+    """ "viewing a product" for the step "product view" (no product catalogue asked about);
+    "which products sell best" still asks for what the data lacks."""
+    p = _domain("cosmetics")
+    took = _plan_in(p, "how long from viewing a product to paying, typically?")
+    assert took["kind"] == "funnel" and took["steps"] == ["product_view", "paid"], took
+    assert _plan_in(p, "which products sell best")["kind"] == "unsupported"
+
+
+def test_a_count_after_after_is_the_step_it_counts() -> None:
+    """ "what do families do right after checking in": the step the check-ins count."""
+    p = _plan_in(_domain("trampoline"), "what do families do right after checking in")
+    assert p["kind"] == "paths" and p["touchpoint"] == "checked_in", p
+
+
+def test_a_verb_inside_a_name_is_not_a_verb_of_its_own() -> None:
+    """昨天完成了几单: 完成 opens 完成单量, so 成 is not the step 成单 (booked)."""
+    assert _plan_in(_domain("movers"), "昨天完成了几单")["metrics"] == ["completed_moves"]

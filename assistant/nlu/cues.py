@@ -93,7 +93,7 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
                    "新建档", "注册了多少", "新增了多少注册", "新增注册", "新入会", "新开户"),
     "payers": ("paying users", "paying players", "paying customers", "paying patients", "payers",
                "buyers", "purchasers", "付费用户", "付费玩家", "付费人数", "付费客户", "买家",
-               "缴费人数", "下单人数"),
+               "缴费人数", "下单人数", "买的人", "购买的人", "下单的人", "付款的人", "付费的人"),
     "times": ("how many times", "number of times", "times", "次数", "人次", "多少次", "几次",
               "occurrences", "clicks", "taps", "点击量", "点击次数", "浏览量", "pv",
               *_THINGS_COUNTED, *_SOLD_COUNTED),

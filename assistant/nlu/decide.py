@@ -328,6 +328,21 @@ _GRAIN_WORDS: Final = frozenset(
 )
 
 
+def _counted_next(r: Reading, model: SemanticModel) -> list[str]:
+    """ "what do families do right after checking in": the one step a count right after
+    "after" / "before" counts (check-ins), when the question names no step and no other figure
+    than people ("premium taken in, after refunds" asks for the premium)."""
+    for said, then in zip(r.matches, r.matches[1:], strict=False):
+        if {"after", "before"} & said.cues() and len(then.refs("metric")) == 1:
+            counted = then.refs("metric")[0].name
+            others = [m for m in r.names("metric") if m != counted]
+            step = roles.touchpoint_of(model, counted)
+            if step and all(roles.is_reach(model, m) for m in others):
+                return [step]
+            return []
+    return []
+
+
 def _counted_touchpoints(r: Reading, model: SemanticModel) -> list[str]:
     """The touchpoints of the metrics a retention question names ("first-time buyers", "首充的车主
     … 回来充电"): who starts a cohort, then what counts as coming back."""
@@ -390,7 +405,9 @@ def _paths(r: Reading, model: SemanticModel) -> Plan | None:
         return None  # "the share who paid within 3 days after a consult": a conversion
     if any(not roles.tables_of(model, m) <= {"events"} for m in r.names("metric")):
         return None  # "NPS after a claim": a survey or ticket figure, not where people went next
-    touchpoints = r.names("touchpoint") or _only_touchpoint_of_channel(r, model)
+    touchpoints = (
+        r.names("touchpoint") or _only_touchpoint_of_channel(r, model) or _counted_next(r, model)
+    )
     if not touchpoints:
         named = [m for m in r.names("metric") if not roles.is_reach(model, m)]
         if named or {"money_in", "money_out"} & r.cues:

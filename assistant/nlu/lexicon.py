@@ -42,6 +42,9 @@ _LATIN = re.compile(r"[a-z0-9]")
 _BUILT: dict[int, tuple[SemanticModel, Lexicon]] = {}
 _BUILT_LOCK = threading.Lock()
 _BUILT_KEPT: Final = 32
+_LINKS: Final = frozenset(  # (of three letters or more): never the thing or the action
+    "the and for after before since from with over under into this that last next per all".split()  # noqa: SIM905
+)
 _STOP: Final = frozenset({"the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "by",
                           "page", "rate", "time", "users", "user", "store", "customer", "service",
                           "click", "total", "count", "number", "share", "average", "product",
@@ -139,10 +142,17 @@ class Lexicon:
         self.brands: frozenset[str] = frozenset()  # values by their brand ("wechat")
         self.rates: dict[str, Ref] = {}  # a count metric → the one percent ratio it is counted in
         self.longest = max((len(t) for t in terms), default=0)
+        # the first two characters of the model's Chinese names (完成 of 完成单量)
+        self.heads = frozenset(
+            t[:2] for t, s in terms.items() if len(t) > 2 and _CJK.match(t) and _has_ref(s)
+        )
         self.stemmed: dict[tuple[str, ...], tuple[str, tuple[Sense, ...]]] = {}
         self.verbal: dict[str, tuple[str, tuple[Sense, ...]]] = {}
         self.phrased: dict[tuple[str, ...], tuple[str, tuple[Sense, ...]]] = {}
         self.unordered: dict[tuple[str, ...], tuple[str, tuple[Sense, ...]]] = {}
+        # a step named "<thing> <action>" said as the action done to the thing: "viewing a
+        # product" for "product view" (the action's key, then the thing's stem)
+        self.inverted: dict[tuple[str, str], tuple[str, tuple[Sense, ...]]] = {}
         # the first two words of the model's longer English names: "monthly pass" of "monthly
         # pass purchase" — its "monthly" is the name's, not a series asked for
         self.openings = frozenset(
@@ -168,6 +178,8 @@ class Lexicon:
             elif actions and term.isascii() and 1 < len(words) <= 3:
                 for word in (w for w in words if len(w) >= 5):
                     parts[verb_key(word)].add((term, actions))
+                if len(words) == 2 and all(len(w) >= 3 and w not in _LINKS for w in words):
+                    self.inverted.setdefault((verb_key(words[1]), stem(words[0])), (term, actions))
         # "activated" for a touchpoint "card activation": a word of a longer name, when no other
         # touchpoint's name has it
         self.verbal_parts = {
@@ -415,22 +427,28 @@ class Lexicon:
         return (
             self._separated_at(norm, i, blocked)
             or self._particle_at(norm, i, blocked)
+            or self._inverted_at(norm, i, blocked)
             or self._inflected_at(norm, i, blocked)
             or self._reordered_at(norm, i, blocked)
         )
 
     def _separated_at(self, norm: str, i: int, blocked: list[bool]) -> Match | None:
         """A two-character Chinese verb-object word of the model split by how much was done:
-        "打了多少次卡" for 打卡, "挂了多少号" for 挂号, "办了几张卡" for 办卡. The match spans the
+        "打了多少次卡" for 打卡, "挂了多少号" for 挂号, "办了几张卡" for 办卡 — or by its aspect:
+        "领完券", "领过券" for a step 领X. The match spans the
         whole phrase and keeps the count's cue ("多少次": times)."""
         found = _SEPARATED.match(norm, i)
         if found is None or any(blocked[i : found.end()]):
             return None
+        if i > 0 and norm[i - 1 : i + 1] in self.heads:
+            return None  # "完成了几单": 完成 opens a name of the model (完成单量), not 成…单
         senses = self.terms.get(found["verb"] + found["object"])
         if senses is None or not any(isinstance(s, Ref) and s.kind in ("touchpoint", "metric")
                                      for s in senses):  # fmt: skip
             return None
         said = found["count"].lstrip("了过的")
+        if not said:  # "领完券", "领过券": the action done, nothing counted
+            return Match(i, found.end(), found[0], senses)
         cues = {c for c in self.terms.get(said, ()) if isinstance(c, Cue)} or {Cue("how_many")}
         if said[-1] not in "少几位":  # "几张", "多少次": things or times, not people
             cues.add(Cue("times"))
@@ -481,6 +499,15 @@ class Lexicon:
             if found is not None:
                 return Match(i, end, found[0], found[1])
         return None
+
+    def _inverted_at(self, norm: str, i: int, blocked: list[bool]) -> Match | None:
+        """ "viewing a product", "viewed the item" for a step "product view" or "item view": its
+        action first, an article at most between, then its thing."""
+        found = _ACTION_THEN_THING.match(norm, i)
+        if found is None or (i > 0 and _LATIN.match(norm[i - 1])) or any(blocked[i : found.end()]):
+            return None
+        named = self.inverted.get((verb_key(found["action"]), stem(found["thing"])))
+        return Match(i, found.end(), named[0], named[1]) if named is not None else None
 
     def _plural_at(self, norm: str, i: int, blocked: list[bool]) -> Match | None:
         """A model name of several words said with another ending ("cancel reasons" for "cancel
@@ -554,7 +581,7 @@ _FROM_BEFORE: Final = re.compile(r"(?:\bfrom|从)\s?$")
 _PLAIN_WORDS = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 # A verb, then how much of it ("了多少次", "了几张", "过多少"), then its object.
 _SEPARATED: Final = re.compile(
-    r"(?P<verb>[\u4e00-\u9fff])(?P<count>[了过的]?(?:多少|几)[次个张单回笔份位件台辆场套趟节]?)"
+    r"(?P<verb>[\u4e00-\u9fff])(?P<count>[了过的]?(?:多少|几)[次个张单回笔份位件台辆场套趟节]?|[完过])"
     r"(?P<object>[\u4e00-\u9fff])"
 )
 _NAME_TOPICS: Final = frozenset({"other_platforms", "other_regions"})
@@ -614,6 +641,11 @@ def _place_names(model: SemanticModel) -> list[tuple[str, Ref]]:
 
 
 _PLACE_SUFFIX = re.compile(r"(?:省|市|自治区|特别行政区|壮族自治区|回族自治区|维吾尔自治区)$")
+
+
+_ACTION_THEN_THING: Final = re.compile(
+    r"(?P<action>[a-z]{3,})\s+(?:(?:a|an|the|their|our|my|your|its)\s+)?(?P<thing>[a-z]{3,})\b"
+)
 
 
 def _words_at(norm: str, i: int) -> list[re.Match[str]]:

@@ -152,7 +152,7 @@ _WHICH_ONE = re.compile(
     rf"(?:(?:哪|各|每)(?:一)?(?:{_MEASURE})?|(?<![\d.])\d{{1,3}}\s?(?:{_MEASURE}))([\u4e00-\u9fff])"
 )
 # Characters after 哪个/各个 that are generic words, never the head of a dimension's name.
-_NOT_A_HEAD: Final = frozenset("人次天日月年周时点些样么种类是的都有用")
+_NOT_A_HEAD: Final = frozenset("人次天日月年周时点些样么种类是的都有用间")  # 间 of 期间
 
 
 def which_dimension_matches(r: Reading, model: SemanticModel) -> list[Match]:
@@ -186,6 +186,12 @@ _VERB_COUNTED = re.compile(
 )
 
 
+def _opens_a_name(two: str, model: SemanticModel) -> bool:
+    return len(two) == 2 and any(
+        len(name) > 2 and name.startswith(two) and CJK_ONLY.fullmatch(name) for name in model.index
+    )
+
+
 def verb_matches(r: Reading, model: SemanticModel) -> list[Match]:
     """A touchpoint named by the one-character verb its Chinese name starts with ("签" of 签约,
     "骑" of 骑行), counted or ranked, when the question names no metric or touchpoint and exactly
@@ -202,8 +208,8 @@ def verb_matches(r: Reading, model: SemanticModel) -> list[Match]:
     for hit in _VERB_COUNTED.finditer(r.question.norm):
         group = 1 if hit[1] else 2
         start, char = hit.start(group), hit[group]
-        if free[start] != char:
-            continue
+        if free[start] != char or _opens_a_name(r.question.norm[start - 1 : start + 1], model):
+            continue  # "完成了几单": 完成 opens the model's 完成单量, so 成 is no verb of its own
         owners = {
             tp.id
             for tp in model.spec.touchpoints

@@ -26,7 +26,7 @@ from semantic_layer.plan import PlanError, QueryPlan, parse_plan
 from semantic_layer.time import TimeContext, TimeSpec, resolve
 
 from . import choices, roles
-from .coverage import GENERIC_EN, Coverage, Unused, answers, coverage, note, outcome
+from .coverage import GENERIC_EN, Coverage, Unused, answers, coverage, generic_zh, note, outcome
 from .decide import decide
 from .followup import apply, is_followup
 from .homophones import Homophones
@@ -712,8 +712,8 @@ def _asked_about(r: Reading, model: SemanticModel) -> str | None:
         if free[start:end] != norm[start:end]:
             continue  # "avg basket size": a figure the rules read in part
         word = norm[start:end].strip().lstrip("的").removeprefix("平均")
-        if len(word) < 2 or word[-1] in _NOT_ASKED or word in _VAGUE_ZH:
-            continue  # a word the rules read, or a verb ("发了多少")
+        if len(word) < 2 or word[-1] in _NOT_ASKED or word in _VAGUE_ZH or generic_zh(word):
+            continue  # a word the rules read, a verb ("发了多少") or a frame ("看下比例")
         if word.isascii() and (
             all(w in GENERIC_EN for w in word.split())
             or any(w.endswith("ed") or w in _VERBS_EN for w in word.split())

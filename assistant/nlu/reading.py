@@ -556,6 +556,14 @@ _MODIFIERS: Final = frozenset(
         "各个",
         "前三",
         "前几",
+        "注册",  # 注册渠道, 下单渠道: the channel they did it through, no channel's name
+        "下单",
+        "购买",
+        "支付",
+        "付款",
+        "成交",
+        "引流",
+        "首次",
     ]
 )
 _SOLD = re.compile(

@@ -579,6 +579,9 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
      lambda m, c: _part(m, year=int(m[2]), month=MONTHS[m["mon"].rstrip(".")])),
     (re.compile(rf"\b(?P<pre>(?:in|during|for)\s+)?(?:(?P<which>last|this)\s+)?{_MON}"
                 r"(?P<poss>\s+s\b)?"), _month_en),
+    # the end of a range said as a month's end: "6月20号到7月底" runs to 31 July
+    (re.compile(r"(?:(?<=[到至])|(?<=[到至]\s))(\d{1,2})\s?月\s?(?:底|末)(?!\s?\d)"),
+     lambda m, c: _part(m, month=int(m[1])) if 1 <= int(m[1]) <= 12 else None),
     (re.compile(rf"(?<![\d.年])(\d{{1,2}})\s?月(?:份)?{_MONTH_END}"),
      lambda m, c: _part(m, month=int(m[1])) if 1 <= int(m[1]) <= 12 else None),
     # the first month of "6-8月", "6到8月" (the second is a month of its own)

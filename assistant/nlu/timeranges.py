@@ -576,7 +576,7 @@ _RULES = [
         need_after=True),
     # an event between a date and 以来 / 之后: "3月18号上线之后", "自3月18日上线以来"
     Rule(_since_event, before=re.compile(r"(?:自从|自|从)\s?$"), after=re.compile(
-        rf"\s?(?:{_EVENT_ZH}{{1,4}}?\s?(?:以来|之后|以后)|{_EVENT_ZH}{{2,4}}?\s?后)"
+        rf"\s?(?:{_EVENT_ZH}{{1,4}}?\s?(?:以来|之后|以后)|{_EVENT_ZH}{{2,4}}?\s?(?<![售落善然])后)"
         r"(?!\s?的?\s?\d)"), need_after=True, loose=True),
     Rule(_since, before=re.compile(r"(?:自从|自|从|\bfrom\s)\s?$"), after=re.compile(
         r"\s?(?:以来|起|开始|至今|到现在|到今天|到目前(?:为止)?|迄今(?:为止)?)"

@@ -10,6 +10,7 @@ from .lexicon import METRICS
 from .profile import DataProfile, TableProfile
 from .propose_journey import Placement
 from .propose_names import has_cjk, is_identifier, translate
+from .stages import is_undone
 
 Row = dict[str, Any]
 
@@ -47,7 +48,8 @@ def propose_metrics(profile: DataProfile, placement: Placement) -> MetricPlan:
     events = profile.table("events")
     if events is not None:
         refunds = any(t.revenue < 0 for t in profile.touchpoints)
-        _events(plan, events, placement.purchase, refunds=refunds)
+        undone = [t.id for t in profile.touchpoints if t.revenue > 0 and is_undone(t.id)]
+        _events(plan, events, placement.purchase, refunds=refunds, undone=undone)
         if placement.last_step is not None and events.has_data("user_id"):
             _last_step(plan, *placement.last_step)
         if placement.same_event:
@@ -73,7 +75,14 @@ def propose_metrics(profile: DataProfile, placement: Placement) -> MetricPlan:
     return plan
 
 
-def _events(plan: MetricPlan, events: TableProfile, purchase: str | None, *, refunds: bool) -> None:
+def _events(
+    plan: MetricPlan,
+    events: TableProfile,
+    purchase: str | None,
+    *,
+    refunds: bool,
+    undone: list[str],
+) -> None:
     if events.has_data("user_id"):
         plan.measure("users", "events", "count_distinct", column="user_id")
         plan.metric("active_users", "simple", measure="users", description="distinct people")
@@ -110,7 +119,7 @@ def _events(plan: MetricPlan, events: TableProfile, purchase: str | None, *, ref
             format="percent",
             description="purchasers / active users",
         )
-    _orders(plan, events, bought, refunds=refunds)
+    _orders(plan, events, bought, refunds=refunds, undone=undone)
 
 
 def _last_step(plan: MetricPlan, before: str, after: str) -> None:
@@ -132,20 +141,25 @@ def _last_step(plan: MetricPlan, before: str, after: str) -> None:
     )
 
 
-def _orders(plan: MetricPlan, events: TableProfile, bought: list[Row], *, refunds: bool) -> None:
+def _orders(
+    plan: MetricPlan, events: TableProfile, bought: list[Row], *, refunds: bool, undone: list[str]
+) -> None:
     if events.has_data("order_id"):
         plan.measure("orders", "events", "count_distinct", column="order_id", filters=bought)
         plan.metric("orders", "simple", measure="orders")
     if events.has_data("revenue"):
         # every revenue row (renewals, instalments; refunds count as they are signed), not only
-        # the purchase touchpoint's
-        plan.measure("revenue", "events", "sum", column="revenue")
+        # the purchase touchpoint's — but not the amounts of cancelled, voided or failed sales,
+        # which were never taken
+        kept = {"filters": [{"column": "touchpoint", "op": "not_in", "values": undone}]}
+        plan.measure("revenue", "events", "sum", column="revenue", **(kept if undone else {}))
         plan.metric(
             "revenue",
             "simple",
             measure="revenue",
             format="currency",
             description="revenue of every event that carries one"
+            + (f", except {', '.join(undone)} (never taken)" if undone else "")
             + (" (refunds are negative)" if refunds else ""),
         )
         if plan.has("orders"):

@@ -60,6 +60,9 @@ FAILURE_EN = re.compile(
     r"|crash\w*|exception)\b"
 )
 FAILURE_ZH = ("失败", "错误", "故障", "异常", "报错", "超时", "拒绝", "中断")
+# A step that undoes or never completes a sale: its amount is no money taken
+CANCEL_EN = re.compile(r"\b(cancel\w*|void\w*|revok\w*|unpaid|abandon\w*)\b")
+CANCEL_ZH = ("取消", "作废", "撤销", "撤单", "关闭", "未支付", "未付款")
 SUCCESS_EN = re.compile(r"\b(ok|success\w*|succeeded|done|completed?|confirmed|paid)\b")
 
 _PATTERNS = tuple((stage, re.compile(pattern)) for stage, pattern in EN_STAGES)
@@ -93,6 +96,20 @@ def is_failure(touchpoint: str) -> bool:
     if reads_as_pinyin(touchpoint):
         joined = "".join(id_words(touchpoint))
         return any(pinyin_of(k) in joined for k in FAILURE_ZH)
+    return False
+
+
+def is_undone(touchpoint: str) -> bool:
+    """Whether the id says a sale was cancelled, voided or never paid (`order_cancelled`,
+    交易关闭, `quxiao_dingdan`), or failed (`is_failure`): an amount on it was never taken."""
+    if is_failure(touchpoint):
+        return True
+    words = normalise(_CAMEL.sub(" ", touchpoint))
+    if CANCEL_EN.search(words) or any(k in touchpoint for k in CANCEL_ZH):
+        return True
+    if reads_as_pinyin(touchpoint):
+        joined = "".join(id_words(touchpoint))
+        return any(pinyin_of(k) in joined for k in CANCEL_ZH)
     return False
 
 
