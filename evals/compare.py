@@ -2,8 +2,9 @@
 
 Only the columns the check query returns are compared (the answer may have more). Rows compare as
 multisets unless the question ranks (`ordered`; rows tied on every number may still come in any
-order), and `first` compares the check rows with the answer's first rows. A duration column
-(`…_hours`, `…_minutes`) also agrees within one second.
+order, and the last rows of a top N may be any rows tied with them), and `first` compares the
+check rows with the answer's first rows. A duration column (`…_hours`, `…_minutes`) also agrees
+within one second.
 The result is None when equal, else one sentence saying where they differ.
 """
 
@@ -43,7 +44,7 @@ def differs(
     if not ordered:
         want, got = sorted(want, key=_sort_key), sorted(got, key=_sort_key)
     else:
-        got = _ties_aligned(want, got, tolerance)
+        got = _tied_at_the_cut(want, _ties_aligned(want, got, tolerance), tolerance)
     seconds = [_ONE_SECOND.get(c.rsplit("_", 1)[-1], 0.0) for c in expected_columns]
     for n, (w, g) in enumerate(zip(want, got, strict=True), start=1):
         if not all(
@@ -101,6 +102,24 @@ def _ties_aligned(want: list[Row], got: list[Row], tolerance: float) -> list[Row
             aligned[start:end] = want[start:end]
         start = end
     return aligned
+
+
+def _tied_at_the_cut(want: list[Row], got: list[Row], tolerance: float) -> list[Row]:
+    """A top N whose last rows tie with rows the cut left out ("the 5 stations with the most
+    orders" when the fifth and sixth have 74 each): the answer's last rows may be any of the tied
+    ones, so rows at the end with exactly the last expected row's numbers stand for them."""
+    if not want or len(got) != len(want) or not _numbers(want[-1]):
+        return got
+    start = len(want)
+    while start > 0 and _numbers(want[start - 1]) == _numbers(want[-1]):
+        start -= 1
+    tied = [n for n, v in enumerate(want[-1]) if _number(v) or v is None]
+    if (
+        all(all(same(g[n], want[-1][n], tolerance) for n in tied) for g in got[start:])
+        and len({_sort_key(g) for g in got[start:]}) == len(got) - start
+    ):
+        return [*got[:start], *want[start:]]
+    return got
 
 
 def _numbers(row: Row) -> tuple[str, ...]:

@@ -536,6 +536,9 @@ def test_a_ranking_that_names_an_empty_group_still_differs() -> None:
         ([["Guanqian", 50], ["Wulin", 50], ["Xiasha", 41]], True),
         ([["Guanqian", 50], ["Xiasha", 41], ["Wulin", 50]], False),  # a tie out of its place
         ([["Wulin", 50], ["Xiasha", 50], ["Guanqian", 41]], False),  # the tied numbers, wrong rows
+        ([["Guanqian", 50], ["Wulin", 50], ["Yuhang", 41]], True),  # tied with Xiasha at the cut
+        ([["Guanqian", 50], ["Wulin", 50], ["Yuhang", 40]], False),  # not tied: the wrong third
+        ([["Guanqian", 50], ["Yuhang", 50], ["Xiasha", 41]], False),  # a tie above the cut
     ],
 )
 def test_a_ranking_may_list_tied_rows_in_any_order(
