@@ -2985,3 +2985,50 @@ def test_a_count_after_after_is_the_step_it_counts() -> None:
 def test_a_verb_inside_a_name_is_not_a_verb_of_its_own() -> None:
     """昨天完成了几单: 完成 opens 完成单量, so 成 is not the step 成单 (booked)."""
     assert _plan_in(_domain("movers"), "昨天完成了几单")["metrics"] == ["completed_moves"]
+
+
+def test_a_first_name_of_several_values_is_asked_about() -> None:
+    """ "Ivy" when the artists are Ivy Chen, Ivy Lin and Ivy Diaz: which one (also at the start
+    of a Chinese question, which capitalises nothing); "Mara" of the one Mara Quinn is offered."""
+    planner = _domain("tattoo")
+    ivy = _plan_in(planner, "how many sessions did Ivy do last month")
+    assert ivy["kind"] == "clarify" and [c["label"] for c in ivy["choices"]][:3] == [
+        "Ivy Chen", "Ivy Lin", "Ivy Diaz"
+    ], ivy  # fmt: skip
+    assert _plan_in(planner, "Ivy 上个月完成场次")["kind"] == "clarify"
+    mara = _plan_in(planner, "Mara 上个月完成场次")
+    assert mara["choices"][0]["label"] == "Mara Quinn", mara
+
+
+def test_the_plural_noun_of_a_metric_done_to_it_names_it() -> None:
+    """ "sessions" for the metric "sessions completed"; 完成了多少场 for the step 完成纹身."""
+    planner = _domain("tattoo")
+    assert _plan_in(planner, "sessions last month by studio")["metrics"] == ["sessions_completed"]
+    mara = _plan_in(planner, "Mara Quinn 一共完成了多少场")
+    assert mara["metrics"] == ["sessions_completed"] and mara["filters"], mara
+
+
+def test_dates_months_and_holiday_days_said_short() -> None:
+    """11/13 (no thirteenth month) is 13 November; 7、8月 is July and August; 国庆8天 the eight
+    days from 1 October."""
+    tattoo, waterdrop = _domain("tattoo"), _domain("waterdrop")
+    assert _plan_in(tattoo, "11/13 闪图活动当天的销售额")["time"] == {
+        "kind": "day", "month": 11, "day": 13
+    }  # fmt: skip
+    assert _plan_in(waterdrop, "7、8月订单数")["time"] == {
+        "kind": "between", "first": "2026-07-01", "last": "2026-08-31"
+    }  # fmt: skip
+    assert _plan_in(waterdrop, "国庆8天营业额")["time"] == {
+        "kind": "between", "first": "2026-10-01", "last": "2026-10-08"
+    }  # fmt: skip
+
+
+def test_people_counted_beside_a_comparison_and_fees_are_spend() -> None:
+    """加州和德州的客户数对比 counts people by state; "Tattoodo fees" is the spend on Tattoodo;
+    率是多少 asks which rate."""
+    tattoo = _domain("tattoo")
+    people = _plan_in(tattoo, "加州和德州的客户数对比")
+    assert people["metrics"] == ["active_users"] and people["dimensions"] == ["region"], people
+    fees = _plan_in(tattoo, "Tattoodo fees Q3 vs Q2")
+    assert fees["metrics"] == ["marketing_cost"] and fees["filters"][0]["values"] == ["Tattoodo"]
+    assert _plan_in(_domain("waterdrop"), "率是多少")["kind"] == "clarify"

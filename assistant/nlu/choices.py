@@ -16,6 +16,7 @@ from semantic_layer.model.spec_metrics import ConversionMetric
 from semantic_layer.phrasebook import grammar, language, phrase, section
 
 from .reading import Reading
+from .text import Language
 
 Plan = dict[str, Any]
 
@@ -126,6 +127,17 @@ def unknown_value(found: list[tuple[str, str | None]], r: Reading, model: Semant
     word, dim = found[0]
     if dim == "journey":
         return which_journey(r, model, missing=word)
+    partly = _values_with_word(model, word, lang)
+    if partly:  # "Ivy" when the artists are Ivy Chen and Ivy Park: which one
+        named, names = partly
+        key = "which_value" if len(names) > 1 else "no_value"
+        others = [v.label(lang) for v in model.dimensions[named].values]
+        names += [v for v in others if v not in names][: max(0, 2 - len(names))]
+        text = r.question.text  # (one such value: offered first, beside another)
+        out = [_choice(v, _swap(text, word, v)) for v in names[:4]]
+        label = model.dimensions[named].label(lang)
+        return {"kind": "clarify", "reason": _say(lang, key, label=label, word=word),
+                "choices": out, "candidate_kind": None}  # fmt: skip
     if dim is None or dim not in model.dimensions or not model.dimensions[dim].values:
         reason = _say(lang, "nothing_called", word=word, has=what_it_has(model, lang))
         return {"kind": "unsupported", "reason": reason, "missing": [word]}
@@ -135,6 +147,22 @@ def unknown_value(found: list[tuple[str, str | None]], r: Reading, model: Semant
     out = [_choice(v.label(lang), _swap(text, word, v.label(lang))) for v in values]
     reason = _say(lang, "no_value", label=label, word=word)
     return {"kind": "clarify", "reason": reason, "choices": out, "candidate_kind": None}
+
+
+def _values_with_word(
+    model: SemanticModel, word: str, lang: Language
+) -> tuple[str, list[str]] | None:
+    """The one dimension whose values' names have `word` as a whole word of a longer name ("Ivy"
+    of "Ivy Chen"), with those values' names."""
+    said = word.casefold()
+    found: dict[str, list[str]] = {}
+    for dim in model.spec.dimensions:
+        for v in dim.values:
+            name = v.label(lang)
+            words = re.findall(r"[^\W_]+", name.casefold())
+            if len(words) > 1 and said in words:
+                found.setdefault(dim.name, []).append(name)
+    return next(iter(found.items())) if len(found) == 1 else None
 
 
 def _swap(text: str, word: str, value: str) -> str:

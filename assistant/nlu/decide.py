@@ -353,7 +353,7 @@ def _counted_touchpoints(r: Reading, model: SemanticModel) -> list[str]:
 _COUNTING = re.compile(
     r"how many|number of|how often|visited|\b(?:counts?|totals?|volume)\b"
     r"|多少|人数|数量|次数|几[单个次人笔趟场套张件台辆份条位家户节堂起宗例]|人次"
-    r"|[^\s]数\s*$|数[吗呢？?]"
+    r"|[^\s]数\s*$|数[吗呢？?]|[^\s]数\s?(?:对比|比较|排名|排行|分布|趋势|走势|变化)"
 )
 
 

@@ -42,6 +42,11 @@ _LATIN = re.compile(r"[a-z0-9]")
 _BUILT: dict[int, tuple[SemanticModel, Lexicon]] = {}
 _BUILT_LOCK = threading.Lock()
 _BUILT_KEPT: Final = 32
+# An English metric named by a plural noun and what was done to it: "sessions completed",
+# "tickets sold" (the noun alone names it, weakly: "订单" of 订单数 in English)
+_NOUN_DONE: Final = re.compile(
+    r"([a-z]{3,}s) (?:[a-z]{3,}ed|done|sold|made|paid|held|sent|won|lost)"
+)
 _LINKS: Final = frozenset(  # (of three letters or more): never the thing or the action
     "the and for after before since from with over under into this that last next per all".split()  # noqa: SIM905
 )
@@ -227,6 +232,12 @@ class Lexicon:
                 if metrics:
                     terms[stem_zh] = metrics  # "订单" for 订单数, "访客" for 访客数
                     stems.add(stem_zh)
+            noun = _NOUN_DONE.fullmatch(key)
+            if noun is not None and noun[1] not in terms:  # "sessions" for "sessions completed"
+                metrics = {s: None for s in senses if isinstance(s, Ref) and s.kind == "metric"}
+                if metrics:
+                    terms[noun[1]] = metrics
+                    stems.add(noun[1])
             if zh and len(key) == 2 and key[1] in "数量" and key[0] not in _UNIT_WORDS:
                 for asked in (f"多少{key[0]}", f"几{key[0]}"):  # 盒数: "多少盒", "几盒"
                     for sense in senses:

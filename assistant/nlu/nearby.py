@@ -15,6 +15,7 @@ from typing import Final
 
 from semantic_layer.model.index import Ref
 from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.model.spec import TouchpointSpec
 from semantic_layer.model.spec_data import DimensionSpec
 
 from . import roles
@@ -225,7 +226,23 @@ def verb_matches(r: Reading, model: SemanticModel) -> list[Match]:
         }
         if len(owners) == 1:
             return [Match(start, start + 1, char, (Ref("touchpoint", owners.pop()),))]
+    for hit in _VERB2_COUNTED.finditer(r.question.norm):  # "完成了多少场" of 完成纹身
+        start, verb = hit.start(1), hit[1]
+        if free[start : start + 2] != verb:
+            continue
+        owners = {tp.id for tp in model.spec.touchpoints if _zh_starts(tp, verb)}
+        if len(owners) == 1:
+            return [Match(start, start + 2, verb, (Ref("touchpoint", owners.pop()),))]
     return []
+
+
+# A two-character verb counted: "完成了多少场", "预约了几次" (the start of one step's name).
+_VERB2_COUNTED = re.compile(r"([\u4e00-\u9fff]{2})(?:了|得|的)\s?(?:多少|几)")
+
+
+def _zh_starts(tp: TouchpointSpec, verb: str) -> bool:
+    names = (tp.id, tp.label("zh"), *(tp.synonyms.all() if tp.synonyms is not None else ()))
+    return any(len(n) > 2 and n.startswith(verb) and CJK_ONLY.fullmatch(n) for n in names)
 
 
 # A number after a dimension's word ("term 2", "level 3") or 第N before it (第3学期).

@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA
 
 from semantic_layer.model.index import Ref
 from semantic_layer.model.semantic import SemanticModel
-from semantic_layer.phrasebook import phrase, section
+from semantic_layer.phrasebook import grammar, phrase, section
 from semantic_layer.plan import PlanError, QueryPlan, parse_plan
 from semantic_layer.time import TimeContext, TimeSpec, resolve
 
@@ -522,7 +522,7 @@ def _named(r: Reading) -> int:
 def _proper_name(r: Reading, unused: tuple[Unused, ...]) -> str | None:
     """An unknown word written as a name (capitalised, not opening a sentence: "Beijing",
     "Xiaomi"): a place, platform or brand the data does not have, so a filter would be missing."""
-    text = r.question.text
+    text, capitalised = r.question.text, grammar(r.language).capitalise
     for u in unused:
         if u.why != "unknown_word" or not u.text.isascii() or len(u.text) < 3:
             continue
@@ -533,13 +533,9 @@ def _proper_name(r: Reading, unused: tuple[Unused, ...]) -> str | None:
             acronym = found[0].isupper()  # "CNY", "SIM", "GMV": a word of the trade, not a name
             if r.times and _A_DAY_AFTER.match(text, found.end()):
                 continue  # "Paddy's Day (17 March)": a day's name, the date says which
-            if (
-                found[0][0].isupper()
-                and not acronym
-                and before
-                and not before.endswith((".", "?", "!", ":"))
-            ):
-                return found[0]
+            opening = not before or before.endswith((".", "?", "!", ":"))
+            if found[0][0].isupper() and not acronym and (not opening or not capitalised):
+                return found[0]  # (Chinese capitalises no sentence: "Ivy 上个月…" names someone)
     return None
 
 
@@ -711,7 +707,7 @@ def _asked_about(r: Reading, model: SemanticModel) -> str | None:
             start += 1  # the unread end of it: "坪效" of "各门店坪效"
         if free[start:end] != norm[start:end]:
             continue  # "avg basket size": a figure the rules read in part
-        word = norm[start:end].strip().lstrip("的").removeprefix("平均")
+        word = norm[start:end].strip().lstrip("的").removeprefix("平均").removesuffix("是")
         if len(word) < 2 or word[-1] in _NOT_ASKED or word in _VAGUE_ZH or generic_zh(word):
             continue  # a word the rules read, a verb ("发了多少") or a frame ("看下比例")
         if word.isascii() and (

@@ -146,6 +146,19 @@ def _date_with_year(m: re.Match[str], c: TimeContext) -> Atom | None:
     return None if found is None else _part(m, year=int(m[4]), month=found[0], day=found[1])
 
 
+def _two_months(m: re.Match[str], c: TimeContext) -> Atom | None:
+    first, second = int(m[1]), int(m[2])
+    if not (1 <= first <= 12 and second == first % 12 + 1):
+        return None  # (12、1月: December and the January after it)
+    start = _part(m, month=first)
+    assert start is not None and start.part is not None
+    span = part_range(start.part, c.today)
+    if span is None:
+        return None
+    end = date(span[0].year + (second < first), second, 1)
+    return _at(m, form=period(span[0], shift(end, "month", 1), c.today))
+
+
 def _month_day(m: re.Match[str], c: TimeContext) -> Atom | None:
     """ "7/26" is 26 July, and so is "26/7" (a month cannot be 26); "3/8" is 3 August in a
     model whose time zone writes the day first (Europe, Australia, India…), else 8 March;
@@ -270,6 +283,7 @@ _WINDOW = re.compile(
     r"|\s+(?:holidays?|hols|break|period|golden\s+week|shopping\s+festival|festival|week)\b"
 )
 _HOLIDAY_WEEK = re.compile(r"\s?(?:周|那周|那1周|这1周)(?![1-7一二三四五六日天末])|\s+week\b")
+_N_DAYS = re.compile(r"\s?(\d{1,2})\s?天(?!\s?(?:内|之内|以内|后|之后|前|之前|留存))")
 _ONE_DAY = re.compile(r"\s?(?:当天|当日|那天|那\s?1\s?天|这天)")
 _AROUND = re.compile(r"\s?(?:前后|左右|附近)")
 _AROUND_BEFORE = re.compile(r"\b(?:around|near)\s+(?:the\s+)?$")
@@ -307,6 +321,12 @@ def _holiday(phrase_key: str, numeric: bool) -> Builder:
                 )
             monday = truncate(span[0], "week", c.week_start)
             return Atom(start, found.end(), form=period(monday, monday + timedelta(7), c.today))
+        if (found := _N_DAYS.match(text, end)) and 2 <= int(found[1]) <= 15:
+            span = part_range(Part(holiday=holidays.WINDOWS.get(key, key)), c.today)
+            if span is None:  # "国庆8天": the holiday's first day and the days said
+                return None
+            days = timedelta(int(found[1]))
+            return Atom(start, found.end(), form=period(span[0], span[0] + days, c.today))
         if found := _WINDOW.match(text, end):
             if key not in holidays.WINDOWS and _one_day(key, c.today):
                 return None  # "双十一期间", "the Easter hols": a span of the business's, unknown
@@ -459,6 +479,9 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
                 r"|(?:" + "|".join(rf"(?<=\b{w} )" for w in _DATE_BEFORE) + ")"
                 r"(\d{1,2})/(\d{1,2})(?![\d./%])(?!\s*(?:of|people|users|customers)\b)"),
      _month_day),
+    # a lone a/b that only a date can be, beside Chinese: "11/13 的销售额" (no thirteenth month)
+    (re.compile(r"(?<![\d./])(\d{1,2})/(\d{1,2})(?![\d./%])(?=\s?[\u4e00-\u9fff])"),
+     lambda m, c: _month_day(m, c) if max(int(m[1]), int(m[2])) > 12 else None),
     (re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}}(?:st|nd|rd|th)?)\b(?![%:]|\.\d|\s?[%:])"
                 r"(?:\s+(?P<year>\d{4})\b)?"), _day_en),
     (re.compile(rf"(?<![a-z\d.])(?:the\s+)?(?P<day>\d{{1,2}}(?:st|nd|rd|th)?)\s+(?:of\s+)?{_MON}"
@@ -579,6 +602,8 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
      lambda m, c: _part(m, year=int(m[2]), month=MONTHS[m["mon"].rstrip(".")])),
     (re.compile(rf"\b(?P<pre>(?:in|during|for)\s+)?(?:(?P<which>last|this)\s+)?{_MON}"
                 r"(?P<poss>\s+s\b)?"), _month_en),
+    # two months in a row listed: "7、8月" (normalised "7 8 月") is July and August
+    (re.compile(r"(?<![\d.])(\d{1,2}) (\d{1,2})\s?月(?:份)?(?!\s?\d)"), _two_months),
     # the end of a range said as a month's end: "6月20号到7月底" runs to 31 July
     (re.compile(r"(?:(?<=[到至])|(?<=[到至]\s))(\d{1,2})\s?月\s?(?:底|末)(?!\s?\d)"),
      lambda m, c: _part(m, month=int(m[1])) if 1 <= int(m[1]) <= 12 else None),

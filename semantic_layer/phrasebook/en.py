@@ -924,6 +924,7 @@ CHOICES: Final[dict[str, str]] = {  # the planner's questions back and refusals 
     "nothing_called": "The data has nothing called '{word}'. {has}",
     "nothing_about": "The data has nothing about {said}. {has}",
     "no_value": "There is no {label} called '{word}' in the data. Which one do you mean?",
+    "which_value": "More than one {label} is called '{word}'. Which one do you mean?",
     "no_journey_with": (
         "No journey of the semantic model includes {label}. Which journey do you mean?"
     ),

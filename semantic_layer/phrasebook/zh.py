@@ -857,6 +857,7 @@ CHOICES: Final[dict[str, str]] = {  # the planner's questions back and refusals 
     "nothing_called": "数据里没有“{word}”。{has}",
     "nothing_about": "数据里没有{said}。{has}",
     "no_value": "数据里没有叫“{word}”的{label}。您指的是哪一个？",
+    "which_value": "叫“{word}”的{label}不止一个。您指的是哪一个？",
     "no_journey_with": "语义模型里没有包含{label}的旅程。您指的是哪一个？",
     "no_journey_called": "语义模型里没有叫“{missing}”的旅程。您指的是哪一个？",
     "which_metric": "您想看哪个指标？",
