@@ -3032,3 +3032,12 @@ def test_people_counted_beside_a_comparison_and_fees_are_spend() -> None:
     fees = _plan_in(tattoo, "Tattoodo fees Q3 vs Q2")
     assert fees["metrics"] == ["marketing_cost"] and fees["filters"][0]["values"] == ["Tattoodo"]
     assert _plan_in(_domain("waterdrop"), "率是多少")["kind"] == "clarify"
+
+
+def test_a_thing_counted_after_how_many_that_the_data_lacks_is_refused() -> None:
+    """我们有多少志愿者: the data has no volunteers (not 我们, a frame word); 上个月有多少捐款人 is
+    the donors the model counts."""
+    planner = _domain("charity")
+    lacked = _plan_in(planner, "我们有多少志愿者")
+    assert lacked["kind"] == "unsupported" and lacked["missing"] == ["志愿者"], lacked
+    assert _plan_in(planner, "上个月有多少捐款人")["kind"] == "metric"

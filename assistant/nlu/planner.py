@@ -661,6 +661,10 @@ def _names_anything(r: Reading) -> bool:
 _ASKED_ZH = re.compile(
     r"([\u4e00-\u9fff]{2,6}?)(?=(?:是|有|大概|平均)?(?:多少|几[个张次位人斤]|比例|占比))"
 )
+# "我们有多少志愿者": the thing counted after 多少, ending the question
+_ASKED_ZH_AFTER = re.compile(
+    r"(?:有|是)?(?:多少|几)(?:个|位|名|家|辆|台)?\s?([\u4e00-\u9fff]{2,6})\s?(?=[？?。！!呢吗啊]|$)"
+)
 _ASKED_EN = re.compile(
     r"\b(?:how many|how much|number of|average|avg)\s+"
     r"(?!(?:did|do|does|have|has|had|is|are|was|were|will|can|could|we|you|they|i)\b)"
@@ -701,7 +705,8 @@ def _asked_about(r: Reading, model: SemanticModel) -> str | None:
     if any(not roles.is_reach(model, m) for m in r.names("metric")):
         return None  # "用户的男女比例": the people are said, the figure is not
     norm, free = r.question.norm, r.unread()
-    for hit in (*_ASKED_ZH.finditer(norm), *_ASKED_EN.finditer(norm)):
+    asked = (*_ASKED_ZH.finditer(norm), *_ASKED_ZH_AFTER.finditer(norm), *_ASKED_EN.finditer(norm))
+    for hit in asked:
         start, end = hit.span(1)
         while not hit[1].isascii() and start < end and free[start:end] != norm[start:end]:
             start += 1  # the unread end of it: "坪效" of "各门店坪效"
