@@ -149,7 +149,7 @@ class Lexicon:
         self.longest = max((len(t) for t in terms), default=0)
         # the first two characters of the model's Chinese names (完成 of 完成单量)
         self.heads = frozenset(
-            t[:2] for t, s in terms.items() if len(t) > 2 and _CJK.match(t) and _has_ref(s)
+            t[:2] for t, s in terms.items() if len(t) > 2 and CJK_ONLY.fullmatch(t) and _has_ref(s)
         )
         self.stemmed: dict[tuple[str, ...], tuple[str, tuple[Sense, ...]]] = {}
         self.verbal: dict[str, tuple[str, tuple[Sense, ...]]] = {}
@@ -588,6 +588,7 @@ def _object_after(term: str, verb: str, norm: str, end: int) -> int:
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+CJK_ONLY: Final = re.compile(r"[\u4e00-\u9fff]+")  # a word all in Chinese characters
 _FROM_BEFORE: Final = re.compile(r"(?:\bfrom|从)\s?$")
 _PLAIN_WORDS = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 # A verb, then how much of it ("了多少次", "了几张", "过多少"), then its object.

@@ -20,7 +20,7 @@ from semantic_layer.model.spec_data import DimensionSpec
 
 from . import roles
 from .coverage import GENERIC_EN
-from .lexicon import Match, stem
+from .lexicon import Lexicon, Match, stem
 from .reading import Reading
 from .shared import CJK_ONLY
 
@@ -187,19 +187,13 @@ _VERB_COUNTED = re.compile(
 )
 
 
-def _opens_a_name(two: str, model: SemanticModel) -> bool:
-    return len(two) == 2 and any(
-        len(name) > 2 and name.startswith(two) and CJK_ONLY.fullmatch(name) for name in model.index
-    )
-
-
 def verb_matches(r: Reading, model: SemanticModel) -> list[Match]:
     """A touchpoint named by the one-character verb its Chinese name starts with ("签" of 签约,
     "骑" of 骑行), counted or ranked, when the question names no metric or touchpoint and exactly
     one touchpoint's name starts so."""
     if r.names("touchpoint") or r.names("metric") or r.names("journey"):
         return []
-    free = r.unread()
+    free, heads = r.unread(), Lexicon.of(model).heads
     for hit in _VERB_MONEY.finditer(r.question.norm):  # 赔出去多少钱: the one amount of 赔…
         start, char = hit.start(1), hit[1]
         amount = roles.one_named(model, "currency", _starts_with(char))
@@ -209,21 +203,9 @@ def verb_matches(r: Reading, model: SemanticModel) -> list[Match]:
     for hit in _VERB_COUNTED.finditer(r.question.norm):
         group = 1 if hit[1] else 2
         start, char = hit.start(group), hit[group]
-        if free[start] != char or _opens_a_name(r.question.norm[start - 1 : start + 1], model):
+        if free[start] != char or r.question.norm[start - 1 : start + 1] in heads:
             continue  # "完成了几单": 完成 opens the model's 完成单量, so 成 is no verb of its own
-        owners = {
-            tp.id
-            for tp in model.spec.touchpoints
-            if any(
-                len(name) >= 2 and name[0] == char
-                for name in (
-                    tp.id,
-                    tp.label("zh"),
-                    *(tp.synonyms.all() if tp.synonyms is not None else ()),
-                )
-                if CJK_ONLY.fullmatch(name)
-            )
-        }
+        owners = {tp.id for tp in model.spec.touchpoints if _zh_starts(tp, char)}
         if len(owners) == 1:
             return [Match(start, start + 1, char, (Ref("touchpoint", owners.pop()),))]
     for hit in _VERB2_COUNTED.finditer(r.question.norm):  # "完成了多少场" of 完成纹身
@@ -241,8 +223,9 @@ _VERB2_COUNTED = re.compile(r"([\u4e00-\u9fff]{2})(?:了|得|的)\s?(?:多少|�
 
 
 def _zh_starts(tp: TouchpointSpec, verb: str) -> bool:
+    """Whether one of the step's Chinese names starts with `verb` and goes on after it."""
     names = (tp.id, tp.label("zh"), *(tp.synonyms.all() if tp.synonyms is not None else ()))
-    return any(len(n) > 2 and n.startswith(verb) and CJK_ONLY.fullmatch(n) for n in names)
+    return any(len(n) > len(verb) and n.startswith(verb) and CJK_ONLY.fullmatch(n) for n in names)
 
 
 # A number after a dimension's word ("term 2", "level 3") or 第N before it (第3学期).

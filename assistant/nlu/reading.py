@@ -19,7 +19,7 @@ from semantic_layer.phrasebook import grammar
 from semantic_layer.time import Comparison, TimeContext
 
 from .cues import CUES
-from .lexicon import Cue, Lexicon, Match
+from .lexicon import CJK_ONLY, Cue, Lexicon, Match
 from .text import Language, Question, prepare
 from .timewords import TimeMatch, find_comparison, find_times
 
@@ -287,7 +287,6 @@ def _rates_named(matches: list[Match], norm: str, lexicon: Lexicon) -> list[Matc
 
 _RATE_AFTER = re.compile(r"\s?率|\s+rate\b")
 _EACH_BEFORE = re.compile(r"(?:各|每个|每家|每一家|按)\s?$")
-CJK_ONLY: Final = re.compile(r"[\u4e00-\u9fff]+")  # a word all in Chinese characters
 
 
 def _split_of(m: Match, matches: Sequence[Match], lexicon: Lexicon) -> Match | None:

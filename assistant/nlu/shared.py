@@ -13,7 +13,8 @@ from semantic_layer.model.semantic import SemanticModel
 from semantic_layer.time import TimeContext, TimeSpec, resolve
 
 from .cues import CURRENCY_WORDS
-from .reading import CJK_ONLY, Mention, Reading
+from .lexicon import CJK_ONLY
+from .reading import Mention, Reading
 from .text import prepare
 
 DEFAULT_TIME: Final = "all"

@@ -150,13 +150,10 @@ def _two_months(m: re.Match[str], c: TimeContext) -> Atom | None:
     first, second = int(m[1]), int(m[2])
     if not (1 <= first <= 12 and second == first % 12 + 1):
         return None  # (12、1月: December and the January after it)
-    start = _part(m, month=first)
-    assert start is not None and start.part is not None
-    span = part_range(start.part, c.today)
+    span = part_range(Part(month=first), c.today)
     if span is None:
         return None
-    end = date(span[0].year + (second < first), second, 1)
-    return _at(m, form=period(span[0], shift(end, "month", 1), c.today))
+    return _at(m, form=period(span[0], shift(span[0], "month", 2), c.today))
 
 
 def _month_day(m: re.Match[str], c: TimeContext) -> Atom | None:

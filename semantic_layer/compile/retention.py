@@ -15,6 +15,7 @@ from typing import Literal
 from sqlglot import exp
 
 from semantic_layer.compile.sql import Events, safe_div, truncate, ts_lit
+from semantic_layer.timeparts import calendar
 
 Grain = Literal["day", "week", "month", "quarter"]
 NARROW_DAYS = 62  # ranges up to this long look up history only for the people new in them
@@ -37,9 +38,11 @@ class RetentionSpec:
 def _offset(spec: RetentionSpec, cohort: exp.Expr, period: exp.Expr) -> exp.Expr:
     if spec.grain in ("month", "quarter"):
         months = exp.DateDiff(this=period, expression=cohort, unit=exp.var("MONTH"))
-        if spec.grain == "month":
-            return months
-        return exp.IntDiv(this=months, expression=exp.Literal.number(3))
+        return (
+            months
+            if spec.grain == "month"
+            else exp.IntDiv(this=months, expression=exp.Literal.number(3))
+        )
     day_diff = exp.DateDiff(this=period, expression=cohort, unit=exp.var("DAY"))
     return (
         day_diff
@@ -272,13 +275,9 @@ def _period_after(spec: RetentionSpec) -> date:
     """The first period start on or after the range's end: a first event is in a cohort of the
     range iff it is before this (and its period starts at or after the range's start)."""
     end = spec.end
-    if spec.grain == "month":
-        return end if end.day == 1 else (end.replace(day=28) + timedelta(days=4)).replace(day=1)
-    if spec.grain == "quarter":
-        first = end.replace(month=end.month - (end.month - 1) % 3, day=1)
-        if first == end:
-            return end
-        return date(first.year + (first.month + 3 > 12), (first.month + 2) % 12 + 1, 1)
+    if spec.grain in ("month", "quarter"):
+        first = calendar.truncate(end, spec.grain)
+        return end if first == end else calendar.shift(first, spec.grain)
     if spec.grain == "week":
         return end + timedelta(days=(spec.week_start - end.weekday()) % 7)
     return end
