@@ -3041,3 +3041,44 @@ def test_a_thing_counted_after_how_many_that_the_data_lacks_is_refused() -> None
     lacked = _plan_in(planner, "我们有多少志愿者")
     assert lacked["kind"] == "unsupported" and lacked["missing"] == ["志愿者"], lacked
     assert _plan_in(planner, "上个月有多少捐款人")["kind"] == "metric"
+
+
+def test_a_product_split_of_the_model_is_no_missing_catalogue() -> None:
+    """ "which product made the least revenue": the model splits by product, so the question is
+    a ranking, not "the data has no products" (a model without one still refuses)."""
+    p = _plan_in(_domain("printfarm"), "which product made the least revenue last month?")
+    assert p["kind"] == "metric" and p["dimensions"] == ["product"], p
+    assert p["order"] == {"by": "revenue", "direction": "asc"} and p["limit"] == 1, p
+
+
+@pytest.mark.parametrize("question", ["hey, how are you doing today?", "你好呀 今天心情怎么样"])
+def test_small_talk_is_declined(question: str) -> None:
+    p = _plan_in(_domain("printfarm"), question)
+    assert p["kind"] == "unsupported" and p["missing"] == ["chitchat"], p
+
+
+def test_and_a_month_alone_is_a_follow_up_on_that_month() -> None:
+    """ "and May?": "may" said alone after "and" is the month, not the modal verb."""
+    planner = _domain("airport")
+    first = planner.plan("refusal rate in April 2026", CTX).plan
+    p = planner.plan("and May?", CTX, previous=first).plan.model_dump(exclude_none=True)
+    assert p["time"]["month"] == 5 and p["metrics"] == ["refusal_rate"], p
+    assert _plan_in(planner, "and may i ask the refusal rate")["time"] == {"kind": "all"}
+
+
+def test_a_value_against_its_own_dimension_splits_by_it() -> None:
+    """ "member card holders vs non-members": both sides of the member card, not the non-members
+    only."""
+    p = _plan_in(
+        _domain("pharmacyapp"), "orders from member card holders vs non-members last month"
+    )
+    assert p["dimensions"] == ["member_card"] and p["filters"] == [], p
+
+
+def test_two_values_of_two_dimensions_set_side_by_side_are_asked_back() -> None:
+    """线上预订和散客各多少: a booking type and a channel, which no one row is both of — asked
+    which split, never the rows that are both."""
+    p = _plan_in(_domain("bowling"), "线上预订和散客的到店次数各是多少")
+    assert p["kind"] == "clarify", p
+    assert [c["label"] for c in p["choices"]] == ["订道方式", "渠道"], p
+    assert "线上预订" in p["reason"] and "散客" in p["reason"], p

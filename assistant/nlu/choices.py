@@ -348,6 +348,19 @@ def no_such_split(
     return {"kind": "clarify", "reason": reason, "choices": out, "candidate_kind": "metric"}
 
 
+def two_splits(sides: list[tuple[str, str]], metric: str, r: Reading, model: SemanticModel) -> Plan:
+    """ "线上预订和散客各多少": two values of two different dimensions set side by side are no
+    filter both hold — ask which split the user means, one per dimension (`sides`: (word,
+    dimension))."""
+    lang, when = r.language, _when(r)
+    label = model.metrics[metric].label(lang)
+    dims = [model.dimensions[d].label(lang) for _, d in sides]
+    out = [_choice(d, _say(lang, "metric_by", label=label, dim=d, when=when)) for d in dims]
+    (a, dim_a), (b, dim_b) = ((w, model.dimensions[d].label(lang)) for w, d in sides)
+    reason = _say(lang, "two_splits", a=a, b=b, dim_a=dim_a, dim_b=dim_b)
+    return {"kind": "clarify", "reason": reason, "choices": out, "candidate_kind": "metric"}
+
+
 def unclear(r: Reading, words: list[str], model: SemanticModel) -> Plan:
     """Most of the question was not understood: name the words, offer what can be answered."""
     lang, when = r.language, _when(r)
@@ -372,6 +385,7 @@ __all__ = [
     "popular_touchpoints",
     "settled",
     "starters",
+    "two_splits",
     "unclear",
     "unknown_value",
     "what_do_you_mean",

@@ -9,6 +9,7 @@ time to convert, lost → drop-off, funnel), then metrics. What is missing or am
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from typing import Any, Final
@@ -798,6 +799,9 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     if own is not None:  # people "where touchpoint is Door Access": the model's members on site
         plan["metrics"] = [own]
         plan["filters"] = [f for f in plan["filters"] if not _on_touchpoint(model, f)]
+    sides = _side_by_side(r, plan["filters"])
+    if sides is not None:  # 线上预订和散客各多少: a booking type and a channel, not both at once
+        return choices.two_splits(sides, plan["metrics"][0], r, model)
     if dims:
         plan["dimensions"] = dims
     grain = grain_of(r, model)
@@ -826,6 +830,27 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     if rule and "channel" in dims:
         plan["channel_rule"] = rule[0]
     return plan
+
+
+def _side_by_side(r: Reading, found: list[dict[str, Any]]) -> list[tuple[str, str]] | None:
+    """(word, dimension) of two filter values of different dimensions the question sets against
+    each other ("online bookings vs walk-ins", "线上预订和散客各多少"), or None."""
+    kept = {f["dimension"] for f in found if f["op"] == "="}
+    said = [m for m in r.mentions("value") if m.ref.name in kept]
+    ends = {m.start: m.end for m in r.matches}
+    norm = r.question.norm
+    for a, b in itertools.pairwise(said):
+        if a.ref.name == b.ref.name or a.start not in ends:
+            continue
+        between = norm[ends[a.start] : b.start]
+        if _VERSUS.fullmatch(between) or (_AND.fullmatch(between) and _SET_APART.search(norm)):
+            return [(a.term, a.ref.name), (b.term, b.ref.name)]
+    return None
+
+
+_VERSUS: Final = re.compile(r"\s*(?:\bvs\b\.?|\bversus\b|\bor\b|还是|或者?|对比|对)\s*")
+_AND: Final = re.compile(r"\s*(?:\band\b|和|与|跟|及)\s*")
+_SET_APART: Final = re.compile(r"各|分别|\beach\b|\brespectively\b|对比|比较|\bcompared?\b")
 
 
 def _on_touchpoint(model: SemanticModel, f: dict[str, Any]) -> bool:

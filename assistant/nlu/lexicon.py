@@ -322,6 +322,11 @@ class Lexicon:
                     _inside(part, t) for part in parts for t in named
                 ):
                     continue  # "年龄" when the model has 年龄段, "age groups" when it has "age"
+                if topic == "product_catalog" and any(
+                    any(isinstance(x, Ref) and x.kind == "dimension" for x in terms.get(part, ()))
+                    for part in parts
+                ):
+                    continue  # "which product" when the model splits by product
                 terms[said][Cue(f"scope:{topic}")] = None
         lexicon = cls(
             {k: tuple(v) for k, v in terms.items() if k}, model.spec.settings.default_period
@@ -609,7 +614,8 @@ def _cores(word: str) -> list[str]:
 
 
 _NOT_CORE: Final = frozenset({"how", "and", "the", "group", "groups", "band", "bands", "ratio",
-                              "men", "women", "lost", "test", "scores", "score"})  # fmt: skip
+                              "men", "women", "lost", "test", "scores", "score", "which", "top",
+                              "best", "selling"})  # fmt: skip
 
 
 def _inside(word: str, term: str) -> bool:

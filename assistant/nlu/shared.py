@@ -284,7 +284,7 @@ def lone_contrasts(r: Reading, model: SemanticModel) -> set[str]:
     return {
         m.ref.name
         for m in _value_mentions(r, model, _acquired_context(r))
-        if _against_a_name_it_lacks(r, m.start)
+        if _against_a_name_it_lacks(r, m.start) or _against_its_dimension(r, m)
     }
 
 
@@ -301,6 +301,24 @@ def _against_a_name_it_lacks(r: Reading, start: int) -> bool:
     return before is not None and bool(_UNREAD_WORD.search(free[: before.start()].rstrip()))
 
 
+def _against_its_dimension(r: Reading, value: Mention) -> bool:
+    """A value set against the name of its own dimension ("member card holders vs non-members"):
+    the holders are the other values, so the answer splits by it."""
+    ends = {m.start: m.end for m in r.matches}
+    norm = r.question.norm
+    for d in r.mentions("dimension"):
+        if d.ref.name != value.ref.name:
+            continue
+        if d.start > value.start:
+            between = norm[ends[value.start] : d.start]
+        else:
+            between = norm[ends[d.start] : value.start]
+        if _AGAINST_ONLY.fullmatch(between):
+            return True
+    return False
+
+
+_AGAINST_ONLY = re.compile(r"\s*(?:\bvs\b\.?|\bversus\b|\bagainst\b|和|跟|与|对比)\s*")
 _AGAINST_AFTER = re.compile(r"\s*(?:\bvs\b|\bversus\b|\bagainst\b|和|跟|与|对比|比)\s*")
 _AGAINST_BEFORE = re.compile(r"\s*(?:\bvs\b|\bversus\b|\bagainst\b|和|跟|与)\s*$")
 _UNREAD_WORD = re.compile(r"[a-z\u4e00-\u9fff]{2,}(?:$|(?=\s))|[\u4e00-\u9fff]{2,}$")

@@ -33,6 +33,7 @@ _MON = rf"(?P<mon>{MONTH_WORDS})\b\.?"
 # Month words that are also ordinary words or abbreviations: read only in context.
 _BARE_NEEDS_CONTEXT: Final = frozenset(m for m in MONTHS if len(m) <= 4 or m == "march")
 _DAY_NEEDS_CONTEXT: Final = frozenset({"may", "march", "mar"})
+_AND_ONLY: Final = re.compile(r"\s*(?:and|or|but|then|ok|okay)\s+")
 UNIT_EN: Final[dict[str, Grain]] = {
     "day": "day", "week": "week", "month": "month", "quarter": "quarter", "year": "year"
 }  # fmt: skip
@@ -109,6 +110,8 @@ def month_ok(m: re.Match[str], month: str, *, with_day: bool, sure: bool) -> boo
             or _DAY_AFTER.match(text, m.end())
             or not (_QUANTITY_AFTER.match(text, m.end()) or _SUBJECT.search(before))
         )
+    if _AND_ONLY.fullmatch(before) and not text[m.end() :].strip(" ?？.!"):
+        return True  # "and May?": a follow-up that names only another month
     if m.start() == 0 and month != "may":
         return True  # "March revenue", "Sept sales vs August": no question starts with a verb
     if m.end() == len(text) and month not in _DAY_NEEDS_CONTEXT:

@@ -937,6 +937,10 @@ CHOICES: Final[dict[str, str]] = {  # the planner's questions back and refusals 
     "which_step": "How long from {own} to which step?",
     "which_touchpoint": "After (or before) which touchpoint?",
     "about_touchpoint": "What would you like to know about {label}?",
+    "two_splits": (
+        "'{a}' is a {dim_a} and '{b}' a {dim_b}, not two values of one split. "
+        "Which split do you mean?"
+    ),
     "no_split": (
         "The data has nothing called '{word}' to split {label} by. Which split do you mean?"
     ),

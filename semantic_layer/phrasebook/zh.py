@@ -866,6 +866,7 @@ CHOICES: Final[dict[str, str]] = {  # the planner's questions back and refusals 
     "which_step": "从{own}到哪一步的时长？",
     "which_touchpoint": "从哪个触点开始看（之后或之前）？",
     "about_touchpoint": "关于{label}，您想看什么？",
+    "two_splits": "“{a}”属于{dim_a}，“{b}”属于{dim_b}，不是同一个维度的两个值。您想按哪个维度看？",
     "no_split": "数据里没有可以拆分{label}的“{word}”。您想按哪个维度看？",
     "unclear": "数据里找不到{said}对应的内容。您是想问下面这些吗？",
     "hello": "您好！可以问我关于客户触点的问题，例如：",
