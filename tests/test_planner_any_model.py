@@ -3082,3 +3082,23 @@ def test_two_values_of_two_dimensions_set_side_by_side_are_asked_back() -> None:
     assert p["kind"] == "clarify", p
     assert [c["label"] for c in p["choices"]] == ["订道方式", "渠道"], p
     assert "线上预订" in p["reason"] and "散客" in p["reason"], p
+
+
+def test_two_characters_opening_a_longer_name_are_no_one_character_head() -> None:
+    """各平台: 平台 opens 平台订单状态 (a status, said in two characters) — no dimension read from
+    its 平 alone; the split is asked. 哪类问题 is still 问题分类: the kind, 类, is said."""
+    p = _plan_in(_domain("printfarm"), "昨天各平台出了多少单")
+    assert p["kind"] == "clarify" and "platform_status" not in str(p.get("dimensions")), p
+
+
+def test_a_touchpoint_beside_two_values_compared_is_counted() -> None:
+    """ "Q3 抖音 vs 小红书 留资对比": the leads of each channel, side by side."""
+    p = _plan_in(_domain("kidsedu"), "Q3 抖音 vs 小红书 留资对比")
+    assert p["kind"] == "metric" and p["metrics"] == ["leads"] and p["dimensions"] == ["channel"]
+    assert p["filters"] == [{"dimension": "channel", "op": "in", "values": ["抖音", "小红书"]}]
+
+
+def test_a_step_of_several_words_said_as_its_action_first() -> None:
+    """ "opening the mini program": the step "mini-program open"."""
+    p = _plan_in(_domain("kidsedu"), "what do parents do right after opening the mini program?")
+    assert p["kind"] == "paths" and p["touchpoint"] == "mp_open", p

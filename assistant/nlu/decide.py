@@ -651,6 +651,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
             or ranked
             or split_asked
             or named_things  # "新加坡的订单": the orders counted
+            or _values_compared(r)  # "抖音 vs 小红书 留资对比": the leads of each, side by side
         )
     ):
         if things:  # "how many times", 人次, "ad clicks": events, not people
@@ -830,6 +831,15 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     if rule and "channel" in dims:
         plan["channel_rule"] = rule[0]
     return plan
+
+
+def _values_compared(r: Reading) -> bool:
+    """Whether two values of one dimension are set against each other ("抖音 vs 小红书")."""
+    dims = [m.ref.name for m in r.mentions("value")]
+    return len(dims) > len(set(dims)) and bool(_COMPARED.search(r.question.norm))
+
+
+_COMPARED: Final = re.compile(r"\bvs\b|\bversus\b|\bcompared?\b|对比|比较|相比|比一下")
 
 
 def _side_by_side(r: Reading, found: list[dict[str, Any]]) -> list[tuple[str, str]] | None:

@@ -183,8 +183,9 @@ class Lexicon:
             elif actions and term.isascii() and 1 < len(words) <= 3:
                 for word in (w for w in words if len(w) >= 5):
                     parts[verb_key(word)].add((term, actions))
-                if len(words) == 2 and all(len(w) >= 3 and w not in _LINKS for w in words):
-                    self.inverted.setdefault((verb_key(words[1]), stem(words[0])), (term, actions))
+                if all(len(w) >= 3 and w not in _LINKS for w in words):  # "mini program open"
+                    thing = " ".join(stem(w) for w in words[:-1])
+                    self.inverted.setdefault((verb_key(words[-1]), thing), (term, actions))
         # "activated" for a touchpoint "card activation": a word of a longer name, when no other
         # touchpoint's name has it
         self.verbal_parts = {
@@ -520,10 +521,18 @@ class Lexicon:
         """ "viewing a product", "viewed the item" for a step "product view" or "item view": its
         action first, an article at most between, then its thing."""
         found = _ACTION_THEN_THING.match(norm, i)
-        if found is None or (i > 0 and _LATIN.match(norm[i - 1])) or any(blocked[i : found.end()]):
+        if found is None or (i > 0 and _LATIN.match(norm[i - 1])):
             return None
-        named = self.inverted.get((verb_key(found["action"]), stem(found["thing"])))
-        return Match(i, found.end(), named[0], named[1]) if named is not None else None
+        things = list(_LATIN_WORD.finditer(norm, found.start("thing")))[:2]
+        for n in range(len(things), 0, -1):  # "opening the mini program": its two words first
+            end = things[n - 1].end()
+            if any(blocked[i:end]) or not _PLAIN_WORDS.fullmatch(norm, found.start("thing"), end):
+                continue
+            thing = " ".join(stem(w[0]) for w in things[:n])
+            named = self.inverted.get((verb_key(found["action"]), thing))
+            if named is not None:
+                return Match(i, end, named[0], named[1])
+        return None
 
     def _plural_at(self, norm: str, i: int, blocked: list[bool]) -> Match | None:
         """A model name of several words said with another ending ("cancel reasons" for "cancel
@@ -661,6 +670,7 @@ def _place_names(model: SemanticModel) -> list[tuple[str, Ref]]:
 _PLACE_SUFFIX = re.compile(r"(?:省|市|自治区|特别行政区|壮族自治区|回族自治区|维吾尔自治区)$")
 
 
+_LATIN_WORD: Final = re.compile(r"[a-z]{3,}\b")
 _ACTION_THEN_THING: Final = re.compile(
     r"(?P<action>[a-z]{3,})\s+(?:(?:a|an|the|their|our|my|your|its)\s+)?(?P<thing>[a-z]{3,})\b"
 )

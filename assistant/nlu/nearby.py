@@ -152,6 +152,7 @@ _MEASURE = "个|门|家|位|款|类|种|条|项|所|间|支|座|批|期|档"
 _WHICH_ONE = re.compile(
     rf"(?:(?:哪|各|每)(?:一)?(?:{_MEASURE})?|(?<![\d.])\d{{1,3}}\s?(?:{_MEASURE}))([\u4e00-\u9fff])"
 )
+_KIND_OF: Final = re.compile(r"分类|类型|类别|种类|类")
 # Characters after 哪个/各个 that are generic words, never the head of a dimension's name.
 _NOT_A_HEAD: Final = frozenset("人次天日月年周时点些样么种类是的都有用间")  # 间 of 期间
 
@@ -174,6 +175,10 @@ def which_dimension_matches(r: Reading, model: SemanticModel) -> list[Match]:
                 for dim in dims
                 if any(len(n) >= 2 and (n[0] == char or n[-1] == char) for n in _zh_names(dim))
             }
+        two = r.question.norm[start : start + 2]
+        if any(n.startswith(two) and not _KIND_OF.fullmatch(n[2:]) for d in dims
+               if d.name in named for n in _zh_names(d) if len(n) > 2):  # fmt: skip
+            continue  # 各平台: two characters of 平台订单状态 (哪类问题 is 问题分类, its kind)
         if len(named) == 1:
             found.append(Match(start, start + 1, char, (Ref("dimension", named.pop()),)))
     return found
