@@ -3102,3 +3102,26 @@ def test_a_step_of_several_words_said_as_its_action_first() -> None:
     """ "opening the mini program": the step "mini-program open"."""
     p = _plan_in(_domain("kidsedu"), "what do parents do right after opening the mini program?")
     assert p["kind"] == "paths" and p["touchpoint"] == "mp_open", p
+
+
+def test_how_long_to_convert_is_the_time_to_convert_not_the_rate() -> None:
+    """ "how long did it take people to convert": the default journey's time to convert, never
+    the conversion rate; "how much did we take last month" is the revenue."""
+    yoga = _domain("yoga")
+    p = _plan_in(yoga, "how long did it take people to convert last month")
+    assert p["kind"] == "funnel" and p["measure"] == "time_to_convert", p
+    assert _plan_in(yoga, "conversion rate last month")["kind"] == "metric"
+    assert _plan_in(yoga, "how much did we take last month")["metrics"] == ["revenue"]
+
+
+def test_a_month_word_that_is_the_models_name_is_that_name() -> None:
+    """ "avg APR Sept 2026 vs Aug 2026": APR is the model's average rate, not April ("loans in
+    apr" is still April); 10-11月12378投诉量: a number of five digits after 月 is no day."""
+    loans = _domain("microloan")
+    p = _plan_in(loans, "avg APR Sept 2026 vs Aug 2026")
+    assert p["metrics"] == ["avg_apr"] and p["time"] == {"kind": "month", "year": 2026, "month": 9}
+    assert p["baseline"] == {"kind": "month", "year": 2026, "month": 8}, p
+    assert _plan_in(loans, "loans in apr")["time"] == {"kind": "month", "month": 4}
+    months = _plan_in(loans, "10-11月12378投诉量")
+    assert months["metrics"] == ["regulator_complaints"], months
+    assert months["time"]["kind"] == "between" and months["time"]["first"] == "2026-10-01", months

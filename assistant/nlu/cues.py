@@ -101,6 +101,7 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
     "money_in": ("money", "make", "made", "earn", "earned", "takings", "income", "fee income",
                  "cash", "cash in", "cash came in",
                  "bring in", "brought in", "brings in", "take in", "took in",
+                 "how much did we take", "how much we took", "how much have we taken",
                  "赚了", "挣了", "卖了多少钱", "收了多少钱", "进账", "卖的钱", "赚的钱", "多少钱",
                  "流水"),
     # which time a ticket took: to its resolution, or to its first answer

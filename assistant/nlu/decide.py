@@ -490,7 +490,8 @@ def _journey(r: Reading, model: SemanticModel) -> Plan | None:
         return choices.time_to_which(tps[0], r, model)  # "how long from booking …" to what?
     shape = (  # what the journey question asks: how long, where people are lost, or how far
         "time_to_convert" if "time_to_convert" in r.cues and ("funnel" in r.cues or
-            r.names("journey") or len(tps) >= 2 or _about_purchase(r, model))
+            r.names("journey") or len(tps) >= 2 or _about_purchase(r, model)
+            or ("conversion" in r.cues and not tps and not r.names("metric")))
         else "dropoff" if "dropoff" in r.cues or ("never" in r.cues and len(tps) >= 2)
         else "funnel" if "funnel" in r.cues or _journey_asked(r, model) or _step_range(r, model)
         else None

@@ -21,6 +21,7 @@ from semantic_layer.time import Comparison, TimeContext
 from .cues import CUES
 from .lexicon import CJK_ONLY, Cue, Lexicon, Match
 from .text import Language, Question, prepare
+from .timepatterns import MONTHS
 from .timewords import TimeMatch, find_comparison, find_times
 
 _TOP_N = re.compile(r"(?:top|first|best|largest|biggest|highest|which|what)\s+(\d{1,3})\b"
@@ -387,9 +388,22 @@ def _times_among_names(norm: str, ctx: TimeContext, lexicon: Lexicon) -> list[Ti
     if not times:
         return times
     names = [m for m in lexicon.scan(norm) if m.refs()]
+    named = [  # "avg APR" when the model calls its average rate so: its word, not April
+        (m.start + w.start(), m.start + w.end())
+        for m in names
+        for w in re.finditer(r"[a-z]+", norm[m.start : m.end])
+        if w[0] in MONTHS
+        and any(t.start <= m.start + w.start() < t.end for t in times)
+        and not _IN_MONTH.search(norm[: m.start])
+    ]
+    if named:
+        times = find_times(blanked(norm, named), ctx, lexicon.periods)
     return _outside_names(
         _times_before_names(times, norm, ctx, lexicon=lexicon, names=names), norm, names
     )
+
+
+_IN_MONTH = re.compile(r"\b(?:in|since|from|until|till|during|of|for|before|after|through)\s+$")
 
 
 def _times_before_names(

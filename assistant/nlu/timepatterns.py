@@ -444,8 +444,9 @@ _ALL_TIME = (
     r"|(?<![\d年今去本])(?<![\d年今去本]\s)全年(?!\s?\d)|\bthe\s+whole\s+period\b|\ball\s+(?:the\s+)?data\b"
 )
 _N = r"(\d{1,3})"
-# what may not follow a month number: "1月卡" is a monthly card, "3月底" the end of March
-_MONTH_END = r"(?!\s?\d)(?!\s?(?:[卡租费票薪付结供度初]|底|末|中旬|上旬|下旬))"
+# what may not follow a month number: "1月卡" is a monthly card, "3月底" the end of March, "11月12"
+# a day (a number of three digits or more is no day: 11月12378投诉 is November's 12378 complaints)
+_MONTH_END = r"(?!\s?\d{1,2}(?!\d))(?!\s?(?:[卡租费票薪付结供度初]|底|末|中旬|上旬|下旬))"
 _PRE = r"(?:(?:in|during|for|on)\s+)?"
 _EN_UNIT = r"(day|week|month|quarter|year)s?\b"
 
