@@ -3125,3 +3125,21 @@ def test_a_month_word_that_is_the_models_name_is_that_name() -> None:
     months = _plan_in(loans, "10-11月12378投诉量")
     assert months["metrics"] == ["regulator_complaints"], months
     assert months["time"]["kind"] == "between" and months["time"]["first"] == "2026-10-01", months
+
+
+def test_thirty_fourth_round_misses_read_generically() -> None:
+    """ "orders lst week" (a chat abbreviation of last); 平均迟到多少分钟 (a metric named with its
+    unit, 多少 before the unit); "Instagram 每月带来多少访客" (带来 a verb before the visitors,
+    not a figure the data lacks); "during the July heat wave" (July, and a note for the rest);
+    揽收到签收的时效 (the time between two steps)."""
+    home = _domain("housekeeping")
+    assert _plan_in(home, "orders lst week")["time"] == {"kind": "last", "n": 1, "unit": "week"}
+    late = _plan_in(home, "7月平均迟到多少分钟")
+    assert late["metrics"] == ["average_late_minutes"] and late["filters"] == [], late
+    visitors = _plan_in(_domain("pottery"), "Instagram 每月带来多少访客")
+    assert visitors["kind"] == "metric" and visitors["grain"] == "month", visitors
+    sea = _domain("seafood")
+    heat = sea.plan("claim rate during the July heat wave", CTX)
+    assert heat.plan.kind == "metric" and [u.text for u in heat.unused] == ["heat", "wave"]
+    took = _plan_in(sea, "9月揽收到签收的时效（中位数）")
+    assert took["measure"] == "time_to_convert" and took["steps"] == ["shipped", "delivered"]

@@ -423,6 +423,9 @@ class Lexicon:
     def _longest_at(self, norm: str, i: int, blocked: list[bool]) -> Match | None:
         if _LATIN.match(norm[i]) and i > 0 and _LATIN.match(norm[i - 1]):
             return None  # inside a Latin word
+        asked = self._unit_asked_at(norm, i, blocked) if _CJK.match(norm[i]) else None
+        if asked is not None:
+            return asked
         for end in range(min(len(norm), i + self.longest), i, -1):
             if blocked[end - 1]:
                 continue
@@ -448,6 +451,19 @@ class Lexicon:
             or self._inflected_at(norm, i, blocked)
             or self._reordered_at(norm, i, blocked)
         )
+
+    def _unit_asked_at(self, norm: str, i: int, blocked: list[bool]) -> Match | None:
+        """A metric whose Chinese name ends in its unit, asked with 多少 before the unit:
+        "平均迟到多少分钟" for 平均迟到分钟, "人均消费多少元" for 人均消费元."""
+        for n in range(min(_LONGEST_HEAD, len(norm) - i), 1, -1):
+            asked = _UNIT_ASKED.match(norm, i + n)
+            if asked is None or any(blocked[i : asked.end()]):
+                continue
+            senses = self.terms.get(norm[i : i + n] + asked["unit"])
+            if senses is not None and any(isinstance(s, Ref) and s.kind == "metric"
+                                          for s in senses):  # fmt: skip
+                return Match(i, asked.end(), norm[i : asked.end()], (*senses, Cue("how_many")))
+        return None
 
     def _separated_at(self, norm: str, i: int, blocked: list[bool]) -> Match | None:
         """A two-character Chinese verb-object word of the model split by how much was done:
@@ -606,6 +622,8 @@ CJK_ONLY: Final = re.compile(r"[\u4e00-\u9fff]+")  # a word all in Chinese chara
 _FROM_BEFORE: Final = re.compile(r"(?:\bfrom|从)\s?$")
 _PLAIN_WORDS = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 # A verb, then how much of it ("了多少次", "了几张", "过多少"), then its object.
+_LONGEST_HEAD: Final = 8
+_UNIT_ASKED: Final = re.compile(r"了?(?:多少|几)个?(?P<unit>分钟|小时|天|元|块钱|次|单|件|人)")
 _SEPARATED: Final = re.compile(
     r"(?P<verb>[\u4e00-\u9fff])(?P<count>[了过的]?(?:多少|几)[次个张单回笔份位件台辆场套趟节]?|[完过])"
     r"(?P<object>[\u4e00-\u9fff])"

@@ -665,6 +665,7 @@ _ASKED_ZH = re.compile(
 _ASKED_ZH_AFTER = re.compile(
     r"(?:有|是)?(?:多少|几)(?:个|位|名|家|辆|台)?\s?([\u4e00-\u9fff]{2,6})\s?(?=[？?。！!呢吗啊]|$)"
 )
+_COUNTED_NEXT = re.compile(r"(?:是|有|大概|平均)?(?:多少|几)[个张次位人斤]?\s?")
 _ASKED_EN = re.compile(
     r"\b(?:how many|how much|number of|average|avg)\s+"
     r"(?!(?:did|do|does|have|has|had|is|are|was|were|will|can|could|we|you|they|i)\b)"
@@ -706,8 +707,12 @@ def _asked_about(r: Reading, model: SemanticModel) -> str | None:
         return None  # "用户的男女比例": the people are said, the figure is not
     norm, free = r.question.norm, r.unread()
     asked = (*_ASKED_ZH.finditer(norm), *_ASKED_ZH_AFTER.finditer(norm), *_ASKED_EN.finditer(norm))
+    read_at = {m.start for m in r.matches}
     for hit in asked:
         start, end = hit.span(1)
+        counted = _COUNTED_NEXT.match(norm, end) if hit.re is _ASKED_ZH else None
+        if counted is not None and counted.end() in read_at:
+            continue  # "带来多少访客": a verb before the thing counted, which the rules read
         while not hit[1].isascii() and start < end and free[start:end] != norm[start:end]:
             start += 1  # the unread end of it: "坪效" of "各门店坪效"
         if free[start:end] != norm[start:end]:

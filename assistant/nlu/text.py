@@ -49,7 +49,7 @@ _ABBREVIATIONS: Final = {
     "txn": "transaction", "txns": "transactions", "conv": "conversion", "cust": "customer",
     "custs": "customers", "acct": "account", "accts": "accounts", "regs": "registrations",
     "approx": "approximately", "mnth": "month", "mnths": "months", "hw": "how", "wat": "what",
-    "pls": "please", "plz": "please",
+    "pls": "please", "plz": "please", "lst": "last", "prev": "previous",
 }  # fmt: skip
 _ABBREVIATION = re.compile(
     r"(?<![\w.])(" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")(?![\w])"

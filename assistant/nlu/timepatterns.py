@@ -55,6 +55,7 @@ _STRONG = re.compile(
     r"\b(?:on|in|during|since|from|until|till|til|through|thru|of|for|last|this|up\s+to|before|"
     r"after|between|early|late|mid|whole|entire|all|starting|beginning|year\s+s|about|with|against|"
     r"vs|versus|than|compared?\s+to|relative\s+to|in\s+comparison\s+to)\s+$"
+    r"|\b(?:during|in|since|before|after)\s+the\s+$"  # "during the July heat wave"
 )
 _WEAK = re.compile(r"(?:\b(?:to|and|by|vs|versus|than|starting|commencing|beginning)\s+|-\s*)$")
 # another month word next to it, joined by "to", "and"… or by nothing ("jun-aug" is "jun aug")
