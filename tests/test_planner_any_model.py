@@ -3143,3 +3143,20 @@ def test_thirty_fourth_round_misses_read_generically() -> None:
     assert heat.plan.kind == "metric" and [u.text for u in heat.unused] == ["heat", "wave"]
     took = _plan_in(sea, "9月揽收到签收的时效（中位数）")
     assert took["measure"] == "time_to_convert" and took["steps"] == ["shipped", "delivered"]
+
+
+def test_thirty_fifth_round_misses_read_generically() -> None:
+    """ "whose first visit … came back for another visit": the visits again, not any activity;
+    派单成功数: how many times the step happened, not the people; 1月19到2月14: two dates without
+    日, a range."""
+    board = _domain("boardgame")
+    again = _plan_in(
+        board,
+        "of guests whose first visit was in January, how many came back for another visit in "
+        "each month after?",
+    )
+    assert again["cohort_touchpoint"] == again["return_touchpoint"] == "table_fee_paid", again
+    times = _plan_in(_domain("housekeeping"), "7月10号到16号每天派单成功数")
+    assert times["metrics"] == ["events"] and times["grain"] == "day", times
+    boxes = _plan_in(_domain("seafood"), "春节档(1月19到2月14)海鲜礼盒多少单")
+    assert boxes["time"] == {"kind": "between", "first": "2026-01-19", "last": "2026-02-14"}

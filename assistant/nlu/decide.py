@@ -319,9 +319,19 @@ def _retention(r: Reading, model: SemanticModel) -> Plan | None:
         plan["cohort_touchpoint"] = touchpoints[0]
         if len(touchpoints) > 1:
             plan["return_touchpoint"] = touchpoints[-1]
-        elif _REPEAT.search(r.question.norm):
-            plan["return_touchpoint"] = touchpoints[0]  # 复购: coming back to do it again
+        elif _REPEAT.search(r.question.norm) or _said_twice(r, model, touchpoints[0]):
+            plan["return_touchpoint"] = touchpoints[
+                0
+            ]  # 复购, "first visit … another visit": it again
     return plan
+
+
+def _said_twice(r: Reading, model: SemanticModel, touchpoint: str) -> bool:
+    """Whether the question names the touchpoint twice, itself or by a metric counting it:
+    "whose first visit … came back for another visit"."""
+    said: list[str | None] = [m.ref.name for m in r.mentions("touchpoint")]
+    said += [roles.touchpoint_of(model, m.ref.name) for m in r.mentions("metric")]
+    return said.count(touchpoint) >= 2
 
 
 _GRAIN_WORDS: Final = frozenset(
@@ -677,6 +687,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
                 people
                 or (None if of_people else named_things)
                 or tally(model, counted[0])
+                or (roles.event_count(model) if _tallied(r, counted[0]) else None)
                 or roles.reach_metric(model)
             )
         metrics = [own] if own else []
@@ -986,6 +997,15 @@ def _counts_things(r: Reading) -> bool:
     return False
 
 
+def _tallied(r: Reading, touchpoint: str) -> bool:
+    """Whether a touchpoint is said with a count right after it (派单成功数, 下单量): how many
+    times it happened, where the model has no count of its own for it."""
+    norm = r.question.norm
+    return any(_TALLY_AFTER.match(norm, m.end) for m in r.matches if touchpoint in
+               {x.name for x in m.refs("touchpoint")})  # fmt: skip
+
+
+_TALLY_AFTER: Final = re.compile(r"(?:次数|单量|单数|件数|笔数|数量|数|量)(?![人据])")
 _MOST_DONE: Final = re.compile(r"\b(?:most|least)[\s-][a-z]+ed\b")
 _HOW_MANY_BEFORE: Final = re.compile(r"(?:多少|几)\s?[个笔张份条]?\s?$")
 _PEOPLE_AFTER: Final = re.compile(r"\s?(?:的)?\s?(?:人|位|名|个人|用户|客户)")

@@ -470,6 +470,10 @@ PATTERNS: Final[list[tuple[re.Pattern[str], Builder]]] = [
                 r"(?:[-~到至]\s?|[日号]\s?[、,和]?\s?)(\d{1,2})\s?[日号]"), _days_of_a_month),
     (re.compile(r"(?<![\d.])(?:(\d{4})\s?年\s?)?(\d{1,2})\s?月\s?(\d{1,2})\s?[日号]"),
      lambda m, c: _part(m, year=_int(m[1]), month=int(m[2]), day=int(m[3]))),
+    # a day number without 日 in a range of two such dates: "1月19到2月14", "3月1-3月15"
+    (re.compile(r"(?<![\d.])(\d{1,2})\s?月\s?(\d{1,2})(?=\s?(?:到|至|-|~|–|—)\s?\d{1,2}\s?月\s?\d)"
+                r"|(?<=[到至\-~–—])\s?(\d{1,2})\s?月\s?(\d{1,2})(?![\d日号])"),
+     lambda m, c: _part(m, month=int(m[1] or m[3]), day=int(m[2] or m[4]))),
     # month/day and month.day, only where a range or a week says they are dates: "7/17-7/26",
     # "7.17~7.26", "8.10那周", "7/26 through 8/29", "the week of 7/26" (a lone "3.5" or "1/2"
     # stays a number); day/month when the first number cannot be a month ("26/7")
