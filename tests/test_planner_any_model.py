@@ -3160,3 +3160,13 @@ def test_thirty_fifth_round_misses_read_generically() -> None:
     assert times["metrics"] == ["events"] and times["grain"] == "day", times
     boxes = _plan_in(_domain("seafood"), "春节档(1月19到2月14)海鲜礼盒多少单")
     assert boxes["time"] == {"kind": "between", "first": "2026-01-19", "last": "2026-02-14"}
+
+
+def test_a_yes_no_word_after_another_tables_value_is_its_noun() -> None:
+    """噪音投诉有几单: 投诉 heads the ticket category Noise (the tickets), not the feedback marked
+    as a complaint too; 多少件 is no count of the model's 事件数."""
+    noise = _plan_in(_domain("boardgame"), "去年12月噪音投诉有几单")
+    assert noise["metrics"] == ["tickets"], noise
+    assert noise["filters"] == [{"dimension": "ticket_category", "op": "=", "values": ["Noise"]}]
+    calls = _plan_in(_domain("microloan"), "催收骚扰类投诉每个月多少件")
+    assert calls["metrics"] == ["complaint_tickets"] and calls["grain"] == "month", calls

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, Final
 
 from semantic_layer.model.index import words_of
@@ -22,7 +23,7 @@ from semantic_layer.time import resolve
 
 from . import choices, roles
 from .cues import CUES
-from .lexicon import stem
+from .lexicon import Match, stem
 from .reading import Mention, Reading, blanked, sibling_values, unknown_values
 from .shared import (
     CJK_ONLY,
@@ -51,12 +52,38 @@ _ATTRIBUTION_MODELS = ("first_touch", "last_touch", "linear", "time_decay", "pos
 
 def decide(reading: Reading, model: SemanticModel) -> Plan:
     """The plan for a question read on its own (follow-ups are `followup.apply`)."""
+    reading = _flag_as_head_noun(reading, model)
     for rule in (_refusal, _drivers, _attribution, _retention, _paths, _journey, _metric):
         plan = rule(reading, model)
         if plan is not None:
             return choices.settled({**plan, "language": reading.language}, reading.language, model)
     plan = {**choices.what_do_you_mean(reading, model), "language": reading.language}
     return choices.settled(plan, reading.language, model)
+
+
+def _flag_as_head_noun(r: Reading, model: SemanticModel) -> Reading:
+    """噪音投诉, 催收骚扰类投诉: the word of a yes/no value (the yes of a complaint flag) right
+    after a value of another table's dimension is that value's own noun — the noise complaint
+    tickets, not the feedback marked as a complaint as well."""
+    kept: list[Match] = []
+    for m in r.matches:
+        before = kept[-1] if kept else None
+        flag = [x for x in m.refs("value") if _is_flag(model, x.name)]
+        other = [
+            x
+            for x in (before.refs("value") if before is not None else ())
+            if not _is_flag(model, x.name)
+            and {model.dimensions[x.name].table} != {model.dimensions[f.name].table for f in flag}
+        ]
+        gap = r.question.norm[before.end : m.start] if before is not None else ""
+        if flag and other and _HEAD_GAP.fullmatch(gap):
+            senses = tuple(x for x in m.senses if x not in flag)
+            m = replace(m, senses=senses)
+        kept.append(m)
+    return replace(r, matches=tuple(kept)) if kept != list(r.matches) else r
+
+
+_HEAD_GAP: Final = re.compile(r"\s?(?:类|型|的)?\s?")
 
 
 def _refusal(r: Reading, model: SemanticModel) -> Plan | None:
@@ -1265,8 +1292,8 @@ def _quantity_named(r: Reading, model: SemanticModel) -> list[str]:
     else:
         return []
 
-    def by_unit(name: str) -> bool:
-        return bool(unit) and f"{unit}数" in name
+    def by_unit(name: str) -> bool:  # (件数 inside 事件数 is no count of pieces)
+        return bool(unit) and f"{unit}数" in name.replace("事件", "")
 
     def by_noun(name: str) -> bool:  # 订票单数 counts the orders the tickets came in
         return bool(noun) and name.endswith(("数", "量")) and noun in name[:-1] and "单" not in name
