@@ -3170,3 +3170,38 @@ def test_a_yes_no_word_after_another_tables_value_is_its_noun() -> None:
     assert noise["filters"] == [{"dimension": "ticket_category", "op": "=", "values": ["Noise"]}]
     calls = _plan_in(_domain("microloan"), "催收骚扰类投诉每个月多少件")
     assert calls["metrics"] == ["complaint_tickets"] and calls["grain"] == "month", calls
+
+
+def test_thirty_sixth_round_misses_read_generically() -> None:
+    """ "for the autumn season" when a season value is called so as well as a period: the
+    season's rows (registrations happen before its dates), and "winter" beside it is the other
+    season; 小卖部收入: the shop's one step, so the model's own produce sales; 多少人骑过车 is no
+    thing "人骑过车" the data lacks."""
+    league = _domain("sportsleague")
+    autumn = _plan_in(league, "teams registered by sport for the autumn season")
+    assert autumn["time"] == {"kind": "all"} and autumn["dimensions"] == ["sport"], autumn
+    assert autumn["filters"] == [{"dimension": "season", "op": "=", "values": ["Autumn 2026"]}]
+    both = _plan_in(league, "team registrations winter vs autumn season")
+    assert both["dimensions"] == ["season"] and both["time"] == {"kind": "all"}, both
+    shop = _plan_in(_domain("farmstay"), "上周小卖部收入")
+    assert shop["metrics"] == ["produce_revenue"] and shop["filters"] == [], shop
+    assert _plan_in(_domain("bikes"), "上个月有多少人骑过车")["kind"] != "unsupported"
+
+
+def test_thirty_seventh_round_misses_read_generically() -> None:
+    """ "how long from quote to payment" when the model's quote-to-payment rate is named: the
+    time between its two steps; 10月和11月各多少单: a row per month; "top5" glued to the word
+    before; "how many card top-ups" counts them (the model's "top-ups" is their amount);
+    attribution "to payments" where 支付 is the payment step's channel is no filter."""
+    visa = _domain("visa")
+    took = _plan_in(visa, "how long does it take from quote to payment?")
+    assert took["kind"] == "funnel" and took["measure"] == "time_to_convert", took
+    months = _plan_in(visa, "日本签证申请 10月和11月各多少单")
+    assert months["grain"] == "month" and months["time"]["kind"] == "between", months
+    top = _plan_in(visa, "签约人数top5的城市")
+    assert top["limit"] == 5 and top["dimensions"] == ["city"], top
+    credit = _plan_in(visa, "which touchpoints contribute most to payments in Q2 (last touch)?")
+    assert credit["kind"] == "attribution" and credit["filters"] == [], credit
+    massage = _domain("massage")
+    assert _plan_in(massage, "how many card top-ups in total")["metrics"] == ["topups"]
+    assert _plan_in(massage, "how much in card top-ups")["metrics"] == ["topup_amount"]

@@ -17,6 +17,7 @@ from typing import Any, Final
 
 from semantic_layer.model.index import words_of
 from semantic_layer.model.semantic import SemanticModel
+from semantic_layer.model.spec_metrics import ConversionMetric
 from semantic_layer.phrasebook import phrase
 from semantic_layer.plan.journeys import RETENTION_PERIODS
 from semantic_layer.time import resolve
@@ -291,7 +292,17 @@ def _attribution(r: Reading, model: SemanticModel) -> Plan | None:
     }
     if "revenue_value" in r.cues or any(roles.is_revenue(model, m) for m in r.names("metric")):
         plan["value"] = "revenue"
-    target = [t for t in r.names("touchpoint") if t != model.settings.purchase_touchpoint]
+    buy = model.settings.purchase_touchpoint
+    target = [t for t in r.names("touchpoint") if t != buy]
+    # "credit for payments" where 支付 is the channel of the payment step: the conversion
+    # credited, not a filter on the touches
+    for f in list(plan["filters"]):
+        if f["dimension"] != "channel" or len(f["values"]) != 1:
+            continue
+        own = [t.id for t in model.spec.touchpoints if t.channel == f["values"][0]]
+        if buy in own or len(own) == 1:
+            plan["filters"].remove(f)
+            target += [t for t in own if t != buy and len(own) == 1]
     if target:
         plan["conversion_touchpoint"] = target[-1]
     return plan
@@ -615,7 +626,24 @@ def _steps_named(r: Reading, model: SemanticModel) -> list[str]:
             tp = roles.touchpoint_of(model, m.ref.name)
             if tp is not None:
                 found.append((m.start, tp))
+    if "time_to_convert" in r.cues and not found:  # "how long from quote to payment" when
+        for m in r.mentions("metric"):  # the model's quote-to-payment rate is named: its steps
+            steps = _conversion_steps(model, m.ref.name)
+            if steps is not None:
+                found += [(m.start, steps[0]), (m.start + 1, steps[1])]
+                break
     return list(dict.fromkeys(tp for _, tp in sorted(found)))
+
+
+def _conversion_steps(model: SemanticModel, metric: str) -> tuple[str, str] | None:
+    """The two touchpoints of a conversion metric that is only them (no filters on a step)."""
+    spec = model.metrics[metric]
+    if not isinstance(spec, ConversionMetric):
+        return None
+    base, done = spec.base, spec.conversion
+    if base.touchpoint is None or done.touchpoint is None or base.filters or done.filters:
+        return None
+    return base.touchpoint, done.touchpoint
 
 
 _JOURNEY_WORD = re.compile(r"\bjourney\b|旅程")
@@ -764,6 +792,7 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
         named = _people_named(r, model)  # "members" when only "active members" counts them
         metrics = [m for m in (named or roles.reach_metric(model),) if m]  # "how many players"
     metrics = _refined(r, model, metrics)
+    metrics = [_counted_not_summed(r, model, m) for m in metrics]
     metrics = [_first_time(r, model, m) for m in metrics]
     if (
         len(counted) == 1
@@ -1261,9 +1290,32 @@ def _narrower(model: SemanticModel, plan: Plan) -> tuple[str, list[dict[str, Any
         return None
     for f in found:
         narrow = roles.narrowed(model, metrics[0], [f]) if f.get("op", "=") == "=" else None
+        own = _channel_touchpoint(model, f) if narrow is None else None
+        if own is not None:  # revenue in the farm shop, whose one step is the produce sale
+            narrow = roles.narrowed(model, metrics[0], [own])
         if narrow is not None:
             return narrow, [other for other in found if other is not f]
     return None
+
+
+def _counted_not_summed(r: Reading, model: SemanticModel, metric: str) -> str:
+    """ "how many card top-ups" when the model's "top-ups" is their amount: the count of that
+    touchpoint the model has, not the money ("how much" keeps the money)."""
+    if model.metrics[metric].format != "currency" or not _HOW_MANY_TIMES.search(r.question.norm):
+        return metric
+    touchpoint = roles.touchpoint_of(model, metric)
+    return (roles.touchpoint_count(model, touchpoint) if touchpoint else None) or metric
+
+
+_HOW_MANY_TIMES: Final = re.compile(r"\bhow many\b|\bnumber of\b|(?:多少|几)\s?[次笔单]")
+
+
+def _channel_touchpoint(model: SemanticModel, f: dict[str, Any]) -> dict[str, Any] | None:
+    """The filter on the one touchpoint of the channel `f` keeps, when it keeps one channel."""
+    if f["dimension"] != "channel" or f.get("op", "=") != "=" or len(f["values"]) != 1:
+        return None
+    own = [t.id for t in model.spec.touchpoints if t.channel == f["values"][0]]
+    return {"dimension": "touchpoint", "op": "=", "values": own} if len(own) == 1 else None
 
 
 def _count_named(r: Reading, model: SemanticModel, touchpoint: str) -> str | None:

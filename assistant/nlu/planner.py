@@ -665,6 +665,7 @@ _ASKED_ZH = re.compile(
 _ASKED_ZH_AFTER = re.compile(
     r"(?:有|是)?(?:多少|几)(?:个|位|名|家|辆|台)?\s?([\u4e00-\u9fff]{2,6})\s?(?=[？?。！!呢吗啊]|$)"
 )
+_MEASURE_FIRST: Final = frozenset("人位名个次度单笔件张份天元块")
 _COUNTED_NEXT = re.compile(r"(?:是|有|大概|平均)?(?:多少|几)[个张次位人斤]?\s?")
 _ASKED_EN = re.compile(
     r"\b(?:how many|how much|number of|average|avg)\s+"
@@ -713,6 +714,8 @@ def _asked_about(r: Reading, model: SemanticModel) -> str | None:
         counted = _COUNTED_NEXT.match(norm, end) if hit.re is _ASKED_ZH else None
         if counted is not None and counted.end() in read_at:
             continue  # "带来多少访客": a verb before the thing counted, which the rules read
+        if hit.re is _ASKED_ZH_AFTER and hit[1][0] in _MEASURE_FIRST:
+            continue  # 多少人骑过车, 充了多少度电: people or a unit counted, then what they did
         while not hit[1].isascii() and start < end and free[start:end] != norm[start:end]:
             start += 1  # the unread end of it: "坪效" of "各门店坪效"
         if free[start:end] != norm[start:end]:
@@ -725,6 +728,8 @@ def _asked_about(r: Reading, model: SemanticModel) -> str | None:
             or any(w.endswith("ed") or w in _VERBS_EN for w in word.split())
         ):
             continue  # "how much cash came in": a verb, so not the name of a figure
+        if not word.isascii() and any(word in key for key in model.index):
+            continue  # 多少公斤 when a metric is named 农产品销量(公斤): the model's own word
         return word
     return None
 

@@ -398,9 +398,36 @@ def _times_among_names(norm: str, ctx: TimeContext, lexicon: Lexicon) -> list[Ti
     ]
     if named:
         times = find_times(blanked(norm, named), ctx, lexicon.periods)
+    times = _values_not_periods(times, norm, lexicon, names)
     return _outside_names(
         _times_before_names(times, norm, ctx, lexicon=lexicon, names=names), norm, names
     )
+
+
+def _values_not_periods(
+    times: list[TimeMatch], norm: str, lexicon: Lexicon, names: Sequence[Match]
+) -> list[TimeMatch]:
+    """The times but a model period whose words also name a value ("the autumn season" when a
+    season value is called so too: that season's rows, registered before its dates), and the
+    times beside it that are other values of that split ("winter vs autumn season")."""
+
+    def within(t: TimeMatch, m: Match) -> bool:
+        return t.start <= m.start and m.end <= t.end
+
+    valued = [
+        t
+        for t in times
+        if any(p.pattern.fullmatch(norm, t.start, t.end) for p in lexicon.periods)
+        and any(m.refs("value") and within(t, m) for m in names)
+    ]
+    if not valued:
+        return times
+    split = {r.name for t in valued for m in names if within(t, m) for r in m.refs("value")}
+    for t in times:
+        exact = [m for m in names if m.start == t.start and m.end == t.end]
+        if any({r.name for r in m.refs("value")} & split for m in exact):
+            valued.append(t)
+    return [t for t in times if t not in valued]
 
 
 _IN_MONTH = re.compile(r"\b(?:in|since|from|until|till|during|of|for|before|after|through)\s+$")

@@ -103,6 +103,10 @@ def _which_period(r: Reading) -> str | None:
     return {"天": "day", "周": "week", "个月": "month", "月": "month"}.get(said, said)
 
 
+_EACH_OF_TWO: Final = re.compile(
+    r"(?:(?P<month>\d{1,2}\s?月)|q[1-4]|第?[一二三四1-4]季度)\s?(?:和|与|跟|、|\band\b)\s?"
+    r"(?:\d{1,2}\s?月|q[1-4]|第?[一二三四1-4]季度).{0,16}?(?:各|分别|\beach\b|\brespectively\b)"
+)
 GRAIN_CUES: Final = ("day", "week", "month", "quarter")  # the cues that ask for a series
 
 
@@ -114,6 +118,9 @@ def grain_of(r: Reading, model: SemanticModel) -> str | None:
     for grain in GRAIN_CUES:
         if grain in r.cues:
             return grain
+    each = _EACH_OF_TWO.search(r.question.norm)
+    if each is not None:  # "10月和11月各多少单": one row for each month named
+        return "month" if each["month"] else "quarter"
     by_date = any(
         model.dimensions[m.ref.name].type == _TIME_DIMENSION_TYPE
         and r.cue_before(m.start, {"by"}, within=1)

@@ -76,7 +76,9 @@ _KEEP: Final = (
 _PUNCT = re.compile(r"[^\w\s\u3400-\u9fff.%+\-/:→>]")
 _SPACES = re.compile(r"\s+")
 _DASHES = re.compile(r"[–—~～]")
-_RANK_NUMBER = re.compile(r"\b(top|bottom|best|worst)(\d+)\b")  # not FIRST1, a code
+_RANK_NUMBER = re.compile(
+    r"(?<![a-z])(top|bottom|best|worst)(\d+)(?![a-z\d])"
+)  # not FIRST1, a code
 _HYPHEN = re.compile(r"(?<=[a-z])-|-(?=[a-z])")  # "touch-point", "drop-off"; not "2025-10"
 
 
