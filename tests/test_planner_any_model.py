@@ -3205,3 +3205,10 @@ def test_thirty_seventh_round_misses_read_generically() -> None:
     massage = _domain("massage")
     assert _plan_in(massage, "how many card top-ups in total")["metrics"] == ["topups"]
     assert _plan_in(massage, "how much in card top-ups")["metrics"] == ["topup_amount"]
+
+
+def test_a_split_named_right_after_a_step_is_its_object() -> None:
+    """中国用户里有多少人买过套餐: the plan is what was bought (one count), not a split by plan;
+    退票原因分布 still splits by the reason."""
+    p = _plan_in(_domain("esim"), "中国用户里有多少人买过套餐")
+    assert p["metrics"] == ["purchasers"] and p["dimensions"] == [], p

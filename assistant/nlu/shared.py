@@ -251,10 +251,19 @@ def _object_of_verb(r: Reading, start: int) -> bool:
     """A dimension's name right after a Chinese verb ("申请办<name>的人"): the thing acted on, not a
     split."""
     before = r.question.norm[max(0, start - 1) : start]
-    return before in _ZH_VERBS
+    if before in _ZH_VERBS:
+        return True
+    if {"by", "share", "rank", "which"} & r.cues:
+        return False  # 退票原因分布: the split asked for
+    return any(  # 买过套餐, "bought a plan": the thing the step acted on
+        m.refs("touchpoint") and _VERB_OBJECT_GAP.fullmatch(r.question.norm, m.end, start)
+        for m in r.matches
+        if m.end <= start
+    )
 
 
 _ZH_VERBS = frozenset("办买开换选用订看领交")
+_VERB_OBJECT_GAP = re.compile(r"\s?(?:[了过]\s?)?(?:(?:a|an|the|their|our)\s)?")
 
 
 def _contrasted(r: Reading, model: SemanticModel) -> list[str]:
