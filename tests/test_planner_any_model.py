@@ -3212,3 +3212,15 @@ def test_a_split_named_right_after_a_step_is_its_object() -> None:
     退票原因分布 still splits by the reason."""
     p = _plan_in(_domain("esim"), "中国用户里有多少人买过套餐")
     assert p["metrics"] == ["purchasers"] and p["dimensions"] == [], p
+
+
+def test_a_split_said_with_its_own_words() -> None:
+    """ "revenue by booking channel": the split is the channel, not revenue of the bookings
+    only; a model name "by reason" asks for the split itself (and the outage named after
+    "during" is when, not a reason filter)."""
+    p = _plan_in(_domain("pottery"), "revenue by booking channel last quarter")
+    assert p["dimensions"] == ["channel"] and p["filters"] == [], p
+    home = _plan_in(
+        _domain("housekeeping"), "cancellations by reason during the dispatch outage (12–14 July)"
+    )
+    assert home["dimensions"] == ["cancel_reason"] and home["filters"] == [], home

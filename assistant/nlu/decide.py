@@ -1756,7 +1756,8 @@ def _split_by(r: Reading, dims: list[str]) -> set[str]:
     return {
         m.ref.name
         for m in r.mentions("dimension")
-        if m.ref.name in dims and r.cue_before(m.start, {"by"}, within=1)
+        if m.ref.name in dims
+        and (r.cue_before(m.start, {"by"}, within=1) or m.term.startswith(("by ", "按")))
     }
 
 

@@ -146,7 +146,9 @@ def breakdowns(r: Reading, model: SemanticModel) -> list[str]:
             continue
         if said_of_all(r, mention.start):
             continue  # "across all stores", 所有门店: every one of them together, not a split
-        marked = r.cue_before(mention.start, {"by", "which", "rank"}, within=2)
+        marked = r.cue_before(mention.start, {"by", "which", "rank"}, within=2) or (
+            mention.term.startswith(("by ", "按"))  # a model name "by reason" says it itself
+        )
         if not marked and "total" in r.cues and not {"desc", "asc", "by"} & r.cues:
             continue  # "total commission we've paid the streamers", 一共: one figure
         if not marked and names_a_value(r, mention.start, model):
@@ -399,11 +401,21 @@ def filters(
             if not _INCLUDING.search(norm[: m.start])
             and not _INCLUDING_START.match(norm, m.start)
             and not _PLUS_BEFORE.search(norm[: m.start])
+            and not _names_a_split_after(r, m)
         ]  # "总营收（含订阅）", "revenue including subscriptions", "letting + renewal fees":
-        # the parts of a total, no filter
+        # the parts of a total, no filter; "by booking channel": the split's own word
         if tps:
             chosen[("touchpoint", False)] = list(dict.fromkeys(tps))
     return [_filter(dim, negated, values) for (dim, negated), values in chosen.items()]
+
+
+def _names_a_split_after(r: Reading, step: Mention) -> bool:
+    """Whether a step's word, right after "by"/按, opens the name of the split that follows:
+    "revenue by booking channel" splits by channel, with no filter to the bookings."""
+    if not r.cue_before(step.start, {"by"}, within=1):
+        return False
+    end = next((m.end for m in r.matches if m.start == step.start), None)
+    return end is not None and any(d.start in (end, end + 1) for d in r.mentions("dimension"))
 
 
 def _journey_starts(r: Reading, model: SemanticModel) -> list[str]:
