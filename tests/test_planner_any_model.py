@@ -3224,3 +3224,15 @@ def test_a_split_said_with_its_own_words() -> None:
         _domain("housekeeping"), "cancellations by reason during the dispatch outage (12–14 July)"
     )
     assert home["dimensions"] == ["cancel_reason"] and home["filters"] == [], home
+
+
+def test_a_period_is_a_value_only_with_its_splits_name() -> None:
+    """秋季赛季 (a season value that ends with the split's name) is the season's rows, but "during
+    618" or "the typhoon closure" — periods of the model said without a split's name — stay
+    times; 9月和8月相比，各渠道 is a comparison by channel, not a row per month."""
+    autumn = _plan_in(_domain("sportsleague"), "秋季赛季各项目的NPS")
+    assert autumn["filters"] == [{"dimension": "season", "op": "=", "values": ["Autumn 2026"]}]
+    typhoon = _plan_in(_domain("courts"), "bookings made during the typhoon closure")
+    assert typhoon["time"]["kind"] == "between", typhoon
+    months = _plan_in(_domain("airport"), "9月和8月相比，各渠道线上日票销量")
+    assert "grain" not in months and months["dimensions"] == ["channel"], months

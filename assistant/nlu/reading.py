@@ -407,27 +407,42 @@ def _times_among_names(norm: str, ctx: TimeContext, lexicon: Lexicon) -> list[Ti
 def _values_not_periods(
     times: list[TimeMatch], norm: str, lexicon: Lexicon, names: Sequence[Match]
 ) -> list[TimeMatch]:
-    """The times but a model period whose words also name a value ("the autumn season" when a
-    season value is called so too: that season's rows, registered before its dates), and the
-    times beside it that are other values of that split ("winter vs autumn season")."""
+    """The times but a model period said as a value with its split's name ("the autumn season"
+    when the season split has a value "autumn": that season's rows, registered before its
+    dates), and the times beside it that are other values of that split ("winter vs autumn
+    season"). A period named without its split ("during 618") stays a time."""
 
     def within(t: TimeMatch, m: Match) -> bool:
         return t.start <= m.start and m.end <= t.end
 
+    def split_said(t: TimeMatch) -> set[str]:  # "autumn" and "season" both inside, or 秋季赛季
+        inside = [m for m in names if within(t, m)]
+        said = {r.name for m in inside for r in m.refs("dimension")}
+        said |= {r.name for m in inside for r in m.refs("value") if _ends_with_split(m, r, lexicon)}
+        return {r.name for m in inside for r in m.refs("value")} & said
+
     valued = [
         t
         for t in times
-        if any(p.pattern.fullmatch(norm, t.start, t.end) for p in lexicon.periods)
-        and any(m.refs("value") and within(t, m) for m in names)
+        if any(p.pattern.fullmatch(norm, t.start, t.end) for p in lexicon.periods) and split_said(t)
     ]
     if not valued:
         return times
-    split = {r.name for t in valued for m in names if within(t, m) for r in m.refs("value")}
+    split = set().union(*(split_said(t) for t in valued))
     for t in times:
         exact = [m for m in names if m.start == t.start and m.end == t.end]
         if any({r.name for r in m.refs("value")} & split for m in exact):
             valued.append(t)
     return [t for t in times if t not in valued]
+
+
+def _ends_with_split(m: Match, value: Ref, lexicon: Lexicon) -> bool:
+    """Whether a value's words end with its split's own name (秋季赛季, a season)."""
+    split = Ref("dimension", value.name)
+    return any(
+        len(name) >= 2 and m.term != name and m.term.endswith(name) and split in senses
+        for name, senses in lexicon.terms.items()
+    )
 
 
 _IN_MONTH = re.compile(r"\b(?:in|since|from|until|till|during|of|for|before|after|through)\s+$")

@@ -105,7 +105,8 @@ def _which_period(r: Reading) -> str | None:
 
 _EACH_OF_TWO: Final = re.compile(
     r"(?:(?P<month>\d{1,2}\s?月)|q[1-4]|第?[一二三四1-4]季度)\s?(?:和|与|跟|、|\band\b)\s?"
-    r"(?:\d{1,2}\s?月|q[1-4]|第?[一二三四1-4]季度).{0,16}?(?:各|分别|\beach\b|\brespectively\b)"
+    r"(?:\d{1,2}\s?月|q[1-4]|第?[一二三四1-4]季度).{0,16}?"
+    r"(?:(?:各|分别)(?=\s?(?:是|有)?\s?(?:多少|几))|\beach\b|\brespectively\b)"
 )
 GRAIN_CUES: Final = ("day", "week", "month", "quarter")  # the cues that ask for a series
 
