@@ -3236,3 +3236,15 @@ def test_a_period_is_a_value_only_with_its_splits_name() -> None:
     assert typhoon["time"]["kind"] == "between", typhoon
     months = _plan_in(_domain("airport"), "9月和8月相比，各渠道线上日票销量")
     assert "grain" not in months and months["dimensions"] == ["channel"], months
+
+
+def test_thirty_eighth_round_misses_read_generically() -> None:
+    """地推 vs 抖音 拉新人数对比: a row for each side; "how many … after it closed … on Oct 16"
+    counts, it asks for no paths."""
+    sides = _plan_in(_domain("recycling"), "今年地推 vs 抖音 拉新人数对比")
+    assert sides["dimensions"] == ["acquisition_channel"], sides
+    after = _plan_in(
+        _domain("clinicaltrial"),
+        "how many people got a migraine screening booked after it closed to enrolment on Oct 16?",
+    )
+    assert after["kind"] == "metric", after

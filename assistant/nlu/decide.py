@@ -45,6 +45,7 @@ from .shared import (
     periods_compared,
     time_of,
 )
+from .timepatterns import MONTH_WORDS
 
 Plan = dict[str, Any]
 _ATTRIBUTION_MODELS = ("first_touch", "last_touch", "linear", "time_decay", "position_based",
@@ -454,6 +455,12 @@ def _paths(r: Reading, model: SemanticModel) -> Plan | None:
         return None  # "the share who paid within 3 days after a consult": a conversion
     if any(not roles.tables_of(model, m) <= {"events"} for m in r.names("metric")):
         return None  # "NPS after a claim": a survey or ticket figure, not where people went next
+    if (
+        path_cues == {"after"}
+        and _AFTER_A_DATE.search(r.question.norm)
+        and _COUNTING.search(r.question.norm)
+    ):
+        return None  # "how many booked after it closed on Oct 16": a count since a date
     touchpoints = (
         r.names("touchpoint") or _only_touchpoint_of_channel(r, model) or _counted_next(r, model)
     )
@@ -484,6 +491,11 @@ def _paths(r: Reading, model: SemanticModel) -> Plan | None:
     if limit:
         plan["limit"] = limit
     return plan
+
+
+_AFTER_A_DATE: Final = re.compile(
+    r"\bafter\b(?:\s+\w+){0,5}\s+(?:on\s+)?(?:\d{1,2}\s+%s|%s\s+\d{1,2})\b" % ((MONTH_WORDS,) * 2)
+)
 
 
 def _only_touchpoint_of_channel(r: Reading, model: SemanticModel) -> list[str]:
@@ -868,6 +880,9 @@ def _metric(r: Reading, model: SemanticModel) -> Plan | None:
     if own is not None:  # people "where touchpoint is Door Access": the model's members on site
         plan["metrics"] = [own]
         plan["filters"] = [f for f in plan["filters"] if not _on_touchpoint(model, f)]
+    for f in plan["filters"]:  # 地推 vs 抖音 拉新人数对比: each side a row, not one total
+        if f["op"] == "in" and f["dimension"] not in dims and _COMPARED.search(r.question.norm):
+            dims.append(f["dimension"])
     sides = _side_by_side(r, plan["filters"])
     if sides is not None:  # 线上预订和散客各多少: a booking type and a channel, not both at once
         return choices.two_splits(sides, plan["metrics"][0], r, model)
