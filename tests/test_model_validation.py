@@ -241,6 +241,35 @@ def test_sampled_values_give_warnings_not_errors() -> None:
     ]
 
 
+def test_order_measures_left_on_another_step_than_the_purchase_warn() -> None:
+    """The purchase touchpoint moved to the accepted quote while `tpa init`'s `orders` still
+    counts the payment: a warning naming both (the order metrics would answer for the old step);
+    a measure on the purchase touchpoint itself is fine."""
+    base = HEAD.replace("settings: {timezone: UTC}", "settings: {timezone: UTC, "
+                        "purchase_touchpoint: quote_accepted}")  # fmt: skip
+    touchpoints = (
+        "touchpoints:\n  - {id: quote_accepted, stage: purchase}\n"
+        "  - {id: payment_received, stage: retention}\n"
+    )
+    moved = validate_text(
+        base + "measures:\n  - {name: orders, table: events, agg: count, filters: "
+        "[{column: touchpoint, op: '=', value: payment_received}]}\n" + touchpoints,
+        "m.yaml",
+    )
+    assert moved.ok
+    assert [str(p) for p in moved.warnings] == [
+        "m.yaml:7: warning: measure 'orders' counts touchpoint 'payment_received', but the "
+        "purchase touchpoint is 'quote_accepted' — count 'quote_accepted' (or rename the measure "
+        "if 'payment_received' is meant)"
+    ]
+    kept = validate_text(
+        base + "measures:\n  - {name: orders, table: events, agg: count, filters: "
+        "[{column: touchpoint, op: '=', value: quote_accepted}]}\n" + touchpoints,
+        "m.yaml",
+    )
+    assert kept.ok and kept.warnings == ()
+
+
 def test_unreadable_file_is_a_user_error(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="model file not found"):
         validate_file(tmp_path / "nope.yaml")

@@ -13,7 +13,13 @@ from ..problems import Problem
 from .base import Rule, RuleContext, Samples, Schema
 from .catalog import KnownTimezone, TouchpointChannels, VerifiedPlans
 from .database import DatabaseColumns, DatabaseTables, type_kind
-from .metrics import ConversionShape, FormulaArithmetic, MetricCycles, RatioParts
+from .metrics import (
+    ConversionShape,
+    FormulaArithmetic,
+    MetricCycles,
+    PurchaseMeasures,
+    RatioParts,
+)
 from .names import DistinctTerms, UniqueNames
 from .overlaps import ColumnOnce, JourneyWindows, TermsAcrossKinds, ValuesInMainTable
 from .policies import PolicyReferences, RowFiltersApply
@@ -33,6 +39,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     RatioParts(),
     FormulaArithmetic(),
     ConversionShape(),
+    PurchaseMeasures(),
     TouchpointReferences(),
     TouchpointChannels(),
     DefaultJourney(),

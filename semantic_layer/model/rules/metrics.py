@@ -157,4 +157,37 @@ class ConversionShape:
                 )
 
 
-__all__ = ["ConversionShape", "FormulaArithmetic", "MetricCycles", "RatioParts"]
+@dataclass(frozen=True)
+class PurchaseMeasures:
+    """The measures `tpa init` builds on the purchase touchpoint (orders, purchasers, first-time
+    buyers, purchase revenue) still count it after `settings.purchase_touchpoint` is changed
+    (warning: the order metrics would follow the old step, and answers with them)."""
+
+    def check(self, ctx: RuleContext) -> Iterator[Problem]:
+        purchase = ctx.spec.settings.purchase_touchpoint
+        if purchase is None:
+            return
+        for measure in ctx.spec.measures:
+            if measure.name not in _PURCHASE_MEASURES:
+                continue
+            steps = {
+                str(f.value) for f in measure.filters if f.column == "touchpoint" and f.op == "="
+            }
+            if len(steps) == 1 and purchase not in steps:
+                (step,) = steps
+                yield ctx.problem(
+                    measure,
+                    ("filters",),
+                    message=(
+                        f"measure '{measure.name}' counts touchpoint '{step}', but the purchase "
+                        f"touchpoint is '{purchase}'"
+                    ),
+                    suggestion=f"count '{purchase}' (or rename the measure if '{step}' is meant)",
+                    severity="warning",
+                )
+
+
+_PURCHASE_MEASURES = frozenset({"orders", "purchasers", "first_time_buyers", "purchase_revenue"})
+
+
+__all__ = ["ConversionShape", "FormulaArithmetic", "MetricCycles", "PurchaseMeasures", "RatioParts"]
