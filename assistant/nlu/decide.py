@@ -359,9 +359,8 @@ def _retention(r: Reading, model: SemanticModel) -> Plan | None:
         if len(touchpoints) > 1:
             plan["return_touchpoint"] = touchpoints[-1]
         elif _REPEAT.search(r.question.norm) or _said_twice(r, model, touchpoints[0]):
-            plan["return_touchpoint"] = touchpoints[
-                0
-            ]  # 复购, "first visit … another visit": it again
+            # 复购, "first visit … another visit": coming back to do it again
+            plan["return_touchpoint"] = touchpoints[0]
     return plan
 
 
@@ -494,7 +493,7 @@ def _paths(r: Reading, model: SemanticModel) -> Plan | None:
 
 
 _AFTER_A_DATE: Final = re.compile(
-    r"\bafter\b(?:\s+\w+){0,5}\s+(?:on\s+)?(?:\d{1,2}\s+%s|%s\s+\d{1,2})\b" % ((MONTH_WORDS,) * 2)
+    rf"\bafter\b(?:\s+\w+){{0,5}}\s+(?:on\s+)?(?:\d{{1,2}}\s+{MONTH_WORDS}|{MONTH_WORDS}\s+\d{{1,2}})\b"
 )
 
 
