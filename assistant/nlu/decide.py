@@ -300,7 +300,7 @@ def _attribution(r: Reading, model: SemanticModel) -> Plan | None:
     for f in list(plan["filters"]):
         if f["dimension"] != "channel" or len(f["values"]) != 1:
             continue
-        own = [t.id for t in model.spec.touchpoints if t.channel == f["values"][0]]
+        own = roles.channel_touchpoints(model, f["values"][0])
         if buy in own or len(own) == 1:
             plan["filters"].remove(f)
             target += [t for t in own if t != buy and len(own) == 1]
@@ -502,7 +502,7 @@ def _only_touchpoint_of_channel(r: Reading, model: SemanticModel) -> list[str]:
     (a value "WeChat enquiry") ends with the one touchpoint's name 咨询: that touchpoint."""
     for mention in r.mentions("value"):
         if mention.ref.name == "channel":
-            own = [t.id for t in model.spec.touchpoints if t.channel == mention.ref.value]
+            own = roles.channel_touchpoints(model, mention.ref.value)
             if len(own) == 1:
                 return own
     for mention in r.mentions("value"):
@@ -1328,7 +1328,7 @@ def _channel_touchpoint(model: SemanticModel, f: dict[str, Any]) -> dict[str, An
     """The filter on the one touchpoint of the channel `f` keeps, when it keeps one channel."""
     if f["dimension"] != "channel" or f.get("op", "=") != "=" or len(f["values"]) != 1:
         return None
-    own = [t.id for t in model.spec.touchpoints if t.channel == f["values"][0]]
+    own = roles.channel_touchpoints(model, f["values"][0])
     return {"dimension": "touchpoint", "op": "=", "values": own} if len(own) == 1 else None
 
 

@@ -340,6 +340,11 @@ def step_conversion(model: SemanticModel, touchpoint: str) -> str | None:
     return None
 
 
+def channel_touchpoints(model: SemanticModel, channel: object) -> list[str]:
+    """The touchpoints whose model `channel` is `channel`, in model order."""
+    return [t.id for t in model.spec.touchpoints if t.channel == channel]
+
+
 def touchpoint_of(model: SemanticModel, metric: str) -> str | None:
     """The touchpoint a simple metric counts (its only filter is `touchpoint = X`), if any."""
     measure = (
@@ -573,6 +578,7 @@ def touchpoint_things(model: SemanticModel, touchpoint: str) -> str | None:
 
 __all__ = [
     "acquisition_cost",
+    "channel_touchpoints",
     "conditions_as_filters",
     "conversion_between",
     "cost_metric",
